@@ -1,0 +1,62 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { startHttpService, subgraphNames, type Logger, type RunningHttpService, type SubgraphName } from '@safeguarding/shared';
+
+export interface GatewayOptions {
+  readonly supergraphSdl: string;
+  /** Overrides of the URLs written in the supergraph, e.g. container host names. */
+  readonly subgraphUrls: Partial<Record<SubgraphName, string>>;
+  readonly host: string;
+  readonly port: number;
+  readonly logger: Logger;
+  readonly production: boolean;
+}
+
+interface GatewayContext {
+  readonly requestId: string | undefined;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
+  const resolvedUrls = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger: options.logger,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name as SubgraphName] ?? url;
+      if (!target) throw new Error(`no URL for subgraph ${name}`);
+      resolvedUrls.set(name, target);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: target,
+        willSendRequest: ({ request, context }) => {
+          // One id follows the request through every subgraph's logs.
+          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+        },
+      });
+    },
+  });
+  return startHttpService<GatewayContext>({
+    name: 'gateway',
+    host: options.host,
+    port: options.port,
+    logger: options.logger,
+    production: options.production,
+    graphql: { gateway },
+    context: async (request) => ({ requestId: request.header('x-request-id') }),
+    ready: () => allSubgraphsReady([...resolvedUrls.values()]),
+  });
+}
+
+/** The gateway is ready when every subgraph answers its own /ready. */
+async function allSubgraphsReady(urls: string[]): Promise<boolean> {
+  if (urls.length !== subgraphNames.length) return false;
+  const answers = await Promise.all(
+    urls.map(async (url) => {
+      try {
+        const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+        return response.ok;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return answers.every(Boolean);
+}

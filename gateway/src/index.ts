@@ -1,0 +1,3 @@
+export * from './compose';
+export * from './gateway';
+export { subgraphs } from './subgraphs';

@@ -1,0 +1,167 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  ConfigError,
+  defaultSubgraphPorts,
+  parseEnvironment,
+  port,
+  repositoryRoot,
+  subgraphEnvironment,
+  subgraphNames,
+  type SubgraphName,
+} from '@safeguarding/shared';
+
+/**
+ * `npm start`: the five subgraphs and the gateway as separate processes, as in production, with
+ * demo data. One clear line and exit 1 on any start-up failure; Ctrl-C stops everything cleanly.
+ */
+const launcherEnvironment = subgraphEnvironment.extend({
+  PORT: port.default(4000),
+  DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: subgraphEnvironment.shape.LOG_LEVEL.default('warn'),
+  PARTNERSHIPS_PORT: port.default(defaultSubgraphPorts.partnerships),
+  AGENCIES_PORT: port.default(defaultSubgraphPorts.agencies),
+  SCHOOLS_PORT: port.default(defaultSubgraphPorts.schools),
+  REVIEWS_PORT: port.default(defaultSubgraphPorts.reviews),
+  ESCALATIONS_PORT: port.default(defaultSubgraphPorts.escalations),
+});
+type LauncherConfig = z.infer<typeof launcherEnvironment>;
+
+const portVariable = (name: SubgraphName) => `${name.toUpperCase() as Uppercase<SubgraphName>}_PORT` as const;
+
+interface Child {
+  readonly name: string;
+  readonly process: ChildProcess;
+  lastError: string;
+}
+
+const children: Child[] = [];
+let stopping = false;
+
+function fail(message: string): never {
+  process.stderr.write(`npm start: ${message}\n`);
+  void stopAll().then(() => process.exit(1));
+  // Keep the type checker honest: stopAll exits the process.
+  throw new Error(message);
+}
+
+function spawnChild(name: string, entry: string, env: NodeJS.ProcessEnv): Child {
+  const child: Child = {
+    name,
+    process: spawn(process.execPath, [path.join(repositoryRoot, entry)], { env, stdio: ['ignore', 'inherit', 'pipe'] }),
+    lastError: '',
+  };
+  child.process.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString().trim();
+    if (text) child.lastError = text.split('\n').pop() ?? text;
+    if (!stopping) process.stderr.write(chunk);
+  });
+  child.process.on('exit', (code) => {
+    if (stopping) return;
+    // The child printed its own one-line reason (config, database, port); echo only if it did not.
+    fail(child.lastError ? `${name} stopped` : `${name} exited with code ${String(code)}`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function stopAll(): Promise<void> {
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
+          const killer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
+          child.process.once('exit', () => {
+            clearTimeout(killer);
+            resolve();
+          });
+          child.process.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+function assertPortFree(host: string, portNumber: number, variable: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new ConfigError(`port ${portNumber} on ${host} is ${error.code === 'EADDRINUSE' ? 'already in use' : 'unavailable'} (set ${variable})`)),
+    );
+    probe.listen(portNumber, host, () => probe.close(() => resolve()));
+  });
+}
+
+async function waitReady(url: string, child: Child): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (stopping) return new Promise(() => undefined);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  fail(`${child.name} was not ready within 2 minutes`);
+}
+
+async function main(config: LauncherConfig): Promise<void> {
+  const host = config.HOST;
+  const local = host === '0.0.0.0' ? '127.0.0.1' : host;
+  const ports = Object.fromEntries(subgraphNames.map((name) => [name, config[portVariable(name)]])) as Record<SubgraphName, number>;
+  for (const name of subgraphNames) await assertPortFree(host, ports[name], portVariable(name));
+  await assertPortFree(host, config.PORT, 'PORT');
+
+  const baseEnv = { ...process.env, LOG_LEVEL: config.LOG_LEVEL, DEMO_DATA: config.DEMO_DATA, HOST: host };
+  process.stdout.write(`Starting five subgraphs on ${config.DATABASE_URL ? 'MySQL' : 'the embedded database'}…\n`);
+  await Promise.all(
+    subgraphNames.map(async (name) => {
+      const child = spawnChild(name, `subgraphs/${name}/dist/main.js`, { ...baseEnv, PORT: String(ports[name]) });
+      await waitReady(`http://${local}:${ports[name]}/ready`, child);
+      process.stdout.write(`  ✓ ${name.padEnd(12)} http://${local}:${ports[name]}/graphql\n`);
+    }),
+  );
+
+  const urls = Object.fromEntries(subgraphNames.map((name) => [`${name.toUpperCase()}_URL`, `http://${local}:${ports[name]}/graphql`]));
+  const gateway = spawnChild('gateway', 'gateway/dist/main.js', { ...baseEnv, ...urls, PORT: String(config.PORT) });
+  await waitReady(`http://${local}:${config.PORT}/ready`, gateway);
+
+  const gatewayUrl = `http://${local}:${config.PORT}/graphql`;
+  process.stdout.write(
+    [
+      '',
+      `The safeguarding graph is up: ${gatewayUrl}`,
+      '',
+      'Try a query that crosses all five subgraphs:',
+      `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
+      `    -d '{"query":"{ partnerships { name partners { kind organisation { name } } relevantAgencies { name } schools { name } practiceReviews { title publicationDeadline { due rule status } } escalationPolicy { stages { position name timescaleWorkingDays } } } }"}'`,
+      '',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+const onSignal = () => {
+  if (stopping) return;
+  process.stdout.write('\nStopping…\n');
+  void stopAll().then(() => process.exit(0));
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+let config: LauncherConfig;
+try {
+  config = parseEnvironment(launcherEnvironment);
+} catch (error) {
+  process.stderr.write(`npm start: configuration error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+main(config).catch((error: unknown) => {
+  if (error instanceof ConfigError) fail(error.message);
+  if (!stopping) fail(error instanceof Error ? error.message : String(error));
+});

@@ -1,0 +1,8 @@
+export {
+  CalendarDataError,
+  WorkingDayCalendar,
+  isIsoDate,
+  isOverdue,
+  todayInLondon,
+} from './working-days';
+export type { Deadline, IsoDate } from './working-days';

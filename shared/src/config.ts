@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { defaultReferenceDataDir, repositoryRoot } from './paths';
+
+/** A configuration value that cannot be used. The message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const port = z.coerce.number().int().min(0).max(65535);
+
+const databaseUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'mysql:' || url.protocol === 'mariadb:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a URL of the form mysql://user:password@host:port')
+  .optional();
+
+/** Variables every process of the graph reads. */
+export const commonEnvironment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+/** Variables of a subgraph process. */
+export const subgraphEnvironment = commonEnvironment.extend({
+  PORT: port.optional(),
+  DATABASE_URL: databaseUrl,
+  DATABASE_NAME_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be lower-case letters, digits and underscores')
+    .default('safeguarding_'),
+  DATA_DIR: z.string().min(1).default(path.join(repositoryRoot, 'data')),
+  REFERENCE_DATA_DIR: z.string().min(1).default(defaultReferenceDataDir),
+  /** A gov.uk bank-holidays.json; defaults to REFERENCE_DATA_DIR's. Replaceable without a release. */
+  BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
+  DEMO_DATA: booleanFlag.default(false),
+});
+
+export type CommonConfig = z.infer<typeof commonEnvironment>;
+export type SubgraphConfig = z.infer<typeof subgraphEnvironment>;
+
+/**
+ * Parses the environment once. The first problem found is reported as one line naming the
+ * variable, because an operator reading a container log needs the culprit, not a zod dump.
+ */
+export function parseEnvironment<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  // An empty variable (FOO= in a compose file) means "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = issue?.path.join('.') || 'environment';
+  throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid value'}`);
+}
+
+/** For process entry points: a bad configuration stops the process with one line and exit 1. */
+export function loadEnvironmentOrExit<S extends z.ZodType>(schema: S, processName: string): z.infer<S> {
+  try {
+    return parseEnvironment(schema);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${processName}: configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

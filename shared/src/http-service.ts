@@ -1,0 +1,95 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createErrorFormatter } from './errors';
+import type { Logger } from './logger';
+
+/** The port is taken; the message is one line an operator can act on. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly logger: Logger;
+  readonly production: boolean;
+  readonly graphql: { readonly schema: GraphQLSchema } | { readonly gateway: GatewayInterface };
+  readonly context: (request: express.Request) => Promise<TContext>;
+  /** Whether the service can serve requests now (its database, or its subgraphs, answer). */
+  readonly ready: () => Promise<boolean>;
+  readonly plugins?: ApolloServerPlugin<TContext>[];
+}
+
+export interface RunningHttpService {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/** GraphQL on /graphql plus /health (alive) and /ready (dependencies answer), on one HTTP server. */
+export async function startHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): Promise<RunningHttpService> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<TContext>({
+    ...options.graphql,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: createErrorFormatter(options.logger, { exposeStack: !options.production }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+    logger: options.logger,
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await options.ready().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+  );
+
+  try {
+    await listen(httpServer, options.port, options.host);
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return {
+    url: `http://${displayHost}:${port}/graphql`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new PortInUseError(`port ${port} on ${host} is already in use`));
+      else if (error.code === 'EACCES') reject(new PortInUseError(`port ${port} on ${host} needs privileges to open`));
+      else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+
+export * from './calendar';
+export * from './config';
+export * from './context';
+export * from './database';
+export * from './deadline';
+export * from './demo';
+export * from './errors';
+export * from './federation';
+export * from './http-service';
+export * from './identity';
+export * from './ids';
+export * from './loaders';
+export * from './logger';
+export * from './paths';
+export * from './reference-data';
+export * from './scalars';
+export * from './subgraph';
+export * from './validation';

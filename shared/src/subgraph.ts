@@ -1,0 +1,172 @@
+import path from 'node:path';
+import type { DataSource, MixedList } from 'typeorm';
+import { CalendarDataError, WorkingDayCalendar } from './calendar';
+import type { NonEmptyArray } from 'type-graphql';
+import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
+import { createSubgraphContext, type SubgraphContext, type SubgraphRuntime } from './context';
+import {
+  DatabaseUnavailableError,
+  describeTarget,
+  isDatabaseReachable,
+  openDatabase,
+  resolveDatabaseTarget,
+  StatementCounter,
+} from './database';
+import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from './federation';
+import { PortInUseError, startHttpService } from './http-service';
+import { createLogger, type Logger } from './logger';
+import { ReferenceData, ReferenceDataError } from './reference-data';
+
+export const subgraphNames = ['partnerships', 'agencies', 'schools', 'reviews', 'escalations'] as const;
+export type SubgraphName = (typeof subgraphNames)[number];
+
+export const defaultSubgraphPorts: Record<SubgraphName, number> = {
+  partnerships: 4001,
+  agencies: 4002,
+  schools: 4003,
+  reviews: 4004,
+  escalations: 4005,
+};
+
+/** Everything that makes one subgraph; the shared runtime does the rest. */
+export interface SubgraphDefinition {
+  readonly name: SubgraphName;
+  readonly entities: MixedList<Function>;
+  readonly migrations: MixedList<Function>;
+  readonly resolvers: NonEmptyArray<Function>;
+  readonly orphanedTypes?: Function[];
+  readonly references: ReferenceResolvers<SubgraphContext>;
+  /** Loads this subgraph's slice of the demo data; must be idempotent (a second start adds nothing). */
+  readonly loadDemoData?: (runtime: SubgraphRuntime) => Promise<void>;
+  /** Loads reference data the subgraph serves (e.g. statutory organisations); idempotent, every start. */
+  readonly loadReferenceData?: (runtime: SubgraphRuntime) => Promise<void>;
+}
+
+const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();
+
+/** The subgraph's schema and SDL; needs no database, so composition can run anywhere. */
+export function subgraphSchema(definition: SubgraphDefinition): Promise<FederatedSchema> {
+  let schema = schemas.get(definition);
+  if (!schema) {
+    schema = buildFederatedSchema<SubgraphContext>(
+      {
+        resolvers: definition.resolvers,
+        ...(definition.orphanedTypes ? { orphanedTypes: definition.orphanedTypes } : {}),
+        validate: false,
+      },
+      definition.references,
+    );
+    schemas.set(definition, schema);
+  }
+  return schema;
+}
+
+export interface RunningSubgraph {
+  readonly name: SubgraphName;
+  readonly url: string;
+  readonly db: DataSource;
+  readonly statements: StatementCounter;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  options: StartOptions = {},
+): Promise<RunningSubgraph> {
+  const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
+  const reference = ReferenceData.load(config.REFERENCE_DATA_DIR);
+  const calendar = WorkingDayCalendar.fromFile(
+    config.BANK_HOLIDAYS_FILE ?? path.join(config.REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json'),
+  );
+  const { schema } = await subgraphSchema(definition);
+  const target = resolveDatabaseTarget(definition.name, config);
+  const statements = new StatementCounter();
+  const db = await openDatabase(target, {
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+    statements,
+  });
+  const runtime: SubgraphRuntime = { db, logger, reference, calendar, now: options.now ?? (() => new Date()) };
+  try {
+    await definition.loadReferenceData?.(runtime);
+    if (config.DEMO_DATA) await definition.loadDemoData?.(runtime);
+    const service = await startHttpService<SubgraphContext>({
+      name: definition.name,
+      host: config.HOST,
+      port: config.PORT ?? defaultSubgraphPorts[definition.name],
+      logger,
+      production: config.NODE_ENV === 'production',
+      graphql: { schema },
+      context: async (request) => createSubgraphContext(runtime, request.header('x-request-id')),
+      ready: () => isDatabaseReachable(db),
+    });
+    logger.info({ url: service.url, database: describeTarget(target) }, `${definition.name} subgraph ready`);
+    return {
+      name: definition.name,
+      url: service.url,
+      db,
+      statements,
+      stop: async () => {
+        await service.stop();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+/** A subgraph's process entry point: one clear line and exit 1 on a known failure; clean stop on signals. */
+export async function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
+  const config = loadEnvironmentOrExit(subgraphEnvironment, definition.name);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  let running: RunningSubgraph;
+  try {
+    running = await startSubgraph(definition, config, { logger });
+  } catch (error) {
+    exitOnStartupFailure(definition.name, error, logger);
+  }
+  stopOnSignals(definition.name, logger, () => running.stop());
+}
+
+/** Known start-up failures are one line on stderr; anything else is a bug and is logged in full. */
+export function exitOnStartupFailure(processName: string, error: unknown, logger: Logger): never {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof PortInUseError ||
+    error instanceof ReferenceDataError ||
+    error instanceof CalendarDataError
+  ) {
+    process.stderr.write(`${processName}: ${error.message}\n`);
+  } else {
+    logger.fatal({ err: error }, 'failed to start');
+  }
+  process.exit(1);
+}
+
+export function stopOnSignals(processName: string, logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, `${processName} stopping`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'unclean stop');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { BadUserInputError } from './errors';
+
+/**
+ * Validates a mutation's input against a zod schema. The first problem becomes a
+ * BAD_USER_INPUT naming the field by its path in the request (`input.localAuthorities.1`).
+ */
+export function validateInput<S extends z.ZodType>(schema: S, value: unknown, argumentName = 'input'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = [argumentName, ...(issue?.path ?? []).map(String)].join('.');
+  throw new BadUserInputError(field, issue?.message ?? 'is invalid');
+}
+
+/** Text a person typed: trimmed, and not empty once trimmed. */
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((value) => {
+    const d = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  }, 'is not a real calendar date');

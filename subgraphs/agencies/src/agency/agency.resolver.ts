@@ -1,0 +1,29 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '@safeguarding/shared';
+import { Agency, AgencyKind } from './agency.entity';
+import { RegisterRelevantAgencyInput } from './agency.input';
+import { AgencyService } from './agency.service';
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @Query(() => Agency, { nullable: true })
+  agency(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
+    return new AgencyService(ctx).byId(id);
+  }
+
+  @Query(() => [Agency])
+  agencies(
+    @Arg('kind', () => AgencyKind, { nullable: true }) kind: AgencyKind | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Agency[]> {
+    return new AgencyService(ctx).list(kind ?? null);
+  }
+
+  @Mutation(() => Agency, { description: 'Adds an organisation that partnerships may name as a relevant agency' })
+  registerRelevantAgency(
+    @Arg('input') input: RegisterRelevantAgencyInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Agency> {
+    return new AgencyService(ctx).registerRelevantAgency(input);
+  }
+}

@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** A partnership (held by the partnerships subgraph), to which this subgraph adds its designations. */
+@ObjectType('Partnership')
+@Directive('@key(fields: "id")')
+export class PartnershipReference {
+  @Field(() => ID)
+  id!: string;
+}

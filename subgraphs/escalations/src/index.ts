@@ -1,0 +1,1 @@
+export { escalationsSubgraph } from './subgraph';

@@ -1,0 +1,1 @@
+export { partnershipsSubgraph } from './subgraph';

@@ -1,0 +1,96 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { DateScalar } from '@safeguarding/shared';
+import { AgencyReference } from '../external/agency.type';
+
+export enum PartnershipStatus {
+  DRAFT = 'DRAFT',
+  ACTIVE = 'ACTIVE',
+  DISSOLVED = 'DISSOLVED',
+}
+registerEnumType(PartnershipStatus, {
+  name: 'PartnershipStatus',
+  description: 'DRAFT until the lead partners sign off the arrangements; ACTIVE while in force; DISSOLVED after',
+});
+
+/** The three statutory safeguarding partners (Children Act 2004 s16E). */
+export enum PartnerKind {
+  LOCAL_AUTHORITY = 'LOCAL_AUTHORITY',
+  INTEGRATED_CARE_BOARD = 'INTEGRATED_CARE_BOARD',
+  POLICE = 'POLICE',
+}
+registerEnumType(PartnerKind, { name: 'PartnerKind' });
+
+/** A local safeguarding arrangement: the partners' joint arrangements for one or more LA areas. */
+@ObjectType({ description: 'Local safeguarding arrangements for one or more local authority areas' })
+@Directive('@key(fields: "id")')
+@Entity('partnerships')
+export class Partnership {
+  @Field(() => ID)
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  @Field()
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Field(() => PartnershipStatus)
+  @Index()
+  @Column('varchar', { length: 16 })
+  status!: PartnershipStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the arrangements came into force' })
+  @Column('date', { nullable: true })
+  activeFrom!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column('date', { nullable: true })
+  dissolvedOn!: string | null;
+}
+
+/** One local authority area in a partnership's footprint. */
+@Entity('partnership_areas')
+export class PartnershipArea {
+  @PrimaryColumn('varchar', { length: 36 })
+  partnershipId!: string;
+
+  @PrimaryColumn('varchar', { length: 9 })
+  @Index()
+  localAuthorityGssCode!: string;
+
+  @ManyToOne(() => Partnership, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'partnershipId' })
+  partnership?: Partnership;
+}
+
+/** A statutory partner of a partnership; the organisation itself lives in the agencies subgraph. */
+@ObjectType({ description: 'A statutory safeguarding partner of the arrangements' })
+@Entity('statutory_partners')
+@Index(['partnershipId', 'organisationId'], { unique: true })
+export class StatutoryPartner {
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  @Column('varchar', { length: 36 })
+  partnershipId!: string;
+
+  @Field(() => PartnerKind)
+  @Column('varchar', { length: 24 })
+  kind!: PartnerKind;
+
+  @Column('varchar', { length: 36 })
+  organisationId!: string;
+
+  @Field({ description: 'The official code the partner was named by: GSS for LAs and police, ODS for ICBs' })
+  @Column('varchar', { length: 9 })
+  code!: string;
+
+  @Field(() => AgencyReference, { description: 'The partner organisation' })
+  organisation(): AgencyReference {
+    return AgencyReference.of(this.organisationId);
+  }
+
+  @ManyToOne(() => Partnership, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'partnershipId' })
+  partnership?: Partnership;
+}

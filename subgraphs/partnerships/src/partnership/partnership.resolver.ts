@@ -1,0 +1,37 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '@safeguarding/shared';
+import { LocalAuthority } from '../local-authority/local-authority.type';
+import { Partnership, PartnershipStatus, StatutoryPartner } from './partnership.entity';
+import { CreatePartnershipInput } from './partnership.input';
+import { PartnershipService } from './partnership.service';
+
+@Resolver(() => Partnership)
+export class PartnershipResolver {
+  @Query(() => Partnership, { nullable: true, description: 'A partnership, if it exists and you may see it' })
+  partnership(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Partnership | null> {
+    return new PartnershipService(ctx).byId(id);
+  }
+
+  @Query(() => [Partnership])
+  partnerships(
+    @Arg('status', () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Partnership[]> {
+    return new PartnershipService(ctx).list(status ?? null);
+  }
+
+  @FieldResolver(() => [LocalAuthority], { description: 'The local authority areas of the footprint' })
+  localAuthorities(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<LocalAuthority[]> {
+    return new PartnershipService(ctx).localAuthorities(partnership);
+  }
+
+  @FieldResolver(() => [StatutoryPartner], { description: 'The local authorities, ICBs and police forces' })
+  partners(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<StatutoryPartner[]> {
+    return new PartnershipService(ctx).partners(partnership);
+  }
+
+  @Mutation(() => Partnership, { description: 'Creates arrangements as DRAFT' })
+  createPartnership(@Arg('input') input: CreatePartnershipInput, @Ctx() ctx: SubgraphContext): Promise<Partnership> {
+    return new PartnershipService(ctx).create(input);
+  }
+}

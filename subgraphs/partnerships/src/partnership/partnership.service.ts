@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import {
+  alignByKey,
+  groupByKey,
+  newId,
+  requiredText,
+  statutoryOrganisationId,
+  validateInput,
+  type ReferenceData,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { LocalAuthority } from '../local-authority/local-authority.type';
+import {
+  PartnerKind,
+  Partnership,
+  PartnershipArea,
+  PartnershipStatus,
+  StatutoryPartner,
+} from './partnership.entity';
+import type { CreatePartnershipInput } from './partnership.input';
+import { PartnershipRepository } from './partnership.repository';
+
+export class PartnershipService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): PartnershipRepository {
+    return new PartnershipRepository(manager, this.ctx.scope);
+  }
+
+  byId(id: string): Promise<Partnership | null> {
+    return this.ctx.loaders
+      .get<string, Partnership | null>('Partnership.byId', async (ids) =>
+        alignByKey(ids, await this.repository().findByIds(ids), (p) => p.id),
+      )
+      .load(id);
+  }
+
+  list(status: PartnershipStatus | null): Promise<Partnership[]> {
+    return this.repository().list(status);
+  }
+
+  async localAuthorities(partnership: Partnership): Promise<LocalAuthority[]> {
+    const areas = await this.ctx.loaders
+      .get<string, PartnershipArea[]>('Partnership.areas', async (ids) =>
+        groupByKey(ids, await this.repository().areasOf(ids), (a) => a.partnershipId),
+      )
+      .load(partnership.id);
+    return areas.flatMap((area) => {
+      const record = this.ctx.reference.localAuthorityByGss(area.localAuthorityGssCode);
+      return record ? [LocalAuthority.of(record)] : [];
+    });
+  }
+
+  partners(partnership: Partnership): Promise<StatutoryPartner[]> {
+    return this.ctx.loaders
+      .get<string, StatutoryPartner[]>('Partnership.partners', async (ids) =>
+        groupByKey(ids, await this.repository().partnersOf(ids), (p) => p.partnershipId),
+      )
+      .load(partnership.id);
+  }
+
+  async create(input: CreatePartnershipInput): Promise<Partnership> {
+    const valid = validateInput(createPartnershipSchema(this.ctx.reference), input);
+    const partnership = Object.assign(new Partnership(), {
+      id: newId(),
+      name: valid.name,
+      status: PartnershipStatus.DRAFT,
+      activeFrom: null,
+      dissolvedOn: null,
+    });
+    const areas = valid.localAuthorityGssCodes.map((gssCode) =>
+      Object.assign(new PartnershipArea(), { partnershipId: partnership.id, localAuthorityGssCode: gssCode }),
+    );
+    const partner = (kind: PartnerKind, code: string, organisationId: string) =>
+      Object.assign(new StatutoryPartner(), { id: newId(), partnershipId: partnership.id, kind, code, organisationId });
+    const partners = [
+      ...valid.localAuthorityGssCodes.map((gssCode) => {
+        const la = this.ctx.reference.localAuthorityByGss(gssCode);
+        // validated above: every code names a live local authority
+        return partner(PartnerKind.LOCAL_AUTHORITY, gssCode, statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la?.dfeCode ?? '' }));
+      }),
+      ...valid.integratedCareBoardOdsCodes.map((odsCode) =>
+        partner(PartnerKind.INTEGRATED_CARE_BOARD, odsCode, statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode })),
+      ),
+      ...valid.policeForceGssCodes.map((gssCode) =>
+        partner(PartnerKind.POLICE, gssCode, statutoryOrganisationId({ kind: 'POLICE', gssCode })),
+      ),
+    ];
+    await this.ctx.db.transaction((manager) => this.repository(manager).insert(partnership, areas, partners));
+    this.ctx.logger.info({ partnershipId: partnership.id }, 'partnership created');
+    return partnership;
+  }
+}
+
+function codeList(
+  label: string,
+  format: RegExp,
+  formatMessage: string,
+  known: (code: string) => boolean,
+  unknownMessage: string,
+) {
+  return z
+    .array(z.string().trim().toUpperCase().regex(format, formatMessage).refine(known, unknownMessage))
+    .min(1, `must name at least one ${label}`)
+    .superRefine((codes, context) => {
+      const seen = new Set<string>();
+      codes.forEach((code, index) => {
+        if (seen.has(code)) context.addIssue({ code: 'custom', path: [index], message: `${code} is listed twice` });
+        seen.add(code);
+      });
+    });
+}
+
+function createPartnershipSchema(reference: ReferenceData) {
+  const liveLas = new Set(reference.liveLocalAuthorities.map((la) => la.gssCode));
+  const icbs = new Set(reference.integratedCareBoards.map((icb) => icb.odsCode));
+  const forces = new Set(reference.englishPoliceForceAreas.map((force) => force.gssCode));
+  return z.object({
+    name: requiredText(200),
+    localAuthorityGssCodes: codeList(
+      'local authority',
+      /^E(06|08|09|10)\d{6}$/,
+      'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)',
+      (code) => liveLas.has(code),
+      'is not a live English local authority',
+    ),
+    integratedCareBoardOdsCodes: codeList(
+      'integrated care board',
+      /^[A-Z0-9]{3}$/,
+      'must be a 3-character ODS code',
+      (code) => icbs.has(code),
+      'is not an integrated care board',
+    ),
+    policeForceGssCodes: codeList(
+      'police force',
+      /^E23\d{6}$/,
+      'must be a police force area GSS code (E23 followed by 6 digits)',
+      (code) => forces.has(code),
+      'is not an English police force area',
+    ),
+  });
+}

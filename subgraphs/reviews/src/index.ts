@@ -1,0 +1,1 @@
+export { reviewsSubgraph } from './subgraph';

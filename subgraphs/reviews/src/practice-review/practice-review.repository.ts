@@ -1,0 +1,62 @@
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { AccessScope } from '@safeguarding/shared';
+import { PracticeReview, PracticeReviewStatus } from './practice-review.entity';
+
+/**
+ * Every read goes through `visible`, built from the caller's scope: a published review is public;
+ * one still in progress is seen only by those acting in its partnership.
+ */
+export class PracticeReviewRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  /** `within` limits the result to some partnerships; in-progress ones only where the caller acts. */
+  private visible(
+    where: Omit<FindOptionsWhere<PracticeReview>, 'partnershipId' | 'status'>,
+    within?: readonly string[],
+  ): FindOptionsWhere<PracticeReview>[] {
+    const published = {
+      ...where,
+      ...(within ? { partnershipId: In([...within]) } : {}),
+      status: PracticeReviewStatus.PUBLISHED,
+    };
+    const requested = within ? new Set(within) : null;
+    const own = (this.scope.identity?.partnershipIds ?? []).filter((id) => requested?.has(id) ?? true);
+    if (own.length === 0) return [published];
+    return [published, { ...where, partnershipId: In(own), status: PracticeReviewStatus.IN_PROGRESS }];
+  }
+
+  findByIds(ids: readonly string[]): Promise<PracticeReview[]> {
+    return this.manager.find(PracticeReview, { where: this.visible({ id: In([...ids]) }) });
+  }
+
+  ofPartnerships(partnershipIds: readonly string[]): Promise<PracticeReview[]> {
+    return this.manager.find(PracticeReview, {
+      where: this.visible({}, partnershipIds),
+      order: { decisionDate: 'DESC', id: 'ASC' },
+    });
+  }
+
+  published(partnershipId: string | null): Promise<PracticeReview[]> {
+    return this.manager.find(PracticeReview, {
+      where: { status: PracticeReviewStatus.PUBLISHED, ...(partnershipId === null ? {} : { partnershipId }) },
+      order: { publishedOn: 'DESC', id: 'ASC' },
+    });
+  }
+
+  async insert(review: PracticeReview): Promise<void> {
+    await this.manager.insert(PracticeReview, review);
+  }
+
+  /** Moves a review on only if it is still in the status it was read in; false if it was not. */
+  async transition(
+    review: PracticeReview,
+    from: PracticeReviewStatus,
+    changes: Pick<PracticeReview, 'status' | 'publishedOn' | 'publicationUrl'>,
+  ): Promise<boolean> {
+    const result = await this.manager.update(PracticeReview, { id: review.id, status: from }, changes);
+    return result.affected === 1;
+  }
+}

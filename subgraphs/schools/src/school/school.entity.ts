@@ -1,0 +1,66 @@
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { statutoryOrganisationId } from '@safeguarding/shared';
+import { AgencyReference } from '../external/agency.type';
+
+/** The phase of education, as GIAS records it. */
+export enum SchoolPhase {
+  NURSERY = 'NURSERY',
+  PRIMARY = 'PRIMARY',
+  MIDDLE_DEEMED_PRIMARY = 'MIDDLE_DEEMED_PRIMARY',
+  SECONDARY = 'SECONDARY',
+  MIDDLE_DEEMED_SECONDARY = 'MIDDLE_DEEMED_SECONDARY',
+  ALL_THROUGH = 'ALL_THROUGH',
+  SIXTEEN_PLUS = 'SIXTEEN_PLUS',
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+}
+registerEnumType(SchoolPhase, { name: 'SchoolPhase', description: 'Phase of education (GIAS)' });
+
+/** The establishment status, as GIAS records it. */
+export enum SchoolStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+  PROPOSED_TO_OPEN = 'PROPOSED_TO_OPEN',
+  PROPOSED_TO_CLOSE = 'PROPOSED_TO_CLOSE',
+}
+registerEnumType(SchoolStatus, { name: 'SchoolStatus', description: 'Establishment status (GIAS)' });
+
+/** A school or other educational establishment registered in GIAS (DOMAIN.md §1). */
+@ObjectType({ description: 'A school or other educational establishment, identified by its GIAS URN' })
+@Directive('@key(fields: "urn")')
+@Entity('schools')
+export class School {
+  @Field({ description: 'Unique Reference Number from Get Information About Schools: 6 digits' })
+  @PrimaryColumn('varchar', { length: 6 })
+  urn!: string;
+
+  @Field()
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Field({ description: 'DfE 3-digit LA code followed by the 4-digit establishment number' })
+  @Column('varchar', { length: 7 })
+  laestab!: string;
+
+  // Kept apart from laestab so that listing an LA's schools can use an index.
+  @Index()
+  @Column('varchar', { length: 3 })
+  localAuthorityDfeCode!: string;
+
+  @Field(() => SchoolPhase)
+  @Column('varchar', { length: 24 })
+  phase!: SchoolPhase;
+
+  @Field(() => SchoolStatus)
+  @Column('varchar', { length: 24 })
+  status!: SchoolStatus;
+
+  @Field(() => String, { nullable: true, description: 'UK Provider Reference Number: 8 digits, if the school has one' })
+  @Column('varchar', { length: 8, nullable: true })
+  ukprn!: string | null;
+
+  @Field(() => AgencyReference, { description: 'The local authority whose area the school is in' })
+  localAuthority(): AgencyReference {
+    return AgencyReference.of(statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: this.localAuthorityDfeCode }));
+  }
+}

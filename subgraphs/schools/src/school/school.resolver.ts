@@ -1,0 +1,26 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '@safeguarding/shared';
+import { School } from './school.entity';
+import { RegisterSchoolInput } from './school.input';
+import { SchoolService } from './school.service';
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Query(() => School, { nullable: true, description: 'A school by its GIAS URN' })
+  school(@Arg('urn', () => String) urn: string, @Ctx() ctx: SubgraphContext): Promise<School | null> {
+    return new SchoolService(ctx).byUrn(urn);
+  }
+
+  @Query(() => [School], { description: 'Schools ordered by name, optionally only those in one LA (DfE 3-digit code)' })
+  schools(
+    @Arg('localAuthorityDfeCode', () => String, { nullable: true }) localAuthorityDfeCode: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<School[]> {
+    return new SchoolService(ctx).list(localAuthorityDfeCode ?? null);
+  }
+
+  @Mutation(() => School, { description: 'Registers a school from its GIAS record' })
+  registerSchool(@Arg('input') input: RegisterSchoolInput, @Ctx() ctx: SubgraphContext): Promise<School> {
+    return new SchoolService(ctx).register(input);
+  }
+}
