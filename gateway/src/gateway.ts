@@ -1,4 +1,5 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { startHttpService, subgraphNames, type Logger, type RunningHttpService, type SubgraphName } from '@safeguarding/shared';
 
 export interface GatewayOptions {
@@ -15,6 +16,25 @@ interface GatewayContext {
   readonly requestId: string | undefined;
 }
 
+/**
+ * A subgraph refuses a request it cannot accept (a custom scalar the gateway cannot check, such as
+ * an impossible Date) with HTTP 400 and a GraphQL error it has already formatted. Apollo's data
+ * source would replace that with "400: Bad Request"; the caller deserves the subgraph's message.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const fallback = await super.errorFromResponse(response.clone());
+    const body = (fallback.extensions['response'] as { body?: unknown } | undefined)?.body;
+    const first = (body as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | null)?.errors?.[0];
+    const code = first?.extensions?.['code'];
+    if (response.status === 400 && typeof first?.message === 'string' && typeof code === 'string') {
+      const { stacktrace: _dropped, ...extensions } = first.extensions ?? {};
+      return new GraphQLError(first.message, { extensions: { ...extensions, code } });
+    }
+    return fallback;
+  }
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const resolvedUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -24,7 +44,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       const target = options.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       resolvedUrls.set(name, target);
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new SubgraphDataSource({
         url: target,
         willSendRequest: ({ request, context }) => {
           // One id follows the request through every subgraph's logs.

@@ -5,6 +5,9 @@ import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger, type 
 import type { SubgraphConfig } from './config';
 import type { Logger } from './logger';
 
+/** MariaDB reports column defaults differently; TypeORM must be told which server it speaks to. */
+export type MysqlFlavour = 'mysql' | 'mariadb';
+
 export type DatabaseTarget =
   | { readonly kind: 'sqlite'; readonly file: string }
   | {
@@ -113,9 +116,10 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions): Promise<DataSource> {
   const logger = new TypeOrmLogBridge(options.logger, options.statements);
-  const dataSource = new DataSource(dataSourceOptions(target, options, logger));
-  if (target.kind === 'mysql') await createMysqlDatabase(target);
+  let flavour: MysqlFlavour = 'mysql';
+  if (target.kind === 'mysql') flavour = await createMysqlDatabase(target);
   else if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+  const dataSource = new DataSource(dataSourceOptions(target, options, { logger, flavour }));
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -128,7 +132,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
 export function dataSourceOptions(
   target: DatabaseTarget,
   options: Pick<OpenDatabaseOptions, 'entities' | 'migrations'>,
-  logger?: TypeOrmLogger,
+  { logger, flavour = 'mysql' }: { logger?: TypeOrmLogger; flavour?: MysqlFlavour } = {},
 ): DataSourceOptions {
   if (target.kind === 'sqlite') {
     return {
@@ -144,7 +148,7 @@ export function dataSourceOptions(
     };
   }
   return {
-    type: 'mysql',
+    type: flavour,
     host: target.host,
     port: target.port,
     username: target.user,
@@ -160,7 +164,8 @@ export function dataSourceOptions(
   };
 }
 
-async function createMysqlDatabase(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<void> {
+/** Creates the subgraph's database if missing and tells which server flavour answered. */
+export async function createMysqlDatabase(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<MysqlFlavour> {
   let connection: mysql.Connection | undefined;
   try {
     connection = await mysql.createConnection({
@@ -173,6 +178,9 @@ async function createMysqlDatabase(target: Extract<DatabaseTarget, { kind: 'mysq
     await connection.query(
       `CREATE DATABASE IF NOT EXISTS \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = String((rows as Array<{ version?: unknown }>)[0]?.version ?? '');
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot reach ${describeTarget(target)}: ${oneLine(error)}`);
   } finally {

@@ -115,7 +115,7 @@ export async function startSubgraph(
       statements,
       stop: async () => {
         await service.stop();
-        await db.destroy();
+        if (db.isInitialized) await db.destroy();
       },
     };
   } catch (error) {

@@ -1,0 +1,76 @@
+import { newId } from '@safeguarding/shared';
+import { startGraph, type TestGraph } from './support/graph';
+
+/**
+ * Every entity reference and list field batches: the SQL a query costs in each subgraph must not
+ * grow with the number of entities it returns.
+ */
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startGraph();
+});
+afterAll(() => graph?.stop());
+
+const everything = `{
+  partnerships {
+    id name
+    localAuthorities { name }
+    partners { kind organisation { id name } }
+    relevantAgencies { id name }
+    schools { urn name localAuthority { name } }
+    practiceReviews { id title publicationDeadline { due status } }
+    escalationPolicy { stages { name } }
+  }
+}`;
+
+let added = 0;
+/** Adds a partnership with data in every subgraph, written straight to each subgraph's database. */
+async function addPartnership(): Promise<void> {
+  added += 1;
+  const n = String(added).padStart(2, '0');
+  const created = await graph.query<{ createPartnership: { id: string } }>(
+    `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`,
+    { input: { name: `Batch partnership ${n}`, localAuthorityGssCodes: ['E06000001'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000013'] } },
+  );
+  expect(created.errors).toBeUndefined();
+  const id = created.data!.createPartnership.id;
+  await graph.subgraphs.partnerships.db.getRepository('Partnership').update({ id }, { status: 'ACTIVE', activeFrom: '2020-01-01' });
+  const agencyId = newId();
+  await graph.subgraphs.agencies.db.getRepository('Agency').insert({ id: agencyId, name: `Agency ${n}`, kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
+  await graph.subgraphs.agencies.db.getRepository('Designation').insert({ id: newId(), partnershipId: id, agencyId, designatedFrom: '2020-01-01', designatedUntil: null, reason: 'test' });
+  const urn = `98${String(added).padStart(4, '0')}`;
+  await graph.subgraphs.schools.db.getRepository('School').insert({ urn, name: `School ${n}`, laestab: `8052${String(added).padStart(3, '0')}`, localAuthorityDfeCode: '805', phase: 'PRIMARY', status: 'OPEN', ukprn: null });
+  await graph.subgraphs.schools.db.getRepository('SchoolDesignation').insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
+  await graph.subgraphs.reviews.db.getRepository('PracticeReview').insert({ id: newId(), partnershipId: id, kind: 'LOCAL', title: `Review ${n}`, decisionDate: '2024-01-10', status: 'PUBLISHED', publishedOn: '2024-06-01', publicationUrl: 'https://example.org/r' });
+  await graph.subgraphs.escalations.db.getRepository('EscalationStage').insert({ id: newId(), partnershipId: id, position: 1, name: 'Practitioners', participants: 'the practitioners', timescaleWorkingDays: 5 });
+}
+
+async function measure(): Promise<{ count: number; statements: Record<string, number> }> {
+  let count = 0;
+  const statements = await graph.countStatements(async () => {
+    const result = await graph.query<{ partnerships: Array<Record<string, unknown[]>> }>(everything);
+    expect(result.errors).toBeUndefined();
+    count = result.data!.partnerships.length;
+    for (const partnership of result.data!.partnerships) {
+      // Each partnership really has rows in every subgraph, so an N+1 would show.
+      expect(partnership['relevantAgencies']!.length).toBeGreaterThan(0);
+      expect(partnership['schools']!.length).toBeGreaterThan(0);
+      expect(partnership['practiceReviews']!.length).toBeGreaterThanOrEqual(0);
+    }
+  });
+  return { count, statements };
+}
+
+it('costs the same SQL statements per subgraph for 3 partnerships as for 23', async () => {
+  const small = await measure();
+  expect(small.count).toBe(3);
+  for (let i = 0; i < 20; i++) await addPartnership();
+  const large = await measure();
+  expect(large.count).toBe(23);
+  expect(large.statements).toEqual(small.statements);
+  // One statement per entity type and subgraph fetch: partnerships, areas, partners | designations
+  // with their agencies, and agencies by id twice, because the gateway's plan asks for the
+  // partners' organisations and the schools' local authorities in two fetches | schools | reviews |
+  // stages.
+  expect(large.statements).toEqual({ partnerships: 3, agencies: 3, schools: 1, reviews: 1, escalations: 1 });
+});
