@@ -39,12 +39,13 @@ interface Child {
 
 const children: Child[] = [];
 let stopping = false;
+// Until everything is up, children's stderr is held back so a failure reads as one line, not six.
+let started = false;
 
-function fail(message: string): never {
+function fail(message: string): void {
+  if (stopping) return;
   process.stderr.write(`npm start: ${message}\n`);
   void stopAll().then(() => process.exit(1));
-  // Keep the type checker honest: stopAll exits the process.
-  throw new Error(message);
 }
 
 function spawnChild(name: string, entry: string, env: NodeJS.ProcessEnv): Child {
@@ -56,12 +57,11 @@ function spawnChild(name: string, entry: string, env: NodeJS.ProcessEnv): Child 
   child.process.stderr?.on('data', (chunk: Buffer) => {
     const text = chunk.toString().trim();
     if (text) child.lastError = text.split('\n').pop() ?? text;
-    if (!stopping) process.stderr.write(chunk);
+    if (started && !stopping) process.stderr.write(chunk);
   });
   child.process.on('exit', (code) => {
-    if (stopping) return;
-    // The child printed its own one-line reason (config, database, port); echo only if it did not.
-    fail(child.lastError ? `${name} stopped` : `${name} exited with code ${String(code)}`);
+    // A child's known failures are one line of its own (`schools: cannot reach MySQL …`).
+    fail(child.lastError || `${name} exited with code ${String(code)}`);
   });
   children.push(child);
   return child;
@@ -107,6 +107,7 @@ async function waitReady(url: string, child: Child): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   fail(`${child.name} was not ready within 2 minutes`);
+  return new Promise(() => undefined);
 }
 
 async function main(config: LauncherConfig): Promise<void> {
@@ -130,6 +131,7 @@ async function main(config: LauncherConfig): Promise<void> {
   const gateway = spawnChild('gateway', 'gateway/dist/main.js', { ...baseEnv, ...urls, PORT: String(config.PORT) });
   await waitReady(`http://${local}:${config.PORT}/ready`, gateway);
 
+  started = true;
   const gatewayUrl = `http://${local}:${config.PORT}/graphql`;
   process.stdout.write(
     [
@@ -161,7 +163,4 @@ try {
   process.stderr.write(`npm start: configuration error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
-main(config).catch((error: unknown) => {
-  if (error instanceof ConfigError) fail(error.message);
-  if (!stopping) fail(error instanceof Error ? error.message : String(error));
-});
+main(config).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

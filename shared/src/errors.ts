@@ -72,7 +72,9 @@ const requestLevelCodes = new Set([
  */
 export function createErrorFormatter(logger: Logger, options: { exposeStack: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // graphql-js wraps what a resolver threw in a GraphQLError; judge the thrown thing itself.
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError ? unwrapped.originalError : unwrapped;
     if (original instanceof DomainError) {
       return withoutStack(formatted, options.exposeStack);
     }
