@@ -1,3 +1,4 @@
 export * from './compose';
+export * from './config';
 export * from './gateway';
 export { subgraphs } from './subgraphs';

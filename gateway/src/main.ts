@@ -1,26 +1,7 @@
-import {
-  commonEnvironment,
-  createLogger,
-  exitOnStartupFailure,
-  loadEnvironmentOrExit,
-  port,
-  stopOnSignals,
-} from '@safeguarding/shared';
-import { z } from 'zod';
-import { readSupergraph, supergraphPath } from './compose';
+import { createLogger, exitOnStartupFailure, loadEnvironmentOrExit, stopOnSignals } from '@safeguarding/shared';
+import { readSupergraph } from './compose';
+import { gatewayEnvironment } from './config';
 import { startGateway } from './gateway';
-
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional();
-
-const gatewayEnvironment = commonEnvironment.extend({
-  PORT: port.default(4000),
-  SUPERGRAPH_PATH: z.string().min(1).default(supergraphPath),
-  PARTNERSHIPS_URL: url,
-  AGENCIES_URL: url,
-  SCHOOLS_URL: url,
-  REVIEWS_URL: url,
-  ESCALATIONS_URL: url,
-});
 
 async function main(): Promise<void> {
   const config = loadEnvironmentOrExit(gatewayEnvironment, 'gateway');
