@@ -30,7 +30,10 @@ export async function composeSupergraph(definitions: readonly SubgraphDefinition
   );
   const result = composeServices(services);
   if (result.errors) {
-    throw new CompositionError(result.errors.map((error) => error.toString()).join('\n\n'));
+    // Rover's format: the stable code, then composition's own message, unedited.
+    throw new CompositionError(
+      result.errors.map((error) => `error[${String(error.extensions['code'] ?? 'COMPOSITION')}]: ${error.message}`).join('\n\n'),
+    );
   }
   return `${result.supergraphSdl.trimEnd()}\n`;
 }

@@ -15,6 +15,7 @@ export * from './loaders';
 export * from './logger';
 export * from './paths';
 export * from './reference-data';
+export * from './references';
 export * from './scalars';
 export * from './subgraph';
 export * from './validation';

@@ -1,7 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DateScalar } from '@safeguarding/shared';
-import { AgencyReference } from '../external/agency.type';
+import { AgencyReference, DateScalar } from '@safeguarding/shared';
 
 /** What the practitioners disagree about; the headings of local escalation policies. */
 export enum DisagreementIssueType {

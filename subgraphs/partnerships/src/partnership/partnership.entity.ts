@@ -1,7 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DateScalar } from '@safeguarding/shared';
-import { AgencyReference } from '../external/agency.type';
+import { AgencyReference, DateScalar } from '@safeguarding/shared';
 
 export enum PartnershipStatus {
   DRAFT = 'DRAFT',

@@ -1,7 +1,6 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { statutoryOrganisationId } from '@safeguarding/shared';
-import { AgencyReference } from '../external/agency.type';
+import { AgencyReference, statutoryOrganisationId } from '@safeguarding/shared';
 
 /** The phase of education, as GIAS records it. */
 export enum SchoolPhase {

@@ -1,6 +1,9 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** An organisation held by the agencies subgraph; this subgraph only knows its id. */
+/**
+ * An organisation held by the agencies subgraph, as any other subgraph points at it: by id only.
+ * Not resolvable here, so the gateway always fetches its fields from the agencies subgraph.
+ */
 @ObjectType('Agency')
 @Directive('@key(fields: "id", resolvable: false)')
 export class AgencyReference {
