@@ -8,6 +8,7 @@ import {
   pendingSchemaChanges,
   resolveDatabaseTarget,
   StatementCounter,
+  subgraphEntities,
 } from '@safeguarding/shared';
 import { dropDatabases, testConfig } from './support/graph';
 
@@ -20,14 +21,14 @@ describe.each(subgraphs.map((definition) => [definition.name, definition] as con
   const target = resolveDatabaseTarget(definition.name, config);
 
   it('create a database that matches the entities exactly, and run once only', async () => {
-    const first = await openDatabase(target, { ...definition, logger, statements: new StatementCounter() });
+    const first = await openDatabase(target, { entities: subgraphEntities(definition), migrations: definition.migrations, logger, statements: new StatementCounter() });
     try {
       expect(await pendingSchemaChanges(first)).toEqual([]);
       expect(first.options.synchronize).toBe(false);
     } finally {
       await first.destroy();
     }
-    const second = await openDatabase(target, { ...definition, logger, statements: new StatementCounter() });
+    const second = await openDatabase(target, { entities: subgraphEntities(definition), migrations: definition.migrations, logger, statements: new StatementCounter() });
     try {
       const applied = (await second.query('SELECT COUNT(*) AS n FROM migrations')) as Array<{ n: number | string }>;
       expect(Number(applied[0]!.n)).toBe((definition.migrations as Function[]).length);
@@ -39,7 +40,9 @@ describe.each(subgraphs.map((definition) => [definition.name, definition] as con
   it('would notice drift: a column missing from the database shows as a pending change', async () => {
     if (target.kind !== 'mysql') throw new Error('this suite needs DATABASE_URL=mysql://…');
     const flavour = await createMysqlDatabase(target);
-    const dataSource = new DataSource(dataSourceOptions(target, definition, { flavour }));
+    const dataSource = new DataSource(
+      dataSourceOptions(target, { entities: subgraphEntities(definition), migrations: definition.migrations }, { flavour }),
+    );
     await dataSource.initialize();
     try {
       const table = dataSource.entityMetadatas[0]!;

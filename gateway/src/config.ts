@@ -1,4 +1,4 @@
-import { commonEnvironment, port } from '@safeguarding/shared';
+import { commonEnvironment, defaultAudience, defaultIssuer, internalTokenSecret, port } from '@safeguarding/shared';
 import { z } from 'zod';
 import { supergraphPath } from './compose';
 
@@ -13,4 +13,19 @@ export const gatewayEnvironment = commonEnvironment.extend({
   SCHOOLS_URL: url,
   REVIEWS_URL: url,
   ESCALATIONS_URL: url,
+  /** The identity provider's key set; required in production, where only asymmetric keys are accepted. */
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** A shared HS256 key for development; refused in production. Unset: the public development key. */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_ISSUER: z.string().min(1).default(defaultIssuer),
+  AUTH_AUDIENCE: z.string().min(1).default(defaultAudience),
+  INTERNAL_TOKEN_SECRET: internalTokenSecret,
 });
+
+/** Rules between variables, checked after each variable is valid on its own. */
+export function checkGatewayEnvironment(config: { NODE_ENV: string; AUTH_JWKS_URL?: string | undefined; AUTH_JWT_SECRET?: string | undefined }): string | null {
+  if (config.NODE_ENV !== 'production') return null;
+  if (!config.AUTH_JWKS_URL) return 'AUTH_JWKS_URL: required in production (tokens are verified against the identity provider\'s keys)';
+  if (config.AUTH_JWT_SECRET) return 'AUTH_JWT_SECRET: not accepted in production; use AUTH_JWKS_URL';
+  return null;
+}

@@ -1,6 +1,16 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { startHttpService, subgraphNames, type Logger, type RunningHttpService, type SubgraphName } from '@safeguarding/shared';
+import {
+  internalIdentityHeader,
+  signInternalToken,
+  startHttpService,
+  subgraphNames,
+  type Identity,
+  type Logger,
+  type RunningHttpService,
+  type SubgraphName,
+} from '@safeguarding/shared';
+import type { Authenticator } from './authentication';
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
@@ -10,10 +20,14 @@ export interface GatewayOptions {
   readonly port: number;
   readonly logger: Logger;
   readonly production: boolean;
+  readonly authenticator: Authenticator;
+  /** Signs the short-lived identity token each subgraph verifies. */
+  readonly internalTokenSecret: string;
 }
 
 interface GatewayContext {
   readonly requestId: string | undefined;
+  readonly identity: Identity | null;
 }
 
 /**
@@ -46,9 +60,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       resolvedUrls.set(name, target);
       return new SubgraphDataSource({
         url: target,
-        willSendRequest: ({ request, context }) => {
+        willSendRequest: async (sent) => {
+          const { request, context } = sent;
           // One id follows the request through every subgraph's logs.
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          // Sent for anonymous callers too: the subgraph then knows the request came through here.
+          const operationName = 'incomingRequestContext' in sent ? (sent.incomingRequestContext.request.operationName ?? null) : null;
+          request.http?.headers.set(
+            internalIdentityHeader,
+            await signInternalToken(context.identity, operationName, options.internalTokenSecret),
+          );
         },
       });
     },
@@ -60,7 +81,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     logger: options.logger,
     production: options.production,
     graphql: { gateway },
-    context: async (request) => ({ requestId: request.header('x-request-id') }),
+    context: async (request) => ({
+      requestId: request.header('x-request-id'),
+      identity: await options.authenticator.authenticate(request.header('authorization')),
+    }),
     ready: () => allSubgraphsReady([...resolvedUrls.values()]),
   });
 }

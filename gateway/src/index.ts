@@ -1,3 +1,4 @@
+export * from './authentication';
 export * from './compose';
 export * from './config';
 export * from './gateway';

@@ -1,11 +1,20 @@
-import { createLogger, exitOnStartupFailure, loadEnvironmentOrExit, stopOnSignals } from '@safeguarding/shared';
+import { createLogger, developmentJwtSecret, exitOnStartupFailure, loadEnvironmentOrExit, stopOnSignals } from '@safeguarding/shared';
+import { createAuthenticator } from './authentication';
 import { readSupergraph } from './compose';
-import { gatewayEnvironment } from './config';
+import { checkGatewayEnvironment, gatewayEnvironment } from './config';
 import { startGateway } from './gateway';
 
 async function main(): Promise<void> {
   const config = loadEnvironmentOrExit(gatewayEnvironment, 'gateway');
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  const problem = checkGatewayEnvironment(config);
+  if (problem) {
+    process.stderr.write(`gateway: configuration error: ${problem}\n`);
+    process.exit(1);
+  }
+  if (!config.AUTH_JWKS_URL && !config.AUTH_JWT_SECRET) {
+    logger.warn('verifying tokens with the public development key: fine for a laptop, never for real data');
+  }
   try {
     const service = await startGateway({
       supergraphSdl: readSupergraph(config.SUPERGRAPH_PATH),
@@ -20,6 +29,13 @@ async function main(): Promise<void> {
       port: config.PORT,
       logger,
       production: config.NODE_ENV === 'production',
+      authenticator: createAuthenticator({
+        jwksUrl: config.AUTH_JWKS_URL,
+        secret: config.AUTH_JWKS_URL ? undefined : (config.AUTH_JWT_SECRET ?? developmentJwtSecret),
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+      }),
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     });
     logger.info({ url: service.url }, 'gateway ready');
     stopOnSignals('gateway', logger, () => service.stop());

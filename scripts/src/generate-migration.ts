@@ -8,6 +8,7 @@ import {
   dataSourceOptions,
   repositoryRoot,
   resolveDatabaseTarget,
+  subgraphEntities,
   type SubgraphDefinition,
 } from '@safeguarding/shared';
 
@@ -29,7 +30,9 @@ async function generate(definition: SubgraphDefinition, migrationName: string): 
   const admin = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
   await admin.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
   const flavour = await createMysqlDatabase(target);
-  const dataSource = new DataSource(dataSourceOptions(target, definition, { flavour }));
+  const dataSource = new DataSource(
+    dataSourceOptions(target, { entities: subgraphEntities(definition), migrations: definition.migrations }, { flavour }),
+  );
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();

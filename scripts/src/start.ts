@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -117,7 +118,15 @@ async function main(config: LauncherConfig): Promise<void> {
   for (const name of subgraphNames) await assertPortFree(host, ports[name], portVariable(name));
   await assertPortFree(host, config.PORT, 'PORT');
 
-  const baseEnv = { ...process.env, LOG_LEVEL: config.LOG_LEVEL, DEMO_DATA: config.DEMO_DATA, HOST: host };
+  // A fresh secret per launch: only these six processes can vouch for a caller to each other.
+  const internalTokenSecret = config.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('base64url');
+  const baseEnv = {
+    ...process.env,
+    LOG_LEVEL: config.LOG_LEVEL,
+    DEMO_DATA: config.DEMO_DATA,
+    HOST: host,
+    INTERNAL_TOKEN_SECRET: internalTokenSecret,
+  };
   process.stdout.write(`Starting five subgraphs on ${config.DATABASE_URL ? 'MySQL' : 'the embedded database'}…\n`);
   await Promise.all(
     subgraphNames.map(async (name) => {
@@ -141,6 +150,10 @@ async function main(config: LauncherConfig): Promise<void> {
       'Try a query that crosses all five subgraphs:',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
       `    -d '{"query":"{ partnerships { name partners { kind organisation { name } } relevantAgencies { name } schools { name } practiceReviews { title publicationDeadline { due rule status } } escalationPolicy { stages { position name timescaleWorkingDays } } } }"}'`,
+      '',
+      'Signed in, as a demo identity (`npm run token` lists them):',
+      `  curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $(npm run -s token -- west-sussex-business-manager)" \\`,
+      `    -d '{"query":"{ partnerships { name escalations(accessReason: \\"Monthly assurance review\\") { caseReference stageName stageDeadline { due rule status } } } }"}'`,
       '',
       'Press Ctrl-C to stop.',
       '',

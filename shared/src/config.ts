@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { internalTokenSecret } from './auth/internal-token';
+import { hardeningEnvironment } from './hardening';
 import { defaultReferenceDataDir, repositoryRoot } from './paths';
 
 /** A configuration value that cannot be used. The message is one line naming the variable. */
@@ -30,6 +32,7 @@ export const commonEnvironment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().min(1).default('127.0.0.1'),
+  ...hardeningEnvironment.shape,
 });
 
 /** Variables of a subgraph process. */
@@ -45,6 +48,8 @@ export const subgraphEnvironment = commonEnvironment.extend({
   /** A gov.uk bank-holidays.json; defaults to REFERENCE_DATA_DIR's. Replaceable without a release. */
   BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
   DEMO_DATA: booleanFlag.default(false),
+  /** Verifies the gateway's identity tokens; unset, the subgraph serves anonymous callers only. */
+  INTERNAL_TOKEN_SECRET: internalTokenSecret.optional(),
 });
 
 export type CommonConfig = z.infer<typeof commonEnvironment>;

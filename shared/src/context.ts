@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { todayInLondon, type WorkingDayCalendar } from './calendar';
-import { AccessScope } from './identity';
+import { AccessScope, type Channel } from './identity';
 import { LoaderRegistry } from './loaders';
 import type { Logger } from './logger';
 import type { ReferenceData } from './reference-data';
@@ -19,8 +19,11 @@ export interface SubgraphRuntime {
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext {
   readonly requestId: string;
-  /** Who is asking; the security layer fills it from the gateway's verified identity. */
+  /** Who is asking, from the gateway's verified token; anonymous otherwise. */
   readonly scope: AccessScope;
+  readonly channel: Channel;
+  /** The client's operation name as the gateway received it, for the audit trail. */
+  readonly operationName: string | null;
   readonly db: DataSource;
   readonly logger: Logger;
   readonly loaders: LoaderRegistry;
@@ -30,15 +33,21 @@ export interface SubgraphContext {
   readonly today: string;
 }
 
-export function createSubgraphContext(
-  runtime: SubgraphRuntime,
-  requestId: string | undefined,
-  scope: AccessScope = AccessScope.anonymous,
-): SubgraphContext {
+export interface RequestOrigin {
+  readonly requestId?: string | undefined;
+  readonly scope?: AccessScope;
+  readonly channel?: Channel;
+  readonly operationName?: string | null;
+}
+
+export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestOrigin = {}): SubgraphContext {
+  const requestId = origin.requestId;
   const id = requestId && /^[\w-]{1,64}$/.test(requestId) ? requestId : randomUUID();
   return {
     requestId: id,
-    scope,
+    scope: origin.scope ?? AccessScope.anonymous,
+    channel: origin.channel ?? 'direct',
+    operationName: origin.operationName ?? null,
     db: runtime.db,
     logger: runtime.logger.child({ requestId: id }),
     loaders: new LoaderRegistry(),

@@ -1,4 +1,6 @@
-import { nameBasedId } from './ids';
+import { Role } from './auth/roles';
+import type { Identity } from './identity';
+import { nameBasedId, statutoryOrganisationId } from './ids';
 
 /**
  * Ids of the demo (pan-Sussex) records that more than one subgraph refers to. Name-based, so every
@@ -17,3 +19,54 @@ export const demoIds = {
     youthCharity: nameBasedId('demo:agency:downs-youth-trust'),
   },
 } as const;
+
+const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
+const eastSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '845' });
+const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
+const allSussex = Object.values(demoIds.partnerships);
+
+/** The people `npm run token -- <name>` mints tokens for: one of each kind the rules distinguish. */
+export const demoIdentities: Record<string, Identity> = {
+  'west-sussex-social-worker': {
+    subject: 'demo:west-sussex-social-worker',
+    organisation: { id: westSussexCouncil, kind: 'LOCAL_AUTHORITY' },
+    roles: [Role.PRACTITIONER],
+    partnershipIds: [demoIds.partnerships.westSussex],
+  },
+  'sussex-health-visitor': {
+    subject: 'demo:sussex-health-visitor',
+    organisation: { id: demoIds.agencies.sussexCommunityTrust, kind: 'RELEVANT_AGENCY' },
+    roles: [Role.PRACTITIONER],
+    partnershipIds: allSussex,
+  },
+  'sussex-police-officer': {
+    subject: 'demo:sussex-police-officer',
+    organisation: { id: sussexPolice, kind: 'POLICE' },
+    roles: [Role.PRACTITIONER],
+    partnershipIds: allSussex,
+  },
+  'west-sussex-business-manager': {
+    subject: 'demo:west-sussex-business-manager',
+    organisation: { id: westSussexCouncil, kind: 'LOCAL_AUTHORITY' },
+    roles: [Role.PARTNERSHIP_BUSINESS_MANAGER],
+    partnershipIds: [demoIds.partnerships.westSussex],
+  },
+  'east-sussex-business-manager': {
+    subject: 'demo:east-sussex-business-manager',
+    organisation: { id: eastSussexCouncil, kind: 'LOCAL_AUTHORITY' },
+    roles: [Role.PARTNERSHIP_BUSINESS_MANAGER],
+    partnershipIds: [demoIds.partnerships.eastSussex],
+  },
+  'west-sussex-scrutineer': {
+    subject: 'demo:west-sussex-scrutineer',
+    organisation: { id: nameBasedId('demo:organisation:independent-scrutineer'), kind: 'INDEPENDENT_SCRUTINEER' },
+    roles: [Role.SCRUTINEER],
+    partnershipIds: [demoIds.partnerships.westSussex],
+  },
+  'panel-member': {
+    subject: 'demo:panel-member',
+    organisation: { id: nameBasedId('demo:organisation:national-panel'), kind: 'NATIONAL_PANEL' },
+    roles: [Role.PANEL_MEMBER],
+    partnershipIds: [],
+  },
+};

@@ -37,9 +37,14 @@ export class NotFoundError extends DomainError {
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in to see this: it is not public') {
-    super(ErrorCode.UNAUTHENTICATED, message);
+  constructor(message = 'Sign in to see this: it is not public', extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.UNAUTHENTICATED, message, extensions);
   }
+}
+
+/** A credential that was presented and refused: the whole request fails with HTTP 401. */
+export function refusedCredential(message: string): UnauthenticatedError {
+  return new UnauthenticatedError(message, { http: { status: 401 } });
 }
 
 export class ForbiddenError extends DomainError {

@@ -7,6 +7,14 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors';
+import {
+  createCorsMiddleware,
+  createGraphQLLimits,
+  createHttpErrorHandler,
+  createRateLimiter,
+  defaultHardening,
+  type HardeningConfig,
+} from './hardening';
 import type { Logger } from './logger';
 
 /** The port is taken; the message is one line an operator can act on. */
@@ -25,6 +33,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Whether the service can serve requests now (its database, or its subgraphs, answer). */
   readonly ready: () => Promise<boolean>;
   readonly plugins?: ApolloServerPlugin<TContext>[];
+  /** Request limits, CORS and rate limit; defaults to `defaultHardening`, without a rate limit unless given one. */
+  readonly hardening?: HardeningConfig;
 }
 
 export interface RunningHttpService {
@@ -38,19 +48,28 @@ export interface RunningHttpService {
 export async function startHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningHttpService> {
+  const hardening = options.hardening ?? defaultHardening;
+  const limits = createGraphQLLimits(hardening, { production: options.production });
   const app = express();
   app.disable('x-powered-by');
+  // One hop only: trusting every X-Forwarded-For entry would let a client pick its own address.
+  app.set('trust proxy', hardening.TRUST_PROXY ? 1 : false);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<TContext>({
     ...options.graphql,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError: createErrorFormatter(options.logger, { exposeStack: !options.production }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, ...(options.plugins ?? [])],
     logger: options.logger,
   });
   await apollo.start();
 
+  app.use(createCorsMiddleware(hardening.CORS_ORIGINS));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
@@ -58,11 +77,15 @@ export async function startHttpService<TContext extends BaseContext>(
     const ready = await options.ready().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
   });
+  const rateLimit = hardening.RATE_LIMIT_PER_MINUTE ?? 0;
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // Before the body is read, so a refused client costs as little as possible.
+    ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
+    express.json({ limit: hardening.BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
   );
+  app.use(createHttpErrorHandler(options.logger, hardening.BODY_LIMIT_BYTES));
 
   try {
     await listen(httpServer, options.port, options.host);

@@ -1,4 +1,5 @@
-import { UnauthenticatedError } from './errors';
+import type { Role } from './auth/roles';
+import { ForbiddenError, UnauthenticatedError } from './errors';
 
 /** The kinds of organisation a caller can act for (DOMAIN.md §1). */
 export const organisationKinds = [
@@ -12,13 +13,17 @@ export const organisationKinds = [
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
-/** A verified caller. Filled by the security layer; never built from unverified headers. */
+/** A verified caller. Built only from a verified token, never from a plain header. */
 export interface Identity {
   readonly subject: string;
+  /** An agency's id, or a school's URN. */
   readonly organisation: { readonly id: string; readonly kind: OrganisationKind };
-  readonly roles: readonly string[];
+  readonly roles: readonly Role[];
   readonly partnershipIds: readonly string[];
 }
+
+/** How a request reached the subgraph: through the gateway (vouched for) or directly (anonymous). */
+export type Channel = 'gateway' | 'direct';
 
 /**
  * What a request may reach. Every repository is constructed with one, so a query that forgets
@@ -41,5 +46,21 @@ export class AccessScope {
   requireIdentity(): Identity {
     if (!this.identity) throw new UnauthenticatedError();
     return this.identity;
+  }
+
+  hasRole(...roles: readonly Role[]): boolean {
+    return roles.some((role) => this.identity?.roles.includes(role) ?? false);
+  }
+
+  actsIn(partnershipId: string): boolean {
+    return this.identity?.partnershipIds.includes(partnershipId) ?? false;
+  }
+
+  /** Acting for a partnership needs both a role and membership of that partnership. */
+  requirePartnershipRole(partnershipId: string, roles: readonly Role[]): Identity {
+    const identity = this.requireIdentity();
+    if (!this.hasRole(...roles)) throw new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
+    if (!this.actsIn(partnershipId)) throw new ForbiddenError('You do not act in that partnership');
+    return identity;
   }
 }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+export * from './audit';
+export * from './auth';
 export * from './calendar';
 export * from './config';
 export * from './context';
@@ -8,6 +10,7 @@ export * from './deadline';
 export * from './demo';
 export * from './errors';
 export * from './federation';
+export * from './hardening';
 export * from './http-service';
 export * from './identity';
 export * from './ids';

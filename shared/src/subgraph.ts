@@ -1,9 +1,16 @@
 import path from 'node:path';
 import type { DataSource, MixedList } from 'typeorm';
+import { AuditRecord } from './audit/audit-record.entity';
+import { createAuditTrailResolver } from './audit/audit-trail';
+import { authChecker } from './auth/auth-checker';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
-import { createSubgraphContext, type SubgraphContext, type SubgraphRuntime } from './context';
+import type { Request } from 'express';
+import { InternalTokenError, internalIdentityHeader, verifyInternalToken } from './auth/internal-token';
+import { createSubgraphContext, type RequestOrigin, type SubgraphContext, type SubgraphRuntime } from './context';
+import { refusedCredential } from './errors';
+import { AccessScope } from './identity';
 import {
   DatabaseUnavailableError,
   describeTarget,
@@ -36,10 +43,17 @@ export interface SubgraphDefinition {
   readonly resolvers: NonEmptyArray<Function>;
   readonly orphanedTypes?: Function[];
   readonly references: ReferenceResolvers<SubgraphContext>;
+  /** This subgraph's Partnership (the entity, or its stub), to which its audit trail is added. */
+  readonly partnershipType: Function & { prototype: { id: string } };
   /** Loads this subgraph's slice of the demo data; must be idempotent (a second start adds nothing). */
   readonly loadDemoData?: (runtime: SubgraphRuntime) => Promise<void>;
   /** Loads reference data the subgraph serves (e.g. statutory organisations); idempotent, every start. */
   readonly loadReferenceData?: (runtime: SubgraphRuntime) => Promise<void>;
+}
+
+/** Every subgraph keeps its own audit chain, so the audit table is one of its entities. */
+export function subgraphEntities(definition: SubgraphDefinition): Function[] {
+  return [...(definition.entities as Function[]), AuditRecord];
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();
@@ -50,9 +64,10 @@ export function subgraphSchema(definition: SubgraphDefinition): Promise<Federate
   if (!schema) {
     schema = buildFederatedSchema<SubgraphContext>(
       {
-        resolvers: definition.resolvers,
+        resolvers: [...definition.resolvers, createAuditTrailResolver(definition.name, definition.partnershipType)],
         ...(definition.orphanedTypes ? { orphanedTypes: definition.orphanedTypes } : {}),
         validate: false,
+        authChecker,
       },
       definition.references,
     );
@@ -88,7 +103,7 @@ export async function startSubgraph(
   const target = resolveDatabaseTarget(definition.name, config);
   const statements = new StatementCounter();
   const db = await openDatabase(target, {
-    entities: definition.entities,
+    entities: subgraphEntities(definition),
     migrations: definition.migrations,
     logger,
     statements,
@@ -104,7 +119,7 @@ export async function startSubgraph(
       logger,
       production: config.NODE_ENV === 'production',
       graphql: { schema },
-      context: async (request) => createSubgraphContext(runtime, request.header('x-request-id')),
+      context: async (request) => createSubgraphContext(runtime, await requestOrigin(request, config)),
       ready: () => isDatabaseReachable(db),
     });
     logger.info({ url: service.url, database: describeTarget(target) }, `${definition.name} subgraph ready`);
@@ -120,6 +135,24 @@ export async function startSubgraph(
     };
   } catch (error) {
     await db.destroy();
+    throw error;
+  }
+}
+
+/**
+ * Who is asking, as the gateway vouches. No header: a direct call, anonymous. A header that does
+ * not verify is refused outright rather than served as anonymous, so a forgery is noticed.
+ */
+async function requestOrigin(request: Request, config: SubgraphConfig): Promise<RequestOrigin> {
+  const requestId = request.header('x-request-id');
+  const token = request.header(internalIdentityHeader);
+  if (!token) return { requestId, channel: 'direct' };
+  if (!config.INTERNAL_TOKEN_SECRET) throw refusedCredential('This subgraph accepts no identities: INTERNAL_TOKEN_SECRET is not set');
+  try {
+    const verified = await verifyInternalToken(token, config.INTERNAL_TOKEN_SECRET);
+    return { requestId, channel: 'gateway', scope: AccessScope.of(verified.identity), operationName: verified.operationName };
+  } catch (error) {
+    if (error instanceof InternalTokenError) throw refusedCredential(error.message);
     throw error;
   }
 }

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import mysql from 'mysql2/promise';
+import { randomBytes } from 'node:crypto';
 import {
   createLogger,
+  demoIdentities,
+  mintDevelopmentToken,
   parseEnvironment,
   resolveDatabaseTarget,
   startSubgraph,
@@ -11,7 +14,7 @@ import {
   type SubgraphConfig,
   type SubgraphName,
 } from '@safeguarding/shared';
-import { readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 
 export const onMysql = Boolean(process.env['DATABASE_URL']);
 
@@ -20,10 +23,20 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
+export interface QueryOptions {
+  /** A demo identity (shared/src/demo.ts) to sign in as, or a raw Authorization header value. */
+  readonly as?: keyof typeof demoIdentities;
+  readonly authorization?: string;
+}
+
 export interface TestGraph {
   readonly gatewayUrl: string;
   readonly subgraphs: Record<SubgraphName, RunningSubgraph>;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The secrets this graph was started with, so tests can forge with the wrong ones. */
+  readonly secrets: { readonly jwt: string; readonly internal: string };
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>>;
+  /** A token for a demo identity, signed as the identity provider would. */
+  tokenFor(identity: keyof typeof demoIdentities): Promise<string>;
   /** SQL statements issued per subgraph while `work` runs. */
   countStatements(work: () => Promise<unknown>): Promise<Record<SubgraphName, number>>;
   stop(): Promise<void>;
@@ -33,6 +46,7 @@ let graphs = 0;
 
 /** A per-graph config: in-memory SQLite, or a fresh set of MySQL databases with their own prefix. */
 export function testConfig(overrides: Record<string, string> = {}): SubgraphConfig {
+  const internal = overrides['INTERNAL_TOKEN_SECRET'] ?? randomBytes(32).toString('base64url');
   graphs += 1;
   return parseEnvironment(subgraphEnvironment, {
     ...process.env,
@@ -41,6 +55,7 @@ export function testConfig(overrides: Record<string, string> = {}): SubgraphConf
     PORT: '0',
     DATA_DIR: ':memory:',
     DATABASE_NAME_PREFIX: `test_${process.pid}_${graphs}_`,
+    INTERNAL_TOKEN_SECRET: internal,
     ...overrides,
   });
 }
@@ -49,6 +64,8 @@ export function testConfig(overrides: Record<string, string> = {}): SubgraphConf
 export async function startGraph(options: { demoData?: boolean; now?: () => Date } = {}): Promise<TestGraph> {
   const config = testConfig({ DEMO_DATA: options.demoData === false ? 'false' : 'true' });
   const logger = createLogger('test', 'silent');
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const internalSecret = config.INTERNAL_TOKEN_SECRET!;
   if (onMysql) await dropDatabases(config);
   const running = await Promise.all(
     subgraphs.map((definition) => startSubgraph(definition, config, { logger, ...(options.now ? { now: options.now } : {}) })),
@@ -63,23 +80,28 @@ export async function startGraph(options: { demoData?: boolean; now?: () => Date
       port: 0,
       logger,
       production: false,
+      authenticator: createAuthenticator({ secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' }),
+      internalTokenSecret: internalSecret,
     });
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.stop()));
     throw error;
   }
-  const query = async <T>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: document, variables }),
-    });
+  const tokenFor = (name: keyof typeof demoIdentities) =>
+    mintDevelopmentToken(demoIdentities[name]!, { secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' });
+  const query = async <T>(document: string, variables?: Record<string, unknown>, options: QueryOptions = {}): Promise<GraphQLResponse<T>> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.as) headers['authorization'] = `Bearer ${await tokenFor(options.as)}`;
+    if (options.authorization !== undefined) headers['authorization'] = options.authorization;
+    const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query: document, variables }) });
     return (await response.json()) as GraphQLResponse<T>;
   };
   return {
     gatewayUrl: gateway.url,
     subgraphs: byName,
+    secrets: { jwt: jwtSecret, internal: internalSecret },
     query,
+    tokenFor,
     countStatements: async (work) => {
       const before = Object.fromEntries(running.map((s) => [s.name, s.statements.count]));
       await work();

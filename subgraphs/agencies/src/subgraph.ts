@@ -17,6 +17,7 @@ export const agenciesSubgraph: SubgraphDefinition = {
   resolvers: [AgencyResolver, PartnershipDesignationResolver],
   // Reached by no query of ours, only through the gateway's entity references.
   orphanedTypes: [PartnershipReference],
+  partnershipType: PartnershipReference,
   references: { Agency: agencyReference },
   loadReferenceData: async ({ db, reference, logger }) => {
     const organisations = statutoryOrganisations(reference);

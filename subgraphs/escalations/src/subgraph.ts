@@ -16,6 +16,7 @@ export const escalationsSubgraph: SubgraphDefinition = {
   resolvers: [ProfessionalDisagreementResolver, EscalationPolicyResolver, PartnershipEscalationsResolver],
   // Partnership is reached only through _entities, so nothing in Query leads type-graphql to it.
   orphanedTypes: [PartnershipReference],
+  partnershipType: PartnershipReference,
   references: { ProfessionalDisagreement: professionalDisagreementReference },
   loadDemoData,
 };

@@ -11,5 +11,6 @@ export const partnershipsSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [PartnershipResolver],
   references: { Partnership: partnershipReference },
+  partnershipType: Partnership,
   loadDemoData,
 };

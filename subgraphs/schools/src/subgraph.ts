@@ -15,6 +15,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
   resolvers: [SchoolResolver, PartnershipSchoolsResolver],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
   orphanedTypes: [PartnershipReference],
+  partnershipType: PartnershipReference,
   references: { School: schoolReference },
   loadDemoData,
 };

@@ -1,0 +1,80 @@
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export enum AuditAction {
+  READ = 'READ',
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  /** A read of a case by an organisation not party to it, with the reason it gave. */
+  ALERT = 'ALERT',
+}
+registerEnumType(AuditAction, { name: 'AuditAction' });
+
+/**
+ * One look at, or change to, case-level data. Append-only: each record carries the hash of the one
+ * before it, so an edited or deleted record breaks the chain from that point on.
+ */
+@ObjectType({ description: 'Who saw or changed what case-level data, when, and how the request arrived' })
+@Directive('@shareable')
+@Entity('audit_records')
+export class AuditRecord {
+  @Field(() => Int, { description: 'Position in this subgraph\'s chain' })
+  @PrimaryColumn('int')
+  sequence!: number;
+
+  @Field({ description: 'ISO 8601 instant, UTC' })
+  @Column('varchar', { length: 30 })
+  occurredAt!: string;
+
+  @Field(() => AuditAction)
+  @Column('varchar', { length: 10 })
+  action!: AuditAction;
+
+  @Field()
+  @Column('varchar', { length: 200 })
+  subject!: string;
+
+  @Field()
+  @Column('varchar', { length: 64 })
+  organisationId!: string;
+
+  @Field()
+  @Column('varchar', { length: 32 })
+  organisationKind!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 200, nullable: true })
+  operationName!: string | null;
+
+  @Field()
+  @Column('varchar', { length: 60 })
+  entityType!: string;
+
+  @Field()
+  @Column('varchar', { length: 64 })
+  entityId!: string;
+
+  @Index()
+  @Column('varchar', { length: 36, nullable: true })
+  partnershipId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The reason stated for an access outside the caller\'s own cases' })
+  @Column('varchar', { length: 500, nullable: true })
+  reason!: string | null;
+
+  @Field({ description: '"gateway", or "direct" for a call that bypassed it' })
+  @Column('varchar', { length: 10 })
+  channel!: string;
+
+  @Field()
+  @Column('varchar', { length: 64 })
+  requestId!: string;
+
+  @Field()
+  @Column('char', { length: 64 })
+  previousHash!: string;
+
+  @Field()
+  @Column('char', { length: 64 })
+  hash!: string;
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Directive } from 'type-graphql';
+import { auditReaderRoles } from '../auth/roles';
+import type { SubgraphContext } from '../context';
+import { AuditAction, AuditRecord } from './audit-record.entity';
+import { verifyAuditChain } from './audit-log';
+
+@ObjectType('AuditChainStatus', { description: 'Whether this subgraph\'s audit chain is unbroken' })
+@Directive('@shareable')
+export class AuditChainStatusView {
+  @Field()
+  intact!: boolean;
+
+  @Field(() => Int)
+  checked!: number;
+
+  @Field(() => Int, { nullable: true })
+  brokenAtSequence!: number | null;
+}
+
+@ObjectType({ description: 'One subgraph\'s audit records for a partnership, and the state of its chain' })
+@Directive('@shareable')
+export class AuditTrail {
+  @Field(() => [AuditRecord])
+  records!: AuditRecord[];
+
+  @Field(() => AuditChainStatusView)
+  chain!: AuditChainStatusView;
+}
+
+/**
+ * Each subgraph keeps its own chain in its own database and adds `<subgraph>AuditTrail` to
+ * Partnership, so a partnership manager or scrutineer reads every subgraph's trail in one query.
+ */
+export function createAuditTrailResolver(subgraph: string, partnershipType: Function & { prototype: { id: string } }): Function {
+  @Resolver(() => partnershipType)
+  class AuditTrailResolver {
+    @FieldResolver(() => AuditTrail, {
+      name: `${subgraph}AuditTrail`,
+      description: `Audit records of ${subgraph} for this partnership, newest first (partnership business managers and scrutineers)`,
+    })
+    async auditTrail(
+      @Root() partnership: { id: string },
+      @Ctx() ctx: SubgraphContext,
+      @Arg('alertsOnly', () => Boolean, { defaultValue: false }) alertsOnly: boolean,
+      @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
+    ): Promise<AuditTrail> {
+      ctx.scope.requirePartnershipRole(partnership.id, auditReaderRoles);
+      const records = await ctx.db.manager.find(AuditRecord, {
+        where: { partnershipId: partnership.id, ...(alertsOnly ? { action: AuditAction.ALERT } : {}) },
+        order: { sequence: 'DESC' },
+        take: Math.min(Math.max(limit, 1), 1000),
+      });
+      return { records, chain: await verifyAuditChain(ctx.db.manager) };
+    }
+  }
+  return AuditTrailResolver;
+}

@@ -1,0 +1,5 @@
+export * from './auth-checker';
+export * from './claims';
+export * from './internal-token';
+export * from './roles';
+export * from './development';
