@@ -52,6 +52,7 @@ describe('a composition error', () => {
     migrations: [],
     resolvers: [ConflictingResolver],
     references: {},
+    partnershipType: ConflictingPartnership as unknown as SubgraphDefinition['partnershipType'],
   };
 
   it('is reported with composition\'s own words, naming the type and field at fault', async () => {

@@ -33,7 +33,7 @@ describe('a mutation given bad input', () => {
     ['input.policeForceGssCodes.0', { ...valid, policeForceGssCodes: ['W15000001'] }, 'must be a police force area GSS code'],
   ])('refuses a bad %s with BAD_USER_INPUT naming it, and writes nothing', async (field, input, message) => {
     const before = await rowCounts();
-    const result = await graph.query(createPartnership, { input });
+    const result = await graph.query(createPartnership, { input }, { as: 'west-sussex-business-manager' });
     expect(result.data).toBeNull();
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -54,6 +54,7 @@ describe('a mutation given bad input', () => {
           { name: 'Leads', participants: 'named leads', timescaleWorkingDays: 0 },
         ],
       },
+      { as: 'east-sussex-business-manager' },
     );
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stages.2.timescaleWorkingDays' });
     expect(await graph.query(policy, { id: demoIds.partnerships.eastSussex })).toEqual(before);
@@ -62,6 +63,8 @@ describe('a mutation given bad input', () => {
   it('refuses a school whose LAESTAB contradicts the live local authorities', async () => {
     const result = await graph.query(
       `mutation { registerSchool(input: { urn: "912345", name: "Nowhere School", laestab: "9991234", phase: PRIMARY }) { urn } }`,
+      {},
+      { as: 'west-sussex-business-manager' },
     );
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.laestab' });
     expect((await graph.query('{ school(urn: "912345") { urn } }')).data).toEqual({ school: null });
@@ -78,7 +81,7 @@ describe('a mutation given bad input', () => {
 
 describe('a mutation given good input', () => {
   it('creates a draft partnership whose partners resolve in the agencies subgraph', async () => {
-    const result = await graph.query<{ createPartnership: Record<string, unknown> }>(createPartnership, { input: valid });
+    const result = await graph.query<{ createPartnership: Record<string, unknown> }>(createPartnership, { input: valid }, { as: 'west-sussex-business-manager' });
     expect(result.errors).toBeUndefined();
     expect(result.data!.createPartnership).toMatchObject({
       name: valid.name,
@@ -90,7 +93,7 @@ describe('a mutation given good input', () => {
 
   it('refuses a duplicate identifier with BAD_USER_INPUT on that field', async () => {
     const register = `mutation { registerRelevantAgency(input: { name: "Another trust", scheduleCategory: HEALTH_AND_SOCIAL_CARE, odsCode: "9dx" }) { id } }`;
-    const result = await graph.query(register);
+    const result = await graph.query(register, {}, { as: 'west-sussex-business-manager' });
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.odsCode' });
   });
 });

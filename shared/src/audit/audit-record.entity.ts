@@ -71,10 +71,10 @@ export class AuditRecord {
   requestId!: string;
 
   @Field()
-  @Column('char', { length: 64 })
+  @Column('varchar', { length: 64 })
   previousHash!: string;
 
   @Field()
-  @Column('char', { length: 64 })
+  @Column('varchar', { length: 64 })
   hash!: string;
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Authorized, Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
 import { Agency, AgencyKind } from './agency.entity';
 import { RegisterRelevantAgencyInput } from './agency.input';
 import { AgencyService } from './agency.service';
@@ -19,6 +19,7 @@ export class AgencyResolver {
     return new AgencyService(ctx).list(kind ?? null);
   }
 
+  @Authorized(partnershipAdministratorRoles)
   @Mutation(() => Agency, { description: 'Adds an organisation that partnerships may name as a relevant agency' })
   registerRelevantAgency(
     @Arg('input') input: RegisterRelevantAgencyInput,

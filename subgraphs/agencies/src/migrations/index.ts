@@ -1,5 +1,5 @@
 // Written by `npm run migration:generate`; lists this subgraph's migrations in order.
 import { Initial1795336531451 } from './1795336531451-Initial';
-import { AuditTrail1795337541295 } from './1795337541295-AuditTrail';
+import { AuditTrail1795337669290 } from './1795337669290-AuditTrail';
 
-export const migrations: Function[] = [Initial1795336531451, AuditTrail1795337541295];
+export const migrations: Function[] = [Initial1795336531451, AuditTrail1795337669290];

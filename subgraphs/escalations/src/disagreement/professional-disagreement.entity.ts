@@ -54,7 +54,6 @@ export class ProfessionalDisagreement {
   @Column('varchar', { length: 40 })
   issueType!: DisagreementIssueType;
 
-  @Field()
   @Column('varchar', { length: 2000 })
   summary!: string;
 

@@ -6,8 +6,9 @@ type Where = FindOptionsWhere<ProfessionalDisagreement>;
 
 /**
  * Disagreements are case-level and restricted: every read goes through `visible`, which refuses
- * an anonymous caller and keeps only the caller's partnerships and the disagreements their
- * organisation raised or had raised with it.
+ * an anonymous caller and keeps the disagreements the caller's organisation is party to (raised
+ * or had raised with it). `partnershipCases` widens that to every case of the caller's own
+ * partnerships: the service allows it only to partnership staff who stated a reason.
  */
 export class ProfessionalDisagreementRepository {
   constructor(
@@ -16,7 +17,7 @@ export class ProfessionalDisagreementRepository {
   ) {}
 
   /** `withinPartnerships` narrows to those partnerships without widening the caller's own. */
-  private visible(where: Where, withinPartnerships: readonly string[] | null = null): Where[] {
+  private visible(where: Where, partnershipCases: boolean, withinPartnerships: readonly string[] | null = null): Where[] {
     const identity = this.scope.requireIdentity();
     const organisationId = identity.organisation.id;
     const within: Where = withinPartnerships ? { partnershipId: In([...withinPartnerships]) } : {};
@@ -27,17 +28,17 @@ export class ProfessionalDisagreementRepository {
       { ...where, ...within, raisedByOrganisationId: organisationId },
       { ...where, ...within, raisedWithOrganisationId: organisationId },
     ];
-    if (own.length > 0) clauses.push({ ...where, partnershipId: In([...own]) });
+    if (partnershipCases && own.length > 0) clauses.push({ ...where, partnershipId: In([...own]) });
     return clauses;
   }
 
-  findByIds(ids: readonly string[]): Promise<ProfessionalDisagreement[]> {
-    return this.manager.find(ProfessionalDisagreement, { where: this.visible({ id: In([...ids]) }) });
+  findByIds(ids: readonly string[], partnershipCases: boolean): Promise<ProfessionalDisagreement[]> {
+    return this.manager.find(ProfessionalDisagreement, { where: this.visible({ id: In([...ids]) }, partnershipCases) });
   }
 
-  ofPartnerships(partnershipIds: readonly string[]): Promise<ProfessionalDisagreement[]> {
+  ofPartnerships(partnershipIds: readonly string[], partnershipCases: boolean): Promise<ProfessionalDisagreement[]> {
     return this.manager.find(ProfessionalDisagreement, {
-      where: this.visible({}, partnershipIds),
+      where: this.visible({}, partnershipCases, partnershipIds),
       order: { raisedOn: 'DESC', caseReference: 'ASC' },
     });
   }

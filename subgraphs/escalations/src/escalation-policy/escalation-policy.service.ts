@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { groupByKey, newId, requiredText, uuidPattern, validateInput, type SubgraphContext } from '@safeguarding/shared';
+import {
+  groupByKey,
+  newId,
+  partnershipAdministratorRoles,
+  requiredText,
+  uuidPattern,
+  validateInput,
+  type SubgraphContext,
+} from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { EscalationStage } from './escalation-stage.entity';
 import type { EscalationStageInput } from './escalation-policy.input';
@@ -41,6 +49,7 @@ export class EscalationPolicyService {
 
   async configure(partnershipIdInput: string, input: EscalationStageInput[]): Promise<EscalationPolicy> {
     const partnershipId = validateInput(partnershipIdSchema, partnershipIdInput, 'partnershipId');
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(stagesSchema, input, 'stages');
     const stages = valid.map((stage, index) =>
       Object.assign(new EscalationStage(), {

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { ProfessionalDisagreement } from '../disagreement/professional-disagreement.entity';
 import { ProfessionalDisagreementService } from '../disagreement/professional-disagreement.service';
@@ -19,7 +19,15 @@ export class PartnershipEscalationsResolver {
   @FieldResolver(() => [ProfessionalDisagreement], {
     description: 'Professional disagreements in this partnership that you may see (restricted)',
   })
-  escalations(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<ProfessionalDisagreement[]> {
-    return new ProfessionalDisagreementService(ctx).ofPartnership(partnership.id);
+  escalations(
+    @Root() partnership: PartnershipReference,
+    @Arg('accessReason', () => String, {
+      nullable: true,
+      description: 'Partnership staff: why you need the cases your organisation is not party to; recorded, and raises an alert per case',
+    })
+    accessReason: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProfessionalDisagreement[]> {
+    return new ProfessionalDisagreementService(ctx).ofPartnership(partnership.id, accessReason ?? null);
   }
 }

@@ -1,5 +1,5 @@
 // Written by `npm run migration:generate`; lists this subgraph's migrations in order.
 import { Initial1795336531565 } from './1795336531565-Initial';
-import { AuditTrail1795337541571 } from './1795337541571-AuditTrail';
+import { AuditTrail1795337669549 } from './1795337669549-AuditTrail';
 
-export const migrations: Function[] = [Initial1795336531565, AuditTrail1795337541571];
+export const migrations: Function[] = [Initial1795336531565, AuditTrail1795337669549];

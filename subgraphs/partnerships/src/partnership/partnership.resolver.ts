@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
 import { LocalAuthority } from '../local-authority/local-authority.type';
 import { Partnership, PartnershipStatus, StatutoryPartner } from './partnership.entity';
 import { CreatePartnershipInput } from './partnership.input';
@@ -30,6 +30,7 @@ export class PartnershipResolver {
     return new PartnershipService(ctx).partners(partnership);
   }
 
+  @Authorized(partnershipAdministratorRoles)
   @Mutation(() => Partnership, { description: 'Creates arrangements as DRAFT' })
   createPartnership(@Arg('input') input: CreatePartnershipInput, @Ctx() ctx: SubgraphContext): Promise<Partnership> {
     return new PartnershipService(ctx).create(input);

@@ -1,5 +1,5 @@
 // Written by `npm run migration:generate`; lists this subgraph's migrations in order.
 import { Initial1795336531531 } from './1795336531531-Initial';
-import { AuditTrail1795337541521 } from './1795337541521-AuditTrail';
+import { AuditTrail1795337669499 } from './1795337669499-AuditTrail';
 
-export const migrations: Function[] = [Initial1795336531531, AuditTrail1795337541521];
+export const migrations: Function[] = [Initial1795336531531, AuditTrail1795337669499];

@@ -1,5 +1,5 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
 import { PracticeReview, PracticeReviewStatus } from './practice-review.entity';
 
 /**
@@ -12,7 +12,10 @@ export class PracticeReviewRepository {
     private readonly scope: AccessScope,
   ) {}
 
-  /** `within` limits the result to some partnerships; in-progress ones only where the caller acts. */
+  /**
+   * `within` limits the result to some partnerships. Published reviews are public; one still in
+   * progress concerns a child, so only that partnership's staff and the national Panel see it.
+   */
   private visible(
     where: Omit<FindOptionsWhere<PracticeReview>, 'partnershipId' | 'status'>,
     within?: readonly string[],
@@ -22,10 +25,15 @@ export class PracticeReviewRepository {
       ...(within ? { partnershipId: In([...within]) } : {}),
       status: PracticeReviewStatus.PUBLISHED,
     };
+    const inProgress = { ...where, status: PracticeReviewStatus.IN_PROGRESS };
+    if (this.scope.hasRole(Role.PANEL_MEMBER)) {
+      return [published, { ...inProgress, ...(within ? { partnershipId: In([...within]) } : {}) }];
+    }
+    if (!this.scope.hasRole(...partnershipStaffRoles)) return [published];
     const requested = within ? new Set(within) : null;
     const own = (this.scope.identity?.partnershipIds ?? []).filter((id) => requested?.has(id) ?? true);
     if (own.length === 0) return [published];
-    return [published, { ...where, partnershipId: In(own), status: PracticeReviewStatus.IN_PROGRESS }];
+    return [published, { ...inProgress, partnershipId: In(own) }];
   }
 
   findByIds(ids: readonly string[]): Promise<PracticeReview[]> {

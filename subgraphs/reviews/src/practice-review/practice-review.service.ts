@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   alignByKey,
+  appendAudit,
+  AuditAction,
+  partnershipAdministratorRoles,
   BadUserInputError,
   ConflictError,
   DeadlineView,
@@ -32,7 +35,7 @@ export class PracticeReviewService {
   byId(id: string): Promise<PracticeReview | null> {
     return this.ctx.loaders
       .get<string, PracticeReview | null>('PracticeReview.byId', async (ids) =>
-        alignByKey(ids, await this.repository().findByIds(ids), (r) => r.id),
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (r) => r.id),
       )
       .load(id);
   }
@@ -40,9 +43,16 @@ export class PracticeReviewService {
   ofPartnership(partnershipId: string): Promise<PracticeReview[]> {
     return this.ctx.loaders
       .get<string, PracticeReview[]>('Partnership.practiceReviews', async (ids) =>
-        groupByKey(ids, await this.repository().ofPartnerships(ids), (r) => r.partnershipId),
+        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (r) => r.partnershipId),
       )
       .load(partnershipId);
+  }
+
+  /** A review in progress is case-level: every look at one is recorded (published ones are public). */
+  private async audited(reviews: PracticeReview[]): Promise<PracticeReview[]> {
+    const restricted = reviews.filter((review) => review.status === PracticeReviewStatus.IN_PROGRESS);
+    await appendAudit(this.ctx, restricted.map((review) => auditOf(review, AuditAction.READ)));
+    return reviews;
   }
 
   published(partnershipId: string | null): Promise<PracticeReview[]> {
@@ -60,6 +70,7 @@ export class PracticeReviewService {
 
   async recordDecision(input: RecordPracticeReviewDecisionInput): Promise<PracticeReview> {
     const valid = validateInput(recordDecisionSchema(this.ctx.today), input);
+    this.ctx.scope.requirePartnershipRole(valid.partnershipId, partnershipAdministratorRoles);
     const review = Object.assign(new PracticeReview(), {
       id: newId(),
       partnershipId: valid.partnershipId,
@@ -70,7 +81,10 @@ export class PracticeReviewService {
       publishedOn: null,
       publicationUrl: null,
     });
-    await this.ctx.db.transaction((manager) => this.repository(manager).insert(review));
+    await this.ctx.db.transaction(async (manager) => {
+      await this.repository(manager).insert(review);
+      await appendAudit(this.ctx, [auditOf(review, AuditAction.CREATE)], manager);
+    });
     this.ctx.logger.info({ practiceReviewId: review.id }, 'practice review decision recorded');
     return review;
   }
@@ -83,6 +97,7 @@ export class PracticeReviewService {
       const repository = this.repository(manager);
       const [review] = await repository.findByIds([id]);
       if (!review) throw new NotFoundError('PracticeReview', id);
+      this.ctx.scope.requirePartnershipRole(review.partnershipId, partnershipAdministratorRoles);
       const status = nextStatus(review.status, transition);
       if (publishedOn < review.decisionDate) {
         throw new BadUserInputError('publishedOn', `must not be before the decision date ${review.decisionDate}`);
@@ -92,11 +107,16 @@ export class PracticeReviewService {
       if (!(await repository.transition(review, review.status, changes))) {
         throw new ConflictError('practice review changed while it was being published: read it again');
       }
+      await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
       return Object.assign(review, changes);
     });
     this.ctx.logger.info({ practiceReviewId: id }, 'practice review published');
     return published;
   }
+}
+
+function auditOf(review: PracticeReview, action: AuditAction) {
+  return { action, entityType: 'PracticeReview', entityId: review.id, partnershipId: review.partnershipId };
 }
 
 function recordDecisionSchema(today: string) {

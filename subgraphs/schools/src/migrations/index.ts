@@ -1,5 +1,5 @@
 // Written by `npm run migration:generate`; lists this subgraph's migrations in order.
 import { Initial1795336531486 } from './1795336531486-Initial';
-import { AuditTrail1795337541398 } from './1795337541398-AuditTrail';
+import { AuditTrail1795337669393 } from './1795337669393-AuditTrail';
 
-export const migrations: Function[] = [Initial1795336531486, AuditTrail1795337541398];
+export const migrations: Function[] = [Initial1795336531486, AuditTrail1795337669393];

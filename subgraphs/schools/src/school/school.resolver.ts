@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Authorized, Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
 import { School } from './school.entity';
 import { RegisterSchoolInput } from './school.input';
 import { SchoolService } from './school.service';
@@ -19,6 +19,7 @@ export class SchoolResolver {
     return new SchoolService(ctx).list(localAuthorityDfeCode ?? null);
   }
 
+  @Authorized(partnershipAdministratorRoles)
   @Mutation(() => School, { description: 'Registers a school from its GIAS record' })
   registerSchool(@Arg('input') input: RegisterSchoolInput, @Ctx() ctx: SubgraphContext): Promise<School> {
     return new SchoolService(ctx).register(input);
