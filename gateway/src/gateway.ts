@@ -5,6 +5,7 @@ import {
   signInternalToken,
   startHttpService,
   subgraphNames,
+  type HardeningConfig,
   type Identity,
   type Logger,
   type RunningHttpService,
@@ -23,6 +24,7 @@ export interface GatewayOptions {
   readonly authenticator: Authenticator;
   /** Signs the short-lived identity token each subgraph verifies. */
   readonly internalTokenSecret: string;
+  readonly hardening?: HardeningConfig;
 }
 
 interface GatewayContext {
@@ -65,7 +67,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           // One id follows the request through every subgraph's logs.
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           // Sent for anonymous callers too: the subgraph then knows the request came through here.
-          const operationName = 'incomingRequestContext' in sent ? (sent.incomingRequestContext.request.operationName ?? null) : null;
+          // Resolved from the document by Apollo, so a client that names its operation only in the
+          // query text is still named in the audit trail.
+          const incoming = 'incomingRequestContext' in sent ? sent.incomingRequestContext : null;
+          const operationName = incoming?.operationName ?? incoming?.request.operationName ?? null;
           request.http?.headers.set(
             internalIdentityHeader,
             await signInternalToken(context.identity, operationName, options.internalTokenSecret),
@@ -81,6 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     logger: options.logger,
     production: options.production,
     graphql: { gateway },
+    ...(options.hardening ? { hardening: options.hardening } : {}),
     context: async (request) => ({
       requestId: request.header('x-request-id'),
       identity: await options.authenticator.authenticate(request.header('authorization')),

@@ -1,4 +1,11 @@
-import { createLogger, developmentJwtSecret, exitOnStartupFailure, loadEnvironmentOrExit, stopOnSignals } from '@safeguarding/shared';
+import {
+  createLogger,
+  developmentJwtSecret,
+  exitOnStartupFailure,
+  gatewayRateLimitPerMinute,
+  loadEnvironmentOrExit,
+  stopOnSignals,
+} from '@safeguarding/shared';
 import { createAuthenticator } from './authentication';
 import { readSupergraph } from './compose';
 import { checkGatewayEnvironment, gatewayEnvironment } from './config';
@@ -36,6 +43,8 @@ async function main(): Promise<void> {
         audience: config.AUTH_AUDIENCE,
       }),
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      // The gateway is where clients arrive, so it is where each client's rate is limited.
+      hardening: { ...config, RATE_LIMIT_PER_MINUTE: config.RATE_LIMIT_PER_MINUTE ?? gatewayRateLimitPerMinute },
     });
     logger.info({ url: service.url }, 'gateway ready');
     stopOnSignals('gateway', logger, () => service.stop());

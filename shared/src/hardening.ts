@@ -89,13 +89,13 @@ export function createGraphQLLimits(config: HardeningConfig, options: { readonly
   ];
   const reporting = { propagateOnRejection: false, onReject, exposeLimits: true };
   const armor = new ApolloArmor({
+    // Fragments measured as what they expand to: the gateway's entity fetches wrap fields in
+    // `_entities { ... on T }`, and must not look deeper or dearer in a subgraph than at the gateway.
     maxDepth: { ...reporting, n: config.MAX_QUERY_DEPTH, flattenFragments: true },
+    costLimit: { ...reporting, maxCost: config.MAX_COST, flattenFragments: true },
     // Armor exempts `__typename` by default, yet a thousand `__typename` aliases still cost a resolution each.
     maxAliases: { ...reporting, n: config.MAX_ALIASES, allowList: [] },
     maxDirectives: { ...reporting, n: config.MAX_DIRECTIVES },
-    // Fragments are costed as what they expand to, so the gateway's entity fetches (inline
-    // fragments under `_entities`) measure the same in a subgraph as the query did at the gateway.
-    costLimit: { ...reporting, maxCost: config.MAX_COST, flattenFragments: true },
     // Armor's token plugin throws outside Apollo's pipeline (HTTP 500); the parser option below answers 400.
     maxTokens: { enabled: false },
     // Armor's masking leaves a stray "?" and misses "Did you mean the enum value …"; see hideSuggestions.

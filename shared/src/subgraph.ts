@@ -119,6 +119,8 @@ export async function startSubgraph(
       logger,
       production: config.NODE_ENV === 'production',
       graphql: { schema },
+      // Subgraphs sit behind the gateway, which limits each client's rate; the rest applies here too.
+      hardening: config,
       context: async (request) => createSubgraphContext(runtime, await requestOrigin(request, config)),
       ready: () => isDatabaseReachable(db),
     });
