@@ -66,3 +66,26 @@ describe('the error taxonomy', () => {
     expect(format({ message: race.message }, wrapped).extensions).toEqual({ code: 'CONFLICT' });
   });
 });
+
+describe('gateway configuration', () => {
+  // Imported here so the rule is tested where operators meet it: at start-up.
+  const { checkGatewayEnvironment, gatewayEnvironment } = jest.requireActual<typeof import('@safeguarding/gateway')>('@safeguarding/gateway');
+  const base = { INTERNAL_TOKEN_SECRET: 'y'.repeat(40) };
+
+  it('refuses to start in production without the identity provider\'s keys, or with a shared secret', () => {
+    const noKeys = parseEnvironment(gatewayEnvironment, { ...base, NODE_ENV: 'production' });
+    expect(checkGatewayEnvironment(noKeys)).toMatch(/^AUTH_JWKS_URL: required in production/);
+    const sharedSecret = parseEnvironment(gatewayEnvironment, {
+      ...base,
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://idp.example.org/jwks.json',
+      AUTH_JWT_SECRET: 'z'.repeat(40),
+    });
+    expect(checkGatewayEnvironment(sharedSecret)).toMatch(/^AUTH_JWT_SECRET: not accepted in production/);
+  });
+
+  it('refuses a missing or short internal secret with one line naming it', () => {
+    expect(() => parseEnvironment(gatewayEnvironment, {})).toThrow(/^INTERNAL_TOKEN_SECRET:/);
+    expect(() => parseEnvironment(gatewayEnvironment, { INTERNAL_TOKEN_SECRET: 'short' })).toThrow('INTERNAL_TOKEN_SECRET: must be at least 32 characters');
+  });
+});

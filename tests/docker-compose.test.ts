@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { gatewayEnvironment } from '@safeguarding/gateway';
+import { checkGatewayEnvironment, gatewayEnvironment } from '@safeguarding/gateway';
 import { parseEnvironment, repositoryRoot, subgraphEnvironment, subgraphNames } from '@safeguarding/shared';
 
 // Docker does not run here, so the files are checked against what the code actually reads.
@@ -19,8 +19,17 @@ const compose = parse(fs.readFileSync(path.join(repositoryRoot, 'docker-compose.
   services: Record<string, Service>;
 };
 const services = compose.services;
-// Compose substitutes ${VAR:-default}; the tests read the defaults.
-const substitute = (value: string) => value.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+// Compose substitutes ${VAR:-default} and refuses to start without ${VAR:?message}; the tests read
+// the defaults and stand in for required values with what an operator would set.
+const required: Record<string, string> = {
+  INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+  AUTH_JWKS_URL: 'https://idp.example.org/.well-known/jwks.json',
+  AUTH_ISSUER: 'https://idp.example.org',
+};
+const substitute = (value: string) =>
+  value
+    .replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')
+    .replace(/\$\{([A-Z_]+):\?[^}]*\}/g, (_match, name: string) => required[name] ?? `missing ${name}`);
 const environment = (service: Service) =>
   Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, substitute(String(value))]));
 
@@ -56,6 +65,17 @@ describe.each(subgraphNames.map((name) => [name]))('the %s service', (name) => {
 
 describe('the gateway service', () => {
   const gateway = services['gateway']!;
+
+  it('demands the secrets production needs rather than defaulting them', () => {
+    const raw = gateway.environment ?? {};
+    expect(raw['INTERNAL_TOKEN_SECRET']).toMatch(/^\$\{INTERNAL_TOKEN_SECRET:\?/);
+    expect(raw['AUTH_JWKS_URL']).toMatch(/^\$\{AUTH_JWKS_URL:\?/);
+    for (const name of subgraphNames) expect(services[name]!.environment!['INTERNAL_TOKEN_SECRET']).toMatch(/^\$\{INTERNAL_TOKEN_SECRET:\?/);
+    const config = parseEnvironment(gatewayEnvironment, environment(gateway));
+    expect(checkGatewayEnvironment(config)).toBeNull();
+    expect(config.NODE_ENV).toBe('production');
+    expect(config.RATE_LIMIT_PER_MINUTE).toBe(600);
+  });
 
   it('points at every subgraph on the port that subgraph listens on', () => {
     const config = parseEnvironment(gatewayEnvironment, environment(gateway));

@@ -210,9 +210,15 @@ describe('practice reviews in progress', () => {
     ['east-sussex-business-manager', true],
     ['panel-member', true],
   ] as const)('as %s: visible %s', async (identity, visible) => {
+    const audit = graph.subgraphs.reviews.db.getRepository(AuditRecord);
+    const before = await audit.count();
     const result = await graph.query<any>(review, { id: inProgressReviewId }, identity ? { as: identity } : {});
     expect(result.errors).toBeUndefined();
     expect(result.data.practiceReview !== null).toBe(visible);
+    // A review in progress is case-level: each look at it is recorded, and only a look.
+    const recorded = await audit.find({ order: { sequence: 'DESC' }, take: 1 });
+    expect(await audit.count()).toBe(before + (visible ? 1 : 0));
+    if (visible) expect(recorded[0]).toMatchObject({ action: 'READ', entityId: inProgressReviewId, subject: demoIdentities[identity!]!.subject });
   });
 });
 
