@@ -78,6 +78,22 @@ export class ReferenceData {
     return this.localAuthorities.find((la) => la.gssCode === gssCode);
   }
 
+  /**
+   * The record that replaced a terminated code: same DfE code, valid from the day after this one
+   * ended (Barnsley E08000016 -> E08000038 on 1 May 2025). Undefined for a live code.
+   */
+  successorOf(record: LocalAuthorityRecord): LocalAuthorityRecord | undefined {
+    if (record.status === 'live' || !record.validTo) return undefined;
+    return this.localAuthorities.find((la) => la.dfeCode === record.dfeCode && la.validFrom > (record.validTo ?? ''));
+  }
+
+  /** The live record for a code, following reorganisations: a terminated code gives its successor. */
+  currentLocalAuthority(gssCode: string): LocalAuthorityRecord | undefined {
+    let record = this.localAuthorityByGss(gssCode);
+    for (let hops = 0; record && record.status !== 'live' && hops < 5; hops++) record = this.successorOf(record);
+    return record?.status === 'live' ? record : undefined;
+  }
+
   liveLocalAuthorityByName(name: string): LocalAuthorityRecord {
     const la = this.liveLocalAuthorities.find((candidate) => candidate.name === name);
     if (!la) throw new ReferenceDataError(`no live local authority named ${name}`);

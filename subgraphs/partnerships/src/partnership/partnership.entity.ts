@@ -62,6 +62,18 @@ export class PartnershipArea {
   partnership?: Partnership;
 }
 
+@ObjectType({ description: 'A named office holder acting for a statutory partner' })
+export class SafeguardingOfficer {
+  @Field()
+  name!: string;
+
+  @Field({ description: 'The office held, e.g. "Chief Executive"' })
+  office!: string;
+
+  @Field(() => DateScalar)
+  since!: string;
+}
+
 /** A statutory partner of a partnership; the organisation itself lives in the agencies subgraph. */
 @ObjectType({ description: 'A statutory safeguarding partner of the arrangements' })
 @Entity('statutory_partners')
@@ -89,7 +101,57 @@ export class StatutoryPartner {
     return AgencyReference.of(this.organisationId);
   }
 
+  // The Lead Safeguarding Partner (WT 2023): the office holder who signs off for this partner.
+  @Column('varchar', { length: 200, nullable: true })
+  leadName!: string | null;
+
+  @Column('varchar', { length: 200, nullable: true })
+  leadOffice!: string | null;
+
+  @Column('date', { nullable: true })
+  leadNamedOn!: string | null;
+
+  @Field(() => SafeguardingOfficer, { nullable: true, description: 'The Lead Safeguarding Partner: the chief executive or chief officer' })
+  leadSafeguardingPartner(): SafeguardingOfficer | null {
+    return this.leadName && this.leadOffice && this.leadNamedOn
+      ? Object.assign(new SafeguardingOfficer(), { name: this.leadName, office: this.leadOffice, since: this.leadNamedOn })
+      : null;
+  }
+
   @ManyToOne(() => Partnership, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'partnershipId' })
   partnership?: Partnership;
+}
+
+/** A senior officer to whom a Lead Safeguarding Partner delegates functions; the LSP stays accountable. */
+@ObjectType({ description: 'A Delegated Safeguarding Partner and the functions delegated to them' })
+@Entity('delegated_safeguarding_partners')
+export class DelegatedSafeguardingPartner {
+  @Field(() => ID)
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  @Index()
+  @Column('varchar', { length: 36 })
+  partnerId!: string;
+
+  @Field()
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Field()
+  @Column('varchar', { length: 200 })
+  office!: string;
+
+  @Field(() => [String])
+  @Column('simple-json')
+  functions!: string[];
+
+  @Field(() => DateScalar)
+  @Column('date')
+  delegatedFrom!: string;
+
+  @ManyToOne(() => StatutoryPartner, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'partnerId' })
+  partner?: StatutoryPartner;
 }

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { DateScalar } from '@safeguarding/shared';
 
 @InputType({ description: 'A new local safeguarding arrangement, created as DRAFT' })
 export class CreatePartnershipInput {
@@ -13,4 +14,31 @@ export class CreatePartnershipInput {
 
   @Field(() => [String], { description: 'GSS codes of the police force areas whose chief officers are partners' })
   policeForceGssCodes!: string[];
+}
+
+@InputType({ description: 'The office holder who is Lead Safeguarding Partner for a statutory partner' })
+export class LeadSafeguardingPartnerInput {
+  @Field()
+  name!: string;
+
+  @Field({ description: 'e.g. "Chief Executive", "Chief Constable"' })
+  office!: string;
+
+  @Field(() => DateScalar)
+  namedOn!: string;
+}
+
+@InputType({ description: 'A Delegated Safeguarding Partner and what is delegated to them' })
+export class DelegateInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  office!: string;
+
+  @Field(() => [String])
+  functions!: string[];
+
+  @Field(() => DateScalar)
+  delegatedFrom!: string;
 }

@@ -1,6 +1,12 @@
-import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
-import { Partnership, PartnershipArea, PartnershipStatus, StatutoryPartner } from './partnership.entity';
+import {
+  DelegatedSafeguardingPartner,
+  Partnership,
+  PartnershipArea,
+  PartnershipStatus,
+  StatutoryPartner,
+} from './partnership.entity';
 
 /**
  * Every read goes through `visible`, built from the caller's scope: a draft is seen only by those
@@ -43,6 +49,60 @@ export class PartnershipRepository {
       where: { partnershipId: In([...partnershipIds]) },
       order: { kind: 'ASC', code: 'ASC' },
     });
+  }
+
+  delegatesOf(partnerIds: readonly string[]): Promise<DelegatedSafeguardingPartner[]> {
+    return this.manager.find(DelegatedSafeguardingPartner, {
+      where: { partnerId: In([...partnerIds]) },
+      order: { delegatedFrom: 'ASC', name: 'ASC' },
+    });
+  }
+
+  /** A partner, only through a partnership the caller may see. */
+  async partnerById(partnerId: string): Promise<StatutoryPartner | null> {
+    const partner = await this.manager.findOneBy(StatutoryPartner, { id: partnerId });
+    if (!partner) return null;
+    const [visible] = await this.findByIds([partner.partnershipId]);
+    return visible ? partner : null;
+  }
+
+  async updateLead(partnerId: string, lead: Pick<StatutoryPartner, 'leadName' | 'leadOffice' | 'leadNamedOn'>): Promise<void> {
+    await this.manager.update(StatutoryPartner, { id: partnerId }, lead);
+  }
+
+  async insertDelegate(delegate: DelegatedSafeguardingPartner): Promise<void> {
+    await this.manager.insert(DelegatedSafeguardingPartner, delegate);
+  }
+
+  /**
+   * Other ACTIVE partnerships holding any of these areas. On MySQL the area rows are locked, so two
+   * activations claiming the same area cannot both pass the check.
+   */
+  async activeHoldersOf(gssCodes: readonly string[], excluding: string): Promise<PartnershipArea[]> {
+    const query = this.manager
+      .createQueryBuilder(PartnershipArea, 'area')
+      .innerJoinAndSelect('area.partnership', 'partnership')
+      .where('area.localAuthorityGssCode IN (:...codes)', { codes: [...gssCodes] })
+      .andWhere('area.partnershipId != :excluding', { excluding });
+    if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    const rows = await query.getMany();
+    return rows.filter((row) => row.partnership?.status === PartnershipStatus.ACTIVE);
+  }
+
+  async setStatus(id: string, changes: Partial<Pick<Partnership, 'status' | 'activeFrom' | 'dissolvedOn'>>): Promise<void> {
+    await this.manager.update(Partnership, { id }, changes);
+  }
+
+  /** What the active arrangements cover: LA areas and partner codes (ICB ODS, police GSS). */
+  async activeCoverage(): Promise<{ areas: string[]; partnerCodes: string[] }> {
+    const active = await this.manager.find(Partnership, { where: { status: PartnershipStatus.ACTIVE }, select: { id: true } });
+    const ids = active.map((p) => p.id);
+    if (ids.length === 0) return { areas: [], partnerCodes: [] };
+    const [areas, partners] = await Promise.all([
+      this.manager.find(PartnershipArea, { where: { partnershipId: In(ids) } }),
+      this.manager.find(StatutoryPartner, { where: { partnershipId: In(ids), kind: Not('LOCAL_AUTHORITY') as never } }),
+    ]);
+    return { areas: areas.map((a) => a.localAuthorityGssCode), partnerCodes: partners.map((p) => p.code) };
   }
 
   async insert(partnership: Partnership, areas: PartnershipArea[], partners: StatutoryPartner[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { Authorized, Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
-import { LocalAuthority } from '../local-authority/local-authority.type';
+import { LocalAuthority } from '../reference-data/local-authority.type';
 import { Partnership, PartnershipStatus, StatutoryPartner } from './partnership.entity';
 import { CreatePartnershipInput } from './partnership.input';
 import { PartnershipService } from './partnership.service';

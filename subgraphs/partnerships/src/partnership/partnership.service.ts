@@ -10,7 +10,7 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
-import { LocalAuthority } from '../local-authority/local-authority.type';
+import { LocalAuthority } from '../reference-data/local-authority.type';
 import {
   PartnerKind,
   Partnership,
@@ -48,7 +48,7 @@ export class PartnershipService {
       .load(partnership.id);
     return areas.flatMap((area) => {
       const record = this.ctx.reference.localAuthorityByGss(area.localAuthorityGssCode);
-      return record ? [LocalAuthority.of(record)] : [];
+      return record ? [LocalAuthority.of(record, this.ctx.reference.successorOf(record))] : [];
     });
   }
 
@@ -98,10 +98,19 @@ function codeList(
   format: RegExp,
   formatMessage: string,
   known: (code: string) => boolean,
-  unknownMessage: string,
+  unknownMessage: string | ((code: string) => string),
 ) {
   return z
-    .array(z.string().trim().toUpperCase().regex(format, formatMessage).refine(known, unknownMessage))
+    .array(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(format, formatMessage)
+        .superRefine((code, context) => {
+          if (!known(code)) context.addIssue({ code: 'custom', message: typeof unknownMessage === 'string' ? unknownMessage : unknownMessage(code) });
+        }),
+    )
     .min(1, `must name at least one ${label}`)
     .superRefine((codes, context) => {
       const seen = new Set<string>();
@@ -114,6 +123,14 @@ function codeList(
 
 function createPartnershipSchema(reference: ReferenceData) {
   const liveLas = new Set(reference.liveLocalAuthorities.map((la) => la.gssCode));
+  // A terminated code is refused with its successor named, so an integrator can correct it.
+  const laMessage = (code: string) => {
+    const record = reference.localAuthorityByGss(code);
+    const successor = record && reference.currentLocalAuthority(code);
+    return successor && record
+      ? `${code} (${record.name}) ended on ${record.validTo ?? '?'}; use ${successor.gssCode}`
+      : 'is not a live English local authority';
+  };
   const icbs = new Set(reference.integratedCareBoards.map((icb) => icb.odsCode));
   const forces = new Set(reference.englishPoliceForceAreas.map((force) => force.gssCode));
   return z.object({
@@ -123,7 +140,7 @@ function createPartnershipSchema(reference: ReferenceData) {
       /^E(06|08|09|10)\d{6}$/,
       'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)',
       (code) => liveLas.has(code),
-      'is not a live English local authority',
+      laMessage,
     ),
     integratedCareBoardOdsCodes: codeList(
       'integrated care board',

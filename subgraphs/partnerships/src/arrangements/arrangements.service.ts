@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import {
+  BadUserInputError,
+  ConflictError,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  requiredText,
+  uuidPattern,
+  validateInput,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { PartnerKind, Partnership, PartnershipStatus, type StatutoryPartner } from '../partnership/partnership.entity';
+import { PartnershipService } from '../partnership/partnership.service';
+import { PartnershipRepository } from '../partnership/partnership.repository';
+import { Forum, PublishedArrangements } from './arrangements.entity';
+import type { PublishArrangementsInput } from './arrangements.input';
+import { ArrangementsRepository } from './arrangements.repository';
+
+const httpsUrl = requiredText(500).refine((value) => {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'must be an https:// address');
+
+function unique<T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string, what: string) {
+  return z.array(item).superRefine((values, context) => {
+    const seen = new Set<string>();
+    values.forEach((value, index) => {
+      const k = key(value);
+      if (seen.has(k)) context.addIssue({ code: 'custom', path: [index], message: `${what} ${k} is listed twice` });
+      seen.add(k);
+    });
+  });
+}
+
+const publishSchema = z.object({
+  publishedOn: isoDate,
+  url: httpsUrl,
+  signOffs: unique(z.object({ partnerId: z.string().regex(uuidPattern, 'must be a partner id'), signedOn: isoDate }), (s) => s.partnerId, 'partner'),
+  relevantAgencyIds: unique(z.string().regex(uuidPattern, 'must be an agency id'), (id) => id, 'agency'),
+  relevantSchoolUrns: unique(z.string().regex(/^\d{6}$/, 'must be a 6-digit URN'), (urn) => urn, 'school'),
+  educationStrategic: requiredText(2000),
+  educationOperational: requiredText(2000),
+  scrutineer: requiredText(200),
+  scrutinyFunctions: z.array(requiredText(300)).min(1, 'must list what the independent scrutineer does'),
+  scrutinyReports: z.array(z.object({ title: requiredText(300), url: httpsUrl, publishedOn: isoDate })),
+  childDeathReviewPartnerIds: unique(z.string().regex(uuidPattern, 'must be a partner id'), (id) => id, 'partner'),
+  forums: unique(
+    z.object({ forum: z.enum(Forum), name: requiredText(200), url: httpsUrl.nullish().transform((v) => v ?? null) }),
+    (f) => f.forum,
+    'forum',
+  ),
+});
+
+export class ArrangementsService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): ArrangementsRepository {
+    return new ArrangementsRepository(manager, this.ctx.scope);
+  }
+
+  history(partnershipId: string): Promise<PublishedArrangements[]> {
+    return this.ctx.loaders
+      .get<string, PublishedArrangements[]>('Partnership.arrangements', async (ids) =>
+        groupByKey(ids, await this.repository().ofPartnerships(ids), (a) => a.partnershipId),
+      )
+      .load(partnershipId);
+  }
+
+  async current(partnershipId: string): Promise<PublishedArrangements | null> {
+    return (await this.history(partnershipId))[0] ?? null;
+  }
+
+  /** Partners named in a version (sign-offs, CDR partners), through the partnership's own loader. */
+  async partners(arrangements: PublishedArrangements, ids: readonly string[]): Promise<StatutoryPartner[]> {
+    const all = await new PartnershipService(this.ctx).partners(Object.assign(new Partnership(), { id: arrangements.partnershipId }));
+    return ids.flatMap((id) => all.filter((partner) => partner.id === id));
+  }
+
+  async publish(partnershipId: string, input: PublishArrangementsInput): Promise<PublishedArrangements> {
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
+    const valid = validateInput(publishSchema, input);
+    if (valid.publishedOn > this.ctx.today) throw new BadUserInputError('input.publishedOn', 'must not be in the future');
+    return this.ctx.db.transaction(async (manager) => {
+      const partnerships = new PartnershipRepository(manager, this.ctx.scope);
+      const [partnership] = await partnerships.findByIds([partnershipId]);
+      if (!partnership) throw new NotFoundError('Partnership', partnershipId);
+      if (partnership.status === PartnershipStatus.DISSOLVED) {
+        throw new ConflictError('The partnership is DISSOLVED: its arrangements can no longer be published', { state: partnership.status });
+      }
+      const partners = await partnerships.partnersOf([partnershipId]);
+      checkSignOffs(valid.signOffs, partners, valid.publishedOn);
+      checkChildDeathReviewPartners(valid.childDeathReviewPartnerIds, partners);
+      const repository = this.repository(manager);
+      const arrangements = Object.assign(new PublishedArrangements(), {
+        id: newId(),
+        partnershipId,
+        version: await repository.nextVersion(partnershipId),
+        ...valid,
+      });
+      await repository.insert(arrangements);
+      return arrangements;
+    });
+  }
+}
+
+// The lead partners sign off the arrangements: every statutory partner, before publication.
+function checkSignOffs(signOffs: ReadonlyArray<{ partnerId: string; signedOn: string }>, partners: StatutoryPartner[], publishedOn: string): void {
+  signOffs.forEach((signOff, index) => {
+    if (!partners.some((partner) => partner.id === signOff.partnerId)) {
+      throw new BadUserInputError(`input.signOffs.${index}.partnerId`, 'is not a statutory partner of this partnership');
+    }
+    if (signOff.signedOn > publishedOn) {
+      throw new BadUserInputError(`input.signOffs.${index}.signedOn`, `must not be after publication on ${publishedOn}`);
+    }
+  });
+  const unsigned = partners.filter((partner) => !signOffs.some((s) => s.partnerId === partner.id));
+  if (unsigned.length > 0) {
+    throw new BadUserInputError('input.signOffs', `no sign-off by the Lead Safeguarding Partner of ${unsigned.map((p) => `${p.kind} ${p.code}`).join(', ')}`);
+  }
+}
+
+// Children Act 2004 s16Q: the child death review partners are the LA and an ICB for the area.
+function checkChildDeathReviewPartners(ids: readonly string[], partners: StatutoryPartner[]): void {
+  const named = ids.map((id, index) => {
+    const partner = partners.find((candidate) => candidate.id === id);
+    if (!partner || partner.kind === PartnerKind.POLICE) {
+      throw new BadUserInputError(`input.childDeathReviewPartnerIds.${index}`, 'must be a local authority or ICB partner of this partnership');
+    }
+    return partner;
+  });
+  for (const kind of [PartnerKind.LOCAL_AUTHORITY, PartnerKind.INTEGRATED_CARE_BOARD]) {
+    if (!named.some((partner) => partner.kind === kind)) {
+      throw new BadUserInputError('input.childDeathReviewPartnerIds', `must include the ${kind} partner (Children Act 2004 s16Q)`);
+    }
+  }
+}

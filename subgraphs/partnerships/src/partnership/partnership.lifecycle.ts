@@ -1,0 +1,38 @@
+import { ConflictError } from '@safeguarding/shared';
+import { PartnershipStatus } from './partnership.entity';
+
+/** What can happen to arrangements: they come into force once, and are dissolved once. */
+export type PartnershipTransition = { readonly kind: 'activate'; readonly on: string } | { readonly kind: 'dissolve'; readonly on: string };
+
+export function nextPartnershipStatus(current: PartnershipStatus, transition: PartnershipTransition): PartnershipStatus {
+  switch (transition.kind) {
+    case 'activate':
+      if (current !== PartnershipStatus.DRAFT) {
+        throw new ConflictError(`The partnership is ${current}: only a DRAFT partnership can be activated`, { state: current });
+      }
+      return PartnershipStatus.ACTIVE;
+    case 'dissolve':
+      if (current !== PartnershipStatus.ACTIVE) {
+        throw new ConflictError(`The partnership is ${current}: only an ACTIVE partnership can be dissolved`, { state: current });
+      }
+      return PartnershipStatus.DISSOLVED;
+    default:
+      return unreachable(transition);
+  }
+}
+
+function unreachable(transition: never): never {
+  throw new Error(`unknown transition ${JSON.stringify(transition)}`);
+}
+
+/** The statutory rules checked when arrangements come into force; each refusal names its rule. */
+export const activationRules = {
+  PARTNER_OF_EACH_KIND: 'Arrangements need at least one local authority, one ICB and one police partner (Children Act 2004 s16E)',
+  LEAD_FOR_EACH_PARTNER: 'Every statutory partner must have a Lead Safeguarding Partner named (Working Together 2023)',
+  ONE_ACTIVE_PARTNERSHIP_PER_AREA: 'A local authority area belongs to at most one active partnership at a time',
+} as const;
+export type ActivationRule = keyof typeof activationRules;
+
+export function ruleBroken(rule: ActivationRule, detail: string): ConflictError {
+  return new ConflictError(`${activationRules[rule]}: ${detail}`, { rule });
+}

@@ -1,0 +1,13 @@
+import type { SubgraphContext } from '@safeguarding/shared';
+import type { YearlyReport } from './yearly-report.entity';
+import { YearlyReportRepository } from './yearly-report.repository';
+
+export const yearlyReportReference = {
+  __resolveReference: (reference: { id?: unknown }, ctx: SubgraphContext): Promise<YearlyReport | null> =>
+    ctx.loaders
+      .get<string, YearlyReport | null>('YearlyReport.byId', async (ids) => {
+        const repository = new YearlyReportRepository(ctx.db.manager, ctx.scope);
+        return Promise.all(ids.map((id) => repository.findById(id)));
+      })
+      .load(String(reference.id)),
+};

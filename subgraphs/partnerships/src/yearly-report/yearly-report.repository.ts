@@ -1,0 +1,56 @@
+import { In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
+import { Partnership, PartnershipStatus } from '../partnership/partnership.entity';
+import { YearlyReport } from './yearly-report.entity';
+
+/** Published reports are public; one not yet published is seen by its partnership's staff and the Panel. */
+export class YearlyReportRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  private visible(where: FindOptionsWhere<YearlyReport>): FindOptionsWhere<YearlyReport>[] {
+    const clauses: FindOptionsWhere<YearlyReport>[] = [{ ...where, publishedOn: Not(IsNull()) }];
+    if (this.scope.hasRole(Role.PANEL_MEMBER)) return [where];
+    const own = this.scope.hasRole(...partnershipStaffRoles) ? (this.scope.identity?.partnershipIds ?? []) : [];
+    if (own.length > 0) clauses.push({ ...where, publishedOn: IsNull(), partnershipId: In([...own]) });
+    return clauses;
+  }
+
+  ofPartnerships(partnershipIds: readonly string[]): Promise<YearlyReport[]> {
+    return this.manager.find(YearlyReport, {
+      where: this.visible({ partnershipId: In([...partnershipIds]) }),
+      order: { financialYearStart: 'DESC' },
+    });
+  }
+
+  findById(id: string): Promise<YearlyReport | null> {
+    return this.manager.findOne(YearlyReport, { where: this.visible({ id }) });
+  }
+
+  forYear(financialYearStart: number): Promise<YearlyReport[]> {
+    return this.manager.find(YearlyReport, { where: this.visible({ financialYearStart }) });
+  }
+
+  exists(partnershipId: string, financialYearStart: number): Promise<boolean> {
+    return this.manager.existsBy(YearlyReport, { partnershipId, financialYearStart });
+  }
+
+  /** Partnerships that owe a report for a year: active, or dissolved after the year began. */
+  async partnershipsOwing(yearFrom: string): Promise<Partnership[]> {
+    const all = await this.manager.find(Partnership, {
+      where: [{ status: PartnershipStatus.ACTIVE }, { status: PartnershipStatus.DISSOLVED }],
+      order: { name: 'ASC' },
+    });
+    return all.filter((p) => p.status === PartnershipStatus.ACTIVE || (p.dissolvedOn !== null && p.dissolvedOn >= yearFrom));
+  }
+
+  async insert(report: YearlyReport): Promise<void> {
+    await this.manager.insert(YearlyReport, report);
+  }
+
+  async update(id: string, changes: Partial<YearlyReport>): Promise<void> {
+    await this.manager.update(YearlyReport, { id }, changes);
+  }
+}

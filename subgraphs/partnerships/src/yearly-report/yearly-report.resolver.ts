@@ -1,0 +1,84 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, Role, type SubgraphContext } from '@safeguarding/shared';
+import { Partnership } from '../partnership/partnership.entity';
+import { YearlyReportContent } from './yearly-report.content';
+import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
+import { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
+import { YearlyReportService } from './yearly-report.service';
+import { YearlyReportStatus } from './yearly-report.status';
+
+@Resolver(() => YearlyReport)
+export class YearlyReportResolver {
+  @FieldResolver(() => String, { description: 'e.g. "2025-26"' })
+  financialYear(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): string {
+    return new YearlyReportService(ctx).year(report).label;
+  }
+
+  @FieldResolver(() => Partnership)
+  partnership(@Root() report: YearlyReport): Partnership {
+    return Object.assign(new Partnership(), { id: report.partnershipId });
+  }
+
+  @FieldResolver(() => DeadlineView, { description: 'Published by 30 September after the year ends' })
+  publicationDeadline(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): DeadlineView {
+    return new YearlyReportService(ctx).publicationDeadline(report);
+  }
+
+  @FieldResolver(() => DeadlineView, { nullable: true, description: 'Sent to the Panel within 7 days of publication' })
+  panelDeadline(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): DeadlineView | null {
+    return new YearlyReportService(ctx).sendingDeadline(report, report.sentToPanelOn);
+  }
+
+  @FieldResolver(() => DeadlineView, { nullable: true, description: 'Sent to Foundations within 7 days of publication' })
+  foundationsDeadline(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): DeadlineView | null {
+    return new YearlyReportService(ctx).sendingDeadline(report, report.sentToFoundationsOn);
+  }
+
+  @FieldResolver(() => [YearlyReportContentItem], { description: 'The content checklist of DOMAIN.md §4' })
+  content(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): YearlyReportContentItem[] {
+    return new YearlyReportService(ctx).content(report);
+  }
+
+  @FieldResolver(() => [YearlyReportContent], { description: 'Required content not yet present' })
+  missingContent(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): YearlyReportContent[] {
+    return new YearlyReportService(ctx).missingRequired(report);
+  }
+
+  @FieldResolver(() => YearlyReportStatus)
+  status(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): YearlyReportStatus {
+    return new YearlyReportService(ctx).status(report).status;
+  }
+
+  @FieldResolver(() => [String], { description: 'Why the status is what it is' })
+  statusReasons(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): string[] {
+    return new YearlyReportService(ctx).status(report).reasons;
+  }
+
+  @Authorized(Role.PANEL_MEMBER)
+  @Query(() => [YearlyReportCompliance], { description: "Every partnership's yearly report status for a financial year (the Panel)" })
+  yearlyReportCompliance(@Arg('financialYear') label: string, @Ctx() ctx: SubgraphContext): Promise<YearlyReportCompliance[]> {
+    return new YearlyReportService(ctx).compliance(label);
+  }
+
+  @Mutation(() => YearlyReport, { description: 'Starts the record of a partnership\'s report on a financial year' })
+  recordYearlyReport(@Arg('input') input: RecordYearlyReportInput, @Ctx() ctx: SubgraphContext): Promise<YearlyReport> {
+    return new YearlyReportService(ctx).record(input);
+  }
+
+  @Mutation(() => YearlyReport, { description: 'Records publication, sending and content' })
+  updateYearlyReport(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateYearlyReportInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<YearlyReport> {
+    return new YearlyReportService(ctx).update(id, input);
+  }
+}
+
+@Resolver(() => Partnership)
+export class PartnershipYearlyReportsResolver {
+  @FieldResolver(() => [YearlyReport], { description: 'Yearly reports, newest year first (unpublished ones to the partnership\'s staff)' })
+  yearlyReports(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<YearlyReport[]> {
+    return new YearlyReportService(ctx).ofPartnership(partnership.id);
+  }
+}

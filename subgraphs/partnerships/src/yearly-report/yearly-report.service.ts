@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import {
+  BadUserInputError,
+  DeadlineView,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  uuidPattern,
+  validateInput,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { ContentRequirement, yearlyReportContent, YearlyReportContent } from './yearly-report.content';
+import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
+import type { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
+import { YearlyReportRepository } from './yearly-report.repository';
+import {
+  financialYear,
+  parseFinancialYear,
+  publicationBasis,
+  publicationDeadline,
+  sendingBasis,
+  sendingDeadline,
+  yearlyReportStatus,
+  type FinancialYear,
+  type YearlyReportStatus,
+} from './yearly-report.status';
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// address');
+
+export class YearlyReportService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): YearlyReportRepository {
+    return new YearlyReportRepository(manager, this.ctx.scope);
+  }
+
+  ofPartnership(partnershipId: string): Promise<YearlyReport[]> {
+    return this.ctx.loaders
+      .get<string, YearlyReport[]>('Partnership.yearlyReports', async (ids) =>
+        groupByKey(ids, await this.repository().ofPartnerships(ids), (r) => r.partnershipId),
+      )
+      .load(partnershipId);
+  }
+
+  year(report: YearlyReport): FinancialYear {
+    return financialYear(report.financialYearStart);
+  }
+
+  content(report: YearlyReport): YearlyReportContentItem[] {
+    return yearlyReportContent.map(({ item, requirement, description }) =>
+      Object.assign(new YearlyReportContentItem(), {
+        item,
+        requirement,
+        description,
+        required: requirement === ContentRequirement.MUST || (requirement === ContentRequirement.WHERE_SECURE_ESTABLISHMENT && report.hasSecureEstablishment),
+        present: report.contentPresent.includes(item),
+      }),
+    );
+  }
+
+  missingRequired(report: YearlyReport): YearlyReportContent[] {
+    return this.content(report).filter((c) => c.required && !c.present).map((c) => c.item);
+  }
+
+  status(report: YearlyReport): { status: YearlyReportStatus; reasons: string[] } {
+    return yearlyReportStatus(this.year(report), { ...report, missingRequired: this.missingRequired(report) }, this.ctx.today, this.ctx.calendar);
+  }
+
+  publicationDeadline(report: YearlyReport): DeadlineView {
+    return DeadlineView.of(publicationDeadline(this.year(report)), publicationBasis, report.publishedOn, this.ctx.today);
+  }
+
+  /** Null until published: the 7 days run from publication. */
+  sendingDeadline(report: YearlyReport, sentOn: string | null): DeadlineView | null {
+    if (!report.publishedOn) return null;
+    return DeadlineView.of(sendingDeadline(this.ctx.calendar, report.publishedOn), sendingBasis, sentOn, this.ctx.today);
+  }
+
+  async compliance(label: string): Promise<YearlyReportCompliance[]> {
+    const year = parseFinancialYear(label);
+    if (!year) throw new BadUserInputError('financialYear', 'must be a financial year written like 2025-26');
+    const repository = this.repository();
+    const [partnerships, reports] = await Promise.all([repository.partnershipsOwing(year.from), repository.forYear(year.start)]);
+    const byPartnership = new Map(reports.map((report) => [report.partnershipId, report]));
+    return partnerships.map((partnership) => {
+      const report = byPartnership.get(partnership.id) ?? null;
+      const facts = report ? { ...report, missingRequired: this.missingRequired(report) } : null;
+      const { status, reasons } = yearlyReportStatus(year, facts, this.ctx.today, this.ctx.calendar);
+      return Object.assign(new YearlyReportCompliance(), {
+        partnership,
+        financialYear: year.label,
+        report,
+        status,
+        reasons,
+        publicationDeadline: DeadlineView.of(publicationDeadline(year), publicationBasis, report?.publishedOn ?? null, this.ctx.today),
+      });
+    });
+  }
+
+  async record(input: RecordYearlyReportInput): Promise<YearlyReport> {
+    const valid = validateInput(
+      z.object({
+        partnershipId: z.string().regex(uuidPattern, 'must be a partnership id'),
+        financialYear: z.string().transform((label, context) => {
+          const year = parseFinancialYear(label);
+          if (!year) context.addIssue({ code: 'custom', message: 'must be a financial year written like 2025-26' });
+          return year ?? financialYear(0);
+        }),
+        hasSecureEstablishment: z.boolean(),
+      }),
+      input,
+    );
+    this.ctx.scope.requirePartnershipRole(valid.partnershipId, partnershipAdministratorRoles);
+    const report = Object.assign(new YearlyReport(), {
+      id: newId(),
+      partnershipId: valid.partnershipId,
+      financialYearStart: valid.financialYear.start,
+      publishedOn: null,
+      publicationUrl: null,
+      sentToPanelOn: null,
+      sentToFoundationsOn: null,
+      contentPresent: [],
+      hasSecureEstablishment: valid.hasSecureEstablishment,
+    });
+    await this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      if (await repository.exists(report.partnershipId, report.financialYearStart)) {
+        throw new BadUserInputError('input.financialYear', `a yearly report for ${valid.financialYear.label} is already recorded for this partnership`);
+      }
+      await repository.insert(report);
+    });
+    return report;
+  }
+
+  async update(id: string, input: UpdateYearlyReportInput): Promise<YearlyReport> {
+    this.ctx.scope.requireIdentity();
+    const given = validateInput(
+      z.object({
+        publishedOn: isoDate.nullish(),
+        publicationUrl: httpsUrl.nullish(),
+        sentToPanelOn: isoDate.nullish(),
+        sentToFoundationsOn: isoDate.nullish(),
+        contentPresent: z.array(z.enum(YearlyReportContent)).nullish(),
+        hasSecureEstablishment: z.boolean().nullish(),
+      }),
+      input,
+    );
+    // A field left out (or null) is left as it is.
+    const changes = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== null)) as Partial<YearlyReport>;
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const report = await repository.findById(id);
+      if (!report) throw new NotFoundError('YearlyReport', id);
+      this.ctx.scope.requirePartnershipRole(report.partnershipId, partnershipAdministratorRoles);
+      this.checkDates({ ...report, ...changes });
+      await repository.update(id, changes);
+      return Object.assign(report, changes);
+    });
+  }
+
+  // Dates must tell a possible story: the year ends, then the report is published, then sent.
+  private checkDates(report: YearlyReport): void {
+    const year = this.year(report);
+    const today = this.ctx.today;
+    if (report.publishedOn) {
+      if (report.publishedOn <= year.to) throw new BadUserInputError('input.publishedOn', `must be after the year ${year.label} ends on ${year.to}`);
+      if (report.publishedOn > today) throw new BadUserInputError('input.publishedOn', 'must not be in the future');
+      if (!report.publicationUrl) throw new BadUserInputError('input.publicationUrl', 'is needed once the report is published');
+    }
+    for (const field of ['sentToPanelOn', 'sentToFoundationsOn'] as const) {
+      const sentOn = report[field];
+      if (!sentOn) continue;
+      if (!report.publishedOn) throw new BadUserInputError(`input.${field}`, 'cannot be set before publishedOn');
+      if (sentOn < report.publishedOn) throw new BadUserInputError(`input.${field}`, `must not be before publication on ${report.publishedOn}`);
+      if (sentOn > today) throw new BadUserInputError(`input.${field}`, 'must not be in the future');
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { registerEnumType } from 'type-graphql';
+import type { Deadline, WorkingDayCalendar } from '@safeguarding/shared';
+
+/** A financial year, 1 April to 31 March, named as the sector names it: "2025-26". */
+export interface FinancialYear {
+  readonly start: number;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export function financialYear(start: number): FinancialYear {
+  return { start, label: `${start}-${String((start + 1) % 100).padStart(2, '0')}`, from: `${start}-04-01`, to: `${start + 1}-03-31` };
+}
+
+export function parseFinancialYear(label: string): FinancialYear | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(label.trim());
+  if (!match) return null;
+  const start = Number(match[1]);
+  return Number(match[2]) === (start + 1) % 100 ? financialYear(start) : null;
+}
+
+export const publicationBasis = 'Working Together 2023 (seed 003 §2.1.13): published by the end of September after the year it covers';
+export const sendingBasis = 'Working Together 2023 (seed 003 §2.1.13): sent to the Panel and to Foundations within 7 days of publication';
+
+export function publicationDeadline(year: FinancialYear): Deadline {
+  return { due: `${year.start + 1}-09-30`, rule: `30 September after the financial year ${year.label} ends`, provisional: false };
+}
+
+export function sendingDeadline(calendar: WorkingDayCalendar, publishedOn: string): Deadline {
+  return calendar.addCalendarDays(publishedOn, 7);
+}
+
+export enum YearlyReportStatus {
+  NOT_YET_DUE = 'NOT_YET_DUE',
+  DUE = 'DUE',
+  OVERDUE = 'OVERDUE',
+  PUBLISHED = 'PUBLISHED',
+  PUBLISHED_LATE = 'PUBLISHED_LATE',
+  SENT_LATE = 'SENT_LATE',
+  COMPLETE = 'COMPLETE',
+}
+registerEnumType(YearlyReportStatus, {
+  name: 'YearlyReportStatus',
+  description: 'NOT_YET_DUE until the year ends; DUE until 30 September; OVERDUE after; once published: PUBLISHED_LATE, SENT_LATE, PUBLISHED (sending or content outstanding) or COMPLETE',
+});
+
+export interface ReportFacts {
+  readonly publishedOn: string | null;
+  readonly sentToPanelOn: string | null;
+  readonly sentToFoundationsOn: string | null;
+  readonly missingRequired: readonly string[];
+}
+
+/** The status and every reason for it, so a portal can say what is wrong, not just that something is. */
+export function yearlyReportStatus(
+  year: FinancialYear,
+  facts: ReportFacts | null,
+  today: string,
+  calendar: WorkingDayCalendar,
+): { status: YearlyReportStatus; reasons: string[] } {
+  const due = publicationDeadline(year).due;
+  if (!facts?.publishedOn) {
+    if (today <= year.to) return { status: YearlyReportStatus.NOT_YET_DUE, reasons: [`the year ${year.label} ends on ${year.to}`] };
+    if (today <= due) return { status: YearlyReportStatus.DUE, reasons: [`to be published by ${due}`] };
+    return { status: YearlyReportStatus.OVERDUE, reasons: [`not published by ${due}`] };
+  }
+  const reasons: string[] = [];
+  const publishedLate = facts.publishedOn > due;
+  if (publishedLate) reasons.push(`published ${facts.publishedOn}, after ${due}`);
+  const sendBy = sendingDeadline(calendar, facts.publishedOn).due;
+  let sentLate = false;
+  let sendingOutstanding = false;
+  for (const [recipient, sentOn] of [['the Panel', facts.sentToPanelOn], ['Foundations', facts.sentToFoundationsOn]] as const) {
+    if (sentOn && sentOn > sendBy) {
+      sentLate = true;
+      reasons.push(`sent to ${recipient} ${sentOn}, after ${sendBy}`);
+    } else if (!sentOn && today > sendBy) {
+      sentLate = true;
+      reasons.push(`not sent to ${recipient} by ${sendBy}`);
+    } else if (!sentOn) {
+      sendingOutstanding = true;
+      reasons.push(`to be sent to ${recipient} by ${sendBy}`);
+    }
+  }
+  if (facts.missingRequired.length > 0) reasons.push(`missing required content: ${facts.missingRequired.join(', ')}`);
+  if (publishedLate) return { status: YearlyReportStatus.PUBLISHED_LATE, reasons };
+  if (sentLate) return { status: YearlyReportStatus.SENT_LATE, reasons };
+  if (sendingOutstanding || facts.missingRequired.length > 0) return { status: YearlyReportStatus.PUBLISHED, reasons };
+  return { status: YearlyReportStatus.COMPLETE, reasons: [`published ${facts.publishedOn} and sent on time with the required content`] };
+}
