@@ -26,7 +26,7 @@ describe('a mutation given bad input', () => {
   it.each([
     ['input.name', { ...valid, name: '   ' }, 'must not be empty'],
     ['input.localAuthorityGssCodes.1', { ...valid, localAuthorityGssCodes: ['E09000021', 'E99'] }, 'must be a local authority GSS code'],
-    ['input.localAuthorityGssCodes.0', { ...valid, localAuthorityGssCodes: ['E08000016'] }, 'is not a live English local authority'],
+    ['input.localAuthorityGssCodes.0', { ...valid, localAuthorityGssCodes: ['E08000016'] }, 'E08000016 (Barnsley) ended on 2025-04-30; use E08000038'],
     ['input.localAuthorityGssCodes.1', { ...valid, localAuthorityGssCodes: ['E09000021', 'E09000021'] }, 'is listed twice'],
     ['input.localAuthorityGssCodes', { ...valid, localAuthorityGssCodes: [] }, 'at least one'],
     ['input.integratedCareBoardOdsCodes.0', { ...valid, integratedCareBoardOdsCodes: ['ZZZ'] }, 'is not an integrated care board'],

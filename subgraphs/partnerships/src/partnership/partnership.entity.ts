@@ -79,6 +79,7 @@ export class SafeguardingOfficer {
 @Entity('statutory_partners')
 @Index(['partnershipId', 'organisationId'], { unique: true })
 export class StatutoryPartner {
+  @Field(() => ID, { description: 'This partner within this partnership (names its lead and delegates)' })
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
 
