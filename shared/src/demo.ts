@@ -69,4 +69,11 @@ export const demoIdentities: Record<string, Identity> = {
     roles: [Role.PANEL_MEMBER],
     partnershipIds: [],
   },
+  // Issue 5: completes its trust's section 11 self-assessments.
+  'sussex-community-safeguarding-lead': {
+    subject: 'demo:sussex-community-safeguarding-lead',
+    organisation: { id: demoIds.agencies.sussexCommunityTrust, kind: 'RELEVANT_AGENCY' },
+    roles: [Role.SAFEGUARDING_MANAGER],
+    partnershipIds: allSussex,
+  },
 };

@@ -4,17 +4,39 @@ import { agencyReference } from './agency/agency.reference';
 import { AgencyRepository } from './agency/agency.repository';
 import { AgencyResolver } from './agency/agency.resolver';
 import { statutoryOrganisations } from './agency/statutory-organisations';
+import { AgencyContact } from './contact/agency-contact.entity';
+import { AgencyContactResolver } from './contact/agency-contact.resolver';
 import { loadDemoData } from './demo/demo-data';
 import { Designation } from './designation/designation.entity';
-import { PartnershipDesignationResolver } from './designation/designation.resolver';
+import { AgencyDesignationResolver, DesignationResolver, PartnershipDesignationResolver } from './designation/designation.resolver';
 import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
+import { Section11Action, Section11Rating, Section11Return } from './section11/section11-return.entity';
+import { Section11Standard } from './section11/section11-standard.entity';
+import {
+  AgencySection11Resolver,
+  PartnershipSection11Resolver,
+  Section11ActionResolver,
+  Section11RatingResolver,
+  Section11ReturnResolver,
+} from './section11/section11.resolver';
 
 export const agenciesSubgraph: SubgraphDefinition = {
   name: 'agencies',
-  entities: [Agency, Designation],
+  entities: [Agency, Designation, AgencyContact, Section11Standard, Section11Return, Section11Rating, Section11Action],
   migrations,
-  resolvers: [AgencyResolver, PartnershipDesignationResolver],
+  resolvers: [
+    AgencyResolver,
+    AgencyContactResolver,
+    PartnershipDesignationResolver,
+    AgencyDesignationResolver,
+    DesignationResolver,
+    PartnershipSection11Resolver,
+    AgencySection11Resolver,
+    Section11ReturnResolver,
+    Section11RatingResolver,
+    Section11ActionResolver,
+  ],
   // Reached by no query of ours, only through the gateway's entity references.
   orphanedTypes: [PartnershipReference],
   partnershipType: PartnershipReference,

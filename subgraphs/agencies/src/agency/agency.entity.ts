@@ -1,5 +1,11 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DateScalar } from '@safeguarding/shared';
+import { ScheduleCategory } from './schedule-category';
+import { ScheduleEntry } from './schedule';
+
+export { ScheduleCategory } from './schedule-category';
+export { ScheduleEntry, scheduleHeadingOf } from './schedule';
 
 export enum AgencyKind {
   LOCAL_AUTHORITY = 'LOCAL_AUTHORITY',
@@ -12,15 +18,21 @@ registerEnumType(AgencyKind, {
   description: 'The three statutory safeguarding partners, or an agency a partnership may name as relevant',
 });
 
-/** The headings of the Schedule to SI 2018/789 (relevant agencies). */
-export enum ScheduleCategory {
-  EDUCATION_AND_CHILDCARE = 'EDUCATION_AND_CHILDCARE',
-  HEALTH_AND_SOCIAL_CARE = 'HEALTH_AND_SOCIAL_CARE',
-  CRIMINAL_JUSTICE = 'CRIMINAL_JUSTICE',
-  POLICE_AND_IMMIGRATION = 'POLICE_AND_IMMIGRATION',
-  MISCELLANEOUS = 'MISCELLANEOUS',
+export enum AgencySector {
+  STATUTORY = 'STATUTORY',
+  VOLUNTARY = 'VOLUNTARY',
+  CHARITY = 'CHARITY',
+  SOCIAL_ENTERPRISE = 'SOCIAL_ENTERPRISE',
+  FAITH_BASED = 'FAITH_BASED',
+  PRIVATE = 'PRIVATE',
 }
-registerEnumType(ScheduleCategory, { name: 'ScheduleCategory', description: 'Schedule to SI 2018/789' });
+registerEnumType(AgencySector, { name: 'AgencySector' });
+
+export enum AgencyStatus {
+  ACTIVE = 'ACTIVE',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(AgencyStatus, { name: 'AgencyStatus' });
 
 /** Every organisation in the graph other than a school. */
 @ObjectType({ description: 'An organisation in the safeguarding arrangements (not a school)' })
@@ -57,4 +69,39 @@ export class Agency {
   @Index({ unique: true })
   @Column('varchar', { length: 5, nullable: true })
   odsCode!: string | null;
+
+  // Columns added with the registry (issue 5) are nullable or defaulted, so rows written before stay valid.
+  @Field(() => ScheduleEntry, { nullable: true, description: 'For a relevant agency: its entry of the Schedule, under scheduleCategory' })
+  @Column('varchar', { length: 48, nullable: true })
+  scheduleEntry!: ScheduleEntry | null;
+
+  @Field(() => AgencySector, { nullable: true })
+  @Column('varchar', { length: 24, nullable: true })
+  sector!: AgencySector | null;
+
+  @Field(() => String, { nullable: true, description: 'Companies House number: 8 digits, or 2 letters and 6 digits' })
+  @Index({ unique: true })
+  @Column('varchar', { length: 8, nullable: true })
+  companiesHouseNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Charity Commission (England and Wales) registered number, 6 to 8 digits' })
+  @Index({ unique: true })
+  @Column('varchar', { length: 8, nullable: true })
+  charityNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Ofsted unique reference number: SC and 6 digits (social care), or 6 to 7 digits' })
+  @Column('varchar', { length: 8, nullable: true })
+  ofstedUrn!: string | null;
+
+  @Field(() => AgencyStatus)
+  @Column('varchar', { length: 8, default: AgencyStatus.ACTIVE })
+  status!: AgencyStatus;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column('date', { nullable: true })
+  openedOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column('date', { nullable: true })
+  closedOn!: string | null;
 }

@@ -1,6 +1,13 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
-import { Agency, type AgencyKind } from './agency.entity';
+import { Agency, AgencyKind, type ScheduleCategory } from './agency.entity';
+
+/** The identifiers by which a registration is matched to an agency already held, strongest first. */
+export interface AgencyIdentifiers {
+  readonly odsCode?: string | undefined;
+  readonly companiesHouseNumber?: string | undefined;
+  readonly charityNumber?: string | undefined;
+}
 
 /**
  * The organisation registry is public (who the partners and relevant agencies are); the scope is
@@ -20,12 +27,26 @@ export class AgencyRepository {
     return this.manager.find(Agency, { where: kind ? { kind } : {}, order: { name: 'ASC' } });
   }
 
-  existsWithOdsCode(odsCode: string): Promise<boolean> {
-    return this.manager.existsBy(Agency, { odsCode });
+  /** Every agency holding any of the identifiers, in one statement. */
+  withAnyIdentifier(identifiers: AgencyIdentifiers): Promise<Agency[]> {
+    const clauses: FindOptionsWhere<Agency>[] = [];
+    if (identifiers.odsCode) clauses.push({ odsCode: identifiers.odsCode });
+    if (identifiers.companiesHouseNumber) clauses.push({ companiesHouseNumber: identifiers.companiesHouseNumber });
+    if (identifiers.charityNumber) clauses.push({ charityNumber: identifiers.charityNumber });
+    return clauses.length === 0 ? Promise.resolve([]) : this.manager.find(Agency, { where: clauses });
+  }
+
+  relevantAgenciesNamed(name: string, scheduleCategory: ScheduleCategory): Promise<Agency[]> {
+    return this.manager.find(Agency, { where: { name, scheduleCategory, kind: AgencyKind.RELEVANT_AGENCY } });
   }
 
   async insert(agency: Agency): Promise<void> {
     await this.manager.insert(Agency, agency);
+  }
+
+  async update(agency: Agency): Promise<void> {
+    const { id, ...fields } = agency;
+    await this.manager.update(Agency, { id }, fields);
   }
 
   /** Reference organisations are rewritten from the files at each start, so a renamed body follows. */

@@ -1,7 +1,8 @@
 import { Authorized, Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
 import { Agency, AgencyKind } from './agency.entity';
-import { RegisterRelevantAgencyInput } from './agency.input';
+import { AgencyRegistrationResult } from './agency-registration.type';
+import { RegisterRelevantAgencyInput, RelevantAgencyRowInput } from './agency.input';
 import { AgencyService } from './agency.service';
 
 @Resolver(() => Agency)
@@ -26,5 +27,17 @@ export class AgencyResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Agency> {
     return new AgencyService(ctx).registerRelevantAgency(input);
+  }
+
+  @Authorized(partnershipAdministratorRoles)
+  @Mutation(() => [AgencyRegistrationResult], {
+    description:
+      'Registers or updates relevant agencies in bulk (at most 500 rows), idempotent by identifier: ODS code, else Companies House number, else charity number, else exact name and heading. Each row is accepted or rejected on its own.',
+  })
+  registerRelevantAgencies(
+    @Arg('rows', () => [RelevantAgencyRowInput]) rows: RelevantAgencyRowInput[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AgencyRegistrationResult[]> {
+    return new AgencyService(ctx).registerRows(rows);
   }
 }

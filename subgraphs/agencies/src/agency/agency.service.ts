@@ -1,27 +1,41 @@
-import { z } from 'zod';
 import {
   alignByKey,
   BadUserInputError,
+  DomainError,
   newId,
-  requiredText,
   validateInput,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
-import { Agency, AgencyKind, ScheduleCategory } from './agency.entity';
-import type { RegisterRelevantAgencyInput } from './agency.input';
+import { Agency, AgencyKind, AgencyStatus } from './agency.entity';
+import { recordProblem, relevantAgencyFields, type RelevantAgencyFields } from './agency-fields';
+import { AgencyRegistrationOutcome, AgencyRegistrationResult } from './agency-registration.type';
+import type { RegisterRelevantAgencyInput, RelevantAgencyRowInput } from './agency.input';
 import { AgencyRepository } from './agency.repository';
 
-const registerRelevantAgencySchema = z.object({
-  name: requiredText(200),
-  scheduleCategory: z.enum(ScheduleCategory),
-  odsCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{3,5}$/, 'must be an NHS ODS code of 3 to 5 letters and digits')
-    .optional(),
-});
+/** Most to least specific: a row is matched to a held agency by the first identifier it carries. */
+const identifierFields = ['odsCode', 'companiesHouseNumber', 'charityNumber'] as const;
+type IdentifierField = (typeof identifierFields)[number];
+const identifierLabels: Record<IdentifierField, string> = {
+  odsCode: 'ODS code',
+  companiesHouseNumber: 'Companies House number',
+  charityNumber: 'charity number',
+};
+
+/** The registry fields a registration may set; the rest (id, kind, official codes) are the registry's own. */
+const registeredFields = [
+  'name', 'scheduleCategory', 'scheduleEntry', 'sector', 'odsCode', 'companiesHouseNumber',
+  'charityNumber', 'ofstedUrn', 'status', 'openedOn', 'closedOn',
+] as const;
+
+type Plan =
+  | { readonly kind: 'create'; readonly agency: Agency }
+  | { readonly kind: 'update'; readonly agency: Agency }
+  | { readonly kind: 'unchanged'; readonly agency: Agency }
+  | { readonly kind: 'reject'; readonly field: string; readonly message: string };
+
+/** The most rows one request may carry; a larger file is sent in several requests (the CLI does). */
+export const maxRowsPerRequest = 500;
 
 export class AgencyService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -42,24 +56,138 @@ export class AgencyService {
     return this.repository().list(kind);
   }
 
+  /** One agency, created or refused: an identifier already held is an error here, not an update. */
   async registerRelevantAgency(input: RegisterRelevantAgencyInput): Promise<Agency> {
-    const valid = validateInput(registerRelevantAgencySchema, input);
-    const agency = Object.assign(new Agency(), {
-      id: newId(),
-      name: valid.name,
-      kind: AgencyKind.RELEVANT_AGENCY,
-      scheduleCategory: valid.scheduleCategory,
-      gssCode: null,
-      dfeCode: null,
-      odsCode: valid.odsCode ?? null,
-    });
-    await this.ctx.db.transaction(async (manager) => {
-      const repository = this.repository(manager);
-      if (agency.odsCode && (await repository.existsWithOdsCode(agency.odsCode))) {
-        throw new BadUserInputError('input.odsCode', `an agency with ODS code ${agency.odsCode} is already registered`);
+    const valid = validateInput(relevantAgencyFields, input);
+    return this.ctx.db.transaction(async (manager) => {
+      const plan = await this.plan(this.repository(manager), valid, 'create-only');
+      switch (plan.kind) {
+        case 'reject':
+          throw new BadUserInputError(`input.${plan.field}`, plan.message);
+        case 'create':
+          await this.repository(manager).insert(plan.agency);
+          return plan.agency;
+        case 'update':
+        case 'unchanged':
+          // create-only plans never match an agency; kept exhaustive so a new plan kind is handled.
+          throw new BadUserInputError('input', 'is already registered');
+        default:
+          return assertNever(plan);
       }
-      await repository.insert(agency);
     });
-    return agency;
   }
+
+  /**
+   * Bulk registration for integrators and the CSV import. Idempotent by identifier (ODS, else
+   * Companies House, else charity number; with none, exact name and heading). Each row is
+   * validated and written in its own transaction rather than a savepoint of one big one: a row
+   * that fails rolls back alone, the rows before it stay written, and sending the batch again is
+   * safe because every row already written comes back UNCHANGED. The caller's role is checked by
+   * the resolver; the CLI is an operator with the database's own credentials.
+   */
+  async registerRows(rows: readonly RelevantAgencyRowInput[]): Promise<AgencyRegistrationResult[]> {
+    if (rows.length > maxRowsPerRequest) {
+      throw new BadUserInputError('rows', `must hold at most ${maxRowsPerRequest} rows; send a larger file in several requests`);
+    }
+    const results: AgencyRegistrationResult[] = [];
+    for (const [index, row] of rows.entries()) results.push(await this.registerRow(index, row));
+    const counts = Object.fromEntries(Object.values(AgencyRegistrationOutcome).map((o) => [o, results.filter((r) => r.outcome === o).length]));
+    this.ctx.logger.info(counts, 'relevant agencies registered in bulk');
+    return results;
+  }
+
+  private async registerRow(index: number, row: RelevantAgencyRowInput): Promise<AgencyRegistrationResult> {
+    const parsed = relevantAgencyFields.safeParse(row);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return AgencyRegistrationResult.rejected(index, issue?.path.map(String).join('.') || 'row', issue?.message ?? 'is invalid');
+    }
+    try {
+      return await this.ctx.db.transaction(async (manager) => {
+        const repository = this.repository(manager);
+        const plan = await this.plan(repository, parsed.data, 'upsert');
+        switch (plan.kind) {
+          case 'reject':
+            return AgencyRegistrationResult.rejected(index, plan.field, plan.message);
+          case 'create':
+            await repository.insert(plan.agency);
+            return AgencyRegistrationResult.accepted(index, AgencyRegistrationOutcome.CREATED, plan.agency);
+          case 'update':
+            await repository.update(plan.agency);
+            return AgencyRegistrationResult.accepted(index, AgencyRegistrationOutcome.UPDATED, plan.agency);
+          case 'unchanged':
+            return AgencyRegistrationResult.accepted(index, AgencyRegistrationOutcome.UNCHANGED, plan.agency);
+          default:
+            return assertNever(plan);
+        }
+      });
+    } catch (error) {
+      // One row's failure never fails the batch; an unexpected one is logged in full, not echoed.
+      if (error instanceof DomainError) return AgencyRegistrationResult.rejected(index, 'row', error.message);
+      this.ctx.logger.error({ err: error, row: index }, 'bulk registration row failed');
+      return AgencyRegistrationResult.rejected(index, 'row', 'could not be saved (the error is logged); nothing of this row was written');
+    }
+  }
+
+  private async plan(repository: AgencyRepository, fields: RelevantAgencyFields, mode: 'create-only' | 'upsert'): Promise<Plan> {
+    const holders = await repository.withAnyIdentifier(fields);
+    const holderOf = (field: IdentifierField) => {
+      const value = fields[field];
+      return value ? (holders.find((agency) => agency[field] === value) ?? null) : null;
+    };
+    const matchedBy = identifierFields.find((field) => holderOf(field) !== null) ?? null;
+    let match = matchedBy ? holderOf(matchedBy) : null;
+    if (matchedBy && match && mode === 'create-only') {
+      return { kind: 'reject', field: matchedBy, message: `an agency with ${identifierLabels[matchedBy]} ${fields[matchedBy] ?? ''} is already registered` };
+    }
+    if (matchedBy && match && match.kind !== AgencyKind.RELEVANT_AGENCY) {
+      return { kind: 'reject', field: matchedBy, message: `belongs to ${match.name}, a statutory safeguarding partner kept from the reference data` };
+    }
+    for (const field of identifierFields) {
+      const holder = holderOf(field);
+      if (holder && holder.id !== match?.id) {
+        return { kind: 'reject', field, message: `${fields[field] ?? ''} is already registered to another agency (${holder.name})` };
+      }
+    }
+    if (!match && mode === 'upsert' && !identifierFields.some((field) => fields[field])) {
+      if (!fields.scheduleCategory) return { kind: 'reject', field: 'scheduleCategory', message: 'must be given (or scheduleEntry, whose heading it is)' };
+      const named = await repository.relevantAgenciesNamed(fields.name, fields.scheduleCategory);
+      if (named.length > 1) {
+        return { kind: 'reject', field: 'name', message: `matches ${named.length} agencies under that heading; give an identifier to say which` };
+      }
+      match = named[0] ?? null;
+    }
+
+    const given = Object.fromEntries(registeredFields.flatMap((field) => (fields[field] === undefined ? [] : [[field, fields[field]]])));
+    const status = fields.status ?? (fields.closedOn ? AgencyStatus.CLOSED : (match?.status ?? AgencyStatus.ACTIVE));
+    const agency: Agency = match
+      ? Object.assign(new Agency(), match, given, { status })
+      : Object.assign(new Agency(), {
+          id: newId(),
+          name: fields.name,
+          kind: AgencyKind.RELEVANT_AGENCY,
+          scheduleCategory: null,
+          scheduleEntry: null,
+          sector: null,
+          gssCode: null,
+          dfeCode: null,
+          odsCode: null,
+          companiesHouseNumber: null,
+          charityNumber: null,
+          ofstedUrn: null,
+          openedOn: null,
+          closedOn: null,
+          ...given,
+          status,
+        });
+    const problem = recordProblem(agency);
+    if (problem) return { kind: 'reject', ...problem };
+    if (!match) return { kind: 'create', agency };
+    const changed = registeredFields.some((field) => (agency[field] ?? null) !== (match[field] ?? null));
+    return changed ? { kind: 'update', agency } : { kind: 'unchanged', agency: match };
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled registration plan ${JSON.stringify(value)}`);
 }

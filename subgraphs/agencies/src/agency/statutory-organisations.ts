@@ -1,9 +1,22 @@
 import { statutoryOrganisationId, type ReferenceData } from '@safeguarding/shared';
-import { Agency, AgencyKind } from './agency.entity';
+import { Agency, AgencyKind, AgencySector, AgencyStatus } from './agency.entity';
 
 /** The statutory partners of every area, from ../shared/data: live LAs, the ICBs, England's forces. */
 export function statutoryOrganisations(reference: ReferenceData): Agency[] {
-  const agency = (fields: Omit<Agency, 'scheduleCategory'>) => Object.assign(new Agency(), { ...fields, scheduleCategory: null });
+  type Official = Pick<Agency, 'id' | 'name' | 'kind' | 'gssCode' | 'dfeCode' | 'odsCode'>;
+  const agency = (fields: Official) =>
+    Object.assign(new Agency(), {
+      ...fields,
+      scheduleCategory: null,
+      scheduleEntry: null,
+      sector: AgencySector.STATUTORY,
+      companiesHouseNumber: null,
+      charityNumber: null,
+      ofstedUrn: null,
+      status: AgencyStatus.ACTIVE,
+      openedOn: null,
+      closedOn: null,
+    });
   return [
     ...reference.liveLocalAuthorities.map((la) =>
       agency({

@@ -1,24 +1,80 @@
-import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { partnershipStaffRoles, type AccessScope } from '@safeguarding/shared';
 import { Designation } from './designation.entity';
 
-/** Designations are published with the arrangements, so current ones are public. */
+type Where = FindOptionsWhere<Designation>;
+
+/**
+ * Designations are published with the arrangements, so current ones are public; past and future
+ * ones (the history) are seen by the staff of the partnership that made them.
+ */
 export class DesignationRepository {
   constructor(
     private readonly manager: EntityManager,
     readonly scope: AccessScope,
   ) {}
 
+  private inForce(where: Where, day: string): Where[] {
+    const base = { ...where, designatedFrom: LessThanOrEqual(day) };
+    return [
+      { ...base, designatedUntil: IsNull() },
+      { ...base, designatedUntil: MoreThanOrEqual(day) },
+    ];
+  }
+
+  private visible(where: Where, day: string): Where[] {
+    const own = this.scope.hasRole(...partnershipStaffRoles) ? (this.scope.identity?.partnershipIds ?? []) : [];
+    const history: Where[] = own.length > 0 ? [{ ...where, partnershipId: In([...own]) }] : [];
+    return [...this.inForce(where, day), ...history];
+  }
+
   /** Designations in force on `day`, with their agencies, in one statement. */
   currentFor(partnershipIds: readonly string[], day: string): Promise<Designation[]> {
-    const base = { partnershipId: In([...partnershipIds]), designatedFrom: LessThanOrEqual(day) };
     return this.manager.find(Designation, {
-      where: [
-        { ...base, designatedUntil: IsNull() },
-        { ...base, designatedUntil: MoreThanOrEqual(day) },
-      ],
+      where: this.inForce({ partnershipId: In([...partnershipIds]) }, day),
       relations: { agency: true },
       order: { agency: { name: 'ASC' } },
     });
+  }
+
+  /** Designations in force at any time between two days (e.g. a financial year). */
+  overlapping(partnershipIds: readonly string[], from: string, until: string): Promise<Designation[]> {
+    const base = { partnershipId: In([...partnershipIds]), designatedFrom: LessThanOrEqual(until) };
+    return this.manager.find(Designation, {
+      where: [
+        { ...base, designatedUntil: IsNull() },
+        { ...base, designatedUntil: MoreThanOrEqual(from) },
+      ],
+      order: { designatedFrom: 'ASC' },
+    });
+  }
+
+  ofAgencies(agencyIds: readonly string[], day: string): Promise<Designation[]> {
+    return this.manager.find(Designation, {
+      where: this.visible({ agencyId: In([...agencyIds]) }, day),
+      order: { designatedFrom: 'DESC' },
+    });
+  }
+
+  findById(id: string): Promise<Designation | null> {
+    return this.manager.findOneBy(Designation, { id });
+  }
+
+  /** The pair's designations that are open-ended or end on or after `from`. */
+  openOrEndingAfter(partnershipId: string, agencyId: string, from: string): Promise<Designation[]> {
+    return this.manager.find(Designation, {
+      where: [
+        { partnershipId, agencyId, designatedUntil: IsNull() },
+        { partnershipId, agencyId, designatedUntil: MoreThanOrEqual(from) },
+      ],
+    });
+  }
+
+  async insert(designation: Designation): Promise<void> {
+    await this.manager.insert(Designation, designation);
+  }
+
+  async end(id: string, designatedUntil: string, endReason: string): Promise<void> {
+    await this.manager.update(Designation, { id }, { designatedUntil, endReason });
   }
 }

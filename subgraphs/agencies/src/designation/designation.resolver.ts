@@ -1,7 +1,10 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
 import { Agency } from '../agency/agency.entity';
+import { AgencyService } from '../agency/agency.service';
 import { PartnershipReference } from '../external/partnership.type';
+import { Designation, DesignationStatus } from './designation.entity';
+import { DesignateRelevantAgencyInput, EndDesignationInput } from './designation.input';
 import { DesignationService } from './designation.service';
 
 @Resolver(() => PartnershipReference)
@@ -9,5 +12,45 @@ export class PartnershipDesignationResolver {
   @FieldResolver(() => [Agency], { description: 'Agencies the partnership currently names as relevant agencies' })
   relevantAgencies(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<Agency[]> {
     return new DesignationService(ctx).relevantAgencies(partnership.id);
+  }
+}
+
+@Resolver(() => Agency)
+export class AgencyDesignationResolver {
+  @FieldResolver(() => [Designation], {
+    description: 'Partnerships naming this agency: current ones for anyone, the history for the staff of the partnership',
+  })
+  designations(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<Designation[]> {
+    return new DesignationService(ctx).ofAgency(agency.id);
+  }
+}
+
+@Resolver(() => Designation)
+export class DesignationResolver {
+  @FieldResolver(() => PartnershipReference)
+  partnership(@Root() designation: Designation): PartnershipReference {
+    return PartnershipReference.of(designation.partnershipId);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true })
+  agency(@Root() designation: Designation, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
+    return new AgencyService(ctx).byId(designation.agencyId);
+  }
+
+  @FieldResolver(() => DesignationStatus)
+  status(@Root() designation: Designation, @Ctx() ctx: SubgraphContext): DesignationStatus {
+    return new DesignationService(ctx).status(designation);
+  }
+
+  @Authorized(partnershipAdministratorRoles)
+  @Mutation(() => Designation, { description: 'Names an agency as a relevant agency of a partnership you act in' })
+  designateRelevantAgency(@Arg('input') input: DesignateRelevantAgencyInput, @Ctx() ctx: SubgraphContext): Promise<Designation> {
+    return new DesignationService(ctx).designate(input);
+  }
+
+  @Authorized(partnershipAdministratorRoles)
+  @Mutation(() => Designation, { description: 'Ends a designation of a partnership you act in' })
+  endRelevantAgencyDesignation(@Arg('input') input: EndDesignationInput, @Ctx() ctx: SubgraphContext): Promise<Designation> {
+    return new DesignationService(ctx).end(input);
   }
 }

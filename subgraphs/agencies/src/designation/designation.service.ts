@@ -1,16 +1,134 @@
-import { groupByKey, type SubgraphContext } from '@safeguarding/shared';
-import type { Agency } from '../agency/agency.entity';
+import { z } from 'zod';
+import {
+  BadUserInputError,
+  ConflictError,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  requiredText,
+  uuidPattern,
+  validateInput,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { AgencyKind, AgencyStatus, type Agency } from '../agency/agency.entity';
+import { AgencyRepository } from '../agency/agency.repository';
+import { Designation, designationStatus, DesignationStatus } from './designation.entity';
+import type { DesignateRelevantAgencyInput, EndDesignationInput } from './designation.input';
 import { DesignationRepository } from './designation.repository';
+
+const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
+
+const designateSchema = z.object({
+  partnershipId: uuid,
+  agencyId: uuid,
+  designatedFrom: isoDate,
+  reason: requiredText(500),
+});
+
+const endSchema = z.object({
+  designationId: uuid,
+  designatedUntil: isoDate,
+  reason: requiredText(500),
+});
 
 export class DesignationService {
   constructor(private readonly ctx: SubgraphContext) {}
 
+  private repository(manager: EntityManager = this.ctx.db.manager): DesignationRepository {
+    return new DesignationRepository(manager, this.ctx.scope);
+  }
+
   async relevantAgencies(partnershipId: string): Promise<Agency[]> {
     const designations = await this.ctx.loaders
-      .get<string, Awaited<ReturnType<DesignationRepository['currentFor']>>>('Partnership.relevantAgencies', async (ids) =>
-        groupByKey(ids, await new DesignationRepository(this.ctx.db.manager, this.ctx.scope).currentFor(ids, this.ctx.today), (d) => d.partnershipId),
+      .get<string, Designation[]>('Partnership.relevantAgencies', async (ids) =>
+        groupByKey(ids, await this.repository().currentFor(ids, this.ctx.today), (d) => d.partnershipId),
       )
       .load(partnershipId);
     return designations.flatMap((designation) => (designation.agency ? [designation.agency] : []));
   }
+
+  /** Current designations for anyone; the whole history for the staff of the partnership that made them. */
+  ofAgency(agencyId: string): Promise<Designation[]> {
+    return this.ctx.loaders
+      .get<string, Designation[]>('Agency.designations', async (ids) =>
+        groupByKey(ids, await this.repository().ofAgencies(ids, this.ctx.today), (d) => d.agencyId),
+      )
+      .load(agencyId);
+  }
+
+  status(designation: Designation): DesignationStatus {
+    return designationStatus(designation, this.ctx.today);
+  }
+
+  async designate(input: DesignateRelevantAgencyInput): Promise<Designation> {
+    const valid = validateInput(designateSchema, input);
+    // Partnerships live in another subgraph's database, which this one cannot query. The caller's
+    // verified token lists the partnerships it acts in, so a partnership outside that list is, for
+    // this caller, unknown: refused as bad input on the field rather than checked across subgraphs.
+    if (!this.ctx.scope.actsIn(valid.partnershipId)) {
+      throw new BadUserInputError('input.partnershipId', 'is not a partnership you act in (your token\'s partnerships claim)');
+    }
+    const designation = Object.assign(new Designation(), {
+      id: newId(),
+      partnershipId: valid.partnershipId,
+      agencyId: valid.agencyId,
+      designatedFrom: valid.designatedFrom,
+      designatedUntil: null,
+      reason: valid.reason,
+      endReason: null,
+    });
+    await this.ctx.db.transaction(async (manager) => {
+      const [agency] = await new AgencyRepository(manager, this.ctx.scope).findByIds([valid.agencyId]);
+      if (!agency) throw new BadUserInputError('input.agencyId', 'is not an agency in the registry');
+      if (agency.kind !== AgencyKind.RELEVANT_AGENCY) {
+        throw new BadUserInputError('input.agencyId', `${agency.name} is a statutory safeguarding partner, not a relevant agency`);
+      }
+      if (agency.status === AgencyStatus.CLOSED) throw new BadUserInputError('input.agencyId', `${agency.name} is closed`);
+      const repository = this.repository(manager);
+      const [overlap] = await repository.openOrEndingAfter(valid.partnershipId, valid.agencyId, valid.designatedFrom);
+      if (overlap) {
+        throw new ConflictError(
+          `${agency.name} is already designated by this partnership from ${overlap.designatedFrom}${overlap.designatedUntil ? ` until ${overlap.designatedUntil}` : ''}`,
+        );
+      }
+      await repository.insert(designation);
+    });
+    this.ctx.logger.info({ designationId: designation.id }, 'relevant agency designated');
+    return designation;
+  }
+
+  async end(input: EndDesignationInput): Promise<Designation> {
+    const valid = validateInput(endSchema, input);
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const designation = await repository.findById(valid.designationId);
+      if (!designation) throw new NotFoundError('RelevantAgencyDesignation', valid.designationId);
+      this.ctx.scope.requirePartnershipRole(designation.partnershipId, partnershipAdministratorRoles);
+      const status = this.status(designation);
+      switch (status) {
+        case DesignationStatus.ENDED:
+          throw new ConflictError(`The designation is ENDED: it ended on ${designation.designatedUntil ?? ''}`);
+        case DesignationStatus.SCHEDULED:
+        case DesignationStatus.CURRENT:
+          if (designation.designatedUntil !== null) {
+            throw new ConflictError(`The designation is ${status} and already ends on ${designation.designatedUntil}`);
+          }
+          break;
+        default:
+          return assertNever(status);
+      }
+      if (valid.designatedUntil < designation.designatedFrom) {
+        throw new BadUserInputError('input.designatedUntil', `must not be before designatedFrom (${designation.designatedFrom})`);
+      }
+      await repository.end(designation.id, valid.designatedUntil, valid.reason);
+      return Object.assign(designation, { designatedUntil: valid.designatedUntil, endReason: valid.reason });
+    });
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled designation status ${String(value)}`);
 }
