@@ -246,6 +246,19 @@ describe('the audit trail', () => {
     }
   });
 
+  it('keeps one unbroken chain when many requests read cases at once', async () => {
+    const reads = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 3 === 2
+          ? graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { id } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' })
+          : graph.query(caseQuery, { id: disagreementId }, { as: i % 2 ? 'sussex-health-visitor' : 'west-sussex-social-worker' }),
+      ),
+    );
+    for (const read of reads) expect(read.errors).toBeUndefined();
+    const result = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-scrutineer' });
+    expect(result.data.partnership.escalationsAuditTrail.chain).toMatchObject({ intact: true, brokenAtSequence: null });
+  });
+
   it('detects a tampered record, and a deleted one', async () => {
     const repository = graph.subgraphs.escalations.db.getRepository(AuditRecord);
     await graph.query(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
@@ -257,6 +270,13 @@ describe('the audit trail', () => {
     await repository.update({ sequence: second!.sequence }, { subject: second!.subject });
     result = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-business-manager' });
     expect(result.data.partnership.escalationsAuditTrail.chain.intact).toBe(true);
+
+    // Cutting the newest record leaves every link intact; the chain's head remembers it.
+    const [newest] = await repository.find({ order: { sequence: 'DESC' }, take: 1 });
+    await repository.delete({ sequence: newest!.sequence });
+    result = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-business-manager' });
+    expect(result.data.partnership.escalationsAuditTrail.chain).toMatchObject({ intact: false, brokenAtSequence: newest!.sequence });
+    await repository.insert(newest!);
 
     await repository.delete({ sequence: second!.sequence });
     result = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-business-manager' });

@@ -126,7 +126,25 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     throw new DatabaseUnavailableError(`cannot open ${describeTarget(target)}: ${oneLine(error)}`);
   }
   if (target.kind === 'mysql') await dataSource.runMigrations({ transaction: 'each' });
+  else transactionsTakeTurns(dataSource);
   return dataSource;
+}
+
+/**
+ * The embedded database is one connection: a second transaction begun while one is open fails
+ * ("cannot start a transaction within a transaction"). Concurrent requests, or two audited lists
+ * in one request, therefore queue their transactions here. MySQL has a pool and row locks instead.
+ */
+function transactionsTakeTurns(dataSource: DataSource): void {
+  const begin = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = (...args: unknown[]): Promise<unknown> => {
+    const run = () => begin(...args);
+    const next = tail.then(run, run);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  dataSource.transaction = inTurn as DataSource['transaction'];
 }
 
 export function dataSourceOptions(

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DataSource, MixedList } from 'typeorm';
-import { AuditRecord } from './audit/audit-record.entity';
+import { ensureAuditChainHead } from './audit/audit-log';
+import { AuditChainHead, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
 import { authChecker } from './auth/auth-checker';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
@@ -53,7 +54,7 @@ export interface SubgraphDefinition {
 
 /** Every subgraph keeps its own audit chain, so the audit table is one of its entities. */
 export function subgraphEntities(definition: SubgraphDefinition): Function[] {
-  return [...(definition.entities as Function[]), AuditRecord];
+  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead];
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();
@@ -110,6 +111,7 @@ export async function startSubgraph(
   });
   const runtime: SubgraphRuntime = { db, logger, reference, calendar, now: options.now ?? (() => new Date()) };
   try {
+    await ensureAuditChainHead(db.manager);
     await definition.loadReferenceData?.(runtime);
     if (config.DEMO_DATA) await definition.loadDemoData?.(runtime);
     const service = await startHttpService<SubgraphContext>({

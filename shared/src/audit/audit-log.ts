@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../context';
-import { AuditAction, AuditRecord } from './audit-record.entity';
+import { AuditAction, AuditChainHead, AuditRecord } from './audit-record.entity';
 
 export interface AuditEntry {
   readonly action: AuditAction;
@@ -12,6 +12,19 @@ export interface AuditEntry {
 }
 
 const genesis = '0'.repeat(64);
+const headId = 1;
+
+/** Makes sure the head row exists, from the newest record if the chain predates it. Run at start. */
+export async function ensureAuditChainHead(manager: EntityManager): Promise<void> {
+  if (await manager.existsBy(AuditChainHead, { id: headId })) return;
+  const [newest] = await manager.find(AuditRecord, { order: { sequence: 'DESC' }, take: 1 });
+  try {
+    await manager.insert(AuditChainHead, { id: headId, sequence: newest?.sequence ?? 0, hash: newest?.hash ?? genesis });
+  } catch (error) {
+    // Another replica created it first: that is the outcome wanted.
+    if (!(await manager.existsBy(AuditChainHead, { id: headId }))) throw error;
+  }
+}
 
 // Every field but the hash, in a fixed order: the record's content as the chain vouches for it.
 function digest(record: Omit<AuditRecord, 'hash'>): string {
@@ -31,12 +44,14 @@ export async function appendAudit(ctx: SubgraphContext, entries: readonly AuditE
   if (entries.length === 0) return;
   const identity = ctx.scope.requireIdentity();
   const write = async (tx: EntityManager) => {
-    const lock = tx.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
-    const [head] = (await tx.query(
-      `SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1${lock}`,
-    )) as Array<{ sequence: number; hash: string }>;
-    let sequence = head ? Number(head.sequence) : 0;
-    let previousHash = head?.hash ?? genesis;
+    // SQLite has no row locks; its transactions already take turns (see openDatabase).
+    const head =
+      tx.connection.options.type === 'better-sqlite3'
+        ? await tx.findOneBy(AuditChainHead, { id: headId })
+        : await tx.createQueryBuilder(AuditChainHead, 'head').where('head.id = :id', { id: headId }).setLock('pessimistic_write').getOne();
+    if (!head) throw new Error('the audit chain has no head: ensureAuditChainHead was not run');
+    let sequence = head.sequence;
+    let previousHash = head.hash;
     const occurredAt = new Date().toISOString();
     const records = entries.map((entry) => {
       sequence += 1;
@@ -60,6 +75,7 @@ export async function appendAudit(ctx: SubgraphContext, entries: readonly AuditE
       return { ...record, hash: previousHash };
     });
     await tx.insert(AuditRecord, records);
+    await tx.update(AuditChainHead, { id: headId }, { sequence, hash: previousHash });
   };
   if (manager) await write(manager);
   else await ctx.db.transaction(write);
@@ -68,7 +84,7 @@ export async function appendAudit(ctx: SubgraphContext, entries: readonly AuditE
 export interface AuditChainStatus {
   readonly intact: boolean;
   readonly checked: number;
-  /** The first record whose content, order or link no longer matches. */
+  /** The first record whose content, order or link no longer matches (or the head's, for a cut tail). */
   readonly brokenAtSequence: number | null;
 }
 
@@ -88,6 +104,13 @@ export async function verifyAuditChain(manager: EntityManager, batchSize = 1000)
       expected += 1;
       checked += 1;
     }
-    if (batch.length < batchSize) return { intact: true, checked, brokenAtSequence: null };
+    if (batch.length < batchSize) {
+      // Records removed from the end leave every link intact; only the head remembers them.
+      const head = await manager.findOneBy(AuditChainHead, { id: headId });
+      if (head && (head.sequence !== checked || head.hash !== previousHash)) {
+        return { intact: false, checked, brokenAtSequence: Math.min(head.sequence, checked + 1) };
+      }
+      return { intact: true, checked, brokenAtSequence: null };
+    }
   }
 }

@@ -78,3 +78,20 @@ export class AuditRecord {
   @Column('varchar', { length: 64 })
   hash!: string;
 }
+
+/**
+ * The chain's head in a row of its own. Appenders lock this one row by primary key, which
+ * serialises them across processes without the gap locks that locking the newest record takes
+ * (two such appenders deadlock on their inserts). It also lets verification see a truncated tail.
+ */
+@Entity('audit_chain_head')
+export class AuditChainHead {
+  @PrimaryColumn('int')
+  id!: number;
+
+  @Column('int')
+  sequence!: number;
+
+  @Column('varchar', { length: 64 })
+  hash!: string;
+}

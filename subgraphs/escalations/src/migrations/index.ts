@@ -1,5 +1,6 @@
 // Written by `npm run migration:generate`; lists this subgraph's migrations in order.
 import { Initial1795336531565 } from './1795336531565-Initial';
 import { AuditTrail1795337669549 } from './1795337669549-AuditTrail';
+import { AuditChainHead1795339637748 } from './1795339637748-AuditChainHead';
 
-export const migrations: Function[] = [Initial1795336531565, AuditTrail1795337669549];
+export const migrations: Function[] = [Initial1795336531565, AuditTrail1795337669549, AuditChainHead1795339637748];

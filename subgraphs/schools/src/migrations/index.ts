@@ -1,5 +1,6 @@
 // Written by `npm run migration:generate`; lists this subgraph's migrations in order.
 import { Initial1795336531486 } from './1795336531486-Initial';
 import { AuditTrail1795337669393 } from './1795337669393-AuditTrail';
+import { AuditChainHead1795339636941 } from './1795339636941-AuditChainHead';
 
-export const migrations: Function[] = [Initial1795336531486, AuditTrail1795337669393];
+export const migrations: Function[] = [Initial1795336531486, AuditTrail1795337669393, AuditChainHead1795339636941];
