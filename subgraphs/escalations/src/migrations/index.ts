@@ -1,5 +1,6 @@
 // Written by `npm run migration:generate`; lists this subgraph's migrations in order.
 import { Initial1795336531565 } from './1795336531565-Initial';
 import { AuditTrail1795337669549 } from './1795337669549-AuditTrail';
+import { Escalations1795338655012 } from './1795338655012-Escalations';
 
-export const migrations: Function[] = [Initial1795336531565, AuditTrail1795337669549];
+export const migrations: Function[] = [Initial1795336531565, AuditTrail1795337669549, Escalations1795338655012];
