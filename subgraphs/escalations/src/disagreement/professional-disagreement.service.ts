@@ -22,6 +22,7 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { auditReads, writeInTurn } from '../audit/audit-in-turn';
 import { verifyHistory } from '../escalation-event/escalation-event.chain';
 import {
   EscalationEvent,
@@ -171,7 +172,7 @@ export class ProfessionalDisagreementService {
     reason: string | null,
   ): Promise<ProfessionalDisagreement[]> {
     const rows = await read(this.repository());
-    await appendAudit(
+    await auditReads(
       this.ctx,
       rows.map((row) => {
         const party = this.isParty(row);
@@ -235,7 +236,7 @@ export class ProfessionalDisagreementService {
     if (raisedWith === identity.organisation.id) {
       throw new BadUserInputError(valid.raisedWithAgencyId ? 'input.raisedWithAgencyId' : 'input.raisedWithSchoolUrn', 'must be another organisation than your own');
     }
-    const disagreement = await this.ctx.db.transaction(async (manager) => {
+    const disagreement = await writeInTurn(this.ctx, async (manager) => {
       const policy = await new EscalationPolicyService(this.ctx).inForce(valid.partnershipId, manager);
       const position = valid.childAtImmediateRisk ? policy.immediateRiskStagePosition : 1;
       const stage = policy.stage(position);
@@ -376,7 +377,7 @@ export class ProfessionalDisagreementService {
     return this.ctx.loaders
       .get<string, EscalationEvent[]>(`Partnership.escalationLearningNotes:${period.from}:${period.to}`, async (ids) => {
         const notes = await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).learningNotes(ids, period.from, period.to);
-        await appendAudit(
+        await auditReads(
           this.ctx,
           notes.map((note) => ({ action: AuditAction.READ, entityType: 'EscalationEvent', entityId: note.id, partnershipId: note.partnershipId })),
         );
@@ -399,7 +400,7 @@ export class ProfessionalDisagreementService {
     ) => Promise<{ event: EscalationEventDraft; changes: Parameters<ProfessionalDisagreementRepository['applyTransition']>[1] }>,
   ): Promise<ProfessionalDisagreement> {
     const identity = this.ctx.scope.requireIdentity();
-    const updated = await this.ctx.db.transaction(async (manager) => {
+    const updated = await writeInTurn(this.ctx, async (manager) => {
       const repository = this.repository(manager);
       const [disagreement] = await repository.findByIds([id], this.ctx.scope.hasRole(...partnershipStaffRoles));
       if (!disagreement) throw new NotFoundError('ProfessionalDisagreement', id);

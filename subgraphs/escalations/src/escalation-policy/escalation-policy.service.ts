@@ -9,6 +9,7 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { writeInTurn } from '../audit/audit-in-turn';
 import { defaultPolicySettings } from './default-escalation-stages';
 import { EscalationStage } from './escalation-stage.entity';
 import type { EscalationStageInput } from './escalation-policy.input';
@@ -88,7 +89,7 @@ export class EscalationPolicyService {
         scrutineerFacilitates: index + 1 === partnershipStage,
       }),
     );
-    await this.ctx.db.transaction((manager) => this.repository(manager).replace(partnershipId, stages));
+    await writeInTurn(this.ctx, (manager) => this.repository(manager).replace(partnershipId, stages));
     this.ctx.logger.info({ partnershipId, stages: stages.length }, 'escalation policy configured');
     return EscalationPolicy.of(stages);
   }

@@ -18,6 +18,7 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { auditReads, writeInTurn } from '../audit/audit-in-turn';
 import { verifyHistory } from '../escalation-event/escalation-event.chain';
 import { draftEvent } from '../escalation-event/escalation-event.draft';
 import {
@@ -90,7 +91,7 @@ export class NationalEscalationService {
   }
 
   private async audited(rows: NationalEscalation[]): Promise<NationalEscalation[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await auditReads(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
     return rows;
   }
 
@@ -109,7 +110,7 @@ export class NationalEscalationService {
       closedOn: null,
       lastEventSequence: 1,
     });
-    await this.ctx.db.transaction(async (manager) => {
+    await writeInTurn(this.ctx, async (manager) => {
       await this.repository(manager).insert(escalation);
       await new EscalationEventRepository(manager, this.ctx.scope).append(
         this.eventOf(escalation, identity, EscalationEventKind.RAISED, { reason: valid.summary }),
@@ -143,7 +144,7 @@ export class NationalEscalationService {
     details: { reason?: string | null; outcome?: string | null },
   ): Promise<NationalEscalation> {
     const identity = this.ctx.scope.requireIdentity();
-    const updated = await this.ctx.db.transaction(async (manager) => {
+    const updated = await writeInTurn(this.ctx, async (manager) => {
       const repository = this.repository(manager);
       const [escalation] = await repository.findByIds([id]);
       if (!escalation) throw new NotFoundError('NationalEscalation', id);

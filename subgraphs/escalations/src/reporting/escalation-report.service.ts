@@ -1,5 +1,5 @@
+import { auditReads } from '../audit/audit-in-turn';
 import {
-  appendAudit,
   AuditAction,
   groupByKey,
   partnershipStaffRoles,
@@ -34,7 +34,7 @@ export class EscalationReportService {
       this.ctx.loaders
         .get<string, ProfessionalDisagreement[]>(`EscalationReport:${from}:${to}`, async (ids) => {
           const found = await new ProfessionalDisagreementRepository(this.ctx.db.manager, this.ctx.scope).forReport(ids, from, to);
-          await appendAudit(
+          await auditReads(
             this.ctx,
             ids.map((id) => ({ action: AuditAction.READ, entityType: 'EscalationReport', entityId: id, partnershipId: id })),
           );
