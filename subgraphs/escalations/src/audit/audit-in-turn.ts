@@ -2,15 +2,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { appendAudit, type AuditEntry, type SubgraphContext } from '@safeguarding/shared';
 
 /**
- * The embedded database has one connection, so two transactions at once (two audited lists in one
- * subgraph fetch, such as Partnership.escalations and Partnership.nationalEscalations) fail with
- * "cannot start a transaction within a transaction". On it, this subgraph's transactions take
- * turns; MySQL has a pool and the audit chain's row lock, so there they run as they come.
+ * Two audited lists in one subgraph fetch (Partnership.escalations and .nationalEscalations) append
+ * to the audit chain at the same moment. The embedded database has one connection and fails with
+ * "cannot start a transaction within a transaction"; on MySQL both `SELECT … FOR UPDATE` the
+ * chain's head, take compatible gap locks past it, and deadlock on their inserts. So this
+ * subgraph's audited transactions take turns within the process.
  */
 const tails = new WeakMap<DataSource, Promise<unknown>>();
 
 function inTurn<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
-  if (db.options.type !== 'better-sqlite3') return work();
   const previous = tails.get(db) ?? Promise.resolve();
   const next = previous.then(work, work);
   tails.set(db, next.catch(() => undefined));
