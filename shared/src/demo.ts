@@ -76,4 +76,10 @@ export const demoIdentities: Record<string, Identity> = {
     roles: [Role.SAFEGUARDING_MANAGER],
     partnershipIds: allSussex,
   },
+  'seaview-primary-dsl': {
+    subject: 'demo:seaview-primary-dsl',
+    organisation: { id: '990001', kind: 'SCHOOL' },
+    roles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
+    partnershipIds: [demoIds.partnerships.brightonAndHove],
+  },
 };

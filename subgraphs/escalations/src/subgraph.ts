@@ -3,20 +3,38 @@ import { loadDemoData } from './demo/demo-data';
 import { ProfessionalDisagreement } from './disagreement/professional-disagreement.entity';
 import { professionalDisagreementReference } from './disagreement/professional-disagreement.reference';
 import { ProfessionalDisagreementResolver } from './disagreement/professional-disagreement.resolver';
+import { EscalationEvent } from './escalation-event/escalation-event.entity';
 import { EscalationPolicyResolver } from './escalation-policy/escalation-policy.resolver';
 import { EscalationStage } from './escalation-policy/escalation-stage.entity';
+import { AgencyEscalationsResolver } from './external/agency.resolver';
+import { AgencyStub } from './external/agency.type';
 import { PartnershipEscalationsResolver } from './external/partnership.resolver';
 import { PartnershipReference } from './external/partnership.type';
+import { SchoolEscalationsResolver } from './external/school.resolver';
+import { SchoolStub } from './external/school.type';
 import { migrations } from './migrations';
+import { NationalEscalation } from './national-escalation/national-escalation.entity';
+import { nationalEscalationReference } from './national-escalation/national-escalation.reference';
+import { NationalEscalationResolver } from './national-escalation/national-escalation.resolver';
 
 export const escalationsSubgraph: SubgraphDefinition = {
   name: 'escalations',
-  entities: [EscalationStage, ProfessionalDisagreement],
+  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation],
   migrations,
-  resolvers: [ProfessionalDisagreementResolver, EscalationPolicyResolver, PartnershipEscalationsResolver],
-  // Partnership is reached only through _entities, so nothing in Query leads type-graphql to it.
-  orphanedTypes: [PartnershipReference],
+  resolvers: [
+    ProfessionalDisagreementResolver,
+    EscalationPolicyResolver,
+    NationalEscalationResolver,
+    PartnershipEscalationsResolver,
+    AgencyEscalationsResolver,
+    SchoolEscalationsResolver,
+  ],
+  // Partnership, Agency and School are reached only through _entities, so nothing in Query leads type-graphql to them.
+  orphanedTypes: [PartnershipReference, AgencyStub, SchoolStub],
   partnershipType: PartnershipReference,
-  references: { ProfessionalDisagreement: professionalDisagreementReference },
+  references: {
+    ProfessionalDisagreement: professionalDisagreementReference,
+    NationalEscalation: nationalEscalationReference,
+  },
   loadDemoData,
 };

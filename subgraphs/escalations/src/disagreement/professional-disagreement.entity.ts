@@ -1,6 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AgencyReference, DateScalar } from '@safeguarding/shared';
+import { DateScalar } from '@safeguarding/shared';
+import { AgencyStub } from '../external/agency.type';
+import { SchoolStub } from '../external/school.type';
 
 /** What the practitioners disagree about; the headings of local escalation policies. */
 export enum DisagreementIssueType {
@@ -19,6 +21,13 @@ export enum DisagreementStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(DisagreementStatus, { name: 'DisagreementStatus' });
+
+/** Which kind of organisation a party is: an agency (partners included) by id, or a school by URN. */
+export enum DisagreementPartyKind {
+  AGENCY = 'AGENCY',
+  SCHOOL = 'SCHOOL',
+}
+registerEnumType(DisagreementPartyKind, { name: 'DisagreementPartyKind' });
 
 /**
  * A disagreement between agencies about a child's case, escalated stage by stage (DOMAIN.md §2,
@@ -49,6 +58,18 @@ export class ProfessionalDisagreement {
   @Index()
   @Column('varchar', { length: 36 })
   raisedWithOrganisationId!: string;
+
+  @Field(() => DisagreementPartyKind)
+  @Column('varchar', { length: 8, default: DisagreementPartyKind.AGENCY })
+  raisedByKind!: DisagreementPartyKind;
+
+  @Field(() => DisagreementPartyKind)
+  @Column('varchar', { length: 8, default: DisagreementPartyKind.AGENCY })
+  raisedWithKind!: DisagreementPartyKind;
+
+  // The sequence of the last event applied: a transition writes only if no other got there first.
+  @Column('int', { default: 0 })
+  lastEventSequence!: number;
 
   @Field(() => DisagreementIssueType)
   @Column('varchar', { length: 40 })
@@ -95,13 +116,23 @@ export class ProfessionalDisagreement {
   @Column('date', { nullable: true })
   closedOn!: string | null;
 
-  @Field(() => AgencyReference, { description: 'The agency that raised the disagreement' })
-  raisedBy(): AgencyReference {
-    return AgencyReference.of(this.raisedByOrganisationId);
+  @Field(() => AgencyStub, { nullable: true, description: 'The agency that raised the disagreement; null when a school did' })
+  raisedBy(): AgencyStub | null {
+    return this.raisedByKind === DisagreementPartyKind.SCHOOL ? null : AgencyStub.of(this.raisedByOrganisationId);
   }
 
-  @Field(() => AgencyReference, { description: 'The agency whose decision or action is disputed' })
-  raisedWith(): AgencyReference {
-    return AgencyReference.of(this.raisedWithOrganisationId);
+  @Field(() => SchoolStub, { nullable: true, description: 'The school that raised the disagreement; null when an agency did' })
+  raisedBySchool(): SchoolStub | null {
+    return this.raisedByKind === DisagreementPartyKind.SCHOOL ? SchoolStub.of(this.raisedByOrganisationId) : null;
+  }
+
+  @Field(() => AgencyStub, { nullable: true, description: 'The agency whose decision or action is disputed; null when it is a school' })
+  raisedWith(): AgencyStub | null {
+    return this.raisedWithKind === DisagreementPartyKind.SCHOOL ? null : AgencyStub.of(this.raisedWithOrganisationId);
+  }
+
+  @Field(() => SchoolStub, { nullable: true, description: 'The school whose decision or action is disputed; null when it is an agency' })
+  raisedWithSchool(): SchoolStub | null {
+    return this.raisedWithKind === DisagreementPartyKind.SCHOOL ? SchoolStub.of(this.raisedWithOrganisationId) : null;
   }
 }

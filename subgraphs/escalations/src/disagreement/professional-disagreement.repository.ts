@@ -1,4 +1,4 @@
-import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Between, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
 import { ProfessionalDisagreement } from './professional-disagreement.entity';
 
@@ -36,10 +36,65 @@ export class ProfessionalDisagreementRepository {
     return this.manager.find(ProfessionalDisagreement, { where: this.visible({ id: In([...ids]) }, partnershipCases) });
   }
 
+  /**
+   * The disagreements some organisations raised (or received), by the same rule as `visible`: all
+   * of the caller's own organisation's, those where the caller's organisation is the other party,
+   * and with `partnershipCases` those in the caller's partnerships.
+   */
+  ofOrganisations(
+    side: 'raised' | 'received',
+    organisationIds: readonly string[],
+    partnershipCases: boolean,
+  ): Promise<ProfessionalDisagreement[]> {
+    const identity = this.scope.requireIdentity();
+    const own = identity.organisation.id;
+    const column = side === 'raised' ? 'raisedByOrganisationId' : 'raisedWithOrganisationId';
+    const other = side === 'raised' ? 'raisedWithOrganisationId' : 'raisedByOrganisationId';
+    const clauses: Where[] = [{ [column]: In([...organisationIds]), [other]: own }];
+    if (organisationIds.includes(own)) clauses.push({ [column]: own });
+    if (partnershipCases && identity.partnershipIds.length > 0) {
+      clauses.push({ [column]: In([...organisationIds]), partnershipId: In([...identity.partnershipIds]) });
+    }
+    return this.manager.find(ProfessionalDisagreement, { where: clauses, order: { raisedOn: 'DESC', caseReference: 'ASC' } });
+  }
+
   ofPartnerships(partnershipIds: readonly string[], partnershipCases: boolean): Promise<ProfessionalDisagreement[]> {
     return this.manager.find(ProfessionalDisagreement, {
       where: this.visible({}, partnershipCases, partnershipIds),
       order: { raisedOn: 'DESC', caseReference: 'ASC' },
     });
+  }
+
+  /**
+   * Every disagreement of a partnership raised in a period, for its aggregate report. Not filtered
+   * by party: the service admits only that partnership's staff, and returns counts, never rows.
+   */
+  forReport(partnershipIds: readonly string[], from: string, to: string): Promise<ProfessionalDisagreement[]> {
+    return this.manager.find(ProfessionalDisagreement, {
+      where: { partnershipId: In([...partnershipIds]), raisedOn: Between(from, to) },
+    });
+  }
+
+  async insert(disagreement: ProfessionalDisagreement): Promise<void> {
+    await this.manager.insert(ProfessionalDisagreement, disagreement);
+  }
+
+  /** Applies a transition only if no other event was appended since the disagreement was read. */
+  async applyTransition(
+    disagreement: ProfessionalDisagreement,
+    changes: Partial<
+      Pick<
+        ProfessionalDisagreement,
+        | 'status' | 'stagePosition' | 'stageName' | 'stageStartedOn' | 'stageDueOn' | 'stageDueRule'
+        | 'stageDueProvisional' | 'closedOn' | 'childAtImmediateRisk' | 'lastEventSequence'
+      >
+    >,
+  ): Promise<boolean> {
+    const result = await this.manager.update(
+      ProfessionalDisagreement,
+      { id: disagreement.id, lastEventSequence: disagreement.lastEventSequence },
+      changes,
+    );
+    return result.affected === 1;
   }
 }

@@ -1,6 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DeadlineView, ForbiddenError, type SubgraphContext } from '@safeguarding/shared';
+import { EscalationEvent, EscalationHistoryChain } from '../escalation-event/escalation-event.entity';
 import { ProfessionalDisagreement } from './professional-disagreement.entity';
+import {
+  EscalateProfessionalDisagreementInput,
+  RaiseProfessionalDisagreementInput,
+  ResolveProfessionalDisagreementInput,
+} from './professional-disagreement.input';
 import { ProfessionalDisagreementService } from './professional-disagreement.service';
 
 @Resolver(() => ProfessionalDisagreement)
@@ -32,5 +38,70 @@ export class ProfessionalDisagreementResolver {
   @FieldResolver(() => DeadlineView, { description: 'When the current stage must be resolved, fixed when the stage started' })
   stageDeadline(@Root() disagreement: ProfessionalDisagreement, @Ctx() ctx: SubgraphContext): DeadlineView {
     return new ProfessionalDisagreementService(ctx).stageDeadline(disagreement);
+  }
+
+  @FieldResolver(() => [EscalationEvent], { description: 'Every event, oldest first: the history is the record (append-only)' })
+  history(@Root() disagreement: ProfessionalDisagreement, @Ctx() ctx: SubgraphContext): Promise<EscalationEvent[]> {
+    return new ProfessionalDisagreementService(ctx).history(disagreement);
+  }
+
+  @FieldResolver(() => EscalationHistoryChain, { description: 'Whether the history is exactly as it was written (each event hashes its predecessor)' })
+  historyChain(@Root() disagreement: ProfessionalDisagreement, @Ctx() ctx: SubgraphContext): Promise<EscalationHistoryChain> {
+    return new ProfessionalDisagreementService(ctx).historyChain(disagreement);
+  }
+
+  @Mutation(() => ProfessionalDisagreement, {
+    description: 'Raises a disagreement for your organisation; it starts at stage 1, or at the stage that can act now for a child at immediate risk',
+  })
+  raiseProfessionalDisagreement(
+    @Arg('input') input: RaiseProfessionalDisagreementInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProfessionalDisagreement> {
+    return new ProfessionalDisagreementService(ctx).raise(input);
+  }
+
+  @Mutation(() => ProfessionalDisagreement, { description: 'Moves an open disagreement to the next stage, whose deadline is fixed now' })
+  escalateProfessionalDisagreement(
+    @Arg('input') input: EscalateProfessionalDisagreementInput,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProfessionalDisagreement> {
+    return new ProfessionalDisagreementService(ctx).escalate(id, input);
+  }
+
+  @Mutation(() => ProfessionalDisagreement, { description: 'Records the outcome and the agreed actions; a resolved disagreement is closed for good' })
+  resolveProfessionalDisagreement(
+    @Arg('input') input: ResolveProfessionalDisagreementInput,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProfessionalDisagreement> {
+    return new ProfessionalDisagreementService(ctx).resolve(id, input);
+  }
+
+  @Mutation(() => ProfessionalDisagreement, { description: 'Withdraws an open disagreement (the organisation that raised it)' })
+  withdrawProfessionalDisagreement(
+    @Arg('reason') reason: string,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProfessionalDisagreement> {
+    return new ProfessionalDisagreementService(ctx).withdraw(id, reason);
+  }
+
+  @Mutation(() => ProfessionalDisagreement, { description: 'The independent scrutineer\'s advice, from the partnership stage on (role SCRUTINEER)' })
+  recordScrutineerAdvice(
+    @Arg('advice') advice: string,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProfessionalDisagreement> {
+    return new ProfessionalDisagreementService(ctx).recordScrutineerAdvice(id, advice);
+  }
+
+  @Mutation(() => ProfessionalDisagreement, { description: 'Learning from a disagreement, for the partnership\'s yearly report (parties or partnership staff)' })
+  recordEscalationLearning(
+    @Arg('note') note: string,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProfessionalDisagreement> {
+    return new ProfessionalDisagreementService(ctx).recordLearning(id, note);
   }
 }

@@ -1,19 +1,110 @@
+import { z } from 'zod';
 import {
   alignByKey,
   appendAudit,
   AuditAction,
   BadUserInputError,
+  ConflictError,
   DeadlineView,
   ForbiddenError,
   groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
   partnershipStaffRoles,
+  requiredText,
+  Role,
+  uuidPattern,
+  validateInput,
+  type AuditEntry,
+  type Deadline,
+  type Identity,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
-import { DisagreementStatus, ProfessionalDisagreement } from './professional-disagreement.entity';
+import { verifyHistory } from '../escalation-event/escalation-event.chain';
+import {
+  EscalationEvent,
+  EscalationEventKind,
+  EscalationStreamType,
+  type EscalationAgreedAction,
+  type EscalationHistoryChain,
+} from '../escalation-event/escalation-event.entity';
+import { draftEvent } from '../escalation-event/escalation-event.draft';
+import { EscalationEventRepository, type EscalationEventDraft } from '../escalation-event/escalation-event.repository';
+import { EscalationPolicyService } from '../escalation-policy/escalation-policy.service';
+import {
+  DisagreementIssueType,
+  DisagreementPartyKind,
+  DisagreementStatus,
+  ProfessionalDisagreement,
+} from './professional-disagreement.entity';
+import type {
+  EscalateProfessionalDisagreementInput,
+  RaiseProfessionalDisagreementInput,
+  ResolveProfessionalDisagreementInput,
+} from './professional-disagreement.input';
 import { ProfessionalDisagreementRepository } from './professional-disagreement.repository';
+import { nextDisagreementState, type DisagreementTransition } from './professional-disagreement.transitions';
 
 const stageBasis = 'Partnership escalation policy (local practice)';
+
+const schoolUrn = /^\d{6}$/;
+const organisationId = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((id) => uuidPattern.test(id) || schoolUrn.test(id), 'must be an agency id (a UUID) or a school\'s 6-digit URN');
+
+function raiseSchema() {
+  return z
+    .object({
+      partnershipId: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a UUID'),
+      caseReference: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/, 'must be a pseudonymous case reference: 3 to 40 letters, digits or hyphens'),
+      raisedWithAgencyId: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a UUID').nullish(),
+      raisedWithSchoolUrn: z.string().trim().regex(schoolUrn, 'must be a 6-digit URN').nullish(),
+      issueType: z.enum(DisagreementIssueType),
+      summary: requiredText(2000),
+      childAtImmediateRisk: z.boolean(),
+    })
+    .superRefine((value, context) => {
+      const given = [value.raisedWithAgencyId, value.raisedWithSchoolUrn].filter((v) => v !== null && v !== undefined);
+      if (given.length !== 1) {
+        context.addIssue({
+          code: 'custom',
+          path: ['raisedWithAgencyId'],
+          message: 'give exactly one of raisedWithAgencyId and raisedWithSchoolUrn',
+        });
+      }
+    });
+}
+
+const escalateSchema = z.object({
+  reason: requiredText(2000),
+  toStagePosition: z.number().int('must be a stage position').min(1, 'must be a stage position, from 1').nullish(),
+  childAtImmediateRisk: z.boolean(),
+});
+
+function resolveSchema(today: string) {
+  return z.object({
+    outcome: requiredText(2000),
+    agreedActions: z
+      .array(
+        z.object({
+          description: requiredText(500),
+          ownerOrganisationId: organisationId,
+          dueOn: isoDate.refine((date) => date >= today, 'must not be in the past'),
+        }),
+      )
+      .max(20, 'must list at most 20 actions'),
+  });
+}
+
+/** Who may move a disagreement on; the service checks the caller against it. */
+type Actor = 'party or partnership staff' | 'raiser' | 'scrutineer';
 
 export class ProfessionalDisagreementService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -96,6 +187,269 @@ export class ProfessionalDisagreementService {
     return rows;
   }
 
+  // ---- history ------------------------------------------------------------------------------
+
+  /** Events of the disagreements in this request, in one statement; reached only through a visible disagreement. */
+  history(disagreement: ProfessionalDisagreement): Promise<EscalationEvent[]> {
+    return this.ctx.loaders
+      .get<string, EscalationEvent[]>('EscalationEvent.ofStreams', async (ids) =>
+        groupByKey(ids, await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).ofStreams(ids), (e) => e.streamId),
+      )
+      .load(disagreement.id);
+  }
+
+  async historyChain(disagreement: ProfessionalDisagreement): Promise<EscalationHistoryChain> {
+    return verifyHistory(await this.history(disagreement));
+  }
+
+  /** The disagreements an agency or a school raised or received, by the same rules as any other read. */
+  async ofOrganisation(side: 'raised' | 'received', organisationId: string, accessReason: string | null): Promise<ProfessionalDisagreement[]> {
+    this.ctx.scope.requireIdentity();
+    const reason = this.statedReason(accessReason);
+    return this.ctx.loaders
+      .get<string, ProfessionalDisagreement[]>(`Organisation.escalations:${side}:${reason ?? ''}`, async (ids) =>
+        groupByKey(
+          ids,
+          await this.readAndAudit((repository) => repository.ofOrganisations(side, ids, reason !== null), reason),
+          (d) => (side === 'raised' ? d.raisedByOrganisationId : d.raisedWithOrganisationId),
+        ),
+      )
+      .load(organisationId);
+  }
+
+  // ---- transitions ----------------------------------------------------------------------------
+
+  /**
+   * Raised by the caller's own organisation, in a partnership the caller acts in, with another
+   * organisation. It starts at stage 1, or at the stage that can act now when the child is at
+   * immediate risk, with that stage's deadline computed now and copied onto the disagreement.
+   */
+  async raise(input: RaiseProfessionalDisagreementInput): Promise<ProfessionalDisagreement> {
+    const identity = this.ctx.scope.requireIdentity();
+    if (identity.organisation.kind === 'NATIONAL_PANEL' || identity.organisation.kind === 'INDEPENDENT_SCRUTINEER') {
+      throw new ForbiddenError('A professional disagreement is raised by an agency, a school or a safeguarding partner');
+    }
+    const valid = validateInput(raiseSchema(), input);
+    if (!this.ctx.scope.actsIn(valid.partnershipId)) throw new ForbiddenError('You do not act in that partnership');
+    const raisedWith = valid.raisedWithAgencyId ?? valid.raisedWithSchoolUrn ?? '';
+    if (raisedWith === identity.organisation.id) {
+      throw new BadUserInputError(valid.raisedWithAgencyId ? 'input.raisedWithAgencyId' : 'input.raisedWithSchoolUrn', 'must be another organisation than your own');
+    }
+    const disagreement = await this.ctx.db.transaction(async (manager) => {
+      const policy = await new EscalationPolicyService(this.ctx).inForce(valid.partnershipId, manager);
+      const position = valid.childAtImmediateRisk ? policy.immediateRiskStagePosition : 1;
+      const stage = policy.stage(position);
+      if (!stage) throw new ConflictError(`the escalation policy has no stage ${position}`);
+      const due = this.ctx.calendar.addWorkingDays(this.ctx.today, stage.timescaleWorkingDays);
+      const created = Object.assign(new ProfessionalDisagreement(), {
+        id: newId(),
+        partnershipId: valid.partnershipId,
+        caseReference: valid.caseReference,
+        raisedByOrganisationId: identity.organisation.id,
+        raisedByKind: identity.organisation.kind === 'SCHOOL' ? DisagreementPartyKind.SCHOOL : DisagreementPartyKind.AGENCY,
+        raisedWithOrganisationId: raisedWith,
+        raisedWithKind: valid.raisedWithSchoolUrn ? DisagreementPartyKind.SCHOOL : DisagreementPartyKind.AGENCY,
+        issueType: valid.issueType,
+        summary: valid.summary,
+        childAtImmediateRisk: valid.childAtImmediateRisk,
+        status: DisagreementStatus.OPEN,
+        stagePosition: stage.position,
+        stageName: stage.name,
+        stageStartedOn: this.ctx.today,
+        ...dueColumns(due),
+        raisedOn: this.ctx.today,
+        closedOn: null,
+        lastEventSequence: 1,
+      });
+      await this.repository(manager).insert(created);
+      await this.events(manager).append(
+        this.eventOf(created, identity, EscalationEventKind.RAISED, {
+          toStage: stage.position,
+          stageName: stage.name,
+          stageDueOn: due.due,
+          stageDueRule: due.rule,
+          stageDueProvisional: due.provisional,
+          reason: valid.childAtImmediateRisk ? `Child at immediate risk: started at stage ${stage.position}` : null,
+        }),
+      );
+      await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
+      return created;
+    });
+    this.ctx.logger.info({ disagreementId: disagreement.id }, 'professional disagreement raised');
+    return disagreement;
+  }
+
+  /** To the next stage (a later one only for a child at immediate risk), with the new stage's deadline fixed now. */
+  async escalate(id: string, input: EscalateProfessionalDisagreementInput): Promise<ProfessionalDisagreement> {
+    const valid = validateInput(escalateSchema, input);
+    return this.transition(id, 'party or partnership staff', async (disagreement, identity, manager) => {
+      const policy = await new EscalationPolicyService(this.ctx).inForce(disagreement.partnershipId, manager);
+      const toStage = valid.toStagePosition ?? disagreement.stagePosition + 1;
+      const transition: DisagreementTransition = {
+        kind: 'escalate',
+        toStage,
+        finalStage: policy.finalStage,
+        childAtImmediateRisk: valid.childAtImmediateRisk,
+      };
+      const next = nextDisagreementState(disagreement, transition);
+      const stage = policy.stage(next.stagePosition);
+      if (!stage) throw new ConflictError(`the escalation policy has no stage ${next.stagePosition}`);
+      const due = this.ctx.calendar.addWorkingDays(this.ctx.today, stage.timescaleWorkingDays);
+      const event = this.eventOf(disagreement, identity, EscalationEventKind.ESCALATED, {
+        fromStage: disagreement.stagePosition,
+        toStage: stage.position,
+        stageName: stage.name,
+        stageDueOn: due.due,
+        stageDueRule: due.rule,
+        stageDueProvisional: due.provisional,
+        reason: valid.reason,
+      });
+      const changes = {
+        status: next.status,
+        childAtImmediateRisk: next.childAtImmediateRisk,
+        stagePosition: stage.position,
+        stageName: stage.name,
+        stageStartedOn: this.ctx.today,
+        ...dueColumns(due),
+      };
+      return { event, changes };
+    });
+  }
+
+  async resolve(id: string, input: ResolveProfessionalDisagreementInput): Promise<ProfessionalDisagreement> {
+    const valid = validateInput(resolveSchema(this.ctx.today), input);
+    return this.transition(id, 'party or partnership staff', async (disagreement, identity) => {
+      const next = nextDisagreementState(disagreement, { kind: 'resolve' });
+      const actions: EscalationAgreedAction[] = valid.agreedActions.map((action) => ({ ...action }));
+      const event = this.eventOf(disagreement, identity, EscalationEventKind.RESOLVED, {
+        fromStage: disagreement.stagePosition,
+        outcome: valid.outcome,
+        agreedActionsJson: JSON.stringify(actions),
+      });
+      return { event, changes: { status: next.status, closedOn: this.ctx.today } };
+    });
+  }
+
+  async withdraw(id: string, reasonInput: string): Promise<ProfessionalDisagreement> {
+    const reason = validateInput(requiredText(2000), reasonInput, 'reason');
+    return this.transition(id, 'raiser', async (disagreement, identity) => {
+      const next = nextDisagreementState(disagreement, { kind: 'withdraw' });
+      const event = this.eventOf(disagreement, identity, EscalationEventKind.WITHDRAWN, { fromStage: disagreement.stagePosition, reason });
+      return { event, changes: { status: next.status, closedOn: this.ctx.today } };
+    });
+  }
+
+  /** The independent scrutineer's advice, at the partnership stage or later, while the disagreement is open. */
+  async recordScrutineerAdvice(id: string, adviceInput: string): Promise<ProfessionalDisagreement> {
+    const advice = validateInput(requiredText(2000), adviceInput, 'advice');
+    return this.transition(id, 'scrutineer', async (disagreement, identity, manager) => {
+      if (disagreement.status !== DisagreementStatus.OPEN) {
+        throw new ConflictError(`professional disagreement is ${disagreement.status}: advice is recorded while it is open`, {
+          status: disagreement.status,
+        });
+      }
+      const policy = await new EscalationPolicyService(this.ctx).inForce(disagreement.partnershipId, manager);
+      if (disagreement.stagePosition < policy.partnershipStagePosition) {
+        throw new ConflictError(
+          `professional disagreement is OPEN at stage ${disagreement.stagePosition}: the scrutineer advises from the partnership stage, ${policy.partnershipStagePosition}`,
+          { status: disagreement.status, stage: disagreement.stagePosition },
+        );
+      }
+      const event = this.eventOf(disagreement, identity, EscalationEventKind.SCRUTINEER_ADVICE, { reason: advice });
+      return { event, changes: {} };
+    });
+  }
+
+  /** Learning for the yearly report; may be added in any status, since it changes nothing that happened. */
+  async recordLearning(id: string, noteInput: string): Promise<ProfessionalDisagreement> {
+    const note = validateInput(requiredText(2000), noteInput, 'note');
+    return this.transition(id, 'party or partnership staff', async (disagreement, identity) => ({
+      event: this.eventOf(disagreement, identity, EscalationEventKind.LEARNING_NOTE, { reason: note }),
+      changes: {},
+    }));
+  }
+
+  /** A partnership's learning notes recorded in a period, for its yearly report (partnership staff). */
+  async learningNotes(partnershipId: string, from: string, to: string): Promise<EscalationEvent[]> {
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
+    const period = validatePeriod(from, to);
+    return this.ctx.loaders
+      .get<string, EscalationEvent[]>(`Partnership.escalationLearningNotes:${period.from}:${period.to}`, async (ids) => {
+        const notes = await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).learningNotes(ids, period.from, period.to);
+        await appendAudit(
+          this.ctx,
+          notes.map((note) => ({ action: AuditAction.READ, entityType: 'EscalationEvent', entityId: note.id, partnershipId: note.partnershipId })),
+        );
+        return groupByKey(ids, notes, (n) => n.partnershipId);
+      })
+      .load(partnershipId);
+  }
+
+  /**
+   * Every change is one event appended to the history, the disagreement moved on to match it only
+   * if no other event got there first, and the audit record, all in one transaction.
+   */
+  private async transition(
+    id: string,
+    actor: Actor,
+    decide: (
+      disagreement: ProfessionalDisagreement,
+      identity: Identity,
+      manager: EntityManager,
+    ) => Promise<{ event: EscalationEventDraft; changes: Parameters<ProfessionalDisagreementRepository['applyTransition']>[1] }>,
+  ): Promise<ProfessionalDisagreement> {
+    const identity = this.ctx.scope.requireIdentity();
+    const updated = await this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const [disagreement] = await repository.findByIds([id], this.ctx.scope.hasRole(...partnershipStaffRoles));
+      if (!disagreement) throw new NotFoundError('ProfessionalDisagreement', id);
+      this.requireActor(disagreement, actor);
+      const { event, changes } = await decide(disagreement, identity, manager);
+      const appended = await this.events(manager).append(event);
+      const all = { ...changes, lastEventSequence: appended.sequence };
+      if (!(await repository.applyTransition(disagreement, all))) {
+        throw new ConflictError('professional disagreement changed while this was being recorded: read it again');
+      }
+      await appendAudit(this.ctx, [auditOf(disagreement, AuditAction.UPDATE)], manager);
+      return Object.assign(disagreement, all);
+    });
+    this.ctx.logger.info({ disagreementId: id }, 'professional disagreement event recorded');
+    return updated;
+  }
+
+  private requireActor(disagreement: ProfessionalDisagreement, actor: Actor): void {
+    switch (actor) {
+      case 'party or partnership staff':
+        // Visible to staff only within their own partnerships, so the role is the whole test here.
+        if (this.isParty(disagreement) || this.ctx.scope.hasRole(...partnershipStaffRoles)) return;
+        throw new ForbiddenError('Only the organisations party to this disagreement, or its partnership\'s staff, may do this');
+      case 'raiser':
+        if (disagreement.raisedByOrganisationId === this.ctx.scope.identity?.organisation.id) return;
+        throw new ForbiddenError('Only the organisation that raised this disagreement may withdraw it');
+      case 'scrutineer':
+        if (this.ctx.scope.hasRole(Role.SCRUTINEER) && this.ctx.scope.actsIn(disagreement.partnershipId)) return;
+        throw new ForbiddenError(`This needs the role ${Role.SCRUTINEER} in the disagreement's partnership`);
+      default: {
+        const unhandled: never = actor;
+        throw new Error(`unhandled actor ${String(unhandled)}`);
+      }
+    }
+  }
+
+  private events(manager: EntityManager): EscalationEventRepository {
+    return new EscalationEventRepository(manager, this.ctx.scope);
+  }
+
+  private eventOf(
+    disagreement: ProfessionalDisagreement,
+    identity: Identity,
+    kind: EscalationEventKind,
+    details: Partial<EscalationEventDraft>,
+  ): EscalationEventDraft {
+    const stream = { type: EscalationStreamType.PROFESSIONAL_DISAGREEMENT, id: disagreement.id, partnershipId: disagreement.partnershipId };
+    return draftEvent(this.ctx, identity, stream, kind, details);
+  }
+
   stageDeadline(disagreement: ProfessionalDisagreement): DeadlineView {
     return DeadlineView.of(
       { due: disagreement.stageDueOn, rule: disagreement.stageDueRule, provisional: disagreement.stageDueProvisional },
@@ -104,4 +458,28 @@ export class ProfessionalDisagreementService {
       this.ctx.today,
     );
   }
+}
+
+function auditOf(disagreement: ProfessionalDisagreement, action: AuditAction): AuditEntry {
+  return { action, entityType: 'ProfessionalDisagreement', entityId: disagreement.id, partnershipId: disagreement.partnershipId };
+}
+
+function dueColumns(due: Deadline): Pick<ProfessionalDisagreement, 'stageDueOn' | 'stageDueRule' | 'stageDueProvisional'> {
+  return { stageDueOn: due.due, stageDueRule: due.rule, stageDueProvisional: due.provisional };
+}
+
+const periodSchema = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((period) => period.from <= period.to, { message: 'must not be before from', path: ['to'] })
+  .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= 3 * 366 * 86_400_000, {
+    message: 'a period is at most three years',
+    path: ['to'],
+  });
+
+/** A reporting period, both days included. */
+export function validatePeriod(from: string, to: string): { from: string; to: string } {
+  const result = periodSchema.safeParse({ from, to });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new BadUserInputError(String(issue?.path[0] ?? 'from'), issue?.message ?? 'is invalid');
 }

@@ -37,3 +37,15 @@ export function defaultEscalationStages(): EscalationStageDefinition[] {
     },
   ];
 }
+
+/**
+ * Managers can act the same day, so a child at immediate risk starts at stage 2; the scrutineer
+ * facilitates at stage 4 (WT 2023: the scrutineer "facilitates escalation procedures"). Both are
+ * clamped to the number of stages a partnership configured; a policy may name other stages.
+ */
+export function defaultPolicySettings(stageCount: number): { immediateRiskStagePosition: number; partnershipStagePosition: number } {
+  return {
+    immediateRiskStagePosition: Math.min(2, stageCount),
+    partnershipStagePosition: Math.min(4, stageCount),
+  };
+}

@@ -18,8 +18,10 @@ export class EscalationPolicyRepository {
   }
 
   // Delete first, so the unique (partnershipId, position) index never sees old and new together.
+  // Copies are inserted: TypeORM merges re-read defaults into a multi-row insert's objects by
+  // position, not by key, which can swap the stages' flags in the caller's objects.
   async replace(partnershipId: string, stages: EscalationStage[]): Promise<void> {
     await this.manager.delete(EscalationStage, { partnershipId });
-    await this.manager.insert(EscalationStage, stages);
+    await this.manager.insert(EscalationStage, stages.map((stage) => ({ ...stage })));
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { EscalationStageInput } from './escalation-policy.input';
 import { EscalationPolicyService } from './escalation-policy.service';
@@ -11,10 +11,20 @@ export class EscalationPolicyResolver {
   })
   // type-graphql prints arguments in the reverse of their order here: the SDL reads partnershipId, stages.
   configureEscalationPolicy(
+    @Arg('partnershipStagePosition', () => Int, {
+      nullable: true,
+      description: 'The stage at which the independent scrutineer facilitates; default 4, or the last stage',
+    })
+    partnershipStagePosition: number | null,
+    @Arg('immediateRiskStagePosition', () => Int, {
+      nullable: true,
+      description: 'The stage that can act now, where a child at immediate risk starts; default 2, or the last stage',
+    })
+    immediateRiskStagePosition: number | null,
     @Arg('stages', () => [EscalationStageInput]) stages: EscalationStageInput[],
     @Arg('partnershipId', () => ID) partnershipId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EscalationPolicy> {
-    return new EscalationPolicyService(ctx).configure(partnershipId, stages);
+    return new EscalationPolicyService(ctx).configure(partnershipId, stages, immediateRiskStagePosition ?? null, partnershipStagePosition ?? null);
   }
 }

@@ -9,6 +9,7 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { defaultPolicySettings } from './default-escalation-stages';
 import { EscalationStage } from './escalation-stage.entity';
 import type { EscalationStageInput } from './escalation-policy.input';
 import { EscalationPolicyRepository } from './escalation-policy.repository';
@@ -31,6 +32,13 @@ const stagesSchema = z
   .min(1, 'must list at least one stage')
   .max(10, 'must list at most 10 stages');
 
+const stagePosition = (stageCount: number) =>
+  z
+    .number()
+    .int('must be a stage position')
+    .min(1, 'must be a stage position, from 1')
+    .max(stageCount, `must be one of the ${stageCount} stages`);
+
 export class EscalationPolicyService {
   constructor(private readonly ctx: SubgraphContext) {}
 
@@ -47,10 +55,27 @@ export class EscalationPolicyService {
     return stages.length > 0 ? EscalationPolicy.of(stages) : null;
   }
 
-  async configure(partnershipIdInput: string, input: EscalationStageInput[]): Promise<EscalationPolicy> {
+  /**
+   * The policy in force for a write, read in the write's own transaction: the configured one, or
+   * the DOMAIN.md default while a partnership has configured none.
+   */
+  async inForce(partnershipId: string, manager: EntityManager): Promise<EscalationPolicy> {
+    const stages = await this.repository(manager).stagesOf([partnershipId]);
+    return stages.length > 0 ? EscalationPolicy.of(stages) : EscalationPolicy.defaultFor(partnershipId);
+  }
+
+  async configure(
+    partnershipIdInput: string,
+    input: EscalationStageInput[],
+    immediateRiskStagePosition: number | null = null,
+    partnershipStagePosition: number | null = null,
+  ): Promise<EscalationPolicy> {
     const partnershipId = validateInput(partnershipIdSchema, partnershipIdInput, 'partnershipId');
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(stagesSchema, input, 'stages');
+    const defaults = defaultPolicySettings(valid.length);
+    const immediateRisk = validateInput(stagePosition(valid.length), immediateRiskStagePosition ?? defaults.immediateRiskStagePosition, 'immediateRiskStagePosition');
+    const partnershipStage = validateInput(stagePosition(valid.length), partnershipStagePosition ?? defaults.partnershipStagePosition, 'partnershipStagePosition');
     const stages = valid.map((stage, index) =>
       Object.assign(new EscalationStage(), {
         id: newId(),
@@ -59,6 +84,8 @@ export class EscalationPolicyService {
         name: stage.name,
         participants: stage.participants,
         timescaleWorkingDays: stage.timescaleWorkingDays,
+        actsOnImmediateRisk: index + 1 === immediateRisk,
+        scrutineerFacilitates: index + 1 === partnershipStage,
       }),
     );
     await this.ctx.db.transaction((manager) => this.repository(manager).replace(partnershipId, stages));

@@ -32,4 +32,12 @@ export class EscalationStage {
   @Field(() => Int, { description: 'Working days the stage has to resolve the disagreement' })
   @Column('int')
   timescaleWorkingDays!: number;
+
+  @Field({ description: 'True for the stage that can act now, where a disagreement about a child at immediate risk starts' })
+  @Column('boolean', { default: false })
+  actsOnImmediateRisk!: boolean;
+
+  @Field({ description: 'True for the stage at which the partnership business unit and the independent scrutineer are involved' })
+  @Column('boolean', { default: false })
+  scrutineerFacilitates!: boolean;
 }

@@ -1,5 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { DateScalar, type SubgraphContext } from '@safeguarding/shared';
+import { EscalationEvent } from '../escalation-event/escalation-event.entity';
+import { NationalEscalation } from '../national-escalation/national-escalation.entity';
+import { NationalEscalationService } from '../national-escalation/national-escalation.service';
+import { EscalationReport } from '../reporting/escalation-report.type';
+import { EscalationReportService } from '../reporting/escalation-report.service';
 import { ProfessionalDisagreement } from '../disagreement/professional-disagreement.entity';
 import { ProfessionalDisagreementService } from '../disagreement/professional-disagreement.service';
 import { EscalationPolicy } from '../escalation-policy/escalation-policy.type';
@@ -29,5 +34,36 @@ export class PartnershipEscalationsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfessionalDisagreement[]> {
     return new ProfessionalDisagreementService(ctx).ofPartnership(partnership.id, accessReason ?? null);
+  }
+
+  @FieldResolver(() => [NationalEscalation], {
+    description: 'Matters this partnership escalated to the Panel or the Secretary of State (its staff and the Panel)',
+  })
+  nationalEscalations(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<NationalEscalation[]> {
+    return new NationalEscalationService(ctx).ofPartnership(partnership.id);
+  }
+
+  @FieldResolver(() => EscalationReport, {
+    description: 'Disagreements raised between from and to (both included), with their state today; counts below 5 suppressed (partnership staff)',
+  })
+  escalationReport(
+    @Root() partnership: PartnershipReference,
+    @Arg('to', () => DateScalar) to: string,
+    @Arg('from', () => DateScalar) from: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EscalationReport> {
+    return new EscalationReportService(ctx).report(partnership.id, from, to);
+  }
+
+  @FieldResolver(() => [EscalationEvent], {
+    description: 'Learning recorded from disagreements between from and to, for the yearly report (partnership staff)',
+  })
+  escalationLearningNotes(
+    @Root() partnership: PartnershipReference,
+    @Arg('to', () => DateScalar) to: string,
+    @Arg('from', () => DateScalar) from: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EscalationEvent[]> {
+    return new ProfessionalDisagreementService(ctx).learningNotes(partnership.id, from, to);
   }
 }

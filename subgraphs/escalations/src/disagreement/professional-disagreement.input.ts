@@ -1,0 +1,60 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { DateScalar } from '@safeguarding/shared';
+import { DisagreementIssueType } from './professional-disagreement.entity';
+
+@InputType({ description: 'A disagreement your organisation raises about a decision or action of another organisation' })
+export class RaiseProfessionalDisagreementInput {
+  @Field(() => ID, { description: 'A partnership you act in' })
+  partnershipId!: string;
+
+  @Field({ description: 'Pseudonymous case reference (letters, digits, hyphens); never a child\'s name' })
+  caseReference!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The agency (partners included) whose decision is disputed; or give raisedWithSchoolUrn' })
+  raisedWithAgencyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The school whose decision is disputed (6-digit URN); or give raisedWithAgencyId' })
+  raisedWithSchoolUrn?: string | null;
+
+  @Field(() => DisagreementIssueType)
+  issueType!: DisagreementIssueType;
+
+  @Field({ description: 'What is disputed; seen only by the two organisations' })
+  summary!: string;
+
+  @Field({ defaultValue: false, description: 'True starts the disagreement at the stage that can act now' })
+  childAtImmediateRisk!: boolean;
+}
+
+@InputType({ description: 'Moving a disagreement to the next stage of the policy' })
+export class EscalateProfessionalDisagreementInput {
+  @Field({ description: 'Why the current stage did not resolve it' })
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Default: the next stage. A later one only when the child is at immediate risk' })
+  toStagePosition?: number | null;
+
+  @Field({ defaultValue: false, description: 'The child is (now) at immediate risk: allows going straight to a later stage' })
+  childAtImmediateRisk!: boolean;
+}
+
+@InputType({ description: 'An action agreed at resolution' })
+export class AgreedActionInput {
+  @Field()
+  description!: string;
+
+  @Field(() => ID, { description: 'The organisation that owns the action: an agency id, or a school\'s URN' })
+  ownerOrganisationId!: string;
+
+  @Field(() => DateScalar)
+  dueOn!: string;
+}
+
+@InputType({ description: 'How a disagreement was resolved' })
+export class ResolveProfessionalDisagreementInput {
+  @Field()
+  outcome!: string;
+
+  @Field(() => [AgreedActionInput], { defaultValue: [] })
+  agreedActions!: AgreedActionInput[];
+}

@@ -1,0 +1,58 @@
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
+import { NationalEscalation, type NationalEscalationStatus } from './national-escalation.entity';
+
+type Where = FindOptionsWhere<NationalEscalation>;
+
+/**
+ * Every read goes through `visible`: the Panel sees every partnership's national escalations;
+ * a partnership's staff see their own partnerships'; nobody else sees any.
+ */
+export class NationalEscalationRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  private visible(where: Omit<Where, 'partnershipId'>, within: readonly string[] | null = null): Where[] {
+    const identity = this.scope.requireIdentity();
+    if (this.scope.hasRole(Role.PANEL_MEMBER)) return [{ ...where, ...(within ? { partnershipId: In([...within]) } : {}) }];
+    if (!this.scope.hasRole(...partnershipStaffRoles)) return [];
+    const own = identity.partnershipIds.filter((id) => within?.includes(id) ?? true);
+    return own.length > 0 ? [{ ...where, partnershipId: In(own) }] : [];
+  }
+
+  private async find(where: Where[]): Promise<NationalEscalation[]> {
+    if (where.length === 0) return [];
+    return this.manager.find(NationalEscalation, { where, order: { raisedOn: 'DESC', id: 'ASC' } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<NationalEscalation[]> {
+    return this.find(this.visible({ id: In([...ids]) }));
+  }
+
+  list(status: NationalEscalationStatus | null): Promise<NationalEscalation[]> {
+    return this.find(this.visible(status ? { status } : {}));
+  }
+
+  ofPartnerships(partnershipIds: readonly string[]): Promise<NationalEscalation[]> {
+    return this.find(this.visible({}, partnershipIds));
+  }
+
+  async insert(escalation: NationalEscalation): Promise<void> {
+    await this.manager.insert(NationalEscalation, escalation);
+  }
+
+  /** Applies a transition only if no other event was appended since the escalation was read. */
+  async applyTransition(
+    escalation: NationalEscalation,
+    changes: Pick<NationalEscalation, 'status' | 'closedOn' | 'lastEventSequence'>,
+  ): Promise<boolean> {
+    const result = await this.manager.update(
+      NationalEscalation,
+      { id: escalation.id, lastEventSequence: escalation.lastEventSequence },
+      changes,
+    );
+    return result.affected === 1;
+  }
+}

@@ -1,0 +1,66 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '@safeguarding/shared';
+import { EscalationEvent, EscalationHistoryChain } from '../escalation-event/escalation-event.entity';
+import { NationalEscalation, NationalEscalationStatus } from './national-escalation.entity';
+import { RaiseNationalEscalationInput } from './national-escalation.input';
+import { NationalEscalationService } from './national-escalation.service';
+
+@Resolver(() => NationalEscalation)
+export class NationalEscalationResolver {
+  @Query(() => NationalEscalation, { nullable: true, description: 'A national escalation, if it exists and you may see it' })
+  nationalEscalation(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<NationalEscalation | null> {
+    return new NationalEscalationService(ctx).byId(id);
+  }
+
+  @Query(() => [NationalEscalation], {
+    description: 'National escalations you may see: every partnership\'s for the Panel, your own partnerships\' for their staff',
+  })
+  nationalEscalations(
+    @Arg('status', () => NationalEscalationStatus, { nullable: true }) status: NationalEscalationStatus | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<NationalEscalation[]> {
+    return new NationalEscalationService(ctx).list(status ?? null);
+  }
+
+  @FieldResolver(() => [EscalationEvent], { description: 'Every event, oldest first (append-only)' })
+  history(@Root() escalation: NationalEscalation, @Ctx() ctx: SubgraphContext): Promise<EscalationEvent[]> {
+    return new NationalEscalationService(ctx).history(escalation);
+  }
+
+  @FieldResolver(() => EscalationHistoryChain, { description: 'Whether the history is exactly as it was written' })
+  historyChain(@Root() escalation: NationalEscalation, @Ctx() ctx: SubgraphContext): Promise<EscalationHistoryChain> {
+    return new NationalEscalationService(ctx).historyChain(escalation);
+  }
+
+  @Mutation(() => NationalEscalation, { description: 'Escalates a partnership matter to the Panel or the Secretary of State' })
+  raiseNationalEscalation(@Arg('input') input: RaiseNationalEscalationInput, @Ctx() ctx: SubgraphContext): Promise<NationalEscalation> {
+    return new NationalEscalationService(ctx).raise(input);
+  }
+
+  @Mutation(() => NationalEscalation, { description: 'The Panel acknowledges receipt (role PANEL_MEMBER)' })
+  acknowledgeNationalEscalation(
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<NationalEscalation> {
+    return new NationalEscalationService(ctx).acknowledge(id, note ?? null);
+  }
+
+  @Mutation(() => NationalEscalation, { description: 'The Panel records the national response and closes it (role PANEL_MEMBER)' })
+  closeNationalEscalation(
+    @Arg('outcome') outcome: string,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<NationalEscalation> {
+    return new NationalEscalationService(ctx).close(id, outcome);
+  }
+
+  @Mutation(() => NationalEscalation, { description: 'The partnership withdraws it' })
+  withdrawNationalEscalation(
+    @Arg('reason') reason: string,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<NationalEscalation> {
+    return new NationalEscalationService(ctx).withdraw(id, reason);
+  }
+}

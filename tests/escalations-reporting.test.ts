@@ -1,0 +1,193 @@
+import { AuditRecord, demoIds, nameBasedId, statutoryOrganisationId } from '@safeguarding/shared';
+import { startGraph, type TestGraph } from './support/graph';
+
+/** Issue 8: reports with small-number suppression, national escalations, and batching of the new lists. */
+let now = new Date('2027-03-01T10:00:00Z');
+const setToday = (day: string) => {
+  now = new Date(`${day}T10:00:00Z`);
+};
+
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startGraph({ now: () => now });
+});
+afterAll(() => graph?.stop());
+
+const eastSussex = demoIds.partnerships.eastSussex;
+const westSussex = demoIds.partnerships.westSussex;
+const eastSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '845' });
+const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
+const codeOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.['code'];
+
+const raise = `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id } }`;
+async function raiseIn(partnershipId: string, as: 'sussex-police-officer' | 'sussex-health-visitor', issueType = 'INFORMATION_SHARING', raisedWithAgencyId = eastSussexCouncil): Promise<string> {
+  const result = await graph.query<any>(
+    raise,
+    { input: { partnershipId, caseReference: `CASE-R-${Math.random().toString(36).slice(2, 8)}`, raisedWithAgencyId, issueType, summary: 'Reporting test (fictional)' } },
+    { as },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data.raiseProfessionalDisagreement.id;
+}
+
+const report = `query Report($p: ID!, $from: Date!, $to: Date!) { partnership(id: $p) { escalationReport(from: $from, to: $to) {
+  from to asOf
+  raised { count suppressed } open { count suppressed } resolved { count suppressed } withdrawn { count suppressed } overdue { count suppressed }
+  openByStage { stagePosition stageName open { count suppressed } overdue { count suppressed } }
+  byIssueType { issueType raised { count suppressed } }
+  byOrganisationPair { raisedByOrganisationId raisedWithOrganisationId raised { count suppressed } }
+  timeToResolve { resolved { count suppressed } medianWorkingDays meanWorkingDays }
+} } }`;
+const march = { p: eastSussex, from: '2027-03-01', to: '2027-03-31' };
+const hidden = { count: null, suppressed: true };
+const shown = (count: number) => ({ count, suppressed: false });
+
+describe('the escalation report', () => {
+  const ids: string[] = [];
+
+  it('suppresses 4 and shows 5, in every breakdown, never leaking the small number', async () => {
+    setToday('2027-03-01');
+    for (let i = 0; i < 4; i++) ids.push(await raiseIn(eastSussex, 'sussex-police-officer'));
+    let result = await graph.query<any>(report, march, { as: 'east-sussex-business-manager' });
+    expect(result.errors).toBeUndefined();
+    let r = result.data.partnership.escalationReport;
+    expect(r).toMatchObject({ from: '2027-03-01', to: '2027-03-31', asOf: '2027-03-01', raised: hidden, open: hidden, resolved: hidden, withdrawn: hidden });
+    expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual(hidden);
+    expect(r.byOrganisationPair).toEqual([{ raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: hidden }]);
+    expect(r.openByStage[0]).toMatchObject({ stagePosition: 1, open: hidden });
+    expect(JSON.stringify(r)).not.toMatch(/"count":[1-4]\b/);
+
+    ids.push(await raiseIn(eastSussex, 'sussex-police-officer'));
+    result = await graph.query<any>(report, march, { as: 'east-sussex-business-manager' });
+    r = result.data.partnership.escalationReport;
+    expect(r).toMatchObject({ raised: shown(5), open: shown(5), resolved: hidden, withdrawn: hidden, overdue: hidden });
+    expect(r.openByStage.map((s: any) => s.open)).toEqual([shown(5), hidden, hidden, hidden, hidden]);
+    expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual(shown(5));
+    expect(r.byIssueType.filter((c: any) => c.issueType !== 'INFORMATION_SHARING').every((c: any) => c.raised.suppressed)).toBe(true);
+    expect(r.byOrganisationPair).toEqual([{ raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: shown(5) }]);
+  });
+
+  it('hides a second pair when one small pair could be worked out from the total', async () => {
+    await raiseIn(eastSussex, 'sussex-health-visitor', 'OTHER');
+    const r = (await graph.query<any>(report, march, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport;
+    expect(r.raised).toEqual(shown(6));
+    expect(r.byOrganisationPair).toHaveLength(2);
+    expect(r.byOrganisationPair.every((pair: any) => pair.raised.suppressed && pair.raised.count === null)).toBe(true);
+  });
+
+  it('gives time to resolve in working days once 5 are resolved, and counts the overdue', async () => {
+    setToday('2027-03-08');
+    for (const id of ids) {
+      const resolved = await graph.query<any>(
+        `mutation ($id: ID!) { resolveProfessionalDisagreement(id: $id, input: { outcome: "Agreed at a joint meeting", agreedActions: [] }) { status } }`,
+        { id },
+        { as: 'sussex-police-officer' },
+      );
+      expect(resolved.errors).toBeUndefined();
+    }
+    setToday('2027-03-10');
+    const r = (await graph.query<any>(report, march, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport;
+    expect(r).toMatchObject({ raised: shown(6), resolved: shown(5), open: hidden, withdrawn: hidden, overdue: hidden, asOf: '2027-03-10' });
+    // 1 March to 8 March: 5 working days each.
+    expect(r.timeToResolve).toEqual({ resolved: shown(5), medianWorkingDays: 5, meanWorkingDays: 5 });
+  });
+
+  it('is for that partnership\'s staff only, and each look is audited', async () => {
+    expect(codeOf(await graph.query(report, march))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await graph.query(report, march, { as: 'sussex-police-officer' }))).toBe('FORBIDDEN');
+    expect(codeOf(await graph.query(report, march, { as: 'west-sussex-business-manager' }))).toBe('FORBIDDEN');
+    const backwards = await graph.query<any>(report, { ...march, to: '2027-02-01' }, { as: 'east-sussex-business-manager' });
+    expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    await graph.query(report, march, { as: 'east-sussex-business-manager' });
+    const [last] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ order: { sequence: 'DESC' }, take: 1 });
+    expect(last).toMatchObject({ action: 'READ', entityType: 'EscalationReport', entityId: eastSussex, subject: 'demo:east-sussex-business-manager', operationName: 'Report' });
+  });
+});
+
+describe('national escalations', () => {
+  const fields = `id partnershipId escalatedTo matter status raisedOn closedOn history { sequence kind reason outcome subject } historyChain { intact events }`;
+  const demoId = nameBasedId('demo:national-escalation:0001');
+
+  it('are seen nationally by the Panel, by the partnership\'s own staff, and by nobody else', async () => {
+    const panel = await graph.query<any>(`{ nationalEscalations { ${fields} } }`, {}, { as: 'panel-member' });
+    expect(panel.errors).toBeUndefined();
+    expect(panel.data.nationalEscalations.find((e: any) => e.id === demoId)).toMatchObject({
+      partnershipId: westSussex,
+      escalatedTo: 'SECRETARY_OF_STATE',
+      matter: 'YEARLY_REPORT_NOT_PUBLISHED',
+      status: 'ACKNOWLEDGED',
+      history: [{ kind: 'RAISED' }, { kind: 'ACKNOWLEDGED' }],
+      historyChain: { intact: true, events: 2 },
+    });
+    const ofPartnership = `query ($p: ID!) { partnership(id: $p) { nationalEscalations { id } } }`;
+    const scrutineer = await graph.query<any>(ofPartnership, { p: westSussex }, { as: 'west-sussex-scrutineer' });
+    expect(scrutineer.data.partnership.nationalEscalations).toEqual([{ id: demoId }]);
+    for (const identity of ['east-sussex-business-manager', 'sussex-police-officer'] as const) {
+      const other = await graph.query<any>(ofPartnership, { p: westSussex }, { as: identity });
+      expect(other.data.partnership.nationalEscalations).toEqual([]);
+      expect((await graph.query<any>(`query ($id: ID!) { nationalEscalation(id: $id) { id } }`, { id: demoId }, { as: identity })).data.nationalEscalation).toBeNull();
+    }
+    expect(codeOf(await graph.query(`{ nationalEscalations { id } }`))).toBe('UNAUTHENTICATED');
+  });
+
+  it('go OPEN → ACKNOWLEDGED → CLOSED with each step an event, and refuse a step the state does not allow', async () => {
+    setToday('2027-03-10');
+    const input = { partnershipId: eastSussex, escalatedTo: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW_PANEL', matter: 'SERIOUS_INCIDENT_NATIONAL_ISSUES', summary: 'A serious incident raises issues about national online platforms (fictional)' };
+    const raiseNational = `mutation ($input: RaiseNationalEscalationInput!) { raiseNationalEscalation(input: $input) { ${fields} } }`;
+    expect(codeOf(await graph.query(raiseNational, { input }, { as: 'sussex-police-officer' }))).toBe('FORBIDDEN');
+    expect(codeOf(await graph.query(raiseNational, { input }, { as: 'west-sussex-business-manager' }))).toBe('FORBIDDEN');
+    const badInput = await graph.query<any>(raiseNational, { input: { ...input, summary: '' } }, { as: 'east-sussex-business-manager' });
+    expect(badInput.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.summary' });
+    const raised = await graph.query<any>(raiseNational, { input }, { as: 'east-sussex-business-manager' });
+    expect(raised.errors).toBeUndefined();
+    const id = raised.data.raiseNationalEscalation.id;
+    expect(raised.data.raiseNationalEscalation).toMatchObject({ status: 'OPEN', raisedOn: '2027-03-10', history: [{ kind: 'RAISED', subject: 'demo:east-sussex-business-manager' }] });
+
+    const acknowledge = `mutation ($id: ID!) { acknowledgeNationalEscalation(id: $id, note: "Received by the Panel") { status } }`;
+    const close = `mutation ($id: ID!) { closeNationalEscalation(id: $id, outcome: "Raised with the Department; national review commissioned") { ${fields} } }`;
+    expect(codeOf(await graph.query(acknowledge, { id }, { as: 'east-sussex-business-manager' }))).toBe('FORBIDDEN');
+    expect((await graph.query<any>(acknowledge, { id }, { as: 'panel-member' })).data.acknowledgeNationalEscalation.status).toBe('ACKNOWLEDGED');
+    const again = await graph.query<any>(acknowledge, { id }, { as: 'panel-member' });
+    expect(again.errors![0]!.message).toBe('national escalation is ACKNOWLEDGED: it cannot be acknowledged');
+    const closed = await graph.query<any>(close, { id }, { as: 'panel-member' });
+    expect(closed.data.closeNationalEscalation).toMatchObject({
+      status: 'CLOSED',
+      closedOn: '2027-03-10',
+      history: [{ kind: 'RAISED' }, { kind: 'ACKNOWLEDGED', reason: 'Received by the Panel' }, { kind: 'CLOSED', outcome: 'Raised with the Department; national review commissioned' }],
+      historyChain: { intact: true, events: 3 },
+    });
+    const withdraw = await graph.query<any>(`mutation ($id: ID!) { withdrawNationalEscalation(id: $id, reason: "No longer needed") { status } }`, { id }, { as: 'east-sussex-business-manager' });
+    expect(withdraw.errors![0]).toMatchObject({ message: 'national escalation is CLOSED: it cannot be withdrawn', extensions: { code: 'CONFLICT' } });
+    const audit = await graph.subgraphs.escalations.db.getRepository(AuditRecord).findBy({ entityId: id });
+    expect(audit.map((r) => r.action).filter((a) => a !== 'READ')).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+  });
+});
+
+describe('batching of the new lists', () => {
+  const everything = `query ($reason: String) {
+    partnerships { id
+      escalations(accessReason: $reason) { id history { kind agreedActions { description } } historyChain { intact } raisedBy { id name } raisedWith { id } }
+      nationalEscalations { id history { kind } }
+    }
+    agencies { id escalationsRaised { id history { kind } } escalationsReceived { id } }
+  }`;
+
+  async function measure(): Promise<{ cases: number; statements: Record<string, number> }> {
+    let cases = 0;
+    const statements = await graph.countStatements(async () => {
+      const result = await graph.query<any>(everything, { reason: 'Monthly assurance of open escalations' }, { as: 'west-sussex-scrutineer' });
+      expect(result.errors).toBeUndefined();
+      cases = result.data.partnerships.reduce((n: number, p: any) => n + p.escalations.length, 0);
+    });
+    return { cases, statements };
+  }
+
+  it('costs the same SQL statements for 3 West Sussex disagreements as for 13', async () => {
+    setToday('2027-03-10');
+    const small = await measure();
+    for (let i = 0; i < 10; i++) await raiseIn(westSussex, 'sussex-health-visitor', 'OTHER', sussexPolice);
+    const large = await measure();
+    expect(large.cases).toBe(small.cases + 10);
+    expect(large.statements).toEqual(small.statements);
+  });
+});
