@@ -19,6 +19,7 @@ import {
   type ReferenceData,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { auditReads } from '../common/audit-reads';
 import { IsNull, type EntityManager } from 'typeorm';
 import { uuid } from '../common/ids';
 import { aggregateChildDeaths, type ChildDeathAggregate } from './child-death-aggregate.type';
@@ -57,7 +58,7 @@ export class ChildDeathReviewService {
   }
 
   async audited(rows: ChildDeathReview[]): Promise<ChildDeathReview[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await auditReads(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
     return rows;
   }
 

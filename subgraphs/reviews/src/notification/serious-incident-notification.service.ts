@@ -18,6 +18,7 @@ import {
   type ReferenceData,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { auditReads } from '../common/audit-reads';
 import type { EntityManager } from 'typeorm';
 import { dfeEthnicityCodes, isDfeEthnicityCode } from '../common/ethnicity';
 import { uuid } from '../common/ids';
@@ -71,7 +72,7 @@ export class SeriousIncidentNotificationService {
     return this.ctx.loaders
       .get<string, NotifiedChild[]>('SeriousIncidentNotification.children', async (ids) => {
         const rows = await this.repository().childrenOf(ids);
-        await appendAudit(
+        await auditReads(
           this.ctx,
           rows.map((child) => ({ action: AuditAction.READ, entityType: 'NotifiedChild', entityId: child.id, partnershipId: child.partnershipId })),
         );
@@ -89,7 +90,7 @@ export class SeriousIncidentNotificationService {
   }
 
   async audited(rows: SeriousIncidentNotification[]): Promise<SeriousIncidentNotification[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await auditReads(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
     return rows;
   }
 

@@ -17,6 +17,7 @@ import {
   validateInput,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { auditReads } from '../common/audit-reads';
 import type { EntityManager } from 'typeorm';
 import { workingDaysBefore } from '../common/working-days-before';
 import { RapidReviewStatus } from '../rapid-review/rapid-review.entity';
@@ -59,7 +60,7 @@ export class PracticeReviewService {
   /** A review not yet published is case-level: every look at one is recorded (published ones are public). */
   async audited(reviews: PracticeReview[]): Promise<PracticeReview[]> {
     const restricted = reviews.filter((review) => review.status !== PracticeReviewStatus.PUBLISHED);
-    await appendAudit(this.ctx, restricted.map((review) => auditOf(review, AuditAction.READ)));
+    await auditReads(this.ctx, restricted.map((review) => auditOf(review, AuditAction.READ)));
     return reviews;
   }
 

@@ -18,6 +18,7 @@ import {
   type AuditEntry,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { auditReads } from '../common/audit-reads';
 import type { EntityManager } from 'typeorm';
 import { NotificationStatus } from '../notification/serious-incident-notification.entity';
 import { SeriousIncidentNotificationRepository } from '../notification/serious-incident-notification.repository';
@@ -75,7 +76,7 @@ export class RapidReviewService {
   }
 
   async audited(rows: RapidReview[]): Promise<RapidReview[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await auditReads(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
     return rows;
   }
 

@@ -17,6 +17,7 @@ import {
   type AuditEntry,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { auditReads } from '../common/audit-reads';
 import type { EntityManager } from 'typeorm';
 import { urn, uuid } from '../common/ids';
 import { OwnerKind } from '../common/organisation-owner';
@@ -98,12 +99,12 @@ export class RecommendationService {
   }
 
   private async audited(rows: Recommendation[]): Promise<Recommendation[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf('Recommendation', row, AuditAction.READ)));
+    await auditReads(this.ctx, rows.map((row) => auditOf('Recommendation', row, AuditAction.READ)));
     return rows;
   }
 
   async auditedActions(rows: ReviewAction[]): Promise<ReviewAction[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf('ReviewAction', row, AuditAction.READ)));
+    await auditReads(this.ctx, rows.map((row) => auditOf('ReviewAction', row, AuditAction.READ)));
     return rows;
   }
 
