@@ -18,7 +18,7 @@ const manager = { as: 'west-sussex-business-manager' } as const;
 
 const notify = `mutation Notify($input: NotifySeriousIncidentInput!) {
   notifySeriousIncident(input: $input) {
-    id status dateNotified
+    id status dateNotified notifiedOnTime
     notificationDeadline { due rule basis provisional completedOn status }
     partnersTold { toldOn deadline { due rule status } }
   }
@@ -54,12 +54,14 @@ describe('serious incident notification: 5 working days after the LA became awar
       completedOn: '2027-01-04',
       status: 'MET',
     });
+    expect(notification.notifiedOnTime).toBe(true);
   });
 
   it('a day late is MISSED', async () => {
     today = '2027-03-01';
     const notification = await notified('2026-12-23', { dateNotified: '2027-01-05' });
     expect(notification.notificationDeadline).toMatchObject({ due: '2027-01-04', status: 'MISSED' });
+    expect(notification.notifiedOnTime).toBe(false);
   });
 
   it('skips Good Friday and Easter Monday 2026', async () => {

@@ -35,6 +35,11 @@ export class SeriousIncidentNotificationResolver {
     return new SeriousIncidentNotificationService(ctx).deadline(notification);
   }
 
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether it was notified within 5 working days; null until sent' })
+  notifiedOnTime(@Root() notification: SeriousIncidentNotification, @Ctx() ctx: SubgraphContext): boolean | null {
+    return new SeriousIncidentNotificationService(ctx).notifiedOnTime(notification);
+  }
+
   @FieldResolver(() => RapidReview, { nullable: true, description: 'The rapid review opened from this notification, if any' })
   rapidReview(@Root() notification: SeriousIncidentNotification, @Ctx() ctx: SubgraphContext): Promise<RapidReview | null> {
     return new RapidReviewService(ctx).ofNotification(notification.id);

@@ -103,6 +103,11 @@ export class SeriousIncidentNotificationService {
     );
   }
 
+  notifiedOnTime(notification: SeriousIncidentNotification): boolean | null {
+    if (notification.dateNotified === null) return null;
+    return notification.dateNotified <= this.ctx.calendar.addWorkingDays(notification.dateAware, notificationWorkingDays).due;
+  }
+
   partnerDeadline(partner: PartnerTold): DeadlineView {
     return DeadlineView.of(this.ctx.calendar.addWorkingDays(partner.dateAware, notificationWorkingDays), partnersBasis, partner.toldOn, this.ctx.today);
   }
