@@ -1,6 +1,6 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
-import { PracticeReview, PracticeReviewStatus } from './practice-review.entity';
+import { PracticeReview, PracticeReviewStatus, unpublishedStatuses } from './practice-review.entity';
 
 /**
  * Every read goes through `visible`, built from the caller's scope: a published review is public;
@@ -25,7 +25,7 @@ export class PracticeReviewRepository {
       ...(within ? { partnershipId: In([...within]) } : {}),
       status: PracticeReviewStatus.PUBLISHED,
     };
-    const inProgress = { ...where, status: PracticeReviewStatus.IN_PROGRESS };
+    const inProgress = { ...where, status: In([...unpublishedStatuses]) };
     if (this.scope.hasRole(Role.PANEL_MEMBER)) {
       return [published, { ...inProgress, ...(within ? { partnershipId: In([...within]) } : {}) }];
     }
@@ -54,6 +54,18 @@ export class PracticeReviewRepository {
     });
   }
 
+  /** Unpublished reviews whose publication clock runs, for "what is due". */
+  async unpublishedOf(partnershipIds: readonly string[]): Promise<PracticeReview[]> {
+    const where = this.visible({}, partnershipIds).filter((clause) => clause.status !== PracticeReviewStatus.PUBLISHED);
+    // No clause left means nothing visible, not "no filter".
+    if (where.length === 0) return [];
+    return this.manager.find(PracticeReview, { where, order: { decisionDate: 'ASC', id: 'ASC' } });
+  }
+
+  async update(id: string, changes: Partial<Pick<PracticeReview, 'reviewerId' | 'localReviewerName' | 'termsOfReference'>>): Promise<void> {
+    await this.manager.update(PracticeReview, { id }, changes);
+  }
+
   async insert(review: PracticeReview): Promise<void> {
     await this.manager.insert(PracticeReview, review);
   }
@@ -62,7 +74,7 @@ export class PracticeReviewRepository {
   async transition(
     review: PracticeReview,
     from: PracticeReviewStatus,
-    changes: Pick<PracticeReview, 'status' | 'publishedOn' | 'publicationUrl'>,
+    changes: Partial<Pick<PracticeReview, 'status' | 'publishedOn' | 'publicationUrl' | 'reportSentOn'>>,
   ): Promise<boolean> {
     const result = await this.manager.update(PracticeReview, { id: review.id, status: from }, changes);
     return result.affected === 1;

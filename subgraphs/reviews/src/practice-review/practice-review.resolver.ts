@@ -1,7 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar, DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { RapidReview } from '../rapid-review/rapid-review.entity';
+import { RapidReviewService } from '../rapid-review/rapid-review.service';
+import { Recommendation } from '../recommendation/recommendation.entity';
+import { RecommendationService } from '../recommendation/recommendation.service';
+import { Reviewer } from '../reviewer/reviewer.entity';
+import { ReviewerService } from '../reviewer/reviewer.service';
 import { PracticeReview } from './practice-review.entity';
-import { RecordPracticeReviewDecisionInput } from './practice-review.input';
+import { RecordPracticeReviewDecisionInput, UpdatePracticeReviewInput } from './practice-review.input';
 import { PracticeReviewService } from './practice-review.service';
 
 @Resolver(() => PracticeReview)
@@ -24,6 +30,28 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).publicationDeadline(review);
   }
 
+  @FieldResolver(() => DeadlineView, {
+    description: 'The report goes to the Panel and the Secretary of State before publication (7 working days: unconfirmed)',
+  })
+  reportToPanelDeadline(@Root() review: PracticeReview, @Ctx() ctx: SubgraphContext): DeadlineView {
+    return new PracticeReviewService(ctx).reportToPanelDeadline(review);
+  }
+
+  @FieldResolver(() => RapidReview, { nullable: true, description: 'The rapid review whose decision it follows, if you may see it' })
+  rapidReview(@Root() review: PracticeReview, @Ctx() ctx: SubgraphContext): Promise<RapidReview | null> {
+    return new RapidReviewService(ctx).linkedTo(review.rapidReviewId);
+  }
+
+  @FieldResolver(() => Reviewer, { nullable: true, description: 'The reviewer from the Panel\'s pool, if one is appointed from it' })
+  reviewer(@Root() review: PracticeReview, @Ctx() ctx: SubgraphContext): Promise<Reviewer | null> | null {
+    return review.reviewerId ? new ReviewerService(ctx).byId(review.reviewerId) : null;
+  }
+
+  @FieldResolver(() => [Recommendation], { description: 'The review\'s recommendations you may see (restricted)' })
+  recommendations(@Root() review: PracticeReview, @Ctx() ctx: SubgraphContext): Promise<Recommendation[]> {
+    return new RecommendationService(ctx).ofPracticeReview(review.id);
+  }
+
   @Mutation(() => PracticeReview, { description: 'Records the decision to undertake a practice review; it starts IN_PROGRESS' })
   recordPracticeReviewDecision(
     @Arg('input') input: RecordPracticeReviewDecisionInput,
@@ -32,7 +60,21 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).recordDecision(input);
   }
 
-  @Mutation(() => PracticeReview, { description: 'Records the publication of a review\'s report' })
+  @Mutation(() => PracticeReview, { description: 'Appoints the reviewer and records the terms of reference, before publication' })
+  updatePracticeReview(@Arg('input') input: UpdatePracticeReviewInput, @Ctx() ctx: SubgraphContext): Promise<PracticeReview> {
+    return new PracticeReviewService(ctx).update(input);
+  }
+
+  @Mutation(() => PracticeReview, { description: 'Records that the report was sent to the Panel and the Secretary of State' })
+  sendPracticeReviewReport(
+    @Arg('id', () => ID) id: string,
+    @Arg('sentOn', () => DateScalar) sentOn: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PracticeReview> {
+    return new PracticeReviewService(ctx).sendReport(id, sentOn);
+  }
+
+  @Mutation(() => PracticeReview, { description: 'Records the publication of a review\'s report (after it was sent to the Panel)' })
   publishPracticeReview(
     @Arg('id', () => ID) id: string,
     @Arg('publishedOn', () => DateScalar) publishedOn: string,

@@ -12,18 +12,26 @@ import {
   newId,
   NotFoundError,
   requiredText,
+  Role,
   uuidPattern,
   validateInput,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { workingDaysBefore } from '../common/working-days-before';
+import { RapidReviewStatus } from '../rapid-review/rapid-review.entity';
+import { RapidReviewRepository } from '../rapid-review/rapid-review.repository';
+import { ReviewerRepository } from '../reviewer/reviewer.repository';
 import { PracticeReview, PracticeReviewKind, PracticeReviewStatus } from './practice-review.entity';
-import type { RecordPracticeReviewDecisionInput } from './practice-review.input';
+import type { RecordPracticeReviewDecisionInput, UpdatePracticeReviewInput } from './practice-review.input';
 import { PracticeReviewRepository } from './practice-review.repository';
 import { nextStatus, type PracticeReviewTransition } from './practice-review.transitions';
 
 const publicationBasis =
   'Working Together 2023: a local child safeguarding practice review is published within 6 months of the decision to undertake it';
+export const reportToPanelWorkingDays = 7;
+const reportBasis =
+  'Working Together 2023: the Panel and the Secretary of State are sent the report before publication; the 7-working-day expectation of current guidance is unconfirmed (DOMAIN.md §3)';
 
 export class PracticeReviewService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -48,9 +56,9 @@ export class PracticeReviewService {
       .load(partnershipId);
   }
 
-  /** A review in progress is case-level: every look at one is recorded (published ones are public). */
-  private async audited(reviews: PracticeReview[]): Promise<PracticeReview[]> {
-    const restricted = reviews.filter((review) => review.status === PracticeReviewStatus.IN_PROGRESS);
+  /** A review not yet published is case-level: every look at one is recorded (published ones are public). */
+  async audited(reviews: PracticeReview[]): Promise<PracticeReview[]> {
+    const restricted = reviews.filter((review) => review.status !== PracticeReviewStatus.PUBLISHED);
     await appendAudit(this.ctx, restricted.map((review) => auditOf(review, AuditAction.READ)));
     return reviews;
   }
@@ -60,58 +68,156 @@ export class PracticeReviewService {
   }
 
   publicationDeadline(review: PracticeReview): DeadlineView {
+    return DeadlineView.of(this.ctx.calendar.addMonths(review.decisionDate, 6), publicationBasis, review.publishedOn, this.ctx.today);
+  }
+
+  /** Before publication, counted back from the publication deadline; once published, from the publication date. */
+  reportToPanelDeadline(review: PracticeReview): DeadlineView {
+    const publication = review.publishedOn
+      ? { date: review.publishedOn, what: 'publication on' }
+      : { date: this.ctx.calendar.addMonths(review.decisionDate, 6).due, what: 'the publication deadline' };
     return DeadlineView.of(
-      this.ctx.calendar.addMonths(review.decisionDate, 6),
-      publicationBasis,
-      review.publishedOn,
+      workingDaysBefore(this.ctx.calendar, publication.date, reportToPanelWorkingDays, publication.what),
+      reportBasis,
+      review.reportSentOn,
       this.ctx.today,
     );
   }
 
   async recordDecision(input: RecordPracticeReviewDecisionInput): Promise<PracticeReview> {
     const valid = validateInput(recordDecisionSchema(this.ctx.today), input);
-    this.ctx.scope.requirePartnershipRole(valid.partnershipId, partnershipAdministratorRoles);
-    const review = Object.assign(new PracticeReview(), {
-      id: newId(),
-      partnershipId: valid.partnershipId,
-      kind: valid.kind,
-      title: valid.title,
-      decisionDate: valid.decisionDate,
-      status: PracticeReviewStatus.IN_PROGRESS,
-      publishedOn: null,
-      publicationUrl: null,
-    });
-    await this.ctx.db.transaction(async (manager) => {
-      await this.repository(manager).insert(review);
-      await appendAudit(this.ctx, [auditOf(review, AuditAction.CREATE)], manager);
+    // A national review is the Panel's; a local one the partnership's.
+    const panelCommissioning = valid.kind === PracticeReviewKind.NATIONAL && this.ctx.scope.hasRole(Role.PANEL_MEMBER);
+    if (!panelCommissioning) this.ctx.scope.requirePartnershipRole(valid.partnershipId, partnershipAdministratorRoles);
+    const review = await this.ctx.db.transaction(async (manager) => {
+      const decisionDate = await this.decisionDateOf(manager, valid);
+      const created = Object.assign(new PracticeReview(), {
+        id: newId(),
+        partnershipId: valid.partnershipId,
+        kind: valid.kind,
+        title: valid.title,
+        decisionDate,
+        status: PracticeReviewStatus.IN_PROGRESS,
+        publishedOn: null,
+        publicationUrl: null,
+        rapidReviewId: valid.rapidReviewId ?? null,
+        reviewerId: null,
+        localReviewerName: null,
+        termsOfReference: null,
+        reportSentOn: null,
+      });
+      await this.repository(manager).insert(created);
+      await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
+      return created;
     });
     this.ctx.logger.info({ practiceReviewId: review.id }, 'practice review decision recorded');
     return review;
   }
 
+  /** Linked to a rapid review, the decision is the rapid review's: same date, and it must say so. */
+  private async decisionDateOf(manager: EntityManager, valid: z.infer<ReturnType<typeof recordDecisionSchema>>): Promise<string> {
+    if (!valid.rapidReviewId) {
+      if (!valid.decisionDate) throw new BadUserInputError('input.decisionDate', 'is required when the review does not follow a rapid review');
+      return valid.decisionDate;
+    }
+    const [rapid] = await new RapidReviewRepository(manager, this.ctx.scope).findByIds([valid.rapidReviewId]);
+    if (!rapid || rapid.partnershipId !== valid.partnershipId) {
+      throw new BadUserInputError('input.rapidReviewId', 'is not a rapid review of this partnership that you may see');
+    }
+    if (rapid.status === RapidReviewStatus.OPEN || rapid.decidedOn === null) {
+      throw new ConflictError(`rapid review is ${rapid.status}: record its decision before the practice review`, { status: rapid.status });
+    }
+    const decided = valid.kind === PracticeReviewKind.LOCAL ? rapid.localPracticeReviewDecided : rapid.nationalReviewRecommended;
+    if (!decided) {
+      throw new ConflictError(
+        valid.kind === PracticeReviewKind.LOCAL
+          ? 'the rapid review decided against a local child safeguarding practice review'
+          : 'the rapid review did not recommend a national review',
+      );
+    }
+    if (valid.decisionDate && valid.decisionDate !== rapid.decidedOn) {
+      throw new BadUserInputError('input.decisionDate', `must be the rapid review's decision date ${rapid.decidedOn} (or be left out)`);
+    }
+    return rapid.decidedOn;
+  }
+
+  async update(input: UpdatePracticeReviewInput): Promise<PracticeReview> {
+    const valid = validateInput(updateSchema, input);
+    return this.ctx.db.transaction(async (manager) => {
+      const review = await this.writable(manager, valid.id);
+      if (review.status === PracticeReviewStatus.PUBLISHED) {
+        throw new ConflictError(`practice review is ${review.status}: its reviewer and terms of reference are final`, { status: review.status });
+      }
+      const changes: Partial<Pick<PracticeReview, 'reviewerId' | 'localReviewerName' | 'termsOfReference'>> = {};
+      if (valid.reviewerId !== undefined && valid.reviewerId !== null) {
+        const [reviewer] = await new ReviewerRepository(manager, this.ctx.scope).findByIds([valid.reviewerId]);
+        if (!reviewer || reviewer.leftPoolOn !== null) throw new BadUserInputError('input.reviewerId', 'is not a reviewer in the Panel\'s pool');
+        Object.assign(changes, { reviewerId: reviewer.id, localReviewerName: null });
+      }
+      if (valid.localReviewerName) {
+        if (review.kind === PracticeReviewKind.NATIONAL) {
+          throw new BadUserInputError('input.localReviewerName', 'a national review\'s reviewer comes from the Panel\'s pool: give reviewerId');
+        }
+        Object.assign(changes, { localReviewerName: valid.localReviewerName, reviewerId: null });
+      }
+      if (valid.termsOfReference) changes.termsOfReference = valid.termsOfReference;
+      await this.repository(manager).update(review.id, changes);
+      await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
+      return Object.assign(review, changes);
+    });
+  }
+
+  async sendReport(id: string, sentOn: string): Promise<PracticeReview> {
+    const date = validateInput(isoDate, sentOn, 'sentOn');
+    if (date > this.ctx.today) throw new BadUserInputError('sentOn', 'must not be in the future');
+    return this.move(id, { kind: 'sendReport', sentOn: date }, (review) => {
+      if (date < review.decisionDate) throw new BadUserInputError('sentOn', `must not be before the decision date ${review.decisionDate}`);
+      return { reportSentOn: date };
+    });
+  }
+
   async publish(id: string, publishedOn: string, publicationUrl: string): Promise<PracticeReview> {
     const url = validateInput(httpsUrl, publicationUrl, 'publicationUrl');
     if (publishedOn > this.ctx.today) throw new BadUserInputError('publishedOn', 'must not be in the future');
-    const transition: PracticeReviewTransition = { kind: 'publish', publishedOn, publicationUrl: url };
-    const published = await this.ctx.db.transaction(async (manager) => {
-      const repository = this.repository(manager);
-      const [review] = await repository.findByIds([id]);
-      if (!review) throw new NotFoundError('PracticeReview', id);
-      this.ctx.scope.requirePartnershipRole(review.partnershipId, partnershipAdministratorRoles);
-      const status = nextStatus(review.status, transition);
+    const published = await this.move(id, { kind: 'publish', publishedOn, publicationUrl: url }, (review) => {
       if (publishedOn < review.decisionDate) {
         throw new BadUserInputError('publishedOn', `must not be before the decision date ${review.decisionDate}`);
       }
-      const changes = { status, publishedOn: transition.publishedOn, publicationUrl: transition.publicationUrl };
-      // Another request may have published it since it was read.
+      if (review.reportSentOn && publishedOn < review.reportSentOn) {
+        throw new BadUserInputError('publishedOn', `must not be before the report was sent to the Panel on ${review.reportSentOn}`);
+      }
+      return { publishedOn, publicationUrl: url };
+    });
+    this.ctx.logger.info({ practiceReviewId: id }, 'practice review published');
+    return published;
+  }
+
+  private move(
+    id: string,
+    transition: PracticeReviewTransition,
+    changesOf: (review: PracticeReview) => Partial<Pick<PracticeReview, 'publishedOn' | 'publicationUrl' | 'reportSentOn'>>,
+  ): Promise<PracticeReview> {
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const review = await this.writable(manager, id);
+      const status = nextStatus(review.status, transition);
+      const changes = { status, ...changesOf(review) };
+      // Another request may have moved it on since it was read.
       if (!(await repository.transition(review, review.status, changes))) {
-        throw new ConflictError('practice review changed while it was being published: read it again');
+        throw new ConflictError('practice review changed while it was being updated: read it again');
       }
       await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
       return Object.assign(review, changes);
     });
-    this.ctx.logger.info({ practiceReviewId: id }, 'practice review published');
-    return published;
+  }
+
+  /** The partnership's administrators change its reviews; a national one may also be changed by the Panel. */
+  private async writable(manager: EntityManager, id: string): Promise<PracticeReview> {
+    const [review] = await this.repository(manager).findByIds([id]);
+    if (!review) throw new NotFoundError('PracticeReview', id);
+    if (review.kind === PracticeReviewKind.NATIONAL && this.ctx.scope.hasRole(Role.PANEL_MEMBER)) return review;
+    this.ctx.scope.requirePartnershipRole(review.partnershipId, partnershipAdministratorRoles);
+    return review;
   }
 }
 
@@ -124,9 +230,17 @@ function recordDecisionSchema(today: string) {
     partnershipId: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a UUID'),
     kind: z.enum(PracticeReviewKind),
     title: requiredText(300),
-    decisionDate: isoDate.refine((date) => date <= today, 'must not be in the future'),
+    rapidReviewId: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a UUID').nullish(),
+    decisionDate: isoDate.refine((date) => date <= today, 'must not be in the future').nullish(),
   });
 }
+
+const updateSchema = z.object({
+  id: z.string().trim().min(1),
+  reviewerId: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a UUID').nullish(),
+  localReviewerName: requiredText(200).nullish(),
+  termsOfReference: requiredText(4000).nullish(),
+});
 
 const httpsUrl = requiredText(500).refine((value) => {
   try {

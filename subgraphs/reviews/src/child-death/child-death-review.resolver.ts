@@ -1,0 +1,67 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar, DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { ChildDeathAggregate } from './child-death-aggregate.type';
+import { CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
+import { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
+import { ChildDeathReviewService } from './child-death-review.service';
+
+@Resolver(() => ChildDeathReview)
+export class ChildDeathReviewResolver {
+  @Query(() => ChildDeathReview, { nullable: true, description: 'A child death review, if you act for its partnership' })
+  childDeathReview(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ChildDeathReview | null> {
+    return new ChildDeathReviewService(ctx).byId(id);
+  }
+
+  @Query(() => [ChildDeathAggregate], {
+    description: 'Child deaths per local authority area in a year of death (public): every count below 5 suppressed',
+  })
+  childDeathAggregates(
+    @Arg('year', () => Int) year: number,
+    @Arg('localAuthorityGssCode', () => String, { nullable: true }) localAuthorityGssCode: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildDeathAggregate[]> {
+    return new ChildDeathReviewService(ctx).aggregates(year, localAuthorityGssCode ?? null);
+  }
+
+  @FieldResolver(() => DeadlineView, { description: 'The CDOP is notified within the configured hours of the death (24 by default)' })
+  cdopNotificationDeadline(@Root() review: ChildDeathReview, @Ctx() ctx: SubgraphContext): DeadlineView {
+    return new ChildDeathReviewService(ctx).deadline(review);
+  }
+
+  @Mutation(() => ChildDeathReview, { description: 'Records a child\'s death for review by the child death review partners' })
+  recordChildDeath(@Arg('input') input: RecordChildDeathInput, @Ctx() ctx: SubgraphContext): Promise<ChildDeathReview> {
+    return new ChildDeathReviewService(ctx).record(input);
+  }
+
+  @Mutation(() => ChildDeathReview, { description: 'Records when the CDOP was notified' })
+  markCdopNotified(
+    @Arg('id', () => ID) id: string,
+    @Arg('notifiedOn', () => DateScalar) notifiedOn: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildDeathReview> {
+    return new ChildDeathReviewService(ctx).markCdopNotified(id, notifiedOn);
+  }
+
+  @Mutation(() => ChildDeathReview, { description: 'Records the child death review meeting' })
+  recordChildDeathReviewMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('meetingOn', () => DateScalar) meetingOn: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildDeathReview> {
+    return new ChildDeathReviewService(ctx).recordReviewMeeting(id, meetingOn);
+  }
+
+  @Mutation(() => ChildDeathReview, { description: 'Records the child death overview panel\'s review: category and modifiable factors' })
+  recordChildDeathPanelReview(@Arg('input') input: RecordChildDeathPanelReviewInput, @Ctx() ctx: SubgraphContext): Promise<ChildDeathReview> {
+    return new ChildDeathReviewService(ctx).recordPanelReview(input);
+  }
+
+  @Mutation(() => CdopNotificationSetting, { description: 'Sets how many hours after a death the CDOP must be notified (local practice)' })
+  configureCdopNotification(
+    @Arg('partnershipId', () => ID) partnershipId: string,
+    @Arg('hours', () => Int) hours: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CdopNotificationSetting> {
+    return new ChildDeathReviewService(ctx).configure(partnershipId, hours);
+  }
+}

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import {
+  alignByKey,
+  appendAudit,
+  AuditAction,
+  BadUserInputError,
+  ConflictError,
+  DeadlineView,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  requiredText,
+  statutoryOrganisationId,
+  validateInput,
+  type AuditEntry,
+  type Deadline,
+  type ReferenceData,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import { IsNull, type EntityManager } from 'typeorm';
+import { uuid } from '../common/ids';
+import { aggregateChildDeaths, type ChildDeathAggregate } from './child-death-aggregate.type';
+import { CdopCategory, CdopNotificationSetting, ChildDeathReview, ChildDeathReviewStage } from './child-death-review.entity';
+import type { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
+import { ChildDeathReviewRepository } from './child-death-review.repository';
+
+/** DOMAIN.md §3: notify the CDOP within 24 hours of the death (local practice, e.g. West Sussex). */
+export const defaultCdopNotificationHours = 24;
+const cdopBasis =
+  'Local practice (e.g. West Sussex): the CDOP (eCDOP / National Child Mortality Database) is notified within the partnership\'s configured hours of the death';
+
+export class ChildDeathReviewService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): ChildDeathReviewRepository {
+    return new ChildDeathReviewRepository(manager, this.ctx.scope);
+  }
+
+  byId(id: string): Promise<ChildDeathReview | null> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, ChildDeathReview | null>('ChildDeathReview.byId', async (ids) =>
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (r) => r.id),
+      )
+      .load(id);
+  }
+
+  ofPartnership(partnershipId: string): Promise<ChildDeathReview[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, ChildDeathReview[]>('Partnership.childDeathReviews', async (ids) =>
+        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (r) => r.partnershipId),
+      )
+      .load(partnershipId);
+  }
+
+  async audited(rows: ChildDeathReview[]): Promise<ChildDeathReview[]> {
+    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    return rows;
+  }
+
+  /** A local practice rule: public, like an escalation policy. */
+  async settingOf(partnershipId: string): Promise<CdopNotificationSetting> {
+    const found = await this.ctx.loaders
+      .get<string, CdopNotificationSetting | null>('Partnership.cdopNotificationSetting', async (ids) =>
+        alignByKey(ids, await this.repository().settingsOf(ids), (s) => s.partnershipId),
+      )
+      .load(partnershipId);
+    return Object.assign(new CdopNotificationSetting(), {
+      partnershipId,
+      hours: found?.hours ?? defaultCdopNotificationHours,
+      configured: found !== null,
+    });
+  }
+
+  async configure(partnershipIdInput: string, hoursInput: number): Promise<CdopNotificationSetting> {
+    const partnershipId = validateInput(uuid, partnershipIdInput, 'partnershipId');
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
+    const hours = validateInput(hoursSchema, hoursInput, 'hours');
+    await this.ctx.db.transaction((manager) => this.repository(manager).saveSetting(partnershipId, hours));
+    this.ctx.logger.info({ partnershipId, hours }, 'CDOP notification timescale configured');
+    return Object.assign(new CdopNotificationSetting(), { partnershipId, hours, configured: true });
+  }
+
+  deadline(review: ChildDeathReview): DeadlineView {
+    return DeadlineView.of(cdopDeadline(this.ctx, review), cdopBasis, review.cdopNotifiedOn, this.ctx.today);
+  }
+
+  async aggregates(year: number, localAuthorityGssCode: string | null): Promise<ChildDeathAggregate[]> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'must be a year from 2000 to 2100');
+    const rows = await this.repository().diedIn(year, localAuthorityGssCode);
+    const byArea = new Map<string, typeof rows>();
+    for (const row of rows) byArea.set(row.localAuthorityGssCode, [...(byArea.get(row.localAuthorityGssCode) ?? []), row]);
+    return [...byArea.entries()].map(([gssCode, reviews]) =>
+      aggregateChildDeaths(year, { gssCode, name: this.ctx.reference.localAuthorityByGss(gssCode)?.name ?? gssCode }, reviews),
+    );
+  }
+
+  async record(input: RecordChildDeathInput): Promise<ChildDeathReview> {
+    const partnershipId = validateInput(uuid, input.partnershipId, 'input.partnershipId');
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
+    const valid = validateInput(recordSchema(this.ctx.reference, this.ctx.today), input);
+    const la = this.ctx.reference.localAuthorityByGss(valid.localAuthorityGssCode);
+    if (!la) throw new BadUserInputError('input.localAuthorityGssCode', 'is not a known local authority');
+    const setting = await this.settingOf(partnershipId);
+    const review = Object.assign(new ChildDeathReview(), {
+      id: newId(),
+      partnershipId,
+      localAuthorityGssCode: la.gssCode,
+      localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }),
+      integratedCareBoardOdsCode: valid.integratedCareBoardOdsCode,
+      integratedCareBoardId: statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: valid.integratedCareBoardOdsCode }),
+      childReference: valid.childReference,
+      ageAtDeathYears: valid.ageAtDeathYears,
+      dateOfDeath: valid.dateOfDeath,
+      cdopNotificationHours: setting.hours,
+      cdopNotifiedOn: valid.cdopNotifiedOn ?? null,
+      jointAgencyResponseNeeded: valid.jointAgencyResponseNeeded,
+      jointAgencyResponseReason: valid.jointAgencyResponseReason ?? null,
+      reviewMeetingOn: null,
+      panelReviewOn: null,
+      category: null,
+      modifiableFactorsIdentified: null,
+    });
+    await this.ctx.db.transaction(async (manager) => {
+      await this.repository(manager).insert(review);
+      await appendAudit(this.ctx, [auditOf(review, AuditAction.CREATE)], manager);
+    });
+    return review;
+  }
+
+  markCdopNotified(id: string, notifiedOn: string): Promise<ChildDeathReview> {
+    const date = validateInput(notPast(this.ctx.today), notifiedOn, 'notifiedOn');
+    return this.change(id, (review) => {
+      if (review.cdopNotifiedOn) throw new ConflictError(`the CDOP was already notified on ${review.cdopNotifiedOn}`);
+      if (date < review.dateOfDeath) throw new BadUserInputError('notifiedOn', `must not be before the death on ${review.dateOfDeath}`);
+      return { where: { cdopNotifiedOn: IsNull() }, changes: { cdopNotifiedOn: date } };
+    });
+  }
+
+  recordReviewMeeting(id: string, meetingOn: string): Promise<ChildDeathReview> {
+    const date = validateInput(notPast(this.ctx.today), meetingOn, 'meetingOn');
+    return this.change(id, (review) => {
+      const stage = review.stage();
+      if (stage !== ChildDeathReviewStage.AWAITING_REVIEW_MEETING) {
+        throw new ConflictError(`child death review is ${stage}: its review meeting is already recorded`, { stage });
+      }
+      if (date < review.dateOfDeath) throw new BadUserInputError('meetingOn', `must not be before the death on ${review.dateOfDeath}`);
+      return { where: { reviewMeetingOn: IsNull() }, changes: { reviewMeetingOn: date } };
+    });
+  }
+
+  recordPanelReview(input: RecordChildDeathPanelReviewInput): Promise<ChildDeathReview> {
+    const valid = validateInput(panelReviewSchema(this.ctx.today), input);
+    return this.change(valid.id, (review) => {
+      const stage = review.stage();
+      if (stage !== ChildDeathReviewStage.AWAITING_PANEL_REVIEW) {
+        throw new ConflictError(`child death review is ${stage}: the panel review follows the review meeting, once`, { stage });
+      }
+      if (review.reviewMeetingOn && valid.panelReviewOn < review.reviewMeetingOn) {
+        throw new BadUserInputError('input.panelReviewOn', `must not be before the review meeting on ${review.reviewMeetingOn}`);
+      }
+      return {
+        where: { panelReviewOn: IsNull() },
+        changes: { panelReviewOn: valid.panelReviewOn, category: valid.category, modifiableFactorsIdentified: valid.modifiableFactorsIdentified },
+      };
+    });
+  }
+
+  private change(
+    id: string,
+    decide: (review: ChildDeathReview) => { where: Partial<Record<keyof ChildDeathReview, unknown>>; changes: Partial<ChildDeathReview> },
+  ): Promise<ChildDeathReview> {
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const [review] = await repository.findByIds([id]);
+      if (!review) throw new NotFoundError('ChildDeathReview', id);
+      this.ctx.scope.requirePartnershipRole(review.partnershipId, partnershipAdministratorRoles);
+      const { where, changes } = decide(review);
+      if (!(await repository.update(id, where as never, changes))) {
+        throw new ConflictError('child death review changed while it was being updated: read it again');
+      }
+      await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
+      return Object.assign(review, changes);
+    });
+  }
+}
+
+/** Hours become whole days after the day of death: 24 hours from a death on D is due by the end of D+1. */
+export function cdopDeadline(ctx: Pick<SubgraphContext, 'calendar'>, review: Pick<ChildDeathReview, 'dateOfDeath' | 'cdopNotificationHours'>): Deadline {
+  const days = Math.ceil(review.cdopNotificationHours / 24);
+  const due = ctx.calendar.addCalendarDays(review.dateOfDeath, days);
+  return { ...due, rule: `${review.cdopNotificationHours} hours after death on ${review.dateOfDeath} (local practice)` };
+}
+
+function auditOf(review: ChildDeathReview, action: AuditAction): AuditEntry {
+  return { action, entityType: 'ChildDeathReview', entityId: review.id, partnershipId: review.partnershipId };
+}
+
+const notPast = (today: string) => isoDate.refine((date) => date <= today, 'must not be in the future');
+const hoursSchema = z.number().int('must be a whole number of hours').min(1, 'must be at least 1 hour').max(168, 'must be at most 168 hours (a week)');
+
+function recordSchema(reference: ReferenceData, today: string) {
+  const icbs = new Set(reference.integratedCareBoards.map((icb) => icb.odsCode));
+  return z
+    .object({
+      partnershipId: uuid,
+      localAuthorityGssCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .refine((code) => reference.localAuthorityByGss(code) !== undefined, 'is not a known local authority GSS code'),
+      integratedCareBoardOdsCode: z.string().trim().toUpperCase().refine((code) => icbs.has(code), 'is not an integrated care board ODS code'),
+      childReference: requiredText(40),
+      ageAtDeathYears: z.number().int().min(0, 'must be 0 or more').max(17, 'must be under 18: child death review covers birth to the 18th birthday'),
+      dateOfDeath: notPast(today),
+      cdopNotifiedOn: notPast(today).nullish(),
+      jointAgencyResponseNeeded: z.boolean(),
+      jointAgencyResponseReason: requiredText(2000).nullish(),
+    })
+    .superRefine((value, context) => {
+      if (value.cdopNotifiedOn && value.cdopNotifiedOn < value.dateOfDeath) {
+        context.addIssue({ code: 'custom', path: ['cdopNotifiedOn'], message: `must not be before the death on ${value.dateOfDeath}` });
+      }
+      if (value.jointAgencyResponseNeeded && !value.jointAgencyResponseReason) {
+        context.addIssue({ code: 'custom', path: ['jointAgencyResponseReason'], message: 'is required when a Joint Agency Response was needed' });
+      }
+    });
+}
+
+function panelReviewSchema(today: string) {
+  return z.object({
+    id: z.string().trim().min(1),
+    panelReviewOn: notPast(today),
+    category: z.enum(CdopCategory),
+    modifiableFactorsIdentified: z.boolean(),
+  });
+}

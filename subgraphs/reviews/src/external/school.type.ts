@@ -1,0 +1,13 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+
+/** A school held by the schools subgraph, keyed by its GIAS URN; this subgraph adds its review work. */
+@ObjectType('School')
+@Directive('@key(fields: "urn")')
+export class SchoolStub {
+  @Field()
+  urn!: string;
+
+  static of(urn: string): SchoolStub {
+    return Object.assign(new SchoolStub(), { urn });
+  }
+}

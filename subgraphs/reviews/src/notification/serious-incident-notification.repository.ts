@@ -1,0 +1,70 @@
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { AccessScope } from '@safeguarding/shared';
+import { caseClauses } from '../common/case-access';
+import { NotificationStatus, NotifiedChild, PartnerTold, SeriousIncidentNotification } from './serious-incident-notification.entity';
+
+type Where = FindOptionsWhere<SeriousIncidentNotification>;
+
+/**
+ * Notifications are case-level: every read goes through `visible` (the Panel sees every
+ * partnership's; partnership staff their own). Children and partners told are read only for
+ * notifications already read through it.
+ */
+export class SeriousIncidentNotificationRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  private visible(where: Where, within: readonly string[] | null = null): Where[] {
+    return caseClauses(this.scope, where, within, { panelSees: true });
+  }
+
+  private async find(where: Where[], order = true): Promise<SeriousIncidentNotification[]> {
+    if (where.length === 0) return [];
+    return this.manager.find(SeriousIncidentNotification, { where, ...(order ? { order: { dateAware: 'DESC', id: 'ASC' } } : {}) });
+  }
+
+  findByIds(ids: readonly string[]): Promise<SeriousIncidentNotification[]> {
+    return this.find(this.visible({ id: In([...ids]) }), false);
+  }
+
+  ofPartnerships(partnershipIds: readonly string[] | null): Promise<SeriousIncidentNotification[]> {
+    return this.find(this.visible({}, partnershipIds));
+  }
+
+  /** Notifications whose own deadline is still open (not yet sent). */
+  unsentOf(partnershipIds: readonly string[]): Promise<SeriousIncidentNotification[]> {
+    return this.find(this.visible({ status: NotificationStatus.DRAFT }, partnershipIds));
+  }
+
+  childrenOf(notificationIds: readonly string[]): Promise<NotifiedChild[]> {
+    return this.manager.find(NotifiedChild, { where: { notificationId: In([...notificationIds]) }, order: { position: 'ASC' } });
+  }
+
+  partnersToldOf(notificationIds: readonly string[]): Promise<PartnerTold[]> {
+    return this.manager.find(PartnerTold, { where: { notificationId: In([...notificationIds]) }, order: { organisationId: 'ASC' } });
+  }
+
+  async insert(notification: SeriousIncidentNotification, children: NotifiedChild[], partners: PartnerTold[]): Promise<void> {
+    await this.manager.insert(SeriousIncidentNotification, notification);
+    await this.manager.insert(NotifiedChild, children);
+    if (partners.length > 0) await this.manager.insert(PartnerTold, partners);
+  }
+
+  /** Sends a notification only if it is still a draft; false if another request sent it first. */
+  async markSent(id: string, dateNotified: string): Promise<boolean> {
+    const result = await this.manager.update(
+      SeriousIncidentNotification,
+      { id, status: NotificationStatus.DRAFT },
+      { status: NotificationStatus.SENT, dateNotified },
+    );
+    return result.affected === 1;
+  }
+
+  async upsertPartnerTold(partner: PartnerTold): Promise<void> {
+    const existing = await this.manager.findOneBy(PartnerTold, { notificationId: partner.notificationId, organisationId: partner.organisationId });
+    if (existing) await this.manager.update(PartnerTold, { id: existing.id }, { toldOn: partner.toldOn });
+    else await this.manager.insert(PartnerTold, partner);
+  }
+}

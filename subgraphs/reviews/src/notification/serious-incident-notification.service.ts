@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import {
+  alignByKey,
+  appendAudit,
+  AuditAction,
+  BadUserInputError,
+  ConflictError,
+  DeadlineView,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  requiredText,
+  statutoryOrganisationId,
+  validateInput,
+  type AuditEntry,
+  type ReferenceData,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { dfeEthnicityCodes, isDfeEthnicityCode } from '../common/ethnicity';
+import { uuid } from '../common/ids';
+import {
+  ChildSex,
+  NotificationStatus,
+  NotifiedChild,
+  PartnerTold,
+  SeriousIncidentNotification,
+} from './serious-incident-notification.entity';
+import type { NotifySeriousIncidentInput, PartnerToldInput } from './serious-incident-notification.input';
+import { SeriousIncidentNotificationRepository } from './serious-incident-notification.repository';
+
+export const notificationWorkingDays = 5;
+const panelBasis =
+  'Children Act 2004 s16C; gov.uk "Report a serious child safeguarding incident": the local authority notifies within 5 working days of becoming aware';
+const partnersBasis = 'Working Together 2023: the local authority also tells its safeguarding partners within 5 working days of becoming aware';
+
+export class SeriousIncidentNotificationService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): SeriousIncidentNotificationRepository {
+    return new SeriousIncidentNotificationRepository(manager, this.ctx.scope);
+  }
+
+  byId(id: string): Promise<SeriousIncidentNotification | null> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, SeriousIncidentNotification | null>('SeriousIncidentNotification.byId', async (ids) =>
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (n) => n.id),
+      )
+      .load(id);
+  }
+
+  ofPartnership(partnershipId: string): Promise<SeriousIncidentNotification[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, SeriousIncidentNotification[]>('Partnership.seriousIncidentNotifications', async (ids) =>
+        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (n) => n.partnershipId),
+      )
+      .load(partnershipId);
+  }
+
+  /** Every notification the caller may see: the Panel's national view, or staff's own partnerships. */
+  async list(): Promise<SeriousIncidentNotification[]> {
+    this.ctx.scope.requireIdentity();
+    return this.audited(await this.repository().ofPartnerships(null));
+  }
+
+  children(notification: SeriousIncidentNotification): Promise<NotifiedChild[]> {
+    return this.ctx.loaders
+      .get<string, NotifiedChild[]>('SeriousIncidentNotification.children', async (ids) => {
+        const rows = await this.repository().childrenOf(ids);
+        await appendAudit(
+          this.ctx,
+          rows.map((child) => ({ action: AuditAction.READ, entityType: 'NotifiedChild', entityId: child.id, partnershipId: child.partnershipId })),
+        );
+        return groupByKey(ids, rows, (child) => child.notificationId);
+      })
+      .load(notification.id);
+  }
+
+  partnersTold(notification: SeriousIncidentNotification): Promise<PartnerTold[]> {
+    return this.ctx.loaders
+      .get<string, PartnerTold[]>('SeriousIncidentNotification.partnersTold', async (ids) =>
+        groupByKey(ids, await this.repository().partnersToldOf(ids), (p) => p.notificationId),
+      )
+      .load(notification.id);
+  }
+
+  async audited(rows: SeriousIncidentNotification[]): Promise<SeriousIncidentNotification[]> {
+    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    return rows;
+  }
+
+  deadline(notification: SeriousIncidentNotification): DeadlineView {
+    return DeadlineView.of(
+      this.ctx.calendar.addWorkingDays(notification.dateAware, notificationWorkingDays),
+      panelBasis,
+      notification.dateNotified,
+      this.ctx.today,
+    );
+  }
+
+  notifiedOnTime(notification: SeriousIncidentNotification): boolean | null {
+    if (notification.dateNotified === null) return null;
+    return notification.dateNotified <= this.ctx.calendar.addWorkingDays(notification.dateAware, notificationWorkingDays).due;
+  }
+
+  partnerDeadline(partner: PartnerTold): DeadlineView {
+    return DeadlineView.of(this.ctx.calendar.addWorkingDays(partner.dateAware, notificationWorkingDays), partnersBasis, partner.toldOn, this.ctx.today);
+  }
+
+  async notify(input: NotifySeriousIncidentInput): Promise<SeriousIncidentNotification> {
+    const partnershipId = validateInput(uuid, input.partnershipId, 'input.partnershipId');
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
+    const valid = validateInput(notifySchema(this.ctx.reference, this.ctx.today), input);
+    const la = this.ctx.reference.localAuthorityByGss(valid.localAuthorityGssCode);
+    if (!la) throw new BadUserInputError('input.localAuthorityGssCode', 'is not a known local authority');
+    const criteria = valid.criteria;
+    const notification = Object.assign(new SeriousIncidentNotification(), {
+      id: newId(),
+      partnershipId,
+      caseReference: valid.caseReference,
+      localAuthorityGssCode: la.gssCode,
+      // The DfE code outlives a reissued GSS code, so a terminated code still finds the same agency.
+      localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }),
+      dateAware: valid.dateAware,
+      dateNotified: valid.dateNotified ?? null,
+      status: valid.dateNotified ? NotificationStatus.SENT : NotificationStatus.DRAFT,
+      death: criteria.death,
+      seriousHarm: criteria.seriousHarm,
+      abuseOrNeglect: criteria.abuseOrNeglectKnownOrSuspected,
+      lookedAfterChildDeath: criteria.lookedAfterChildDeath,
+      careLeaverDeath: criteria.careLeaverDeath,
+      careLeaverAgeAtDeath: criteria.careLeaverDeath ? (criteria.careLeaverAgeAtDeath ?? null) : null,
+    });
+    const children = valid.children.map((child, index) =>
+      Object.assign(new NotifiedChild(), {
+        id: newId(),
+        notificationId: notification.id,
+        partnershipId,
+        position: index + 1,
+        reference: child.reference,
+        ageYears: child.ageYears,
+        sex: child.sex,
+        ethnicityCode: child.ethnicity,
+        onChildProtectionPlan: child.onChildProtectionPlan,
+        lookedAfter: child.lookedAfter,
+      }),
+    );
+    const partners = valid.partnersTold.map((partner) => partnerTold(notification, partner.organisationId, partner.toldOn ?? null));
+    await this.ctx.db.transaction(async (manager) => {
+      await this.repository(manager).insert(notification, children, partners);
+      await appendAudit(this.ctx, [auditOf(notification, AuditAction.CREATE)], manager);
+    });
+    this.ctx.logger.info({ notificationId: notification.id }, 'serious incident notification recorded');
+    return notification;
+  }
+
+  async markSent(id: string, dateNotified: string): Promise<SeriousIncidentNotification> {
+    const date = validateInput(isoDate, dateNotified, 'dateNotified');
+    if (date > this.ctx.today) throw new BadUserInputError('dateNotified', 'must not be in the future');
+    return this.ctx.db.transaction(async (manager) => {
+      const notification = await this.writable(manager, id);
+      if (notification.status !== NotificationStatus.DRAFT) {
+        throw new ConflictError(`notification is ${notification.status} (notified on ${notification.dateNotified ?? '?'}): it cannot be sent again`, { status: notification.status });
+      }
+      if (date < notification.dateAware) throw new BadUserInputError('dateNotified', `must not be before the date aware ${notification.dateAware}`);
+      if (!(await this.repository(manager).markSent(id, date))) throw new ConflictError('notification changed while it was being sent: read it again');
+      await appendAudit(this.ctx, [auditOf(notification, AuditAction.UPDATE)], manager);
+      return Object.assign(notification, { status: NotificationStatus.SENT, dateNotified: date });
+    });
+  }
+
+  async recordPartnerTold(id: string, input: PartnerToldInput): Promise<SeriousIncidentNotification> {
+    const valid = validateInput(partnerToldSchema(this.ctx.today), input);
+    return this.ctx.db.transaction(async (manager) => {
+      const notification = await this.writable(manager, id);
+      if (valid.toldOn && valid.toldOn < notification.dateAware) {
+        throw new BadUserInputError('input.toldOn', `must not be before the date aware ${notification.dateAware}`);
+      }
+      await this.repository(manager).upsertPartnerTold(partnerTold(notification, valid.organisationId, valid.toldOn ?? null));
+      await appendAudit(this.ctx, [auditOf(notification, AuditAction.UPDATE)], manager);
+      return notification;
+    });
+  }
+
+  /** Permission first: the notification must be visible, and the caller one of its partnership's administrators. */
+  private async writable(manager: EntityManager, id: string): Promise<SeriousIncidentNotification> {
+    const [notification] = await this.repository(manager).findByIds([id]);
+    if (!notification) throw new NotFoundError('SeriousIncidentNotification', id);
+    this.ctx.scope.requirePartnershipRole(notification.partnershipId, partnershipAdministratorRoles);
+    return notification;
+  }
+}
+
+function partnerTold(notification: SeriousIncidentNotification, organisationId: string, toldOn: string | null): PartnerTold {
+  return Object.assign(new PartnerTold(), { id: newId(), notificationId: notification.id, organisationId, toldOn, dateAware: notification.dateAware });
+}
+
+export function auditOf(notification: SeriousIncidentNotification, action: AuditAction): AuditEntry {
+  return { action, entityType: 'SeriousIncidentNotification', entityId: notification.id, partnershipId: notification.partnershipId };
+}
+
+const notPast = (today: string) => isoDate.refine((date) => date <= today, 'must not be in the future');
+
+function partnerToldSchema(today: string) {
+  return z.object({ organisationId: uuid, toldOn: notPast(today).nullish() });
+}
+
+function notifySchema(reference: ReferenceData, today: string) {
+  const child = z.object({
+    reference: requiredText(40),
+    ageYears: z.number().int('must be a whole number of years').min(0, 'must be 0 or more').max(24, 'must be at most 24'),
+    sex: z.enum(ChildSex),
+    ethnicity: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isDfeEthnicityCode, `must be a DfE census ethnicity code (one of ${Object.keys(dfeEthnicityCodes).length}, e.g. WBRI, MWBC, REFU, NOBT)`),
+    onChildProtectionPlan: z.boolean(),
+    lookedAfter: z.boolean(),
+  });
+  const criteria = z.object({
+    death: z.boolean(),
+    seriousHarm: z.boolean(),
+    abuseOrNeglectKnownOrSuspected: z.boolean(),
+    lookedAfterChildDeath: z.boolean(),
+    careLeaverDeath: z.boolean(),
+    careLeaverAgeAtDeath: z.number().int().nullish(),
+  });
+  return z
+    .object({
+      partnershipId: uuid,
+      localAuthorityGssCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^E(06|08|09|10)\d{6}$/, 'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)')
+        .refine((code) => reference.localAuthorityByGss(code) !== undefined, 'is not a known local authority'),
+      caseReference: requiredText(40),
+      dateAware: notPast(today),
+      dateNotified: notPast(today).nullish(),
+      children: z.array(child).min(1, 'must name at least one child').max(4, 'one notification covers at most 4 children'),
+      criteria,
+      partnersTold: z.array(z.object({ organisationId: uuid, toldOn: notPast(today).nullish() })),
+    })
+    .superRefine((value, context) => {
+      const issue = (path: Array<string | number>, message: string) => context.addIssue({ code: 'custom', path, message });
+      const c = value.criteria;
+      if (value.dateNotified && value.dateNotified < value.dateAware) issue(['dateNotified'], `must not be before dateAware ${value.dateAware}`);
+      value.partnersTold.forEach((partner, i) => {
+        if (partner.toldOn && partner.toldOn < value.dateAware) issue(['partnersTold', i, 'toldOn'], `must not be before dateAware ${value.dateAware}`);
+      });
+      if (c.death && c.seriousHarm) issue(['criteria', 'seriousHarm'], 'death and serious harm are alternatives: record the death only');
+      if (c.lookedAfterChildDeath && !c.death) issue(['criteria', 'lookedAfterChildDeath'], 'a looked-after child\'s death needs death: true');
+      if (c.careLeaverDeath) {
+        if (!c.death) issue(['criteria', 'careLeaverDeath'], 'a care leaver\'s death needs death: true');
+        if (c.careLeaverAgeAtDeath === null || c.careLeaverAgeAtDeath === undefined || c.careLeaverAgeAtDeath < 18 || c.careLeaverAgeAtDeath > 24) {
+          issue(['criteria', 'careLeaverAgeAtDeath'], 'a care leaver\'s death is notified up to age 24: give an age from 18 to 24');
+        }
+      } else if (c.careLeaverAgeAtDeath !== null && c.careLeaverAgeAtDeath !== undefined) {
+        issue(['criteria', 'careLeaverAgeAtDeath'], 'is only for a care leaver\'s death');
+      }
+      const s16C = c.abuseOrNeglectKnownOrSuspected && (c.death || c.seriousHarm);
+      if (!s16C && !c.lookedAfterChildDeath && !c.careLeaverDeath) {
+        issue(
+          ['criteria'],
+          'meets no notification rule: s16C needs abuse or neglect known or suspected AND death or serious harm; otherwise a looked-after child\'s death, or a care leaver\'s death up to age 24',
+        );
+      }
+      value.children.forEach((child, i) => {
+        if (child.ageYears >= 18 && !c.careLeaverDeath) issue(['children', i, 'ageYears'], 'must be under 18 (a child) unless the notification is of a care leaver\'s death');
+      });
+    });
+}

@@ -1,0 +1,54 @@
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { AccessScope } from '@safeguarding/shared';
+import { caseClauses } from '../common/case-access';
+import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
+
+type Where = FindOptionsWhere<RapidReview>;
+
+/** Rapid reviews are case-level: the Panel sees every partnership's, partnership staff their own. */
+export class RapidReviewRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  private visible(where: Where, within: readonly string[] | null = null): Where[] {
+    return caseClauses(this.scope, where, within, { panelSees: true });
+  }
+
+  private async find(where: Where[]): Promise<RapidReview[]> {
+    if (where.length === 0) return [];
+    return this.manager.find(RapidReview, { where, order: { openedOn: 'DESC', id: 'ASC' } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<RapidReview[]> {
+    return this.find(this.visible({ id: In([...ids]) }));
+  }
+
+  ofNotifications(notificationIds: readonly string[]): Promise<RapidReview[]> {
+    return this.find(this.visible({ notificationId: In([...notificationIds]) }));
+  }
+
+  ofPartnerships(partnershipIds: readonly string[] | null): Promise<RapidReview[]> {
+    return this.find(this.visible({}, partnershipIds));
+  }
+
+  /** Those whose 15-working-day clock still runs: not yet sent to the Panel. */
+  unsentOf(partnershipIds: readonly string[]): Promise<RapidReview[]> {
+    return this.find(this.visible({ status: In([RapidReviewStatus.OPEN, RapidReviewStatus.DECIDED]) }, partnershipIds));
+  }
+
+  existsForNotification(notificationId: string): Promise<boolean> {
+    return this.manager.existsBy(RapidReview, { notificationId });
+  }
+
+  async insert(review: RapidReview): Promise<void> {
+    await this.manager.insert(RapidReview, review);
+  }
+
+  /** Moves a review on only from the status it was read in; false if another request moved it first. */
+  async transition(id: string, from: RapidReviewStatus, changes: Partial<RapidReview>): Promise<boolean> {
+    const result = await this.manager.update(RapidReview, { id, status: from }, changes);
+    return result.affected === 1;
+  }
+}

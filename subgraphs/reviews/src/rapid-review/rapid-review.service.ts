@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import {
+  alignByKey,
+  appendAudit,
+  AuditAction,
+  BadUserInputError,
+  ConflictError,
+  DeadlineView,
+  ForbiddenError,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  requiredText,
+  Role,
+  validateInput,
+  type AuditEntry,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { NotificationStatus } from '../notification/serious-incident-notification.entity';
+import { SeriousIncidentNotificationRepository } from '../notification/serious-incident-notification.repository';
+import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
+import type { DecideRapidReviewInput, RecordPanelResponseInput } from './rapid-review.input';
+import { RapidReviewRepository } from './rapid-review.repository';
+import { nextRapidReviewStatus, type RapidReviewTransition } from './rapid-review.transitions';
+
+export const rapidReviewWorkingDays = 15;
+const rapidReviewBasis =
+  'Panel guidance (non-statutory expectation): the rapid review is completed and sent to the Panel within 15 working days of the notification being sent';
+
+export class RapidReviewService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): RapidReviewRepository {
+    return new RapidReviewRepository(manager, this.ctx.scope);
+  }
+
+  byId(id: string): Promise<RapidReview | null> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, RapidReview | null>('RapidReview.byId', async (ids) =>
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (r) => r.id),
+      )
+      .load(id);
+  }
+
+  ofNotification(notificationId: string): Promise<RapidReview | null> {
+    return this.ctx.loaders
+      .get<string, RapidReview | null>('SeriousIncidentNotification.rapidReview', async (ids) =>
+        alignByKey(ids, await this.audited(await this.repository().ofNotifications(ids)), (r) => r.notificationId),
+      )
+      .load(notificationId);
+  }
+
+  /** A public review's link to its rapid review is shown only to those who may see the rapid review. */
+  async linkedTo(id: string | null): Promise<RapidReview | null> {
+    if (id === null || this.ctx.scope.isAnonymous) return null;
+    return this.byId(id);
+  }
+
+  ofPartnership(partnershipId: string): Promise<RapidReview[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, RapidReview[]>('Partnership.rapidReviews', async (ids) =>
+        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (r) => r.partnershipId),
+      )
+      .load(partnershipId);
+  }
+
+  async list(): Promise<RapidReview[]> {
+    this.ctx.scope.requireIdentity();
+    return this.audited(await this.repository().ofPartnerships(null));
+  }
+
+  async audited(rows: RapidReview[]): Promise<RapidReview[]> {
+    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    return rows;
+  }
+
+  deadline(review: RapidReview): DeadlineView {
+    return DeadlineView.of(
+      this.ctx.calendar.addWorkingDays(review.notificationSentOn, rapidReviewWorkingDays),
+      rapidReviewBasis,
+      review.sentToPanelOn,
+      this.ctx.today,
+    );
+  }
+
+  /** Opened from a sent notification only: there is no other way to create a rapid review. */
+  async open(notificationId: string, openedOnInput: string): Promise<RapidReview> {
+    const openedOn = validateInput(notPast(this.ctx.today), openedOnInput, 'openedOn');
+    const review = await this.ctx.db.transaction(async (manager) => {
+      const [notification] = await new SeriousIncidentNotificationRepository(manager, this.ctx.scope).findByIds([notificationId]);
+      if (!notification) throw new NotFoundError('SeriousIncidentNotification', notificationId);
+      this.ctx.scope.requirePartnershipRole(notification.partnershipId, partnershipAdministratorRoles);
+      if (notification.status !== NotificationStatus.SENT || notification.dateNotified === null) {
+        throw new ConflictError(
+          `notification is ${notification.status}: a rapid review opens only once the notification has been sent (record dateNotified first)`,
+          { status: notification.status },
+        );
+      }
+      if (!notification.rapidReviewRequired()) {
+        throw new ConflictError(
+          'notification is of a care leaver\'s death only (to the Secretary of State and Ofsted): no rapid review unless the s16C criteria are met',
+        );
+      }
+      if (openedOn < notification.dateAware) throw new BadUserInputError('openedOn', `must not be before the date aware ${notification.dateAware}`);
+      const repository = this.repository(manager);
+      if (await repository.existsForNotification(notification.id)) {
+        throw new ConflictError('this notification already has a rapid review: one per notification');
+      }
+      const created = Object.assign(new RapidReview(), {
+        id: newId(),
+        notificationId: notification.id,
+        partnershipId: notification.partnershipId,
+        status: RapidReviewStatus.OPEN,
+        openedOn,
+        notificationSentOn: notification.dateNotified,
+        decidedOn: null,
+        localPracticeReviewDecided: null,
+        nationalReviewRecommended: null,
+        decisionReasons: null,
+        sentToPanelOn: null,
+        panelRespondedOn: null,
+        panelAgreed: null,
+        panelResponse: null,
+      });
+      await repository.insert(created);
+      await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
+      return created;
+    });
+    this.ctx.logger.info({ rapidReviewId: review.id }, 'rapid review opened');
+    return review;
+  }
+
+  async decide(input: DecideRapidReviewInput): Promise<RapidReview> {
+    const valid = validateInput(decideSchema(this.ctx.today), input);
+    return this.move(valid.rapidReviewId, partnershipAdministratorRoles, {
+      kind: 'decide',
+      decidedOn: valid.decidedOn,
+      localPracticeReview: valid.localPracticeReview,
+      nationalReviewRecommended: valid.nationalReviewRecommended,
+      reasons: valid.reasons,
+    });
+  }
+
+  async sendToPanel(id: string, sentOn: string): Promise<RapidReview> {
+    const date = validateInput(notPast(this.ctx.today), sentOn, 'sentOn');
+    return this.move(id, partnershipAdministratorRoles, { kind: 'sendToPanel', sentOn: date });
+  }
+
+  async recordPanelResponse(input: RecordPanelResponseInput): Promise<RapidReview> {
+    const valid = validateInput(panelResponseSchema(this.ctx.today), input);
+    return this.move(valid.rapidReviewId, null, { kind: 'recordPanelResponse', respondedOn: valid.respondedOn, agreed: valid.agreed, response: valid.response });
+  }
+
+  /** `roles` null: the Panel's own step, for Panel members only. */
+  private move(id: string, roles: readonly Role[] | null, transition: RapidReviewTransition): Promise<RapidReview> {
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const [review] = await repository.findByIds([id]);
+      if (!review) throw new NotFoundError('RapidReview', id);
+      if (roles) this.ctx.scope.requirePartnershipRole(review.partnershipId, roles);
+      else if (!this.ctx.scope.hasRole(Role.PANEL_MEMBER)) throw new ForbiddenError(`This needs the role ${Role.PANEL_MEMBER}`);
+      const status = nextRapidReviewStatus(review.status, transition);
+      const changes = { status, ...changesOf(review, transition) };
+      if (!(await repository.transition(review.id, review.status, changes))) {
+        throw new ConflictError('rapid review changed while it was being updated: read it again');
+      }
+      await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
+      return Object.assign(review, changes);
+    });
+  }
+}
+
+/** Dates follow the stages, so no stage can be dated before the one it follows. */
+function changesOf(review: RapidReview, transition: RapidReviewTransition): Partial<RapidReview> {
+  switch (transition.kind) {
+    case 'decide':
+      if (transition.decidedOn < review.openedOn) throw new BadUserInputError('input.decidedOn', `must not be before the rapid review opened on ${review.openedOn}`);
+      return {
+        decidedOn: transition.decidedOn,
+        localPracticeReviewDecided: transition.localPracticeReview,
+        nationalReviewRecommended: transition.nationalReviewRecommended,
+        decisionReasons: transition.reasons,
+      };
+    case 'sendToPanel':
+      if (review.decidedOn && transition.sentOn < review.decidedOn) throw new BadUserInputError('sentOn', `must not be before the decision on ${review.decidedOn}`);
+      return { sentToPanelOn: transition.sentOn };
+    case 'recordPanelResponse':
+      if (review.sentToPanelOn && transition.respondedOn < review.sentToPanelOn) {
+        throw new BadUserInputError('input.respondedOn', `must not be before the review was sent to the Panel on ${review.sentToPanelOn}`);
+      }
+      return { panelRespondedOn: transition.respondedOn, panelAgreed: transition.agreed, panelResponse: transition.response };
+    default: {
+      const unhandled: never = transition;
+      throw new Error(`unhandled rapid review transition ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+export function auditOf(review: RapidReview, action: AuditAction): AuditEntry {
+  return { action, entityType: 'RapidReview', entityId: review.id, partnershipId: review.partnershipId };
+}
+
+const notPast = (today: string) => isoDate.refine((date) => date <= today, 'must not be in the future');
+const id = z.string().trim().min(1, 'must not be empty');
+
+function decideSchema(today: string) {
+  return z.object({
+    rapidReviewId: id,
+    decidedOn: notPast(today),
+    localPracticeReview: z.boolean(),
+    nationalReviewRecommended: z.boolean(),
+    reasons: requiredText(4000),
+  });
+}
+
+function panelResponseSchema(today: string) {
+  return z.object({ rapidReviewId: id, respondedOn: notPast(today), agreed: z.boolean(), response: requiredText(4000) });
+}

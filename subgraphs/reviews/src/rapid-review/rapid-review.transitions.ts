@@ -1,0 +1,51 @@
+import { ConflictError } from '@safeguarding/shared';
+import { RapidReviewStatus } from './rapid-review.entity';
+
+/** Everything that may happen to a rapid review once it is open. */
+export type RapidReviewTransition =
+  | { kind: 'decide'; decidedOn: string; localPracticeReview: boolean; nationalReviewRecommended: boolean; reasons: string }
+  | { kind: 'sendToPanel'; sentOn: string }
+  | { kind: 'recordPanelResponse'; respondedOn: string; agreed: boolean; response: string };
+
+const from: Record<RapidReviewTransition['kind'], RapidReviewStatus> = {
+  decide: RapidReviewStatus.OPEN,
+  sendToPanel: RapidReviewStatus.DECIDED,
+  recordPanelResponse: RapidReviewStatus.SENT_TO_PANEL,
+};
+
+/** The status a transition leads to; refuses one the current status does not allow, naming it. */
+export function nextRapidReviewStatus(current: RapidReviewStatus, transition: RapidReviewTransition): RapidReviewStatus {
+  if (current !== from[transition.kind]) {
+    throw new ConflictError(
+      `rapid review is ${current}: ${describe(transition)} needs it to be ${from[transition.kind]}`,
+      { status: current },
+    );
+  }
+  switch (transition.kind) {
+    case 'decide':
+      return RapidReviewStatus.DECIDED;
+    case 'sendToPanel':
+      return RapidReviewStatus.SENT_TO_PANEL;
+    case 'recordPanelResponse':
+      return RapidReviewStatus.PANEL_RESPONDED;
+    default: {
+      const unhandled: never = transition;
+      throw new Error(`unhandled rapid review transition ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+function describe(transition: RapidReviewTransition): string {
+  switch (transition.kind) {
+    case 'decide':
+      return 'recording its decision';
+    case 'sendToPanel':
+      return 'sending it to the Panel';
+    case 'recordPanelResponse':
+      return 'recording the Panel\'s response';
+    default: {
+      const unhandled: never = transition;
+      return String(unhandled);
+    }
+  }
+}

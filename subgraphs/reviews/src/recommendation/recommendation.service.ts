@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import {
+  alignByKey,
+  appendAudit,
+  AuditAction,
+  BadUserInputError,
+  ConflictError,
+  DeadlineView,
+  ForbiddenError,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  requiredText,
+  validateInput,
+  type AuditEntry,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { urn, uuid } from '../common/ids';
+import { OwnerKind } from '../common/organisation-owner';
+import { PracticeReviewRepository } from '../practice-review/practice-review.repository';
+import { Recommendation, ReviewAction, ReviewActionStatus } from './recommendation.entity';
+import type { AddRecommendationInput, AddReviewActionInput, ProgressReviewActionInput } from './recommendation.input';
+import { RecommendationRepository } from './recommendation.repository';
+import { checkActionTransition } from './review-action.transitions';
+
+const actionBasis = 'The partnership\'s action plan for the review\'s recommendations (local): the due date agreed for the action';
+
+export class RecommendationService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): RecommendationRepository {
+    return new RecommendationRepository(manager, this.ctx.scope);
+  }
+
+  ofPracticeReview(reviewId: string): Promise<Recommendation[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, Recommendation[]>('PracticeReview.recommendations', async (ids) =>
+        groupByKey(ids, await this.audited(await this.repository().ofPracticeReviews(ids)), (r) => r.practiceReviewId),
+      )
+      .load(reviewId);
+  }
+
+  recommendationsOwnedBy(kind: OwnerKind, ownerId: string): Promise<Recommendation[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, Recommendation[]>(`${kind}.recommendations`, async (ids) =>
+        groupByKey(ids, await this.audited(await this.repository().recommendationsOwnedBy(kind, ids)), (r) => r.ownerOrganisationId),
+      )
+      .load(ownerId);
+  }
+
+  actionsOf(recommendationId: string): Promise<ReviewAction[]> {
+    return this.ctx.loaders
+      .get<string, ReviewAction[]>('Recommendation.actions', async (ids) =>
+        groupByKey(ids, await this.auditedActions(await this.repository().actionsOf(ids)), (a) => a.recommendationId),
+      )
+      .load(recommendationId);
+  }
+
+  actionsOwnedBy(kind: OwnerKind, ownerId: string): Promise<ReviewAction[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, ReviewAction[]>(`${kind}.reviewActions`, async (ids) =>
+        groupByKey(ids, await this.auditedActions(await this.repository().actionsOwnedBy(kind, ids)), (a) => a.ownerOrganisationId),
+      )
+      .load(ownerId);
+  }
+
+  overdueActionsOf(partnershipId: string): Promise<ReviewAction[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, ReviewAction[]>('Partnership.overdueReviewActions', async (ids) =>
+        groupByKey(ids, await this.auditedActions(await this.repository().unfinishedActionsOf(ids, this.ctx.today)), (a) => a.partnershipId),
+      )
+      .load(partnershipId);
+  }
+
+  actionById(id: string): Promise<ReviewAction | null> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, ReviewAction | null>('ReviewAction.byId', async (ids) =>
+        alignByKey(ids, await this.auditedActions(await this.repository().actionsByIds(ids)), (a) => a.id),
+      )
+      .load(id);
+  }
+
+  recommendationById(id: string): Promise<Recommendation | null> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, Recommendation | null>('Recommendation.byId', async (ids) =>
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (r) => r.id),
+      )
+      .load(id);
+  }
+
+  private async audited(rows: Recommendation[]): Promise<Recommendation[]> {
+    await appendAudit(this.ctx, rows.map((row) => auditOf('Recommendation', row, AuditAction.READ)));
+    return rows;
+  }
+
+  async auditedActions(rows: ReviewAction[]): Promise<ReviewAction[]> {
+    await appendAudit(this.ctx, rows.map((row) => auditOf('ReviewAction', row, AuditAction.READ)));
+    return rows;
+  }
+
+  deadline(action: ReviewAction): DeadlineView {
+    return DeadlineView.of(actionDeadline(action), actionBasis, action.completedOn, this.ctx.today);
+  }
+
+  async addRecommendation(input: AddRecommendationInput): Promise<Recommendation> {
+    const valid = validateInput(addRecommendationSchema, input);
+    return this.ctx.db.transaction(async (manager) => {
+      const [review] = await new PracticeReviewRepository(manager, this.ctx.scope).findByIds([valid.practiceReviewId]);
+      if (!review) throw new NotFoundError('PracticeReview', valid.practiceReviewId);
+      this.ctx.scope.requirePartnershipRole(review.partnershipId, partnershipAdministratorRoles);
+      const recommendation = Object.assign(new Recommendation(), {
+        id: newId(),
+        practiceReviewId: review.id,
+        partnershipId: review.partnershipId,
+        text: valid.text,
+        ownerKind: valid.ownerKind,
+        ownerOrganisationId: ownerIdOf(valid.ownerKind, valid.ownerId ?? null, review.partnershipId),
+      });
+      await this.repository(manager).insertRecommendation(recommendation);
+      await appendAudit(this.ctx, [auditOf('Recommendation', recommendation, AuditAction.CREATE)], manager);
+      return recommendation;
+    });
+  }
+
+  async addAction(input: AddReviewActionInput): Promise<ReviewAction> {
+    const valid = validateInput(addActionSchema, input);
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const [recommendation] = await repository.findByIds([valid.recommendationId]);
+      if (!recommendation) throw new NotFoundError('Recommendation', valid.recommendationId);
+      this.ctx.scope.requirePartnershipRole(recommendation.partnershipId, partnershipAdministratorRoles);
+      const action = Object.assign(new ReviewAction(), {
+        id: newId(),
+        recommendationId: recommendation.id,
+        partnershipId: recommendation.partnershipId,
+        description: valid.description,
+        ownerKind: valid.ownerKind,
+        ownerOrganisationId: ownerIdOf(valid.ownerKind, valid.ownerId ?? null, recommendation.partnershipId),
+        dueOn: valid.dueOn,
+        status: ReviewActionStatus.OPEN,
+        startedOn: null,
+        completedOn: null,
+        evidencedOn: null,
+        evidence: null,
+        impactNotes: null,
+      });
+      await repository.insertAction(action);
+      await appendAudit(this.ctx, [auditOf('ReviewAction', action, AuditAction.CREATE)], manager);
+      return action;
+    });
+  }
+
+  /** The owning organisation moves its own action on; the partnership's administrators may too. */
+  async progress(input: ProgressReviewActionInput): Promise<ReviewAction> {
+    const valid = validateInput(progressSchema(this.ctx.today), input);
+    const identity = this.ctx.scope.requireIdentity();
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const [action] = await repository.actionsByIds([valid.id]);
+      if (!action) throw new NotFoundError('ReviewAction', valid.id);
+      if (action.ownerOrganisationId !== identity.organisation.id) {
+        if (!this.ctx.scope.hasRole(...partnershipAdministratorRoles) || !this.ctx.scope.actsIn(action.partnershipId)) {
+          throw new ForbiddenError('Only the owning organisation or the partnership\'s administrators move an action on');
+        }
+      }
+      checkActionTransition(action.status, valid.to);
+      const changes = changesOf(action, valid);
+      if (!(await repository.transitionAction(action.id, action.status, changes))) {
+        throw new ConflictError('review action changed while it was being updated: read it again');
+      }
+      await appendAudit(this.ctx, [auditOf('ReviewAction', action, AuditAction.UPDATE)], manager);
+      return Object.assign(action, changes);
+    });
+  }
+}
+
+export function actionDeadline(action: ReviewAction) {
+  return { due: action.dueOn, provisional: false, rule: `due date ${action.dueOn} agreed for the action` };
+}
+
+function changesOf(action: ReviewAction, valid: z.infer<ReturnType<typeof progressSchema>>): Partial<ReviewAction> {
+  const previous = action.evidencedOn ?? action.completedOn ?? action.startedOn;
+  if (previous && valid.on < previous) throw new BadUserInputError('input.on', `must not be before the action's last step on ${previous}`);
+  const notes = valid.impactNotes ? { impactNotes: valid.impactNotes } : {};
+  switch (valid.to) {
+    case ReviewActionStatus.IN_PROGRESS:
+      return { status: valid.to, startedOn: valid.on, ...notes };
+    case ReviewActionStatus.COMPLETED:
+      return { status: valid.to, completedOn: valid.on, ...notes };
+    case ReviewActionStatus.EVIDENCED:
+      if (!valid.evidence) throw new BadUserInputError('input.evidence', 'is required to mark an action EVIDENCED');
+      return { status: valid.to, evidencedOn: valid.on, evidence: valid.evidence, ...notes };
+    case ReviewActionStatus.OPEN:
+      // checkActionTransition already refused a move back to OPEN.
+      throw new ConflictError(`review action is ${action.status}: it cannot be reopened`, { status: action.status });
+    default: {
+      const unhandled: never = valid.to;
+      throw new Error(`unhandled review action status ${String(unhandled)}`);
+    }
+  }
+}
+
+function ownerIdOf(kind: OwnerKind, ownerId: string | null, partnershipId: string): string {
+  switch (kind) {
+    case OwnerKind.PARTNERSHIP:
+      return partnershipId;
+    case OwnerKind.AGENCY:
+    case OwnerKind.SCHOOL:
+      if (!ownerId) throw new BadUserInputError('input.ownerId', `is required for an owner of kind ${kind}`);
+      return ownerId;
+    default: {
+      const unhandled: never = kind;
+      throw new Error(`unhandled owner kind ${String(unhandled)}`);
+    }
+  }
+}
+
+function auditOf(entityType: string, row: { id: string; partnershipId: string }, action: AuditAction): AuditEntry {
+  return { action, entityType, entityId: row.id, partnershipId: row.partnershipId };
+}
+
+const owner = { ownerKind: z.enum(OwnerKind), ownerId: z.string().trim().nullish() };
+
+/** The owner's id must match its kind: an Agency id, a URN, or nothing for the partnership itself. */
+function checkOwner(value: { ownerKind: OwnerKind; ownerId?: string | null | undefined }, context: z.RefinementCtx): void {
+  const check = value.ownerKind === OwnerKind.AGENCY ? uuid : value.ownerKind === OwnerKind.SCHOOL ? urn : null;
+  if (!check) {
+    if (value.ownerId) context.addIssue({ code: 'custom', path: ['ownerId'], message: 'must be left out when the partnership owns it' });
+    return;
+  }
+  const result = check.safeParse(value.ownerId ?? '');
+  if (!result.success) context.addIssue({ code: 'custom', path: ['ownerId'], message: result.error.issues[0]?.message ?? 'is invalid' });
+}
+
+const normalisedOwner = <T extends { ownerKind: OwnerKind; ownerId?: string | null | undefined }>(value: T): T => ({
+  ...value,
+  ownerId: value.ownerKind === OwnerKind.AGENCY ? (value.ownerId ?? '').toLowerCase() : value.ownerId,
+});
+
+const addRecommendationSchema = z
+  .object({ practiceReviewId: z.string().trim().min(1), text: requiredText(4000), ...owner })
+  .superRefine(checkOwner)
+  .transform(normalisedOwner);
+const addActionSchema = z
+  .object({ recommendationId: z.string().trim().min(1), description: requiredText(2000), dueOn: isoDate, ...owner })
+  .superRefine(checkOwner)
+  .transform(normalisedOwner);
+
+function progressSchema(today: string) {
+  return z.object({
+    id: z.string().trim().min(1),
+    to: z.enum(ReviewActionStatus),
+    on: isoDate.refine((date) => date <= today, 'must not be in the future'),
+    evidence: requiredText(4000).nullish(),
+    impactNotes: requiredText(4000).nullish(),
+  });
+}

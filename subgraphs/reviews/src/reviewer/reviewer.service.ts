@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import {
+  alignByKey,
+  BadUserInputError,
+  ConflictError,
+  isoDate,
+  newId,
+  NotFoundError,
+  requiredText,
+  validateInput,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { Reviewer } from './reviewer.entity';
+import type { AddReviewerInput } from './reviewer.input';
+import { ReviewerRepository } from './reviewer.repository';
+
+export class ReviewerService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): ReviewerRepository {
+    return new ReviewerRepository(manager, this.ctx.scope);
+  }
+
+  byId(id: string): Promise<Reviewer | null> {
+    return this.ctx.loaders
+      .get<string, Reviewer | null>('Reviewer.byId', async (ids) => alignByKey(ids, await this.repository().findByIds(ids), (r) => r.id))
+      .load(id);
+  }
+
+  pool(inPoolOnly: boolean): Promise<Reviewer[]> {
+    return this.repository().list(inPoolOnly);
+  }
+
+  // Role checked by @Authorized on the resolver: Panel members only.
+  async add(input: AddReviewerInput): Promise<Reviewer> {
+    const valid = validateInput(addSchema(this.ctx.today), input);
+    const reviewer = Object.assign(new Reviewer(), { id: newId(), ...valid, leftPoolOn: null });
+    await this.ctx.db.transaction((manager) => this.repository(manager).insert(reviewer));
+    this.ctx.logger.info({ reviewerId: reviewer.id }, 'reviewer added to the pool');
+    return reviewer;
+  }
+
+  async leave(id: string, leftPoolOn: string): Promise<Reviewer> {
+    const date = validateInput(isoDate, leftPoolOn, 'leftPoolOn');
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const [reviewer] = await repository.findByIds([id]);
+      if (!reviewer) throw new NotFoundError('Reviewer', id);
+      if (reviewer.leftPoolOn !== null) throw new ConflictError(`reviewer left the pool on ${reviewer.leftPoolOn}`);
+      if (date < reviewer.joinedPoolOn) throw new BadUserInputError('leftPoolOn', `must not be before joining on ${reviewer.joinedPoolOn}`);
+      if (!(await repository.leave(id, date))) throw new ConflictError('reviewer changed while being updated: read it again');
+      return Object.assign(reviewer, { leftPoolOn: date });
+    });
+  }
+}
+
+function addSchema(today: string) {
+  return z.object({
+    name: requiredText(200),
+    expertise: requiredText(1000),
+    joinedPoolOn: isoDate.refine((date) => date <= today, 'must not be in the future'),
+  });
+}

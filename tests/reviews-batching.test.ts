@@ -1,0 +1,129 @@
+import { demoIds, mintDevelopmentToken, newId, Role, statutoryOrganisationId, type Identity } from '@safeguarding/shared';
+import { startGraph, type TestGraph } from './support/graph';
+
+/**
+ * The reviews subgraph's new list fields batch: the SQL a query costs must not grow with the number
+ * of partnerships, notifications, children, rapid reviews, recommendations, actions or deaths.
+ */
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startGraph({ now: () => new Date('2026-11-22T12:00:00Z') });
+});
+afterAll(() => graph?.stop());
+
+const everything = `{
+  partnerships {
+    id
+    seriousIncidentNotifications { caseReference children { reference } partnersTold { toldOn deadline { due } } notificationDeadline { due } rapidReview { status deadline { due } } }
+    rapidReviews { status notification { caseReference } }
+    childDeathReviews { childReference cdopNotificationDeadline { due } }
+    practiceReviews { title recommendations { text actions { description deadline { status } } } }
+    overdueReviewActions { id }
+    whatIsDue { kind deadline { due } }
+    cdopNotificationSetting { hours }
+    relevantAgencies { id recommendations { text } reviewActions { description } }
+    schools { urn recommendations { text } reviewActions { description } }
+  }
+}`;
+
+const partnershipIds: string[] = [];
+let added = 0;
+
+/** A partnership with a record of every kind in the reviews subgraph, and an agency and a school that own actions. */
+async function addPartnership(): Promise<void> {
+  added += 1;
+  const n = String(added).padStart(2, '0');
+  const created = await graph.query<{ createPartnership: { id: string } }>(
+    `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`,
+    { input: { name: `Reviews batch ${n}`, localAuthorityGssCodes: ['E06000001'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000013'] } },
+    { as: 'west-sussex-business-manager' },
+  );
+  expect(created.errors).toBeUndefined();
+  const id = created.data!.createPartnership.id;
+  partnershipIds.push(id);
+  await graph.subgraphs.partnerships.db.getRepository('Partnership').update({ id }, { status: 'ACTIVE', activeFrom: '2020-01-01' });
+  const agencyId = newId();
+  await graph.subgraphs.agencies.db.getRepository('Agency').insert({ id: agencyId, name: `Agency ${n}`, kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
+  await graph.subgraphs.agencies.db.getRepository('Designation').insert({ id: newId(), partnershipId: id, agencyId, designatedFrom: '2020-01-01', designatedUntil: null, reason: 'test' });
+  const urn = `97${String(added).padStart(4, '0')}`;
+  await graph.subgraphs.schools.db.getRepository('School').insert({ urn, name: `School ${n}`, laestab: `8053${String(added).padStart(3, '0')}`, localAuthorityDfeCode: '805', phase: 'PRIMARY', status: 'OPEN', ukprn: null });
+  await graph.subgraphs.schools.db.getRepository('SchoolDesignation').insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
+
+  const reviews = graph.subgraphs.reviews.db;
+  const notificationId = newId();
+  await reviews.getRepository('SeriousIncidentNotification').insert({
+    id: notificationId, partnershipId: id, caseReference: `SI-B-${n}`, localAuthorityGssCode: 'E06000001', localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '805' }),
+    dateAware: '2026-11-02', dateNotified: '2026-11-05', status: 'SENT', death: false, seriousHarm: true, abuseOrNeglect: true, lookedAfterChildDeath: false, careLeaverDeath: false, careLeaverAgeAtDeath: null,
+  });
+  for (const position of [1, 2]) {
+    await reviews.getRepository('NotifiedChild').insert({ id: newId(), notificationId, partnershipId: id, position, reference: `C-${n}-${position}`, ageYears: 4, sex: 'MALE', ethnicityCode: 'WBRI', onChildProtectionPlan: true, lookedAfter: false });
+  }
+  await reviews.getRepository('PartnerTold').insert({ id: newId(), notificationId, organisationId: agencyId, toldOn: null, dateAware: '2026-11-02' });
+  await reviews.getRepository('RapidReview').insert({
+    id: newId(), notificationId, partnershipId: id, status: 'OPEN', openedOn: '2026-11-06', notificationSentOn: '2026-11-05', decidedOn: null, localPracticeReviewDecided: null,
+    nationalReviewRecommended: null, decisionReasons: null, sentToPanelOn: null, panelRespondedOn: null, panelAgreed: null, panelResponse: null,
+  });
+  const reviewId = newId();
+  await reviews.getRepository('PracticeReview').insert({
+    id: reviewId, partnershipId: id, kind: 'LOCAL', title: `Review ${n}`, decisionDate: '2026-06-01', status: 'IN_PROGRESS', publishedOn: null, publicationUrl: null,
+    rapidReviewId: null, reviewerId: null, localReviewerName: null, termsOfReference: null, reportSentOn: null,
+  });
+  for (const [ownerKind, ownerOrganisationId] of [['AGENCY', agencyId], ['SCHOOL', urn], ['PARTNERSHIP', id]] as const) {
+    const recommendationId = newId();
+    await reviews.getRepository('Recommendation').insert({ id: recommendationId, practiceReviewId: reviewId, partnershipId: id, text: `R ${n} ${ownerKind}`, ownerKind, ownerOrganisationId });
+    await reviews.getRepository('ReviewAction').insert({
+      id: newId(), recommendationId, partnershipId: id, description: `A ${n} ${ownerKind}`, ownerKind, ownerOrganisationId, dueOn: '2026-06-30', status: 'OPEN',
+      startedOn: null, completedOn: null, evidencedOn: null, evidence: null, impactNotes: null,
+    });
+  }
+  await reviews.getRepository('ChildDeathReview').insert({
+    id: newId(), partnershipId: id, localAuthorityGssCode: 'E06000001', localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '805' }),
+    integratedCareBoardOdsCode: 'QHM', integratedCareBoardId: statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: 'QHM' }), childReference: `CDR-B-${n}`,
+    ageAtDeathYears: 2, dateOfDeath: '2026-11-20', cdopNotificationHours: 24, cdopNotifiedOn: null, jointAgencyResponseNeeded: false, jointAgencyResponseReason: null,
+    reviewMeetingOn: null, panelReviewOn: null, category: null, modifiableFactorsIdentified: null,
+  });
+}
+
+/** A business manager acting in every partnership, so every restricted field returns rows. */
+async function staffToken(): Promise<string> {
+  const identity: Identity = {
+    subject: 'test:all-partnerships-manager',
+    organisation: { id: newId(), kind: 'LOCAL_AUTHORITY' },
+    roles: [Role.PARTNERSHIP_BUSINESS_MANAGER],
+    partnershipIds: [...Object.values(demoIds.partnerships), ...partnershipIds],
+  };
+  return `Bearer ${await mintDevelopmentToken(identity, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' })}`;
+}
+
+async function measure(): Promise<{ count: number; statements: Record<string, number> }> {
+  const authorization = await staffToken();
+  let count = 0;
+  const statements = await graph.countStatements(async () => {
+    const result = await graph.query<{ partnerships: Array<Record<string, any>> }>(everything, {}, { authorization });
+    expect(result.errors).toBeUndefined();
+    const batch = result.data!.partnerships.filter((p) => partnershipIds.includes(p['id']));
+    count = batch.length;
+    for (const partnership of batch) {
+      // Every partnership really has rows of every kind, so an N+1 would show.
+      expect(partnership['seriousIncidentNotifications'][0].children).toHaveLength(2);
+      expect(partnership['seriousIncidentNotifications'][0].rapidReview.status).toBe('OPEN');
+      expect(partnership['practiceReviews'][0].recommendations).toHaveLength(3);
+      expect(partnership['childDeathReviews']).toHaveLength(1);
+      expect(partnership['overdueReviewActions']).toHaveLength(3);
+      expect(partnership['whatIsDue'].length).toBeGreaterThanOrEqual(7);
+      expect(partnership['relevantAgencies'][0].reviewActions).toHaveLength(1);
+      expect(partnership['schools'][0].reviewActions).toHaveLength(1);
+    }
+  });
+  return { count, statements };
+}
+
+it('costs the same SQL statements in the reviews subgraph for 2 partnerships as for 8', async () => {
+  for (let i = 0; i < 2; i++) await addPartnership();
+  const small = await measure();
+  expect(small.count).toBe(2);
+  for (let i = 0; i < 6; i++) await addPartnership();
+  const large = await measure();
+  expect(large.count).toBe(8);
+  expect(large.statements).toEqual(small.statements);
+});
