@@ -89,3 +89,18 @@ describe('gateway configuration', () => {
     expect(() => parseEnvironment(gatewayEnvironment, { INTERNAL_TOKEN_SECRET: 'short' })).toThrow('INTERNAL_TOKEN_SECRET: must be at least 32 characters');
   });
 });
+
+describe('repositories fail closed', () => {
+  it('refuses a where list with no clauses instead of matching every row', async () => {
+    const { AuditRecord, EmptyWhereError, openDatabase, StatementCounter, createLogger } = jest.requireActual<typeof import('@safeguarding/shared')>('@safeguarding/shared');
+    const db = await openDatabase({ kind: 'sqlite', file: ':memory:' }, { entities: [AuditRecord], migrations: [], logger: createLogger('test', 'silent'), statements: new StatementCounter() });
+    try {
+      await expect(db.manager.find(AuditRecord, { where: [] })).rejects.toBeInstanceOf(EmptyWhereError);
+      await expect(db.manager.findBy(AuditRecord, [])).rejects.toBeInstanceOf(EmptyWhereError);
+      await expect(db.manager.count(AuditRecord, { where: [] })).rejects.toBeInstanceOf(EmptyWhereError);
+      await expect(db.manager.find(AuditRecord, { where: [{ entityType: 'x' }] })).resolves.toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});

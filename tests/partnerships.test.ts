@@ -106,6 +106,23 @@ describe('a partnership coming into force', () => {
     expect(result.errors![0]!.message).toContain('no POLICE partner');
   });
 
+  it('never widens a request to the caller\'s other drafts', async () => {
+    const first = await graph.query<any>(create, { input: { ...hartlepool, localAuthorityGssCodes: ['E06000003'], name: 'Draft one (test)' } }, { as: 'west-sussex-business-manager' });
+    const second = await graph.query<any>(create, { input: { ...hartlepool, localAuthorityGssCodes: ['E06000004'], name: 'Draft two (test)' } }, { as: 'west-sussex-business-manager' });
+    const [a, b] = [first.data.createPartnership.id, second.data.createPartnership.id];
+    const both = await managerOf(a, b);
+    for (const id of [a, b]) {
+      const one = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { id name } }`, { id }, { authorization: both });
+      expect(one.data.partnership.id).toBe(id);
+    }
+    const active = await graph.query<any>('{ partnerships(status: ACTIVE) { id status } }', {}, { authorization: both });
+    expect(active.data.partnerships.every((p: { status: string }) => p.status === 'ACTIVE')).toBe(true);
+    const drafts = await graph.query<any>('{ partnerships(status: DRAFT) { id } }', {}, { authorization: both });
+    expect(drafts.data.partnerships.map((p: { id: string }) => p.id).sort()).toEqual([a, b].sort());
+    // A stranger sees neither draft.
+    expect((await graph.query<any>('{ partnerships(status: DRAFT) { id } }')).data.partnerships).toEqual([]);
+  });
+
   it('lets only administrators acting in the partnership change it', async () => {
     const west = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { partners { id } } }`, { id: demoIds.partnerships.westSussex });
     const partnerId = west.data.partnership.partners[0].id;

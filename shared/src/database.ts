@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import { DataSource, EntityManager, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import type { SubgraphConfig } from './config';
 import type { Logger } from './logger';
 
@@ -50,6 +50,42 @@ export function describeTarget(target: DatabaseTarget): string {
     ? `embedded SQLite ${target.file}`
     : `MySQL ${target.host}:${target.port}/${target.database}`;
 }
+
+/** Refused rather than run: TypeORM reads `where: []` as no condition, so every row would match. */
+export class EmptyWhereError extends Error {
+  override name = 'EmptyWhereError';
+}
+
+/**
+ * Repositories build `where` as a list of visibility clauses; a builder that finds no clause for the
+ * caller must mean "nothing", never "everything". Guarding the manager makes that mistake fail
+ * closed in every subgraph, whoever writes the next repository.
+ */
+function refuseEmptyWhereLists(): void {
+  const prototype = EntityManager.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  if ((prototype as { __emptyWhereGuard?: boolean }).__emptyWhereGuard) return;
+  const check = (method: string, where: unknown) => {
+    if (Array.isArray(where) && where.length === 0) throw new EmptyWhereError(`${method} was given an empty where list`);
+  };
+  for (const method of ['find', 'findOne', 'findAndCount', 'count', 'exists']) {
+    const original = prototype[method];
+    if (!original) continue;
+    prototype[method] = async function (this: unknown, ...args: unknown[]) {
+      check(method, (args[1] as { where?: unknown } | undefined)?.where);
+      return original.apply(this, args);
+    };
+  }
+  for (const method of ['findBy', 'findOneBy', 'countBy', 'existsBy', 'delete', 'update']) {
+    const original = prototype[method];
+    if (!original) continue;
+    prototype[method] = async function (this: unknown, ...args: unknown[]) {
+      check(method, args[1]);
+      return original.apply(this, args);
+    };
+  }
+  (prototype as { __emptyWhereGuard?: boolean }).__emptyWhereGuard = true;
+}
+refuseEmptyWhereLists();
 
 /** Counts SQL statements, so tests can prove that lists and references batch. */
 export class StatementCounter {

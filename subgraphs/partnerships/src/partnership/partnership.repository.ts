@@ -18,22 +18,29 @@ export class PartnershipRepository {
     private readonly scope: AccessScope,
   ) {}
 
-  private visible(where: FindOptionsWhere<Partnership> = {}): FindOptionsWhere<Partnership>[] {
-    const published = [{ ...where, status: In([PartnershipStatus.ACTIVE, PartnershipStatus.DISSOLVED]) }];
-    const own = this.scope.identity?.partnershipIds ?? [];
-    if (own.length === 0) return published;
-    return [...published, { ...where, status: PartnershipStatus.DRAFT, id: In([...own]) }];
+  /**
+   * The clauses a caller may see, intersected with what was asked for: never spread the caller's
+   * own ids over the requested ones (that would widen the request). Empty: nothing to see.
+   */
+  private visible(filter: { ids?: readonly string[]; status?: PartnershipStatus | null } = {}): FindOptionsWhere<Partnership>[] {
+    const byId = filter.ids ? { id: In([...filter.ids]) } : {};
+    const published = [PartnershipStatus.ACTIVE, PartnershipStatus.DISSOLVED].filter((status) => !filter.status || status === filter.status);
+    const clauses: FindOptionsWhere<Partnership>[] = published.length > 0 ? [{ ...byId, status: In(published) }] : [];
+    const own = (this.scope.identity?.partnershipIds ?? []).filter((id) => !filter.ids || filter.ids.includes(id));
+    if (own.length > 0 && (!filter.status || filter.status === PartnershipStatus.DRAFT)) {
+      clauses.push({ id: In(own), status: PartnershipStatus.DRAFT });
+    }
+    return clauses;
   }
 
-  findByIds(ids: readonly string[]): Promise<Partnership[]> {
-    return this.manager.find(Partnership, { where: this.visible({ id: In([...ids]) }) });
+  async findByIds(ids: readonly string[]): Promise<Partnership[]> {
+    const where = this.visible({ ids });
+    return where.length === 0 ? [] : this.manager.find(Partnership, { where });
   }
 
-  list(status: PartnershipStatus | null): Promise<Partnership[]> {
-    return this.manager.find(Partnership, {
-      where: this.visible(status ? { status } : {}),
-      order: { name: 'ASC' },
-    });
+  async list(status: PartnershipStatus | null): Promise<Partnership[]> {
+    const where = this.visible({ status });
+    return where.length === 0 ? [] : this.manager.find(Partnership, { where, order: { name: 'ASC' } });
   }
 
   // Areas and partners are only ever asked for through a partnership the caller could see.

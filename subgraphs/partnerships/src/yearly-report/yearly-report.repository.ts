@@ -10,17 +10,20 @@ export class YearlyReportRepository {
     private readonly scope: AccessScope,
   ) {}
 
-  private visible(where: FindOptionsWhere<YearlyReport>): FindOptionsWhere<YearlyReport>[] {
-    const clauses: FindOptionsWhere<YearlyReport>[] = [{ ...where, publishedOn: Not(IsNull()) }];
-    if (this.scope.hasRole(Role.PANEL_MEMBER)) return [where];
-    const own = this.scope.hasRole(...partnershipStaffRoles) ? (this.scope.identity?.partnershipIds ?? []) : [];
+  /** `within`: the partnerships asked for; the caller's own are intersected with it, never spread over it. */
+  private visible(where: Omit<FindOptionsWhere<YearlyReport>, 'partnershipId'>, within?: readonly string[]): FindOptionsWhere<YearlyReport>[] {
+    const asked = within ? { partnershipId: In([...within]) } : {};
+    if (this.scope.hasRole(Role.PANEL_MEMBER)) return [{ ...where, ...asked }];
+    const clauses: FindOptionsWhere<YearlyReport>[] = [{ ...where, ...asked, publishedOn: Not(IsNull()) }];
+    const staffOf = this.scope.hasRole(...partnershipStaffRoles) ? (this.scope.identity?.partnershipIds ?? []) : [];
+    const own = staffOf.filter((id) => !within || within.includes(id));
     if (own.length > 0) clauses.push({ ...where, publishedOn: IsNull(), partnershipId: In([...own]) });
     return clauses;
   }
 
   ofPartnerships(partnershipIds: readonly string[]): Promise<YearlyReport[]> {
     return this.manager.find(YearlyReport, {
-      where: this.visible({ partnershipId: In([...partnershipIds]) }),
+      where: this.visible({}, partnershipIds),
       order: { financialYearStart: 'DESC' },
     });
   }
