@@ -28,3 +28,13 @@ export const isoDate = z
     const d = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
   }, 'is not a real calendar date');
+
+/** A link a member of the public will follow: https only, so no published document loads insecurely. */
+export const httpsUrl = requiredText(500).refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be an https:// address');

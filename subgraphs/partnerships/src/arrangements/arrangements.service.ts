@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  httpsUrl,
   BadUserInputError,
   ConflictError,
   groupByKey,
@@ -20,13 +21,6 @@ import { Forum, PublishedArrangements } from './arrangements.entity';
 import type { PublishArrangementsInput } from './arrangements.input';
 import { ArrangementsRepository } from './arrangements.repository';
 
-const httpsUrl = requiredText(500).refine((value) => {
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, 'must be an https:// address');
 
 function unique<T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string, what: string) {
   return z.array(item).superRefine((values, context) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  httpsUrl,
   BadUserInputError,
   DeadlineView,
   groupByKey,
@@ -28,17 +29,6 @@ import {
   type YearlyReportStatus,
 } from './yearly-report.status';
 
-const httpsUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((value) => {
-    try {
-      return new URL(value).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// address');
 
 export class YearlyReportService {
   constructor(private readonly ctx: SubgraphContext) {}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  httpsUrl,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -242,11 +243,3 @@ const updateSchema = z.object({
   termsOfReference: requiredText(4000).nullish(),
 });
 
-const httpsUrl = requiredText(500).refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}, 'must be an https:// address');
