@@ -149,20 +149,20 @@ export class SchoolSyncService {
     await this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
       const stored = new Map((await repository.schoolsByUrn(candidates.map((c) => c.school.urn))).map((s) => [s.urn, s]));
-      const trustUids = [...new Set(candidates.flatMap((c) => (c.school.trustUid ? [c.school.trustUid] : [])))];
-      const trusts = new Map((await repository.trustsByUid(trustUids)).map((t) => [t.uid, t.name]));
+      // GIAS rows name their trust, so the trusts table is read only for rows that give a UID alone.
+      const unnamed = [...new Set(candidates.flatMap((c) => (c.school.trustUid && c.trustName === null ? [c.school.trustUid] : [])))];
+      const known = new Set((await repository.trustsByUid(unnamed)).map((t) => t.uid));
       const trustWrites = new Map<string, string>();
       const schoolWrites: School[] = [];
       const staged: Array<() => void> = [];
+      for (const { trustName, school } of candidates) {
+        if (school.trustUid !== null && trustName !== null) trustWrites.set(school.trustUid, trustName);
+      }
       for (const { index, school, trustName } of candidates) {
         const uid = school.trustUid;
-        if (uid !== null) {
-          const known = trustWrites.get(uid) ?? trusts.get(uid);
-          if (trustName === null && known === undefined) {
-            results[index] = SchoolUpsertResult.rejected(index, school.urn, 'trustName', `must be given: trust ${uid} is not yet known`);
-            continue;
-          }
-          if (trustName !== null && trustName !== known) trustWrites.set(uid, trustName);
+        if (uid !== null && trustName === null && !known.has(uid) && !trustWrites.has(uid)) {
+          results[index] = SchoolUpsertResult.rejected(index, school.urn, 'trustName', `must be given: trust ${uid} is not yet known`);
+          continue;
         }
         const previous = stored.get(school.urn);
         const outcome = !previous ? SchoolUpsertOutcome.CREATED : sameSchool(previous, school) ? SchoolUpsertOutcome.UNCHANGED : SchoolUpsertOutcome.UPDATED;
@@ -172,8 +172,11 @@ export class SchoolSyncService {
           results[index] = SchoolUpsertResult.accepted(index, outcome, outcome === SchoolUpsertOutcome.UNCHANGED && previous ? previous : school);
         });
       }
-      await repository.upsertTrusts([...trustWrites].map(([uid, name]) => ({ uid, name })));
-      await repository.upsertSchools(schoolWrites);
+      // Keys in ascending order, trusts before schools: two batches written at once lock rows in
+      // the same order, so they may wait for each other but never deadlock. An unchanged trust
+      // name is not rewritten by the database.
+      await repository.upsertTrusts([...trustWrites].sort(([a], [b]) => a.localeCompare(b)).map(([uid, name]) => ({ uid, name })));
+      await repository.upsertSchools(schoolWrites.sort((a, b) => a.urn.localeCompare(b.urn)));
       for (const set of staged) set();
     });
   }
