@@ -16,7 +16,7 @@ describe('one query through the gateway', () => {
           localAuthorities { gssCode name }
           partners { kind code organisation { name kind } }
           relevantAgencies { name scheduleCategory }
-          schools { urn name localAuthority { name gssCode } }
+          schools { nodes { urn name localAuthority { name gssCode } } }
           practiceReviews { title status publicationDeadline { due rule basis status completedOn } }
           escalationPolicy { stages { position name timescaleWorkingDays } }
         }
@@ -38,8 +38,8 @@ describe('one query through the gateway', () => {
     // agencies
     expect(partnership.relevantAgencies.map((a: { name: string }) => a.name)).toContain('Sussex Community NHS Foundation Trust (demo)');
     // schools -> agencies
-    expect(partnership.schools).toHaveLength(2);
-    for (const school of partnership.schools) expect(school.localAuthority).toEqual({ name: 'West Sussex', gssCode: 'E10000032' });
+    expect(partnership.schools.nodes).toHaveLength(2);
+    for (const school of partnership.schools.nodes) expect(school.localAuthority).toEqual({ name: 'West Sussex', gssCode: 'E10000032' });
     // reviews: the published demo review, its 6-month clock met
     expect(partnership.practiceReviews).toEqual([
       {

@@ -106,9 +106,9 @@ describe('npm start', () => {
     const response = await fetch(`http://127.0.0.1:${env['PORT']}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ partnerships { id schools { urn } relevantAgencies { id } } agencies { id } }' }),
+      body: JSON.stringify({ query: '{ partnerships { id schools { nodes { urn } } relevantAgencies { id } } agencies { id } }' }),
     });
-    const body = (await response.json()) as { data: { partnerships: Array<{ schools: unknown[] }>; agencies: unknown[] } };
+    const body = (await response.json()) as { data: { partnerships: Array<{ schools: { nodes: unknown[] } }>; agencies: unknown[] } };
     launched.signal('SIGINT');
     const result = await launched.exit;
     expect(result.code).toBe(0);
@@ -117,7 +117,7 @@ describe('npm start', () => {
     return {
       partnerships: body.data.partnerships.length,
       agencies: body.data.agencies.length,
-      schools: body.data.partnerships.reduce((n, p) => n + p.schools.length, 0),
+      schools: body.data.partnerships.reduce((n, p) => n + p.schools.nodes.length, 0),
     };
   }
 

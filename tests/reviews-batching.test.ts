@@ -22,7 +22,7 @@ const everything = `{
     whatIsDue { kind deadline { due } }
     cdopNotificationSetting { hours }
     relevantAgencies { id recommendations { text } reviewActions { description } }
-    schools { urn recommendations { text } reviewActions { description } }
+    schools { nodes { urn recommendations { text } reviewActions { description } } }
   }
 }`;
 
@@ -112,7 +112,7 @@ async function measure(): Promise<{ count: number; statements: Record<string, nu
       expect(partnership['overdueReviewActions']).toHaveLength(3);
       expect(partnership['whatIsDue'].length).toBeGreaterThanOrEqual(7);
       expect(partnership['relevantAgencies'][0].reviewActions).toHaveLength(1);
-      expect(partnership['schools'][0].reviewActions).toHaveLength(1);
+      expect(partnership['schools'].nodes[0].reviewActions).toHaveLength(1);
     }
   });
   return { count, statements };

@@ -95,7 +95,7 @@ describe('the whole graph, with the default limits', () => {
     const bomb = (copies: number) => `
       fragment Deep on Partnership {
         practiceReviews { partnership {
-          schools { localAuthority { ${agency} } }
+          schools { nodes { localAuthority { ${agency} } } }
           relevantAgencies { ${agency} }
           partners { organisation { ${agency} } }
         } }
@@ -122,7 +122,7 @@ describe('the whole graph, with the default limits', () => {
   it('still answers an ordinary query across the subgraphs', async () => {
     const answer = await postJson(graph.gatewayUrl, {
       query: `{ partnerships { name partners { kind organisation { name } } relevantAgencies { name }
-        schools { name localAuthority { name } } escalationPolicy { stages { position name timescaleWorkingDays } } } }`,
+        schools { nodes { name localAuthority { name } } } escalationPolicy { stages { position name timescaleWorkingDays } } } }`,
     });
     expect(codes(answer)).not.toContain('GRAPHQL_VALIDATION_FAILED');
     expect(codes(answer)).not.toContain('GRAPHQL_PARSE_FAILED');

@@ -2,20 +2,37 @@ import type { SubgraphDefinition } from '@safeguarding/shared';
 import { loadDemoData } from './demo/demo-data';
 import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
+import { EducationRepresentative } from './representation/education-representative.entity';
+import { EducationRepresentativeResolver } from './representation/education-representative.resolver';
+import { SafeguardingLead } from './safeguarding-lead/safeguarding-lead.entity';
+import { SchoolSafeguardingLeadsResolver } from './safeguarding-lead/safeguarding-lead.resolver';
 import { PartnershipSchoolsResolver } from './school/partnership-schools.resolver';
 import { SchoolDesignation } from './school/school-designation.entity';
+import { SchoolDesignationResolver } from './school/school-designation.resolver';
 import { School } from './school/school.entity';
 import { schoolReference } from './school/school.reference';
 import { SchoolResolver } from './school/school.resolver';
+import { SchoolSyncResolver } from './sync/school-sync.resolver';
+import { Trust } from './trust/trust.entity';
+import { trustReference } from './trust/trust.reference';
+import { TrustResolver } from './trust/trust.resolver';
 
 export const schoolsSubgraph: SubgraphDefinition = {
   name: 'schools',
-  entities: [School, SchoolDesignation],
+  entities: [School, SchoolDesignation, Trust, SafeguardingLead, EducationRepresentative],
   migrations,
-  resolvers: [SchoolResolver, PartnershipSchoolsResolver],
+  resolvers: [
+    SchoolResolver,
+    PartnershipSchoolsResolver,
+    TrustResolver,
+    SchoolSafeguardingLeadsResolver,
+    SchoolDesignationResolver,
+    EducationRepresentativeResolver,
+    SchoolSyncResolver,
+  ],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
   orphanedTypes: [PartnershipReference],
   partnershipType: PartnershipReference,
-  references: { School: schoolReference },
+  references: { School: schoolReference, Trust: trustReference },
   loadDemoData,
 };

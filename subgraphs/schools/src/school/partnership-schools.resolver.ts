@@ -1,13 +1,13 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { PartnershipReference } from '../external/partnership.type';
-import { School } from './school.entity';
+import { PartnershipSchoolsArgs, SchoolConnection } from './school-connection.type';
 import { SchoolService } from './school.service';
 
 @Resolver(() => PartnershipReference)
 export class PartnershipSchoolsResolver {
-  @FieldResolver(() => [School], { description: 'Schools the partnership designates as relevant agencies today, by name' })
-  schools(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<School[]> {
-    return new SchoolService(ctx).designatedBy(partnership);
+  @FieldResolver(() => SchoolConnection, { description: 'Schools the partnership designates as relevant agencies today, by name; paginated and filterable' })
+  schools(@Root() partnership: PartnershipReference, @Args() args: PartnershipSchoolsArgs, @Ctx() ctx: SubgraphContext): Promise<SchoolConnection> {
+    return new SchoolService(ctx).designatedBy(partnership, args);
   }
 }

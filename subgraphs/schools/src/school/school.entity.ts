@@ -58,6 +58,23 @@ export class School {
   @Column('varchar', { length: 8, nullable: true })
   ukprn!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'GIAS type of establishment, e.g. "Academy converter", "Community school"' })
+  @Column('varchar', { length: 100, nullable: true })
+  establishmentType!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GIAS establishment type group, e.g. "Academies", "Local authority maintained schools"' })
+  @Column('varchar', { length: 100, nullable: true })
+  establishmentTypeGroup!: string | null;
+
+  // The GIAS group UID of the school's trust; a plain column so a sync can name a trust it writes in the same batch.
+  @Index()
+  @Column('varchar', { length: 10, nullable: true })
+  trustUid!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 10, nullable: true })
+  postcode!: string | null;
+
   @Field(() => AgencyReference, { description: 'The local authority whose area the school is in' })
   localAuthority(): AgencyReference {
     return AgencyReference.of(statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: this.localAuthorityDfeCode }));

@@ -20,4 +20,16 @@ export class RegisterSchoolInput {
 
   @Field(() => String, { nullable: true, description: 'UKPRN: 8 digits' })
   ukprn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GIAS type of establishment' })
+  establishmentType?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GIAS establishment type group' })
+  establishmentTypeGroup?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GIAS group UID of the school\'s trust, recorded already' })
+  trustUid?: string | null;
+
+  @Field(() => String, { nullable: true })
+  postcode?: string | null;
 }

@@ -1,13 +1,22 @@
 import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
+import { SafeguardingLead, SafeguardingLeadRole } from '../safeguarding-lead/safeguarding-lead.entity';
 import { SchoolDesignation } from './school-designation.entity';
-import { School } from './school.entity';
+import { School, type SchoolPhase, SchoolStatus } from './school.entity';
 
-/** School data is public (GIAS is public), so reads are not narrowed by the caller's scope. */
+export interface SchoolFilters {
+  readonly phase: SchoolPhase | null;
+  readonly type: string | null;
+  readonly typeGroup: string | null;
+  readonly noDsl: boolean;
+  /** Training before this date is overdue today (see trainingCutoff). */
+  readonly trainedBefore: string | null;
+}
+
+/** School data is public (GIAS is public); the DSL filters need a signed-in caller (checked by the service). */
 export class SchoolRepository {
   constructor(
     private readonly manager: EntityManager,
-    // Held so that restricted school data (added later) has the caller's scope to hand.
     readonly scope: AccessScope,
   ) {}
 
@@ -33,6 +42,65 @@ export class SchoolRepository {
       relations: { school: true },
       order: { school: { name: 'ASC', urn: 'ASC' } },
     });
+  }
+
+  /**
+   * The same, filtered, in one statement for all the partnerships: the DSL filters are
+   * subqueries on the leads table, so the page is never assembled school by school.
+   */
+  filteredDesignationsOf(partnershipIds: readonly string[], today: string, filters: SchoolFilters): Promise<SchoolDesignation[]> {
+    const query = this.manager
+      .createQueryBuilder(SchoolDesignation, 'designation')
+      .innerJoinAndSelect('designation.school', 'school')
+      .where('designation.partnershipId IN (:...partnershipIds)', { partnershipIds: [...partnershipIds] })
+      .andWhere('designation.designatedFrom <= :today', { today })
+      .andWhere('(designation.designatedUntil IS NULL OR designation.designatedUntil >= :today)', { today });
+    if (filters.phase) query.andWhere('school.phase = :phase', { phase: filters.phase });
+    if (filters.type) query.andWhere('school.establishmentType = :type', { type: filters.type });
+    if (filters.typeGroup) query.andWhere('school.establishmentTypeGroup = :typeGroup', { typeGroup: filters.typeGroup });
+    if (filters.noDsl) {
+      const leads = this.manager
+        .createQueryBuilder(SafeguardingLead, 'dsl')
+        .select('1')
+        .where('dsl.urn = school.urn')
+        .andWhere('dsl.role = :dslRole');
+      query.andWhere(`NOT EXISTS (${leads.getQuery()})`, { dslRole: SafeguardingLeadRole.DESIGNATED_SAFEGUARDING_LEAD });
+    }
+    if (filters.trainedBefore) {
+      const stale = this.manager
+        .createQueryBuilder(SafeguardingLead, 'stale')
+        .select('1')
+        .where('stale.urn = school.urn')
+        .andWhere('(stale.lastTrainedOn IS NULL OR stale.lastTrainedOn < :trainedBefore)');
+      query.andWhere(`EXISTS (${stale.getQuery()})`, { trainedBefore: filters.trainedBefore });
+    }
+    return query.orderBy('school.name', 'ASC').addOrderBy('school.urn', 'ASC').getMany();
+  }
+
+  /** Partnerships whose designation of the school is in force today. */
+  async partnershipsDesignating(urn: string, today: string): Promise<string[]> {
+    const designations = await this.manager.find(SchoolDesignation, { where: { urn, designatedFrom: LessThanOrEqual(today) } });
+    return designations.filter((d) => d.designatedUntil === null || d.designatedUntil >= today).map((d) => d.partnershipId);
+  }
+
+  designationsOfPartnership(partnershipId: string, urns: readonly string[]): Promise<SchoolDesignation[]> {
+    return this.manager.find(SchoolDesignation, { where: { partnershipId, urn: In([...urns]) } });
+  }
+
+  /** Open schools, and those proposed to open or close, in the LAs: the footprint's schools today. */
+  openSchoolsIn(localAuthorityDfeCodes: readonly string[]): Promise<School[]> {
+    return this.manager.find(School, {
+      where: {
+        localAuthorityDfeCode: In([...localAuthorityDfeCodes]),
+        status: In([SchoolStatus.OPEN, SchoolStatus.PROPOSED_TO_CLOSE, SchoolStatus.PROPOSED_TO_OPEN]),
+      },
+      order: { name: 'ASC', urn: 'ASC' },
+    });
+  }
+
+  async saveDesignations(designations: readonly SchoolDesignation[]): Promise<void> {
+    if (designations.length === 0) return;
+    await this.manager.upsert(SchoolDesignation, designations.map((d) => ({ ...d })), ['partnershipId', 'urn']);
   }
 
   exists(urn: string): Promise<boolean> {

@@ -1,7 +1,8 @@
-import { Authorized, Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
 import { School } from './school.entity';
 import { RegisterSchoolInput } from './school.input';
+import { Trust } from '../trust/trust.entity';
 import { SchoolService } from './school.service';
 
 @Resolver(() => School)
@@ -23,5 +24,10 @@ export class SchoolResolver {
   @Mutation(() => School, { description: 'Registers a school from its GIAS record' })
   registerSchool(@Arg('input') input: RegisterSchoolInput, @Ctx() ctx: SubgraphContext): Promise<School> {
     return new SchoolService(ctx).register(input);
+  }
+
+  @FieldResolver(() => Trust, { nullable: true, description: 'The academy trust the school belongs to, if any' })
+  trust(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<Trust | null> {
+    return new SchoolService(ctx).trustOf(school);
   }
 }

@@ -13,7 +13,17 @@ import type { PartnershipReference } from '../external/partnership.type';
 import { SchoolDesignation } from './school-designation.entity';
 import { School, SchoolPhase, SchoolStatus } from './school.entity';
 import type { RegisterSchoolInput } from './school.input';
-import { SchoolRepository } from './school.repository';
+import { SchoolConnection, SchoolPageInfo, type PartnershipSchoolsArgs } from './school-connection.type';
+import { SchoolRepository, type SchoolFilters } from './school.repository';
+import { trainingCutoff } from '../safeguarding-lead/training';
+import type { Trust } from '../trust/trust.entity';
+import { TrustService } from '../trust/trust.service';
+
+const encodeCursor = (urn: string): string => Buffer.from(`school:${urn}`).toString('base64url');
+const decodeCursor = (cursor: string): string | null => {
+  const match = /^school:(\d{6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match?.[1] ?? null;
+};
 
 export class SchoolService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -34,13 +44,51 @@ export class SchoolService {
     return this.repository().list(localAuthorityDfeCode);
   }
 
-  async designatedBy(partnership: PartnershipReference): Promise<School[]> {
+  /**
+   * One page of the partnership's designated schools. Every partnership asked for with the same
+   * arguments shares one statement; the page is cut from the filtered rows, which a partnership
+   * has at most a few hundred of.
+   */
+  async designatedBy(partnership: PartnershipReference, args: PartnershipSchoolsArgs): Promise<SchoolConnection> {
+    const first = validateInput(z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500'), args.first, 'first');
+    const wantsDsl = Boolean(args.noDsl) || Boolean(args.trainingOverdue);
+    // The DSL filters reveal who has safeguarding leads: the same signed-in rule as the leads.
+    if (wantsDsl) this.ctx.scope.requireIdentity();
+    const filters: SchoolFilters = {
+      phase: args.phase ?? null,
+      type: args.type ?? null,
+      typeGroup: args.typeGroup ?? null,
+      noDsl: Boolean(args.noDsl),
+      trainedBefore: args.trainingOverdue ? trainingCutoff(this.ctx.today) : null,
+    };
+    const key = JSON.stringify(filters);
     const designations = await this.ctx.loaders
-      .get<string, SchoolDesignation[]>('Partnership.schools', async (ids) =>
-        groupByKey(ids, await this.repository().currentDesignationsOf(ids, this.ctx.today), (d) => d.partnershipId),
+      .get<string, SchoolDesignation[]>(`Partnership.schools:${key}`, async (ids) =>
+        groupByKey(ids, await this.repository().filteredDesignationsOf(ids, this.ctx.today, filters), (d) => d.partnershipId),
       )
       .load(partnership.id);
-    return designations.flatMap((designation) => (designation.school ? [designation.school] : []));
+    const schools = designations.flatMap((designation) => (designation.school ? [designation.school] : []));
+    let start = 0;
+    if (args.after) {
+      const afterUrn = decodeCursor(args.after);
+      const index = schools.findIndex((school) => school.urn === afterUrn);
+      if (index < 0) throw new BadUserInputError('after', 'is not a cursor of this list (the filters must stay the same between pages)');
+      start = index + 1;
+    }
+    const nodes = schools.slice(start, start + first);
+    const last = nodes[nodes.length - 1];
+    return Object.assign(new SchoolConnection(), {
+      totalCount: schools.length,
+      nodes,
+      pageInfo: Object.assign(new SchoolPageInfo(), {
+        endCursor: last ? encodeCursor(last.urn) : null,
+        hasNextPage: start + first < schools.length,
+      }),
+    });
+  }
+
+  trustOf(school: School): Promise<Trust | null> {
+    return school.trustUid ? new TrustService(this.ctx).byUid(school.trustUid) : Promise.resolve(null);
   }
 
   async register(input: RegisterSchoolInput): Promise<School> {
@@ -53,12 +101,19 @@ export class SchoolService {
       phase: valid.phase,
       status: valid.status,
       ukprn: valid.ukprn,
+      establishmentType: valid.establishmentType,
+      establishmentTypeGroup: valid.establishmentTypeGroup,
+      trustUid: valid.trustUid,
+      postcode: valid.postcode,
     });
     await this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
       // Checked inside the transaction so that two registrations of one URN cannot both pass.
       if (await repository.exists(school.urn)) {
         throw new BadUserInputError('input.urn', `a school with URN ${school.urn} is already registered`);
+      }
+      if (school.trustUid && (await new TrustService(this.ctx).byUid(school.trustUid)) === null) {
+        throw new BadUserInputError('input.trustUid', `no trust with UID ${school.trustUid} is recorded (recordTrust first)`);
       }
       await repository.insert(school);
     });
@@ -90,5 +145,17 @@ function registerSchoolSchema(reference: ReferenceData) {
       .regex(/^\d{8}$/, 'must be a UKPRN: exactly 8 digits')
       .nullish()
       .transform((ukprn) => ukprn ?? null),
+    establishmentType: optionalText(100),
+    establishmentTypeGroup: optionalText(100),
+    trustUid: z.string().trim().regex(/^\d{1,10}$/, 'must be a GIAS group UID: 1 to 10 digits').nullish().transform((v) => v ?? null),
+    postcode: optionalText(10),
   });
 }
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));

@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '@safeguarding/shared';
+import { School } from '../school/school.entity';
+import { SafeguardingLead, SchoolSafeguardingFlag } from './safeguarding-lead.entity';
+import { SetSafeguardingLeadsInput } from './safeguarding-lead.input';
+import { SafeguardingLeadService } from './safeguarding-lead.service';
+
+@Resolver(() => School)
+export class SchoolSafeguardingLeadsResolver {
+  @Authorized()
+  @FieldResolver(() => [SafeguardingLead], { description: 'The designated safeguarding lead and deputies (signed-in callers)' })
+  safeguardingLeads(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<SafeguardingLead[]> {
+    return new SafeguardingLeadService(ctx).ofSchool(school.urn);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [SchoolSafeguardingFlag], { description: 'No DSL, or a DSL or deputy whose training is over two years old (signed-in callers)' })
+  safeguardingFlags(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<SchoolSafeguardingFlag[]> {
+    return new SafeguardingLeadService(ctx).flagsOf(school.urn);
+  }
+
+  @Authorized()
+  @Mutation(() => [SafeguardingLead], { description: 'Replaces a school\'s DSL and deputies (the school\'s DSL, or its partnership\'s administrators)' })
+  setSafeguardingLeads(@Arg('input') input: SetSafeguardingLeadsInput, @Ctx() ctx: SubgraphContext): Promise<SafeguardingLead[]> {
+    return new SafeguardingLeadService(ctx).set(input);
+  }
+}

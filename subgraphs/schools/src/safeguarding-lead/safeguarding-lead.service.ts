@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import {
+  ForbiddenError,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  requiredText,
+  Role,
+  validateInput,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { SchoolRepository } from '../school/school.repository';
+import { SafeguardingLead, SafeguardingLeadRole, SchoolSafeguardingFlag } from './safeguarding-lead.entity';
+import type { SetSafeguardingLeadsInput } from './safeguarding-lead.input';
+import { SafeguardingLeadRepository } from './safeguarding-lead.repository';
+import { isTrainingOverdue, trainingDeadline } from './training';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const setLeadsSchema = z.object({
+  urn: z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
+  leads: z
+    .array(
+      z.object({
+        name: requiredText(200),
+        role: z.enum(SafeguardingLeadRole),
+        jobTitle: optionalText(200),
+        email: z.email('must be an email address').max(254).nullish().transform((value) => value ?? null),
+        phone: optionalText(30),
+        lastTrainedOn: isoDate.nullish().transform((value) => value ?? null),
+      }),
+    )
+    .max(20, 'must hold at most 20 people')
+    .superRefine((leads, context) => {
+      const dsls = leads.filter((lead) => lead.role === SafeguardingLeadRole.DESIGNATED_SAFEGUARDING_LEAD).length;
+      if (dsls !== 1) context.addIssue({ code: 'custom', message: `must name exactly one DESIGNATED_SAFEGUARDING_LEAD (KCSIE), not ${dsls}` });
+    }),
+});
+
+export class SafeguardingLeadService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): SafeguardingLeadRepository {
+    return new SafeguardingLeadRepository(manager, this.ctx.scope);
+  }
+
+  /** The school's DSL first, then deputies; signed-in callers only. */
+  async ofSchool(urn: string): Promise<SafeguardingLead[]> {
+    this.ctx.scope.requireIdentity();
+    const leads = await this.ctx.loaders
+      .get<string, SafeguardingLead[]>('School.safeguardingLeads', async (urns) =>
+        groupByKey(urns, await this.repository().ofSchools(urns), (lead) => lead.urn),
+      )
+      .load(urn);
+    return leads.map((lead) => this.withTraining(lead));
+  }
+
+  async flagsOf(urn: string): Promise<SchoolSafeguardingFlag[]> {
+    const leads = await this.ofSchool(urn);
+    const flags: SchoolSafeguardingFlag[] = [];
+    if (!leads.some((lead) => lead.role === SafeguardingLeadRole.DESIGNATED_SAFEGUARDING_LEAD)) {
+      flags.push(SchoolSafeguardingFlag.NO_DESIGNATED_SAFEGUARDING_LEAD);
+    }
+    if (leads.some((lead) => lead.trainingOverdue)) flags.push(SchoolSafeguardingFlag.DSL_TRAINING_OVERDUE);
+    return flags;
+  }
+
+  /** By the school's own DSL, or the administrators of a partnership that designates the school. */
+  async set(input: SetSafeguardingLeadsInput): Promise<SafeguardingLead[]> {
+    const identity = this.ctx.scope.requireIdentity();
+    const valid = validateInput(setLeadsSchema, input);
+    const leads = valid.leads.map((lead) => Object.assign(new SafeguardingLead(), { id: newId(), urn: valid.urn, ...lead }));
+    await this.ctx.db.transaction(async (manager) => {
+      const schools = new SchoolRepository(manager, this.ctx.scope);
+      if (!(await schools.exists(valid.urn))) throw new NotFoundError('School', valid.urn);
+      const ownSchool = identity.organisation.kind === 'SCHOOL' && identity.organisation.id === valid.urn && this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER);
+      if (!ownSchool) {
+        const designating = await schools.partnershipsDesignating(valid.urn, this.ctx.today);
+        const administers = this.ctx.scope.hasRole(...partnershipAdministratorRoles) && designating.some((id) => this.ctx.scope.actsIn(id));
+        if (!administers) {
+          throw new ForbiddenError('Only the school\'s own DSL, or administrators of a partnership that designates the school, may change its safeguarding leads');
+        }
+      }
+      await this.repository(manager).replace(valid.urn, leads);
+    });
+    this.ctx.logger.info({ urn: valid.urn, leads: leads.length }, 'safeguarding leads set');
+    return leads.map((lead) => this.withTraining(lead));
+  }
+
+  private withTraining(lead: SafeguardingLead): SafeguardingLead {
+    const deadline = trainingDeadline(this.ctx.calendar, lead.lastTrainedOn, this.ctx.today);
+    return Object.assign(new SafeguardingLead(), lead, { trainingDue: deadline, trainingOverdue: isTrainingOverdue(deadline) });
+  }
+}

@@ -1,0 +1,47 @@
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { School, SchoolPhase } from './school.entity';
+
+@ArgsType()
+export class PartnershipSchoolsArgs {
+  @Field(() => Int, { defaultValue: 100, description: 'How many schools to return, 1 to 500' })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
+  after?: string | null;
+
+  @Field(() => SchoolPhase, { nullable: true })
+  phase?: SchoolPhase | null;
+
+  @Field(() => String, { nullable: true, description: 'GIAS type of establishment, e.g. "Academy converter"' })
+  type?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GIAS establishment type group, e.g. "Academies"' })
+  typeGroup?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only schools with no designated safeguarding lead (signed-in callers)' })
+  noDsl?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only schools where a DSL or deputy\'s training is over two years old or unrecorded (signed-in callers)' })
+  trainingOverdue?: boolean | null;
+}
+
+@ObjectType({ description: 'Where a page of schools ends' })
+export class SchoolPageInfo {
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+
+  @Field()
+  hasNextPage!: boolean;
+}
+
+@ObjectType({ description: 'A page of a partnership\'s designated schools, by name' })
+export class SchoolConnection {
+  @Field(() => Int, { description: 'Schools matching the filters, over all pages' })
+  totalCount!: number;
+
+  @Field(() => [School])
+  nodes!: School[];
+
+  @Field(() => SchoolPageInfo)
+  pageInfo!: SchoolPageInfo;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  BadUserInputError,
+  ConflictError,
+  isoDate,
+  newId,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  uuidPattern,
+  validateInput,
+  type ReferenceData,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import { SchoolDesignation } from './school-designation.entity';
+import type { School } from './school.entity';
+import type { DesignateSchoolsInput, EndSchoolDesignationInput } from './school-designation.input';
+import { SchoolRepository } from './school.repository';
+
+const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
+const urn = z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits');
+
+function designateSchema(reference: ReferenceData) {
+  const live = new Set(reference.liveLocalAuthorities.map((la) => la.dfeCode));
+  return z
+    .object({
+      partnershipId: uuid,
+      urns: z.array(urn).max(1000),
+      localAuthorityDfeCodes: z.array(
+        z.string().trim().regex(/^\d{3}$/, 'must be a DfE LA code: 3 digits').refine((code) => live.has(code), 'is not the DfE code of a live local authority'),
+      ).max(20),
+      designatedFrom: isoDate,
+    })
+    .refine((input) => input.urns.length + input.localAuthorityDfeCodes.length > 0, { message: 'name at least one URN or LA code', path: ['urns'] });
+}
+
+const endSchema = z.object({ partnershipId: uuid, urn, designatedUntil: isoDate });
+
+/**
+ * Designation by a partnership's administrators. Partnerships and their footprints live in the
+ * partnerships subgraph, which this one cannot query: the footprint's LA codes come in the input,
+ * checked against the reference data, and the partnership must be one the caller's token acts in.
+ */
+export class SchoolDesignationService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  async designate(input: DesignateSchoolsInput): Promise<School[]> {
+    this.ctx.scope.requirePartnershipRole(input.partnershipId, partnershipAdministratorRoles);
+    const valid = validateInput(designateSchema(this.ctx.reference), input);
+    const schools = await this.ctx.db.transaction(async (manager) => {
+      const repository = new SchoolRepository(manager, this.ctx.scope);
+      const named = valid.urns.length > 0 ? await repository.findByUrns(valid.urns) : [];
+      const missing = valid.urns.findIndex((u) => !named.some((school) => school.urn === u));
+      if (missing >= 0) throw new BadUserInputError(`input.urns.${missing}`, `no school with URN ${valid.urns[missing] ?? ''} is registered`);
+      const footprint = valid.localAuthorityDfeCodes.length > 0 ? await repository.openSchoolsIn(valid.localAuthorityDfeCodes) : [];
+      const all = [...new Map([...named, ...footprint].map((school) => [school.urn, school])).values()];
+      const existing = await repository.designationsOfPartnership(valid.partnershipId, all.map((s) => s.urn));
+      const designations = all.map((school): SchoolDesignation | null => {
+        const previous = existing.find((d) => d.urn === school.urn);
+        // A designation in force already is left as it is; an ended one is renewed.
+        if (previous && (previous.designatedUntil === null || previous.designatedUntil >= valid.designatedFrom)) return null;
+        return Object.assign(new SchoolDesignation(), {
+          id: previous?.id ?? newId(),
+          partnershipId: valid.partnershipId,
+          urn: school.urn,
+          designatedFrom: valid.designatedFrom,
+          designatedUntil: null,
+        });
+      });
+      await repository.saveDesignations(designations.filter((d): d is SchoolDesignation => d !== null));
+      return all;
+    });
+    this.ctx.logger.info({ partnershipId: valid.partnershipId, schools: schools.length }, 'schools designated');
+    return schools;
+  }
+
+  async end(input: EndSchoolDesignationInput): Promise<boolean> {
+    this.ctx.scope.requirePartnershipRole(input.partnershipId, partnershipAdministratorRoles);
+    const valid = validateInput(endSchema, input);
+    await this.ctx.db.transaction(async (manager) => {
+      const repository = new SchoolRepository(manager, this.ctx.scope);
+      const [designation] = await repository.designationsOfPartnership(valid.partnershipId, [valid.urn]);
+      if (!designation) throw new NotFoundError('School designation', `${valid.partnershipId}/${valid.urn}`);
+      if (designation.designatedUntil !== null && designation.designatedUntil < valid.designatedUntil) {
+        throw new ConflictError(`the designation already ended on ${designation.designatedUntil}`);
+      }
+      if (valid.designatedUntil < designation.designatedFrom) {
+        throw new BadUserInputError('input.designatedUntil', `must not be before the designation began (${designation.designatedFrom})`);
+      }
+      await repository.saveDesignations([Object.assign(new SchoolDesignation(), designation, { designatedUntil: valid.designatedUntil })]);
+    });
+    return true;
+  }
+}

@@ -1,0 +1,25 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { School } from '../school/school.entity';
+import { Trust } from './trust.entity';
+import { RecordTrustInput } from './trust.input';
+import { TrustService } from './trust.service';
+
+@Resolver(() => Trust)
+export class TrustResolver {
+  @Query(() => Trust, { nullable: true, description: 'A trust by its GIAS group UID' })
+  trust(@Arg('uid', () => String) uid: string, @Ctx() ctx: SubgraphContext): Promise<Trust | null> {
+    return new TrustService(ctx).byUid(uid);
+  }
+
+  @FieldResolver(() => [School], { description: 'The trust\'s establishments, by name' })
+  schools(@Root() trust: Trust, @Ctx() ctx: SubgraphContext): Promise<School[]> {
+    return new TrustService(ctx).schoolsOf(trust);
+  }
+
+  @Authorized(partnershipAdministratorRoles)
+  @Mutation(() => Trust, { description: 'Records a trust (GIAS group), or updates the one with that UID' })
+  recordTrust(@Arg('input') input: RecordTrustInput, @Ctx() ctx: SubgraphContext): Promise<Trust> {
+    return new TrustService(ctx).record(input);
+  }
+}

@@ -1,0 +1,194 @@
+import { demoIds, newId } from '@safeguarding/shared';
+import { startGraph, type TestGraph } from './support/graph';
+
+/** Issue 6: trusts, DSLs and their training, designation, Partnership.schools, education's representation. */
+let graph: TestGraph;
+beforeAll(async () => {
+  // 2 March 2026: the demo deputy trained on 10 May 2022 is overdue, the others are in time.
+  graph = await startGraph({ now: () => new Date('2026-03-02T12:00:00Z') });
+});
+afterAll(() => graph?.stop());
+
+const eastSussex = demoIds.partnerships.eastSussex;
+const westSussex = demoIds.partnerships.westSussex;
+
+describe('schools and trusts', () => {
+  it('shows a school\'s GIAS fields and its trust, and the trust\'s schools', async () => {
+    const result = await graph.query<any>(`{ school(urn: "990004") { urn laestab establishmentType establishmentTypeGroup status phase trust { uid name companiesHouseNumber schools { urn } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.school).toEqual({
+      urn: '990004', laestab: '8454001', establishmentType: 'Academy sponsor led', establishmentTypeGroup: 'Academies', status: 'OPEN', phase: 'SECONDARY',
+      trust: { uid: '99001', name: 'Downland Learning Trust (demo)', companiesHouseNumber: '09999001', schools: [{ urn: '990002' }, { urn: '990004' }] },
+    });
+    const maintained = await graph.query<any>(`{ school(urn: "990001") { trust { uid } } }`);
+    expect(maintained.data.school.trust).toBeNull();
+  });
+
+  it('records a trust and refuses a malformed Companies House number', async () => {
+    const record = `mutation ($input: RecordTrustInput!) { recordTrust(input: $input) { uid name companiesHouseNumber } }`;
+    const bad = await graph.query<any>(record, { input: { uid: '99002', name: 'Test Trust', companiesHouseNumber: '1234' } }, { as: 'east-sussex-business-manager' });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.companiesHouseNumber' });
+    const good = await graph.query<any>(record, { input: { uid: '99002', name: 'Test Trust', companiesHouseNumber: 'sc123456' } }, { as: 'east-sussex-business-manager' });
+    expect(good.data.recordTrust).toEqual({ uid: '99002', name: 'Test Trust', companiesHouseNumber: 'SC123456' });
+    const anonymous = await graph.query<any>(record, { input: { uid: '99003', name: 'X' } });
+    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('designated safeguarding leads', () => {
+  const leads = `{ school(urn: "990003") { safeguardingLeads { name role lastTrainedOn trainingOverdue trainingDue { due rule status basis } } safeguardingFlags } }`;
+
+  it('shows the DSL and deputies to signed-in callers, with the two-year training deadline', async () => {
+    const result = await graph.query<any>(leads, {}, { as: 'sussex-police-officer' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.school.safeguardingLeads).toEqual([
+      { name: 'Martin Reeve (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-03-12', trainingOverdue: false,
+        trainingDue: { due: '2027-03-12', rule: '24 months after 2025-03-12', status: 'PENDING', basis: expect.stringContaining('KCSIE') } },
+      { name: 'Alice Dunn (demo)', role: 'DEPUTY', lastTrainedOn: '2022-05-10', trainingOverdue: true,
+        trainingDue: { due: '2024-05-10', rule: '24 months after 2022-05-10', status: 'OVERDUE', basis: expect.stringContaining('KCSIE') } },
+    ]);
+    expect(result.data.school.safeguardingFlags).toEqual(['DSL_TRAINING_OVERDUE']);
+  });
+
+  it('hides them from anonymous callers', async () => {
+    const result = await graph.query<any>(leads);
+    expect(result.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    expect(result.data?.school ?? null).toBeNull();
+  });
+
+  it('flags a school with no DSL', async () => {
+    const result = await graph.query<any>(`{ school(urn: "990006") { safeguardingLeads { name } safeguardingFlags } }`, {}, { as: 'sussex-health-visitor' });
+    expect(result.data.school).toEqual({ safeguardingLeads: [], safeguardingFlags: ['NO_DESIGNATED_SAFEGUARDING_LEAD'] });
+  });
+
+  const set = `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name role trainingOverdue } }`;
+
+  it('lets the school\'s own DSL replace its leads, and requires exactly one DSL', async () => {
+    const none = await graph.query<any>(set, { input: { urn: '990001', leads: [{ name: 'Deputy only', role: 'DEPUTY' }] } }, { as: 'seaview-primary-dsl' });
+    expect(none.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leads' });
+    const ok = await graph.query<any>(set, {
+      input: { urn: '990001', leads: [
+        { name: 'Priya Shah (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', jobTitle: 'Deputy headteacher', email: 'dsl@seaview.example', lastTrainedOn: '2025-09-03' },
+        { name: 'New Deputy', role: 'DEPUTY' },
+      ] },
+    }, { as: 'seaview-primary-dsl' });
+    expect(ok.errors).toBeUndefined();
+    // A deputy with no training recorded is flagged.
+    expect(ok.data.setSafeguardingLeads).toEqual([
+      { name: 'Priya Shah (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', trainingOverdue: false },
+      { name: 'New Deputy', role: 'DEPUTY', trainingOverdue: true },
+    ]);
+  });
+
+  it('refuses another school\'s DSL and administrators of a partnership that does not designate the school', async () => {
+    const input = { urn: '990003', leads: [{ name: 'X', role: 'DESIGNATED_SAFEGUARDING_LEAD' }] };
+    const otherSchool = await graph.query<any>(set, { input }, { as: 'seaview-primary-dsl' });
+    expect(otherSchool.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    const otherPartnership = await graph.query<any>(set, { input }, { as: 'west-sussex-business-manager' });
+    expect(otherPartnership.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    const ownPartnership = await graph.query<any>(set, { input: { urn: '990006', leads: [{ name: 'Dee Downs', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2026-01-10' }] } }, { as: 'west-sussex-business-manager' });
+    expect(ownPartnership.errors).toBeUndefined();
+    const flags = await graph.query<any>(`{ school(urn: "990006") { safeguardingFlags } }`, {}, { as: 'sussex-health-visitor' });
+    expect(flags.data.school.safeguardingFlags).toEqual([]);
+  });
+});
+
+describe('Partnership.schools, designation and representation', () => {
+  const page = `query ($id: ID!, $first: Int, $after: String, $phase: SchoolPhase, $type: String, $noDsl: Boolean, $trainingOverdue: Boolean) {
+    partnership(id: $id) { schools(first: $first, after: $after, phase: $phase, type: $type, noDsl: $noDsl, trainingOverdue: $trainingOverdue) {
+      totalCount nodes { urn } pageInfo { endCursor hasNextPage } } } }`;
+
+  it('designates listed schools and all open schools of the footprint\'s LAs at once', async () => {
+    // Three more East Sussex schools (LA 845), one of them closed, written as GIAS would have them.
+    const schools = graph.subgraphs.schools.db.getRepository('School');
+    for (const [urn, status] of [['981001', 'OPEN'], ['981002', 'OPEN'], ['981003', 'CLOSED']] as const) {
+      await schools.insert({ urn, name: `Footprint School ${urn}`, laestab: `845${urn.slice(2)}`, localAuthorityDfeCode: '845', phase: 'PRIMARY', status, ukprn: null, establishmentType: 'Community school' });
+    }
+    const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { urn } }`;
+    const badLa = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['999'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
+    expect(badLa.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.localAuthorityDfeCodes.0' });
+    const notMine = await graph.query<any>(designate, { input: { partnershipId: westSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
+    expect(notMine.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    const result = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.designateSchools.map((s: any) => s.urn).sort()).toEqual(['981001', '981002', '990003', '990004']);
+    const all = await graph.query<any>(page, { id: eastSussex, first: 10 });
+    expect(all.data.partnership.schools.totalCount).toBe(4);
+  });
+
+  it('pages through the schools with a cursor and filters them', async () => {
+    const first = await graph.query<any>(page, { id: eastSussex, first: 3 });
+    expect(first.data.partnership.schools).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+    const urns = first.data.partnership.schools.nodes.map((s: any) => s.urn);
+    expect(urns).toEqual(['981001', '981002', '990003']);
+    const second = await graph.query<any>(page, { id: eastSussex, first: 3, after: first.data.partnership.schools.pageInfo.endCursor });
+    expect(second.data.partnership.schools).toMatchObject({ totalCount: 4, nodes: [{ urn: '990004' }], pageInfo: { hasNextPage: false } });
+    const bad = await graph.query<any>(page, { id: eastSussex, first: 3, after: 'nonsense' });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+
+    const secondary = await graph.query<any>(page, { id: eastSussex, phase: 'SECONDARY' });
+    expect(secondary.data.partnership.schools.nodes).toEqual([{ urn: '990004' }]);
+    const community = await graph.query<any>(page, { id: eastSussex, type: 'Community school' });
+    expect(community.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '981002']);
+    const noDsl = await graph.query<any>(page, { id: eastSussex, noDsl: true }, { as: 'east-sussex-business-manager' });
+    expect(noDsl.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '981002']);
+    const overdue = await graph.query<any>(page, { id: eastSussex, trainingOverdue: true }, { as: 'east-sussex-business-manager' });
+    expect(overdue.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['990003']);
+    const anonymous = await graph.query<any>(page, { id: eastSussex, noDsl: true });
+    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends a designation', async () => {
+    const end = `mutation ($input: EndSchoolDesignationInput!) { endSchoolDesignation(input: $input) }`;
+    const result = await graph.query<any>(end, { input: { partnershipId: eastSussex, urn: '981002', designatedUntil: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
+    expect(result.errors).toBeUndefined();
+    const all = await graph.query<any>(page, { id: eastSussex });
+    expect(all.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '990003', '990004']);
+  });
+
+  it('shows education\'s representation and requires a strategic representative', async () => {
+    const shown = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { educationRepresentatives { level forum name } } }`, { id: westSussex });
+    expect(shown.data.partnership.educationRepresentatives.map((r: any) => r.level)).toEqual(['STRATEGIC', 'OPERATIONAL']);
+    const set = `mutation ($input: SetEducationRepresentationInput!) { setEducationRepresentation(input: $input) { level name } }`;
+    const operationalOnly = await graph.query<any>(set, { input: { partnershipId: westSussex, representatives: [{ level: 'OPERATIONAL', forum: 'F', name: 'N', role: 'R', represents: 'primary' }] } }, { as: 'west-sussex-business-manager' });
+    expect(operationalOnly.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.representatives' });
+  });
+});
+
+describe('batching', () => {
+  // Two queries: one would exceed the gateway's cost limit.
+  const queries = [
+    `{ partnerships { schools { nodes { urn safeguardingLeads { name } safeguardingFlags } } } }`,
+    `{ partnerships { schools { nodes { trust { name } } } overdue: schools(trainingOverdue: true) { totalCount } educationRepresentatives { name } } }`,
+  ];
+
+  async function measure() {
+    let total = 0;
+    const statements: number[] = [];
+    for (const query of queries) {
+      const counted = await graph.countStatements(async () => {
+        const result = await graph.query<any>(query, {}, { as: 'sussex-health-visitor' });
+        expect(result.errors).toBeUndefined();
+        total = result.data.partnerships.reduce((n: number, p: any) => n + p.schools.nodes.length, 0);
+      });
+      statements.push(counted.schools);
+    }
+    return { total, statements };
+  }
+
+  it('costs the same statements in the schools subgraph whatever the number of schools', async () => {
+    const small = await measure();
+    const schools = graph.subgraphs.schools.db.getRepository('School');
+    for (let i = 0; i < 15; i++) {
+      const urn = `982${String(i).padStart(3, '0')}`;
+      await schools.insert({ urn, name: `Batch School ${urn}`, laestab: `938${urn.slice(2)}`, localAuthorityDfeCode: '938', phase: 'PRIMARY', status: 'OPEN', ukprn: null, trustUid: '99001' });
+      await graph.subgraphs.schools.db.getRepository('SchoolDesignation').insert({ id: newId(), partnershipId: westSussex, urn, designatedFrom: '2020-01-01', designatedUntil: null });
+      await graph.subgraphs.schools.db.getRepository('SafeguardingLead').insert({ id: newId(), urn, name: `DSL ${urn}`, role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2020-01-01' });
+    }
+    const large = await measure();
+    expect(large.total).toBe(small.total + 15);
+    expect(large.statements).toEqual(small.statements);
+    // Schools and leads (flags reuse the leads); schools, trusts, the overdue page and representatives.
+    expect(large.statements).toEqual([2, 4]);
+  });
+});
