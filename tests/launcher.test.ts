@@ -103,6 +103,13 @@ describe('npm start', () => {
     }
     expect(launched.output()).toContain(`The safeguarding graph is up: http://127.0.0.1:${env['PORT']}/graphql`);
     expect(launched.output()).toContain('curl -s');
+    // The example the banner prints must work as printed.
+    const example = /-d '(\{"query":.*\})'\s*$/m.exec(launched.output());
+    expect(example).not.toBeNull();
+    const tried = await fetch(`http://127.0.0.1:${env['PORT']}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example![1]! });
+    const triedBody = (await tried.json()) as { errors?: unknown; data?: { partnerships?: unknown[] } };
+    expect(triedBody.errors).toBeUndefined();
+    expect(triedBody.data?.partnerships).toHaveLength(3);
     const response = await fetch(`http://127.0.0.1:${env['PORT']}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -149,7 +149,7 @@ async function main(config: LauncherConfig): Promise<void> {
       '',
       'Try a query that crosses all five subgraphs:',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
-      `    -d '{"query":"{ partnerships { name partners { kind organisation { name } } relevantAgencies { name } schools { name } practiceReviews { title publicationDeadline { due rule status } } escalationPolicy { stages { position name timescaleWorkingDays } } } }"}'`,
+      `    -d '{"query":"{ partnerships { name partners { kind organisation { name } } relevantAgencies { name } schools { nodes { name } } practiceReviews { title publicationDeadline { due rule status } } escalationPolicy { stages { position name timescaleWorkingDays } } } }"}'`,
       '',
       'Signed in, as a demo identity (`npm run token` lists them):',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $(npm run -s token -- west-sussex-business-manager)" \\`,
