@@ -31,6 +31,8 @@ export interface SubgraphContext {
   readonly calendar: WorkingDayCalendar;
   /** Today in England, fixed for the whole request so every deadline agrees. */
   readonly today: string;
+  /** The request's instant, from the same clock as `today` (a test's pinned clock included). */
+  readonly now: Date;
 }
 
 export interface RequestOrigin {
@@ -43,6 +45,7 @@ export interface RequestOrigin {
 export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestOrigin = {}): SubgraphContext {
   const requestId = origin.requestId;
   const id = requestId && /^[\w-]{1,64}$/.test(requestId) ? requestId : randomUUID();
+  const now = runtime.now();
   return {
     requestId: id,
     scope: origin.scope ?? AccessScope.anonymous,
@@ -53,6 +56,7 @@ export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestO
     loaders: new LoaderRegistry(),
     reference: runtime.reference,
     calendar: runtime.calendar,
-    today: todayInLondon(runtime.now()),
+    today: todayInLondon(now),
+    now,
   };
 }

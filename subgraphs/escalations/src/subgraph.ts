@@ -16,15 +16,19 @@ import { migrations } from './migrations';
 import { NationalEscalation } from './national-escalation/national-escalation.entity';
 import { nationalEscalationReference } from './national-escalation/national-escalation.reference';
 import { NationalEscalationResolver } from './national-escalation/national-escalation.resolver';
+import { Referral } from './referral/referral.entity';
+import { referralReference } from './referral/referral.reference';
+import { ReferralResolver } from './referral/referral.resolver';
 
 export const escalationsSubgraph: SubgraphDefinition = {
   name: 'escalations',
-  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation],
+  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation, Referral],
   migrations,
   resolvers: [
     ProfessionalDisagreementResolver,
     EscalationPolicyResolver,
     NationalEscalationResolver,
+    ReferralResolver,
     PartnershipEscalationsResolver,
     AgencyEscalationsResolver,
     SchoolEscalationsResolver,
@@ -35,6 +39,7 @@ export const escalationsSubgraph: SubgraphDefinition = {
   references: {
     ProfessionalDisagreement: professionalDisagreementReference,
     NationalEscalation: nationalEscalationReference,
+    Referral: referralReference,
   },
   loadDemoData,
 };

@@ -24,6 +24,7 @@ import {
   NationalEscalationRecipient,
   NationalEscalationStatus,
 } from '../national-escalation/national-escalation.entity';
+import { loadDemoReferrals } from './referral-demo-data';
 
 const council = (dfeCode: string) => statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode });
 const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
@@ -144,7 +145,7 @@ const demoDisagreements: readonly DemoDisagreement[] = [
 
 const nationalEscalationId = nameBasedId('demo:national-escalation:0001');
 
-/** The default policy in each pan-Sussex partnership, the demo disagreements with their histories, and one national escalation. */
+/** The default policy in each pan-Sussex partnership, the demo disagreements with their histories, one national escalation, and the demo referrals. */
 export async function loadDemoData({ db, calendar, logger }: SubgraphRuntime): Promise<void> {
   const defaults = defaultEscalationStages();
   const settings = defaultPolicySettings(defaults.length);
@@ -179,6 +180,7 @@ export async function loadDemoData({ db, calendar, logger }: SubgraphRuntime): P
     }
 
     await loadNationalEscalation(manager, events);
+    await loadDemoReferrals(manager, calendar);
   });
 }
 

@@ -2,6 +2,8 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { ProfessionalDisagreement } from '../disagreement/professional-disagreement.entity';
 import { ProfessionalDisagreementService } from '../disagreement/professional-disagreement.service';
+import { Referral } from '../referral/referral.entity';
+import { ReferralService } from '../referral/referral.service';
 import { AgencyStub } from './agency.type';
 
 const accessReasonDescription =
@@ -25,5 +27,15 @@ export class AgencyEscalationsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfessionalDisagreement[]> {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('received', agency.id, accessReason ?? null);
+  }
+
+  @FieldResolver(() => [Referral], { description: 'Referrals this agency made that you may see: its own staff, and the authority each went to (restricted)' })
+  referralsMade(@Root() agency: AgencyStub, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
+    return new ReferralService(ctx).made(agency.id);
+  }
+
+  @FieldResolver(() => [Referral], { description: 'For a local authority: referrals it received, seen by its own staff only (restricted)' })
+  referralsReceived(@Root() agency: AgencyStub, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
+    return new ReferralService(ctx).received(agency.id);
   }
 }

@@ -2,6 +2,8 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { ProfessionalDisagreement } from '../disagreement/professional-disagreement.entity';
 import { ProfessionalDisagreementService } from '../disagreement/professional-disagreement.service';
+import { Referral } from '../referral/referral.entity';
+import { ReferralService } from '../referral/referral.service';
 import { SchoolStub } from './school.type';
 
 const accessReasonDescription =
@@ -25,5 +27,10 @@ export class SchoolEscalationsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfessionalDisagreement[]> {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('received', school.urn, accessReason ?? null);
+  }
+
+  @FieldResolver(() => [Referral], { description: 'Referrals this school made that you may see: its own staff, and the authority each went to (restricted)' })
+  referralsMade(@Root() school: SchoolStub, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
+    return new ReferralService(ctx).made(school.urn);
   }
 }

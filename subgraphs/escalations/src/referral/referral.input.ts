@@ -1,0 +1,61 @@
+import { Field, InputType } from 'type-graphql';
+import {
+  ConcernCategory,
+  EarlyHelpIndicator,
+  ReferralConsent,
+  ReferralDecision,
+  ReferralLawfulBasis,
+} from './referral.entity';
+
+@InputType({ description: 'A referral your organisation makes to the children\'s social care of the child\'s home local authority' })
+export class SubmitReferralInput {
+  @Field({
+    description: 'Your system\'s key for this submission (unique per organisation): a retry with the same key returns the first referral',
+  })
+  idempotencyKey!: string;
+
+  @Field({ description: 'Pseudonymous reference to the child in your system (letters, digits, hyphens); never a name' })
+  childReference!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '10 digits with a valid check digit; seen only by your organisation and the receiving authority',
+  })
+  nhsNumber?: string | null;
+
+  @Field({ description: 'GSS code of the child\'s home local authority; a retired code is routed to its successor' })
+  homeLocalAuthorityGssCode!: string;
+
+  @Field(() => [ConcernCategory])
+  concernCategories!: ConcernCategory[];
+
+  @Field({ description: 'The child is suffering or likely to suffer significant harm: the referral is immediate' })
+  significantHarm!: boolean;
+
+  @Field(() => [EarlyHelpIndicator], { defaultValue: [] })
+  earlyHelpIndicators!: EarlyHelpIndicator[];
+
+  @Field(() => ReferralLawfulBasis)
+  lawfulBasis!: ReferralLawfulBasis;
+
+  @Field(() => ReferralConsent)
+  consent!: ReferralConsent;
+
+  @Field(() => String, { nullable: true, description: 'Required when consent was NOT_SOUGHT or REFUSED_OVERRIDDEN' })
+  consentReason?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The referring practitioner\'s name as it should be shown to the authority' })
+  practitionerName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The referring practitioner\'s role, e.g. "Health visitor"' })
+  practitionerRole?: string | null;
+}
+
+@InputType({ description: 'The local authority\'s decision on a referral, with its feedback to the referrer' })
+export class DecideReferralInput {
+  @Field(() => ReferralDecision)
+  decision!: ReferralDecision;
+
+  @Field({ description: 'What the referrer is told: the decision\'s reasons and what happens next' })
+  feedback!: string;
+}

@@ -1,0 +1,89 @@
+import { In, LessThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { AccessScope } from '@safeguarding/shared';
+import { Referral, ReferralStatus } from './referral.entity';
+import { referralRoles } from './referral.roles';
+
+type Where = FindOptionsWhere<Referral>;
+
+/**
+ * Referrals are case-level and restricted to two organisations: every read goes through `visible`,
+ * which keeps those the caller's organisation made or received. Partnership roles widen nothing,
+ * and a caller without a case-work role sees none.
+ */
+export class ReferralRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  private visible(where: Where): Where[] {
+    const identity = this.scope.requireIdentity();
+    if (!this.scope.hasRole(...referralRoles)) return [];
+    const own = identity.organisation.id;
+    const clauses: Where[] = [{ ...where, referrerOrganisationId: own }];
+    if (identity.organisation.kind === 'LOCAL_AUTHORITY') clauses.push({ ...where, receivingAuthorityId: own });
+    return clauses;
+  }
+
+  // TypeORM reads an empty `where` list as no filter at all, so "nothing visible" must stop here.
+  private async find(where: Where[]): Promise<Referral[]> {
+    if (where.length === 0) return [];
+    return this.manager.find(Referral, { where, order: { receivedAt: 'DESC', id: 'ASC' } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<Referral[]> {
+    return this.find(this.visible({ id: In([...ids]) }));
+  }
+
+  madeBy(organisationIds: readonly string[]): Promise<Referral[]> {
+    return this.find(this.visible({ referrerOrganisationId: In([...organisationIds]) }));
+  }
+
+  receivedBy(agencyIds: readonly string[]): Promise<Referral[]> {
+    return this.find(this.visible({ receivingAuthorityId: In([...agencyIds]) }));
+  }
+
+  /** Referrals to the caller's own authority still undecided after their due date. */
+  overdueFor(today: string): Promise<Referral[]> {
+    const identity = this.scope.requireIdentity();
+    if (identity.organisation.kind !== 'LOCAL_AUTHORITY' || !this.scope.hasRole(...referralRoles)) return Promise.resolve([]);
+    return this.find([
+      {
+        receivingAuthorityId: identity.organisation.id,
+        status: In([ReferralStatus.RECEIVED, ReferralStatus.ACKNOWLEDGED]),
+        dueOn: LessThan(today),
+      },
+    ]);
+  }
+
+  /** The caller's own organisation's submission under this key, if any. */
+  async byIdempotencyKey(idempotencyKey: string): Promise<Referral | null> {
+    const identity = this.scope.requireIdentity();
+    return this.manager.findOneBy(Referral, { referrerOrganisationId: identity.organisation.id, idempotencyKey });
+  }
+
+  /**
+   * The newest earlier referral about the same child to the same authority since a date, from any
+   * referrer. Not filtered by the caller: only its id is kept, as a link that `visible` guards.
+   */
+  async latestAboutChild(receivingAuthorityId: string, childReference: string, nhsNumber: string | null, since: string): Promise<Referral | null> {
+    const base: Where = { receivingAuthorityId, receivedOn: MoreThanOrEqual(since) };
+    const clauses: Where[] = [{ ...base, childReference }];
+    if (nhsNumber) clauses.push({ ...base, nhsNumber });
+    const [latest] = await this.manager.find(Referral, { where: clauses, order: { receivedAt: 'DESC' }, take: 1 });
+    return latest ?? null;
+  }
+
+  async insert(referral: Referral): Promise<void> {
+    await this.manager.insert(Referral, { ...referral });
+  }
+
+  /** Applies a response only if the referral is still in the state it was read in. */
+  async applyTransition(
+    referral: Referral,
+    changes: Partial<Pick<Referral, 'status' | 'acknowledgedAt' | 'acknowledgedOn' | 'decision' | 'decidedAt' | 'decidedOn' | 'feedback' | 'respondedBy'>>,
+  ): Promise<boolean> {
+    const result = await this.manager.update(Referral, { id: referral.id, status: referral.status }, changes);
+    return result.affected === 1;
+  }
+}

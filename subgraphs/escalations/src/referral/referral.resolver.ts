@@ -1,0 +1,74 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { Referral } from './referral.entity';
+import { DecideReferralInput, SubmitReferralInput } from './referral.input';
+import { referralRoles } from './referral.roles';
+import { ReferralService } from './referral.service';
+
+@Resolver(() => Referral)
+export class ReferralResolver {
+  @Query(() => Referral, { nullable: true, description: 'A referral your organisation made or received; null for anyone else' })
+  referral(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Referral | null> {
+    return new ReferralService(ctx).byId(id);
+  }
+
+  @Query(() => [Referral], { description: 'Referrals to your local authority not decided by their due date' })
+  @Authorized(...referralRoles)
+  overdueReferrals(@Ctx() ctx: SubgraphContext): Promise<Referral[]> {
+    return new ReferralService(ctx).overdue();
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The child\'s NHS number: only the referring organisation and the receiving authority see it',
+  })
+  nhsNumber(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): string | null {
+    return new ReferralService(ctx).nhsNumber(referral);
+  }
+
+  @FieldResolver(() => DeadlineView, { description: 'When the authority must acknowledge it: one working day after receipt, or at once' })
+  acknowledgementDeadline(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): DeadlineView {
+    return new ReferralService(ctx).acknowledgementDeadline(referral);
+  }
+
+  @FieldResolver(() => DeadlineView, { description: 'When the authority must decide the response: one working day after receipt, or at once' })
+  decisionDeadline(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): DeadlineView {
+    return new ReferralService(ctx).decisionDeadline(referral);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Advice with the answer: early help indicators without significant harm suggest an early help assessment',
+  })
+  suggestion(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): string | null {
+    return new ReferralService(ctx).suggestion(referral);
+  }
+
+  @FieldResolver(() => Referral, {
+    nullable: true,
+    description: 'An earlier referral about the same child to the same authority within 30 days, if you may see it',
+  })
+  possibleDuplicateOf(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): Promise<Referral | null> {
+    return new ReferralService(ctx).possibleDuplicateOf(referral);
+  }
+
+  @Mutation(() => Referral, {
+    description: 'Refers a concern to the child\'s home local authority; retrying with the same idempotencyKey returns the first referral',
+  })
+  @Authorized(...referralRoles)
+  submitReferral(@Arg('input') input: SubmitReferralInput, @Ctx() ctx: SubgraphContext): Promise<Referral> {
+    return new ReferralService(ctx).submit(input);
+  }
+
+  @Mutation(() => Referral, { description: 'The receiving authority acknowledges a referral' })
+  @Authorized(...referralRoles)
+  acknowledgeReferral(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Referral> {
+    return new ReferralService(ctx).acknowledge(id);
+  }
+
+  @Mutation(() => Referral, { description: 'The receiving authority decides the response, with feedback to the referrer (acknowledges it too)' })
+  @Authorized(...referralRoles)
+  decideReferral(@Arg('input') input: DecideReferralInput, @Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Referral> {
+    return new ReferralService(ctx).decide(id, input);
+  }
+}

@@ -1,0 +1,406 @@
+import { AccessScope, AuditRecord, demoIdentities, demoIds, ForbiddenError, nameBasedId, statutoryOrganisationId, type SubgraphContext } from '@safeguarding/shared';
+import { isValidNhsNumber } from '../subgraphs/escalations/src/referral/nhs-number';
+import { Referral } from '../subgraphs/escalations/src/referral/referral.entity';
+import { ReferralService } from '../subgraphs/escalations/src/referral/referral.service';
+import { startGraph, type TestGraph } from './support/graph';
+
+/**
+ * Issue 9: referrals to the child's home local authority through the gateway, with the clock
+ * standing on chosen instants so the one-working-day response is exact across bank holidays.
+ */
+let now = new Date('2026-11-23T10:00:00Z');
+const setNow = (instant: string) => {
+  now = new Date(instant);
+};
+
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startGraph({ now: () => now });
+});
+afterAll(() => graph?.stop());
+
+const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
+const barnsley = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '370' });
+const healthTrust = demoIds.agencies.sussexCommunityTrust;
+const validNhsNumber = '9434765919';
+
+const fields = `id status urgency significantHarm childReference nhsNumber homeLocalAuthorityGssCode receivingLocalAuthorityGssCode
+  concernCategories earlyHelpIndicators lawfulBasis consent consentReason receivedAt receivedOn suggestion decision feedback referrerKind
+  practitioner { subject name role }
+  referringAgency { id name } referringSchool { urn name }
+  receivingAuthority { id name }
+  acknowledgementDeadline { due rule basis status completedOn }
+  decisionDeadline { due rule basis status completedOn }
+  possibleDuplicateOf { id }`;
+
+const submit = `mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { ${fields} } }`;
+const read = `query Read($id: ID!) { referral(id: $id) { ${fields} } }`;
+const acknowledge = `mutation Ack($id: ID!) { acknowledgeReferral(id: $id) { ${fields} } }`;
+const decide = `mutation Decide($id: ID!, $input: DecideReferralInput!) { decideReferral(id: $id, input: $input) { ${fields} } }`;
+
+let keys = 0;
+function referralInput(overrides: Record<string, unknown> = {}) {
+  keys += 1;
+  return {
+    idempotencyKey: `test-key-${String(keys).padStart(4, '0')}`,
+    childReference: `CHILD-T-${String(keys).padStart(4, '0')}`,
+    // The NHS number also links likely duplicates, so only the tests about it give one.
+    nhsNumber: null,
+    homeLocalAuthorityGssCode: 'E10000032',
+    concernCategories: ['NEGLECT'],
+    significantHarm: false,
+    earlyHelpIndicators: [],
+    lawfulBasis: 'PUBLIC_TASK',
+    consent: 'OBTAINED',
+    practitionerName: 'A. Visitor (test)',
+    practitionerRole: 'Health visitor',
+    ...overrides,
+  };
+}
+
+type As = keyof typeof demoIdentities;
+async function submitted(overrides: Record<string, unknown> = {}, as: As = 'sussex-health-visitor') {
+  const result = await graph.query<any>(submit, { input: referralInput(overrides) }, { as });
+  expect(result.errors).toBeUndefined();
+  return result.data.submitReferral;
+}
+
+const codeOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.['code'];
+const fieldOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.['field'];
+const rows = () => graph.subgraphs.escalations.db.getRepository(Referral);
+
+describe('submitting a referral', () => {
+  beforeEach(() => setNow('2026-11-23T10:00:00Z'));
+
+  it('is routed to the home authority, whose name the gateway resolves from the agencies subgraph, and audited as it is written', async () => {
+    const r = await submitted({ nhsNumber: validNhsNumber });
+    expect(r).toMatchObject({
+      status: 'RECEIVED',
+      urgency: 'WITHIN_ONE_WORKING_DAY',
+      nhsNumber: validNhsNumber,
+      receivingLocalAuthorityGssCode: 'E10000032',
+      receivingAuthority: { id: westSussexCouncil, name: 'West Sussex' },
+      referringAgency: { id: healthTrust },
+      referringSchool: null,
+      referrerKind: 'AGENCY',
+      practitioner: { subject: 'demo:sussex-health-visitor', name: 'A. Visitor (test)', role: 'Health visitor' },
+      receivedOn: '2026-11-23',
+      acknowledgementDeadline: { due: '2026-11-24', rule: '1 working day after 2026-11-23', status: 'PENDING', completedOn: null },
+      decisionDeadline: { due: '2026-11-24', status: 'PENDING' },
+      suggestion: null,
+      // Linked by NHS number to the demo referral 0001 the trust made about the same child a week earlier.
+      possibleDuplicateOf: { id: nameBasedId('demo:referral:0001') },
+    });
+    const [last] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: r.id, action: 'CREATE' as never } });
+    expect(last).toMatchObject({ entityType: 'Referral', subject: 'demo:sussex-health-visitor', operationName: 'Submit', partnershipId: null });
+  });
+
+  it('received on a Friday evening before the August bank holiday is due on the Tuesday', async () => {
+    setNow('2026-08-28T18:30:00Z'); // 19:30 in London (BST)
+    const r = await submitted();
+    expect(r.receivedAt).toBe('2026-08-28T18:30:00.000Z');
+    expect(r.receivedOn).toBe('2026-08-28');
+    expect(r.decisionDeadline).toMatchObject({ due: '2026-09-01', rule: '1 working day after 2026-08-28', status: 'PENDING' });
+    // 00:30 on Saturday in London (23:30 UTC on Friday): received on the 29th, due Tuesday all the same.
+    setNow('2026-08-28T23:30:00Z');
+    const late = await submitted();
+    expect(late.receivedOn).toBe('2026-08-29');
+    expect(late.decisionDeadline.due).toBe('2026-09-01');
+    setNow('2026-09-02T09:00:00Z');
+    const later = await graph.query<any>(read, { id: r.id }, { as: 'west-sussex-social-worker' });
+    expect(later.data.referral.decisionDeadline.status).toBe('OVERDUE');
+  });
+
+  it('refuses a malformed NHS number, naming the field and not echoing the number, and writes nothing', async () => {
+    const before = await rows().count();
+    for (const nhsNumber of ['94347659', '9434765918', '0000000060', '94347659AB']) {
+      const result = await graph.query<any>(submit, { input: referralInput({ nhsNumber }) }, { as: 'sussex-health-visitor' });
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(fieldOf(result)).toBe('input.nhsNumber');
+      expect(JSON.stringify(result)).not.toContain(nhsNumber);
+    }
+    expect(await rows().count()).toBe(before);
+    expect(isValidNhsNumber('9434765919')).toBe(true);
+    expect(isValidNhsNumber('0000000060')).toBe(false); // check digit would be 10: never issued
+    expect(isValidNhsNumber('1000000060')).toBe(true); // 11 minus a remainder of 0 is 11: check digit 0
+    expect(isValidNhsNumber('1000000061')).toBe(false);
+  });
+
+  it('refuses an unknown authority, naming the field', async () => {
+    const result = await graph.query<any>(submit, { input: referralInput({ homeLocalAuthorityGssCode: 'E10999999' }) }, { as: 'sussex-health-visitor' });
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(result)).toBe('input.homeLocalAuthorityGssCode');
+  });
+
+  it('routes a terminated GSS code to its successor authority', async () => {
+    const r = await submitted({ homeLocalAuthorityGssCode: 'E08000016' });
+    expect(r).toMatchObject({
+      homeLocalAuthorityGssCode: 'E08000016',
+      receivingLocalAuthorityGssCode: 'E08000038',
+      receivingAuthority: { id: barnsley, name: 'Barnsley' },
+    });
+  });
+
+  it('asks why when consent was not sought or refusal overridden', async () => {
+    const result = await graph.query<any>(submit, { input: referralInput({ consent: 'NOT_SOUGHT' }) }, { as: 'sussex-health-visitor' });
+    expect(fieldOf(result)).toBe('input.consentReason');
+    const r = await submitted({ consent: 'REFUSED_OVERRIDDEN', consentReason: 'Risk of significant harm outweighs refusal (test)' });
+    expect(r).toMatchObject({ consent: 'REFUSED_OVERRIDDEN', consentReason: 'Risk of significant harm outweighs refusal (test)' });
+  });
+
+  it('is refused to callers without a case-work role and to the Panel', async () => {
+    expect(codeOf(await graph.query<any>(submit, { input: referralInput() }, { as: 'west-sussex-business-manager' }))).toBe('FORBIDDEN');
+    expect(codeOf(await graph.query<any>(submit, { input: referralInput() }, { as: 'panel-member' }))).toBe('FORBIDDEN');
+    expect(codeOf(await graph.query<any>(submit, { input: referralInput() }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('safe to retry', () => {
+  beforeEach(() => setNow('2026-11-23T10:00:00Z'));
+
+  it('returns the first referral for a retry with the same key: one row', async () => {
+    const input = referralInput();
+    const first = await graph.query<any>(submit, { input }, { as: 'sussex-health-visitor' });
+    const again = await graph.query<any>(submit, { input }, { as: 'sussex-health-visitor' });
+    expect(again.errors).toBeUndefined();
+    expect(again.data.submitReferral.id).toBe(first.data.submitReferral.id);
+    expect(await rows().countBy({ idempotencyKey: input.idempotencyKey })).toBe(1);
+  });
+
+  it('makes one referral from five concurrent retries', async () => {
+    const input = referralInput();
+    const results = await Promise.all(Array.from({ length: 5 }, () => graph.query<any>(submit, { input }, { as: 'sussex-health-visitor' })));
+    for (const result of results) expect(result.errors).toBeUndefined();
+    expect(new Set(results.map((result) => result.data.submitReferral.id)).size).toBe(1);
+    expect(await rows().countBy({ idempotencyKey: input.idempotencyKey })).toBe(1);
+  });
+
+  it('refuses the same key with different content as CONFLICT', async () => {
+    const input = referralInput();
+    await graph.query<any>(submit, { input }, { as: 'sussex-health-visitor' });
+    const changed = await graph.query<any>(submit, { input: { ...input, concernCategories: ['PHYSICAL_ABUSE'] } }, { as: 'sussex-health-visitor' });
+    expect(codeOf(changed)).toBe('CONFLICT');
+    expect(await rows().countBy({ idempotencyKey: input.idempotencyKey })).toBe(1);
+  });
+
+  it('keys are per organisation: another organisation may use the same key', async () => {
+    const input = referralInput({ nhsNumber: null });
+    const mine = await graph.query<any>(submit, { input }, { as: 'sussex-health-visitor' });
+    const theirs = await graph.query<any>(submit, { input }, { as: 'sussex-police-officer' });
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data.submitReferral.id).not.toBe(mine.data.submitReferral.id);
+  });
+
+  it('links a likely duplicate (same child, same authority, within 30 days) without refusing it, and leaks nothing through the link', async () => {
+    setNow('2026-11-02T10:00:00Z');
+    const first = await submitted({ childReference: 'CHILD-DUP-1' });
+    setNow('2026-11-23T10:00:00Z');
+    const second = await submitted({ childReference: 'CHILD-DUP-1' });
+    expect(second.possibleDuplicateOf).toEqual({ id: first.id });
+    // From another referrer: linked for the authority, but the police cannot see the health trust's referral.
+    const fromPolice = await submitted({ childReference: 'CHILD-DUP-1', nhsNumber: null }, 'sussex-police-officer');
+    expect(fromPolice.possibleDuplicateOf).toBeNull();
+    const seenByAuthority = await graph.query<any>(read, { id: fromPolice.id }, { as: 'west-sussex-social-worker' });
+    expect(seenByAuthority.data.referral.possibleDuplicateOf).toEqual({ id: second.id });
+    // Beyond 30 days: not linked.
+    setNow('2026-12-24T10:00:00Z');
+    const much = await submitted({ childReference: 'CHILD-DUP-2' });
+    setNow('2027-01-26T10:00:00Z');
+    expect((await submitted({ childReference: 'CHILD-DUP-2' })).possibleDuplicateOf).toBeNull();
+    expect(much.id).toBeDefined();
+  });
+});
+
+describe('the authority\'s response', () => {
+  beforeEach(() => setNow('2026-11-23T10:00:00Z'));
+
+  it('flags an immediate referral at once: due the day of receipt, overdue the day after, and listed for the authority', async () => {
+    const r = await submitted({ significantHarm: true, concernCategories: ['PHYSICAL_ABUSE', 'CHILD_CRIMINAL_EXPLOITATION'], earlyHelpIndicators: ['YOUNG_CARER'] });
+    expect(r).toMatchObject({
+      urgency: 'IMMEDIATE',
+      suggestion: null,
+      acknowledgementDeadline: { due: '2026-11-23', rule: 'immediately: on the day of receipt, 2026-11-23', status: 'DUE_TODAY' },
+      decisionDeadline: { due: '2026-11-23', status: 'DUE_TODAY' },
+    });
+    setNow('2026-11-24T09:00:00Z');
+    const overdue = await graph.query<any>(`{ overdueReferrals { id decisionDeadline { status } } }`, {}, { as: 'west-sussex-social-worker' });
+    expect(overdue.errors).toBeUndefined();
+    expect(overdue.data.overdueReferrals).toContainEqual({ id: r.id, decisionDeadline: { status: 'OVERDUE' } });
+    // Nobody else's overdue list shows it.
+    const police = await graph.query<any>(`{ overdueReferrals { id } }`, {}, { as: 'sussex-police-officer' });
+    expect(codeOf(police)).toBe('FORBIDDEN');
+  });
+
+  it('suggests an early help assessment where early-help indicators come without significant harm', async () => {
+    const r = await submitted({ earlyHelpIndicators: ['YOUNG_CARER', 'SPECIAL_EDUCATIONAL_NEEDS'] });
+    expect(r.suggestion).toMatch(/early help assessment/);
+    expect(r.earlyHelpIndicators).toEqual(['SPECIAL_EDUCATIONAL_NEEDS', 'YOUNG_CARER']);
+  });
+
+  it('RECEIVED → ACKNOWLEDGED → DECIDED by the receiving authority only; illegal moves are refused naming the state', async () => {
+    const r = await submitted();
+    const byReferrer = await graph.query<any>(acknowledge, { id: r.id }, { as: 'sussex-health-visitor' });
+    expect(codeOf(byReferrer)).toBe('FORBIDDEN');
+    const byThird = await graph.query<any>(acknowledge, { id: r.id }, { as: 'sussex-police-officer' });
+    expect(codeOf(byThird)).toBe('NOT_FOUND');
+
+    const acked = await graph.query<any>(acknowledge, { id: r.id }, { as: 'west-sussex-social-worker' });
+    expect(acked.errors).toBeUndefined();
+    expect(acked.data.acknowledgeReferral).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgementDeadline: { status: 'MET', completedOn: '2026-11-23' } });
+    const twice = await graph.query<any>(acknowledge, { id: r.id }, { as: 'west-sussex-social-worker' });
+    expect(codeOf(twice)).toBe('CONFLICT');
+    expect(twice.errors?.[0]?.message).toMatch(/ACKNOWLEDGED/);
+
+    setNow('2026-11-25T09:00:00Z'); // two working days after receipt: late
+    const decided = await graph.query<any>(
+      decide,
+      { id: r.id, input: { decision: 'SECTION_17_ASSESSMENT', feedback: 'A child and family assessment will start this week (test)' } },
+      { as: 'west-sussex-social-worker' },
+    );
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data.decideReferral).toMatchObject({
+      status: 'DECIDED',
+      decision: 'SECTION_17_ASSESSMENT',
+      decisionDeadline: { due: '2026-11-24', status: 'MISSED', completedOn: '2026-11-25' },
+    });
+    // The referrer hears back.
+    const seen = await graph.query<any>(read, { id: r.id }, { as: 'sussex-health-visitor' });
+    expect(seen.data.referral).toMatchObject({ status: 'DECIDED', decision: 'SECTION_17_ASSESSMENT', feedback: 'A child and family assessment will start this week (test)' });
+    const again = await graph.query<any>(decide, { id: r.id, input: { decision: 'NO_FURTHER_ACTION', feedback: 'changed mind' } }, { as: 'west-sussex-social-worker' });
+    expect(codeOf(again)).toBe('CONFLICT');
+    expect(again.errors?.[0]?.message).toMatch(/DECIDED/);
+  });
+
+  it('deciding straight from RECEIVED acknowledges it too', async () => {
+    const r = await submitted();
+    const decided = await graph.query<any>(
+      decide,
+      { id: r.id, input: { decision: 'SIGNPOSTING', feedback: 'Signposted to the family hub (test)' } },
+      { as: 'west-sussex-social-worker' },
+    );
+    expect(decided.data.decideReferral).toMatchObject({
+      status: 'DECIDED',
+      acknowledgementDeadline: { status: 'MET', completedOn: '2026-11-23' },
+      decisionDeadline: { status: 'MET', completedOn: '2026-11-23' },
+    });
+    const bad = await graph.query<any>(decide, { id: r.id, input: { decision: 'SIGNPOSTING', feedback: '  ' } }, { as: 'west-sussex-social-worker' });
+    expect(fieldOf(bad)).toBe('input.feedback');
+  });
+});
+
+describe('who sees a referral', () => {
+  beforeEach(() => setNow('2026-11-23T10:00:00Z'));
+
+  it('the referrer and the receiving authority see it with the NHS number; a third organisation, the Panel and partnership staff get nothing', async () => {
+    const r = await submitted({ nhsNumber: validNhsNumber });
+    for (const as of ['sussex-health-visitor', 'west-sussex-social-worker'] as const) {
+      const seen = await graph.query<any>(read, { id: r.id }, { as });
+      expect(seen.errors).toBeUndefined();
+      expect(seen.data.referral).toMatchObject({ id: r.id, nhsNumber: validNhsNumber });
+    }
+    for (const as of ['sussex-police-officer', 'panel-member', 'west-sussex-scrutineer', 'west-sussex-business-manager', 'sussex-community-safeguarding-lead'] as const) {
+      const other = await graph.query<any>(read, { id: r.id }, { as });
+      if (as === 'sussex-community-safeguarding-lead') {
+        // The same trust as the referrer, in a case-work role: its own organisation's referral.
+        expect(other.data.referral.id).toBe(r.id);
+        continue;
+      }
+      expect(other.errors).toBeUndefined();
+      expect(other.data).toEqual({ referral: null });
+      expect(JSON.stringify(other)).not.toContain(validNhsNumber);
+    }
+    const anonymous = await graph.query<any>(read, { id: r.id });
+    expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+
+    const lists = `query Lists($trust: ID!, $council: ID!) {
+      trust: agency(id: $trust) { referralsMade { id nhsNumber } }
+      council: agency(id: $council) { referralsReceived { id nhsNumber } }
+    }`;
+    const third = await graph.query<any>(lists, { trust: healthTrust, council: westSussexCouncil }, { as: 'sussex-police-officer' });
+    expect(third.errors).toBeUndefined();
+    // Only the police's own referrals to the council, never the trust's.
+    expect(third.data.trust).toEqual({ referralsMade: [] });
+    expect(third.data.council.referralsReceived.map((x: { id: string }) => x.id)).not.toContain(r.id);
+    expect(JSON.stringify(third)).not.toContain(validNhsNumber);
+    const authority = await graph.query<any>(lists, { trust: healthTrust, council: westSussexCouncil }, { as: 'west-sussex-social-worker' });
+    expect(authority.data.council.referralsReceived).toContainEqual({ id: r.id, nhsNumber: validNhsNumber });
+    expect(authority.data.trust.referralsMade).toContainEqual({ id: r.id, nhsNumber: validNhsNumber });
+  });
+
+  it('audits every read of a referral', async () => {
+    const r = await submitted();
+    const audit = graph.subgraphs.escalations.db.getRepository(AuditRecord);
+    const before = await audit.countBy({ entityId: r.id });
+    await graph.query<any>(read, { id: r.id }, { as: 'west-sussex-social-worker' });
+    const after = await audit.find({ where: { entityId: r.id }, order: { sequence: 'DESC' } });
+    expect(after.length).toBe(before + 1);
+    expect(after[0]).toMatchObject({ action: 'READ', entityType: 'Referral', subject: 'demo:west-sussex-social-worker' });
+  });
+
+  it('the NHS number field rule refuses anyone but the two parties, whatever else reaches the row', () => {
+    const row = Object.assign(new Referral(), { referrerOrganisationId: healthTrust, receivingAuthorityId: westSussexCouncil, nhsNumber: validNhsNumber });
+    const as = (name: As) => new ReferralService({ scope: AccessScope.of(demoIdentities[name]!) } as unknown as SubgraphContext);
+    expect(as('sussex-health-visitor').nhsNumber(row)).toBe(validNhsNumber);
+    expect(as('west-sussex-social-worker').nhsNumber(row)).toBe(validNhsNumber);
+    expect(() => as('sussex-police-officer').nhsNumber(row)).toThrow(ForbiddenError);
+    expect(() => as('panel-member').nhsNumber(row)).toThrow(ForbiddenError);
+  });
+
+  it('a school refers by its URN, and School.referralsMade shows it to the school', async () => {
+    const r = await submitted({ homeLocalAuthorityGssCode: 'E06000043', nhsNumber: null }, 'seaview-primary-dsl');
+    expect(r).toMatchObject({ referrerKind: 'SCHOOL', referringAgency: null, referringSchool: { urn: '990001' }, receivingLocalAuthorityGssCode: 'E06000043' });
+    const school = await graph.query<any>(`{ school(urn: "990001") { name referralsMade { id receivingAuthority { name } } } }`, {}, { as: 'seaview-primary-dsl' });
+    expect(school.errors).toBeUndefined();
+    expect(school.data.school.referralsMade).toContainEqual({ id: r.id, receivingAuthority: { name: 'Brighton and Hove' } });
+    const police = await graph.query<any>(`{ school(urn: "990001") { referralsMade { id } } }`, {}, { as: 'sussex-police-officer' });
+    expect(police.data.school.referralsMade).toEqual([]);
+  });
+});
+
+describe('demo referrals', () => {
+  it('shows the Sussex authorities their referrals at different states, one overdue', async () => {
+    setNow('2026-11-23T10:00:00Z');
+    const ws = await graph.query<any>(`query { agency(id: "${westSussexCouncil}") { referralsReceived { childReference status } } }`, {}, { as: 'west-sussex-social-worker' });
+    expect(ws.data.agency.referralsReceived).toEqual(
+      expect.arrayContaining([{ childReference: 'CHILD-DEMO-0001', status: 'DECIDED' }, { childReference: 'CHILD-DEMO-0004', status: 'RECEIVED' }]),
+    );
+    const school = await graph.query<any>(`{ school(urn: "990001") { referralsMade { childReference status decisionDeadline { status } } } }`, {}, { as: 'seaview-primary-dsl' });
+    expect(school.data.school.referralsMade).toContainEqual({ childReference: 'PUPIL-DEMO-0002', status: 'ACKNOWLEDGED', decisionDeadline: { status: 'OVERDUE' } });
+  });
+});
+
+describe('batching', () => {
+  it('costs the same statements per subgraph however many referrals the lists return', async () => {
+    setNow('2026-11-23T10:00:00Z');
+    const query = `query Lists($council: ID!, $trust: ID!) {
+      council: agency(id: $council) {
+        name
+        referralsReceived { id possibleDuplicateOf { id childReference } referringAgency { id name } referringSchool { urn name } receivingAuthority { id name } }
+      }
+      trust: agency(id: $trust) { referralsMade { id receivingAuthority { name } } }
+      school(urn: "990001") { referralsMade { id } }
+    }`;
+    const measure = async () => {
+      let returned = 0;
+      const statements = await graph.countStatements(async () => {
+        const result = await graph.query<any>(query, { council: westSussexCouncil, trust: healthTrust }, { as: 'west-sussex-social-worker' });
+        expect(result.errors).toBeUndefined();
+        returned = result.data.council.referralsReceived.length;
+        expect(result.data.council.referralsReceived.some((r: { possibleDuplicateOf: unknown }) => r.possibleDuplicateOf !== null)).toBe(true);
+      });
+      return { returned, statements };
+    };
+    // Every list has rows in both measurements: an empty batch writes no audit, which would skew the count.
+    await submitted({ childReference: 'CHILD-BATCH-1' });
+    await submitted({ childReference: 'CHILD-BATCH-1' });
+    await submitted({ homeLocalAuthorityGssCode: 'E10000032' }, 'seaview-primary-dsl');
+    const small = await measure();
+    for (let i = 0; i < 6; i++) await submitted({ childReference: `CHILD-BATCH-${i % 3}` });
+    await submitted({ homeLocalAuthorityGssCode: 'E10000032' }, 'seaview-primary-dsl');
+    const large = await measure();
+    expect(large.returned).toBe(small.returned + 7);
+    expect(large.statements.escalations).toBe(small.statements.escalations);
+    expect(large.statements.agencies).toBe(small.statements.agencies);
+    expect(large.statements.schools).toBe(small.statements.schools);
+  });
+});
