@@ -193,7 +193,7 @@ export function dataSourceOptions(
       type: 'better-sqlite3',
       database: target.file,
       entities: options.entities,
-      synchronize: true,
+      synchronize: true, // embedded SQLite only: built from the entities; MySQL runs migrations
       ...(logger ? { logger } : {}),
       prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
         db.pragma('journal_mode = WAL');
