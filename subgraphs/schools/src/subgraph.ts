@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '@safeguarding/shared';
 import { loadDemoData } from './demo/demo-data';
+import { ChildProtectionFileTransfer } from './file-transfer/file-transfer.entity';
+import { FileTransferResolver, SchoolFileTransfersResolver } from './file-transfer/file-transfer.resolver';
 import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
 import { EducationRepresentative } from './representation/education-representative.entity';
@@ -19,7 +21,7 @@ import { TrustResolver } from './trust/trust.resolver';
 
 export const schoolsSubgraph: SubgraphDefinition = {
   name: 'schools',
-  entities: [School, SchoolDesignation, Trust, SafeguardingLead, EducationRepresentative],
+  entities: [School, SchoolDesignation, Trust, SafeguardingLead, EducationRepresentative, ChildProtectionFileTransfer],
   migrations,
   resolvers: [
     SchoolResolver,
@@ -29,6 +31,8 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolDesignationResolver,
     EducationRepresentativeResolver,
     SchoolSyncResolver,
+    FileTransferResolver,
+    SchoolFileTransfersResolver,
   ],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
   orphanedTypes: [PartnershipReference],
