@@ -82,4 +82,17 @@ export const demoIdentities: Record<string, Identity> = {
     roles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
     partnershipIds: [demoIds.partnerships.brightonAndHove],
   },
+  // Issue 6: the other ends of a child-protection file transfer, and a third school that sees none of it.
+  'chalk-cliff-high-dsl': {
+    subject: 'demo:chalk-cliff-high-dsl',
+    organisation: { id: '990002', kind: 'SCHOOL' },
+    roles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
+    partnershipIds: [demoIds.partnerships.brightonAndHove],
+  },
+  'shingle-bay-primary-dsl': {
+    subject: 'demo:shingle-bay-primary-dsl',
+    organisation: { id: '990003', kind: 'SCHOOL' },
+    roles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
+    partnershipIds: [demoIds.partnerships.eastSussex],
+  },
 };

@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '@safeguarding/shared';
 import { loadDemoData } from './demo/demo-data';
+import { ChildProtectionFileTransfer } from './file-transfer/file-transfer.entity';
+import { FileTransferResolver, SchoolFileTransfersResolver } from './file-transfer/file-transfer.resolver';
 import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
 import { EducationRepresentative } from './representation/education-representative.entity';
@@ -12,6 +14,15 @@ import { SchoolDesignationResolver } from './school/school-designation.resolver'
 import { School } from './school/school.entity';
 import { schoolReference } from './school/school.reference';
 import { SchoolResolver } from './school/school.resolver';
+import { SchoolSafeguardingStandard } from './self-assessment/school-safeguarding-standard.entity';
+import { SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn } from './self-assessment/school-safeguarding-return.entity';
+import {
+  PartnershipSchoolSafeguardingResolver,
+  SchoolSafeguardingActionResolver,
+  SchoolSafeguardingRatingResolver,
+  SchoolSafeguardingReturnResolver,
+  SchoolSafeguardingReturnsResolver,
+} from './self-assessment/self-assessment.resolver';
 import { SchoolSyncResolver } from './sync/school-sync.resolver';
 import { Trust } from './trust/trust.entity';
 import { trustReference } from './trust/trust.reference';
@@ -19,7 +30,18 @@ import { TrustResolver } from './trust/trust.resolver';
 
 export const schoolsSubgraph: SubgraphDefinition = {
   name: 'schools',
-  entities: [School, SchoolDesignation, Trust, SafeguardingLead, EducationRepresentative],
+  entities: [
+    School,
+    SchoolDesignation,
+    Trust,
+    SafeguardingLead,
+    EducationRepresentative,
+    ChildProtectionFileTransfer,
+    SchoolSafeguardingStandard,
+    SchoolSafeguardingReturn,
+    SchoolSafeguardingRating,
+    SchoolSafeguardingAction,
+  ],
   migrations,
   resolvers: [
     SchoolResolver,
@@ -29,6 +51,13 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolDesignationResolver,
     EducationRepresentativeResolver,
     SchoolSyncResolver,
+    FileTransferResolver,
+    SchoolFileTransfersResolver,
+    PartnershipSchoolSafeguardingResolver,
+    SchoolSafeguardingReturnsResolver,
+    SchoolSafeguardingReturnResolver,
+    SchoolSafeguardingRatingResolver,
+    SchoolSafeguardingActionResolver,
   ],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
   orphanedTypes: [PartnershipReference],

@@ -9,4 +9,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class PartnershipReference {
   @Field(() => ID)
   id!: string;
+
+  static of(id: string): PartnershipReference {
+    return Object.assign(new PartnershipReference(), { id });
+  }
 }

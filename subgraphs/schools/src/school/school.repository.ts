@@ -83,6 +83,18 @@ export class SchoolRepository {
     return designations.filter((d) => d.designatedUntil === null || d.designatedUntil >= today).map((d) => d.partnershipId);
   }
 
+  /** Designations in force on any day from startsOn to endsOn, for all the partnerships at once. */
+  designationsOverlapping(partnershipIds: readonly string[], startsOn: string, endsOn: string): Promise<SchoolDesignation[]> {
+    const overlapping = { partnershipId: In([...partnershipIds]), designatedFrom: LessThanOrEqual(endsOn) };
+    return this.manager.find(SchoolDesignation, {
+      where: [
+        { ...overlapping, designatedUntil: IsNull() },
+        { ...overlapping, designatedUntil: MoreThanOrEqual(startsOn) },
+      ],
+      order: { urn: 'ASC' },
+    });
+  }
+
   designationsOfPartnership(partnershipId: string, urns: readonly string[]): Promise<SchoolDesignation[]> {
     return this.manager.find(SchoolDesignation, { where: { partnershipId, urn: In([...urns]) } });
   }

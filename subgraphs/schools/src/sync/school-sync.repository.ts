@@ -9,8 +9,9 @@ export const schoolColumns = [
 ] as const satisfies ReadonlyArray<keyof School>;
 
 /**
- * The bulk sync's SQL: one SELECT and one multi-row upsert per table per batch, whatever the
- * batch's size, because a national GIAS file is 50,000 rows. GIAS data is public: no row rules.
+ * The bulk sync's SQL: one SELECT for both tables and at most one multi-row upsert per table per
+ * batch, whatever the batch's size, because a national GIAS file is 50,000 rows. GIAS data is
+ * public: no row rules.
  */
 export class SchoolSyncRepository {
   constructor(
@@ -18,22 +19,35 @@ export class SchoolSyncRepository {
     readonly scope: AccessScope,
   ) {}
 
-  // Plain SELECTs rather than find(): hydrating entities was most of an unchanged re-import's time.
-  async schoolsByUrn(urns: readonly string[]): Promise<School[]> {
-    if (urns.length === 0) return [];
-    const rows = (await this.manager.query(
-      `SELECT ${schoolColumns.map((c) => this.quote(c)).join(', ')} FROM ${this.quote('schools')} WHERE ${this.quote('urn')} IN (${urns.map(() => '?').join(', ')})`,
-      [...urns],
-    )) as Array<Record<(typeof schoolColumns)[number], string | null>>;
-    return rows.map((row) => Object.assign(new School(), row));
-  }
-
-  async trustsByUid(uids: readonly string[]): Promise<Array<Pick<Trust, 'uid' | 'name'>>> {
-    if (uids.length === 0) return [];
-    return (await this.manager.query(
-      `SELECT ${this.quote('uid')}, ${this.quote('name')} FROM ${this.quote('trusts')} WHERE ${this.quote('uid')} IN (${uids.map(() => '?').join(', ')})`,
-      [...uids],
-    )) as Array<Pick<Trust, 'uid' | 'name'>>;
+  /**
+   * The stored schools of the batch's URNs and the stored trusts of the UIDs it names, in ONE
+   * statement (a UNION ALL padded to the schools' columns): a round trip per batch saved, and the
+   * trusts read lets unchanged trusts go unwritten. Plain SELECT rather than find(): hydrating
+   * entities was most of an unchanged re-import's time.
+   */
+  async storedFor(urns: readonly string[], uids: readonly string[]): Promise<{ schools: School[]; trustNames: Map<string, string> }> {
+    if (urns.length === 0 && uids.length === 0) return { schools: [], trustNames: new Map() };
+    const q = (name: string) => this.quote(name);
+    const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+    const parts: string[] = [];
+    if (urns.length > 0) {
+      parts.push(`SELECT 'S' AS ${q('source')}, ${schoolColumns.map(q).join(', ')} FROM ${q('schools')} WHERE ${q('urn')} IN (${marks(urns.length)})`);
+    }
+    if (uids.length > 0) {
+      // The trust's UID and name land in the urn and name columns; the rest are NULL.
+      const padding = schoolColumns.slice(2).map((column) => `NULL AS ${q(column)}`).join(', ');
+      parts.push(`SELECT 'T' AS ${q('source')}, ${q('uid')} AS ${q('urn')}, ${q('name')}, ${padding} FROM ${q('trusts')} WHERE ${q('uid')} IN (${marks(uids.length)})`);
+    }
+    const rows = (await this.manager.query(parts.join(' UNION ALL '), [...urns, ...uids])) as Array<
+      Record<(typeof schoolColumns)[number], string | null> & { source: string }
+    >;
+    const schools: School[] = [];
+    const trustNames = new Map<string, string>();
+    for (const { source, ...row } of rows) {
+      if (source === 'T') trustNames.set(String(row.urn), String(row.name));
+      else schools.push(Object.assign(new School(), row));
+    }
+    return { schools, trustNames };
   }
 
   private get mysql(): boolean {
@@ -48,7 +62,7 @@ export class SchoolSyncRepository {
     await this.upsert('schools', 'urn', schoolColumns, schools.map((school) => schoolColumns.map((column) => school[column])));
   }
 
-  /** New trusts and renamed ones; a Companies House number recorded by hand is left alone. */
+  /** New trusts and renamed ones (the service leaves out the unchanged); a Companies House number recorded by hand is left alone. */
   async upsertTrusts(trusts: ReadonlyArray<Pick<Trust, 'uid' | 'name'>>): Promise<void> {
     await this.upsert('trusts', 'uid', ['uid', 'name'], trusts.map((trust) => [trust.uid, trust.name]));
   }

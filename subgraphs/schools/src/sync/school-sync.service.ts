@@ -144,40 +144,48 @@ export class SchoolSyncService {
     return results.map((result, index) => result ?? SchoolUpsertResult.rejected(index, String(rows[index]?.urn ?? ''), 'row', 'was not processed'));
   }
 
+  /**
+   * One read, then only what changed. The read runs before any transaction: a plain SELECT takes
+   * no locks inside one either, so the outcome labels are as good, and a batch with nothing to
+   * write (a re-import) costs one round trip. Writes to both tables share a transaction; a write to
+   * one table is a single statement, atomic on its own, so it needs no BEGIN and COMMIT.
+   */
   private async write(candidates: ReadonlyArray<{ index: number; school: School; trustName: string | null }>, results: Array<SchoolUpsertResult | null>): Promise<void> {
     if (candidates.length === 0) return;
-    await this.ctx.db.transaction(async (manager) => {
+    const uids = [...new Set(candidates.flatMap((c) => (c.school.trustUid ? [c.school.trustUid] : [])))];
+    const read = await this.repository(this.ctx.db.manager).storedFor(candidates.map((c) => c.school.urn), uids);
+    const stored = new Map(read.schools.map((s) => [s.urn, s]));
+    const trustWrites = new Map<string, string>();
+    const schoolWrites: School[] = [];
+    const staged: Array<() => void> = [];
+    for (const { trustName, school } of candidates) {
+      if (school.trustUid !== null && trustName !== null && read.trustNames.get(school.trustUid) !== trustName) trustWrites.set(school.trustUid, trustName);
+    }
+    for (const { index, school, trustName } of candidates) {
+      const uid = school.trustUid;
+      if (uid !== null && trustName === null && !read.trustNames.has(uid) && !trustWrites.has(uid)) {
+        results[index] = SchoolUpsertResult.rejected(index, school.urn, 'trustName', `must be given: trust ${uid} is not yet known`);
+        continue;
+      }
+      const previous = stored.get(school.urn);
+      const outcome = !previous ? SchoolUpsertOutcome.CREATED : sameSchool(previous, school) ? SchoolUpsertOutcome.UNCHANGED : SchoolUpsertOutcome.UPDATED;
+      if (outcome !== SchoolUpsertOutcome.UNCHANGED) schoolWrites.push(school);
+      // Results are set only once the statements succeed, so a fallback starts clean.
+      staged.push(() => {
+        results[index] = SchoolUpsertResult.accepted(index, outcome, outcome === SchoolUpsertOutcome.UNCHANGED && previous ? previous : school);
+      });
+    }
+    // Keys in ascending order, trusts before schools: two batches written at once lock rows in
+    // the same order, so they may wait for each other but never deadlock.
+    const trusts = [...trustWrites].sort(([a], [b]) => a.localeCompare(b)).map(([uid, name]) => ({ uid, name }));
+    const schools = schoolWrites.sort((a, b) => a.urn.localeCompare(b.urn));
+    const writeBoth = async (manager: EntityManager) => {
       const repository = this.repository(manager);
-      const stored = new Map((await repository.schoolsByUrn(candidates.map((c) => c.school.urn))).map((s) => [s.urn, s]));
-      // GIAS rows name their trust, so the trusts table is read only for rows that give a UID alone.
-      const unnamed = [...new Set(candidates.flatMap((c) => (c.school.trustUid && c.trustName === null ? [c.school.trustUid] : [])))];
-      const known = new Set((await repository.trustsByUid(unnamed)).map((t) => t.uid));
-      const trustWrites = new Map<string, string>();
-      const schoolWrites: School[] = [];
-      const staged: Array<() => void> = [];
-      for (const { trustName, school } of candidates) {
-        if (school.trustUid !== null && trustName !== null) trustWrites.set(school.trustUid, trustName);
-      }
-      for (const { index, school, trustName } of candidates) {
-        const uid = school.trustUid;
-        if (uid !== null && trustName === null && !known.has(uid) && !trustWrites.has(uid)) {
-          results[index] = SchoolUpsertResult.rejected(index, school.urn, 'trustName', `must be given: trust ${uid} is not yet known`);
-          continue;
-        }
-        const previous = stored.get(school.urn);
-        const outcome = !previous ? SchoolUpsertOutcome.CREATED : sameSchool(previous, school) ? SchoolUpsertOutcome.UNCHANGED : SchoolUpsertOutcome.UPDATED;
-        if (outcome !== SchoolUpsertOutcome.UNCHANGED) schoolWrites.push(school);
-        // Results are set only once the statements succeed, so a fallback starts clean.
-        staged.push(() => {
-          results[index] = SchoolUpsertResult.accepted(index, outcome, outcome === SchoolUpsertOutcome.UNCHANGED && previous ? previous : school);
-        });
-      }
-      // Keys in ascending order, trusts before schools: two batches written at once lock rows in
-      // the same order, so they may wait for each other but never deadlock. An unchanged trust
-      // name is not rewritten by the database.
-      await repository.upsertTrusts([...trustWrites].sort(([a], [b]) => a.localeCompare(b)).map(([uid, name]) => ({ uid, name })));
-      await repository.upsertSchools(schoolWrites.sort((a, b) => a.urn.localeCompare(b.urn)));
-      for (const set of staged) set();
-    });
+      await repository.upsertTrusts(trusts);
+      await repository.upsertSchools(schools);
+    };
+    if (trusts.length > 0 && schools.length > 0) await this.ctx.db.transaction(writeBoth);
+    else if (trusts.length > 0 || schools.length > 0) await writeBoth(this.ctx.db.manager);
+    for (const set of staged) set();
   }
 }

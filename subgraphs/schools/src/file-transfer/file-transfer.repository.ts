@@ -1,0 +1,74 @@
+import { In, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Role, statutoryOrganisationId, type AccessScope, type ReferenceData } from '@safeguarding/shared';
+import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
+
+type Where = FindOptionsWhere<ChildProtectionFileTransfer>;
+
+/**
+ * File transfers are case-level: every read goes through `visible`, which keeps only the rows of
+ * the caller's own school (for its DSL) and of the schools in the caller's local authority's area.
+ */
+export class FileTransferRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  /** The clauses (ORed) the caller may see, or null for none: TypeORM reads `where: []` as no filter at all. */
+  private visible(where: Where): Where[] | null {
+    const identity = this.scope.requireIdentity();
+    const { id: organisationId, kind } = identity.organisation;
+    const clauses: Where[] = [];
+    if (kind === 'SCHOOL' && this.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD)) {
+      clauses.push({ ...where, sendingUrn: organisationId }, { ...where, receivingUrn: organisationId });
+    }
+    if (kind === 'LOCAL_AUTHORITY') {
+      const dfeCodes = this.reference.liveLocalAuthorities
+        .filter((la) => statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }) === organisationId)
+        .map((la) => la.dfeCode);
+      if (dfeCodes.length > 0) {
+        clauses.push({ ...where, sendingLaDfeCode: In(dfeCodes) }, { ...where, receivingLaDfeCode: In(dfeCodes) });
+      }
+    }
+    return clauses.length > 0 ? clauses : null;
+  }
+
+  private async find(where: Where): Promise<ChildProtectionFileTransfer[]> {
+    const clauses = this.visible(where);
+    if (clauses === null) return [];
+    return this.manager.find(ChildProtectionFileTransfer, { where: clauses, order: { leftOn: 'ASC', id: 'ASC' } });
+  }
+
+  byIds(ids: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
+    return this.find({ id: In([...ids]) });
+  }
+
+  sentBy(urns: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
+    return this.find({ sendingUrn: In([...urns]) });
+  }
+
+  receivedBy(urns: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
+    return this.find({ receivingUrn: In([...urns]) });
+  }
+
+  /** Those not yet confirmed: whether each is overdue is a working-day question the service answers. */
+  unconfirmed(): Promise<ChildProtectionFileTransfer[]> {
+    return this.find({ state: Not(FileTransferState.RECEIPT_CONFIRMED) });
+  }
+
+  /** For a write, locked so that two steps on one transfer take turns. */
+  forUpdate(id: string): Promise<ChildProtectionFileTransfer | null> {
+    const query = this.manager.createQueryBuilder(ChildProtectionFileTransfer, 'transfer').where('transfer.id = :id', { id });
+    if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  async insert(transfer: ChildProtectionFileTransfer): Promise<void> {
+    await this.manager.insert(ChildProtectionFileTransfer, { ...transfer });
+  }
+
+  async update(id: string, changes: Pick<ChildProtectionFileTransfer, 'state'> & Partial<Pick<ChildProtectionFileTransfer, 'sentOn' | 'receivedOn'>>): Promise<void> {
+    await this.manager.update(ChildProtectionFileTransfer, { id }, changes);
+  }
+}

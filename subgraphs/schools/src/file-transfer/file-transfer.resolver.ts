@@ -1,0 +1,65 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '@safeguarding/shared';
+import { School } from '../school/school.entity';
+import { SchoolService } from '../school/school.service';
+import { ChildProtectionFileTransfer } from './file-transfer.entity';
+import { ConfirmFileTransferReceiptInput, MarkFileTransferSentInput, RecordFileTransferInput } from './file-transfer.input';
+import { FileTransferService } from './file-transfer.service';
+
+@Resolver(() => ChildProtectionFileTransfer)
+export class FileTransferResolver {
+  @Authorized()
+  @Query(() => ChildProtectionFileTransfer, { nullable: true, description: 'A file transfer, for the two schools\' DSLs and their local authorities (audited)' })
+  fileTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer | null> {
+    return new FileTransferService(ctx).byId(id);
+  }
+
+  @Authorized()
+  @Query(() => [ChildProtectionFileTransfer], { description: 'Transfers past their 5 school days without receipt confirmed that you may see: a local authority sees those of every school in its area (audited)' })
+  overdueFileTransfers(@Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer[]> {
+    return new FileTransferService(ctx).overdue();
+  }
+
+  @FieldResolver(() => School, { nullable: true })
+  sendingSchool(@Root() transfer: ChildProtectionFileTransfer, @Ctx() ctx: SubgraphContext): Promise<School | null> {
+    return new SchoolService(ctx).byUrn(transfer.sendingUrn);
+  }
+
+  @FieldResolver(() => School, { nullable: true })
+  receivingSchool(@Root() transfer: ChildProtectionFileTransfer, @Ctx() ctx: SubgraphContext): Promise<School | null> {
+    return new SchoolService(ctx).byUrn(transfer.receivingUrn);
+  }
+
+  @Authorized()
+  @Mutation(() => ChildProtectionFileTransfer, { description: 'Records a child\'s move to another school (the sending school\'s DSL)' })
+  recordFileTransfer(@Arg('input') input: RecordFileTransferInput, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer> {
+    return new FileTransferService(ctx).record(input);
+  }
+
+  @Authorized()
+  @Mutation(() => ChildProtectionFileTransfer, { description: 'Marks the file sent (the sending school\'s DSL; from RECORDED)' })
+  markFileTransferSent(@Arg('input') input: MarkFileTransferSentInput, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer> {
+    return new FileTransferService(ctx).markSent(input);
+  }
+
+  @Authorized()
+  @Mutation(() => ChildProtectionFileTransfer, { description: 'Confirms the file arrived (the receiving school\'s DSL; from SENT)' })
+  confirmFileTransferReceipt(@Arg('input') input: ConfirmFileTransferReceiptInput, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer> {
+    return new FileTransferService(ctx).confirmReceipt(input);
+  }
+}
+
+@Resolver(() => School)
+export class SchoolFileTransfersResolver {
+  @Authorized()
+  @FieldResolver(() => [ChildProtectionFileTransfer], { description: 'Files this school is sending on, for its DSL and its local authority (audited)' })
+  fileTransfersOut(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer[]> {
+    return new FileTransferService(ctx).sentBy(school.urn);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [ChildProtectionFileTransfer], { description: 'Files coming to this school, for its DSL and its local authority (audited)' })
+  fileTransfersIn(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer[]> {
+    return new FileTransferService(ctx).receivedBy(school.urn);
+  }
+}

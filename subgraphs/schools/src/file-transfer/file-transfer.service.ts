@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import {
+  alignByKey,
+  appendAudit,
+  AuditAction,
+  BadUserInputError,
+  DeadlineStatus,
+  DeadlineView,
+  ForbiddenError,
+  groupByKey,
+  isoDate,
+  newId,
+  NotFoundError,
+  Role,
+  uuidPattern,
+  validateInput,
+  type Identity,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { SchoolRepository } from '../school/school.repository';
+import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
+import { nextFileTransferState, type FileTransferStep } from './file-transfer-state';
+import type { ConfirmFileTransferReceiptInput, MarkFileTransferSentInput, RecordFileTransferInput } from './file-transfer.input';
+import { FileTransferRepository } from './file-transfer.repository';
+
+export const fileTransferSchoolDays = 5;
+export const fileTransferBasis =
+  'KCSIE: the child protection file is transferred within 5 school days of an in-year move (school days counted as working days)';
+
+const urn = z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits');
+const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
+const optionalDate = isoDate.nullish().transform((value) => value ?? null);
+
+const recordSchema = z
+  .object({
+    sendingUrn: urn,
+    receivingUrn: urn,
+    childReference: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9/-]{0,39}$/, 'must be a pseudonymous reference: up to 40 letters, digits, - and /'),
+    leftOn: isoDate,
+  })
+  .refine((input) => input.sendingUrn !== input.receivingUrn, { message: 'must differ from sendingUrn', path: ['receivingUrn'] });
+
+const sentSchema = z.object({ transferId: uuid, sentOn: optionalDate });
+const receivedSchema = z.object({ transferId: uuid, receivedOn: optionalDate });
+
+const entityType = 'ChildProtectionFileTransfer';
+
+export class FileTransferService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): FileTransferRepository {
+    return new FileTransferRepository(manager, this.ctx.scope, this.ctx.reference);
+  }
+
+  /** Every read of transfers is audited, in the batch that fetched them. */
+  private async audited(rows: ChildProtectionFileTransfer[]): Promise<ChildProtectionFileTransfer[]> {
+    await appendAudit(this.ctx, rows.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: null })));
+    return rows.map((row) => this.withDeadline(row));
+  }
+
+  byId(id: string): Promise<ChildProtectionFileTransfer | null> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, ChildProtectionFileTransfer | null>('ChildProtectionFileTransfer.byId', async (ids) =>
+        alignByKey(ids, await this.audited(await this.repository().byIds(ids)), (row) => row.id),
+      )
+      .load(id);
+  }
+
+  sentBy(urnOf: string): Promise<ChildProtectionFileTransfer[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, ChildProtectionFileTransfer[]>('School.fileTransfersOut', async (urns) =>
+        groupByKey(urns, await this.audited(await this.repository().sentBy(urns)), (row) => row.sendingUrn),
+      )
+      .load(urnOf);
+  }
+
+  receivedBy(urnOf: string): Promise<ChildProtectionFileTransfer[]> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, ChildProtectionFileTransfer[]>('School.fileTransfersIn', async (urns) =>
+        groupByKey(urns, await this.audited(await this.repository().receivedBy(urns)), (row) => row.receivingUrn),
+      )
+      .load(urnOf);
+  }
+
+  /** Overdue transfers the caller may see: for a local authority, those of every school in its area. */
+  async overdue(): Promise<ChildProtectionFileTransfer[]> {
+    this.ctx.scope.requireIdentity();
+    const open = (await this.repository().unconfirmed()).map((row) => this.withDeadline(row)).filter((row) => row.overdue);
+    await appendAudit(this.ctx, open.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: null })));
+    return open;
+  }
+
+  async record(input: RecordFileTransferInput): Promise<ChildProtectionFileTransfer> {
+    const identity = this.ctx.scope.requireIdentity();
+    const valid = validateInput(recordSchema, input);
+    if (!this.isDslOf(identity, valid.sendingUrn)) {
+      throw new ForbiddenError('Only the sending school\'s designated safeguarding lead records a file transfer');
+    }
+    if (valid.leftOn > this.ctx.today) throw new BadUserInputError('input.leftOn', 'must not be in the future: record the transfer once the child has left');
+    const transfer = await this.ctx.db.transaction(async (manager) => {
+      const schools = await new SchoolRepository(manager, this.ctx.scope).findByUrns([valid.sendingUrn, valid.receivingUrn]);
+      const sending = schools.find((school) => school.urn === valid.sendingUrn);
+      const receiving = schools.find((school) => school.urn === valid.receivingUrn);
+      if (!sending) throw new BadUserInputError('input.sendingUrn', `no school with URN ${valid.sendingUrn} is registered`);
+      if (!receiving) throw new BadUserInputError('input.receivingUrn', `no school with URN ${valid.receivingUrn} is registered`);
+      const recorded = Object.assign(new ChildProtectionFileTransfer(), {
+        id: newId(),
+        sendingUrn: sending.urn,
+        receivingUrn: receiving.urn,
+        sendingLaDfeCode: sending.localAuthorityDfeCode,
+        receivingLaDfeCode: receiving.localAuthorityDfeCode,
+        childReference: valid.childReference,
+        leftOn: valid.leftOn,
+        state: FileTransferState.RECORDED,
+        sentOn: null,
+        receivedOn: null,
+        recordedBy: identity.subject.slice(0, 200),
+      });
+      await this.repository(manager).insert(recorded);
+      await appendAudit(this.ctx, [{ action: AuditAction.CREATE, entityType, entityId: recorded.id, partnershipId: null }], manager);
+      return recorded;
+    });
+    this.ctx.logger.info({ transferId: transfer.id }, 'child-protection file transfer recorded');
+    return this.withDeadline(transfer);
+  }
+
+  async markSent(input: MarkFileTransferSentInput): Promise<ChildProtectionFileTransfer> {
+    const valid = validateInput(sentSchema, input);
+    const sentOn = valid.sentOn ?? this.ctx.today;
+    if (sentOn > this.ctx.today) throw new BadUserInputError('input.sentOn', 'must not be in the future');
+    return this.step(valid.transferId, 'SEND', (transfer) => {
+      if (sentOn < transfer.leftOn) throw new BadUserInputError('input.sentOn', `must not be before the child left (${transfer.leftOn})`);
+      return { sentOn };
+    });
+  }
+
+  async confirmReceipt(input: ConfirmFileTransferReceiptInput): Promise<ChildProtectionFileTransfer> {
+    const valid = validateInput(receivedSchema, input);
+    const receivedOn = valid.receivedOn ?? this.ctx.today;
+    if (receivedOn > this.ctx.today) throw new BadUserInputError('input.receivedOn', 'must not be in the future');
+    return this.step(valid.transferId, 'CONFIRM_RECEIPT', (transfer) => {
+      if (transfer.sentOn !== null && receivedOn < transfer.sentOn) {
+        throw new BadUserInputError('input.receivedOn', `must not be before the file was sent (${transfer.sentOn})`);
+      }
+      return { receivedOn };
+    });
+  }
+
+  /** The sending DSL sends, the receiving DSL confirms; each step only from the state before it. */
+  private async step(
+    id: string,
+    step: FileTransferStep,
+    dates: (transfer: ChildProtectionFileTransfer) => Partial<Pick<ChildProtectionFileTransfer, 'sentOn' | 'receivedOn'>>,
+  ): Promise<ChildProtectionFileTransfer> {
+    const identity = this.ctx.scope.requireIdentity();
+    const updated = await this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const transfer = await repository.forUpdate(id);
+      const party = transfer !== null && (this.isDslOf(identity, transfer.sendingUrn) || this.isDslOf(identity, transfer.receivingUrn));
+      const localAuthority = transfer !== null && (await repository.byIds([transfer.id])).length > 0;
+      // Someone who may not see the transfer is told only that it is not there.
+      if (!transfer || (!party && !localAuthority)) throw new NotFoundError('ChildProtectionFileTransfer', id);
+      const actor = step === 'SEND' ? transfer.sendingUrn : transfer.receivingUrn;
+      if (!this.isDslOf(identity, actor)) {
+        throw new ForbiddenError(
+          step === 'SEND'
+            ? 'Only the sending school\'s designated safeguarding lead marks the file sent'
+            : 'Only the receiving school\'s designated safeguarding lead confirms receipt',
+        );
+      }
+      const state = nextFileTransferState(transfer.state, step);
+      const changes = { state, ...dates(transfer) };
+      await repository.update(transfer.id, changes);
+      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType, entityId: transfer.id, partnershipId: null, reason: state }], manager);
+      return Object.assign(transfer, changes);
+    });
+    this.ctx.logger.info({ transferId: updated.id, state: updated.state }, 'child-protection file transfer updated');
+    return this.withDeadline(updated);
+  }
+
+  private isDslOf(identity: Identity, schoolUrn: string): boolean {
+    return identity.organisation.kind === 'SCHOOL' && identity.organisation.id === schoolUrn && this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD);
+  }
+
+  /** KCSIE's 5 school days from the day the child left (day 0), met on the day receipt is confirmed. */
+  private withDeadline(transfer: ChildProtectionFileTransfer): ChildProtectionFileTransfer {
+    const deadline = DeadlineView.of(
+      this.ctx.calendar.addWorkingDays(transfer.leftOn, fileTransferSchoolDays),
+      fileTransferBasis,
+      transfer.receivedOn,
+      this.ctx.today,
+    );
+    return Object.assign(new ChildProtectionFileTransfer(), transfer, {
+      deadline,
+      overdue: deadline.status === DeadlineStatus.OVERDUE,
+    });
+  }
+}
