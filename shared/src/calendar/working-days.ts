@@ -72,11 +72,15 @@ export class WorkingDayCalendar {
   private readonly coverFrom: number;
   private readonly coverTo: number;
 
-  private constructor(holidays: Map<number, string>) {
+  private constructor(
+    holidays: Map<number, string>,
+    coverage?: { firstYear: number; lastYear: number },
+    private readonly dayName = 'working day',
+  ) {
     const days = [...holidays.keys()];
     this.holidays = holidays;
-    this.firstYear = yearOf(Math.min(...days));
-    this.lastYear = yearOf(Math.max(...days));
+    this.firstYear = coverage?.firstYear ?? yearOf(Math.min(...days));
+    this.lastYear = coverage?.lastYear ?? yearOf(Math.max(...days));
     this.coverFrom = parseDate(`${String(this.firstYear).padStart(4, '0')}-01-01`);
     this.coverTo = parseDate(`${String(this.lastYear).padStart(4, '0')}-12-31`);
   }
@@ -124,6 +128,20 @@ export class WorkingDayCalendar {
     }
   }
 
+  /**
+   * This calendar plus days an organisation is closed (a school's INSET days and holidays), counted
+   * in its own unit ("5 school days after …"). Coverage stays the bank holidays': a closure far in
+   * the future does not make that year's dates any less provisional.
+   */
+  withClosures(closures: ReadonlyArray<{ readonly date: IsoDate; readonly name: string }>, dayName: string): WorkingDayCalendar {
+    const holidays = new Map(this.holidays);
+    for (const closure of closures) {
+      const day = parseDate(closure.date);
+      if (!holidays.has(day)) holidays.set(day, closure.name);
+    }
+    return new WorkingDayCalendar(holidays, { firstYear: this.firstYear, lastYear: this.lastYear }, dayName);
+  }
+
   /** Whether the calendar knows the bank holidays of this date's year. */
   covers(date: IsoDate): boolean {
     const day = parseDate(date);
@@ -151,7 +169,7 @@ export class WorkingDayCalendar {
     for (let counted = 0; counted < n; ) if (this.isWorking(++day)) counted++;
     // Only days after D are examined, so n = 0 never depends on the holiday data.
     const provisional = n > 0 && (start + 1 < this.coverFrom || day > this.coverTo);
-    return { due: fromDay(day), provisional, rule: `${plural(n, 'working day')} after ${date}` };
+    return { due: fromDay(day), provisional, rule: `${plural(n, this.dayName)} after ${date}` };
   }
 
   addCalendarDays(date: IsoDate, n: number): Deadline {

@@ -1,3 +1,5 @@
+import { SchoolCalendarResolver } from './school-calendar/school-calendar.resolver';
+import { SchoolClosureDay } from './school-calendar/school-closure-day.entity';
 import type { SubgraphDefinition } from '@safeguarding/shared';
 import { loadDemoData } from './demo/demo-data';
 import { ChildProtectionFileTransfer } from './file-transfer/file-transfer.entity';
@@ -32,6 +34,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
   name: 'schools',
   entities: [
     School,
+    SchoolClosureDay,
     SchoolDesignation,
     Trust,
     SafeguardingLead,
@@ -45,6 +48,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [
     SchoolResolver,
+    SchoolCalendarResolver,
     PartnershipSchoolsResolver,
     TrustResolver,
     SchoolSafeguardingLeadsResolver,

@@ -18,6 +18,7 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { SchoolCalendarService } from '../school-calendar/school-calendar.service';
 import { SchoolRepository } from '../school/school.repository';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 import { nextFileTransferState, type FileTransferStep } from './file-transfer-state';
@@ -27,6 +28,8 @@ import { FileTransferRepository } from './file-transfer.repository';
 export const fileTransferSchoolDays = 5;
 export const fileTransferBasis =
   'KCSIE: the child protection file is transferred within 5 school days of an in-year move (school days counted as working days)';
+const fileTransferBasisWithCalendar =
+  "KCSIE: the child protection file is transferred within 5 school days of an in-year move (the sending school's calendar)";
 
 const urn = z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits');
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
@@ -59,7 +62,7 @@ export class FileTransferService {
   /** Every read of transfers is audited, in the batch that fetched them. */
   private async audited(rows: ChildProtectionFileTransfer[]): Promise<ChildProtectionFileTransfer[]> {
     await appendAudit(this.ctx, rows.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: null })));
-    return rows.map((row) => this.withDeadline(row));
+    return Promise.all(rows.map((row) => this.withDeadline(row)));
   }
 
   byId(id: string): Promise<ChildProtectionFileTransfer | null> {
@@ -92,7 +95,7 @@ export class FileTransferService {
   /** Overdue transfers the caller may see: for a local authority, those of every school in its area. */
   async overdue(): Promise<ChildProtectionFileTransfer[]> {
     this.ctx.scope.requireIdentity();
-    const open = (await this.repository().unconfirmed()).map((row) => this.withDeadline(row)).filter((row) => row.overdue);
+    const open = (await Promise.all((await this.repository().unconfirmed()).map((row) => this.withDeadline(row)))).filter((row) => row.overdue);
     await appendAudit(this.ctx, open.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: null })));
     return open;
   }
@@ -189,11 +192,15 @@ export class FileTransferService {
     return identity.organisation.kind === 'SCHOOL' && identity.organisation.id === schoolUrn && this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD);
   }
 
-  /** KCSIE's 5 school days from the day the child left (day 0), met on the day receipt is confirmed. */
-  private withDeadline(transfer: ChildProtectionFileTransfer): ChildProtectionFileTransfer {
+  /**
+   * KCSIE's 5 school days from the day the child left (day 0), met on the day receipt is confirmed.
+   * School days are working days, less the sending school's own closure days where it has set a calendar.
+   */
+  private async withDeadline(transfer: ChildProtectionFileTransfer): Promise<ChildProtectionFileTransfer> {
+    const { calendar, ownCalendar } = await new SchoolCalendarService(this.ctx).calendarOf(transfer.sendingUrn);
     const deadline = DeadlineView.of(
-      this.ctx.calendar.addWorkingDays(transfer.leftOn, fileTransferSchoolDays),
-      fileTransferBasis,
+      calendar.addWorkingDays(transfer.leftOn, fileTransferSchoolDays),
+      ownCalendar ? fileTransferBasisWithCalendar : fileTransferBasis,
       transfer.receivedOn,
       this.ctx.today,
     );

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import {
+  BadUserInputError,
+  ForbiddenError,
+  groupByKey,
+  isoDate,
+  NotFoundError,
+  partnershipAdministratorRoles,
+  requiredText,
+  Role,
+  validateInput,
+  type SubgraphContext,
+  type WorkingDayCalendar,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { SchoolRepository } from '../school/school.repository';
+import type { SetSchoolCalendarInput } from './school-calendar.input';
+import { SchoolCalendarRepository } from './school-calendar.repository';
+import { SchoolClosureDay } from './school-closure-day.entity';
+
+const setCalendarSchema = z
+  .object({
+    urn: z.string().regex(/^\d{6}$/, 'must be a 6-digit URN'),
+    from: isoDate,
+    to: isoDate,
+    closureDays: z.array(z.object({ date: isoDate, reason: requiredText(200) })).max(400),
+  })
+  .superRefine((value, context) => {
+    if (value.to < value.from) context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${value.from})` });
+    const seen = new Set<string>();
+    value.closureDays.forEach((day, index) => {
+      const at = ['closureDays', index, 'date'];
+      if (day.date < value.from || day.date > value.to) context.addIssue({ code: 'custom', path: at, message: `must be between ${value.from} and ${value.to}` });
+      const weekday = new Date(`${day.date}T00:00:00Z`).getUTCDay();
+      if (weekday === 0 || weekday === 6) context.addIssue({ code: 'custom', path: at, message: `${day.date} is a weekend, which is never a school day` });
+      if (seen.has(day.date)) context.addIssue({ code: 'custom', path: at, message: `${day.date} is listed twice` });
+      seen.add(day.date);
+    });
+  });
+
+export class SchoolCalendarService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): SchoolCalendarRepository {
+    return new SchoolCalendarRepository(manager, this.ctx.scope);
+  }
+
+  closures(urn: string): Promise<SchoolClosureDay[]> {
+    return this.ctx.loaders
+      .get<string, SchoolClosureDay[]>('School.closureDays', async (urns) =>
+        groupByKey(urns, await this.repository().closuresOf(urns), (day) => day.urn),
+      )
+      .load(urn);
+  }
+
+  /** The calendar a school's own clock runs on: bank holidays plus its closures, if it has any. */
+  async calendarOf(urn: string): Promise<{ calendar: WorkingDayCalendar; ownCalendar: boolean }> {
+    const closures = await this.closures(urn);
+    if (closures.length === 0) return { calendar: this.ctx.calendar, ownCalendar: false };
+    return { calendar: this.ctx.calendar.withClosures(closures.map((c) => ({ date: c.date, name: c.reason })), 'school day'), ownCalendar: true };
+  }
+
+  async set(input: SetSchoolCalendarInput): Promise<SchoolClosureDay[]> {
+    const identity = this.ctx.scope.requireIdentity();
+    const valid = validateInput(setCalendarSchema, input);
+    const ownStaff =
+      identity.organisation.kind === 'SCHOOL' &&
+      identity.organisation.id === valid.urn &&
+      this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER);
+    if (!ownStaff && !this.ctx.scope.hasRole(...partnershipAdministratorRoles)) {
+      throw new ForbiddenError("A school's calendar is set by its own DSL or safeguarding manager, or a partnership administrator");
+    }
+    return this.ctx.db.transaction(async (manager) => {
+      const [school] = await new SchoolRepository(manager, this.ctx.scope).findByUrns([valid.urn]);
+      if (!school) throw new NotFoundError('School', valid.urn);
+      if (valid.closureDays.length > 0 && valid.closureDays.every((day) => this.ctx.calendar.isBankHoliday(day.date))) {
+        throw new BadUserInputError('input.closureDays', 'lists only bank holidays, which are skipped already');
+      }
+      const days = valid.closureDays.map((day) => Object.assign(new SchoolClosureDay(), { urn: valid.urn, ...day }));
+      await this.repository(manager).replace(valid.urn, valid.from, valid.to, days);
+      return this.repository(manager).closuresOf([valid.urn]);
+    });
+  }
+}
