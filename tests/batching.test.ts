@@ -79,3 +79,26 @@ it('costs the same SQL statements per subgraph for 3 partnerships as for 23', as
   // stages.
   expect(large.statements).toEqual({ partnerships: 6, agencies: 3, schools: 1, reviews: 1, escalations: 1 });
 });
+
+it('resolves any number of yearly-report references in one statement', async () => {
+  // Published ones: an anonymous caller rightly sees no other.
+  const reports = (await graph.subgraphs.partnerships.db.getRepository('YearlyReport').find({ select: { id: true, publishedOn: true } })).filter((r) => r.publishedOn);
+  expect(reports.length).toBeGreaterThan(3);
+  const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on YearlyReport { id financialYear } } }`;
+  const count = async (ids: string[]) => {
+    let found = 0;
+    const statements = await graph.subgraphs.partnerships.statements.capture(async () => {
+      const response = await fetch(graph.subgraphs.partnerships.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: 'YearlyReport', id })) } }),
+      });
+      found = ((await response.json()) as { data: { _entities: Array<{ id: string } | null> } }).data._entities.filter(Boolean).length;
+    });
+    return { found, statements: statements.length };
+  };
+  const one = await count([reports[0]!.id as string]);
+  const all = await count(reports.map((r) => r.id as string));
+  expect(one).toEqual({ found: 1, statements: 1 });
+  expect(all).toEqual({ found: reports.length, statements: 1 });
+});

@@ -28,6 +28,10 @@ export class YearlyReportRepository {
     });
   }
 
+  findByIds(ids: readonly string[]): Promise<YearlyReport[]> {
+    return this.manager.find(YearlyReport, { where: this.visible({ id: In([...ids]) }) });
+  }
+
   findById(id: string): Promise<YearlyReport | null> {
     return this.manager.findOne(YearlyReport, { where: this.visible({ id }) });
   }
