@@ -1,5 +1,6 @@
 import { demoIds, mintDevelopmentToken, Role, WorkingDayCalendar, type Identity } from '@safeguarding/shared';
-import { yearlyReportStatus, financialYear } from '../subgraphs/partnerships/src/yearly-report/yearly-report.status';
+import { financialYearStarting as financialYear } from '@safeguarding/shared';
+import { yearlyReportStatus } from '../subgraphs/partnerships/src/yearly-report/yearly-report.status';
 import { startGraph, type TestGraph } from './support/graph';
 import path from 'node:path';
 

@@ -9,6 +9,7 @@ export * from './database';
 export * from './deadline';
 export * from './demo';
 export * from './errors';
+export * from './financial-year';
 export * from './federation';
 export * from './hardening';
 export * from './http-service';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  financialYearContaining,
+  financialYearLabel,
+  financialYearOf,
   appendAudit,
   AuditAction,
   BadUserInputError,
@@ -23,7 +26,6 @@ import type { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
 import { Designation } from '../designation/designation.entity';
 import { DesignationRepository } from '../designation/designation.repository';
-import { financialYearContaining, financialYearLabel, financialYearOf } from './financial-year';
 import { Section11Overview, Section11StandardSummary } from './section11-overview.type';
 import { RagRating, Section11Action, Section11Rating, Section11Return } from './section11-return.entity';
 import { Section11StandardService } from './section11-standard.service';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  financialYearStarting,
+  parseFinancialYear,
+  type FinancialYear,
   httpsUrl,
   BadUserInputError,
   DeadlineView,
@@ -18,14 +21,11 @@ import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from '.
 import type { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
 import { YearlyReportRepository } from './yearly-report.repository';
 import {
-  financialYear,
-  parseFinancialYear,
   publicationBasis,
   publicationDeadline,
   sendingBasis,
   sendingDeadline,
   yearlyReportStatus,
-  type FinancialYear,
   type YearlyReportStatus,
 } from './yearly-report.status';
 
@@ -46,7 +46,7 @@ export class YearlyReportService {
   }
 
   year(report: YearlyReport): FinancialYear {
-    return financialYear(report.financialYearStart);
+    return financialYearStarting(report.financialYearStart);
   }
 
   content(report: YearlyReport): YearlyReportContentItem[] {
@@ -83,7 +83,7 @@ export class YearlyReportService {
     const year = parseFinancialYear(label);
     if (!year) throw new BadUserInputError('financialYear', 'must be a financial year written like 2025-26');
     const repository = this.repository();
-    const [partnerships, reports] = await Promise.all([repository.partnershipsOwing(year.from), repository.forYear(year.start)]);
+    const [partnerships, reports] = await Promise.all([repository.partnershipsOwing(year.startsOn), repository.forYear(year.start)]);
     const byPartnership = new Map(reports.map((report) => [report.partnershipId, report]));
     return partnerships.map((partnership) => {
       const report = byPartnership.get(partnership.id) ?? null;
@@ -107,7 +107,7 @@ export class YearlyReportService {
         financialYear: z.string().transform((label, context) => {
           const year = parseFinancialYear(label);
           if (!year) context.addIssue({ code: 'custom', message: 'must be a financial year written like 2025-26' });
-          return year ?? financialYear(0);
+          return year ?? financialYearStarting(0);
         }),
         hasSecureEstablishment: z.boolean(),
       }),
@@ -166,7 +166,7 @@ export class YearlyReportService {
     const year = this.year(report);
     const today = this.ctx.today;
     if (report.publishedOn) {
-      if (report.publishedOn <= year.to) throw new BadUserInputError('input.publishedOn', `must be after the year ${year.label} ends on ${year.to}`);
+      if (report.publishedOn <= year.endsOn) throw new BadUserInputError('input.publishedOn', `must be after the year ${year.label} ends on ${year.endsOn}`);
       if (report.publishedOn > today) throw new BadUserInputError('input.publishedOn', 'must not be in the future');
       if (!report.publicationUrl) throw new BadUserInputError('input.publicationUrl', 'is needed once the report is published');
     }

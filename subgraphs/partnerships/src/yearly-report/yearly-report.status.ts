@@ -1,24 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { Deadline, WorkingDayCalendar } from '@safeguarding/shared';
-
-/** A financial year, 1 April to 31 March, named as the sector names it: "2025-26". */
-export interface FinancialYear {
-  readonly start: number;
-  readonly label: string;
-  readonly from: string;
-  readonly to: string;
-}
-
-export function financialYear(start: number): FinancialYear {
-  return { start, label: `${start}-${String((start + 1) % 100).padStart(2, '0')}`, from: `${start}-04-01`, to: `${start + 1}-03-31` };
-}
-
-export function parseFinancialYear(label: string): FinancialYear | null {
-  const match = /^(\d{4})-(\d{2})$/.exec(label.trim());
-  if (!match) return null;
-  const start = Number(match[1]);
-  return Number(match[2]) === (start + 1) % 100 ? financialYear(start) : null;
-}
+import type { Deadline, FinancialYear, WorkingDayCalendar } from '@safeguarding/shared';
 
 export const publicationBasis = 'Working Together 2023 (seed 003 §2.1.13): published by the end of September after the year it covers';
 export const sendingBasis = 'Working Together 2023 (seed 003 §2.1.13): sent to the Panel and to Foundations within 7 days of publication';
@@ -61,7 +42,7 @@ export function yearlyReportStatus(
 ): { status: YearlyReportStatus; reasons: string[] } {
   const due = publicationDeadline(year).due;
   if (!facts?.publishedOn) {
-    if (today <= year.to) return { status: YearlyReportStatus.NOT_YET_DUE, reasons: [`the year ${year.label} ends on ${year.to}`] };
+    if (today <= year.endsOn) return { status: YearlyReportStatus.NOT_YET_DUE, reasons: [`the year ${year.label} ends on ${year.endsOn}`] };
     if (today <= due) return { status: YearlyReportStatus.DUE, reasons: [`to be published by ${due}`] };
     return { status: YearlyReportStatus.OVERDUE, reasons: [`not published by ${due}`] };
   }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  financialYearContaining,
+  financialYearLabel,
+  financialYearOf,
   appendAudit,
   AuditAction,
   BadUserInputError,
@@ -23,7 +26,6 @@ import type { SchoolDesignation } from '../school/school-designation.entity';
 import type { School } from '../school/school.entity';
 import { SchoolRepository } from '../school/school.repository';
 import { SchoolService } from '../school/school.service';
-import { financialYearContaining, financialYearLabel, financialYearOf } from './financial-year';
 import { SchoolSafeguardingOverview, SchoolSafeguardingStandardSummary } from './school-safeguarding-overview.type';
 import { RagRating, SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn } from './school-safeguarding-return.entity';
 import { SchoolSafeguardingStandardService } from './school-safeguarding-standard.service';
