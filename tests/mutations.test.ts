@@ -97,3 +97,24 @@ describe('a mutation given good input', () => {
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.odsCode' });
   });
 });
+
+describe('an input GraphQL itself refuses, before any resolver runs', () => {
+  const record = `mutation ($input: RecordPracticeReviewDecisionInput!) { recordPracticeReviewDecision(input: $input) { id } }`;
+  const input = { partnershipId: demoIds.partnerships.eastSussex, kind: 'LOCAL', title: 'T', decisionDate: '2026-01-10' };
+
+  it('names the field of an impossible date in a variable (checked by the subgraph, relayed by the gateway)', async () => {
+    const result = await graph.query(record, { input: { ...input, decisionDate: '2026-02-30' } }, { as: 'east-sussex-business-manager' });
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.decisionDate' });
+    expect(result.errors![0]!.message).toContain('2026-02-30 is not a real calendar date');
+  });
+
+  it('names the field of an unknown enum value in a variable (checked by the gateway)', async () => {
+    const result = await graph.query(record, { input: { ...input, kind: 'REGIONAL' } }, { as: 'east-sussex-business-manager' });
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+  });
+
+  it('names a whole variable that is missing', async () => {
+    const result = await graph.query(record, {}, { as: 'east-sussex-business-manager' });
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+  });
+});
