@@ -1,6 +1,6 @@
 # One image for all six services; docker-compose.yml picks the entry point per service.
 # Build: compile with tsc (decorator metadata needs it), then drop dev dependencies.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 builds natively when no prebuilt binary matches.
 RUN apt-get update \
@@ -24,7 +24,7 @@ COPY supergraph.graphql ./
 RUN npx tsc -b && npm prune --omit=dev
 
 # Runtime: compiled output and production dependencies only, as an unprivileged user.
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     REFERENCE_DATA_DIR=/reference-data

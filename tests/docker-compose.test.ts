@@ -102,7 +102,7 @@ describe('the Dockerfile', () => {
     expect(built[0]!.build!.dockerfile).toBe('Dockerfile');
     const image = built[0]!.image;
     for (const name of [...subgraphNames, 'gateway']) expect(services[name]!.image).toBe(image);
-    expect(dockerfile.match(/^FROM node:20\S* AS \w+$/gm)).toHaveLength(2);
+    expect(dockerfile.match(/^FROM node:24-bookworm-slim AS \w+$/gm)).toHaveLength(2);
     expect(dockerfile).toMatch(/COPY --from=build/);
   });
 

@@ -1,4 +1,4 @@
-import { demoIds, mintDevelopmentToken, Role, WorkingDayCalendar, type Identity } from '@safeguarding/shared';
+import { defaultReferenceDataDir, demoIds, mintDevelopmentToken, Role, WorkingDayCalendar, type Identity } from '@safeguarding/shared';
 import { financialYearStarting as financialYear } from '@safeguarding/shared';
 import { yearlyReportStatus } from '../subgraphs/partnerships/src/yearly-report/yearly-report.status';
 import { startGraph, type TestGraph } from './support/graph';
@@ -35,7 +35,7 @@ describe('reference data', () => {
     });
   });
 
-  it('lists the 153 live local authorities, the 42 ICBs and the 39 English police forces from ../shared/data', async () => {
+  it('lists the 153 live local authorities, the 42 ICBs and the 39 English police forces from data/reference', async () => {
     const result = await graph.query<any>('{ localAuthorities(status: LIVE) { gssCode } integratedCareBoards { odsCode } policeForceAreas(country: "England") { gssCode } }');
     expect(result.data.localAuthorities).toHaveLength(153);
     expect(result.data.integratedCareBoards).toHaveLength(42);
@@ -134,7 +134,7 @@ describe('a partnership coming into force', () => {
 });
 
 describe('yearly report status at its edges', () => {
-  const calendar = WorkingDayCalendar.fromFile(path.resolve(__dirname, '../../shared/data/bank-holidays-england-and-wales.json'));
+  const calendar = WorkingDayCalendar.fromFile(path.join(defaultReferenceDataDir, 'bank-holidays-england-and-wales.json'));
   const year = financialYear(2025);
   const published = (publishedOn: string, sentToPanelOn: string | null, sentToFoundationsOn: string | null, missingRequired: string[] = []) => ({
     publishedOn,

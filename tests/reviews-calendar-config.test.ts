@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoIds } from '@safeguarding/shared';
+import { defaultReferenceDataDir, demoIds } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
 /**
  * The bank holidays are data: BANK_HOLIDAYS_FILE replaces them without a release, and the reviews
  * clocks follow. Here an extra (fictional) bank holiday on Monday 16 November 2026 moves a deadline.
  */
-const original = path.resolve(__dirname, '../../shared/data/bank-holidays-england-and-wales.json');
+const original = path.join(defaultReferenceDataDir, 'bank-holidays-england-and-wales.json');
 let graph: TestGraph;
 let directory: string;
 beforeAll(async () => {

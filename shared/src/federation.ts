@@ -1,5 +1,4 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
@@ -39,6 +38,6 @@ export async function buildFederatedSchema<TContext>(
     if (existing === undefined) throw new Error(`reference resolver for ${typeName}, which this subgraph does not define`);
     resolvers[typeName] = { ...(existing as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
   return { schema, sdl };
 }

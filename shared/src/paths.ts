@@ -3,6 +3,6 @@ import path from 'node:path';
 // shared/src (ts-jest) and shared/dist (compiled) are both two levels below the repository root.
 export const repositoryRoot = path.resolve(__dirname, '..', '..');
 
-// DOMAIN.md's reference data lives beside the repository, not in it: it is maintained by the
-// steering side and replaced without a release of ours.
-export const defaultReferenceDataDir = path.resolve(repositoryRoot, '..', 'shared', 'data');
+// The statutory reference data ships with the code (data/reference, with its sources); an operator
+// replaces the whole set with REFERENCE_DATA_DIR when newer files are published, without a release.
+export const defaultReferenceDataDir = path.join(repositoryRoot, 'data', 'reference');

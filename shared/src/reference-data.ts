@@ -30,7 +30,7 @@ export class ReferenceDataError extends Error {
   override name = 'ReferenceDataError';
 }
 
-/** The statutory reference data of ../shared/data, read from the files rather than retyped. */
+/** The statutory reference data of data/reference, read from the files rather than retyped. */
 export class ReferenceData {
   private constructor(
     readonly localAuthorities: readonly LocalAuthorityRecord[],

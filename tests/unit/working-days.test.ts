@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CalendarDataError, WorkingDayCalendar, isOverdue, todayInLondon } from '../../shared/src/calendar';
+import { defaultReferenceDataDir } from '../../shared/src/paths';
 
-// The reference data lives beside the repository, in /work/shared/data.
-const CALENDAR_FILE = path.resolve(__dirname, '../../../shared/data/bank-holidays-england-and-wales.json');
+// The reference data ships in the repository (data/reference).
+const CALENDAR_FILE = path.join(defaultReferenceDataDir, 'bank-holidays-england-and-wales.json');
 
 const custom = (events: unknown[]): unknown => ({
   'england-and-wales': { division: 'england-and-wales', events },

@@ -1,7 +1,7 @@
 import { statutoryOrganisationId, type ReferenceData } from '@safeguarding/shared';
 import { Agency, AgencyKind, AgencySector, AgencyStatus } from './agency.entity';
 
-/** The statutory partners of every area, from ../shared/data: live LAs, the ICBs, England's forces. */
+/** The statutory partners of every area, from data/reference: live LAs, the ICBs, England's forces. */
 export function statutoryOrganisations(reference: ReferenceData): Agency[] {
   type Official = Pick<Agency, 'id' | 'name' | 'kind' | 'gssCode' | 'dfeCode' | 'odsCode'>;
   const agency = (fields: Official) =>

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { IntegratedCareBoard, LocalAuthority, LocalAuthorityStatus, PoliceForceArea } from './local-authority.type';
 
-/** The statutory reference data of ../shared/data, public, served from memory (no SQL). */
+/** The statutory reference data of data/reference, public, served from memory (no SQL). */
 @Resolver(() => LocalAuthority)
 export class ReferenceDataResolver {
   @Query(() => [LocalAuthority], { description: 'English local authorities; terminated codes kept with their validity dates' })

@@ -8,7 +8,7 @@ import { giasColumns, giasPhaseName, giasStatusName } from '../sync/gias';
 
 /**
  * `npm run schools:generate -- <out.csv> [count]`: writes a fictional but realistically shaped
- * GIAS "all establishment data" extract over the real LA codes of ../shared/data, for tests and
+ * GIAS "all establishment data" extract over the real LA codes of data/reference, for tests and
  * benchmarks: by default 50,000 establishments, half open (a few proposed to open or close) and
  * half closed, academies in trusts. Deterministic: the same count gives the same file.
  */
