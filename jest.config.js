@@ -1,13 +1,11 @@
 // One suite, two databases: embedded SQLite by default, MySQL/MariaDB when DATABASE_URL is set.
-// Tests named *.mysql.test.ts exercise MySQL-only machinery (migrations) and run in the MySQL pass.
-const onMysql = Boolean(process.env.DATABASE_URL);
 
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: onMysql ? ['/node_modules/'] : ['/node_modules/', '\\.mysql\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/'],
   transform: {
     // 151002: ts-jest's note on Node16 module kind; output is CommonJS either way.
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],

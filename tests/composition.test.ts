@@ -49,7 +49,7 @@ describe('a composition error', () => {
   const conflicting: SubgraphDefinition = {
     name: 'reviews',
     entities: [],
-    migrations: [],
+    migrations: { mysql: [], sqlite: [] },
     resolvers: [ConflictingResolver],
     references: {},
     partnershipType: ConflictingPartnership as unknown as SubgraphDefinition['partnershipType'],

@@ -92,8 +92,12 @@ describe('gateway configuration', () => {
 
 describe('repositories fail closed', () => {
   it('refuses a where list with no clauses instead of matching every row', async () => {
-    const { AuditRecord, EmptyWhereError, openDatabase, StatementCounter, createLogger } = jest.requireActual<typeof import('@safeguarding/shared')>('@safeguarding/shared');
-    const db = await openDatabase({ kind: 'sqlite', file: ':memory:' }, { entities: [AuditRecord], migrations: [], logger: createLogger('test', 'silent'), statements: new StatementCounter() });
+    const { AuditRecord, EmptyWhereError, openDatabase, StatementCounter, createLogger, subgraphEntities } = jest.requireActual<typeof import('@safeguarding/shared')>('@safeguarding/shared');
+    const { partnershipsSubgraph } = jest.requireActual<typeof import('@safeguarding/partnerships')>('@safeguarding/partnerships');
+    const db = await openDatabase(
+      { kind: 'sqlite', file: ':memory:' },
+      { entities: subgraphEntities(partnershipsSubgraph), migrations: partnershipsSubgraph.migrations, logger: createLogger('test', 'silent'), statements: new StatementCounter() },
+    );
     try {
       await expect(db.manager.find(AuditRecord, { where: [] })).rejects.toBeInstanceOf(EmptyWhereError);
       await expect(db.manager.findBy(AuditRecord, [])).rejects.toBeInstanceOf(EmptyWhereError);

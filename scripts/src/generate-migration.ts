@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
@@ -9,41 +10,70 @@ import {
   repositoryRoot,
   resolveDatabaseTarget,
   subgraphEntities,
+  type DatabaseTarget,
   type SubgraphDefinition,
 } from '@safeguarding/shared';
 
 /**
- * `npm run migration:generate -- <subgraph|all> <Name>`: diffs a subgraph's entities against a
- * scratch MySQL database brought up to date by the existing migrations, and writes the difference
- * as a new migration. MySQL is the production dialect, so migrations are written in it.
+ * `npm run migration:generate -- <subgraph|all> <Name>`: for each dialect, diffs a subgraph's
+ * entities against a scratch database brought up to date by that dialect's existing migrations,
+ * and writes the difference as a new migration under `src/migrations/<dialect>/`, both with the
+ * same timestamp. MySQL needs a server (DATABASE_URL, default the local one); SQLite a temp file.
  */
 const [which, name] = process.argv.slice(2);
 const databaseUrl = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
+type Dialect = 'mysql' | 'sqlite';
 
-async function generate(definition: SubgraphDefinition, migrationName: string): Promise<void> {
-  const target = resolveDatabaseTarget(definition.name, {
-    DATABASE_URL: databaseUrl,
-    DATABASE_NAME_PREFIX: 'migrationgen_',
-    DATA_DIR: '',
-  });
+interface Scratch {
+  readonly dataSource: DataSource;
+  dispose(): Promise<void>;
+}
+
+async function scratchDatabase(definition: SubgraphDefinition, dialect: Dialect): Promise<Scratch> {
+  const options = { entities: subgraphEntities(definition), migrations: definition.migrations };
+  if (dialect === 'sqlite') {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'migrationgen-'));
+    const target: DatabaseTarget = { kind: 'sqlite', file: path.join(directory, `${definition.name}.sqlite`) };
+    const dataSource = new DataSource(dataSourceOptions(target, options));
+    return {
+      dataSource,
+      dispose: async () => {
+        if (dataSource.isInitialized) await dataSource.destroy();
+        fs.rmSync(directory, { recursive: true, force: true });
+      },
+    };
+  }
+  const target = resolveDatabaseTarget(definition.name, { DATABASE_URL: databaseUrl, DATABASE_NAME_PREFIX: 'migrationgen_', DATA_DIR: '' });
   if (target.kind !== 'mysql') throw new Error('DATABASE_URL must be a mysql:// URL');
   const admin = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
   await admin.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
   const flavour = await createMysqlDatabase(target);
-  const dataSource = new DataSource(
-    dataSourceOptions(target, { entities: subgraphEntities(definition), migrations: definition.migrations }, { flavour }),
-  );
+  const dataSource = new DataSource(dataSourceOptions(target, options, { flavour }));
+  return {
+    dataSource,
+    dispose: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
+      await admin.end();
+    },
+  };
+}
+
+async function generate(definition: SubgraphDefinition, dialect: Dialect, migrationName: string, timestamp: number): Promise<void> {
+  const scratch = await scratchDatabase(definition, dialect);
   try {
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    const log = await dataSource.driver.createSchemaBuilder().log();
+    await scratch.dataSource.initialize();
+    await scratch.dataSource.runMigrations();
+    const log = await scratch.dataSource.driver.createSchemaBuilder().log();
     if (log.upQueries.length === 0) {
-      process.stdout.write(`${definition.name}: entities and migrations agree; nothing to generate\n`);
+      process.stdout.write(`${definition.name} (${dialect}): entities and migrations agree; nothing to generate\n`);
       return;
     }
-    const timestamp = Date.now();
     const className = `${migrationName}${timestamp}`;
-    const statement = (query: { query: string }) => `    await queryRunner.query(${JSON.stringify(query.query)});`;
+    const statement = (query: { query: string; parameters?: unknown[] | undefined }) =>
+      query.parameters && query.parameters.length > 0
+        ? `    await queryRunner.query(${JSON.stringify(query.query)}, ${JSON.stringify(query.parameters)});`
+        : `    await queryRunner.query(${JSON.stringify(query.query)});`;
     const source = [
       "import type { MigrationInterface, QueryRunner } from 'typeorm';",
       '',
@@ -60,33 +90,40 @@ async function generate(definition: SubgraphDefinition, migrationName: string): 
       '}',
       '',
     ].join('\n');
-    const directory = path.join(repositoryRoot, 'subgraphs', definition.name, 'src', 'migrations');
-    const file = path.join(directory, `${timestamp}-${migrationName}.ts`);
+    const file = path.join(migrationsDirectory(definition), dialect, `${timestamp}-${migrationName}.ts`);
     fs.writeFileSync(file, source);
-    writeIndex(directory);
     process.stdout.write(`${definition.name}: wrote ${path.relative(repositoryRoot, file)}\n`);
   } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-    await admin.end();
+    await scratch.dispose();
   }
 }
 
-/** The index lists every migration in timestamp order, so none is forgotten in the definition. */
+function migrationsDirectory(definition: SubgraphDefinition): string {
+  return path.join(repositoryRoot, 'subgraphs', definition.name, 'src', 'migrations');
+}
+
+/** The index lists every migration of both dialects in timestamp order, so none is forgotten. */
 function writeIndex(directory: string): void {
-  const files = fs
-    .readdirSync(directory)
-    .filter((file) => /^\d+-\w+\.ts$/.test(file))
-    .sort();
-  const classes = files.map((file) => {
-    const [timestamp, rest] = file.replace(/\.ts$/, '').split('-') as [string, string];
-    return { module: `./${file.replace(/\.ts$/, '')}`, className: `${rest}${timestamp}` };
-  });
+  const list = (dialect: Dialect) =>
+    fs
+      .readdirSync(path.join(directory, dialect))
+      .filter((file) => /^\d+-\w+\.ts$/.test(file))
+      .sort()
+      .map((file) => {
+        const [timestamp, rest] = file.replace(/\.ts$/, '').split('-') as [string, string];
+        return { module: `./${dialect}/${file.replace(/\.ts$/, '')}`, className: `${rest}${timestamp}`, alias: `${dialect}${rest}${timestamp}` };
+      });
+  const mysqlMigrations = list('mysql');
+  const sqliteMigrations = list('sqlite');
   const source = [
-    '// Written by `npm run migration:generate`; lists this subgraph\'s migrations in order.',
-    ...classes.map((c) => `import { ${c.className} } from '${c.module}';`),
+    '// Written by `npm run migration:generate`; lists this subgraph\'s migrations of each dialect in order.',
+    "import type { SubgraphMigrations } from '@safeguarding/shared';",
+    ...[...mysqlMigrations, ...sqliteMigrations].map((m) => `import { ${m.className} as ${m.alias} } from '${m.module}';`),
     '',
-    `export const migrations: Function[] = [${classes.map((c) => c.className).join(', ')}];`,
+    'export const migrations: SubgraphMigrations = {',
+    `  mysql: [${mysqlMigrations.map((m) => m.alias).join(', ')}],`,
+    `  sqlite: [${sqliteMigrations.map((m) => m.alias).join(', ')}],`,
+    '};',
     '',
   ].join('\n');
   fs.writeFileSync(path.join(directory, 'index.ts'), source);
@@ -102,7 +139,11 @@ async function main(): Promise<void> {
     process.stderr.write(`unknown subgraph ${which}; one of: ${subgraphs.map((s) => s.name).join(', ')}, all\n`);
     process.exit(2);
   }
-  for (const definition of selected) await generate(definition, name);
+  for (const definition of selected) {
+    const timestamp = Date.now();
+    for (const dialect of ['mysql', 'sqlite'] as const) await generate(definition, dialect, name, timestamp);
+    writeIndex(migrationsDirectory(definition));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -68,6 +68,22 @@ function spawnChild(name: string, entry: string, env: NodeJS.ProcessEnv): Child 
   return child;
 }
 
+/** A one-shot step (migrations) before the services: its own one-line failure stops the launch. */
+function runToCompletion(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve) => {
+    const step = spawn(process.execPath, [path.join(repositoryRoot, entry)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let lastError = '';
+    step.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString().trim();
+      if (text) lastError = text.split('\n').pop() ?? text;
+    });
+    step.on('exit', (code) => {
+      if (code === 0) resolve();
+      else fail(lastError || `${name} exited with code ${String(code)}`);
+    });
+  });
+}
+
 async function stopAll(): Promise<void> {
   stopping = true;
   await Promise.all(
@@ -127,6 +143,8 @@ async function main(config: LauncherConfig): Promise<void> {
     HOST: host,
     INTERNAL_TOKEN_SECRET: internalTokenSecret,
   };
+  process.stdout.write(`Migrating the databases (${config.DATABASE_URL ? 'MySQL' : 'embedded'})…\n`);
+  await runToCompletion('migrate', 'scripts/dist/migrate.js', baseEnv);
   process.stdout.write(`Starting five subgraphs on ${config.DATABASE_URL ? 'MySQL' : 'the embedded database'}…\n`);
   await Promise.all(
     subgraphNames.map(async (name) => {

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { DataSource, EntityManager, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  MigrationExecutor,
+  type DataSourceOptions,
+  type Logger as TypeOrmLogger,
+  type MixedList,
+  type QueryRunner,
+} from 'typeorm';
 import type { SubgraphConfig } from './config';
 import type { Logger } from './logger';
 
@@ -139,18 +147,52 @@ class TypeOrmLogBridge implements TypeOrmLogger {
   }
 }
 
-export interface OpenDatabaseOptions {
-  readonly entities: MixedList<Function>;
-  readonly migrations: MixedList<Function>;
-  readonly logger: Logger;
-  readonly statements: StatementCounter;
+/** A subgraph's migrations, one list per dialect, each in timestamp order (`migrations/index.ts`). */
+export interface SubgraphMigrations {
+  readonly mysql: readonly Function[];
+  readonly sqlite: readonly Function[];
 }
 
 /**
- * Opens a subgraph's database ready for use. MySQL is created if missing and brought up to date by
- * migrations, never by synchronize; the embedded database is built from the entities.
+ * What opening a database does about migrations: `run` brings it up to date (development, tests,
+ * `npm run migrate`); `verify` refuses to serve a database that is behind (production, where
+ * migrating is a step of its own and replicas must not race).
+ */
+export type MigrationMode = 'run' | 'verify';
+
+export interface OpenDatabaseOptions {
+  readonly entities: MixedList<Function>;
+  readonly migrations: SubgraphMigrations;
+  readonly logger: Logger;
+  readonly statements: StatementCounter;
+  readonly migrationMode?: MigrationMode;
+}
+
+/** The database is behind the code; the message is one line naming what to run. */
+export class PendingMigrationsError extends Error {
+  override name = 'PendingMigrationsError';
+}
+
+/**
+ * Opens a subgraph's database ready for use: created if missing, and on both dialects brought up to
+ * date by migrations (never by synchronize, which can drop a column with its data) or, in `verify`
+ * mode, refused while any migration is pending.
  */
 export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions): Promise<DataSource> {
+  const dataSource = await connectDatabase(target, options);
+  try {
+    if ((options.migrationMode ?? 'run') === 'run') await migrate(dataSource, target);
+    else await refusePendingMigrations(dataSource, target);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  if (target.kind === 'sqlite') transactionsTakeTurns(dataSource);
+  return dataSource;
+}
+
+/** Creates the database if missing and connects, touching no table (for `npm run migrate`). */
+export async function connectDatabase(target: DatabaseTarget, options: Omit<OpenDatabaseOptions, 'migrationMode'>): Promise<DataSource> {
   const logger = new TypeOrmLogBridge(options.logger, options.statements);
   let flavour: MysqlFlavour = 'mysql';
   if (target.kind === 'mysql') flavour = await createMysqlDatabase(target);
@@ -161,9 +203,89 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot open ${describeTarget(target)}: ${oneLine(error)}`);
   }
-  if (target.kind === 'mysql') await dataSource.runMigrations({ transaction: 'each' });
-  else transactionsTakeTurns(dataSource);
   return dataSource;
+}
+
+/** Names of the migrations this code has that the database has not run. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  return (await new MigrationExecutor(dataSource).getPendingMigrations()).map((migration) => migration.name);
+}
+
+async function refusePendingMigrations(dataSource: DataSource, target: DatabaseTarget): Promise<void> {
+  const pending = await pendingMigrations(dataSource);
+  if (pending.length === 0) return;
+  throw new PendingMigrationsError(
+    `${describeTarget(target)} has ${pending.length} pending migration${pending.length === 1 ? '' : 's'} (${pending.join(', ')}): run \`npm run migrate\` first`,
+  );
+}
+
+const migrationsTable = 'migrations';
+/** How long a replica waits for another one's migrations before giving up. */
+const migrationLockSeconds = 120;
+
+/**
+ * Runs the pending migrations while holding the database's migration lock, so replicas starting
+ * together take turns and the second finds nothing left to do: a named lock on MySQL (GET_LOCK is
+ * held by one session, across the pool), and on SQLite a write transaction begun IMMEDIATE around
+ * the whole run (another process's BEGIN waits for it).
+ */
+export async function migrate(dataSource: DataSource, target: DatabaseTarget): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    if (target.kind === 'mysql') {
+      const lockName = `${target.database}.migrations`.slice(0, 64);
+      const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, migrationLockSeconds])) as Array<{ acquired: number | string | null }>;
+      if (Number(row?.acquired) !== 1) {
+        throw new DatabaseUnavailableError(`${describeTarget(target)}: another process held the migration lock for ${migrationLockSeconds} s`);
+      }
+      try {
+        return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+      } finally {
+        await runner.query('SELECT RELEASE_LOCK(?)', [lockName]);
+      }
+    }
+    await runner.query('PRAGMA foreign_keys = OFF');
+    await beginImmediate(runner);
+    try {
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'none';
+      // A database built by synchronize before migrations came to SQLite: adopt it if it matches.
+      executor.fake = await builtWithoutMigrations(dataSource, runner, target);
+      const applied = (await executor.executePendingMigrations()).map((migration) => migration.name);
+      await runner.query('COMMIT');
+      return applied;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.query('PRAGMA foreign_keys = ON');
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * True for an embedded database that earlier versions built from the entities (tables, but no
+ * migrations table) and that matches this version's schema exactly; one that does not match is
+ * refused with what to do, since migrating it could lose data.
+ */
+async function builtWithoutMigrations(dataSource: DataSource, runner: QueryRunner, target: DatabaseTarget): Promise<boolean> {
+  if (await runner.hasTable(migrationsTable)) return false;
+  const tables = (await runner.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) as unknown[];
+  if (tables.length === 0) return false;
+  const changes = await pendingSchemaChanges(dataSource);
+  if (changes.length === 0) return true;
+  throw new PendingMigrationsError(
+    `${describeTarget(target)} was built by an earlier version without migrations and does not match this one; move it aside and start again (the demo data is reloaded)`,
+  );
+}
+
+// SQLite's default BEGIN is DEFERRED: a transaction that reads first and then writes cannot wait
+// for another process's writer (SQLITE_BUSY at once). IMMEDIATE takes the write lock up front,
+// where the busy timeout applies.
+async function beginImmediate(runner: QueryRunner): Promise<void> {
+  await runner.query('BEGIN IMMEDIATE');
 }
 
 /**
@@ -193,7 +315,9 @@ export function dataSourceOptions(
       type: 'better-sqlite3',
       database: target.file,
       entities: options.entities,
-      synchronize: true, // embedded SQLite only: built from the entities; MySQL runs migrations
+      migrations: [...options.migrations.sqlite],
+      migrationsTableName: migrationsTable,
+      synchronize: false,
       ...(logger ? { logger } : {}),
       prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
         db.pragma('journal_mode = WAL');
@@ -209,8 +333,8 @@ export function dataSourceOptions(
     password: target.password,
     database: target.database,
     entities: options.entities,
-    migrations: options.migrations,
-    migrationsTableName: 'migrations',
+    migrations: [...options.migrations.mysql],
+    migrationsTableName: migrationsTable,
     synchronize: false,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',

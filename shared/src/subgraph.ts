@@ -17,6 +17,8 @@ import {
   describeTarget,
   isDatabaseReachable,
   openDatabase,
+  PendingMigrationsError,
+  type SubgraphMigrations,
   resolveDatabaseTarget,
   StatementCounter,
 } from './database';
@@ -40,7 +42,7 @@ export const defaultSubgraphPorts: Record<SubgraphName, number> = {
 export interface SubgraphDefinition {
   readonly name: SubgraphName;
   readonly entities: MixedList<Function>;
-  readonly migrations: MixedList<Function>;
+  readonly migrations: SubgraphMigrations;
   readonly resolvers: NonEmptyArray<Function>;
   readonly orphanedTypes?: Function[];
   readonly references: ReferenceResolvers<SubgraphContext>;
@@ -108,6 +110,8 @@ export async function startSubgraph(
     migrations: definition.migrations,
     logger,
     statements,
+    // Production migrates as a step of its own (`npm run migrate`); a replica never races another.
+    migrationMode: config.NODE_ENV === 'production' ? 'verify' : 'run',
   });
   const runtime: SubgraphRuntime = { db, logger, reference, calendar, now: options.now ?? (() => new Date()) };
   try {
@@ -179,6 +183,7 @@ export function exitOnStartupFailure(processName: string, error: unknown, logger
   if (
     error instanceof ConfigError ||
     error instanceof DatabaseUnavailableError ||
+    error instanceof PendingMigrationsError ||
     error instanceof PortInUseError ||
     error instanceof ReferenceDataError ||
     error instanceof CalendarDataError

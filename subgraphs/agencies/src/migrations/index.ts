@@ -1,7 +1,12 @@
-// Written by `npm run migration:generate`; lists this subgraph's migrations in order.
-import { Initial1795336531451 } from './1795336531451-Initial';
-import { AuditTrail1795337669290 } from './1795337669290-AuditTrail';
-import { RegistryDesignationsSection111795338565479 } from './1795338565479-RegistryDesignationsSection11';
-import { AuditChainHead1795339636445 } from './1795339636445-AuditChainHead';
+// Written by `npm run migration:generate`; lists this subgraph's migrations of each dialect in order.
+import type { SubgraphMigrations } from '@safeguarding/shared';
+import { Initial1795336531451 as mysqlInitial1795336531451 } from './mysql/1795336531451-Initial';
+import { AuditTrail1795337669290 as mysqlAuditTrail1795337669290 } from './mysql/1795337669290-AuditTrail';
+import { RegistryDesignationsSection111795338565479 as mysqlRegistryDesignationsSection111795338565479 } from './mysql/1795338565479-RegistryDesignationsSection11';
+import { AuditChainHead1795339636445 as mysqlAuditChainHead1795339636445 } from './mysql/1795339636445-AuditChainHead';
+import { Initial1796193268038 as sqliteInitial1796193268038 } from './sqlite/1796193268038-Initial';
 
-export const migrations: Function[] = [Initial1795336531451, AuditTrail1795337669290, RegistryDesignationsSection111795338565479, AuditChainHead1795339636445];
+export const migrations: SubgraphMigrations = {
+  mysql: [mysqlInitial1795336531451, mysqlAuditTrail1795337669290, mysqlRegistryDesignationsSection111795338565479, mysqlAuditChainHead1795339636445],
+  sqlite: [sqliteInitial1796193268038],
+};

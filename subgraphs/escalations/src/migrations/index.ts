@@ -1,8 +1,13 @@
-// Written by `npm run migration:generate`; lists this subgraph's migrations in order.
-import { Initial1795336531565 } from './1795336531565-Initial';
-import { AuditTrail1795337669549 } from './1795337669549-AuditTrail';
-import { Escalations1795338655012 } from './1795338655012-Escalations';
-import { AuditChainHead1795339637748 } from './1795339637748-AuditChainHead';
-import { Referrals1795340335215 } from './1795340335215-Referrals';
+// Written by `npm run migration:generate`; lists this subgraph's migrations of each dialect in order.
+import type { SubgraphMigrations } from '@safeguarding/shared';
+import { Initial1795336531565 as mysqlInitial1795336531565 } from './mysql/1795336531565-Initial';
+import { AuditTrail1795337669549 as mysqlAuditTrail1795337669549 } from './mysql/1795337669549-AuditTrail';
+import { Escalations1795338655012 as mysqlEscalations1795338655012 } from './mysql/1795338655012-Escalations';
+import { AuditChainHead1795339637748 as mysqlAuditChainHead1795339637748 } from './mysql/1795339637748-AuditChainHead';
+import { Referrals1795340335215 as mysqlReferrals1795340335215 } from './mysql/1795340335215-Referrals';
+import { Initial1796193268675 as sqliteInitial1796193268675 } from './sqlite/1796193268675-Initial';
 
-export const migrations: Function[] = [Initial1795336531565, AuditTrail1795337669549, Escalations1795338655012, AuditChainHead1795339637748, Referrals1795340335215];
+export const migrations: SubgraphMigrations = {
+  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215],
+  sqlite: [sqliteInitial1796193268675],
+};

@@ -1,7 +1,12 @@
-// Written by `npm run migration:generate`; lists this subgraph's migrations in order.
-import { Initial1795336531411 } from './1795336531411-Initial';
-import { AuditTrail1795337669232 } from './1795337669232-AuditTrail';
-import { PartnersReportsArrangements1795339134477 } from './1795339134477-PartnersReportsArrangements';
-import { AuditChainHead1795339635383 } from './1795339635383-AuditChainHead';
+// Written by `npm run migration:generate`; lists this subgraph's migrations of each dialect in order.
+import type { SubgraphMigrations } from '@safeguarding/shared';
+import { Initial1795336531411 as mysqlInitial1795336531411 } from './mysql/1795336531411-Initial';
+import { AuditTrail1795337669232 as mysqlAuditTrail1795337669232 } from './mysql/1795337669232-AuditTrail';
+import { PartnersReportsArrangements1795339134477 as mysqlPartnersReportsArrangements1795339134477 } from './mysql/1795339134477-PartnersReportsArrangements';
+import { AuditChainHead1795339635383 as mysqlAuditChainHead1795339635383 } from './mysql/1795339635383-AuditChainHead';
+import { Initial1796193267750 as sqliteInitial1796193267750 } from './sqlite/1796193267750-Initial';
 
-export const migrations: Function[] = [Initial1795336531411, AuditTrail1795337669232, PartnersReportsArrangements1795339134477, AuditChainHead1795339635383];
+export const migrations: SubgraphMigrations = {
+  mysql: [mysqlInitial1795336531411, mysqlAuditTrail1795337669232, mysqlPartnersReportsArrangements1795339134477, mysqlAuditChainHead1795339635383],
+  sqlite: [sqliteInitial1796193267750],
+};

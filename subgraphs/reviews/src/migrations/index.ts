@@ -1,7 +1,12 @@
-// Written by `npm run migration:generate`; lists this subgraph's migrations in order.
-import { Initial1795336531531 } from './1795336531531-Initial';
-import { AuditTrail1795337669499 } from './1795337669499-AuditTrail';
-import { ReviewsClocks1795338740751 } from './1795338740751-ReviewsClocks';
-import { AuditChainHead1795339637400 } from './1795339637400-AuditChainHead';
+// Written by `npm run migration:generate`; lists this subgraph's migrations of each dialect in order.
+import type { SubgraphMigrations } from '@safeguarding/shared';
+import { Initial1795336531531 as mysqlInitial1795336531531 } from './mysql/1795336531531-Initial';
+import { AuditTrail1795337669499 as mysqlAuditTrail1795337669499 } from './mysql/1795337669499-AuditTrail';
+import { ReviewsClocks1795338740751 as mysqlReviewsClocks1795338740751 } from './mysql/1795338740751-ReviewsClocks';
+import { AuditChainHead1795339637400 as mysqlAuditChainHead1795339637400 } from './mysql/1795339637400-AuditChainHead';
+import { Initial1796193268458 as sqliteInitial1796193268458 } from './sqlite/1796193268458-Initial';
 
-export const migrations: Function[] = [Initial1795336531531, AuditTrail1795337669499, ReviewsClocks1795338740751, AuditChainHead1795339637400];
+export const migrations: SubgraphMigrations = {
+  mysql: [mysqlInitial1795336531531, mysqlAuditTrail1795337669499, mysqlReviewsClocks1795338740751, mysqlAuditChainHead1795339637400],
+  sqlite: [sqliteInitial1796193268458],
+};

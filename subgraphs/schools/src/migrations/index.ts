@@ -1,10 +1,15 @@
-// Written by `npm run migration:generate`; lists this subgraph's migrations in order.
-import { Initial1795336531486 } from './1795336531486-Initial';
-import { AuditTrail1795337669393 } from './1795337669393-AuditTrail';
-import { AuditChainHead1795339636941 } from './1795339636941-AuditChainHead';
-import { SchoolsTrustsLeads1795340395055 } from './1795340395055-SchoolsTrustsLeads';
-import { ChildProtectionFileTransfers1795342035682 } from './1795342035682-ChildProtectionFileTransfers';
-import { SchoolSafeguardingSelfAssessment1795342304407 } from './1795342304407-SchoolSafeguardingSelfAssessment';
-import { SchoolCalendar1795343433418 } from './1795343433418-SchoolCalendar';
+// Written by `npm run migration:generate`; lists this subgraph's migrations of each dialect in order.
+import type { SubgraphMigrations } from '@safeguarding/shared';
+import { Initial1795336531486 as mysqlInitial1795336531486 } from './mysql/1795336531486-Initial';
+import { AuditTrail1795337669393 as mysqlAuditTrail1795337669393 } from './mysql/1795337669393-AuditTrail';
+import { AuditChainHead1795339636941 as mysqlAuditChainHead1795339636941 } from './mysql/1795339636941-AuditChainHead';
+import { SchoolsTrustsLeads1795340395055 as mysqlSchoolsTrustsLeads1795340395055 } from './mysql/1795340395055-SchoolsTrustsLeads';
+import { ChildProtectionFileTransfers1795342035682 as mysqlChildProtectionFileTransfers1795342035682 } from './mysql/1795342035682-ChildProtectionFileTransfers';
+import { SchoolSafeguardingSelfAssessment1795342304407 as mysqlSchoolSafeguardingSelfAssessment1795342304407 } from './mysql/1795342304407-SchoolSafeguardingSelfAssessment';
+import { SchoolCalendar1795343433418 as mysqlSchoolCalendar1795343433418 } from './mysql/1795343433418-SchoolCalendar';
+import { Initial1796193268244 as sqliteInitial1796193268244 } from './sqlite/1796193268244-Initial';
 
-export const migrations: Function[] = [Initial1795336531486, AuditTrail1795337669393, AuditChainHead1795339636941, SchoolsTrustsLeads1795340395055, ChildProtectionFileTransfers1795342035682, SchoolSafeguardingSelfAssessment1795342304407, SchoolCalendar1795343433418];
+export const migrations: SubgraphMigrations = {
+  mysql: [mysqlInitial1795336531486, mysqlAuditTrail1795337669393, mysqlAuditChainHead1795339636941, mysqlSchoolsTrustsLeads1795340395055, mysqlChildProtectionFileTransfers1795342035682, mysqlSchoolSafeguardingSelfAssessment1795342304407, mysqlSchoolCalendar1795343433418],
+  sqlite: [sqliteInitial1796193268244],
+};

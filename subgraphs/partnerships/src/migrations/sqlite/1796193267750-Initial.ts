@@ -1,0 +1,101 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Initial1796193267750 implements MigrationInterface {
+  name = 'Initial1796193267750';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"audit_records\" (\"sequence\" integer PRIMARY KEY NOT NULL, \"occurredAt\" varchar(30) NOT NULL, \"action\" varchar(10) NOT NULL, \"subject\" varchar(200) NOT NULL, \"organisationId\" varchar(64) NOT NULL, \"organisationKind\" varchar(32) NOT NULL, \"operationName\" varchar(200), \"entityType\" varchar(60) NOT NULL, \"entityId\" varchar(64) NOT NULL, \"partnershipId\" varchar(36), \"reason\" varchar(500), \"channel\" varchar(10) NOT NULL, \"requestId\" varchar(64) NOT NULL, \"previousHash\" varchar(64) NOT NULL, \"hash\" varchar(64) NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_587d9a17fcf8bab967cc4acd28\" ON \"audit_records\" (\"partnershipId\") ");
+    await queryRunner.query("CREATE TABLE \"audit_chain_head\" (\"id\" integer PRIMARY KEY NOT NULL, \"sequence\" integer NOT NULL, \"hash\" varchar(64) NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"partnerships\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"status\" varchar(16) NOT NULL, \"activeFrom\" date, \"dissolvedOn\" date)");
+    await queryRunner.query("CREATE INDEX \"IDX_5d33eebc31262c8722f7073966\" ON \"partnerships\" (\"status\") ");
+    await queryRunner.query("CREATE TABLE \"partnership_areas\" (\"partnershipId\" varchar(36) NOT NULL, \"localAuthorityGssCode\" varchar(9) NOT NULL, PRIMARY KEY (\"partnershipId\", \"localAuthorityGssCode\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_5b246d0c0599544c63766d6a00\" ON \"partnership_areas\" (\"localAuthorityGssCode\") ");
+    await queryRunner.query("CREATE TABLE \"statutory_partners\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"kind\" varchar(24) NOT NULL, \"organisationId\" varchar(36) NOT NULL, \"code\" varchar(9) NOT NULL, \"leadName\" varchar(200), \"leadOffice\" varchar(200), \"leadNamedOn\" date)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_3246c3175ef46b7544be6d08c2\" ON \"statutory_partners\" (\"partnershipId\", \"organisationId\") ");
+    await queryRunner.query("CREATE TABLE \"delegated_safeguarding_partners\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnerId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"office\" varchar(200) NOT NULL, \"functions\" text NOT NULL, \"delegatedFrom\" date NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_9066ffa9daa9aeeb9e4c06b218\" ON \"delegated_safeguarding_partners\" (\"partnerId\") ");
+    await queryRunner.query("CREATE TABLE \"published_arrangements\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"version\" integer NOT NULL, \"publishedOn\" date NOT NULL, \"url\" varchar(500) NOT NULL, \"signOffs\" text NOT NULL, \"relevantAgencyIds\" text NOT NULL, \"relevantSchoolUrns\" text NOT NULL, \"educationStrategic\" varchar(2000) NOT NULL, \"educationOperational\" varchar(2000) NOT NULL, \"scrutineer\" varchar(200) NOT NULL, \"scrutinyFunctions\" text NOT NULL, \"scrutinyReports\" text NOT NULL, \"childDeathReviewPartnerIds\" text NOT NULL, \"forums\" text NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_aeffef13d70f8462fd7bb4b7bb\" ON \"published_arrangements\" (\"partnershipId\", \"version\") ");
+    await queryRunner.query("CREATE TABLE \"yearly_reports\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"financialYearStart\" integer NOT NULL, \"publishedOn\" date, \"publicationUrl\" varchar(500), \"sentToPanelOn\" date, \"sentToFoundationsOn\" date, \"contentPresent\" text NOT NULL, \"hasSecureEstablishment\" boolean NOT NULL DEFAULT (0))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_b77c6b6a20bd7ed86744115252\" ON \"yearly_reports\" (\"partnershipId\", \"financialYearStart\") ");
+    await queryRunner.query("DROP INDEX \"IDX_5b246d0c0599544c63766d6a00\"");
+    await queryRunner.query("CREATE TABLE \"temporary_partnership_areas\" (\"partnershipId\" varchar(36) NOT NULL, \"localAuthorityGssCode\" varchar(9) NOT NULL, CONSTRAINT \"FK_2e3366b0872ab3c0c1995113bae\" FOREIGN KEY (\"partnershipId\") REFERENCES \"partnerships\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION, PRIMARY KEY (\"partnershipId\", \"localAuthorityGssCode\"))");
+    await queryRunner.query("INSERT INTO \"temporary_partnership_areas\"(\"partnershipId\", \"localAuthorityGssCode\") SELECT \"partnershipId\", \"localAuthorityGssCode\" FROM \"partnership_areas\"");
+    await queryRunner.query("DROP TABLE \"partnership_areas\"");
+    await queryRunner.query("ALTER TABLE \"temporary_partnership_areas\" RENAME TO \"partnership_areas\"");
+    await queryRunner.query("CREATE INDEX \"IDX_5b246d0c0599544c63766d6a00\" ON \"partnership_areas\" (\"localAuthorityGssCode\") ");
+    await queryRunner.query("DROP INDEX \"IDX_3246c3175ef46b7544be6d08c2\"");
+    await queryRunner.query("CREATE TABLE \"temporary_statutory_partners\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"kind\" varchar(24) NOT NULL, \"organisationId\" varchar(36) NOT NULL, \"code\" varchar(9) NOT NULL, \"leadName\" varchar(200), \"leadOffice\" varchar(200), \"leadNamedOn\" date, CONSTRAINT \"FK_313d6ba9239a2c14340cc9433d1\" FOREIGN KEY (\"partnershipId\") REFERENCES \"partnerships\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_statutory_partners\"(\"id\", \"partnershipId\", \"kind\", \"organisationId\", \"code\", \"leadName\", \"leadOffice\", \"leadNamedOn\") SELECT \"id\", \"partnershipId\", \"kind\", \"organisationId\", \"code\", \"leadName\", \"leadOffice\", \"leadNamedOn\" FROM \"statutory_partners\"");
+    await queryRunner.query("DROP TABLE \"statutory_partners\"");
+    await queryRunner.query("ALTER TABLE \"temporary_statutory_partners\" RENAME TO \"statutory_partners\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_3246c3175ef46b7544be6d08c2\" ON \"statutory_partners\" (\"partnershipId\", \"organisationId\") ");
+    await queryRunner.query("DROP INDEX \"IDX_9066ffa9daa9aeeb9e4c06b218\"");
+    await queryRunner.query("CREATE TABLE \"temporary_delegated_safeguarding_partners\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnerId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"office\" varchar(200) NOT NULL, \"functions\" text NOT NULL, \"delegatedFrom\" date NOT NULL, CONSTRAINT \"FK_9066ffa9daa9aeeb9e4c06b2184\" FOREIGN KEY (\"partnerId\") REFERENCES \"statutory_partners\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_delegated_safeguarding_partners\"(\"id\", \"partnerId\", \"name\", \"office\", \"functions\", \"delegatedFrom\") SELECT \"id\", \"partnerId\", \"name\", \"office\", \"functions\", \"delegatedFrom\" FROM \"delegated_safeguarding_partners\"");
+    await queryRunner.query("DROP TABLE \"delegated_safeguarding_partners\"");
+    await queryRunner.query("ALTER TABLE \"temporary_delegated_safeguarding_partners\" RENAME TO \"delegated_safeguarding_partners\"");
+    await queryRunner.query("CREATE INDEX \"IDX_9066ffa9daa9aeeb9e4c06b218\" ON \"delegated_safeguarding_partners\" (\"partnerId\") ");
+    await queryRunner.query("DROP INDEX \"IDX_aeffef13d70f8462fd7bb4b7bb\"");
+    await queryRunner.query("CREATE TABLE \"temporary_published_arrangements\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"version\" integer NOT NULL, \"publishedOn\" date NOT NULL, \"url\" varchar(500) NOT NULL, \"signOffs\" text NOT NULL, \"relevantAgencyIds\" text NOT NULL, \"relevantSchoolUrns\" text NOT NULL, \"educationStrategic\" varchar(2000) NOT NULL, \"educationOperational\" varchar(2000) NOT NULL, \"scrutineer\" varchar(200) NOT NULL, \"scrutinyFunctions\" text NOT NULL, \"scrutinyReports\" text NOT NULL, \"childDeathReviewPartnerIds\" text NOT NULL, \"forums\" text NOT NULL, CONSTRAINT \"FK_b91174e72cde3d07997076f06d0\" FOREIGN KEY (\"partnershipId\") REFERENCES \"partnerships\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_published_arrangements\"(\"id\", \"partnershipId\", \"version\", \"publishedOn\", \"url\", \"signOffs\", \"relevantAgencyIds\", \"relevantSchoolUrns\", \"educationStrategic\", \"educationOperational\", \"scrutineer\", \"scrutinyFunctions\", \"scrutinyReports\", \"childDeathReviewPartnerIds\", \"forums\") SELECT \"id\", \"partnershipId\", \"version\", \"publishedOn\", \"url\", \"signOffs\", \"relevantAgencyIds\", \"relevantSchoolUrns\", \"educationStrategic\", \"educationOperational\", \"scrutineer\", \"scrutinyFunctions\", \"scrutinyReports\", \"childDeathReviewPartnerIds\", \"forums\" FROM \"published_arrangements\"");
+    await queryRunner.query("DROP TABLE \"published_arrangements\"");
+    await queryRunner.query("ALTER TABLE \"temporary_published_arrangements\" RENAME TO \"published_arrangements\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_aeffef13d70f8462fd7bb4b7bb\" ON \"published_arrangements\" (\"partnershipId\", \"version\") ");
+    await queryRunner.query("DROP INDEX \"IDX_b77c6b6a20bd7ed86744115252\"");
+    await queryRunner.query("CREATE TABLE \"temporary_yearly_reports\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"financialYearStart\" integer NOT NULL, \"publishedOn\" date, \"publicationUrl\" varchar(500), \"sentToPanelOn\" date, \"sentToFoundationsOn\" date, \"contentPresent\" text NOT NULL, \"hasSecureEstablishment\" boolean NOT NULL DEFAULT (0), CONSTRAINT \"FK_ad61d5d7a8965ae1cfb01ad9b1b\" FOREIGN KEY (\"partnershipId\") REFERENCES \"partnerships\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_yearly_reports\"(\"id\", \"partnershipId\", \"financialYearStart\", \"publishedOn\", \"publicationUrl\", \"sentToPanelOn\", \"sentToFoundationsOn\", \"contentPresent\", \"hasSecureEstablishment\") SELECT \"id\", \"partnershipId\", \"financialYearStart\", \"publishedOn\", \"publicationUrl\", \"sentToPanelOn\", \"sentToFoundationsOn\", \"contentPresent\", \"hasSecureEstablishment\" FROM \"yearly_reports\"");
+    await queryRunner.query("DROP TABLE \"yearly_reports\"");
+    await queryRunner.query("ALTER TABLE \"temporary_yearly_reports\" RENAME TO \"yearly_reports\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_b77c6b6a20bd7ed86744115252\" ON \"yearly_reports\" (\"partnershipId\", \"financialYearStart\") ");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_b77c6b6a20bd7ed86744115252\"");
+    await queryRunner.query("ALTER TABLE \"yearly_reports\" RENAME TO \"temporary_yearly_reports\"");
+    await queryRunner.query("CREATE TABLE \"yearly_reports\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"financialYearStart\" integer NOT NULL, \"publishedOn\" date, \"publicationUrl\" varchar(500), \"sentToPanelOn\" date, \"sentToFoundationsOn\" date, \"contentPresent\" text NOT NULL, \"hasSecureEstablishment\" boolean NOT NULL DEFAULT (0))");
+    await queryRunner.query("INSERT INTO \"yearly_reports\"(\"id\", \"partnershipId\", \"financialYearStart\", \"publishedOn\", \"publicationUrl\", \"sentToPanelOn\", \"sentToFoundationsOn\", \"contentPresent\", \"hasSecureEstablishment\") SELECT \"id\", \"partnershipId\", \"financialYearStart\", \"publishedOn\", \"publicationUrl\", \"sentToPanelOn\", \"sentToFoundationsOn\", \"contentPresent\", \"hasSecureEstablishment\" FROM \"temporary_yearly_reports\"");
+    await queryRunner.query("DROP TABLE \"temporary_yearly_reports\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_b77c6b6a20bd7ed86744115252\" ON \"yearly_reports\" (\"partnershipId\", \"financialYearStart\") ");
+    await queryRunner.query("DROP INDEX \"IDX_aeffef13d70f8462fd7bb4b7bb\"");
+    await queryRunner.query("ALTER TABLE \"published_arrangements\" RENAME TO \"temporary_published_arrangements\"");
+    await queryRunner.query("CREATE TABLE \"published_arrangements\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"version\" integer NOT NULL, \"publishedOn\" date NOT NULL, \"url\" varchar(500) NOT NULL, \"signOffs\" text NOT NULL, \"relevantAgencyIds\" text NOT NULL, \"relevantSchoolUrns\" text NOT NULL, \"educationStrategic\" varchar(2000) NOT NULL, \"educationOperational\" varchar(2000) NOT NULL, \"scrutineer\" varchar(200) NOT NULL, \"scrutinyFunctions\" text NOT NULL, \"scrutinyReports\" text NOT NULL, \"childDeathReviewPartnerIds\" text NOT NULL, \"forums\" text NOT NULL)");
+    await queryRunner.query("INSERT INTO \"published_arrangements\"(\"id\", \"partnershipId\", \"version\", \"publishedOn\", \"url\", \"signOffs\", \"relevantAgencyIds\", \"relevantSchoolUrns\", \"educationStrategic\", \"educationOperational\", \"scrutineer\", \"scrutinyFunctions\", \"scrutinyReports\", \"childDeathReviewPartnerIds\", \"forums\") SELECT \"id\", \"partnershipId\", \"version\", \"publishedOn\", \"url\", \"signOffs\", \"relevantAgencyIds\", \"relevantSchoolUrns\", \"educationStrategic\", \"educationOperational\", \"scrutineer\", \"scrutinyFunctions\", \"scrutinyReports\", \"childDeathReviewPartnerIds\", \"forums\" FROM \"temporary_published_arrangements\"");
+    await queryRunner.query("DROP TABLE \"temporary_published_arrangements\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_aeffef13d70f8462fd7bb4b7bb\" ON \"published_arrangements\" (\"partnershipId\", \"version\") ");
+    await queryRunner.query("DROP INDEX \"IDX_9066ffa9daa9aeeb9e4c06b218\"");
+    await queryRunner.query("ALTER TABLE \"delegated_safeguarding_partners\" RENAME TO \"temporary_delegated_safeguarding_partners\"");
+    await queryRunner.query("CREATE TABLE \"delegated_safeguarding_partners\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnerId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"office\" varchar(200) NOT NULL, \"functions\" text NOT NULL, \"delegatedFrom\" date NOT NULL)");
+    await queryRunner.query("INSERT INTO \"delegated_safeguarding_partners\"(\"id\", \"partnerId\", \"name\", \"office\", \"functions\", \"delegatedFrom\") SELECT \"id\", \"partnerId\", \"name\", \"office\", \"functions\", \"delegatedFrom\" FROM \"temporary_delegated_safeguarding_partners\"");
+    await queryRunner.query("DROP TABLE \"temporary_delegated_safeguarding_partners\"");
+    await queryRunner.query("CREATE INDEX \"IDX_9066ffa9daa9aeeb9e4c06b218\" ON \"delegated_safeguarding_partners\" (\"partnerId\") ");
+    await queryRunner.query("DROP INDEX \"IDX_3246c3175ef46b7544be6d08c2\"");
+    await queryRunner.query("ALTER TABLE \"statutory_partners\" RENAME TO \"temporary_statutory_partners\"");
+    await queryRunner.query("CREATE TABLE \"statutory_partners\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"partnershipId\" varchar(36) NOT NULL, \"kind\" varchar(24) NOT NULL, \"organisationId\" varchar(36) NOT NULL, \"code\" varchar(9) NOT NULL, \"leadName\" varchar(200), \"leadOffice\" varchar(200), \"leadNamedOn\" date)");
+    await queryRunner.query("INSERT INTO \"statutory_partners\"(\"id\", \"partnershipId\", \"kind\", \"organisationId\", \"code\", \"leadName\", \"leadOffice\", \"leadNamedOn\") SELECT \"id\", \"partnershipId\", \"kind\", \"organisationId\", \"code\", \"leadName\", \"leadOffice\", \"leadNamedOn\" FROM \"temporary_statutory_partners\"");
+    await queryRunner.query("DROP TABLE \"temporary_statutory_partners\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_3246c3175ef46b7544be6d08c2\" ON \"statutory_partners\" (\"partnershipId\", \"organisationId\") ");
+    await queryRunner.query("DROP INDEX \"IDX_5b246d0c0599544c63766d6a00\"");
+    await queryRunner.query("ALTER TABLE \"partnership_areas\" RENAME TO \"temporary_partnership_areas\"");
+    await queryRunner.query("CREATE TABLE \"partnership_areas\" (\"partnershipId\" varchar(36) NOT NULL, \"localAuthorityGssCode\" varchar(9) NOT NULL, PRIMARY KEY (\"partnershipId\", \"localAuthorityGssCode\"))");
+    await queryRunner.query("INSERT INTO \"partnership_areas\"(\"partnershipId\", \"localAuthorityGssCode\") SELECT \"partnershipId\", \"localAuthorityGssCode\" FROM \"temporary_partnership_areas\"");
+    await queryRunner.query("DROP TABLE \"temporary_partnership_areas\"");
+    await queryRunner.query("CREATE INDEX \"IDX_5b246d0c0599544c63766d6a00\" ON \"partnership_areas\" (\"localAuthorityGssCode\") ");
+    await queryRunner.query("DROP INDEX \"IDX_b77c6b6a20bd7ed86744115252\"");
+    await queryRunner.query("DROP TABLE \"yearly_reports\"");
+    await queryRunner.query("DROP INDEX \"IDX_aeffef13d70f8462fd7bb4b7bb\"");
+    await queryRunner.query("DROP TABLE \"published_arrangements\"");
+    await queryRunner.query("DROP INDEX \"IDX_9066ffa9daa9aeeb9e4c06b218\"");
+    await queryRunner.query("DROP TABLE \"delegated_safeguarding_partners\"");
+    await queryRunner.query("DROP INDEX \"IDX_3246c3175ef46b7544be6d08c2\"");
+    await queryRunner.query("DROP TABLE \"statutory_partners\"");
+    await queryRunner.query("DROP INDEX \"IDX_5b246d0c0599544c63766d6a00\"");
+    await queryRunner.query("DROP TABLE \"partnership_areas\"");
+    await queryRunner.query("DROP INDEX \"IDX_5d33eebc31262c8722f7073966\"");
+    await queryRunner.query("DROP TABLE \"partnerships\"");
+    await queryRunner.query("DROP TABLE \"audit_chain_head\"");
+    await queryRunner.query("DROP INDEX \"IDX_587d9a17fcf8bab967cc4acd28\"");
+    await queryRunner.query("DROP TABLE \"audit_records\"");
+  }
+}
