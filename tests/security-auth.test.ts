@@ -35,7 +35,7 @@ async function rawPost(url: string, body: unknown, headers: Record<string, strin
 describe('authentication at the gateway', () => {
   const restricted = { query: caseQuery, variables: { id: disagreementId } };
   const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const claims = { sub: 'x', org: { id: 'o', kind: 'POLICE' }, roles: ['PRACTITIONER'], partnerships: [], iss: 'test-issuer', aud: 'test-audience' };
+  const claims = { sub: 'x', org: { id: '990001', kind: 'POLICE' }, roles: ['PRACTITIONER'], partnerships: [], iss: 'test-issuer', aud: 'test-audience' };
 
   it.each([
     ['an expired token', () => mintDevelopmentToken(demoIdentities['sussex-health-visitor']!, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience', expiresIn: -3600 }), 'The token has expired'],
@@ -43,7 +43,9 @@ describe('authentication at the gateway', () => {
     ['a token signed with another key', () => mintDevelopmentToken(demoIdentities['sussex-health-visitor']!, { secret: 'a-different-secret-of-at-least-32-characters', issuer: 'test-issuer', audience: 'test-audience' }), 'The token signature does not verify'],
     ['a token for another audience', () => mintDevelopmentToken(demoIdentities['sussex-health-visitor']!, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'someone-else' }), "The token's aud claim is not accepted"],
     ['an alg: none token', async () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, exp: Math.floor(Date.now() / 1000) + 60 })}.`, 'The token is signed with an algorithm that is not accepted'],
-    ['a token whose claims are wrong', async () => new SignJWT({ ...claims, org: { id: 'o', kind: 'MI5' } }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(graph.secrets.jwt)), 'claim org.kind'],
+    ['a token whose claims are wrong', async () => new SignJWT({ ...claims, org: { id: '990001', kind: 'MI5' } }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(graph.secrets.jwt)), 'claim org.kind'],
+    // Organisation ids are stored in 36-character columns: a longer one is refused at the door, not by the database.
+    ['a token whose organisation id no record could hold', async () => new SignJWT({ ...claims, org: { id: 'x'.repeat(64), kind: 'POLICE' } }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(graph.secrets.jwt)), 'claim org.id must be an agency id (a UUID) or a school URN (6 digits)'],
     ['a malformed token', async () => 'bm90.YS1qd3Q.c2ln', 'The token is malformed'],
   ])('refuses %s with UNAUTHENTICATED and HTTP 401', async (_label, token, message) => {
     const response = await rawPost(graph.gatewayUrl, restricted, { authorization: `Bearer ${await token()}` });

@@ -1,16 +1,6 @@
 import 'reflect-metadata';
 import { subgraphs } from '@safeguarding/gateway';
-import {
-  connectDatabase,
-  createLogger,
-  describeTarget,
-  loadEnvironmentOrExit,
-  migrate,
-  resolveDatabaseTarget,
-  StatementCounter,
-  subgraphEntities,
-  subgraphEnvironment,
-} from '@safeguarding/shared';
+import { createLogger, describeTarget, loadEnvironmentOrExit, migrateSubgraph, resolveDatabaseTarget, subgraphEnvironment } from '@safeguarding/shared';
 
 /**
  * `npm run migrate [-- <subgraph>]`: brings each subgraph's database up to date, one at a time,
@@ -27,23 +17,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   for (const definition of selected) {
-    const target = resolveDatabaseTarget(definition.name, config);
-    const dataSource = await connectDatabase(target, {
-      entities: subgraphEntities(definition),
-      migrations: definition.migrations,
-      logger,
-      statements: new StatementCounter(),
-    });
-    try {
-      const applied = await migrate(dataSource, target);
-      process.stdout.write(
-        applied.length === 0
-          ? `${definition.name}: up to date (${describeTarget(target)})\n`
-          : `${definition.name}: ${applied.length} migration${applied.length === 1 ? '' : 's'} applied (${describeTarget(target)})\n`,
-      );
-    } finally {
-      await dataSource.destroy();
-    }
+    const applied = await migrateSubgraph(definition, config, logger);
+    const target = describeTarget(resolveDatabaseTarget(definition.name, config));
+    process.stdout.write(
+      applied.length === 0
+        ? `${definition.name}: up to date (${target})\n`
+        : `${definition.name}: ${applied.length} migration${applied.length === 1 ? '' : 's'} applied (${target})\n`,
+    );
   }
 }
 

@@ -84,22 +84,27 @@ function runToCompletion(name: string, entry: string, env: NodeJS.ProcessEnv): P
   });
 }
 
+function stopChild(child: Child): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
+    // Each process stops itself within 2 s of SIGTERM; one that does not is killed.
+    const killer = setTimeout(() => child.process.kill('SIGKILL'), 3_000);
+    child.process.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.process.kill('SIGTERM');
+  });
+}
+
+/**
+ * The gateway first: the requests it is still answering need the subgraphs, which stop once it
+ * has drained.
+ */
 async function stopAll(): Promise<void> {
   stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
-          const killer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
-          child.process.once('exit', () => {
-            clearTimeout(killer);
-            resolve();
-          });
-          child.process.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(children.filter((child) => child.name === 'gateway').map(stopChild));
+  await Promise.all(children.filter((child) => child.name !== 'gateway').map(stopChild));
 }
 
 function assertPortFree(host: string, portNumber: number, variable: string): Promise<void> {

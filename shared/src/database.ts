@@ -11,6 +11,7 @@ import {
   type QueryRunner,
 } from 'typeorm';
 import type { SubgraphConfig } from './config';
+import { statementShape, withoutValues } from './log-safety';
 import type { Logger } from './logger';
 
 /** MariaDB reports column defaults differently; TypeORM must be told which server it speaks to. */
@@ -124,26 +125,27 @@ class TypeOrmLogBridge implements TypeOrmLogger {
     private readonly counter: StatementCounter,
   ) {}
 
-  // Parameters are never logged: they carry case data.
+  // Statements are logged by their shape and errors without values: both can carry case data.
   logQuery(query: string): void {
     this.counter.record(query);
-    this.logger.trace({ sql: query }, 'sql');
+    if (this.logger.isLevelEnabled('trace')) this.logger.trace({ statement: statementShape(query) }, 'sql');
   }
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ err: error, sql: query }, 'sql failed');
+    this.logger.error({ err: typeof error === 'string' ? new Error(error) : error, statement: statementShape(query) }, 'sql failed');
   }
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ ms: time, sql: query }, 'slow sql');
+    this.logger.warn({ ms: time, statement: statementShape(query) }, 'slow sql');
   }
   logSchemaBuild(message: string): void {
-    this.logger.debug(message);
+    this.logger.debug(withoutValues(message));
   }
   logMigration(message: string): void {
-    this.logger.info(message);
+    this.logger.info(withoutValues(message));
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.logger.warn({ message }, 'typeorm');
-    else this.logger.debug({ message }, 'typeorm');
+    const text = withoutValues(String(message));
+    if (level === 'warn') this.logger.warn({ message: text }, 'typeorm');
+    else this.logger.debug({ message: text }, 'typeorm');
   }
 }
 
@@ -187,7 +189,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     await dataSource.destroy();
     throw error;
   }
-  if (target.kind === 'sqlite') transactionsTakeTurns(dataSource);
+  if (target.kind === 'sqlite') embeddedWriteTransactions(dataSource);
+  else retryDeadlocks(dataSource);
   return dataSource;
 }
 
@@ -284,25 +287,123 @@ async function builtWithoutMigrations(dataSource: DataSource, runner: QueryRunne
 // SQLite's default BEGIN is DEFERRED: a transaction that reads first and then writes cannot wait
 // for another process's writer (SQLITE_BUSY at once). IMMEDIATE takes the write lock up front,
 // where the busy timeout applies.
+// Another replica migrating holds the lock for as long as its migrations take.
 async function beginImmediate(runner: QueryRunner): Promise<void> {
-  await runner.query('BEGIN IMMEDIATE');
+  const deadline = Date.now() + migrationLockSeconds * 1000;
+  for (;;) {
+    try {
+      await runner.query('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      await pause(100);
+    }
+  }
+}
+
+/** The database stayed locked by another writer after every retry; the caller may try again. */
+export class DatabaseBusyError extends Error {
+  override name = 'DatabaseBusyError';
+}
+
+/** How long one attempt waits for another process's write lock (SQLite's busy timeout). */
+export const sqliteBusyTimeoutMs = 2000;
+/** Pauses between attempts at a write transaction whose lock is held elsewhere. */
+const retryPausesMs = [50, 150, 400];
+
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+}
+
+function isDeadlock(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return code === 'ER_LOCK_DEADLOCK';
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type TransactionWork = (manager: EntityManager) => Promise<unknown>;
+
+function workOf(args: unknown[]): TransactionWork {
+  const work = typeof args[0] === 'function' ? args[0] : args[1];
+  if (typeof work !== 'function') throw new TypeError('transaction needs a function');
+  return work as TransactionWork;
 }
 
 /**
- * The embedded database is one connection: a second transaction begun while one is open fails
- * ("cannot start a transaction within a transaction"). Concurrent requests, or two audited lists
- * in one request, therefore queue their transactions here. MySQL has a pool and row locks instead.
+ * The embedded database is one connection shared by the process, and a file other processes may
+ * write too (a second replica, an import command). So write transactions queue in the process (a
+ * second BEGIN on one connection fails), begin IMMEDIATE (a DEFERRED one that reads first cannot
+ * wait for another process's writer: SQLITE_BUSY at once), wait out a held lock for the busy
+ * timeout, and retry a few times before answering a retryable error.
  */
-function transactionsTakeTurns(dataSource: DataSource): void {
-  const begin = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+function embeddedWriteTransactions(dataSource: DataSource): void {
   let tail: Promise<unknown> = Promise.resolve();
+  const once = async (work: TransactionWork): Promise<unknown> => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.query('BEGIN IMMEDIATE');
+      // TypeORM did not begin this transaction, so tell its runner: a nested transaction inside
+      // `work` then becomes a SAVEPOINT rather than a second BEGIN.
+      const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+      state.isTransactionActive = true;
+      state.transactionDepth = 1;
+      try {
+        const result = await work(runner.manager);
+        await runner.query('COMMIT');
+        return result;
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        state.isTransactionActive = false;
+        state.transactionDepth = 0;
+      }
+    } finally {
+      await runner.release();
+    }
+  };
+  const withRetries = async (work: TransactionWork): Promise<unknown> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await once(work);
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        const wait = retryPausesMs[attempt];
+        if (wait === undefined) throw new DatabaseBusyError('the embedded database stayed locked by another writer');
+        await pause(wait + Math.random() * wait);
+      }
+    }
+  };
   const inTurn = (...args: unknown[]): Promise<unknown> => {
-    const run = () => begin(...args);
+    const work = workOf(args);
+    const run = () => withRetries(work);
     const next = tail.then(run, run);
     tail = next.catch(() => undefined);
     return next;
   };
   dataSource.transaction = inTurn as DataSource['transaction'];
+}
+
+/**
+ * InnoDB resolves a deadlock by rolling one transaction back; nothing of it was written, so it is
+ * run again (twice at most) instead of failing the caller's request.
+ */
+function retryDeadlocks(dataSource: DataSource): void {
+  const begin = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+  const withRetries = async (...args: unknown[]): Promise<unknown> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await begin(...args);
+      } catch (error) {
+        const wait = retryPausesMs[attempt];
+        if (!isDeadlock(error) || wait === undefined || attempt >= 2) throw error;
+        await pause(wait + Math.random() * wait);
+      }
+    }
+  };
+  dataSource.transaction = withRetries as DataSource['transaction'];
 }
 
 export function dataSourceOptions(
@@ -314,6 +415,7 @@ export function dataSourceOptions(
     return {
       type: 'better-sqlite3',
       database: target.file,
+      timeout: sqliteBusyTimeoutMs,
       entities: options.entities,
       migrations: [...options.migrations.sqlite],
       migrationsTableName: migrationsTable,

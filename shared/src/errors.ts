@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { DatabaseBusyError, isBusy } from './database';
 import type { Logger } from './logger';
 
 /** The stable codes integrators switch on. Never rename one; add new ones instead. */
@@ -9,6 +10,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
+  /** Retryable: the service or its database cannot take the request now; nothing was changed. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -96,6 +99,13 @@ export function createErrorFormatter(logger: Logger, options: { exposeStack: boo
         extensions: { code: ErrorCode.CONFLICT },
       };
     }
+    if (isRetryable(original)) {
+      return {
+        message: 'The database is busy with another writer; nothing was changed, try again shortly',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true },
+      };
+    }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
       message: 'Internal server error',
@@ -130,6 +140,13 @@ function withoutStack(formatted: GraphQLFormattedError, exposeStack: boolean): G
   if (exposeStack || !formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
   const { stacktrace: _dropped, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+/** A lock another writer held too long: SQLite still busy after our retries, or InnoDB's lock wait. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof DatabaseBusyError || isBusy(error)) return true;
+  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'ER_LOCK_DEADLOCK';
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -17,6 +17,9 @@ import {
 } from './hardening';
 import type { Logger } from './logger';
 
+/** Every process of the graph exits within 2 s of SIGTERM: this long for requests, the rest for closing. */
+export const shutdownGraceMs = 1500;
+
 /** The port is taken; the message is one line an operator can act on. */
 export class PortInUseError extends Error {
   override name = 'PortInUseError';
@@ -64,7 +67,15 @@ export async function startHttpService<TContext extends BaseContext>(
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: createErrorFormatter(options.logger, { exposeStack: !options.production }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, ...(options.plugins ?? [])],
+    // The process's own signal handler stops the service once; Apollo's would call stop() a second
+    // time, and that second call never resolves on MySQL, so the process hung on SIGTERM.
+    stopOnTerminationSignals: false,
+    plugins: [
+      // In-flight requests get this long to finish after SIGTERM; idle keep-alive sockets close at once.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
+      ...limits.plugins,
+      ...(options.plugins ?? []),
+    ],
     logger: options.logger,
   });
   await apollo.start();

@@ -16,6 +16,7 @@ export * from './http-service';
 export * from './identity';
 export * from './ids';
 export * from './loaders';
+export * from './log-safety';
 export * from './logger';
 export * from './paths';
 export * from './reference-data';

@@ -15,7 +15,9 @@ import { AccessScope } from './identity';
 import {
   DatabaseUnavailableError,
   describeTarget,
+  connectDatabase,
   isDatabaseReachable,
+  migrate,
   openDatabase,
   PendingMigrationsError,
   type SubgraphMigrations,
@@ -166,9 +168,41 @@ async function requestOrigin(request: Request, config: SubgraphConfig): Promise<
 }
 
 /** A subgraph's process entry point: one clear line and exit 1 on a known failure; clean stop on signals. */
+/**
+ * Brings one subgraph's database up to date under its migration lock; the names applied, none
+ * when it was already current. `npm run migrate` and `main.js migrate` (a deploy step) both run it.
+ */
+export async function migrateSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, logger: Logger): Promise<string[]> {
+  const target = resolveDatabaseTarget(definition.name, config);
+  const dataSource = await connectDatabase(target, {
+    entities: subgraphEntities(definition),
+    migrations: definition.migrations,
+    logger,
+    statements: new StatementCounter(),
+  });
+  try {
+    return await migrate(dataSource, target);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * A subgraph's process entry point: `main.js` serves, `main.js migrate` migrates and exits. One
+ * clear line and exit 1 on a known failure; a clean stop on signals.
+ */
 export async function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
   const config = loadEnvironmentOrExit(subgraphEnvironment, definition.name);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  if (process.argv[2] === 'migrate') {
+    try {
+      const applied = await migrateSubgraph(definition, config, logger);
+      process.stdout.write(`${definition.name}: ${applied.length === 0 ? 'up to date' : `${applied.length} migration${applied.length === 1 ? '' : 's'} applied`}\n`);
+      process.exit(0);
+    } catch (error) {
+      exitOnStartupFailure(`${definition.name} migrate`, error, logger);
+    }
+  }
   let running: RunningSubgraph;
   try {
     running = await startSubgraph(definition, config, { logger });
@@ -195,12 +229,22 @@ export function exitOnStartupFailure(processName: string, error: unknown, logger
   process.exit(1);
 }
 
-export function stopOnSignals(processName: string, logger: Logger, stop: () => Promise<void>): void {
+/**
+ * SIGTERM or SIGINT stops the service once: in-flight requests finish (within the drain's grace),
+ * then the database closes. Whatever is still open after 2 s is abandoned, so an orchestrator's
+ * stop never waits for its own kill timeout.
+ */
+export function stopOnSignals(processName: string, logger: Logger, stop: () => Promise<void>, hardLimitMs = 1900): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, `${processName} stopping`);
+    const deadline = setTimeout(() => {
+      logger.warn(`${processName} did not stop within ${hardLimitMs} ms; exiting`);
+      process.exit(1);
+    }, hardLimitMs);
+    deadline.unref();
     stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -61,9 +61,17 @@ export function testConfig(overrides: Record<string, string> = {}): SubgraphConf
 }
 
 /** The whole graph in this process: five subgraphs and the gateway on free ports, through HTTP. */
-export async function startGraph(options: { demoData?: boolean; now?: () => Date } = {}): Promise<TestGraph> {
+export interface GraphOptions {
+  readonly demoData?: boolean;
+  readonly now?: () => Date;
+  /** Every log line of the whole graph, at every level, as the production logger writes them. */
+  readonly logLines?: string[];
+}
+
+export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
   const config = testConfig({ DEMO_DATA: options.demoData === false ? 'false' : 'true' });
-  const logger = createLogger('test', 'silent');
+  const lines = options.logLines;
+  const logger = lines ? createLogger('test', 'trace', { write: (line: string) => void lines.push(line) }) : createLogger('test', 'silent');
   const jwtSecret = randomBytes(32).toString('base64url');
   const internalSecret = config.INTERNAL_TOKEN_SECRET!;
   if (onMysql) await dropDatabases(config);

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { organisationKinds, type Identity } from '../identity';
 import { Role } from './roles';
 
+export const organisationIdPattern = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{6})$/i;
+
 /** The claims a caller's token must carry, beyond the registered ones (sub, exp, nbf, iss, aud). */
 export const identityClaims = z.object({
   sub: z.string().min(1, 'must name the person (sub)').max(200),
   org: z.object({
-    id: z.string().min(1).max(64),
+    // The forms the graph's records hold an organisation by (and their columns' width).
+    id: z.string().regex(organisationIdPattern, 'must be an agency id (a UUID) or a school URN (6 digits)'),
     kind: z.enum(organisationKinds),
   }),
   roles: z.array(z.enum(Role)).max(20),
