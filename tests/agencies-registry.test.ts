@@ -116,7 +116,11 @@ describe('bulk registration through the gateway', () => {
       { name: 'Adur Youth Offending Service', scheduleCategory: 'CRIMINAL_JUSTICE', openedOn: '2010-04-01' },
     ];
     const before = await agencyCount();
-    const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(bulk, { rows }, { as: 'west-sussex-business-manager' });
+    // No partnership names these agencies yet, so none holds their records: a national administrator corrects them.
+    const unheld = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(bulk, { rows }, { as: 'west-sussex-business-manager' });
+    expect(unheld.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    expect(unheld.errors![0]!.message).toMatch(/^rows\.0: /);
+    const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(bulk, { rows }, { as: 'national-administrator' });
     const outcomes = result.data!.registerRelevantAgencies;
     expect(outcomes.map((o) => o.outcome)).toEqual(['UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
     expect(outcomes[0]!.agency).toMatchObject({ name: 'Sussex Partnership NHS FT (renamed)', scheduleEntry: 'NHS_FOUNDATION_TRUST' });

@@ -33,7 +33,7 @@ async function addPartnership(): Promise<void> {
   const created = await graph.query<{ createPartnership: { id: string } }>(
     `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`,
     { input: { name: `Batch partnership ${n}`, localAuthorityGssCodes: ['E06000001'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000013'] } },
-    { as: 'west-sussex-business-manager' },
+    { as: 'national-administrator' },
   );
   expect(created.errors).toBeUndefined();
   const id = created.data!.createPartnership.id;

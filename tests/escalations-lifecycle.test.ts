@@ -266,17 +266,22 @@ describe('transitions: a state machine whose history is the record', () => {
 
 describe('the scrutineer\'s advice and learning notes', () => {
   beforeEach(() => setToday('2026-12-23'));
-  const advise = `mutation ($id: ID!, $advice: String!) { recordScrutineerAdvice(id: $id, advice: $advice) { history { kind reason subject } } }`;
+  const advise = `mutation ($id: ID!, $advice: String!, $reason: String) { recordScrutineerAdvice(id: $id, advice: $advice, accessReason: $reason) { history { kind reason subject } } }`;
+  const facilitating = 'Facilitating the partnership stage of this escalation';
   const learn = `mutation ($id: ID!, $note: String!) { recordEscalationLearning(id: $id, note: $note) { history { kind reason } } }`;
 
   it('records advice only from the scrutineer, and only from the partnership stage', async () => {
     const d = await raised({ caseReference: 'CASE-T-ADVICE' });
-    const early = await graph.query<any>(advise, { id: d.id, advice: 'Meet within two days' }, { as: 'west-sussex-scrutineer' });
+    const early = await graph.query<any>(advise, { id: d.id, advice: 'Meet within two days', reason: facilitating }, { as: 'west-sussex-scrutineer' });
     expect(early.errors![0]!.message).toBe('professional disagreement is OPEN at stage 1: the scrutineer advises from the partnership stage, 4');
     const partnership = await graph.query<any>(escalate, { id: d.id, input: { reason: 'Urgent', toStagePosition: 4, childAtImmediateRisk: true } }, { as: 'sussex-health-visitor' });
     expect(partnership.errors).toBeUndefined();
     expect(codeOf(await graph.query(advise, { id: d.id, advice: 'My advice' }, { as: 'sussex-health-visitor' }))).toBe('FORBIDDEN');
-    const advice = await graph.query<any>(advise, { id: d.id, advice: 'Convene the leads with the business unit this week' }, { as: 'west-sussex-scrutineer' });
+    // The scrutineer is not party to the case: the answer shows it, so the reason is required and recorded.
+    const unstated = await graph.query<any>(advise, { id: d.id, advice: 'Convene the leads with the business unit this week' }, { as: 'west-sussex-scrutineer' });
+    expect(codeOf(unstated)).toBe('FORBIDDEN');
+    expect(JSON.stringify(unstated)).not.toContain('CASE-T-ADVICE');
+    const advice = await graph.query<any>(advise, { id: d.id, advice: 'Convene the leads with the business unit this week', reason: facilitating }, { as: 'west-sussex-scrutineer' });
     expect(advice.errors).toBeUndefined();
     expect(advice.data.recordScrutineerAdvice.history.at(-1)).toEqual({ kind: 'SCRUTINEER_ADVICE', reason: 'Convene the leads with the business unit this week', subject: 'demo:west-sussex-scrutineer' });
   });

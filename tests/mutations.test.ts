@@ -81,7 +81,10 @@ describe('a mutation given bad input', () => {
 
 describe('a mutation given good input', () => {
   it('creates a draft partnership whose partners resolve in the agencies subgraph', async () => {
-    const result = await graph.query<{ createPartnership: Record<string, unknown> }>(createPartnership, { input: valid }, { as: 'west-sussex-business-manager' });
+    // New arrangements are the named partners' (or a national administrator's), not another area's manager's.
+    const elsewhere = await graph.query(createPartnership, { input: valid }, { as: 'west-sussex-business-manager' });
+    expect(elsewhere.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    const result = await graph.query<{ createPartnership: Record<string, unknown> }>(createPartnership, { input: valid }, { as: 'national-administrator' });
     expect(result.errors).toBeUndefined();
     expect(result.data!.createPartnership).toMatchObject({
       name: valid.name,

@@ -57,7 +57,7 @@ describe('a partnership coming into force', () => {
     expect(before.uncoveredLocalAuthorities).not.toContainEqual({ gssCode: 'E10000032' });
     expect(before.uncoveredIntegratedCareBoards).not.toContainEqual({ odsCode: 'QNX' });
 
-    const created = await graph.query<any>(create, { input: hartlepool }, { as: 'west-sussex-business-manager' });
+    const created = await graph.query<any>(create, { input: hartlepool }, { as: 'national-administrator' });
     const { id, partners } = created.data.createPartnership;
     const manager = await managerOf(id);
 
@@ -82,7 +82,7 @@ describe('a partnership coming into force', () => {
     expect(again.errors![0]!.message).toContain('The partnership is ACTIVE');
 
     // A second partnership claiming the same area cannot come into force while the first is active.
-    const rival = await graph.query<any>(create, { input: { ...hartlepool, name: 'Rival (test)' } }, { as: 'west-sussex-business-manager' });
+    const rival = await graph.query<any>(create, { input: { ...hartlepool, name: 'Rival (test)' } }, { as: 'national-administrator' });
     const rivalManager = await managerOf(rival.data.createPartnership.id, id);
     for (const partner of rival.data.createPartnership.partners) await graph.query(nameLead, { partnerId: partner.id }, { authorization: rivalManager });
     const clash = await graph.query<any>(activate, { id: rival.data.createPartnership.id, on: '2026-04-01' }, { authorization: rivalManager });
@@ -97,7 +97,7 @@ describe('a partnership coming into force', () => {
   });
 
   it('refuses activation without a partner of each kind, naming the rule', async () => {
-    const created = await graph.query<any>(create, { input: { ...hartlepool, localAuthorityGssCodes: ['E06000002'], name: 'Middlesbrough (test)' } }, { as: 'west-sussex-business-manager' });
+    const created = await graph.query<any>(create, { input: { ...hartlepool, localAuthorityGssCodes: ['E06000002'], name: 'Middlesbrough (test)' } }, { as: 'national-administrator' });
     const { id, partners } = created.data.createPartnership;
     const manager = await managerOf(id);
     for (const partner of partners) await graph.query(nameLead, { partnerId: partner.id }, { authorization: manager });
@@ -108,8 +108,8 @@ describe('a partnership coming into force', () => {
   });
 
   it('never widens a request to the caller\'s other drafts', async () => {
-    const first = await graph.query<any>(create, { input: { ...hartlepool, localAuthorityGssCodes: ['E06000003'], name: 'Draft one (test)' } }, { as: 'west-sussex-business-manager' });
-    const second = await graph.query<any>(create, { input: { ...hartlepool, localAuthorityGssCodes: ['E06000004'], name: 'Draft two (test)' } }, { as: 'west-sussex-business-manager' });
+    const first = await graph.query<any>(create, { input: { ...hartlepool, localAuthorityGssCodes: ['E06000003'], name: 'Draft one (test)' } }, { as: 'national-administrator' });
+    const second = await graph.query<any>(create, { input: { ...hartlepool, localAuthorityGssCodes: ['E06000004'], name: 'Draft two (test)' } }, { as: 'national-administrator' });
     const [a, b] = [first.data.createPartnership.id, second.data.createPartnership.id];
     const both = await managerOf(a, b);
     for (const id of [a, b]) {

@@ -69,6 +69,13 @@ export const demoIdentities: Record<string, Identity> = {
     roles: [Role.PANEL_MEMBER],
     partnershipIds: [],
   },
+  // Issue 12: keeps the national registers (schools, trusts, relevant agencies); acts in no partnership.
+  'national-administrator': {
+    subject: 'demo:national-administrator',
+    organisation: { id: nameBasedId('demo:organisation:national-registers'), kind: 'NATIONAL_BODY' },
+    roles: [Role.NATIONAL_ADMINISTRATOR],
+    partnershipIds: [],
+  },
   // Issue 5: completes its trust's section 11 self-assessments.
   'sussex-community-safeguarding-lead': {
     subject: 'demo:sussex-community-safeguarding-lead',

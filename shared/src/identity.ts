@@ -10,6 +10,8 @@ export const organisationKinds = [
   'SCHOOL',
   'NATIONAL_PANEL',
   'INDEPENDENT_SCRUTINEER',
+  // A national body that keeps registers (e.g. the Department for Education); it works no cases.
+  'NATIONAL_BODY',
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
@@ -54,6 +56,16 @@ export class AccessScope {
 
   actsIn(partnershipId: string): boolean {
     return this.identity?.partnershipIds.includes(partnershipId) ?? false;
+  }
+
+  /** Holds one of the roles and acts in at least one of the partnerships (none given: false). */
+  actsInAnyOf(partnershipIds: readonly string[], roles: readonly Role[]): boolean {
+    return this.hasRole(...roles) && partnershipIds.some((id) => this.actsIn(id));
+  }
+
+  /** Acts for this organisation: an agency's id, or a school's URN, in the caller's verified token. */
+  actsFor(organisationId: string): boolean {
+    return this.identity?.organisation.id === organisationId;
   }
 
   /** Acting for a partnership needs both a role and membership of that partnership. */

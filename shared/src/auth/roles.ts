@@ -10,8 +10,21 @@ export enum Role {
   DELEGATED_SAFEGUARDING_PARTNER = 'DELEGATED_SAFEGUARDING_PARTNER',
   SCRUTINEER = 'SCRUTINEER',
   PANEL_MEMBER = 'PANEL_MEMBER',
+  /**
+   * Keeps the national registers (schools and trusts as GIAS records them, and the relevant agencies
+   * partnerships may name) for the Department for Education: corrects or adds a record that no
+   * partnership holds. Acts in no partnership and sees no case-level data by this role.
+   */
+  NATIONAL_ADMINISTRATOR = 'NATIONAL_ADMINISTRATOR',
 }
-registerEnumType(Role, { name: 'Role' });
+registerEnumType(Role, {
+  name: 'Role',
+  valuesConfig: {
+    NATIONAL_ADMINISTRATOR: {
+      description: 'Keeps the national registers (schools, trusts, relevant agencies) for records no partnership holds; no case-level data',
+    },
+  },
+});
 
 /** Those who act for the partnership as a whole rather than for one agency's cases. */
 export const partnershipStaffRoles: readonly Role[] = [
@@ -30,3 +43,9 @@ export const partnershipAdministratorRoles: readonly Role[] = [
 
 /** Those who may read a partnership's audit trail. */
 export const auditReaderRoles: readonly Role[] = [Role.PARTNERSHIP_BUSINESS_MANAGER, Role.SCRUTINEER];
+
+/**
+ * Those who may ask to change a national register (schools, trusts, relevant agencies). The role is
+ * only the first test: each register's own policy then asks whether the caller holds the record.
+ */
+export const nationalRegisterRoles: readonly Role[] = [...partnershipAdministratorRoles, Role.NATIONAL_ADMINISTRATOR];

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
 import { Agency, AgencyKind } from './agency.entity';
 import { AgencyRegistrationResult } from './agency-registration.type';
 import { RegisterRelevantAgencyInput, RelevantAgencyRowInput } from './agency.input';
@@ -20,8 +20,8 @@ export class AgencyResolver {
     return new AgencyService(ctx).list(kind ?? null);
   }
 
-  @Authorized(partnershipAdministratorRoles)
-  @Mutation(() => Agency, { description: 'Adds an organisation that partnerships may name as a relevant agency' })
+  @Authorized(nationalRegisterRoles)
+  @Mutation(() => Agency, { description: 'Adds an organisation that partnerships may name as a relevant agency (administrators acting in a partnership, or a national administrator)' })
   registerRelevantAgency(
     @Arg('input') input: RegisterRelevantAgencyInput,
     @Ctx() ctx: SubgraphContext,
@@ -29,10 +29,10 @@ export class AgencyResolver {
     return new AgencyService(ctx).registerRelevantAgency(input);
   }
 
-  @Authorized(partnershipAdministratorRoles)
+  @Authorized(nationalRegisterRoles)
   @Mutation(() => [AgencyRegistrationResult], {
     description:
-      'Registers or updates relevant agencies in bulk (at most 500 rows), idempotent by identifier: ODS code, else Companies House number, else charity number, else exact name and heading. Each row is accepted or rejected on its own.',
+      'Registers or updates relevant agencies in bulk (at most 500 rows), idempotent by identifier: ODS code, else Companies House number, else charity number, else exact name and heading. Each row is accepted or rejected on its own; a batch that would change an agency no partnership of yours names (SI 2018/789) is refused whole.',
   })
   registerRelevantAgencies(
     @Arg('rows', () => [RelevantAgencyRowInput]) rows: RelevantAgencyRowInput[],

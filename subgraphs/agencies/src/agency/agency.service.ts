@@ -2,13 +2,17 @@ import {
   alignByKey,
   BadUserInputError,
   DomainError,
+  ForbiddenError,
+  groupByKey,
   newId,
   validateInput,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { DesignationRepository } from '../designation/designation.repository';
 import { Agency, AgencyKind, AgencyStatus } from './agency.entity';
 import { recordProblem, relevantAgencyFields, type RelevantAgencyFields } from './agency-fields';
+import { mayChangeRelevantAgencyRecord, relevantAgencyRegisterRefusal } from './agency-register.policy';
 import { AgencyRegistrationOutcome, AgencyRegistrationResult } from './agency-registration.type';
 import type { RegisterRelevantAgencyInput, RelevantAgencyRowInput } from './agency.input';
 import { AgencyRepository } from './agency.repository';
@@ -58,6 +62,8 @@ export class AgencyService {
 
   /** One agency, created or refused: an identifier already held is an error here, not an update. */
   async registerRelevantAgency(input: RegisterRelevantAgencyInput): Promise<Agency> {
+    this.ctx.scope.requireIdentity();
+    if (!mayChangeRelevantAgencyRecord(this.ctx.scope, { kind: 'new' })) throw new ForbiddenError(relevantAgencyRegisterRefusal);
     const valid = validateInput(relevantAgencyFields, input);
     return this.ctx.db.transaction(async (manager) => {
       const plan = await this.plan(this.repository(manager), valid, 'create-only');
@@ -78,25 +84,73 @@ export class AgencyService {
   }
 
   /**
-   * Bulk registration for integrators and the CSV import. Idempotent by identifier (ODS, else
-   * Companies House, else charity number; with none, exact name and heading). Each row is
-   * validated and written in its own transaction rather than a savepoint of one big one: a row
+   * Bulk registration for integrators. Idempotent by identifier (ODS, else Companies House, else
+   * charity number; with none, exact name and heading). Permission first: every row that would
+   * create or change an agency is checked against the register's policy before anything is
+   * written, and a batch naming a record the caller does not hold is refused whole. Then each row
+   * is validated and written in its own transaction rather than a savepoint of one big one: a row
    * that fails rolls back alone, the rows before it stay written, and sending the batch again is
-   * safe because every row already written comes back UNCHANGED. The caller's role is checked by
-   * the resolver; the CLI is an operator with the database's own credentials.
+   * safe because every row already written comes back UNCHANGED.
    */
   async registerRows(rows: readonly RelevantAgencyRowInput[]): Promise<AgencyRegistrationResult[]> {
+    this.ctx.scope.requireIdentity();
+    this.requireRowLimit(rows);
+    const checked = await this.requireHolderOfRows(rows);
+    return this.writeRows(rows, checked);
+  }
+
+  /** The CSV import: an operator with the database's own credentials, so no caller to check. */
+  importRows(rows: readonly RelevantAgencyRowInput[]): Promise<AgencyRegistrationResult[]> {
+    this.requireRowLimit(rows);
+    return this.writeRows(rows, null);
+  }
+
+  private requireRowLimit(rows: readonly RelevantAgencyRowInput[]): void {
     if (rows.length > maxRowsPerRequest) {
       throw new BadUserInputError('rows', `must hold at most ${maxRowsPerRequest} rows; send a larger file in several requests`);
     }
+  }
+
+  /**
+   * Plans every row without writing, and refuses the batch at the first row that would create an
+   * agency the caller may not add or change one it does not hold. Answers the agencies checked, so
+   * that a row whose plan changes before it is written (a concurrent registration) is checked again.
+   */
+  private async requireHolderOfRows(rows: readonly RelevantAgencyRowInput[]): Promise<Set<string>> {
+    const repository = this.repository();
+    const plans: Array<{ index: number; plan: Plan }> = [];
+    for (const [index, row] of rows.entries()) {
+      const parsed = relevantAgencyFields.safeParse(row);
+      if (parsed.success) plans.push({ index, plan: await this.plan(repository, parsed.data, 'upsert') });
+    }
+    const changed = plans.filter(({ plan }) => plan.kind === 'update').map(({ plan }) => (plan.kind === 'update' ? plan.agency.id : ''));
+    const holders = await this.designatorsOf(changed);
+    for (const { index, plan } of plans) {
+      const record = plan.kind === 'create' ? ({ kind: 'new' } as const) : plan.kind === 'update' ? ({ kind: 'held', designatedBy: holders.get(plan.agency.id) ?? [] } as const) : null;
+      if (record && !mayChangeRelevantAgencyRecord(this.ctx.scope, record)) {
+        throw new ForbiddenError(`rows.${index}: ${relevantAgencyRegisterRefusal}; nothing of this batch was written`);
+      }
+    }
+    return new Set(changed);
+  }
+
+  /** Partnerships whose designation of each agency has not ended: who holds its record. */
+  private async designatorsOf(agencyIds: readonly string[], manager: EntityManager = this.ctx.db.manager): Promise<Map<string, string[]>> {
+    const designations = await new DesignationRepository(manager, this.ctx.scope).notEndedOf(agencyIds, this.ctx.today);
+    const grouped = groupByKey(agencyIds, designations, (d) => d.agencyId);
+    return new Map(agencyIds.map((id, index) => [id, (grouped[index] ?? []).map((d) => d.partnershipId)]));
+  }
+
+  private async writeRows(rows: readonly RelevantAgencyRowInput[], checked: ReadonlySet<string> | null): Promise<AgencyRegistrationResult[]> {
     const results: AgencyRegistrationResult[] = [];
-    for (const [index, row] of rows.entries()) results.push(await this.registerRow(index, row));
+    for (const [index, row] of rows.entries()) results.push(await this.registerRow(index, row, checked));
     const counts = Object.fromEntries(Object.values(AgencyRegistrationOutcome).map((o) => [o, results.filter((r) => r.outcome === o).length]));
     this.ctx.logger.info(counts, 'relevant agencies registered in bulk');
     return results;
   }
 
-  private async registerRow(index: number, row: RelevantAgencyRowInput): Promise<AgencyRegistrationResult> {
+  /** `checked`: the agencies whose holders were checked before writing; null for the operator's import. */
+  private async registerRow(index: number, row: RelevantAgencyRowInput, checked: ReadonlySet<string> | null): Promise<AgencyRegistrationResult> {
     const parsed = relevantAgencyFields.safeParse(row);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -113,6 +167,12 @@ export class AgencyService {
             await repository.insert(plan.agency);
             return AgencyRegistrationResult.accepted(index, AgencyRegistrationOutcome.CREATED, plan.agency);
           case 'update':
+            if (checked && !checked.has(plan.agency.id)) {
+              const holders = await this.designatorsOf([plan.agency.id], manager);
+              if (!mayChangeRelevantAgencyRecord(this.ctx.scope, { kind: 'held', designatedBy: holders.get(plan.agency.id) ?? [] })) {
+                return AgencyRegistrationResult.rejected(index, 'row', `${relevantAgencyRegisterRefusal} (it was registered while this batch was being checked)`);
+              }
+            }
             await repository.update(plan.agency);
             return AgencyRegistrationResult.accepted(index, AgencyRegistrationOutcome.UPDATED, plan.agency);
           case 'unchanged':

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     let batch: Array<{ line: number; row: RelevantAgencyRowInput }> = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const results = await new AgencyService(createSubgraphContext(runtime)).registerRows(batch.map((b) => b.row));
+      const results = await new AgencyService(createSubgraphContext(runtime)).importRows(batch.map((b) => b.row));
       results.forEach((result) => report(batch[result.row]?.line ?? 0, result, counts));
       batch = [];
     };

@@ -26,7 +26,7 @@ export class AgencyContactResolver {
     return new AgencyContactService(ctx).frontDoorFor(localAuthorityGssCode);
   }
 
-  @Mutation(() => AgencyContact, { description: 'Sets a contact of an agency (its own staff, or partnership administrators)' })
+  @Mutation(() => AgencyContact, { description: 'Sets a contact of an agency: its own staff, or administrators of a partnership that names it as a relevant agency (a local authority\'s front door and emergency duty team: its own staff only)' })
   setAgencyContact(
     @Arg('input') input: AgencyContactInput,
     @Arg('agencyId', () => ID) agencyId: string,

@@ -19,6 +19,10 @@ import { LocalAuthorityFrontDoor } from './front-door.type';
 import { AgencyContact, AgencyContactRole, localAuthorityContactRoles } from './agency-contact.entity';
 import type { AgencyContactInput } from './agency-contact.input';
 import { AgencyContactRepository } from './agency-contact.repository';
+import { DesignationRepository } from '../designation/designation.repository';
+
+const contactRefusal =
+  "Only the agency's own staff, or administrators of a partnership that names it as a relevant agency, may change its contacts";
 
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), requiredText(max).nullish());
@@ -82,18 +86,24 @@ export class AgencyContactService {
     });
   }
 
-  /** The agency's own staff keep its contacts; partnership administrators may correct them. */
+  /**
+   * An agency's contacts are the agency's: its own staff keep them. The administrators of a
+   * partnership that names it as a relevant agency may correct them; a statutory partner (a local
+   * authority's front door and emergency duty team above all, which `frontDoorFor` gives to anyone
+   * making a referral) is never named so, and only its own staff change its contacts.
+   */
   async set(agencyId: string, input: AgencyContactInput): Promise<AgencyContact> {
     const identity = this.ctx.scope.requireIdentity();
-    if (identity.organisation.id !== agencyId && !this.ctx.scope.hasRole(...partnershipAdministratorRoles)) {
-      throw new ForbiddenError(
-        `Only the agency's own staff, or one of the roles ${partnershipAdministratorRoles.join(', ')}, may change its contacts`,
-      );
-    }
-    const valid = validateInput(contactSchema, input);
+    const ownStaff = identity.organisation.id === agencyId;
+    if (!ownStaff && !this.ctx.scope.hasRole(...partnershipAdministratorRoles)) throw new ForbiddenError(contactRefusal);
     return this.ctx.db.transaction(async (manager) => {
       const [agency] = await new AgencyRepository(manager, this.ctx.scope).findByIds([agencyId]);
       if (!agency) throw new NotFoundError('Agency', agencyId);
+      if (!ownStaff) {
+        const designations = agency.kind === AgencyKind.RELEVANT_AGENCY ? await new DesignationRepository(manager, this.ctx.scope).notEndedOf([agency.id], this.ctx.today) : [];
+        if (!this.ctx.scope.actsInAnyOf(designations.map((d) => d.partnershipId), partnershipAdministratorRoles)) throw new ForbiddenError(contactRefusal);
+      }
+      const valid = validateInput(contactSchema, input);
       if (localAuthorityContactRoles.includes(valid.role) && agency.kind !== AgencyKind.LOCAL_AUTHORITY) {
         throw new BadUserInputError('input.role', `${valid.role} is a local authority's contact; ${agency.name} is not a local authority`);
       }

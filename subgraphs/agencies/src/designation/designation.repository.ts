@@ -49,6 +49,20 @@ export class DesignationRepository {
     });
   }
 
+  /**
+   * The designations of these agencies that have not ended by `day` (in force, or scheduled), for
+   * every partnership: who holds an agency's record. Unfiltered, because ownership is the question.
+   */
+  notEndedOf(agencyIds: readonly string[], day: string): Promise<Designation[]> {
+    if (agencyIds.length === 0) return Promise.resolve([]);
+    return this.manager.find(Designation, {
+      where: [
+        { agencyId: In([...agencyIds]), designatedUntil: IsNull() },
+        { agencyId: In([...agencyIds]), designatedUntil: MoreThanOrEqual(day) },
+      ],
+    });
+  }
+
   ofAgencies(agencyIds: readonly string[], day: string): Promise<Designation[]> {
     return this.manager.find(Designation, {
       where: this.visible({ agencyId: In([...agencyIds]) }, day),

@@ -65,12 +65,9 @@ export class DesignationService {
 
   async designate(input: DesignateRelevantAgencyInput): Promise<Designation> {
     const valid = validateInput(designateSchema, input);
-    // Partnerships live in another subgraph's database, which this one cannot query. The caller's
-    // verified token lists the partnerships it acts in, so a partnership outside that list is, for
-    // this caller, unknown: refused as bad input on the field rather than checked across subgraphs.
-    if (!this.ctx.scope.actsIn(valid.partnershipId)) {
-      throw new BadUserInputError('input.partnershipId', 'is not a partnership you act in (your token\'s partnerships claim)');
-    }
+    // Partnerships live in another subgraph's database, which this one cannot query; the caller's
+    // verified token lists the partnerships it acts in, and naming relevant agencies is theirs.
+    this.ctx.scope.requirePartnershipRole(valid.partnershipId, partnershipAdministratorRoles);
     const designation = Object.assign(new Designation(), {
       id: newId(),
       partnershipId: valid.partnershipId,

@@ -9,6 +9,12 @@ import {
 } from './professional-disagreement.input';
 import { ProfessionalDisagreementService } from './professional-disagreement.service';
 
+/** A change's answer shows the case, so a caller not party to it states why, as a reader would. */
+const actingReason = {
+  nullable: true,
+  description: 'Why you need a case your organisation is not party to (partnership staff, the scrutineer): the answer shows the case, so it is recorded and raises an alert',
+} as const;
+
 @Resolver(() => ProfessionalDisagreement)
 export class ProfessionalDisagreementResolver {
   @Query(() => ProfessionalDisagreement, { nullable: true, description: 'A disagreement, if it exists and you may see it' })
@@ -64,18 +70,20 @@ export class ProfessionalDisagreementResolver {
   escalateProfessionalDisagreement(
     @Arg('input') input: EscalateProfessionalDisagreementInput,
     @Arg('id', () => ID) id: string,
+    @Arg('accessReason', () => String, actingReason) accessReason: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfessionalDisagreement> {
-    return new ProfessionalDisagreementService(ctx).escalate(id, input);
+    return new ProfessionalDisagreementService(ctx).escalate(id, input, accessReason ?? null);
   }
 
   @Mutation(() => ProfessionalDisagreement, { description: 'Records the outcome and the agreed actions; a resolved disagreement is closed for good' })
   resolveProfessionalDisagreement(
     @Arg('input') input: ResolveProfessionalDisagreementInput,
     @Arg('id', () => ID) id: string,
+    @Arg('accessReason', () => String, actingReason) accessReason: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfessionalDisagreement> {
-    return new ProfessionalDisagreementService(ctx).resolve(id, input);
+    return new ProfessionalDisagreementService(ctx).resolve(id, input, accessReason ?? null);
   }
 
   @Mutation(() => ProfessionalDisagreement, { description: 'Withdraws an open disagreement (the organisation that raised it)' })
@@ -91,17 +99,19 @@ export class ProfessionalDisagreementResolver {
   recordScrutineerAdvice(
     @Arg('advice') advice: string,
     @Arg('id', () => ID) id: string,
+    @Arg('accessReason', () => String, actingReason) accessReason: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfessionalDisagreement> {
-    return new ProfessionalDisagreementService(ctx).recordScrutineerAdvice(id, advice);
+    return new ProfessionalDisagreementService(ctx).recordScrutineerAdvice(id, advice, accessReason ?? null);
   }
 
   @Mutation(() => ProfessionalDisagreement, { description: 'Learning from a disagreement, for the partnership\'s yearly report (parties or partnership staff)' })
   recordEscalationLearning(
     @Arg('note') note: string,
     @Arg('id', () => ID) id: string,
+    @Arg('accessReason', () => String, actingReason) accessReason: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfessionalDisagreement> {
-    return new ProfessionalDisagreementService(ctx).recordLearning(id, note);
+    return new ProfessionalDisagreementService(ctx).recordLearning(id, note, accessReason ?? null);
   }
 }

@@ -226,7 +226,7 @@ export class ProfessionalDisagreementService {
    */
   async raise(input: RaiseProfessionalDisagreementInput): Promise<ProfessionalDisagreement> {
     const identity = this.ctx.scope.requireIdentity();
-    if (identity.organisation.kind === 'NATIONAL_PANEL' || identity.organisation.kind === 'INDEPENDENT_SCRUTINEER') {
+    if (['NATIONAL_PANEL', 'INDEPENDENT_SCRUTINEER', 'NATIONAL_BODY'].includes(identity.organisation.kind)) {
       throw new ForbiddenError('A professional disagreement is raised by an agency, a school or a safeguarding partner');
     }
     const valid = validateInput(raiseSchema(), input);
@@ -280,9 +280,9 @@ export class ProfessionalDisagreementService {
   }
 
   /** To the next stage (a later one only for a child at immediate risk), with the new stage's deadline fixed now. */
-  async escalate(id: string, input: EscalateProfessionalDisagreementInput): Promise<ProfessionalDisagreement> {
+  async escalate(id: string, input: EscalateProfessionalDisagreementInput, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
     const valid = validateInput(escalateSchema, input);
-    return this.transition(id, 'party or partnership staff', async (disagreement, identity, manager) => {
+    return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity, manager) => {
       const policy = await new EscalationPolicyService(this.ctx).inForce(disagreement.partnershipId, manager);
       const toStage = valid.toStagePosition ?? disagreement.stagePosition + 1;
       const transition: DisagreementTransition = {
@@ -316,9 +316,9 @@ export class ProfessionalDisagreementService {
     });
   }
 
-  async resolve(id: string, input: ResolveProfessionalDisagreementInput): Promise<ProfessionalDisagreement> {
+  async resolve(id: string, input: ResolveProfessionalDisagreementInput, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
     const valid = validateInput(resolveSchema(this.ctx.today), input);
-    return this.transition(id, 'party or partnership staff', async (disagreement, identity) => {
+    return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity) => {
       const next = nextDisagreementState(disagreement, { kind: 'resolve' });
       const actions: EscalationAgreedAction[] = valid.agreedActions.map((action) => ({ ...action }));
       const event = this.eventOf(disagreement, identity, EscalationEventKind.RESOLVED, {
@@ -332,7 +332,8 @@ export class ProfessionalDisagreementService {
 
   async withdraw(id: string, reasonInput: string): Promise<ProfessionalDisagreement> {
     const reason = validateInput(requiredText(2000), reasonInput, 'reason');
-    return this.transition(id, 'raiser', async (disagreement, identity) => {
+    // The raiser is always party to it: no reason to state.
+    return this.transition(id, 'raiser', null, async (disagreement, identity) => {
       const next = nextDisagreementState(disagreement, { kind: 'withdraw' });
       const event = this.eventOf(disagreement, identity, EscalationEventKind.WITHDRAWN, { fromStage: disagreement.stagePosition, reason });
       return { event, changes: { status: next.status, closedOn: this.ctx.today } };
@@ -340,9 +341,9 @@ export class ProfessionalDisagreementService {
   }
 
   /** The independent scrutineer's advice, at the partnership stage or later, while the disagreement is open. */
-  async recordScrutineerAdvice(id: string, adviceInput: string): Promise<ProfessionalDisagreement> {
+  async recordScrutineerAdvice(id: string, adviceInput: string, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
     const advice = validateInput(requiredText(2000), adviceInput, 'advice');
-    return this.transition(id, 'scrutineer', async (disagreement, identity, manager) => {
+    return this.transition(id, 'scrutineer', accessReason, async (disagreement, identity, manager) => {
       if (disagreement.status !== DisagreementStatus.OPEN) {
         throw new ConflictError(`professional disagreement is ${disagreement.status}: advice is recorded while it is open`, {
           status: disagreement.status,
@@ -361,9 +362,9 @@ export class ProfessionalDisagreementService {
   }
 
   /** Learning for the yearly report; may be added in any status, since it changes nothing that happened. */
-  async recordLearning(id: string, noteInput: string): Promise<ProfessionalDisagreement> {
+  async recordLearning(id: string, noteInput: string, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
     const note = validateInput(requiredText(2000), noteInput, 'note');
-    return this.transition(id, 'party or partnership staff', async (disagreement, identity) => ({
+    return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity) => ({
       event: this.eventOf(disagreement, identity, EscalationEventKind.LEARNING_NOTE, { reason: note }),
       changes: {},
     }));
@@ -387,11 +388,15 @@ export class ProfessionalDisagreementService {
 
   /**
    * Every change is one event appended to the history, the disagreement moved on to match it only
-   * if no other event got there first, and the audit record, all in one transaction.
+   * if no other event got there first, and the audit record, all in one transaction. The answer is
+   * the disagreement with its history, so it is a read like any other: an organisation not party to
+   * it (partnership staff, the scrutineer) must state why, and the change then raises an ALERT
+   * with that reason besides its UPDATE, as reading it would.
    */
   private async transition(
     id: string,
     actor: Actor,
+    accessReason: string | null,
     decide: (
       disagreement: ProfessionalDisagreement,
       identity: Identity,
@@ -399,18 +404,26 @@ export class ProfessionalDisagreementService {
     ) => Promise<{ event: EscalationEventDraft; changes: Parameters<ProfessionalDisagreementRepository['applyTransition']>[1] }>,
   ): Promise<ProfessionalDisagreement> {
     const identity = this.ctx.scope.requireIdentity();
+    const reason = this.statedReason(accessReason);
     const updated = await this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
       const [disagreement] = await repository.findByIds([id], this.ctx.scope.hasRole(...partnershipStaffRoles));
       if (!disagreement) throw new NotFoundError('ProfessionalDisagreement', id);
       this.requireActor(disagreement, actor);
+      const party = this.isParty(disagreement);
+      if (!party && reason === null) {
+        throw new ForbiddenError(
+          'Your organisation is not party to this disagreement: give accessReason to act on it (the answer shows the case, so it is recorded and raises an alert)',
+        );
+      }
       const { event, changes } = await decide(disagreement, identity, manager);
       const appended = await this.events(manager).append(event);
       const all = { ...changes, lastEventSequence: appended.sequence };
       if (!(await repository.applyTransition(disagreement, all))) {
         throw new ConflictError('professional disagreement changed while this was being recorded: read it again');
       }
-      await appendAudit(this.ctx, [auditOf(disagreement, AuditAction.UPDATE)], manager);
+      const alert: AuditEntry[] = party ? [] : [{ ...auditOf(disagreement, AuditAction.ALERT), reason }];
+      await appendAudit(this.ctx, [auditOf(disagreement, AuditAction.UPDATE), ...alert], manager);
       return Object.assign(disagreement, all);
     });
     this.ctx.logger.info({ disagreementId: id }, 'professional disagreement event recorded');

@@ -185,7 +185,7 @@ export class ReferralService {
   async submit(input: SubmitReferralInput): Promise<Referral> {
     const identity = this.ctx.scope.requireIdentity();
     const kind = identity.organisation.kind;
-    if (kind === 'NATIONAL_PANEL' || kind === 'INDEPENDENT_SCRUTINEER') {
+    if (kind === 'NATIONAL_PANEL' || kind === 'INDEPENDENT_SCRUTINEER' || kind === 'NATIONAL_BODY') {
       throw new ForbiddenError('A referral is made by an agency, a school or a safeguarding partner that works with the child');
     }
     const valid = validateInput(submitSchema(this.ctx.reference), input);

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
 import { LocalAuthority } from '../reference-data/local-authority.type';
 import { Partnership, PartnershipStatus, StatutoryPartner } from './partnership.entity';
 import { CreatePartnershipInput } from './partnership.input';
@@ -30,8 +30,10 @@ export class PartnershipResolver {
     return new PartnershipService(ctx).partners(partnership);
   }
 
-  @Authorized(partnershipAdministratorRoles)
-  @Mutation(() => Partnership, { description: 'Creates arrangements as DRAFT' })
+  @Authorized(nationalRegisterRoles)
+  @Mutation(() => Partnership, {
+    description: 'Creates arrangements as DRAFT: by an administrator acting for one of the safeguarding partners it names (Children Act 2004 s16E), or a national administrator',
+  })
   createPartnership(@Arg('input') input: CreatePartnershipInput, @Ctx() ctx: SubgraphContext): Promise<Partnership> {
     return new PartnershipService(ctx).create(input);
   }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
   alignByKey,
+  ForbiddenError,
   groupByKey,
+  partnershipAdministratorRoles,
+  Role,
   newId,
   requiredText,
   statutoryOrganisationId,
@@ -60,7 +63,15 @@ export class PartnershipService {
       .load(partnership.id);
   }
 
+  /**
+   * New arrangements are made by the safeguarding partners for the area (Children Act 2004 s16E):
+   * an administrator acting for the local authority, ICB or police force named as a partner, or a
+   * national administrator. Nobody else may set up arrangements naming other organisations.
+   * The answer goes to its author, who wrote every field, though the draft is seen afterwards
+   * only by those acting in it.
+   */
   async create(input: CreatePartnershipInput): Promise<Partnership> {
+    this.ctx.scope.requireIdentity();
     const valid = validateInput(createPartnershipSchema(this.ctx.reference), input);
     const partnership = Object.assign(new Partnership(), {
       id: newId(),
@@ -87,10 +98,18 @@ export class PartnershipService {
         partner(PartnerKind.POLICE, gssCode, statutoryOrganisationId({ kind: 'POLICE', gssCode })),
       ),
     ];
+    if (!mayCreatePartnership(this.ctx, partners.map((p) => p.organisationId))) {
+      throw new ForbiddenError('New arrangements are made by the safeguarding partners they name (an administrator acting for one of them), or a national administrator');
+    }
     await this.ctx.db.transaction((manager) => this.repository(manager).insert(partnership, areas, partners));
     this.ctx.logger.info({ partnershipId: partnership.id }, 'partnership created');
     return partnership;
   }
+}
+
+function mayCreatePartnership(ctx: SubgraphContext, partnerOrganisationIds: readonly string[]): boolean {
+  if (ctx.scope.hasRole(Role.NATIONAL_ADMINISTRATOR)) return true;
+  return ctx.scope.hasRole(...partnershipAdministratorRoles) && partnerOrganisationIds.some((id) => ctx.scope.actsFor(id));
 }
 
 function codeList(

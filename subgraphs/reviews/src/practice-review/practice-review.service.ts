@@ -214,6 +214,8 @@ export class PracticeReviewService {
 
   /** The partnership's administrators change its reviews; a national one may also be changed by the Panel. */
   private async writable(manager: EntityManager, id: string): Promise<PracticeReview> {
+    // A published review is public, so the lookup alone would not refuse an anonymous caller.
+    this.ctx.scope.requireIdentity();
     const [review] = await this.repository(manager).findByIds([id]);
     if (!review) throw new NotFoundError('PracticeReview', id);
     if (review.kind === PracticeReviewKind.NATIONAL && this.ctx.scope.hasRole(Role.PANEL_MEMBER)) return review;

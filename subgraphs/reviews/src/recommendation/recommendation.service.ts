@@ -112,6 +112,8 @@ export class RecommendationService {
   }
 
   async addRecommendation(input: AddRecommendationInput): Promise<Recommendation> {
+    // A published review is public, so the lookup alone would not refuse an anonymous caller.
+    this.ctx.scope.requireIdentity();
     const valid = validateInput(addRecommendationSchema, input);
     return this.ctx.db.transaction(async (manager) => {
       const [review] = await new PracticeReviewRepository(manager, this.ctx.scope).findByIds([valid.practiceReviewId]);

@@ -20,7 +20,7 @@ export class SchoolSafeguardingLeadsResolver {
   }
 
   @Authorized()
-  @Mutation(() => [SafeguardingLead], { description: 'Replaces a school\'s DSL and deputies (the school\'s DSL, or its partnership\'s administrators)' })
+  @Mutation(() => [SafeguardingLead], { description: 'Replaces a school\'s DSL and deputies (KCSIE): the school\'s DSL or safeguarding manager, or administrators of a partnership that designates it or covers its local authority' })
   setSafeguardingLeads(@Arg('input') input: SetSafeguardingLeadsInput, @Ctx() ctx: SubgraphContext): Promise<SafeguardingLead[]> {
     return new SafeguardingLeadService(ctx).set(input);
   }

@@ -5,13 +5,12 @@ import {
   isoDate,
   newId,
   NotFoundError,
-  partnershipAdministratorRoles,
   requiredText,
-  Role,
   validateInput,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { mayChangeSchoolSafeguardingRecord, schoolSafeguardingRefusal } from '../school/school-record.policy';
 import { SchoolRepository } from '../school/school.repository';
 import { SafeguardingLead, SafeguardingLeadRole, SchoolSafeguardingFlag } from './safeguarding-lead.entity';
 import type { SetSafeguardingLeadsInput } from './safeguarding-lead.input';
@@ -74,21 +73,17 @@ export class SafeguardingLeadService {
     return flags;
   }
 
-  /** By the school's own DSL, or the administrators of a partnership that designates the school. */
+  /** By the school's own DSL or safeguarding manager, or the administrators of its partnership. */
   async set(input: SetSafeguardingLeadsInput): Promise<SafeguardingLead[]> {
-    const identity = this.ctx.scope.requireIdentity();
+    this.ctx.scope.requireIdentity();
     const valid = validateInput(setLeadsSchema, input);
     const leads = valid.leads.map((lead) => Object.assign(new SafeguardingLead(), { id: newId(), urn: valid.urn, ...lead }));
     await this.ctx.db.transaction(async (manager) => {
       const schools = new SchoolRepository(manager, this.ctx.scope);
-      if (!(await schools.exists(valid.urn))) throw new NotFoundError('School', valid.urn);
-      const ownSchool = identity.organisation.kind === 'SCHOOL' && identity.organisation.id === valid.urn && this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER);
-      if (!ownSchool) {
-        const designating = await schools.partnershipsDesignating(valid.urn, this.ctx.today);
-        const administers = this.ctx.scope.hasRole(...partnershipAdministratorRoles) && designating.some((id) => this.ctx.scope.actsIn(id));
-        if (!administers) {
-          throw new ForbiddenError('Only the school\'s own DSL, or administrators of a partnership that designates the school, may change its safeguarding leads');
-        }
+      const [school] = await schools.findByUrns([valid.urn]);
+      if (!school) throw new NotFoundError('School', valid.urn);
+      if (!mayChangeSchoolSafeguardingRecord(this.ctx.scope, school.urn, await schools.holdersOfSchool(school, this.ctx.today))) {
+        throw new ForbiddenError(schoolSafeguardingRefusal);
       }
       await this.repository(manager).replace(valid.urn, leads);
     });

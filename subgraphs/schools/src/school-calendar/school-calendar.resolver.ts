@@ -12,7 +12,7 @@ export class SchoolCalendarResolver {
     return new SchoolCalendarService(ctx).closures(school.urn);
   }
 
-  @Mutation(() => [SchoolClosureDay], { description: "Sets the school's closure days in a date range (replacing those in it)" })
+  @Mutation(() => [SchoolClosureDay], { description: "Sets the school's closure days in a date range (replacing those in it): its DSL or safeguarding manager, or administrators of a partnership that designates it or covers its local authority" })
   setSchoolCalendar(@Arg('input') input: SetSchoolCalendarInput, @Ctx() ctx: SubgraphContext): Promise<SchoolClosureDay[]> {
     return new SchoolCalendarService(ctx).set(input);
   }

@@ -5,14 +5,13 @@ import {
   groupByKey,
   isoDate,
   NotFoundError,
-  partnershipAdministratorRoles,
   requiredText,
-  Role,
   validateInput,
   type SubgraphContext,
   type WorkingDayCalendar,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { mayChangeSchoolSafeguardingRecord, schoolSafeguardingRefusal } from '../school/school-record.policy';
 import { SchoolRepository } from '../school/school.repository';
 import type { SetSchoolCalendarInput } from './school-calendar.input';
 import { SchoolCalendarRepository } from './school-calendar.repository';
@@ -60,19 +59,20 @@ export class SchoolCalendarService {
     return { calendar: this.ctx.calendar.withClosures(closures.map((c) => ({ date: c.date, name: c.reason })), 'school day'), ownCalendar: true };
   }
 
+  /**
+   * The school's own calendar moves its file-transfer deadlines, so it is the school's record:
+   * set by its DSL or safeguarding manager, or its partnership's administrators.
+   */
   async set(input: SetSchoolCalendarInput): Promise<SchoolClosureDay[]> {
-    const identity = this.ctx.scope.requireIdentity();
+    this.ctx.scope.requireIdentity();
     const valid = validateInput(setCalendarSchema, input);
-    const ownStaff =
-      identity.organisation.kind === 'SCHOOL' &&
-      identity.organisation.id === valid.urn &&
-      this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER);
-    if (!ownStaff && !this.ctx.scope.hasRole(...partnershipAdministratorRoles)) {
-      throw new ForbiddenError("A school's calendar is set by its own DSL or safeguarding manager, or a partnership administrator");
-    }
     return this.ctx.db.transaction(async (manager) => {
-      const [school] = await new SchoolRepository(manager, this.ctx.scope).findByUrns([valid.urn]);
+      const schools = new SchoolRepository(manager, this.ctx.scope);
+      const [school] = await schools.findByUrns([valid.urn]);
       if (!school) throw new NotFoundError('School', valid.urn);
+      if (!mayChangeSchoolSafeguardingRecord(this.ctx.scope, school.urn, await schools.holdersOfSchool(school, this.ctx.today))) {
+        throw new ForbiddenError(schoolSafeguardingRefusal);
+      }
       if (valid.closureDays.length > 0 && valid.closureDays.every((day) => this.ctx.calendar.isBankHoliday(day.date))) {
         throw new BadUserInputError('input.closureDays', 'lists only bank holidays, which are skipped already');
       }

@@ -7,7 +7,7 @@ import { School } from './school.entity';
 @Resolver()
 export class SchoolDesignationResolver {
   @Authorized(partnershipAdministratorRoles)
-  @Mutation(() => [School], { description: 'Names schools as relevant agencies (administrators acting in the partnership); answers the schools now designated by this call' })
+  @Mutation(() => [School], { description: 'Names schools of the partnership\'s area as relevant agencies (administrators acting in the partnership; a local authority not yet in the area as designations show it, by that authority\'s own staff); answers the schools now designated by this call' })
   designateSchools(@Arg('input') input: DesignateSchoolsInput, @Ctx() ctx: SubgraphContext): Promise<School[]> {
     return new SchoolDesignationService(ctx).designate(input);
   }

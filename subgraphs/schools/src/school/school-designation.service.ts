@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BadUserInputError,
   ConflictError,
+  ForbiddenError,
   isoDate,
   newId,
   NotFoundError,
@@ -11,6 +12,7 @@ import {
   type ReferenceData,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { actsForLocalAuthority } from './school-record.policy';
 import { SchoolDesignation } from './school-designation.entity';
 import type { School } from './school.entity';
 import type { DesignateSchoolsInput, EndSchoolDesignationInput } from './school-designation.input';
@@ -35,10 +37,16 @@ function designateSchema(reference: ReferenceData) {
 
 const endSchema = z.object({ partnershipId: uuid, urn, designatedUntil: isoDate });
 
+const outsideArea =
+  "the school's local authority is not in this partnership's area as this graph knows it (no school of it designated by the partnership): its own staff, acting in the partnership, designate the first";
+
 /**
  * Designation by a partnership's administrators. Partnerships and their footprints live in the
  * partnerships subgraph, which this one cannot query: the footprint's LA codes come in the input,
  * checked against the reference data, and the partnership must be one the caller's token acts in.
+ * Designating a school makes the partnership one of those holding its records, so it is confined
+ * to the partnership's area as this subgraph knows it: a local authority where the partnership
+ * designates some school already, or the caller's own local authority (the partner for that area).
  */
 export class SchoolDesignationService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -51,6 +59,12 @@ export class SchoolDesignationService {
       const named = valid.urns.length > 0 ? await repository.findByUrns(valid.urns) : [];
       const missing = valid.urns.findIndex((u) => !named.some((school) => school.urn === u));
       if (missing >= 0) throw new BadUserInputError(`input.urns.${missing}`, `no school with URN ${valid.urns[missing] ?? ''} is registered`);
+      const { coveredBy } = await repository.holdersOf([], [...new Set([...valid.localAuthorityDfeCodes, ...named.map((school) => school.localAuthorityDfeCode)])], this.ctx.today);
+      const covers = (dfeCode: string) => (coveredBy.get(dfeCode) ?? []).includes(valid.partnershipId) || actsForLocalAuthority(this.ctx.scope, dfeCode);
+      const outsideCode = valid.localAuthorityDfeCodes.findIndex((code) => !covers(code));
+      if (outsideCode >= 0) throw new ForbiddenError(`input.localAuthorityDfeCodes.${outsideCode}: ${outsideArea}`);
+      const outsideUrn = valid.urns.findIndex((u) => !covers(named.find((school) => school.urn === u)?.localAuthorityDfeCode ?? ''));
+      if (outsideUrn >= 0) throw new ForbiddenError(`input.urns.${outsideUrn}: ${outsideArea}`);
       const footprint = valid.localAuthorityDfeCodes.length > 0 ? await repository.openSchoolsIn(valid.localAuthorityDfeCodes) : [];
       const all = [...new Map([...named, ...footprint].map((school) => [school.urn, school])).values()];
       const existing = await repository.designationsOfPartnership(valid.partnershipId, all.map((s) => s.urn));

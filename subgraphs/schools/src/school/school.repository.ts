@@ -1,6 +1,7 @@
 import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
 import { SafeguardingLead, SafeguardingLeadRole } from '../safeguarding-lead/safeguarding-lead.entity';
+import type { SchoolHolders } from './school-record.policy';
 import { SchoolDesignation } from './school-designation.entity';
 import { School, type SchoolPhase, SchoolStatus } from './school.entity';
 
@@ -75,6 +76,50 @@ export class SchoolRepository {
       query.andWhere(`EXISTS (${stale.getQuery()})`, { trainedBefore: filters.trainedBefore });
     }
     return query.orderBy('school.name', 'ASC').addOrderBy('school.urn', 'ASC').getMany();
+  }
+
+  /**
+   * Who holds the records of these schools and of schools in these local authorities: the
+   * designations in force today of the schools, and the partnerships designating today any school
+   * of each authority (two statements at most, whatever the number of schools).
+   */
+  async holdersOf(urns: readonly string[], localAuthorityDfeCodes: readonly string[], today: string): Promise<{ designatedBy: Map<string, string[]>; coveredBy: Map<string, string[]> }> {
+    const designatedBy = new Map<string, string[]>();
+    const coveredBy = new Map<string, string[]>();
+    const inForce = '(designation.designatedFrom <= :today AND (designation.designatedUntil IS NULL OR designation.designatedUntil >= :today))';
+    if (urns.length > 0) {
+      const rows = await this.manager
+        .createQueryBuilder(SchoolDesignation, 'designation')
+        .select('designation.partnershipId', 'partnershipId')
+        .addSelect('designation.urn', 'urn')
+        .where('designation.urn IN (:...urns)', { urns: [...new Set(urns)] })
+        .andWhere(inForce, { today })
+        .getRawMany<{ partnershipId: string; urn: string }>();
+      for (const row of rows) designatedBy.set(row.urn, [...(designatedBy.get(row.urn) ?? []), row.partnershipId]);
+    }
+    if (localAuthorityDfeCodes.length > 0) {
+      const rows = await this.manager
+        .createQueryBuilder(SchoolDesignation, 'designation')
+        .innerJoin('designation.school', 'school')
+        .select('designation.partnershipId', 'partnershipId')
+        .addSelect('school.localAuthorityDfeCode', 'localAuthorityDfeCode')
+        .distinct(true)
+        .where('school.localAuthorityDfeCode IN (:...codes)', { codes: [...new Set(localAuthorityDfeCodes)] })
+        .andWhere(inForce, { today })
+        .getRawMany<{ partnershipId: string; localAuthorityDfeCode: string }>();
+      for (const row of rows) coveredBy.set(row.localAuthorityDfeCode, [...(coveredBy.get(row.localAuthorityDfeCode) ?? []), row.partnershipId]);
+    }
+    return { designatedBy, coveredBy };
+  }
+
+  /** The holders of one school's records (see holdersOf). */
+  async holdersOfSchool(school: Pick<School, 'urn' | 'localAuthorityDfeCode'>, today: string): Promise<SchoolHolders> {
+    const { designatedBy, coveredBy } = await this.holdersOf([school.urn], [school.localAuthorityDfeCode], today);
+    return {
+      localAuthorityDfeCode: school.localAuthorityDfeCode,
+      designatedBy: designatedBy.get(school.urn) ?? [],
+      coveredBy: coveredBy.get(school.localAuthorityDfeCode) ?? [],
+    };
   }
 
   /** Partnerships whose designation of the school is in force today. */

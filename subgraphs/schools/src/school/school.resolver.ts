@@ -1,5 +1,5 @@
 import { Authorized, Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
 import { School } from './school.entity';
 import { RegisterSchoolInput } from './school.input';
 import { Trust } from '../trust/trust.entity';
@@ -20,8 +20,8 @@ export class SchoolResolver {
     return new SchoolService(ctx).list(localAuthorityDfeCode ?? null);
   }
 
-  @Authorized(partnershipAdministratorRoles)
-  @Mutation(() => School, { description: 'Registers a school from its GIAS record' })
+  @Authorized(nationalRegisterRoles)
+  @Mutation(() => School, { description: 'Registers a school from its GIAS record: administrators of the partnership covering its local authority, or a national administrator' })
   registerSchool(@Arg('input') input: RegisterSchoolInput, @Ctx() ctx: SubgraphContext): Promise<School> {
     return new SchoolService(ctx).register(input);
   }

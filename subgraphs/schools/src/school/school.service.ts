@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   alignByKey,
   BadUserInputError,
+  ForbiddenError,
   groupByKey,
   requiredText,
   validateInput,
@@ -14,6 +15,7 @@ import { SchoolDesignation } from './school-designation.entity';
 import { School, SchoolPhase, SchoolStatus } from './school.entity';
 import type { RegisterSchoolInput } from './school.input';
 import { SchoolConnection, SchoolPageInfo, type PartnershipSchoolsArgs } from './school-connection.type';
+import { mayChangeSchoolRegisterRecord, schoolRegisterRefusal } from './school-record.policy';
 import { SchoolRepository, type SchoolFilters } from './school.repository';
 import { trainingCutoff } from '../safeguarding-lead/training';
 import type { Trust } from '../trust/trust.entity';
@@ -91,7 +93,9 @@ export class SchoolService {
     return school.trustUid ? new TrustService(this.ctx).byUid(school.trustUid) : Promise.resolve(null);
   }
 
+  /** The national register of schools: by the school's partnership or a national administrator. */
   async register(input: RegisterSchoolInput): Promise<School> {
+    this.ctx.scope.requireIdentity();
     const valid = validateInput(registerSchoolSchema(this.ctx.reference), input);
     const school = Object.assign(new School(), {
       urn: valid.urn,
@@ -108,6 +112,9 @@ export class SchoolService {
     });
     await this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
+      const { coveredBy } = await repository.holdersOf([], [school.localAuthorityDfeCode], this.ctx.today);
+      const holders = { localAuthorityDfeCode: school.localAuthorityDfeCode, designatedBy: [], coveredBy: coveredBy.get(school.localAuthorityDfeCode) ?? [] };
+      if (!mayChangeSchoolRegisterRecord(this.ctx.scope, holders)) throw new ForbiddenError(schoolRegisterRefusal);
       // Checked inside the transaction so that two registrations of one URN cannot both pass.
       if (await repository.exists(school.urn)) {
         throw new BadUserInputError('input.urn', `a school with URN ${school.urn} is already registered`);

@@ -1,14 +1,15 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
 import { SchoolRowInput } from './school-sync.input';
 import { SchoolSyncService } from './school-sync.service';
 import { SchoolUpsertResult } from './school-sync.type';
 
 @Resolver()
 export class SchoolSyncResolver {
-  @Authorized(partnershipAdministratorRoles)
+  @Authorized(nationalRegisterRoles)
   @Mutation(() => [SchoolUpsertResult], {
-    description: 'Bulk sync for MIS vendors, idempotent by URN (at most 1,000 rows): answers per row; a bad row never fails the others',
+    description:
+      'Bulk sync, idempotent by URN (at most 1,000 rows): answers per row; a bad row never fails the others. A batch that would change a school outside your partnership (one it designates or whose local authority it covers), or rename a trust you do not hold, is refused whole',
   })
   upsertSchools(@Arg('rows', () => [SchoolRowInput]) rows: SchoolRowInput[], @Ctx() ctx: SubgraphContext): Promise<SchoolUpsertResult[]> {
     return new SchoolSyncService(ctx).upsert(rows);

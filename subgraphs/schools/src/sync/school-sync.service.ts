@@ -1,6 +1,11 @@
-import { BadUserInputError, type ReferenceData, type SubgraphContext } from '@safeguarding/shared';
+import { BadUserInputError, ForbiddenError, type ReferenceData, type SubgraphContext } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { mayChangeSchoolRegisterRecord, schoolRegisterRefusal, type SchoolHolders } from '../school/school-record.policy';
 import { School, SchoolPhase, SchoolStatus } from '../school/school.entity';
+import { SchoolRepository } from '../school/school.repository';
+import { mayChangeTrustRegisterRecord, trustRegisterRefusal } from '../trust/trust-register.policy';
+import { TrustRepository } from '../trust/trust.repository';
+import { TrustService } from '../trust/trust.service';
 import { SchoolSyncRepository, schoolColumns } from './school-sync.repository';
 import { SchoolUpsertOutcome, SchoolUpsertResult } from './school-sync.type';
 
@@ -97,12 +102,65 @@ export class SchoolSyncService {
     return new SchoolSyncRepository(manager, this.ctx.scope);
   }
 
-  /** The mutation: at most 1,000 rows a request, so one request is one batch. */
-  upsert(rows: readonly SchoolRow[]): Promise<SchoolUpsertResult[]> {
+  /**
+   * The mutation: at most 1,000 rows a request, so one request is one batch. Permission first: a
+   * batch that would create or change a school (or rename a trust) the caller does not hold is
+   * refused whole, before anything is written. The GIAS import calls upsertBatch directly: it is an
+   * operator with the database's own credentials.
+   */
+  async upsert(rows: readonly SchoolRow[]): Promise<SchoolUpsertResult[]> {
+    this.ctx.scope.requireIdentity();
     if (rows.length > maxSchoolRowsPerRequest) {
       throw new BadUserInputError('rows', `must hold at most ${maxSchoolRowsPerRequest} rows; send a larger file in several requests`);
     }
+    await this.requireHolderOfRows(rows);
     return this.upsertBatch(rows);
+  }
+
+  /**
+   * Every well-formed row that would write is checked against the registers' policies: the school
+   * as stored (if it moves local authority) and as sent, and any recorded trust it renames. Rows
+   * that are malformed or would change nothing write nothing and need no permission.
+   */
+  private async requireHolderOfRows(rows: readonly SchoolRow[]): Promise<void> {
+    const laCodes = referenceLaCodes(this.ctx.reference);
+    const valid = rows.flatMap((row, index) => {
+      const checked = checkSchoolRow(row, laCodes);
+      return checked.kind === 'valid' ? [{ index, school: checked.school, trustName: checked.trustName }] : [];
+    });
+    if (valid.length === 0) return;
+    const schools = new SchoolRepository(this.ctx.db.manager, this.ctx.scope);
+    const stored = new Map((await schools.findByUrns(valid.map((v) => v.school.urn))).map((school) => [school.urn, school]));
+    const uids = [...new Set(valid.flatMap((v) => (v.school.trustUid !== null && v.trustName !== null ? [v.school.trustUid] : [])))];
+    const trustNames = new Map((uids.length > 0 ? await new TrustRepository(this.ctx.db.manager, this.ctx.scope).findByUids(uids) : []).map((t) => [t.uid, t.name]));
+    const renames = (v: (typeof valid)[number]) => v.school.trustUid !== null && v.trustName !== null && trustNames.has(v.school.trustUid) && trustNames.get(v.school.trustUid) !== v.trustName;
+    const writing = valid.filter((v) => {
+      const before = stored.get(v.school.urn);
+      return !before || !sameSchool(before, v.school) || renames(v);
+    });
+    if (writing.length === 0) return;
+    const { designatedBy, coveredBy } = await schools.holdersOf(
+      writing.map((v) => v.school.urn),
+      writing.flatMap((v) => [v.school.localAuthorityDfeCode, ...(stored.has(v.school.urn) ? [stored.get(v.school.urn)!.localAuthorityDfeCode] : [])]),
+      this.ctx.today,
+    );
+    const holders = (urn: string, dfeCode: string): SchoolHolders => ({ localAuthorityDfeCode: dfeCode, designatedBy: designatedBy.get(urn) ?? [], coveredBy: coveredBy.get(dfeCode) ?? [] });
+    for (const { index, school } of writing) {
+      const before = stored.get(school.urn);
+      const allowed =
+        mayChangeSchoolRegisterRecord(this.ctx.scope, holders(school.urn, school.localAuthorityDfeCode)) &&
+        (!before || mayChangeSchoolRegisterRecord(this.ctx.scope, holders(before.urn, before.localAuthorityDfeCode)));
+      if (!allowed) throw new ForbiddenError(`rows.${index}: ${schoolRegisterRefusal}; nothing of this batch was written`);
+    }
+    const renamed = writing.filter(renames);
+    if (renamed.length === 0) return;
+    const trusts = await new TrustService(this.ctx).recordsOf([...new Set(renamed.map((v) => v.school.trustUid!))]);
+    for (const { index, school } of renamed) {
+      const record = trusts.get(school.trustUid!);
+      if (record && !mayChangeTrustRegisterRecord(this.ctx.scope, record)) {
+        throw new ForbiddenError(`rows.${index}.trustName: ${trustRegisterRefusal}; nothing of this batch was written`);
+      }
+    }
   }
 
   /**

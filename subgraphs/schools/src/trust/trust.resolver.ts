@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
 import { School } from '../school/school.entity';
 import { Trust } from './trust.entity';
 import { RecordTrustInput } from './trust.input';
@@ -17,8 +17,10 @@ export class TrustResolver {
     return new TrustService(ctx).schoolsOf(trust);
   }
 
-  @Authorized(partnershipAdministratorRoles)
-  @Mutation(() => Trust, { description: 'Records a trust (GIAS group), or updates the one with that UID' })
+  @Authorized(nationalRegisterRoles)
+  @Mutation(() => Trust, {
+    description: 'Records a trust (GIAS group), or updates the one with that UID: a new one by administrators acting in a partnership; a recorded one by those holding every school it runs, or a national administrator',
+  })
   recordTrust(@Arg('input') input: RecordTrustInput, @Ctx() ctx: SubgraphContext): Promise<Trust> {
     return new TrustService(ctx).record(input);
   }

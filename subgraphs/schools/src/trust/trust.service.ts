@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { alignByKey, groupByKey, requiredText, validateInput, type SubgraphContext } from '@safeguarding/shared';
+import { alignByKey, ForbiddenError, groupByKey, requiredText, validateInput, type SubgraphContext } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import type { School } from '../school/school.entity';
 import { Trust } from './trust.entity';
 import type { RecordTrustInput } from './trust.input';
+import { SchoolRepository } from '../school/school.repository';
+import type { SchoolHolders } from '../school/school-record.policy';
+import { mayChangeTrustRegisterRecord, trustRegisterRefusal, type TrustRecord } from './trust-register.policy';
 import { TrustRepository } from './trust.repository';
 
 export const trustUid = z.string().trim().regex(/^\d{1,10}$/, 'must be a GIAS group UID: 1 to 10 digits');
@@ -32,16 +35,39 @@ export class TrustService {
       .load(uid);
   }
 
+  /** Each recorded trust among these, with the holders of every school it runs (unknown UIDs are left out). */
+  async recordsOf(uids: readonly string[], manager: EntityManager = this.ctx.db.manager): Promise<Map<string, TrustRecord>> {
+    const repository = this.repository(manager);
+    const [trusts, schools] = await Promise.all([repository.findByUids(uids), repository.schoolsOf(uids)]);
+    const { designatedBy, coveredBy } = await new SchoolRepository(manager, this.ctx.scope).holdersOf(
+      schools.map((school) => school.urn),
+      schools.map((school) => school.localAuthorityDfeCode),
+      this.ctx.today,
+    );
+    const holdersOf = (school: School): SchoolHolders => ({
+      localAuthorityDfeCode: school.localAuthorityDfeCode,
+      designatedBy: designatedBy.get(school.urn) ?? [],
+      coveredBy: coveredBy.get(school.localAuthorityDfeCode) ?? [],
+    });
+    return new Map(trusts.map((trust) => [trust.uid, { kind: 'held', schools: schools.filter((s) => s.trustUid === trust.uid).map(holdersOf) }]));
+  }
+
   schoolsOf(trust: Trust): Promise<School[]> {
     return this.ctx.loaders
       .get<string, School[]>('Trust.schools', async (uids) => groupByKey(uids, await this.repository().schoolsOf(uids), (s) => s.trustUid ?? ''))
       .load(trust.uid);
   }
 
+  /** The national register of trusts: see the register's policy for who holds a trust's record. */
   async record(input: RecordTrustInput): Promise<Trust> {
+    this.ctx.scope.requireIdentity();
     const valid = validateInput(recordTrustSchema, input);
     const trust = Object.assign(new Trust(), valid);
-    await this.ctx.db.transaction((manager) => this.repository(manager).save(trust));
+    await this.ctx.db.transaction(async (manager) => {
+      const [record] = (await this.recordsOf([trust.uid], manager)).values();
+      if (!mayChangeTrustRegisterRecord(this.ctx.scope, record ?? { kind: 'new' })) throw new ForbiddenError(trustRegisterRefusal);
+      await this.repository(manager).save(trust);
+    });
     this.ctx.logger.info({ uid: trust.uid }, 'trust recorded');
     return trust;
   }
