@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import mysql from 'mysql2/promise';
-import { onMysql, startGraph, type TestGraph } from './support/graph';
+import { dropDatabases, startGraph, testConfig, type TestGraph } from './support/graph';
 
 /** Issue 6: bulk sync of schools (upsertSchools) and the GIAS import and generator commands. */
 const run = promisify(execFile);
@@ -84,13 +83,11 @@ describe('the GIAS import and generator commands', () => {
 
   afterAll(async () => {
     fs.rmSync(directory, { recursive: true, force: true });
-    if (onMysql) {
-      const url = new URL(process.env['DATABASE_URL']!);
-      const connection = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
-      await connection.query(`DROP DATABASE IF EXISTS \`${prefix}schools\``);
-      await connection.end();
-    }
+    await dropDatabases(testConfig({ DATABASE_NAME_PREFIX: prefix }));
   });
+
+  // The schools subgraph on the database the commands wrote to, so the imported rows are read back through the API.
+  const startGraphOnImported = () => startGraph({ demoData: false, overrides: { DATA_DIR: directory, DATABASE_NAME_PREFIX: prefix }, keepDatabases: true });
 
   const importFile = async (file: string): Promise<{ code: number; stdout: string; stderr: string }> => {
     try {
@@ -137,6 +134,45 @@ describe('the GIAS import and generator commands', () => {
     expect(result.stdout).toMatch(/line 4: REJECTED URN 950003: laestab: 8453003 begins with LA code 845, but the school's LA is 846/);
     expect(result.stdout).toMatch(/line 5: REJECTED URN 950004: phase: Kindergarten is not a phase of education/);
     expect(result.stdout).toMatch(/6 rows .*: 3 created, 0 updated, 0 unchanged, 3 rejected/);
+  });
+
+  const giasHeader =
+    'URN,LA (code),LA (name),EstablishmentNumber,LAESTAB,EstablishmentName,TypeOfEstablishment (name),EstablishmentTypeGroup (name),EstablishmentStatus (name),PhaseOfEducation (name),UKPRN,Trusts (code),Trusts (name),Postcode';
+
+  it('imports a Windows-1252 extract, as GIAS publishes them, with its names intact', async () => {
+    const file = path.join(directory, 'windows-1252.csv');
+    const names = ['St Mary\u2019s Catholic Primary School', 'École Française de Brighton'];
+    const text = [giasHeader, `950101,846,Brighton and Hove,3101,8463101,${names[0]},Voluntary aided school,Local authority maintained schools,Open,Primary,,,,BN1 3AA`, `950102,846,Brighton and Hove,3102,8463102,${names[1]},Other independent school,Independent schools,Open,All-through,,,,BN1 3AB`].join('\r\n');
+    // Windows-1252: the right single quote is byte 0x92 and É is 0xC9; neither is valid UTF-8 alone.
+    const bytes = Buffer.from([...text].map((char) => (char === '\u2019' ? 0x92 : char.charCodeAt(0))));
+    expect(bytes.includes(0x92) && bytes.includes(0xc9)).toBe(true);
+    fs.writeFileSync(file, bytes);
+    const result = await importFile(file);
+    expect(result.stdout).toMatch(/2 rows .*: 2 created/);
+    expect(result.code).toBe(0);
+    const graph = await startGraphOnImported();
+    try {
+      const answer = await graph.query<{ a: { name: string }; b: { name: string } }>('{ a: school(urn: "950101") { name } b: school(urn: "950102") { name } }');
+      expect([answer.data?.a.name, answer.data?.b.name]).toEqual(names);
+    } finally {
+      await graph.stop();
+    }
+  });
+
+  it('refuses, naming the encoding, a file that is neither UTF-8 throughout nor Windows-1252 as told', async () => {
+    const utf16 = path.join(directory, 'utf-16.csv');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${giasHeader}\r\n`, 'utf16le')]));
+    const refused = await importFile(utf16);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/is UTF-16; save it as UTF-8/);
+    // Valid UTF-8 for its first megabyte, then a Windows-1252 byte: stopped, not stored as U+FFFD.
+    const late = path.join(directory, 'late-windows-1252.csv');
+    const filler = Array.from({ length: 9000 }, (_, i) => `9${String(60000 + i).padStart(5, '0')},846,Brighton and Hove,${4000 + i},,Filler School ${i},Community school,Local authority maintained schools,Open,Primary,,,,BN1 4AA`).join('\r\n');
+    fs.writeFileSync(late, Buffer.concat([Buffer.from(`${giasHeader}\r\n${filler}\r\n`), Buffer.from('970001,846,Brighton and Hove,5001,,St Anne'), Buffer.from([0x92]), Buffer.from('s School,Community school,Local authority maintained schools,Open,Primary,,,,BN1 5AA\r\n')]));
+    expect(fs.statSync(late).size).toBeGreaterThan(1 << 20);
+    const stopped = await importFile(late);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/is not valid UTF-8 past its first megabyte; if it is Windows-1252 \(as GIAS extracts are\), pass --encoding windows-1252/);
   });
 
   it('refuses a file without the GIAS columns with exit code 1', async () => {

@@ -5,6 +5,7 @@ export * from './auth';
 export * from './calendar';
 export * from './config';
 export * from './context';
+export * from './csv';
 export * from './database';
 export * from './deadline';
 export * from './demo';

@@ -66,15 +66,19 @@ export interface GraphOptions {
   readonly now?: () => Date;
   /** Every log line of the whole graph, at every level, as the production logger writes them. */
   readonly logLines?: string[];
+  /** Settings over the per-graph defaults, e.g. the DATA_DIR a command wrote to. */
+  readonly overrides?: Record<string, string>;
+  /** Leave the MySQL databases in place at start and stop (they belong to the caller). */
+  readonly keepDatabases?: boolean;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
-  const config = testConfig({ DEMO_DATA: options.demoData === false ? 'false' : 'true' });
+  const config = testConfig({ DEMO_DATA: options.demoData === false ? 'false' : 'true', ...options.overrides });
   const lines = options.logLines;
   const logger = lines ? createLogger('test', 'trace', { write: (line: string) => void lines.push(line) }) : createLogger('test', 'silent');
   const jwtSecret = randomBytes(32).toString('base64url');
   const internalSecret = config.INTERNAL_TOKEN_SECRET!;
-  if (onMysql) await dropDatabases(config);
+  if (onMysql && !options.keepDatabases) await dropDatabases(config);
   const running = await Promise.all(
     subgraphs.map((definition) => startSubgraph(definition, config, { logger, ...(options.now ? { now: options.now } : {}) })),
   );
@@ -118,7 +122,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     stop: async () => {
       await gateway.stop();
       await Promise.all(running.map((subgraph) => subgraph.stop()));
-      if (onMysql) await dropDatabases(config);
+      if (onMysql && !options.keepDatabases) await dropDatabases(config);
     },
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   createLogger,
   createSubgraphContext,
+  csvFileRows,
   describeTarget,
   loadEnvironmentOrExit,
   openDatabase,
@@ -19,7 +20,6 @@ import { AgencyRegistrationOutcome, type AgencyRegistrationResult } from '../age
 import type { RelevantAgencyRowInput } from '../agency/agency.input';
 import { AgencyService, maxRowsPerRequest } from '../agency/agency.service';
 import { agenciesSubgraph } from '../subgraph';
-import { csvRows } from './csv-rows';
 
 /**
  * `npm run agencies:import -- <file.csv>`: registers relevant agencies from a CSV with a header
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       results.forEach((result) => report(batch[result.row]?.line ?? 0, result, counts));
       batch = [];
     };
-    for await (const { line, cells } of csvRows(fs.createReadStream(file, { encoding: 'utf8' }))) {
+    for await (const { line, cells } of csvFileRows(file)) {
       if (!header) {
         header = new Map(cells.map((name, index) => [name.trim().replace(/^\uFEFF/, ''), index]));
         const unknown = [...header.keys()].filter((name) => !(columns as readonly string[]).includes(name));

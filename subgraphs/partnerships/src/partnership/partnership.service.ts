@@ -51,7 +51,7 @@ export class PartnershipService {
       .load(partnership.id);
     return areas.flatMap((area) => {
       const record = this.ctx.reference.localAuthorityByGss(area.localAuthorityGssCode);
-      return record ? [LocalAuthority.of(record, this.ctx.reference.successorOf(record))] : [];
+      return record ? [LocalAuthority.of(record)] : [];
     });
   }
 

@@ -12,7 +12,7 @@ export enum LocalAuthorityStatus {
 }
 registerEnumType(LocalAuthorityStatus, { name: 'LocalAuthorityStatus' });
 
-/** A local authority area from the ONS/DfE reference data (DOMAIN.md §5). */
+/** A local authority area from the ONS/DfE reference data. */
 @ObjectType({ description: 'An English upper-tier local authority area (children\'s services authority)' })
 export class LocalAuthority {
   @Field({ description: 'ONS GSS code; codes change on reorganisation, so they carry validity dates' })
@@ -30,15 +30,11 @@ export class LocalAuthority {
   @Field(() => DateScalar)
   validFrom!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The last day of this code; null while it is live' })
   validTo!: string | null;
 
-  /** Set for a terminated code: the GSS code that replaced it. */
-  successorGssCode!: string | null;
-
-  static of(record: LocalAuthorityRecord, successor?: LocalAuthorityRecord): LocalAuthority {
+  static of(record: LocalAuthorityRecord): LocalAuthority {
     return Object.assign(new LocalAuthority(), {
-      successorGssCode: successor?.gssCode ?? null,
       gssCode: record.gssCode,
       name: record.name,
       dfeCode: record.dfeCode,
@@ -47,6 +43,33 @@ export class LocalAuthority {
       validTo: record.validTo,
     });
   }
+}
+
+export enum LocalAuthorityChange {
+  RECODED = 'RECODED',
+  MERGED = 'MERGED',
+  SPLIT = 'SPLIT',
+}
+registerEnumType(LocalAuthorityChange, {
+  name: 'LocalAuthorityChange',
+  description: 'What a reorganisation did to an authority: its area got a new code unchanged (RECODED), went wholly into one successor with other areas (MERGED), or was divided between several successors (SPLIT)',
+  valuesConfig: {
+    RECODED: { description: 'One successor with the same area and a new GSS code' },
+    MERGED: { description: 'The whole area went into one successor that other areas also joined' },
+    SPLIT: { description: 'The area was divided between several successors' },
+  },
+});
+
+@ObjectType({ description: 'An authority that took over a terminated one\'s area, or part of it' })
+export class LocalAuthoritySuccession {
+  @Field(() => LocalAuthorityChange)
+  change!: LocalAuthorityChange;
+
+  @Field(() => DateScalar, { description: 'The first day of the successor' })
+  effectiveDate!: string;
+
+  @Field(() => LocalAuthority)
+  localAuthority!: LocalAuthority;
 }
 
 @ObjectType({ description: 'An integrated care board (the NHS statutory partner since July 2022)' })
@@ -59,6 +82,12 @@ export class IntegratedCareBoard {
 
   @Field()
   name!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the board came into being, where the data says' })
+  validFrom!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The board\'s last day (a merger or reorganisation); null while it exists' })
+  validTo!: string | null;
 
   static of(record: IntegratedCareBoardRecord): IntegratedCareBoard {
     return Object.assign(new IntegratedCareBoard(), record);
@@ -76,7 +105,34 @@ export class PoliceForceArea {
   @Field()
   country!: string;
 
+  @Field(() => DateScalar, { nullable: true, description: 'Where the data gives one, the first day of this force area' })
+  validFrom!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The force area\'s last day; null while it exists' })
+  validTo!: string | null;
+
   static of(record: PoliceForceAreaRecord): PoliceForceArea {
-    return Object.assign(new PoliceForceArea(), { gssCode: record.gssCode, name: record.name, country: record.country });
+    return Object.assign(new PoliceForceArea(), {
+      gssCode: record.gssCode,
+      name: record.name,
+      country: record.country,
+      validFrom: record.validFrom,
+      validTo: record.validTo,
+    });
   }
+}
+
+@ObjectType({
+  description:
+    'An integrated care board whose area overlaps a local authority\'s: under the Children Act 2004 s16E (and s16Q for child death review) it may be the authority\'s safeguarding partner',
+})
+export class LocalAuthorityBoardOverlap {
+  @Field(() => IntegratedCareBoard)
+  integratedCareBoard!: IntegratedCareBoard;
+
+  @Field(() => Number, { nullable: true, description: 'The share of the local authority\'s area within the board\'s (0 to 1), where the source gives it' })
+  share!: number | null;
+
+  @Field({ description: 'How the overlap was derived (the ONS lookups it rests on)' })
+  basis!: string;
 }

@@ -1,8 +1,18 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
-import { IntegratedCareBoard, LocalAuthority, LocalAuthorityStatus, PoliceForceArea } from './local-authority.type';
+import {
+  IntegratedCareBoard,
+  LocalAuthority,
+  LocalAuthorityBoardOverlap,
+  LocalAuthorityChange,
+  LocalAuthorityStatus,
+  LocalAuthoritySuccession,
+  PoliceForceArea,
+} from './local-authority.type';
 
-/** The statutory reference data of data/reference, public, served from memory (no SQL). */
+const changes = { recoded: LocalAuthorityChange.RECODED, merged: LocalAuthorityChange.MERGED, split: LocalAuthorityChange.SPLIT } as const;
+
+/** The statutory reference data of data/reference (or REFERENCE_DATA_DIR), public, served from memory (no SQL). */
 @Resolver(() => LocalAuthority)
 export class ReferenceDataResolver {
   @Query(() => [LocalAuthority], { description: 'English local authorities; terminated codes kept with their validity dates' })
@@ -10,27 +20,68 @@ export class ReferenceDataResolver {
     @Arg('status', () => LocalAuthorityStatus, { nullable: true }) status: LocalAuthorityStatus | null,
     @Ctx() ctx: SubgraphContext,
   ): LocalAuthority[] {
-    return ctx.reference.localAuthorities
-      .map((record) => LocalAuthority.of(record, ctx.reference.successorOf(record)))
-      .filter((la) => !status || la.status === status);
+    return ctx.reference.localAuthorities.map((record) => LocalAuthority.of(record)).filter((la) => !status || la.status === status);
   }
 
-  @Query(() => LocalAuthority, { nullable: true, description: 'A local authority by GSS code; a terminated code resolves, marked terminated, with its successor' })
+  @Query(() => LocalAuthority, {
+    nullable: true,
+    description: 'A local authority by GSS code; a terminated code resolves, marked terminated, with its end date and successors',
+  })
   localAuthority(@Arg('gssCode') gssCode: string, @Ctx() ctx: SubgraphContext): LocalAuthority | null {
     const record = ctx.reference.localAuthorityByGss(gssCode.trim().toUpperCase());
-    return record ? LocalAuthority.of(record, ctx.reference.successorOf(record)) : null;
+    return record ? LocalAuthority.of(record) : null;
   }
 
-  @FieldResolver(() => LocalAuthority, { nullable: true, description: 'For a terminated code, the code that replaced it' })
+  @FieldResolver(() => [LocalAuthoritySuccession], {
+    description: 'For a terminated code, the authorities that took over its area and how (recoded, merged or split); empty for a live one',
+  })
+  successors(@Root() la: LocalAuthority, @Ctx() ctx: SubgraphContext): LocalAuthoritySuccession[] {
+    return ctx.reference.successionsOf(la.gssCode).flatMap((succession) => {
+      const record = ctx.reference.localAuthorityByGss(succession.successorGssCode);
+      return record
+        ? [Object.assign(new LocalAuthoritySuccession(), { change: changes[succession.change], effectiveDate: succession.effectiveDate, localAuthority: LocalAuthority.of(record) })]
+        : [];
+    });
+  }
+
+  @FieldResolver(() => LocalAuthority, {
+    nullable: true,
+    description: 'For a code retired by a recode or a merger, the live authority that now holds its whole area; null for a live code or after a split (see successors)',
+  })
   successor(@Root() la: LocalAuthority, @Ctx() ctx: SubgraphContext): LocalAuthority | null {
-    if (!la.successorGssCode) return null;
-    const record = ctx.reference.localAuthorityByGss(la.successorGssCode);
-    return record ? LocalAuthority.of(record, ctx.reference.successorOf(record)) : null;
+    if (la.status === LocalAuthorityStatus.LIVE) return null;
+    const current = ctx.reference.currentLocalAuthority(la.gssCode);
+    return current ? LocalAuthority.of(current) : null;
   }
 
-  @Query(() => [IntegratedCareBoard])
-  integratedCareBoards(@Ctx() ctx: SubgraphContext): IntegratedCareBoard[] {
-    return ctx.reference.integratedCareBoards.map(IntegratedCareBoard.of);
+  @FieldResolver(() => [LocalAuthorityBoardOverlap], {
+    name: 'integratedCareBoards',
+    description: 'The integrated care boards whose areas overlap this authority\'s (Children Act 2004 s16E): empty for a terminated code',
+  })
+  overlappingBoards(@Root() la: LocalAuthority, @Ctx() ctx: SubgraphContext): LocalAuthorityBoardOverlap[] {
+    return (ctx.reference.partnersOf(la.gssCode, ctx.today)?.integratedCareBoards ?? []).flatMap((overlap) => {
+      const board = ctx.reference.integratedCareBoardByGss(overlap.icbGssCode);
+      return board ? [Object.assign(new LocalAuthorityBoardOverlap(), { integratedCareBoard: IntegratedCareBoard.of(board), share: overlap.share, basis: overlap.basis })] : [];
+    });
+  }
+
+  @FieldResolver(() => [PoliceForceArea], {
+    name: 'policeForceAreas',
+    description: 'The police force areas that overlap this authority\'s (Children Act 2004 s16E); in England each authority lies in one',
+  })
+  overlappingForces(@Root() la: LocalAuthority, @Ctx() ctx: SubgraphContext): PoliceForceArea[] {
+    return (ctx.reference.partnersOf(la.gssCode)?.policeForceGssCodes ?? []).flatMap((code) => {
+      const force = ctx.reference.policeForceAreaByGss(code);
+      return force ? [PoliceForceArea.of(force)] : [];
+    });
+  }
+
+  @Query(() => [IntegratedCareBoard], { description: 'Integrated care boards; by default those in existence today' })
+  integratedCareBoards(
+    @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'Also boards ended by a merger or reorganisation' }) includeEnded: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ): IntegratedCareBoard[] {
+    return (includeEnded ? ctx.reference.integratedCareBoards : ctx.reference.integratedCareBoardsOn(ctx.today)).map(IntegratedCareBoard.of);
   }
 
   @Query(() => [PoliceForceArea], { description: 'Police force areas (England and Wales); filter by country' })

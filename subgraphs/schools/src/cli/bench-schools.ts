@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { loadEnvironmentOrExit, resolveDatabaseTarget, subgraphEnvironment, type SubgraphConfig } from '@safeguarding/shared';
+import { csvFileRows, loadEnvironmentOrExit, resolveDatabaseTarget, subgraphEnvironment, type SubgraphConfig } from '@safeguarding/shared';
 import { schoolColumns } from '../sync/school-sync.repository';
 import { checkSchoolRow, referenceLaCodes } from '../sync/school-sync.service';
 import { giasRowReader } from '../sync/gias';
 import { importGiasFile } from '../sync/gias-import';
-import { csvRows } from './csv-rows';
 import { generateGiasFile } from './generate-gias';
 import { openSchoolsRuntime } from './runtime';
 
@@ -68,7 +67,7 @@ async function main(): Promise<void> {
     const laCodes = referenceLaCodes(runtime.reference);
     let rows: Array<Array<string | null>> = [];
     let read: ReturnType<typeof giasRowReader> | null = null;
-    for await (const { cells } of csvRows(fs.createReadStream(file, { encoding: 'utf8' }))) {
+    for await (const { cells } of csvFileRows(file)) {
       if (!read) read = giasRowReader(cells);
       else {
         const checked = checkSchoolRow(read(cells), laCodes);

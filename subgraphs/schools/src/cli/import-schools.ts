@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeTarget, loadEnvironmentOrExit, subgraphEnvironment } from '@safeguarding/shared';
+import { parseArgs } from 'node:util';
+import { describeTarget, loadEnvironmentOrExit, subgraphEnvironment, type CsvEncodingOption } from '@safeguarding/shared';
 import { importGiasFile, type GiasImportProgress } from '../sync/gias-import';
 import { openSchoolsRuntime } from './runtime';
 
 /**
- * `npm run schools:import -- <gias.csv>`: imports a GIAS "all establishment data" extract (UTF-8)
+ * `npm run schools:import -- <gias.csv> [--encoding auto|utf-8|windows-1252]`: imports a GIAS "all
+ * establishment data" extract (GIAS publishes Windows-1252; `auto`, the default, tells it from UTF-8)
  * through the same service as the `upsertSchools` mutation, so a row is accepted or rejected for
  * the same reasons either way. Runs as an operator holding the database's own credentials
  * (DATABASE_URL or DATA_DIR, as the subgraph), so no token is asked for. A progress line on
@@ -26,9 +28,25 @@ function progressLine({ rows, bytesRead, totalBytes }: GiasImportProgress, start
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${rows} rows, ${rate} rows/s`;
 }
 
+const encodings: readonly CsvEncodingOption[] = ['auto', 'utf-8', 'windows-1252'];
+const usage = 'usage: npm run schools:import -- <gias.csv> [--encoding auto|utf-8|windows-1252]';
+
+function commandLine(): { fileArgument: string; encoding: CsvEncodingOption } {
+  let parsed: ReturnType<typeof parseArgs<{ options: { encoding: { type: 'string'; default: string } }; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ options: { encoding: { type: 'string', default: 'auto' } }, allowPositionals: true });
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}; ${usage}`);
+  }
+  const [fileArgument] = parsed.positionals;
+  if (!fileArgument) fail(usage);
+  const encoding = parsed.values.encoding as CsvEncodingOption;
+  if (!encodings.includes(encoding)) fail(`--encoding must be one of ${encodings.join(', ')}`);
+  return { fileArgument, encoding };
+}
+
 async function main(): Promise<void> {
-  const [fileArgument] = process.argv.slice(2);
-  if (!fileArgument) fail('usage: npm run schools:import -- <gias.csv>');
+  const { fileArgument, encoding } = commandLine();
   // npm runs scripts from the repository root; a relative path means where the operator typed it.
   const file = path.resolve(process.env['INIT_CWD'] ?? process.cwd(), fileArgument);
   if (!fs.existsSync(file)) fail(`${file}: no such file`);
@@ -40,6 +58,7 @@ async function main(): Promise<void> {
   process.stdout.write(`importing ${file} into ${describeTarget(target)}\n`);
   try {
     const summary = await importGiasFile(runtime, file, {
+      encoding,
       onProgress: (progress) => {
         if (tty) process.stderr.write(`\r${progressLine(progress, started)}`);
         else {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { createSubgraphContext, type SubgraphRuntime } from '@safeguarding/shared';
-import { csvRows } from '../cli/csv-rows';
+import { createSubgraphContext, csvFileRows, type CsvEncodingOption, type SubgraphRuntime } from '@safeguarding/shared';
 import { giasRowReader, GiasHeaderError } from './gias';
 import { referenceLaCodes, SchoolSyncService, type SchoolRow } from './school-sync.service';
 import { SchoolUpsertOutcome, type SchoolUpsertResult } from './school-sync.type';
@@ -18,6 +17,8 @@ export interface GiasImportOptions {
   readonly batchSize?: number;
   readonly onProgress?: (progress: GiasImportProgress) => void;
   readonly onRejected?: (line: number, result: SchoolUpsertResult) => void;
+  /** GIAS publishes its extracts in Windows-1252; `auto` tells it from UTF-8 by the bytes. */
+  readonly encoding?: CsvEncodingOption;
 }
 
 export type GiasImportSummary = Record<SchoolUpsertOutcome, number> & { readonly rows: number; readonly seconds: number };
@@ -31,7 +32,7 @@ export async function importGiasFile(runtime: SubgraphRuntime, file: string, opt
   const started = process.hrtime.bigint();
   const batchSize = options.batchSize ?? defaultImportBatchSize;
   const totalBytes = fs.statSync(file).size;
-  const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let bytesRead = 0;
   const laCodes = referenceLaCodes(runtime.reference);
   const counts: Record<SchoolUpsertOutcome, number> = { CREATED: 0, UPDATED: 0, UNCHANGED: 0, REJECTED: 0 };
   let rows = 0;
@@ -47,7 +48,7 @@ export async function importGiasFile(runtime: SubgraphRuntime, file: string, opt
       if (result.outcome === SchoolUpsertOutcome.REJECTED) options.onRejected?.(rowsOfBatch[result.row]?.line ?? 0, result);
     }
     rows += rowsOfBatch.length;
-    options.onProgress?.({ rows, bytesRead: stream.bytesRead, totalBytes });
+    options.onProgress?.({ rows, bytesRead, totalBytes });
   };
   const flush = async () => {
     while (inFlight.size >= maxBatchesInFlight) await Promise.race(inFlight);
@@ -56,7 +57,8 @@ export async function importGiasFile(runtime: SubgraphRuntime, file: string, opt
     inFlight.add(writing);
     batch = [];
   };
-  for await (const { line, cells } of csvRows(stream)) {
+  const source = csvFileRows(file, { encoding: options.encoding ?? 'auto', onBytes: (read) => (bytesRead = read) });
+  for await (const { line, cells } of source) {
     if (!read) {
       read = giasRowReader(cells);
       continue;
