@@ -97,7 +97,7 @@ describe('npm start', () => {
   async function startAndCount(): Promise<{ partnerships: number; agencies: number; schools: number }> {
     const env = await portsEnv();
     const launched = run({ ...env, ...databaseEnv });
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 240_000;
     while (!launched.output().includes('The safeguarding graph is up') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -133,7 +133,7 @@ describe('npm start', () => {
     // 153 live LAs + 42 ICBs + 39 English forces from data/reference, plus 4 demo agencies.
     expect(first).toEqual({ partnerships: 3, agencies: 153 + 42 + 39 + 4, schools: 6 });
     expect(await startAndCount()).toEqual(first);
-  }, 240_000);
+  }, 600_000);
 });
 
 async function freePortsAre(env: Record<string, string>): Promise<boolean> {
