@@ -15,6 +15,7 @@ COPY subgraphs/reviews/package.json subgraphs/reviews/
 COPY subgraphs/escalations/package.json subgraphs/escalations/
 COPY gateway/package.json gateway/
 COPY scripts/package.json scripts/
+COPY portal/package.json portal/
 RUN npm ci
 COPY shared shared
 COPY subgraphs subgraphs

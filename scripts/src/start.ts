@@ -27,6 +27,7 @@ const launcherEnvironment = subgraphEnvironment.extend({
   SCHOOLS_PORT: port.default(defaultSubgraphPorts.schools),
   REVIEWS_PORT: port.default(defaultSubgraphPorts.reviews),
   ESCALATIONS_PORT: port.default(defaultSubgraphPorts.escalations),
+  PORTAL_PORT: port.default(4010),
 });
 type LauncherConfig = z.infer<typeof launcherEnvironment>;
 
@@ -98,13 +99,14 @@ function stopChild(child: Child): Promise<void> {
 }
 
 /**
- * The gateway first: the requests it is still answering need the subgraphs, which stop once it
- * has drained.
+ * The edge first (the portal, the gateway): the requests the gateway is still answering need the
+ * subgraphs, which stop once it has drained.
  */
 async function stopAll(): Promise<void> {
   stopping = true;
-  await Promise.all(children.filter((child) => child.name === 'gateway').map(stopChild));
-  await Promise.all(children.filter((child) => child.name !== 'gateway').map(stopChild));
+  const edge = new Set(['portal', 'gateway']);
+  await Promise.all(children.filter((child) => edge.has(child.name)).map(stopChild));
+  await Promise.all(children.filter((child) => !edge.has(child.name)).map(stopChild));
 }
 
 function assertPortFree(host: string, portNumber: number, variable: string): Promise<void> {
@@ -138,6 +140,7 @@ async function main(config: LauncherConfig): Promise<void> {
   const ports = Object.fromEntries(subgraphNames.map((name) => [name, config[portVariable(name)]])) as Record<SubgraphName, number>;
   for (const name of subgraphNames) await assertPortFree(host, ports[name], portVariable(name));
   await assertPortFree(host, config.PORT, 'PORT');
+  await assertPortFree(host, config.PORTAL_PORT, 'PORTAL_PORT');
 
   // A fresh secret per launch: only these six processes can vouch for a caller to each other.
   const internalTokenSecret = config.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('base64url');
@@ -160,15 +163,21 @@ async function main(config: LauncherConfig): Promise<void> {
   );
 
   const urls = Object.fromEntries(subgraphNames.map((name) => [`${name.toUpperCase()}_URL`, `http://${local}:${ports[name]}/graphql`]));
-  const gateway = spawnChild('gateway', 'gateway/dist/main.js', { ...baseEnv, ...urls, PORT: String(config.PORT) });
+  const gatewayUrl = `http://${local}:${config.PORT}/graphql`;
+  const portalOrigin = `http://${local}:${config.PORTAL_PORT}`;
+  // The portal calls the gateway from the browser: its origin is allowed beside any configured.
+  const corsOrigins = [...config.CORS_ORIGINS, portalOrigin].join(',');
+  const gateway = spawnChild('gateway', 'gateway/dist/main.js', { ...baseEnv, ...urls, PORT: String(config.PORT), CORS_ORIGINS: corsOrigins });
   await waitReady(`http://${local}:${config.PORT}/ready`, gateway);
+  const portal = spawnChild('portal', 'scripts/dist/portal.js', { ...baseEnv, PORT: String(config.PORTAL_PORT), GATEWAY_PUBLIC_URL: gatewayUrl });
+  await waitReady(`${portalOrigin}/config.json`, portal);
 
   started = true;
-  const gatewayUrl = `http://${local}:${config.PORT}/graphql`;
   process.stdout.write(
     [
       '',
       `The safeguarding graph is up: ${gatewayUrl}`,
+      `The partnership portal:       ${portalOrigin}/ (sign in as a demo identity)`,
       '',
       'Try a query that crosses all five subgraphs:',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,

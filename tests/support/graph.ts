@@ -3,6 +3,7 @@ import mysql from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
 import {
   createLogger,
+  defaultHardening,
   demoIdentities,
   mintDevelopmentToken,
   parseEnvironment,
@@ -70,6 +71,8 @@ export interface GraphOptions {
   readonly overrides?: Record<string, string>;
   /** Leave the MySQL databases in place at start and stop (they belong to the caller). */
   readonly keepDatabases?: boolean;
+  /** Browser origins the gateway lets call it (a portal under test). */
+  readonly corsOrigins?: readonly string[];
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -94,6 +97,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       production: false,
       authenticator: createAuthenticator({ secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' }),
       internalTokenSecret: internalSecret,
+      ...(options.corsOrigins ? { hardening: { ...defaultHardening, CORS_ORIGINS: [...options.corsOrigins] } } : {}),
     });
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.stop()));

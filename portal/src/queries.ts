@@ -1,0 +1,127 @@
+/**
+ * Every operation the portal sends, in one place. Each asks only for what a page shows; fields the
+ * caller may not read come back as errors beside the data, and the page leaves them out.
+ */
+const deadline = 'due rule basis status provisional completedOn';
+
+export const partnershipsQuery = /* GraphQL */ `
+  query PortalPartnerships {
+    partnerships { id name status }
+  }
+`;
+
+// The overview asks one question per section, each small enough for the graph's cost limit and
+// each shown as soon as it answers.
+export const overviewHeaderQuery = /* GraphQL */ `
+  query PortalOverviewHeader($id: ID!) {
+    partnership(id: $id) { id name status activeFrom }
+  }
+`;
+
+export const overviewDueQuery = /* GraphQL */ `
+  query PortalOverviewDue($id: ID!) {
+    partnership(id: $id) { id whatIsDue { kind entityId reference deadline { ${deadline} } } }
+  }
+`;
+
+export const overviewYearlyQuery = /* GraphQL */ `
+  query PortalOverviewYearly($id: ID!) {
+    partnership(id: $id) {
+      id
+      yearlyReports {
+        id financialYear status statusReasons publishedOn sentToPanelOn sentToFoundationsOn
+        publicationDeadline { ${deadline} }
+        panelDeadline { ${deadline} }
+        foundationsDeadline { ${deadline} }
+      }
+    }
+  }
+`;
+
+export const overviewEducationQuery = /* GraphQL */ `
+  query PortalOverviewEducation($id: ID!) {
+    partnership(id: $id) { id educationRepresentatives { id level forum name role represents } }
+  }
+`;
+
+export const overviewSchoolsQuery = /* GraphQL */ `
+  query PortalOverviewSchools($id: ID!) {
+    partnership(id: $id) {
+      id
+      withoutDsl: schools(first: 25, noDsl: true) { totalCount nodes { urn name } }
+      trainingOverdue: schools(first: 25, trainingOverdue: true) {
+        totalCount
+        nodes { urn name safeguardingLeads { id name role trainingDue { ${deadline} } trainingOverdue } }
+      }
+    }
+  }
+`;
+
+export const overviewSection11Query = /* GraphQL */ `
+  query PortalOverviewSection11($id: ID!, $financialYear: String!) {
+    partnership(id: $id) {
+      id
+      section11Overview(financialYear: $financialYear) {
+        financialYear
+        notReturned { id name }
+        ratings { standardKey title red amber green }
+        overdueActions { id description owner deadline { ${deadline} } agency { id name } }
+      }
+    }
+  }
+`;
+
+export const overviewSection175Query = /* GraphQL */ `
+  query PortalOverviewSection175($id: ID!, $financialYear: String!) {
+    partnership(id: $id) {
+      id
+      schoolSafeguardingOverview(financialYear: $financialYear) {
+        financialYear
+        notReturned { urn name }
+        ratings { standardKey title red amber green }
+        overdueActions { id description owner deadline { ${deadline} } school { urn name } }
+      }
+    }
+  }
+`;
+
+export const escalationsQuery = /* GraphQL */ `
+  query PortalEscalations($id: ID!, $reason: String!, $from: Date!, $to: Date!) {
+    partnership(id: $id) {
+      id
+      name
+      escalations(accessReason: $reason) {
+        id caseReference status stagePosition stageName raisedOn issueType
+        stageDeadline { ${deadline} }
+      }
+      escalationReport(from: $from, to: $to) {
+        raised { count suppressed }
+        resolved { count suppressed }
+        open { count suppressed }
+        overdue { count suppressed }
+        openByStage { stagePosition stageName open { count suppressed } overdue { count suppressed } }
+        timeToResolve { resolved { count suppressed } medianWorkingDays meanWorkingDays }
+      }
+      escalationLearningNotes(from: $from, to: $to) { id occurredOn reason outcome }
+    }
+  }
+`;
+
+export const reviewsQuery = /* GraphQL */ `
+  query PortalReviews($id: ID!) {
+    partnership(id: $id) {
+      id
+      name
+      seriousIncidentNotifications {
+        id caseReference dateAware dateNotified status notifiedOnTime
+        notificationDeadline { ${deadline} }
+      }
+      rapidReviews { id status openedOn sentToPanelOn deadline { ${deadline} } }
+      practiceReviews {
+        id title kind status decisionDate publishedOn
+        publicationDeadline { ${deadline} }
+        reportToPanelDeadline { ${deadline} }
+      }
+    }
+  }
+`;

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { repositoryRoot } from '@safeguarding/shared';
+import { startPortalServer, type RunningPortal } from '../scripts/src/portal-server';
+import { startGraph, type TestGraph } from './support/graph';
+
+// The partnership portal in a real browser (Debian's Chromium), with the network closed beyond
+// this machine: every request to anywhere but 127.0.0.1 is refused and counted. What each page
+// shows is checked against the graph's own answers for the same caller, and each page is checked
+// with axe for accessibility.
+const artifacts = path.join(repositoryRoot, 'tests', 'artifacts');
+let graph: TestGraph;
+let portal: RunningPortal;
+let browser: Browser;
+const outside: string[] = [];
+const consoleErrors: string[] = [];
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  const portalPort = await freePort();
+  const origin = `http://127.0.0.1:${portalPort}`;
+  graph = await startGraph({ corsOrigins: [origin] });
+  portal = await startPortalServer({
+    host: '127.0.0.1',
+    port: portalPort,
+    gatewayUrl: graph.gatewayUrl,
+    auth: { kind: 'development', secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' },
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  fs.mkdirSync(artifacts, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  await graph?.stop();
+});
+
+async function signedIn(identity: string): Promise<Page> {
+  // bypassCSP lets the test inject axe-core; the page itself runs under the portal's CSP.
+  const context = await browser.newContext({ bypassCSP: true });
+  await context.route('**/*', async (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === '127.0.0.1' || host === 'localhost') await route.continue();
+    else {
+      outside.push(route.request().url());
+      await route.abort();
+    }
+  });
+  const page = await context.newPage();
+  await page.goto(portal.url);
+  await page.getByLabel('Demo identity').selectOption(identity);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(/Signed in as/).waitFor();
+  return page;
+}
+
+async function open(page: Page, title: string, heading: RegExp): Promise<void> {
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  await page.getByRole('link', { name: title }).click();
+  try {
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 15_000 });
+  } catch (error) {
+    await page.screenshot({ path: path.join(artifacts, `failed-${title}.png`), fullPage: true });
+    throw new Error(`${String(error)}\nshown: ${await page.locator('body').innerText()}\nconsole: ${consoleErrors.join('\n')}`);
+  }
+  // Each section loads on its own; the page is complete when none is still loading.
+  await page.waitForFunction("document.querySelectorAll('[role=status]').length === 0");
+}
+
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  // Runs in the page, where axe-core was just injected beside the document.
+  const result = await page.evaluate(async () => {
+    const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
+    return inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+const westSussex = 'west-sussex-business-manager';
+
+it('shows a business manager the overview the graph gives: what is due, yearly reports, education, schools, section 11 and 175', async () => {
+  const page = await signedIn(westSussex);
+  await open(page, 'Overview', /overview/);
+  const answer = await graph.query<{ partnerships: Array<{ id: string; name: string }> }>('{ partnerships { id name } }', {}, { as: westSussex });
+  const own = answer.data!.partnerships.find((p) => p.name.includes('West Sussex'))!;
+  const detail = await graph.query<{
+    partnership: {
+      yearlyReports: Array<{ financialYear: string; statusReasons: string[] }>;
+      educationRepresentatives: Array<{ name: string }>;
+      withoutDsl: { totalCount: number; nodes: Array<{ name: string }> };
+    };
+  }>(
+    'query($id: ID!) { partnership(id: $id) { yearlyReports { financialYear statusReasons } educationRepresentatives { name } withoutDsl: schools(first: 100, noDsl: true) { totalCount nodes { name } } } }',
+    { id: own.id },
+    { as: westSussex },
+  );
+  const text = await page.locator('main').innerText();
+  expect(text).toContain(`${own.name}: overview`);
+  for (const report of detail.data!.partnership.yearlyReports) {
+    expect(text).toContain(report.financialYear);
+    for (const reason of report.statusReasons) expect(text).toContain(reason);
+  }
+  for (const representative of detail.data!.partnership.educationRepresentatives) expect(text).toContain(representative.name);
+  for (const school of detail.data!.partnership.withoutDsl.nodes.slice(0, 10)) expect(text).toContain(school.name);
+  expect(text).toMatch(/Section 11 \(\d{4}-\d{2}\)/);
+  expect(text).toMatch(/Section 175\/157 \(\d{4}-\d{2}\)/);
+  // Every deadline is shown with its rule.
+  const deadlines = page.locator('.deadline');
+  expect(await deadlines.count()).toBeGreaterThan(0);
+  for (const rule of await page.locator('.deadline .rule').allInnerTexts()) expect(rule.trim()).not.toBe('');
+  await page.screenshot({ path: path.join(artifacts, 'portal-overview.png'), fullPage: true });
+  expect(await accessibilityProblems(page)).toEqual([]);
+}, 120_000);
+
+it('shows the escalations and reviews pages as the graph answers them, keyboard and all', async () => {
+  const page = await signedIn(westSussex);
+  // Keyboard: the page links are reachable and followed with Tab and Enter.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent ?? '');
+  expect(['Overview', 'Escalations', 'Reviews']).toContain(focused);
+  await open(page, 'Escalations', /escalations/);
+  const own = (await graph.query<{ partnerships: Array<{ id: string; name: string }> }>('{ partnerships { id name } }', {}, { as: westSussex })).data!.partnerships.find((p) => p.name.includes('West Sussex'))!;
+  const escalations = await graph.query<{ partnership: { escalations: Array<{ caseReference: string; status: string }> } }>(
+    'query($id: ID!) { partnership(id: $id) { escalations(accessReason: "Partnership portal: oversight of escalations") { caseReference status } } }',
+    { id: own.id },
+    { as: westSussex },
+  );
+  const escalationsText = await page.locator('main').innerText();
+  for (const e of escalations.data!.partnership.escalations.filter((x) => x.status === 'OPEN').slice(0, 10)) expect(escalationsText).toContain(e.caseReference);
+  await page.screenshot({ path: path.join(artifacts, 'portal-escalations.png'), fullPage: true });
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  await open(page, 'Reviews', /reviews/);
+  const reviews = await graph.query<{ partnership: { practiceReviews: Array<{ title: string }>; seriousIncidentNotifications: Array<{ caseReference: string }> } }>(
+    'query($id: ID!) { partnership(id: $id) { practiceReviews { title } seriousIncidentNotifications { caseReference } } }',
+    { id: own.id },
+    { as: westSussex },
+  );
+  const reviewsText = await page.locator('main').innerText();
+  for (const review of reviews.data!.partnership.practiceReviews.slice(0, 10)) expect(reviewsText).toContain(review.title);
+  for (const notification of reviews.data!.partnership.seriousIncidentNotifications.slice(0, 10)) expect(reviewsText).toContain(notification.caseReference);
+  await page.screenshot({ path: path.join(artifacts, 'portal-reviews.png'), fullPage: true });
+  expect(await accessibilityProblems(page)).toEqual([]);
+}, 120_000);
+
+it('shows a school DSL none of the partnership staff\'s data', async () => {
+  const page = await signedIn('seaview-primary-dsl');
+  await open(page, 'Overview', /overview/);
+  const overview = await page.locator('main').innerText();
+  for (const staffOnly of ['What is due', 'Section 11', 'Section 175/157', 'Schools with no designated safeguarding lead']) expect(overview).not.toContain(staffOnly);
+  await open(page, 'Escalations', /escalations/);
+  const escalations = await page.locator('main').innerText();
+  expect(escalations).not.toContain('Open disagreements by stage');
+  expect(escalations).not.toContain('The last twelve months');
+  await open(page, 'Reviews', /reviews/);
+  // The graph gives a DSL no case of the partnership's, and the page shows exactly that: no rows.
+  const own = (await graph.query<{ partnerships: Array<{ id: string; name: string }> }>('{ partnerships { id name } }', {}, { as: 'seaview-primary-dsl' })).data!.partnerships.find((p) => p.name.includes('Brighton'))!;
+  const cases = await graph.query<{ partnership: { seriousIncidentNotifications: unknown[]; rapidReviews: unknown[] } }>(
+    'query($id: ID!) { partnership(id: $id) { seriousIncidentNotifications { id } rapidReviews { id } } }',
+    { id: own.id },
+    { as: 'seaview-primary-dsl' },
+  );
+  expect(cases.data?.partnership.seriousIncidentNotifications ?? []).toEqual([]);
+  expect(cases.data?.partnership.rapidReviews ?? []).toEqual([]);
+  expect(await page.locator('main table tbody tr').count()).toBe(0);
+  expect(await page.locator('main').innerText()).toContain('No serious incident notification that you may see.');
+  expect(await accessibilityProblems(page)).toEqual([]);
+}, 120_000);
+
+it('asked for nothing beyond this machine (no CDN, no font, no telemetry)', () => {
+  expect(outside).toEqual([]);
+});
