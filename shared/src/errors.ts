@@ -12,6 +12,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** Retryable: the service or its database cannot take the request now; nothing was changed. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Retryable: the identity provider's keys could not be fetched, so no token can be checked now. */
+  IDENTITY_PROVIDER_UNAVAILABLE: 'IDENTITY_PROVIDER_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -48,6 +50,15 @@ export class UnauthenticatedError extends DomainError {
 /** A credential that was presented and refused: the whole request fails with HTTP 401. */
 export function refusedCredential(message: string): UnauthenticatedError {
   return new UnauthenticatedError(message, { http: { status: 401 } });
+}
+
+/** The identity provider's key set cannot be had: the whole request fails with HTTP 503, retryable. */
+export function identityProviderUnavailable(): DomainError {
+  return new DomainError(
+    ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE,
+    'The identity provider cannot be reached to check the token; try again shortly',
+    { retryable: true, http: { status: 503 } },
+  );
 }
 
 export class ForbiddenError extends DomainError {
