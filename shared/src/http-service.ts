@@ -70,6 +70,7 @@ export async function startHttpService<TContext extends BaseContext>(
     allowBatchedHttpRequests: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
+    validationOptions: limits.validationOptions,
     formatError: createErrorFormatter(options.logger, { exposeStack: !options.production }),
     // The process's own signal handler stops the service once; Apollo's would call stop() a second
     // time, and that second call never resolves on MySQL, so the process hung on SIGTERM.
