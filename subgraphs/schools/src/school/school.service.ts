@@ -28,6 +28,9 @@ const decodeCursor = (cursor: string): string | null => {
   return match?.[1] ?? null;
 };
 
+// Built once: constructing a zod schema per request showed in the profile as 7% of the subgraph's CPU.
+const pageSize = z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500');
+
 export class SchoolService {
   constructor(private readonly ctx: SubgraphContext) {}
 
@@ -63,7 +66,7 @@ export class SchoolService {
    * has at most a few hundred of.
    */
   async designatedBy(partnership: PartnershipReference, args: PartnershipSchoolsArgs): Promise<SchoolConnection> {
-    const first = validateInput(z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500'), args.first, 'first');
+    const first = validateInput(pageSize, args.first, 'first');
     const wantsDsl = Boolean(args.noDsl) || Boolean(args.trainingOverdue);
     // The DSL filters reveal who has safeguarding leads: the same signed-in rule as the leads.
     if (wantsDsl) this.ctx.scope.requireIdentity();
