@@ -43,6 +43,18 @@ export class PartnershipRepository {
     return where.length === 0 ? [] : this.manager.find(Partnership, { where, order: { name: 'ASC' } });
   }
 
+  /** Active partnerships whose footprint includes any of the areas, in one statement. */
+  activeCovering(localAuthorityGssCodes: readonly string[]): Promise<Partnership[]> {
+    return this.manager
+      .createQueryBuilder(Partnership, 'p')
+      .innerJoin(PartnershipArea, 'a', 'a.partnershipId = p.id')
+      .where('a.localAuthorityGssCode IN (:...codes)', { codes: [...localAuthorityGssCodes] })
+      .andWhere('p.status = :status', { status: PartnershipStatus.ACTIVE })
+      .orderBy('p.name', 'ASC')
+      .take(10)
+      .getMany();
+  }
+
   // Areas and partners are only ever asked for through a partnership the caller could see.
   areasOf(partnershipIds: readonly string[]): Promise<PartnershipArea[]> {
     return this.manager.find(PartnershipArea, {

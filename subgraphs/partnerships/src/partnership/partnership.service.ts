@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  exactlyOneCode,
   alignByKey,
   BadUserInputError,
   ForbiddenError,
@@ -39,6 +40,20 @@ export class PartnershipService {
         alignByKey(ids, await this.repository().findByIds(ids), (p) => p.id),
       )
       .load(id);
+  }
+
+  async coveringLocalAuthority(codes: { localAuthorityGssCode: string | null; localAuthorityDfeCode: string | null }): Promise<Partnership | null> {
+    const code = exactlyOneCode(codes, {
+      localAuthorityGssCode: { pattern: /^E\d{8}$/, description: 'an English ONS GSS code: E and 8 digits' },
+      localAuthorityDfeCode: { pattern: /^\d{3}$/, description: 'a DfE LA code of 3 digits' },
+    });
+    const gssCodes =
+      code.kind === 'localAuthorityGssCode'
+        ? [code.value, ...this.ctx.reference.currentLocalAuthorities(code.value).map((la) => la.gssCode)]
+        : this.ctx.reference.liveLocalAuthorities.filter((la) => la.dfeCode === code.value).map((la) => la.gssCode);
+    if (gssCodes.length === 0) return null;
+    const [partnership] = await this.repository().activeCovering([...new Set(gssCodes)]);
+    return partnership ?? null;
   }
 
   list(status: PartnershipStatus | null): Promise<Partnership[]> {

@@ -34,7 +34,7 @@ export class YearlyReportResolver {
     return new YearlyReportService(ctx).sendingDeadline(report, report.sentToFoundationsOn);
   }
 
-  @FieldResolver(() => [YearlyReportContentItem], { description: 'The content checklist of DOMAIN.md §4' })
+  @FieldResolver(() => [YearlyReportContentItem], { description: 'What the report must contain (Working Together 2023 ch. 2, the yearly report of the safeguarding partners), each item with its requirement' })
   content(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): YearlyReportContentItem[] {
     return new YearlyReportService(ctx).content(report);
   }
