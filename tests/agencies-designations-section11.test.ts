@@ -158,8 +158,11 @@ describe('section 11 self-assessments', () => {
   it('takes an agency\'s return rating every standard once, audits it, and refuses a second for the year', async () => {
     const base = { partnershipId: eastSussex, agencyId: demoIds.agencies.sussexCommunityTrust, financialYear: '2025-26' };
     const leadership = { standardKey: 'LEADERSHIP', rating: 'GREEN', evidence: 'Board minutes (test)', actions: [] };
-    const training = { standardKey: 'TRAINING', rating: 'RED', evidence: 'Compliance 60% (test)', actions: [{ description: 'Run extra sessions', owner: 'Training lead', dueOn: '2026-06-30' }] };
+    const training = { standardKey: 'TRAINING', rating: 'RED', evidence: 'Compliance 60% (test)', actions: [{ description: 'Run extra sessions', owner: 'Training lead', dueOn: '2026-11-20' }] };
     const as = { as: 'sussex-community-safeguarding-lead' as const };
+    const pastDue = { ...training, actions: [{ ...training.actions[0], dueOn: '1999-06-30' }] };
+    const past = await graph.query(submit, { input: { ...base, standards: [leadership, pastDue] } }, as);
+    expect(past.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.standards.1.actions.0.dueOn' });
 
     const missing = await graph.query(submit, { input: { ...base, standards: [leadership] } }, as);
     expect(missing.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.standards' });
@@ -176,17 +179,17 @@ describe('section 11 self-assessments', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.submitSection11Return).toMatchObject({ financialYear: '2025-26', submittedOn: '2026-11-20', agency: { name: 'Sussex Community NHS Foundation Trust (demo)' } });
     const action = ok.data.submitSection11Return.standards.find((s: { standardKey: string }) => s.standardKey === 'TRAINING').actions[0];
-    expect(action.deadline).toEqual({ due: '2026-06-30', status: 'OVERDUE' });
+    expect(action.deadline).toEqual({ due: '2026-11-20', status: 'DUE_TODAY' });
     expect(await graph.subgraphs.agencies.db.getRepository(AuditRecord).count()).toBe(auditBefore + 1);
 
     const second = await graph.query(submit, { input: { ...base, standards: [leadership, training] } }, as);
     expect(second.errors![0]!.extensions!['code']).toBe('CONFLICT');
 
     const complete = `mutation ($input: CompleteSection11ActionInput!) { completeSection11Action(input: $input) { deadline { status completedOn } } }`;
-    const byPolice = await graph.query(complete, { input: { actionId: action.id, completedOn: '2026-11-19' } }, { as: 'sussex-police-officer' });
+    const byPolice = await graph.query(complete, { input: { actionId: action.id, completedOn: '2026-11-20' } }, { as: 'sussex-police-officer' });
     expect(byPolice.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
-    const done = await graph.query<any>(complete, { input: { actionId: action.id, completedOn: '2026-11-19' } }, as);
-    expect(done.data.completeSection11Action).toEqual({ deadline: { status: 'MISSED', completedOn: '2026-11-19' } });
+    const done = await graph.query<any>(complete, { input: { actionId: action.id, completedOn: '2026-11-20' } }, as);
+    expect(done.data.completeSection11Action).toEqual({ deadline: { status: 'MET', completedOn: '2026-11-20' } });
   });
 });
 

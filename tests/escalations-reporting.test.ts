@@ -30,7 +30,8 @@ async function raiseIn(partnershipId: string, as: 'sussex-police-officer' | 'sus
   return result.data.raiseProfessionalDisagreement.id;
 }
 
-const report = `query Report($p: ID!, $from: Date!, $to: Date!) { partnership(id: $p) { escalationReport(from: $from, to: $to) {
+// As published or shared nationally; the staff's own view is exact (tests/statutory-suppression.test.ts).
+const report = `query Report($p: ID!, $from: Date!, $to: Date!) { partnership(id: $p) { escalationReport(from: $from, to: $to, published: true) {
   from to asOf
   raised { count suppressed } open { count suppressed } resolved { count suppressed } withdrawn { count suppressed } overdue { count suppressed }
   openByStage { stagePosition stageName open { count suppressed } overdue { count suppressed } }

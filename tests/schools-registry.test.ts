@@ -66,6 +66,9 @@ describe('designated safeguarding leads', () => {
   it('lets the school\'s own DSL replace its leads, and requires exactly one DSL', async () => {
     const none = await graph.query<any>(set, { input: { urn: '990001', leads: [{ name: 'Deputy only', role: 'DEPUTY' }] } }, { as: 'seaview-primary-dsl' });
     expect(none.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leads' });
+    // A training date in the future would hide training falling due until two years after it.
+    const future = await graph.query<any>(set, { input: { urn: '990001', leads: [{ name: 'Priya Shah (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2030-01-01' }] } }, { as: 'seaview-primary-dsl' });
+    expect(future.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leads.0.lastTrainedOn' });
     const ok = await graph.query<any>(set, {
       input: { urn: '990001', leads: [
         { name: 'Priya Shah (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', jobTitle: 'Deputy headteacher', email: 'dsl@seaview.example', lastTrainedOn: '2025-09-03' },

@@ -161,6 +161,14 @@ export class Section11ReturnService {
   async submit(input: SubmitSection11ReturnInput): Promise<Section11Return> {
     const identity = this.ctx.scope.requireIdentity();
     const valid = validateInput(submitSchema, input);
+    // A due date is set for what is still to be done: not before today.
+    valid.standards.forEach((standard, i) =>
+      standard.actions.forEach((action, j) => {
+        if (action.dueOn < this.ctx.today) {
+          throw new BadUserInputError(`input.standards.${i}.actions.${j}.dueOn`, `must not be before today (${this.ctx.today}): an action plan sets dates still to come`);
+        }
+      }),
+    );
     if (identity.organisation.id !== valid.agencyId) {
       throw new ForbiddenError('Only the agency\'s own staff submit its section 11 return');
     }

@@ -44,15 +44,17 @@ export class PartnershipEscalationsResolver {
   }
 
   @FieldResolver(() => EscalationReport, {
-    description: 'Disagreements raised between from and to (both included), with their state today; counts below 5 suppressed (partnership staff)',
+    description:
+      "Disagreements raised between from and to (both included), with their state today (partnership staff): exact counts of the partnership's own cases, or with published: true as it may be published in the yearly report or shared nationally, counts below 5 suppressed",
   })
   escalationReport(
     @Root() partnership: PartnershipReference,
     @Arg('to', () => DateScalar) to: string,
     @Arg('from', () => DateScalar) from: string,
+    @Arg('published', () => Boolean, { defaultValue: false, description: 'Counts as they may be published or shared: below 5 suppressed' }) published: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EscalationReport> {
-    return new EscalationReportService(ctx).report(partnership.id, from, to);
+    return new EscalationReportService(ctx).report(partnership.id, from, to, published);
   }
 
   @FieldResolver(() => [EscalationEvent], {

@@ -21,13 +21,13 @@ import {
   EscalationStageCount,
   EscalationTimeToResolve,
 } from './escalation-report.type';
-import { suppress, suppressParts } from './suppression';
+import { exactCounting, publishedCounting, type Counting } from './suppression';
 
 export class EscalationReportService {
   constructor(private readonly ctx: SubgraphContext) {}
 
   /** Partnership staff only: aggregates of case-level data, so the look is recorded too. */
-  async report(partnershipId: string, fromInput: string, toInput: string): Promise<EscalationReport> {
+  async report(partnershipId: string, fromInput: string, toInput: string, published = false): Promise<EscalationReport> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const { from, to } = validatePeriod(fromInput, toInput);
     const [rows, policy] = await Promise.all([
@@ -43,10 +43,10 @@ export class EscalationReportService {
         .load(partnershipId),
       new EscalationPolicyService(this.ctx).policyOf(partnershipId),
     ]);
-    return this.build(rows, policy ?? EscalationPolicy.defaultFor(partnershipId), from, to);
+    return this.build(rows, policy ?? EscalationPolicy.defaultFor(partnershipId), from, to, published ? publishedCounting : exactCounting);
   }
 
-  private build(rows: readonly ProfessionalDisagreement[], policy: EscalationPolicy, from: string, to: string): EscalationReport {
+  private build(rows: readonly ProfessionalDisagreement[], policy: EscalationPolicy, from: string, to: string, counting: Counting): EscalationReport {
     const today = this.ctx.today;
     const open = rows.filter((d) => d.status === DisagreementStatus.OPEN);
     const resolved = rows.filter((d) => d.status === DisagreementStatus.RESOLVED);
@@ -54,16 +54,16 @@ export class EscalationReportService {
     const overdue = open.filter((d) => d.stageDueOn < today);
 
     const report = new EscalationReport();
-    Object.assign(report, { from, to, asOf: today, raised: suppress(rows.length), overdue: suppress(overdue.length) });
-    const [openCount, resolvedCount, withdrawnCount] = suppressParts([open.length, resolved.length, withdrawn.length], rows.length);
+    Object.assign(report, { from, to, asOf: today, raised: counting.one(rows.length), overdue: counting.one(overdue.length) });
+    const [openCount, resolvedCount, withdrawnCount] = counting.parts([open.length, resolved.length, withdrawn.length], rows.length);
     Object.assign(report, { open: openCount, resolved: resolvedCount, withdrawn: withdrawnCount });
 
     // Stages of the policy in force, and any stage a running disagreement reached under an older one.
     const stageNames = new Map(policy.stages.map((stage) => [stage.position, stage.name]));
     for (const d of open) if (!stageNames.has(d.stagePosition)) stageNames.set(d.stagePosition, d.stageName);
     const positions = [...stageNames.keys()].sort((a, b) => a - b);
-    const openAt = suppressParts(positions.map((p) => open.filter((d) => d.stagePosition === p).length), open.length);
-    const overdueAt = suppressParts(positions.map((p) => overdue.filter((d) => d.stagePosition === p).length), overdue.length);
+    const openAt = counting.parts(positions.map((p) => open.filter((d) => d.stagePosition === p).length), open.length);
+    const overdueAt = counting.parts(positions.map((p) => overdue.filter((d) => d.stagePosition === p).length), overdue.length);
     report.openByStage = positions.map((position, index) =>
       Object.assign(new EscalationStageCount(), {
         stagePosition: position,
@@ -74,7 +74,7 @@ export class EscalationReportService {
     );
 
     const issueTypes = Object.values(DisagreementIssueType);
-    const byIssue = suppressParts(issueTypes.map((type) => rows.filter((d) => d.issueType === type).length), rows.length);
+    const byIssue = counting.parts(issueTypes.map((type) => rows.filter((d) => d.issueType === type).length), rows.length);
     report.byIssueType = issueTypes.map((issueType, index) => Object.assign(new EscalationIssueTypeCount(), { issueType, raised: byIssue[index] }));
 
     const pairs = new Map<string, { by: string; with: string; count: number }>();
@@ -85,7 +85,7 @@ export class EscalationReportService {
       pairs.set(key, pair);
     }
     const pairList = [...pairs.values()].sort((a, b) => (a.by + a.with).localeCompare(b.by + b.with));
-    const byPair = suppressParts(pairList.map((p) => p.count), rows.length);
+    const byPair = counting.parts(pairList.map((p) => p.count), rows.length);
     report.byOrganisationPair = pairList.map((pair, index) =>
       Object.assign(new EscalationOrganisationPairCount(), {
         raisedByOrganisationId: pair.by,
@@ -99,7 +99,7 @@ export class EscalationReportService {
       .sort((a, b) => a - b);
     const time = new EscalationTimeToResolve();
     time.resolved = report.resolved;
-    const shown = !time.resolved.suppressed;
+    const shown = !time.resolved.suppressed && days.length > 0;
     time.medianWorkingDays = shown ? median(days) : null;
     time.meanWorkingDays = shown ? Math.round((days.reduce((sum, n) => sum + n, 0) / days.length) * 10) / 10 : null;
     report.timeToResolve = time;

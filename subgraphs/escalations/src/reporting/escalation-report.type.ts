@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 import { DisagreementIssueType } from '../disagreement/professional-disagreement.entity';
 
-@ObjectType({ description: 'A count from a report: null and suppressed when below 5, or when it could be worked out from the others' })
+@ObjectType({ description: 'A count from a report: in a published or shared report, null and suppressed when below 5 or when it could be worked out from the others' })
 export class EscalationReportCount {
   @Field(() => Int, { nullable: true })
   count!: number | null;
@@ -61,7 +61,7 @@ export class EscalationTimeToResolve {
 
 @ObjectType({
   description:
-    'Professional disagreements raised in a partnership in a period, with their state today; every count below 5 is suppressed',
+    'Professional disagreements raised in a partnership in a period, with their state today; exact to its staff, every count below 5 suppressed where published or shared',
 })
 export class EscalationReport {
   @Field(() => DateScalar)

@@ -27,3 +27,18 @@ export function suppressParts(parts: readonly number[], total: number): Suppress
   }
   return parts.map((part, index) => (hidden[index] ? { count: null, suppressed: true } : { count: part, suppressed: false }));
 }
+
+/**
+ * How counts are shown: suppressed in whatever is published or shared nationally; exact to the
+ * partnership's own staff looking at their own cases, whom suppression would protect nobody from.
+ */
+export interface Counting {
+  one(count: number): SuppressedCount;
+  parts(parts: readonly number[], total: number): SuppressedCount[];
+}
+
+export const publishedCounting: Counting = { one: suppress, parts: suppressParts };
+export const exactCounting: Counting = {
+  one: (count) => ({ count, suppressed: false }),
+  parts: (parts) => parts.map((count) => ({ count, suppressed: false })),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  BadUserInputError,
   ForbiddenError,
   groupByKey,
   isoDate,
@@ -77,6 +78,12 @@ export class SafeguardingLeadService {
   async set(input: SetSafeguardingLeadsInput): Promise<SafeguardingLead[]> {
     this.ctx.scope.requireIdentity();
     const valid = validateInput(setLeadsSchema, input);
+    // A training date records the past: one in the future would hide training falling due (KCSIE: every two years).
+    valid.leads.forEach((lead, index) => {
+      if (lead.lastTrainedOn && lead.lastTrainedOn > this.ctx.today) {
+        throw new BadUserInputError(`input.leads.${index}.lastTrainedOn`, `must not be in the future (today is ${this.ctx.today})`);
+      }
+    });
     const leads = valid.leads.map((lead) => Object.assign(new SafeguardingLead(), { id: newId(), urn: valid.urn, ...lead }));
     await this.ctx.db.transaction(async (manager) => {
       const schools = new SchoolRepository(manager, this.ctx.scope);
