@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   alignByKey,
   BadUserInputError,
+  exactlyOneCode,
   ForbiddenError,
   groupByKey,
   requiredText,
@@ -43,6 +44,16 @@ export class SchoolService {
         alignByKey(urns, await this.repository().findByUrns(urns), (school) => school.urn),
       )
       .load(urn);
+  }
+
+  async byCode(codes: { urn: string | null; ukprn: string | null; laestab: string | null }): Promise<School | null> {
+    const code = exactlyOneCode(codes, {
+      urn: { pattern: /^\d{6}$/, description: 'a GIAS URN of 6 digits' },
+      ukprn: { pattern: /^\d{8}$/, description: 'a UKPRN of 8 digits' },
+      laestab: { pattern: /^\d{7}$/, description: 'a LAESTAB of 7 digits (LA code and establishment number, no slash)' },
+    });
+    if (code.kind === 'urn') return this.byUrn(code.value);
+    return this.repository().withCode(code.kind, code.value);
   }
 
   list(localAuthorityDfeCode: string | null): Promise<School[]> {
