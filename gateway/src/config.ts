@@ -24,6 +24,8 @@ export const gatewayEnvironment = commonEnvironment.extend({
   /** Clock difference forgiven on `exp`, `nbf` and `iat`. */
   AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   INTERNAL_TOKEN_SECRET: internalTokenSecret,
+  /** A manifest `{ sha256: document }`; set, the gateway runs registered operations only and APQ is off. */
+  TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
 });
 
 /** Rules between variables, checked after each variable is valid on its own. */

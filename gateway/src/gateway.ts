@@ -10,6 +10,7 @@ import {
   type Logger,
   type RunningHttpService,
   type SubgraphName,
+  type TrustedDocuments,
 } from '@safeguarding/shared';
 import type { Authenticator } from './authentication';
 
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   /** Signs the short-lived identity token each subgraph verifies. */
   readonly internalTokenSecret: string;
   readonly hardening?: HardeningConfig;
+  /** Production option: registered operations only. */
+  readonly trustedDocuments?: TrustedDocuments;
 }
 
 interface GatewayContext {
@@ -96,6 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     production: options.production,
     graphql: { gateway },
     ...(options.hardening ? { hardening: options.hardening } : {}),
+    ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
     context: async (request) => ({
       requestId: request.header('x-request-id'),
       identity: await options.authenticator.authenticate(request.header('authorization')),

@@ -5,6 +5,8 @@ import {
   gatewayRateLimitPerMinute,
   loadEnvironmentOrExit,
   stopOnSignals,
+  TrustedDocuments,
+  TrustedDocumentsError,
 } from '@safeguarding/shared';
 import { createAuthenticator } from './authentication';
 import { readSupergraph } from './compose';
@@ -22,6 +24,15 @@ async function main(): Promise<void> {
   if (!config.AUTH_JWKS_URL && !config.AUTH_JWT_SECRET) {
     logger.warn('verifying tokens with the public development key: fine for a laptop, never for real data');
   }
+  let trustedDocuments: TrustedDocuments | undefined;
+  try {
+    trustedDocuments = config.TRUSTED_DOCUMENTS_PATH ? TrustedDocuments.fromFile(config.TRUSTED_DOCUMENTS_PATH) : undefined;
+  } catch (error) {
+    if (!(error instanceof TrustedDocumentsError)) throw error;
+    process.stderr.write(`gateway: configuration error: TRUSTED_DOCUMENTS_PATH: ${error.message}\n`);
+    process.exit(1);
+  }
+  if (trustedDocuments) logger.info({ operations: trustedDocuments.size }, 'accepting registered operations only');
   try {
     const service = await startGateway({
       supergraphSdl: readSupergraph(config.SUPERGRAPH_PATH),
@@ -45,6 +56,7 @@ async function main(): Promise<void> {
         clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
       }),
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      ...(trustedDocuments ? { trustedDocuments } : {}),
       // The gateway is where clients arrive, so it is where each client's rate is limited.
       hardening: { ...config, RATE_LIMIT_PER_MINUTE: config.RATE_LIMIT_PER_MINUTE ?? gatewayRateLimitPerMinute },
     });

@@ -18,6 +18,7 @@ import {
   type HardeningConfig,
 } from './hardening';
 import type { Logger } from './logger';
+import { trustedDocumentsMiddleware, type TrustedDocuments } from './trusted-documents';
 
 /** Every process of the graph exits within 2 s of SIGTERM: this long for requests, the rest for closing. */
 export const shutdownGraceMs = 1500;
@@ -38,6 +39,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Whether the service can serve requests now (its database, or its subgraphs, answer). */
   readonly ready: () => Promise<boolean>;
   readonly plugins?: ApolloServerPlugin<TContext>[];
+  /** Accept only these registered operations (automatic persisted queries then off). */
+  readonly trustedDocuments?: TrustedDocuments;
   /** A subgraph's federated traces (ftv1); off unless true. Ignored for the gateway. */
   readonly inlineTraces?: boolean;
   /** Request limits, CORS and rate limit; defaults to `defaultHardening`, without a rate limit unless given one. */
@@ -68,6 +71,8 @@ export async function startHttpService<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: !options.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // With trusted documents, APQ would let any client register any document.
+    ...(options.trustedDocuments ? { persistedQueries: false as const } : {}),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     validationOptions: limits.validationOptions,
@@ -103,6 +108,7 @@ export async function startHttpService<TContext extends BaseContext>(
     // Before the body is read, so a refused client costs as little as possible.
     ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
     express.json({ limit: hardening.BODY_LIMIT_BYTES }),
+    ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
   );
   app.use(createHttpErrorHandler(options.logger, hardening.BODY_LIMIT_BYTES));

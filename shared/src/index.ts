@@ -26,3 +26,4 @@ export * from './scalars';
 export * from './subgraph';
 export * from './validation';
 export * from './query-limits';
+export * from './trusted-documents';
