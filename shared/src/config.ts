@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { internalTokenSecret } from './auth/internal-token';
+import { eventBusEnvironment } from './events/create-event-bus';
 import { hardeningEnvironment } from './hardening';
 import { defaultReferenceDataDir, repositoryRoot } from './paths';
 
@@ -50,6 +51,7 @@ export const subgraphEnvironment = commonEnvironment.extend({
   DEMO_DATA: booleanFlag.default(false),
   /** Verifies the gateway's identity tokens; unset, the subgraph serves anonymous callers only. */
   INTERNAL_TOKEN_SECRET: internalTokenSecret.optional(),
+  ...eventBusEnvironment.shape,
 });
 
 export type CommonConfig = z.infer<typeof commonEnvironment>;
