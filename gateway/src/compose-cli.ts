@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import { composeSupergraph, CompositionError, supergraphPath } from './compose';
+import { apiSchemaPath, composeGraph, CompositionError, supergraphPath } from './compose';
 
-composeSupergraph().then(
-  (supergraph) => {
+composeGraph().then(
+  ({ supergraph, api }) => {
     fs.writeFileSync(supergraphPath, supergraph);
-    process.stdout.write(`supergraph written to ${supergraphPath}\n`);
+    fs.writeFileSync(apiSchemaPath, api);
+    process.stdout.write(`supergraph written to ${supergraphPath}, API schema to ${apiSchemaPath}\n`);
   },
   (error: unknown) => {
     // Composition errors are printed verbatim: they name the subgraph, type and field at fault.

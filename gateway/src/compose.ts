@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { defaultSubgraphPorts, repositoryRoot, subgraphSchema, type SubgraphDefinition } from '@safeguarding/shared';
 import { subgraphs } from './subgraphs';
 
 export const supergraphPath = path.join(repositoryRoot, 'supergraph.graphql');
+/** The contract clients build against: the API schema, without federation's join directives. */
+export const apiSchemaPath = path.join(repositoryRoot, 'schema.graphql');
 
 export class CompositionError extends Error {
   override name = 'CompositionError';
@@ -21,6 +23,16 @@ export function defaultSubgraphUrl(definition: SubgraphDefinition): string {
  * errors surface at build time rather than when the gateway starts.
  */
 export async function composeSupergraph(definitions: readonly SubgraphDefinition[] = subgraphs): Promise<string> {
+  return (await composeGraph(definitions)).supergraph;
+}
+
+export interface ComposedGraph {
+  readonly supergraph: string;
+  /** The schema as a client sees it through the gateway, sorted so that a diff shows what changed. */
+  readonly api: string;
+}
+
+export async function composeGraph(definitions: readonly SubgraphDefinition[] = subgraphs): Promise<ComposedGraph> {
   const services = await Promise.all(
     definitions.map(async (definition) => ({
       name: definition.name,
@@ -35,7 +47,8 @@ export async function composeSupergraph(definitions: readonly SubgraphDefinition
       result.errors.map((error) => `error[${String(error.extensions['code'] ?? 'COMPOSITION')}]: ${error.message}`).join('\n\n'),
     );
   }
-  return `${result.supergraphSdl.trimEnd()}\n`;
+  const api = printSchema(lexicographicSortSchema(result.schema.toAPISchema().toGraphQLJSSchema()));
+  return { supergraph: `${result.supergraphSdl.trimEnd()}\n`, api: `${api.trimEnd()}\n` };
 }
 
 export function readSupergraph(file = supergraphPath): string {

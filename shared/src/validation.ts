@@ -38,3 +38,22 @@ export const httpsUrl = requiredText(500).refine((value) => {
     return false;
   }
 }, 'must be an https:// address');
+
+/**
+ * A lookup by exactly one of several codes, each checked against its official form; an error names
+ * the argument at fault, and the value is never echoed.
+ */
+export function exactlyOneCode<K extends string>(
+  given: { readonly [key in K]: string | null | undefined },
+  forms: { readonly [key in K]: { readonly pattern: RegExp; readonly description: string } },
+): { readonly kind: K; readonly value: string } {
+  const keys = Object.keys(forms) as K[];
+  const present = keys.filter((key) => given[key] !== null && given[key] !== undefined);
+  if (present.length !== 1) {
+    throw new BadUserInputError(present[1] ?? keys[0]!, `give exactly one of ${keys.join(', ')}`);
+  }
+  const kind = present[0]!;
+  const value = given[kind]!.trim().toUpperCase();
+  if (!forms[kind].pattern.test(value)) throw new BadUserInputError(kind, `must be ${forms[kind].description}`);
+  return { kind, value };
+}

@@ -3,3 +3,4 @@ export * from './claims';
 export * from './internal-token';
 export * from './roles';
 export * from './development';
+export * from './capabilities';

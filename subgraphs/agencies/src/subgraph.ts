@@ -11,6 +11,8 @@ import { Designation } from './designation/designation.entity';
 import { AgencyDesignationResolver, DesignationResolver, PartnershipDesignationResolver } from './designation/designation.resolver';
 import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
+import { ViewerResolver } from './viewer/viewer.resolver';
+import { ViewerSchool } from './viewer/viewer.type';
 import { Section11Action, Section11Rating, Section11Return } from './section11/section11-return.entity';
 import { Section11Standard } from './section11/section11-standard.entity';
 import {
@@ -36,9 +38,10 @@ export const agenciesSubgraph: SubgraphDefinition = {
     Section11ReturnResolver,
     Section11RatingResolver,
     Section11ActionResolver,
+    ViewerResolver,
   ],
   // Reached by no query of ours, only through the gateway's entity references.
-  orphanedTypes: [PartnershipReference],
+  orphanedTypes: [PartnershipReference, ViewerSchool],
   partnershipType: PartnershipReference,
   references: { Agency: agencyReference },
   loadReferenceData: async ({ db, reference, logger }) => {

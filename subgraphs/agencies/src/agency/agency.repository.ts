@@ -9,6 +9,11 @@ export interface AgencyIdentifiers {
   readonly charityNumber?: string | undefined;
 }
 
+export interface AgencyCode {
+  readonly kind: 'odsCode' | 'gssCode' | 'dfeCode';
+  readonly value: string;
+}
+
 /**
  * The organisation registry is public (who the partners and relevant agencies are); the scope is
  * held so that restricted attributes added later are filtered here and nowhere else.
@@ -25,6 +30,14 @@ export class AgencyRepository {
 
   list(kind: AgencyKind | null): Promise<Agency[]> {
     return this.manager.find(Agency, { where: kind ? { kind } : {}, order: { name: 'ASC' } });
+  }
+
+  /** The agencies holding one official code, live ones first. */
+  async withCode(code: AgencyCode): Promise<Agency[]> {
+    const where: FindOptionsWhere<Agency> =
+      code.kind === 'odsCode' ? { odsCode: code.value } : code.kind === 'gssCode' ? { gssCode: code.value } : { dfeCode: code.value };
+    const found = await this.manager.find(Agency, { where, order: { name: 'ASC' }, take: 10 });
+    return found.sort((a, b) => Number(b.status === 'ACTIVE') - Number(a.status === 'ACTIVE'));
   }
 
   /** Every agency holding any of the identifiers, in one statement. */

@@ -12,6 +12,20 @@ export class AgencyResolver {
     return new AgencyService(ctx).byId(id);
   }
 
+  @Query(() => Agency, {
+    nullable: true,
+    description:
+      'An agency by a code you hold, exactly one of: NHS ODS code (ICBs, NHS trusts), ONS GSS code (local authorities, police force areas, e.g. E23000033 for Sussex Police) or DfE 3-digit LA code; the live record first when a code was reused',
+  })
+  agencyByCode(
+    @Arg('odsCode', () => String, { nullable: true }) odsCode: string | null,
+    @Arg('gssCode', () => String, { nullable: true }) gssCode: string | null,
+    @Arg('dfeCode', () => String, { nullable: true }) dfeCode: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Agency | null> {
+    return new AgencyService(ctx).byCode({ odsCode, gssCode, dfeCode });
+  }
+
   @Query(() => [Agency])
   agencies(
     @Arg('kind', () => AgencyKind, { nullable: true }) kind: AgencyKind | null,

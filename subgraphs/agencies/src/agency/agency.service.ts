@@ -2,6 +2,7 @@ import {
   alignByKey,
   BadUserInputError,
   DomainError,
+  exactlyOneCode,
   ForbiddenError,
   groupByKey,
   newId,
@@ -54,6 +55,16 @@ export class AgencyService {
         alignByKey(ids, await this.repository().findByIds(ids), (agency) => agency.id),
       )
       .load(id);
+  }
+
+  async byCode(codes: { odsCode: string | null; gssCode: string | null; dfeCode: string | null }): Promise<Agency | null> {
+    const code = exactlyOneCode(codes, {
+      odsCode: { pattern: /^[A-Z0-9]{3,5}$/, description: 'an NHS ODS code of 3 to 5 letters and digits' },
+      gssCode: { pattern: /^[EWSN]\d{8}$/, description: 'an ONS GSS code: a country letter and 8 digits' },
+      dfeCode: { pattern: /^\d{3}$/, description: 'a DfE LA code of 3 digits' },
+    });
+    const [agency] = await this.repository().withCode(code);
+    return agency ?? null;
   }
 
   list(kind: AgencyKind | null): Promise<Agency[]> {

@@ -12,6 +12,19 @@ export class PartnershipResolver {
     return new PartnershipService(ctx).byId(id);
   }
 
+  @Query(() => Partnership, {
+    nullable: true,
+    description:
+      'The active partnership whose footprint includes a local authority (Children Act 2004 s16E), by exactly one of its ONS GSS code or DfE 3-digit LA code; a code retired on reorganisation finds its successor',
+  })
+  partnershipFor(
+    @Arg('localAuthorityGssCode', () => String, { nullable: true }) localAuthorityGssCode: string | null,
+    @Arg('localAuthorityDfeCode', () => String, { nullable: true }) localAuthorityDfeCode: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Partnership | null> {
+    return new PartnershipService(ctx).coveringLocalAuthority({ localAuthorityGssCode, localAuthorityDfeCode });
+  }
+
   @Query(() => [Partnership])
   partnerships(
     @Arg('status', () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null,

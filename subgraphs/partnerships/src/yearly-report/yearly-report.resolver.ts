@@ -34,7 +34,7 @@ export class YearlyReportResolver {
     return new YearlyReportService(ctx).sendingDeadline(report, report.sentToFoundationsOn);
   }
 
-  @FieldResolver(() => [YearlyReportContentItem], { description: 'The content checklist of DOMAIN.md §4' })
+  @FieldResolver(() => [YearlyReportContentItem], { description: 'What the report must contain (Working Together 2023 ch. 2, the yearly report of the safeguarding partners), each item with its requirement' })
   content(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): YearlyReportContentItem[] {
     return new YearlyReportService(ctx).content(report);
   }
@@ -80,5 +80,13 @@ export class PartnershipYearlyReportsResolver {
   @FieldResolver(() => [YearlyReport], { description: 'Yearly reports, newest year first (unpublished ones to the partnership\'s staff)' })
   yearlyReports(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<YearlyReport[]> {
     return new YearlyReportService(ctx).ofPartnership(partnership.id);
+  }
+
+  @FieldResolver(() => [YearlyReportCompliance], {
+    description:
+      'To the partnership\'s staff: a yearly report owed for every financial year the arrangements were in force on its due date (Working Together 2023 ch. 2), newest first, each with its status and rule, OVERDUE where none was published in time (empty to others)',
+  })
+  yearlyReportObligations(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<YearlyReportCompliance[]> {
+    return new YearlyReportService(ctx).obligations(partnership.id);
   }
 }

@@ -38,6 +38,8 @@ export class School {
   name!: string;
 
   @Field({ description: 'DfE 3-digit LA code followed by the 4-digit establishment number' })
+  // Indexed: an MIS looks a school up by the LAESTAB it holds (schoolByCode).
+  @Index()
   @Column('varchar', { length: 7 })
   laestab!: string;
 
@@ -55,6 +57,7 @@ export class School {
   status!: SchoolStatus;
 
   @Field(() => String, { nullable: true, description: 'UK Provider Reference Number: 8 digits, if the school has one' })
+  @Index()
   @Column('varchar', { length: 8, nullable: true })
   ukprn!: string | null;
 

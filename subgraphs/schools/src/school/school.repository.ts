@@ -25,6 +25,12 @@ export class SchoolRepository {
     return this.manager.find(School, { where: { urn: In([...urns]) } });
   }
 
+  /** A code GIAS may reuse after a closure: the open school first, then the most recently numbered. */
+  async withCode(kind: 'ukprn' | 'laestab', value: string): Promise<School | null> {
+    const found = await this.manager.find(School, { where: kind === 'ukprn' ? { ukprn: value } : { laestab: value }, order: { urn: 'DESC' }, take: 10 });
+    return found.find((school) => school.status === 'OPEN') ?? found[0] ?? null;
+  }
+
   list(localAuthorityDfeCode: string | null): Promise<School[]> {
     return this.manager.find(School, {
       where: localAuthorityDfeCode === null ? {} : { localAuthorityDfeCode },

@@ -12,6 +12,19 @@ export class SchoolResolver {
     return new SchoolService(ctx).byUrn(urn);
   }
 
+  @Query(() => School, {
+    nullable: true,
+    description: 'A school by a code an MIS holds, exactly one of: GIAS URN (6 digits), UKPRN (8 digits) or LAESTAB (DfE LA code and establishment number, 7 digits)',
+  })
+  schoolByCode(
+    @Arg('urn', () => String, { nullable: true }) urn: string | null,
+    @Arg('ukprn', () => String, { nullable: true }) ukprn: string | null,
+    @Arg('laestab', () => String, { nullable: true }) laestab: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<School | null> {
+    return new SchoolService(ctx).byCode({ urn, ukprn, laestab });
+  }
+
   @Query(() => [School], { description: 'Schools ordered by name, optionally only those in one LA (DfE 3-digit code)' })
   schools(
     @Arg('localAuthorityDfeCode', () => String, { nullable: true }) localAuthorityDfeCode: string | null,

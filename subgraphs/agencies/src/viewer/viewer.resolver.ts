@@ -1,0 +1,32 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { capabilitiesOf, type SubgraphContext } from '@safeguarding/shared';
+import { Agency } from '../agency/agency.entity';
+import { AgencyService } from '../agency/agency.service';
+import { PartnershipReference } from '../external/partnership.type';
+import { Viewer, ViewerOrganisation, ViewerSchool } from './viewer.type';
+
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  @Query(() => Viewer, { nullable: true, description: 'Who you are, as your token says; null when the request carries no token' })
+  viewer(@Ctx() ctx: SubgraphContext): Viewer | null {
+    const identity = ctx.scope.identity;
+    if (!identity) return null;
+    return Object.assign(new Viewer(), {
+      subject: identity.subject,
+      organisationKind: identity.organisation.kind,
+      organisationId: identity.organisation.id,
+      roles: [...identity.roles],
+      capabilities: capabilitiesOf(identity),
+      partnerships: identity.partnershipIds.map((id) => PartnershipReference.of(id)),
+    });
+  }
+
+  @FieldResolver(() => ViewerOrganisation, {
+    nullable: true,
+    description: 'Your organisation as the graph holds it; null if the register does not hold it (e.g. a national body)',
+  })
+  async organisation(@Root() viewer: Viewer, @Ctx() ctx: SubgraphContext): Promise<Agency | ViewerSchool | null> {
+    if (viewer.organisationKind === 'SCHOOL') return ViewerSchool.of(viewer.organisationId);
+    return new AgencyService(ctx).byId(viewer.organisationId);
+  }
+}
