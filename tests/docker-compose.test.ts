@@ -38,10 +38,20 @@ const substitute = (value: string) =>
 const environment = (service: Service) =>
   Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, substitute(String(value))]));
 
-it('has MySQL, a migration step and a service per subgraph, and the gateway', () => {
-  expect(Object.keys(services).sort()).toEqual(['mysql', ...subgraphNames, ...subgraphNames.map((n) => `${n}-migrate`), 'gateway'].sort());
+it('has MySQL, NATS, a migration step and a service per subgraph, and the gateway', () => {
+  expect(Object.keys(services).sort()).toEqual(['mysql', 'nats', ...subgraphNames, ...subgraphNames.map((n) => `${n}-migrate`), 'gateway'].sort());
   expect(services['mysql']!.image).toMatch(/^(mysql:8\.4|mariadb:10\.11)/);
   expect(services['mysql']!.healthcheck).toBeDefined();
+});
+
+it('runs JetStream with a durable store, and points every subgraph at it', () => {
+  const nats = services['nats'] as Service & { command?: string[]; volumes?: string[] };
+  expect(nats.command).toEqual(expect.arrayContaining(['--jetstream', '--store_dir', '/data']));
+  expect(nats.volumes).toContain('nats-data:/data');
+  expect(nats.ports).toBeUndefined();
+  for (const name of subgraphNames) {
+    expect(environment(services[name]!)).toMatchObject({ EVENT_BUS: 'nats', NATS_URL: 'nats://nats:4222' });
+  }
 });
 
 it('never reads ../shared, and mounts no reference data: the image carries it', () => {
@@ -119,7 +129,7 @@ describe('the Dockerfile', () => {
     const built = Object.entries(services).filter(([, service]) => service.build);
     expect(built).toHaveLength(1);
     expect(built[0]![1].build!.dockerfile).toBe('Dockerfile');
-    for (const [name, service] of Object.entries(services)) if (name !== 'mysql') expect(service.image).toBe('safeguarding-graph:local');
+    for (const [name, service] of Object.entries(services)) if (name !== 'mysql' && name !== 'nats') expect(service.image).toBe('safeguarding-graph:local');
     expect(dockerfile.match(/^FROM node:24-bookworm-slim AS \w+$/gm)).toHaveLength(2);
   });
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { internalTokenSecret } from './auth/internal-token';
+import { eventBusEnvironment } from './events/create-event-bus';
 import { hardeningEnvironment } from './hardening';
 import { defaultReferenceDataDir, repositoryRoot } from './paths';
 
@@ -52,6 +53,7 @@ export const subgraphEnvironment = commonEnvironment.extend({
   INTERNAL_TOKEN_SECRET: internalTokenSecret.optional(),
   /** Federated traces (`apollo-federation-include-trace: ftv1`) for a gateway that reports usage; off unless set. */
   FEDERATION_INLINE_TRACES: booleanFlag.default(false),
+  ...eventBusEnvironment.shape,
 });
 
 export type CommonConfig = z.infer<typeof commonEnvironment>;

@@ -10,6 +10,7 @@ export * from './database';
 export * from './deadline';
 export * from './demo';
 export * from './errors';
+export * from './events';
 export * from './financial-year';
 export * from './federation';
 export * from './hardening';

@@ -3,6 +3,7 @@ import type { DataSource, MixedList } from 'typeorm';
 import { ensureAuditChainHead } from './audit/audit-log';
 import { AuditChainHead, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
+import { OutboxEvent } from './events/outbox-event.entity';
 import { authChecker } from './auth/auth-checker';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
@@ -56,9 +57,9 @@ export interface SubgraphDefinition {
   readonly loadReferenceData?: (runtime: SubgraphRuntime) => Promise<void>;
 }
 
-/** Every subgraph keeps its own audit chain, so the audit table is one of its entities. */
+/** Every subgraph keeps its own audit chain and its own outbox, so both tables are among its entities. */
 export function subgraphEntities(definition: SubgraphDefinition): Function[] {
-  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead];
+  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead, OutboxEvent];
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();

@@ -1,0 +1,92 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+import type { EventBus } from './event-bus';
+import { OutboxEvent } from './outbox-event.entity';
+import { toDomainEvent } from './outbox';
+
+export interface OutboxRelayOptions {
+  /** The subgraph whose outbox this is; carried in every event. */
+  readonly source: string;
+  readonly batchSize?: number;
+  readonly intervalMs?: number;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+/**
+ * Moves committed outbox rows onto the bus, oldest first. A pass locks the batch it works on
+ * (`FOR UPDATE` on MySQL; SQLite's write transactions are BEGIN IMMEDIATE already), so a second
+ * replica's relay waits rather than publishing the same rows out of order. It stops at the first
+ * row the bus refuses: nothing behind it is published first, so every entity's order holds.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  private readonly batchSize: number;
+  private readonly intervalMs: number;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly bus: EventBus,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.intervalMs = options.intervalMs ?? 250;
+  }
+
+  /** Publishes what is waiting; the number published. */
+  async pass(): Promise<number> {
+    const now = this.options.now ?? (() => new Date());
+    return this.db.transaction(async (manager) => {
+      let query = manager
+        .getRepository(OutboxEvent)
+        .createQueryBuilder('event')
+        .where('event.publishedAt IS NULL')
+        .orderBy('event.position', 'ASC')
+        .limit(this.batchSize);
+      if (this.db.options.type !== 'better-sqlite3') query = query.setLock('pessimistic_write');
+      const rows = await query.getMany();
+      const published: number[] = [];
+      try {
+        for (const row of rows) {
+          await this.bus.publish(toDomainEvent(this.options.source, row));
+          published.push(row.position);
+        }
+      } catch (error) {
+        this.options.logger?.warn({ err: error, published: published.length }, 'event bus refused an event; will retry');
+      }
+      if (published.length > 0) {
+        await manager
+          .createQueryBuilder()
+          .update(OutboxEvent)
+          .set({ publishedAt: now().toISOString() })
+          .where('position IN (:...positions)', { positions: published })
+          .execute();
+      }
+      return published.length;
+    });
+  }
+
+  /** Polls until stopped; a pass that filled its batch is followed at once by the next. */
+  start(): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      let count = 0;
+      this.running = this.pass().then(
+        (n) => (count = n),
+        (error: unknown) => this.options.logger?.warn({ err: error }, 'outbox relay pass failed'),
+      );
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(tick, count >= this.batchSize ? 0 : this.intervalMs).unref();
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}
