@@ -58,13 +58,7 @@ async function referralsFrom(url: string, prefix: string, count: number, concurr
   const worker = async () => {
     while (next < count) {
       const n = next++;
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [internalIdentityHeader]: await signInternalToken(demoIdentities['sussex-health-visitor']!, 'Submit', secret),
-        },
-        body: JSON.stringify({
+      const body = {
           query: submit,
           variables: {
             input: {
@@ -81,7 +75,12 @@ async function referralsFrom(url: string, prefix: string, count: number, concurr
               practitionerRole: null,
             },
           },
-        }),
+      };
+      const token = await signInternalToken({ identity: demoIdentities['sussex-health-visitor']!, operationName: 'Submit', requestId: null, operation: body }, secret);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [internalIdentityHeader]: token },
+        body: JSON.stringify(body),
       });
       results.push((await response.json()) as { errors?: unknown; data?: unknown });
     }

@@ -123,7 +123,10 @@ describe('going around the gateway gains nothing', () => {
   });
 
   it('a forged identity header is refused, not served as anonymous', async () => {
-    const forged = await signInternalToken(demoIdentities['sussex-health-visitor']!, null, 'forged-secret-that-is-at-least-32-chars');
+    const forged = await signInternalToken(
+      { identity: demoIdentities['sussex-health-visitor']!, operationName: null, requestId: null, operation: { query: caseQuery, variables: { id: disagreementId } } },
+      'forged-secret-that-is-at-least-32-chars',
+    );
     const response = await rawPost(escalations(), { query: caseQuery, variables: { id: disagreementId } }, { [internalIdentityHeader]: forged });
     expect(response.status).toBe(401);
     expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -90,12 +90,13 @@ describe('the whole graph, with the default limits', () => {
   });
 
   it('refuses a cost bomb that keeps within the depth, alias and token limits', async () => {
-    // Lists of lists eight levels down: each alias multiplies what the subgraphs must load.
+    // Lists of lists eight levels down: each alias multiplies what the subgraphs must load. A page of
+    // schools costs its size over (first: 5 here; the default 100 alone would exceed the limit).
     const agency = 'id name kind scheduleCategory gssCode dfeCode odsCode';
     const bomb = (copies: number) => `
       fragment Deep on Partnership {
         practiceReviews { partnership {
-          schools { nodes { localAuthority { ${agency} } } }
+          schools(first: 5) { nodes { localAuthority { ${agency} } } }
           relevantAgencies { ${agency} }
           partners { organisation { ${agency} } }
         } }
@@ -335,6 +336,7 @@ describe('hardening configuration', () => {
       MAX_DIRECTIVES: 20,
       MAX_TOKENS: 2000,
       MAX_COST: 5000,
+      MAX_FIELD_REPEATS: 3,
       BODY_LIMIT_BYTES: 1_048_576,
       TRUST_PROXY: false,
       CORS_ORIGINS: [],

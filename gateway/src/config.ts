@@ -19,6 +19,10 @@ export const gatewayEnvironment = commonEnvironment.extend({
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_ISSUER: z.string().min(1).default(defaultIssuer),
   AUTH_AUDIENCE: z.string().min(1).default(defaultAudience),
+  /** The longest a caller's token may live, issue to expiry; a longer one is refused. One hour by default. */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** Clock difference forgiven on `exp`, `nbf` and `iat`. */
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   INTERNAL_TOKEN_SECRET: internalTokenSecret,
 });
 

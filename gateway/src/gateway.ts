@@ -71,9 +71,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           // query text is still named in the audit trail.
           const incoming = 'incomingRequestContext' in sent ? sent.incomingRequestContext : null;
           const operationName = incoming?.operationName ?? incoming?.request.operationName ?? null;
+          // Bound to this one subgraph request: a token seen on the way opens no other query.
           request.http?.headers.set(
             internalIdentityHeader,
-            await signInternalToken(context.identity, operationName, options.internalTokenSecret),
+            await signInternalToken(
+              {
+                identity: context.identity,
+                operationName,
+                requestId: context.requestId ?? null,
+                operation: { query: request.query, operationName: request.operationName, variables: request.variables },
+              },
+              options.internalTokenSecret,
+            ),
           );
         },
       });

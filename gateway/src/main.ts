@@ -41,6 +41,8 @@ async function main(): Promise<void> {
         secret: config.AUTH_JWKS_URL ? undefined : (config.AUTH_JWT_SECRET ?? developmentJwtSecret),
         issuer: config.AUTH_ISSUER,
         audience: config.AUTH_AUDIENCE,
+        maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+        clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
       }),
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       // The gateway is where clients arrive, so it is where each client's rate is limited.

@@ -50,6 +50,8 @@ export const subgraphEnvironment = commonEnvironment.extend({
   DEMO_DATA: booleanFlag.default(false),
   /** Verifies the gateway's identity tokens; unset, the subgraph serves anonymous callers only. */
   INTERNAL_TOKEN_SECRET: internalTokenSecret.optional(),
+  /** Federated traces (`apollo-federation-include-trace: ftv1`) for a gateway that reports usage; off unless set. */
+  FEDERATION_INLINE_TRACES: booleanFlag.default(false),
 });
 
 export type CommonConfig = z.infer<typeof commonEnvironment>;

@@ -12,6 +12,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** Retryable: the service or its database cannot take the request now; nothing was changed. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Retryable: the identity provider's keys could not be fetched, so no token can be checked now. */
+  IDENTITY_PROVIDER_UNAVAILABLE: 'IDENTITY_PROVIDER_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -48,6 +50,15 @@ export class UnauthenticatedError extends DomainError {
 /** A credential that was presented and refused: the whole request fails with HTTP 401. */
 export function refusedCredential(message: string): UnauthenticatedError {
   return new UnauthenticatedError(message, { http: { status: 401 } });
+}
+
+/** The identity provider's key set cannot be had: the whole request fails with HTTP 503, retryable. */
+export function identityProviderUnavailable(): DomainError {
+  return new DomainError(
+    ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE,
+    'The identity provider cannot be reached to check the token; try again shortly',
+    { retryable: true, http: { status: 503 } },
+  );
 }
 
 export class ForbiddenError extends DomainError {
@@ -90,6 +101,11 @@ export function createErrorFormatter(logger: Logger, options: { exposeStack: boo
     // A subgraph's error relayed by the gateway keeps its code: it was formatted once already.
     if (typeof code === 'string' && (requestLevelCodes.has(code) || isDomainCode(code)) && !isResolverCrash(original)) {
       return withoutStack(withCoercedField(formatted), options.exposeStack);
+    }
+    // Apollo's own refusals of a request's form (an unsupported persisted-query version) carry no code:
+    // raised by the framework about the request (no cause, no path), never by a resolver.
+    if (original instanceof GraphQLError && original.extensions['code'] === undefined && !original.originalError && !formatted.path) {
+      return withoutStack({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }, options.exposeStack);
     }
     if (isUniqueViolation(original)) {
       // Two writers raced past the service's own duplicate check; the database had the last word.

@@ -5,6 +5,7 @@ import type express from 'express';
 import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 import { z } from 'zod';
 import type { Logger } from './logger';
+import { callerMistakeStatusPlugin, coercionErrorPlugin, costLimitPlugin, fieldRepetitionRule } from './query-limits';
 
 // config.ts imports this module, so the flag cannot come from there.
 const booleanFlag = z
@@ -37,7 +38,10 @@ export const hardeningEnvironment = z.object({
   MAX_ALIASES: limit(0, 15),
   MAX_DIRECTIVES: limit(0, 20),
   MAX_TOKENS: limit(1, 2000),
+  /** Counted with `first`/`last` as multipliers, variables included (see query-limits.ts). */
   MAX_COST: limit(1, 5000),
+  /** The same response key in one selection set, at most. */
+  MAX_FIELD_REPEATS: limit(1, 3),
   BODY_LIMIT_BYTES: limit(1, 1_048_576),
   /** Requests per minute per client on /graphql; 0 disables. Unset: the process picks (see startHttpService). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).optional(),
@@ -72,6 +76,7 @@ export interface GraphQLLimits {
   readonly plugins: ApolloServerPlugin<BaseContext>[];
   readonly validationRules: ValidationRule[];
   readonly parseOptions: ParseOptions;
+  readonly validationOptions: { readonly maxErrors: number };
 }
 
 /**
@@ -92,7 +97,8 @@ export function createGraphQLLimits(config: HardeningConfig, options: { readonly
     // Fragments measured as what they expand to: the gateway's entity fetches wrap fields in
     // `_entities { ... on T }`, and must not look deeper or dearer in a subgraph than at the gateway.
     maxDepth: { ...reporting, n: config.MAX_QUERY_DEPTH, flattenFragments: true },
-    costLimit: { ...reporting, maxCost: config.MAX_COST, flattenFragments: true },
+    // Armor's cost counts `first` only when written as a literal; ours (costLimitPlugin) reads variables too.
+    costLimit: { enabled: false },
     // Armor exempts `__typename` by default, yet a thousand `__typename` aliases still cost a resolution each.
     maxAliases: { ...reporting, n: config.MAX_ALIASES, allowList: [] },
     maxDirectives: { ...reporting, n: config.MAX_DIRECTIVES },
@@ -102,9 +108,12 @@ export function createGraphQLLimits(config: HardeningConfig, options: { readonly
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: [...armor.plugins, ...(options.production ? [hideSuggestions()] : [])],
-    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, costLimitPlugin(config.MAX_COST), coercionErrorPlugin(), callerMistakeStatusPlugin(), ...(options.production ? [hideSuggestions()] : [])],
+    validationRules: [...armor.validationRules, fieldRepetitionRule(config.MAX_FIELD_REPEATS)],
     parseOptions: { maxTokens: config.MAX_TOKENS },
+    // Validation stops at its first error: a document written to make the validator report ten
+    // thousand errors costs one (the line graphql-js adds on stopping is dropped from the answer).
+    validationOptions: { maxErrors: 1 },
   };
 }
 

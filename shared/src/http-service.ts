@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import express from 'express';
@@ -36,6 +38,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Whether the service can serve requests now (its database, or its subgraphs, answer). */
   readonly ready: () => Promise<boolean>;
   readonly plugins?: ApolloServerPlugin<TContext>[];
+  /** A subgraph's federated traces (ftv1); off unless true. Ignored for the gateway. */
+  readonly inlineTraces?: boolean;
   /** Request limits, CORS and rate limit; defaults to `defaultHardening`, without a rate limit unless given one. */
   readonly hardening?: HardeningConfig;
 }
@@ -66,6 +70,7 @@ export async function startHttpService<TContext extends BaseContext>(
     allowBatchedHttpRequests: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
+    validationOptions: limits.validationOptions,
     formatError: createErrorFormatter(options.logger, { exposeStack: !options.production }),
     // The process's own signal handler stops the service once; Apollo's would call stop() a second
     // time, and that second call never resolves on MySQL, so the process hung on SIGTERM.
@@ -74,6 +79,10 @@ export async function startHttpService<TContext extends BaseContext>(
       // In-flight requests get this long to finish after SIGTERM; idle keep-alive sockets close at once.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ...limits.plugins,
+      // Apollo installs the trace plugin on every subgraph schema unless told otherwise.
+      ...('schema' in options.graphql ? [options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled()] : []),
+      // No IDE page of any kind in production: a GET for HTML answers like any other GET.
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.plugins ?? []),
     ],
     logger: options.logger,

@@ -26,3 +26,4 @@ export * from './references';
 export * from './scalars';
 export * from './subgraph';
 export * from './validation';
+export * from './query-limits';

@@ -8,7 +8,7 @@ import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
 import type { Request } from 'express';
-import { InternalTokenError, internalIdentityHeader, verifyInternalToken } from './auth/internal-token';
+import { InternalTokenError, internalIdentityHeader, ReplayGuard, verifyInternalToken } from './auth/internal-token';
 import { createSubgraphContext, type RequestOrigin, type SubgraphContext, type SubgraphRuntime } from './context';
 import { refusedCredential } from './errors';
 import { AccessScope } from './identity';
@@ -116,6 +116,7 @@ export async function startSubgraph(
     migrationMode: config.NODE_ENV === 'production' ? 'verify' : 'run',
   });
   const runtime: SubgraphRuntime = { db, logger, reference, calendar, now: options.now ?? (() => new Date()) };
+  const replays = new ReplayGuard();
   try {
     await ensureAuditChainHead(db.manager);
     await definition.loadReferenceData?.(runtime);
@@ -129,7 +130,9 @@ export async function startSubgraph(
       graphql: { schema },
       // Subgraphs sit behind the gateway, which limits each client's rate; the rest applies here too.
       hardening: config,
-      context: async (request) => createSubgraphContext(runtime, await requestOrigin(request, config)),
+      context: async (request) => createSubgraphContext(runtime, await requestOrigin(request, config, replays)),
+      // Traces tell their reader how each field was resolved and how long it took; only the gateway may ask, when configured.
+      inlineTraces: config.FEDERATION_INLINE_TRACES,
       ready: () => isDatabaseReachable(db),
     });
     logger.info({ url: service.url, database: describeTarget(target) }, `${definition.name} subgraph ready`);
@@ -150,17 +153,35 @@ export async function startSubgraph(
 }
 
 /**
- * Who is asking, as the gateway vouches. No header: a direct call, anonymous. A header that does
- * not verify is refused outright rather than served as anonymous, so a forgery is noticed.
+ * Who is asking, as the gateway vouches. No header: a direct call, anonymous, and refused outright
+ * in production, where only the gateway may call (its schema, `_service { sdl }`, included: the
+ * gateway composes from the supergraph file and never asks for it). A header that does not verify,
+ * or was issued for another request, is refused rather than served as anonymous, so a forgery or
+ * a replay is noticed.
  */
-async function requestOrigin(request: Request, config: SubgraphConfig): Promise<RequestOrigin> {
-  const requestId = request.header('x-request-id');
+async function requestOrigin(request: Request, config: SubgraphConfig, replays: ReplayGuard): Promise<RequestOrigin> {
+  const clientRequestId = request.header('x-request-id');
   const token = request.header(internalIdentityHeader);
-  if (!token) return { requestId, channel: 'direct' };
+  if (!token) {
+    if (config.NODE_ENV === 'production') throw refusedCredential('This subgraph answers the gateway only');
+    return { requestId: clientRequestId, channel: 'direct' };
+  }
   if (!config.INTERNAL_TOKEN_SECRET) throw refusedCredential('This subgraph accepts no identities: INTERNAL_TOKEN_SECRET is not set');
+  // The gateway always posts JSON; a GET's query string is not what the token was signed over.
+  const body = request.method === 'POST' && request.body !== null && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
   try {
-    const verified = await verifyInternalToken(token, config.INTERNAL_TOKEN_SECRET);
-    return { requestId, channel: 'gateway', scope: AccessScope.of(verified.identity), operationName: verified.operationName };
+    const verified = await verifyInternalToken(
+      token,
+      config.INTERNAL_TOKEN_SECRET,
+      { operation: { query: body['query'], operationName: body['operationName'], variables: body['variables'] }, requestId: clientRequestId },
+      replays,
+    );
+    return {
+      requestId: verified.requestId ?? clientRequestId,
+      channel: 'gateway',
+      scope: AccessScope.of(verified.identity),
+      operationName: verified.operationName,
+    };
   } catch (error) {
     if (error instanceof InternalTokenError) throw refusedCredential(error.message);
     throw error;

@@ -5,6 +5,7 @@ import {
   createLogger,
   defaultHardening,
   demoIdentities,
+  migrateSubgraph,
   mintDevelopmentToken,
   parseEnvironment,
   resolveDatabaseTarget,
@@ -73,6 +74,12 @@ export interface GraphOptions {
   readonly keepDatabases?: boolean;
   /** Browser origins the gateway lets call it (a portal under test). */
   readonly corsOrigins?: readonly string[];
+  /**
+   * Every process in production mode (subgraphs answer the gateway only, no introspection). The
+   * databases are migrated first, as the deploy's migrate step would; in-memory SQLite cannot be
+   * (each connection is its own database), so this needs DATA_DIR pointing at a directory, or MySQL.
+   */
+  readonly production?: boolean;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -82,6 +89,9 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   const jwtSecret = randomBytes(32).toString('base64url');
   const internalSecret = config.INTERNAL_TOKEN_SECRET!;
   if (onMysql && !options.keepDatabases) await dropDatabases(config);
+  if (options.production) {
+    for (const definition of subgraphs) await migrateSubgraph(definition, { ...config, NODE_ENV: 'test' }, logger);
+  }
   const running = await Promise.all(
     subgraphs.map((definition) => startSubgraph(definition, config, { logger, ...(options.now ? { now: options.now } : {}) })),
   );
@@ -94,7 +104,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       host: '127.0.0.1',
       port: 0,
       logger,
-      production: false,
+      production: options.production ?? false,
       authenticator: createAuthenticator({ secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' }),
       internalTokenSecret: internalSecret,
       ...(options.corsOrigins ? { hardening: { ...defaultHardening, CORS_ORIGINS: [...options.corsOrigins] } } : {}),

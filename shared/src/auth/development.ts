@@ -14,7 +14,7 @@ export interface MintOptions {
   readonly secret?: string;
   readonly issuer?: string;
   readonly audience?: string;
-  /** Seconds from now; negative for an already expired token. */
+  /** Seconds from now (default one hour, the gateway's default maximum lifetime); negative for an already expired token. */
   readonly expiresIn?: number;
   readonly notBefore?: number;
 }
@@ -28,7 +28,7 @@ export async function mintDevelopmentToken(identity: Identity, options: MintOpti
     .setAudience(options.audience ?? defaultAudience)
     .setSubject(identity.subject)
     .setIssuedAt(now)
-    .setExpirationTime(now + (options.expiresIn ?? 8 * 3600));
+    .setExpirationTime(now + (options.expiresIn ?? 3600));
   if (options.notBefore !== undefined) jwt.setNotBefore(now + options.notBefore);
   return jwt.sign(new TextEncoder().encode(options.secret ?? developmentJwtSecret));
 }

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, errors } from 'jose';
 import { z } from 'zod';
 import type { Identity } from '../identity';
@@ -6,12 +7,15 @@ import { claimsFromIdentity, identityFromClaims } from './claims';
 /**
  * The gateway vouches for a verified caller to the subgraphs with a short-lived token of its own.
  * A subgraph trusts nothing else: a request that reaches it directly, without this header, is
- * anonymous and sees public data only, so going around the gateway gains nothing.
+ * anonymous and sees public data only, so going around the gateway gains nothing. The token is
+ * bound to one subgraph request (a digest of its document and variables, the request id, a
+ * single-use id): one captured from the network opens nothing but the request it came with.
  */
 export const internalIdentityHeader = 'x-safeguarding-identity';
 const issuer = 'safeguarding-gateway';
 const audience = 'safeguarding-subgraphs';
-const lifetimeSeconds = 60;
+// Signed just before it is sent; long enough for the clocks of two hosts to disagree a little.
+const lifetimeSeconds = 30;
 
 export const internalTokenSecret = z
   .string()
@@ -22,18 +26,63 @@ export interface InternalIdentity {
   readonly identity: Identity | null;
   /** The client's operation name, for the audit trail. */
   readonly operationName: string | null;
+  /** The gateway's id for the client request. */
+  readonly requestId: string | null;
 }
 
 function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function signInternalToken(identity: Identity | null, operationName: string | null, secret: string): Promise<string> {
-  return new SignJWT({ id: identity ? claimsFromIdentity(identity) : null, op: operationName })
+/** The request a subgraph receives, as its body says. */
+export interface SubgraphOperation {
+  readonly query?: unknown;
+  readonly operationName?: unknown;
+  readonly variables?: unknown;
+}
+
+/**
+ * SHA-256 of the document, operation name and variables in a canonical JSON (keys sorted), so the
+ * gateway and the subgraph, serialising separately, agree on the same request.
+ */
+export function operationDigest(operation: SubgraphOperation): string {
+  const canonical = canonicalJson({ query: operation.query ?? null, operationName: operation.operationName ?? null, variables: operation.variables ?? null });
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export interface InternalGrant {
+  readonly identity: Identity | null;
+  /** The client's operation name, for the audit trail. */
+  readonly operationName: string | null;
+  /** The gateway's id for the whole client request. */
+  readonly requestId: string | null;
+  /** The one subgraph request this token may accompany. */
+  readonly operation: SubgraphOperation;
+}
+
+export async function signInternalToken(grant: InternalGrant, secret: string): Promise<string> {
+  return new SignJWT({
+    id: grant.identity ? claimsFromIdentity(grant.identity) : null,
+    op: grant.operationName,
+    rid: grant.requestId,
+    oph: operationDigest(grant.operation),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(issuer)
     .setAudience(audience)
     .setIssuedAt()
+    .setJti(randomUUID())
     .setExpirationTime(`${lifetimeSeconds}s`)
     .sign(key(secret));
 }
@@ -42,13 +91,61 @@ export class InternalTokenError extends Error {
   override name = 'InternalTokenError';
 }
 
-export async function verifyInternalToken(token: string, secret: string): Promise<InternalIdentity> {
+/**
+ * Single-use ids seen within their token's life. Per process: a replica would accept a replay that
+ * another one saw, but only of the very same request (the digest), for at most the token's life.
+ */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly maxEntries = 100_000) {}
+
+  /** False when the id was already used. */
+  firstUse(jti: string, expiresAtSeconds: number, nowSeconds: number): boolean {
+    for (const [id, expiry] of this.seen) {
+      if (expiry >= nowSeconds && this.seen.size < this.maxEntries) break;
+      this.seen.delete(id);
+    }
+    if (this.seen.has(jti)) return false;
+    this.seen.set(jti, expiresAtSeconds + 5);
+    return true;
+  }
+}
+
+export interface ReceivedRequest {
+  readonly operation: SubgraphOperation;
+  /** The x-request-id header the subgraph received, if any. */
+  readonly requestId: string | undefined;
+}
+
+export async function verifyInternalToken(
+  token: string,
+  secret: string,
+  received: ReceivedRequest,
+  replays: ReplayGuard,
+): Promise<InternalIdentity> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer, audience, algorithms: ['HS256'], clockTolerance: 5 });
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer,
+      audience,
+      algorithms: ['HS256'],
+      clockTolerance: 5,
+      requiredClaims: ['exp', 'iat', 'jti', 'oph'],
+      maxTokenAge: lifetimeSeconds + 5,
+    });
+    if (payload['oph'] !== operationDigest(received.operation)) {
+      throw new InternalTokenError('identity from the gateway was issued for another request');
+    }
+    const rid = typeof payload['rid'] === 'string' ? payload['rid'] : null;
+    if (received.requestId !== undefined && rid !== null && received.requestId !== rid) {
+      throw new InternalTokenError('identity from the gateway was issued for another request id');
+    }
+    if (!replays.firstUse(payload.jti as string, payload.exp as number, Math.floor(Date.now() / 1000))) {
+      throw new InternalTokenError('identity from the gateway was already used');
+    }
     const claims = payload['id'];
     const identity = claims === null || claims === undefined ? null : identityFromClaims(claims);
     if (typeof identity === 'string') throw new InternalTokenError(`identity from the gateway: ${identity}`);
-    return { identity, operationName: typeof payload['op'] === 'string' ? payload['op'] : null };
+    return { identity, operationName: typeof payload['op'] === 'string' ? payload['op'] : null, requestId: rid };
   } catch (error) {
     if (error instanceof InternalTokenError) throw error;
     if (error instanceof errors.JOSEError) throw new InternalTokenError(`identity from the gateway is not valid (${error.code})`);

@@ -1,9 +1,13 @@
 import { statutoryOrganisationId, type ReferenceData } from '@safeguarding/shared';
 import { Agency, AgencyKind, AgencySector, AgencyStatus } from './agency.entity';
 
-/** The statutory partners of every area, from data/reference: live LAs, the ICBs, England's forces. */
+/**
+ * The statutory partners of every area, from data/reference: live LAs, the ICBs, England's forces;
+ * and, CLOSED on their last day, the authorities abolished in a reorganisation whose DfE code no
+ * live authority carries on (Cumbria 909), so that records still naming them resolve to a name.
+ */
 export function statutoryOrganisations(reference: ReferenceData): Agency[] {
-  type Official = Pick<Agency, 'id' | 'name' | 'kind' | 'gssCode' | 'dfeCode' | 'odsCode'>;
+  type Official = Pick<Agency, 'id' | 'name' | 'kind' | 'gssCode' | 'dfeCode' | 'odsCode'> & Partial<Pick<Agency, 'status' | 'closedOn'>>;
   const agency = (fields: Official) =>
     Object.assign(new Agency(), {
       ...fields,
@@ -16,7 +20,16 @@ export function statutoryOrganisations(reference: ReferenceData): Agency[] {
       status: AgencyStatus.ACTIVE,
       openedOn: null,
       closedOn: null,
+      ...fields,
     });
+  const liveDfeCodes = new Set(reference.liveLocalAuthorities.map((la) => la.dfeCode));
+  const retired = new Map(
+    reference.localAuthorities
+      .filter((la) => la.status !== 'live' && !liveDfeCodes.has(la.dfeCode))
+      // the latest record of a code, should it have been reissued before it ended
+      .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))
+      .map((la) => [la.dfeCode, la]),
+  );
   return [
     ...reference.liveLocalAuthorities.map((la) =>
       agency({
@@ -28,6 +41,18 @@ export function statutoryOrganisations(reference: ReferenceData): Agency[] {
         odsCode: null,
       }),
     ),
+    ...[...retired.values()].map((la) =>
+      agency({
+        id: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }),
+        name: la.name,
+        kind: AgencyKind.LOCAL_AUTHORITY,
+        gssCode: la.gssCode,
+        dfeCode: la.dfeCode,
+        odsCode: null,
+        status: AgencyStatus.CLOSED,
+        closedOn: la.validTo,
+      }),
+    ),
     ...reference.integratedCareBoards.map((icb) =>
       agency({
         id: statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: icb.odsCode }),
@@ -36,6 +61,8 @@ export function statutoryOrganisations(reference: ReferenceData): Agency[] {
         gssCode: icb.gssCode,
         dfeCode: null,
         odsCode: icb.odsCode,
+        // a board merged away (April 2026) keeps its name for the records that name it
+        ...(icb.validTo ? { status: AgencyStatus.CLOSED, closedOn: icb.validTo } : {}),
       }),
     ),
     ...reference.englishPoliceForceAreas.map((force) =>

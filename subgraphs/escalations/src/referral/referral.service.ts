@@ -64,7 +64,21 @@ function submitSchema(reference: ReferenceData) {
         .string()
         .trim()
         .toUpperCase()
-        .refine((code) => reference.currentLocalAuthority(code) !== undefined, 'is not the GSS code of an English local authority'),
+        .regex(/^E(06|08|09|10)\d{6}$/, 'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)')
+        .superRefine((code, context) => {
+          if (reference.currentLocalAuthority(code) !== undefined) return;
+          // A recoded or merged authority routes to its one successor; a split one cannot be
+          // routed without knowing where the child lives, so the referrer is told the choices.
+          const successors = reference.currentLocalAuthorities(code);
+          const record = reference.localAuthorityByGss(code);
+          context.addIssue({
+            code: 'custom',
+            message:
+              record && successors.length > 1
+                ? `${code} (${record.name}) was split on ${reference.successionsOf(code)[0]?.effectiveDate ?? record.validTo ?? '?'}: name the authority where the child lives, one of ${successors.map((la) => `${la.gssCode} (${la.name})`).join(', ')}`
+                : 'is not the GSS code of an English local authority',
+          });
+        }),
       concernCategories: z
         .array(z.enum(ConcernCategory))
         .min(1, 'must name at least one concern')

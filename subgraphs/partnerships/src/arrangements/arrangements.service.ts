@@ -12,10 +12,12 @@ import {
   uuidPattern,
   validateInput,
   type SubgraphContext,
+  type ReferenceData,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { PartnerKind, Partnership, PartnershipStatus, type StatutoryPartner } from '../partnership/partnership.entity';
 import { PartnershipService } from '../partnership/partnership.service';
+import { childDeathOverlapShortfalls } from '../partnership/partner-overlap';
 import { PartnershipRepository } from '../partnership/partnership.repository';
 import { Forum, PublishedArrangements } from './arrangements.entity';
 import type { PublishArrangementsInput } from './arrangements.input';
@@ -90,7 +92,7 @@ export class ArrangementsService {
       }
       const partners = await partnerships.partnersOf([partnershipId]);
       checkSignOffs(valid.signOffs, partners, valid.publishedOn);
-      checkChildDeathReviewPartners(valid.childDeathReviewPartnerIds, partners);
+      checkChildDeathReviewPartners(this.ctx.reference, valid.childDeathReviewPartnerIds, partners, valid.publishedOn);
       const repository = this.repository(manager);
       const arrangements = Object.assign(new PublishedArrangements(), {
         id: newId(),
@@ -121,7 +123,7 @@ function checkSignOffs(signOffs: ReadonlyArray<{ partnerId: string; signedOn: st
 }
 
 // Children Act 2004 s16Q: the child death review partners are the LA and an ICB for the area.
-function checkChildDeathReviewPartners(ids: readonly string[], partners: StatutoryPartner[]): void {
+function checkChildDeathReviewPartners(reference: ReferenceData, ids: readonly string[], partners: StatutoryPartner[], on: string): void {
   const named = ids.map((id, index) => {
     const partner = partners.find((candidate) => candidate.id === id);
     if (!partner || partner.kind === PartnerKind.POLICE) {
@@ -133,5 +135,16 @@ function checkChildDeathReviewPartners(ids: readonly string[], partners: Statuto
     if (!named.some((partner) => partner.kind === kind)) {
       throw new BadUserInputError('input.childDeathReviewPartnerIds', `must include the ${kind} partner (Children Act 2004 s16Q)`);
     }
+  }
+  const boards = named.filter((p) => p.kind === PartnerKind.INTEGRATED_CARE_BOARD).map((p) => p.code);
+  const [first] = childDeathOverlapShortfalls(
+    reference,
+    named.filter((p) => p.kind === PartnerKind.LOCAL_AUTHORITY).map((p) => p.code),
+    boards,
+    on,
+  );
+  if (first) {
+    const field = first.boardIndex === null ? 'input.childDeathReviewPartnerIds' : `input.childDeathReviewPartnerIds.${ids.indexOf(named.filter((p) => p.kind === PartnerKind.INTEGRATED_CARE_BOARD)[first.boardIndex]!.id)}`;
+    throw new BadUserInputError(field, first.message);
   }
 }

@@ -16,6 +16,7 @@ import { DelegatedSafeguardingPartner, PartnerKind, type Partnership, type Statu
 import type { DelegateInput, LeadSafeguardingPartnerInput } from './partnership.input';
 import { nextPartnershipStatus, ruleBroken } from './partnership.lifecycle';
 import { PartnershipRepository } from './partnership.repository';
+import { overlappingBoards, overlappingForces, partnerOverlapShortfalls } from './partner-overlap';
 
 const leadSchema = z.object({ name: requiredText(200), office: requiredText(200), namedOn: isoDate });
 const delegateSchema = z.object({
@@ -89,10 +90,19 @@ export class PartnershipLifecycleService {
         (kind) => !partners.some((partner) => partner.kind === kind),
       );
       if (missing.length > 0) throw ruleBroken('PARTNER_OF_EACH_KIND', `no ${missing.join(' or ')} partner`);
+      const areaCodes = (await repository.areasOf([partnershipId])).map((area) => area.localAuthorityGssCode);
+      // Checked again on the day of coming into force: boards merge and reference data is reloaded.
+      const shortfalls = partnerOverlapShortfalls(
+        this.ctx.reference,
+        areaCodes,
+        partners.filter((p) => p.kind === PartnerKind.INTEGRATED_CARE_BOARD).map((p) => p.code),
+        partners.filter((p) => p.kind === PartnerKind.POLICE).map((p) => p.code),
+        on,
+      );
+      if (shortfalls.length > 0) throw ruleBroken('PARTNERS_FOR_THE_AREA', shortfalls.map((s) => s.message).join('; '));
       const leaderless = partners.filter((partner) => !partner.leadName);
       if (leaderless.length > 0) throw ruleBroken('LEAD_FOR_EACH_PARTNER', `none named for ${leaderless.map((p) => p.code).join(', ')}`);
-      const areas = (await repository.areasOf([partnershipId])).map((area) => area.localAuthorityGssCode);
-      const [held] = await repository.activeHoldersOf(areas, partnershipId);
+      const [held] = await repository.activeHoldersOf(areaCodes, partnershipId);
       if (held) {
         throw ruleBroken('ONE_ACTIVE_PARTNERSHIP_PER_AREA', `${held.localAuthorityGssCode} is in "${held.partnership?.name ?? held.partnershipId}"`);
       }
@@ -117,16 +127,36 @@ export class PartnershipLifecycleService {
     });
   }
 
-  /** Every live LA, ICB and English police force must be covered by an active arrangement (DOMAIN.md §1). */
+  /**
+   * Every live LA, ICB and English police force must be covered by an active arrangement. An LA is
+   * covered only where its arrangements have all three kinds of partner for its area (s16E): itself,
+   * an overlapping ICB and its police force.
+   */
   async coverage(): Promise<Coverage> {
-    const { areas, partnerCodes } = await this.repository().activeCoverage();
+    const active = await this.repository().activeCoverage();
     const reference = this.ctx.reference;
-    // An area recorded under a code since replaced still covers its successor.
-    const coveredLas = new Set(areas.map((code) => reference.currentLocalAuthority(code)?.gssCode ?? code));
-    const coveredCodes = new Set(partnerCodes);
+    const today = this.ctx.today;
+    const coveredLas = new Set<string>();
+    const coveredCodes = new Set<string>();
+    for (const { areas, partners } of active) {
+      const boards = new Set(partners.filter((p) => p.kind === PartnerKind.INTEGRATED_CARE_BOARD).map((p) => p.code));
+      const forces = new Set(partners.filter((p) => p.kind === PartnerKind.POLICE).map((p) => p.code));
+      const localAuthorities = new Set(partners.filter((p) => p.kind === PartnerKind.LOCAL_AUTHORITY).map((p) => p.code));
+      partners.filter((p) => p.kind !== PartnerKind.LOCAL_AUTHORITY).forEach((p) => coveredCodes.add(p.code));
+      for (const area of areas) {
+        // An area recorded under a code since replaced still covers its successor(s).
+        const current = reference.currentLocalAuthorities(area).map((la) => la.gssCode);
+        for (const la of current.length > 0 ? current : [area]) {
+          const hasAuthority = localAuthorities.has(area) || localAuthorities.has(la);
+          const hasBoard = overlappingBoards(reference, la, today).some((code) => boards.has(code));
+          const hasForce = overlappingForces(reference, la).some((code) => forces.has(code));
+          if (hasAuthority && hasBoard && hasForce) coveredLas.add(la);
+        }
+      }
+    }
     return {
       uncoveredLocalAuthorities: reference.liveLocalAuthorities.filter((la) => !coveredLas.has(la.gssCode)).map((la) => LocalAuthority.of(la)),
-      uncoveredIntegratedCareBoards: reference.integratedCareBoards.filter((icb) => !coveredCodes.has(icb.odsCode)).map(IntegratedCareBoard.of),
+      uncoveredIntegratedCareBoards: reference.integratedCareBoardsOn(today).filter((icb) => !coveredCodes.has(icb.odsCode)).map(IntegratedCareBoard.of),
       uncoveredPoliceForceAreas: reference.englishPoliceForceAreas.filter((force) => !coveredCodes.has(force.gssCode)).map(PoliceForceArea.of),
     };
   }

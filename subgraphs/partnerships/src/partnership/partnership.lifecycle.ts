@@ -28,6 +28,8 @@ function unreachable(transition: never): never {
 /** The statutory rules checked when arrangements come into force; each refusal names its rule. */
 export const activationRules = {
   PARTNER_OF_EACH_KIND: 'Arrangements need at least one local authority, one ICB and one police partner (Children Act 2004 s16E)',
+  PARTNERS_FOR_THE_AREA:
+    'Each local authority of the footprint needs as partners an ICB and the police for an area any part of which falls within it, and every partner named must be one for the area (Children Act 2004 s16E)',
   LEAD_FOR_EACH_PARTNER: 'Every statutory partner must have a Lead Safeguarding Partner named (Working Together 2023)',
   ONE_ACTIVE_PARTNERSHIP_PER_AREA: 'A local authority area belongs to at most one active partnership at a time',
 } as const;

@@ -1,4 +1,4 @@
-import { In, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
 import {
   DelegatedSafeguardingPartner,
@@ -112,16 +112,19 @@ export class PartnershipRepository {
     await this.manager.update(Partnership, { id }, changes);
   }
 
-  /** What the active arrangements cover: LA areas and partner codes (ICB ODS, police GSS). */
-  async activeCoverage(): Promise<{ areas: string[]; partnerCodes: string[] }> {
+  /** What each active arrangement covers: its LA areas and its partners (kind and code). */
+  async activeCoverage(): Promise<{ areas: string[]; partners: Pick<StatutoryPartner, 'kind' | 'code'>[] }[]> {
     const active = await this.manager.find(Partnership, { where: { status: PartnershipStatus.ACTIVE }, select: { id: true } });
     const ids = active.map((p) => p.id);
-    if (ids.length === 0) return { areas: [], partnerCodes: [] };
+    if (ids.length === 0) return [];
     const [areas, partners] = await Promise.all([
       this.manager.find(PartnershipArea, { where: { partnershipId: In(ids) } }),
-      this.manager.find(StatutoryPartner, { where: { partnershipId: In(ids), kind: Not('LOCAL_AUTHORITY') as never } }),
+      this.manager.find(StatutoryPartner, { where: { partnershipId: In(ids) }, select: { partnershipId: true, kind: true, code: true } }),
     ]);
-    return { areas: areas.map((a) => a.localAuthorityGssCode), partnerCodes: partners.map((p) => p.code) };
+    return ids.map((id) => ({
+      areas: areas.filter((a) => a.partnershipId === id).map((a) => a.localAuthorityGssCode),
+      partners: partners.filter((p) => p.partnershipId === id),
+    }));
   }
 
   async insert(partnership: Partnership, areas: PartnershipArea[], partners: StatutoryPartner[]): Promise<void> {

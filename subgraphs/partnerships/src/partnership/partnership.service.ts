@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   exactlyOneCode,
   alignByKey,
+  BadUserInputError,
   ForbiddenError,
   groupByKey,
   partnershipAdministratorRoles,
@@ -24,6 +25,7 @@ import {
 } from './partnership.entity';
 import type { CreatePartnershipInput } from './partnership.input';
 import { PartnershipRepository } from './partnership.repository';
+import { partnerOverlapShortfalls } from './partner-overlap';
 
 export class PartnershipService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -87,7 +89,8 @@ export class PartnershipService {
    */
   async create(input: CreatePartnershipInput): Promise<Partnership> {
     this.ctx.scope.requireIdentity();
-    const valid = validateInput(createPartnershipSchema(this.ctx.reference), input);
+    const valid = validateInput(createPartnershipSchema(this.ctx.reference, this.ctx.today), input);
+    refuseOutOfAreaPartners(this.ctx.reference, valid, this.ctx.today);
     const partnership = Object.assign(new Partnership(), {
       id: newId(),
       name: valid.name,
@@ -155,7 +158,20 @@ function codeList(
     });
 }
 
-function createPartnershipSchema(reference: ReferenceData) {
+/** A partner must be one for the area (Children Act 2004 s16E): refused naming the field, the LA and who would qualify. */
+function refuseOutOfAreaPartners(
+  reference: ReferenceData,
+  valid: { localAuthorityGssCodes: string[]; integratedCareBoardOdsCodes: string[]; policeForceGssCodes: string[] },
+  on: string,
+): void {
+  const [first] = partnerOverlapShortfalls(reference, valid.localAuthorityGssCodes, valid.integratedCareBoardOdsCodes, valid.policeForceGssCodes, on);
+  if (!first) return;
+  const field = first.kind === 'INTEGRATED_CARE_BOARD' ? 'input.integratedCareBoardOdsCodes' : 'input.policeForceGssCodes';
+  const codes = first.kind === 'INTEGRATED_CARE_BOARD' ? valid.integratedCareBoardOdsCodes : valid.policeForceGssCodes;
+  throw new BadUserInputError(first.outOfAreaCode ? `${field}.${codes.indexOf(first.outOfAreaCode)}` : field, first.message);
+}
+
+function createPartnershipSchema(reference: ReferenceData, today: string) {
   const liveLas = new Set(reference.liveLocalAuthorities.map((la) => la.gssCode));
   // A terminated code is refused with its successor named, so an integrator can correct it.
   const laMessage = (code: string) => {
@@ -165,7 +181,8 @@ function createPartnershipSchema(reference: ReferenceData) {
       ? `${code} (${record.name}) ended on ${record.validTo ?? '?'}; use ${successor.gssCode}`
       : 'is not a live English local authority';
   };
-  const icbs = new Set(reference.integratedCareBoards.map((icb) => icb.odsCode));
+  // A board that has ended (the April 2026 mergers) is no longer anyone's partner.
+  const icbs = new Set(reference.integratedCareBoardsOn(today).map((icb) => icb.odsCode));
   const forces = new Set(reference.englishPoliceForceAreas.map((force) => force.gssCode));
   return z.object({
     name: requiredText(200),
@@ -181,7 +198,7 @@ function createPartnershipSchema(reference: ReferenceData) {
       /^[A-Z0-9]{3}$/,
       'must be a 3-character ODS code',
       (code) => icbs.has(code),
-      'is not an integrated care board',
+      'is not an integrated care board in force today',
     ),
     policeForceGssCodes: codeList(
       'police force',

@@ -45,12 +45,13 @@ export class YearlyReportRepository {
   }
 
   /** Partnerships that owe a report for a year: active, or dissolved after the year began. */
-  async partnershipsOwing(yearFrom: string): Promise<Partnership[]> {
+  /** Partnerships whose arrangements were in force on a year's due date: only they owe its report. */
+  async partnershipsOwing(dueOn: string): Promise<Partnership[]> {
     const all = await this.manager.find(Partnership, {
       where: [{ status: PartnershipStatus.ACTIVE }, { status: PartnershipStatus.DISSOLVED }],
       order: { name: 'ASC' },
     });
-    return all.filter((p) => p.status === PartnershipStatus.ACTIVE || (p.dissolvedOn !== null && p.dissolvedOn >= yearFrom));
+    return all.filter((p) => p.activeFrom !== null && p.activeFrom <= dueOn && (p.dissolvedOn === null || p.dissolvedOn >= dueOn));
   }
 
   async insert(report: YearlyReport): Promise<void> {

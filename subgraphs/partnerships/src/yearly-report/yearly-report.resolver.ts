@@ -81,4 +81,12 @@ export class PartnershipYearlyReportsResolver {
   yearlyReports(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<YearlyReport[]> {
     return new YearlyReportService(ctx).ofPartnership(partnership.id);
   }
+
+  @FieldResolver(() => [YearlyReportCompliance], {
+    description:
+      'To the partnership\'s staff: a yearly report owed for every financial year the arrangements were in force on its due date (Working Together 2023 ch. 2), newest first, each with its status and rule, OVERDUE where none was published in time (empty to others)',
+  })
+  yearlyReportObligations(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<YearlyReportCompliance[]> {
+    return new YearlyReportService(ctx).obligations(partnership.id);
+  }
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  financialYearContaining,
+  financialYearOf,
   financialYearStarting,
   parseFinancialYear,
   type FinancialYear,
@@ -20,6 +22,8 @@ import { ContentRequirement, yearlyReportContent, YearlyReportContent } from './
 import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
 import type { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
 import { YearlyReportRepository } from './yearly-report.repository';
+import { Partnership } from '../partnership/partnership.entity';
+import { PartnershipService } from '../partnership/partnership.service';
 import {
   publicationBasis,
   publicationDeadline,
@@ -83,21 +87,44 @@ export class YearlyReportService {
     const year = parseFinancialYear(label);
     if (!year) throw new BadUserInputError('financialYear', 'must be a financial year written like 2025-26');
     const repository = this.repository();
-    const [partnerships, reports] = await Promise.all([repository.partnershipsOwing(year.startsOn), repository.forYear(year.start)]);
+    const [partnerships, reports] = await Promise.all([repository.partnershipsOwing(publicationDeadline(year).due), repository.forYear(year.start)]);
     const byPartnership = new Map(reports.map((report) => [report.partnershipId, report]));
-    return partnerships.map((partnership) => {
-      const report = byPartnership.get(partnership.id) ?? null;
-      const facts = report ? { ...report, missingRequired: this.missingRequired(report) } : null;
-      const { status, reasons } = yearlyReportStatus(year, facts, this.ctx.today, this.ctx.calendar);
-      return Object.assign(new YearlyReportCompliance(), {
-        partnership,
-        financialYear: year.label,
-        report,
-        status,
-        reasons,
-        publicationDeadline: DeadlineView.of(publicationDeadline(year), publicationBasis, report?.publishedOn ?? null, this.ctx.today),
-      });
+    return partnerships.map((partnership) => this.obligation(partnership, year, byPartnership.get(partnership.id) ?? null));
+  }
+
+  private obligation(partnership: Partnership, year: FinancialYear, report: YearlyReport | null): YearlyReportCompliance {
+    const facts = report ? { ...report, missingRequired: this.missingRequired(report) } : null;
+    const { status, reasons } = yearlyReportStatus(year, facts, this.ctx.today, this.ctx.calendar);
+    return Object.assign(new YearlyReportCompliance(), {
+      partnership,
+      financialYear: year.label,
+      report,
+      status,
+      reasons,
+      publicationDeadline: DeadlineView.of(publicationDeadline(year), publicationBasis, report?.publishedOn ?? null, this.ctx.today),
     });
+  }
+
+  /**
+   * A partnership's own obligations: a report for every financial year its arrangements were in
+   * force, owed where they were still in force on its due date, whether or not one is recorded.
+   * Shown to those acting in the partnership; others see the reports they may see, not this.
+   */
+  async obligations(partnershipId: string): Promise<YearlyReportCompliance[]> {
+    if (!this.ctx.scope.actsIn(partnershipId)) return [];
+    const partnership = await new PartnershipService(this.ctx).byId(partnershipId);
+    if (!partnership?.activeFrom) return [];
+    const reports = new Map((await this.ofPartnership(partnershipId)).map((report) => [report.financialYearStart, report]));
+    const last = partnership.dissolvedOn && partnership.dissolvedOn < this.ctx.today ? partnership.dissolvedOn : this.ctx.today;
+    const first = financialYearOf(financialYearContaining(partnership.activeFrom)).start;
+    const years: YearlyReportCompliance[] = [];
+    for (let start = financialYearOf(financialYearContaining(last)).start; start >= first; start -= 1) {
+      const year = financialYearStarting(start);
+      const due = publicationDeadline(year).due;
+      if (partnership.dissolvedOn && partnership.dissolvedOn < due) continue;
+      years.push(this.obligation(partnership, year, reports.get(start) ?? null));
+    }
+    return years;
   }
 
   async record(input: RecordYearlyReportInput): Promise<YearlyReport> {

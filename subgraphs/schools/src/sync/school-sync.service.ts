@@ -41,7 +41,7 @@ const blankToNull = (value: string | null | undefined): string | null => {
  * Checks one row without the database. Hand-written rather than zod: it runs 50,000 times per
  * national import, and each rule names the field and the format expected.
  */
-export function checkSchoolRow(row: SchoolRow, laCodes: ReadonlySet<string>): Checked {
+export function checkSchoolRow(row: SchoolRow, laCodes: ReadonlySet<string>, retired: ReadonlyMap<string, string> = new Map()): Checked {
   const invalid = (field: string, message: string): Checked => ({ kind: 'invalid', field, message });
   const urn = row.urn?.trim() ?? '';
   if (!/^\d{6}$/.test(urn)) return invalid('urn', 'must be a URN: exactly 6 digits');
@@ -51,6 +51,10 @@ export function checkSchoolRow(row: SchoolRow, laCodes: ReadonlySet<string>): Ch
   const la = row.localAuthorityDfeCode?.trim() ?? '';
   if (!/^\d{3}$/.test(la)) return invalid('localAuthorityDfeCode', 'must be a DfE LA code: 3 digits');
   if (!laCodes.has(la)) return invalid('localAuthorityDfeCode', `${la} is not the DfE code of a local authority in the reference data`);
+  // A school still open (or opening) cannot be in an authority abolished in a reorganisation; a
+  // closed one may be, having closed before it. GIAS rows carry no opening date we keep.
+  const abolished = retired.get(la);
+  if (abolished !== undefined && row.status !== SchoolStatus.CLOSED) return invalid('localAuthorityDfeCode', abolished);
   const number = blankToNull(row.establishmentNumber);
   const given = blankToNull(row.laestab);
   if (number !== null && !/^\d{1,4}$/.test(number)) return invalid('establishmentNumber', 'must be the 4-digit establishment number');
@@ -93,6 +97,21 @@ export function referenceLaCodes(reference: ReferenceData): Set<string> {
   return new Set(reference.localAuthorities.map((la) => la.dfeCode));
 }
 
+/** DfE codes no live authority carries on (Cumbria 909), each with the refusal naming its successors. */
+export function retiredLaCodes(reference: ReferenceData): Map<string, string> {
+  const live = new Set(reference.liveLocalAuthorities.map((la) => la.dfeCode));
+  const retired = new Map<string, string>();
+  for (const la of reference.localAuthorities) {
+    if (la.status === 'live' || live.has(la.dfeCode)) continue;
+    const successors = reference.currentLocalAuthorities(la.gssCode).map((s) => `${s.name} (${s.dfeCode})`);
+    retired.set(
+      la.dfeCode,
+      `${la.dfeCode} (${la.name}) ended on ${la.validTo ?? '?'}, so no school open now can be in it; its area is now ${successors.join(', ') || 'no live authority in the reference data'}`,
+    );
+  }
+  return retired;
+}
+
 const sameSchool = (a: School, b: School): boolean => schoolColumns.every((column) => (a[column] ?? null) === (b[column] ?? null));
 
 export class SchoolSyncService {
@@ -124,8 +143,9 @@ export class SchoolSyncService {
    */
   private async requireHolderOfRows(rows: readonly SchoolRow[]): Promise<void> {
     const laCodes = referenceLaCodes(this.ctx.reference);
+    const retired = retiredLaCodes(this.ctx.reference);
     const valid = rows.flatMap((row, index) => {
-      const checked = checkSchoolRow(row, laCodes);
+      const checked = checkSchoolRow(row, laCodes, retired);
       return checked.kind === 'valid' ? [{ index, school: checked.school, trustName: checked.trustName }] : [];
     });
     if (valid.length === 0) return;
@@ -173,8 +193,9 @@ export class SchoolSyncService {
     const results: Array<SchoolUpsertResult | null> = rows.map(() => null);
     const candidates: Array<{ index: number; school: School; trustName: string | null }> = [];
     const seen = new Map<string, number>();
+    const retired = retiredLaCodes(this.ctx.reference);
     rows.forEach((row, index) => {
-      const checked = checkSchoolRow(row, laCodes);
+      const checked = checkSchoolRow(row, laCodes, retired);
       if (checked.kind === 'invalid') {
         results[index] = SchoolUpsertResult.rejected(index, String(row.urn ?? ''), checked.field, checked.message);
         return;
