@@ -170,7 +170,7 @@ describe('batching of the new lists', () => {
       escalations(accessReason: $reason) { id history { kind agreedActions { description } } historyChain { intact } raisedBy { id name } raisedWith { id } }
       nationalEscalations { id history { kind } }
     }
-    agencies { id escalationsRaised { id history { kind } } escalationsReceived { id } }
+    agencies(first: 100) { nodes { id escalationsRaised { id history { kind } } escalationsReceived { id } } }
   }`;
 
   async function measure(): Promise<{ cases: number; statements: Record<string, number> }> {

@@ -1,5 +1,5 @@
 import { demoIds, statutoryOrganisationId } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { startGraph, type GraphQLResponse, type TestGraph } from './support/graph';
 
 // Issue 15: an integrator finds itself (viewer) and the records it holds codes for, through the gateway.
 let graph: TestGraph;
@@ -98,5 +98,92 @@ describe('lookups by the codes integrators hold', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ byGss: { id: demoIds.partnerships.westSussex }, byDfe: { id: demoIds.partnerships.eastSussex }, none: null });
+  });
+});
+
+describe('the schools register, a page at a time (issue 12: every list bounded)', () => {
+  const page = `query ($first: Int, $after: String, $la: String) {
+    schools(first: $first, after: $after, localAuthorityDfeCode: $la) { nodes { urn name } pageInfo { endCursor hasNextPage } }
+  }`;
+  type Page = { schools: { nodes: { urn: string; name: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+
+  it('answers a bounded first page to an anonymous caller, and walks every school once in name order', async () => {
+    const seen: { urn: string; name: string }[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const result: GraphQLResponse<Page> = await graph.query<Page>(page, { first: 2, after });
+      expect(result.errors).toBeUndefined();
+      const { nodes, pageInfo } = result.data!.schools;
+      expect(nodes.length).toBeLessThanOrEqual(2);
+      seen.push(...nodes);
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    const total = await graph.query<{ schools: { totalCount: number } }>('{ schools { totalCount } }');
+    expect(seen).toHaveLength(total.data!.schools.totalCount);
+    expect(new Set(seen.map((s) => s.urn)).size).toBe(seen.length);
+    const sorted = [...seen].sort((a, b) => (a.name === b.name ? (a.urn < b.urn ? -1 : 1) : a.name.localeCompare(b.name)));
+    expect(seen.map((s) => s.urn)).toEqual(sorted.map((s) => s.urn));
+  });
+
+  it('answers the documented maximum page within the cost limit', async () => {
+    const result = await graph.query('{ schools(first: 100) { totalCount nodes { urn name laestab phase status ukprn establishmentType postcode localAuthority { id name } } pageInfo { endCursor hasNextPage } } }');
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('filters by local authority', async () => {
+    const result = await graph.query<Page>(page, { la: '845' });
+    expect(result.data!.schools.nodes.map((s) => s.urn).sort()).toEqual(expect.arrayContaining(['990003', '990004']));
+  });
+
+  it.each([
+    ['first beyond the maximum', { first: 101 }, 'first', 'must be at most 100'],
+    ['first of zero', { first: 0 }, 'first', 'must be at least 1'],
+    ['a cursor of another list', { after: Buffer.from(JSON.stringify(['agencies', 'x', 'y'])).toString('base64url') }, 'after', 'is not a cursor of this list'],
+    ['a cursor that is not one', { after: 'not-a-cursor' }, 'after', 'is not a cursor of this list'],
+  ])('refuses %s naming the argument', async (_case, variables, field, message) => {
+    const result = await graph.query(page, variables);
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors![0]!.message).toContain(message);
+  });
+
+  it('costs one statement per page and none for totalCount unless asked', async () => {
+    const without = await graph.countStatements(async () => {
+      expect((await graph.query(page, { first: 3 })).errors).toBeUndefined();
+    });
+    const withCount = await graph.countStatements(async () => {
+      expect((await graph.query('{ schools(first: 3) { totalCount nodes { urn } } }')).errors).toBeUndefined();
+    });
+    expect(without.schools).toBe(1);
+    expect(withCount.schools).toBe(2);
+  });
+});
+
+describe('the organisation register, a page at a time', () => {
+  it('walks every police force once by name, in pages cut by the cursor', async () => {
+    const query = `query ($after: String) { agencies(kind: POLICE, first: 10, after: $after) { totalCount nodes { id name } pageInfo { endCursor hasNextPage } } }`;
+    type Page = { agencies: { totalCount: number; nodes: { id: string; name: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+    const ids: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const result: GraphQLResponse<Page> = await graph.query<Page>(query, { after });
+      expect(result.errors).toBeUndefined();
+      const { nodes, pageInfo, totalCount } = result.data!.agencies;
+      expect(nodes.length).toBeLessThanOrEqual(10);
+      total = totalCount;
+      ids.push(...nodes.map((n) => n.id));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(30);
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids).size).toBe(total);
+    expect(ids).toContain(statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' }));
+  });
+
+  it('refuses first beyond the maximum naming first', async () => {
+    const result = await graph.query('{ agencies(first: 101) { nodes { id } } }');
+    expect(result.errors![0]).toMatchObject({ message: 'first: must be at most 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
   });
 });

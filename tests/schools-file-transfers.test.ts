@@ -152,7 +152,7 @@ describe('sending and confirming receipt', () => {
 
 describe('batching', () => {
   it('costs the same SQL whatever the number of schools and transfers', async () => {
-    const query = (filter: string) => `{ schools${filter} { urn fileTransfersOut { id receivingSchool { name } } fileTransfersIn { id sendingSchool { name } } } }`;
+    const query = (filter: string) => `{ schools${filter} { nodes { urn fileTransfersOut { id receivingSchool { name } } fileTransfersIn { id sendingSchool { name } } } } }`;
     const run = (filter: string) => graph.countStatements(async () => {
       const result = await graph.query<any>(query(filter), {}, { as: 'seaview-primary-dsl' });
       expect(result.errors).toBeUndefined();

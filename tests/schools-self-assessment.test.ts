@@ -179,7 +179,7 @@ describe('batching', () => {
     const lists = `query ($id: ID!) { partnership(id: $id) {
       schoolSafeguardingStandards { key }
       schoolSafeguardingReturns { urn school { name } standards { rating actions { owner deadline { status } } } }
-    } schools { urn safeguardingReturns { id } } }`;
+    } schools { nodes { urn safeguardingReturns { id } } } }`;
     const view = `query ($id: ID!) { partnership(id: $id) {
       schoolSafeguardingOverview(financialYear: "2025-26") { notReturned { urn } ratings { green } overdueActions { id } }
     } }`;

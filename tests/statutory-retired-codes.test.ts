@@ -52,11 +52,12 @@ describe('retired local authority codes', () => {
     expect(one.errors).toBeUndefined();
     expect(one.data.school).toEqual({ urn: '990903', localAuthority: { name: 'Cumbria', status: 'CLOSED', closedOn: '2023-03-31' } });
 
-    const all = await graph.query<any>('{ schools { urn localAuthority { name } } }');
+    const all = await graph.query<any>('{ schools(first: 100) { pageInfo { hasNextPage } nodes { urn localAuthority { name } } } }');
     expect(all.errors).toBeUndefined();
-    expect(all.data.schools.length).toBeGreaterThan(1);
-    expect(all.data.schools).toContainEqual({ urn: '990903', localAuthority: { name: 'Cumbria' } });
-    expect(all.data.schools.every((school: { localAuthority: { name: string } | null }) => typeof school.localAuthority?.name === 'string')).toBe(true);
+    expect(all.data.schools.pageInfo.hasNextPage).toBe(false);
+    expect(all.data.schools.nodes.length).toBeGreaterThan(1);
+    expect(all.data.schools.nodes).toContainEqual({ urn: '990903', localAuthority: { name: 'Cumbria' } });
+    expect(all.data.schools.nodes.every((school: { localAuthority: { name: string } | null }) => typeof school.localAuthority?.name === 'string')).toBe(true);
   });
 });
 

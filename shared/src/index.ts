@@ -4,6 +4,7 @@ export * from './audit';
 export * from './auth';
 export * from './calendar';
 export * from './config';
+export * from './connection';
 export * from './context';
 export * from './csv';
 export * from './database';

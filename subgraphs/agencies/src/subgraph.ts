@@ -2,7 +2,7 @@ import { AccessScope, type SubgraphDefinition } from '@safeguarding/shared';
 import { Agency } from './agency/agency.entity';
 import { agencyReference } from './agency/agency.reference';
 import { AgencyRepository } from './agency/agency.repository';
-import { AgencyResolver } from './agency/agency.resolver';
+import { AgencyConnectionResolver, AgencyResolver } from './agency/agency.resolver';
 import { statutoryOrganisations } from './agency/statutory-organisations';
 import { AgencyContact } from './contact/agency-contact.entity';
 import { AgencyContactResolver } from './contact/agency-contact.resolver';
@@ -29,6 +29,7 @@ export const agenciesSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [
     AgencyResolver,
+    AgencyConnectionResolver,
     AgencyContactResolver,
     PartnershipDesignationResolver,
     AgencyDesignationResolver,

@@ -10,7 +10,7 @@ import { EducationRepresentative } from './representation/education-representati
 import { EducationRepresentativeResolver } from './representation/education-representative.resolver';
 import { SafeguardingLead } from './safeguarding-lead/safeguarding-lead.entity';
 import { SchoolSafeguardingLeadsResolver } from './safeguarding-lead/safeguarding-lead.resolver';
-import { PartnershipSchoolsResolver } from './school/partnership-schools.resolver';
+import { PartnershipSchoolsResolver, SchoolConnectionResolver } from './school/partnership-schools.resolver';
 import { SchoolDesignation } from './school/school-designation.entity';
 import { SchoolDesignationResolver } from './school/school-designation.resolver';
 import { School } from './school/school.entity';
@@ -50,6 +50,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolResolver,
     SchoolCalendarResolver,
     PartnershipSchoolsResolver,
+    SchoolConnectionResolver,
     TrustResolver,
     SchoolSafeguardingLeadsResolver,
     SchoolDesignationResolver,

@@ -28,8 +28,16 @@ export class AgencyRepository {
     return this.manager.find(Agency, { where: { id: In([...ids]) } });
   }
 
-  list(kind: AgencyKind | null): Promise<Agency[]> {
-    return this.manager.find(Agency, { where: kind ? { kind } : {}, order: { name: 'ASC' } });
+  /** Keyset page on (name, id): the rows after the cursor's key, at most `limit`. */
+  page(kind: AgencyKind | null, after: { name: string; id: string } | null, limit: number): Promise<Agency[]> {
+    const query = this.manager.createQueryBuilder(Agency, 'a');
+    if (kind !== null) query.andWhere('a.kind = :kind', { kind });
+    if (after) query.andWhere('(a.name > :name OR (a.name = :name AND a.id > :id))', after);
+    return query.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').limit(limit).getMany();
+  }
+
+  count(kind: AgencyKind | null): Promise<number> {
+    return this.manager.count(Agency, { where: kind ? { kind } : {} });
   }
 
   /** The agencies holding one official code, live ones first. */

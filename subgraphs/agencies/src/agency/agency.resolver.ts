@@ -1,6 +1,7 @@
-import { Authorized, Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
-import { Agency, AgencyKind } from './agency.entity';
+import { Agency } from './agency.entity';
+import { AgenciesArgs, AgencyConnection } from './agency-connection.type';
 import { AgencyRegistrationResult } from './agency-registration.type';
 import { RegisterRelevantAgencyInput, RelevantAgencyRowInput } from './agency.input';
 import { AgencyService } from './agency.service';
@@ -26,12 +27,9 @@ export class AgencyResolver {
     return new AgencyService(ctx).byCode({ odsCode, gssCode, dfeCode });
   }
 
-  @Query(() => [Agency])
-  agencies(
-    @Arg('kind', () => AgencyKind, { nullable: true }) kind: AgencyKind | null,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<Agency[]> {
-    return new AgencyService(ctx).list(kind ?? null);
+  @Query(() => AgencyConnection, { description: 'The organisation register by name, a page at a time, optionally of one kind' })
+  agencies(@Args() args: AgenciesArgs, @Ctx() ctx: SubgraphContext): Promise<AgencyConnection> {
+    return new AgencyService(ctx).page(args);
   }
 
   @Authorized(nationalRegisterRoles)
@@ -53,5 +51,13 @@ export class AgencyResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgencyRegistrationResult[]> {
     return new AgencyService(ctx).registerRows(rows);
+  }
+}
+
+@Resolver(() => AgencyConnection)
+export class AgencyConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Agencies matching the filters, over all pages' })
+  totalCount(@Root() connection: AgencyConnection): Promise<number> {
+    return connection.count();
   }
 }

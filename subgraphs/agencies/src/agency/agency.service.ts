@@ -1,7 +1,10 @@
 import {
   alignByKey,
   BadUserInputError,
+  decodeCursor,
   DomainError,
+  pageOf,
+  pageSize,
   exactlyOneCode,
   ForbiddenError,
   groupByKey,
@@ -12,6 +15,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { DesignationRepository } from '../designation/designation.repository';
 import { Agency, AgencyKind, AgencyStatus } from './agency.entity';
+import { AgencyConnection, AgencyPageInfo, type AgenciesArgs } from './agency-connection.type';
 import { recordProblem, relevantAgencyFields, type RelevantAgencyFields } from './agency-fields';
 import { mayChangeRelevantAgencyRecord, relevantAgencyRegisterRefusal } from './agency-register.policy';
 import { AgencyRegistrationOutcome, AgencyRegistrationResult } from './agency-registration.type';
@@ -67,8 +71,18 @@ export class AgencyService {
     return agency ?? null;
   }
 
-  list(kind: AgencyKind | null): Promise<Agency[]> {
-    return this.repository().list(kind);
+  /** One page of the register, cut in SQL on its sort order (name, id): LIMIT first + 1 after the cursor's key. */
+  async page(args: AgenciesArgs): Promise<AgencyConnection> {
+    const first = pageSize(args.first);
+    const kind = args.kind ?? null;
+    const after = args.after ? decodeCursor('agencies', args.after, 2) : null;
+    const rows = await this.repository().page(kind, after ? { name: after[0]!, id: after[1]! } : null, first + 1);
+    const page = pageOf(rows, first, 'agencies', (agency) => [agency.name, agency.id]);
+    return Object.assign(new AgencyConnection(), {
+      nodes: page.nodes,
+      pageInfo: Object.assign(new AgencyPageInfo(), { endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
+      count: () => this.repository().count(kind),
+    });
   }
 
   /** One agency, created or refused: an identifier already held is an error here, not an update. */

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { PartnershipReference } from '../external/partnership.type';
 import { PartnershipSchoolsArgs, SchoolConnection } from './school-connection.type';
@@ -9,5 +9,13 @@ export class PartnershipSchoolsResolver {
   @FieldResolver(() => SchoolConnection, { description: 'Schools the partnership designates as relevant agencies today, by name; paginated and filterable' })
   schools(@Root() partnership: PartnershipReference, @Args() args: PartnershipSchoolsArgs, @Ctx() ctx: SubgraphContext): Promise<SchoolConnection> {
     return new SchoolService(ctx).designatedBy(partnership, args);
+  }
+}
+
+@Resolver(() => SchoolConnection)
+export class SchoolConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Schools matching the filters, over all pages' })
+  totalCount(@Root() connection: SchoolConnection): Promise<number> {
+    return connection.count();
   }
 }

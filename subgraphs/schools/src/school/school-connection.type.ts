@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { defaultPageSize, maxPageSize } from '@safeguarding/shared';
 import { School, SchoolPhase } from './school.entity';
 
 @ArgsType()
@@ -34,10 +35,22 @@ export class SchoolPageInfo {
   hasNextPage!: boolean;
 }
 
-@ObjectType({ description: 'A page of a partnership\'s designated schools, by name' })
+@ArgsType()
+export class SchoolsArgs {
+  @Field(() => Int, { defaultValue: defaultPageSize, description: `How many schools to return, 1 to ${maxPageSize}` })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
+  after?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only the schools of one local authority (DfE 3-digit LA code)' })
+  localAuthorityDfeCode?: string | null;
+}
+
+@ObjectType({ description: 'A page of schools, by name then URN; totalCount is counted only when asked for' })
 export class SchoolConnection {
-  @Field(() => Int, { description: 'Schools matching the filters, over all pages' })
-  totalCount!: number;
+  // Counted only when the client selects totalCount (SchoolConnectionResolver), so a page costs the same whatever the total.
+  count!: () => Promise<number>;
 
   @Field(() => [School])
   nodes!: School[];

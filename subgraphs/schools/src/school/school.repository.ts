@@ -31,11 +31,16 @@ export class SchoolRepository {
     return found.find((school) => school.status === 'OPEN') ?? found[0] ?? null;
   }
 
-  list(localAuthorityDfeCode: string | null): Promise<School[]> {
-    return this.manager.find(School, {
-      where: localAuthorityDfeCode === null ? {} : { localAuthorityDfeCode },
-      order: { name: 'ASC', urn: 'ASC' },
-    });
+  /** Keyset page on (name, urn): the rows after the cursor's key, at most `limit`. */
+  page(localAuthorityDfeCode: string | null, after: { name: string; urn: string } | null, limit: number): Promise<School[]> {
+    const query = this.manager.createQueryBuilder(School, 's');
+    if (localAuthorityDfeCode !== null) query.andWhere('s.localAuthorityDfeCode = :la', { la: localAuthorityDfeCode });
+    if (after) query.andWhere('(s.name > :name OR (s.name = :name AND s.urn > :urn))', after);
+    return query.orderBy('s.name', 'ASC').addOrderBy('s.urn', 'ASC').limit(limit).getMany();
+  }
+
+  count(localAuthorityDfeCode: string | null): Promise<number> {
+    return this.manager.count(School, { where: localAuthorityDfeCode === null ? {} : { localAuthorityDfeCode } });
   }
 
   /** Designations in force on `today` for all the partnerships at once, each with its school joined in. */

@@ -1,6 +1,7 @@
-import { Authorized, Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
 import { School } from './school.entity';
+import { SchoolConnection, SchoolsArgs } from './school-connection.type';
 import { RegisterSchoolInput } from './school.input';
 import { Trust } from '../trust/trust.entity';
 import { SchoolService } from './school.service';
@@ -25,12 +26,9 @@ export class SchoolResolver {
     return new SchoolService(ctx).byCode({ urn, ukprn, laestab });
   }
 
-  @Query(() => [School], { description: 'Schools ordered by name, optionally only those in one LA (DfE 3-digit code)' })
-  schools(
-    @Arg('localAuthorityDfeCode', () => String, { nullable: true }) localAuthorityDfeCode: string | null,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<School[]> {
-    return new SchoolService(ctx).list(localAuthorityDfeCode ?? null);
+  @Query(() => SchoolConnection, { description: 'Schools by name then URN, a page at a time, optionally only those in one LA (DfE 3-digit code)' })
+  schools(@Args() args: SchoolsArgs, @Ctx() ctx: SubgraphContext): Promise<SchoolConnection> {
+    return new SchoolService(ctx).page(args);
   }
 
   @Authorized(nationalRegisterRoles)

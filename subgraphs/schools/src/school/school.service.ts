@@ -2,7 +2,10 @@ import { z } from 'zod';
 import {
   alignByKey,
   BadUserInputError,
+  decodeCursor as decodePageCursor,
   exactlyOneCode,
+  pageOf,
+  pageSize as pageSizeOf,
   ForbiddenError,
   groupByKey,
   requiredText,
@@ -15,7 +18,7 @@ import type { PartnershipReference } from '../external/partnership.type';
 import { SchoolDesignation } from './school-designation.entity';
 import { School, SchoolPhase, SchoolStatus } from './school.entity';
 import type { RegisterSchoolInput } from './school.input';
-import { SchoolConnection, SchoolPageInfo, type PartnershipSchoolsArgs } from './school-connection.type';
+import { SchoolConnection, SchoolPageInfo, type PartnershipSchoolsArgs, type SchoolsArgs } from './school-connection.type';
 import { mayChangeSchoolRegisterRecord, schoolRegisterRefusal } from './school-record.policy';
 import { SchoolRepository, type SchoolFilters } from './school.repository';
 import { trainingCutoff } from '../safeguarding-lead/training';
@@ -56,8 +59,21 @@ export class SchoolService {
     return this.repository().withCode(code.kind, code.value);
   }
 
-  list(localAuthorityDfeCode: string | null): Promise<School[]> {
-    return this.repository().list(localAuthorityDfeCode);
+  /** One page of the register, cut in SQL on its sort order (name, URN): LIMIT first + 1 after the cursor's key. */
+  async page(args: SchoolsArgs): Promise<SchoolConnection> {
+    const first = pageSizeOf(args.first);
+    const localAuthorityDfeCode = args.localAuthorityDfeCode ?? null;
+    if (localAuthorityDfeCode !== null && !/^\d{3}$/.test(localAuthorityDfeCode)) {
+      throw new BadUserInputError('localAuthorityDfeCode', 'must be a DfE LA code of 3 digits');
+    }
+    const after = args.after ? decodePageCursor('schools', args.after, 2) : null;
+    const rows = await this.repository().page(localAuthorityDfeCode, after ? { name: after[0]!, urn: after[1]! } : null, first + 1);
+    const page = pageOf(rows, first, 'schools', (school) => [school.name, school.urn]);
+    return Object.assign(new SchoolConnection(), {
+      nodes: page.nodes,
+      pageInfo: Object.assign(new SchoolPageInfo(), { endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
+      count: () => this.repository().count(localAuthorityDfeCode),
+    });
   }
 
   /**
@@ -94,7 +110,7 @@ export class SchoolService {
     const nodes = schools.slice(start, start + first);
     const last = nodes[nodes.length - 1];
     return Object.assign(new SchoolConnection(), {
-      totalCount: schools.length,
+      count: () => Promise.resolve(schools.length),
       nodes,
       pageInfo: Object.assign(new SchoolPageInfo(), {
         endCursor: last ? encodeCursor(last.urn) : null,
