@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { internalTokenSecret } from './auth/internal-token';
@@ -50,6 +51,22 @@ export const subgraphEnvironment = commonEnvironment.extend({
   DEMO_DATA: booleanFlag.default(false),
   /** Verifies the gateway's identity tokens; unset, the subgraph serves anonymous callers only. */
   INTERNAL_TOKEN_SECRET: internalTokenSecret.optional(),
+  /**
+   * Keys the audit chain (HMAC-SHA256). Kept outside the database so that its administrators
+   * cannot rewrite a record and recompute the chain. Required in production (see startSubgraph).
+   */
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Signs checkpoints of the audit chain's head: an Ed25519 private key, PKCS#8 PEM. Required in production. */
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .refine((pem) => {
+      try {
+        return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+      } catch {
+        return false;
+      }
+    }, 'must be an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519)')
+    .optional(),
 });
 
 export type CommonConfig = z.infer<typeof commonEnvironment>;

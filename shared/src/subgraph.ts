@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DataSource, MixedList } from 'typeorm';
-import { ensureAuditChainHead } from './audit/audit-log';
-import { AuditChainHead, AuditRecord } from './audit/audit-record.entity';
+import { ensureAuditChainHead, useAuditChainKeys } from './audit/audit-log';
+import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
 import { authChecker } from './auth/auth-checker';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
@@ -58,7 +58,7 @@ export interface SubgraphDefinition {
 
 /** Every subgraph keeps its own audit chain, so the audit table is one of its entities. */
 export function subgraphEntities(definition: SubgraphDefinition): Function[] {
-  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead];
+  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead, AuditCheckpoint];
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();
@@ -105,6 +105,12 @@ export async function startSubgraph(
     config.BANK_HOLIDAYS_FILE ?? path.join(config.REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json'),
   );
   const { schema } = await subgraphSchema(definition);
+  if (config.NODE_ENV === 'production' && !config.AUDIT_HMAC_KEY) {
+    throw new ConfigError('AUDIT_HMAC_KEY: required in production (32+ random characters, kept outside the database)');
+  }
+  if (config.NODE_ENV === 'production' && !config.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('AUDIT_SIGNING_KEY: required in production (an Ed25519 private key, PKCS#8 PEM, kept outside the database)');
+  }
   const target = resolveDatabaseTarget(definition.name, config);
   const statements = new StatementCounter();
   const db = await openDatabase(target, {
@@ -116,6 +122,7 @@ export async function startSubgraph(
     migrationMode: config.NODE_ENV === 'production' ? 'verify' : 'run',
   });
   const runtime: SubgraphRuntime = { db, logger, reference, calendar, now: options.now ?? (() => new Date()) };
+  useAuditChainKeys(db, config.AUDIT_HMAC_KEY, config.AUDIT_SIGNING_KEY);
   try {
     await ensureAuditChainHead(db.manager);
     await definition.loadReferenceData?.(runtime);
@@ -154,13 +161,21 @@ export async function startSubgraph(
  * not verify is refused outright rather than served as anonymous, so a forgery is noticed.
  */
 async function requestOrigin(request: Request, config: SubgraphConfig): Promise<RequestOrigin> {
-  const requestId = request.header('x-request-id');
+  // Only the gateway's signed token names the request; a header is the client's own label.
+  const header = request.header('x-request-id');
+  const clientRequestId = header && /^[\w.:-]{1,64}$/.test(header) ? header : null;
   const token = request.header(internalIdentityHeader);
-  if (!token) return { requestId, channel: 'direct' };
+  if (!token) return { clientRequestId, channel: 'direct' };
   if (!config.INTERNAL_TOKEN_SECRET) throw refusedCredential('This subgraph accepts no identities: INTERNAL_TOKEN_SECRET is not set');
   try {
     const verified = await verifyInternalToken(token, config.INTERNAL_TOKEN_SECRET);
-    return { requestId, channel: 'gateway', scope: AccessScope.of(verified.identity), operationName: verified.operationName };
+    return {
+      requestId: verified.requestId ?? undefined,
+      clientRequestId: verified.clientRequestId,
+      channel: 'gateway',
+      scope: AccessScope.of(verified.identity),
+      operationName: verified.operationName,
+    };
   } catch (error) {
     if (error instanceof InternalTokenError) throw refusedCredential(error.message);
     throw error;

@@ -22,14 +22,28 @@ export interface InternalIdentity {
   readonly identity: Identity | null;
   /** The client's operation name, for the audit trail. */
   readonly operationName: string | null;
+  /** The gateway's own id for this request: the one the audit trail and every log line carry. */
+  readonly requestId: string | null;
+  /** Whatever `x-request-id` the client sent, kept apart because the client chose it. */
+  readonly clientRequestId: string | null;
+}
+
+export interface RequestIds {
+  readonly requestId: string;
+  readonly clientRequestId: string | null;
 }
 
 function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function signInternalToken(identity: Identity | null, operationName: string | null, secret: string): Promise<string> {
-  return new SignJWT({ id: identity ? claimsFromIdentity(identity) : null, op: operationName })
+export async function signInternalToken(
+  identity: Identity | null,
+  operationName: string | null,
+  secret: string,
+  ids?: RequestIds,
+): Promise<string> {
+  return new SignJWT({ id: identity ? claimsFromIdentity(identity) : null, op: operationName, rid: ids?.requestId ?? null, crid: ids?.clientRequestId ?? null })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(issuer)
     .setAudience(audience)
@@ -48,7 +62,8 @@ export async function verifyInternalToken(token: string, secret: string): Promis
     const claims = payload['id'];
     const identity = claims === null || claims === undefined ? null : identityFromClaims(claims);
     if (typeof identity === 'string') throw new InternalTokenError(`identity from the gateway: ${identity}`);
-    return { identity, operationName: typeof payload['op'] === 'string' ? payload['op'] : null };
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    return { identity, operationName: text(payload['op']), requestId: text(payload['rid']), clientRequestId: text(payload['crid']) };
   } catch (error) {
     if (error instanceof InternalTokenError) throw error;
     if (error instanceof errors.JOSEError) throw new InternalTokenError(`identity from the gateway is not valid (${error.code})`);
