@@ -5,9 +5,11 @@ import { AuditTrail1795337669549 as mysqlAuditTrail1795337669549 } from './mysql
 import { Escalations1795338655012 as mysqlEscalations1795338655012 } from './mysql/1795338655012-Escalations';
 import { AuditChainHead1795339637748 as mysqlAuditChainHead1795339637748 } from './mysql/1795339637748-AuditChainHead';
 import { Referrals1795340335215 as mysqlReferrals1795340335215 } from './mysql/1795340335215-Referrals';
+import { AuditCheckpointsClientRequestId1796219108061 as mysqlAuditCheckpointsClientRequestId1796219108061 } from './mysql/1796219108061-AuditCheckpointsClientRequestId';
 import { Initial1796193268675 as sqliteInitial1796193268675 } from './sqlite/1796193268675-Initial';
+import { AuditCheckpointsClientRequestId1796219108061 as sqliteAuditCheckpointsClientRequestId1796219108061 } from './sqlite/1796219108061-AuditCheckpointsClientRequestId';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215],
-  sqlite: [sqliteInitial1796193268675],
+  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215, mysqlAuditCheckpointsClientRequestId1796219108061],
+  sqlite: [sqliteInitial1796193268675, sqliteAuditCheckpointsClientRequestId1796219108061],
 };

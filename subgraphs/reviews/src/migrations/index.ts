@@ -4,9 +4,11 @@ import { Initial1795336531531 as mysqlInitial1795336531531 } from './mysql/17953
 import { AuditTrail1795337669499 as mysqlAuditTrail1795337669499 } from './mysql/1795337669499-AuditTrail';
 import { ReviewsClocks1795338740751 as mysqlReviewsClocks1795338740751 } from './mysql/1795338740751-ReviewsClocks';
 import { AuditChainHead1795339637400 as mysqlAuditChainHead1795339637400 } from './mysql/1795339637400-AuditChainHead';
+import { AuditCheckpointsClientRequestId1796219106854 as mysqlAuditCheckpointsClientRequestId1796219106854 } from './mysql/1796219106854-AuditCheckpointsClientRequestId';
 import { Initial1796193268458 as sqliteInitial1796193268458 } from './sqlite/1796193268458-Initial';
+import { AuditCheckpointsClientRequestId1796219106854 as sqliteAuditCheckpointsClientRequestId1796219106854 } from './sqlite/1796219106854-AuditCheckpointsClientRequestId';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531531, mysqlAuditTrail1795337669499, mysqlReviewsClocks1795338740751, mysqlAuditChainHead1795339637400],
-  sqlite: [sqliteInitial1796193268458],
+  mysql: [mysqlInitial1795336531531, mysqlAuditTrail1795337669499, mysqlReviewsClocks1795338740751, mysqlAuditChainHead1795339637400, mysqlAuditCheckpointsClientRequestId1796219106854],
+  sqlite: [sqliteInitial1796193268458, sqliteAuditCheckpointsClientRequestId1796219106854],
 };

@@ -7,9 +7,11 @@ import { SchoolsTrustsLeads1795340395055 as mysqlSchoolsTrustsLeads1795340395055
 import { ChildProtectionFileTransfers1795342035682 as mysqlChildProtectionFileTransfers1795342035682 } from './mysql/1795342035682-ChildProtectionFileTransfers';
 import { SchoolSafeguardingSelfAssessment1795342304407 as mysqlSchoolSafeguardingSelfAssessment1795342304407 } from './mysql/1795342304407-SchoolSafeguardingSelfAssessment';
 import { SchoolCalendar1795343433418 as mysqlSchoolCalendar1795343433418 } from './mysql/1795343433418-SchoolCalendar';
+import { AuditCheckpointsClientRequestId1796219105789 as mysqlAuditCheckpointsClientRequestId1796219105789 } from './mysql/1796219105789-AuditCheckpointsClientRequestId';
 import { Initial1796193268244 as sqliteInitial1796193268244 } from './sqlite/1796193268244-Initial';
+import { AuditCheckpointsClientRequestId1796219105789 as sqliteAuditCheckpointsClientRequestId1796219105789 } from './sqlite/1796219105789-AuditCheckpointsClientRequestId';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531486, mysqlAuditTrail1795337669393, mysqlAuditChainHead1795339636941, mysqlSchoolsTrustsLeads1795340395055, mysqlChildProtectionFileTransfers1795342035682, mysqlSchoolSafeguardingSelfAssessment1795342304407, mysqlSchoolCalendar1795343433418],
-  sqlite: [sqliteInitial1796193268244],
+  mysql: [mysqlInitial1795336531486, mysqlAuditTrail1795337669393, mysqlAuditChainHead1795339636941, mysqlSchoolsTrustsLeads1795340395055, mysqlChildProtectionFileTransfers1795342035682, mysqlSchoolSafeguardingSelfAssessment1795342304407, mysqlSchoolCalendar1795343433418, mysqlAuditCheckpointsClientRequestId1796219105789],
+  sqlite: [sqliteInitial1796193268244, sqliteAuditCheckpointsClientRequestId1796219105789],
 };
