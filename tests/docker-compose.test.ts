@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,8 @@ const dockerfile = fs.readFileSync(path.join(repositoryRoot, 'Dockerfile'), 'utf
 // the defaults and stand in for required values with what an operator would set.
 const required: Record<string, string> = {
   INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+  AUDIT_HMAC_KEY: 'k'.repeat(40),
+  AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   AUTH_JWKS_URL: 'https://idp.example.org/.well-known/jwks.json',
   AUTH_ISSUER: 'https://idp.example.org',
   ...Object.fromEntries(subgraphNames.map((name) => [`${name.toUpperCase()}_DB_PASSWORD`, `${name}-secret`])),
@@ -86,6 +89,10 @@ describe.each(subgraphNames.map((name) => [name]))('the %s service', (name) => {
     const target = resolveDatabaseTarget(name, config);
     expect(target).toMatchObject({ kind: 'mysql', host: 'mysql', user: name, password: `${name}-secret`, database: `safeguarding_${name}` });
     expect(raw['INTERNAL_TOKEN_SECRET']).toMatch(/^\$\{INTERNAL_TOKEN_SECRET:\?/);
+    expect(raw['AUDIT_HMAC_KEY']).toMatch(/^\$\{AUDIT_HMAC_KEY:\?/);
+    expect(config.AUDIT_HMAC_KEY).toBe('k'.repeat(40));
+    expect(raw['AUDIT_SIGNING_KEY']).toMatch(/^\$\{AUDIT_SIGNING_KEY:\?/);
+    expect(config.AUDIT_SIGNING_KEY).toContain('BEGIN PRIVATE KEY');
   });
 
   it('is not published outside and runs the one shared image', () => {

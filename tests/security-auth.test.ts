@@ -1,9 +1,15 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { generateKeyPair, exportJWK, SignJWT } from 'jose';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthenticator } from '@safeguarding/gateway';
 import {
+  auditChainKeys,
+  AuditChainHead,
+  AuditCheckpoint,
   AuditRecord,
+  checkpointSignatureValid,
+  verifyAuditChain,
   demoIdentities,
   demoIds,
   internalIdentityHeader,
@@ -264,6 +270,46 @@ describe('the audit trail', () => {
     expect(result.data.partnership.escalationsAuditTrail.chain).toMatchObject({ intact: true, brokenAtSequence: null });
   });
 
+  it('audits a request under the id the gateway minted; a client\'s x-request-id is kept apart as its own label', async () => {
+    const repository = graph.subgraphs.escalations.db.getRepository(AuditRecord);
+    const token = await graph.tokenFor('sussex-health-visitor');
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const response = await rawPost(graph.gatewayUrl, { query: caseQuery, variables: { id: disagreementId } }, {
+        authorization: `Bearer ${token}`,
+        'x-request-id': 'NightlyBackupJob',
+      });
+      expect(response.body.errors).toBeUndefined();
+      const [newest] = await repository.find({ order: { sequence: 'DESC' }, take: 1 });
+      expect(newest).toMatchObject({ subject: 'demo:sussex-health-visitor', clientRequestId: 'NightlyBackupJob', channel: 'gateway' });
+      expect(newest!.requestId).not.toBe('NightlyBackupJob');
+      expect(newest!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      ids.push(newest!.requestId);
+    }
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it('signs checkpoints of the head and checks from the newest one, so a read does not rescan the chain', async () => {
+    const db = graph.subgraphs.escalations.db;
+    const checkpoints = db.getRepository(AuditCheckpoint);
+    const total = await db.getRepository(AuditRecord).count();
+    expect(await verifyAuditChain(db.manager, { checkpointEvery: 1 })).toEqual({ intact: true, checked: total, brokenAtSequence: null });
+    const [checkpoint] = await checkpoints.find();
+    expect(checkpoint).toMatchObject({ sequence: total });
+    expect(checkpointSignatureValid(checkpoint!, auditChainKeys(db).verifying)).toBe(true);
+    // Signed with the graph's key: another key's public half does not verify it.
+    expect(checkpointSignatureValid(checkpoint!, generateKeyPairSync('ed25519').publicKey)).toBe(false);
+
+    await graph.query(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
+    expect(await verifyAuditChain(db.manager)).toEqual({ intact: true, checked: 1, brokenAtSequence: null });
+
+    // A checkpoint moved to another head without the signing key is the break itself.
+    await checkpoints.update({ sequence: checkpoint!.sequence }, { hash: 'f'.repeat(64) });
+    expect(await verifyAuditChain(db.manager)).toMatchObject({ intact: false, brokenAtSequence: checkpoint!.sequence });
+    // The tests below edit early records: they need the whole chain checked again.
+    await checkpoints.clear();
+  });
+
   it('detects a tampered record, and a deleted one', async () => {
     const repository = graph.subgraphs.escalations.db.getRepository(AuditRecord);
     await graph.query(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
@@ -286,5 +332,32 @@ describe('the audit trail', () => {
     await repository.delete({ sequence: second!.sequence });
     result = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-business-manager' });
     expect(result.data.partnership.escalationsAuditTrail.chain).toMatchObject({ intact: false, brokenAtSequence: second!.sequence + 1 });
+    await repository.insert(second!);
+  });
+
+  it('is keyed: a record edited in the database and the chain recomputed with plain SHA-256 still fails the check', async () => {
+    const repository = graph.subgraphs.escalations.db.getRepository(AuditRecord);
+    await graph.query(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
+    const before = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-business-manager' });
+    expect(before.data.partnership.escalationsAuditTrail.chain).toMatchObject({ intact: true });
+    const records = await repository.find({ order: { sequence: 'ASC' } });
+    const victim = records[1]!;
+    // What a database administrator without the key can do: change a row, then rebuild every
+    // later link and the head so that an unkeyed chain would verify again.
+    let previousHash = records[0]!.hash;
+    for (const record of records.slice(1)) {
+      const changed = { ...record, ...(record.sequence === victim.sequence ? { subject: 'demo:nobody' } : {}), previousHash };
+      const content = [
+        changed.sequence, changed.occurredAt, changed.action, changed.subject, changed.organisationId,
+        changed.organisationKind, changed.operationName ?? '', changed.entityType, changed.entityId,
+        changed.partnershipId ?? '', changed.reason ?? '', changed.channel, changed.requestId, changed.previousHash,
+        changed.clientRequestId ?? '',
+      ];
+      previousHash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+      await repository.update({ sequence: record.sequence }, { subject: changed.subject, previousHash: changed.previousHash, hash: previousHash });
+    }
+    await graph.subgraphs.escalations.db.getRepository(AuditChainHead).update({ id: 1 }, { sequence: records.at(-1)!.sequence, hash: previousHash });
+    const result = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-business-manager' });
+    expect(result.data.partnership.escalationsAuditTrail.chain).toMatchObject({ intact: false, brokenAtSequence: victim.sequence });
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import {
@@ -31,7 +32,9 @@ export interface GatewayOptions {
 }
 
 interface GatewayContext {
-  readonly requestId: string | undefined;
+  /** Minted here for every request: a client cannot choose the id its reads are audited under. */
+  readonly requestId: string;
+  readonly clientRequestId: string | null;
   readonly identity: Identity | null;
 }
 
@@ -68,7 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         willSendRequest: async (sent) => {
           const { request, context } = sent;
           // One id follows the request through every subgraph's logs.
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          request.http?.headers.set('x-request-id', context.requestId);
           // Sent for anonymous callers too: the subgraph then knows the request came through here.
           // Resolved from the document by Apollo, so a client that names its operation only in the
           // query text is still named in the audit trail.
@@ -81,7 +84,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
               {
                 identity: context.identity,
                 operationName,
-                requestId: context.requestId ?? null,
+                requestId: context.requestId,
+                clientRequestId: context.clientRequestId,
                 operation: { query: request.query, operationName: request.operationName, variables: request.variables },
               },
               options.internalTokenSecret,
@@ -101,11 +105,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     ...(options.hardening ? { hardening: options.hardening } : {}),
     ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
     context: async (request) => ({
-      requestId: request.header('x-request-id'),
+      requestId: randomUUID(),
+      clientRequestId: clientRequestId(request.header('x-request-id')),
       identity: await options.authenticator.authenticate(request.header('authorization')),
     }),
     ready: () => allSubgraphsReady([...resolvedUrls.values()]),
   });
+}
+
+/** A client's own correlation id, kept only if it is a plain token short enough to store. */
+export function clientRequestId(header: string | undefined): string | null {
+  return header && /^[\w.:-]{1,64}$/.test(header) ? header : null;
 }
 
 /** The gateway is ready when every subgraph answers its own /ready. */

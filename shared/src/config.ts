@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { internalTokenSecret } from './auth/internal-token';
@@ -54,6 +55,22 @@ export const subgraphEnvironment = commonEnvironment.extend({
   /** Federated traces (`apollo-federation-include-trace: ftv1`) for a gateway that reports usage; off unless set. */
   FEDERATION_INLINE_TRACES: booleanFlag.default(false),
   ...eventBusEnvironment.shape,
+  /**
+   * Keys the audit chain (HMAC-SHA256). Kept outside the database so that its administrators
+   * cannot rewrite a record and recompute the chain. Required in production (see startSubgraph).
+   */
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Signs checkpoints of the audit chain's head: an Ed25519 private key, PKCS#8 PEM. Required in production. */
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .refine((pem) => {
+      try {
+        return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+      } catch {
+        return false;
+      }
+    }, 'must be an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519)')
+    .optional(),
 });
 
 export type CommonConfig = z.infer<typeof commonEnvironment>;

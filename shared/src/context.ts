@@ -18,7 +18,10 @@ export interface SubgraphRuntime {
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext {
+  /** Minted by the gateway (or here, for a direct call): never the client's choice. */
   readonly requestId: string;
+  /** The `x-request-id` a client sent, kept for its own correlation only. */
+  readonly clientRequestId: string | null;
   /** Who is asking, from the gateway's verified token; anonymous otherwise. */
   readonly scope: AccessScope;
   readonly channel: Channel;
@@ -37,6 +40,7 @@ export interface SubgraphContext {
 
 export interface RequestOrigin {
   readonly requestId?: string | undefined;
+  readonly clientRequestId?: string | null;
   readonly scope?: AccessScope;
   readonly channel?: Channel;
   readonly operationName?: string | null;
@@ -48,6 +52,7 @@ export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestO
   const now = runtime.now();
   return {
     requestId: id,
+    clientRequestId: origin.clientRequestId ?? null,
     scope: origin.scope ?? AccessScope.anonymous,
     channel: origin.channel ?? 'direct',
     operationName: origin.operationName ?? null,

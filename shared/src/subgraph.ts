@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DataSource, MixedList } from 'typeorm';
-import { ensureAuditChainHead } from './audit/audit-log';
-import { AuditChainHead, AuditRecord } from './audit/audit-record.entity';
+import { ensureAuditChainHead, useAuditChainKeys } from './audit/audit-log';
+import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
 import { OutboxEvent } from './events/outbox-event.entity';
 import { authChecker } from './auth/auth-checker';
@@ -59,7 +59,7 @@ export interface SubgraphDefinition {
 
 /** Every subgraph keeps its own audit chain and its own outbox, so both tables are among its entities. */
 export function subgraphEntities(definition: SubgraphDefinition): Function[] {
-  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead, OutboxEvent];
+  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead, AuditCheckpoint, OutboxEvent];
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();
@@ -106,6 +106,12 @@ export async function startSubgraph(
     config.BANK_HOLIDAYS_FILE ?? path.join(config.REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json'),
   );
   const { schema } = await subgraphSchema(definition);
+  if (config.NODE_ENV === 'production' && !config.AUDIT_HMAC_KEY) {
+    throw new ConfigError('AUDIT_HMAC_KEY: required in production (32+ random characters, kept outside the database)');
+  }
+  if (config.NODE_ENV === 'production' && !config.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('AUDIT_SIGNING_KEY: required in production (an Ed25519 private key, PKCS#8 PEM, kept outside the database)');
+  }
   const target = resolveDatabaseTarget(definition.name, config);
   const statements = new StatementCounter();
   const db = await openDatabase(target, {
@@ -118,6 +124,7 @@ export async function startSubgraph(
   });
   const runtime: SubgraphRuntime = { db, logger, reference, calendar, now: options.now ?? (() => new Date()) };
   const replays = new ReplayGuard();
+  useAuditChainKeys(db, config.AUDIT_HMAC_KEY, config.AUDIT_SIGNING_KEY);
   try {
     await ensureAuditChainHead(db.manager);
     await definition.loadReferenceData?.(runtime);
@@ -161,11 +168,13 @@ export async function startSubgraph(
  * a replay is noticed.
  */
 async function requestOrigin(request: Request, config: SubgraphConfig, replays: ReplayGuard): Promise<RequestOrigin> {
-  const clientRequestId = request.header('x-request-id');
+  // Through the gateway this header repeats the id the gateway minted (and the token binds); on a
+  // direct call it is the client's own label, never the request's id.
+  const header = request.header('x-request-id');
   const token = request.header(internalIdentityHeader);
   if (!token) {
     if (config.NODE_ENV === 'production') throw refusedCredential('This subgraph answers the gateway only');
-    return { requestId: clientRequestId, channel: 'direct' };
+    return { clientRequestId: header && /^[\w.:-]{1,64}$/.test(header) ? header : null, channel: 'direct' };
   }
   if (!config.INTERNAL_TOKEN_SECRET) throw refusedCredential('This subgraph accepts no identities: INTERNAL_TOKEN_SECRET is not set');
   // The gateway always posts JSON; a GET's query string is not what the token was signed over.
@@ -174,11 +183,12 @@ async function requestOrigin(request: Request, config: SubgraphConfig, replays: 
     const verified = await verifyInternalToken(
       token,
       config.INTERNAL_TOKEN_SECRET,
-      { operation: { query: body['query'], operationName: body['operationName'], variables: body['variables'] }, requestId: clientRequestId },
+      { operation: { query: body['query'], operationName: body['operationName'], variables: body['variables'] }, requestId: header },
       replays,
     );
     return {
-      requestId: verified.requestId ?? clientRequestId,
+      requestId: verified.requestId ?? undefined,
+      clientRequestId: verified.clientRequestId,
       channel: 'gateway',
       scope: AccessScope.of(verified.identity),
       operationName: verified.operationName,

@@ -66,9 +66,13 @@ export class AuditRecord {
   @Column('varchar', { length: 10 })
   channel!: string;
 
-  @Field()
+  @Field({ description: 'The id the gateway gave the request (never one the client chose)' })
   @Column('varchar', { length: 64 })
   requestId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The x-request-id the client sent, for its own correlation; not vouched for' })
+  @Column('varchar', { length: 64, nullable: true })
+  clientRequestId!: string | null;
 
   @Field()
   @Column('varchar', { length: 64 })
@@ -94,4 +98,25 @@ export class AuditChainHead {
 
   @Column('varchar', { length: 64 })
   hash!: string;
+}
+
+/**
+ * The chain's head at a moment, signed (Ed25519) with a key the database never holds. Anyone
+ * with the public key can check an exported trail against these; a read-time check starts from
+ * the newest one instead of walking the whole chain.
+ */
+@Entity('audit_checkpoints')
+export class AuditCheckpoint {
+  @PrimaryColumn('int')
+  sequence!: number;
+
+  @Column('varchar', { length: 64 })
+  hash!: string;
+
+  @Column('varchar', { length: 30 })
+  signedAt!: string;
+
+  /** Base64 Ed25519 signature of checkpointPayload(sequence, hash, signedAt). */
+  @Column('varchar', { length: 100 })
+  signature!: string;
 }

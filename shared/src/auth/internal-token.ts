@@ -26,8 +26,10 @@ export interface InternalIdentity {
   readonly identity: Identity | null;
   /** The client's operation name, for the audit trail. */
   readonly operationName: string | null;
-  /** The gateway's id for the client request. */
+  /** The gateway's own id for the client request: the one the audit trail and every log line carry. */
   readonly requestId: string | null;
+  /** Whatever `x-request-id` the client sent, kept apart because the client chose it. */
+  readonly clientRequestId: string | null;
 }
 
 function key(secret: string): Uint8Array {
@@ -67,6 +69,8 @@ export interface InternalGrant {
   readonly operationName: string | null;
   /** The gateway's id for the whole client request. */
   readonly requestId: string | null;
+  /** The client's own `x-request-id`, a label only. */
+  readonly clientRequestId?: string | null;
   /** The one subgraph request this token may accompany. */
   readonly operation: SubgraphOperation;
 }
@@ -76,6 +80,7 @@ export async function signInternalToken(grant: InternalGrant, secret: string): P
     id: grant.identity ? claimsFromIdentity(grant.identity) : null,
     op: grant.operationName,
     rid: grant.requestId,
+    crid: grant.clientRequestId ?? null,
     oph: operationDigest(grant.operation),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -145,7 +150,8 @@ export async function verifyInternalToken(
     const claims = payload['id'];
     const identity = claims === null || claims === undefined ? null : identityFromClaims(claims);
     if (typeof identity === 'string') throw new InternalTokenError(`identity from the gateway: ${identity}`);
-    return { identity, operationName: typeof payload['op'] === 'string' ? payload['op'] : null, requestId: rid };
+    const crid = payload['crid'];
+    return { identity, operationName: typeof payload['op'] === 'string' ? payload['op'] : null, requestId: rid, clientRequestId: typeof crid === 'string' ? crid : null };
   } catch (error) {
     if (error instanceof InternalTokenError) throw error;
     if (error instanceof errors.JOSEError) throw new InternalTokenError(`identity from the gateway is not valid (${error.code})`);

@@ -5,10 +5,12 @@ import { AuditTrail1795337669290 as mysqlAuditTrail1795337669290 } from './mysql
 import { RegistryDesignationsSection111795338565479 as mysqlRegistryDesignationsSection111795338565479 } from './mysql/1795338565479-RegistryDesignationsSection11';
 import { AuditChainHead1795339636445 as mysqlAuditChainHead1795339636445 } from './mysql/1795339636445-AuditChainHead';
 import { Outbox1796218051919 as mysqlOutbox1796218051919 } from './mysql/1796218051919-Outbox';
+import { AuditCheckpointsClientRequestId1796219104516 as mysqlAuditCheckpointsClientRequestId1796219104516 } from './mysql/1796219104516-AuditCheckpointsClientRequestId';
 import { Initial1796193268038 as sqliteInitial1796193268038 } from './sqlite/1796193268038-Initial';
 import { Outbox1796218051919 as sqliteOutbox1796218051919 } from './sqlite/1796218051919-Outbox';
+import { AuditCheckpointsClientRequestId1796219104516 as sqliteAuditCheckpointsClientRequestId1796219104516 } from './sqlite/1796219104516-AuditCheckpointsClientRequestId';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531451, mysqlAuditTrail1795337669290, mysqlRegistryDesignationsSection111795338565479, mysqlAuditChainHead1795339636445, mysqlOutbox1796218051919],
-  sqlite: [sqliteInitial1796193268038, sqliteOutbox1796218051919],
+  mysql: [mysqlInitial1795336531451, mysqlAuditTrail1795337669290, mysqlRegistryDesignationsSection111795338565479, mysqlAuditChainHead1795339636445, mysqlOutbox1796218051919, mysqlAuditCheckpointsClientRequestId1796219104516],
+  sqlite: [sqliteInitial1796193268038, sqliteOutbox1796218051919, sqliteAuditCheckpointsClientRequestId1796219104516],
 };

@@ -5,10 +5,12 @@ import { AuditTrail1795337669232 as mysqlAuditTrail1795337669232 } from './mysql
 import { PartnersReportsArrangements1795339134477 as mysqlPartnersReportsArrangements1795339134477 } from './mysql/1795339134477-PartnersReportsArrangements';
 import { AuditChainHead1795339635383 as mysqlAuditChainHead1795339635383 } from './mysql/1795339635383-AuditChainHead';
 import { Outbox1796218049534 as mysqlOutbox1796218049534 } from './mysql/1796218049534-Outbox';
+import { AuditCheckpointsClientRequestId1796219103205 as mysqlAuditCheckpointsClientRequestId1796219103205 } from './mysql/1796219103205-AuditCheckpointsClientRequestId';
 import { Initial1796193267750 as sqliteInitial1796193267750 } from './sqlite/1796193267750-Initial';
 import { Outbox1796218049534 as sqliteOutbox1796218049534 } from './sqlite/1796218049534-Outbox';
+import { AuditCheckpointsClientRequestId1796219103205 as sqliteAuditCheckpointsClientRequestId1796219103205 } from './sqlite/1796219103205-AuditCheckpointsClientRequestId';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531411, mysqlAuditTrail1795337669232, mysqlPartnersReportsArrangements1795339134477, mysqlAuditChainHead1795339635383, mysqlOutbox1796218049534],
-  sqlite: [sqliteInitial1796193267750, sqliteOutbox1796218049534],
+  mysql: [mysqlInitial1795336531411, mysqlAuditTrail1795337669232, mysqlPartnersReportsArrangements1795339134477, mysqlAuditChainHead1795339635383, mysqlOutbox1796218049534, mysqlAuditCheckpointsClientRequestId1796219103205],
+  sqlite: [sqliteInitial1796193267750, sqliteOutbox1796218049534, sqliteAuditCheckpointsClientRequestId1796219103205],
 };
