@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import mysql from 'mysql2/promise';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   createLogger,
   defaultHardening,
@@ -46,6 +46,8 @@ export interface TestGraph {
 
 let graphs = 0;
 
+const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 /** A per-graph config: in-memory SQLite, or a fresh set of MySQL databases with their own prefix. */
 export function testConfig(overrides: Record<string, string> = {}): SubgraphConfig {
   const internal = overrides['INTERNAL_TOKEN_SECRET'] ?? randomBytes(32).toString('base64url');
@@ -58,6 +60,9 @@ export function testConfig(overrides: Record<string, string> = {}): SubgraphConf
     DATA_DIR: ':memory:',
     DATABASE_NAME_PREFIX: `test_${process.pid}_${graphs}_`,
     INTERNAL_TOKEN_SECRET: internal,
+    // A production-mode graph needs the audit keys too; each test graph gets its own.
+    AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
+    AUDIT_SIGNING_KEY: auditSigningKey,
     ...overrides,
   });
 }
