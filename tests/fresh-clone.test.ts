@@ -31,7 +31,7 @@ it('installs with npm ci and starts with npm start in a clone with nothing besid
   expect(fs.readdirSync(workspace)).toEqual(['safeguarding-graph']);
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: clone, stdio: 'pipe', env: process.env });
 
-  const [gateway, partnerships, agencies, schools, reviews, escalations] = (await freePorts(6)).map(String);
+  const [gateway, partnerships, agencies, schools, reviews, escalations, portal] = (await freePorts(7)).map(String);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'] ?? '',
     HOME: process.env['HOME'] ?? os.homedir(),
@@ -42,6 +42,7 @@ it('installs with npm ci and starts with npm start in a clone with nothing besid
     SCHOOLS_PORT: schools,
     REVIEWS_PORT: reviews,
     ESCALATIONS_PORT: escalations,
+    PORTAL_PORT: portal,
     ...(onMysql ? { DATABASE_URL: process.env['DATABASE_URL'], DATABASE_NAME_PREFIX: config.DATABASE_NAME_PREFIX } : {}),
   };
   let output = '';

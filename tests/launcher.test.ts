@@ -40,8 +40,8 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 async function portsEnv(): Promise<Record<string, string>> {
-  const [gateway, partnerships, agencies, schools, reviews, escalations] = (await freePorts(6)).map(String) as [string, string, string, string, string, string];
-  return { PORT: gateway, PARTNERSHIPS_PORT: partnerships, AGENCIES_PORT: agencies, SCHOOLS_PORT: schools, REVIEWS_PORT: reviews, ESCALATIONS_PORT: escalations };
+  const [gateway, partnerships, agencies, schools, reviews, escalations, portal] = (await freePorts(7)).map(String) as [string, string, string, string, string, string, string];
+  return { PORT: gateway, PARTNERSHIPS_PORT: partnerships, AGENCIES_PORT: agencies, SCHOOLS_PORT: schools, REVIEWS_PORT: reviews, ESCALATIONS_PORT: escalations, PORTAL_PORT: portal };
 }
 
 function expectOneClearLine(stderr: string, text: string): void {
