@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import {
+  clientRequestId,
   internalIdentityHeader,
   signInternalToken,
   startHttpService,
@@ -111,11 +112,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     }),
     ready: () => allSubgraphsReady([...resolvedUrls.values()]),
   });
-}
-
-/** A client's own correlation id, kept only if it is a plain token short enough to store. */
-export function clientRequestId(header: string | undefined): string | null {
-  return header && /^[\w.:-]{1,64}$/.test(header) ? header : null;
 }
 
 /** The gateway is ready when every subgraph answers its own /ready. */

@@ -9,7 +9,7 @@ import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
 import type { Request } from 'express';
-import { InternalTokenError, internalIdentityHeader, ReplayGuard, verifyInternalToken } from './auth/internal-token';
+import { clientRequestId, InternalTokenError, internalIdentityHeader, ReplayGuard, verifyInternalToken } from './auth/internal-token';
 import { createSubgraphContext, type RequestOrigin, type SubgraphContext, type SubgraphRuntime } from './context';
 import { refusedCredential } from './errors';
 import { AccessScope } from './identity';
@@ -174,7 +174,7 @@ async function requestOrigin(request: Request, config: SubgraphConfig, replays: 
   const token = request.header(internalIdentityHeader);
   if (!token) {
     if (config.NODE_ENV === 'production') throw refusedCredential('This subgraph answers the gateway only');
-    return { clientRequestId: header && /^[\w.:-]{1,64}$/.test(header) ? header : null, channel: 'direct' };
+    return { clientRequestId: clientRequestId(header), channel: 'direct' };
   }
   if (!config.INTERNAL_TOKEN_SECRET) throw refusedCredential('This subgraph accepts no identities: INTERNAL_TOKEN_SECRET is not set');
   // The gateway always posts JSON; a GET's query string is not what the token was signed over.

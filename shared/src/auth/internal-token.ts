@@ -32,6 +32,11 @@ export interface InternalIdentity {
   readonly clientRequestId: string | null;
 }
 
+/** A client's own correlation id, kept only if it is a plain token short enough to store. */
+export function clientRequestId(header: string | undefined): string | null {
+  return header && /^[\w.:-]{1,64}$/.test(header) ? header : null;
+}
+
 function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
