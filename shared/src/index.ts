@@ -12,6 +12,7 @@ export * from './deadline';
 export * from './demo';
 export * from './errors';
 export * from './events';
+export * from './obligations';
 export * from './financial-year';
 export * from './federation';
 export * from './hardening';

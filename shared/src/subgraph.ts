@@ -4,6 +4,7 @@ import { ensureAuditChainHead, useAuditChainKeys } from './audit/audit-log';
 import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
 import { OutboxEvent } from './events/outbox-event.entity';
+import { Obligation } from './obligations/obligation.entity';
 import { authChecker } from './auth/auth-checker';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
@@ -55,11 +56,16 @@ export interface SubgraphDefinition {
   readonly loadDemoData?: (runtime: SubgraphRuntime) => Promise<void>;
   /** Loads reference data the subgraph serves (e.g. statutory organisations); idempotent, every start. */
   readonly loadReferenceData?: (runtime: SubgraphRuntime) => Promise<void>;
+  /**
+   * Recomputes every open obligation from the subgraph's current rows (ObligationLedger writes only
+   * what changed), so data that predates a clock, or was loaded without one, is never missed; every start.
+   */
+  readonly reconcileObligations?: (runtime: SubgraphRuntime) => Promise<void>;
 }
 
-/** Every subgraph keeps its own audit chain and its own outbox, so both tables are among its entities. */
+/** Every subgraph keeps its own audit chain, its own outbox and its own obligations, so those tables are among its entities. */
 export function subgraphEntities(definition: SubgraphDefinition): Function[] {
-  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead, AuditCheckpoint, OutboxEvent];
+  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead, AuditCheckpoint, OutboxEvent, Obligation];
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();
@@ -129,6 +135,7 @@ export async function startSubgraph(
     await ensureAuditChainHead(db.manager);
     await definition.loadReferenceData?.(runtime);
     if (config.DEMO_DATA) await definition.loadDemoData?.(runtime);
+    await definition.reconcileObligations?.(runtime);
     const service = await startHttpService<SubgraphContext>({
       name: definition.name,
       host: config.HOST,

@@ -1,0 +1,6 @@
+export * from './domain-event';
+export * from './obligation-audience';
+export * from './obligation-kind';
+export * from './obligation-ledger';
+export * from './obligation.entity';
+export * from './clocks';
