@@ -13,6 +13,7 @@ COPY subgraphs/agencies/package.json subgraphs/agencies/
 COPY subgraphs/schools/package.json subgraphs/schools/
 COPY subgraphs/reviews/package.json subgraphs/reviews/
 COPY subgraphs/escalations/package.json subgraphs/escalations/
+COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY gateway/package.json gateway/
 COPY scripts/package.json scripts/
 COPY portal/package.json portal/
@@ -44,6 +45,8 @@ COPY --from=build /app/subgraphs/reviews/package.json subgraphs/reviews/package.
 COPY --from=build /app/subgraphs/reviews/dist subgraphs/reviews/dist
 COPY --from=build /app/subgraphs/escalations/package.json subgraphs/escalations/package.json
 COPY --from=build /app/subgraphs/escalations/dist subgraphs/escalations/dist
+COPY --from=build /app/subgraphs/notifications/package.json subgraphs/notifications/package.json
+COPY --from=build /app/subgraphs/notifications/dist subgraphs/notifications/dist
 COPY --from=build /app/gateway/package.json gateway/package.json
 COPY --from=build /app/gateway/dist gateway/dist
 # The statutory reference data ships with the code; REFERENCE_DATA_DIR points elsewhere to replace it.

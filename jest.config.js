@@ -13,7 +13,7 @@ module.exports = {
   moduleNameMapper: {
     '^@safeguarding/shared$': '<rootDir>/shared/src',
     '^@safeguarding/gateway$': '<rootDir>/gateway/src',
-    '^@safeguarding/(partnerships|agencies|schools|reviews|escalations)$': '<rootDir>/subgraphs/$1/src',
+    '^@safeguarding/(partnerships|agencies|schools|reviews|escalations|notifications)$': '<rootDir>/subgraphs/$1/src',
   },
   testTimeout: 120000,
   // Each file starts a whole graph; two at once is what two cores carry.

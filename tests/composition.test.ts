@@ -10,7 +10,7 @@ describe('static composition', () => {
     composed = await composeSupergraph();
   });
 
-  it('composes the five subgraphs without running any of them', () => {
+  it('composes the six subgraphs without running any of them', () => {
     for (const name of subgraphNames) {
       expect(composed).toContain(`@join__graph(name: "${name}", url: "http://localhost:`);
     }

@@ -31,7 +31,7 @@ it('installs with npm ci and starts with npm start in a clone with nothing besid
   expect(fs.readdirSync(workspace)).toEqual(['safeguarding-graph']);
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: clone, stdio: 'pipe', env: process.env });
 
-  const [gateway, partnerships, agencies, schools, reviews, escalations, portal] = (await freePorts(7)).map(String);
+  const [gateway, partnerships, agencies, schools, reviews, escalations, notifications, portal] = (await freePorts(8)).map(String);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'] ?? '',
     HOME: process.env['HOME'] ?? os.homedir(),
@@ -42,6 +42,7 @@ it('installs with npm ci and starts with npm start in a clone with nothing besid
     SCHOOLS_PORT: schools,
     REVIEWS_PORT: reviews,
     ESCALATIONS_PORT: escalations,
+    NOTIFICATIONS_PORT: notifications,
     PORTAL_PORT: portal,
     ...(onMysql ? { DATABASE_URL: process.env['DATABASE_URL'], DATABASE_NAME_PREFIX: config.DATABASE_NAME_PREFIX } : {}),
   };
@@ -71,7 +72,7 @@ it('installs with npm ci and starts with npm start in a clone with nothing besid
   const exit = await exited;
   expect(exit.code === 0 || exit.signal === 'SIGINT').toBe(true);
   await new Promise((resolve) => setTimeout(resolve, 3000));
-  for (const port of [gateway, partnerships, agencies, schools, reviews, escalations]) {
+  for (const port of [gateway, partnerships, agencies, schools, reviews, escalations, notifications]) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = net.createServer();
       probe.once('error', () => resolve(false));

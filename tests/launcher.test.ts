@@ -6,7 +6,7 @@ import path from 'node:path';
 import { repositoryRoot } from '@safeguarding/shared';
 import { dropDatabases, onMysql, testConfig } from './support/graph';
 
-// `npm start` as a user runs it: the built launcher, six processes, real ports. `npm test` builds first.
+// `npm start` as a user runs it: the built launcher, eight processes, real ports. `npm test` builds first.
 const launcher = path.join(repositoryRoot, 'scripts', 'dist', 'start.js');
 
 interface Run {
@@ -40,8 +40,8 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 async function portsEnv(): Promise<Record<string, string>> {
-  const [gateway, partnerships, agencies, schools, reviews, escalations, portal] = (await freePorts(7)).map(String) as [string, string, string, string, string, string, string];
-  return { PORT: gateway, PARTNERSHIPS_PORT: partnerships, AGENCIES_PORT: agencies, SCHOOLS_PORT: schools, REVIEWS_PORT: reviews, ESCALATIONS_PORT: escalations, PORTAL_PORT: portal };
+  const [gateway, partnerships, agencies, schools, reviews, escalations, notifications, portal] = (await freePorts(8)).map(String) as [string, string, string, string, string, string, string, string];
+  return { PORT: gateway, PARTNERSHIPS_PORT: partnerships, AGENCIES_PORT: agencies, SCHOOLS_PORT: schools, REVIEWS_PORT: reviews, ESCALATIONS_PORT: escalations, NOTIFICATIONS_PORT: notifications, PORTAL_PORT: portal };
 }
 
 function expectOneClearLine(stderr: string, text: string): void {

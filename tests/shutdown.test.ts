@@ -101,8 +101,8 @@ it('a subgraph answers the request in flight and exits within 2 s of SIGTERM', a
   expect(exit.at - signalledAt).toBeLessThan(2000);
 }, 90_000);
 
-it('npm start stops all six processes within 2 s of SIGTERM, answering the request in flight', async () => {
-  const [gateway, partnerships, agencies, schools, reviews, escalations, portal] = await freePorts(7);
+it('npm start stops all eight processes within 2 s of SIGTERM, answering the request in flight', async () => {
+  const [gateway, partnerships, agencies, schools, reviews, escalations, notifications, portal] = await freePorts(8);
   const launcher = launch('scripts/dist/start.js', {
     PORT: String(gateway),
     PARTNERSHIPS_PORT: String(partnerships),
@@ -110,6 +110,7 @@ it('npm start stops all six processes within 2 s of SIGTERM, answering the reque
     SCHOOLS_PORT: String(schools),
     REVIEWS_PORT: String(reviews),
     ESCALATIONS_PORT: String(escalations),
+    NOTIFICATIONS_PORT: String(notifications),
     PORTAL_PORT: String(portal),
   });
   const deadline = Date.now() + 120_000;

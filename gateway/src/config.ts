@@ -13,6 +13,7 @@ export const gatewayEnvironment = commonEnvironment.extend({
   SCHOOLS_URL: url,
   REVIEWS_URL: url,
   ESCALATIONS_URL: url,
+  NOTIFICATIONS_URL: url,
   /** The identity provider's key set; required in production, where only asymmetric keys are accepted. */
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** A shared HS256 key for development; refused in production. Unset: the public development key. */

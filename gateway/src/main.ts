@@ -42,6 +42,7 @@ async function main(): Promise<void> {
         ...(config.SCHOOLS_URL ? { schools: config.SCHOOLS_URL } : {}),
         ...(config.REVIEWS_URL ? { reviews: config.REVIEWS_URL } : {}),
         ...(config.ESCALATIONS_URL ? { escalations: config.ESCALATIONS_URL } : {}),
+        ...(config.NOTIFICATIONS_URL ? { notifications: config.NOTIFICATIONS_URL } : {}),
       },
       host: config.HOST,
       port: config.PORT,

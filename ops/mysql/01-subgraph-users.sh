@@ -4,7 +4,7 @@
 # compromised subgraph reaches no other subgraph's data. Passwords come from the environment.
 set -eu
 
-for name in partnerships agencies schools reviews escalations; do
+for name in partnerships agencies schools reviews escalations notifications; do
   variable="$(echo "$name" | tr 'a-z' 'A-Z')_DB_PASSWORD"
   eval "password=\${$variable:-}"
   if [ -z "$password" ]; then

@@ -15,7 +15,7 @@ import {
 } from '@safeguarding/shared';
 
 /**
- * `npm start`: the five subgraphs and the gateway as separate processes, as in production, with
+ * `npm start`: the six subgraphs and the gateway as separate processes, as in production, with
  * demo data. One clear line and exit 1 on any start-up failure; Ctrl-C stops everything cleanly.
  */
 const launcherEnvironment = subgraphEnvironment.extend({
@@ -27,6 +27,7 @@ const launcherEnvironment = subgraphEnvironment.extend({
   SCHOOLS_PORT: port.default(defaultSubgraphPorts.schools),
   REVIEWS_PORT: port.default(defaultSubgraphPorts.reviews),
   ESCALATIONS_PORT: port.default(defaultSubgraphPorts.escalations),
+  NOTIFICATIONS_PORT: port.default(defaultSubgraphPorts.notifications),
   PORTAL_PORT: port.default(4010),
 });
 type LauncherConfig = z.infer<typeof launcherEnvironment>;
@@ -142,7 +143,7 @@ async function main(config: LauncherConfig): Promise<void> {
   await assertPortFree(host, config.PORT, 'PORT');
   await assertPortFree(host, config.PORTAL_PORT, 'PORTAL_PORT');
 
-  // A fresh secret per launch: only these six processes can vouch for a caller to each other.
+  // A fresh secret per launch: only these processes can vouch for a caller to each other.
   const internalTokenSecret = config.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('base64url');
   const baseEnv = {
     ...process.env,
@@ -150,10 +151,12 @@ async function main(config: LauncherConfig): Promise<void> {
     DEMO_DATA: config.DEMO_DATA,
     HOST: host,
     INTERNAL_TOKEN_SECRET: internalTokenSecret,
+    // The embedded bus: every subgraph's relay posts its events to the notifications service.
+    NOTIFICATIONS_EVENTS_URL: `http://${local}:${ports.notifications}/internal/events`,
   };
   process.stdout.write(`Migrating the databases (${config.DATABASE_URL ? 'MySQL' : 'embedded'})…\n`);
   await runToCompletion('migrate', 'scripts/dist/migrate.js', baseEnv);
-  process.stdout.write(`Starting five subgraphs on ${config.DATABASE_URL ? 'MySQL' : 'the embedded database'}…\n`);
+  process.stdout.write(`Starting six subgraphs on ${config.DATABASE_URL ? 'MySQL' : 'the embedded database'}…\n`);
   await Promise.all(
     subgraphNames.map(async (name) => {
       const child = spawnChild(name, `subgraphs/${name}/dist/main.js`, { ...baseEnv, PORT: String(ports[name]) });
@@ -179,7 +182,7 @@ async function main(config: LauncherConfig): Promise<void> {
       `The safeguarding graph is up: ${gatewayUrl}`,
       `The partnership portal:       ${portalOrigin}/ (sign in as a demo identity)`,
       '',
-      'Try a query that crosses all five subgraphs:',
+      'Try a query that crosses the subgraphs:',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
       `    -d '{"query":"{ partnerships { name partners { kind organisation { name } } relevantAgencies { name } schools { nodes { name } } practiceReviews { title publicationDeadline { due rule status } } escalationPolicy { stages { position name timescaleWorkingDays } } } }"}'`,
       '',

@@ -45,6 +45,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   readonly inlineTraces?: boolean;
   /** Request limits, CORS and rate limit; defaults to `defaultHardening`, without a rate limit unless given one. */
   readonly hardening?: HardeningConfig;
+  /** Routes besides GraphQL (e.g. an internal endpoint the gateway never proxies), mounted before /graphql. */
+  readonly routes?: (app: express.Express) => void;
 }
 
 export interface RunningHttpService {
@@ -102,6 +104,7 @@ export async function startHttpService<TContext extends BaseContext>(
     const ready = await options.ready().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
   });
+  options.routes?.(app);
   const rateLimit = hardening.RATE_LIMIT_PER_MINUTE ?? 0;
   app.use(
     '/graphql',

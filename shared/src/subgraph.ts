@@ -4,12 +4,18 @@ import { ensureAuditChainHead, useAuditChainKeys } from './audit/audit-log';
 import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
 import { OutboxEvent } from './events/outbox-event.entity';
+import { createEventBus } from './events/create-event-bus';
+import { EmbeddedEventBus } from './events/embedded-event-bus';
+import type { EventBus, EventHandler, EventSubscription } from './events/event-bus';
+import { mountEventIntake } from './events/event-intake-route';
+import { OutboxRelay } from './events/outbox-relay';
+import { signedHttpEventHandler } from './events/signed-delivery';
 import { Obligation } from './obligations/obligation.entity';
 import { authChecker } from './auth/auth-checker';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
-import type { Request } from 'express';
+import type { Express, Request } from 'express';
 import { clientRequestId, InternalTokenError, internalIdentityHeader, ReplayGuard, verifyInternalToken } from './auth/internal-token';
 import { createSubgraphContext, type RequestOrigin, type SubgraphContext, type SubgraphRuntime } from './context';
 import { refusedCredential } from './errors';
@@ -31,7 +37,7 @@ import { PortInUseError, startHttpService } from './http-service';
 import { createLogger, type Logger } from './logger';
 import { ReferenceData, ReferenceDataError } from './reference-data';
 
-export const subgraphNames = ['partnerships', 'agencies', 'schools', 'reviews', 'escalations'] as const;
+export const subgraphNames = ['partnerships', 'agencies', 'schools', 'reviews', 'escalations', 'notifications'] as const;
 export type SubgraphName = (typeof subgraphNames)[number];
 
 export const defaultSubgraphPorts: Record<SubgraphName, number> = {
@@ -40,6 +46,7 @@ export const defaultSubgraphPorts: Record<SubgraphName, number> = {
   schools: 4003,
   reviews: 4004,
   escalations: 4005,
+  notifications: 4006,
 };
 
 /** Everything that makes one subgraph; the shared runtime does the rest. */
@@ -61,7 +68,16 @@ export interface SubgraphDefinition {
    * what changed), so data that predates a clock, or was loaded without one, is never missed; every start.
    */
   readonly reconcileObligations?: (runtime: SubgraphRuntime) => Promise<void>;
+  /**
+   * Set by the one service that takes every other subgraph's events (notifications): on the embedded
+   * bus it answers signed POSTs on /internal/events, on NATS it is the durable consumer named after it.
+   * A subgraph without it relays its outbox instead.
+   */
+  readonly takeEvents?: (runtime: SubgraphRuntime) => EventHandler;
 }
+
+/** The durable consumer (NATS) and subscriber (embedded) name of the service that takes events. */
+export const eventConsumerName = 'notifications';
 
 /** Every subgraph keeps its own audit chain, its own outbox and its own obligations, so those tables are among its entities. */
 export function subgraphEntities(definition: SubgraphDefinition): Function[] {
@@ -99,6 +115,8 @@ export interface RunningSubgraph {
 export interface StartOptions {
   readonly logger?: Logger;
   readonly now?: () => Date;
+  /** The relay's pause between passes that found nothing (tests shorten it). */
+  readonly relayIntervalMs?: number;
 }
 
 export async function startSubgraph(
@@ -136,7 +154,9 @@ export async function startSubgraph(
     await definition.loadReferenceData?.(runtime);
     if (config.DEMO_DATA) await definition.loadDemoData?.(runtime);
     await definition.reconcileObligations?.(runtime);
+    const events = await startEvents(definition, config, runtime, options);
     const service = await startHttpService<SubgraphContext>({
+      ...(events.routes ? { routes: events.routes } : {}),
       name: definition.name,
       host: config.HOST,
       port: config.PORT ?? defaultSubgraphPorts[definition.name],
@@ -150,13 +170,15 @@ export async function startSubgraph(
       inlineTraces: config.FEDERATION_INLINE_TRACES,
       ready: () => isDatabaseReachable(db),
     });
-    logger.info({ url: service.url, database: describeTarget(target) }, `${definition.name} subgraph ready`);
+    await events.start();
+    logger.info({ url: service.url, database: describeTarget(target), eventBus: config.EVENT_BUS }, `${definition.name} subgraph ready`);
     return {
       name: definition.name,
       url: service.url,
       db,
       statements,
       stop: async () => {
+        await events.stop();
         await service.stop();
         if (db.isInitialized) await db.destroy();
       },
@@ -165,6 +187,76 @@ export async function startSubgraph(
     await db.destroy();
     throw error;
   }
+}
+
+interface SubgraphEvents {
+  readonly routes?: (app: Express) => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A domain subgraph relays its outbox onto the bus: NATS JetStream, or (embedded, no broker) signed
+ * POSTs to the notifications service. The notifications service takes them: a durable consumer on
+ * NATS, the internal endpoint on the embedded bus. Either way an event not taken stays where it was
+ * (the outbox row unpublished, the JetStream message unacknowledged) and comes again.
+ */
+async function startEvents(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  runtime: SubgraphRuntime,
+  options: StartOptions,
+): Promise<SubgraphEvents> {
+  const { logger } = runtime;
+  let bus: EventBus | null = null;
+  let subscription: EventSubscription | null = null;
+  let relay: OutboxRelay | null = null;
+  const closeBus = async () => {
+    await subscription?.stop();
+    await bus?.close();
+  };
+  if (definition.takeEvents) {
+    const handler = definition.takeEvents(runtime);
+    if (config.EVENT_BUS === 'embedded') {
+      return {
+        routes: (app) => mountEventIntake(app, handler, config.INTERNAL_TOKEN_SECRET, logger),
+        start: async () => undefined,
+        stop: async () => undefined,
+      };
+    }
+    return {
+      start: async () => {
+        bus = await createEventBus(config);
+        subscription = await bus.subscribe(eventConsumerName, handler);
+      },
+      stop: closeBus,
+    };
+  }
+  return {
+    start: async () => {
+      if (config.EVENT_BUS === 'nats') {
+        bus = await createEventBus(config);
+      } else if (config.INTERNAL_TOKEN_SECRET) {
+        bus = new EmbeddedEventBus();
+        await bus.subscribe(eventConsumerName, signedHttpEventHandler(config.NOTIFICATIONS_EVENTS_URL, config.INTERNAL_TOKEN_SECRET));
+      } else {
+        // Unsigned events would be refused; they wait in the outbox for a relay that can sign them.
+        logger.warn('INTERNAL_TOKEN_SECRET is not set: the outbox is not relayed');
+        return;
+      }
+      relay = new OutboxRelay(runtime.db, bus, {
+        source: definition.name,
+        logger,
+        now: runtime.now,
+        ...(options.relayIntervalMs !== undefined ? { intervalMs: options.relayIntervalMs } : {}),
+      });
+      relay.start();
+    },
+    stop: async () => {
+      await relay?.stop();
+      await closeBus();
+    },
+  };
 }
 
 /**

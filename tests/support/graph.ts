@@ -41,6 +41,10 @@ export interface TestGraph {
   tokenFor(identity: keyof typeof demoIdentities): Promise<string>;
   /** SQL statements issued per subgraph while `work` runs. */
   countStatements(work: () => Promise<unknown>): Promise<Record<SubgraphName, number>>;
+  /** Stops one subgraph (its process gone, as after a crash or a deploy)… */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** …and starts it again on the same port and database. */
+  startSubgraph(name: SubgraphName): Promise<RunningSubgraph>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +89,8 @@ export interface GraphOptions {
    * (each connection is its own database), so this needs DATA_DIR pointing at a directory, or MySQL.
    */
   readonly production?: boolean;
+  /** The outbox relays' pause between empty passes (default 250 ms). */
+  readonly relayIntervalMs?: number;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -97,10 +103,27 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   if (options.production) {
     for (const definition of subgraphs) await migrateSubgraph(definition, { ...config, NODE_ENV: 'test' }, logger);
   }
-  const running = await Promise.all(
-    subgraphs.map((definition) => startSubgraph(definition, config, { logger, ...(options.now ? { now: options.now } : {}) })),
-  );
+  const startOptions = { logger, ...(options.now ? { now: options.now } : {}), ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}) };
+  // The service that takes events starts first: on the embedded bus every relay posts to its port.
+  const consumer = subgraphs.find((definition) => definition.takeEvents)!;
+  const consumerRunning = await startSubgraph(consumer, config, startOptions);
+  const consumerPort = new URL(consumerRunning.url).port;
+  const domainConfig: SubgraphConfig = { ...config, NOTIFICATIONS_EVENTS_URL: consumerRunning.url.replace(/\/graphql$/, '/internal/events') };
+  const configOf = (name: SubgraphName): SubgraphConfig => (name === consumer.name ? { ...config, PORT: Number(consumerPort) } : domainConfig);
+  let running: RunningSubgraph[];
+  try {
+    running = [
+      ...(await Promise.all(
+        subgraphs.filter((definition) => definition !== consumer).map((definition) => startSubgraph(definition, domainConfig, startOptions)),
+      )),
+      consumerRunning,
+    ];
+  } catch (error) {
+    await consumerRunning.stop();
+    throw error;
+  }
   const byName = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph])) as Record<SubgraphName, RunningSubgraph>;
+  const stopped = new Set<SubgraphName>();
   let gateway: RunningHttpService;
   try {
     gateway = await startGateway({
@@ -138,9 +161,23 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       await work();
       return Object.fromEntries(running.map((s) => [s.name, s.statements.count - (before[s.name] ?? 0)])) as Record<SubgraphName, number>;
     },
+    stopSubgraph: async (name) => {
+      if (stopped.has(name)) return;
+      stopped.add(name);
+      await byName[name].stop();
+    },
+    startSubgraph: async (name) => {
+      const definition = subgraphs.find((candidate) => candidate.name === name)!;
+      const port = new URL(byName[name].url).port;
+      const restarted = await startSubgraph(definition, { ...configOf(name), PORT: Number(port) }, startOptions);
+      stopped.delete(name);
+      running = running.map((subgraph) => (subgraph.name === name ? restarted : subgraph));
+      byName[name] = restarted;
+      return restarted;
+    },
     stop: async () => {
       await gateway.stop();
-      await Promise.all(running.map((subgraph) => subgraph.stop()));
+      await Promise.all(running.filter((subgraph) => !stopped.has(subgraph.name)).map((subgraph) => subgraph.stop()));
       if (onMysql && !options.keepDatabases) await dropDatabases(config);
     },
   };

@@ -16,14 +16,26 @@ export const eventBusEnvironment = z.object({
       }
     }, 'must be a URL of the form nats://host:port')
     .default('nats://127.0.0.1:4222'),
+  /** The JetStream stream and subject prefix (defaults SAFEGUARDING_EVENTS, safeguarding); a test graph takes its own. */
+  NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or -').optional(),
+  NATS_SUBJECT_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be lower-case letters, digits and underscores').optional(),
+  /**
+   * Embedded bus: where each subgraph's relay POSTs its events (the notifications service's internal
+   * endpoint, signed with INTERNAL_TOKEN_SECRET). Unused on NATS, where the service is a consumer.
+   */
+  NOTIFICATIONS_EVENTS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:4006/internal/events'),
 });
 export type EventBusConfig = z.infer<typeof eventBusEnvironment>;
 
-export async function createEventBus(config: EventBusConfig): Promise<EventBus> {
+export async function createEventBus(config: Pick<EventBusConfig, 'EVENT_BUS' | 'NATS_URL' | 'NATS_STREAM' | 'NATS_SUBJECT_PREFIX'>): Promise<EventBus> {
   switch (config.EVENT_BUS) {
     case 'embedded':
       return new EmbeddedEventBus();
     case 'nats':
-      return NatsEventBus.connect({ url: config.NATS_URL });
+      return NatsEventBus.connect({
+        url: config.NATS_URL,
+        ...(config.NATS_STREAM ? { stream: config.NATS_STREAM } : {}),
+        ...(config.NATS_SUBJECT_PREFIX ? { subjectPrefix: config.NATS_SUBJECT_PREFIX } : {}),
+      });
   }
 }

@@ -5,3 +5,5 @@ export * from './outbox';
 export * from './outbox-event.entity';
 export * from './outbox-relay';
 export * from './create-event-bus';
+export * from './signed-delivery';
+export * from './event-intake-route';

@@ -2,8 +2,6 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { CdopNotificationSetting, ChildDeathReview } from '../child-death/child-death-review.entity';
 import { ChildDeathReviewService } from '../child-death/child-death-review.service';
-import { ReviewDueItem } from '../due/due-item.type';
-import { DueService } from '../due/due.service';
 import { SeriousIncidentNotification } from '../notification/serious-incident-notification.entity';
 import { SeriousIncidentNotificationService } from '../notification/serious-incident-notification.service';
 import { PracticeReview } from '../practice-review/practice-review.entity';
@@ -43,13 +41,6 @@ export class PartnershipPracticeReviewsResolver {
   @FieldResolver(() => [ReviewAction], { description: 'Review actions past their due date and not completed that you may see' })
   overdueReviewActions(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<ReviewAction[]> {
     return new RecommendationService(ctx).overdueActionsOf(partnership.id);
-  }
-
-  @FieldResolver(() => [ReviewDueItem], {
-    description: 'Partnership staff: everything due or overdue across notifications, rapid reviews, practice reviews, actions and child deaths, soonest first',
-  })
-  whatIsDue(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<ReviewDueItem[]> {
-    return new DueService(ctx).whatIsDue(partnership.id);
   }
 
   @FieldResolver(() => CdopNotificationSetting, { description: 'How soon after a death the CDOP is notified (local practice; 24 hours by default)' })

@@ -1,0 +1,110 @@
+import { Brackets, In, type EntityManager, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import type { AccessScope } from '@safeguarding/shared';
+import { anyRole } from './obligation-audience.entity';
+import { IndexedObligation } from './indexed-obligation.entity';
+import { OpenDeadlineStatus } from './obligation.type';
+
+export interface DueQuery {
+  readonly kinds: readonly string[] | null;
+  readonly statuses: readonly OpenDeadlineStatus[] | null;
+  readonly dueBefore: string | null;
+  readonly ownerOrganisationId: string | null;
+  readonly ownerPartnershipId: string | null;
+  /** Today in England: where PENDING ends and OVERDUE begins. */
+  readonly today: string;
+}
+
+export interface DueAggregate {
+  readonly pending: number;
+  readonly dueToday: number;
+  readonly overdue: number;
+}
+
+/**
+ * The index as the caller may see it. Visibility is the owning subgraph's audience, stored as rows
+ * and joined here, with the semantics of `audienceAdmits`: the caller's organisation with one of
+ * its roles (or any), one of the caller's partnerships with a partnership role, or a national
+ * role. It is part of the SQL, so a page, its cursor and the counts agree.
+ */
+export class ObligationIndexRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  /** first + 1 rows after the cursor (due, id), soonest due first. */
+  page(query: DueQuery, first: number, after: readonly [string, string] | null): Promise<IndexedObligation[]> {
+    const builder = this.open(query, true);
+    if (after) {
+      builder.andWhere(new Brackets((where) => where.where('o.due > :afterDue').orWhere('(o.due = :afterDue AND o.id > :afterId)')), {
+        afterDue: after[0],
+        afterId: after[1],
+      });
+    }
+    return builder.orderBy('o.due', 'ASC').addOrderBy('o.id', 'ASC').limit(first + 1).getMany();
+  }
+
+  /** Counts by today's status under every filter but the statuses: one statement. */
+  async aggregate(query: DueQuery): Promise<DueAggregate> {
+    const raw = await this.open(query, false)
+      .select('SUM(CASE WHEN o.due > :today THEN 1 ELSE 0 END)', 'pending')
+      .addSelect('SUM(CASE WHEN o.due = :today THEN 1 ELSE 0 END)', 'dueToday')
+      .addSelect('SUM(CASE WHEN o.due < :today THEN 1 ELSE 0 END)', 'overdue')
+      .setParameter('today', query.today)
+      .getRawOne<{ pending: unknown; dueToday: unknown; overdue: unknown }>();
+    return { pending: Number(raw?.pending ?? 0), dueToday: Number(raw?.dueToday ?? 0), overdue: Number(raw?.overdue ?? 0) };
+  }
+
+  /** Any obligations by id (open or not) the caller may see; for references. */
+  byIds(ids: readonly string[]): Promise<IndexedObligation[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const builder = this.manager.getRepository(IndexedObligation).createQueryBuilder('o').where({ id: In([...ids]) });
+    this.visible(builder);
+    return builder.getMany();
+  }
+
+  private open(query: DueQuery, withStatuses: boolean): SelectQueryBuilder<IndexedObligation> {
+    const builder = this.manager.getRepository(IndexedObligation).createQueryBuilder('o').where("o.status = 'OPEN'");
+    if (query.kinds) builder.andWhere({ kind: In([...query.kinds]) });
+    if (query.dueBefore) builder.andWhere('o.due < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.ownerOrganisationId) builder.andWhere('o.ownerOrganisationId = :ownerOrganisationId', { ownerOrganisationId: query.ownerOrganisationId });
+    if (query.ownerPartnershipId) builder.andWhere('o.ownerPartnershipId = :ownerPartnershipId', { ownerPartnershipId: query.ownerPartnershipId });
+    if (withStatuses && query.statuses) {
+      const statuses = new Set(query.statuses);
+      builder.andWhere(
+        new Brackets((where) => {
+          // An empty list admits nothing, as a filter should.
+          where.where('1 = 0');
+          if (statuses.has(OpenDeadlineStatus.PENDING)) where.orWhere('o.due > :today');
+          if (statuses.has(OpenDeadlineStatus.DUE_TODAY)) where.orWhere('o.due = :today');
+          if (statuses.has(OpenDeadlineStatus.OVERDUE)) where.orWhere('o.due < :today');
+        }),
+        { today: query.today },
+      );
+    }
+    this.visible(builder);
+    return builder;
+  }
+
+  private visible(builder: WhereExpressionBuilder & SelectQueryBuilder<IndexedObligation>): void {
+    const identity = this.scope.requireIdentity();
+    const roles = [...identity.roles];
+    const has = (clause: string, parameter: string) =>
+      `EXISTS (SELECT 1 FROM obligation_audience a WHERE a.obligationId = o.id AND a.clause = '${clause}' AND a.value IN (:...${parameter}))`;
+    builder.andWhere(
+      new Brackets((where) => {
+        where.where(`(${has('ORGANISATION', 'audienceOrganisation')} AND ${has('ORGANISATION_ROLE', 'audienceOrganisationRoles')})`, {
+          audienceOrganisation: [identity.organisation.id],
+          audienceOrganisationRoles: [...roles, anyRole],
+        });
+        if (roles.length > 0 && identity.partnershipIds.length > 0) {
+          where.orWhere(`(${has('PARTNERSHIP', 'audiencePartnerships')} AND ${has('PARTNERSHIP_ROLE', 'audienceRoles')})`, {
+            audiencePartnerships: [...identity.partnershipIds],
+            audienceRoles: roles,
+          });
+        }
+        if (roles.length > 0) where.orWhere(has('NATIONAL_ROLE', 'audienceRoles'), { audienceRoles: roles });
+      }),
+    );
+  }
+}
