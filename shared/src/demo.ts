@@ -45,6 +45,13 @@ export const demoIdentities: Record<string, Identity> = {
     roles: [Role.PRACTITIONER],
     partnershipIds: allSussex,
   },
+  // Issue 14: a safeguarding partner's safeguarding lead, told of serious incidents; no partnership staff role.
+  'sussex-police-safeguarding-manager': {
+    subject: 'demo:sussex-police-safeguarding-manager',
+    organisation: { id: sussexPolice, kind: 'POLICE' },
+    roles: [Role.SAFEGUARDING_MANAGER],
+    partnershipIds: allSussex,
+  },
   'west-sussex-business-manager': {
     subject: 'demo:west-sussex-business-manager',
     organisation: { id: westSussexCouncil, kind: 'LOCAL_AUTHORITY' },

@@ -62,25 +62,7 @@ export class ObligationLedger {
     const repository = this.manager.getRepository(Obligation);
     const id = obligationId(this.source, draft);
     const existing = await repository.findOneBy({ id });
-    const row = repository.create({
-      id,
-      kind: draft.kind,
-      entityType: draft.about.type,
-      entityId: draft.about.id,
-      occurrence: draft.occurrence ?? '',
-      ownerOrganisationId: draft.owner.organisationId,
-      ownerPartnershipId: draft.owner.partnershipId,
-      owedTo: draft.owedTo,
-      due: draft.deadline.due,
-      rule: draft.deadline.rule,
-      basis: draft.basis,
-      provisional: draft.deadline.provisional,
-      status: 'OPEN',
-      metOn: null,
-      audience: JSON.stringify(draft.audience),
-      openedAt: existing?.openedAt ?? this.at.toISOString(),
-      updatedAt: this.at.toISOString(),
-    });
+    const row = obligationRow(id, draft, existing, this.at);
     if (existing && sameObligation(existing, row)) return existing;
     await repository.save(row);
     await this.tell(existing ? 'obligation.changed' : 'obligation.opened', row);
@@ -120,6 +102,29 @@ export class ObligationLedger {
   }
 }
 
+/** The row a draft makes, kept opened when it was first opened. */
+export function obligationRow(id: string, draft: ObligationDraft, existing: Obligation | null, at: Date): Obligation {
+  return Object.assign(new Obligation(), {
+    id,
+    kind: draft.kind,
+    entityType: draft.about.type,
+    entityId: draft.about.id,
+    occurrence: draft.occurrence ?? '',
+    ownerOrganisationId: draft.owner.organisationId,
+    ownerPartnershipId: draft.owner.partnershipId,
+    owedTo: draft.owedTo,
+    due: draft.deadline.due,
+    rule: draft.deadline.rule,
+    basis: draft.basis,
+    provisional: draft.deadline.provisional,
+    status: 'OPEN' as const,
+    metOn: null,
+    audience: JSON.stringify(draft.audience),
+    openedAt: existing?.openedAt ?? at.toISOString(),
+    updatedAt: at.toISOString(),
+  });
+}
+
 export function obligationPayload(row: Obligation): ObligationEventPayload {
   return {
     obligationId: row.id,
@@ -135,7 +140,8 @@ export function obligationPayload(row: Obligation): ObligationEventPayload {
   };
 }
 
-function sameObligation(a: Obligation, b: Obligation): boolean {
+/** Two rows that say the same: writing one over the other would change nothing. */
+export function sameObligation(a: Obligation, b: Obligation): boolean {
   return (
     a.status === b.status &&
     a.due === b.due &&

@@ -10,6 +10,7 @@ import { yearlyReportReference } from './yearly-report/yearly-report.reference';
 import { PartnershipResolver } from './partnership/partnership.resolver';
 import { ReferenceDataResolver } from './reference-data/reference-data.resolver';
 import { YearlyReport } from './yearly-report/yearly-report.entity';
+import { reconcileYearlyReportObligations } from './yearly-report/yearly-report.obligations';
 import { PartnershipYearlyReportsResolver, YearlyReportResolver } from './yearly-report/yearly-report.resolver';
 
 export const partnershipsSubgraph: SubgraphDefinition = {
@@ -29,4 +30,5 @@ export const partnershipsSubgraph: SubgraphDefinition = {
   references: { Partnership: partnershipReference, YearlyReport: yearlyReportReference },
   partnershipType: Partnership,
   loadDemoData,
+  reconcileObligations: reconcileYearlyReportObligations,
 };

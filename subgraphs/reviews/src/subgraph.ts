@@ -10,6 +10,7 @@ import { PartnershipReference } from './external/partnership.type';
 import { SchoolReviewWorkResolver } from './external/school.resolver';
 import { SchoolStub } from './external/school.type';
 import { migrations } from './migrations';
+import { reconcileReviewObligations } from './obligations/reconcile';
 import { NotifiedChild, PartnerTold, SeriousIncidentNotification } from './notification/serious-incident-notification.entity';
 import { seriousIncidentNotificationReference } from './notification/serious-incident-notification.reference';
 import { PartnerToldResolver, SeriousIncidentNotificationResolver } from './notification/serious-incident-notification.resolver';
@@ -67,4 +68,5 @@ export const reviewsSubgraph: SubgraphDefinition = {
   },
   partnershipType: PartnershipReference,
   loadDemoData,
+  reconcileObligations: reconcileReviewObligations,
 };

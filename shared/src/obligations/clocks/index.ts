@@ -5,6 +5,7 @@ import { reviewClockRules } from './reviews';
 import { selfAssessmentClockRules } from './self-assessment';
 
 export * from './clock-rule';
+export * from './reviews';
 export { caseClockRules, reviewClockRules, selfAssessmentClockRules };
 
 /** Every kind's clock, for `deadlinePreview`; one file per area so each owner edits its own. */

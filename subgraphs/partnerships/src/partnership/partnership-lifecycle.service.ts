@@ -16,6 +16,7 @@ import { DelegatedSafeguardingPartner, PartnerKind, type Partnership, type Statu
 import type { DelegateInput, LeadSafeguardingPartnerInput } from './partnership.input';
 import { nextPartnershipStatus, ruleBroken } from './partnership.lifecycle';
 import { PartnershipRepository } from './partnership.repository';
+import { settleYearlyReportObligations } from '../yearly-report/yearly-report.obligations';
 import { overlappingBoards, overlappingForces, partnerOverlapShortfalls } from './partner-overlap';
 
 const leadSchema = z.object({ name: requiredText(200), office: requiredText(200), namedOn: isoDate });
@@ -107,6 +108,7 @@ export class PartnershipLifecycleService {
         throw ruleBroken('ONE_ACTIVE_PARTNERSHIP_PER_AREA', `${held.localAuthorityGssCode} is in "${held.partnership?.name ?? held.partnershipId}"`);
       }
       await repository.setStatus(partnershipId, { status, activeFrom: on });
+      await settleYearlyReportObligations(manager, this.ctx.calendar, this.ctx.now, partnershipId);
       return Object.assign(partnership, { status, activeFrom: on });
     });
   }
@@ -123,6 +125,7 @@ export class PartnershipLifecycleService {
         throw new BadUserInputError('dissolvedOn', `must not be before the arrangements came into force on ${partnership.activeFrom}`);
       }
       await repository.setStatus(partnershipId, { status, dissolvedOn: on });
+      await settleYearlyReportObligations(manager, this.ctx.calendar, this.ctx.now, partnershipId);
       return Object.assign(partnership, { status, dissolvedOn: on });
     });
   }

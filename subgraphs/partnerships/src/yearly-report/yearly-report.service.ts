@@ -21,6 +21,7 @@ import type { EntityManager } from 'typeorm';
 import { ContentRequirement, yearlyReportContent, YearlyReportContent } from './yearly-report.content';
 import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
 import type { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
+import { settleYearlyReportObligations } from './yearly-report.obligations';
 import { YearlyReportRepository } from './yearly-report.repository';
 import { Partnership } from '../partnership/partnership.entity';
 import { PartnershipService } from '../partnership/partnership.service';
@@ -184,6 +185,7 @@ export class YearlyReportService {
       this.ctx.scope.requirePartnershipRole(report.partnershipId, partnershipAdministratorRoles);
       this.checkDates({ ...report, ...changes });
       await repository.update(id, changes);
+      await settleYearlyReportObligations(manager, this.ctx.calendar, this.ctx.now, report.partnershipId);
       return Object.assign(report, changes);
     });
   }

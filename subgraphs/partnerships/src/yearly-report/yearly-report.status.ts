@@ -1,15 +1,16 @@
 import { registerEnumType } from 'type-graphql';
-import type { Deadline, FinancialYear, WorkingDayCalendar } from '@safeguarding/shared';
+import { reviewClockRule, yearlyReportDeadline, type Deadline, type FinancialYear, type WorkingDayCalendar } from '@safeguarding/shared';
 
-export const publicationBasis = 'Working Together 2023 (seed 003 §2.1.13): published by the end of September after the year it covers';
-export const sendingBasis = 'Working Together 2023 (seed 003 §2.1.13): sent to the Panel and to Foundations within 7 days of publication';
+// The obligations' own rules (YEARLY_REPORT, YEARLY_REPORT_SENT), so the two never disagree.
+export const publicationBasis = reviewClockRule('YEARLY_REPORT').basis;
+export const sendingBasis = reviewClockRule('YEARLY_REPORT_SENT').basis;
 
 export function publicationDeadline(year: FinancialYear): Deadline {
-  return { due: `${year.start + 1}-09-30`, rule: `30 September after the financial year ${year.label} ends`, provisional: false };
+  return yearlyReportDeadline(year.start);
 }
 
 export function sendingDeadline(calendar: WorkingDayCalendar, publishedOn: string): Deadline {
-  return calendar.addCalendarDays(publishedOn, 7);
+  return reviewClockRule('YEARLY_REPORT_SENT').compute(publishedOn, calendar);
 }
 
 export enum YearlyReportStatus {

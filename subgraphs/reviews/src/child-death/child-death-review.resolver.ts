@@ -3,7 +3,7 @@ import { DateScalar, DeadlineView, type SubgraphContext } from '@safeguarding/sh
 import { ChildDeathAggregate } from './child-death-aggregate.type';
 import { CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
 import { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
-import { ChildDeathReviewService } from './child-death-review.service';
+import { ChildDeathReviewService, stageDeadlines } from './child-death-review.service';
 
 @Resolver(() => ChildDeathReview)
 export class ChildDeathReviewResolver {
@@ -26,6 +26,20 @@ export class ChildDeathReviewResolver {
   @FieldResolver(() => DeadlineView, { description: 'The CDOP is notified within the configured hours of the death (24 by default)' })
   cdopNotificationDeadline(@Root() review: ChildDeathReview, @Ctx() ctx: SubgraphContext): DeadlineView {
     return new ChildDeathReviewService(ctx).deadline(review);
+  }
+
+  @FieldResolver(() => DeadlineView, {
+    description: 'The child death review meeting\'s target (Child Death Review Statutory and Operational Guidance 2018 sets none nationally: local practice)',
+  })
+  reviewMeetingDeadline(@Root() review: ChildDeathReview, @Ctx() ctx: SubgraphContext): DeadlineView {
+    return stageDeadlines(ctx, review).meeting;
+  }
+
+  @FieldResolver(() => DeadlineView, {
+    description: 'The child death overview panel review\'s target (Child Death Review Statutory and Operational Guidance 2018 sets none nationally: local practice)',
+  })
+  panelReviewDeadline(@Root() review: ChildDeathReview, @Ctx() ctx: SubgraphContext): DeadlineView {
+    return stageDeadlines(ctx, review).panelReview;
   }
 
   @Mutation(() => ChildDeathReview, { description: 'Records a child\'s death for review by the child death review partners' })

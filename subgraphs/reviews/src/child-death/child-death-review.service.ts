@@ -11,7 +11,12 @@ import {
   newId,
   NotFoundError,
   partnershipAdministratorRoles,
+  cdopNotificationDeadline,
+  childDeathReviewStageDeadline,
+  defaultCdopNotificationHours,
   requiredText,
+  reviewClockRule,
+  settleObligations,
   statutoryOrganisationId,
   validateInput,
   type AuditEntry,
@@ -25,11 +30,9 @@ import { aggregateChildDeaths, type ChildDeathAggregate } from './child-death-ag
 import { CdopCategory, CdopNotificationSetting, ChildDeathReview, ChildDeathReviewStage } from './child-death-review.entity';
 import type { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
 import { ChildDeathReviewRepository } from './child-death-review.repository';
+import { childDeathPlans, reviewsLedger } from '../obligations/review-obligations';
 
-/** DOMAIN.md §3: notify the CDOP within 24 hours of the death (local practice, e.g. West Sussex). */
-export const defaultCdopNotificationHours = 24;
-const cdopBasis =
-  'Local practice (e.g. West Sussex): the CDOP (eCDOP / National Child Mortality Database) is notified within the partnership\'s configured hours of the death';
+const cdopBasis = reviewClockRule('CHILD_DEATH_NOTIFICATION').basis;
 
 export class ChildDeathReviewService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -126,6 +129,7 @@ export class ChildDeathReviewService {
     });
     await this.ctx.db.transaction(async (manager) => {
       await this.repository(manager).insert(review);
+      await settleObligations(reviewsLedger(manager, this.ctx.now), childDeathPlans(this.ctx.calendar, review));
       await appendAudit(this.ctx, [auditOf(review, AuditAction.CREATE)], manager);
     });
     return review;
@@ -182,17 +186,26 @@ export class ChildDeathReviewService {
       if (!(await repository.update(id, where as never, changes))) {
         throw new ConflictError('child death review changed while it was being updated: read it again');
       }
+      Object.assign(review, changes);
+      await settleObligations(reviewsLedger(manager, this.ctx.now), childDeathPlans(this.ctx.calendar, review));
       await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
-      return Object.assign(review, changes);
+      return review;
     });
   }
 }
 
 /** Hours become whole days after the day of death: 24 hours from a death on D is due by the end of D+1. */
 export function cdopDeadline(ctx: Pick<SubgraphContext, 'calendar'>, review: Pick<ChildDeathReview, 'dateOfDeath' | 'cdopNotificationHours'>): Deadline {
-  const days = Math.ceil(review.cdopNotificationHours / 24);
-  const due = ctx.calendar.addCalendarDays(review.dateOfDeath, days);
-  return { ...due, rule: `${review.cdopNotificationHours} hours after death on ${review.dateOfDeath} (local practice)` };
+  return cdopNotificationDeadline(ctx.calendar, review.dateOfDeath, review.cdopNotificationHours);
+}
+
+/** Each stage's target, as its CHILD_DEATH_REVIEW_STAGE obligation has it. */
+export function stageDeadlines(ctx: Pick<SubgraphContext, 'calendar' | 'today'>, review: ChildDeathReview): { meeting: DeadlineView; panelReview: DeadlineView } {
+  const basis = reviewClockRule('CHILD_DEATH_REVIEW_STAGE').basis;
+  return {
+    meeting: DeadlineView.of(childDeathReviewStageDeadline(ctx.calendar, review.dateOfDeath, 'REVIEW_MEETING'), basis, review.reviewMeetingOn, ctx.today),
+    panelReview: DeadlineView.of(childDeathReviewStageDeadline(ctx.calendar, review.dateOfDeath, 'PANEL_REVIEW'), basis, review.panelReviewOn, ctx.today),
+  };
 }
 
 function auditOf(review: ChildDeathReview, action: AuditAction): AuditEntry {

@@ -2,6 +2,18 @@ import { In, type FindOptionsWhere } from 'typeorm';
 import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
 
 /**
+ * Those of a safeguarding partner told of a serious incident who see its notification (Working
+ * Together 2023: the local authority tells its safeguarding partners): the partner's safeguarding
+ * leads, not every practitioner.
+ */
+export const toldPartnerRoles: readonly Role[] = [
+  Role.SAFEGUARDING_MANAGER,
+  Role.DESIGNATED_SAFEGUARDING_LEAD,
+  Role.LEAD_SAFEGUARDING_PARTNER,
+  Role.DELEGATED_SAFEGUARDING_PARTNER,
+];
+
+/**
  * Which partnerships' case-level review records a caller reaches: the national Panel every
  * partnership's (where the record goes to the Panel), partnership staff their own partnerships'.
  * Anyone else reaches none through the partnership (owners of actions are added by the caller).

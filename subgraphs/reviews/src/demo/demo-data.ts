@@ -66,7 +66,15 @@ const child = (notificationId: string, position: number, values: Partial<Notifie
   });
 
 const partner = (notificationId: string, dateAware: string, organisationId: string, toldOn: string | null) =>
-  Object.assign(new PartnerTold(), { id: id(`partner:${notificationId}:${organisationId}`), notificationId, organisationId, toldOn, dateAware });
+  Object.assign(new PartnerTold(), {
+    id: id(`partner:${notificationId}:${organisationId}`),
+    notificationId,
+    organisationId,
+    toldOn,
+    dateAware,
+    confirmedToldOn: null,
+    confirmedAt: null,
+  });
 
 const rapidReview = (values: Partial<RapidReview> & Pick<RapidReview, 'id' | 'notificationId' | 'openedOn' | 'notificationSentOn' | 'status'>) =>
   Object.assign(new RapidReview(), {

@@ -218,6 +218,22 @@ export class PartnerTold {
   @Column('date')
   dateAware!: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When the partner itself says it was told, as it confirmed (Working Together 2023: partners told within 5 working days); null until it confirms',
+  })
+  @Column('date', { nullable: true })
+  confirmedToldOn!: string | null;
+
+  /** ISO instant of the partner's confirmation. */
+  @Column('varchar', { length: 30, nullable: true })
+  confirmedAt!: string | null;
+
+  @Field({ description: 'Whether the partner has confirmed that it was told' })
+  confirmed(): boolean {
+    return this.confirmedToldOn !== null;
+  }
+
   @Field(() => AgencyStub, { description: 'The partner organisation (ICB, police or another local authority)' })
   organisation(): AgencyStub {
     return AgencyStub.of(this.organisationId);

@@ -1,13 +1,14 @@
-import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { And, In, IsNull, Raw, type EntityManager, type FindOperator, type FindOptionsWhere } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
-import { caseClauses } from '../common/case-access';
+import { caseClauses, toldPartnerRoles } from '../common/case-access';
 import { NotificationStatus, NotifiedChild, PartnerTold, SeriousIncidentNotification } from './serious-incident-notification.entity';
 
 type Where = FindOptionsWhere<SeriousIncidentNotification>;
 
 /**
  * Notifications are case-level: every read goes through `visible` (the Panel sees every
- * partnership's; partnership staff their own). Children and partners told are read only for
+ * partnership's; partnership staff their own; a safeguarding partner told of the incident, by its
+ * safeguarding leads, those it was told of). Children and partners told are read only for
  * notifications already read through it.
  */
 export class SeriousIncidentNotificationRepository {
@@ -17,7 +18,22 @@ export class SeriousIncidentNotificationRepository {
   ) {}
 
   private visible(where: Where, within: readonly string[] | null = null): Where[] {
-    return caseClauses(this.scope, where, within, { panelSees: true });
+    const clauses = caseClauses(this.scope, where, within, { panelSees: true });
+    const identity = this.scope.identity;
+    if (!identity || !this.scope.hasRole(...toldPartnerRoles)) return clauses;
+    // One statement still: the partners told are a subquery, not a second read.
+    const told = Raw((alias) => `${alias} IN (SELECT notificationId FROM notification_partners_told WHERE organisationId = :toldOrganisationId)`, {
+      toldOrganisationId: identity.organisation.id,
+    });
+    const id = where.id as FindOperator<string> | string | undefined;
+    return [
+      ...clauses,
+      {
+        ...where,
+        ...(within ? { partnershipId: In([...within]) } : {}),
+        id: id === undefined ? told : And(typeof id === 'string' ? In([id]) : id, told),
+      } as Where,
+    ];
   }
 
   private async find(where: Where[], order = true): Promise<SeriousIncidentNotification[]> {
@@ -59,6 +75,12 @@ export class SeriousIncidentNotificationRepository {
       { id, status: NotificationStatus.DRAFT },
       { status: NotificationStatus.SENT, dateNotified },
     );
+    return result.affected === 1;
+  }
+
+  /** The partner's own confirmation, once; false if it confirmed meanwhile. */
+  async confirmTold(partnerToldId: string, toldOn: string, at: string): Promise<boolean> {
+    const result = await this.manager.update(PartnerTold, { id: partnerToldId, confirmedToldOn: IsNull() }, { confirmedToldOn: toldOn, confirmedAt: at });
     return result.affected === 1;
   }
 

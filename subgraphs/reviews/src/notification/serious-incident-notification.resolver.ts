@@ -14,13 +14,15 @@ export class SeriousIncidentNotificationResolver {
   }
 
   @Query(() => [SeriousIncidentNotification], {
-    description: 'The notifications you may see: every partnership\'s for the Panel, your own partnerships\' for their staff',
+    description: 'The notifications you may see: every partnership\'s for the Panel, your own partnerships\' for their staff, those your organisation was told of for a safeguarding partner\'s safeguarding leads (Working Together 2023)',
   })
   seriousIncidentNotifications(@Ctx() ctx: SubgraphContext): Promise<SeriousIncidentNotification[]> {
     return new SeriousIncidentNotificationService(ctx).list();
   }
 
-  @FieldResolver(() => [NotifiedChild], { description: 'The one to four children, pseudonymous' })
+  @FieldResolver(() => [NotifiedChild], {
+    description: 'The one to four children, pseudonymous; empty for a safeguarding partner told of the incident that is not party to the case (not the Panel, not the partnership\'s staff)',
+  })
   children(@Root() notification: SeriousIncidentNotification, @Ctx() ctx: SubgraphContext): Promise<NotifiedChild[]> {
     return new SeriousIncidentNotificationService(ctx).children(notification);
   }
@@ -57,6 +59,18 @@ export class SeriousIncidentNotificationResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<SeriousIncidentNotification> {
     return new SeriousIncidentNotificationService(ctx).markSent(id, dateNotified);
+  }
+
+  @Mutation(() => SeriousIncidentNotification, {
+    description:
+      'A safeguarding partner listed as told of the incident confirms when it was told (Working Together 2023: within 5 working days of the local authority becoming aware); its safeguarding leads only, once',
+  })
+  confirmToldOfSeriousIncident(
+    @Arg('notificationId', () => ID) notificationId: string,
+    @Arg('toldOn', () => DateScalar) toldOn: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SeriousIncidentNotification> {
+    return new SeriousIncidentNotificationService(ctx).confirmTold(notificationId, toldOn);
   }
 
   @Mutation(() => SeriousIncidentNotification, { description: 'Records that a safeguarding partner was told of the incident' })

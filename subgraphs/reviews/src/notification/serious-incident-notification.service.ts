@@ -6,7 +6,14 @@ import {
   BadUserInputError,
   ConflictError,
   DeadlineView,
+  ForbiddenError,
   groupByKey,
+  partnershipStaffRoles,
+  recordEvent,
+  reviewClockRule,
+  Role,
+  settleObligations,
+  type DomainEventPayload,
   isoDate,
   newId,
   NotFoundError,
@@ -20,7 +27,10 @@ import {
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { dfeEthnicityCodes, isDfeEthnicityCode } from '../common/ethnicity';
+import { toldPartnerRoles } from '../common/case-access';
 import { uuid } from '../common/ids';
+import { notificationAudience, notificationPlans, reviewsLedger } from '../obligations/review-obligations';
+import { RapidReview } from '../rapid-review/rapid-review.entity';
 import {
   ChildSex,
   NotificationStatus,
@@ -31,10 +41,8 @@ import {
 import type { NotifySeriousIncidentInput, PartnerToldInput } from './serious-incident-notification.input';
 import { SeriousIncidentNotificationRepository } from './serious-incident-notification.repository';
 
-export const notificationWorkingDays = 5;
-const panelBasis =
-  'Children Act 2004 s16C; gov.uk "Report a serious child safeguarding incident": the local authority notifies within 5 working days of becoming aware';
-const partnersBasis = 'Working Together 2023: the local authority also tells its safeguarding partners within 5 working days of becoming aware';
+const notificationRule = reviewClockRule('SERIOUS_INCIDENT_NOTIFICATION');
+const partnersRule = reviewClockRule('PARTNERS_TOLD_OF_INCIDENT');
 
 export class SeriousIncidentNotificationService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -67,7 +75,13 @@ export class SeriousIncidentNotificationService {
     return this.audited(await this.repository().ofPartnerships(null));
   }
 
+  /** Party to the case: the Panel and the partnership's staff. A partner told of it sees the notification, not its children. */
+  private partyTo(notification: SeriousIncidentNotification): boolean {
+    return this.ctx.scope.hasRole(Role.PANEL_MEMBER) || this.ctx.scope.actsInAnyOf([notification.partnershipId], partnershipStaffRoles);
+  }
+
   children(notification: SeriousIncidentNotification): Promise<NotifiedChild[]> {
+    if (!this.partyTo(notification)) return Promise.resolve([]);
     return this.ctx.loaders
       .get<string, NotifiedChild[]>('SeriousIncidentNotification.children', async (ids) => {
         const rows = await this.repository().childrenOf(ids);
@@ -94,21 +108,16 @@ export class SeriousIncidentNotificationService {
   }
 
   deadline(notification: SeriousIncidentNotification): DeadlineView {
-    return DeadlineView.of(
-      this.ctx.calendar.addWorkingDays(notification.dateAware, notificationWorkingDays),
-      panelBasis,
-      notification.dateNotified,
-      this.ctx.today,
-    );
+    return DeadlineView.of(notificationRule.compute(notification.dateAware, this.ctx.calendar), notificationRule.basis, notification.dateNotified, this.ctx.today);
   }
 
   notifiedOnTime(notification: SeriousIncidentNotification): boolean | null {
     if (notification.dateNotified === null) return null;
-    return notification.dateNotified <= this.ctx.calendar.addWorkingDays(notification.dateAware, notificationWorkingDays).due;
+    return notification.dateNotified <= notificationRule.compute(notification.dateAware, this.ctx.calendar).due;
   }
 
   partnerDeadline(partner: PartnerTold): DeadlineView {
-    return DeadlineView.of(this.ctx.calendar.addWorkingDays(partner.dateAware, notificationWorkingDays), partnersBasis, partner.toldOn, this.ctx.today);
+    return DeadlineView.of(partnersRule.compute(partner.dateAware, this.ctx.calendar), partnersRule.basis, partner.toldOn, this.ctx.today);
   }
 
   async notify(input: NotifySeriousIncidentInput): Promise<SeriousIncidentNotification> {
@@ -152,6 +161,8 @@ export class SeriousIncidentNotificationService {
     const partners = valid.partnersTold.map((partner) => partnerTold(notification, partner.organisationId, partner.toldOn ?? null));
     await this.ctx.db.transaction(async (manager) => {
       await this.repository(manager).insert(notification, children, partners);
+      await this.settle(manager, notification);
+      if (notification.dateNotified) await this.tellNotified(manager, notification);
       await appendAudit(this.ctx, [auditOf(notification, AuditAction.CREATE)], manager);
     });
     this.ctx.logger.info({ notificationId: notification.id }, 'serious incident notification recorded');
@@ -168,8 +179,11 @@ export class SeriousIncidentNotificationService {
       }
       if (date < notification.dateAware) throw new BadUserInputError('dateNotified', `must not be before the date aware ${notification.dateAware}`);
       if (!(await this.repository(manager).markSent(id, date))) throw new ConflictError('notification changed while it was being sent: read it again');
+      Object.assign(notification, { status: NotificationStatus.SENT, dateNotified: date });
+      await this.settle(manager, notification);
+      await this.tellNotified(manager, notification);
       await appendAudit(this.ctx, [auditOf(notification, AuditAction.UPDATE)], manager);
-      return Object.assign(notification, { status: NotificationStatus.SENT, dateNotified: date });
+      return notification;
     });
   }
 
@@ -181,8 +195,63 @@ export class SeriousIncidentNotificationService {
         throw new BadUserInputError('input.toldOn', `must not be before the date aware ${notification.dateAware}`);
       }
       await this.repository(manager).upsertPartnerTold(partnerTold(notification, valid.organisationId, valid.toldOn ?? null));
+      await this.settle(manager, notification);
       await appendAudit(this.ctx, [auditOf(notification, AuditAction.UPDATE)], manager);
       return notification;
+    });
+  }
+
+  /**
+   * A safeguarding partner the notification lists as told records, for itself, when it was told
+   * (Working Together 2023: the local authority tells its safeguarding partners within 5 working
+   * days of becoming aware). Only that partner's safeguarding leads, once; the local authority
+   * sees who has confirmed.
+   */
+  async confirmTold(id: string, toldOnInput: string): Promise<SeriousIncidentNotification> {
+    const identity = this.ctx.scope.requireIdentity();
+    const toldOn = validateInput(notPast(this.ctx.today), toldOnInput, 'toldOn');
+    if (!this.ctx.scope.hasRole(...toldPartnerRoles)) throw new ForbiddenError(`This needs one of the roles ${toldPartnerRoles.join(', ')}`);
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const [notification] = await repository.findByIds([id]);
+      if (!notification) throw new NotFoundError('SeriousIncidentNotification', id);
+      const mine = (await repository.partnersToldOf([id])).find((partner) => partner.organisationId === identity.organisation.id);
+      if (!mine) throw new ForbiddenError('Only a partner the notification lists as told may confirm it was told');
+      if (mine.confirmedToldOn) throw new ConflictError(`your organisation already confirmed it was told on ${mine.confirmedToldOn}`);
+      if (toldOn < notification.dateAware) throw new BadUserInputError('toldOn', `must not be before the date aware ${notification.dateAware}`);
+      if (!(await repository.confirmTold(mine.id, toldOn, this.ctx.now.toISOString()))) {
+        throw new ConflictError('the confirmation changed while it was being recorded: read it again');
+      }
+      await this.settle(manager, notification);
+      await appendAudit(
+        this.ctx,
+        [auditOf(notification, AuditAction.UPDATE), { action: AuditAction.UPDATE, entityType: 'PartnerTold', entityId: mine.id, partnershipId: notification.partnershipId }],
+        manager,
+      );
+      return notification;
+    });
+  }
+
+  /** The notification's obligations, recomputed from what the transaction now holds. */
+  private async settle(manager: EntityManager, notification: SeriousIncidentNotification): Promise<void> {
+    const partners = await this.repository(manager).partnersToldOf([notification.id]);
+    const rapidReview = await manager.findOneBy(RapidReview, { notificationId: notification.id });
+    await settleObligations(reviewsLedger(manager, this.ctx.now), notificationPlans(this.ctx.calendar, notification, partners, rapidReview));
+  }
+
+  /** Thin, as every event: ids, dates and who may hear of it; never a child's details or free text. */
+  private async tellNotified(manager: EntityManager, notification: SeriousIncidentNotification): Promise<void> {
+    const partners = await this.repository(manager).partnersToldOf([notification.id]);
+    await recordEvent<DomainEventPayload>(manager, {
+      type: 'serious_incident.notified',
+      entityType: 'SeriousIncidentNotification',
+      entityId: notification.id,
+      occurredAt: this.ctx.now,
+      payload: {
+        ids: { notificationId: notification.id, partnershipId: notification.partnershipId, localAuthorityId: notification.localAuthorityId },
+        dates: { dateAware: notification.dateAware, dateNotified: notification.dateNotified },
+        audience: notificationAudience(notification, partners),
+      },
     });
   }
 
@@ -196,7 +265,15 @@ export class SeriousIncidentNotificationService {
 }
 
 function partnerTold(notification: SeriousIncidentNotification, organisationId: string, toldOn: string | null): PartnerTold {
-  return Object.assign(new PartnerTold(), { id: newId(), notificationId: notification.id, organisationId, toldOn, dateAware: notification.dateAware });
+  return Object.assign(new PartnerTold(), {
+    id: newId(),
+    notificationId: notification.id,
+    organisationId,
+    toldOn,
+    dateAware: notification.dateAware,
+    confirmedToldOn: null,
+    confirmedAt: null,
+  });
 }
 
 export function auditOf(notification: SeriousIncidentNotification, action: AuditAction): AuditEntry {

@@ -12,14 +12,18 @@ import {
   isoDate,
   newId,
   NotFoundError,
+  practiceReviewPublicationDeadline,
+  reportToPanelDeadline,
   requiredText,
+  reviewClockRule,
   Role,
+  settleObligations,
   uuidPattern,
   validateInput,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
-import { workingDaysBefore } from '../common/working-days-before';
+import { practiceReviewPlans, reviewsLedger } from '../obligations/review-obligations';
 import { RapidReviewStatus } from '../rapid-review/rapid-review.entity';
 import { RapidReviewRepository } from '../rapid-review/rapid-review.repository';
 import { ReviewerRepository } from '../reviewer/reviewer.repository';
@@ -28,11 +32,8 @@ import type { RecordPracticeReviewDecisionInput, UpdatePracticeReviewInput } fro
 import { PracticeReviewRepository } from './practice-review.repository';
 import { nextStatus, type PracticeReviewTransition } from './practice-review.transitions';
 
-const publicationBasis =
-  'Working Together 2023: a local child safeguarding practice review is published within 6 months of the decision to undertake it';
-export const reportToPanelWorkingDays = 7;
-const reportBasis =
-  'Working Together 2023: the Panel and the Secretary of State are sent the report before publication; the 7-working-day expectation of current guidance is unconfirmed (DOMAIN.md §3)';
+const publicationBasis = reviewClockRule('PRACTICE_REVIEW_PUBLICATION').basis;
+const reportBasis = reviewClockRule('PRACTICE_REVIEW_TO_PANEL').basis;
 
 export class PracticeReviewService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -69,20 +70,12 @@ export class PracticeReviewService {
   }
 
   publicationDeadline(review: PracticeReview): DeadlineView {
-    return DeadlineView.of(this.ctx.calendar.addMonths(review.decisionDate, 6), publicationBasis, review.publishedOn, this.ctx.today);
+    return DeadlineView.of(practiceReviewPublicationDeadline(this.ctx.calendar, review.decisionDate), publicationBasis, review.publishedOn, this.ctx.today);
   }
 
   /** Before publication, counted back from the publication deadline; once published, from the publication date. */
   reportToPanelDeadline(review: PracticeReview): DeadlineView {
-    const publication = review.publishedOn
-      ? { date: review.publishedOn, what: 'publication on' }
-      : { date: this.ctx.calendar.addMonths(review.decisionDate, 6).due, what: 'the publication deadline' };
-    return DeadlineView.of(
-      workingDaysBefore(this.ctx.calendar, publication.date, reportToPanelWorkingDays, publication.what),
-      reportBasis,
-      review.reportSentOn,
-      this.ctx.today,
-    );
+    return DeadlineView.of(reportToPanelDeadline(this.ctx.calendar, review.decisionDate, review.publishedOn), reportBasis, review.reportSentOn, this.ctx.today);
   }
 
   async recordDecision(input: RecordPracticeReviewDecisionInput): Promise<PracticeReview> {
@@ -108,6 +101,7 @@ export class PracticeReviewService {
         reportSentOn: null,
       });
       await this.repository(manager).insert(created);
+      await settleObligations(reviewsLedger(manager, this.ctx.now), practiceReviewPlans(this.ctx.calendar, created));
       await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
       return created;
     });
@@ -207,8 +201,10 @@ export class PracticeReviewService {
       if (!(await repository.transition(review, review.status, changes))) {
         throw new ConflictError('practice review changed while it was being updated: read it again');
       }
+      Object.assign(review, changes);
+      await settleObligations(reviewsLedger(manager, this.ctx.now), practiceReviewPlans(this.ctx.calendar, review));
       await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
-      return Object.assign(review, changes);
+      return review;
     });
   }
 

@@ -13,7 +13,9 @@ import {
   NotFoundError,
   partnershipAdministratorRoles,
   requiredText,
+  reviewClockRule,
   Role,
+  settleObligations,
   validateInput,
   type AuditEntry,
   type SubgraphContext,
@@ -23,12 +25,11 @@ import { NotificationStatus } from '../notification/serious-incident-notificatio
 import { SeriousIncidentNotificationRepository } from '../notification/serious-incident-notification.repository';
 import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
 import type { DecideRapidReviewInput, RecordPanelResponseInput } from './rapid-review.input';
+import { panelResponsePlans, rapidReviewPlan, reviewsLedger } from '../obligations/review-obligations';
 import { RapidReviewRepository } from './rapid-review.repository';
 import { nextRapidReviewStatus, type RapidReviewTransition } from './rapid-review.transitions';
 
-export const rapidReviewWorkingDays = 15;
-const rapidReviewBasis =
-  'Panel guidance (non-statutory expectation): the rapid review is completed and sent to the Panel within 15 working days of the notification being sent';
+const rapidReviewRule = reviewClockRule('RAPID_REVIEW');
 
 export class RapidReviewService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -80,12 +81,7 @@ export class RapidReviewService {
   }
 
   deadline(review: RapidReview): DeadlineView {
-    return DeadlineView.of(
-      this.ctx.calendar.addWorkingDays(review.notificationSentOn, rapidReviewWorkingDays),
-      rapidReviewBasis,
-      review.sentToPanelOn,
-      this.ctx.today,
-    );
+    return DeadlineView.of(rapidReviewRule.compute(review.notificationSentOn, this.ctx.calendar), rapidReviewRule.basis, review.sentToPanelOn, this.ctx.today);
   }
 
   /** Opened from a sent notification only: there is no other way to create a rapid review. */
@@ -169,8 +165,13 @@ export class RapidReviewService {
       if (!(await repository.transition(review.id, review.status, changes))) {
         throw new ConflictError('rapid review changed while it was being updated: read it again');
       }
+      Object.assign(review, changes);
+      await settleObligations(reviewsLedger(manager, this.ctx.now), [
+        rapidReviewPlan(this.ctx.calendar, review.notificationId, review.partnershipId, review.notificationSentOn, review),
+        ...panelResponsePlans(this.ctx.calendar, review),
+      ]);
       await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
-      return Object.assign(review, changes);
+      return review;
     });
   }
 }

@@ -13,6 +13,8 @@ import {
   NotFoundError,
   partnershipAdministratorRoles,
   requiredText,
+  reviewClockRule,
+  settleObligations,
   validateInput,
   type AuditEntry,
   type SubgraphContext,
@@ -20,13 +22,14 @@ import {
 import type { EntityManager } from 'typeorm';
 import { urn, uuid } from '../common/ids';
 import { OwnerKind } from '../common/organisation-owner';
+import { reviewActionPlans, reviewsLedger } from '../obligations/review-obligations';
 import { PracticeReviewRepository } from '../practice-review/practice-review.repository';
 import { Recommendation, ReviewAction, ReviewActionStatus } from './recommendation.entity';
 import type { AddRecommendationInput, AddReviewActionInput, ProgressReviewActionInput } from './recommendation.input';
 import { RecommendationRepository } from './recommendation.repository';
 import { checkActionTransition } from './review-action.transitions';
 
-const actionBasis = 'The partnership\'s action plan for the review\'s recommendations (local): the due date agreed for the action';
+const actionRule = reviewClockRule('REVIEW_ACTION');
 
 export class RecommendationService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -108,7 +111,7 @@ export class RecommendationService {
   }
 
   deadline(action: ReviewAction): DeadlineView {
-    return DeadlineView.of(actionDeadline(action), actionBasis, action.completedOn, this.ctx.today);
+    return DeadlineView.of(actionRule.compute(action.dueOn, this.ctx.calendar), actionRule.basis, action.completedOn, this.ctx.today);
   }
 
   async addRecommendation(input: AddRecommendationInput): Promise<Recommendation> {
@@ -156,6 +159,7 @@ export class RecommendationService {
         impactNotes: null,
       });
       await repository.insertAction(action);
+      await settleObligations(reviewsLedger(manager, this.ctx.now), reviewActionPlans(this.ctx.calendar, action));
       await appendAudit(this.ctx, [auditOf('ReviewAction', action, AuditAction.CREATE)], manager);
       return action;
     });
@@ -179,14 +183,12 @@ export class RecommendationService {
       if (!(await repository.transitionAction(action.id, action.status, changes))) {
         throw new ConflictError('review action changed while it was being updated: read it again');
       }
+      Object.assign(action, changes);
+      await settleObligations(reviewsLedger(manager, this.ctx.now), reviewActionPlans(this.ctx.calendar, action));
       await appendAudit(this.ctx, [auditOf('ReviewAction', action, AuditAction.UPDATE)], manager);
-      return Object.assign(action, changes);
+      return action;
     });
   }
-}
-
-export function actionDeadline(action: ReviewAction) {
-  return { due: action.dueOn, provisional: false, rule: `due date ${action.dueOn} agreed for the action` };
 }
 
 function changesOf(action: ReviewAction, valid: z.infer<ReturnType<typeof progressSchema>>): Partial<ReviewAction> {

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import { OutboxEvent } from '../events/outbox-event.entity';
+import {
+  obligationId,
+  obligationPayload,
+  obligationRow,
+  sameObligation,
+  type ObligationDraft,
+  type ObligationEventType,
+  type ObligationLedger,
+} from './obligation-ledger';
+import { Obligation } from './obligation.entity';
+import type { ObligationKind } from './obligation-kind';
+
+/** Where a duty stands, as the entity it is about says today. */
+export type ObligationState = { readonly status: 'OPEN' } | { readonly status: 'MET'; readonly on: string } | { readonly status: 'CANCELLED' };
+
+/** One duty as its entity implies it: what it is, and whether it is open, met or no longer owed. */
+export interface ObligationPlan {
+  readonly draft: ObligationDraft;
+  readonly state: ObligationState;
+}
+
+export const stillOpen: ObligationState = { status: 'OPEN' };
+export const metOn = (on: string): ObligationState => ({ status: 'MET', on });
+export const noLongerOwed: ObligationState = { status: 'CANCELLED' };
+
+/**
+ * Applies a plan inside the change's transaction. A duty met in the same change that creates its
+ * entity (a notification recorded as already sent) is opened and met, so its history is complete.
+ */
+export async function settleObligation(ledger: ObligationLedger, plan: ObligationPlan): Promise<void> {
+  const { draft, state } = plan;
+  switch (state.status) {
+    case 'OPEN':
+      await ledger.open(draft);
+      return;
+    case 'MET':
+      if (!(await ledger.meet(draft, state.on))) {
+        await ledger.open(draft);
+        await ledger.meet(draft, state.on);
+      }
+      return;
+    case 'CANCELLED':
+      await ledger.cancel(draft);
+      return;
+    default: {
+      const unhandled: never = state;
+      throw new Error(`unhandled obligation state ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+export async function settleObligations(ledger: ObligationLedger, plans: readonly ObligationPlan[]): Promise<void> {
+  for (const plan of plans) await settleObligation(ledger, plan);
+}
+
+const chunkSize = 200;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += chunkSize) result.push(items.slice(i, i + chunkSize));
+  return result;
+}
+
+/**
+ * The start-up reconciliation of whole kinds at once: `plans` are every duty of `kinds` the current
+ * rows imply. Reads the kinds' obligations in one statement, writes only what differs (in chunks,
+ * with their events), opens none already met (old history is not rewritten), and cancels open ones
+ * no row implies any more. Needs the manager of a transaction; returns the number of rows written.
+ */
+export async function reconcileObligationPlans(
+  manager: EntityManager,
+  source: string,
+  at: Date,
+  kinds: readonly ObligationKind[],
+  plans: readonly ObligationPlan[],
+): Promise<number> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('reconcileObligationPlans needs the manager of a transaction');
+  const existing = new Map((await manager.find(Obligation, { where: { kind: In([...kinds]) } })).map((row) => [row.id, row]));
+  const writes: Array<{ row: Obligation; type: ObligationEventType }> = [];
+  const planned = new Set<string>();
+  const close = (row: Obligation, status: 'MET' | 'CANCELLED', on: string | null) => {
+    writes.push({
+      row: Object.assign(new Obligation(), row, { status, metOn: on, updatedAt: at.toISOString() }),
+      type: status === 'MET' ? 'obligation.met' : 'obligation.cancelled',
+    });
+  };
+  for (const { draft, state } of plans) {
+    const id = obligationId(source, draft);
+    planned.add(id);
+    const found = existing.get(id) ?? null;
+    if (state.status === 'OPEN') {
+      const row = obligationRow(id, draft, found, at);
+      if (!found || !sameObligation(found, row)) writes.push({ row, type: found ? 'obligation.changed' : 'obligation.opened' });
+    } else if (found?.status === 'OPEN') {
+      close(found, state.status, state.status === 'MET' ? state.on : null);
+    }
+  }
+  for (const row of existing.values()) if (row.status === 'OPEN' && !planned.has(row.id)) close(row, 'CANCELLED', null);
+  for (const batch of chunks(writes)) {
+    await manager.getRepository(Obligation).upsert(
+      batch.map((write) => write.row),
+      ['id'],
+    );
+    const latest = await manager
+      .getRepository(OutboxEvent)
+      .createQueryBuilder('event')
+      .select('event.entityId', 'entityId')
+      .addSelect('MAX(event.sequence)', 'sequence')
+      .where('event.entityType = :entityType AND event.entityId IN (:...ids)', { entityType: 'Obligation', ids: batch.map((write) => write.row.id) })
+      .groupBy('event.entityId')
+      .getRawMany<{ entityId: string; sequence: number | string }>();
+    const sequences = new Map(latest.map((row) => [row.entityId, Number(row.sequence)]));
+    await manager.getRepository(OutboxEvent).insert(
+      batch.map((write) =>
+        Object.assign(new OutboxEvent(), {
+          eventId: randomUUID(),
+          type: write.type,
+          entityType: 'Obligation',
+          entityId: write.row.id,
+          sequence: (sequences.get(write.row.id) ?? 0) + 1,
+          occurredAt: at.toISOString(),
+          payload: JSON.stringify(obligationPayload(write.row)),
+          publishedAt: null,
+        }),
+      ),
+    );
+  }
+  return writes.length;
+}
