@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Brackets, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 import type { LoaderRegistry } from './loaders';
 
@@ -252,4 +252,13 @@ export function pageInMemory<T>(list: string, all: readonly T[], args: { first?:
   const after = request.after;
   const rest = after ? sorted.filter((row) => compare(key(row), after) > 0) : sorted;
   return { ...pageOf(rest.slice(0, request.first + 1), request.first, list, key), count: () => Promise.resolve(all.length) };
+}
+
+/**
+ * A query over `entity` limited to the clauses a caller may see (a repository's `visible`, OR-ed
+ * and bracketed so further conditions AND with all of them); null when there is nothing to see.
+ */
+export function queryOfClauses<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, alias: string, clauses: readonly FindOptionsWhere<E>[]): SelectQueryBuilder<E> | null {
+  if (clauses.length === 0) return null;
+  return manager.createQueryBuilder(entity, alias).where(new Brackets((inner) => inner.where([...clauses])));
 }
