@@ -4,7 +4,8 @@ import { startGraph, type TestGraph } from './support/graph';
 // Issue 5: relevant-agency designations and section 11 self-assessments, through the gateway.
 let graph: TestGraph;
 beforeAll(async () => {
-  graph = await startGraph({ now: () => new Date('2026-11-20T12:00:00Z') });
+  // Batching is under test, not the cost limit: one query reads every list of every partnership.
+  graph = await startGraph({ now: () => new Date('2026-11-20T12:00:00Z'), overrides: { MAX_COST: '100000' } });
 });
 afterAll(() => graph?.stop());
 
@@ -194,10 +195,10 @@ describe('section 11 self-assessments', () => {
 });
 
 describe('batching', () => {
-  const query = `{ partnerships {
-    relevantAgencies { id designations { status partnership { id } } contacts { role } section11Returns { id } }
+  const query = `{ partnerships(first: 10) { nodes {
+    relevantAgencies(first: 100) { nodes { id designations { status partnership { id } } contacts { role } section11Returns { id } } }
     section11Returns { agency { name } standards { rating actions { deadline { status } } } }
-  } }`;
+  } } }`;
 
   let added = 0;
   async function addReturningAgency(): Promise<void> {
@@ -222,8 +223,8 @@ describe('batching', () => {
     const statements = await graph.countStatements(async () => {
       const result = await graph.query<any>(query, {}, { as: 'west-sussex-business-manager' });
       expect(result.errors).toBeUndefined();
-      for (const partnership of result.data.partnerships) {
-        agencies += partnership.relevantAgencies.length;
+      for (const partnership of result.data.partnerships.nodes) {
+        agencies += partnership.relevantAgencies.nodes.length;
         returns += partnership.section11Returns.length;
       }
     });

@@ -107,24 +107,24 @@ describe('npm start', () => {
     const example = /-d '(\{"query":.*\})'\s*$/m.exec(launched.output());
     expect(example).not.toBeNull();
     const tried = await fetch(`http://127.0.0.1:${env['PORT']}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example![1]! });
-    const triedBody = (await tried.json()) as { errors?: unknown; data?: { partnerships?: unknown[] } };
+    const triedBody = (await tried.json()) as { errors?: unknown; data?: { partnerships?: { nodes: unknown[] } } };
     expect(triedBody.errors).toBeUndefined();
-    expect(triedBody.data?.partnerships).toHaveLength(3);
+    expect(triedBody.data?.partnerships?.nodes).toHaveLength(3);
     const response = await fetch(`http://127.0.0.1:${env['PORT']}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ partnerships { id schools { nodes { urn } } relevantAgencies { id } } agencies { totalCount } }' }),
+      body: JSON.stringify({ query: '{ partnerships(first: 5) { nodes { id schools(first: 20) { nodes { urn } } relevantAgencies(first: 1) { nodes { id } } } } agencies { totalCount } }' }),
     });
-    const body = (await response.json()) as { data: { partnerships: Array<{ schools: { nodes: unknown[] } }>; agencies: { totalCount: number } } };
+    const body = (await response.json()) as { data: { partnerships: { nodes: Array<{ schools: { nodes: unknown[] } }> }; agencies: { totalCount: number } } };
     launched.signal('SIGINT');
     const result = await launched.exit;
     expect(result.code).toBe(0);
     // Every child is gone: the ports are free again.
     await expect(freePortsAre(env)).resolves.toBe(true);
     return {
-      partnerships: body.data.partnerships.length,
+      partnerships: body.data.partnerships.nodes.length,
       agencies: body.data.agencies.totalCount,
-      schools: body.data.partnerships.reduce((n, p) => n + p.schools.nodes.length, 0),
+      schools: body.data.partnerships.nodes.reduce((n, p) => n + p.schools.nodes.length, 0),
     };
   }
 

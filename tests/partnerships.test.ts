@@ -116,12 +116,12 @@ describe('a partnership coming into force', () => {
       const one = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { id name } }`, { id }, { authorization: both });
       expect(one.data.partnership.id).toBe(id);
     }
-    const active = await graph.query<any>('{ partnerships(status: ACTIVE) { id status } }', {}, { authorization: both });
-    expect(active.data.partnerships.every((p: { status: string }) => p.status === 'ACTIVE')).toBe(true);
-    const drafts = await graph.query<any>('{ partnerships(status: DRAFT) { id } }', {}, { authorization: both });
-    expect(drafts.data.partnerships.map((p: { id: string }) => p.id).sort()).toEqual([a, b].sort());
+    const active = await graph.query<any>('{ partnerships(status: ACTIVE) { nodes { id status } } }', {}, { authorization: both });
+    expect(active.data.partnerships.nodes.every((p: { status: string }) => p.status === 'ACTIVE')).toBe(true);
+    const drafts = await graph.query<any>('{ partnerships(status: DRAFT) { nodes { id } } }', {}, { authorization: both });
+    expect(drafts.data.partnerships.nodes.map((p: { id: string }) => p.id).sort()).toEqual([a, b].sort());
     // A stranger sees neither draft.
-    expect((await graph.query<any>('{ partnerships(status: DRAFT) { id } }')).data.partnerships).toEqual([]);
+    expect((await graph.query<any>('{ partnerships(status: DRAFT) { nodes { id } } }')).data.partnerships.nodes).toEqual([]);
   });
 
   it('lets only administrators acting in the partnership change it', async () => {

@@ -96,8 +96,8 @@ const westSussex = 'west-sussex-business-manager';
 it('shows a business manager the overview the graph gives: what is due, yearly reports, education, schools, section 11 and 175', async () => {
   const page = await signedIn(westSussex);
   await open(page, 'Overview', /overview/);
-  const answer = await graph.query<{ partnerships: Array<{ id: string; name: string }> }>('{ partnerships { id name } }', {}, { as: westSussex });
-  const own = answer.data!.partnerships.find((p) => p.name.includes('West Sussex'))!;
+  const answer = await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>('{ partnerships { nodes { id name } } }', {}, { as: westSussex });
+  const own = answer.data!.partnerships.nodes.find((p) => p.name.includes('West Sussex'))!;
   const detail = await graph.query<{
     partnership: {
       yearlyReports: Array<{ financialYear: string; statusReasons: string[] }>;
@@ -136,7 +136,7 @@ it('shows the escalations and reviews pages as the graph answers them, keyboard 
   const focused = await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent ?? '');
   expect(['Overview', 'Escalations', 'Reviews']).toContain(focused);
   await open(page, 'Escalations', /escalations/);
-  const own = (await graph.query<{ partnerships: Array<{ id: string; name: string }> }>('{ partnerships { id name } }', {}, { as: westSussex })).data!.partnerships.find((p) => p.name.includes('West Sussex'))!;
+  const own = (await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>('{ partnerships { nodes { id name } } }', {}, { as: westSussex })).data!.partnerships.nodes.find((p) => p.name.includes('West Sussex'))!;
   const escalations = await graph.query<{ partnership: { escalations: Array<{ caseReference: string; status: string }> } }>(
     'query($id: ID!) { partnership(id: $id) { escalations(accessReason: "Partnership portal: oversight of escalations") { caseReference status } } }',
     { id: own.id },
@@ -171,7 +171,7 @@ it('shows a school DSL none of the partnership staff\'s data', async () => {
   expect(escalations).not.toContain('The last twelve months');
   await open(page, 'Reviews', /reviews/);
   // The graph gives a DSL no case of the partnership's, and the page shows exactly that: no rows.
-  const own = (await graph.query<{ partnerships: Array<{ id: string; name: string }> }>('{ partnerships { id name } }', {}, { as: 'seaview-primary-dsl' })).data!.partnerships.find((p) => p.name.includes('Brighton'))!;
+  const own = (await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>('{ partnerships { nodes { id name } } }', {}, { as: 'seaview-primary-dsl' })).data!.partnerships.nodes.find((p) => p.name.includes('Brighton'))!;
   const cases = await graph.query<{ partnership: { seriousIncidentNotifications: unknown[]; rapidReviews: unknown[] } }>(
     'query($id: ID!) { partnership(id: $id) { seriousIncidentNotifications { id } rapidReviews { id } } }',
     { id: own.id },

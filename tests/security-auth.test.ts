@@ -71,9 +71,9 @@ describe('authentication at the gateway', () => {
   });
 
   it('serves public data to a caller with no token, and nothing restricted', async () => {
-    const published = await graph.query('{ publishedPracticeReviews { title } partnerships { name } }');
+    const published = await graph.query('{ publishedPracticeReviews { title } partnerships { nodes { name } } }');
     expect(published.errors).toBeUndefined();
-    expect((published.data as any).partnerships).toHaveLength(3);
+    expect((published.data as any).partnerships.nodes).toHaveLength(3);
     const refused = await graph.query(caseQuery, { id: disagreementId });
     expect(refused.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
     expect(refused.data).toEqual({ professionalDisagreement: null });

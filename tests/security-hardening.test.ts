@@ -66,7 +66,7 @@ describe('the whole graph, with the default limits', () => {
       'alias15',
       '__typename',
     ]);
-    const mixed = `{ ${aliases(8, '__typename')} ${Array.from({ length: 8 }, (_, i) => `p${i}: partnerships { id }`).join(' ')} }`;
+    const mixed = `{ ${aliases(8, '__typename')} ${Array.from({ length: 8 }, (_, i) => `p${i}: partnerships { nodes { id } }`).join(' ')} }`;
     expectRefused(await postJson(graph.gatewayUrl, { query: mixed }), 'GRAPHQL_VALIDATION_FAILED', /Aliases limit of 15 exceeded/, ['p7']);
   });
 
@@ -95,13 +95,13 @@ describe('the whole graph, with the default limits', () => {
     const agency = 'id name kind scheduleCategory gssCode dfeCode odsCode';
     const bomb = (copies: number) => `
       fragment Deep on Partnership {
-        practiceReviews { partnership {
-          schools(first: 5) { nodes { localAuthority { ${agency} } } }
-          relevantAgencies { ${agency} }
+        practiceReviews(first: 1) { nodes { partnership {
+          schools(first: 2) { nodes { localAuthority { ${agency} } } }
+          relevantAgencies(first: 2) { nodes { ${agency} } }
           partners { organisation { ${agency} } }
-        } }
+        } } }
       }
-      { ${Array.from({ length: copies }, (_, i) => `p${i}: partnerships { practiceReviews { partnership { ...Deep } } }`).join(' ')} }`;
+      { ${Array.from({ length: copies }, (_, i) => `p${i}: partnerships(first: 1) { nodes { ...Deep } }`).join(' ')} }`;
     const once = await postJson(graph.gatewayUrl, { query: bomb(1) });
     expect(codes(once)).not.toContain('GRAPHQL_VALIDATION_FAILED');
     expectRefused(await postJson(graph.gatewayUrl, { query: bomb(10) }), 'GRAPHQL_VALIDATION_FAILED', /Query Cost limit of 5000 exceeded/, [
@@ -122,8 +122,8 @@ describe('the whole graph, with the default limits', () => {
 
   it('still answers an ordinary query across the subgraphs', async () => {
     const answer = await postJson(graph.gatewayUrl, {
-      query: `{ partnerships { name partners { kind organisation { name } } relevantAgencies { name }
-        schools { nodes { name localAuthority { name } } } escalationPolicy { stages { position name timescaleWorkingDays } } } }`,
+      query: `{ partnerships(first: 5) { nodes { name partners { kind organisation { name } } relevantAgencies(first: 5) { nodes { name } }
+        schools(first: 5) { nodes { name localAuthority { name } } } escalationPolicy { stages { position name timescaleWorkingDays } } } } }`,
     });
     expect(codes(answer)).not.toContain('GRAPHQL_VALIDATION_FAILED');
     expect(codes(answer)).not.toContain('GRAPHQL_PARSE_FAILED');

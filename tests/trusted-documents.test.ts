@@ -2,7 +2,7 @@ import { createAuthenticator, readSupergraph, startGateway } from '@safeguarding
 import { createLogger, documentHash, TrustedDocuments, subgraphNames, type RunningHttpService } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
-const partnerships = 'query Partnerships { partnerships { name } }';
+const partnerships = 'query Partnerships { partnerships { nodes { name } } }';
 const manifest = { [documentHash(partnerships)]: partnerships };
 
 let graph: TestGraph;
@@ -41,7 +41,7 @@ describe('trusted documents: registered operations only', () => {
     ]) {
       const answer = await post(body);
       expect(answer.status).toBe(200);
-      expect(answer.body.data.partnerships).toHaveLength(3);
+      expect(answer.body.data.partnerships.nodes).toHaveLength(3);
     }
   });
 
@@ -50,11 +50,11 @@ describe('trusted documents: registered operations only', () => {
     url.searchParams.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: documentHash(partnerships) } }));
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as any).data.partnerships).toHaveLength(3);
+    expect(((await response.json()) as any).data.partnerships.nodes).toHaveLength(3);
   });
 
   it('refuses any other document, and an unknown hash, with DOCUMENT_NOT_TRUSTED', async () => {
-    const other = await post({ query: '{ partnerships { name id } }' });
+    const other = await post({ query: '{ partnerships { nodes { name id } } }' });
     expect(other.status).toBe(400);
     expect(other.body.errors[0]).toMatchObject({ extensions: { code: 'DOCUMENT_NOT_TRUSTED' } });
     const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } });
@@ -64,7 +64,7 @@ describe('trusted documents: registered operations only', () => {
   });
 
   it('lets no client register a document through automatic persisted queries', async () => {
-    const query = '{ partnerships { id } }';
+    const query = '{ partnerships { nodes { id } } }';
     const register = await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(query) } } });
     expect(register.status).toBe(400);
     const reuse = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(query) } } });
@@ -78,6 +78,6 @@ describe('trusted documents: registered operations only', () => {
   });
 
   it('the graph\'s ordinary gateway, without a manifest, still takes any document', async () => {
-    expect((await graph.query('{ partnerships { id } }')).errors).toBeUndefined();
+    expect((await graph.query('{ partnerships { nodes { id } } }')).errors).toBeUndefined();
   });
 });

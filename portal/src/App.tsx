@@ -75,8 +75,8 @@ function Signed({ config, session, onSignOut }: { config: PortalConfig; session:
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const loaded = useGraph<{ partnerships: readonly PartnershipSummary[] }>(config.gatewayUrl, session.token, partnershipsQuery, {});
-  const own = loaded.state === 'ready' ? (loaded.answer.data?.partnerships ?? []).filter((p) => session.partnershipIds.includes(p.id)) : [];
+  const loaded = useGraph<{ partnerships: { nodes: readonly PartnershipSummary[] } }>(config.gatewayUrl, session.token, partnershipsQuery, {});
+  const own = loaded.state === 'ready' ? (loaded.answer.data?.partnerships?.nodes ?? []).filter((p) => session.partnershipIds.includes(p.id)) : [];
   const partnershipId = chosen ?? own[0]?.id ?? null;
   const partnershipName = own.find((p) => p.id === partnershipId)?.name ?? '';
   return (

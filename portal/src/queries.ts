@@ -6,7 +6,9 @@ const deadline = 'due rule basis status provisional completedOn';
 
 export const partnershipsQuery = /* GraphQL */ `
   query PortalPartnerships {
-    partnerships { id name status }
+    # The first page holds every partnership a caller acts in only below 100: the portal's
+    # caller acts in a handful, which viewer lists; this list is what the caller may see.
+    partnerships(first: 100) { nodes { id name status } }
   }
 `;
 
@@ -117,10 +119,12 @@ export const reviewsQuery = /* GraphQL */ `
         notificationDeadline { ${deadline} }
       }
       rapidReviews { id status openedOn sentToPanelOn deadline { ${deadline} } }
-      practiceReviews {
-        id title kind status decisionDate publishedOn
-        publicationDeadline { ${deadline} }
-        reportToPanelDeadline { ${deadline} }
+      practiceReviews(first: 100) {
+        nodes {
+          id title kind status decisionDate publishedOn
+          publicationDeadline { ${deadline} }
+          reportToPanelDeadline { ${deadline} }
+        }
       }
     }
   }

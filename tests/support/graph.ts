@@ -135,7 +135,16 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       production: options.production ?? false,
       authenticator: createAuthenticator({ secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' }),
       internalTokenSecret: internalSecret,
-      ...(options.corsOrigins ? { hardening: { ...defaultHardening, CORS_ORIGINS: [...options.corsOrigins] } } : {}),
+      ...(options.corsOrigins || options.overrides?.['MAX_COST']
+        ? {
+            hardening: {
+              ...defaultHardening,
+              ...(options.corsOrigins ? { CORS_ORIGINS: [...options.corsOrigins] } : {}),
+              // A test of batching reads many lists at once; the gateway's cost limit is tested elsewhere.
+              ...(options.overrides?.['MAX_COST'] ? { MAX_COST: Number(options.overrides['MAX_COST']) } : {}),
+            },
+          }
+        : {}),
     });
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.stop()));

@@ -55,7 +55,7 @@ export function Reviews({ gatewayUrl, token, partnershipId, partnershipName }: {
           <h2 id="practice">Practice reviews</h2>
           <PagedTable
             caption="Child safeguarding practice reviews"
-            rows={partnership.practiceReviews}
+            rows={partnership.practiceReviews.nodes}
             rowKey={(r) => r.id}
             empty="No practice review that you may see."
             columns={[

@@ -1,8 +1,13 @@
-import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { partnershipStaffRoles, type AccessScope } from '@safeguarding/shared';
+import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere, type SelectQueryBuilder } from 'typeorm';
+import { countPerParent, firstPerParent, partnershipStaffRoles, type AccessScope, type SortKey } from '@safeguarding/shared';
 import { Designation } from './designation.entity';
 
 type Where = FindOptionsWhere<Designation>;
+
+export const relevantAgencyOrder: readonly SortKey<Designation>[] = [
+  { column: 'agency.name', value: (d) => d.agency!.name },
+  { column: 'agency.id', value: (d) => d.agency!.id },
+];
 
 /**
  * Designations are published with the arrangements, so current ones are public; past and future
@@ -26,6 +31,25 @@ export class DesignationRepository {
     const own = this.scope.hasRole(...partnershipStaffRoles) ? (this.scope.identity?.partnershipIds ?? []) : [];
     const history: Where[] = own.length > 0 ? [{ ...where, partnershipId: In([...own]) }] : [];
     return [...this.inForce(where, day), ...history];
+  }
+
+  /** Designations in force on `day`, with their agencies, as a query for pages and counts. */
+  private currentQuery(partnershipIds: readonly string[], day: string): SelectQueryBuilder<Designation> {
+    return this.manager
+      .createQueryBuilder(Designation, 'designation')
+      .innerJoinAndSelect('designation.agency', 'agency')
+      .where('designation.partnershipId IN (:...partnershipIds)', { partnershipIds: [...partnershipIds] })
+      .andWhere('designation.designatedFrom <= :day', { day })
+      .andWhere('(designation.designatedUntil IS NULL OR designation.designatedUntil >= :day)');
+  }
+
+  /** A page of each partnership's relevant agencies, by name then id, for all of them in one statement. */
+  currentPages(partnershipIds: readonly string[], day: string, after: readonly string[] | null, limit: number): Promise<Designation[]> {
+    return firstPerParent(this.currentQuery(partnershipIds, day), { id: 'designation.id', parent: 'designation.partnershipId', order: relevantAgencyOrder, after, limit }).getMany();
+  }
+
+  currentCounts(partnershipIds: readonly string[], day: string): Promise<Map<string, number>> {
+    return countPerParent(this.currentQuery(partnershipIds, day), 'designation.partnershipId');
   }
 
   /** Designations in force on `day`, with their agencies, in one statement. */

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { PageArgs, partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { AgencyConnection } from '../agency/agency-connection.type';
 import { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
 import { PartnershipReference } from '../external/partnership.type';
@@ -9,9 +10,13 @@ import { DesignationService } from './designation.service';
 
 @Resolver(() => PartnershipReference)
 export class PartnershipDesignationResolver {
-  @FieldResolver(() => [Agency], { description: 'Agencies the partnership currently names as relevant agencies' })
-  relevantAgencies(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<Agency[]> {
-    return new DesignationService(ctx).relevantAgencies(partnership.id);
+  // Nullable: Partnership belongs to another subgraph, so this subgraph's outage costs only this field.
+  @FieldResolver(() => AgencyConnection, {
+    nullable: true,
+    description: 'Agencies the partnership currently names as relevant agencies (Children Act 2004 s16E(3); SI 2018/789), by name, a page at a time',
+  })
+  relevantAgencies(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<AgencyConnection> {
+    return new DesignationService(ctx).relevantAgencies(partnership.id, args);
   }
 }
 

@@ -4,7 +4,9 @@ import {
   ConflictError,
   groupByKey,
   isoDate,
+  nestedPage,
   newId,
+  type PageArgs,
   NotFoundError,
   partnershipAdministratorRoles,
   requiredText,
@@ -13,11 +15,12 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
-import { AgencyKind, AgencyStatus, type Agency } from '../agency/agency.entity';
+import { AgencyKind, AgencyStatus } from '../agency/agency.entity';
 import { AgencyRepository } from '../agency/agency.repository';
 import { Designation, designationStatus, DesignationStatus } from './designation.entity';
 import type { DesignateRelevantAgencyInput, EndDesignationInput } from './designation.input';
-import { DesignationRepository } from './designation.repository';
+import { DesignationRepository, relevantAgencyOrder } from './designation.repository';
+import { AgencyConnection, AgencyPageInfo } from '../agency/agency-connection.type';
 
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
 
@@ -41,13 +44,23 @@ export class DesignationService {
     return new DesignationRepository(manager, this.ctx.scope);
   }
 
-  async relevantAgencies(partnershipId: string): Promise<Agency[]> {
-    const designations = await this.ctx.loaders
-      .get<string, Designation[]>('Partnership.relevantAgencies', async (ids) =>
-        groupByKey(ids, await this.repository().currentFor(ids, this.ctx.today), (d) => d.partnershipId),
-      )
-      .load(partnershipId);
-    return designations.flatMap((designation) => (designation.agency ? [designation.agency] : []));
+  /** A page of the partnership's relevant agencies today, cut in SQL for every partnership asked for at once. */
+  async relevantAgencies(partnershipId: string, args: PageArgs): Promise<AgencyConnection> {
+    const page = await nestedPage<Designation>({
+      list: 'Partnership.relevantAgencies',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: relevantAgencyOrder,
+      parentOf: (designation) => designation.partnershipId,
+      rows: (ids, after, limit) => this.repository().currentPages(ids, this.ctx.today, after, limit),
+      count: (ids) => this.repository().currentCounts(ids, this.ctx.today),
+    });
+    return Object.assign(new AgencyConnection(), {
+      nodes: page.nodes.flatMap((designation) => (designation.agency ? [designation.agency] : [])),
+      pageInfo: Object.assign(new AgencyPageInfo(), { endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
+      count: page.count,
+    });
   }
 
   /** Current designations for anyone; the whole history for the staff of the partnership that made them. */

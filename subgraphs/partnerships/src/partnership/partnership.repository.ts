@@ -1,5 +1,5 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { queryOfClauses, rootPage, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
 import {
   DelegatedSafeguardingPartner,
   Partnership,
@@ -7,6 +7,11 @@ import {
   PartnershipStatus,
   StatutoryPartner,
 } from './partnership.entity';
+
+export const partnershipOrder: readonly SortKey<Partnership>[] = [
+  { column: 'partnership.name', value: (p) => p.name },
+  { column: 'partnership.id', value: (p) => p.id },
+];
 
 /**
  * Every read goes through `visible`, built from the caller's scope: a draft is seen only by those
@@ -38,9 +43,15 @@ export class PartnershipRepository {
     return where.length === 0 ? [] : this.manager.find(Partnership, { where });
   }
 
-  async list(status: PartnershipStatus | null): Promise<Partnership[]> {
+  /** A page of the partnerships the caller may see, by name then id, cut in SQL (LIMIT first + 1). */
+  async page(status: PartnershipStatus | null, request: PageRequest): Promise<Page<Partnership>> {
+    const query = queryOfClauses(this.manager, Partnership, 'partnership', this.visible({ status }));
+    return query ? rootPage(query, 'partnerships', request, partnershipOrder) : { nodes: [], endCursor: null, hasNextPage: false };
+  }
+
+  async count(status: PartnershipStatus | null): Promise<number> {
     const where = this.visible({ status });
-    return where.length === 0 ? [] : this.manager.find(Partnership, { where, order: { name: 'ASC' } });
+    return where.length === 0 ? 0 : this.manager.count(Partnership, { where });
   }
 
   /** Active partnerships whose footprint includes any of the areas, in one statement. */

@@ -1,5 +1,6 @@
-import { Authorized, Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { nationalRegisterRoles, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PartnershipConnection } from './partnership-connection.type';
 import { LocalAuthority } from '../reference-data/local-authority.type';
 import { Partnership, PartnershipStatus, StatutoryPartner } from './partnership.entity';
 import { CreatePartnershipInput } from './partnership.input';
@@ -25,12 +26,13 @@ export class PartnershipResolver {
     return new PartnershipService(ctx).coveringLocalAuthority({ localAuthorityGssCode, localAuthorityDfeCode });
   }
 
-  @Query(() => [Partnership])
+  @Query(() => PartnershipConnection, { description: 'The partnerships you may see (multi-agency safeguarding arrangements, Children Act 2004 s16E), by name, a page at a time' })
   partnerships(
     @Arg('status', () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<Partnership[]> {
-    return new PartnershipService(ctx).list(status ?? null);
+  ): Promise<Connection<Partnership>> {
+    return new PartnershipService(ctx).page(status ?? null, args);
   }
 
   @FieldResolver(() => [LocalAuthority], { description: 'The local authority areas of the footprint' })

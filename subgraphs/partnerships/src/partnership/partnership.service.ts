@@ -3,6 +3,10 @@ import {
   exactlyOneCode,
   alignByKey,
   BadUserInputError,
+  connection,
+  pageRequest,
+  type Connection,
+  type PageArgs,
   ForbiddenError,
   groupByKey,
   partnershipAdministratorRoles,
@@ -14,6 +18,7 @@ import {
   type ReferenceData,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { PartnershipConnection } from './partnership-connection.type';
 import type { EntityManager } from 'typeorm';
 import { LocalAuthority } from '../reference-data/local-authority.type';
 import {
@@ -24,7 +29,7 @@ import {
   StatutoryPartner,
 } from './partnership.entity';
 import type { CreatePartnershipInput } from './partnership.input';
-import { PartnershipRepository } from './partnership.repository';
+import { partnershipOrder, PartnershipRepository } from './partnership.repository';
 import { partnerOverlapShortfalls } from './partner-overlap';
 
 export class PartnershipService {
@@ -56,8 +61,9 @@ export class PartnershipService {
     return partnership ?? null;
   }
 
-  list(status: PartnershipStatus | null): Promise<Partnership[]> {
-    return this.repository().list(status);
+  async page(status: PartnershipStatus | null, args: PageArgs): Promise<Connection<Partnership>> {
+    const page = await this.repository().page(status, pageRequest('partnerships', args, partnershipOrder));
+    return connection(PartnershipConnection, page, () => this.repository().count(status));
   }
 
   async localAuthorities(partnership: Partnership): Promise<LocalAuthority[]> {

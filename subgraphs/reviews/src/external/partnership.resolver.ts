@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PracticeReviewConnection } from '../practice-review/practice-review-connection.type';
 import { CdopNotificationSetting, ChildDeathReview } from '../child-death/child-death-review.entity';
 import { ChildDeathReviewService } from '../child-death/child-death-review.service';
 import { SeriousIncidentNotification } from '../notification/serious-incident-notification.entity';
@@ -14,11 +15,13 @@ import { PartnershipReference } from './partnership.type';
 
 @Resolver(() => PartnershipReference)
 export class PartnershipPracticeReviewsResolver {
-  @FieldResolver(() => [PracticeReview], {
-    description: 'The practice reviews of this partnership you may see, newest decision first',
+  // Nullable: Partnership belongs to another subgraph, so this subgraph's outage costs only its own fields.
+  @FieldResolver(() => PracticeReviewConnection, {
+    nullable: true,
+    description: 'The local child safeguarding practice reviews of this partnership you may see (Working Together 2023 chapter 5), newest decision first, a page at a time',
   })
-  practiceReviews(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<PracticeReview[]> {
-    return new PracticeReviewService(ctx).ofPartnership(partnership.id);
+  practiceReviews(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<PracticeReview>> {
+    return new PracticeReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
   @FieldResolver(() => [SeriousIncidentNotification], {

@@ -1,6 +1,12 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
+import { countPerParent, firstPerParent, partnershipStaffRoles, queryOfClauses, Role, type AccessScope, type SortKey } from '@safeguarding/shared';
 import { PracticeReview, PracticeReviewStatus, unpublishedStatuses } from './practice-review.entity';
+
+/** Newest decision first; the id makes the order total. */
+export const practiceReviewOrder: readonly SortKey<PracticeReview>[] = [
+  { column: 'review.decisionDate', descending: true, value: (r) => r.decisionDate },
+  { column: 'review.id', value: (r) => r.id },
+];
 
 /**
  * Every read goes through `visible`, built from the caller's scope: a published review is public;
@@ -40,11 +46,16 @@ export class PracticeReviewRepository {
     return this.manager.find(PracticeReview, { where: this.visible({ id: In([...ids]) }) });
   }
 
-  ofPartnerships(partnershipIds: readonly string[]): Promise<PracticeReview[]> {
-    return this.manager.find(PracticeReview, {
-      where: this.visible({}, partnershipIds),
-      order: { decisionDate: 'DESC', id: 'ASC' },
-    });
+  /** A page of each partnership's reviews the caller may see, newest decision first, for all of them in one statement. */
+  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<PracticeReview[]> {
+    const query = queryOfClauses(this.manager, PracticeReview, 'review', this.visible({}, partnershipIds));
+    if (!query) return Promise.resolve([]);
+    return firstPerParent(query, { id: 'review.id', parent: 'review.partnershipId', order: practiceReviewOrder, after, limit }).getMany();
+  }
+
+  async countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
+    const query = queryOfClauses(this.manager, PracticeReview, 'review', this.visible({}, partnershipIds));
+    return query ? countPerParent(query, 'review.partnershipId') : new Map();
   }
 
   published(partnershipId: string | null): Promise<PracticeReview[]> {

@@ -7,8 +7,11 @@ import {
   partnershipAdministratorRoles,
   BadUserInputError,
   ConflictError,
+  connection,
+  nestedPage,
+  type Connection,
+  type PageArgs,
   DeadlineView,
-  groupByKey,
   isoDate,
   newId,
   NotFoundError,
@@ -29,7 +32,8 @@ import { RapidReviewRepository } from '../rapid-review/rapid-review.repository';
 import { ReviewerRepository } from '../reviewer/reviewer.repository';
 import { PracticeReview, PracticeReviewKind, PracticeReviewStatus } from './practice-review.entity';
 import type { RecordPracticeReviewDecisionInput, UpdatePracticeReviewInput } from './practice-review.input';
-import { PracticeReviewRepository } from './practice-review.repository';
+import { practiceReviewOrder, PracticeReviewRepository } from './practice-review.repository';
+import { PracticeReviewConnection } from './practice-review-connection.type';
 import { nextStatus, type PracticeReviewTransition } from './practice-review.transitions';
 
 const publicationBasis = reviewClockRule('PRACTICE_REVIEW_PUBLICATION').basis;
@@ -50,12 +54,19 @@ export class PracticeReviewService {
       .load(id);
   }
 
-  ofPartnership(partnershipId: string): Promise<PracticeReview[]> {
-    return this.ctx.loaders
-      .get<string, PracticeReview[]>('Partnership.practiceReviews', async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (r) => r.partnershipId),
-      )
-      .load(partnershipId);
+  /** A page of the partnership's reviews, cut in SQL for every partnership asked for at once; what is read is audited. */
+  async ofPartnership(partnershipId: string, args: PageArgs): Promise<Connection<PracticeReview>> {
+    const page = await nestedPage<PracticeReview>({
+      list: 'Partnership.practiceReviews',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: practiceReviewOrder,
+      parentOf: (review) => review.partnershipId,
+      rows: async (ids, after, limit) => this.audited(await this.repository().pagesOf(ids, after, limit)),
+      count: (ids) => this.repository().countsOf(ids),
+    });
+    return connection(PracticeReviewConnection, page, page.count);
   }
 
   /** A review not yet published is case-level: every look at one is recorded (published ones are public). */

@@ -4,7 +4,7 @@ import { School, SchoolPhase } from './school.entity';
 
 @ArgsType()
 export class PartnershipSchoolsArgs {
-  @Field(() => Int, { defaultValue: 100, description: 'How many schools to return, 1 to 500' })
+  @Field(() => Int, { defaultValue: defaultPageSize, description: `How many schools to return, 1 to ${maxPageSize}` })
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })

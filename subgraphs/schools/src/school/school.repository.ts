@@ -1,5 +1,5 @@
-import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { countPerParent, firstPerParent, type AccessScope, type SortKey } from '@safeguarding/shared';
 import { SafeguardingLead, SafeguardingLeadRole } from '../safeguarding-lead/safeguarding-lead.entity';
 import type { SchoolHolders } from './school-record.policy';
 import { SchoolDesignation } from './school-designation.entity';
@@ -13,6 +13,12 @@ export interface SchoolFilters {
   /** Training before this date is overdue today (see trainingCutoff). */
   readonly trainedBefore: string | null;
 }
+
+/** A partnership's schools by name then URN (the schools(name, urn) index serves both). */
+export const designatedSchoolOrder: readonly SortKey<SchoolDesignation>[] = [
+  { column: 'school.name', value: (d) => d.school!.name },
+  { column: 'school.urn', value: (d) => d.school!.urn },
+];
 
 /** School data is public (GIAS is public); the DSL filters need a signed-in caller (checked by the service). */
 export class SchoolRepository {
@@ -57,10 +63,10 @@ export class SchoolRepository {
   }
 
   /**
-   * The same, filtered, in one statement for all the partnerships: the DSL filters are
+   * The designations in force today of all the partnerships, filtered: the DSL filters are
    * subqueries on the leads table, so the page is never assembled school by school.
    */
-  filteredDesignationsOf(partnershipIds: readonly string[], today: string, filters: SchoolFilters): Promise<SchoolDesignation[]> {
+  private filteredDesignations(partnershipIds: readonly string[], today: string, filters: SchoolFilters): SelectQueryBuilder<SchoolDesignation> {
     const query = this.manager
       .createQueryBuilder(SchoolDesignation, 'designation')
       .innerJoinAndSelect('designation.school', 'school')
@@ -86,7 +92,22 @@ export class SchoolRepository {
         .andWhere('(stale.lastTrainedOn IS NULL OR stale.lastTrainedOn < :trainedBefore)');
       query.andWhere(`EXISTS (${stale.getQuery()})`, { trainedBefore: filters.trainedBefore });
     }
-    return query.orderBy('school.name', 'ASC').addOrderBy('school.urn', 'ASC').getMany();
+    return query;
+  }
+
+  /** A page of each partnership's designated schools, filtered, cut in SQL for all of them in one statement. */
+  designatedPages(partnershipIds: readonly string[], today: string, filters: SchoolFilters, after: readonly string[] | null, limit: number): Promise<SchoolDesignation[]> {
+    return firstPerParent(this.filteredDesignations(partnershipIds, today, filters), {
+      id: 'designation.id',
+      parent: 'designation.partnershipId',
+      order: designatedSchoolOrder,
+      after,
+      limit,
+    }).getMany();
+  }
+
+  designatedCounts(partnershipIds: readonly string[], today: string, filters: SchoolFilters): Promise<Map<string, number>> {
+    return countPerParent(this.filteredDesignations(partnershipIds, today, filters), 'designation.partnershipId');
   }
 
   /**

@@ -1,0 +1,231 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import {
+  createLogger,
+  defaultHardening,
+  newId,
+  parseEnvironment,
+  resolveDatabaseTarget,
+  startSubgraph,
+  subgraphEnvironment,
+  type RunningHttpService,
+  type RunningSubgraph,
+  type SubgraphConfig,
+} from '@safeguarding/shared';
+import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+
+/**
+ * `npm run bench:dashboard`: the README's paginated dashboard query and a 50-school page of a
+ * partnership, on MySQL (DATABASE_URL, default mysql://root@127.0.0.1:3306; databases prefixed
+ * `bench_dash_`, dropped first and after), at demo scale and at national scale (the generated GIAS
+ * file of `npm run schools:generate`, 50,000 establishments, imported with `npm run schools:import`,
+ * and 154 generated partnerships, one designating 650 schools and one 2, each with agencies and
+ * reviews). Rounds are interleaved so drift on a shared machine hits both sides alike; each ratio is
+ * printed as min / median / max over the rounds, and a median that misses its target exits 1.
+ *
+ * Targets (issue 19): p99 of the national dashboard ≤ 1.5 × p99 of the demo one; a 50-school page of
+ * the largest partnership ≥ 0.9 × the throughput of the same page of the smallest.
+ */
+export const dashboardQuery =
+  '{ partnerships(first: 5) { nodes { name partners { kind organisation { name } } relevantAgencies(first: 5) { nodes { name } } schools(first: 5) { nodes { name localAuthority { name } } } practiceReviews(first: 5) { nodes { title publicationDeadline { due rule status } } } escalationPolicy { stages { position name timescaleWorkingDays } } } pageInfo { endCursor hasNextPage } } }';
+const schoolsPage = 'query ($id: ID!) { partnership(id: $id) { schools(first: 50) { nodes { urn name phase } pageInfo { endCursor hasNextPage } } } }';
+
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const requestsPerRun = Number(process.env['BENCH_REQUESTS'] ?? 300);
+const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
+const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+interface Graph {
+  readonly url: string;
+  readonly subgraphs: Record<string, RunningSubgraph>;
+  readonly config: SubgraphConfig;
+  stop(): Promise<void>;
+}
+
+function configFor(prefix: string): SubgraphConfig {
+  return parseEnvironment(subgraphEnvironment, {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    DATABASE_NAME_PREFIX: prefix,
+    DEMO_DATA: 'true',
+    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+    AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
+    AUDIT_SIGNING_KEY: signingKey,
+  });
+}
+
+async function dropDatabases(config: SubgraphConfig): Promise<void> {
+  for (const definition of subgraphs) {
+    const target = resolveDatabaseTarget(definition.name, config);
+    if (target.kind !== 'mysql') throw new Error('bench:dashboard needs MySQL: set DATABASE_URL');
+    const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
+    await connection.end();
+  }
+}
+
+async function startBenchGraph(prefix: string): Promise<Graph> {
+  const config = configFor(prefix);
+  await dropDatabases(config);
+  const logger = createLogger('bench', 'silent');
+  const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
+  const gateway: RunningHttpService = await startGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+    host: '127.0.0.1',
+    port: 0,
+    logger,
+    production: false,
+    authenticator: createAuthenticator({ secret: randomBytes(32).toString('base64url'), issuer: 'bench', audience: 'bench' }),
+    internalTokenSecret: config.INTERNAL_TOKEN_SECRET!,
+    // One client sends every request here: the per-client rate limit would measure itself.
+    hardening: { ...defaultHardening, RATE_LIMIT_PER_MINUTE: 0 },
+  });
+  return {
+    url: gateway.url,
+    subgraphs: Object.fromEntries(running.map((s) => [s.name, s])),
+    config,
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all(running.map((s) => s.stop()));
+      await dropDatabases(config);
+    },
+  };
+}
+
+/** The national register, then 154 partnerships over it: one of 650 schools, one of 2, the rest by LA. */
+async function nationalScale(graph: Graph): Promise<{ largest: string; smallest: string }> {
+  const root = path.resolve(__dirname, '../..');
+  const file = path.join(os.tmpdir(), 'gias-national-50000.csv');
+  const env = { ...process.env, DATABASE_NAME_PREFIX: graph.config.DATABASE_NAME_PREFIX, LOG_LEVEL: 'silent' };
+  if (!fs.existsSync(file)) execFileSync('npm', ['run', '-s', 'schools:generate', '--', file, '50000'], { cwd: root, env, stdio: 'inherit' });
+  execFileSync('npm', ['run', '-s', 'schools:import', '--', file], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const schoolsDb = graph.subgraphs['schools']!.db;
+  const open = (await schoolsDb.query(`SELECT urn, localAuthorityDfeCode FROM schools WHERE status = 'OPEN' ORDER BY urn`)) as Array<{ urn: string; localAuthorityDfeCode: string }>;
+  const byLa = new Map<string, string[]>();
+  for (const school of open) byLa.set(school.localAuthorityDfeCode, [...(byLa.get(school.localAuthorityDfeCode) ?? []), school.urn]);
+  const areas = [...byLa.values()];
+  const ids: string[] = [];
+  const partnerships = graph.subgraphs['partnerships']!.db.getRepository('Partnership');
+  const designations: Array<Record<string, unknown>> = [];
+  const agencyRows: Array<Record<string, unknown>> = [];
+  const agencyDesignations: Array<Record<string, unknown>> = [];
+  const reviews: Array<Record<string, unknown>> = [];
+  const stages: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < 154; i++) {
+    const id = newId();
+    ids.push(id);
+    await partnerships.insert({ id, name: `National partnership ${String(i).padStart(3, '0')}`, status: 'ACTIVE', activeFrom: '2020-01-01', dissolvedOn: null });
+    const urns = i === 0 ? open.slice(0, 650).map((s) => s.urn) : i === 1 ? open.slice(650, 652).map((s) => s.urn) : (areas[i % areas.length] ?? []);
+    for (const urn of urns) designations.push({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
+    for (let a = 0; a < 30; a++) {
+      const agencyId = newId();
+      agencyRows.push({ id: agencyId, name: `Agency ${i}-${a}`, kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
+      agencyDesignations.push({ id: newId(), partnershipId: id, agencyId, designatedFrom: '2020-01-01', designatedUntil: null, reason: 'bench' });
+    }
+    for (let r = 0; r < 12; r++) {
+      reviews.push({ id: newId(), partnershipId: id, kind: 'LOCAL', title: `Review ${i}-${r}`, decisionDate: `2024-0${1 + (r % 9)}-10`, status: 'PUBLISHED', publishedOn: '2024-12-01', publicationUrl: 'https://example.org/r' });
+    }
+    stages.push({ id: newId(), partnershipId: id, position: 1, name: 'Practitioners', participants: 'the practitioners', timescaleWorkingDays: 5 });
+  }
+  const chunked = async (repository: { insert(rows: Array<Record<string, unknown>>): Promise<unknown> }, rows: Array<Record<string, unknown>>) => {
+    for (let i = 0; i < rows.length; i += 500) await repository.insert(rows.slice(i, i + 500));
+  };
+  await chunked(schoolsDb.getRepository('SchoolDesignation'), designations);
+  await chunked(graph.subgraphs['agencies']!.db.getRepository('Agency'), agencyRows);
+  await chunked(graph.subgraphs['agencies']!.db.getRepository('Designation'), agencyDesignations);
+  await chunked(graph.subgraphs['reviews']!.db.getRepository('PracticeReview'), reviews);
+  await chunked(graph.subgraphs['escalations']!.db.getRepository('EscalationStage'), stages);
+  process.stderr.write(`national scale: ${open.length} open schools, 154 partnerships, ${designations.length} school designations\n`);
+  return { largest: ids[0]!, smallest: ids[1]! };
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { errors?: Array<{ message: string }> };
+  if (!response.ok || body.errors) throw new Error(`${response.status} ${body.errors?.[0]?.message ?? ''}`);
+}
+
+/** `requests` requests over `connections` concurrent clients: requests per second and p99 latency. */
+async function run(url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ rps: number; p99: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < requestsPerRun) {
+        next += 1;
+        const t = performance.now();
+        await post(url, query, variables);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rps: requestsPerRun / seconds, p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]! };
+}
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
+};
+
+async function main(): Promise<void> {
+  process.env['DATABASE_URL'] ??= 'mysql://root@127.0.0.1:3306';
+  const demo = await startBenchGraph('bench_dash_demo_');
+  const national = await startBenchGraph('bench_dash_national_');
+  try {
+    const { largest, smallest } = await nationalScale(national);
+    // Warm both graphs: JIT, connection pools, the gateway's query plans.
+    for (const [url, query, variables] of [
+      [demo.url, dashboardQuery, {}],
+      [national.url, dashboardQuery, {}],
+      [national.url, schoolsPage, { id: largest }],
+      [national.url, schoolsPage, { id: smallest }],
+    ] as const) {
+      for (let i = 0; i < 50; i++) await post(url, query, variables);
+    }
+    const p99Ratios: number[] = [];
+    const pageRatios: number[] = [];
+    process.stdout.write(`bench:dashboard — ${rounds} interleaved rounds of ${requestsPerRun} requests over ${connections} connections, node ${process.version}\n`);
+    process.stdout.write(`${'round'.padEnd(7)}${'demo p99 ms'.padStart(13)}${'national p99'.padStart(14)}${'ratio'.padStart(8)}${'650-school rps'.padStart(16)}${'2-school rps'.padStart(14)}${'ratio'.padStart(8)}\n`);
+    for (let round = 1; round <= rounds; round++) {
+      // Alternate which side goes first, so neither always meets a warmer or cooler machine.
+      const order = round % 2 === 0;
+      const demoRun = order ? await run(demo.url, dashboardQuery) : null;
+      const nationalRun = await run(national.url, dashboardQuery);
+      const demoRun2 = demoRun ?? (await run(demo.url, dashboardQuery));
+      const small = order ? await run(national.url, schoolsPage, { id: smallest }) : null;
+      const large = await run(national.url, schoolsPage, { id: largest });
+      const small2 = small ?? (await run(national.url, schoolsPage, { id: smallest }));
+      p99Ratios.push(nationalRun.p99 / demoRun2.p99);
+      pageRatios.push(large.rps / small2.rps);
+      process.stdout.write(
+        `${String(round).padEnd(7)}${demoRun2.p99.toFixed(1).padStart(13)}${nationalRun.p99.toFixed(1).padStart(14)}${(nationalRun.p99 / demoRun2.p99).toFixed(2).padStart(8)}${large.rps.toFixed(0).padStart(16)}${small2.rps.toFixed(0).padStart(14)}${(large.rps / small2.rps).toFixed(2).padStart(8)}\n`,
+      );
+    }
+    const p99 = stats(p99Ratios);
+    const page = stats(pageRatios);
+    const p99Met = p99.median <= 1.5;
+    const pageMet = page.median >= 0.9;
+    process.stdout.write(`national / demo dashboard p99:        min ${p99.min.toFixed(2)}  median ${p99.median.toFixed(2)}  max ${p99.max.toFixed(2)}  (target ≤ 1.50) ${p99Met ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(`650-school / 2-school page throughput: min ${page.min.toFixed(2)}  median ${page.median.toFixed(2)}  max ${page.max.toFixed(2)}  (target ≥ 0.90) ${pageMet ? 'met' : 'NOT met'}\n`);
+    process.exitCode = p99Met && pageMet ? 0 : 1;
+  } finally {
+    await demo.stop();
+    await national.stop();
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`bench:dashboard: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
