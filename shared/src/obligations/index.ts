@@ -4,3 +4,4 @@ export * from './obligation-kind';
 export * from './obligation-ledger';
 export * from './obligation.entity';
 export * from './clocks';
+export * from './obligation-settle';

@@ -34,6 +34,7 @@ import {
   NationalEscalationStatus,
 } from './national-escalation.entity';
 import type { RaiseNationalEscalationInput } from './national-escalation.input';
+import { settleNationalEscalationObligations } from './national-escalation.obligations';
 import { NationalEscalationRepository } from './national-escalation.repository';
 import { nextNationalStatus, type NationalEscalationTransition } from './national-escalation.transitions';
 
@@ -106,6 +107,7 @@ export class NationalEscalationService {
       status: NationalEscalationStatus.OPEN,
       raisedByOrganisationId: identity.organisation.id,
       raisedOn: this.ctx.today,
+      acknowledgedOn: null,
       closedOn: null,
       lastEventSequence: 1,
     });
@@ -114,6 +116,7 @@ export class NationalEscalationService {
       await new EscalationEventRepository(manager, this.ctx.scope).append(
         this.eventOf(escalation, identity, EscalationEventKind.RAISED, { reason: valid.summary }),
       );
+      await settleNationalEscalationObligations(manager, this.ctx.now, this.ctx.calendar, [escalation]);
       await appendAudit(this.ctx, [auditOf(escalation, AuditAction.CREATE)], manager);
     });
     this.ctx.logger.info({ nationalEscalationId: escalation.id }, 'national escalation raised');
@@ -152,14 +155,18 @@ export class NationalEscalationService {
       const appended = await new EscalationEventRepository(manager, this.ctx.scope).append(this.eventOf(escalation, identity, kind, details));
       const changes = {
         status,
+        // Closing an escalation never acknowledged acknowledges it too: the Panel has answered.
+        ...(transition !== 'withdraw' && escalation.acknowledgedOn === null ? { acknowledgedOn: this.ctx.today } : {}),
         closedOn: transition === 'acknowledge' ? null : this.ctx.today,
         lastEventSequence: appended.sequence,
       };
       if (!(await repository.applyTransition(escalation, changes))) {
         throw new ConflictError('national escalation changed while this was being recorded: read it again');
       }
+      const changed = Object.assign(escalation, changes);
+      await settleNationalEscalationObligations(manager, this.ctx.now, this.ctx.calendar, [changed]);
       await appendAudit(this.ctx, [auditOf(escalation, AuditAction.UPDATE)], manager);
-      return Object.assign(escalation, changes);
+      return changed;
     });
     this.ctx.logger.info({ nationalEscalationId: id, transition }, 'national escalation event recorded');
     return updated;
