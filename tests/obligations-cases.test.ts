@@ -16,6 +16,7 @@ import {
   type SubgraphRuntime,
 } from '@safeguarding/shared';
 import { escalationsSubgraph } from '@safeguarding/escalations';
+import { ProfessionalDisagreement } from '../subgraphs/escalations/src/disagreement/professional-disagreement.entity';
 import { schoolsSubgraph } from '@safeguarding/schools';
 import { startGraph, testConfig, type TestGraph } from './support/graph';
 
@@ -524,5 +525,20 @@ describe('reconciling obligations at start-up', () => {
     const shape = (rows: Obligation[]) => rows.map((row) => [row.id, row.status, row.due, row.metOn, row.audience].join('|')).sort();
     expect(shape(restored)).toEqual(shape(lost));
     expect(await passOf('escalations')).toBe(quiet.escalations);
+  });
+
+  it('a disagreement moved on by a change that wrote no obligation: the stage it left is met when the next began', async () => {
+    setNow('2026-12-14T10:00:00Z');
+    const raised = await graph.query<any>(raise, { input: raiseInput({ caseReference: 'CASE-OBL-0003' }) }, { as: 'sussex-health-visitor' });
+    const id = raised.data.raiseProfessionalDisagreement.id;
+    // As a bulk load or a repair script would leave it: the row at stage 2, the ledger still at stage 1.
+    await graph.subgraphs.escalations.db
+      .getRepository(ProfessionalDisagreement)
+      .update({ id }, { stagePosition: 2, stageName: 'Managers', stageStartedOn: '2026-12-16', stageDueOn: '2026-12-23', stageDueRule: '5 working days after 2026-12-16' });
+    await passOf('escalations');
+    expect((await ledger('escalations', id)).map((row) => [row.occurrence, row.status, row.due, row.metOn])).toEqual([
+      ['stage-1', 'MET', '2026-12-21', '2026-12-16'],
+      ['stage-2', 'OPEN', '2026-12-23', null],
+    ]);
   });
 });

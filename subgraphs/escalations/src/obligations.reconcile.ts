@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
-import { AccessScope, Obligation, type ObligationKind, type SubgraphRuntime } from '@safeguarding/shared';
-import { currentStageObligation, settleDisagreementObligations } from './disagreement/professional-disagreement.obligations';
+import { AccessScope, Obligation, type DesiredObligation, type ObligationKind, type SubgraphRuntime } from '@safeguarding/shared';
+import type { ProfessionalDisagreement } from './disagreement/professional-disagreement.entity';
+import { currentStageObligation, settleDisagreementObligations, stageObligation } from './disagreement/professional-disagreement.obligations';
 import { ProfessionalDisagreementRepository } from './disagreement/professional-disagreement.repository';
 import { settleNationalEscalationObligations } from './national-escalation/national-escalation.obligations';
 import { NationalEscalationRepository } from './national-escalation/national-escalation.repository';
@@ -25,7 +26,8 @@ export async function reconcileEscalationsObligations(runtime: SubgraphRuntime):
     runtime,
     (manager, after) => new ProfessionalDisagreementRepository(manager, scope).page(after, reconcileBatchSize),
     async (manager, rows) => {
-      await settleDisagreementObligations(manager, at, rows.map(currentStageObligation), await obligationsAbout(manager, ['ESCALATION_STAGE'], 'ProfessionalDisagreement', rows));
+      const existing = await obligationsAbout(manager, ['ESCALATION_STAGE'], 'ProfessionalDisagreement', rows);
+      await settleDisagreementObligations(manager, at, rows.flatMap((row) => stageObligations(row, existing)), existing);
     },
   );
   await inBatches(
@@ -38,6 +40,21 @@ export async function reconcileEscalationsObligations(runtime: SubgraphRuntime):
 }
 
 type Manager = EntityManager;
+
+/**
+ * The current stage as the row stands, and any earlier stage still open in the ledger (moved on
+ * by a change that wrote no obligation): that stage ended when the current one began.
+ */
+function stageObligations(disagreement: ProfessionalDisagreement, existing: readonly Obligation[]): DesiredObligation[] {
+  const current = currentStageObligation(disagreement);
+  const earlier = existing
+    .filter((row) => row.entityId === disagreement.id && row.status === 'OPEN' && row.occurrence !== current.draft.occurrence)
+    .map((row) => ({
+      draft: { ...stageObligation(disagreement), occurrence: row.occurrence, deadline: { due: row.due, rule: row.rule, provisional: Boolean(row.provisional) } },
+      metOn: disagreement.stageStartedOn,
+    }));
+  return [...earlier, current];
+}
 
 async function inBatches<T extends { id: string }>(
   runtime: SubgraphRuntime,
