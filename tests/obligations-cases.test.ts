@@ -328,8 +328,16 @@ describe('national escalation obligations', () => {
     expect(admits(row!, 'east-sussex-business-manager')).toBe(false);
     expect(admits(row!, 'west-sussex-social-worker')).toBe(false);
     setNow('2026-12-14T10:00:00Z');
-    const acked = await graph.query<any>(`mutation ($id: ID!) { acknowledgeNationalEscalation(id: $id) { status acknowledgedOn } }`, { id }, { as: 'panel-member' });
-    expect(acked.data.acknowledgeNationalEscalation).toEqual({ status: 'ACKNOWLEDGED', acknowledgedOn: '2026-12-14' });
+    const acked = await graph.query<any>(
+      `mutation ($id: ID!) { acknowledgeNationalEscalation(id: $id) { status acknowledgedOn acknowledgementDeadline { due rule status completedOn } } }`,
+      { id },
+      { as: 'panel-member' },
+    );
+    expect(acked.data.acknowledgeNationalEscalation).toEqual({
+      status: 'ACKNOWLEDGED',
+      acknowledgedOn: '2026-12-14',
+      acknowledgementDeadline: { due: row!.due, rule: row!.rule, status: 'MET', completedOn: '2026-12-14' },
+    });
     expect((await ledger('escalations', id)).map((r) => [r.status, r.metOn])).toEqual([['MET', '2026-12-14']]);
 
     const other = await graph.query<any>(raiseNational, { input }, { as: 'west-sussex-business-manager' });

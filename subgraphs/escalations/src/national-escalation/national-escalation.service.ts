@@ -4,7 +4,10 @@ import {
   appendAudit,
   AuditAction,
   ConflictError,
+  DeadlineView,
   ForbiddenError,
+  nationalEscalationBasis,
+  nationalEscalationDeadline,
   groupByKey,
   newId,
   NotFoundError,
@@ -88,6 +91,12 @@ export class NationalEscalationService {
 
   async historyChain(escalation: NationalEscalation): Promise<EscalationHistoryChain> {
     return verifyHistory(await this.history(escalation));
+  }
+
+  /** The same clock as its obligation; completed when acknowledged, or on the day the matter was closed or withdrawn. */
+  acknowledgementDeadline(escalation: NationalEscalation): DeadlineView {
+    const completedOn = escalation.acknowledgedOn ?? escalation.closedOn;
+    return DeadlineView.of(nationalEscalationDeadline(escalation.raisedOn, this.ctx.calendar), nationalEscalationBasis, completedOn, this.ctx.today);
   }
 
   private async audited(rows: NationalEscalation[]): Promise<NationalEscalation[]> {

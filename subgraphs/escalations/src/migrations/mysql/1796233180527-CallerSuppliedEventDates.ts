@@ -10,6 +10,8 @@ export class CallerSuppliedEventDates1796233180527 implements MigrationInterface
     await queryRunner.query("ALTER TABLE `referrals` ADD `receivedAtSource` varchar(8) NOT NULL DEFAULT 'SERVER'");
     await queryRunner.query("ALTER TABLE `referrals` ADD `acknowledgedAtSource` varchar(8) NULL");
     await queryRunner.query("ALTER TABLE `referrals` ADD `decidedAtSource` varchar(8) NULL");
+    // Escalations acknowledged before the column existed: the day of their ACKNOWLEDGED event.
+    await queryRunner.query("UPDATE `national_escalations` `n` SET `acknowledgedOn` = (SELECT MIN(`e`.`occurredOn`) FROM `escalation_events` `e` WHERE `e`.`streamId` = `n`.`id` AND `e`.`kind` = 'ACKNOWLEDGED') WHERE `n`.`acknowledgedOn` IS NULL");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -44,6 +44,8 @@ export class CallerSuppliedEventDates1796233180527 implements MigrationInterface
     await queryRunner.query("CREATE INDEX \"IDX_c2ea4262719c2cb9378e9a697d\" ON \"referrals\" (\"status\") ");
     await queryRunner.query("CREATE INDEX \"IDX_c0ddfd3b3484e1850193e80050\" ON \"referrals\" (\"dueOn\") ");
     await queryRunner.query("CREATE INDEX \"IDX_c1f358ea746a0d5c77e5654337\" ON \"referrals\" (\"referrerOrganisationId\") ");
+    // Escalations acknowledged before the column existed: the day of their ACKNOWLEDGED event.
+    await queryRunner.query("UPDATE \"national_escalations\" SET \"acknowledgedOn\" = (SELECT MIN(\"e\".\"occurredOn\") FROM \"escalation_events\" \"e\" WHERE \"e\".\"streamId\" = \"national_escalations\".\"id\" AND \"e\".\"kind\" = 'ACKNOWLEDGED') WHERE \"acknowledgedOn\" IS NULL");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
