@@ -476,6 +476,74 @@ describe('establishment numbers', () => {
   });
 });
 
+// ---- rollback ------------------------------------------------------------------------------------
+
+/** Runs a change with one of its subgraph's tables missing, so it fails inside its transaction after the ledger was written. */
+async function withoutTable(subgraph: Subgraph, table: string, work: () => Promise<void>): Promise<void> {
+  const db = graph.subgraphs[subgraph].db;
+  const rename = (from: string, to: string) =>
+    db.query(db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`);
+  await rename(table, `${table}_away`);
+  try {
+    await work();
+  } finally {
+    await rename(`${table}_away`, table);
+  }
+}
+
+async function snapshot(subgraph: Subgraph) {
+  const db = graph.subgraphs[subgraph].db;
+  return { events: await db.getRepository(OutboxEvent).count(), obligations: await db.getRepository(Obligation).find({ order: { id: 'ASC' } }) };
+}
+
+describe('a change that fails writes neither its obligations nor its events', () => {
+  beforeEach(() => setNow('2026-12-15T10:00:00Z'));
+
+  const failing = async (subgraph: Subgraph, table: string, change: () => Promise<{ errors?: unknown[] }>) => {
+    const before = await snapshot(subgraph);
+    await withoutTable(subgraph, table, async () => {
+      expect((await change()).errors).toBeDefined();
+    });
+    expect(await snapshot(subgraph)).toEqual(before);
+  };
+
+  it('for an escalation stage, a national escalation, a file transfer and DSL training', async () => {
+    const raised = await graph.query<any>(raise, { input: raiseInput({ caseReference: 'CASE-OBL-0004' }) }, { as: 'sussex-health-visitor' });
+    const disagreementId = raised.data.raiseProfessionalDisagreement.id;
+    await failing('escalations', 'audit_records', () =>
+      graph.query(escalate, { id: disagreementId, input: { reason: 'No agreement' } }, { as: 'sussex-health-visitor' }),
+    );
+    await failing('escalations', 'audit_records', () =>
+      graph.query(raise, { input: raiseInput({ caseReference: 'CASE-OBL-0005' }) }, { as: 'sussex-health-visitor' }),
+    );
+    const national = await graph.query<any>(
+      `mutation ($input: RaiseNationalEscalationInput!) { raiseNationalEscalation(input: $input) { id } }`,
+      { input: { partnershipId: westSussex, escalatedTo: 'SECRETARY_OF_STATE', matter: 'OTHER', summary: 'A national matter (test)' } },
+      { as: 'west-sussex-business-manager' },
+    );
+    await failing('escalations', 'audit_records', () =>
+      graph.query(`mutation ($id: ID!) { acknowledgeNationalEscalation(id: $id) { status } }`, { id: national.data.raiseNationalEscalation.id }, { as: 'panel-member' }),
+    );
+    const recordTransfer = `mutation ($input: RecordFileTransferInput!) { recordFileTransfer(input: $input) { id } }`;
+    const transferInput = { sendingUrn: '990001', receivingUrn: '990003', childReference: 'SVP-OBL-F', leftOn: '2026-12-14' };
+    await failing('schools', 'audit_records', () => graph.query(recordTransfer, { input: transferInput }, { as: 'seaview-primary-dsl' }));
+    const transfer = await graph.query<any>(recordTransfer, { input: transferInput }, { as: 'seaview-primary-dsl' });
+    await failing('schools', 'audit_records', () =>
+      graph.query(`mutation ($input: MarkFileTransferSentInput!) { markFileTransferSent(input: $input) { id } }`, { input: { transferId: transfer.data.recordFileTransfer.id } }, { as: 'seaview-primary-dsl' }),
+    );
+    // Setting leads is not audited (they are staff, not case data): its obligation's event is the write that fails.
+    await failing('schools', 'outbox_event', () =>
+      graph.query(
+        `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name } }`,
+        { input: { urn: '990005', leads: [{ name: 'Rolled Back (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-01-01' }] } },
+        { as: 'west-sussex-business-manager' },
+      ),
+    );
+    const leads = await graph.query<any>(`{ school(urn: "990005") { safeguardingLeads { name } } }`, {}, { as: 'sussex-health-visitor' });
+    expect(leads.data.school.safeguardingLeads.map((lead: { name: string }) => lead.name)).not.toContain('Rolled Back (test)');
+  });
+});
+
 // ---- start-up reconciliation ---------------------------------------------------------------------
 
 function runtimeOf(subgraph: Subgraph): SubgraphRuntime {
