@@ -5,3 +5,4 @@ export * from './obligation-ledger';
 export * from './obligation.entity';
 export * from './clocks';
 export * from './obligation-plan';
+export * from './obligation-settle';

@@ -17,6 +17,12 @@ export interface ObligationAudience {
   readonly partnershipRoles: readonly Role[];
   /** Roles that see it wherever they act (e.g. the Panel for national duties). */
   readonly nationalRoles: readonly Role[];
+  /**
+   * Further organisations, each group with roles of its own, where one list of roles cannot say it:
+   * a file transfer is seen by the two schools' DSLs and by anyone of their local authorities.
+   * Optional, so every audience written before it existed reads the same.
+   */
+  readonly organisationGroups?: ReadonlyArray<{ readonly organisationIds: readonly string[]; readonly organisationRoles: readonly Role[] }>;
 }
 
 export const noAudience: ObligationAudience = {
@@ -32,6 +38,11 @@ export function audienceAdmits(audience: ObligationAudience, scope: AccessScope)
   if (!identity) return false;
   if (audience.organisationIds.includes(identity.organisation.id)) {
     if (audience.organisationRoles.length === 0 || scope.hasRole(...audience.organisationRoles)) return true;
+  }
+  for (const group of audience.organisationGroups ?? []) {
+    if (group.organisationIds.includes(identity.organisation.id) && (group.organisationRoles.length === 0 || scope.hasRole(...group.organisationRoles))) {
+      return true;
+    }
   }
   if (audience.partnershipRoles.length > 0 && scope.actsInAnyOf(audience.partnershipIds, audience.partnershipRoles)) return true;
   return audience.nationalRoles.length > 0 && scope.hasRole(...audience.nationalRoles);

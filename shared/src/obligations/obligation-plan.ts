@@ -52,7 +52,7 @@ export async function settleObligation(ledger: ObligationLedger, plan: Obligatio
   }
 }
 
-export async function settleObligations(ledger: ObligationLedger, plans: readonly ObligationPlan[]): Promise<void> {
+export async function settleObligationPlans(ledger: ObligationLedger, plans: readonly ObligationPlan[]): Promise<void> {
   for (const plan of plans) await settleObligation(ledger, plan);
 }
 

@@ -13,6 +13,7 @@ import { PartnershipReference } from './external/partnership.type';
 import { SchoolEscalationsResolver } from './external/school.resolver';
 import { SchoolStub } from './external/school.type';
 import { migrations } from './migrations';
+import { reconcileEscalationsObligations } from './obligations.reconcile';
 import { NationalEscalation } from './national-escalation/national-escalation.entity';
 import { nationalEscalationReference } from './national-escalation/national-escalation.reference';
 import { NationalEscalationResolver } from './national-escalation/national-escalation.resolver';
@@ -42,4 +43,5 @@ export const escalationsSubgraph: SubgraphDefinition = {
     Referral: referralReference,
   },
   loadDemoData,
+  reconcileObligations: reconcileEscalationsObligations,
 };

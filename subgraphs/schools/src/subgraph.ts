@@ -6,6 +6,7 @@ import { ChildProtectionFileTransfer } from './file-transfer/file-transfer.entit
 import { FileTransferResolver, SchoolFileTransfersResolver } from './file-transfer/file-transfer.resolver';
 import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
+import { reconcileSchoolsObligations } from './obligations.reconcile';
 import { EducationRepresentative } from './representation/education-representative.entity';
 import { EducationRepresentativeResolver } from './representation/education-representative.resolver';
 import { SafeguardingLead } from './safeguarding-lead/safeguarding-lead.entity';
@@ -69,4 +70,5 @@ export const schoolsSubgraph: SubgraphDefinition = {
   partnershipType: PartnershipReference,
   references: { School: schoolReference, Trust: trustReference },
   loadDemoData,
+  reconcileObligations: reconcileSchoolsObligations,
 };

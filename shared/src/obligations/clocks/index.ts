@@ -6,7 +6,8 @@ import { selfAssessmentClockRules } from './self-assessment';
 
 export * from './clock-rule';
 export * from './reviews';
-export { caseClockRules, reviewClockRules, selfAssessmentClockRules };
+export * from './cases';
+export { reviewClockRules, selfAssessmentClockRules };
 
 /** Every kind's clock, for `deadlinePreview`; one file per area so each owner edits its own. */
 export const clockRules: ClockRules = { ...reviewClockRules, ...caseClockRules, ...selfAssessmentClockRules };

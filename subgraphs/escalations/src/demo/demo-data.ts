@@ -203,6 +203,7 @@ function replay(
     kind,
     occurredAt: `${on}T10:00:00.000Z`,
     occurredOn: on,
+    occurredOnSource: null,
     subject: by.subject,
     organisationId: by.organisation.id,
     organisationKind: by.organisation.kind,
@@ -298,6 +299,7 @@ async function loadNationalEscalation(manager: EntityManager, events: Escalation
     status: NationalEscalationStatus.ACKNOWLEDGED,
     raisedByOrganisationId: scrutineer.organisation.id,
     raisedOn: '2026-10-05',
+    acknowledgedOn: '2026-10-08',
     closedOn: null,
     lastEventSequence: 2,
   });
@@ -306,7 +308,7 @@ async function loadNationalEscalation(manager: EntityManager, events: Escalation
     streamId: nationalEscalationId,
     partnershipId,
     fromStage: null, toStage: null, stageName: null, stageDueOn: null, stageDueRule: null, stageDueProvisional: null,
-    outcome: null, agreedActionsJson: null,
+    outcome: null, agreedActionsJson: null, occurredOnSource: null,
   };
   const by = (identity: Identity) => ({ subject: identity.subject, organisationId: identity.organisation.id, organisationKind: identity.organisation.kind });
   await events.append({ ...base, ...by(scrutineer), kind: EscalationEventKind.RAISED, occurredAt: '2026-10-05T10:00:00.000Z', occurredOn: '2026-10-05', reason: summary });

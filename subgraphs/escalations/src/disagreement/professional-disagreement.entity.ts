@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateScalar } from '@safeguarding/shared';
+import { EventDateSource } from '../event-date/event-date';
 import { AgencyStub } from '../external/agency.type';
 import { SchoolStub } from '../external/school.type';
 
@@ -111,6 +112,10 @@ export class ProfessionalDisagreement {
   @Field(() => DateScalar)
   @Column('date')
   raisedOn!: string;
+
+  @Field(() => EventDateSource, { description: 'Whether raisedOn was supplied by the raiser\'s system or is the graph\'s clock' })
+  @Column('varchar', { length: 8, default: EventDateSource.SERVER })
+  raisedOnSource!: EventDateSource;
 
   // Set when the disagreement is resolved or withdrawn; completes the stage deadline.
   @Column('date', { nullable: true })

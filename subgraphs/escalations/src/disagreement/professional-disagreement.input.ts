@@ -24,6 +24,12 @@ export class RaiseProfessionalDisagreementInput {
 
   @Field({ defaultValue: false, description: 'True starts the disagreement at the stage that can act now' })
   childAtImmediateRisk!: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was raised, as your system recorded it (e.g. a backlog); not in the future. Left out: today. Stage 1\'s timescale runs from it',
+  })
+  raisedOn?: string | null;
 }
 
 @InputType({ description: 'Moving a disagreement to the next stage of the policy' })
@@ -36,6 +42,12 @@ export class EscalateProfessionalDisagreementInput {
 
   @Field({ defaultValue: false, description: 'The child is (now) at immediate risk: allows going straight to a later stage' })
   childAtImmediateRisk!: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was escalated, as your system recorded it; not in the future, not before the current stage began. Left out: today. The new stage\'s timescale runs from it',
+  })
+  escalatedOn?: string | null;
 }
 
 @InputType({ description: 'An action agreed at resolution' })
@@ -57,4 +69,10 @@ export class ResolveProfessionalDisagreementInput {
 
   @Field(() => [AgreedActionInput], { defaultValue: [] })
   agreedActions!: AgreedActionInput[];
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was resolved, as your system recorded it; not in the future, not before the last escalation. Left out: today',
+  })
+  resolvedOn?: string | null;
 }

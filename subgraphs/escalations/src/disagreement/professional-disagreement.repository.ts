@@ -1,4 +1,4 @@
-import { Between, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Between, In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
 import { ProfessionalDisagreement } from './professional-disagreement.entity';
 
@@ -73,6 +73,11 @@ export class ProfessionalDisagreementRepository {
     return this.manager.find(ProfessionalDisagreement, {
       where: { partnershipId: In([...partnershipIds]), raisedOn: Between(from, to) },
     });
+  }
+
+  /** Every disagreement, a page at a time in id order, for the start-up reconciliation of obligations. */
+  page(afterId: string | null, size: number): Promise<ProfessionalDisagreement[]> {
+    return this.manager.find(ProfessionalDisagreement, { where: afterId ? { id: MoreThan(afterId) } : {}, order: { id: 'ASC' }, take: size });
   }
 
   async insert(disagreement: ProfessionalDisagreement): Promise<void> {

@@ -6,6 +6,8 @@ import {
   BadUserInputError,
   ConflictError,
   DeadlineView,
+  escalationStageBasis as stageBasis,
+  escalationStageDeadline,
   ForbiddenError,
   groupByKey,
   isoDate,
@@ -46,8 +48,14 @@ import type {
 } from './professional-disagreement.input';
 import { ProfessionalDisagreementRepository } from './professional-disagreement.repository';
 import { nextDisagreementState, type DisagreementTransition } from './professional-disagreement.transitions';
+import { suppliedDate, type EventDateSource } from '../event-date/event-date';
+import {
+  currentStageObligation,
+  disagreementEvent,
+  settleDisagreementObligations,
+  stageObligation,
+} from './professional-disagreement.obligations';
 
-const stageBasis = 'Partnership escalation policy (local practice)';
 
 const schoolUrn = /^\d{6}$/;
 const organisationId = z
@@ -230,6 +238,7 @@ export class ProfessionalDisagreementService {
       throw new ForbiddenError('A professional disagreement is raised by an agency, a school or a safeguarding partner');
     }
     const valid = validateInput(raiseSchema(), input);
+    const raised = suppliedDate(input.raisedOn, 'input.raisedOn', this.ctx.today);
     if (!this.ctx.scope.actsIn(valid.partnershipId)) throw new ForbiddenError('You do not act in that partnership');
     const raisedWith = valid.raisedWithAgencyId ?? valid.raisedWithSchoolUrn ?? '';
     if (raisedWith === identity.organisation.id) {
@@ -240,7 +249,7 @@ export class ProfessionalDisagreementService {
       const position = valid.childAtImmediateRisk ? policy.immediateRiskStagePosition : 1;
       const stage = policy.stage(position);
       if (!stage) throw new ConflictError(`the escalation policy has no stage ${position}`);
-      const due = this.ctx.calendar.addWorkingDays(this.ctx.today, stage.timescaleWorkingDays);
+      const due = escalationStageDeadline(raised.on, stage.timescaleWorkingDays, this.ctx.calendar);
       const created = Object.assign(new ProfessionalDisagreement(), {
         id: newId(),
         partnershipId: valid.partnershipId,
@@ -255,15 +264,17 @@ export class ProfessionalDisagreementService {
         status: DisagreementStatus.OPEN,
         stagePosition: stage.position,
         stageName: stage.name,
-        stageStartedOn: this.ctx.today,
+        stageStartedOn: raised.on,
         ...dueColumns(due),
-        raisedOn: this.ctx.today,
+        raisedOn: raised.on,
+        raisedOnSource: raised.source,
         closedOn: null,
         lastEventSequence: 1,
       });
       await this.repository(manager).insert(created);
       await this.events(manager).append(
         this.eventOf(created, identity, EscalationEventKind.RAISED, {
+          ...occurred(raised),
           toStage: stage.position,
           stageName: stage.name,
           stageDueOn: due.due,
@@ -272,6 +283,8 @@ export class ProfessionalDisagreementService {
           reason: valid.childAtImmediateRisk ? `Child at immediate risk: started at stage ${stage.position}` : null,
         }),
       );
+      await disagreementEvent(manager, this.ctx.now, 'disagreement.raised', created, { fromStage: null, dates: { stageDueOn: due.due } });
+      await settleDisagreementObligations(manager, this.ctx.now, [currentStageObligation(created)]);
       await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
       return created;
     });
@@ -294,8 +307,14 @@ export class ProfessionalDisagreementService {
       const next = nextDisagreementState(disagreement, transition);
       const stage = policy.stage(next.stagePosition);
       if (!stage) throw new ConflictError(`the escalation policy has no stage ${next.stagePosition}`);
-      const due = this.ctx.calendar.addWorkingDays(this.ctx.today, stage.timescaleWorkingDays);
+      // A stage ends no earlier than it began: the raising, or the escalation before this one.
+      const escalated = suppliedDate(input.escalatedOn, 'input.escalatedOn', this.ctx.today, {
+        on: disagreement.stageStartedOn,
+        what: `stage ${disagreement.stagePosition} began`,
+      });
+      const due = escalationStageDeadline(escalated.on, stage.timescaleWorkingDays, this.ctx.calendar);
       const event = this.eventOf(disagreement, identity, EscalationEventKind.ESCALATED, {
+        ...occurred(escalated),
         fromStage: disagreement.stagePosition,
         toStage: stage.position,
         stageName: stage.name,
@@ -309,34 +328,65 @@ export class ProfessionalDisagreementService {
         childAtImmediateRisk: next.childAtImmediateRisk,
         stagePosition: stage.position,
         stageName: stage.name,
-        stageStartedOn: this.ctx.today,
+        stageStartedOn: escalated.on,
         ...dueColumns(due),
       };
-      return { event, changes };
+      const fromStage = disagreement.stagePosition;
+      const ended = stageObligation(disagreement);
+      return {
+        event,
+        changes,
+        after: async (changed: ProfessionalDisagreement) => {
+          await disagreementEvent(manager, this.ctx.now, 'disagreement.escalated', changed, {
+            fromStage,
+            dates: { escalatedOn: escalated.on, stageDueOn: due.due },
+          });
+          // The stage escalated from has ended on that day; the new one runs from it.
+          await settleDisagreementObligations(manager, this.ctx.now, [{ draft: ended, metOn: escalated.on }, currentStageObligation(changed)]);
+        },
+      };
     });
   }
 
   async resolve(id: string, input: ResolveProfessionalDisagreementInput, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
     const valid = validateInput(resolveSchema(this.ctx.today), input);
-    return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity) => {
+    return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity, manager) => {
       const next = nextDisagreementState(disagreement, { kind: 'resolve' });
+      // Resolved no earlier than the last escalation (or the raising, if it never was).
+      const resolved = suppliedDate(input.resolvedOn, 'input.resolvedOn', this.ctx.today, {
+        on: disagreement.stageStartedOn,
+        what: disagreement.stagePosition > 1 && disagreement.stageStartedOn !== disagreement.raisedOn ? 'the last escalation' : 'the disagreement was raised',
+      });
       const actions: EscalationAgreedAction[] = valid.agreedActions.map((action) => ({ ...action }));
       const event = this.eventOf(disagreement, identity, EscalationEventKind.RESOLVED, {
+        ...occurred(resolved),
         fromStage: disagreement.stagePosition,
         outcome: valid.outcome,
         agreedActionsJson: JSON.stringify(actions),
       });
-      return { event, changes: { status: next.status, closedOn: this.ctx.today } };
+      const fromStage = disagreement.stagePosition;
+      return {
+        event,
+        changes: { status: next.status, closedOn: resolved.on },
+        after: async (changed: ProfessionalDisagreement) => {
+          await disagreementEvent(manager, this.ctx.now, 'disagreement.resolved', changed, { fromStage, dates: { resolvedOn: resolved.on } });
+          await settleDisagreementObligations(manager, this.ctx.now, [currentStageObligation(changed)]);
+        },
+      };
     });
   }
 
   async withdraw(id: string, reasonInput: string): Promise<ProfessionalDisagreement> {
     const reason = validateInput(requiredText(2000), reasonInput, 'reason');
     // The raiser is always party to it: no reason to state.
-    return this.transition(id, 'raiser', null, async (disagreement, identity) => {
+    return this.transition(id, 'raiser', null, async (disagreement, identity, manager) => {
       const next = nextDisagreementState(disagreement, { kind: 'withdraw' });
       const event = this.eventOf(disagreement, identity, EscalationEventKind.WITHDRAWN, { fromStage: disagreement.stagePosition, reason });
-      return { event, changes: { status: next.status, closedOn: this.ctx.today } };
+      return {
+        event,
+        changes: { status: next.status, closedOn: this.ctx.today },
+        after: (changed: ProfessionalDisagreement) => settleDisagreementObligations(manager, this.ctx.now, [currentStageObligation(changed)]),
+      };
     });
   }
 
@@ -401,7 +451,12 @@ export class ProfessionalDisagreementService {
       disagreement: ProfessionalDisagreement,
       identity: Identity,
       manager: EntityManager,
-    ) => Promise<{ event: EscalationEventDraft; changes: Parameters<ProfessionalDisagreementRepository['applyTransition']>[1] }>,
+    ) => Promise<{
+      event: EscalationEventDraft;
+      changes: Parameters<ProfessionalDisagreementRepository['applyTransition']>[1];
+      /** What follows from the change in the same transaction: its outbox event and obligations. */
+      after?: (changed: ProfessionalDisagreement) => Promise<void>;
+    }>,
   ): Promise<ProfessionalDisagreement> {
     const identity = this.ctx.scope.requireIdentity();
     const reason = this.statedReason(accessReason);
@@ -416,15 +471,17 @@ export class ProfessionalDisagreementService {
           'Your organisation is not party to this disagreement: give accessReason to act on it (the answer shows the case, so it is recorded and raises an alert)',
         );
       }
-      const { event, changes } = await decide(disagreement, identity, manager);
+      const { event, changes, after } = await decide(disagreement, identity, manager);
       const appended = await this.events(manager).append(event);
       const all = { ...changes, lastEventSequence: appended.sequence };
       if (!(await repository.applyTransition(disagreement, all))) {
         throw new ConflictError('professional disagreement changed while this was being recorded: read it again');
       }
+      const changed = Object.assign(disagreement, all);
+      await after?.(changed);
       const alert: AuditEntry[] = party ? [] : [{ ...auditOf(disagreement, AuditAction.ALERT), reason }];
       await appendAudit(this.ctx, [auditOf(disagreement, AuditAction.UPDATE), ...alert], manager);
-      return Object.assign(disagreement, all);
+      return changed;
     });
     this.ctx.logger.info({ disagreementId: id }, 'professional disagreement event recorded');
     return updated;
@@ -475,6 +532,11 @@ export class ProfessionalDisagreementService {
 
 function auditOf(disagreement: ProfessionalDisagreement, action: AuditAction): AuditEntry {
   return { action, entityType: 'ProfessionalDisagreement', entityId: disagreement.id, partnershipId: disagreement.partnershipId };
+}
+
+/** The day an event happened, and who said so: the caller's system or the graph's clock. */
+function occurred(date: { on: string; source: EventDateSource }): Pick<EscalationEventDraft, 'occurredOn' | 'occurredOnSource'> {
+  return { occurredOn: date.on, occurredOnSource: date.source };
 }
 
 function dueColumns(due: Deadline): Pick<ProfessionalDisagreement, 'stageDueOn' | 'stageDueRule' | 'stageDueProvisional'> {

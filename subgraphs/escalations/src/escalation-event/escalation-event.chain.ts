@@ -13,6 +13,8 @@ export function eventDigest(event: Omit<EscalationEvent, 'hash' | 'agreedActions
     event.stageName, event.stageDueOn, event.stageDueRule,
     event.stageDueProvisional === null ? null : Boolean(event.stageDueProvisional),
     event.reason, event.outcome, event.agreedActionsJson, event.previousHash,
+    // Appended only when kept, so events written before it existed hash as they did.
+    ...(event.occurredOnSource ? [event.occurredOnSource] : []),
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

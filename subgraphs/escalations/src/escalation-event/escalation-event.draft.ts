@@ -1,4 +1,5 @@
 import type { Identity, SubgraphContext } from '@safeguarding/shared';
+import { EventDateSource } from '../event-date/event-date';
 import type { EscalationEventKind, EscalationStreamType } from './escalation-event.entity';
 import type { EscalationEventDraft } from './escalation-event.repository';
 
@@ -17,6 +18,7 @@ export function draftEvent(
     kind,
     occurredAt: new Date().toISOString(),
     occurredOn: ctx.today,
+    occurredOnSource: EventDateSource.SERVER,
     subject: identity.subject,
     organisationId: identity.organisation.id,
     organisationKind: identity.organisation.kind,

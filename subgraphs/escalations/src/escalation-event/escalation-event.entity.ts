@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateScalar } from '@safeguarding/shared';
+import { EventDateSource } from '../event-date/event-date';
 
 /** Which record an event belongs to: both kinds of escalation keep the same append-only history. */
 export enum EscalationStreamType {
@@ -76,6 +77,10 @@ export class EscalationEvent {
   @Field(() => DateScalar, { description: 'The day in England it happened' })
   @Column('date')
   occurredOn!: string;
+
+  @Field(() => EventDateSource, { nullable: true, description: 'Whether occurredOn was supplied by the caller\'s system or is the graph\'s clock; null on events recorded before this was kept' })
+  @Column('varchar', { length: 8, nullable: true })
+  occurredOnSource!: EventDateSource | null;
 
   @Field({ description: 'The person who did it, as the identity provider names them' })
   @Column('varchar', { length: 200 })

@@ -73,6 +73,10 @@ export class NationalEscalation {
   @Column('date')
   raisedOn!: string;
 
+  @Field(() => DateScalar, { nullable: true, description: 'The day the national recipient acknowledged it' })
+  @Column('date', { nullable: true })
+  acknowledgedOn!: string | null;
+
   @Field(() => DateScalar, { nullable: true })
   @Column('date', { nullable: true })
   closedOn!: string | null;

@@ -1,4 +1,4 @@
-import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
 import { NationalEscalation, type NationalEscalationStatus } from './national-escalation.entity';
 
@@ -39,6 +39,11 @@ export class NationalEscalationRepository {
     return this.find(this.visible({}, partnershipIds));
   }
 
+  /** Every national escalation, a page at a time in id order, for the start-up reconciliation of obligations. */
+  page(afterId: string | null, size: number): Promise<NationalEscalation[]> {
+    return this.manager.find(NationalEscalation, { where: afterId ? { id: MoreThan(afterId) } : {}, order: { id: 'ASC' }, take: size });
+  }
+
   async insert(escalation: NationalEscalation): Promise<void> {
     await this.manager.insert(NationalEscalation, escalation);
   }
@@ -46,7 +51,7 @@ export class NationalEscalationRepository {
   /** Applies a transition only if no other event was appended since the escalation was read. */
   async applyTransition(
     escalation: NationalEscalation,
-    changes: Pick<NationalEscalation, 'status' | 'closedOn' | 'lastEventSequence'>,
+    changes: Pick<NationalEscalation, 'status' | 'closedOn' | 'lastEventSequence'> & Partial<Pick<NationalEscalation, 'acknowledgedOn'>>,
   ): Promise<boolean> {
     const result = await this.manager.update(
       NationalEscalation,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { DeadlineView, type SubgraphContext } from '@safeguarding/shared';
 import { EscalationEvent, EscalationHistoryChain } from '../escalation-event/escalation-event.entity';
 import { NationalEscalation, NationalEscalationStatus } from './national-escalation.entity';
 import { RaiseNationalEscalationInput } from './national-escalation.input';
@@ -25,6 +25,13 @@ export class NationalEscalationResolver {
   @FieldResolver(() => [EscalationEvent], { description: 'Every event, oldest first (append-only)' })
   history(@Root() escalation: NationalEscalation, @Ctx() ctx: SubgraphContext): Promise<EscalationEvent[]> {
     return new NationalEscalationService(ctx).history(escalation);
+  }
+
+  @FieldResolver(() => DeadlineView, {
+    description: 'The national recipient\'s acknowledgement: no statutory timescale; expected within 10 working days of raising (service standard)',
+  })
+  acknowledgementDeadline(@Root() escalation: NationalEscalation, @Ctx() ctx: SubgraphContext): DeadlineView {
+    return new NationalEscalationService(ctx).acknowledgementDeadline(escalation);
   }
 
   @FieldResolver(() => EscalationHistoryChain, { description: 'Whether the history is exactly as it was written' })

@@ -4,7 +4,10 @@ import {
   appendAudit,
   AuditAction,
   ConflictError,
+  DeadlineView,
   ForbiddenError,
+  nationalEscalationBasis,
+  nationalEscalationDeadline,
   groupByKey,
   newId,
   NotFoundError,
@@ -34,6 +37,7 @@ import {
   NationalEscalationStatus,
 } from './national-escalation.entity';
 import type { RaiseNationalEscalationInput } from './national-escalation.input';
+import { settleNationalEscalationObligations } from './national-escalation.obligations';
 import { NationalEscalationRepository } from './national-escalation.repository';
 import { nextNationalStatus, type NationalEscalationTransition } from './national-escalation.transitions';
 
@@ -89,6 +93,12 @@ export class NationalEscalationService {
     return verifyHistory(await this.history(escalation));
   }
 
+  /** The same clock as its obligation; completed when acknowledged, or on the day the matter was closed or withdrawn. */
+  acknowledgementDeadline(escalation: NationalEscalation): DeadlineView {
+    const completedOn = escalation.acknowledgedOn ?? escalation.closedOn;
+    return DeadlineView.of(nationalEscalationDeadline(escalation.raisedOn, this.ctx.calendar), nationalEscalationBasis, completedOn, this.ctx.today);
+  }
+
   private async audited(rows: NationalEscalation[]): Promise<NationalEscalation[]> {
     await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
     return rows;
@@ -106,6 +116,7 @@ export class NationalEscalationService {
       status: NationalEscalationStatus.OPEN,
       raisedByOrganisationId: identity.organisation.id,
       raisedOn: this.ctx.today,
+      acknowledgedOn: null,
       closedOn: null,
       lastEventSequence: 1,
     });
@@ -114,6 +125,7 @@ export class NationalEscalationService {
       await new EscalationEventRepository(manager, this.ctx.scope).append(
         this.eventOf(escalation, identity, EscalationEventKind.RAISED, { reason: valid.summary }),
       );
+      await settleNationalEscalationObligations(manager, this.ctx.now, this.ctx.calendar, [escalation]);
       await appendAudit(this.ctx, [auditOf(escalation, AuditAction.CREATE)], manager);
     });
     this.ctx.logger.info({ nationalEscalationId: escalation.id }, 'national escalation raised');
@@ -152,14 +164,18 @@ export class NationalEscalationService {
       const appended = await new EscalationEventRepository(manager, this.ctx.scope).append(this.eventOf(escalation, identity, kind, details));
       const changes = {
         status,
+        // Closing an escalation never acknowledged acknowledges it too: the Panel has answered.
+        ...(transition !== 'withdraw' && escalation.acknowledgedOn === null ? { acknowledgedOn: this.ctx.today } : {}),
         closedOn: transition === 'acknowledge' ? null : this.ctx.today,
         lastEventSequence: appended.sequence,
       };
       if (!(await repository.applyTransition(escalation, changes))) {
         throw new ConflictError('national escalation changed while this was being recorded: read it again');
       }
+      const changed = Object.assign(escalation, changes);
+      await settleNationalEscalationObligations(manager, this.ctx.now, this.ctx.calendar, [changed]);
       await appendAudit(this.ctx, [auditOf(escalation, AuditAction.UPDATE)], manager);
-      return Object.assign(escalation, changes);
+      return changed;
     });
     this.ctx.logger.info({ nationalEscalationId: id, transition }, 'national escalation event recorded');
     return updated;

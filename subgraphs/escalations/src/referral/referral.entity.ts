@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateScalar } from '@safeguarding/shared';
+import { EventDateSource } from '../event-date/event-date';
 import { AgencyStub } from '../external/agency.type';
 import { SchoolStub } from '../external/school.type';
 
@@ -187,9 +188,13 @@ export class Referral {
   @Column('varchar', { length: 1000, nullable: true })
   consentReason!: string | null;
 
-  @Field({ description: 'ISO 8601 instant the graph received it; the clock starts on its London date' })
+  @Field({ description: 'ISO 8601 instant it was received (as the referrer\'s system gave it, or when the graph received it); the clock starts on its London date' })
   @Column('varchar', { length: 30 })
   receivedAt!: string;
+
+  @Field(() => EventDateSource, { description: 'Whether receivedAt was supplied by the referrer\'s system or is the graph\'s clock' })
+  @Column('varchar', { length: 8, default: EventDateSource.SERVER })
+  receivedAtSource!: EventDateSource;
 
   @Field(() => DateScalar)
   @Column('date')
@@ -218,6 +223,10 @@ export class Referral {
   @Column('date', { nullable: true })
   acknowledgedOn!: string | null;
 
+  @Field(() => EventDateSource, { nullable: true, description: 'Whether acknowledgedAt was supplied by the authority\'s system or is the graph\'s clock' })
+  @Column('varchar', { length: 8, nullable: true })
+  acknowledgedAtSource!: EventDateSource | null;
+
   @Field(() => ReferralDecision, { nullable: true })
   @Column('varchar', { length: 40, nullable: true })
   decision!: ReferralDecision | null;
@@ -228,6 +237,10 @@ export class Referral {
 
   @Column('date', { nullable: true })
   decidedOn!: string | null;
+
+  @Field(() => EventDateSource, { nullable: true, description: 'Whether decidedAt was supplied by the authority\'s system or is the graph\'s clock' })
+  @Column('varchar', { length: 8, nullable: true })
+  decidedAtSource!: EventDateSource | null;
 
   @Field(() => String, { nullable: true, description: 'The authority\'s feedback to the referrer with its decision' })
   @Column('varchar', { length: 2000, nullable: true })

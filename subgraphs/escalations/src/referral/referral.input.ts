@@ -49,6 +49,13 @@ export class SubmitReferralInput {
 
   @Field(() => String, { nullable: true, description: 'The referring practitioner\'s role, e.g. "Health visitor"' })
   practitionerRole?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO 8601 instant (with offset) your system received or recorded the concern, e.g. a backlog loaded after an outage; not in the future. Left out: now. The one-working-day clock (Working Together 2023) runs from its London date',
+  })
+  receivedAt?: string | null;
 }
 
 @InputType({ description: 'The local authority\'s decision on a referral, with its feedback to the referrer' })
@@ -58,4 +65,10 @@ export class DecideReferralInput {
 
   @Field({ description: 'What the referrer is told: the decision\'s reasons and what happens next' })
   feedback!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 8601 instant (with offset) the decision was made, as your system recorded it; not in the future, not before the referral was received. Left out: now',
+  })
+  decidedAt?: string | null;
 }

@@ -1,4 +1,4 @@
-import { In, LessThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, LessThan, MoreThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AccessScope } from '@safeguarding/shared';
 import { Referral, ReferralStatus } from './referral.entity';
 import { referralRoles } from './referral.roles';
@@ -74,6 +74,14 @@ export class ReferralRepository {
     return latest ?? null;
   }
 
+  /**
+   * Every referral, a page at a time in id order, for the start-up reconciliation of obligations.
+   * Not filtered by a caller: no one reads these rows, they only recompute the ledger.
+   */
+  page(afterId: string | null, size: number): Promise<Referral[]> {
+    return this.manager.find(Referral, { where: afterId ? { id: MoreThan(afterId) } : {}, order: { id: 'ASC' }, take: size });
+  }
+
   async insert(referral: Referral): Promise<void> {
     await this.manager.insert(Referral, { ...referral });
   }
@@ -81,7 +89,13 @@ export class ReferralRepository {
   /** Applies a response only if the referral is still in the state it was read in. */
   async applyTransition(
     referral: Referral,
-    changes: Partial<Pick<Referral, 'status' | 'acknowledgedAt' | 'acknowledgedOn' | 'decision' | 'decidedAt' | 'decidedOn' | 'feedback' | 'respondedBy'>>,
+    changes: Partial<
+      Pick<
+        Referral,
+        | 'status' | 'acknowledgedAt' | 'acknowledgedOn' | 'acknowledgedAtSource' | 'decision' | 'decidedAt' | 'decidedOn'
+        | 'decidedAtSource' | 'feedback' | 'respondedBy'
+      >
+    >,
   ): Promise<boolean> {
     const result = await this.manager.update(Referral, { id: referral.id, status: referral.status }, changes);
     return result.affected === 1;

@@ -62,8 +62,16 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'The receiving authority acknowledges a referral' })
   @Authorized(...referralRoles)
-  acknowledgeReferral(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Referral> {
-    return new ReferralService(ctx).acknowledge(id);
+  acknowledgeReferral(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('acknowledgedAt', () => String, {
+      nullable: true,
+      description: 'ISO 8601 instant (with offset) it was acknowledged, as your system recorded it; not in the future, not before receipt. Left out: now',
+    })
+    acknowledgedAt?: string | null,
+  ): Promise<Referral> {
+    return new ReferralService(ctx).acknowledge(id, acknowledgedAt ?? null);
   }
 
   @Mutation(() => Referral, { description: 'The receiving authority decides the response, with feedback to the referrer (acknowledges it too)' })

@@ -12,7 +12,9 @@ import {
   NotFoundError,
   requiredText,
   statutoryOrganisationId,
-  todayInLondon,
+  referralImmediateBasis as immediateBasis,
+  referralResponseBasis as responseBasis,
+  referralResponseDeadline,
   uuidPattern,
   validateInput,
   type AuditEntry,
@@ -21,7 +23,9 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { suppliedInstant } from '../event-date/event-date';
 import { isValidNhsNumber } from './nhs-number';
+import { referralEvent, settleReferralObligations } from './referral.obligations';
 import {
   ConcernCategory,
   EarlyHelpIndicator,
@@ -37,8 +41,6 @@ import type { DecideReferralInput, SubmitReferralInput } from './referral.input'
 import { ReferralRepository } from './referral.repository';
 import { nextReferralStatus, type ReferralTransition } from './referral.transitions';
 
-const responseBasis = 'Working Together to Safeguard Children (statutory guidance): acknowledge and decide within one working day of receipt';
-const immediateBasis = 'Working Together to Safeguard Children (statutory guidance): significant harm, act immediately';
 export const earlyHelpSuggestion =
   'Early help indicators without significant harm: consider an early help assessment with the family (Working Together)';
 
@@ -98,7 +100,7 @@ function submitSchema(reference: ReferenceData) {
     });
 }
 
-const decideSchema = z.object({ decision: z.enum(ReferralDecision), feedback: requiredText(2000) });
+const decideSchema = z.object({ decision: z.enum(ReferralDecision), feedback: requiredText(2000), decidedAt: z.string().nullish() });
 
 export class ReferralService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -202,7 +204,11 @@ export class ReferralService {
     if (kind === 'NATIONAL_PANEL' || kind === 'INDEPENDENT_SCRUTINEER' || kind === 'NATIONAL_BODY') {
       throw new ForbiddenError('A referral is made by an agency, a school or a safeguarding partner that works with the child');
     }
-    const valid = validateInput(submitSchema(this.ctx.reference), input);
+    const { receivedAt: suppliedReceivedAt, ...rest } = input;
+    // Checked before anything is read, so a refusal names the field whatever else is wrong.
+    const received = suppliedInstant(suppliedReceivedAt, 'input.receivedAt', this.ctx.now);
+    const valid = validateInput(submitSchema(this.ctx.reference), rest);
+    // The content is the concern; when the referrer's system says it arrived is not part of it.
     const { idempotencyKey, ...content } = valid;
     const contentHash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
 
@@ -212,13 +218,10 @@ export class ReferralService {
     const authority = this.ctx.reference.currentLocalAuthority(valid.homeLocalAuthorityGssCode);
     // The schema has already refused a code with no current authority.
     if (!authority) throw new NotFoundError('LocalAuthority', valid.homeLocalAuthorityGssCode);
-    const receivedAt = this.ctx.now.toISOString();
-    const receivedOn = todayInLondon(new Date(receivedAt));
+    const receivedAt = received.at;
+    const receivedOn = received.on;
     const urgency = valid.significantHarm ? ReferralUrgency.IMMEDIATE : ReferralUrgency.WITHIN_ONE_WORKING_DAY;
-    const due: Deadline =
-      urgency === ReferralUrgency.IMMEDIATE
-        ? { due: receivedOn, rule: `immediately: on the day of receipt, ${receivedOn}`, provisional: false }
-        : this.ctx.calendar.addWorkingDays(receivedOn, 1);
+    const due: Deadline = referralResponseDeadline(receivedOn, urgency === ReferralUrgency.IMMEDIATE, this.ctx.calendar);
     const receivingAuthorityId = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: authority.dfeCode });
 
     try {
@@ -252,6 +255,7 @@ export class ReferralService {
           consent: valid.consent,
           consentReason: valid.consent === ReferralConsent.OBTAINED ? null : (valid.consentReason ?? null),
           receivedAt,
+          receivedAtSource: received.source,
           receivedOn,
           dueOn: due.due,
           dueRule: due.rule,
@@ -259,14 +263,18 @@ export class ReferralService {
           status: ReferralStatus.RECEIVED,
           acknowledgedAt: null,
           acknowledgedOn: null,
+          acknowledgedAtSource: null,
           decision: null,
           decidedAt: null,
           decidedOn: null,
+          decidedAtSource: null,
           feedback: null,
           respondedBy: null,
           possibleDuplicateOfId: duplicate?.id ?? null,
         });
         await repository.insert(created);
+        await referralEvent(manager, this.ctx.now, 'referral.received', created);
+        await settleReferralObligations(manager, this.ctx.now, [created]);
         await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
         return created;
       });
@@ -295,17 +303,23 @@ export class ReferralService {
 
   // ---- the authority's response ---------------------------------------------------------------
 
-  async acknowledge(id: string): Promise<Referral> {
-    return this.respond(id, { kind: 'acknowledge' }, null);
+  async acknowledge(id: string, acknowledgedAt: string | null = null): Promise<Referral> {
+    return this.respond(id, { kind: 'acknowledge' }, null, acknowledgedAt, 'acknowledgedAt');
   }
 
   async decide(id: string, input: DecideReferralInput): Promise<Referral> {
     const valid = validateInput(decideSchema, input);
-    return this.respond(id, { kind: 'decide', decision: valid.decision }, valid.feedback);
+    return this.respond(id, { kind: 'decide', decision: valid.decision }, valid.feedback, valid.decidedAt ?? null, 'input.decidedAt');
   }
 
   /** Only the receiving authority responds; the move is applied only from the state it was read in. */
-  private async respond(id: string, transition: ReferralTransition, feedback: string | null): Promise<Referral> {
+  private async respond(
+    id: string,
+    transition: ReferralTransition,
+    feedback: string | null,
+    suppliedAt: string | null,
+    field: string,
+  ): Promise<Referral> {
     const identity = this.ctx.scope.requireIdentity();
     if (!uuidPattern.test(id)) throw new NotFoundError('Referral', id);
     const updated = await this.ctx.db.transaction(async (manager) => {
@@ -316,17 +330,35 @@ export class ReferralService {
         throw new ForbiddenError('Only the receiving local authority responds to a referral');
       }
       const status = nextReferralStatus(referral.status, transition);
-      const at = this.ctx.now.toISOString();
-      const acknowledging = referral.acknowledgedAt === null ? { acknowledgedAt: at, acknowledgedOn: this.ctx.today } : {};
+      // A response follows the referral, and a decision its acknowledgement.
+      const follows =
+        transition.kind === 'decide' && referral.acknowledgedAt !== null
+          ? { at: referral.acknowledgedAt, what: 'the referral was acknowledged' }
+          : { at: referral.receivedAt, what: 'the referral was received' };
+      const when = suppliedInstant(suppliedAt, field, this.ctx.now, follows);
+      const acknowledging =
+        referral.acknowledgedAt === null ? { acknowledgedAt: when.at, acknowledgedOn: when.on, acknowledgedAtSource: when.source } : {};
       const changes =
         transition.kind === 'decide'
-          ? { status, ...acknowledging, decision: transition.decision, decidedAt: at, decidedOn: this.ctx.today, feedback, respondedBy: identity.subject }
+          ? {
+              status,
+              ...acknowledging,
+              decision: transition.decision,
+              decidedAt: when.at,
+              decidedOn: when.on,
+              decidedAtSource: when.source,
+              feedback,
+              respondedBy: identity.subject,
+            }
           : { status, ...acknowledging, respondedBy: identity.subject };
       if (!(await repository.applyTransition(referral, changes))) {
         throw new ConflictError('referral changed while this was being recorded: read it again');
       }
+      const changed = Object.assign(referral, changes);
+      if (transition.kind === 'decide') await referralEvent(manager, this.ctx.now, 'referral.decided', changed);
+      await settleReferralObligations(manager, this.ctx.now, [changed]);
       await appendAudit(this.ctx, [auditOf(referral, AuditAction.UPDATE)], manager);
-      return Object.assign(referral, changes);
+      return changed;
     });
     this.ctx.logger.info({ referralId: id, status: updated.status }, 'referral response recorded');
     return updated;

@@ -10,7 +10,7 @@ import {
   reconcileObligationPlans,
   reviewClockRule,
   Role,
-  settleObligations,
+  settleObligationPlans,
   stillOpen,
   todayInLondon,
   yearlyReportDeadline,
@@ -105,7 +105,7 @@ export async function settleYearlyReportObligations(
   const reports = await manager.findBy(YearlyReport, { partnershipId });
   const ledger = new ObligationLedger(manager, partnershipsSource, at);
   const plans = yearlyReportPlans(calendar, partnership, reports, todayInLondon(at));
-  await settleObligations(ledger, plans);
+  await settleObligationPlans(ledger, plans);
   // A year no longer in range (dissolved before it began) is no longer owed either.
   const planned = new Set(plans.map((plan) => obligationId(partnershipsSource, plan.draft)));
   const open = await manager.findBy(Obligation, { kind: 'YEARLY_REPORT', entityType: 'Partnership', entityId: partnershipId, status: 'OPEN' });

@@ -16,7 +16,7 @@ import {
   defaultCdopNotificationHours,
   requiredText,
   reviewClockRule,
-  settleObligations,
+  settleObligationPlans,
   statutoryOrganisationId,
   validateInput,
   type AuditEntry,
@@ -129,7 +129,7 @@ export class ChildDeathReviewService {
     });
     await this.ctx.db.transaction(async (manager) => {
       await this.repository(manager).insert(review);
-      await settleObligations(reviewsLedger(manager, this.ctx.now), childDeathPlans(this.ctx.calendar, review));
+      await settleObligationPlans(reviewsLedger(manager, this.ctx.now), childDeathPlans(this.ctx.calendar, review));
       await appendAudit(this.ctx, [auditOf(review, AuditAction.CREATE)], manager);
     });
     return review;
@@ -187,7 +187,7 @@ export class ChildDeathReviewService {
         throw new ConflictError('child death review changed while it was being updated: read it again');
       }
       Object.assign(review, changes);
-      await settleObligations(reviewsLedger(manager, this.ctx.now), childDeathPlans(this.ctx.calendar, review));
+      await settleObligationPlans(reviewsLedger(manager, this.ctx.now), childDeathPlans(this.ctx.calendar, review));
       await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
       return review;
     });

@@ -12,7 +12,7 @@ import {
   recordEvent,
   reviewClockRule,
   Role,
-  settleObligations,
+  settleObligationPlans,
   type DomainEventPayload,
   isoDate,
   newId,
@@ -236,7 +236,7 @@ export class SeriousIncidentNotificationService {
   private async settle(manager: EntityManager, notification: SeriousIncidentNotification): Promise<void> {
     const partners = await this.repository(manager).partnersToldOf([notification.id]);
     const rapidReview = await manager.findOneBy(RapidReview, { notificationId: notification.id });
-    await settleObligations(reviewsLedger(manager, this.ctx.now), notificationPlans(this.ctx.calendar, notification, partners, rapidReview));
+    await settleObligationPlans(reviewsLedger(manager, this.ctx.now), notificationPlans(this.ctx.calendar, notification, partners, rapidReview));
   }
 
   /** Thin, as every event: ids, dates and who may hear of it; never a child's details or free text. */

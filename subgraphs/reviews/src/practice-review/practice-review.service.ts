@@ -20,7 +20,7 @@ import {
   requiredText,
   reviewClockRule,
   Role,
-  settleObligations,
+  settleObligationPlans,
   uuidPattern,
   validateInput,
   type SubgraphContext,
@@ -112,7 +112,7 @@ export class PracticeReviewService {
         reportSentOn: null,
       });
       await this.repository(manager).insert(created);
-      await settleObligations(reviewsLedger(manager, this.ctx.now), practiceReviewPlans(this.ctx.calendar, created));
+      await settleObligationPlans(reviewsLedger(manager, this.ctx.now), practiceReviewPlans(this.ctx.calendar, created));
       await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
       return created;
     });
@@ -213,7 +213,7 @@ export class PracticeReviewService {
         throw new ConflictError('practice review changed while it was being updated: read it again');
       }
       Object.assign(review, changes);
-      await settleObligations(reviewsLedger(manager, this.ctx.now), practiceReviewPlans(this.ctx.calendar, review));
+      await settleObligationPlans(reviewsLedger(manager, this.ctx.now), practiceReviewPlans(this.ctx.calendar, review));
       await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
       return review;
     });

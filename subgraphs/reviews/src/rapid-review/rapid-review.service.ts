@@ -15,7 +15,7 @@ import {
   requiredText,
   reviewClockRule,
   Role,
-  settleObligations,
+  settleObligationPlans,
   validateInput,
   type AuditEntry,
   type SubgraphContext,
@@ -166,7 +166,7 @@ export class RapidReviewService {
         throw new ConflictError('rapid review changed while it was being updated: read it again');
       }
       Object.assign(review, changes);
-      await settleObligations(reviewsLedger(manager, this.ctx.now), [
+      await settleObligationPlans(reviewsLedger(manager, this.ctx.now), [
         rapidReviewPlan(this.ctx.calendar, review.notificationId, review.partnershipId, review.notificationSentOn, review),
         ...panelResponsePlans(this.ctx.calendar, review),
       ]);

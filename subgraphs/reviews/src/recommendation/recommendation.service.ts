@@ -14,7 +14,7 @@ import {
   partnershipAdministratorRoles,
   requiredText,
   reviewClockRule,
-  settleObligations,
+  settleObligationPlans,
   validateInput,
   type AuditEntry,
   type SubgraphContext,
@@ -159,7 +159,7 @@ export class RecommendationService {
         impactNotes: null,
       });
       await repository.insertAction(action);
-      await settleObligations(reviewsLedger(manager, this.ctx.now), reviewActionPlans(this.ctx.calendar, action));
+      await settleObligationPlans(reviewsLedger(manager, this.ctx.now), reviewActionPlans(this.ctx.calendar, action));
       await appendAudit(this.ctx, [auditOf('ReviewAction', action, AuditAction.CREATE)], manager);
       return action;
     });
@@ -184,7 +184,7 @@ export class RecommendationService {
         throw new ConflictError('review action changed while it was being updated: read it again');
       }
       Object.assign(action, changes);
-      await settleObligations(reviewsLedger(manager, this.ctx.now), reviewActionPlans(this.ctx.calendar, action));
+      await settleObligationPlans(reviewsLedger(manager, this.ctx.now), reviewActionPlans(this.ctx.calendar, action));
       await appendAudit(this.ctx, [auditOf('ReviewAction', action, AuditAction.UPDATE)], manager);
       return action;
     });

@@ -1,4 +1,4 @@
-import { In, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { Role, statutoryOrganisationId, type AccessScope, type ReferenceData } from '@safeguarding/shared';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 
@@ -62,6 +62,16 @@ export class FileTransferRepository {
     const query = this.manager.createQueryBuilder(ChildProtectionFileTransfer, 'transfer').where('transfer.id = :id', { id });
     if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
     return query.getOne();
+  }
+
+  /** Every transfer, a page at a time in id order, for the start-up reconciliation of obligations (no caller reads them). */
+  page(afterId: string | null, size: number): Promise<ChildProtectionFileTransfer[]> {
+    return this.manager.find(ChildProtectionFileTransfer, { where: afterId ? { id: MoreThan(afterId) } : {}, order: { id: 'ASC' }, take: size });
+  }
+
+  /** A school's transfers not yet confirmed, whoever asks: its calendar moved their deadlines. */
+  unconfirmedSentBy(urn: string): Promise<ChildProtectionFileTransfer[]> {
+    return this.manager.find(ChildProtectionFileTransfer, { where: { sendingUrn: urn, state: Not(FileTransferState.RECEIPT_CONFIRMED) } });
   }
 
   async insert(transfer: ChildProtectionFileTransfer): Promise<void> {

@@ -6,6 +6,9 @@ import {
   BadUserInputError,
   DeadlineStatus,
   DeadlineView,
+  fileTransferBasis,
+  fileTransferBasisWithCalendar,
+  fileTransferDeadline,
   ForbiddenError,
   groupByKey,
   isoDate,
@@ -24,12 +27,8 @@ import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.
 import { nextFileTransferState, type FileTransferStep } from './file-transfer-state';
 import type { ConfirmFileTransferReceiptInput, MarkFileTransferSentInput, RecordFileTransferInput } from './file-transfer.input';
 import { FileTransferRepository } from './file-transfer.repository';
+import { fileTransferAudience, fileTransferEvent, fileTransferObligation, settleFileTransferObligations } from './file-transfer.obligations';
 
-export const fileTransferSchoolDays = 5;
-export const fileTransferBasis =
-  'KCSIE: the child protection file is transferred within 5 school days of an in-year move (school days counted as working days)';
-const fileTransferBasisWithCalendar =
-  "KCSIE: the child protection file is transferred within 5 school days of an in-year move (the sending school's calendar)";
 
 const urn = z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits');
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
@@ -127,6 +126,9 @@ export class FileTransferService {
         recordedBy: identity.subject.slice(0, 200),
       });
       await this.repository(manager).insert(recorded);
+      await settleFileTransferObligations(manager, this.ctx.now, [
+        fileTransferObligation(recorded, await new SchoolCalendarService(this.ctx).calendarOf(recorded.sendingUrn, manager), this.ctx.reference),
+      ]);
       await appendAudit(this.ctx, [{ action: AuditAction.CREATE, entityType, entityId: recorded.id, partnershipId: null }], manager);
       return recorded;
     });
@@ -181,8 +183,19 @@ export class FileTransferService {
       const state = nextFileTransferState(transfer.state, step);
       const changes = { state, ...dates(transfer) };
       await repository.update(transfer.id, changes);
+      const changed = Object.assign(transfer, changes);
+      await fileTransferEvent(
+        manager,
+        this.ctx.now,
+        step === 'SEND' ? 'file_transfer.sent' : 'file_transfer.confirmed',
+        changed,
+        fileTransferAudience(changed, this.ctx.reference),
+      );
+      await settleFileTransferObligations(manager, this.ctx.now, [
+        fileTransferObligation(changed, await new SchoolCalendarService(this.ctx).calendarOf(changed.sendingUrn, manager), this.ctx.reference),
+      ]);
       await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType, entityId: transfer.id, partnershipId: null, reason: state }], manager);
-      return Object.assign(transfer, changes);
+      return changed;
     });
     this.ctx.logger.info({ transferId: updated.id, state: updated.state }, 'child-protection file transfer updated');
     return this.withDeadline(updated);
@@ -199,7 +212,7 @@ export class FileTransferService {
   private async withDeadline(transfer: ChildProtectionFileTransfer): Promise<ChildProtectionFileTransfer> {
     const { calendar, ownCalendar } = await new SchoolCalendarService(this.ctx).calendarOf(transfer.sendingUrn);
     const deadline = DeadlineView.of(
-      calendar.addWorkingDays(transfer.leftOn, fileTransferSchoolDays),
+      fileTransferDeadline(transfer.leftOn, calendar),
       ownCalendar ? fileTransferBasisWithCalendar : fileTransferBasis,
       transfer.receivedOn,
       this.ctx.today,

@@ -17,6 +17,20 @@ export class SafeguardingLeadRepository {
     return this.manager.find(SafeguardingLead, { where: { urn: In([...urns]) }, order: { role: 'DESC', name: 'ASC' } });
   }
 
+  /**
+   * The next URNs that have leads, in order, for the start-up reconciliation of obligations; and
+   * their leads. Not filtered by a caller: nobody reads these, they only recompute the ledger.
+   */
+  async schoolsPage(afterUrn: string | null, size: number): Promise<string[]> {
+    const query = this.manager.createQueryBuilder(SafeguardingLead, 'lead').select('DISTINCT lead.urn', 'urn').orderBy('lead.urn', 'ASC').limit(size);
+    if (afterUrn !== null) query.where('lead.urn > :afterUrn', { afterUrn });
+    return (await query.getRawMany<{ urn: string }>()).map((row) => row.urn);
+  }
+
+  leadsOf(urns: readonly string[]): Promise<SafeguardingLead[]> {
+    return this.manager.find(SafeguardingLead, { where: { urn: In([...urns]) }, order: { urn: 'ASC', id: 'ASC' } });
+  }
+
   async replace(urn: string, leads: readonly SafeguardingLead[]): Promise<void> {
     await this.manager.delete(SafeguardingLead, { urn });
     if (leads.length > 0) await this.manager.insert(SafeguardingLead, leads.map((lead) => ({ ...lead })));

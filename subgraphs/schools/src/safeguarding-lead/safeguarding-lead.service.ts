@@ -6,6 +6,7 @@ import {
   isoDate,
   newId,
   NotFoundError,
+  Obligation,
   requiredText,
   validateInput,
   type SubgraphContext,
@@ -15,6 +16,7 @@ import { mayChangeSchoolSafeguardingRecord, schoolSafeguardingRefusal } from '..
 import { SchoolRepository } from '../school/school.repository';
 import { SafeguardingLead, SafeguardingLeadRole, SchoolSafeguardingFlag } from './safeguarding-lead.entity';
 import type { SetSafeguardingLeadsInput } from './safeguarding-lead.input';
+import { dslTrainingObligations, settleDslTrainingObligations } from './safeguarding-lead.obligations';
 import { SafeguardingLeadRepository } from './safeguarding-lead.repository';
 import { isTrainingOverdue, trainingDeadline } from './training';
 
@@ -93,6 +95,9 @@ export class SafeguardingLeadService {
         throw new ForbiddenError(schoolSafeguardingRefusal);
       }
       await this.repository(manager).replace(valid.urn, leads);
+      const existing = await manager.getRepository(Obligation).findBy({ kind: 'DSL_TRAINING', entityType: 'School', entityId: valid.urn });
+      const desired = dslTrainingObligations(leads, existing, this.ctx.calendar, this.ctx.today);
+      await settleDslTrainingObligations(manager, this.ctx.now, desired, existing, new Set([valid.urn]));
     });
     this.ctx.logger.info({ urn: valid.urn, leads: leads.length }, 'safeguarding leads set');
     return leads.map((lead) => this.withTraining(lead));

@@ -1,11 +1,17 @@
-import { DeadlineStatus, DeadlineView, type WorkingDayCalendar } from '@safeguarding/shared';
+import {
+  DeadlineStatus,
+  DeadlineView,
+  dslTrainingBasis as trainingBasis,
+  dslTrainingDeadline,
+  dslTrainingRefreshMonths as trainingRefreshMonths,
+  type WorkingDayCalendar,
+} from '@safeguarding/shared';
 
-export const trainingBasis = 'KCSIE: DSL training refreshed at least every two years';
-export const trainingRefreshMonths = 24;
+export { trainingBasis, trainingRefreshMonths };
 
 export function trainingDeadline(calendar: WorkingDayCalendar, lastTrainedOn: string | null, today: string): DeadlineView | null {
   if (lastTrainedOn === null) return null;
-  return DeadlineView.of(calendar.addMonths(lastTrainedOn, trainingRefreshMonths), trainingBasis, null, today);
+  return DeadlineView.of(dslTrainingDeadline(lastTrainedOn, calendar), trainingBasis, null, today);
 }
 
 export function isTrainingOverdue(deadline: DeadlineView | null): boolean {

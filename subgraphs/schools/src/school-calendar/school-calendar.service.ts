@@ -12,6 +12,8 @@ import {
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { mayChangeSchoolSafeguardingRecord, schoolSafeguardingRefusal } from '../school/school-record.policy';
+import { fileTransferObligation, settleFileTransferObligations } from '../file-transfer/file-transfer.obligations';
+import { FileTransferRepository } from '../file-transfer/file-transfer.repository';
 import { SchoolRepository } from '../school/school.repository';
 import type { SetSchoolCalendarInput } from './school-calendar.input';
 import { SchoolCalendarRepository } from './school-calendar.repository';
@@ -37,6 +39,12 @@ const setCalendarSchema = z
     });
   });
 
+/** A school's clock from its closure days: the national calendar where it has set none. */
+export function schoolClock(national: WorkingDayCalendar, closures: readonly SchoolClosureDay[]): { calendar: WorkingDayCalendar; ownCalendar: boolean } {
+  if (closures.length === 0) return { calendar: national, ownCalendar: false };
+  return { calendar: national.withClosures(closures.map((c) => ({ date: c.date, name: c.reason })), 'school day'), ownCalendar: true };
+}
+
 export class SchoolCalendarService {
   constructor(private readonly ctx: SubgraphContext) {}
 
@@ -53,10 +61,10 @@ export class SchoolCalendarService {
   }
 
   /** The calendar a school's own clock runs on: bank holidays plus its closures, if it has any. */
-  async calendarOf(urn: string): Promise<{ calendar: WorkingDayCalendar; ownCalendar: boolean }> {
-    const closures = await this.closures(urn);
-    if (closures.length === 0) return { calendar: this.ctx.calendar, ownCalendar: false };
-    return { calendar: this.ctx.calendar.withClosures(closures.map((c) => ({ date: c.date, name: c.reason })), 'school day'), ownCalendar: true };
+  async calendarOf(urn: string, manager?: EntityManager): Promise<{ calendar: WorkingDayCalendar; ownCalendar: boolean }> {
+    // Inside a write, read in its transaction (and not through the request's cache, which a calendar change would leave stale).
+    const closures = manager ? await this.repository(manager).closuresOf([urn]) : await this.closures(urn);
+    return schoolClock(this.ctx.calendar, closures);
   }
 
   /**
@@ -78,7 +86,12 @@ export class SchoolCalendarService {
       }
       const days = valid.closureDays.map((day) => Object.assign(new SchoolClosureDay(), { urn: valid.urn, ...day }));
       await this.repository(manager).replace(valid.urn, valid.from, valid.to, days);
-      return this.repository(manager).closuresOf([valid.urn]);
+      const closures = await this.repository(manager).closuresOf([valid.urn]);
+      // The school's open transfers run on this calendar: their obligations move with it, in this transaction.
+      const open = await new FileTransferRepository(manager, this.ctx.scope, this.ctx.reference).unconfirmedSentBy(valid.urn);
+      const clock = schoolClock(this.ctx.calendar, closures);
+      await settleFileTransferObligations(manager, this.ctx.now, open.map((transfer) => fileTransferObligation(transfer, clock, this.ctx.reference)));
+      return closures;
     });
   }
 }

@@ -57,12 +57,14 @@ export function checkSchoolRow(row: SchoolRow, laCodes: ReadonlySet<string>, ret
   if (abolished !== undefined && row.status !== SchoolStatus.CLOSED) return invalid('localAuthorityDfeCode', abolished);
   const number = blankToNull(row.establishmentNumber);
   const given = blankToNull(row.laestab);
-  if (number !== null && !/^\d{1,4}$/.test(number)) return invalid('establishmentNumber', 'must be the 4-digit establishment number');
+  // GIAS numbers are always four digits (2001, 4105, 7003): "123" is no number GIAS gave, and
+  // padding it would store a LAESTAB no school has.
+  if (number !== null && !/^\d{4}$/.test(number)) return invalid('establishmentNumber', 'must be the establishment number: exactly 4 digits');
   if (given !== null && !/^\d{7}$/.test(given)) return invalid('laestab', 'must be a LAESTAB: exactly 7 digits');
   if (given !== null && given.slice(0, 3) !== la) return invalid('laestab', `${given} begins with LA code ${given.slice(0, 3)}, but the school's LA is ${la}`);
-  const laestab = given ?? (number !== null ? `${la}${number.padStart(4, '0')}` : null);
+  const laestab = given ?? (number !== null ? `${la}${number}` : null);
   if (laestab === null) return invalid('establishmentNumber', 'must be given (or laestab): GIAS gives the school an establishment number in its LA');
-  if (given !== null && number !== null && given.slice(3) !== number.padStart(4, '0')) return invalid('laestab', `${given} does not end with the establishment number ${number}`);
+  if (given !== null && number !== null && given.slice(3) !== number) return invalid('laestab', `${given} does not end with the establishment number ${number}`);
   if (!phases.has(row.phase)) return invalid('phase', `${row.phase} is not a phase of education (${[...phases].join(', ')})`);
   if (!statuses.has(row.status)) return invalid('status', `${row.status} is not an establishment status (${[...statuses].join(', ')})`);
   const ukprn = blankToNull(row.ukprn);
