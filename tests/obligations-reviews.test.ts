@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   AccessScope,
@@ -25,7 +27,7 @@ import { partnershipsSubgraph } from '../subgraphs/partnerships/src/subgraph';
 import { demoReviewIds } from '../subgraphs/reviews/src/demo/demo-data';
 import { SeriousIncidentNotification } from '../subgraphs/reviews/src/notification/serious-incident-notification.entity';
 import { reviewsSubgraph } from '../subgraphs/reviews/src/subgraph';
-import { onMysql, startGraph, testConfig, type TestGraph } from './support/graph';
+import { dropDatabases, onMysql, startGraph, testConfig, type TestGraph } from './support/graph';
 
 /**
  * Every clock of the reviews and partnerships subgraphs as an obligation, through the gateway: the
@@ -523,5 +525,38 @@ describe('start-up reconciliation', () => {
     await reconcile(reviewsSubgraph, reviews());
     expect(await obligation(reviews(), 'SERIOUS_INCIDENT_NOTIFICATION', few[0]!)).toMatchObject({ status: 'MET', metOn: '2026-11-06' });
     expect(await obligation(reviews(), 'SERIOUS_INCIDENT_NOTIFICATION', few[1]!)).toMatchObject({ status: 'CANCELLED' });
+  });
+});
+
+describe('a real second start', () => {
+  const prefix = `test_${process.pid}_oblrestart_`;
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'obligations-restart-'));
+  afterAll(async () => {
+    fs.rmSync(directory, { recursive: true, force: true });
+    await dropDatabases(testConfig({ DATABASE_NAME_PREFIX: prefix }));
+  });
+
+  it('writes no obligation and no event when the same databases start again', async () => {
+    const start = () =>
+      startGraph({ overrides: { DATA_DIR: directory, DATABASE_NAME_PREFIX: prefix }, keepDatabases: true, now: () => new Date('2026-11-22T12:00:00Z') });
+    const counts = async (started: TestGraph) => {
+      const result: Record<string, { obligations: number; events: number }> = {};
+      for (const name of ['reviews', 'partnerships'] as const) {
+        const db = started.subgraphs[name].db;
+        result[name] = { obligations: await db.getRepository(Obligation).count(), events: await db.getRepository(OutboxEvent).count() };
+      }
+      return result;
+    };
+    const first = await start();
+    const afterFirst = await counts(first);
+    await first.stop();
+    expect(afterFirst['reviews']!.obligations).toBeGreaterThan(0);
+    expect(afterFirst['partnerships']!.obligations).toBeGreaterThan(0);
+    const second = await start();
+    try {
+      expect(await counts(second)).toEqual(afterFirst);
+    } finally {
+      await second.stop();
+    }
   });
 });
