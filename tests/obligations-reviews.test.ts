@@ -519,6 +519,15 @@ describe('start-up reconciliation', () => {
     expect(opened).toHaveLength(65);
     expect(opened.every((row) => row.status === 'OPEN' && row.due === '2026-11-09')).toBe(true);
 
+    // Two replicas starting together: they take turns, and the second writes nothing.
+    const together = await insertOldNotifications(8, 'cccc');
+    const settled = await reconcile(reviewsSubgraph, reviews());
+    // Lost rows (as if never written) are opened again, once, whichever replica gets there first.
+    await reviews().db.getRepository(Obligation).delete({ entityId: In(together) });
+    await Promise.all([reconcile(reviewsSubgraph, reviews()), reconcile(reviewsSubgraph, reviews())]);
+    expect(await reviews().db.getRepository(Obligation).countBy({ entityId: In(together) })).toBe(16);
+    expect(await reviews().db.getRepository(OutboxEvent).count()).toBe(settled.events + 16);
+
     // Sent outside the services: the next start meets it; deleted: cancels it.
     await reviews().db.getRepository(SeriousIncidentNotification).update({ id: few[0]! }, { status: 'SENT' as never, dateNotified: '2026-11-06' });
     await reviews().db.getRepository(SeriousIncidentNotification).delete({ id: few[1]! });
