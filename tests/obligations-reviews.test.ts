@@ -421,6 +421,32 @@ describe('yearly report: 30 September, and sent to the Panel and Foundations wit
   });
 });
 
+describe('yearly report obligations when arrangements end', () => {
+  it('cancels the years whose due date falls after dissolution, in the dissolution\'s transaction', async () => {
+    today = '2026-11-22';
+    const brighton = demoIds.partnerships.brightonAndHove;
+    const administrator: Identity = {
+      subject: 'test:brighton-business-manager',
+      organisation: { id: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '846' }), kind: 'LOCAL_AUTHORITY' },
+      roles: [Role.PARTNERSHIP_BUSINESS_MANAGER],
+      partnershipIds: [brighton],
+    };
+    const token = await mintDevelopmentToken(administrator, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' });
+    const before = await obligation(partnerships(), 'YEARLY_REPORT', brighton, '2024-25');
+    expect(before.status).toBe('OPEN');
+    expect((await obligation(partnerships(), 'YEARLY_REPORT', brighton, '2026-27')).status).toBe('OPEN');
+    const dissolved = await graph.query<any>(`mutation ($id: ID!) { dissolvePartnership(id: $id, dissolvedOn: "2026-09-01") { status } }`, { id: brighton }, { authorization: `Bearer ${token}` });
+    expect(dissolved.errors).toBeUndefined();
+    // Still owed: 2024-25 was due on 30 September 2025, while the arrangements were in force.
+    expect((await obligation(partnerships(), 'YEARLY_REPORT', brighton, '2024-25')).status).toBe('OPEN');
+    for (const year of ['2025-26', '2026-27']) {
+      const row = await obligation(partnerships(), 'YEARLY_REPORT', brighton, year);
+      expect(row.status).toBe('CANCELLED');
+      expect((await eventsOf(partnerships(), row)).map((e) => e.type)).toEqual(['obligation.opened', 'obligation.cancelled']);
+    }
+  });
+});
+
 describe('a change that rolls back writes no obligation and no event', () => {
   it('leaves nothing when the transaction fails after the ledger wrote', async () => {
     today = '2026-11-22';
