@@ -92,7 +92,7 @@ const allowed: Partial<Record<string, Partial<Record<Outsider, string>>>> = {
 /** Mutations whose target is case-level, so an outsider who may not read it is told NOT_FOUND. */
 const hidden = new Set([
   'completeSection11Action', 'completeSchoolSafeguardingAction', 'markFileTransferSent', 'confirmFileTransferReceipt',
-  'markSeriousIncidentNotified', 'recordPartnerTold', 'openRapidReview', 'decideRapidReview', 'sendRapidReviewToPanel',
+  'markSeriousIncidentNotified', 'recordPartnerTold', 'confirmToldOfSeriousIncident', 'openRapidReview', 'decideRapidReview', 'sendRapidReviewToPanel',
   'recordRapidReviewPanelResponse', 'updatePracticeReview', 'sendPracticeReviewReport', 'publishPracticeReview',
   'addRecommendation', 'addReviewAction', 'progressReviewAction', 'markCdopNotified', 'recordChildDeathReviewMeeting',
   'recordChildDeathPanelReview', 'escalateProfessionalDisagreement', 'resolveProfessionalDisagreement',
@@ -197,6 +197,7 @@ const targets = (ids: Ids): Record<string, Overrides[]> => ({
   notifySeriousIncident: [{ 'input.partnershipId': westSussex }],
   markSeriousIncidentNotified: [{ id: ids['draftNotification']! }],
   recordPartnerTold: [{ notificationId: ids['draftNotification']!, 'input.organisationId': westSussexCouncil }],
+  confirmToldOfSeriousIncident: [{ notificationId: ids['sentNotification']! }],
   openRapidReview: [{ notificationId: ids['sentNotification']! }],
   decideRapidReview: [{ 'input.rapidReviewId': ids['rapidReview']! }],
   sendRapidReviewToPanel: [{ id: ids['rapidReview']! }],

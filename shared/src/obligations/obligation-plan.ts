@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { OutboxEvent } from '../events/outbox-event.entity';
 import {
   obligationId,
@@ -129,4 +129,38 @@ export async function reconcileObligationPlans(
     );
   }
   return writes.length;
+}
+
+const reconcileLockSeconds = 120;
+
+/**
+ * Runs a start-up reconciliation in one transaction that replicas starting together take in turn,
+ * so the second reads what the first committed and writes nothing (rather than both numbering the
+ * same obligation's next event and one failing to start). MySQL: a named lock held by the
+ * transaction's own session until after its commit. SQLite: the write transaction is begun
+ * IMMEDIATE (database.ts), which another process's writer already waits for.
+ */
+export async function inReconcileLock<T>(db: DataSource, source: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (db.options.type !== 'mysql' && db.options.type !== 'mariadb') return db.transaction(work);
+  const runner = db.createQueryRunner();
+  const lockName = `${String(db.options.database ?? '')}.obligations.${source}`.slice(0, 64);
+  try {
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, reconcileLockSeconds])) as Array<{ acquired: number | string | null }>;
+    if (Number(row?.acquired) !== 1) throw new Error(`another process held the obligation reconciliation lock for ${reconcileLockSeconds} s`);
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [lockName]);
+    }
+  } finally {
+    await runner.release();
+  }
 }

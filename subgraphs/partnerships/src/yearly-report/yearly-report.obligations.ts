@@ -3,6 +3,7 @@ import {
   financialYearOf,
   financialYearStarting,
   metOn,
+  inReconcileLock,
   noLongerOwed,
   Obligation,
   obligationId,
@@ -118,7 +119,7 @@ export async function settleYearlyReportObligations(
 export async function reconcileYearlyReportObligations(runtime: SubgraphRuntime): Promise<void> {
   const at = runtime.now();
   const today = todayInLondon(at);
-  const written = await runtime.db.transaction(async (manager) => {
+  const written = await inReconcileLock(runtime.db, partnershipsSource, async (manager) => {
     const partnerships = await manager.find(Partnership);
     const reports = await manager.find(YearlyReport);
     const byPartnership = new Map<string, YearlyReport[]>();

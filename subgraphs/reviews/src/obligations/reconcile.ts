@@ -1,4 +1,4 @@
-import { groupByKey, reconcileObligationPlans, type ObligationPlan, type SubgraphRuntime } from '@safeguarding/shared';
+import { groupByKey, inReconcileLock, reconcileObligationPlans, type ObligationPlan, type SubgraphRuntime } from '@safeguarding/shared';
 import { ChildDeathReview } from '../child-death/child-death-review.entity';
 import { PartnerTold, SeriousIncidentNotification } from '../notification/serious-incident-notification.entity';
 import { PracticeReview } from '../practice-review/practice-review.entity';
@@ -22,7 +22,7 @@ import {
 export async function reconcileReviewObligations(runtime: SubgraphRuntime): Promise<void> {
   const { db, calendar } = runtime;
   const at = runtime.now();
-  const written = await db.transaction(async (manager) => {
+  const written = await inReconcileLock(db, reviewsSource, async (manager) => {
     // One after another: a transaction has one connection.
     const notifications = await manager.find(SeriousIncidentNotification);
     const partners = await manager.find(PartnerTold);
