@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import {
@@ -120,6 +122,14 @@ describe('metrics at /metrics on every subgraph', () => {
     expect(sample(after, 'safeguarding_outbox_published_events_total')).toBe(backlog);
     expect(sample(after, 'safeguarding_outbox_unpublished_events')).toBe(0);
     expect(sample(after, 'safeguarding_outbox_oldest_unpublished_age_seconds')).toBe(0);
+  });
+
+  it('include every figure the Grafana dashboard under ops/ draws', async () => {
+    const dashboard = fs.readFileSync(path.join(__dirname, '..', 'ops', 'grafana', 'safeguarding-subgraphs.json'), 'utf8');
+    const drawn = new Set([...dashboard.matchAll(/\b((?:safeguarding|process|nodejs)_[a-z0-9_]+)/g)].map((match) => match[1]!.replace(/_(bucket|count|sum)$/, '')));
+    expect(drawn.size).toBeGreaterThan(10);
+    const exposition = await scrape('escalations');
+    for (const metric of drawn) expect(exposition).toContain(`# TYPE ${metric} `);
   });
 
   it('keep a client-chosen operation name from growing the scrape without bound', () => {
