@@ -36,6 +36,8 @@ const db = () => graph.subgraphs.escalations.db;
 function expectNoCaseDataLogged(token: string): void {
   const all = logLines.join('\n');
   for (const secret of [nhsNumber, childReference, idempotencyKey, token, token.split('.')[2]!]) expect(all).not.toContain(secret);
+  // The subgraphs' access lines are among those searched: one per request, the refused ones included.
+  expect(logLines.some((line) => line.includes('"log":"access"') && line.includes('"subgraph":"escalations"'))).toBe(true);
 }
 
 it('logs a failed statement by its shape and error code, never its values, when the table is gone', async () => {

@@ -16,7 +16,6 @@ import {
 import type { DataSource } from 'typeorm';
 import {
   demoIds,
-  mintDevelopmentToken,
   nameBasedId,
   partnershipStaffRoles,
   Role,
@@ -363,7 +362,7 @@ let schema: GraphQLSchema;
 let ids: Record<string, string>;
 
 async function tokenOf(identity: Identity): Promise<string> {
-  return mintDevelopmentToken(identity, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' });
+  return graph.tokenFor(identity);
 }
 
 /** One row's id, from a subgraph's database: proof the target exists. */

@@ -1,7 +1,6 @@
 import {
   AuditRecord,
   demoIds,
-  mintDevelopmentToken,
   nameBasedId,
   Role,
   statutoryOrganisationId,
@@ -25,7 +24,7 @@ const brightonCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCo
 const codeOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.['code'];
 
 async function bearer(identity: Identity): Promise<string> {
-  return `Bearer ${await mintDevelopmentToken(identity, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' })}`;
+  return `Bearer ${await graph.tokenFor(identity)}`;
 }
 const brightonManager = (): Promise<string> =>
   bearer({ subject: 'test:brighton-business-manager', organisation: { id: brightonCouncil, kind: 'LOCAL_AUTHORITY' }, roles: [Role.PARTNERSHIP_BUSINESS_MANAGER], partnershipIds: [brightonAndHove] });

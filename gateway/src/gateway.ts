@@ -30,6 +30,12 @@ export interface GatewayOptions {
   readonly hardening?: HardeningConfig;
   /** Production option: registered operations only. */
   readonly trustedDocuments?: TrustedDocuments;
+  /**
+   * Pass the caller's own Authorization header to the subgraphs instead of minting the internal
+   * token, as Apollo Router's header propagation does (subgraphs with SUBGRAPH_AUTH=jwks): proves
+   * the Router path without a Router binary.
+   */
+  readonly forwardAuthorization?: boolean;
 }
 
 interface GatewayContext {
@@ -37,6 +43,8 @@ interface GatewayContext {
   readonly requestId: string;
   readonly clientRequestId: string | null;
   readonly identity: Identity | null;
+  /** The caller's header as received, for `forwardAuthorization` only. */
+  readonly authorization: string | undefined;
 }
 
 /**
@@ -78,6 +86,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           // query text is still named in the audit trail.
           const incoming = 'incomingRequestContext' in sent ? sent.incomingRequestContext : null;
           const operationName = incoming?.operationName ?? incoming?.request.operationName ?? null;
+          if (options.forwardAuthorization) {
+            if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+            return;
+          }
           // Bound to this one subgraph request: a token seen on the way opens no other query.
           request.http?.headers.set(
             internalIdentityHeader,
@@ -109,6 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       requestId: randomUUID(),
       clientRequestId: clientRequestId(request.header('x-request-id')),
       identity: await options.authenticator.authenticate(request.header('authorization')),
+      authorization: options.forwardAuthorization ? request.header('authorization') : undefined,
     }),
     ready: () => allSubgraphsReady([...resolvedUrls.values()]),
   });

@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultAudience, defaultIssuer } from './auth/development';
 import { internalTokenSecret } from './auth/internal-token';
 import { eventBusEnvironment } from './events/create-event-bus';
 import { hardeningEnvironment } from './hardening';
@@ -37,6 +38,34 @@ export const commonEnvironment = z.object({
   ...hardeningEnvironment.shape,
 });
 
+/**
+ * How a caller's own token is checked, wherever it is checked: the gateway, or a subgraph behind a
+ * Router (`SUBGRAPH_AUTH=jwks`). The same names, defaults and bounds in both places.
+ */
+export const callerTokenEnvironment = z.object({
+  /** The identity provider's key set; only asymmetric keys are accepted against it. */
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  AUTH_ISSUER: z.string().min(1).default(defaultIssuer),
+  AUTH_AUDIENCE: z.string().min(1).default(defaultAudience),
+  /** The longest a caller's token may live, issue to expiry; a longer one is refused. */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** Clock difference forgiven on `exp`, `nbf` and `iat`. */
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+});
+
+/** Metrics and traces: both off the request's critical path, both safe to leave at their defaults. */
+export const observabilityEnvironment = z.object({
+  /**
+   * A scraper's bearer token for `/metrics`. Set, every scrape must carry it; unset, `/metrics` is
+   * open in development and not served at all in production.
+   */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** An OTLP/HTTP collector (e.g. http://otel-collector:4318); unset, no span is made at all. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** The share of new traces kept (a trace the gateway started keeps the gateway's decision). */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+});
+
 /** Variables of a subgraph process. */
 export const subgraphEnvironment = commonEnvironment.extend({
   PORT: port.optional(),
@@ -54,6 +83,13 @@ export const subgraphEnvironment = commonEnvironment.extend({
   INTERNAL_TOKEN_SECRET: internalTokenSecret.optional(),
   /** Federated traces (`apollo-federation-include-trace: ftv1`) for a gateway that reports usage; off unless set. */
   FEDERATION_INLINE_TRACES: booleanFlag.default(false),
+  /**
+   * Who vouches for a caller: `internal`, the gateway's signed identity token only; `jwks`, also
+   * the caller's own JWT, as a Router propagates it, verified against AUTH_JWKS_URL.
+   */
+  SUBGRAPH_AUTH: z.enum(['internal', 'jwks']).default('internal'),
+  ...callerTokenEnvironment.shape,
+  ...observabilityEnvironment.shape,
   ...eventBusEnvironment.shape,
   /**
    * Keys the audit chain (HMAC-SHA256). Kept outside the database so that its administrators

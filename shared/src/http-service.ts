@@ -18,6 +18,7 @@ import {
   type HardeningConfig,
 } from './hardening';
 import type { Logger } from './logger';
+import { enterObservation, metricsHandler, noteErrorCode, observationOf, observationPlugin, observeRequests, type Observability } from './observability';
 import { trustedDocumentsMiddleware, type TrustedDocuments } from './trusted-documents';
 
 /** Every process of the graph exits within 2 s of SIGTERM: this long for requests, the rest for closing. */
@@ -47,6 +48,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   readonly hardening?: HardeningConfig;
   /** Routes besides GraphQL (e.g. an internal endpoint the gateway never proxies), mounted before /graphql. */
   readonly routes?: (app: express.Express) => void;
+  /** Metrics at /metrics, an access line and (when tracing) a span per GraphQL request. */
+  readonly observability?: Observability;
 }
 
 export interface RunningHttpService {
@@ -90,6 +93,7 @@ export async function startHttpService<TContext extends BaseContext>(
       ...('schema' in options.graphql ? [options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled()] : []),
       // No IDE page of any kind in production: a GET for HTML answers like any other GET.
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(options.observability ? [observationPlugin<TContext>()] : []),
       ...(options.plugins ?? []),
     ],
     logger: options.logger,
@@ -105,14 +109,29 @@ export async function startHttpService<TContext extends BaseContext>(
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
   });
   options.routes?.(app);
+  const observability = options.observability;
+  if (observability) app.get('/metrics', metricsHandler(observability));
   const rateLimit = hardening.RATE_LIMIT_PER_MINUTE ?? 0;
   app.use(
     '/graphql',
+    // First, so that a request refused below is still counted and logged.
+    ...(observability ? [observeRequests(observability)] : []),
     // Before the body is read, so a refused client costs as little as possible.
     ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
     express.json({ limit: hardening.BODY_LIMIT_BYTES }),
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+    ...(observability ? [enterObservation()] : []),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return await options.context(req);
+        } catch (error) {
+          // A refused credential fails here, before Apollo's plugins see the request.
+          noteErrorCode(observationOf(req), (error as { extensions?: { code?: unknown } }).extensions?.['code']);
+          throw error;
+        }
+      },
+    }),
   );
   app.use(createHttpErrorHandler(options.logger, hardening.BODY_LIMIT_BYTES));
 

@@ -13,6 +13,7 @@ export * from './demo';
 export * from './errors';
 export * from './events';
 export * from './obligations';
+export * from './observability';
 export * from './financial-year';
 export * from './federation';
 export * from './hardening';

@@ -19,6 +19,12 @@ import type { Express, Request } from 'express';
 import { clientRequestId, InternalTokenError, internalIdentityHeader, ReplayGuard, verifyInternalToken } from './auth/internal-token';
 import { createSubgraphContext, type RequestOrigin, type SubgraphContext, type SubgraphRuntime } from './context';
 import { refusedCredential } from './errors';
+import { createAuthenticator, type Authenticator } from './auth/caller-token';
+import { OutboxEvent as OutboxRow } from './events/outbox-event.entity';
+import { observationOf, observeDatabase, ServiceMetrics, traceRootFields, Tracing, type Observability } from './observability';
+import type { OutboxRelayMetrics } from './observability/metrics';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { parse, visit, type DocumentNode } from 'graphql';
 import { AccessScope } from './identity';
 import {
   DatabaseUnavailableError,
@@ -109,6 +115,8 @@ export interface RunningSubgraph {
   readonly url: string;
   readonly db: DataSource;
   readonly statements: StatementCounter;
+  /** Its Prometheus figures; an OutboxRelay started for this subgraph reports to `metrics.outbox`. */
+  readonly metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -117,6 +125,8 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** The relay's pause between passes that found nothing (tests shorten it). */
   readonly relayIntervalMs?: number;
+  /** Tests: every span this subgraph makes, whatever OTEL_EXPORTER_OTLP_ENDPOINT says. */
+  readonly spanExporter?: SpanExporter;
 }
 
 export async function startSubgraph(
@@ -136,6 +146,10 @@ export async function startSubgraph(
   if (config.NODE_ENV === 'production' && !config.AUDIT_SIGNING_KEY) {
     throw new ConfigError('AUDIT_SIGNING_KEY: required in production (an Ed25519 private key, PKCS#8 PEM, kept outside the database)');
   }
+  if (config.SUBGRAPH_AUTH === 'jwks' && !config.AUTH_JWKS_URL) {
+    throw new ConfigError("AUTH_JWKS_URL: required when SUBGRAPH_AUTH=jwks (callers' tokens are verified against the identity provider's keys)");
+  }
+  const callerTokens = config.SUBGRAPH_AUTH === 'jwks' ? callerTokenVerifier(config) : null;
   const target = resolveDatabaseTarget(definition.name, config);
   const statements = new StatementCounter();
   const db = await openDatabase(target, {
@@ -148,13 +162,15 @@ export async function startSubgraph(
   });
   const runtime: SubgraphRuntime = { db, logger, reference, calendar, now: options.now ?? (() => new Date()) };
   const replays = new ReplayGuard();
+  const observability = observe(definition.name, config, db, logger, options);
+  traceRootFields(schema, observability.tracing);
   useAuditChainKeys(db, config.AUDIT_HMAC_KEY, config.AUDIT_SIGNING_KEY);
   try {
     await ensureAuditChainHead(db.manager);
     await definition.loadReferenceData?.(runtime);
     if (config.DEMO_DATA) await definition.loadDemoData?.(runtime);
     await definition.reconcileObligations?.(runtime);
-    const events = await startEvents(definition, config, runtime, options);
+    const events = await startEvents(definition, config, runtime, options, observability.metrics.outbox);
     const service = await startHttpService<SubgraphContext>({
       ...(events.routes ? { routes: events.routes } : {}),
       name: definition.name,
@@ -165,7 +181,17 @@ export async function startSubgraph(
       graphql: { schema },
       // Subgraphs sit behind the gateway, which limits each client's rate; the rest applies here too.
       hardening: config,
-      context: async (request) => createSubgraphContext(runtime, await requestOrigin(request, config, replays)),
+      context: async (request) => {
+        const context = createSubgraphContext(runtime, await requestOrigin(request, config, replays, callerTokens));
+        const observation = observationOf(request);
+        if (observation) {
+          observation.requestId = context.requestId;
+          observation.organisationId = context.scope.identity?.organisation.id ?? null;
+          observation.operationName = context.operationName;
+        }
+        return context;
+      },
+      observability,
       // Traces tell their reader how each field was resolved and how long it took; only the gateway may ask, when configured.
       inlineTraces: config.FEDERATION_INLINE_TRACES,
       ready: () => isDatabaseReachable(db),
@@ -177,13 +203,16 @@ export async function startSubgraph(
       url: service.url,
       db,
       statements,
+      metrics: observability.metrics,
       stop: async () => {
         await events.stop();
         await service.stop();
+        await observability.tracing.shutdown().catch(() => undefined);
         if (db.isInitialized) await db.destroy();
       },
     };
   } catch (error) {
+    await observability.tracing.shutdown().catch(() => undefined);
     await db.destroy();
     throw error;
   }
@@ -206,6 +235,7 @@ async function startEvents(
   config: SubgraphConfig,
   runtime: SubgraphRuntime,
   options: StartOptions,
+  metrics: OutboxRelayMetrics,
 ): Promise<SubgraphEvents> {
   const { logger } = runtime;
   let bus: EventBus | null = null;
@@ -247,6 +277,7 @@ async function startEvents(
       relay = new OutboxRelay(runtime.db, bus, {
         source: definition.name,
         logger,
+        metrics,
         now: runtime.now,
         ...(options.relayIntervalMs !== undefined ? { intervalMs: options.relayIntervalMs } : {}),
       });
@@ -260,17 +291,108 @@ async function startEvents(
 }
 
 /**
+ * Metrics, traces and the access log of one subgraph. `/metrics` is open in development; in
+ * production it needs METRICS_TOKEN (the scraper's bearer token), and without one is not served,
+ * so a subgraph reachable on its network shows nothing it was not configured to show.
+ */
+function observe(name: SubgraphName, config: SubgraphConfig, db: DataSource, logger: Logger, options: StartOptions): Observability {
+  const metrics = new ServiceMetrics(name);
+  const tracing = Tracing.create({ service: name, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, exporter: options.spanExporter, sampleRatio: config.OTEL_TRACES_SAMPLER_ARG });
+  observeDatabase(db, metrics, tracing.tracer);
+  outboxGauges(metrics, db);
+  return {
+    metrics,
+    tracing,
+    accessLog: logger.child({ log: 'access', subgraph: name }),
+    metricsAccess: config.METRICS_TOKEN
+      ? { kind: 'token', token: config.METRICS_TOKEN }
+      : config.NODE_ENV === 'production'
+        ? { kind: 'off' }
+        : { kind: 'open' },
+  };
+}
+
+/** The outbox's backlog, read at scrape time (one indexed statement per scrape, shared by both figures). */
+function outboxGauges(metrics: ServiceMetrics, db: DataSource): void {
+  let pending: Promise<{ count: number; oldestSeconds: number } | null> | null = null;
+  const backlog = () => {
+    pending ??= db
+      .getRepository(OutboxRow)
+      .createQueryBuilder('event')
+      .select('COUNT(*)', 'count')
+      .addSelect('MIN(event.occurredAt)', 'oldest')
+      .where('event.publishedAt IS NULL')
+      .getRawOne<{ count: number | string; oldest: string | null }>()
+      .then(
+        (row) => ({
+          count: Number(row?.count ?? 0),
+          oldestSeconds: row?.oldest ? Math.max(0, (Date.now() - Date.parse(row.oldest)) / 1000) : 0,
+        }),
+        () => null,
+      )
+      .finally(() => setImmediate(() => (pending = null)));
+    return pending;
+  };
+  metrics.gauge('safeguarding_outbox_unpublished_events', 'Outbox events recorded and not yet published to the event bus', [], async (gauge) => {
+    const figures = await backlog();
+    if (figures) gauge.set(figures.count);
+    else gauge.reset();
+  });
+  metrics.gauge('safeguarding_outbox_oldest_unpublished_age_seconds', 'How long the oldest unpublished outbox event has waited (0 when none waits)', [], async (gauge) => {
+    const figures = await backlog();
+    if (figures) gauge.set(figures.oldestSeconds);
+    else gauge.reset();
+  });
+}
+
+function callerTokenVerifier(config: SubgraphConfig): Authenticator {
+  return createAuthenticator({
+    jwksUrl: config.AUTH_JWKS_URL,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+    clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
+  });
+}
+
+/** The request's GraphQL document, from a POST's body or a GET's query string. */
+function documentOf(request: Request): unknown {
+  if (request.method === 'POST') return (request.body as Record<string, unknown> | null | undefined)?.['query'];
+  return (request.query as Record<string, unknown>)['query'];
+}
+
+/** Whether a document asks for the schema: introspection, or the federation `_service { sdl }`. */
+export function asksForSchema(document: unknown): boolean {
+  if (typeof document !== 'string') return false;
+  let parsed: DocumentNode;
+  try {
+    parsed = parse(document, { maxTokens: 10_000 });
+  } catch {
+    // Apollo answers an unparseable document with its own error.
+    return false;
+  }
+  let found = false;
+  visit(parsed, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type' || node.name.value === '_service') found = true;
+    },
+  });
+  return found;
+}
+
+/**
  * Who is asking, as the gateway vouches. No header: a direct call, anonymous, and refused outright
  * in production, where only the gateway may call (its schema, `_service { sdl }`, included: the
  * gateway composes from the supergraph file and never asks for it). A header that does not verify,
  * or was issued for another request, is refused rather than served as anonymous, so a forgery or
  * a replay is noticed.
  */
-async function requestOrigin(request: Request, config: SubgraphConfig, replays: ReplayGuard): Promise<RequestOrigin> {
+async function requestOrigin(request: Request, config: SubgraphConfig, replays: ReplayGuard, callerTokens: Authenticator | null): Promise<RequestOrigin> {
   // Through the gateway this header repeats the id the gateway minted (and the token binds); on a
   // direct call it is the client's own label, never the request's id.
   const header = request.header('x-request-id');
   const token = request.header(internalIdentityHeader);
+  if (!token && callerTokens) return routedOrigin(request, config, callerTokens, header);
   if (!token) {
     if (config.NODE_ENV === 'production') throw refusedCredential('This subgraph answers the gateway only');
     return { clientRequestId: clientRequestId(header), channel: 'direct' };
@@ -298,7 +420,30 @@ async function requestOrigin(request: Request, config: SubgraphConfig, replays: 
   }
 }
 
-/** A subgraph's process entry point: one clear line and exit 1 on a known failure; clean stop on signals. */
+/**
+ * Behind a Router (`SUBGRAPH_AUTH=jwks`), the caller's own JWT arrives as the Router propagates it,
+ * and is verified here as the gateway verifies it (shared/src/auth/caller-token.ts). A Router passes
+ * anonymous callers on without any header, so in production an anonymous request is served public
+ * data, as through the gateway, but never the schema (`_service`, introspection). Unlike the
+ * gateway's token, the caller's is not bound to one request: the subgraphs must be reachable from
+ * the Router only.
+ */
+async function routedOrigin(request: Request, config: SubgraphConfig, callerTokens: Authenticator, header: string | undefined): Promise<RequestOrigin> {
+  const identity = await callerTokens.authenticate(request.header('authorization'));
+  if (!identity && config.NODE_ENV === 'production' && asksForSchema(documentOf(request))) {
+    throw refusedCredential('This subgraph shows its schema to the gateway only');
+  }
+  const body = request.method === 'POST' && request.body !== null && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+  const operationName = body['operationName'];
+  return {
+    clientRequestId: clientRequestId(header),
+    // Vouched for by the caller's identity provider, through the edge; an anonymous call is indistinguishable from a direct one.
+    channel: identity ? 'gateway' : 'direct',
+    scope: AccessScope.of(identity),
+    operationName: typeof operationName === 'string' && operationName.length <= 200 ? operationName : null,
+  };
+}
+
 /**
  * Brings one subgraph's database up to date under its migration lock; the names applied, none
  * when it was already current. `npm run migrate` and `main.js migrate` (a deploy step) both run it.

@@ -14,9 +14,12 @@ import {
   type RunningHttpService,
   type RunningSubgraph,
   type SubgraphConfig,
+  type Identity,
   type SubgraphName,
 } from '@safeguarding/shared';
+import type { SpanExporter } from '@safeguarding/shared';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+import { startIdentityProvider, type TestIdentityProvider } from './identity-provider';
 
 export const onMysql = Boolean(process.env['DATABASE_URL']);
 
@@ -37,8 +40,10 @@ export interface TestGraph {
   /** The secrets this graph was started with, so tests can forge with the wrong ones. */
   readonly secrets: { readonly jwt: string; readonly internal: string };
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>>;
-  /** A token for a demo identity, signed as the identity provider would. */
-  tokenFor(identity: keyof typeof demoIdentities): Promise<string>;
+  /** A token for a demo identity (or any identity), signed as the identity provider would. */
+  tokenFor(identity: keyof typeof demoIdentities | Identity): Promise<string>;
+  /** How the subgraphs learn who is asking (see GraphOptions.subgraphAuth). */
+  readonly subgraphAuth: SubgraphAuthMode;
   /** SQL statements issued per subgraph while `work` runs. */
   countStatements(work: () => Promise<unknown>): Promise<Record<SubgraphName, number>>;
   /** Stops one subgraph (its process gone, as after a crash or a deploy)… */
@@ -49,6 +54,20 @@ export interface TestGraph {
 }
 
 let graphs = 0;
+
+/**
+ * `internal`: the gateway mints its signed identity token per subgraph request (the default).
+ * `jwks`: the Router path. The subgraphs run with SUBGRAPH_AUTH=jwks against a test identity
+ * provider's JWKS, and the gateway forwards each caller's own token, as Router's header propagation
+ * does; tokens are then ES256, signed by that provider.
+ */
+export type SubgraphAuthMode = 'internal' | 'jwks';
+let defaultSubgraphAuth: SubgraphAuthMode = 'internal';
+
+/** Every graph this test file starts from now on runs in this mode (a file reusing another's cases). */
+export function useSubgraphAuth(mode: SubgraphAuthMode): void {
+  defaultSubgraphAuth = mode;
+}
 
 const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
@@ -91,10 +110,19 @@ export interface GraphOptions {
   readonly production?: boolean;
   /** The outbox relays' pause between empty passes (default 250 ms). */
   readonly relayIntervalMs?: number;
+  /** Defaults to the file's mode (useSubgraphAuth), itself `internal`. */
+  readonly subgraphAuth?: SubgraphAuthMode;
+  /** Every span every subgraph makes (tests of tracing). */
+  readonly spanExporter?: SpanExporter;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
-  const config = testConfig({ DEMO_DATA: options.demoData === false ? 'false' : 'true', ...options.overrides });
+  const subgraphAuth = options.subgraphAuth ?? defaultSubgraphAuth;
+  const provider: TestIdentityProvider | null = subgraphAuth === 'jwks' ? await startIdentityProvider() : null;
+  const routerMode: Record<string, string> = provider
+    ? { SUBGRAPH_AUTH: 'jwks', AUTH_JWKS_URL: provider.jwksUrl, AUTH_ISSUER: provider.issuer, AUTH_AUDIENCE: provider.audience }
+    : {};
+  const config = testConfig({ DEMO_DATA: options.demoData === false ? 'false' : 'true', ...routerMode, ...options.overrides });
   const lines = options.logLines;
   const logger = lines ? createLogger('test', 'trace', { write: (line: string) => void lines.push(line) }) : createLogger('test', 'silent');
   const jwtSecret = randomBytes(32).toString('base64url');
@@ -103,7 +131,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   if (options.production) {
     for (const definition of subgraphs) await migrateSubgraph(definition, { ...config, NODE_ENV: 'test' }, logger);
   }
-  const startOptions = { logger, ...(options.now ? { now: options.now } : {}), ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}) };
+  const startOptions = { logger, ...(options.now ? { now: options.now } : {}), ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}),
+    ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}) };
   // The service that takes events starts first: on the embedded bus every relay posts to its port.
   const consumer = subgraphs.find((definition) => definition.takeEvents)!;
   const consumerRunning = await startSubgraph(consumer, config, startOptions);
@@ -133,8 +162,11 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       port: 0,
       logger,
       production: options.production ?? false,
-      authenticator: createAuthenticator({ secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' }),
+      authenticator: provider
+        ? createAuthenticator({ jwksUrl: provider.jwksUrl, issuer: provider.issuer, audience: provider.audience })
+        : createAuthenticator({ secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' }),
       internalTokenSecret: internalSecret,
+      ...(provider ? { forwardAuthorization: true } : {}),
       ...(options.corsOrigins || options.overrides?.['MAX_COST']
         ? {
             hardening: {
@@ -148,10 +180,13 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     });
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.stop()));
+    await provider?.stop();
     throw error;
   }
-  const tokenFor = (name: keyof typeof demoIdentities) =>
-    mintDevelopmentToken(demoIdentities[name]!, { secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' });
+  const tokenFor = (who: keyof typeof demoIdentities | Identity) => {
+    const identity = typeof who === 'string' ? demoIdentities[who]! : who;
+    return provider ? provider.sign(identity) : mintDevelopmentToken(identity, { secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' });
+  };
   const query = async <T>(document: string, variables?: Record<string, unknown>, options: QueryOptions = {}): Promise<GraphQLResponse<T>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.as) headers['authorization'] = `Bearer ${await tokenFor(options.as)}`;
@@ -165,6 +200,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     secrets: { jwt: jwtSecret, internal: internalSecret },
     query,
     tokenFor,
+    subgraphAuth,
     countStatements: async (work) => {
       const before = Object.fromEntries(running.map((s) => [s.name, s.statements.count]));
       await work();
@@ -187,6 +223,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     stop: async () => {
       await gateway.stop();
       await Promise.all(running.filter((subgraph) => !stopped.has(subgraph.name)).map((subgraph) => subgraph.stop()));
+      await provider?.stop();
       if (onMysql && !options.keepDatabases) await dropDatabases(config);
     },
   };

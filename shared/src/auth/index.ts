@@ -4,3 +4,4 @@ export * from './internal-token';
 export * from './roles';
 export * from './development';
 export * from './capabilities';
+export * from './caller-token';

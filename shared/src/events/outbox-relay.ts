@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
+import type { OutboxRelayMetrics } from '../observability/metrics';
 import type { EventBus } from './event-bus';
 import { OutboxEvent } from './outbox-event.entity';
 import { toDomainEvent } from './outbox';
@@ -11,6 +12,8 @@ export interface OutboxRelayOptions {
   readonly intervalMs?: number;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  /** Counts what it publishes and each pass that stops on an error (RunningSubgraph.metrics.outbox). */
+  readonly metrics?: OutboxRelayMetrics;
 }
 
 /**
@@ -54,6 +57,7 @@ export class OutboxRelay {
           published.push(row.position);
         }
       } catch (error) {
+        this.options.metrics?.failed();
         this.options.logger?.warn({ err: error, published: published.length }, 'event bus refused an event; will retry');
       }
       if (published.length > 0) {
@@ -64,6 +68,8 @@ export class OutboxRelay {
           .where('position IN (:...positions)', { positions: published })
           .execute();
       }
+      // Counted once the transaction that stamps them is about to commit; a rollback re-publishes (at least once).
+      if (published.length > 0) this.options.metrics?.published(published.length);
       return published.length;
     });
   }
@@ -76,7 +82,10 @@ export class OutboxRelay {
       let count = 0;
       this.running = this.pass().then(
         (n) => (count = n),
-        (error: unknown) => this.options.logger?.warn({ err: error }, 'outbox relay pass failed'),
+        (error: unknown) => {
+          this.options.metrics?.failed();
+          this.options.logger?.warn({ err: error }, 'outbox relay pass failed');
+        },
       );
       await this.running;
       if (!this.stopped) this.timer = setTimeout(tick, count >= this.batchSize ? 0 : this.intervalMs).unref();

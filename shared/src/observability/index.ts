@@ -1,0 +1,4 @@
+export * from './metrics';
+export * from './requests';
+export * from './sql';
+export * from './tracing';
