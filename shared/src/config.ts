@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { internalTokenSecret } from './auth/internal-token';
 import { eventBusEnvironment } from './events/create-event-bus';
 import { hardeningEnvironment } from './hardening';
+import { notificationsEnvironment } from './notifications-config';
 import { defaultReferenceDataDir, repositoryRoot } from './paths';
 
 /** A configuration value that cannot be used. The message is one line naming the variable. */
@@ -55,6 +56,7 @@ export const subgraphEnvironment = commonEnvironment.extend({
   /** Federated traces (`apollo-federation-include-trace: ftv1`) for a gateway that reports usage; off unless set. */
   FEDERATION_INLINE_TRACES: booleanFlag.default(false),
   ...eventBusEnvironment.shape,
+  ...notificationsEnvironment.shape,
   /**
    * Keys the audit chain (HMAC-SHA256). Kept outside the database so that its administrators
    * cannot rewrite a record and recompute the chain. Required in production (see startSubgraph).

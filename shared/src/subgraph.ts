@@ -74,6 +74,14 @@ export interface SubgraphDefinition {
    * A subgraph without it relays its outbox instead.
    */
   readonly takeEvents?: (runtime: SubgraphRuntime) => EventHandler;
+  /** Work the service does on its own clock (webhook deliveries, reminders), started once it serves. */
+  readonly workers?: (runtime: SubgraphRuntime, config: SubgraphConfig) => Record<string, BackgroundWorker>;
+}
+
+/** A loop the service runs beside its requests; `stop` waits for the work in hand. */
+export interface BackgroundWorker {
+  start(): void;
+  stop(): Promise<void>;
 }
 
 /** The durable consumer (NATS) and subscriber (embedded) name of the service that takes events. */
@@ -109,6 +117,8 @@ export interface RunningSubgraph {
   readonly url: string;
   readonly db: DataSource;
   readonly statements: StatementCounter;
+  /** The service's background workers by name, so tests can drive a pass on a pinned clock. */
+  readonly workers: Readonly<Record<string, BackgroundWorker>>;
   stop(): Promise<void>;
 }
 
@@ -117,6 +127,8 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** The relay's pause between passes that found nothing (tests shorten it). */
   readonly relayIntervalMs?: number;
+  /** Leave the background workers stopped (a test drives their passes itself). */
+  readonly startWorkers?: boolean;
 }
 
 export async function startSubgraph(
@@ -171,13 +183,17 @@ export async function startSubgraph(
       ready: () => isDatabaseReachable(db),
     });
     await events.start();
+    const workers = definition.workers?.(runtime, config) ?? {};
+    if (options.startWorkers !== false) for (const worker of Object.values(workers)) worker.start();
     logger.info({ url: service.url, database: describeTarget(target), eventBus: config.EVENT_BUS }, `${definition.name} subgraph ready`);
     return {
       name: definition.name,
       url: service.url,
       db,
       statements,
+      workers,
       stop: async () => {
+        await Promise.all(Object.values(workers).map((worker) => worker.stop()));
         await events.stop();
         await service.stop();
         if (db.isInitialized) await db.destroy();

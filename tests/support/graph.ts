@@ -91,6 +91,8 @@ export interface GraphOptions {
   readonly production?: boolean;
   /** The outbox relays' pause between empty passes (default 250 ms). */
   readonly relayIntervalMs?: number;
+  /** Leave background workers (webhook deliveries, reminders) stopped, for a test that drives their passes. */
+  readonly startWorkers?: boolean;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -103,7 +105,9 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   if (options.production) {
     for (const definition of subgraphs) await migrateSubgraph(definition, { ...config, NODE_ENV: 'test' }, logger);
   }
-  const startOptions = { logger, ...(options.now ? { now: options.now } : {}), ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}) };
+  const startOptions = { logger, ...(options.now ? { now: options.now } : {}), ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}),
+    ...(options.startWorkers !== undefined ? { startWorkers: options.startWorkers } : {}),
+  };
   // The service that takes events starts first: on the embedded bus every relay posts to its port.
   const consumer = subgraphs.find((definition) => definition.takeEvents)!;
   const consumerRunning = await startSubgraph(consumer, config, startOptions);
