@@ -252,7 +252,7 @@ describe('webhooks and reminders', () => {
     await deliverAll(); // the owner's other endpoint hears that this one was switched off
     expect(new Set(attempts.map((a) => a.headers['webhook-id'])).size).toBe(1);
 
-    const log = `{ webhookEndpoints { nodes { id status disabledReason deliveries(first: 5) { totalCount nodes { id eventType status attempts lastResponseCode } } } } }`;
+    const log = `{ webhookEndpoints(first: 10) { nodes { id status disabledReason deliveries(first: 5) { totalCount nodes { id eventType status attempts lastResponseCode } } } } }`;
     const mine = await graph.query<{ webhookEndpoints: { nodes: Array<{ id: string; status: string; disabledReason: string | null; deliveries: { totalCount: number; nodes: Array<{ id: string; status: string; attempts: number; lastResponseCode: number | null }> } }> } }>(
       log,
       {},
@@ -332,12 +332,10 @@ describe.each(['embedded', 'nats'] as const)('a restart during a burst, on the %
     const restarted = await graph.startSubgraph('notifications');
     await until(async () => (await restarted.db.getRepository(ReceivedEvent).count()) >= 30, 'all 30 events to be taken', 60_000);
     const dispatcher = restarted.workers['webhooks'] as WebhookDispatcher;
-    // Passes until nothing is left, as the running dispatcher would.
-    for (let i = 0; i < 10; i++) {
-      await dispatcher.pass();
-      await dispatcher.settled();
-    }
-    const bodies = hooks.received.filter((r) => r.path === '/ok-burst');
+    await dispatcher.pass();
+    await dispatcher.settled();
+    // The demo data's own obligations may reach the endpoint too; these thirty are the burst's.
+    const bodies = hooks.received.filter((r) => r.path === '/ok-burst' && ids.includes((JSON.parse(r.body) as { data: { obligation: { id: string } } }).data.obligation.id));
     const obligations = bodies.map((r) => (JSON.parse(r.body) as { data: { obligation: { id: string } } }).data.obligation.id);
     expect(new Set(obligations)).toEqual(new Set(ids));
     expect(obligations).toHaveLength(30);

@@ -32,8 +32,10 @@ export class WebhookDispatcher {
   private readonly busy = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
+  // Passes may be driven by hand without start(); stop() ends both.
+  private stopped = false;
   private passing: Promise<number> | null = null;
+  private again = false;
 
   constructor(
     private readonly db: DataSource,
@@ -57,15 +59,30 @@ export class WebhookDispatcher {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Claims what is due and starts sending it; the number started. Does not wait for the answers. */
+  /**
+   * Claims what is due and starts sending it; the number started. Does not wait for the answers.
+   * A pass asked for while one runs is run after it, so an endpoint freed meanwhile is not missed.
+   */
   pass(): Promise<number> {
-    this.passing ??= this.claimAndSend().finally(() => (this.passing = null));
+    if (this.passing) {
+      this.again = true;
+      return this.passing;
+    }
+    this.passing = this.claimAndSend().finally(() => {
+      this.passing = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        void this.pass();
+      }
+    });
     return this.passing;
   }
 
-  /** Resolves once every attempt started so far has an outcome recorded (for tests and shutdown). */
+  /** Resolves once nothing due is left to send or in flight (for tests and shutdown). */
   async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.passing) {
+      await Promise.allSettled([...this.inFlight, ...(this.passing ? [this.passing] : [])]);
+    }
   }
 
   private async claimAndSend(): Promise<number> {
@@ -75,10 +92,19 @@ export class WebhookDispatcher {
     for (const { delivery, endpoint } of claimed) {
       this.busy.add(endpoint.id);
       const attempt: Promise<void> = this.attempt(delivery, endpoint)
-        .catch((error: unknown) => this.options.logger.warn({ err: error, deliveryId: delivery.id }, 'webhook attempt not recorded'))
-        .finally(() => {
+        .then(
+          // An endpoint that answered takes its next message at once rather than at the next tick,
+          // so a burst drains at the receiver's pace; one that failed waits for its retry.
+          (ok) => ok,
+          (error: unknown) => {
+            this.options.logger.warn({ err: error, deliveryId: delivery.id }, 'webhook attempt not recorded');
+            return false;
+          },
+        )
+        .then((ok) => {
           this.busy.delete(endpoint.id);
           this.inFlight.delete(attempt);
+          if (ok && !this.stopped) void this.pass();
         });
       this.inFlight.add(attempt);
     }
@@ -121,9 +147,10 @@ export class WebhookDispatcher {
     });
   }
 
-  private async attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint): Promise<void> {
+  private async attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint): Promise<boolean> {
     const outcome = await this.send(delivery, endpoint);
     await this.record(delivery.id, endpoint.id, outcome);
+    return outcome.ok;
   }
 
   private async send(delivery: WebhookDelivery, endpoint: WebhookEndpoint): Promise<Outcome> {
