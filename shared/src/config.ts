@@ -5,6 +5,7 @@ import { defaultAudience, defaultIssuer } from './auth/development';
 import { internalTokenSecret } from './auth/internal-token';
 import { eventBusEnvironment } from './events/create-event-bus';
 import { hardeningEnvironment } from './hardening';
+import { notificationsEnvironment } from './notifications-config';
 import { defaultReferenceDataDir, repositoryRoot } from './paths';
 
 /** A configuration value that cannot be used. The message is one line naming the variable. */
@@ -91,6 +92,7 @@ export const subgraphEnvironment = commonEnvironment.extend({
   ...callerTokenEnvironment.shape,
   ...observabilityEnvironment.shape,
   ...eventBusEnvironment.shape,
+  ...notificationsEnvironment.shape,
   /**
    * Keys the audit chain (HMAC-SHA256). Kept outside the database so that its administrators
    * cannot rewrite a record and recompute the chain. Required in production (see startSubgraph).

@@ -80,6 +80,14 @@ export interface SubgraphDefinition {
    * A subgraph without it relays its outbox instead.
    */
   readonly takeEvents?: (runtime: SubgraphRuntime) => EventHandler;
+  /** Work the service does on its own clock (webhook deliveries, reminders), started once it serves. */
+  readonly workers?: (runtime: SubgraphRuntime, config: SubgraphConfig) => Record<string, BackgroundWorker>;
+}
+
+/** A loop the service runs beside its requests; `stop` waits for the work in hand. */
+export interface BackgroundWorker {
+  start(): void;
+  stop(): Promise<void>;
 }
 
 /** The durable consumer (NATS) and subscriber (embedded) name of the service that takes events. */
@@ -117,6 +125,8 @@ export interface RunningSubgraph {
   readonly statements: StatementCounter;
   /** Its Prometheus figures; an OutboxRelay started for this subgraph reports to `metrics.outbox`. */
   readonly metrics: ServiceMetrics;
+  /** The service's background workers by name, so tests can drive a pass on a pinned clock. */
+  readonly workers: Readonly<Record<string, BackgroundWorker>>;
   stop(): Promise<void>;
 }
 
@@ -127,6 +137,8 @@ export interface StartOptions {
   readonly relayIntervalMs?: number;
   /** Tests: every span this subgraph makes, whatever OTEL_EXPORTER_OTLP_ENDPOINT says. */
   readonly spanExporter?: SpanExporter;
+  /** Leave the background workers stopped (a test drives their passes itself). */
+  readonly startWorkers?: boolean;
 }
 
 export async function startSubgraph(
@@ -197,6 +209,8 @@ export async function startSubgraph(
       ready: () => isDatabaseReachable(db),
     });
     await events.start();
+    const workers = definition.workers?.(runtime, config) ?? {};
+    if (options.startWorkers !== false) for (const worker of Object.values(workers)) worker.start();
     logger.info({ url: service.url, database: describeTarget(target), eventBus: config.EVENT_BUS }, `${definition.name} subgraph ready`);
     return {
       name: definition.name,
@@ -204,7 +218,9 @@ export async function startSubgraph(
       db,
       statements,
       metrics: observability.metrics,
+      workers,
       stop: async () => {
+        await Promise.all(Object.values(workers).map((worker) => worker.stop()));
         await events.stop();
         await service.stop();
         await observability.tracing.shutdown().catch(() => undefined);

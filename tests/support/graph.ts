@@ -114,6 +114,8 @@ export interface GraphOptions {
   readonly subgraphAuth?: SubgraphAuthMode;
   /** Every span every subgraph makes (tests of tracing). */
   readonly spanExporter?: SpanExporter;
+  /** Leave background workers (webhook deliveries, reminders) stopped, for a test that drives their passes. */
+  readonly startWorkers?: boolean;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -132,7 +134,9 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     for (const definition of subgraphs) await migrateSubgraph(definition, { ...config, NODE_ENV: 'test' }, logger);
   }
   const startOptions = { logger, ...(options.now ? { now: options.now } : {}), ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}),
-    ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}) };
+    ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}),
+    ...(options.startWorkers !== undefined ? { startWorkers: options.startWorkers } : {}),
+  };
   // The service that takes events starts first: on the embedded bus every relay posts to its port.
   const consumer = subgraphs.find((definition) => definition.takeEvents)!;
   const consumerRunning = await startSubgraph(consumer, config, startOptions);

@@ -3,3 +3,8 @@ export { EventIntake, intakeSteps, type IntakeStep } from './event-intake/event-
 export { ReceivedEvent } from './event-intake/received-event.entity';
 export { IndexedObligation } from './obligation-index/indexed-obligation.entity';
 export { ObligationAudienceEntry } from './obligation-index/obligation-audience.entity';
+export { WebhookDispatcher } from './webhook/webhook-dispatcher';
+export { WebhookDelivery } from './webhook/webhook-delivery.entity';
+export { WebhookEndpoint } from './webhook/webhook-endpoint.entity';
+export { assertPublicDestination, UnsafeDestinationError, webhookUrlPolicy } from './webhook/webhook-url';
+export { ReminderScheduler } from './reminder/reminder.scheduler';

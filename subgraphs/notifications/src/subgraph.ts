@@ -1,6 +1,6 @@
 import type { SubgraphDefinition } from '@safeguarding/shared';
 import { DeadlinePreviewResolver } from './deadline-preview/deadline-preview.resolver';
-import { EventIntake } from './event-intake/event-intake.service';
+import { EventIntake, intakeSteps } from './event-intake/event-intake.service';
 import { ReceivedEvent } from './event-intake/received-event.entity';
 import { PartnershipWhatIsDueResolver } from './external/partnership.resolver';
 import { PartnershipReference } from './external/partnership.type';
@@ -10,6 +10,15 @@ import { ObligationConnectionResolver, WhatIsDueResolver } from './obligation-in
 import { obligationReference } from './obligation-index/obligation.reference';
 import { Obligation } from './obligation-index/obligation.type';
 import { migrations } from './migrations';
+import { ReminderScheduler } from './reminder/reminder.scheduler';
+import { SchedulerLease } from './reminder/scheduler-lease.entity';
+import { SentReminder } from './reminder/sent-reminder.entity';
+import { WebhookDelivery } from './webhook/webhook-delivery.entity';
+import { WebhookDispatcher } from './webhook/webhook-dispatcher';
+import { WebhookEndpoint } from './webhook/webhook-endpoint.entity';
+import { webhookIntakeStep } from './webhook/webhook-intake';
+import { WebhookResolver } from './webhook/webhook.resolver';
+import { configureWebhooks } from './webhook/webhook-settings';
 
 /**
  * The sixth service: what no domain subgraph should own. It reads no other service's tables; it
@@ -17,13 +26,29 @@ import { migrations } from './migrations';
  */
 export const notificationsSubgraph: SubgraphDefinition = {
   name: 'notifications',
-  entities: [ReceivedEvent, IndexedObligation, ObligationAudienceEntry],
+  entities: [ReceivedEvent, IndexedObligation, ObligationAudienceEntry, WebhookEndpoint, WebhookDelivery, SentReminder, SchedulerLease],
   migrations,
-  resolvers: [WhatIsDueResolver, ObligationConnectionResolver, PartnershipWhatIsDueResolver, DeadlinePreviewResolver],
+  resolvers: [WhatIsDueResolver, ObligationConnectionResolver, PartnershipWhatIsDueResolver, DeadlinePreviewResolver, WebhookResolver],
   orphanedTypes: [PartnershipReference, Obligation],
   references: {
     Obligation: obligationReference,
   },
   partnershipType: PartnershipReference,
-  takeEvents: (runtime) => new EventIntake(runtime).handler(),
+  takeEvents: (runtime) => new EventIntake(runtime, [...intakeSteps, webhookIntakeStep(runtime)]).handler(),
+  workers: (runtime, config) => {
+    const webhooks = configureWebhooks(runtime.db, config);
+    return {
+      webhooks: new WebhookDispatcher(runtime.db, { ...webhooks, now: runtime.now, logger: runtime.logger }),
+      reminders: new ReminderScheduler(
+        runtime.db,
+        runtime.calendar,
+        {
+          dueSoonWorkingDays: config.REMINDER_DUE_SOON_WORKING_DAYS,
+          dueSoonByKind: config.REMINDER_DUE_SOON_BY_KIND,
+          stillOverdueWorkingDays: config.REMINDER_STILL_OVERDUE_WORKING_DAYS,
+        },
+        { now: runtime.now, intervalMs: config.REMINDER_INTERVAL_MS, logger: runtime.logger },
+      ),
+    };
+  },
 };

@@ -1,9 +1,11 @@
 // Written by `npm run migration:generate`; lists this subgraph's migrations of each dialect in order.
 import type { SubgraphMigrations } from '@safeguarding/shared';
 import { Initial1796233104201 as mysqlInitial1796233104201 } from './mysql/1796233104201-Initial';
+import { WebhooksReminders1796235002425 as mysqlWebhooksReminders1796235002425 } from './mysql/1796235002425-WebhooksReminders';
 import { Initial1796233104201 as sqliteInitial1796233104201 } from './sqlite/1796233104201-Initial';
+import { WebhooksReminders1796235002425 as sqliteWebhooksReminders1796235002425 } from './sqlite/1796235002425-WebhooksReminders';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1796233104201],
-  sqlite: [sqliteInitial1796233104201],
+  mysql: [mysqlInitial1796233104201, mysqlWebhooksReminders1796235002425],
+  sqlite: [sqliteInitial1796233104201, sqliteWebhooksReminders1796235002425],
 };

@@ -1,0 +1,225 @@
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
+import { IndexedObligation } from '../obligation-index/indexed-obligation.entity';
+import { ObligationAudienceEntry } from '../obligation-index/obligation-audience.entity';
+import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
+import { queueMessage } from '../webhook/webhook-fanout';
+import { eventTypeOf, recipientsOf, reminderStages, type ReminderStage } from './reminder.transitions';
+import { SchedulerLease } from './scheduler-lease.entity';
+import { SentReminder } from './sent-reminder.entity';
+
+export interface ReminderSchedule {
+  /** Working days before the due date that "due soon" is sent (0: never), and per kind where set. */
+  readonly dueSoonWorkingDays: number;
+  readonly dueSoonByKind: Partial<Record<ObligationKind, number>>;
+  /** Working days after the due date that "still overdue" is sent. */
+  readonly stillOverdueWorkingDays: number;
+}
+
+export interface ReminderPass {
+  /** False when another replica held the job: this pass did nothing. */
+  readonly ran: boolean;
+  readonly reminders: number;
+  readonly deliveries: number;
+}
+
+const job = 'reminders';
+const chunk = 500;
+
+/**
+ * Finds every open obligation that has crossed a reminder threshold since the last pass, records
+ * each reminder once, and queues its deliveries, in one transaction holding the job's row. The work
+ * is a few set-based statements per stage whatever the number of obligations; nothing is kept in
+ * memory between passes, so a restart simply runs the next pass.
+ */
+export class ReminderScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly schedule: ReminderSchedule,
+    private readonly options: { readonly now: () => Date; readonly intervalMs: number; readonly logger: Logger },
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      this.running = this.pass().catch((error: unknown) => this.options.logger.warn({ err: error }, 'reminder pass failed'));
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs).unref();
+    };
+    this.timer = setTimeout(tick, 0).unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  async pass(): Promise<ReminderPass> {
+    const now = this.options.now();
+    const today = todayInLondon(now);
+    await this.db.createQueryBuilder().insert().into(SchedulerLease).values({ job, lastRunAt: null, lastRunReminders: 0 }).orIgnore().execute();
+    return this.db.transaction(async (manager) => {
+      let claim = manager.getRepository(SchedulerLease).createQueryBuilder('lease').where('lease.job = :job', { job });
+      if (this.db.options.type !== 'better-sqlite3') claim = claim.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const lease = await claim.getOne();
+      if (!lease) return { ran: false, reminders: 0, deliveries: 0 };
+      const endpoints = await this.activeEndpoints(manager);
+      let reminders = 0;
+      let deliveries = 0;
+      // The latest stage first, so an obligation that crossed two thresholds since the last pass
+      // is told the later news first.
+      for (const stage of [...reminderStages].reverse()) {
+        const due = await this.crossed(manager, stage, today).getMany();
+        for (let start = 0; start < due.length; start += chunk) {
+          const batch = due.slice(start, start + chunk);
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(SentReminder)
+            .values(batch.map((row) => ({ obligationId: row.id, stage, due: row.due, sentOn: today })))
+            .orIgnore()
+            .execute();
+          deliveries += await this.queue(manager, stage, batch, endpoints, now, today);
+        }
+        reminders += due.length;
+      }
+      lease.lastRunAt = now.toISOString();
+      lease.lastRunReminders = reminders;
+      await manager.save(lease);
+      return { ran: true, reminders, deliveries };
+    });
+  }
+
+  /** Open obligations past this stage's threshold that have not had this reminder. */
+  private crossed(manager: EntityManager, stage: ReminderStage, today: IsoDate): SelectQueryBuilder<IndexedObligation> {
+    const query = manager
+      .getRepository(IndexedObligation)
+      .createQueryBuilder('obligation')
+      .leftJoin(SentReminder, 'sent', 'sent.obligationId = obligation.id AND sent.stage = :stage AND sent.due = obligation.due', { stage })
+      .where('obligation.status = :open', { open: 'OPEN' })
+      .andWhere('sent.obligationId IS NULL');
+    switch (stage) {
+      case 'DUE_SOON': {
+        query.andWhere('obligation.due > :today', { today });
+        const overridden = Object.entries(this.schedule.dueSoonByKind) as Array<[ObligationKind, number]>;
+        const clauses = overridden.map(([kind, days], i) => {
+          query.setParameter(`kind${i}`, kind).setParameter(`soon${i}`, this.calendar.addWorkingDays(today, days).due);
+          return `(obligation.kind = :kind${i} AND obligation.due <= :soon${i})`;
+        });
+        query.setParameter('soon', this.calendar.addWorkingDays(today, this.schedule.dueSoonWorkingDays).due);
+        const others =
+          overridden.length > 0
+            ? `(obligation.kind NOT IN (:...overriddenKinds) AND obligation.due <= :soon)`
+            : 'obligation.due <= :soon';
+        if (overridden.length > 0) query.setParameter('overriddenKinds', overridden.map(([kind]) => kind));
+        return query.andWhere(`(${[...clauses, others].join(' OR ')})`);
+      }
+      case 'DUE_TODAY':
+        return query.andWhere('obligation.due = :today', { today });
+      case 'OVERDUE':
+        return query.andWhere('obligation.due < :today', { today });
+      case 'STILL_OVERDUE':
+        return query.andWhere('obligation.due <= :longAgo', { longAgo: workingDaysBefore(this.calendar, today, this.schedule.stillOverdueWorkingDays) });
+    }
+  }
+
+  private async activeEndpoints(manager: EntityManager): Promise<{ byOrganisation: Map<string, WebhookEndpoint[]>; byPartnership: Map<string, WebhookEndpoint[]> }> {
+    const all = await manager.getRepository(WebhookEndpoint).findBy({ status: 'ACTIVE' });
+    const byOrganisation = new Map<string, WebhookEndpoint[]>();
+    const byPartnership = new Map<string, WebhookEndpoint[]>();
+    for (const endpoint of all) {
+      const [map, key] = endpoint.partnershipId ? [byPartnership, endpoint.partnershipId] : [byOrganisation, endpoint.organisationId];
+      if (key) map.set(key, [...(map.get(key) ?? []), endpoint]);
+    }
+    return { byOrganisation, byPartnership };
+  }
+
+  /** Queues each reminder to the recipients' endpoints that the obligation's audience admits. */
+  private async queue(
+    manager: EntityManager,
+    stage: ReminderStage,
+    batch: readonly IndexedObligation[],
+    endpoints: { byOrganisation: Map<string, WebhookEndpoint[]>; byPartnership: Map<string, WebhookEndpoint[]> },
+    now: Date,
+    today: IsoDate,
+  ): Promise<number> {
+    const wanted = batch.flatMap((row) => {
+      const to = recipientsOf(stage, { organisationId: row.ownerOrganisationId, partnershipId: row.ownerPartnershipId });
+      const organisation = to.organisationId ? (endpoints.byOrganisation.get(to.organisationId) ?? []) : [];
+      const partnership = to.partnershipId ? (endpoints.byPartnership.get(to.partnershipId) ?? []) : [];
+      return organisation.length + partnership.length > 0 ? [{ row, organisation, partnership }] : [];
+    });
+    if (wanted.length === 0) return 0;
+    const admitted = await this.admittedOwners(manager, wanted.map((w) => w.row.id));
+    let queued = 0;
+    for (const { row, organisation, partnership } of wanted) {
+      const admits = admitted.get(row.id) ?? new Set<string>();
+      const to = [
+        ...organisation.filter((endpoint) => admits.has(`ORGANISATION:${endpoint.organisationId}`)),
+        ...partnership.filter((endpoint) => admits.has(`PARTNERSHIP:${endpoint.partnershipId}`)),
+      ];
+      if (to.length === 0) continue;
+      queued += await queueMessage(
+        manager,
+        to,
+        `reminder:${row.id}:${stage}:${row.due}`,
+        {
+          type: eventTypeOf(stage),
+          timestamp: now.toISOString(),
+          data: {
+            stage,
+            today,
+            obligation: {
+              id: row.id,
+              kind: row.kind,
+              about: { type: row.aboutType, id: row.aboutId },
+              owner: { organisationId: row.ownerOrganisationId, partnershipId: row.ownerPartnershipId },
+              owedTo: row.owedTo,
+              deadline: { due: row.due, rule: row.rule, basis: row.basis, provisional: Boolean(row.provisional) },
+              status: row.status,
+              metOn: row.metOn,
+            },
+          },
+        },
+        now,
+      );
+    }
+    return queued;
+  }
+
+  /** For each obligation, the organisations and partnerships its audience names (one statement per chunk). */
+  private async admittedOwners(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Set<string>>> {
+    const result = new Map<string, Set<string>>();
+    for (let start = 0; start < ids.length; start += chunk) {
+      const rows = await manager
+        .getRepository(ObligationAudienceEntry)
+        .createQueryBuilder('entry')
+        .where('entry.obligationId IN (:...ids)', { ids: ids.slice(start, start + chunk) })
+        .andWhere('entry.clause IN (:...clauses)', { clauses: ['ORGANISATION', 'PARTNERSHIP'] })
+        .getMany();
+      for (const row of rows) {
+        const set = result.get(row.obligationId) ?? new Set<string>();
+        set.add(`${row.clause}:${row.value}`);
+        result.set(row.obligationId, set);
+      }
+    }
+    return result;
+  }
+}
+
+/** The latest date that is at least `n` working days before `today`. */
+export function workingDaysBefore(calendar: WorkingDayCalendar, today: IsoDate, n: number): IsoDate {
+  let day = new Date(`${today}T00:00:00Z`);
+  for (;;) {
+    const candidate = day.toISOString().slice(0, 10);
+    if (calendar.workingDaysBetween(candidate, today) >= n) return candidate;
+    day = new Date(day.getTime() - 86_400_000);
+  }
+}

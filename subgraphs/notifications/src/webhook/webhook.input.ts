@@ -1,0 +1,16 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: 'An endpoint to register for your organisation, or for a partnership you administer' })
+export class RegisterWebhookEndpointInput {
+  @Field({ description: 'HTTPS URL (in production: a public address only)' })
+  url!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Event types to receive (see the README); omitted or empty: all' })
+  eventTypes?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Register for this partnership (its administrators) rather than your organisation' })
+  partnershipId?: string | null;
+}
