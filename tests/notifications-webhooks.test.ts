@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { In } from 'typeorm';
 import {
   demoIdentities,
   NatsEventBus,
@@ -330,7 +331,7 @@ describe.each(['embedded', 'nats'] as const)('a restart during a burst, on the %
     await graph.stopSubgraph('notifications');
     for (let i = 10; i < 30; i++) ids.push((await open(i)).id);
     const restarted = await graph.startSubgraph('notifications');
-    await until(async () => (await restarted.db.getRepository(ReceivedEvent).count()) >= 30, 'all 30 events to be taken', 60_000);
+    await until(async () => (await restarted.db.getRepository(ReceivedEvent).countBy({ entityId: In(ids) })) === 30, 'all 30 events to be taken', 60_000);
     const dispatcher = restarted.workers['webhooks'] as WebhookDispatcher;
     await dispatcher.pass();
     await dispatcher.settled();

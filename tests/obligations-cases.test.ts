@@ -481,8 +481,10 @@ describe('establishment numbers', () => {
 /** Runs a change with one of its subgraph's tables missing, so it fails inside its transaction after the ledger was written. */
 async function withoutTable(subgraph: Subgraph, table: string, work: () => Promise<void>): Promise<void> {
   const db = graph.subgraphs[subgraph].db;
+  // In a transaction of its own: the outbox relay runs beside the test, and on SQLite's one
+  // connection a bare statement would land inside the relay's transaction and roll back with it.
   const rename = (from: string, to: string) =>
-    db.query(db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`);
+    db.transaction((manager) => manager.query(db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`));
   await rename(table, `${table}_away`);
   try {
     await work();

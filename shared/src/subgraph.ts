@@ -27,6 +27,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { parse, visit, type DocumentNode } from 'graphql';
 import { AccessScope } from './identity';
 import {
+  asBackgroundWork,
   DatabaseUnavailableError,
   describeTarget,
   connectDatabase,
@@ -332,7 +333,7 @@ function observe(name: SubgraphName, config: SubgraphConfig, db: DataSource, log
 function outboxGauges(metrics: ServiceMetrics, db: DataSource): void {
   let pending: Promise<{ count: number; oldestSeconds: number } | null> | null = null;
   const backlog = () => {
-    pending ??= db
+    pending ??= asBackgroundWork(() => db
       .getRepository(OutboxRow)
       .createQueryBuilder('event')
       .select('COUNT(*)', 'count')
@@ -345,7 +346,7 @@ function outboxGauges(metrics: ServiceMetrics, db: DataSource): void {
           oldestSeconds: row?.oldest ? Math.max(0, (Date.now() - Date.parse(row.oldest)) / 1000) : 0,
         }),
         () => null,
-      )
+      ))
       .finally(() => setImmediate(() => (pending = null)));
     return pending;
   };

@@ -1,3 +1,4 @@
+import { asBackgroundWork } from '../database';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import type { OutboxRelayMetrics } from '../observability/metrics';
@@ -41,7 +42,7 @@ export class OutboxRelay {
   /** Publishes what is waiting; the number published. */
   async pass(): Promise<number> {
     const now = this.options.now ?? (() => new Date());
-    return this.db.transaction(async (manager) => {
+    return asBackgroundWork(() => this.db.transaction(async (manager) => {
       let query = manager
         .getRepository(OutboxEvent)
         .createQueryBuilder('event')
@@ -71,7 +72,7 @@ export class OutboxRelay {
       // Counted once the transaction that stamps them is about to commit; a rollback re-publishes (at least once).
       if (published.length > 0) this.options.metrics?.published(published.length);
       return published.length;
-    });
+    }));
   }
 
   /** Polls until stopped; a pass that filled its batch is followed at once by the next. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent, EventHandler, SubgraphRuntime } from '@safeguarding/shared';
+import { asBackgroundWork, type DomainEvent, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
 import { applyObligationEvent, isObligationEvent } from '../obligation-index/obligation-index.writer';
 import { ReceivedEvent } from './received-event.entity';
 
@@ -29,7 +29,7 @@ export class EventIntake {
   async take(event: DomainEvent): Promise<IntakeOutcome> {
     assertEvent(event);
     try {
-      return await this.runtime.db.transaction(async (manager) => {
+      return await asBackgroundWork(() => this.runtime.db.transaction(async (manager) => {
         const seen = await manager.getRepository(ReceivedEvent).exists({ where: { eventId: event.eventId } });
         if (seen) return 'repeat' as const;
         await manager.insert(ReceivedEvent, {
@@ -45,7 +45,7 @@ export class EventIntake {
         });
         for (const step of this.steps) await step(manager, event);
         return 'taken' as const;
-      });
+      }));
     } catch (error) {
       // Two deliveries of one event at once (two replicas): the unique event id lets one through.
       if (isUniqueViolation(error)) return 'repeat';

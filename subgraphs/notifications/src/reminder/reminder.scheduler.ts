@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
+import { asBackgroundWork, todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
 import { IndexedObligation } from '../obligation-index/indexed-obligation.entity';
 import { ObligationAudienceEntry } from '../obligation-index/obligation-audience.entity';
 import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
@@ -61,7 +61,11 @@ export class ReminderScheduler {
     await this.running;
   }
 
-  async pass(): Promise<ReminderPass> {
+  pass(): Promise<ReminderPass> {
+    return asBackgroundWork(() => this.passNow());
+  }
+
+  private async passNow(): Promise<ReminderPass> {
     const now = this.options.now();
     const today = todayInLondon(now);
     await this.db.createQueryBuilder().insert().into(SchedulerLease).values({ job, lastRunAt: null, lastRunReminders: 0 }).orIgnore().execute();

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger } from '@safeguarding/shared';
+import { asBackgroundWork, type Logger } from '@safeguarding/shared';
 import { endpointDisabledEventType } from './webhook-event-types';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -114,7 +114,7 @@ export class WebhookDispatcher {
   private async claim(room: number): Promise<Array<{ delivery: WebhookDelivery; endpoint: WebhookEndpoint }>> {
     const now = this.options.now();
     const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + 30_000).toISOString();
-    return this.db.transaction(async (manager) => {
+    return asBackgroundWork(() => this.db.transaction(async (manager) => {
       let query = manager
         .getRepository(WebhookDelivery)
         .createQueryBuilder('delivery')
@@ -144,7 +144,7 @@ export class WebhookDispatcher {
         const endpoint = byId.get(delivery.endpointId);
         return endpoint ? [{ delivery, endpoint }] : [];
       });
-    });
+    }));
   }
 
   private async attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint): Promise<boolean> {
@@ -189,7 +189,7 @@ export class WebhookDispatcher {
 
   private async record(id: string, endpointId: string, outcome: Outcome): Promise<void> {
     const now = this.options.now();
-    await this.db.transaction(async (manager) => {
+    await asBackgroundWork(() => this.db.transaction(async (manager) => {
       const delivery = await manager.getRepository(WebhookDelivery).findOneByOrFail({ id });
       const endpoint = await manager.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpointId });
       delivery.attempts += 1;
@@ -211,7 +211,7 @@ export class WebhookDispatcher {
         }
       }
       await manager.save([delivery, endpoint]);
-    });
+    }));
   }
 
   /** Switches the endpoint off and tells its owner through the owner's other endpoints. */
