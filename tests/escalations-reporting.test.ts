@@ -101,7 +101,7 @@ describe('the escalation report', () => {
     expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     await graph.query(report, march, { as: 'east-sussex-business-manager' });
     const [last] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ order: { sequence: 'DESC' }, take: 1 });
-    expect(last).toMatchObject({ action: 'READ', entityType: 'EscalationReport', entityId: eastSussex, subject: 'demo:east-sussex-business-manager', operationName: 'Report' });
+    expect(last).toMatchObject({ action: 'READ', entityType: 'EscalationReport', entityId: eastSussex, subject: 'demo:east-sussex-business-manager', clientOperationName: 'Report', operationType: 'query' });
   });
 });
 

@@ -3,6 +3,7 @@ import type { DataSource, MixedList } from 'typeorm';
 import { ensureAuditChainHead, useAuditChainKeys } from './audit/audit-log';
 import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
+import { auditPlugin } from './audit/audit-plugin';
 import { OutboxEvent } from './events/outbox-event.entity';
 import { Obligation } from './obligations/obligation.entity';
 import { authChecker } from './auth/auth-checker';
@@ -149,6 +150,7 @@ export async function startSubgraph(
       // Traces tell their reader how each field was resolved and how long it took; only the gateway may ask, when configured.
       inlineTraces: config.FEDERATION_INLINE_TRACES,
       ready: () => isDatabaseReachable(db),
+      plugins: [auditPlugin(logger)],
     });
     logger.info({ url: service.url, database: describeTarget(target) }, `${definition.name} subgraph ready`);
     return {
@@ -198,7 +200,7 @@ async function requestOrigin(request: Request, config: SubgraphConfig, replays: 
       clientRequestId: verified.clientRequestId,
       channel: 'gateway',
       scope: AccessScope.of(verified.identity),
-      operationName: verified.operationName,
+      clientOperationName: verified.operationName,
     };
   } catch (error) {
     if (error instanceof InternalTokenError) throw refusedCredential(error.message);
