@@ -1,5 +1,23 @@
 import { createHash } from 'node:crypto';
-import { AuditRecord, demoIds, nameBasedId, statutoryOrganisationId, subgraphNames, type SubgraphName } from '@safeguarding/shared';
+import path from 'node:path';
+import {
+  AccessScope,
+  AuditAction,
+  AuditRecord,
+  appendAudit,
+  createLogger,
+  createSubgraphContext,
+  defaultReferenceDataDir,
+  demoIdentities,
+  demoIds,
+  nameBasedId,
+  ReferenceData,
+  statutoryOrganisationId,
+  subgraphNames,
+  verifyAuditChain,
+  WorkingDayCalendar,
+  type SubgraphName,
+} from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
 /**
@@ -126,5 +144,34 @@ describe('the audit clock', () => {
   it("is the request's injected clock", async () => {
     await graph.query(`query ($id: ID!) { professionalDisagreement(id: $id) { id } }`, { id: nameBasedId('demo:disagreement:0001') }, { as: 'sussex-health-visitor' });
     expect((await newest('escalations'))!.occurredAt).toBe('2026-11-20T12:00:00.000Z');
+  });
+});
+
+describe('appends from concurrent requests (group commit)', () => {
+  it('share one lock of the head per batch and leave one unbroken chain with every record', async () => {
+    const { db, statements } = graph.subgraphs.escalations;
+    const runtime = {
+      db,
+      logger: createLogger('test', 'silent'),
+      reference: ReferenceData.load(defaultReferenceDataDir),
+      calendar: WorkingDayCalendar.fromFile(path.join(defaultReferenceDataDir, 'bank-holidays-england-and-wales.json')),
+      now: () => new Date('2026-11-20T12:00:00Z'),
+    };
+    const before = await audit('escalations').count();
+    const captured = await statements.capture(() =>
+      Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          appendAudit(createSubgraphContext(runtime, { scope: AccessScope.of(demoIdentities['sussex-health-visitor']!), channel: 'gateway' }), [
+            { action: AuditAction.READ, entityType: 'ProfessionalDisagreement', entityId: nameBasedId(`test:group-commit:${index}`), partnershipId: westSussex },
+          ]),
+        ),
+      ),
+    );
+    // The first append commits at once; the nineteen that arrive meanwhile share the next lock.
+    expect(captured.filter((sql) => /FROM\s+\W?audit_chain_head\W?\s+WHERE/i.test(sql))).toHaveLength(2);
+    expect(await audit('escalations').count()).toBe(before + 20);
+    const sequences = (await audit('escalations').find({ order: { sequence: 'DESC' }, take: 20 })).map((record) => record.sequence);
+    expect(new Set(sequences).size).toBe(20);
+    expect(await verifyAuditChain(db.manager, { fromStart: true, checkpointEvery: Number.POSITIVE_INFINITY })).toMatchObject({ intact: true });
   });
 });

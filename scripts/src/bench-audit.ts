@@ -29,8 +29,8 @@ import {
  * of audited ÷ unaudited and exits 1 when the median is below the target (issue 19: 0.85).
  */
 const target = 0.85;
-const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
-const seconds = Number(process.env['BENCH_SECONDS'] ?? 8);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 6);
+const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const databaseUrl = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const prefix = 'bench_audit_';
