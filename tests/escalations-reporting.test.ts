@@ -160,7 +160,9 @@ describe('national escalations', () => {
     const withdraw = await graph.query<any>(`mutation ($id: ID!) { withdrawNationalEscalation(id: $id, reason: "No longer needed") { status } }`, { id }, { as: 'east-sussex-business-manager' });
     expect(withdraw.errors![0]).toMatchObject({ message: 'national escalation is CLOSED: it cannot be withdrawn', extensions: { code: 'CONFLICT' } });
     const audit = await graph.subgraphs.escalations.db.getRepository(AuditRecord).findBy({ entityId: id });
-    expect(audit.map((r) => r.action).filter((a) => a !== 'READ')).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+    expect(audit.filter((r) => r.outcome === 'ALLOWED').map((r) => r.action).filter((a) => a !== 'READ')).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+    // East Sussex's attempt to acknowledge it for the Panel is on the record as a refused write.
+    expect(audit.filter((r) => r.outcome === 'REFUSED')).toEqual([expect.objectContaining({ action: 'WRITE', subject: 'demo:east-sussex-business-manager' })]);
   });
 });
 

@@ -150,10 +150,9 @@ async function main(): Promise<void> {
       if (answer.errors || Boolean(answer.data?.professionalDisagreement) !== expectData) throw new Error(`unexpected answer: ${JSON.stringify(answer)}`);
     }
     const run = async (body: string) => {
-      const result = await autocannon({ url, connections, duration: seconds, method: 'POST', headers, body });
-      if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-        throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-      }
+      // A generous timeout: on a loaded machine a request can queue for seconds; it still counts.
+      const result = await autocannon({ url, connections, duration: seconds, timeout: 60, method: 'POST', headers, body });
+      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
       return result;
     };
     // Warm both paths (JIT, pools, MySQL's buffer pool) before the rounds that count.

@@ -224,7 +224,9 @@ class AuditAppender {
           await this.db.transaction((tx) => writeLinked(tx, batch.flatMap((pending) => pending.records)));
           for (const pending of batch) pending.resolve();
         } catch (error) {
-          for (const pending of batch) pending.reject(error);
+          if (batch.length === 1) batch[0]!.reject(error);
+          // One request's failure must not fail the others it shared a commit with: each alone.
+          else for (const pending of batch) await this.db.transaction((tx) => writeLinked(tx, pending.records)).then(pending.resolve, pending.reject);
         }
       }
     } finally {
