@@ -150,36 +150,62 @@ const recordColumns = [
 
 const insertChunk = 500;
 
+/** The head as this process last wrote it, per database: lets a MySQL append lock it in one statement. */
+const lastHeads = new WeakMap<DataSource, { sequence: number; hash: string }>();
+
 async function writeLinked(tx: EntityManager, pending: readonly PendingRecord[]): Promise<void> {
   const key = auditChainKeys(tx.connection).hmac;
   const sqlite = tx.connection.options.type === 'better-sqlite3';
   const quote = (name: string) => (sqlite ? `"${name}"` : `\`${name}\``);
-  // SQLite has no row locks; its transactions already take turns (see openDatabase).
-  const rows = (await tx.query(
-    `SELECT ${quote('sequence')}, ${quote('hash')} FROM ${quote('audit_chain_head')} WHERE ${quote('id')} = ?${sqlite ? '' : ' FOR UPDATE'}`,
-    [headId],
-  )) as Array<{ sequence: number | string; hash: string }>;
-  const head = rows[0];
-  if (!head) throw new Error('the audit chain has no head: ensureAuditChainHead was not run');
-  let sequence = Number(head.sequence);
-  let previousHash = head.hash;
-  const records = pending.map((content) => {
-    sequence += 1;
-    const record: Omit<AuditRecord, 'hash'> = { ...content, sequence, previousHash };
-    previousHash = auditRecordDigest(key, record);
-    return { ...record, hash: previousHash };
-  });
+  const link = (head: { sequence: number; hash: string }) => {
+    let sequence = head.sequence;
+    let previousHash = head.hash;
+    const records = pending.map((content) => {
+      sequence += 1;
+      const record: Omit<AuditRecord, 'hash'> = { ...content, sequence, previousHash };
+      previousHash = auditRecordDigest(key, record);
+      return { ...record, hash: previousHash };
+    });
+    return { records, head: { sequence, hash: previousHash } };
+  };
+  const moveHead = (from: { sequence: number; hash: string } | null, to: { sequence: number; hash: string }) =>
+    tx.query(
+      `UPDATE ${quote('audit_chain_head')} SET ${quote('sequence')} = ?, ${quote('hash')} = ? WHERE ${quote('id')} = ?${from ? ` AND ${quote('sequence')} = ? AND ${quote('hash')} = ?` : ''}`,
+      from ? [to.sequence, to.hash, headId, from.sequence, from.hash] : [to.sequence, to.hash, headId],
+    ) as Promise<{ affectedRows?: number }>;
+  let linked: ReturnType<typeof link> | null = null;
+  // On MySQL, when this process wrote the head last, moving it from what it was (an UPDATE that
+  // matches only that head) takes its row lock and proves no one else appended, in one round trip
+  // instead of a SELECT … FOR UPDATE and an UPDATE. Anyone else's append makes it match nothing.
+  const cached = sqlite ? undefined : lastHeads.get(tx.connection);
+  if (cached) {
+    const attempt = link(cached);
+    if (((await moveHead(cached, attempt.head)).affectedRows ?? 0) === 1) linked = attempt;
+  }
+  if (!linked) {
+    // SQLite has no row locks; its transactions already take turns (see openDatabase).
+    const rows = (await tx.query(
+      `SELECT ${quote('sequence')}, ${quote('hash')} FROM ${quote('audit_chain_head')} WHERE ${quote('id')} = ?${sqlite ? '' : ' FOR UPDATE'}`,
+      [headId],
+    )) as Array<{ sequence: number | string; hash: string }>;
+    const head = rows[0];
+    if (!head) throw new Error('the audit chain has no head: ensureAuditChainHead was not run');
+    linked = link({ sequence: Number(head.sequence), hash: head.hash });
+    await moveHead(null, linked.head);
+  }
   const columns = recordColumns.map(quote).join(', ');
   const placeholders = `(${recordColumns.map(() => '?').join(', ')})`;
   // Bounded statements: a batch of a few thousand reads still goes in a handful of inserts.
-  for (let at = 0; at < records.length; at += insertChunk) {
-    const chunk = records.slice(at, at + insertChunk);
+  for (let at = 0; at < linked.records.length; at += insertChunk) {
+    const chunk = linked.records.slice(at, at + insertChunk);
     await tx.query(
       `INSERT INTO ${quote('audit_records')} (${columns}) VALUES ${chunk.map(() => placeholders).join(', ')}`,
       chunk.flatMap((record) => recordColumns.map((column) => record[column] ?? null)),
     );
   }
-  await tx.query(`UPDATE ${quote('audit_chain_head')} SET ${quote('sequence')} = ?, ${quote('hash')} = ? WHERE ${quote('id')} = ?`, [sequence, previousHash, headId]);
+  // Remembered before commit; a rolled-back transaction leaves a head that no longer matches, which
+  // the next append finds out in its UPDATE (matching nothing) and then reads the head instead.
+  lastHeads.set(tx.connection, linked.head);
 }
 
 /**
