@@ -71,7 +71,7 @@ describe('raising a disagreement', () => {
       expect.objectContaining({ sequence: 1, kind: 'RAISED', toStage: 1, stageDueOn: '2027-01-04', subject: 'demo:sussex-health-visitor', organisationId: demoIds.agencies.sussexCommunityTrust }),
     ]);
     const [last] = await audit.find({ order: { sequence: 'DESC' }, take: 1 });
-    expect(last).toMatchObject({ action: 'CREATE', entityType: 'ProfessionalDisagreement', entityId: d.id, subject: 'demo:sussex-health-visitor', operationName: 'Raise' });
+    expect(last).toMatchObject({ action: 'CREATE', entityType: 'ProfessionalDisagreement', entityId: d.id, subject: 'demo:sussex-health-visitor', clientOperationName: 'Raise', operationType: 'mutation' });
   });
 
   it('with the child at immediate risk, starts at the stage that can act now: stage 2 by default, as configured otherwise', async () => {

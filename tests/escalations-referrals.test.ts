@@ -92,7 +92,7 @@ describe('submitting a referral', () => {
       possibleDuplicateOf: { id: nameBasedId('demo:referral:0001') },
     });
     const [last] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: r.id, action: 'CREATE' as never } });
-    expect(last).toMatchObject({ entityType: 'Referral', subject: 'demo:sussex-health-visitor', operationName: 'Submit', partnershipId: null });
+    expect(last).toMatchObject({ entityType: 'Referral', subject: 'demo:sussex-health-visitor', clientOperationName: 'Submit', operationType: 'mutation', rootFields: 'submitReferral', partnershipId: null });
   });
 
   it('received on a Friday evening before the August bank holiday is due on the Tuesday', async () => {

@@ -102,7 +102,7 @@ describe('the escalation report', () => {
     expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     await graph.query(report, march, { as: 'east-sussex-business-manager' });
     const [last] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ order: { sequence: 'DESC' }, take: 1 });
-    expect(last).toMatchObject({ action: 'READ', entityType: 'EscalationReport', entityId: eastSussex, subject: 'demo:east-sussex-business-manager', operationName: 'Report' });
+    expect(last).toMatchObject({ action: 'READ', entityType: 'EscalationReport', entityId: eastSussex, subject: 'demo:east-sussex-business-manager', clientOperationName: 'Report', operationType: 'query' });
   });
 });
 
@@ -161,7 +161,9 @@ describe('national escalations', () => {
     const withdraw = await graph.query<any>(`mutation ($id: ID!) { withdrawNationalEscalation(id: $id, reason: "No longer needed") { status } }`, { id }, { as: 'east-sussex-business-manager' });
     expect(withdraw.errors![0]).toMatchObject({ message: 'national escalation is CLOSED: it cannot be withdrawn', extensions: { code: 'CONFLICT' } });
     const audit = await graph.subgraphs.escalations.db.getRepository(AuditRecord).findBy({ entityId: id });
-    expect(audit.map((r) => r.action).filter((a) => a !== 'READ')).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+    expect(audit.filter((r) => r.outcome === 'ALLOWED').map((r) => r.action).filter((a) => a !== 'READ')).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+    // East Sussex's attempt to acknowledge it for the Panel is on the record as a refused write.
+    expect(audit.filter((r) => r.outcome === 'REFUSED')).toEqual([expect.objectContaining({ action: 'WRITE', subject: 'demo:east-sussex-business-manager' })]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createAuthenticator } from '@safeguarding/gateway';
 import {
   auditChainKeys,
+  auditRecordContent,
   AuditChainHead,
   AuditCheckpoint,
   AuditRecord,
@@ -186,7 +187,7 @@ describe('who sees a professional disagreement', () => {
 
     const alerts = await graph.subgraphs.escalations.db.getRepository(AuditRecord).findBy({ action: 'ALERT' as never, reason });
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ subject: 'demo:west-sussex-scrutineer', entityId: disagreementId, operationName: 'Case', channel: 'gateway' });
+    expect(alerts[0]).toMatchObject({ subject: 'demo:west-sussex-scrutineer', entityId: disagreementId, clientOperationName: 'Case', operationType: 'query', channel: 'gateway' });
   });
 
   it('keeps the free-text summary to the parties (a field-level rule)', async () => {
@@ -347,13 +348,8 @@ describe('the audit trail', () => {
     let previousHash = records[0]!.hash;
     for (const record of records.slice(1)) {
       const changed = { ...record, ...(record.sequence === victim.sequence ? { subject: 'demo:nobody' } : {}), previousHash };
-      const content = [
-        changed.sequence, changed.occurredAt, changed.action, changed.subject, changed.organisationId,
-        changed.organisationKind, changed.operationName ?? '', changed.entityType, changed.entityId,
-        changed.partnershipId ?? '', changed.reason ?? '', changed.channel, changed.requestId, changed.previousHash,
-        changed.clientRequestId ?? '',
-      ];
-      previousHash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+      // The content the chain vouches for is public (it is in this repository); only the key is not.
+      previousHash = createHash('sha256').update(JSON.stringify(auditRecordContent(changed))).digest('hex');
       await repository.update({ sequence: record.sequence }, { subject: changed.subject, previousHash: changed.previousHash, hash: previousHash });
     }
     await graph.subgraphs.escalations.db.getRepository(AuditChainHead).update({ id: 1 }, { sequence: records.at(-1)!.sequence, hash: previousHash });

@@ -25,8 +25,8 @@ export interface SubgraphContext {
   /** Who is asking, from the gateway's verified token; anonymous otherwise. */
   readonly scope: AccessScope;
   readonly channel: Channel;
-  /** The client's operation name as the gateway received it, for the audit trail. */
-  readonly operationName: string | null;
+  /** The name the client gave its operation: a label kept in the audit trail apart from what the server derives. */
+  readonly clientOperationName: string | null;
   readonly db: DataSource;
   readonly logger: Logger;
   readonly loaders: LoaderRegistry;
@@ -43,7 +43,7 @@ export interface RequestOrigin {
   readonly clientRequestId?: string | null;
   readonly scope?: AccessScope;
   readonly channel?: Channel;
-  readonly operationName?: string | null;
+  readonly clientOperationName?: string | null;
 }
 
 export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestOrigin = {}): SubgraphContext {
@@ -55,7 +55,7 @@ export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestO
     clientRequestId: origin.clientRequestId ?? null,
     scope: origin.scope ?? AccessScope.anonymous,
     channel: origin.channel ?? 'direct',
-    operationName: origin.operationName ?? null,
+    clientOperationName: origin.clientOperationName ?? null,
     db: runtime.db,
     logger: runtime.logger.child({ requestId: id }),
     loaders: new LoaderRegistry(),

@@ -61,8 +61,20 @@ export function identityProviderUnavailable(): DomainError {
   );
 }
 
+/** What a refusal was about, for the audit trail's REFUSED record: ids only, never content. */
+export interface RefusalTarget {
+  readonly entityType: string;
+  readonly entityId: string;
+  /** The partnership whose trail should show the attempt, when the refusing code knows it. */
+  readonly partnershipId?: string | null;
+}
+
 export class ForbiddenError extends DomainError {
-  constructor(message = 'Your organisation may not do this') {
+  constructor(
+    message = 'Your organisation may not do this',
+    /** Not part of the response: read by the audit plugin, which records the attempt. */
+    readonly target: RefusalTarget | null = null,
+  ) {
     super(ErrorCode.FORBIDDEN, message);
   }
 }

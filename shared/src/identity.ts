@@ -71,8 +71,9 @@ export class AccessScope {
   /** Acting for a partnership needs both a role and membership of that partnership. */
   requirePartnershipRole(partnershipId: string, roles: readonly Role[]): Identity {
     const identity = this.requireIdentity();
-    if (!this.hasRole(...roles)) throw new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
-    if (!this.actsIn(partnershipId)) throw new ForbiddenError('You do not act in that partnership');
+    const target = { entityType: 'Partnership', entityId: partnershipId, partnershipId };
+    if (!this.hasRole(...roles)) throw new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`, target);
+    if (!this.actsIn(partnershipId)) throw new ForbiddenError('You do not act in that partnership', target);
     return identity;
   }
 }

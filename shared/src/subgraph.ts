@@ -3,6 +3,7 @@ import type { DataSource, MixedList } from 'typeorm';
 import { ensureAuditChainHead, useAuditChainKeys } from './audit/audit-log';
 import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
+import { auditPlugin } from './audit/audit-plugin';
 import { OutboxEvent } from './events/outbox-event.entity';
 import { createEventBus } from './events/create-event-bus';
 import { EmbeddedEventBus } from './events/embedded-event-bus';
@@ -200,7 +201,7 @@ export async function startSubgraph(
         if (observation) {
           observation.requestId = context.requestId;
           observation.organisationId = context.scope.identity?.organisation.id ?? null;
-          observation.operationName = context.operationName;
+          observation.operationName = context.clientOperationName;
         }
         return context;
       },
@@ -208,6 +209,7 @@ export async function startSubgraph(
       // Traces tell their reader how each field was resolved and how long it took; only the gateway may ask, when configured.
       inlineTraces: config.FEDERATION_INLINE_TRACES,
       ready: () => isDatabaseReachable(db),
+      plugins: [auditPlugin(logger)],
     });
     await events.start();
     const workers = definition.workers?.(runtime, config) ?? {};
@@ -429,7 +431,7 @@ async function requestOrigin(request: Request, config: SubgraphConfig, replays: 
       clientRequestId: verified.clientRequestId,
       channel: 'gateway',
       scope: AccessScope.of(verified.identity),
-      operationName: verified.operationName,
+      clientOperationName: verified.operationName,
     };
   } catch (error) {
     if (error instanceof InternalTokenError) throw refusedCredential(error.message);
@@ -457,7 +459,7 @@ async function routedOrigin(request: Request, config: SubgraphConfig, callerToke
     // Vouched for by the caller's identity provider, through the edge; an anonymous call is indistinguishable from a direct one.
     channel: identity ? 'gateway' : 'direct',
     scope: AccessScope.of(identity),
-    operationName: typeof operationName === 'string' && operationName.length <= 200 ? operationName : null,
+    clientOperationName: typeof operationName === 'string' && operationName.length <= 200 ? operationName : null,
   };
 }
 

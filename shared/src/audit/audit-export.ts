@@ -29,8 +29,9 @@ export class AuditExportError extends Error {
 function recordPayload(record: AuditRecord): Buffer {
   const content = [
     'audit-record', record.sequence, record.occurredAt, record.action, record.subject, record.organisationId,
-    record.organisationKind, record.operationName ?? '', record.entityType, record.entityId, record.partnershipId ?? '',
+    record.organisationKind, record.clientOperationName ?? '', record.entityType, record.entityId, record.partnershipId ?? '',
     record.reason ?? '', record.channel, record.requestId, record.clientRequestId ?? '', record.previousHash, record.hash,
+    record.outcome ?? 'ALLOWED', record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '',
   ];
   return Buffer.from(JSON.stringify(content), 'utf8');
 }

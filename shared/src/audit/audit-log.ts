@@ -1,7 +1,7 @@
 import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../context';
-import { AuditAction, AuditChainHead, AuditCheckpoint, AuditRecord } from './audit-record.entity';
+import { AuditAction, AuditChainHead, AuditCheckpoint, AuditOutcome, AuditRecord } from './audit-record.entity';
 
 export interface AuditEntry {
   readonly action: AuditAction;
@@ -68,62 +68,229 @@ export async function ensureAuditChainHead(manager: EntityManager): Promise<void
   }
 }
 
+/** What the server knows of the operation a record was made under, from the document it executed. */
+export interface DerivedOperation {
+  /** query, mutation or subscription. */
+  readonly type: string;
+  /** The root fields the document selects (not their aliases), sorted, comma-separated. */
+  readonly rootFields: string;
+  /** SHA-256 (hex) of the document's text: the one the gateway's signed token binds. */
+  readonly documentHash: string;
+}
+
+const derivedOperations = new WeakMap<SubgraphContext, DerivedOperation>();
+
+/** Called once the request's operation is resolved (see auditOperationPlugin). */
+export function setDerivedOperation(ctx: SubgraphContext, operation: DerivedOperation): void {
+  derivedOperations.set(ctx, operation);
+}
+
+export function derivedOperationOf(ctx: SubgraphContext): DerivedOperation | null {
+  return derivedOperations.get(ctx) ?? null;
+}
+
 // Every field but the hash, in a fixed order: the record's content as the chain vouches for it.
+// Records written before the server derived the operation (and before refusals were recorded)
+// have no operation and an ALLOWED outcome: their content is the first fifteen fields alone, so
+// chains written then still verify; every newer record vouches for all nineteen.
 export function auditRecordDigest(key: Buffer, record: Omit<AuditRecord, 'hash'>): string {
-  const content = [
+  return createHmac('sha256', key).update(JSON.stringify(auditRecordContent(record))).digest('hex');
+}
+
+export function auditRecordContent(record: Omit<AuditRecord, 'hash'>): unknown[] {
+  const content: unknown[] = [
     record.sequence, record.occurredAt, record.action, record.subject, record.organisationId,
-    record.organisationKind, record.operationName ?? '', record.entityType, record.entityId,
+    record.organisationKind, record.clientOperationName ?? '', record.entityType, record.entityId,
     record.partnershipId ?? '', record.reason ?? '', record.channel, record.requestId, record.previousHash,
     record.clientRequestId ?? '',
   ];
-  return createHmac('sha256', key).update(JSON.stringify(content)).digest('hex');
+  const outcome = record.outcome ?? AuditOutcome.ALLOWED;
+  if (record.operationType !== null || record.rootFields !== null || record.documentHash !== null || outcome !== AuditOutcome.ALLOWED) {
+    content.push(record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '', outcome);
+  }
+  return content;
 }
 
-/**
- * Appends records for the caller in one statement after locking the head of the chain, so
- * concurrent writers cannot fork it. Pass the write's own manager to commit audit and change together.
- */
-export async function appendAudit(ctx: SubgraphContext, entries: readonly AuditEntry[], manager?: EntityManager): Promise<void> {
-  if (entries.length === 0) return;
+type PendingRecord = Omit<AuditRecord, 'sequence' | 'previousHash' | 'hash'>;
+
+function pendingRecords(ctx: SubgraphContext, entries: readonly AuditEntry[], outcome: AuditOutcome): PendingRecord[] {
   const identity = ctx.scope.requireIdentity();
-  const write = async (tx: EntityManager) => {
-    const key = auditChainKeys(tx.connection).hmac;
-    // SQLite has no row locks; its transactions already take turns (see openDatabase).
-    const head =
-      tx.connection.options.type === 'better-sqlite3'
-        ? await tx.findOneBy(AuditChainHead, { id: headId })
-        : await tx.createQueryBuilder(AuditChainHead, 'head').where('head.id = :id', { id: headId }).setLock('pessimistic_write').getOne();
-    if (!head) throw new Error('the audit chain has no head: ensureAuditChainHead was not run');
+  const operation = derivedOperationOf(ctx);
+  // The request's own instant (a test's pinned clock included), so the trail and the deadlines agree.
+  const occurredAt = ctx.now.toISOString();
+  return entries.map((entry) => ({
+    occurredAt,
+    action: entry.action,
+    outcome,
+    subject: identity.subject,
+    organisationId: identity.organisation.id,
+    organisationKind: identity.organisation.kind,
+    operationType: operation?.type ?? null,
+    rootFields: operation?.rootFields ?? null,
+    documentHash: operation?.documentHash ?? null,
+    clientOperationName: ctx.clientOperationName,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    partnershipId: entry.partnershipId,
+    reason: entry.reason ?? null,
+    channel: ctx.channel,
+    requestId: ctx.requestId,
+    clientRequestId: ctx.clientRequestId,
+  }));
+}
+
+/** Links records after the head (locked by the caller's transaction) and moves the head past them. */
+// Written as plain statements: this runs once per group commit on every audited read, and
+// TypeORM's query building cost more CPU than the statements themselves (see bench:audit).
+const recordColumns = [
+  'sequence', 'occurredAt', 'action', 'outcome', 'subject', 'organisationId', 'organisationKind', 'operationType', 'rootFields',
+  'documentHash', 'clientOperationName', 'entityType', 'entityId', 'partnershipId', 'reason', 'channel', 'requestId',
+  'clientRequestId', 'previousHash', 'hash',
+] as const satisfies ReadonlyArray<keyof AuditRecord>;
+
+const insertChunk = 500;
+
+/** The head as this process last wrote it, per database: lets a MySQL append lock it in one statement. */
+const lastHeads = new WeakMap<DataSource, { sequence: number; hash: string }>();
+
+async function writeLinked(tx: EntityManager, pending: readonly PendingRecord[]): Promise<void> {
+  const key = auditChainKeys(tx.connection).hmac;
+  const sqlite = tx.connection.options.type === 'better-sqlite3';
+  const quote = (name: string) => (sqlite ? `"${name}"` : `\`${name}\``);
+  const link = (head: { sequence: number; hash: string }) => {
     let sequence = head.sequence;
     let previousHash = head.hash;
-    const occurredAt = new Date().toISOString();
-    const records = entries.map((entry) => {
+    const records = pending.map((content) => {
       sequence += 1;
-      const record: Omit<AuditRecord, 'hash'> = {
-        sequence,
-        occurredAt,
-        action: entry.action,
-        subject: identity.subject,
-        organisationId: identity.organisation.id,
-        organisationKind: identity.organisation.kind,
-        operationName: ctx.operationName,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        partnershipId: entry.partnershipId,
-        reason: entry.reason ?? null,
-        channel: ctx.channel,
-        requestId: ctx.requestId,
-        clientRequestId: ctx.clientRequestId,
-        previousHash,
-      };
+      const record: Omit<AuditRecord, 'hash'> = { ...content, sequence, previousHash };
       previousHash = auditRecordDigest(key, record);
       return { ...record, hash: previousHash };
     });
-    await tx.insert(AuditRecord, records);
-    await tx.update(AuditChainHead, { id: headId }, { sequence, hash: previousHash });
+    return { records, head: { sequence, hash: previousHash } };
   };
-  if (manager) await write(manager);
-  else await ctx.db.transaction(write);
+  const moveHead = (from: { sequence: number; hash: string } | null, to: { sequence: number; hash: string }) =>
+    tx.query(
+      `UPDATE ${quote('audit_chain_head')} SET ${quote('sequence')} = ?, ${quote('hash')} = ? WHERE ${quote('id')} = ?${from ? ` AND ${quote('sequence')} = ? AND ${quote('hash')} = ?` : ''}`,
+      from ? [to.sequence, to.hash, headId, from.sequence, from.hash] : [to.sequence, to.hash, headId],
+    ) as Promise<{ affectedRows?: number }>;
+  let linked: ReturnType<typeof link> | null = null;
+  // On MySQL, when this process wrote the head last, moving it from what it was (an UPDATE that
+  // matches only that head) takes its row lock and proves no one else appended, in one round trip
+  // instead of a SELECT … FOR UPDATE and an UPDATE. Anyone else's append makes it match nothing.
+  const cached = sqlite ? undefined : lastHeads.get(tx.connection);
+  if (cached) {
+    const attempt = link(cached);
+    if (((await moveHead(cached, attempt.head)).affectedRows ?? 0) === 1) linked = attempt;
+  }
+  if (!linked) {
+    // SQLite has no row locks; its transactions already take turns (see openDatabase).
+    const rows = (await tx.query(
+      `SELECT ${quote('sequence')}, ${quote('hash')} FROM ${quote('audit_chain_head')} WHERE ${quote('id')} = ?${sqlite ? '' : ' FOR UPDATE'}`,
+      [headId],
+    )) as Array<{ sequence: number | string; hash: string }>;
+    const head = rows[0];
+    if (!head) throw new Error('the audit chain has no head: ensureAuditChainHead was not run');
+    linked = link({ sequence: Number(head.sequence), hash: head.hash });
+    await moveHead(null, linked.head);
+  }
+  const columns = recordColumns.map(quote).join(', ');
+  const placeholders = `(${recordColumns.map(() => '?').join(', ')})`;
+  // Bounded statements: a batch of a few thousand reads still goes in a handful of inserts.
+  for (let at = 0; at < linked.records.length; at += insertChunk) {
+    const chunk = linked.records.slice(at, at + insertChunk);
+    await tx.query(
+      `INSERT INTO ${quote('audit_records')} (${columns}) VALUES ${chunk.map(() => placeholders).join(', ')}`,
+      chunk.flatMap((record) => recordColumns.map((column) => record[column] ?? null)),
+    );
+  }
+  // Remembered before commit; a rolled-back transaction leaves a head that no longer matches, which
+  // the next append finds out in its UPDATE (matching nothing) and then reads the head instead.
+  lastHeads.set(tx.connection, linked.head);
+}
+
+/**
+ * Group commit for appends that stand alone (reads, refusals). Every request's append waits for the
+ * commit that holds it, as before; but while one transaction holds the chain's head, the appends
+ * that arrive meanwhile queue here and the next transaction links and writes all of them under one
+ * lock. Readers of a subgraph then share lock acquisitions instead of queuing one by one on the
+ * head row, and the chain stays one sequence with every link keyed, as the checks need.
+ */
+interface PendingAppend {
+  readonly records: PendingRecord[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+class AuditAppender {
+  private queue: PendingAppend[] = [];
+  private draining = false;
+
+  constructor(private readonly db: DataSource, private readonly maxBatch: number) {}
+
+  append(records: PendingRecord[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ records, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch: PendingAppend[] = [];
+        let size = 0;
+        // One request's records are never split: each request's append commits whole or not at all.
+        while (this.queue.length > 0 && (batch.length === 0 || size + this.queue[0]!.records.length <= this.maxBatch)) {
+          const next = this.queue.shift()!;
+          batch.push(next);
+          size += next.records.length;
+        }
+        try {
+          await this.db.transaction((tx) => writeLinked(tx, batch.flatMap((pending) => pending.records)));
+          for (const pending of batch) pending.resolve();
+        } catch (error) {
+          if (batch.length === 1) batch[0]!.reject(error);
+          // One request's failure must not fail the others it shared a commit with: each alone.
+          else for (const pending of batch) await this.db.transaction((tx) => writeLinked(tx, pending.records)).then(pending.resolve, pending.reject);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
+const appenders = new WeakMap<DataSource, AuditAppender>();
+
+function appenderOf(db: DataSource): AuditAppender {
+  let appender = appenders.get(db);
+  if (!appender) {
+    appender = new AuditAppender(db, 2000);
+    appenders.set(db, appender);
+  }
+  return appender;
+}
+
+/**
+ * Appends records for the caller. With the write's own manager, the records are linked inside that
+ * transaction (locking the chain's head), so audit and change commit together. Without one, the
+ * append joins the next group commit: it resolves once its records are durable.
+ */
+export async function appendAudit(ctx: SubgraphContext, entries: readonly AuditEntry[], manager?: EntityManager): Promise<void> {
+  if (entries.length === 0) return;
+  const records = pendingRecords(ctx, entries, AuditOutcome.ALLOWED);
+  if (manager) await writeLinked(manager, records);
+  else await appenderOf(ctx.db).append(records);
+}
+
+/**
+ * Records attempts the caller was refused (a security event), after the request's own work was
+ * rolled back; never inside it, so the refusal stays recorded whatever else failed.
+ */
+export async function appendRefusals(ctx: SubgraphContext, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0 || !ctx.scope.identity) return;
+  await appenderOf(ctx.db).append(pendingRecords(ctx, entries, AuditOutcome.REFUSED));
 }
 
 export interface AuditChainStatus {
@@ -139,7 +306,10 @@ export interface AuditChainStatus {
  * since the last one, so a read never rescans more than that. Records before the checkpoint are
  * vouched for by its signature over their last hash; `npm run audit:verify` checks every record.
  */
-export async function verifyAuditChain(manager: EntityManager, options: { batchSize?: number; checkpointEvery?: number; fromStart?: boolean } = {}): Promise<AuditChainStatus> {
+export async function verifyAuditChain(
+  manager: EntityManager,
+  options: { batchSize?: number; checkpointEvery?: number; fromStart?: boolean; now?: Date } = {},
+): Promise<AuditChainStatus> {
   const batchSize = options.batchSize ?? 1000;
   const checkpointEvery = options.checkpointEvery ?? 500;
   const keys = auditChainKeys(manager.connection);
@@ -175,12 +345,12 @@ export async function verifyAuditChain(manager: EntityManager, options: { batchS
   if (head && (head.sequence !== last || head.hash !== previousHash)) {
     return { intact: false, checked, brokenAtSequence: Math.min(head.sequence, last + 1) };
   }
-  if (checked >= checkpointEvery && last > 0) await signCheckpoint(manager, keys, last, previousHash);
+  if (checked >= checkpointEvery && last > 0) await signAuditCheckpoint(manager, keys, last, previousHash, options.now ?? new Date());
   return { intact: true, checked, brokenAtSequence: null };
 }
 
-async function signCheckpoint(manager: EntityManager, keys: AuditChainKeys, sequence: number, hash: string): Promise<void> {
-  const signedAt = new Date().toISOString();
+export async function signAuditCheckpoint(manager: EntityManager, keys: AuditChainKeys, sequence: number, hash: string, now: Date): Promise<void> {
+  const signedAt = now.toISOString();
   const signature = sign(null, checkpointPayload({ sequence, hash, signedAt }), keys.signing).toString('base64');
   try {
     await manager.insert(AuditCheckpoint, { sequence, hash, signedAt, signature });

@@ -7,8 +7,17 @@ export enum AuditAction {
   UPDATE = 'UPDATE',
   /** A read of a case by an organisation not party to it, with the reason it gave. */
   ALERT = 'ALERT',
+  /** An attempted change; recorded only when refused (the outcome says so), as the change itself never happened. */
+  WRITE = 'WRITE',
 }
 registerEnumType(AuditAction, { name: 'AuditAction' });
+
+export enum AuditOutcome {
+  ALLOWED = 'ALLOWED',
+  /** The caller was signed in and refused: an attempt is a security event, recorded like an access. */
+  REFUSED = 'REFUSED',
+}
+registerEnumType(AuditOutcome, { name: 'AuditOutcome', description: 'Whether the access recorded was allowed or refused' });
 
 /**
  * One look at, or change to, case-level data. Append-only: each record carries the hash of the one
@@ -30,6 +39,10 @@ export class AuditRecord {
   @Column('varchar', { length: 10 })
   action!: AuditAction;
 
+  @Field(() => AuditOutcome, { description: 'ALLOWED, or REFUSED for an attempt the caller was refused (UK GDPR Art. 32: security of processing)' })
+  @Column('varchar', { length: 10, default: AuditOutcome.ALLOWED })
+  outcome!: AuditOutcome;
+
   @Field()
   @Column('varchar', { length: 200 })
   subject!: string;
@@ -42,9 +55,21 @@ export class AuditRecord {
   @Column('varchar', { length: 32 })
   organisationKind!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'query, mutation or subscription, from the document the server executed' })
+  @Column('varchar', { length: 12, nullable: true })
+  operationType!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The root fields the executed document selected, comma-separated' })
   @Column('varchar', { length: 200, nullable: true })
-  operationName!: string | null;
+  rootFields!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the executed document, as the gateway bound it in its signed token' })
+  @Column('varchar', { length: 64, nullable: true })
+  documentHash!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name the client gave its operation, for its own correlation; not vouched for' })
+  @Column('varchar', { length: 200, nullable: true })
+  clientOperationName!: string | null;
 
   @Field()
   @Column('varchar', { length: 60 })

@@ -51,7 +51,7 @@ export function createAuditTrailResolver(subgraph: string, partnershipType: Func
         order: { sequence: 'DESC' },
         take: Math.min(Math.max(limit, 1), 1000),
       });
-      return { records, chain: await verifyAuditChain(ctx.db.manager) };
+      return { records, chain: await verifyAuditChain(ctx.db.manager, { now: ctx.now }) };
     }
   }
   return AuditTrailResolver;

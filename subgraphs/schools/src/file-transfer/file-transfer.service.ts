@@ -17,6 +17,7 @@ import {
   Role,
   uuidPattern,
   validateInput,
+  type AuditEntry,
   type Identity,
   type SubgraphContext,
 } from '@safeguarding/shared';
@@ -60,8 +61,27 @@ export class FileTransferService {
 
   /** Every read of transfers is audited, in the batch that fetched them. */
   private async audited(rows: ChildProtectionFileTransfer[]): Promise<ChildProtectionFileTransfer[]> {
-    await appendAudit(this.ctx, rows.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: null })));
+    await appendAudit(this.ctx, await this.auditEntries(rows, AuditAction.READ));
     return Promise.all(rows.map((row) => this.withDeadline(row)));
+  }
+
+  /**
+   * Each transfer's record goes to the partnership of the sending school's local authority (the
+   * receiving one's when the sender's has none), so that partnership's audit trail shows who
+   * handled the child's file (KCSIE Annex C; Working Together 2023 ch. 2, local arrangements).
+   */
+  private async auditEntries(rows: readonly ChildProtectionFileTransfer[], action: AuditAction, manager?: EntityManager, reason?: string): Promise<AuditEntry[]> {
+    if (rows.length === 0) return [];
+    const codes = rows.flatMap((row) => [row.sendingLaDfeCode, row.receivingLaDfeCode]);
+    const { coveredBy } = await new SchoolRepository(manager ?? this.ctx.db.manager, this.ctx.scope).holdersOf([], codes, this.ctx.today);
+    const partnershipOf = (code: string) => [...(coveredBy.get(code) ?? [])].sort()[0] ?? null;
+    return rows.map((row) => ({
+      action,
+      entityType,
+      entityId: row.id,
+      partnershipId: partnershipOf(row.sendingLaDfeCode) ?? partnershipOf(row.receivingLaDfeCode),
+      ...(reason ? { reason } : {}),
+    }));
   }
 
   byId(id: string): Promise<ChildProtectionFileTransfer | null> {
@@ -95,7 +115,7 @@ export class FileTransferService {
   async overdue(): Promise<ChildProtectionFileTransfer[]> {
     this.ctx.scope.requireIdentity();
     const open = (await Promise.all((await this.repository().unconfirmed()).map((row) => this.withDeadline(row)))).filter((row) => row.overdue);
-    await appendAudit(this.ctx, open.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: null })));
+    await appendAudit(this.ctx, await this.auditEntries(open, AuditAction.READ));
     return open;
   }
 
@@ -129,7 +149,7 @@ export class FileTransferService {
       await settleFileTransferObligations(manager, this.ctx.now, [
         fileTransferObligation(recorded, await new SchoolCalendarService(this.ctx).calendarOf(recorded.sendingUrn, manager), this.ctx.reference),
       ]);
-      await appendAudit(this.ctx, [{ action: AuditAction.CREATE, entityType, entityId: recorded.id, partnershipId: null }], manager);
+      await appendAudit(this.ctx, await this.auditEntries([recorded], AuditAction.CREATE, manager), manager);
       return recorded;
     });
     this.ctx.logger.info({ transferId: transfer.id }, 'child-protection file transfer recorded');
@@ -194,7 +214,7 @@ export class FileTransferService {
       await settleFileTransferObligations(manager, this.ctx.now, [
         fileTransferObligation(changed, await new SchoolCalendarService(this.ctx).calendarOf(changed.sendingUrn, manager), this.ctx.reference),
       ]);
-      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType, entityId: transfer.id, partnershipId: null, reason: state }], manager);
+      await appendAudit(this.ctx, await this.auditEntries([transfer], AuditAction.UPDATE, manager, state), manager);
       return changed;
     });
     this.ctx.logger.info({ transferId: updated.id, state: updated.state }, 'child-protection file transfer updated');
