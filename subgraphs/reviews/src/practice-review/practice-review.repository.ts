@@ -50,7 +50,7 @@ export class PracticeReviewRepository {
   pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<PracticeReview[]> {
     const query = queryOfClauses(this.manager, PracticeReview, 'review', this.visible({}, partnershipIds));
     if (!query) return Promise.resolve([]);
-    return firstPerParent(query, { id: 'review.id', parent: 'review.partnershipId', order: practiceReviewOrder, after, limit }).getMany();
+    return firstPerParent(query, { id: 'review.id', parent: 'review.partnershipId', parents: partnershipIds.length, order: practiceReviewOrder, after, limit }).getMany();
   }
 
   async countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
