@@ -149,8 +149,11 @@ async function nationalScale(graph: Graph): Promise<{ largest: string; smallest:
 
 async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { errors?: Array<{ message: string }> };
-  if (!response.ok || body.errors) throw new Error(`${response.status} ${body.errors?.[0]?.message ?? ''}`);
+  const body = (await response.json()) as { errors?: Array<{ message: string; path?: unknown; extensions?: { code?: string } }> };
+  if (!response.ok || body.errors) {
+    const first = body.errors?.[0];
+    throw new Error(`${response.status} ${first?.message ?? ''} at ${JSON.stringify(first?.path ?? null)} (${first?.extensions?.code ?? 'no code'}) for ${query.slice(0, 60)}`);
+  }
 }
 
 /** `requests` requests over `connections` concurrent clients: requests per second and p99 latency. */

@@ -210,6 +210,8 @@ export interface NestedPageSpec<T> {
   readonly rows: (parents: readonly string[], after: readonly string[] | null, limit: number) => Promise<T[]>;
   /** The number of rows per parent, for all the parents in one statement. */
   readonly count: (parents: readonly string[]) => Promise<Map<string, number>>;
+  /** Called once per batch with the rows the pages answer (not the look-ahead row): for the audit. */
+  readonly seen?: (rows: T[]) => Promise<void>;
 }
 
 /**
@@ -224,7 +226,9 @@ export async function nestedPage<T>(spec: NestedPageSpec<T>): Promise<Page<T> & 
       const found = await spec.rows(parents, request.after, request.first + 1);
       const groups = new Map<string, T[]>(parents.map((parent) => [parent, []]));
       for (const row of found) groups.get(spec.parentOf(row))?.push(row);
-      return parents.map((parent) => groups.get(parent) ?? []);
+      const pages = parents.map((parent) => groups.get(parent) ?? []);
+      if (spec.seen) await spec.seen(pages.flatMap((rows) => rows.slice(0, request.first)));
+      return pages;
     })
     .load(spec.parent);
   const page = pageOf(rows, request.first, spec.list, (row) => spec.order.map((k) => k.value(row)));
