@@ -74,7 +74,7 @@ async function dropDatabases(config: SubgraphConfig): Promise<void> {
 async function startBenchGraph(prefix: string): Promise<Graph> {
   const config = configFor(prefix);
   await dropDatabases(config);
-  const logger = createLogger('bench', 'silent');
+  const logger = createLogger('bench', (process.env['BENCH_LOG_LEVEL'] ?? 'silent') as 'silent');
   const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
   const gateway: RunningHttpService = await startGateway({
     supergraphSdl: readSupergraph(),
