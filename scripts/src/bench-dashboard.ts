@@ -157,6 +157,9 @@ async function post(url: string, query: string, variables: Record<string, unknow
 }
 
 /** `requests` requests over `connections` concurrent clients: requests per second and p99 latency. */
+let failures = 0;
+let firstFailure = '';
+
 async function run(url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ rps: number; p99: number }> {
   const latencies: number[] = [];
   let next = 0;
@@ -166,7 +169,13 @@ async function run(url: string, query: string, variables: Record<string, unknown
       while (next < requestsPerRun) {
         next += 1;
         const t = performance.now();
-        await post(url, query, variables);
+        try {
+          await post(url, query, variables);
+        } catch (error) {
+          // A failed request is counted and reported (and fails the run), not hidden in the latency.
+          failures += 1;
+          firstFailure ||= error instanceof Error ? error.message : String(error);
+        }
         latencies.push(performance.now() - t);
       }
     }),
@@ -258,7 +267,8 @@ async function main(): Promise<void> {
     const pageMet = page.median >= 0.9;
     process.stdout.write(`national / demo dashboard p99:        min ${p99.min.toFixed(2)}  median ${p99.median.toFixed(2)}  max ${p99.max.toFixed(2)}  (target ≤ 1.50) ${p99Met ? 'met' : 'NOT met'}\n`);
     process.stdout.write(`650-school / 2-school page throughput: min ${page.min.toFixed(2)}  median ${page.median.toFixed(2)}  max ${page.max.toFixed(2)}  (target ≥ 0.90) ${pageMet ? 'met' : 'NOT met'}\n`);
-    process.exitCode = p99Met && pageMet ? 0 : 1;
+    process.stdout.write(`failed requests: ${failures}${failures > 0 ? ` (first: ${firstFailure})` : ''}\n`);
+    process.exitCode = p99Met && pageMet && failures === 0 ? 0 : 1;
   } finally {
     await demoGraph.stop();
     await nationalGraph.stop();
