@@ -39,8 +39,8 @@ describe('designations', () => {
       agency: { name: 'Chichester College (test)' },
       partnership: { id: westSussex, name: 'West Sussex Safeguarding Children Partnership' },
     });
-    const partnership = await graph.query<{ partnership: { relevantAgencies: Array<{ id: string }> } }>(`query ($id: ID!) { partnership(id: $id) { relevantAgencies { id } } }`, { id: westSussex });
-    expect(partnership.data!.partnership.relevantAgencies.map((a) => a.id)).toContain(agencyId);
+    const partnership = await graph.query<{ partnership: { relevantAgencies: { nodes: Array<{ id: string }> } } }>(`query ($id: ID!) { partnership(id: $id) { relevantAgencies(first: 100) { nodes { id } } } }`, { id: westSussex });
+    expect(partnership.data!.partnership.relevantAgencies.nodes.map((a) => a.id)).toContain(agencyId);
     const agency = await graph.query<{ agency: { designations: Array<Record<string, any>> } }>(
       `query ($id: ID!) { agency(id: $id) { designations { status reason partnership { name } } } }`,
       { id: agencyId },
@@ -99,8 +99,8 @@ describe('designations', () => {
     expect((await graph.query<any>(designations, { id: agencyId })).data.agency.designations).toEqual([]);
     expect((await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-social-worker' })).data.agency.designations).toEqual([]);
     expect((await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-business-manager' })).data.agency.designations).toEqual([{ id: designationId, status: 'ENDED' }]);
-    const relevant = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { relevantAgencies { id } } }`, { id: westSussex });
-    expect(relevant.data.partnership.relevantAgencies.map((a: { id: string }) => a.id)).not.toContain(agencyId);
+    const relevant = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { relevantAgencies(first: 100) { nodes { id } } } }`, { id: westSussex });
+    expect(relevant.data.partnership.relevantAgencies.nodes.map((a: { id: string }) => a.id)).not.toContain(agencyId);
   });
 });
 

@@ -223,11 +223,11 @@ describe('the authority\'s response', () => {
       decisionDeadline: { due: '2026-11-23', status: 'DUE_TODAY' },
     });
     setNow('2026-11-24T09:00:00Z');
-    const overdue = await graph.query<any>(`{ overdueReferrals { id decisionDeadline { status } } }`, {}, { as: 'west-sussex-social-worker' });
+    const overdue = await graph.query<any>(`{ overdueReferrals { nodes { id decisionDeadline { status } } } }`, {}, { as: 'west-sussex-social-worker' });
     expect(overdue.errors).toBeUndefined();
-    expect(overdue.data.overdueReferrals).toContainEqual({ id: r.id, decisionDeadline: { status: 'OVERDUE' } });
+    expect(overdue.data.overdueReferrals.nodes).toContainEqual({ id: r.id, decisionDeadline: { status: 'OVERDUE' } });
     // Nobody else's overdue list shows it.
-    const police = await graph.query<any>(`{ overdueReferrals { id } }`, {}, { as: 'sussex-police-officer' });
+    const police = await graph.query<any>(`{ overdueReferrals { nodes { id } } }`, {}, { as: 'sussex-police-officer' });
     expect(codeOf(police)).toBe('FORBIDDEN');
   });
 

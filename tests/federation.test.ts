@@ -15,9 +15,9 @@ describe('one query through the gateway', () => {
           name status
           localAuthorities { gssCode name }
           partners { kind code organisation { name kind } }
-          relevantAgencies { name scheduleCategory }
-          schools { nodes { urn name localAuthority { name gssCode } } }
-          practiceReviews { title status publicationDeadline { due rule basis status completedOn } }
+          relevantAgencies(first: 20) { nodes { name scheduleCategory } }
+          schools(first: 20) { nodes { urn name localAuthority { name gssCode } } }
+          practiceReviews(first: 20) { nodes { title status publicationDeadline { due rule basis status completedOn } } }
           escalationPolicy { stages { position name timescaleWorkingDays } }
         }
       }`,
@@ -36,12 +36,12 @@ describe('one query through the gateway', () => {
       ]),
     );
     // agencies
-    expect(partnership.relevantAgencies.map((a: { name: string }) => a.name)).toContain('Sussex Community NHS Foundation Trust (demo)');
+    expect(partnership.relevantAgencies.nodes.map((a: { name: string }) => a.name)).toContain('Sussex Community NHS Foundation Trust (demo)');
     // schools -> agencies
     expect(partnership.schools.nodes).toHaveLength(2);
     for (const school of partnership.schools.nodes) expect(school.localAuthority).toEqual({ name: 'West Sussex', gssCode: 'E10000032' });
     // reviews: the published demo review, its 6-month clock met
-    expect(partnership.practiceReviews).toEqual([
+    expect(partnership.practiceReviews.nodes).toEqual([
       {
         title: 'Child Q (demo): learning about neglect and school absence',
         status: 'PUBLISHED',

@@ -148,14 +148,14 @@ it('shows the escalations and reviews pages as the graph answers them, keyboard 
   expect(await accessibilityProblems(page)).toEqual([]);
 
   await open(page, 'Reviews', /reviews/);
-  const reviews = await graph.query<{ partnership: { practiceReviews: Array<{ title: string }>; seriousIncidentNotifications: Array<{ caseReference: string }> } }>(
-    'query($id: ID!) { partnership(id: $id) { practiceReviews { title } seriousIncidentNotifications { caseReference } } }',
+  const reviews = await graph.query<{ partnership: { practiceReviews: { nodes: Array<{ title: string }> }; seriousIncidentNotifications: { nodes: Array<{ caseReference: string }> } } }>(
+    'query($id: ID!) { partnership(id: $id) { practiceReviews(first: 10) { nodes { title } } seriousIncidentNotifications(first: 10) { nodes { caseReference } } } }',
     { id: own.id },
     { as: westSussex },
   );
   const reviewsText = await page.locator('main').innerText();
-  for (const review of reviews.data!.partnership.practiceReviews.slice(0, 10)) expect(reviewsText).toContain(review.title);
-  for (const notification of reviews.data!.partnership.seriousIncidentNotifications.slice(0, 10)) expect(reviewsText).toContain(notification.caseReference);
+  for (const review of reviews.data!.partnership.practiceReviews.nodes) expect(reviewsText).toContain(review.title);
+  for (const notification of reviews.data!.partnership.seriousIncidentNotifications.nodes) expect(reviewsText).toContain(notification.caseReference);
   await page.screenshot({ path: path.join(artifacts, 'portal-reviews.png'), fullPage: true });
   expect(await accessibilityProblems(page)).toEqual([]);
 }, 120_000);
@@ -172,13 +172,13 @@ it('shows a school DSL none of the partnership staff\'s data', async () => {
   await open(page, 'Reviews', /reviews/);
   // The graph gives a DSL no case of the partnership's, and the page shows exactly that: no rows.
   const own = (await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>('{ partnerships { nodes { id name } } }', {}, { as: 'seaview-primary-dsl' })).data!.partnerships.nodes.find((p) => p.name.includes('Brighton'))!;
-  const cases = await graph.query<{ partnership: { seriousIncidentNotifications: unknown[]; rapidReviews: unknown[] } }>(
-    'query($id: ID!) { partnership(id: $id) { seriousIncidentNotifications { id } rapidReviews { id } } }',
+  const cases = await graph.query<{ partnership: { seriousIncidentNotifications: { nodes: unknown[] }; rapidReviews: { nodes: unknown[] } } }>(
+    'query($id: ID!) { partnership(id: $id) { seriousIncidentNotifications { nodes { id } } rapidReviews { nodes { id } } } }',
     { id: own.id },
     { as: 'seaview-primary-dsl' },
   );
-  expect(cases.data?.partnership.seriousIncidentNotifications ?? []).toEqual([]);
-  expect(cases.data?.partnership.rapidReviews ?? []).toEqual([]);
+  expect(cases.data?.partnership.seriousIncidentNotifications?.nodes ?? []).toEqual([]);
+  expect(cases.data?.partnership.rapidReviews?.nodes ?? []).toEqual([]);
   expect(await page.locator('main table tbody tr').count()).toBe(0);
   expect(await page.locator('main').innerText()).toContain('No serious incident notification that you may see.');
   expect(await accessibilityProblems(page)).toEqual([]);

@@ -88,10 +88,10 @@ describe('the whole chain, in order', () => {
     expect(unpublished.errors![0]!.message).toContain('practice review is IN_PROGRESS');
 
     const update = `mutation ($input: UpdatePracticeReviewInput!) { updatePracticeReview(input: $input) { localReviewerName termsOfReference reviewer { name } } }`;
-    const pool = await graph.query<any>('{ reviewerPool { id name inPool } }');
-    expect(pool.data.reviewerPool.length).toBeGreaterThanOrEqual(2);
-    const appointed = await graph.query<any>(update, { input: { id: review.id, reviewerId: pool.data.reviewerPool[0].id, termsOfReference: 'Joint working, 2025-2026' } }, manager);
-    expect(appointed.data.updatePracticeReview).toEqual({ localReviewerName: null, termsOfReference: 'Joint working, 2025-2026', reviewer: { name: pool.data.reviewerPool[0].name } });
+    const pool = await graph.query<any>('{ reviewerPool { nodes { id name inPool } } }');
+    expect(pool.data.reviewerPool.nodes.length).toBeGreaterThanOrEqual(2);
+    const appointed = await graph.query<any>(update, { input: { id: review.id, reviewerId: pool.data.reviewerPool.nodes[0].id, termsOfReference: 'Joint working, 2025-2026' } }, manager);
+    expect(appointed.data.updatePracticeReview).toEqual({ localReviewerName: null, termsOfReference: 'Joint working, 2025-2026', reviewer: { name: pool.data.reviewerPool.nodes[0].name } });
 
     const report = await graph.query<any>(`mutation ($id: ID!) { sendPracticeReviewReport(id: $id, sentOn: "2026-11-10") { status reportSentOn reportToPanelDeadline { rule basis completedOn } } }`, { id: review.id }, manager);
     expect(report.data.sendPracticeReviewReport).toMatchObject({ status: 'REPORT_SENT', reportSentOn: '2026-11-10', reportToPanelDeadline: { rule: '7 working days before the publication deadline 2027-04-16', completedOn: '2026-11-10' } });
@@ -189,14 +189,14 @@ describe('validation names the field', () => {
 });
 
 describe('who sees what', () => {
-  const list = `query ($p: ID!) { partnership(id: $p) { seriousIncidentNotifications { caseReference children { reference ethnicityCode } } rapidReviews { status } childDeathReviews { childReference } } }`;
+  const list = `query ($p: ID!) { partnership(id: $p) { seriousIncidentNotifications(first: 100) { nodes { caseReference children { reference ethnicityCode } } } rapidReviews(first: 100) { nodes { status } } childDeathReviews(first: 100) { nodes { childReference } } } }`;
 
   it('partnership staff see their partnership\'s notifications, rapid reviews and child deaths, and every read is audited', async () => {
     const audit = graph.subgraphs.reviews.db.getRepository(AuditRecord);
     const before = await audit.count();
     const result = await graph.query<any>(list, { p: westSussex }, manager);
     expect(result.errors).toBeUndefined();
-    const { seriousIncidentNotifications, rapidReviews, childDeathReviews } = result.data.partnership;
+    const [seriousIncidentNotifications, rapidReviews, childDeathReviews] = ['seriousIncidentNotifications', 'rapidReviews', 'childDeathReviews'].map((list) => result.data.partnership[list].nodes);
     expect(seriousIncidentNotifications.map((n: any) => n.caseReference)).toEqual(expect.arrayContaining(['SI-DEMO-2026-07', 'SI-DEMO-2026-03', 'SI-DEMO-2026-08']));
     expect(rapidReviews.length).toBeGreaterThanOrEqual(3);
     expect(childDeathReviews.map((c: any) => c.childReference)).toEqual(expect.arrayContaining(['CDR-DEMO-2026-11']));
@@ -209,7 +209,11 @@ describe('who sees what', () => {
     for (const as of ['east-sussex-business-manager', 'sussex-police-officer'] as const) {
       const result = await graph.query<any>(list, { p: westSussex }, { as });
       expect(result.errors).toBeUndefined();
-      expect(result.data.partnership).toEqual({ seriousIncidentNotifications: [], rapidReviews: [], childDeathReviews: [] });
+      expect(result.data.partnership).toEqual({
+        seriousIncidentNotifications: { nodes: [] },
+        rapidReviews: { nodes: [] },
+        childDeathReviews: { nodes: [] },
+      });
       const single = await graph.query<any>(`query ($id: ID!) { seriousIncidentNotification(id: $id) { id } }`, { id: demoReviewIds.notifiedOnTime }, { as });
       expect(single.data.seriousIncidentNotification).toBeNull();
     }
@@ -219,13 +223,13 @@ describe('who sees what', () => {
   });
 
   it('the Panel sees notifications and rapid reviews nationally, but not child death reviews', async () => {
-    const national = await graph.query<any>('{ seriousIncidentNotifications { caseReference partnership { id } } rapidReviews { status notification { caseReference } } }', {}, panel);
+    const national = await graph.query<any>('{ seriousIncidentNotifications(first: 100) { nodes { caseReference partnership { id } } } rapidReviews(first: 100) { nodes { status notification { caseReference } } } }', {}, panel);
     expect(national.errors).toBeUndefined();
-    expect(national.data.seriousIncidentNotifications.map((n: any) => n.caseReference)).toEqual(expect.arrayContaining(['SI-DEMO-2026-07', 'SI-DEMO-2025-02']));
-    expect(national.data.rapidReviews.map((r: any) => r.notification.caseReference)).toEqual(expect.arrayContaining(['SI-DEMO-2026-07']));
+    expect(national.data.seriousIncidentNotifications.nodes.map((n: any) => n.caseReference)).toEqual(expect.arrayContaining(['SI-DEMO-2026-07', 'SI-DEMO-2025-02']));
+    expect(national.data.rapidReviews.nodes.map((r: any) => r.notification.caseReference)).toEqual(expect.arrayContaining(['SI-DEMO-2026-07']));
     const deaths = await graph.query<any>(list, { p: westSussex }, panel);
-    expect(deaths.data.partnership.childDeathReviews).toEqual([]);
-    expect(deaths.data.partnership.seriousIncidentNotifications.length).toBeGreaterThan(0);
+    expect(deaths.data.partnership.childDeathReviews.nodes).toEqual([]);
+    expect(deaths.data.partnership.seriousIncidentNotifications.nodes.length).toBeGreaterThan(0);
   });
 
   it('an organisation sees the actions it owns through Agency and School; others see none', async () => {
@@ -251,7 +255,7 @@ describe('who sees what', () => {
   });
 
   it('the reviewer pool is public; only Panel members change it', async () => {
-    expect((await graph.query<any>('{ reviewerPool { name expertise } }')).data.reviewerPool.length).toBeGreaterThanOrEqual(2);
+    expect((await graph.query<any>('{ reviewerPool { nodes { name expertise } } }')).data.reviewerPool.nodes.length).toBeGreaterThanOrEqual(2);
     const add = `mutation { addReviewerToPool(input: { name: "C. Test", expertise: "Exploitation", joinedPoolOn: "2026-11-01" }) { id inPool } }`;
     expect(codeOf(await graph.query<any>(add, {}, manager))).toMatchObject({ code: 'FORBIDDEN' });
     const added = await graph.query<any>(add, {}, panel);

@@ -15,11 +15,11 @@ const westSussex = demoIds.partnerships.westSussex;
 
 describe('schools and trusts', () => {
   it('shows a school\'s GIAS fields and its trust, and the trust\'s schools', async () => {
-    const result = await graph.query<any>(`{ school(urn: "990004") { urn laestab establishmentType establishmentTypeGroup status phase trust { uid name companiesHouseNumber schools { urn } } } }`);
+    const result = await graph.query<any>(`{ school(urn: "990004") { urn laestab establishmentType establishmentTypeGroup status phase trust { uid name companiesHouseNumber schools { totalCount nodes { urn } } } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data.school).toEqual({
       urn: '990004', laestab: '8454001', establishmentType: 'Academy sponsor led', establishmentTypeGroup: 'Academies', status: 'OPEN', phase: 'SECONDARY',
-      trust: { uid: '99001', name: 'Downland Learning Trust (demo)', companiesHouseNumber: '09999001', schools: [{ urn: '990002' }, { urn: '990004' }] },
+      trust: { uid: '99001', name: 'Downland Learning Trust (demo)', companiesHouseNumber: '09999001', schools: { totalCount: 2, nodes: [{ urn: '990002' }, { urn: '990004' }] } },
     });
     const maintained = await graph.query<any>(`{ school(urn: "990001") { trust { uid } } }`);
     expect(maintained.data.school.trust).toBeNull();

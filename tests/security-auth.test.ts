@@ -72,7 +72,7 @@ describe('authentication at the gateway', () => {
   });
 
   it('serves public data to a caller with no token, and nothing restricted', async () => {
-    const published = await graph.query('{ publishedPracticeReviews { title } partnerships { nodes { name } } }');
+    const published = await graph.query('{ publishedPracticeReviews { nodes { title } } partnerships { nodes { name } } }');
     expect(published.errors).toBeUndefined();
     expect((published.data as any).partnerships.nodes).toHaveLength(3);
     const refused = await graph.query(caseQuery, { id: disagreementId });

@@ -114,12 +114,14 @@ export const reviewsQuery = /* GraphQL */ `
     partnership(id: $id) {
       id
       name
-      seriousIncidentNotifications {
-        id caseReference dateAware dateNotified status notifiedOnTime
-        notificationDeadline { ${deadline} }
+      seriousIncidentNotifications(first: 20) {
+        nodes {
+          id caseReference dateAware dateNotified status notifiedOnTime
+          notificationDeadline { ${deadline} }
+        }
       }
-      rapidReviews { id status openedOn sentToPanelOn deadline { ${deadline} } }
-      practiceReviews(first: 100) {
+      rapidReviews(first: 20) { nodes { id status openedOn sentToPanelOn deadline { ${deadline} } } }
+      practiceReviews(first: 20) {
         nodes {
           id title kind status decisionDate publishedOn
           publicationDeadline { ${deadline} }

@@ -93,8 +93,8 @@ export interface Reviews {
   readonly partnership: {
     readonly id: string;
     readonly name: string;
-    readonly seriousIncidentNotifications: ReadonlyArray<{ id: string; caseReference: string; dateAware: string; dateNotified: string | null; status: string; notifiedOnTime: boolean | null; notificationDeadline: DeadlineValue }> | null;
-    readonly rapidReviews: ReadonlyArray<{ id: string; status: string; openedOn: string; sentToPanelOn: string | null; deadline: DeadlineValue }> | null;
+    readonly seriousIncidentNotifications: { readonly nodes: ReadonlyArray<{ id: string; caseReference: string; dateAware: string; dateNotified: string | null; status: string; notifiedOnTime: boolean | null; notificationDeadline: DeadlineValue }> } | null;
+    readonly rapidReviews: { readonly nodes: ReadonlyArray<{ id: string; status: string; openedOn: string; sentToPanelOn: string | null; deadline: DeadlineValue }> } | null;
     readonly practiceReviews: { readonly nodes: ReadonlyArray<{ id: string; title: string; kind: string; status: string; decisionDate: string; publishedOn: string | null; publicationDeadline: DeadlineValue; reportToPanelDeadline: DeadlineValue }> } | null;
   } | null;
 }

@@ -166,13 +166,17 @@ export async function rootPage<E extends ObjectLiteral>(query: SelectQueryBuilde
  * statement: the filtered rows are ranked per parent (ROW_NUMBER() OVER (PARTITION BY parent
  * ORDER BY the list's order), on MySQL/MariaDB 10.2+ and SQLite 3.25+) and only the first `limit`
  * of each are read, so a page costs the same whatever the parent's total. `query` must already
- * filter to the parents asked for; `id` is its root's unique column.
+ * filter to the parents asked for (`parents` of them); `id` is its root's unique column. One parent
+ * (the usual case: one partnership's page) needs no ranking: ORDER BY the list's order LIMIT `limit`
+ * reads only the page's rows from an index on (parent, order).
  */
 export function firstPerParent<E extends ObjectLiteral>(
   query: SelectQueryBuilder<E>,
-  spec: { readonly id: string; readonly parent: string; readonly order: readonly SortKey<never>[]; readonly after: readonly string[] | null; readonly limit: number },
+  spec: { readonly id: string; readonly parent: string; readonly parents: number; readonly order: readonly SortKey<never>[]; readonly after: readonly string[] | null; readonly limit: number },
 ): SelectQueryBuilder<E> {
   whereAfter(query, spec.order, spec.after);
+  // limit, not take: the joins a list selects are many-to-one, so rows are not multiplied.
+  if (spec.parents === 1) return orderBySortKeys(query, spec.order).limit(spec.limit);
   const orderSql = spec.order.map((key) => `${key.column} ${key.descending ? 'DESC' : 'ASC'}`).join(', ');
   const ranked = query
     .clone()
@@ -206,6 +210,8 @@ export interface NestedPageSpec<T> {
   readonly rows: (parents: readonly string[], after: readonly string[] | null, limit: number) => Promise<T[]>;
   /** The number of rows per parent, for all the parents in one statement. */
   readonly count: (parents: readonly string[]) => Promise<Map<string, number>>;
+  /** Called once per batch with the rows the pages answer (not the look-ahead row): for the audit. */
+  readonly seen?: (rows: T[]) => Promise<void>;
 }
 
 /**
@@ -220,7 +226,9 @@ export async function nestedPage<T>(spec: NestedPageSpec<T>): Promise<Page<T> & 
       const found = await spec.rows(parents, request.after, request.first + 1);
       const groups = new Map<string, T[]>(parents.map((parent) => [parent, []]));
       for (const row of found) groups.get(spec.parentOf(row))?.push(row);
-      return parents.map((parent) => groups.get(parent) ?? []);
+      const pages = parents.map((parent) => groups.get(parent) ?? []);
+      if (spec.seen) await spec.seen(pages.flatMap((rows) => rows.slice(0, request.first)));
+      return pages;
     })
     .load(spec.parent);
   const page = pageOf(rows, request.first, spec.list, (row) => spec.order.map((k) => k.value(row)));
@@ -261,4 +269,41 @@ export function pageInMemory<T>(list: string, all: readonly T[], args: { first?:
 export function queryOfClauses<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, alias: string, clauses: readonly FindOptionsWhere<E>[]): SelectQueryBuilder<E> | null {
   if (clauses.length === 0) return null;
   return manager.createQueryBuilder(entity, alias).where(new Brackets((inner) => inner.where([...clauses])));
+}
+
+const emptyPage: Page<never> = { nodes: [], endCursor: null, hasNextPage: false };
+
+/** A root list's page over what the caller may see (the clauses of a repository's `visible`). */
+export async function pageOfClauses<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  alias: string,
+  clauses: readonly FindOptionsWhere<E>[],
+  list: string,
+  request: PageRequest,
+  order: readonly SortKey<E>[],
+): Promise<Page<E>> {
+  const query = queryOfClauses(manager, entity, alias, clauses);
+  return query ? rootPage(query, list, request, order) : emptyPage;
+}
+
+export async function countOfClauses<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, clauses: readonly FindOptionsWhere<E>[]): Promise<number> {
+  return clauses.length === 0 ? 0 : manager.count(entity, { where: [...clauses] });
+}
+
+/** Each parent's page over what the caller may see, for all the parents in one statement; the root's unique column is `<alias>.id`. */
+export async function pagesOfClauses<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  alias: string,
+  clauses: readonly FindOptionsWhere<E>[],
+  spec: { readonly parent: string; readonly parents: number; readonly order: readonly SortKey<E>[]; readonly after: readonly string[] | null; readonly limit: number },
+): Promise<E[]> {
+  const query = queryOfClauses(manager, entity, alias, clauses);
+  return query ? firstPerParent(query, { id: `${alias}.id`, ...spec }).getMany() : [];
+}
+
+export async function countsOfClauses<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, alias: string, clauses: readonly FindOptionsWhere<E>[], parent: string): Promise<Map<string, number>> {
+  const query = queryOfClauses(manager, entity, alias, clauses);
+  return query ? countPerParent(query, parent) : new Map();
 }

@@ -235,7 +235,8 @@ export function coercionErrorPlugin(): ApolloServerPlugin<BaseContext> {
       return {
         async didEncounterErrors({ errors, document }) {
           for (const error of errors) {
-            if (error.extensions['code'] !== 'BAD_USER_INPUT') continue;
+            // Not every error reaching here is a GraphQLError with extensions (a failed subgraph fetch under load is not).
+            if (error.extensions?.['code'] !== 'BAD_USER_INPUT') continue;
             const named = nameCoercionError(error.message, document);
             if (!named) continue;
             error.message = named.message;

@@ -22,7 +22,7 @@ export function Reviews({ gatewayUrl, token, partnershipId, partnershipName }: {
           <h2 id="incidents">Serious incident notifications</h2>
           <PagedTable
             caption="Notifications to the Panel (5 working days of becoming aware)"
-            rows={partnership.seriousIncidentNotifications}
+            rows={partnership.seriousIncidentNotifications.nodes}
             rowKey={(n) => n.id}
             empty="No serious incident notification that you may see."
             columns={[
@@ -39,7 +39,7 @@ export function Reviews({ gatewayUrl, token, partnershipId, partnershipName }: {
           <h2 id="rapid">Rapid reviews</h2>
           <PagedTable
             caption="Rapid reviews (15 working days of the notification)"
-            rows={partnership.rapidReviews}
+            rows={partnership.rapidReviews.nodes}
             rowKey={(r) => r.id}
             empty="No rapid review that you may see."
             columns={[

@@ -45,7 +45,7 @@ export class DesignationRepository {
 
   /** A page of each partnership's relevant agencies, by name then id, for all of them in one statement. */
   currentPages(partnershipIds: readonly string[], day: string, after: readonly string[] | null, limit: number): Promise<Designation[]> {
-    return firstPerParent(this.currentQuery(partnershipIds, day), { id: 'designation.id', parent: 'designation.partnershipId', order: relevantAgencyOrder, after, limit }).getMany();
+    return firstPerParent(this.currentQuery(partnershipIds, day), { id: 'designation.id', parent: 'designation.partnershipId', parents: partnershipIds.length, order: relevantAgencyOrder, after, limit }).getMany();
   }
 
   currentCounts(partnershipIds: readonly string[], day: string): Promise<Map<string, number>> {

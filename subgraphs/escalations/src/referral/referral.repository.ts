@@ -1,7 +1,13 @@
 import { In, LessThan, MoreThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { countOfClauses, pageOfClauses, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
 import { Referral, ReferralStatus } from './referral.entity';
 import { referralRoles } from './referral.roles';
+
+/** The longest overdue first; the id makes the order total. */
+export const overdueReferralOrder: readonly SortKey<Referral>[] = [
+  { column: 'referral.dueOn', value: (r) => r.dueOn },
+  { column: 'referral.id', value: (r) => r.id },
+];
 
 type Where = FindOptionsWhere<Referral>;
 
@@ -44,16 +50,25 @@ export class ReferralRepository {
   }
 
   /** Referrals to the caller's own authority still undecided after their due date. */
-  overdueFor(today: string): Promise<Referral[]> {
+  private overdueClauses(today: string): FindOptionsWhere<Referral>[] {
     const identity = this.scope.requireIdentity();
-    if (identity.organisation.kind !== 'LOCAL_AUTHORITY' || !this.scope.hasRole(...referralRoles)) return Promise.resolve([]);
-    return this.find([
+    if (identity.organisation.kind !== 'LOCAL_AUTHORITY' || !this.scope.hasRole(...referralRoles)) return [];
+    return [
       {
         receivingAuthorityId: identity.organisation.id,
         status: In([ReferralStatus.RECEIVED, ReferralStatus.ACKNOWLEDGED]),
         dueOn: LessThan(today),
       },
-    ]);
+    ];
+  }
+
+  /** A page of the caller's authority's overdue referrals, cut in SQL. */
+  overduePage(today: string, request: PageRequest): Promise<Page<Referral>> {
+    return pageOfClauses(this.manager, Referral, 'referral', this.overdueClauses(today), 'overdueReferrals', request, overdueReferralOrder);
+  }
+
+  countOverdue(today: string): Promise<number> {
+    return countOfClauses(this.manager, Referral, this.overdueClauses(today));
   }
 
   /** The caller's own organisation's submission under this key, if any. */

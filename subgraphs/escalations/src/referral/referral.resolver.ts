@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { ReferralConnection } from './referral-connection.type';
 import { Referral } from './referral.entity';
 import { DecideReferralInput, SubmitReferralInput } from './referral.input';
 import { referralRoles } from './referral.roles';
@@ -12,10 +13,10 @@ export class ReferralResolver {
     return new ReferralService(ctx).byId(id);
   }
 
-  @Query(() => [Referral], { description: 'Referrals to your local authority not decided by their due date' })
+  @Query(() => ReferralConnection, { description: 'Referrals to your local authority not decided by their due date (Working Together 2023 chapter 2: a decision within one working day), longest overdue first, a page at a time' })
   @Authorized(...referralRoles)
-  overdueReferrals(@Ctx() ctx: SubgraphContext): Promise<Referral[]> {
-    return new ReferralService(ctx).overdue();
+  overdueReferrals(@Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
+    return new ReferralService(ctx).overdue(args);
   }
 
   @FieldResolver(() => String, {

@@ -5,6 +5,10 @@ import {
   appendAudit,
   AuditAction,
   ConflictError,
+  connection,
+  pageRequest,
+  type Connection,
+  type PageArgs,
   DeadlineView,
   ForbiddenError,
   groupByKey,
@@ -38,7 +42,8 @@ import {
   ReferrerKind,
 } from './referral.entity';
 import type { DecideReferralInput, SubmitReferralInput } from './referral.input';
-import { ReferralRepository } from './referral.repository';
+import { overdueReferralOrder, ReferralRepository } from './referral.repository';
+import { ReferralConnection } from './referral-connection.type';
 import { nextReferralStatus, type ReferralTransition } from './referral.transitions';
 
 export const earlyHelpSuggestion =
@@ -145,12 +150,14 @@ export class ReferralService {
   }
 
   /** The caller's own authority's referrals still undecided after their due date. */
-  async overdue(): Promise<Referral[]> {
+  async overdue(args: PageArgs): Promise<Connection<Referral>> {
     const identity = this.ctx.scope.requireIdentity();
     if (identity.organisation.kind !== 'LOCAL_AUTHORITY') {
       throw new ForbiddenError('Overdue referrals are listed for the local authority that receives them');
     }
-    return this.readAndAudit((repository) => repository.overdueFor(this.ctx.today));
+    const page = await this.repository().overduePage(this.ctx.today, pageRequest('overdueReferrals', args, overdueReferralOrder));
+    await appendAudit(this.ctx, page.nodes.map((row) => auditOf(row, AuditAction.READ)));
+    return connection(ReferralConnection, page, () => this.repository().countOverdue(this.ctx.today));
   }
 
   async possibleDuplicateOf(referral: Referral): Promise<Referral | null> {

@@ -59,7 +59,7 @@ export class WebhookRepository {
       .getRepository(WebhookDelivery)
       .createQueryBuilder('delivery')
       .where('delivery.endpointId IN (:...endpointIds)', { endpointIds });
-    return firstPerParent(query, { id: 'delivery.id', parent: 'delivery.endpointId', order: deliveryOrder, after, limit }).getMany();
+    return firstPerParent(query, { id: 'delivery.id', parent: 'delivery.endpointId', parents: endpointIds.length, order: deliveryOrder, after, limit }).getMany();
   }
 
   async countDeliveries(endpointIds: readonly string[]): Promise<Map<string, number>> {

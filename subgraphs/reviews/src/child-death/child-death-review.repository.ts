@@ -1,9 +1,15 @@
 import { Between, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope } from '@safeguarding/shared';
 import { caseClauses } from '../common/case-access';
 import { CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
 
 type Where = FindOptionsWhere<ChildDeathReview>;
+
+/** Newest death first; the id makes the order total. */
+export const childDeathReviewOrder: readonly SortKey<ChildDeathReview>[] = [
+  { column: 'death.dateOfDeath', descending: true, value: (r) => r.dateOfDeath },
+  { column: 'death.id', value: (r) => r.id },
+];
 
 /**
  * Child death reviews are case-level: read through `visible` by that partnership's staff only (they
@@ -31,6 +37,24 @@ export class ChildDeathReviewRepository {
 
   ofPartnerships(partnershipIds: readonly string[]): Promise<ChildDeathReview[]> {
     return this.find(this.visible({}, partnershipIds));
+  }
+
+  /** A page of what the caller may see, in every partnership or within some, cut in SQL. */
+  page(within: readonly string[] | null, request: PageRequest): Promise<Page<ChildDeathReview>> {
+    return pageOfClauses(this.manager, ChildDeathReview, 'death', this.visible({}, within), 'childDeathReviews', request, childDeathReviewOrder);
+  }
+
+  count(within: readonly string[] | null): Promise<number> {
+    return countOfClauses(this.manager, ChildDeathReview, this.visible({}, within));
+  }
+
+  /** Each partnership's page, for all of them in one statement. */
+  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<ChildDeathReview[]> {
+    return pagesOfClauses(this.manager, ChildDeathReview, 'death', this.visible({}, partnershipIds), { parent: 'death.partnershipId', parents: partnershipIds.length, order: childDeathReviewOrder, after, limit });
+  }
+
+  countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, ChildDeathReview, 'death', this.visible({}, partnershipIds), 'death.partnershipId');
   }
 
   unnotifiedOf(partnershipIds: readonly string[]): Promise<ChildDeathReview[]> {

@@ -3,10 +3,13 @@ import {
   alignByKey,
   appendAudit,
   AuditAction,
+  connection,
+  nestedPage,
+  type Connection,
+  type PageArgs,
   BadUserInputError,
   ConflictError,
   DeadlineView,
-  groupByKey,
   isoDate,
   newId,
   NotFoundError,
@@ -24,12 +27,13 @@ import {
   type ReferenceData,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { ChildDeathReviewConnection } from './child-death-review-connection.type';
 import { IsNull, type EntityManager } from 'typeorm';
 import { uuid } from '../common/ids';
 import { aggregateChildDeaths, type ChildDeathAggregate } from './child-death-aggregate.type';
 import { CdopCategory, CdopNotificationSetting, ChildDeathReview, ChildDeathReviewStage } from './child-death-review.entity';
 import type { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
-import { ChildDeathReviewRepository } from './child-death-review.repository';
+import { childDeathReviewOrder, ChildDeathReviewRepository } from './child-death-review.repository';
 import { childDeathPlans, reviewsLedger } from '../obligations/review-obligations';
 
 const cdopBasis = reviewClockRule('CHILD_DEATH_NOTIFICATION').basis;
@@ -50,13 +54,21 @@ export class ChildDeathReviewService {
       .load(id);
   }
 
-  ofPartnership(partnershipId: string): Promise<ChildDeathReview[]> {
+  /** A page of the partnership's, cut in SQL for every partnership asked for at once; what is answered is audited. */
+  async ofPartnership(partnershipId: string, args: PageArgs): Promise<Connection<ChildDeathReview>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, ChildDeathReview[]>('Partnership.childDeathReviews', async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (r) => r.partnershipId),
-      )
-      .load(partnershipId);
+    const page = await nestedPage<ChildDeathReview>({
+      list: 'Partnership.childDeathReviews',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: childDeathReviewOrder,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => this.repository().pagesOf(ids, after, limit),
+      count: (ids) => this.repository().countsOf(ids),
+      seen: async (rows) => void (await this.audited(rows)),
+    });
+    return connection(ChildDeathReviewConnection, page, page.count);
   }
 
   async audited(rows: ChildDeathReview[]): Promise<ChildDeathReview[]> {

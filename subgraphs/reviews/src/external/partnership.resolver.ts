@@ -1,6 +1,9 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
 import { PracticeReviewConnection } from '../practice-review/practice-review-connection.type';
+import { RapidReviewConnection } from '../rapid-review/rapid-review-connection.type';
+import { SeriousIncidentNotificationConnection } from '../notification/serious-incident-notification-connection.type';
+import { ChildDeathReviewConnection } from '../child-death/child-death-review-connection.type';
 import { CdopNotificationSetting, ChildDeathReview } from '../child-death/child-death-review.entity';
 import { ChildDeathReviewService } from '../child-death/child-death-review.service';
 import { SeriousIncidentNotification } from '../notification/serious-incident-notification.entity';
@@ -24,21 +27,28 @@ export class PartnershipPracticeReviewsResolver {
     return new PracticeReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
-  @FieldResolver(() => [SeriousIncidentNotification], {
-    description: 'Serious incident notifications (restricted: this partnership\'s staff and the Panel), newest first',
+  @FieldResolver(() => SeriousIncidentNotificationConnection, {
+    nullable: true,
+    description: 'Serious incident notifications (Children Act 2004 s16C; restricted: this partnership\'s staff and the Panel), newest first, a page at a time',
   })
-  seriousIncidentNotifications(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<SeriousIncidentNotification[]> {
-    return new SeriousIncidentNotificationService(ctx).ofPartnership(partnership.id);
+  seriousIncidentNotifications(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<SeriousIncidentNotification>> {
+    return new SeriousIncidentNotificationService(ctx).ofPartnership(partnership.id, args);
   }
 
-  @FieldResolver(() => [RapidReview], { description: 'Rapid reviews (restricted: this partnership\'s staff and the Panel), newest first' })
-  rapidReviews(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<RapidReview[]> {
-    return new RapidReviewService(ctx).ofPartnership(partnership.id);
+  @FieldResolver(() => RapidReviewConnection, {
+    nullable: true,
+    description: 'Rapid reviews (Working Together 2023 chapter 5; restricted: this partnership\'s staff and the Panel), newest first, a page at a time',
+  })
+  rapidReviews(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<RapidReview>> {
+    return new RapidReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
-  @FieldResolver(() => [ChildDeathReview], { description: 'Child death reviews (restricted: this partnership\'s staff), newest death first' })
-  childDeathReviews(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<ChildDeathReview[]> {
-    return new ChildDeathReviewService(ctx).ofPartnership(partnership.id);
+  @FieldResolver(() => ChildDeathReviewConnection, {
+    nullable: true,
+    description: 'Child death reviews (Working Together 2023 chapter 6; restricted: this partnership\'s staff), newest death first, a page at a time',
+  })
+  childDeathReviews(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ChildDeathReview>> {
+    return new ChildDeathReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
   @FieldResolver(() => [ReviewAction], { description: 'Review actions past their due date and not completed that you may see' })

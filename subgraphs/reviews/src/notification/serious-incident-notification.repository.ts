@@ -1,9 +1,15 @@
 import { And, In, IsNull, Raw, type EntityManager, type FindOperator, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope } from '@safeguarding/shared';
 import { caseClauses, toldPartnerRoles } from '../common/case-access';
 import { NotificationStatus, NotifiedChild, PartnerTold, SeriousIncidentNotification } from './serious-incident-notification.entity';
 
 type Where = FindOptionsWhere<SeriousIncidentNotification>;
+
+/** Newest first (the day the partnership became aware); the id makes the order total. */
+export const notificationOrder: readonly SortKey<SeriousIncidentNotification>[] = [
+  { column: 'notification.dateAware', descending: true, value: (n) => n.dateAware },
+  { column: 'notification.id', value: (n) => n.id },
+];
 
 /**
  * Notifications are case-level: every read goes through `visible` (the Panel sees every
@@ -47,6 +53,24 @@ export class SeriousIncidentNotificationRepository {
 
   ofPartnerships(partnershipIds: readonly string[] | null): Promise<SeriousIncidentNotification[]> {
     return this.find(this.visible({}, partnershipIds));
+  }
+
+  /** A page of what the caller may see, in every partnership or within some, cut in SQL. */
+  page(within: readonly string[] | null, request: PageRequest): Promise<Page<SeriousIncidentNotification>> {
+    return pageOfClauses(this.manager, SeriousIncidentNotification, 'notification', this.visible({}, within), 'seriousIncidentNotifications', request, notificationOrder);
+  }
+
+  count(within: readonly string[] | null): Promise<number> {
+    return countOfClauses(this.manager, SeriousIncidentNotification, this.visible({}, within));
+  }
+
+  /** Each partnership's page, for all of them in one statement. */
+  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<SeriousIncidentNotification[]> {
+    return pagesOfClauses(this.manager, SeriousIncidentNotification, 'notification', this.visible({}, partnershipIds), { parent: 'notification.partnershipId', parents: partnershipIds.length, order: notificationOrder, after, limit });
+  }
+
+  countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, SeriousIncidentNotification, 'notification', this.visible({}, partnershipIds), 'notification.partnershipId');
   }
 
   /** Notifications whose own deadline is still open (not yet sent). */

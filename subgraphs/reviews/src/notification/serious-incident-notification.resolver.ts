@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar, DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { SeriousIncidentNotificationConnection } from './serious-incident-notification-connection.type';
 import { RapidReview } from '../rapid-review/rapid-review.entity';
 import { RapidReviewService } from '../rapid-review/rapid-review.service';
 import { NotifiedChild, PartnerTold, SeriousIncidentNotification } from './serious-incident-notification.entity';
@@ -13,11 +14,11 @@ export class SeriousIncidentNotificationResolver {
     return new SeriousIncidentNotificationService(ctx).byId(id);
   }
 
-  @Query(() => [SeriousIncidentNotification], {
-    description: 'The notifications you may see: every partnership\'s for the Panel, your own partnerships\' for their staff, those your organisation was told of for a safeguarding partner\'s safeguarding leads (Working Together 2023)',
+  @Query(() => SeriousIncidentNotificationConnection, {
+    description: 'The notifications you may see: every partnership\'s for the Panel, your own partnerships\' for their staff, those your organisation was told of for a safeguarding partner\'s safeguarding leads (Working Together 2023); newest first, a page at a time',
   })
-  seriousIncidentNotifications(@Ctx() ctx: SubgraphContext): Promise<SeriousIncidentNotification[]> {
-    return new SeriousIncidentNotificationService(ctx).list();
+  seriousIncidentNotifications(@Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<SeriousIncidentNotification>> {
+    return new SeriousIncidentNotificationService(ctx).list(args);
   }
 
   @FieldResolver(() => [NotifiedChild], {

@@ -3,6 +3,11 @@ import {
   alignByKey,
   appendAudit,
   AuditAction,
+  connection,
+  nestedPage,
+  pageRequest,
+  type Connection,
+  type PageArgs,
   BadUserInputError,
   ConflictError,
   DeadlineView,
@@ -25,6 +30,7 @@ import {
   type ReferenceData,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { SeriousIncidentNotificationConnection } from './serious-incident-notification-connection.type';
 import type { EntityManager } from 'typeorm';
 import { dfeEthnicityCodes, isDfeEthnicityCode } from '../common/ethnicity';
 import { toldPartnerRoles } from '../common/case-access';
@@ -39,7 +45,7 @@ import {
   SeriousIncidentNotification,
 } from './serious-incident-notification.entity';
 import type { NotifySeriousIncidentInput, PartnerToldInput } from './serious-incident-notification.input';
-import { SeriousIncidentNotificationRepository } from './serious-incident-notification.repository';
+import { notificationOrder, SeriousIncidentNotificationRepository } from './serious-incident-notification.repository';
 
 const notificationRule = reviewClockRule('SERIOUS_INCIDENT_NOTIFICATION');
 const partnersRule = reviewClockRule('PARTNERS_TOLD_OF_INCIDENT');
@@ -60,19 +66,29 @@ export class SeriousIncidentNotificationService {
       .load(id);
   }
 
-  ofPartnership(partnershipId: string): Promise<SeriousIncidentNotification[]> {
+  /** A page of the partnership's, cut in SQL for every partnership asked for at once; what is answered is audited. */
+  async ofPartnership(partnershipId: string, args: PageArgs): Promise<Connection<SeriousIncidentNotification>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, SeriousIncidentNotification[]>('Partnership.seriousIncidentNotifications', async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (n) => n.partnershipId),
-      )
-      .load(partnershipId);
+    const page = await nestedPage<SeriousIncidentNotification>({
+      list: 'Partnership.seriousIncidentNotifications',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: notificationOrder,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => this.repository().pagesOf(ids, after, limit),
+      count: (ids) => this.repository().countsOf(ids),
+      seen: async (rows) => void (await this.audited(rows)),
+    });
+    return connection(SeriousIncidentNotificationConnection, page, page.count);
   }
 
   /** Every notification the caller may see: the Panel's national view, or staff's own partnerships. */
-  async list(): Promise<SeriousIncidentNotification[]> {
+  async list(args: PageArgs): Promise<Connection<SeriousIncidentNotification>> {
     this.ctx.scope.requireIdentity();
-    return this.audited(await this.repository().ofPartnerships(null));
+    const page = await this.repository().page(null, pageRequest('seriousIncidentNotifications', args, notificationOrder));
+    await this.audited(page.nodes);
+    return connection(SeriousIncidentNotificationConnection, page, () => this.repository().count(null));
   }
 
   /** Party to the case: the Panel and the partnership's staff. A partner told of it sees the notification, not its children. */

@@ -1,6 +1,17 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countPerParent, firstPerParent, partnershipStaffRoles, queryOfClauses, Role, type AccessScope, type SortKey } from '@safeguarding/shared';
+import { countPerParent, firstPerParent, pageOfClauses, partnershipStaffRoles, queryOfClauses, Role, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
 import { PracticeReview, PracticeReviewStatus, unpublishedStatuses } from './practice-review.entity';
+
+const publishedWhere = (partnershipId: string | null): FindOptionsWhere<PracticeReview> => ({
+  status: PracticeReviewStatus.PUBLISHED,
+  ...(partnershipId === null ? {} : { partnershipId }),
+});
+
+/** Newest publication first (a published review always has its date). */
+export const publishedOrder: readonly SortKey<PracticeReview>[] = [
+  { column: 'review.publishedOn', descending: true, value: (r) => r.publishedOn ?? '' },
+  { column: 'review.id', value: (r) => r.id },
+];
 
 /** Newest decision first; the id makes the order total. */
 export const practiceReviewOrder: readonly SortKey<PracticeReview>[] = [
@@ -50,7 +61,7 @@ export class PracticeReviewRepository {
   pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<PracticeReview[]> {
     const query = queryOfClauses(this.manager, PracticeReview, 'review', this.visible({}, partnershipIds));
     if (!query) return Promise.resolve([]);
-    return firstPerParent(query, { id: 'review.id', parent: 'review.partnershipId', order: practiceReviewOrder, after, limit }).getMany();
+    return firstPerParent(query, { id: 'review.id', parent: 'review.partnershipId', parents: partnershipIds.length, order: practiceReviewOrder, after, limit }).getMany();
   }
 
   async countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
@@ -58,11 +69,13 @@ export class PracticeReviewRepository {
     return query ? countPerParent(query, 'review.partnershipId') : new Map();
   }
 
-  published(partnershipId: string | null): Promise<PracticeReview[]> {
-    return this.manager.find(PracticeReview, {
-      where: { status: PracticeReviewStatus.PUBLISHED, ...(partnershipId === null ? {} : { partnershipId }) },
-      order: { publishedOn: 'DESC', id: 'ASC' },
-    });
+  /** A page of the published reviews, newest publication first, cut in SQL. */
+  published(partnershipId: string | null, request: PageRequest): Promise<Page<PracticeReview>> {
+    return pageOfClauses(this.manager, PracticeReview, 'review', [publishedWhere(partnershipId)], 'publishedPracticeReviews', request, publishedOrder);
+  }
+
+  countPublished(partnershipId: string | null): Promise<number> {
+    return this.manager.count(PracticeReview, { where: publishedWhere(partnershipId) });
   }
 
   /** Unpublished reviews whose publication clock runs, for "what is due". */

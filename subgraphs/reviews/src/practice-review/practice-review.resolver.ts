@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar, DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PracticeReviewConnection } from './practice-review-connection.type';
 import { RapidReview } from '../rapid-review/rapid-review.entity';
 import { RapidReviewService } from '../rapid-review/rapid-review.service';
 import { Recommendation } from '../recommendation/recommendation.entity';
@@ -17,12 +18,13 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).byId(id);
   }
 
-  @Query(() => [PracticeReview], { description: 'Published practice reviews (public), newest publication first' })
+  @Query(() => PracticeReviewConnection, { description: 'Published local child safeguarding practice reviews (public; Working Together 2023 chapter 5), newest publication first, a page at a time' })
   publishedPracticeReviews(
     @Arg('partnershipId', () => ID, { nullable: true }) partnershipId: string | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<PracticeReview[]> {
-    return new PracticeReviewService(ctx).published(partnershipId ?? null);
+  ): Promise<Connection<PracticeReview>> {
+    return new PracticeReviewService(ctx).published(partnershipId ?? null, args);
   }
 
   @FieldResolver(() => DeadlineView, { description: 'Publication is due within 6 months of the decision' })

@@ -9,6 +9,7 @@ import {
   ConflictError,
   connection,
   nestedPage,
+  pageRequest,
   type Connection,
   type PageArgs,
   DeadlineView,
@@ -32,7 +33,7 @@ import { RapidReviewRepository } from '../rapid-review/rapid-review.repository';
 import { ReviewerRepository } from '../reviewer/reviewer.repository';
 import { PracticeReview, PracticeReviewKind, PracticeReviewStatus } from './practice-review.entity';
 import type { RecordPracticeReviewDecisionInput, UpdatePracticeReviewInput } from './practice-review.input';
-import { practiceReviewOrder, PracticeReviewRepository } from './practice-review.repository';
+import { practiceReviewOrder, PracticeReviewRepository, publishedOrder } from './practice-review.repository';
 import { PracticeReviewConnection } from './practice-review-connection.type';
 import { nextStatus, type PracticeReviewTransition } from './practice-review.transitions';
 
@@ -76,8 +77,9 @@ export class PracticeReviewService {
     return reviews;
   }
 
-  published(partnershipId: string | null): Promise<PracticeReview[]> {
-    return this.repository().published(partnershipId);
+  async published(partnershipId: string | null, args: PageArgs): Promise<Connection<PracticeReview>> {
+    const page = await this.repository().published(partnershipId, pageRequest('publishedPracticeReviews', args, publishedOrder));
+    return connection(PracticeReviewConnection, page, () => this.repository().countPublished(partnershipId));
   }
 
   publicationDeadline(review: PracticeReview): DeadlineView {

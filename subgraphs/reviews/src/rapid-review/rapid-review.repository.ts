@@ -1,9 +1,15 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope } from '@safeguarding/shared';
 import { caseClauses } from '../common/case-access';
 import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
 
 type Where = FindOptionsWhere<RapidReview>;
+
+/** Newest first; the id makes the order total. */
+export const rapidReviewOrder: readonly SortKey<RapidReview>[] = [
+  { column: 'rapid.openedOn', descending: true, value: (r) => r.openedOn },
+  { column: 'rapid.id', value: (r) => r.id },
+];
 
 /** Rapid reviews are case-level: the Panel sees every partnership's, partnership staff their own. */
 export class RapidReviewRepository {
@@ -31,6 +37,25 @@ export class RapidReviewRepository {
 
   ofPartnerships(partnershipIds: readonly string[] | null): Promise<RapidReview[]> {
     return this.find(this.visible({}, partnershipIds));
+  }
+
+
+  /** A page of what the caller may see, in every partnership or within some, cut in SQL. */
+  page(within: readonly string[] | null, request: PageRequest): Promise<Page<RapidReview>> {
+    return pageOfClauses(this.manager, RapidReview, 'rapid', this.visible({}, within), 'rapidReviews', request, rapidReviewOrder);
+  }
+
+  count(within: readonly string[] | null): Promise<number> {
+    return countOfClauses(this.manager, RapidReview, this.visible({}, within));
+  }
+
+  /** Each partnership's page, for all of them in one statement. */
+  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<RapidReview[]> {
+    return pagesOfClauses(this.manager, RapidReview, 'rapid', this.visible({}, partnershipIds), { parent: 'rapid.partnershipId', parents: partnershipIds.length, order: rapidReviewOrder, after, limit });
+  }
+
+  countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, RapidReview, 'rapid', this.visible({}, partnershipIds), 'rapid.partnershipId');
   }
 
   /** Those whose 15-working-day clock still runs: not yet sent to the Panel. */

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar, DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { RapidReviewConnection } from './rapid-review-connection.type';
 import { SeriousIncidentNotification } from '../notification/serious-incident-notification.entity';
 import { SeriousIncidentNotificationService } from '../notification/serious-incident-notification.service';
 import { RapidReview } from './rapid-review.entity';
@@ -13,9 +14,9 @@ export class RapidReviewResolver {
     return new RapidReviewService(ctx).byId(id);
   }
 
-  @Query(() => [RapidReview], { description: 'The rapid reviews you may see: all for the Panel, your own partnerships\' for their staff' })
-  rapidReviews(@Ctx() ctx: SubgraphContext): Promise<RapidReview[]> {
-    return new RapidReviewService(ctx).list();
+  @Query(() => RapidReviewConnection, { description: 'The rapid reviews you may see: all for the Panel, your own partnerships\' for their staff; newest first, a page at a time' })
+  rapidReviews(@Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<RapidReview>> {
+    return new RapidReviewService(ctx).list(args);
   }
 
   @FieldResolver(() => SeriousIncidentNotification, { nullable: true, description: 'The notification it was opened from' })

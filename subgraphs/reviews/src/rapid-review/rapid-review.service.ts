@@ -3,11 +3,15 @@ import {
   alignByKey,
   appendAudit,
   AuditAction,
+  connection,
+  nestedPage,
+  pageRequest,
+  type Connection,
+  type PageArgs,
   BadUserInputError,
   ConflictError,
   DeadlineView,
   ForbiddenError,
-  groupByKey,
   isoDate,
   newId,
   NotFoundError,
@@ -20,13 +24,14 @@ import {
   type AuditEntry,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { RapidReviewConnection } from './rapid-review-connection.type';
 import type { EntityManager } from 'typeorm';
 import { NotificationStatus } from '../notification/serious-incident-notification.entity';
 import { SeriousIncidentNotificationRepository } from '../notification/serious-incident-notification.repository';
 import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
 import type { DecideRapidReviewInput, RecordPanelResponseInput } from './rapid-review.input';
 import { panelResponsePlans, rapidReviewPlan, reviewsLedger } from '../obligations/review-obligations';
-import { RapidReviewRepository } from './rapid-review.repository';
+import { rapidReviewOrder, RapidReviewRepository } from './rapid-review.repository';
 import { nextRapidReviewStatus, type RapidReviewTransition } from './rapid-review.transitions';
 
 const rapidReviewRule = reviewClockRule('RAPID_REVIEW');
@@ -61,18 +66,28 @@ export class RapidReviewService {
     return this.byId(id);
   }
 
-  ofPartnership(partnershipId: string): Promise<RapidReview[]> {
+  /** A page of the partnership's, cut in SQL for every partnership asked for at once; what is answered is audited. */
+  async ofPartnership(partnershipId: string, args: PageArgs): Promise<Connection<RapidReview>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, RapidReview[]>('Partnership.rapidReviews', async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (r) => r.partnershipId),
-      )
-      .load(partnershipId);
+    const page = await nestedPage<RapidReview>({
+      list: 'Partnership.rapidReviews',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: rapidReviewOrder,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => this.repository().pagesOf(ids, after, limit),
+      count: (ids) => this.repository().countsOf(ids),
+      seen: async (rows) => void (await this.audited(rows)),
+    });
+    return connection(RapidReviewConnection, page, page.count);
   }
 
-  async list(): Promise<RapidReview[]> {
+  async list(args: PageArgs): Promise<Connection<RapidReview>> {
     this.ctx.scope.requireIdentity();
-    return this.audited(await this.repository().ofPartnerships(null));
+    const page = await this.repository().page(null, pageRequest('rapidReviews', args, rapidReviewOrder));
+    await this.audited(page.nodes);
+    return connection(RapidReviewConnection, page, () => this.repository().count(null));
   }
 
   async audited(rows: RapidReview[]): Promise<RapidReview[]> {

@@ -1,6 +1,11 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { pageOfClauses, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
 import { Reviewer } from './reviewer.entity';
+
+export const reviewerOrder: readonly SortKey<Reviewer>[] = [
+  { column: 'reviewer.name', value: (r) => r.name },
+  { column: 'reviewer.id', value: (r) => r.id },
+];
 
 /** The pool is public, so reads need no filter by the caller; writes are checked by the service. */
 export class ReviewerRepository {
@@ -13,8 +18,12 @@ export class ReviewerRepository {
     return this.manager.find(Reviewer, { where: { id: In([...ids]) } });
   }
 
-  list(inPoolOnly: boolean): Promise<Reviewer[]> {
-    return this.manager.find(Reviewer, { where: inPoolOnly ? { leftPoolOn: IsNull() } : {}, order: { name: 'ASC', id: 'ASC' } });
+  page(inPoolOnly: boolean, request: PageRequest): Promise<Page<Reviewer>> {
+    return pageOfClauses(this.manager, Reviewer, 'reviewer', [inPoolOnly ? { leftPoolOn: IsNull() } : {}], 'reviewerPool', request, reviewerOrder);
+  }
+
+  count(inPoolOnly: boolean): Promise<number> {
+    return this.manager.count(Reviewer, { where: inPoolOnly ? { leftPoolOn: IsNull() } : {} });
   }
 
   async insert(reviewer: Reviewer): Promise<void> {

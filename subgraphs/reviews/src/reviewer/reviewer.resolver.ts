@@ -1,17 +1,19 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { DateScalar, Role, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { DateScalar, PageArgs, Role, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { ReviewerConnection } from './reviewer-connection.type';
 import { Reviewer } from './reviewer.entity';
 import { AddReviewerInput } from './reviewer.input';
 import { ReviewerService } from './reviewer.service';
 
 @Resolver(() => Reviewer)
 export class ReviewerResolver {
-  @Query(() => [Reviewer], { description: 'The Panel\'s public pool of reviewers (public)' })
+  @Query(() => ReviewerConnection, { description: 'The Child Safeguarding Practice Review Panel\'s public pool of reviewers (public), by name, a page at a time' })
   reviewerPool(
     @Arg('inPoolOnly', () => Boolean, { defaultValue: true }) inPoolOnly: boolean,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<Reviewer[]> {
-    return new ReviewerService(ctx).pool(inPoolOnly);
+  ): Promise<Connection<Reviewer>> {
+    return new ReviewerService(ctx).pool(inPoolOnly, args);
   }
 
   @Authorized(Role.PANEL_MEMBER)

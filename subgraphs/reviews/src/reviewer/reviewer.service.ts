@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import {
   alignByKey,
+  connection,
+  pageRequest,
+  type Connection,
+  type PageArgs,
   BadUserInputError,
   ConflictError,
   isoDate,
@@ -13,7 +17,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { Reviewer } from './reviewer.entity';
 import type { AddReviewerInput } from './reviewer.input';
-import { ReviewerRepository } from './reviewer.repository';
+import { reviewerOrder, ReviewerRepository } from './reviewer.repository';
+import { ReviewerConnection } from './reviewer-connection.type';
 
 export class ReviewerService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -28,8 +33,9 @@ export class ReviewerService {
       .load(id);
   }
 
-  pool(inPoolOnly: boolean): Promise<Reviewer[]> {
-    return this.repository().list(inPoolOnly);
+  async pool(inPoolOnly: boolean, args: PageArgs): Promise<Connection<Reviewer>> {
+    const page = await this.repository().page(inPoolOnly, pageRequest('reviewerPool', args, reviewerOrder));
+    return connection(ReviewerConnection, page, () => this.repository().count(inPoolOnly));
   }
 
   // Role checked by @Authorized on the resolver: Panel members only.

@@ -50,6 +50,7 @@ export async function loadDemoData({ db, logger }: SubgraphRuntime): Promise<voi
         id: nameBasedId(`demo:school-designation:${school.urn}`),
         partnershipId,
         urn: school.urn,
+        schoolName: school.name,
         designatedFrom: '2019-09-29',
         designatedUntil: null,
       });

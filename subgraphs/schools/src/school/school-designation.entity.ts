@@ -7,6 +7,8 @@ import { School } from './school.entity';
  */
 @Entity('school_designations')
 @Index(['partnershipId', 'urn'], { unique: true })
+// A partnership's schools are listed by name: the index is that order, so a page reads its own rows only.
+@Index(['partnershipId', 'schoolName', 'urn'])
 export class SchoolDesignation {
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
@@ -18,6 +20,11 @@ export class SchoolDesignation {
 
   @Column('varchar', { length: 6 })
   urn!: string;
+
+  // The school's name, copied so that the list's order lives in this table's index (kept in step
+  // by every write of a school's name: the GIAS sync); a page never sorts all designated schools.
+  @Column('varchar', { length: 200, default: '' })
+  schoolName!: string;
 
   @Column('date')
   designatedFrom!: string;

@@ -76,6 +76,7 @@ export class SchoolDesignationService {
           id: previous?.id ?? newId(),
           partnershipId: valid.partnershipId,
           urn: school.urn,
+          schoolName: school.name,
           designatedFrom: valid.designatedFrom,
           designatedUntil: null,
         });

@@ -28,6 +28,8 @@ registerEnumType(SchoolStatus, { name: 'SchoolStatus', description: 'Establishme
 @ObjectType({ description: 'A school or other educational establishment, identified by its GIAS URN' })
 @Directive('@key(fields: "urn")')
 @Entity('schools')
+// The register's order (name, URN): a keyset page of `schools` reads its rows from the index, not a sort of every school.
+@Index(['name', 'urn'])
 export class School {
   @Field({ description: 'Unique Reference Number from Get Information About Schools: 6 digits' })
   @PrimaryColumn('varchar', { length: 6 })

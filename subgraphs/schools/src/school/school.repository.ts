@@ -14,10 +14,10 @@ export interface SchoolFilters {
   readonly trainedBefore: string | null;
 }
 
-/** A partnership's schools by name then URN (the schools(name, urn) index serves both). */
+/** A partnership's schools by name then URN, on the designation's own copy of the name (its index is this order). */
 export const designatedSchoolOrder: readonly SortKey<SchoolDesignation>[] = [
-  { column: 'school.name', value: (d) => d.school!.name },
-  { column: 'school.urn', value: (d) => d.school!.urn },
+  { column: 'designation.schoolName', value: (d) => d.schoolName },
+  { column: 'designation.urn', value: (d) => d.urn },
 ];
 
 /** School data is public (GIAS is public); the DSL filters need a signed-in caller (checked by the service). */
@@ -100,6 +100,7 @@ export class SchoolRepository {
     return firstPerParent(this.filteredDesignations(partnershipIds, today, filters), {
       id: 'designation.id',
       parent: 'designation.partnershipId',
+      parents: partnershipIds.length,
       order: designatedSchoolOrder,
       after,
       limit,

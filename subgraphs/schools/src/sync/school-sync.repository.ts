@@ -60,6 +60,15 @@ export class SchoolSyncRepository {
 
   async upsertSchools(schools: readonly School[]): Promise<void> {
     await this.upsert('schools', 'urn', schoolColumns, schools.map((school) => schoolColumns.map((column) => school[column])));
+    // Designations carry the school's name for their order: a renamed school moves in its partnerships' lists.
+    const q = (name: string) => this.quote(name);
+    const urns = schools.map((school) => school.urn);
+    if (urns.length > 0) {
+      await this.manager.query(
+        `UPDATE ${q('school_designations')} SET ${q('schoolName')} = (SELECT ${q('name')} FROM ${q('schools')} WHERE ${q('schools')}.${q('urn')} = ${q('school_designations')}.${q('urn')}) WHERE ${q('urn')} IN (${urns.map(() => '?').join(', ')})`,
+        urns,
+      );
+    }
   }
 
   /** New trusts and renamed ones (the service leaves out the unchanged); a Companies House number recorded by hand is left alone. */

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
-import { School } from '../school/school.entity';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { nationalRegisterRoles, PageArgs, type SubgraphContext } from '@safeguarding/shared';
+import { SchoolConnection } from '../school/school-connection.type';
 import { Trust } from './trust.entity';
 import { RecordTrustInput } from './trust.input';
 import { TrustService } from './trust.service';
@@ -12,9 +12,9 @@ export class TrustResolver {
     return new TrustService(ctx).byUid(uid);
   }
 
-  @FieldResolver(() => [School], { description: 'The trust\'s establishments, by name' })
-  schools(@Root() trust: Trust, @Ctx() ctx: SubgraphContext): Promise<School[]> {
-    return new TrustService(ctx).schoolsOf(trust);
+  @FieldResolver(() => SchoolConnection, { description: 'The trust\'s establishments, by name then URN, a page at a time' })
+  schools(@Root() trust: Trust, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<SchoolConnection> {
+    return new TrustService(ctx).schoolsOf(trust, args);
   }
 
   @Authorized(nationalRegisterRoles)

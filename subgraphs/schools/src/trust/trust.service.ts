@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { alignByKey, ForbiddenError, groupByKey, requiredText, validateInput, type SubgraphContext } from '@safeguarding/shared';
+import { alignByKey, ForbiddenError, nestedPage, requiredText, validateInput, type PageArgs, type SubgraphContext } from '@safeguarding/shared';
+import { SchoolConnection, SchoolPageInfo } from '../school/school-connection.type';
 import type { EntityManager } from 'typeorm';
 import type { School } from '../school/school.entity';
 import { Trust } from './trust.entity';
@@ -7,7 +8,7 @@ import type { RecordTrustInput } from './trust.input';
 import { SchoolRepository } from '../school/school.repository';
 import type { SchoolHolders } from '../school/school-record.policy';
 import { mayChangeTrustRegisterRecord, trustRegisterRefusal, type TrustRecord } from './trust-register.policy';
-import { TrustRepository } from './trust.repository';
+import { TrustRepository, trustSchoolOrder } from './trust.repository';
 
 export const trustUid = z.string().trim().regex(/^\d{1,10}$/, 'must be a GIAS group UID: 1 to 10 digits');
 export const companiesHouseNumber = z
@@ -52,10 +53,23 @@ export class TrustService {
     return new Map(trusts.map((trust) => [trust.uid, { kind: 'held', schools: schools.filter((s) => s.trustUid === trust.uid).map(holdersOf) }]));
   }
 
-  schoolsOf(trust: Trust): Promise<School[]> {
-    return this.ctx.loaders
-      .get<string, School[]>('Trust.schools', async (uids) => groupByKey(uids, await this.repository().schoolsOf(uids), (s) => s.trustUid ?? ''))
-      .load(trust.uid);
+  /** A page of the trust's schools, cut in SQL for every trust asked for at once. */
+  async schoolsOf(trust: Trust, args: PageArgs): Promise<SchoolConnection> {
+    const page = await nestedPage<School>({
+      list: 'Trust.schools',
+      loaders: this.ctx.loaders,
+      parent: trust.uid,
+      args,
+      order: trustSchoolOrder,
+      parentOf: (school) => school.trustUid ?? '',
+      rows: (uids, after, limit) => this.repository().schoolPagesOf(uids, after, limit),
+      count: (uids) => this.repository().schoolCountsOf(uids),
+    });
+    return Object.assign(new SchoolConnection(), {
+      nodes: page.nodes,
+      pageInfo: Object.assign(new SchoolPageInfo(), { endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
+      count: page.count,
+    });
   }
 
   /** The national register of trusts: see the register's policy for who holds a trust's record. */
