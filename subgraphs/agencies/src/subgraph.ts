@@ -13,15 +13,8 @@ import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { ViewerSchool } from './viewer/viewer.type';
-import { Section11Action, Section11Rating, Section11Return } from './section11/section11-return.entity';
-import { Section11Standard } from './section11/section11-standard.entity';
-import {
-  AgencySection11Resolver,
-  PartnershipSection11Resolver,
-  Section11ActionResolver,
-  Section11RatingResolver,
-  Section11ReturnResolver,
-} from './section11/section11.resolver';
+import { section11Resolvers } from './section11/section11.resolver';
+import { Section11Action, Section11Rating, Section11Return, Section11Standard } from './section11/section11.types';
 
 export const agenciesSubgraph: SubgraphDefinition = {
   name: 'agencies',
@@ -34,11 +27,7 @@ export const agenciesSubgraph: SubgraphDefinition = {
     PartnershipDesignationResolver,
     AgencyDesignationResolver,
     DesignationResolver,
-    PartnershipSection11Resolver,
-    AgencySection11Resolver,
-    Section11ReturnResolver,
-    Section11RatingResolver,
-    Section11ActionResolver,
+    ...section11Resolvers,
     ViewerResolver,
   ],
   // Reached by no query of ours, only through the gateway's entity references.

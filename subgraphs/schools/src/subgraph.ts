@@ -16,15 +16,8 @@ import { SchoolDesignationResolver } from './school/school-designation.resolver'
 import { School } from './school/school.entity';
 import { schoolReference } from './school/school.reference';
 import { SchoolResolver } from './school/school.resolver';
-import { SchoolSafeguardingStandard } from './self-assessment/school-safeguarding-standard.entity';
-import { SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn } from './self-assessment/school-safeguarding-return.entity';
-import {
-  PartnershipSchoolSafeguardingResolver,
-  SchoolSafeguardingActionResolver,
-  SchoolSafeguardingRatingResolver,
-  SchoolSafeguardingReturnResolver,
-  SchoolSafeguardingReturnsResolver,
-} from './self-assessment/self-assessment.resolver';
+import { schoolSafeguardingResolvers } from './self-assessment/self-assessment.resolver';
+import { SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn, SchoolSafeguardingStandard } from './self-assessment/self-assessment.types';
 import { SchoolSyncResolver } from './sync/school-sync.resolver';
 import { Trust } from './trust/trust.entity';
 import { trustReference } from './trust/trust.reference';
@@ -58,11 +51,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolSyncResolver,
     FileTransferResolver,
     SchoolFileTransfersResolver,
-    PartnershipSchoolSafeguardingResolver,
-    SchoolSafeguardingReturnsResolver,
-    SchoolSafeguardingReturnResolver,
-    SchoolSafeguardingRatingResolver,
-    SchoolSafeguardingActionResolver,
+    ...schoolSafeguardingResolvers,
   ],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
   orphanedTypes: [PartnershipReference],
