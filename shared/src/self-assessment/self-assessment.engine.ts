@@ -10,6 +10,14 @@ import type { Identity } from '../identity';
 import { newId, uuidPattern } from '../ids';
 import { groupByKey } from '../loaders';
 import { isoDate, requiredText, validateInput } from '../validation';
+import {
+  defaultReturnDue,
+  isYearlyDay,
+  returnDueOn,
+  SelfAssessmentObligations,
+  type SelfAssessmentDesignation,
+  type SelfAssessmentObligationSource,
+} from './self-assessment.obligations';
 import { SelfAssessmentReturnRepository, SelfAssessmentStandardRepository } from './self-assessment.repository';
 import {
   RagRating,
@@ -21,22 +29,14 @@ import {
   type SelfAssessmentReturn,
   type SelfAssessmentStandard,
   type SelfAssessmentStandardDefinition,
-  type SelfAssessmentTypes,
   type SubmitSelfAssessmentInput,
 } from './self-assessment.types';
-
-/** A member's designation by a partnership, as far as the engine needs it. */
-export interface SelfAssessmentDesignation {
-  readonly partnershipId: string;
-  readonly memberId: string;
-}
 
 /**
  * What a module (agencies' section 11, schools' section 175/157) tells the engine about its members
  * and its law; everything else about standards, returns, ratings and actions is the engine's.
  */
-export interface SelfAssessmentModule<K extends string, M extends { name: string }> {
-  readonly types: SelfAssessmentTypes<K>;
+export interface SelfAssessmentModule<K extends string, M extends { name: string }> extends SelfAssessmentObligationSource<K> {
   /** As the module's messages and logs name it, e.g. "section 11". */
   readonly label: string;
   readonly memberSchema: z.ZodType<string>;
@@ -47,11 +47,7 @@ export interface SelfAssessmentModule<K extends string, M extends { name: string
   readonly refusedSubmitter: string;
   /** Whether an action's due date must not be before the day the return is made. */
   readonly actionsFromToday: boolean;
-  readonly actionBasis: string;
-  actionRule(financialYear: string): string;
   defaultStandards(): SelfAssessmentStandardDefinition[];
-  /** Designations in force at some time between the two days, per partnership. */
-  designatedDuring(ctx: SubgraphContext, manager: EntityManager, partnershipIds: readonly string[], startsOn: string, endsOn: string): Promise<SelfAssessmentDesignation[]>;
   member(ctx: SubgraphContext, memberId: string): Promise<M | null>;
 }
 
@@ -204,7 +200,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   private designatedDuring(partnershipId: string, startsOn: string, endsOn: string, label: string): Promise<SelfAssessmentDesignation[]> {
     return this.ctx.loaders
       .get<string, SelfAssessmentDesignation[]>(`${this.prefix}.designatedDuring:${label}`, async (ids) =>
-        groupByKey(ids, await this.module.designatedDuring(this.ctx, this.ctx.db.manager, ids, startsOn, endsOn), (d) => d.partnershipId),
+        groupByKey(ids, await this.module.designatedDuring(this.ctx.db.manager, this.ctx.scope, ids, startsOn, endsOn), (d) => d.partnershipId),
       )
       .load(partnershipId);
   }
@@ -325,7 +321,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       }
     }
     await this.ctx.db.transaction(async (manager) => {
-      const designations = await this.module.designatedDuring(this.ctx, manager, [valid.partnershipId], year.startsOn, year.endsOn);
+      const designations = await this.module.designatedDuring(manager, this.ctx.scope, [valid.partnershipId], year.startsOn, year.endsOn);
       if (!designations.some((d) => d.memberId === memberId)) {
         throw new BadUserInputError(`input.${this.key}`, `is not designated as a relevant agency by this partnership in ${year.label}`);
       }
@@ -333,6 +329,9 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       const existing = await repository.findReturn(valid.partnershipId, memberId, year.label);
       if (existing) throw new ConflictError(`The ${year.label} return was already submitted on ${existing.submittedOn}`);
       await repository.insert(submitted, ratings, actions);
+      const obligations = this.obligations(manager);
+      await obligations.returnMade(submitted);
+      for (const action of actions) await obligations.actionOpen(action, this.module.actionRule(action.financialYear), this.module.actionBasis);
       await appendAudit(this.ctx, [{ action: AuditAction.CREATE, entityType: `${this.prefix}Return`, entityId: submitted.id, partnershipId: submitted.partnershipId }], manager);
     });
     this.ctx.logger.info({ returnId: submitted.id }, `${this.module.label} return submitted`);
@@ -354,8 +353,50 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       if (!action || (!own && !administrator)) throw new NotFoundError(`${this.prefix}Action`, valid.actionId);
       if (action.completedOn !== null) throw new ConflictError(`The action is already completed (on ${action.completedOn})`);
       await repository.completeAction(action.id, valid.completedOn);
+      await this.obligations(manager).actionDone(action, valid.completedOn);
       await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: `${this.prefix}Action`, entityId: action.id, partnershipId: action.partnershipId }], manager);
       return Object.assign(action, { completedOn: valid.completedOn });
     });
+  }
+
+  // ---- when returns are due (local practice)
+
+  private obligations(manager: EntityManager): SelfAssessmentObligations<K> {
+    return new SelfAssessmentObligations(manager, this.module.types, this.module.duties, this.ctx.now);
+  }
+
+  /** The day each year's return is due, MM-DD: the partnership's, or the default. Public, as its standards are. */
+  returnDueOf(partnershipId: string): Promise<string> {
+    return this.ctx.loaders
+      .get<string, string>(`${this.prefix}.returnDue`, async (ids) => {
+        const days = await this.obligations(this.ctx.db.manager).returnDays(ids);
+        return ids.map((id) => days.get(id) ?? defaultReturnDue);
+      })
+      .load(partnershipId);
+  }
+
+  /** Sets the day and moves this year's open return obligations to it, in one transaction. */
+  async setReturnDue(partnershipIdInput: string, monthDayInput: string): Promise<string> {
+    const partnershipId = validateInput(uuid, partnershipIdInput, 'partnershipId');
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
+    const monthDay = monthDayInput.trim();
+    if (!isYearlyDay(monthDay)) throw new BadUserInputError('returnDue', 'must be a day every year has, as MM-DD (e.g. 03-31)');
+    const year = financialYearOf(financialYearContaining(this.ctx.today));
+    await this.ctx.db.transaction(async (manager) => {
+      await manager.save(this.module.types.Settings, Object.assign(new this.module.types.Settings(), { partnershipId, returnDue: monthDay }));
+      const [designations, returns] = await Promise.all([
+        this.module.designatedDuring(manager, this.ctx.scope, [partnershipId], year.startsOn, year.endsOn),
+        // Unfiltered: whether a member has returned decides its obligation, whoever asks.
+        manager.find(this.module.types.Return, { where: { partnershipId, financialYear: year.label } as never }),
+      ]);
+      const made = new Set(returns.map((r) => this.memberOf(r)));
+      const obligations = this.obligations(manager);
+      for (const memberId of new Set(designations.map((d) => d.memberId))) {
+        if (!made.has(memberId)) await obligations.returnOwed(partnershipId, memberId, year.label, monthDay);
+      }
+      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: `${this.prefix}Settings`, entityId: partnershipId, partnershipId }], manager);
+    });
+    this.ctx.logger.info({ partnershipId, due: returnDueOn(year.label, monthDay) }, `${this.module.label} return day set`);
+    return monthDay;
   }
 }

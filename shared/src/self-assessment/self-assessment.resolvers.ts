@@ -70,6 +70,25 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     }
   }
 
+  const returnDue = `The day each year's return is due, as MM-DD: local practice under ${module.duties.returnBasis}; 03-31, the last day of the year assessed, until the partnership sets another`;
+
+  @Resolver(() => places.partnership)
+  class PartnershipReturnDueResolver {
+    @FieldResolver(() => String, { name: `${field}ReturnDue`, description: returnDue })
+    returnDue(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<string> {
+      return engine(ctx).returnDueOf(partnership.id);
+    }
+
+    @Mutation(() => String, { name: `set${prefix}ReturnDue`, description: `Sets the day each year's return is due (the partnership's administrators); this year's open returns move to it` })
+    setReturnDue(
+      @Arg('returnDue', () => String, { description: 'MM-DD, e.g. 06-30' }) day: string,
+      @Arg('partnershipId', () => ID) partnershipId: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<string> {
+      return engine(ctx).setReturnDue(partnershipId, day);
+    }
+  }
+
   @Resolver(() => places.member)
   class MemberSelfAssessmentResolver {
     @FieldResolver(() => [types.Return], { name: places.memberReturnsField, description: describe.memberReturnsField })
@@ -137,5 +156,5 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     }
   }
 
-  return [PartnershipSelfAssessmentResolver, MemberSelfAssessmentResolver, ReturnResolver, RatingResolver, ActionResolver];
+  return [PartnershipSelfAssessmentResolver, PartnershipReturnDueResolver, MemberSelfAssessmentResolver, ReturnResolver, RatingResolver, ActionResolver];
 }

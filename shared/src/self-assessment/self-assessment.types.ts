@@ -152,6 +152,20 @@ export abstract class SelfAssessmentAction {
 }
 
 // Not in any schema by itself: type-graphql emits only the types a schema's resolvers reach.
+/**
+ * When a partnership's yearly returns are due: local practice (no statute sets the day), so each
+ * partnership may set it; until it does, the engine's default applies.
+ */
+export abstract class SelfAssessmentSettings {
+  @PrimaryColumn('varchar', { length: 36 })
+  partnershipId!: string;
+
+  /** MM-DD: the first such day on or after the 1 April that starts the year assessed. */
+  @Column('varchar', { length: 5 })
+  returnDue!: string;
+}
+
+// Not in any schema by itself: type-graphql emits only the types a schema's resolvers reach.
 @ObjectType()
 export abstract class SelfAssessmentStandardSummary {
   @Field()
@@ -244,6 +258,7 @@ export interface SelfAssessmentTypes<K extends string> extends SelfAssessmentInp
   readonly Return: ClassType<OfMember<SelfAssessmentReturn, K>>;
   readonly Rating: ClassType<OfMember<SelfAssessmentRating, K>>;
   readonly Action: ClassType<OfMember<SelfAssessmentAction, K>>;
+  readonly Settings: ClassType<SelfAssessmentSettings>;
   readonly Summary: ClassType<SelfAssessmentStandardSummary>;
   readonly Overview: ClassType<SelfAssessmentOverview<K>>;
 }
@@ -297,6 +312,9 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
   class Action extends SelfAssessmentAction {}
   memberColumn(Action.prototype, member, { field: member.exposed, index: true });
   Field(() => String, { description: describe.actionOwner })(Action.prototype, 'owner');
+
+  @Entity(`${tables}_settings`)
+  class Settings extends SelfAssessmentSettings {}
 
   @ObjectType(`${prefix}StandardSummary`, { description: describe.summaryType })
   class Summary extends SelfAssessmentStandardSummary {}
@@ -385,6 +403,7 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     Return: named(Return, `${prefix}Return`) as unknown as ClassType<OfMember<SelfAssessmentReturn, K>>,
     Rating: named(Rating, `${prefix}Rating`) as unknown as ClassType<OfMember<SelfAssessmentRating, K>>,
     Action: named(Action, `${prefix}Action`) as unknown as ClassType<OfMember<SelfAssessmentAction, K>>,
+    Settings: named(Settings, `${prefix}Settings`),
     Summary,
     Overview: Overview as ClassType<SelfAssessmentOverview<K>>,
     StandardInput,

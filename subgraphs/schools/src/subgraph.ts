@@ -16,8 +16,9 @@ import { SchoolDesignationResolver } from './school/school-designation.resolver'
 import { School } from './school/school.entity';
 import { schoolReference } from './school/school.reference';
 import { SchoolResolver } from './school/school.resolver';
+import { reconcileSchoolSafeguardingObligations } from './self-assessment/self-assessment.module';
 import { schoolSafeguardingResolvers } from './self-assessment/self-assessment.resolver';
-import { SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn, SchoolSafeguardingStandard } from './self-assessment/self-assessment.types';
+import { SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn, SchoolSafeguardingSettings, SchoolSafeguardingStandard } from './self-assessment/self-assessment.types';
 import { SchoolSyncResolver } from './sync/school-sync.resolver';
 import { Trust } from './trust/trust.entity';
 import { trustReference } from './trust/trust.reference';
@@ -37,6 +38,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolSafeguardingReturn,
     SchoolSafeguardingRating,
     SchoolSafeguardingAction,
+    SchoolSafeguardingSettings,
   ],
   migrations,
   resolvers: [
@@ -56,6 +58,10 @@ export const schoolsSubgraph: SubgraphDefinition = {
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
   orphanedTypes: [PartnershipReference],
   partnershipType: PartnershipReference,
+  // One reconciler a module, each a function of its own, so other modules' can join this one.
+  reconcileObligations: async (runtime) => {
+    await reconcileSchoolSafeguardingObligations(runtime);
+  },
   references: { School: schoolReference, Trust: trustReference },
   loadDemoData,
 };

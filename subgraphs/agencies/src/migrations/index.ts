@@ -7,12 +7,14 @@ import { AuditChainHead1795339636445 as mysqlAuditChainHead1795339636445 } from 
 import { Outbox1796218051919 as mysqlOutbox1796218051919 } from './mysql/1796218051919-Outbox';
 import { AuditCheckpointsClientRequestId1796219104516 as mysqlAuditCheckpointsClientRequestId1796219104516 } from './mysql/1796219104516-AuditCheckpointsClientRequestId';
 import { Obligations1796232391129 as mysqlObligations1796232391129 } from './mysql/1796232391129-Obligations';
+import { SelfAssessmentReturnDue1796234855617 as mysqlSelfAssessmentReturnDue1796234855617 } from './mysql/1796234855617-SelfAssessmentReturnDue';
 import { Initial1796193268038 as sqliteInitial1796193268038 } from './sqlite/1796193268038-Initial';
 import { Outbox1796218051919 as sqliteOutbox1796218051919 } from './sqlite/1796218051919-Outbox';
 import { AuditCheckpointsClientRequestId1796219104516 as sqliteAuditCheckpointsClientRequestId1796219104516 } from './sqlite/1796219104516-AuditCheckpointsClientRequestId';
 import { Obligations1796232391129 as sqliteObligations1796232391129 } from './sqlite/1796232391129-Obligations';
+import { SelfAssessmentReturnDue1796234855617 as sqliteSelfAssessmentReturnDue1796234855617 } from './sqlite/1796234855617-SelfAssessmentReturnDue';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531451, mysqlAuditTrail1795337669290, mysqlRegistryDesignationsSection111795338565479, mysqlAuditChainHead1795339636445, mysqlOutbox1796218051919, mysqlAuditCheckpointsClientRequestId1796219104516, mysqlObligations1796232391129],
-  sqlite: [sqliteInitial1796193268038, sqliteOutbox1796218051919, sqliteAuditCheckpointsClientRequestId1796219104516, sqliteObligations1796232391129],
+  mysql: [mysqlInitial1795336531451, mysqlAuditTrail1795337669290, mysqlRegistryDesignationsSection111795338565479, mysqlAuditChainHead1795339636445, mysqlOutbox1796218051919, mysqlAuditCheckpointsClientRequestId1796219104516, mysqlObligations1796232391129, mysqlSelfAssessmentReturnDue1796234855617],
+  sqlite: [sqliteInitial1796193268038, sqliteOutbox1796218051919, sqliteAuditCheckpointsClientRequestId1796219104516, sqliteObligations1796232391129, sqliteSelfAssessmentReturnDue1796234855617],
 };

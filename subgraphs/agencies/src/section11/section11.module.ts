@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role, uuidPattern, type SelfAssessmentModule } from '@safeguarding/shared';
+import { reconcileSelfAssessmentObligations, Role, uuidPattern, type SelfAssessmentModule, type SubgraphRuntime } from '@safeguarding/shared';
 import type { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
 import { DesignationRepository } from '../designation/designation.repository';
@@ -22,7 +22,18 @@ export const section11: SelfAssessmentModule<'agencyId', Agency> = {
   actionBasis: 'Section 11 self-assessment action plan (Children Act 2004 s11; due date set by the agency)',
   actionRule: (financialYear) => `due date set in the agency's ${financialYear} section 11 return`,
   defaultStandards: defaultSection11Standards,
-  designatedDuring: async (ctx, manager, partnershipIds, startsOn, endsOn) =>
-    (await new DesignationRepository(manager, ctx.scope).overlapping(partnershipIds, startsOn, endsOn)).map((d) => ({ partnershipId: d.partnershipId, memberId: d.agencyId })),
+  duties: {
+    subgraph: 'agencies',
+    returns: 'SECTION_11_RETURN',
+    actions: 'SECTION_11_ACTION',
+    returnBasis: 'Children Act 2004 s11 (Working Together 2023: the partnership checks each relevant agency\'s arrangements yearly)',
+  },
+  designatedDuring: async (manager, scope, partnershipIds, startsOn, endsOn) =>
+    (await new DesignationRepository(manager, scope).overlapping(partnershipIds, startsOn, endsOn)).map((d) => ({ partnershipId: d.partnershipId, memberId: d.agencyId })),
   member: (ctx, agencyId) => new AgencyService(ctx).byId(agencyId),
 };
+
+/** SECTION_11_RETURN and SECTION_11_ACTION recomputed from the rows at start (see SubgraphDefinition.reconcileObligations). */
+export function reconcileSection11Obligations(runtime: Pick<SubgraphRuntime, 'db' | 'now'>): Promise<void> {
+  return reconcileSelfAssessmentObligations(runtime, section11);
+}

@@ -45,4 +45,4 @@ export const section11Types = selfAssessmentTypes(
 );
 
 // The entities under the names the subgraph, its migrations and its tests know them by.
-export const { Standard: Section11Standard, Return: Section11Return, Rating: Section11Rating, Action: Section11Action } = section11Types;
+export const { Standard: Section11Standard, Return: Section11Return, Rating: Section11Rating, Action: Section11Action, Settings: Section11Settings } = section11Types;

@@ -11,13 +11,15 @@ import { SchoolCodeIndexes1796216869643 as mysqlSchoolCodeIndexes1796216869643 }
 import { Outbox1796218054549 as mysqlOutbox1796218054549 } from './mysql/1796218054549-Outbox';
 import { AuditCheckpointsClientRequestId1796219105789 as mysqlAuditCheckpointsClientRequestId1796219105789 } from './mysql/1796219105789-AuditCheckpointsClientRequestId';
 import { Obligations1796232391368 as mysqlObligations1796232391368 } from './mysql/1796232391368-Obligations';
+import { SelfAssessmentReturnDue1796234930245 as mysqlSelfAssessmentReturnDue1796234930245 } from './mysql/1796234930245-SelfAssessmentReturnDue';
 import { Initial1796193268244 as sqliteInitial1796193268244 } from './sqlite/1796193268244-Initial';
 import { SchoolCodeIndexes1796216869643 as sqliteSchoolCodeIndexes1796216869643 } from './sqlite/1796216869643-SchoolCodeIndexes';
 import { Outbox1796218054549 as sqliteOutbox1796218054549 } from './sqlite/1796218054549-Outbox';
 import { AuditCheckpointsClientRequestId1796219105789 as sqliteAuditCheckpointsClientRequestId1796219105789 } from './sqlite/1796219105789-AuditCheckpointsClientRequestId';
 import { Obligations1796232391368 as sqliteObligations1796232391368 } from './sqlite/1796232391368-Obligations';
+import { SelfAssessmentReturnDue1796234930245 as sqliteSelfAssessmentReturnDue1796234930245 } from './sqlite/1796234930245-SelfAssessmentReturnDue';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531486, mysqlAuditTrail1795337669393, mysqlAuditChainHead1795339636941, mysqlSchoolsTrustsLeads1795340395055, mysqlChildProtectionFileTransfers1795342035682, mysqlSchoolSafeguardingSelfAssessment1795342304407, mysqlSchoolCalendar1795343433418, mysqlSchoolCodeIndexes1796216869643, mysqlOutbox1796218054549, mysqlAuditCheckpointsClientRequestId1796219105789, mysqlObligations1796232391368],
-  sqlite: [sqliteInitial1796193268244, sqliteSchoolCodeIndexes1796216869643, sqliteOutbox1796218054549, sqliteAuditCheckpointsClientRequestId1796219105789, sqliteObligations1796232391368],
+  mysql: [mysqlInitial1795336531486, mysqlAuditTrail1795337669393, mysqlAuditChainHead1795339636941, mysqlSchoolsTrustsLeads1795340395055, mysqlChildProtectionFileTransfers1795342035682, mysqlSchoolSafeguardingSelfAssessment1795342304407, mysqlSchoolCalendar1795343433418, mysqlSchoolCodeIndexes1796216869643, mysqlOutbox1796218054549, mysqlAuditCheckpointsClientRequestId1796219105789, mysqlObligations1796232391368, mysqlSelfAssessmentReturnDue1796234930245],
+  sqlite: [sqliteInitial1796193268244, sqliteSchoolCodeIndexes1796216869643, sqliteOutbox1796218054549, sqliteAuditCheckpointsClientRequestId1796219105789, sqliteObligations1796232391368, sqliteSelfAssessmentReturnDue1796234930245],
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role, type SelfAssessmentModule } from '@safeguarding/shared';
+import { reconcileSelfAssessmentObligations, Role, type SelfAssessmentModule, type SubgraphRuntime } from '@safeguarding/shared';
 import type { School } from '../school/school.entity';
 import { SchoolRepository } from '../school/school.repository';
 import { SchoolService } from '../school/school.service';
@@ -22,9 +22,20 @@ export const schoolSafeguarding: SelfAssessmentModule<'urn', School> = {
   actionBasis: 'Section 175/157 safeguarding self-assessment action plan (Education Act 2002; due date set by the school)',
   actionRule: (financialYear) => `due date set in the school's ${financialYear} safeguarding self-assessment`,
   defaultStandards: defaultSchoolSafeguardingStandards,
-  async designatedDuring(ctx, manager, partnershipIds, startsOn, endsOn) {
-    const designations = await new SchoolRepository(manager, ctx.scope).designationsOverlapping(partnershipIds, startsOn, endsOn);
+  duties: {
+    subgraph: 'schools',
+    returns: 'SCHOOL_SAFEGUARDING_RETURN',
+    actions: 'SCHOOL_SAFEGUARDING_ACTION',
+    returnBasis: 'Education Act 2002 s175 and s157 (KCSIE: the school reports its safeguarding arrangements to the partnership each year)',
+  },
+  async designatedDuring(manager, scope, partnershipIds, startsOn, endsOn) {
+    const designations = await new SchoolRepository(manager, scope).designationsOverlapping(partnershipIds, startsOn, endsOn);
     return designations.map(({ partnershipId, urn }) => ({ partnershipId, memberId: urn }));
   },
   member: (ctx, urn) => new SchoolService(ctx).byUrn(urn),
 };
+
+/** SCHOOL_SAFEGUARDING_RETURN and SCHOOL_SAFEGUARDING_ACTION recomputed from the rows at start (see SubgraphDefinition.reconcileObligations). */
+export function reconcileSchoolSafeguardingObligations(runtime: Pick<SubgraphRuntime, 'db' | 'now'>): Promise<void> {
+  return reconcileSelfAssessmentObligations(runtime, schoolSafeguarding);
+}

@@ -44,4 +44,4 @@ export const schoolSafeguardingTypes = selfAssessmentTypes(
 );
 
 // The entities under the names the subgraph, its migrations and its tests know them by.
-export const { Standard: SchoolSafeguardingStandard, Return: SchoolSafeguardingReturn, Rating: SchoolSafeguardingRating, Action: SchoolSafeguardingAction } = schoolSafeguardingTypes;
+export const { Standard: SchoolSafeguardingStandard, Return: SchoolSafeguardingReturn, Rating: SchoolSafeguardingRating, Action: SchoolSafeguardingAction, Settings: SchoolSafeguardingSettings } = schoolSafeguardingTypes;
