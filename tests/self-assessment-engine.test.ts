@@ -141,4 +141,22 @@ describe('obligations', () => {
     // Brighton and Hove's day is its own.
     expect((await obligations('schools', 'SCHOOL_SAFEGUARDING_RETURN')).filter((o) => o.ownerPartnershipId === brightonAndHove && o.status === 'OPEN').every((o) => o.due === '2026-03-31')).toBe(true);
   });
+
+  it('opens an agency\'s return when a partnership designates it for the year, and cancels it when the designation ends before the year, in the same transaction', async () => {
+    const registered = await graph.query<any>(`mutation ($input: RegisterRelevantAgencyInput!) { registerRelevantAgency(input: $input) { id } }`,
+      { input: { name: 'Bognor Regis College (test)', scheduleCategory: 'EDUCATION_AND_CHILDCARE', scheduleEntry: 'FURTHER_EDUCATION_COLLEGE' } }, { as: 'west-sussex-business-manager' });
+    expect(registered.errors).toBeUndefined();
+    const agencyId = registered.data.registerRelevantAgency.id;
+    const designated = await graph.query<any>(`mutation ($input: DesignateRelevantAgencyInput!) { designateRelevantAgency(input: $input) { id } }`,
+      { input: { partnershipId: westSussex, agencyId, designatedFrom: '2025-01-01', reason: 'Named in the arrangements' } }, { as: 'west-sussex-business-manager' });
+    expect(designated.errors).toBeUndefined();
+    const owed = (await obligations('agencies', 'SECTION_11_RETURN')).find((o) => o.entityId === agencyId);
+    expect(owed).toMatchObject({ status: 'OPEN', due: '2026-03-31', ownerPartnershipId: westSussex, occurrence: `${westSussex}:2025-26` });
+
+    const ended = await graph.query<any>(`mutation ($input: EndDesignationInput!) { endRelevantAgencyDesignation(input: $input) { id } }`,
+      { input: { designationId: designated.data.designateRelevantAgency.id, designatedUntil: '2025-03-31', reason: 'Designated in error' } }, { as: 'west-sussex-business-manager' });
+    expect(ended.errors).toBeUndefined();
+    expect((await obligations('agencies', 'SECTION_11_RETURN')).find((o) => o.id === owed!.id)).toMatchObject({ status: 'CANCELLED' });
+    expect(await graph.subgraphs.agencies.db.getRepository(OutboxEvent).count({ where: { entityId: owed!.id, type: 'obligation.cancelled' } })).toBe(1);
+  });
 });

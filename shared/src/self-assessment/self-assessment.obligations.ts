@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { partnershipStaffRoles } from '../auth';
+import { todayInLondon } from '../calendar';
 import type { SubgraphRuntime } from '../context';
 import { financialYearContaining, financialYearOf } from '../financial-year';
 import { AccessScope } from '../identity';
@@ -143,41 +144,69 @@ export interface SelfAssessmentObligationSource<K extends string> {
 }
 
 /**
+ * Settles this year's return for each (partnership, member): owed where designated in the year and
+ * not made, met where made, cancelled where no longer designated. `candidates` null: every
+ * designation and every open return of the year (reconciling at start).
+ */
+async function settleReturns<K extends string>(
+  manager: EntityManager,
+  source: SelfAssessmentObligationSource<K>,
+  obligations: SelfAssessmentObligations<K>,
+  financialYear: string,
+  partnershipIds: readonly string[] | null,
+  candidates: readonly SelfAssessmentDesignation[] | null,
+): Promise<void> {
+  const { types, duties } = source;
+  const key = types.naming.member.key;
+  const year = financialYearOf(financialYear);
+  const where = partnershipIds === null ? {} : { partnershipId: In([...partnershipIds]) };
+  const [designations, returns, days, open] = await Promise.all([
+    source.designatedDuring(manager, AccessScope.anonymous, partnershipIds, year.startsOn, year.endsOn),
+    manager.find(types.Return, { where: { ...where, financialYear: year.label } as never }),
+    obligations.returnDays(partnershipIds),
+    candidates === null ? manager.find(Obligation, { where: { kind: duties.returns, status: 'OPEN' } }) : Promise.resolve([]),
+  ]);
+  const designated = new Set(designations.map((d) => `${d.partnershipId}:${d.memberId}`));
+  const made = new Map(returns.map((r) => [`${r.partnershipId}:${r[key]}`, r]));
+  const pairs = new Map<string, SelfAssessmentDesignation>();
+  for (const pair of candidates ?? designations) pairs.set(`${pair.partnershipId}:${pair.memberId}`, pair);
+  for (const obligation of open) {
+    const [partnershipId, yearOf] = obligation.occurrence.split(':');
+    if (partnershipId && yearOf === year.label) pairs.set(`${partnershipId}:${obligation.entityId}`, { partnershipId, memberId: obligation.entityId });
+  }
+  for (const [id, { partnershipId, memberId }] of pairs) {
+    const submitted = made.get(id);
+    if (submitted) await obligations.returnMade(submitted);
+    else if (designated.has(id)) await obligations.returnOwed(partnershipId, memberId, year.label, days.get(partnershipId) ?? defaultReturnDue);
+    else await obligations.returnNoLongerOwed(partnershipId, memberId, year.label);
+  }
+}
+
+/** After a partnership designates members or ends their designations: inside that change's transaction. */
+export function selfAssessmentDesignationsChanged<K extends string>(
+  manager: EntityManager,
+  source: SelfAssessmentObligationSource<K>,
+  at: Date,
+  today: string,
+  partnershipId: string,
+  memberIds: readonly string[],
+): Promise<void> {
+  const obligations = new SelfAssessmentObligations(manager, source.types, source.duties, at);
+  const candidates = memberIds.map((memberId) => ({ partnershipId, memberId }));
+  return settleReturns(manager, source, obligations, financialYearContaining(today), [partnershipId], candidates);
+}
+
+/**
  * Recomputes the module's obligations from its rows at start, in a few statements whatever their
  * number: this year's return for every designation (met where made, cancelled where the member is no
  * longer designated), and every action (open until completed). The ledger writes only what changed.
  */
 export async function reconcileSelfAssessmentObligations<K extends string>(runtime: Pick<SubgraphRuntime, 'db' | 'now'>, source: SelfAssessmentObligationSource<K>): Promise<void> {
-  const { types, duties } = source;
-  const key = types.naming.member.key;
   const now = runtime.now();
-  const year = financialYearOf(financialYearContaining(now.toISOString().slice(0, 10)));
   await runtime.db.transaction(async (manager) => {
-    const obligations = new SelfAssessmentObligations(manager, types, duties, now);
-    const [designations, returns, days, actions, open] = await Promise.all([
-      source.designatedDuring(manager, AccessScope.anonymous, null, year.startsOn, year.endsOn),
-      manager.find(types.Return, { where: { financialYear: year.label } as never }),
-      obligations.returnDays(null),
-      manager.find(types.Action, { order: { id: 'ASC' } as never }),
-      manager.find(Obligation, { where: { kind: duties.returns, status: 'OPEN' } }),
-    ]);
-    const made = new Map(returns.map((r) => [`${r.partnershipId}:${r[key]}`, r]));
-    const owed = new Set<string>();
-    for (const { partnershipId, memberId } of designations) {
-      const id = `${partnershipId}:${memberId}`;
-      if (owed.has(id)) continue;
-      owed.add(id);
-      const submitted = made.get(id);
-      if (submitted) await obligations.returnMade(submitted);
-      else await obligations.returnOwed(partnershipId, memberId, year.label, days.get(partnershipId) ?? defaultReturnDue);
-    }
-    // A return still open for this year whose member is no longer designated is owed no more.
-    for (const obligation of open) {
-      const [partnershipId, financialYear] = obligation.occurrence.split(':');
-      if (financialYear === year.label && partnershipId && !owed.has(`${partnershipId}:${obligation.entityId}`)) {
-        await obligations.returnNoLongerOwed(partnershipId, obligation.entityId, year.label);
-      }
-    }
+    const obligations = new SelfAssessmentObligations(manager, source.types, source.duties, now);
+    await settleReturns(manager, source, obligations, financialYearContaining(todayInLondon(now)), null, null);
+    const actions = await manager.find(source.types.Action, { order: { id: 'ASC' } as never });
     for (const action of actions) {
       if (action.completedOn === null) await obligations.actionOpen(action, source.actionRule(action.financialYear), source.actionBasis);
       else await obligations.actionDone(action, action.completedOn);
