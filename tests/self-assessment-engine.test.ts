@@ -66,7 +66,7 @@ describe('obligations', () => {
   it('opens this year\'s section 11 return for each designated agency that has not returned, at start, due on the default day', async () => {
     const returns = await obligations('agencies', 'SECTION_11_RETURN');
     const probation = returns.find((o) => o.entityId === demoIds.agencies.probationKss && o.ownerPartnershipId === westSussex);
-    expect(probation).toMatchObject({ status: 'OPEN', due: '2026-03-31', entityType: 'Agency', occurrence: `${westSussex}:2025-26`, ownerOrganisationId: demoIds.agencies.probationKss, owedTo: 'PARTNERSHIP' });
+    expect(probation).toMatchObject({ status: 'OPEN', due: '2026-03-31', entityType: 'Agency', occurrence: `2025-26:${westSussex.replace(/-/g, '')}`, ownerOrganisationId: demoIds.agencies.probationKss, owedTo: 'PARTNERSHIP' });
     expect(probation!.basis).toContain('Children Act 2004 s11');
     // The agencies that returned owe nothing for the year.
     expect(returns.filter((o) => o.status === 'OPEN' && o.entityId === demoIds.agencies.sussexCommunityTrust && o.ownerPartnershipId === westSussex)).toEqual([]);
@@ -151,7 +151,7 @@ describe('obligations', () => {
       { input: { partnershipId: westSussex, agencyId, designatedFrom: '2025-01-01', reason: 'Named in the arrangements' } }, { as: 'west-sussex-business-manager' });
     expect(designated.errors).toBeUndefined();
     const owed = (await obligations('agencies', 'SECTION_11_RETURN')).find((o) => o.entityId === agencyId);
-    expect(owed).toMatchObject({ status: 'OPEN', due: '2026-03-31', ownerPartnershipId: westSussex, occurrence: `${westSussex}:2025-26` });
+    expect(owed).toMatchObject({ status: 'OPEN', due: '2026-03-31', ownerPartnershipId: westSussex, occurrence: `2025-26:${westSussex.replace(/-/g, '')}` });
 
     const ended = await graph.query<any>(`mutation ($input: EndDesignationInput!) { endRelevantAgencyDesignation(input: $input) { id } }`,
       { input: { designationId: designated.data.designateRelevantAgency.id, designatedUntil: '2025-03-31', reason: 'Designated in error' } }, { as: 'west-sussex-business-manager' });

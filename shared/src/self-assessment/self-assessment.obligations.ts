@@ -29,6 +29,11 @@ export interface SelfAssessmentDesignation {
 /** Where obligations need a module's designations: the whole country (null) or some partnerships. */
 export type DesignatedDuring = (manager: EntityManager, scope: AccessScope, partnershipIds: readonly string[] | null, startsOn: string, endsOn: string) => Promise<SelfAssessmentDesignation[]>;
 
+/** One return a year to each partnership: the year and the partnership, its id without hyphens to fit the column (40). */
+export function returnOccurrence(financialYear: string, partnershipId: string): string {
+  return `${financialYear}:${partnershipId.replace(/-/g, '')}`;
+}
+
 /** The last day of the year assessed: the return then looks back on a whole year, in time for the yearly report. */
 export const defaultReturnDue = '03-31';
 
@@ -80,7 +85,7 @@ export class SelfAssessmentObligations<K extends string> {
   }
 
   private returnRef(partnershipId: string, memberId: string, financialYear: string): ObligationRef {
-    return { kind: this.duties.returns, about: { type: this.types.naming.member.key === 'urn' ? 'School' : 'Agency', id: memberId }, occurrence: `${partnershipId}:${financialYear}` };
+    return { kind: this.duties.returns, about: { type: this.types.naming.member.key === 'urn' ? 'School' : 'Agency', id: memberId }, occurrence: returnOccurrence(financialYear, partnershipId) };
   }
 
   private actionRef(action: SelfAssessmentAction): ObligationRef {
@@ -170,9 +175,8 @@ async function settleReturns<K extends string>(
   const made = new Map(returns.map((r) => [`${r.partnershipId}:${r[key]}`, r]));
   const pairs = new Map<string, SelfAssessmentDesignation>();
   for (const pair of candidates ?? designations) pairs.set(`${pair.partnershipId}:${pair.memberId}`, pair);
-  for (const obligation of open) {
-    const [partnershipId, yearOf] = obligation.occurrence.split(':');
-    if (partnershipId && yearOf === year.label) pairs.set(`${partnershipId}:${obligation.entityId}`, { partnershipId, memberId: obligation.entityId });
+  for (const { occurrence, ownerPartnershipId: partnershipId, entityId: memberId } of open) {
+    if (partnershipId && occurrence === returnOccurrence(year.label, partnershipId)) pairs.set(`${partnershipId}:${memberId}`, { partnershipId, memberId });
   }
   for (const [id, { partnershipId, memberId }] of pairs) {
     const submitted = made.get(id);

@@ -14,18 +14,6 @@ import type {
   SubmitSelfAssessmentInput,
 } from './self-assessment.types';
 
-/** Where a module's self-assessment meets the rest of its schema. */
-export interface SelfAssessmentSchemaPlaces<M extends { name: string }> {
-  /** The subgraph's stub of the partnerships subgraph's Partnership entity. */
-  readonly partnership: ClassType<{ id: string }>;
-  reference(partnershipId: string): { id: string };
-  /** The member's entity (Agency, School), the field naming it on returns and actions, and its list of returns. */
-  readonly member: ClassType<M>;
-  readonly memberField: string;
-  readonly memberReturnsField: string;
-  memberIdOf(member: M): string;
-}
-
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
@@ -36,10 +24,20 @@ function lowerFirst(text: string): string {
  */
 export function selfAssessmentResolvers<K extends string, M extends { name: string }>(
   module: SelfAssessmentModule<K, M>,
-  places: SelfAssessmentSchemaPlaces<M>,
+  /** The subgraph's stub of the partnerships subgraph's Partnership entity. */
+  partnershipType: ClassType<{ id: string }>,
 ): Function[] {
   const { types } = module;
-  const { prefix, describe } = types.naming;
+  const { prefix, describe, member: column } = types.naming;
+  const memberType = types.memberType() as ClassType<M>;
+  const places = {
+    partnership: partnershipType,
+    reference: (id: string) => Object.assign(new partnershipType(), { id }),
+    member: memberType,
+    memberField: column.field,
+    memberReturnsField: column.returnsField,
+    memberIdOf: (member: M) => (member as unknown as Record<string, string>)[column.entityKey]!,
+  };
   const field = lowerFirst(prefix);
   const engine = (ctx: SubgraphContext) => new SelfAssessmentEngine(ctx, module);
   type Partnership = { id: string };

@@ -219,13 +219,17 @@ export interface SelfAssessmentMemberColumn<K extends string> {
   /** Whether the id itself is a field of returns and actions (a URN is public; an agency is shown as its entity). */
   readonly exposed: boolean;
   readonly inputType: GraphQLScalarType | StringConstructor;
+  /** The field naming the member's entity on returns and actions, e.g. agency. */
+  readonly field: string;
+  /** The member entity's list of its returns, e.g. section11Returns. */
+  readonly returnsField: string;
+  /** The member entity's property holding its id (id, urn). */
+  readonly entityKey: string;
 }
 
 export interface SelfAssessmentNaming<K extends string> {
-  /** Starts every type name, e.g. Section11. */
+  /** Starts every type name, e.g. Section11, and in snake case every table name (section11_returns). */
   readonly prefix: string;
-  /** Starts every table name, e.g. section11. */
-  readonly tables: string;
   /** The rating type's name after the prefix (kept from before the engine: StandardRating or Rating). */
   readonly rating: string;
   readonly member: SelfAssessmentMemberColumn<K>;
@@ -254,6 +258,8 @@ export interface CompleteSelfAssessmentActionInput {
 
 export interface SelfAssessmentTypes<K extends string> extends SelfAssessmentInputs {
   readonly naming: SelfAssessmentNaming<K>;
+  /** The module's entity for the member (Agency, School). */
+  readonly memberType: () => ClassType;
   readonly Standard: ClassType<SelfAssessmentStandard>;
   readonly Return: ClassType<OfMember<SelfAssessmentReturn, K>>;
   readonly Rating: ClassType<OfMember<SelfAssessmentRating, K>>;
@@ -287,7 +293,8 @@ function memberColumn<K extends string>(target: object, member: SelfAssessmentMe
  * the shared columns above. `memberType` is the module's entity for the member (Agency, School).
  */
 export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNaming<K>, memberType: () => ClassType): SelfAssessmentTypes<K> {
-  const { prefix, tables, member, describe } = naming;
+  const { prefix, member, describe } = naming;
+  const tables = prefix.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
   @ObjectType(`${prefix}Standard`, { description: describe.standardType })
   @Entity(`${tables}_standards`)
@@ -399,6 +406,7 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
 
   return {
     naming,
+    memberType,
     Standard: named(Standard, `${prefix}Standard`),
     Return: named(Return, `${prefix}Return`) as unknown as ClassType<OfMember<SelfAssessmentReturn, K>>,
     Rating: named(Rating, `${prefix}Rating`) as unknown as ClassType<OfMember<SelfAssessmentRating, K>>,
