@@ -104,7 +104,7 @@ describe('obligations', () => {
     const events = graph.subgraphs.schools.db.getRepository(OutboxEvent);
     expect(await events.count({ where: { entityId: before!.id, type: 'obligation.met' } })).toBe(1);
 
-    const actionId = submitted.data.submitSchoolSafeguardingReturn.standards[0].actions[0].id;
+    const actionId = submitted.data.submitSchoolSafeguardingReturn.standards.flatMap((r: { actions: Array<{ id: string }> }) => r.actions)[0].id;
     const action = (await obligations('schools', 'SCHOOL_SAFEGUARDING_ACTION')).find((o) => o.entityId === actionId);
     expect(action).toMatchObject({ status: 'OPEN', due: '2026-07-15', ownerOrganisationId: '990003', ownerPartnershipId: eastSussex, entityType: 'SchoolSafeguardingAction' });
     expect(admits(action!, 'shingle-bay-primary-dsl')).toBe(true);
