@@ -158,6 +158,7 @@ const targets = (ids: Ids): Record<string, Overrides[]> => ({
   endRelevantAgencyDesignation: [{ 'input.designationId': ids['designation']! }],
   submitSection11Return: [{ 'input.partnershipId': westSussex, 'input.agencyId': demoIds.agencies.sussexCommunityTrust }],
   configureSection11Standards: [{ partnershipId: westSussex }],
+  setSection11ReturnDue: [{ partnershipId: westSussex, returnDue: '06-30' }],
   completeSection11Action: [{ 'input.actionId': ids['section11Action']! }],
   // partnerships
   createPartnership: [{}],
@@ -188,6 +189,7 @@ const targets = (ids: Ids): Record<string, Overrides[]> => ({
   setEducationRepresentation: [{ 'input.partnershipId': westSussex }],
   submitSchoolSafeguardingReturn: [{ 'input.partnershipId': brightonAndHove }],
   configureSchoolSafeguardingStandards: [{ partnershipId: westSussex }],
+  setSchoolSafeguardingReturnDue: [{ partnershipId: westSussex, returnDue: '06-30' }],
   completeSchoolSafeguardingAction: [{ 'input.actionId': ids['schoolAction']! }],
   recordFileTransfer: [{}],
   markFileTransferSent: [{ 'input.transferId': ids['fileTransfer']! }],

@@ -27,6 +27,7 @@ export * from './paths';
 export * from './reference-data';
 export * from './references';
 export * from './scalars';
+export * from './self-assessment';
 export * from './subgraph';
 export * from './validation';
 export * from './query-limits';

@@ -13,19 +13,13 @@ import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { ViewerSchool } from './viewer/viewer.type';
-import { Section11Action, Section11Rating, Section11Return } from './section11/section11-return.entity';
-import { Section11Standard } from './section11/section11-standard.entity';
-import {
-  AgencySection11Resolver,
-  PartnershipSection11Resolver,
-  Section11ActionResolver,
-  Section11RatingResolver,
-  Section11ReturnResolver,
-} from './section11/section11.resolver';
+import { reconcileSection11Obligations } from './section11/section11.module';
+import { section11Resolvers } from './section11/section11.resolver';
+import { Section11Action, Section11Rating, Section11Return, Section11Settings, Section11Standard } from './section11/section11.types';
 
 export const agenciesSubgraph: SubgraphDefinition = {
   name: 'agencies',
-  entities: [Agency, Designation, AgencyContact, Section11Standard, Section11Return, Section11Rating, Section11Action],
+  entities: [Agency, Designation, AgencyContact, Section11Standard, Section11Return, Section11Rating, Section11Action, Section11Settings],
   migrations,
   resolvers: [
     AgencyResolver,
@@ -34,16 +28,16 @@ export const agenciesSubgraph: SubgraphDefinition = {
     PartnershipDesignationResolver,
     AgencyDesignationResolver,
     DesignationResolver,
-    PartnershipSection11Resolver,
-    AgencySection11Resolver,
-    Section11ReturnResolver,
-    Section11RatingResolver,
-    Section11ActionResolver,
+    ...section11Resolvers,
     ViewerResolver,
   ],
   // Reached by no query of ours, only through the gateway's entity references.
   orphanedTypes: [PartnershipReference, ViewerSchool],
   partnershipType: PartnershipReference,
+  // One reconciler a module, each a function of its own, so other modules' can join this one.
+  reconcileObligations: async (runtime) => {
+    await reconcileSection11Obligations(runtime);
+  },
   references: { Agency: agencyReference },
   loadReferenceData: async ({ db, reference, logger }) => {
     const organisations = statutoryOrganisations(reference);

@@ -17,15 +17,9 @@ import { SchoolDesignationResolver } from './school/school-designation.resolver'
 import { School } from './school/school.entity';
 import { schoolReference } from './school/school.reference';
 import { SchoolResolver } from './school/school.resolver';
-import { SchoolSafeguardingStandard } from './self-assessment/school-safeguarding-standard.entity';
-import { SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn } from './self-assessment/school-safeguarding-return.entity';
-import {
-  PartnershipSchoolSafeguardingResolver,
-  SchoolSafeguardingActionResolver,
-  SchoolSafeguardingRatingResolver,
-  SchoolSafeguardingReturnResolver,
-  SchoolSafeguardingReturnsResolver,
-} from './self-assessment/self-assessment.resolver';
+import { reconcileSchoolSafeguardingObligations } from './self-assessment/self-assessment.module';
+import { schoolSafeguardingResolvers } from './self-assessment/self-assessment.resolver';
+import { SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn, SchoolSafeguardingSettings, SchoolSafeguardingStandard } from './self-assessment/self-assessment.types';
 import { SchoolSyncResolver } from './sync/school-sync.resolver';
 import { Trust } from './trust/trust.entity';
 import { trustReference } from './trust/trust.reference';
@@ -45,6 +39,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolSafeguardingReturn,
     SchoolSafeguardingRating,
     SchoolSafeguardingAction,
+    SchoolSafeguardingSettings,
   ],
   migrations,
   resolvers: [
@@ -59,16 +54,16 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolSyncResolver,
     FileTransferResolver,
     SchoolFileTransfersResolver,
-    PartnershipSchoolSafeguardingResolver,
-    SchoolSafeguardingReturnsResolver,
-    SchoolSafeguardingReturnResolver,
-    SchoolSafeguardingRatingResolver,
-    SchoolSafeguardingActionResolver,
+    ...schoolSafeguardingResolvers,
   ],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
   orphanedTypes: [PartnershipReference],
   partnershipType: PartnershipReference,
   references: { School: schoolReference, Trust: trustReference },
   loadDemoData,
-  reconcileObligations: reconcileSchoolsObligations,
+  // One reconciler a module, each a function of its own.
+  reconcileObligations: async (runtime) => {
+    await reconcileSchoolsObligations(runtime);
+    await reconcileSchoolSafeguardingObligations(runtime);
+  },
 };

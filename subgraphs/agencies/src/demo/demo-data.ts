@@ -4,8 +4,7 @@ import { Agency, AgencyKind, AgencySector, AgencyStatus, ScheduleCategory, Sched
 import { AgencyContact, AgencyContactRole } from '../contact/agency-contact.entity';
 import { Designation } from '../designation/designation.entity';
 import { defaultSection11Standards } from '../section11/default-section11-standards';
-import { RagRating, Section11Action, Section11Rating, Section11Return } from '../section11/section11-return.entity';
-import { Section11Standard } from '../section11/section11-standard.entity';
+import { RagRating, Section11Action, Section11Rating, Section11Return, Section11Standard } from '../section11/section11.types';
 
 // Fictional relevant agencies (demo ODS codes start with 9, which no real NHS trust code does;
 // the charity and company numbers are outside the ranges issued).

@@ -62,8 +62,9 @@ export class DesignationRepository {
   }
 
   /** Designations in force at any time between two days (e.g. a financial year). */
-  overlapping(partnershipIds: readonly string[], from: string, until: string): Promise<Designation[]> {
-    const base = { partnershipId: In([...partnershipIds]), designatedFrom: LessThanOrEqual(until) };
+  /** Every partnership's when `partnershipIds` is null (reconciling obligations at start). */
+  overlapping(partnershipIds: readonly string[] | null, from: string, until: string): Promise<Designation[]> {
+    const base = { ...(partnershipIds === null ? {} : { partnershipId: In([...partnershipIds]) }), designatedFrom: LessThanOrEqual(until) };
     return this.manager.find(Designation, {
       where: [
         { ...base, designatedUntil: IsNull() },

@@ -9,12 +9,14 @@ import {
   type PageArgs,
   NotFoundError,
   partnershipAdministratorRoles,
+  selfAssessmentDesignationsChanged,
   requiredText,
   uuidPattern,
   validateInput,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
+import { section11 } from '../section11/section11.module';
 import { AgencyKind, AgencyStatus } from '../agency/agency.entity';
 import { AgencyRepository } from '../agency/agency.repository';
 import { Designation, designationStatus, DesignationStatus } from './designation.entity';
@@ -105,6 +107,7 @@ export class DesignationService {
         );
       }
       await repository.insert(designation);
+      await selfAssessmentDesignationsChanged(manager, section11, this.ctx.now, this.ctx.today, designation.partnershipId, [designation.agencyId]);
     });
     this.ctx.logger.info({ designationId: designation.id }, 'relevant agency designated');
     return designation;
@@ -134,6 +137,7 @@ export class DesignationService {
         throw new BadUserInputError('input.designatedUntil', `must not be before designatedFrom (${designation.designatedFrom})`);
       }
       await repository.end(designation.id, valid.designatedUntil, valid.reason);
+      await selfAssessmentDesignationsChanged(manager, section11, this.ctx.now, this.ctx.today, designation.partnershipId, [designation.agencyId]);
       return Object.assign(designation, { designatedUntil: valid.designatedUntil, endReason: valid.reason });
     });
   }

@@ -7,6 +7,7 @@ import {
   newId,
   NotFoundError,
   partnershipAdministratorRoles,
+  selfAssessmentDesignationsChanged,
   uuidPattern,
   validateInput,
   type ReferenceData,
@@ -17,6 +18,7 @@ import { SchoolDesignation } from './school-designation.entity';
 import type { School } from './school.entity';
 import type { DesignateSchoolsInput, EndSchoolDesignationInput } from './school-designation.input';
 import { SchoolRepository } from './school.repository';
+import { schoolSafeguarding } from '../self-assessment/self-assessment.module';
 
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
 const urn = z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits');
@@ -82,6 +84,7 @@ export class SchoolDesignationService {
         });
       });
       await repository.saveDesignations(designations.filter((d): d is SchoolDesignation => d !== null));
+      await selfAssessmentDesignationsChanged(manager, schoolSafeguarding, this.ctx.now, this.ctx.today, valid.partnershipId, all.map((school) => school.urn));
       return all;
     });
     this.ctx.logger.info({ partnershipId: valid.partnershipId, schools: schools.length }, 'schools designated');
@@ -102,6 +105,7 @@ export class SchoolDesignationService {
         throw new BadUserInputError('input.designatedUntil', `must not be before the designation began (${designation.designatedFrom})`);
       }
       await repository.saveDesignations([Object.assign(new SchoolDesignation(), designation, { designatedUntil: valid.designatedUntil })]);
+      await selfAssessmentDesignationsChanged(manager, schoolSafeguarding, this.ctx.now, this.ctx.today, valid.partnershipId, [valid.urn]);
     });
     return true;
   }

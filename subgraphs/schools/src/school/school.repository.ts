@@ -162,8 +162,9 @@ export class SchoolRepository {
   }
 
   /** Designations in force on any day from startsOn to endsOn, for all the partnerships at once. */
-  designationsOverlapping(partnershipIds: readonly string[], startsOn: string, endsOn: string): Promise<SchoolDesignation[]> {
-    const overlapping = { partnershipId: In([...partnershipIds]), designatedFrom: LessThanOrEqual(endsOn) };
+  /** Every partnership's when `partnershipIds` is null (reconciling obligations at start). */
+  designationsOverlapping(partnershipIds: readonly string[] | null, startsOn: string, endsOn: string): Promise<SchoolDesignation[]> {
+    const overlapping = { ...(partnershipIds === null ? {} : { partnershipId: In([...partnershipIds]) }), designatedFrom: LessThanOrEqual(endsOn) };
     return this.manager.find(SchoolDesignation, {
       where: [
         { ...overlapping, designatedUntil: IsNull() },

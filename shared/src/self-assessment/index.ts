@@ -1,0 +1,5 @@
+export * from './self-assessment.engine';
+export * from './self-assessment.repository';
+export * from './self-assessment.resolvers';
+export * from './self-assessment.types';
+export * from './self-assessment.obligations';

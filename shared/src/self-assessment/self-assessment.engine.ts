@@ -1,0 +1,402 @@
+import { z } from 'zod';
+import type { EntityManager } from 'typeorm';
+import { appendAudit, AuditAction } from '../audit';
+import { partnershipAdministratorRoles, partnershipStaffRoles, type Role } from '../auth';
+import type { SubgraphContext } from '../context';
+import { DeadlineView } from '../deadline';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { financialYearContaining, financialYearLabel, financialYearOf } from '../financial-year';
+import type { Identity } from '../identity';
+import { newId, uuidPattern } from '../ids';
+import { groupByKey } from '../loaders';
+import { isoDate, requiredText, validateInput } from '../validation';
+import {
+  defaultReturnDue,
+  isYearlyDay,
+  returnDueOn,
+  SelfAssessmentObligations,
+  type SelfAssessmentDesignation,
+  type SelfAssessmentObligationSource,
+} from './self-assessment.obligations';
+import { SelfAssessmentReturnRepository, SelfAssessmentStandardRepository } from './self-assessment.repository';
+import {
+  RagRating,
+  type CompleteSelfAssessmentActionInput,
+  type OfMember,
+  type SelfAssessmentAction,
+  type SelfAssessmentOverview,
+  type SelfAssessmentRating,
+  type SelfAssessmentReturn,
+  type SelfAssessmentStandard,
+  type SelfAssessmentStandardDefinition,
+  type SubmitSelfAssessmentInput,
+} from './self-assessment.types';
+
+/**
+ * What a module (agencies' section 11, schools' section 175/157) tells the engine about its members
+ * and its law; everything else about standards, returns, ratings and actions is the engine's.
+ */
+export interface SelfAssessmentModule<K extends string, M extends { name: string }> extends SelfAssessmentObligationSource<K> {
+  /** As the module's messages and logs name it, e.g. "section 11". */
+  readonly label: string;
+  readonly memberSchema: z.ZodType<string>;
+  /** The member the caller's organisation is, if it is one that makes returns. */
+  ownMember(identity: Identity): string | null;
+  /** Who in the member completes its return. */
+  readonly submitters: readonly Role[];
+  readonly refusedSubmitter: string;
+  /** Whether an action's due date must not be before the day the return is made. */
+  readonly actionsFromToday: boolean;
+  defaultStandards(): SelfAssessmentStandardDefinition[];
+  member(ctx: SubgraphContext, memberId: string): Promise<M | null>;
+}
+
+const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
+
+const standardsSchema = z
+  .array(
+    z.object({
+      key: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'must be 2 to 40 capitals, digits and underscores, starting with a letter'),
+      title: requiredText(200),
+      description: requiredText(1000),
+    }),
+  )
+  .min(1, 'must list at least one standard')
+  .max(30, 'must list at most 30 standards')
+  .superRefine((standards, context) => {
+    const seen = new Set<string>();
+    standards.forEach((standard, index) => {
+      if (seen.has(standard.key)) context.addIssue({ code: 'custom', path: [index, 'key'], message: `${standard.key} is listed twice` });
+      seen.add(standard.key);
+    });
+  });
+
+const ratingsSchema = z
+  .array(
+    z.object({
+      standardKey: z.string().trim().toUpperCase(),
+      rating: z.enum(RagRating),
+      evidence: requiredText(4000),
+      actions: z
+        .array(z.object({ description: requiredText(1000), owner: requiredText(200), dueOn: isoDate }))
+        .max(20, 'must list at most 20 actions'),
+    }),
+  )
+  .min(1, 'must rate the partnership\'s standards');
+
+const completeSchema = z.object({ actionId: uuid, completedOn: isoDate });
+
+/**
+ * One self-assessment engine for every module: standards per partnership (a default set until
+ * configured), yearly returns with RAG ratings and evidence, actions with deadlines, an overview for
+ * the partnership's staff. Permission first, audit last; reads of returns are audited, as of any
+ * restricted record; obligations move with the change that moves them.
+ */
+export class SelfAssessmentEngine<K extends string, M extends { name: string }> {
+  private readonly key: K;
+  private readonly prefix: string;
+  private readonly submitSchema;
+
+  constructor(
+    private readonly ctx: SubgraphContext,
+    private readonly module: SelfAssessmentModule<K, M>,
+  ) {
+    this.key = module.types.naming.member.key;
+    this.prefix = module.types.naming.prefix;
+    this.submitSchema = z.object({ partnershipId: uuid, [this.key]: module.memberSchema, financialYear: financialYearLabel, standards: ratingsSchema });
+  }
+
+  private repository(manager: EntityManager = this.ctx.db.manager): SelfAssessmentReturnRepository<K> {
+    const identity = this.ctx.scope.identity;
+    return new SelfAssessmentReturnRepository(manager, this.ctx.scope, this.module.types, identity ? this.module.ownMember(identity) : null);
+  }
+
+  private memberOf(row: { [P in K]: string }): string {
+    return row[this.key];
+  }
+
+  // ---- standards
+
+  /** The partnership's configured standards, or the default set while it has configured none. */
+  async standardsOf(partnershipId: string): Promise<SelfAssessmentStandard[]> {
+    const { Standard } = this.module.types;
+    const configured = await this.ctx.loaders
+      .get<string, SelfAssessmentStandard[]>(`${this.prefix}.standards`, async (ids) =>
+        groupByKey(ids, await new SelfAssessmentStandardRepository(this.ctx.db.manager, this.module.types).ofPartnerships(ids), (s) => s.partnershipId),
+      )
+      .load(partnershipId);
+    if (configured.length > 0) return configured.map((standard) => Object.assign(new Standard(), standard, { isDefault: false }));
+    return this.module.defaultStandards().map((standard, index) =>
+      Object.assign(new Standard(), { id: '', partnershipId, position: index + 1, ...standard, isDefault: true }),
+    );
+  }
+
+  async configureStandards(partnershipIdInput: string, input: SelfAssessmentStandardDefinition[]): Promise<SelfAssessmentStandard[]> {
+    const partnershipId = validateInput(uuid, partnershipIdInput, 'partnershipId');
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
+    const valid = validateInput(standardsSchema, input, 'standards');
+    const standards = valid.map((standard, index) =>
+      Object.assign(new this.module.types.Standard(), { id: newId(), partnershipId, position: index + 1, ...standard }),
+    );
+    // Returns already made keep the titles they were made against (copied into each rating).
+    await this.ctx.db.transaction((manager) => new SelfAssessmentStandardRepository(manager, this.module.types).replace(partnershipId, standards));
+    this.ctx.logger.info({ partnershipId, standards: standards.length }, `${this.module.label} standards configured`);
+    return standards.map((standard) => Object.assign(standard, { isDefault: false }));
+  }
+
+  // ---- reads
+
+  ofPartnership(partnershipId: string, financialYear: string | null): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+    this.ctx.scope.requireIdentity();
+    const year = financialYear === null ? null : validateInput(financialYearLabel, financialYear, 'financialYear');
+    return this.ctx.loaders
+      .get<string, Array<OfMember<SelfAssessmentReturn, K>>>(`${this.prefix}.returnsOfPartnership:${year ?? '*'}`, async (ids) =>
+        groupByKey(ids, await this.audited(await this.repository().returnsOfPartnerships(ids, year)), (r) => r.partnershipId),
+      )
+      .load(partnershipId);
+  }
+
+  ofMember(memberId: string): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+    this.ctx.scope.requireIdentity();
+    return this.ctx.loaders
+      .get<string, Array<OfMember<SelfAssessmentReturn, K>>>(`${this.prefix}.returnsOfMember`, async (ids) =>
+        groupByKey(ids, await this.audited(await this.repository().returnsOfMembers(ids)), (r) => this.memberOf(r)),
+      )
+      .load(memberId);
+  }
+
+  /** One audit record a return read, in one statement a batch, as for any restricted record. */
+  private async audited<T extends SelfAssessmentReturn>(rows: T[]): Promise<T[]> {
+    const entityType = `${this.prefix}Return`;
+    await appendAudit(this.ctx, rows.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: row.partnershipId })));
+    return rows;
+  }
+
+  ratingsOf(submitted: SelfAssessmentReturn): Promise<Array<OfMember<SelfAssessmentRating, K>>> {
+    return this.ctx.loaders
+      .get<string, Array<OfMember<SelfAssessmentRating, K>>>(`${this.prefix}.ratings`, async (ids) =>
+        groupByKey(ids, await this.repository().ratingsOfReturns(ids), (r) => r.returnId),
+      )
+      .load(submitted.id);
+  }
+
+  actionsOf(rating: SelfAssessmentRating): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
+    return this.ctx.loaders
+      .get<string, Array<OfMember<SelfAssessmentAction, K>>>(`${this.prefix}.actions`, async (ids) =>
+        groupByKey(ids, await this.repository().actionsOfRatings(ids), (a) => a.ratingId),
+      )
+      .load(rating.id);
+  }
+
+  deadlineOf(action: SelfAssessmentAction): DeadlineView {
+    return DeadlineView.of(
+      { due: action.dueOn, rule: this.module.actionRule(action.financialYear), provisional: false },
+      this.module.actionBasis,
+      action.completedOn,
+      this.ctx.today,
+    );
+  }
+
+  private designatedDuring(partnershipId: string, startsOn: string, endsOn: string, label: string): Promise<SelfAssessmentDesignation[]> {
+    return this.ctx.loaders
+      .get<string, SelfAssessmentDesignation[]>(`${this.prefix}.designatedDuring:${label}`, async (ids) =>
+        groupByKey(ids, await this.module.designatedDuring(this.ctx.db.manager, this.ctx.scope, ids, startsOn, endsOn), (d) => d.partnershipId),
+      )
+      .load(partnershipId);
+  }
+
+  /** Who has not returned, the ratings across members and overdue actions: for the partnership's staff. */
+  async overview(partnershipId: string, financialYearInput: string): Promise<SelfAssessmentOverview<K, M>> {
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
+    const year = financialYearOf(validateInput(financialYearLabel, financialYearInput, 'financialYear'));
+    const [designations, returns, standards, overdueActions] = await Promise.all([
+      this.designatedDuring(partnershipId, year.startsOn, year.endsOn, year.label),
+      this.ofPartnership(partnershipId, year.label),
+      this.standardsOf(partnershipId),
+      this.ctx.loaders
+        .get<string, Array<OfMember<SelfAssessmentAction, K>>>(`${this.prefix}.overdueActions`, async (ids) =>
+          groupByKey(ids, await this.repository().overdueActions(ids, this.ctx.today), (a) => a.partnershipId),
+        )
+        .load(partnershipId),
+    ]);
+    const returned = new Set(returns.map((r) => this.memberOf(r)));
+    const missing = [...new Set(designations.map((d) => d.memberId))].filter((memberId) => !returned.has(memberId));
+    const [notReturned, ratings] = await Promise.all([
+      Promise.all(missing.map((memberId) => this.module.member(this.ctx, memberId))),
+      Promise.all(returns.map((r) => this.ratingsOf(r))),
+    ]);
+    const allRatings = ratings.flat();
+    // The partnership's current standards first, then any a return rated that have since been replaced.
+    const keys = standards.map((s) => ({ key: s.key, title: s.title }));
+    for (const rating of allRatings) {
+      if (!keys.some((k) => k.key === rating.standardKey)) keys.push({ key: rating.standardKey, title: rating.standardTitle });
+    }
+    const count = (key: string, value: RagRating) => allRatings.filter((r) => r.standardKey === key && r.rating === value).length;
+    return Object.assign(new this.module.types.Overview(), {
+      financialYear: year.label,
+      notReturned: notReturned.filter((member) => member !== null).sort((a, b) => a.name.localeCompare(b.name)),
+      ratings: keys.map(({ key, title }) =>
+        Object.assign(new this.module.types.Summary(), {
+          standardKey: key,
+          title,
+          red: count(key, RagRating.RED),
+          amber: count(key, RagRating.AMBER),
+          green: count(key, RagRating.GREEN),
+        }),
+      ),
+      overdueActions,
+    }) as SelfAssessmentOverview<K, M>;
+  }
+
+  // ---- writes
+
+  /** By the member's own staff in the submitting roles, for a partnership that designated it in the year. */
+  async submit(input: SubmitSelfAssessmentInput): Promise<OfMember<SelfAssessmentReturn, K>> {
+    const identity = this.ctx.scope.requireIdentity();
+    const valid = validateInput(this.submitSchema, input) as { partnershipId: string; financialYear: string; standards: z.infer<typeof ratingsSchema> } & { [P in K]: string };
+    const memberId = this.memberOf(valid);
+    if (this.module.actionsFromToday) {
+      // A due date is set for what is still to be done: not before today.
+      valid.standards.forEach((standard, i) =>
+        standard.actions.forEach((action, j) => {
+          if (action.dueOn < this.ctx.today) {
+            throw new BadUserInputError(`input.standards.${i}.actions.${j}.dueOn`, `must not be before today (${this.ctx.today}): an action plan sets dates still to come`);
+          }
+        }),
+      );
+    }
+    if (this.module.ownMember(identity) !== memberId) throw new ForbiddenError(this.module.refusedSubmitter);
+    const roles = this.module.submitters;
+    if (!this.ctx.scope.hasRole(...roles)) throw new ForbiddenError(roles.length === 1 ? `This needs the role ${roles[0]}` : `This needs one of the roles ${roles.join(', ')}`);
+    // Partnerships are known here only through the caller's verified token.
+    if (!this.ctx.scope.actsIn(valid.partnershipId)) {
+      throw new BadUserInputError('input.partnershipId', 'is not a partnership you act in (your token\'s partnerships claim)');
+    }
+    const current = financialYearContaining(this.ctx.today);
+    if (valid.financialYear > current) throw new BadUserInputError('input.financialYear', `must not be after the current financial year (${current})`);
+    const year = financialYearOf(valid.financialYear);
+    const standards = await this.standardsOf(valid.partnershipId);
+    const known = new Map(standards.map((s) => [s.key, s]));
+    const seen = new Set<string>();
+    valid.standards.forEach((rated, index) => {
+      if (!known.has(rated.standardKey)) {
+        throw new BadUserInputError(`input.standards.${index}.standardKey`, `${rated.standardKey} is not one of the partnership's ${this.module.label} standards`);
+      }
+      if (seen.has(rated.standardKey)) throw new BadUserInputError(`input.standards.${index}.standardKey`, `${rated.standardKey} is rated twice`);
+      seen.add(rated.standardKey);
+    });
+    const unrated = standards.filter((s) => !seen.has(s.key)).map((s) => s.key);
+    if (unrated.length > 0) throw new BadUserInputError('input.standards', `must rate every standard; not rated: ${unrated.join(', ')}`);
+
+    const { Return, Rating, Action } = this.module.types;
+    const member = { [this.key]: memberId };
+    const submitted = Object.assign(new Return(), { id: newId(), partnershipId: valid.partnershipId, financialYear: year.label, submittedOn: this.ctx.today }, member);
+    const ratings: Array<OfMember<SelfAssessmentRating, K>> = [];
+    const actions: Array<OfMember<SelfAssessmentAction, K>> = [];
+    for (const rated of valid.standards) {
+      const rating = Object.assign(new Rating(), {
+        id: newId(),
+        returnId: submitted.id,
+        partnershipId: submitted.partnershipId,
+        standardKey: rated.standardKey,
+        standardTitle: known.get(rated.standardKey)!.title,
+        rating: rated.rating,
+        evidence: rated.evidence,
+      }, member);
+      ratings.push(rating);
+      for (const action of rated.actions) {
+        actions.push(
+          Object.assign(new Action(), {
+            id: newId(),
+            ratingId: rating.id,
+            partnershipId: submitted.partnershipId,
+            financialYear: year.label,
+            standardKey: rated.standardKey,
+            description: action.description,
+            owner: action.owner,
+            dueOn: action.dueOn,
+            completedOn: null,
+          }, member),
+        );
+      }
+    }
+    await this.ctx.db.transaction(async (manager) => {
+      const designations = await this.module.designatedDuring(manager, this.ctx.scope, [valid.partnershipId], year.startsOn, year.endsOn);
+      if (!designations.some((d) => d.memberId === memberId)) {
+        throw new BadUserInputError(`input.${this.key}`, `is not designated as a relevant agency by this partnership in ${year.label}`);
+      }
+      const repository = this.repository(manager);
+      const existing = await repository.findReturn(valid.partnershipId, memberId, year.label);
+      if (existing) throw new ConflictError(`The ${year.label} return was already submitted on ${existing.submittedOn}`);
+      await repository.insert(submitted, ratings, actions);
+      const obligations = this.obligations(manager);
+      await obligations.returnMade(submitted);
+      for (const action of actions) await obligations.actionOpen(action, this.module.actionRule(action.financialYear), this.module.actionBasis);
+      await appendAudit(this.ctx, [{ action: AuditAction.CREATE, entityType: `${this.prefix}Return`, entityId: submitted.id, partnershipId: submitted.partnershipId }], manager);
+    });
+    this.ctx.logger.info({ returnId: submitted.id }, `${this.module.label} return submitted`);
+    return submitted;
+  }
+
+  /** The member's own staff, or the partnership's administrators, record an action as done. */
+  async completeAction(input: CompleteSelfAssessmentActionInput): Promise<OfMember<SelfAssessmentAction, K>> {
+    const identity = this.ctx.scope.requireIdentity();
+    const valid = validateInput(completeSchema, input);
+    if (valid.completedOn > this.ctx.today) throw new BadUserInputError('input.completedOn', 'must not be in the future');
+    return this.ctx.db.transaction(async (manager) => {
+      const repository = this.repository(manager);
+      const action = await repository.findAction(valid.actionId);
+      const ownMember = this.module.ownMember(identity);
+      const own = action !== null && ownMember !== null && this.memberOf(action) === ownMember;
+      const administrator = action ? this.ctx.scope.hasRole(...partnershipAdministratorRoles) && this.ctx.scope.actsIn(action.partnershipId) : false;
+      // Someone who could not see the action is told nothing more than that it is not there.
+      if (!action || (!own && !administrator)) throw new NotFoundError(`${this.prefix}Action`, valid.actionId);
+      if (action.completedOn !== null) throw new ConflictError(`The action is already completed (on ${action.completedOn})`);
+      await repository.completeAction(action.id, valid.completedOn);
+      await this.obligations(manager).actionDone(action, valid.completedOn);
+      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: `${this.prefix}Action`, entityId: action.id, partnershipId: action.partnershipId }], manager);
+      return Object.assign(action, { completedOn: valid.completedOn });
+    });
+  }
+
+  // ---- when returns are due (local practice)
+
+  private obligations(manager: EntityManager): SelfAssessmentObligations<K> {
+    return new SelfAssessmentObligations(manager, this.module.types, this.module.duties, this.ctx.now);
+  }
+
+  /** The day each year's return is due, MM-DD: the partnership's, or the default. Public, as its standards are. */
+  returnDueOf(partnershipId: string): Promise<string> {
+    return this.ctx.loaders
+      .get<string, string>(`${this.prefix}.returnDue`, async (ids) => {
+        const days = await this.obligations(this.ctx.db.manager).returnDays(ids);
+        return ids.map((id) => days.get(id) ?? defaultReturnDue);
+      })
+      .load(partnershipId);
+  }
+
+  /** Sets the day and moves this year's open return obligations to it, in one transaction. */
+  async setReturnDue(partnershipIdInput: string, monthDayInput: string): Promise<string> {
+    const partnershipId = validateInput(uuid, partnershipIdInput, 'partnershipId');
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
+    const monthDay = monthDayInput.trim();
+    if (!isYearlyDay(monthDay)) throw new BadUserInputError('returnDue', 'must be a day every year has, as MM-DD (e.g. 03-31)');
+    const year = financialYearOf(financialYearContaining(this.ctx.today));
+    await this.ctx.db.transaction(async (manager) => {
+      await manager.save(this.module.types.Settings, Object.assign(new this.module.types.Settings(), { partnershipId, returnDue: monthDay }));
+      const [designations, returns] = await Promise.all([
+        this.module.designatedDuring(manager, this.ctx.scope, [partnershipId], year.startsOn, year.endsOn),
+        // Unfiltered: whether a member has returned decides its obligation, whoever asks.
+        manager.find(this.module.types.Return, { where: { partnershipId, financialYear: year.label } as never }),
+      ]);
+      const made = new Set(returns.map((r) => this.memberOf(r)));
+      const obligations = this.obligations(manager);
+      for (const memberId of new Set(designations.map((d) => d.memberId))) {
+        if (!made.has(memberId)) await obligations.returnOwed(partnershipId, memberId, year.label, monthDay);
+      }
+      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: `${this.prefix}Settings`, entityId: partnershipId, partnershipId }], manager);
+    });
+    this.ctx.logger.info({ partnershipId, due: returnDueOn(year.label, monthDay) }, `${this.module.label} return day set`);
+    return monthDay;
+  }
+}

@@ -1,0 +1,107 @@
+import { In, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { partnershipStaffRoles } from '../auth';
+import type { AccessScope } from '../identity';
+import type { OfMember, SelfAssessmentAction, SelfAssessmentRating, SelfAssessmentReturn, SelfAssessmentStandard, SelfAssessmentTypes } from './self-assessment.types';
+
+/** Standards are the partnership's published expectations of its members: public. */
+export class SelfAssessmentStandardRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly types: SelfAssessmentTypes<string>,
+  ) {}
+
+  ofPartnerships(partnershipIds: readonly string[]): Promise<SelfAssessmentStandard[]> {
+    return this.manager.find(this.types.Standard, {
+      where: { partnershipId: In([...partnershipIds]) },
+      order: { partnershipId: 'ASC', position: 'ASC' },
+    });
+  }
+
+  // Delete first, so the unique (partnershipId, key) index never sees old and new together.
+  async replace(partnershipId: string, standards: SelfAssessmentStandard[]): Promise<void> {
+    await this.manager.delete(this.types.Standard, { partnershipId });
+    await this.manager.insert(this.types.Standard, standards.map((standard) => ({ ...standard })));
+  }
+}
+
+/**
+ * Returns, ratings and actions are restricted: every read goes through `visible`, which keeps the
+ * rows of the caller's own member (agency or school) and, for partnership staff, every row of the
+ * partnerships they act in. Ratings and actions carry the return's partnership and member so the
+ * rule needs no join.
+ */
+export class SelfAssessmentReturnRepository<K extends string> {
+  private readonly key: K;
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: AccessScope,
+    private readonly types: SelfAssessmentTypes<K>,
+    /** The member the caller acts for, if its organisation is one that makes returns. */
+    private readonly ownMember: string | null,
+  ) {
+    this.key = types.naming.member.key;
+  }
+
+  /** The clauses (ORed) the caller may see, or null for none: TypeORM reads `where: []` as no filter at all. */
+  // Typed by the caller's find: the member's column has a name only the module knows.
+  private visible(where: Record<string, unknown>): never[] | null {
+    const identity = this.scope.requireIdentity();
+    const clauses: Array<Record<string, unknown>> = [];
+    if (this.ownMember !== null) clauses.push({ ...where, [this.key]: this.ownMember });
+    if (this.scope.hasRole(...partnershipStaffRoles) && identity.partnershipIds.length > 0) {
+      clauses.push({ ...where, partnershipId: In([...identity.partnershipIds]) });
+    }
+    return clauses.length > 0 ? (clauses as never[]) : null;
+  }
+
+  async returnsOfPartnerships(partnershipIds: readonly string[], financialYear: string | null): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+    const where = this.visible({ partnershipId: In([...partnershipIds]), ...(financialYear ? { financialYear } : {}) });
+    if (where === null) return [];
+    return this.manager.find(this.types.Return, { where, order: { financialYear: 'DESC', submittedOn: 'ASC', [this.key]: 'ASC' } as never });
+  }
+
+  async returnsOfMembers(memberIds: readonly string[]): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+    const where = this.visible({ [this.key]: In([...memberIds]) });
+    if (where === null) return [];
+    return this.manager.find(this.types.Return, { where, order: { financialYear: 'DESC', partnershipId: 'ASC' } as never });
+  }
+
+  async ratingsOfReturns(returnIds: readonly string[]): Promise<Array<OfMember<SelfAssessmentRating, K>>> {
+    const where = this.visible({ returnId: In([...returnIds]) });
+    if (where === null) return [];
+    return this.manager.find(this.types.Rating, { where });
+  }
+
+  async actionsOfRatings(ratingIds: readonly string[]): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
+    const where = this.visible({ ratingId: In([...ratingIds]) });
+    if (where === null) return [];
+    return this.manager.find(this.types.Action, { where, order: { dueOn: 'ASC' } as never });
+  }
+
+  async overdueActions(partnershipIds: readonly string[], today: string): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
+    const where = this.visible({ partnershipId: In([...partnershipIds]), completedOn: IsNull(), dueOn: LessThan(today) });
+    if (where === null) return [];
+    return this.manager.find(this.types.Action, { where, order: { dueOn: 'ASC', id: 'ASC' } as never });
+  }
+
+  findReturn(partnershipId: string, memberId: string, financialYear: string): Promise<OfMember<SelfAssessmentReturn, K> | null> {
+    return this.manager.findOneBy(this.types.Return, { partnershipId, [this.key]: memberId, financialYear } as never);
+  }
+
+  /** Unfiltered: the service decides who may complete it, and says so, rather than pretending it is absent. */
+  findAction(id: string): Promise<OfMember<SelfAssessmentAction, K> | null> {
+    return this.manager.findOneBy(this.types.Action, { id } as never);
+  }
+
+  async insert(submitted: SelfAssessmentReturn, ratings: SelfAssessmentRating[], actions: SelfAssessmentAction[]): Promise<void> {
+    await this.manager.insert(this.types.Return, { ...submitted } as never);
+    await this.manager.insert(this.types.Rating, ratings.map((rating) => ({ ...rating }) as never));
+    if (actions.length > 0) await this.manager.insert(this.types.Action, actions.map((action) => ({ ...action }) as never));
+  }
+
+  async completeAction(id: string, completedOn: string): Promise<void> {
+    await this.manager.update(this.types.Action, { id } as never, { completedOn } as never);
+  }
+
+}

@@ -1,0 +1,158 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
+import type { SubgraphContext } from '../context';
+import { DeadlineView } from '../deadline';
+import { SelfAssessmentEngine, type SelfAssessmentModule } from './self-assessment.engine';
+import type {
+  CompleteSelfAssessmentActionInput,
+  OfMember,
+  SelfAssessmentAction,
+  SelfAssessmentOverview,
+  SelfAssessmentRating,
+  SelfAssessmentReturn,
+  SelfAssessmentStandard,
+  SelfAssessmentStandardDefinition,
+  SubmitSelfAssessmentInput,
+} from './self-assessment.types';
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * The thin resolvers of one module's self-assessment: every field and mutation named after the
+ * module's prefix, each handing straight to the engine.
+ */
+export function selfAssessmentResolvers<K extends string, M extends { name: string }>(
+  module: SelfAssessmentModule<K, M>,
+  /** The subgraph's stub of the partnerships subgraph's Partnership entity. */
+  partnershipType: ClassType<{ id: string }>,
+): Function[] {
+  const { types } = module;
+  const { prefix, describe, member: column } = types.naming;
+  const memberType = types.memberType() as ClassType<M>;
+  const places = {
+    partnership: partnershipType,
+    reference: (id: string) => Object.assign(new partnershipType(), { id }),
+    member: memberType,
+    memberField: column.field,
+    memberReturnsField: column.returnsField,
+    memberIdOf: (member: M) => (member as unknown as Record<string, string>)[column.entityKey]!,
+  };
+  const field = lowerFirst(prefix);
+  const engine = (ctx: SubgraphContext) => new SelfAssessmentEngine(ctx, module);
+  type Partnership = { id: string };
+
+  @Resolver(() => places.partnership)
+  class PartnershipSelfAssessmentResolver {
+    @FieldResolver(() => [types.Standard], { name: `${field}Standards`, description: describe.standardsField })
+    standards(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<SelfAssessmentStandard[]> {
+      return engine(ctx).standardsOf(partnership.id);
+    }
+
+    @FieldResolver(() => [types.Return], { name: `${field}Returns`, description: describe.returnsField })
+    returns(
+      @Root() partnership: Partnership,
+      @Arg('financialYear', () => String, { nullable: true, description: 'e.g. 2025-26; every year when left out' }) financialYear: string | null,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+      return engine(ctx).ofPartnership(partnership.id, financialYear ?? null);
+    }
+
+    @FieldResolver(() => types.Overview, { name: `${field}Overview`, description: describe.overviewField })
+    overview(
+      @Root() partnership: Partnership,
+      @Arg('financialYear', () => String) financialYear: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<SelfAssessmentOverview<K, M>> {
+      return engine(ctx).overview(partnership.id, financialYear);
+    }
+  }
+
+  const returnDue = `The day each year's return is due, as MM-DD: local practice under ${module.duties.returnBasis}; 03-31, the last day of the year assessed, until the partnership sets another`;
+
+  @Resolver(() => places.partnership)
+  class PartnershipReturnDueResolver {
+    @FieldResolver(() => String, { name: `${field}ReturnDue`, description: returnDue })
+    returnDue(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<string> {
+      return engine(ctx).returnDueOf(partnership.id);
+    }
+
+    @Mutation(() => String, { name: `set${prefix}ReturnDue`, description: `Sets the day each year's return is due (the partnership's administrators); this year's open returns move to it` })
+    setReturnDue(
+      @Arg('returnDue', () => String, { description: 'MM-DD, e.g. 06-30' }) day: string,
+      @Arg('partnershipId', () => ID) partnershipId: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<string> {
+      return engine(ctx).setReturnDue(partnershipId, day);
+    }
+  }
+
+  @Resolver(() => places.member)
+  class MemberSelfAssessmentResolver {
+    @FieldResolver(() => [types.Return], { name: places.memberReturnsField, description: describe.memberReturnsField })
+    returns(@Root() member: M, @Ctx() ctx: SubgraphContext): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+      return engine(ctx).ofMember(places.memberIdOf(member));
+    }
+  }
+
+  @Resolver(() => types.Return)
+  class ReturnResolver {
+    @FieldResolver(() => places.member, { name: places.memberField, nullable: true })
+    member(@Root() submitted: OfMember<SelfAssessmentReturn, K>, @Ctx() ctx: SubgraphContext): Promise<M | null> {
+      return module.member(ctx, submitted[types.naming.member.key]);
+    }
+
+    @FieldResolver(() => places.partnership)
+    partnership(@Root() submitted: SelfAssessmentReturn): Partnership {
+      return places.reference(submitted.partnershipId);
+    }
+
+    @FieldResolver(() => [types.Rating])
+    standards(@Root() submitted: SelfAssessmentReturn, @Ctx() ctx: SubgraphContext): Promise<Array<OfMember<SelfAssessmentRating, K>>> {
+      return engine(ctx).ratingsOf(submitted);
+    }
+
+    @Mutation(() => types.Return, { name: `submit${prefix}Return`, description: describe.submitMutation })
+    submit(@Arg('input', () => types.SubmitInput) input: SubmitSelfAssessmentInput, @Ctx() ctx: SubgraphContext): Promise<OfMember<SelfAssessmentReturn, K>> {
+      return engine(ctx).submit(input);
+    }
+
+    @Mutation(() => [types.Standard], { name: `configure${prefix}Standards`, description: describe.configureMutation })
+    // type-graphql prints arguments in the reverse of their order here: the SDL reads partnershipId, standards.
+    configure(
+      @Arg('standards', () => [types.StandardInput]) standards: SelfAssessmentStandardDefinition[],
+      @Arg('partnershipId', () => ID) partnershipId: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<SelfAssessmentStandard[]> {
+      return engine(ctx).configureStandards(partnershipId, standards);
+    }
+
+    @Mutation(() => types.Action, { name: `complete${prefix}Action`, description: describe.completeMutation })
+    complete(@Arg('input', () => types.CompleteInput) input: CompleteSelfAssessmentActionInput, @Ctx() ctx: SubgraphContext): Promise<OfMember<SelfAssessmentAction, K>> {
+      return engine(ctx).completeAction(input);
+    }
+  }
+
+  @Resolver(() => types.Rating)
+  class RatingResolver {
+    @FieldResolver(() => [types.Action])
+    actions(@Root() rating: SelfAssessmentRating, @Ctx() ctx: SubgraphContext): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
+      return engine(ctx).actionsOf(rating);
+    }
+  }
+
+  @Resolver(() => types.Action)
+  class ActionResolver {
+    @FieldResolver(() => DeadlineView)
+    deadline(@Root() action: SelfAssessmentAction, @Ctx() ctx: SubgraphContext): DeadlineView {
+      return engine(ctx).deadlineOf(action);
+    }
+
+    @FieldResolver(() => places.member, { name: places.memberField, nullable: true })
+    member(@Root() action: OfMember<SelfAssessmentAction, K>, @Ctx() ctx: SubgraphContext): Promise<M | null> {
+      return module.member(ctx, action[types.naming.member.key]);
+    }
+  }
+
+  return [PartnershipSelfAssessmentResolver, PartnershipReturnDueResolver, MemberSelfAssessmentResolver, ReturnResolver, RatingResolver, ActionResolver];
+}

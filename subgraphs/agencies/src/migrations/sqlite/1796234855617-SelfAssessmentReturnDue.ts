@@ -1,0 +1,13 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class SelfAssessmentReturnDue1796234855617 implements MigrationInterface {
+  name = 'SelfAssessmentReturnDue1796234855617';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"section11_settings\" (\"partnershipId\" varchar(36) PRIMARY KEY NOT NULL, \"returnDue\" varchar(5) NOT NULL)");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP TABLE \"section11_settings\"");
+  }
+}
