@@ -22,7 +22,7 @@ export type IntakeOutcome = 'taken' | 'repeat';
  */
 export class EventIntake {
   constructor(
-    private readonly runtime: Pick<SubgraphRuntime, 'db' | 'now' | 'logger'>,
+    private readonly runtime: Pick<SubgraphRuntime, 'db' | 'now'>,
     private readonly steps: readonly IntakeStep[] = intakeSteps,
   ) {}
 
