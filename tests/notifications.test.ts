@@ -11,6 +11,7 @@ import {
   eventIntakePath,
   eventSignatureHeader,
   eventTimestampHeader,
+  mintDevelopmentToken,
   NatsEventBus,
   ObligationLedger,
   obligationKinds,
@@ -127,7 +128,7 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
       // A file, not memory: the notifications service is stopped and started again below.
       overrides: {
         DATA_DIR: dataDir,
-        ...(bus === 'nats' ? { EVENT_BUS: 'nats', NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: prefix } : {}),
+        ...(bus === 'nats' ? { EVENT_BUS: 'nats', NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: prefix, NATS_ACK_WAIT_MS: '2000' } : {}),
       },
     });
   });
@@ -251,6 +252,29 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     for (const outsider of ['west-sussex-social-worker', 'east-sussex-business-manager', 'panel-member'] as const) {
       const refused = await graph.query(query, { id: westSussex }, { as: outsider });
       expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    }
+  });
+
+  it('answers Partnership.whatIsDue for many partnerships in one statement, each its own', async () => {
+    const identity = { ...demoIdentities['west-sussex-business-manager']!, subject: 'test:every-partnership', partnershipIds: Object.values(demoIds.partnerships) };
+    const authorization = `Bearer ${await mintDevelopmentToken(identity, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' })}`;
+    await track('partnerships', { ...yearlyReport, occurrence: '2027-28', audience: { ...yearlyReport.audience, partnershipIds: Object.values(demoIds.partnerships) } });
+    await settled();
+    const query = `{ partnerships { id whatIsDue(first: 10) { totalCount counts { total } nodes { id owner { partnership { id } } } } } }`;
+    let answer: { partnerships: Array<{ id: string; whatIsDue: { totalCount: number; counts: { total: number }; nodes: Array<{ owner: { partnership: { id: string } | null } }> } }> } | undefined;
+    const statements = await graph.countStatements(async () => {
+      const result = await graph.query<NonNullable<typeof answer>>(query, {}, { authorization });
+      expect(result.errors).toBeUndefined();
+      answer = result.data!;
+    });
+    expect(statements.notifications).toBeLessThanOrEqual(2);
+    const byId = new Map(answer!.partnerships.map((partnership) => [partnership.id, partnership.whatIsDue]));
+    expect(byId.get(westSussex)!.totalCount).toBe(3);
+    expect(byId.get(eastSussex)!.totalCount).toBe(2);
+    expect(byId.get(demoIds.partnerships.brightonAndHove)!.totalCount).toBe(0);
+    for (const [id, connection] of byId) {
+      expect(connection.counts.total).toBe(connection.totalCount);
+      for (const node of connection.nodes) expect(node.owner.partnership?.id).toBe(id);
     }
   });
 

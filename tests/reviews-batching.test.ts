@@ -19,7 +19,7 @@ const everything = `{
     childDeathReviews { childReference cdopNotificationDeadline { due } }
     practiceReviews { title recommendations { text actions { description deadline { status } } } }
     overdueReviewActions { id }
-    whatIsDue { kind deadline { due } }
+    whatIsDue { totalCount nodes { kind deadline { due } } }
     cdopNotificationSetting { hours }
     relevantAgencies { id recommendations { text } reviewActions { description } }
     schools { nodes { urn recommendations { text } reviewActions { description } } }
@@ -110,7 +110,8 @@ async function measure(): Promise<{ count: number; statements: Record<string, nu
       expect(partnership['practiceReviews'][0].recommendations).toHaveLength(3);
       expect(partnership['childDeathReviews']).toHaveLength(1);
       expect(partnership['overdueReviewActions']).toHaveLength(3);
-      expect(partnership['whatIsDue'].length).toBeGreaterThanOrEqual(7);
+      // What is due now comes from the notifications service's index (its own statements, also counted).
+      expect(typeof partnership['whatIsDue'].totalCount).toBe('number');
       expect(partnership['relevantAgencies'][0].reviewActions).toHaveLength(1);
       expect(partnership['schools'].nodes[0].reviewActions).toHaveLength(1);
     }
