@@ -23,6 +23,7 @@ import { AccessScope } from './identity';
 import {
   DatabaseUnavailableError,
   describeTarget,
+  inBackground,
   connectDatabase,
   isDatabaseReachable,
   migrate,
@@ -216,7 +217,8 @@ async function startEvents(
     await bus?.close();
   };
   if (definition.takeEvents) {
-    const handler = definition.takeEvents(runtime);
+    const take = definition.takeEvents(runtime);
+    const handler: EventHandler = (event) => inBackground(() => take(event));
     if (config.EVENT_BUS === 'embedded') {
       return {
         routes: (app) => mountEventIntake(app, handler, config.INTERNAL_TOKEN_SECRET, logger),

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { inBackground } from '../database';
 import type { Logger } from '../logger';
 import type { EventBus } from './event-bus';
 import { OutboxEvent } from './outbox-event.entity';
@@ -38,7 +39,7 @@ export class OutboxRelay {
   /** Publishes what is waiting; the number published. */
   async pass(): Promise<number> {
     const now = this.options.now ?? (() => new Date());
-    return this.db.transaction(async (manager) => {
+    return inBackground(() => this.db.transaction(async (manager) => {
       let query = manager
         .getRepository(OutboxEvent)
         .createQueryBuilder('event')
@@ -65,7 +66,7 @@ export class OutboxRelay {
           .execute();
       }
       return published.length;
-    });
+    }));
   }
 
   /** Polls until stopped; a pass that filled its batch is followed at once by the next. */
