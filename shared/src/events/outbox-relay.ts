@@ -24,6 +24,8 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** Consecutive passes the bus refused: the pause grows with them, and only the first is a warning. */
+  private refusals = 0;
   private readonly batchSize: number;
   private readonly intervalMs: number;
 
@@ -54,8 +56,12 @@ export class OutboxRelay {
           await this.bus.publish(toDomainEvent(this.options.source, row));
           published.push(row.position);
         }
+        this.refusals = 0;
       } catch (error) {
-        this.options.logger?.warn({ err: error, published: published.length }, 'event bus refused an event; will retry');
+        this.refusals += 1;
+        // One line per outage, not one per pass: a consumer that is down for a minute is one event.
+        if (this.refusals === 1) this.options.logger?.warn({ err: error, published: published.length }, 'event bus refused an event; will retry');
+        else this.options.logger?.debug({ err: error, refusals: this.refusals }, 'event bus still refusing');
       }
       if (published.length > 0) {
         await manager
@@ -80,7 +86,9 @@ export class OutboxRelay {
         (error: unknown) => this.options.logger?.warn({ err: error }, 'outbox relay pass failed'),
       );
       await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, count >= this.batchSize ? 0 : this.intervalMs).unref();
+      // Refused: back off to at most 5 s, so a consumer that is down is not hammered.
+      const pause = this.refusals > 0 ? Math.min(this.intervalMs * 2 ** this.refusals, 5000) : count >= this.batchSize ? 0 : this.intervalMs;
+      if (!this.stopped) this.timer = setTimeout(tick, pause).unref();
     };
     this.timer = setTimeout(tick, 0);
   }
