@@ -82,6 +82,7 @@ it('costs the same SQL statements per subgraph for 3 partnerships as for 23', as
   // id twice, because the gateway's plan asks for the partners' organisations and the schools'
   // local authorities in two fetches | schools' pages and counts | reviews' pages and counts |
   // stages.
+  // The notifications service is not asked: nothing in the query is its.
   expect(large.statements).toEqual({ partnerships: 6, agencies: 4, schools: 2, reviews: 2, escalations: 1, notifications: 0 });
 });
 

@@ -154,35 +154,10 @@ describe('child death: CDOP notified within the partnership\'s hours (24 by defa
   });
 });
 
+// What is due is the notifications service's now (tests/notifications.test.ts); the reviews clocks
+// that feed it as obligations are tested where the reviews subgraph records them.
 describe('what is due', () => {
-  const due = `query ($p: ID!) { partnership(id: $p) { whatIsDue { kind entityId reference deadline { due rule basis status } } } }`;
-
-  it('lists everything open across the partnership\'s reviews, soonest first, each with its rule', async () => {
-    today = '2026-11-22';
-    const fresh = await startGraph({ now: () => new Date('2026-11-22T12:00:00Z') });
-    try {
-      const result = await fresh.query<any>(due, { p: westSussex }, manager);
-      expect(result.errors).toBeUndefined();
-      const items = result.data.partnership.whatIsDue;
-      const dues = items.map((item: any) => item.deadline.due);
-      expect(dues).toEqual([...dues].sort());
-      const summary = items.map((item: any) => [item.kind, item.reference, item.deadline.due, item.deadline.rule, item.deadline.status]);
-      expect(summary).toEqual([
-        ['REVIEW_ACTION', 'Revise the attendance policy to prompt a referral where neglect is suspected', '2026-06-30', 'due date 2026-06-30 agreed for the action', 'OVERDUE'],
-        ['CHILD_DEATH_CDOP_NOTIFICATION', 'CDR-DEMO-2026-12', '2026-11-22', '24 hours after death on 2026-11-21 (local practice)', 'DUE_TODAY'],
-        ['PARTNER_TOLD_OF_INCIDENT', 'SI-DEMO-2026-08', '2026-11-25', '5 working days after 2026-11-18', 'PENDING'],
-        ['SERIOUS_INCIDENT_NOTIFICATION', 'SI-DEMO-2026-08', '2026-11-25', '5 working days after 2026-11-18', 'PENDING'],
-        ['RAPID_REVIEW', 'SI-DEMO-2026-07', '2026-11-26', '15 working days after 2026-11-05', 'PENDING'],
-        ['PRACTICE_REVIEW_REPORT_TO_PANEL', 'Child T (demo): information sharing before birth', '2026-12-16', '7 working days before the publication deadline 2026-12-26', 'PENDING'],
-        ['PRACTICE_REVIEW_PUBLICATION', 'Child T (demo): information sharing before birth', '2026-12-26', '6 months after 2026-06-26', 'PENDING'],
-        ['REVIEW_ACTION', 'Run the first multi-agency neglect audit', '2027-03-31', 'due date 2027-03-31 agreed for the action', 'PENDING'],
-      ]);
-      const report = items.find((item: any) => item.kind === 'PRACTICE_REVIEW_REPORT_TO_PANEL');
-      expect(report.deadline.basis).toContain('unconfirmed');
-    } finally {
-      await fresh.stop();
-    }
-  });
+  const due = `query ($p: ID!) { partnership(id: $p) { whatIsDue { totalCount nodes { kind deadline { due rule basis status } } } } }`;
 
   it('is for partnership staff of that partnership only', async () => {
     for (const as of ['west-sussex-social-worker', 'east-sussex-business-manager', 'panel-member'] as const) {

@@ -22,7 +22,7 @@ export const overviewHeaderQuery = /* GraphQL */ `
 
 export const overviewDueQuery = /* GraphQL */ `
   query PortalOverviewDue($id: ID!) {
-    partnership(id: $id) { id whatIsDue { kind entityId reference deadline { ${deadline} } } }
+    partnership(id: $id) { id whatIsDue(first: 100) { totalCount nodes { id kind about { __typename ... on OtherObligationSubject { type } } deadline { ${deadline} } } } }
   }
 `;
 

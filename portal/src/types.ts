@@ -8,9 +8,10 @@ export interface PartnershipSummary {
 }
 
 export interface DueItem {
+  readonly id: string;
   readonly kind: string;
-  readonly entityId: string;
-  readonly reference: string;
+  /** The record it is about: its type in the graph, or (`OtherObligationSubject`) the owner's name for it. */
+  readonly about: { readonly __typename: string; readonly type?: string };
   readonly deadline: DeadlineValue;
 }
 
@@ -40,7 +41,7 @@ type Overview = {
   readonly name: string;
   readonly status: string;
   readonly activeFrom: string | null;
-  readonly whatIsDue: readonly DueItem[] | null;
+  readonly whatIsDue: { readonly totalCount: number; readonly nodes: readonly DueItem[] } | null;
   readonly yearlyReports: readonly YearlyReport[] | null;
   readonly educationRepresentatives: ReadonlyArray<{ id: string; level: string; forum: string; name: string; role: string; represents: string }> | null;
   readonly withoutDsl: { totalCount: number; nodes: ReadonlyArray<{ urn: string; name: string }> } | null;

@@ -97,15 +97,18 @@ function refuseEmptyWhereLists(): void {
 }
 refuseEmptyWhereLists();
 
-/** Counts SQL statements, so tests can prove that lists and references batch. */
-// Marks work a service does on its own (outbox relay, webhook deliveries, reminders, event intake,
-// metrics scrapes), so the statements a request costs are counted apart from what runs beside it.
 const backgroundWork = new AsyncLocalStorage<true>();
 
-/** Runs `work` as the service's own, not a request's: its statements are not counted per request. */
-export function asBackgroundWork<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Work no request asked for (the outbox relay, events taken from the bus, webhook deliveries,
+ * reminders, metrics scrapes): its statements
+ * are not counted, so a request's count is the request's alone whatever runs beside it.
+ */
+export function inBackground<T>(work: () => Promise<T>): Promise<T> {
   return backgroundWork.run(true, work);
 }
+
+/** Counts SQL statements, so tests can prove that lists and references batch. */
 
 export class StatementCounter {
   count = 0;
@@ -138,7 +141,7 @@ class TypeOrmLogBridge implements TypeOrmLogger {
 
   // Statements are logged by their shape and errors without values: both can carry case data.
   logQuery(query: string): void {
-    this.counter.record(query);
+    if (!backgroundWork.getStore()) this.counter.record(query);
     if (this.logger.isLevelEnabled('trace')) this.logger.trace({ statement: statementShape(query) }, 'sql');
   }
   logQueryError(error: string | Error, query: string): void {

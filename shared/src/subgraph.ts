@@ -28,9 +28,9 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { parse, visit, type DocumentNode } from 'graphql';
 import { AccessScope } from './identity';
 import {
-  asBackgroundWork,
   DatabaseUnavailableError,
   describeTarget,
+  inBackground,
   connectDatabase,
   isDatabaseReachable,
   migrate,
@@ -265,7 +265,8 @@ async function startEvents(
     await bus?.close();
   };
   if (definition.takeEvents) {
-    const handler = definition.takeEvents(runtime);
+    const take = definition.takeEvents(runtime);
+    const handler: EventHandler = (event) => inBackground(() => take(event));
     if (config.EVENT_BUS === 'embedded') {
       return {
         routes: (app) => mountEventIntake(app, handler, config.INTERNAL_TOKEN_SECRET, logger),
@@ -335,7 +336,7 @@ function observe(name: SubgraphName, config: SubgraphConfig, db: DataSource, log
 function outboxGauges(metrics: ServiceMetrics, db: DataSource): void {
   let pending: Promise<{ count: number; oldestSeconds: number } | null> | null = null;
   const backlog = () => {
-    pending ??= asBackgroundWork(() => db
+    pending ??= inBackground(() => db
       .getRepository(OutboxRow)
       .createQueryBuilder('event')
       .select('COUNT(*)', 'count')

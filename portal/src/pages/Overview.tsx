@@ -21,6 +21,11 @@ const statuses = [
   { key: 'PENDING', label: 'Pending', colour: '#1d70b8' },
 ] as const;
 
+/** `PracticeReview` → "practice review", for a table cell. */
+function humanise(typeName: string): string {
+  return typeName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 function obligationsByWeek(items: readonly DueItem[]) {
   const weeks = [...new Set(items.map((item) => weekOf(item.deadline.due)))].sort();
   const values = weeks.map((week) =>
@@ -55,8 +60,9 @@ interface SectionProps {
 function WhatIsDue(props: SectionProps) {
   const loaded = useGraph<OverviewPart<'whatIsDue'>>(props.gatewayUrl, props.token, overviewDueQuery, { id: props.partnershipId });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
-  const due = loaded.answer.data?.partnership?.whatIsDue;
-  if (!due) return null;
+  const connection = loaded.answer.data?.partnership?.whatIsDue;
+  if (!connection) return null;
+  const due = connection.nodes;
   const chart = obligationsByWeek(due);
   const overdue = due.filter((item) => item.deadline.status === 'OVERDUE');
   return (
@@ -66,11 +72,11 @@ function WhatIsDue(props: SectionProps) {
       <PagedTable
         caption="Overdue obligations"
         rows={overdue}
-        rowKey={(item) => `${item.kind}:${item.entityId}`}
+        rowKey={(item) => item.id}
         empty="Nothing is overdue."
         columns={[
           { header: 'What', cell: (item) => item.kind.replace(/_/g, ' ').toLowerCase() },
-          { header: 'Reference', cell: (item) => item.reference },
+          { header: 'About', cell: (item) => humanise(item.about.type ?? item.about.__typename) },
           { header: 'Deadline and rule', cell: (item) => <Deadline deadline={item.deadline} /> },
         ]}
       />

@@ -18,6 +18,8 @@ export const eventBusEnvironment = z.object({
     .default('nats://127.0.0.1:4222'),
   /** The JetStream stream and subject prefix (defaults SAFEGUARDING_EVENTS, safeguarding); a test graph takes its own. */
   NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or -').optional(),
+  /** How long a consumer has to acknowledge before JetStream redelivers (a consumer that died mid-event). */
+  NATS_ACK_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   NATS_SUBJECT_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be lower-case letters, digits and underscores').optional(),
   /**
    * Embedded bus: where each subgraph's relay POSTs its events (the notifications service's internal
@@ -27,7 +29,7 @@ export const eventBusEnvironment = z.object({
 });
 export type EventBusConfig = z.infer<typeof eventBusEnvironment>;
 
-export async function createEventBus(config: Pick<EventBusConfig, 'EVENT_BUS' | 'NATS_URL' | 'NATS_STREAM' | 'NATS_SUBJECT_PREFIX'>): Promise<EventBus> {
+export async function createEventBus(config: Pick<EventBusConfig, 'EVENT_BUS' | 'NATS_URL' | 'NATS_STREAM' | 'NATS_SUBJECT_PREFIX'> & Partial<Pick<EventBusConfig, 'NATS_ACK_WAIT_MS'>>): Promise<EventBus> {
   switch (config.EVENT_BUS) {
     case 'embedded':
       return new EmbeddedEventBus();
@@ -36,6 +38,7 @@ export async function createEventBus(config: Pick<EventBusConfig, 'EVENT_BUS' | 
         url: config.NATS_URL,
         ...(config.NATS_STREAM ? { stream: config.NATS_STREAM } : {}),
         ...(config.NATS_SUBJECT_PREFIX ? { subjectPrefix: config.NATS_SUBJECT_PREFIX } : {}),
+        ...(config.NATS_ACK_WAIT_MS !== undefined ? { ackWaitMs: config.NATS_ACK_WAIT_MS } : {}),
       });
   }
 }

@@ -1,5 +1,5 @@
-import { asBackgroundWork } from '../database';
 import type { DataSource } from 'typeorm';
+import { inBackground } from '../database';
 import type { Logger } from '../logger';
 import type { OutboxRelayMetrics } from '../observability/metrics';
 import type { EventBus } from './event-bus';
@@ -27,6 +27,8 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** Consecutive passes the bus refused: the pause grows with them, and only the first is a warning. */
+  private refusals = 0;
   private readonly batchSize: number;
   private readonly intervalMs: number;
 
@@ -42,7 +44,7 @@ export class OutboxRelay {
   /** Publishes what is waiting; the number published. */
   async pass(): Promise<number> {
     const now = this.options.now ?? (() => new Date());
-    return asBackgroundWork(() => this.db.transaction(async (manager) => {
+    return inBackground(() => this.db.transaction(async (manager) => {
       let query = manager
         .getRepository(OutboxEvent)
         .createQueryBuilder('event')
@@ -57,9 +59,13 @@ export class OutboxRelay {
           await this.bus.publish(toDomainEvent(this.options.source, row));
           published.push(row.position);
         }
+        this.refusals = 0;
       } catch (error) {
         this.options.metrics?.failed();
-        this.options.logger?.warn({ err: error, published: published.length }, 'event bus refused an event; will retry');
+        this.refusals += 1;
+        // One line per outage, not one per pass: a consumer that is down for a minute is one event.
+        if (this.refusals === 1) this.options.logger?.warn({ err: error, published: published.length }, 'event bus refused an event; will retry');
+        else this.options.logger?.debug({ err: error, refusals: this.refusals }, 'event bus still refusing');
       }
       if (published.length > 0) {
         await manager
@@ -89,7 +95,9 @@ export class OutboxRelay {
         },
       );
       await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, count >= this.batchSize ? 0 : this.intervalMs).unref();
+      // Refused: back off to at most 5 s, so a consumer that is down is not hammered.
+      const pause = this.refusals > 0 ? Math.min(this.intervalMs * 2 ** this.refusals, 5000) : count >= this.batchSize ? 0 : this.intervalMs;
+      if (!this.stopped) this.timer = setTimeout(tick, pause).unref();
     };
     this.timer = setTimeout(tick, 0);
   }

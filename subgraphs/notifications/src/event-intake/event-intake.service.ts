@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { asBackgroundWork, type DomainEvent, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
+import { inBackground, type DomainEvent, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
 import { applyObligationEvent, isObligationEvent } from '../obligation-index/obligation-index.writer';
 import { ReceivedEvent } from './received-event.entity';
 
@@ -22,14 +22,14 @@ export type IntakeOutcome = 'taken' | 'repeat';
  */
 export class EventIntake {
   constructor(
-    private readonly runtime: Pick<SubgraphRuntime, 'db' | 'now' | 'logger'>,
+    private readonly runtime: Pick<SubgraphRuntime, 'db' | 'now'>,
     private readonly steps: readonly IntakeStep[] = intakeSteps,
   ) {}
 
   async take(event: DomainEvent): Promise<IntakeOutcome> {
     assertEvent(event);
     try {
-      return await asBackgroundWork(() => this.runtime.db.transaction(async (manager) => {
+      return await inBackground(() => this.runtime.db.transaction(async (manager) => {
         const seen = await manager.getRepository(ReceivedEvent).exists({ where: { eventId: event.eventId } });
         if (seen) return 'repeat' as const;
         await manager.insert(ReceivedEvent, {

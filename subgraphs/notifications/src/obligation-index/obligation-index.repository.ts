@@ -44,6 +44,57 @@ export class ObligationIndexRepository {
     return builder.orderBy('o.due', 'ASC').addOrderBy('o.id', 'ASC').limit(first + 1).getMany();
   }
 
+  /**
+   * The same page for each of several partnerships, in one statement: rows numbered within each
+   * partnership by (due, id), the first + 1 of each kept. So `partnerships { whatIsDue }` costs one
+   * statement whatever the number of partnerships.
+   */
+  async pagesByPartnership(
+    query: DueQuery,
+    partnershipIds: readonly string[],
+    first: number,
+    after: readonly [string, string] | null,
+  ): Promise<Map<string, IndexedObligation[]>> {
+    const pages = new Map<string, IndexedObligation[]>(partnershipIds.map((id) => [id, []]));
+    if (partnershipIds.length === 0) return pages;
+    const inner = this.open({ ...query, ownerPartnershipId: null }, true).andWhere({ ownerPartnershipId: In([...partnershipIds]) });
+    if (after) {
+      inner.andWhere(new Brackets((where) => where.where('o.due > :afterDue').orWhere('(o.due = :afterDue AND o.id > :afterId)')), {
+        afterDue: after[0],
+        afterId: after[1],
+      });
+    }
+    inner.addSelect('ROW_NUMBER() OVER (PARTITION BY o.ownerPartnershipId ORDER BY o.due, o.id)', 'rowNumber');
+    const [sql, parameters] = inner.getQueryAndParameters();
+    const raw = await this.manager.query<Array<Record<string, unknown>>>(`SELECT * FROM (${sql}) ranked WHERE ranked.rowNumber <= ${Number(first) + 1}`, parameters);
+    const repository = this.manager.getRepository(IndexedObligation);
+    for (const row of raw) {
+      const entity = repository.create(
+        Object.fromEntries(repository.metadata.columns.map((column) => [column.propertyName, row[`o_${column.databaseName}`]])) as Partial<IndexedObligation>,
+      );
+      pages.get(String(entity.ownerPartnershipId))?.push(entity);
+    }
+    for (const rows of pages.values()) rows.sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+    return pages;
+  }
+
+  /** Counts by today's status per partnership, one statement for all of them. */
+  async aggregateByPartnership(query: DueQuery, partnershipIds: readonly string[]): Promise<Map<string, DueAggregate>> {
+    const counts = new Map<string, DueAggregate>(partnershipIds.map((id) => [id, { pending: 0, dueToday: 0, overdue: 0 }]));
+    if (partnershipIds.length === 0) return counts;
+    const raw = await this.open({ ...query, ownerPartnershipId: null }, false)
+      .andWhere({ ownerPartnershipId: In([...partnershipIds]) })
+      .select('o.ownerPartnershipId', 'partnershipId')
+      .addSelect('SUM(CASE WHEN o.due > :today THEN 1 ELSE 0 END)', 'pending')
+      .addSelect('SUM(CASE WHEN o.due = :today THEN 1 ELSE 0 END)', 'dueToday')
+      .addSelect('SUM(CASE WHEN o.due < :today THEN 1 ELSE 0 END)', 'overdue')
+      .setParameter('today', query.today)
+      .groupBy('o.ownerPartnershipId')
+      .getRawMany<{ partnershipId: string; pending: unknown; dueToday: unknown; overdue: unknown }>();
+    for (const row of raw) counts.set(row.partnershipId, { pending: Number(row.pending), dueToday: Number(row.dueToday), overdue: Number(row.overdue) });
+    return counts;
+  }
+
   /** Counts by today's status under every filter but the statuses: one statement. */
   async aggregate(query: DueQuery): Promise<DueAggregate> {
     const raw = await this.open(query, false)

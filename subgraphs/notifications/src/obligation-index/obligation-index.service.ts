@@ -2,7 +2,7 @@ import { decodeCursor, DeadlineView, pageOf, pageSize, partnershipStaffRoles, ty
 import { PartnershipReference } from '../external/partnership.type';
 import { subjectOf } from '../external/subjects';
 import type { IndexedObligation } from './indexed-obligation.entity';
-import { ObligationIndexRepository, type DueQuery } from './obligation-index.repository';
+import { ObligationIndexRepository, type DueAggregate, type DueQuery } from './obligation-index.repository';
 import { DueCounts, Obligation, ObligationConnection, ObligationOwner, ObligationPageInfo, OpenDeadlineStatus, type WhatIsDueArgs } from './obligation.type';
 
 const cursorList = 'whatIsDue';
@@ -20,10 +20,25 @@ export class ObligationIndexService {
     return this.connection(args, null);
   }
 
-  /** A partnership's duties, for its staff (business manager, safeguarding partners, scrutineer). */
-  ofPartnership(partnershipId: string, args: WhatIsDueArgs): Promise<ObligationConnection> {
+  /**
+   * A partnership's duties, for its staff (business manager, safeguarding partners, scrutineer).
+   * Batched across the partnerships of one request that share the arguments.
+   */
+  async ofPartnership(partnershipId: string, args: WhatIsDueArgs): Promise<ObligationConnection> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
-    return this.connection(args, partnershipId);
+    const first = pageSize(args.first);
+    const after = this.cursor(args);
+    const query = this.query(args, null);
+    const key = JSON.stringify([args.filter ?? null, first, args.after ?? null]);
+    const pages = this.ctx.loaders.get<string, IndexedObligation[]>(`Partnership.whatIsDue:${key}`, async (ids) => {
+      const byPartnership = await this.repository().pagesByPartnership(query, ids, first, after);
+      return ids.map((id) => byPartnership.get(id) ?? []);
+    });
+    const aggregates = this.ctx.loaders.get<string, DueAggregate>(`Partnership.whatIsDue.counts:${key}`, async (ids) => {
+      const byPartnership = await this.repository().aggregateByPartnership(query, ids);
+      return ids.map((id) => byPartnership.get(id) ?? { pending: 0, dueToday: 0, overdue: 0 });
+    });
+    return this.connectionOf(await pages.load(partnershipId), first, query, () => aggregates.load(partnershipId));
   }
 
   async byIds(ids: readonly string[]): Promise<Array<Obligation | null>> {
@@ -38,9 +53,20 @@ export class ObligationIndexService {
   private async connection(args: WhatIsDueArgs, partnershipId: string | null): Promise<ObligationConnection> {
     this.ctx.scope.requireIdentity();
     const first = pageSize(args.first);
-    const after = args.after ? (decodeCursor(cursorList, args.after, 2) as [string, string]) : null;
+    const after = this.cursor(args);
+    const query = this.query(args, partnershipId);
+    const repository = this.repository();
+    const rows = await repository.page(query, first, after);
+    return this.connectionOf(rows, first, query, () => repository.aggregate(query));
+  }
+
+  private cursor(args: WhatIsDueArgs): [string, string] | null {
+    return args.after ? (decodeCursor(cursorList, args.after, 2) as [string, string]) : null;
+  }
+
+  private query(args: WhatIsDueArgs, partnershipId: string | null): DueQuery {
     const filter = args.filter ?? {};
-    const query: DueQuery = {
+    return {
       kinds: (filter.kinds as ObligationKind[] | null | undefined) ?? null,
       statuses: filter.statuses ?? null,
       dueBefore: filter.dueBefore ?? null,
@@ -48,8 +74,9 @@ export class ObligationIndexService {
       ownerPartnershipId: partnershipId ?? filter.ownerPartnershipId ?? null,
       today: this.ctx.today,
     };
-    const repository = this.repository();
-    const rows = await repository.page(query, first, after);
+  }
+
+  private connectionOf(rows: IndexedObligation[], first: number, query: DueQuery, count: () => Promise<DueAggregate>): ObligationConnection {
     const page = pageOf(rows, first, cursorList, (row) => [row.due, row.id]);
     let aggregate: Promise<DueCounts> | null = null;
     return Object.assign(new ObligationConnection(), {
@@ -57,9 +84,7 @@ export class ObligationIndexService {
       pageInfo: Object.assign(new ObligationPageInfo(), { endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
       statuses: query.statuses,
       aggregate: () =>
-        (aggregate ??= repository.aggregate(query).then((counts) =>
-          Object.assign(new DueCounts(), { ...counts, total: counts.pending + counts.dueToday + counts.overdue }),
-        )),
+        (aggregate ??= count().then((counts) => Object.assign(new DueCounts(), { ...counts, total: counts.pending + counts.dueToday + counts.overdue }))),
     });
   }
 

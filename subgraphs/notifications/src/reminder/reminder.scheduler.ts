@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { asBackgroundWork, todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
+import { inBackground, todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
 import { IndexedObligation } from '../obligation-index/indexed-obligation.entity';
 import { ObligationAudienceEntry } from '../obligation-index/obligation-audience.entity';
 import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
@@ -62,7 +62,7 @@ export class ReminderScheduler {
   }
 
   pass(): Promise<ReminderPass> {
-    return asBackgroundWork(() => this.passNow());
+    return inBackground(() => this.passNow());
   }
 
   private async passNow(): Promise<ReminderPass> {
