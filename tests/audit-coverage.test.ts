@@ -80,7 +80,7 @@ describe('a refused read', () => {
   });
 
   it('that names no record is recorded against the field refused', async () => {
-    const result = await graph.query<any>(`{ overdueReferrals { id } }`, {}, { as: 'sussex-health-visitor' });
+    const result = await graph.query<any>(`{ overdueReferrals(first: 5) { nodes { id } } }`, {}, { as: 'sussex-health-visitor' });
     expect(codeOf(result)).toBe('FORBIDDEN');
     expect(await newest('escalations')).toMatchObject({ outcome: 'REFUSED', action: 'READ', entityType: 'overdueReferrals', entityId: '-', partnershipId: null });
   });

@@ -221,7 +221,7 @@ describe('issue 14 item 7: partners told see the notification and confirm when t
     const seen = await graph.query<any>(view, { id }, policeLead);
     expect(seen.errors).toBeUndefined();
     expect(seen.data.seriousIncidentNotification).toMatchObject({ id, dateAware: '2026-11-17', children: [] });
-    expect((await graph.query<any>(`{ seriousIncidentNotifications { id } }`, {}, policeLead)).data.seriousIncidentNotifications.map((n: any) => n.id)).toContain(id);
+    expect((await graph.query<any>(`{ seriousIncidentNotifications(first: 50) { nodes { id } } }`, {}, policeLead)).data.seriousIncidentNotifications.nodes.map((n: any) => n.id)).toContain(id);
     expect((await graph.query<any>(view, { id }, { as: 'sussex-police-officer' })).data.seriousIncidentNotification).toBeNull();
     expect((await graph.query<any>(view, { id }, { as: 'sussex-community-safeguarding-lead' })).data.seriousIncidentNotification).toBeNull();
     // Party to the case: the partnership's staff and the Panel see the child.
