@@ -260,15 +260,15 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     const authorization = `Bearer ${await mintDevelopmentToken(identity, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' })}`;
     await track('partnerships', { ...yearlyReport, occurrence: '2027-28', audience: { ...yearlyReport.audience, partnershipIds: Object.values(demoIds.partnerships) } });
     await settled();
-    const query = `{ partnerships { id whatIsDue(first: 10) { totalCount counts { total } nodes { id owner { partnership { id } } } } } }`;
-    let answer: { partnerships: Array<{ id: string; whatIsDue: { totalCount: number; counts: { total: number }; nodes: Array<{ owner: { partnership: { id: string } | null } }> } }> } | undefined;
+    const query = `{ partnerships(first: 50) { nodes { id whatIsDue(first: 10) { totalCount counts { total } nodes { id owner { partnership { id } } } } } } }`;
+    let answer: { partnerships: { nodes: Array<{ id: string; whatIsDue: { totalCount: number; counts: { total: number }; nodes: Array<{ owner: { partnership: { id: string } | null } }> } }> } } | undefined;
     const statements = await graph.countStatements(async () => {
       const result = await graph.query<NonNullable<typeof answer>>(query, {}, { authorization });
       expect(result.errors).toBeUndefined();
       answer = result.data!;
     });
     expect(statements.notifications).toBeLessThanOrEqual(2);
-    const byId = new Map(answer!.partnerships.map((partnership) => [partnership.id, partnership.whatIsDue]));
+    const byId = new Map(answer!.partnerships.nodes.map((partnership) => [partnership.id, partnership.whatIsDue]));
     expect(byId.get(westSussex)!.totalCount).toBe(3);
     expect(byId.get(eastSussex)!.totalCount).toBe(2);
     expect(byId.get(demoIds.partnerships.brightonAndHove)!.totalCount).toBe(0);

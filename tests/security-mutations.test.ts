@@ -425,6 +425,9 @@ beforeAll(async () => {
   );
   expect(endpoint.errors).toBeUndefined();
   const endpointId: string = endpoint.data.registerWebhookEndpoint.endpoint.id;
+  // Off, so nothing is queued for it or sent beside the probes (an endpoint that is off is still its owner's to switch on).
+  const off = await graph.query<any>(`mutation ($id: ID!) { setWebhookEndpointEnabled(id: $id, enabled: false) { status } }`, { id: endpointId }, { as: 'west-sussex-business-manager' });
+  expect(off.data?.setWebhookEndpointEnabled.status).toBe('DISABLED');
   // A delivery to it, as the service would have queued one (no event in the set-up is the endpoint's).
   const webhookDelivery = `msg_probe${endpointId.replace(/-/g, '').slice(0, 20)}`;
   await graph.subgraphs.notifications.db.query(
