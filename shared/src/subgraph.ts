@@ -141,6 +141,8 @@ export interface StartOptions {
   readonly spanExporter?: SpanExporter;
   /** Leave the background workers stopped (a test drives their passes itself). */
   readonly startWorkers?: boolean;
+  /** Skip the start-up reconciliation (a test of the obligation index alone, on demo records with no obligations). */
+  readonly reconcileObligations?: boolean;
 }
 
 export async function startSubgraph(
@@ -183,7 +185,7 @@ export async function startSubgraph(
     await ensureAuditChainHead(db.manager);
     await definition.loadReferenceData?.(runtime);
     if (config.DEMO_DATA) await definition.loadDemoData?.(runtime);
-    await definition.reconcileObligations?.(runtime);
+    if (options.reconcileObligations !== false) await definition.reconcileObligations?.(runtime);
     const events = await startEvents(definition, config, runtime, options, observability.metrics.outbox);
     const service = await startHttpService<SubgraphContext>({
       ...(events.routes ? { routes: events.routes } : {}),

@@ -116,6 +116,8 @@ export interface GraphOptions {
   readonly spanExporter?: SpanExporter;
   /** Leave background workers (webhook deliveries, reminders) stopped, for a test that drives their passes. */
   readonly startWorkers?: boolean;
+  /** Skip the subgraphs' start-up reconciliation of obligations (a test of the index alone). */
+  readonly reconcileObligations?: boolean;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -136,6 +138,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   const startOptions = { logger, ...(options.now ? { now: options.now } : {}), ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}),
     ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}),
     ...(options.startWorkers !== undefined ? { startWorkers: options.startWorkers } : {}),
+    ...(options.reconcileObligations !== undefined ? { reconcileObligations: options.reconcileObligations } : {}),
   };
   // The service that takes events starts first: on the embedded bus every relay posts to its port.
   const consumer = subgraphs.find((definition) => definition.takeEvents)!;
