@@ -5,7 +5,7 @@ export class RegisterWebhookEndpointInput {
   @Field({ description: 'HTTPS URL (in production: a public address only)' })
   url!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Event types to receive (see the README); omitted or empty: all' })
+  @Field(() => [String], { nullable: true, description: 'Event types to receive: obligation.opened|changed|met|cancelled, the reminders obligation.due_soon|due_today|overdue|still_overdue, the domain events and webhook.endpoint_disabled; omitted or empty: all' })
   eventTypes?: string[] | null;
 
   @Field(() => String, { nullable: true })
