@@ -61,9 +61,9 @@ it('installs with npm ci and starts with npm start in a clone with nothing besid
     const example = /-d '(\{"query":.*\})'\s*$/m.exec(output);
     expect(example).not.toBeNull();
     const response = await fetch(`http://127.0.0.1:${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example![1]! });
-    const body = (await response.json()) as { errors?: unknown; data?: { partnerships?: unknown[] } };
+    const body = (await response.json()) as { errors?: unknown; data?: { partnerships?: { nodes: unknown[] } } };
     expect(body.errors).toBeUndefined();
-    expect(body.data?.partnerships).toHaveLength(3);
+    expect(body.data?.partnerships?.nodes).toHaveLength(3);
   } finally {
     // npm start runs the launcher as a child of npm: the whole process group gets the Ctrl-C.
     if (started.pid !== undefined && started.exitCode === null) process.kill(-started.pid, 'SIGINT');
