@@ -70,6 +70,11 @@ export async function startHttpService<TContext extends BaseContext>(
   // One hop only: trusting every X-Forwarded-For entry would let a client pick its own address.
   app.set('trust proxy', hardening.TRUST_PROXY ? 1 : false);
   const httpServer = http.createServer(app);
+  // The gateway's agent keeps idle sockets open; if this side closed them first (Node's default is
+  // 5 s) a request sent at that moment would meet a closed socket ("socket hang up"). Keeping them
+  // longer than any caller's idle gap leaves the closing to the caller. headersTimeout must exceed it.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<TContext>({
     ...options.graphql,
     introspection: !options.production,
