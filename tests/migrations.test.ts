@@ -127,8 +127,12 @@ describe('an embedded database built without migrations by an earlier version', 
   const definition = subgraphs.find((candidate) => candidate.name === 'agencies')!;
   const build = async (file: string, change?: string) => {
     const target: DatabaseTarget = { kind: 'sqlite', file };
-    const legacy = new DataSource({ ...dataSourceOptions(target, { entities: subgraphEntities(definition), migrations: definition.migrations }), synchronize: true } as never);
+    // Such a database has every table and no record of migrations: build it with the migrations,
+    // then forget that they ran.
+    const legacy = new DataSource(dataSourceOptions(target, { entities: subgraphEntities(definition), migrations: definition.migrations }));
     await legacy.initialize();
+    await legacy.runMigrations();
+    await legacy.query(`DROP TABLE ${legacy.options.migrationsTableName ?? 'migrations'}`);
     if (change) await legacy.query(change);
     await legacy.destroy();
     return target;
