@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { createAuthenticator, readSupergraph, startGateway } from '@safeguarding/gateway';
+import { createAuthenticator, gatewayEnvironment, readSupergraph, startGateway } from '@safeguarding/gateway';
 import { createLogger, subgraphNames, type RunningHttpService } from '@safeguarding/shared';
 import { exampleOperations } from './support/example-operations';
 import { startGraph, type TestGraph } from './support/graph';
@@ -114,5 +114,8 @@ describe('GraphiQL served by the gateway', () => {
         await gateway.stop();
       }
     }
+    const wrong = gatewayEnvironment.shape.GRAPHIQL.safeParse('yes');
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues[0]?.message).toBe('must be on or off');
   });
 });
