@@ -49,8 +49,12 @@ COPY --from=build /app/subgraphs/notifications/package.json subgraphs/notificati
 COPY --from=build /app/subgraphs/notifications/dist subgraphs/notifications/dist
 COPY --from=build /app/gateway/package.json gateway/package.json
 COPY --from=build /app/gateway/dist gateway/dist
+# GraphiQL's bundled assets (React 18 beside the portal's 19), for GRAPHIQL=on.
+COPY --from=build /app/gateway/node_modules gateway/node_modules
 # The statutory reference data ships with the code; REFERENCE_DATA_DIR points elsewhere to replace it.
 COPY data/reference data/reference
+# The example operations GraphiQL opens as tabs.
+COPY examples/operations examples/operations
 USER node
 EXPOSE 4000
 # Every service answers /ready on its own PORT once its database (or, for the gateway, every subgraph) answers.

@@ -27,6 +27,8 @@ export const gatewayEnvironment = commonEnvironment.extend({
   INTERNAL_TOKEN_SECRET: internalTokenSecret,
   /** A manifest `{ sha256: document }`; set, the gateway runs registered operations only and APQ is off. */
   TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
+  /** GraphiQL on GET /graphql, from bundled assets: on in development, off in production unless `on`. */
+  GRAPHIQL: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
 });
 
 /** Rules between variables, checked after each variable is valid on its own. */

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import {
   clientRequestId,
+  exampleOperationsDir,
   internalIdentityHeader,
   signInternalToken,
   startHttpService,
@@ -15,6 +17,7 @@ import {
   type TrustedDocuments,
 } from '@safeguarding/shared';
 import type { Authenticator } from './authentication';
+import { mountGraphiql } from './graphiql';
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
@@ -36,6 +39,13 @@ export interface GatewayOptions {
    * the Router path without a Router binary.
    */
   readonly forwardAuthorization?: boolean;
+  /**
+   * GraphiQL from bundled assets on a browser's GET /graphql; on unless production. In production
+   * introspection stays off, so the IDE there runs operations without the schema's docs.
+   */
+  readonly graphiql?: boolean;
+  /** The example operations GraphiQL opens as tabs; the repository's examples/operations unless given. */
+  readonly examplesDir?: string;
 }
 
 interface GatewayContext {
@@ -108,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       });
     },
   });
+  const graphiql = options.graphiql ?? !options.production;
   return startHttpService<GatewayContext>({
     name: 'gateway',
     host: options.host,
@@ -117,6 +128,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     graphql: { gateway },
     ...(options.hardening ? { hardening: options.hardening } : {}),
     ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
+    // Apollo's own page loads Sandbox from a CDN: blank without internet, so never offered here.
+    ...(options.production ? {} : { plugins: [ApolloServerPluginLandingPageDisabled()] }),
+    ...(graphiql ? { routes: (app: Parameters<typeof mountGraphiql>[0]) => mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir }) } : {}),
     context: async (request) => ({
       requestId: randomUUID(),
       clientRequestId: clientRequestId(request.header('x-request-id')),

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type express from 'express';
+import { parse, print } from 'graphql';
+import { repositoryRoot } from './paths';
 
 /**
  * Trusted documents: in production a partnership may accept only the operations it has registered
@@ -55,6 +58,38 @@ export class TrustedDocumentsError extends Error {
 
 export function documentHash(document: string): string {
   return createHash('sha256').update(document).digest('hex');
+}
+
+/** The example operations every kind of integrator starts from (`<user>/<Operation>.graphql`). */
+export const exampleOperationsDir = path.join(repositoryRoot, 'examples', 'operations');
+export const trustedDocumentsManifestPath = path.join(repositoryRoot, 'examples', 'trusted-documents.json');
+
+/**
+ * The manifest of the operations under `dir`: each document as graphql-js prints it (comments
+ * and layout gone), keyed by the sha256 of that text. A client that prints its parsed document
+ * the same way (as a generated typed client does) sends a hash the gateway knows. Files are read in
+ * path order, so the same operations always make the same manifest.
+ */
+export function trustedDocumentsManifest(dir: string = exampleOperationsDir): Record<string, string> {
+  const files = (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((file) => file.endsWith('.graphql'))
+    .sort();
+  const manifest: Record<string, string> = {};
+  for (const file of files) {
+    let document: string;
+    try {
+      document = print(parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    } catch (error) {
+      throw new TrustedDocumentsError(`${file}: ${(error as Error).message}`);
+    }
+    manifest[documentHash(document)] = document;
+  }
+  return manifest;
+}
+
+/** The manifest as `npm run trusted-documents` writes it. */
+export function formatTrustedDocumentsManifest(manifest: Record<string, string>): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 export const untrustedDocumentCode = 'DOCUMENT_NOT_TRUSTED';
