@@ -37,7 +37,7 @@ export function auditPlugin(logger: Logger): ApolloServerPlugin<SubgraphContext>
           for (const error of errors) {
             const refusal = refusalOf(error);
             if (!refusal) continue;
-            const target = refusal.target ?? targetFromRequest(error, request.variables ?? {});
+            const target = refusal.target ?? attributed(targetFromRequest(error, request.variables ?? {}), contextValue.scope.identity.partnershipIds);
             const entry: AuditEntry = { action, entityType: target.entityType, entityId: target.entityId, partnershipId: target.partnershipId ?? null };
             targets.set(`${entry.entityType}\u0000${entry.entityId}`, entry);
           }
@@ -62,6 +62,16 @@ function refusalOf(error: GraphQLError): ForbiddenError | { target: null } | nul
 }
 
 type Target = Omit<AuditEntry, 'action'>;
+
+/**
+ * A refused field that names no record (e.g. a list) belongs to no partnership of its own; a
+ * caller acting in exactly one partnership made the attempt as part of it, so its trail shows it.
+ * Acting in several, any one would be a guess, and the record stays in the chain and exports only.
+ */
+function attributed(target: Target, partnershipIds: readonly string[]): Target {
+  if (target.partnershipId || target.entityId !== '-' || partnershipIds.length !== 1) return target;
+  return { ...target, partnershipId: partnershipIds[0]! };
+}
 
 /** The record a refused field was about, from the request itself: its entity representation or its id arguments. */
 function targetFromRequest(error: GraphQLError, variables: Record<string, unknown>): Target {
