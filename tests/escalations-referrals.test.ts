@@ -313,6 +313,16 @@ describe('who sees a referral', () => {
     }
     const anonymous = await graph.query<any>(read, { id: r.id });
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    // Told "not there", each signed-in caller who may not see it is recorded as refused (ids only);
+    // an id that names no referral at all is a true miss and leaves no record.
+    const refused = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: r.id, outcome: 'REFUSED' as never }, order: { sequence: 'ASC' } });
+    expect(refused.map((record) => [record.subject, record.action, record.entityType])).toEqual(
+      ['sussex-police-officer', 'panel-member', 'west-sussex-scrutineer', 'west-sussex-business-manager'].map((who) => [`demo:${who}`, 'READ', 'Referral']),
+    );
+    expect(JSON.stringify(refused)).not.toContain(validNhsNumber);
+    const absent = nameBasedId('test:no-such-referral');
+    expect((await graph.query<any>(read, { id: absent }, { as: 'sussex-police-officer' })).data).toEqual({ referral: null });
+    expect(await graph.subgraphs.escalations.db.getRepository(AuditRecord).countBy({ entityId: absent })).toBe(0);
 
     const lists = `query Lists($trust: ID!, $council: ID!) {
       trust: agency(id: $trust) { referralsMade { id nhsNumber } }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   alignByKey,
   appendAudit,
+  noteScopedMisses,
   AuditAction,
   ConflictError,
   connection,
@@ -127,7 +128,11 @@ export class ReferralService {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, Referral | null>('Referral.byId', async (ids) =>
-        alignByKey(ids, await this.readAndAudit((repository) => repository.findByIds(ids)), (r) => r.id),
+        alignByKey(ids, await this.readAndAudit(async (repository) => {
+          const rows = await repository.findByIds(ids);
+          await noteScopedMisses(this.ctx, this.ctx.db.manager, Referral, 'Referral', ids, rows);
+          return rows;
+        }), (r) => r.id),
       )
       .load(id);
   }
