@@ -316,8 +316,9 @@ describe('who sees a referral', () => {
     // Told "not there", each signed-in caller who may not see it is recorded as refused (ids only);
     // an id that names no referral at all is a true miss and leaves no record.
     const refused = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: r.id, outcome: 'REFUSED' as never }, order: { sequence: 'ASC' } });
-    expect(refused.map((record) => [record.subject, record.action, record.entityType])).toEqual(
-      ['sussex-police-officer', 'panel-member', 'west-sussex-scrutineer', 'west-sussex-business-manager'].map((who) => [`demo:${who}`, 'READ', 'Referral']),
+    // In the trail of the partnership covering the receiving authority, as the referral's own records are.
+    expect(refused.map((record) => [record.subject, record.action, record.entityType, record.partnershipId])).toEqual(
+      ['sussex-police-officer', 'panel-member', 'west-sussex-scrutineer', 'west-sussex-business-manager'].map((who) => [`demo:${who}`, 'READ', 'Referral', demoIds.partnerships.westSussex]),
     );
     expect(JSON.stringify(refused)).not.toContain(validNhsNumber);
     const absent = nameBasedId('test:no-such-referral');

@@ -19,6 +19,11 @@ export async function noteScopedMisses<T extends ObjectLiteral>(
   entityType: string,
   requested: readonly string[],
   found: readonly { id: string }[],
+  /**
+   * For a row with no `partnershipId` of its own: the columns (property names) to read beside the
+   * id, and the partnership each such row belongs to, e.g. through a projection.
+   */
+  attribution?: { readonly columns: readonly string[]; partnershipsOf(rows: readonly Record<string, unknown>[]): Promise<ReadonlyMap<string, string>> },
 ): Promise<void> {
   if (!ctx.scope.identity) return;
   const seen = new Set(found.map((row) => row.id));
@@ -31,11 +36,16 @@ export async function noteScopedMisses<T extends ObjectLiteral>(
     .select('row.id', 'id')
     .where('row.id IN (:...missing)', { missing });
   if (partnership) query.addSelect('row.partnershipId', 'partnershipId');
-  const existing = await query.getRawMany<{ id: string; partnershipId?: string | null }>();
+  for (const column of attribution?.columns ?? []) {
+    if (!metadata.findColumnWithPropertyName(column)) throw new Error(`${metadata.name} has no column ${column}`);
+    query.addSelect(`row.${column}`, column);
+  }
+  const existing = await query.getRawMany<{ id: string; partnershipId?: string | null } & Record<string, unknown>>();
   if (existing.length === 0) return;
+  const attributed = !partnership && attribution ? await attribution.partnershipsOf(existing) : null;
   let noted = misses.get(ctx);
   if (!noted) misses.set(ctx, (noted = new Map()));
-  for (const row of existing) noted.set(`${entityType}\u0000${row.id}`, { entityType, entityId: row.id, partnershipId: row.partnershipId ?? null });
+  for (const row of existing) noted.set(`${entityType}\u0000${row.id}`, { entityType, entityId: row.id, partnershipId: row.partnershipId ?? attributed?.get(row.id) ?? null });
 }
 
 /** The refusals noted for this request, once: the audit plugin takes them when the request ends. */
