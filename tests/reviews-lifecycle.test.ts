@@ -235,6 +235,12 @@ describe('who sees what', () => {
       ['READ', 'demo:east-sussex-business-manager', 'SeriousIncidentNotification', westSussex],
       ['WRITE', 'demo:east-sussex-business-manager', 'SeriousIncidentNotification', westSussex],
     ]);
+    // The same shared check behind the other by-id reads: another partnership's rapid review.
+    const rapid = await graph.query<any>(`query ($id: ID!) { rapidReview(id: $id) { id } }`, { id: demoReviewIds.rapidReviewOpen }, { as: 'east-sussex-business-manager' });
+    expect(rapid.data.rapidReview).toBeNull();
+    expect(await audit.findOne({ where: { entityId: demoReviewIds.rapidReviewOpen, outcome: 'REFUSED' as never }, order: { sequence: 'DESC' } })).toMatchObject({
+      action: 'READ', entityType: 'RapidReview', subject: 'demo:east-sussex-business-manager', partnershipId: westSussex,
+    });
     // A true miss: nothing exists to have been refused.
     const absent = '00000000-0000-4000-8000-000000000000';
     await graph.query<any>(`query ($id: ID!) { seriousIncidentNotification(id: $id) { id } }`, { id: absent }, { as: 'east-sussex-business-manager' });
