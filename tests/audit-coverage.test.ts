@@ -82,7 +82,17 @@ describe('a refused read', () => {
   it('that names no record is recorded against the field refused', async () => {
     const result = await graph.query<any>(`{ overdueReferrals(first: 5) { nodes { id } } }`, {}, { as: 'sussex-health-visitor' });
     expect(codeOf(result)).toBe('FORBIDDEN');
+    // The health visitor acts in all three Sussex partnerships: naming one would be a guess.
     expect(await newest('escalations')).toMatchObject({ outcome: 'REFUSED', action: 'READ', entityType: 'overdueReferrals', entityId: '-', partnershipId: null });
+  });
+
+  it('that names no record is in the trail of the one partnership the caller acts in', async () => {
+    const result = await graph.query<any>(`{ overdueReferrals(first: 5) { nodes { id } } }`, {}, { as: 'west-sussex-scrutineer' });
+    expect(codeOf(result)).toBe('FORBIDDEN');
+    expect(await newest('escalations')).toMatchObject({ outcome: 'REFUSED', entityType: 'overdueReferrals', entityId: '-', partnershipId: westSussex, subject: 'demo:west-sussex-scrutineer' });
+    const trail = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { escalationsAuditTrail(limit: 5) { records { outcome entityType subject } } } }`, { p: westSussex }, { as: 'west-sussex-business-manager' });
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data.partnership.escalationsAuditTrail.records).toContainEqual({ outcome: 'REFUSED', entityType: 'overdueReferrals', subject: 'demo:west-sussex-scrutineer' });
   });
 });
 

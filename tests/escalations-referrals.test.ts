@@ -1,8 +1,10 @@
-import { AccessScope, AuditRecord, demoIdentities, demoIds, ForbiddenError, nameBasedId, statutoryOrganisationId, type SubgraphContext } from '@safeguarding/shared';
+import { AccessScope, AuditRecord, createLogger, demoIdentities, demoIds, ForbiddenError, nameBasedId, OutboxEvent, statutoryOrganisationId, toDomainEvent, type SubgraphContext } from '@safeguarding/shared';
+import { PartnershipArea } from '../subgraphs/escalations/src/partnership-area/partnership-area.entity';
+import { partnershipAreaIntake } from '../subgraphs/escalations/src/partnership-area/partnership-area.service';
 import { isValidNhsNumber } from '../subgraphs/escalations/src/referral/nhs-number';
 import { Referral } from '../subgraphs/escalations/src/referral/referral.entity';
 import { ReferralService } from '../subgraphs/escalations/src/referral/referral.service';
-import { startGraph, type TestGraph } from './support/graph';
+import { relayed, startGraph, type TestGraph } from './support/graph';
 
 /**
  * Issue 9: referrals to the child's home local authority through the gateway, with the clock
@@ -92,7 +94,7 @@ describe('submitting a referral', () => {
       possibleDuplicateOf: { id: nameBasedId('demo:referral:0001') },
     });
     const [last] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: r.id, action: 'CREATE' as never } });
-    expect(last).toMatchObject({ entityType: 'Referral', subject: 'demo:sussex-health-visitor', clientOperationName: 'Submit', operationType: 'mutation', rootFields: 'submitReferral', partnershipId: null });
+    expect(last).toMatchObject({ entityType: 'Referral', subject: 'demo:sussex-health-visitor', clientOperationName: 'Submit', operationType: 'mutation', rootFields: 'submitReferral', partnershipId: demoIds.partnerships.westSussex });
   });
 
   it('received on a Friday evening before the August bank holiday is due on the Tuesday', async () => {
@@ -311,6 +313,17 @@ describe('who sees a referral', () => {
     }
     const anonymous = await graph.query<any>(read, { id: r.id });
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    // Told "not there", each signed-in caller who may not see it is recorded as refused (ids only);
+    // an id that names no referral at all is a true miss and leaves no record.
+    const refused = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: r.id, outcome: 'REFUSED' as never }, order: { sequence: 'ASC' } });
+    // In the trail of the partnership covering the receiving authority, as the referral's own records are.
+    expect(refused.map((record) => [record.subject, record.action, record.entityType, record.partnershipId])).toEqual(
+      ['sussex-police-officer', 'panel-member', 'west-sussex-scrutineer', 'west-sussex-business-manager'].map((who) => [`demo:${who}`, 'READ', 'Referral', demoIds.partnerships.westSussex]),
+    );
+    expect(JSON.stringify(refused)).not.toContain(validNhsNumber);
+    const absent = nameBasedId('test:no-such-referral');
+    expect((await graph.query<any>(read, { id: absent }, { as: 'sussex-police-officer' })).data).toEqual({ referral: null });
+    expect(await graph.subgraphs.escalations.db.getRepository(AuditRecord).countBy({ entityId: absent })).toBe(0);
 
     const lists = `query Lists($trust: ID!, $council: ID!) {
       trust: agency(id: $trust) { referralsMade { id nhsNumber } }
@@ -408,5 +421,47 @@ describe('batching', () => {
     expect(large.statements.escalations).toBe(small.statements.escalations);
     expect(large.statements.agencies).toBe(small.statements.agencies);
     expect(large.statements.schools).toBe(small.statements.schools);
+  });
+});
+
+describe('audit attribution', () => {
+  const trail = `query Trail($id: ID!) { partnership(id: $id) { escalationsAuditTrail(limit: 1000) { records { entityType entityId action outcome } chain { intact } } } }`;
+  const trailOf = async (partnershipId: string, as: As) => {
+    const result = await graph.query<any>(trail, { id: partnershipId }, { as });
+    expect(result.errors).toBeUndefined();
+    return result.data.partnership.escalationsAuditTrail as { records: Array<{ entityType: string; entityId: string; action: string }>; chain: { intact: boolean } };
+  };
+
+  it("puts a referral's records in the trail of the partnership covering the receiving authority, and in no other", async () => {
+    setNow('2026-11-23T10:00:00Z');
+    const r = await submitted();
+    expect((await graph.query<any>(read, { id: r.id }, { as: 'west-sussex-social-worker' })).errors).toBeUndefined();
+    const west = await trailOf(demoIds.partnerships.westSussex, 'west-sussex-business-manager');
+    expect(west.records.filter((record) => record.entityId === r.id).map((record) => record.action).sort()).toEqual(['CREATE', 'READ']);
+    expect(west.chain.intact).toBe(true);
+    const east = await trailOf(demoIds.partnerships.eastSussex, 'east-sussex-business-manager');
+    expect(east.records.some((record) => record.entityId === r.id)).toBe(false);
+  });
+
+  it('follows the partnerships service: a dissolved arrangement no longer takes the records, and an older event changes nothing', async () => {
+    setNow('2026-11-23T10:00:00Z');
+    const dissolved = await graph.query<any>(`mutation ($id: ID!) { dissolvePartnership(id: $id, dissolvedOn: "2026-11-23") { status } }`, { id: demoIds.partnerships.westSussex }, { as: 'west-sussex-business-manager' });
+    expect(dissolved.errors).toBeUndefined();
+    // The footprint travels through the partnerships outbox to the escalations service's projection.
+    await relayed(graph.subgraphs.partnerships);
+    const events = await graph.subgraphs.partnerships.db.getRepository(OutboxEvent).find({ where: { entityType: 'Partnership', entityId: demoIds.partnerships.westSussex }, order: { sequence: 'ASC' } });
+    expect(events.map((event) => event.type)).toEqual(['partnership.announced', 'partnership.dissolved']);
+    expect(JSON.parse(events[1]!.payload)).toEqual({ partnershipId: demoIds.partnerships.westSussex, status: 'DISSOLVED', localAuthorityGssCodes: ['E10000032'] });
+    const r = await submitted();
+    const [created] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: r.id, action: 'CREATE' as never } });
+    expect(created).toMatchObject({ entityType: 'Referral', partnershipId: null });
+    // A late repeat of the first (ACTIVE) footprint is older than what the projection holds.
+    const intake = partnershipAreaIntake({ db: graph.subgraphs.escalations.db, logger: createLogger('test', 'silent') });
+    await intake({ ...toDomainEvent('partnerships', events[0]!), payload: { partnershipId: demoIds.partnerships.westSussex, status: 'ACTIVE', localAuthorityGssCodes: ['E10000032'] } });
+    expect(await graph.subgraphs.escalations.db.getRepository(PartnershipArea).findBy({ partnershipId: demoIds.partnerships.westSussex })).toEqual([
+      expect.objectContaining({ localAuthorityGssCode: 'E10000032', status: 'DISSOLVED', sequence: 2 }),
+    ]);
+    // A footprint that does not parse is refused by name, so the intake answers 400 and nothing is kept.
+    await expect(intake({ ...toDomainEvent('partnerships', events[1]!), sequence: 3, payload: { partnershipId: demoIds.partnerships.westSussex, status: 'GONE' } })).rejects.toThrow(/does not state a footprint/);
   });
 });

@@ -222,6 +222,31 @@ describe('who sees what', () => {
     expect(JSON.stringify(anonymous.data)).not.toContain('SI-DEMO');
   });
 
+  it('records an attempt on a notification the caller may not see as REFUSED, in its partnership\'s trail, and still answers not there', async () => {
+    const audit = graph.subgraphs.reviews.db.getRepository(AuditRecord);
+    const id = demoReviewIds.notifiedOnTime;
+    const before = await audit.countBy({ entityId: id, outcome: 'REFUSED' as never });
+    const single = await graph.query<any>(`query ($id: ID!) { seriousIncidentNotification(id: $id) { id } }`, { id }, { as: 'east-sussex-business-manager' });
+    expect(single.data.seriousIncidentNotification).toBeNull();
+    const sent = await graph.query<any>(`mutation ($id: ID!) { markSeriousIncidentNotified(id: $id, dateNotified: "2026-01-05") { id } }`, { id }, { as: 'east-sussex-business-manager' });
+    expect(codeOf(sent)).toMatchObject({ code: 'NOT_FOUND' });
+    const refused = await audit.find({ where: { entityId: id, outcome: 'REFUSED' as never }, order: { sequence: 'ASC' } });
+    expect(refused.slice(before).map((record) => [record.action, record.subject, record.entityType, record.partnershipId])).toEqual([
+      ['READ', 'demo:east-sussex-business-manager', 'SeriousIncidentNotification', westSussex],
+      ['WRITE', 'demo:east-sussex-business-manager', 'SeriousIncidentNotification', westSussex],
+    ]);
+    // The same shared check behind the other by-id reads: another partnership's rapid review.
+    const rapid = await graph.query<any>(`query ($id: ID!) { rapidReview(id: $id) { id } }`, { id: demoReviewIds.rapidReviewOpen }, { as: 'east-sussex-business-manager' });
+    expect(rapid.data.rapidReview).toBeNull();
+    expect(await audit.findOne({ where: { entityId: demoReviewIds.rapidReviewOpen, outcome: 'REFUSED' as never }, order: { sequence: 'DESC' } })).toMatchObject({
+      action: 'READ', entityType: 'RapidReview', subject: 'demo:east-sussex-business-manager', partnershipId: westSussex,
+    });
+    // A true miss: nothing exists to have been refused.
+    const absent = '00000000-0000-4000-8000-000000000000';
+    await graph.query<any>(`query ($id: ID!) { seriousIncidentNotification(id: $id) { id } }`, { id: absent }, { as: 'east-sussex-business-manager' });
+    expect(await audit.countBy({ entityId: absent })).toBe(0);
+  });
+
   it('the Panel sees notifications and rapid reviews nationally, but not child death reviews', async () => {
     const national = await graph.query<any>('{ seriousIncidentNotifications(first: 100) { nodes { caseReference partnership { id } } } rapidReviews(first: 100) { nodes { status notification { caseReference } } } }', {}, panel);
     expect(national.errors).toBeUndefined();

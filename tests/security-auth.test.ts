@@ -162,6 +162,9 @@ describe('who sees a professional disagreement', () => {
     async (identity) => {
       const single = await graph.query<any>(caseQuery, { id: disagreementId }, { as: identity });
       expect(single.data).toEqual({ professionalDisagreement: null });
+      // The answer is "not there"; the trail of the case's partnership has the attempt, ids only.
+      const [refused] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: disagreementId, outcome: 'REFUSED' as never }, order: { sequence: 'DESC' }, take: 1 });
+      expect(refused).toMatchObject({ action: 'READ', subject: `demo:${identity}`, entityType: 'ProfessionalDisagreement', partnershipId: westSussex });
       const list = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { escalations { id } } }`, { p: westSussex }, { as: identity });
       expect(list.data.partnership.escalations).toEqual([]);
     },
@@ -227,10 +230,13 @@ describe('practice reviews in progress', () => {
     const result = await graph.query<any>(review, { id: inProgressReviewId }, identity ? { as: identity } : {});
     expect(result.errors).toBeUndefined();
     expect(result.data.practiceReview !== null).toBe(visible);
-    // A review in progress is case-level: each look at it is recorded, and only a look.
+    // A review in progress is case-level: each look at it is recorded, and only a look; a signed-in
+    // caller told it is not there is recorded as refused (an attempt is a security event).
     const recorded = await audit.find({ order: { sequence: 'DESC' }, take: 1 });
-    expect(await audit.count()).toBe(before + (visible ? 1 : 0));
-    if (visible) expect(recorded[0]).toMatchObject({ action: 'READ', entityId: inProgressReviewId, subject: demoIdentities[identity!]!.subject });
+    expect(await audit.count()).toBe(before + (identity ? 1 : 0));
+    if (identity) {
+      expect(recorded[0]).toMatchObject({ action: 'READ', outcome: visible ? 'ALLOWED' : 'REFUSED', entityId: inProgressReviewId, subject: demoIdentities[identity]!.subject });
+    }
   });
 });
 

@@ -151,8 +151,9 @@ async function main(config: LauncherConfig): Promise<void> {
     DEMO_DATA: config.DEMO_DATA,
     HOST: host,
     INTERNAL_TOKEN_SECRET: internalTokenSecret,
-    // The embedded bus: every subgraph's relay posts its events to the notifications service.
+    // The embedded bus: every subgraph's relay posts its events to each service that takes them.
     NOTIFICATIONS_EVENTS_URL: `http://${local}:${ports.notifications}/internal/events`,
+    ESCALATIONS_EVENTS_URL: `http://${local}:${ports.escalations}/internal/events`,
   };
   process.stdout.write(`Migrating the databases (${config.DATABASE_URL ? 'MySQL' : 'embedded'})…\n`);
   await runToCompletion('migrate', 'scripts/dist/migrate.js', baseEnv);

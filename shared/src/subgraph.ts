@@ -5,7 +5,7 @@ import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-reco
 import { createAuditTrailResolver } from './audit/audit-trail';
 import { auditPlugin } from './audit/audit-plugin';
 import { OutboxEvent } from './events/outbox-event.entity';
-import { createEventBus } from './events/create-event-bus';
+import { createEventBus, eventConsumers } from './events/create-event-bus';
 import { EmbeddedEventBus } from './events/embedded-event-bus';
 import type { EventBus, EventHandler, EventSubscription } from './events/event-bus';
 import { mountEventIntake } from './events/event-intake-route';
@@ -77,11 +77,16 @@ export interface SubgraphDefinition {
    */
   readonly reconcileObligations?: (runtime: SubgraphRuntime) => Promise<void>;
   /**
-   * Set by the one service that takes every other subgraph's events (notifications): on the embedded
-   * bus it answers signed POSTs on /internal/events, on NATS it is the durable consumer named after it.
-   * A subgraph without it relays its outbox instead.
+   * Set by each service that takes events (those named in `eventConsumers`): on the embedded bus it
+   * answers signed POSTs on /internal/events, on NATS it is a durable consumer named after it. It
+   * receives every subgraph's events and keeps what it uses. Every subgraph relays its own outbox.
    */
   readonly takeEvents?: (runtime: SubgraphRuntime) => EventHandler;
+  /**
+   * Records, every start, the events a consumer's projection needs for rows the outbox never
+   * carried (rows older than the events, demo data loaded without them); idempotent.
+   */
+  readonly announceEvents?: (runtime: SubgraphRuntime) => Promise<void>;
   /** Work the service does on its own clock (webhook deliveries, reminders), started once it serves. */
   readonly workers?: (runtime: SubgraphRuntime, config: SubgraphConfig) => Record<string, BackgroundWorker>;
 }
@@ -91,9 +96,6 @@ export interface BackgroundWorker {
   start(): void;
   stop(): Promise<void>;
 }
-
-/** The durable consumer (NATS) and subscriber (embedded) name of the service that takes events. */
-export const eventConsumerName = 'notifications';
 
 /** Every subgraph keeps its own audit chain, its own outbox and its own obligations, so those tables are among its entities. */
 export function subgraphEntities(definition: SubgraphDefinition): Function[] {
@@ -186,6 +188,7 @@ export async function startSubgraph(
     await definition.loadReferenceData?.(runtime);
     if (config.DEMO_DATA) await definition.loadDemoData?.(runtime);
     if (options.reconcileObligations !== false) await definition.reconcileObligations?.(runtime);
+    await definition.announceEvents?.(runtime);
     const events = await startEvents(definition, config, runtime, options, observability.metrics.outbox);
     const service = await startHttpService<SubgraphContext>({
       ...(events.routes ? { routes: events.routes } : {}),
@@ -246,10 +249,11 @@ interface SubgraphEvents {
 }
 
 /**
- * A domain subgraph relays its outbox onto the bus: NATS JetStream, or (embedded, no broker) signed
- * POSTs to the notifications service. The notifications service takes them: a durable consumer on
- * NATS, the internal endpoint on the embedded bus. Either way an event not taken stays where it was
- * (the outbox row unpublished, the JetStream message unacknowledged) and comes again.
+ * Every subgraph relays its outbox onto the bus: NATS JetStream, or (embedded, no broker) signed
+ * POSTs to each consuming service but itself (its own events are in its own database already). A
+ * consumer takes them: a durable consumer of its own on NATS, the internal endpoint on the embedded
+ * bus. Either way an event not taken stays where it was (the outbox row unpublished, the JetStream
+ * message unacknowledged) and comes again; consumers drop repeats.
  */
 async function startEvents(
   definition: SubgraphDefinition,
@@ -259,38 +263,27 @@ async function startEvents(
   metrics: OutboxRelayMetrics,
 ): Promise<SubgraphEvents> {
   const { logger } = runtime;
+  const consumes = Object.hasOwn(eventConsumers, definition.name);
+  if (consumes !== Boolean(definition.takeEvents)) {
+    // A consumer nobody posts to, or posts to a service that takes nothing: both lose events silently.
+    throw new Error(`${definition.name}: takeEvents must be set exactly for the services in eventConsumers`);
+  }
+  const take = definition.takeEvents?.(runtime);
+  const handler: EventHandler | null = take ? (event) => inBackground(() => take(event)) : null;
   let bus: EventBus | null = null;
   let subscription: EventSubscription | null = null;
   let relay: OutboxRelay | null = null;
-  const closeBus = async () => {
-    await subscription?.stop();
-    await bus?.close();
-  };
-  if (definition.takeEvents) {
-    const take = definition.takeEvents(runtime);
-    const handler: EventHandler = (event) => inBackground(() => take(event));
-    if (config.EVENT_BUS === 'embedded') {
-      return {
-        routes: (app) => mountEventIntake(app, handler, config.INTERNAL_TOKEN_SECRET, logger),
-        start: async () => undefined,
-        stop: async () => undefined,
-      };
-    }
-    return {
-      start: async () => {
-        bus = await createEventBus(config);
-        subscription = await bus.subscribe(eventConsumerName, handler);
-      },
-      stop: closeBus,
-    };
-  }
   return {
+    ...(handler && config.EVENT_BUS === 'embedded' ? { routes: (app: Express) => mountEventIntake(app, handler, config.INTERNAL_TOKEN_SECRET, logger) } : {}),
     start: async () => {
       if (config.EVENT_BUS === 'nats') {
         bus = await createEventBus(config);
+        if (handler) subscription = await bus.subscribe(definition.name, handler);
       } else if (config.INTERNAL_TOKEN_SECRET) {
         bus = new EmbeddedEventBus();
-        await bus.subscribe(eventConsumerName, signedHttpEventHandler(config.NOTIFICATIONS_EVENTS_URL, config.INTERNAL_TOKEN_SECRET));
+        for (const [consumer, setting] of Object.entries(eventConsumers)) {
+          if (consumer !== definition.name) await bus.subscribe(consumer, signedHttpEventHandler(config[setting], config.INTERNAL_TOKEN_SECRET));
+        }
       } else {
         // Unsigned events would be refused; they wait in the outbox for a relay that can sign them.
         logger.warn('INTERNAL_TOKEN_SECRET is not set: the outbox is not relayed');
@@ -307,7 +300,8 @@ async function startEvents(
     },
     stop: async () => {
       await relay?.stop();
-      await closeBus();
+      await subscription?.stop();
+      await bus?.close();
     },
   };
 }

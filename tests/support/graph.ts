@@ -7,6 +7,7 @@ import {
   demoIdentities,
   migrateSubgraph,
   mintDevelopmentToken,
+  OutboxEvent,
   parseEnvironment,
   resolveDatabaseTarget,
   startSubgraph,
@@ -18,6 +19,7 @@ import {
   type SubgraphName,
 } from '@safeguarding/shared';
 import type { SpanExporter } from '@safeguarding/shared';
+import { IsNull } from 'typeorm';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { startIdentityProvider, type TestIdentityProvider } from './identity-provider';
 
@@ -140,26 +142,49 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     ...(options.startWorkers !== undefined ? { startWorkers: options.startWorkers } : {}),
     ...(options.reconcileObligations !== undefined ? { reconcileObligations: options.reconcileObligations } : {}),
   };
-  // The service that takes events starts first: on the embedded bus every relay posts to its port.
-  const consumer = subgraphs.find((definition) => definition.takeEvents)!;
-  const consumerRunning = await startSubgraph(consumer, config, startOptions);
-  const consumerPort = new URL(consumerRunning.url).port;
-  const domainConfig: SubgraphConfig = { ...config, NOTIFICATIONS_EVENTS_URL: consumerRunning.url.replace(/\/graphql$/, '/internal/events') };
-  const configOf = (name: SubgraphName): SubgraphConfig => (name === consumer.name ? { ...config, PORT: Number(consumerPort) } : domainConfig);
+  // The services that take events start first, each before those that post to it: on the embedded
+  // bus every relay posts to each of them. Notifications records no events of its own, so its relay
+  // needs no escalations address; escalations' relay posts to notifications.
+  const intakeUrl = (subgraph: RunningSubgraph) => subgraph.url.replace(/\/graphql$/, '/internal/events');
+  const notifications = subgraphs.find((definition) => definition.name === 'notifications')!;
+  const escalations = subgraphs.find((definition) => definition.name === 'escalations')!;
+  const notificationsRunning = await startSubgraph(notifications, config, startOptions);
+  const consumerConfig: SubgraphConfig = { ...config, NOTIFICATIONS_EVENTS_URL: intakeUrl(notificationsRunning) };
+  let escalationsRunning: RunningSubgraph;
+  try {
+    escalationsRunning = await startSubgraph(escalations, consumerConfig, startOptions);
+  } catch (error) {
+    await notificationsRunning.stop();
+    throw error;
+  }
+  const domainConfig: SubgraphConfig = { ...consumerConfig, ESCALATIONS_EVENTS_URL: intakeUrl(escalationsRunning) };
+  const consumerPorts = { notifications: Number(new URL(notificationsRunning.url).port), escalations: Number(new URL(escalationsRunning.url).port) };
+  const configOf = (name: SubgraphName): SubgraphConfig =>
+    name === 'notifications' || name === 'escalations' ? { ...domainConfig, PORT: consumerPorts[name] } : domainConfig;
   let running: RunningSubgraph[];
   try {
     running = [
       ...(await Promise.all(
-        subgraphs.filter((definition) => definition !== consumer).map((definition) => startSubgraph(definition, domainConfig, startOptions)),
+        subgraphs.filter((definition) => definition !== notifications && definition !== escalations).map((definition) => startSubgraph(definition, domainConfig, startOptions)),
       )),
-      consumerRunning,
+      escalationsRunning,
+      notificationsRunning,
     ];
   } catch (error) {
-    await consumerRunning.stop();
+    await escalationsRunning.stop();
+    await notificationsRunning.stop();
     throw error;
   }
   const byName = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph])) as Record<SubgraphName, RunningSubgraph>;
   const stopped = new Set<SubgraphName>();
+  // Referral records are attributed from the escalations service's projection of partnership
+  // footprints, fed by the partnerships service's outbox: a test starts once that has been relayed.
+  try {
+    await relayed(byName.partnerships);
+  } catch (error) {
+    await Promise.all(running.map((subgraph) => subgraph.stop()));
+    throw error;
+  }
   let gateway: RunningHttpService;
   try {
     gateway = await startGateway({
@@ -234,6 +259,15 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       if (onMysql && !options.keepDatabases) await dropDatabases(config);
     },
   };
+}
+
+/** Waits until every event in the subgraph's outbox has been taken by the bus. */
+export async function relayed(subgraph: RunningSubgraph, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await subgraph.db.getRepository(OutboxEvent).countBy({ publishedAt: IsNull() })) > 0) {
+    if (Date.now() > deadline) throw new Error(`${subgraph.name}'s outbox was not relayed within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function dropDatabases(config: SubgraphConfig): Promise<void> {

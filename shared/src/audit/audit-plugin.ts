@@ -6,6 +6,7 @@ import { ErrorCode, ForbiddenError } from '../errors';
 import type { Logger } from '../logger';
 import { appendRefusals, setDerivedOperation, type AuditEntry } from './audit-log';
 import { AuditAction } from './audit-record.entity';
+import { takeScopedMisses } from './scoped-miss';
 
 // Ids the graph holds records by (a UUID, a school's URN). Anything else a caller typed as an id
 // might be personal data, so it is never copied into the trail.
@@ -21,9 +22,13 @@ const idArgument = /^(?:id|urn|[a-z]\w*Id|[a-z]\w*Urn)$/;
 export function auditPlugin(logger: Logger): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
+      // Everything refused in this request, once per target, appended when the response is ready.
+      const targets = new Map<string, AuditEntry>();
+      let action = AuditAction.READ;
       return {
         async didResolveOperation({ contextValue, operation, document, source, queryHash }) {
           if (!operation) return;
+          action = operation.operation === 'query' ? AuditAction.READ : AuditAction.WRITE;
           setDerivedOperation(contextValue, {
             type: operation.operation,
             rootFields: rootFieldsOf(operation, document),
@@ -32,15 +37,22 @@ export function auditPlugin(logger: Logger): ApolloServerPlugin<SubgraphContext>
         },
         async didEncounterErrors({ contextValue, errors, operation, request }) {
           if (!contextValue.scope.identity || !operation) return;
-          const action = operation.operation === 'query' ? AuditAction.READ : AuditAction.WRITE;
-          const targets = new Map<string, AuditEntry>();
+          const partnershipIds = contextValue.scope.identity.partnershipIds;
           for (const error of errors) {
             const refusal = refusalOf(error);
             if (!refusal) continue;
-            const target = refusal.target ?? targetFromRequest(error, request.variables ?? {});
+            const target = refusal.target ?? attributed(targetFromRequest(error, request.variables ?? {}), partnershipIds);
             const entry: AuditEntry = { action, entityType: target.entityType, entityId: target.entityId, partnershipId: target.partnershipId ?? null };
             targets.set(`${entry.entityType}\u0000${entry.entityId}`, entry);
           }
+        },
+        async willSendResponse({ contextValue }) {
+          // Rows the caller was told are not there, though they are (noteScopedMisses).
+          for (const target of takeScopedMisses(contextValue)) {
+            const key = `${target.entityType}\u0000${target.entityId}`;
+            if (!targets.has(key)) targets.set(key, { action, ...target, partnershipId: target.partnershipId ?? null });
+          }
+          if (targets.size === 0 || !contextValue.scope.identity) return;
           try {
             await appendRefusals(contextValue, [...targets.values()]);
           } catch (error) {
@@ -62,6 +74,16 @@ function refusalOf(error: GraphQLError): ForbiddenError | { target: null } | nul
 }
 
 type Target = Omit<AuditEntry, 'action'>;
+
+/**
+ * A refused field that names no record (e.g. a list) belongs to no partnership of its own; a
+ * caller acting in exactly one partnership made the attempt as part of it, so its trail shows it.
+ * Acting in several, any one would be a guess, and the record stays in the chain and exports only.
+ */
+function attributed(target: Target, partnershipIds: readonly string[]): Target {
+  if (target.partnershipId || target.entityId !== '-' || partnershipIds.length !== 1) return target;
+  return { ...target, partnershipId: partnershipIds[0]! };
+}
 
 /** The record a refused field was about, from the request itself: its entity representation or its id arguments. */
 function targetFromRequest(error: GraphQLError, variables: Record<string, unknown>): Target {

@@ -4,3 +4,4 @@ export * from './audit-trail';
 export * from './audit-export';
 export * from './audit-plugin';
 export * from './audit-rekey';
+export * from './scoped-miss';

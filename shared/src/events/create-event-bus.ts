@@ -22,10 +22,11 @@ export const eventBusEnvironment = z.object({
   NATS_ACK_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   NATS_SUBJECT_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be lower-case letters, digits and underscores').optional(),
   /**
-   * Embedded bus: where each subgraph's relay POSTs its events (the notifications service's internal
-   * endpoint, signed with INTERNAL_TOKEN_SECRET). Unused on NATS, where the service is a consumer.
+   * Embedded bus: where each subgraph's relay POSTs its events, one URL per consuming service (its
+   * internal endpoint, signed with INTERNAL_TOKEN_SECRET). Unused on NATS, where each is a durable consumer.
    */
   NOTIFICATIONS_EVENTS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:4006/internal/events'),
+  ESCALATIONS_EVENTS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:4005/internal/events'),
 });
 export type EventBusConfig = z.infer<typeof eventBusEnvironment>;
 
@@ -42,3 +43,13 @@ export async function createEventBus(config: Pick<EventBusConfig, 'EVENT_BUS' | 
       });
   }
 }
+
+/**
+ * The services that take events, and the setting naming each one's endpoint on the embedded bus.
+ * Each gets every event (on NATS a durable consumer of its own), and keeps only what it uses.
+ */
+export const eventConsumers = {
+  notifications: 'NOTIFICATIONS_EVENTS_URL',
+  escalations: 'ESCALATIONS_EVENTS_URL',
+} as const satisfies Record<string, keyof EventBusConfig>;
+export type EventConsumerName = keyof typeof eventConsumers;

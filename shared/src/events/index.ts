@@ -7,3 +7,4 @@ export * from './outbox-relay';
 export * from './create-event-bus';
 export * from './signed-delivery';
 export * from './event-intake-route';
+export * from './partnership-footprint';

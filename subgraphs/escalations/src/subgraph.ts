@@ -17,13 +17,15 @@ import { reconcileEscalationsObligations } from './obligations.reconcile';
 import { NationalEscalation } from './national-escalation/national-escalation.entity';
 import { nationalEscalationReference } from './national-escalation/national-escalation.reference';
 import { NationalEscalationResolver } from './national-escalation/national-escalation.resolver';
+import { PartnershipArea, PartnershipFootprintSeen } from './partnership-area/partnership-area.entity';
+import { partnershipAreaIntake } from './partnership-area/partnership-area.service';
 import { Referral } from './referral/referral.entity';
 import { referralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
 
 export const escalationsSubgraph: SubgraphDefinition = {
   name: 'escalations',
-  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation, Referral],
+  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation, Referral, PartnershipArea, PartnershipFootprintSeen],
   migrations,
   resolvers: [
     ProfessionalDisagreementResolver,
@@ -44,4 +46,6 @@ export const escalationsSubgraph: SubgraphDefinition = {
   },
   loadDemoData,
   reconcileObligations: reconcileEscalationsObligations,
+  // Which partnership covers which local authority, so referral records land in that partnership's trail.
+  takeEvents: partnershipAreaIntake,
 };

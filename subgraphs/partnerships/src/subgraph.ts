@@ -6,6 +6,7 @@ import { migrations } from './migrations';
 import { DelegatedSafeguardingPartner, Partnership, PartnershipArea, StatutoryPartner } from './partnership/partnership.entity';
 import { PartnershipLifecycleResolver, StatutoryPartnerResolver } from './partnership/statutory-partner.resolver';
 import { partnershipReference } from './partnership/partnership.reference';
+import { announceUnannouncedPartnerships } from './partnership/partnership.events';
 import { yearlyReportReference } from './yearly-report/yearly-report.reference';
 import { PartnershipResolver } from './partnership/partnership.resolver';
 import { ReferenceDataResolver } from './reference-data/reference-data.resolver';
@@ -31,4 +32,5 @@ export const partnershipsSubgraph: SubgraphDefinition = {
   partnershipType: Partnership,
   loadDemoData,
   reconcileObligations: reconcileYearlyReportObligations,
+  announceEvents: announceUnannouncedPartnerships,
 };

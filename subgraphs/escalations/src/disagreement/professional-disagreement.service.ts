@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   alignByKey,
+  noteScopedMisses,
   appendAudit,
   AuditAction,
   BadUserInputError,
@@ -137,7 +138,14 @@ export class ProfessionalDisagreementService {
     const reason = this.statedReason(accessReason);
     const found = await this.ctx.loaders
       .get<string, ProfessionalDisagreement | null>(`ProfessionalDisagreement.byId:${reason ?? ''}`, async (ids) =>
-        alignByKey(ids, await this.readAndAudit((repository) => repository.findByIds(ids, reason !== null), reason), (d) => d.id),
+        alignByKey(ids, await this.readAndAudit(async (repository) => {
+          const rows = await repository.findByIds(ids, reason !== null);
+          // Staff without a reason are refused outright below, which records the attempt already.
+          if (reason !== null || !this.ctx.scope.hasRole(...partnershipStaffRoles)) {
+            await noteScopedMisses(this.ctx, this.ctx.db.manager, ProfessionalDisagreement, 'ProfessionalDisagreement', ids, rows);
+          }
+          return rows;
+        }, reason), (d) => d.id),
       )
       .load(id);
     if (found || reason !== null || !this.ctx.scope.hasRole(...partnershipStaffRoles)) return found;
@@ -148,6 +156,8 @@ export class ProfessionalDisagreementService {
         'Your organisation is not party to this disagreement: give accessReason to read it (the read is recorded and raises an alert)',
       );
     }
+    // Another partnership's case: told it is not there, recorded as refused.
+    await noteScopedMisses(this.ctx, this.ctx.db.manager, ProfessionalDisagreement, 'ProfessionalDisagreement', [id], []);
     return null;
   }
 

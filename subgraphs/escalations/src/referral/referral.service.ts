@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   alignByKey,
   appendAudit,
+  noteScopedMisses,
   AuditAction,
   ConflictError,
   connection,
@@ -26,6 +27,7 @@ import {
   type ReferenceData,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { PartnershipAreaRepository } from '../partnership-area/partnership-area.repository';
 import type { EntityManager } from 'typeorm';
 import { suppliedInstant } from '../event-date/event-date';
 import { isValidNhsNumber } from './nhs-number';
@@ -126,7 +128,20 @@ export class ReferralService {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, Referral | null>('Referral.byId', async (ids) =>
-        alignByKey(ids, await this.readAndAudit((repository) => repository.findByIds(ids)), (r) => r.id),
+        alignByKey(ids, await this.readAndAudit(async (repository) => {
+          const rows = await repository.findByIds(ids);
+          await noteScopedMisses(this.ctx, this.ctx.db.manager, Referral, 'Referral', ids, rows, {
+            columns: ['receivingLocalAuthorityGssCode'],
+            partnershipsOf: async (existing) => {
+              const holders = await new PartnershipAreaRepository(this.ctx.db.manager).activeHolders(existing.map((row) => String(row['receivingLocalAuthorityGssCode'])));
+              return new Map(existing.flatMap((row) => {
+                const holder = holders.get(String(row['receivingLocalAuthorityGssCode']));
+                return holder ? [[String(row['id']), holder] as const] : [];
+              }));
+            },
+          });
+          return rows;
+        }), (r) => r.id),
       )
       .load(id);
   }
@@ -156,7 +171,7 @@ export class ReferralService {
       throw new ForbiddenError('Overdue referrals are listed for the local authority that receives them');
     }
     const page = await this.repository().overduePage(this.ctx.today, pageRequest('overdueReferrals', args, overdueReferralOrder));
-    await appendAudit(this.ctx, page.nodes.map((row) => auditOf(row, AuditAction.READ)));
+    await appendAudit(this.ctx, await this.auditEntries(page.nodes, AuditAction.READ));
     return connection(ReferralConnection, page, () => this.repository().countOverdue(this.ctx.today));
   }
 
@@ -166,8 +181,19 @@ export class ReferralService {
 
   private async readAndAudit(read: (repository: ReferralRepository) => Promise<Referral[]>): Promise<Referral[]> {
     const rows = await read(this.repository());
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await appendAudit(this.ctx, await this.auditEntries(rows, AuditAction.READ));
     return rows;
+  }
+
+  /**
+   * A referral is between two organisations, and its records go to the trail of the arrangements
+   * covering the receiving authority's area (the partnership that oversees how that front door
+   * answers), as the escalations service's projection of partnership footprints has it.
+   */
+  private async auditEntries(rows: readonly Referral[], action: AuditAction, manager: EntityManager = this.ctx.db.manager): Promise<AuditEntry[]> {
+    if (rows.length === 0) return [];
+    const holders = await new PartnershipAreaRepository(manager).activeHolders(rows.map((row) => row.receivingLocalAuthorityGssCode));
+    return rows.map((row) => ({ action, entityType: 'Referral', entityId: row.id, partnershipId: holders.get(row.receivingLocalAuthorityGssCode) ?? null }));
   }
 
   /** Field rule: the NHS number identifies the child, so only the two parties see it, whoever else reaches the row. */
@@ -282,7 +308,7 @@ export class ReferralService {
         await repository.insert(created);
         await referralEvent(manager, this.ctx.now, 'referral.received', created);
         await settleReferralObligations(manager, this.ctx.now, [created]);
-        await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
+        await appendAudit(this.ctx, await this.auditEntries([created], AuditAction.CREATE, manager), manager);
         return created;
       });
       // Ids only: the content, the NHS number above all, is never logged.
@@ -304,7 +330,7 @@ export class ReferralService {
         { field: 'input.idempotencyKey' },
       );
     }
-    await appendAudit(this.ctx, [auditOf(first, AuditAction.READ)]);
+    await appendAudit(this.ctx, await this.auditEntries([first], AuditAction.READ));
     return first;
   }
 
@@ -364,17 +390,12 @@ export class ReferralService {
       const changed = Object.assign(referral, changes);
       if (transition.kind === 'decide') await referralEvent(manager, this.ctx.now, 'referral.decided', changed);
       await settleReferralObligations(manager, this.ctx.now, [changed]);
-      await appendAudit(this.ctx, [auditOf(referral, AuditAction.UPDATE)], manager);
+      await appendAudit(this.ctx, await this.auditEntries([referral], AuditAction.UPDATE, manager), manager);
       return changed;
     });
     this.ctx.logger.info({ referralId: id, status: updated.status }, 'referral response recorded');
     return updated;
   }
-}
-
-function auditOf(referral: Referral, action: AuditAction): AuditEntry {
-  // A referral belongs to no partnership: it is between two organisations.
-  return { action, entityType: 'Referral', entityId: referral.id, partnershipId: null };
 }
 
 function daysBefore(date: string, days: number): string {

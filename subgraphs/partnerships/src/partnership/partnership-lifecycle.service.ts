@@ -1,3 +1,4 @@
+import { recordFootprintEvent } from './partnership.events';
 import { z } from 'zod';
 import {
   groupByKey,
@@ -108,6 +109,7 @@ export class PartnershipLifecycleService {
         throw ruleBroken('ONE_ACTIVE_PARTNERSHIP_PER_AREA', `${held.localAuthorityGssCode} is in "${held.partnership?.name ?? held.partnershipId}"`);
       }
       await repository.setStatus(partnershipId, { status, activeFrom: on });
+      await recordFootprintEvent(manager, this.ctx.now, 'partnership.activated', { id: partnershipId, status }, areaCodes);
       await settleYearlyReportObligations(manager, this.ctx.calendar, this.ctx.now, partnershipId);
       return Object.assign(partnership, { status, activeFrom: on });
     });
@@ -125,6 +127,8 @@ export class PartnershipLifecycleService {
         throw new BadUserInputError('dissolvedOn', `must not be before the arrangements came into force on ${partnership.activeFrom}`);
       }
       await repository.setStatus(partnershipId, { status, dissolvedOn: on });
+      const areaCodes = (await repository.areasOf([partnershipId])).map((area) => area.localAuthorityGssCode);
+      await recordFootprintEvent(manager, this.ctx.now, 'partnership.dissolved', { id: partnershipId, status }, areaCodes);
       await settleYearlyReportObligations(manager, this.ctx.calendar, this.ctx.now, partnershipId);
       return Object.assign(partnership, { status, dissolvedOn: on });
     });

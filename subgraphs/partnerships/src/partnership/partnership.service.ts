@@ -31,6 +31,7 @@ import {
 import type { CreatePartnershipInput } from './partnership.input';
 import { partnershipOrder, PartnershipRepository } from './partnership.repository';
 import { partnerOverlapShortfalls } from './partner-overlap';
+import { recordFootprintEvent } from './partnership.events';
 
 export class PartnershipService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -125,7 +126,10 @@ export class PartnershipService {
     if (!mayCreatePartnership(this.ctx, partners.map((p) => p.organisationId))) {
       throw new ForbiddenError('New arrangements are made by the safeguarding partners they name (an administrator acting for one of them), or a national administrator');
     }
-    await this.ctx.db.transaction((manager) => this.repository(manager).insert(partnership, areas, partners));
+    await this.ctx.db.transaction(async (manager) => {
+      await this.repository(manager).insert(partnership, areas, partners);
+      await recordFootprintEvent(manager, this.ctx.now, 'partnership.created', partnership, valid.localAuthorityGssCodes);
+    });
     this.ctx.logger.info({ partnershipId: partnership.id }, 'partnership created');
     return partnership;
   }

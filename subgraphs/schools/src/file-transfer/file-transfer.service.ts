@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   alignByKey,
+  noteScopedMisses,
   appendAudit,
   AuditAction,
   BadUserInputError,
@@ -84,11 +85,24 @@ export class FileTransferService {
     }));
   }
 
+  /** In the caller's scope; one that exists outside it is noted as a refusal, in the trail its own records go to. */
+  private async visibleByIds(ids: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
+    const rows = await this.repository().byIds(ids);
+    await noteScopedMisses(this.ctx, this.ctx.db.manager, ChildProtectionFileTransfer, entityType, ids, rows, {
+      columns: ['sendingLaDfeCode', 'receivingLaDfeCode'],
+      partnershipsOf: async (existing) => {
+        const entries = await this.auditEntries(existing.map((row) => Object.assign(new ChildProtectionFileTransfer(), row)), AuditAction.READ);
+        return new Map(entries.flatMap((entry) => (entry.partnershipId ? [[entry.entityId, entry.partnershipId] as const] : [])));
+      },
+    });
+    return rows;
+  }
+
   byId(id: string): Promise<ChildProtectionFileTransfer | null> {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, ChildProtectionFileTransfer | null>('ChildProtectionFileTransfer.byId', async (ids) =>
-        alignByKey(ids, await this.audited(await this.repository().byIds(ids)), (row) => row.id),
+        alignByKey(ids, await this.audited(await this.visibleByIds(ids)), (row) => row.id),
       )
       .load(id);
   }
