@@ -162,8 +162,8 @@ describe('who sees a professional disagreement', () => {
     async (identity) => {
       const single = await graph.query<any>(caseQuery, { id: disagreementId }, { as: identity });
       expect(single.data).toEqual({ professionalDisagreement: null });
-      const list = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { escalations { id } } }`, { p: westSussex }, { as: identity });
-      expect(list.data.partnership.escalations).toEqual([]);
+      const list = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { escalations { nodes { id } } } }`, { p: westSussex }, { as: identity });
+      expect(list.data.partnership.escalations).toEqual({ nodes: [] });
     },
   );
 
@@ -242,7 +242,7 @@ describe('the audit trail', () => {
   it('records every case-level read, and only partnership managers and scrutineers read it', async () => {
     const before = await graph.subgraphs.escalations.db.getRepository(AuditRecord).count();
     await graph.query(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
-    await graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { id } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' });
+    await graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { nodes { id } } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' });
     expect(await graph.subgraphs.escalations.db.getRepository(AuditRecord).count()).toBe(before + 2);
 
     const result = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-scrutineer' });
@@ -262,7 +262,7 @@ describe('the audit trail', () => {
     const reads = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         i % 3 === 2
-          ? graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { id } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' })
+          ? graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { nodes { id } } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' })
           : graph.query(caseQuery, { id: disagreementId }, { as: i % 2 ? 'sussex-health-visitor' : 'west-sussex-social-worker' }),
       ),
     );
