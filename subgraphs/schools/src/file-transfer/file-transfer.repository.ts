@@ -1,4 +1,4 @@
-import { In, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, LessThan, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { countsOfClauses, pagesOfClauses, Role, statutoryOrganisationId, type AccessScope, type ReferenceData, type SortKey } from '@safeguarding/shared';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 
@@ -71,9 +71,12 @@ export class FileTransferRepository {
     return countsOfClauses(this.manager, ChildProtectionFileTransfer, 'transfer', this.visible({ [column]: In([...urns]) }) ?? [], `transfer.${column}`);
   }
 
-  /** Those not yet confirmed: whether each is overdue is a working-day question the service answers. */
-  unconfirmed(): Promise<ChildProtectionFileTransfer[]> {
-    return this.find({ state: Not(FileTransferState.RECEIPT_CONFIRMED) });
+  /**
+   * Those not yet confirmed that left before `leftBefore`: whether each is overdue is a working-day
+   * question the service answers, but one that left too recently cannot be, so it is not read.
+   */
+  unconfirmed(leftBefore: string): Promise<ChildProtectionFileTransfer[]> {
+    return this.find({ state: Not(FileTransferState.RECEIPT_CONFIRMED), leftOn: LessThan(leftBefore) });
   }
 
   /** For a write, locked so that two steps on one transfer take turns. */

@@ -14,6 +14,7 @@ import {
   fileTransferBasis,
   fileTransferBasisWithCalendar,
   fileTransferDeadline,
+  fileTransferSchoolDays,
   ForbiddenError,
   isoDate,
   newId,
@@ -123,7 +124,10 @@ export class FileTransferService {
    */
   async overdue(args: PageArgs): Promise<Connection<ChildProtectionFileTransfer>> {
     this.ctx.scope.requireIdentity();
-    const open = (await Promise.all((await this.repository().unconfirmed()).map((row) => this.withDeadline(row)))).filter((row) => row.overdue);
+    // N school days end at least N calendar days after the child left, and a transfer is overdue
+    // only after its due day: one that left N days ago or later cannot be overdue yet.
+    const leftBefore = new Date(Date.parse(`${this.ctx.today}T00:00:00Z`) - fileTransferSchoolDays * 86_400_000).toISOString().slice(0, 10);
+    const open = (await Promise.all((await this.repository().unconfirmed(leftBefore)).map((row) => this.withDeadline(row)))).filter((row) => row.overdue);
     const page = pageInMemory('overdueFileTransfers', open, args, fileTransferOrder);
     await appendAudit(this.ctx, await this.auditEntries(page.nodes, AuditAction.READ));
     return connection(FileTransferConnection, page, page.count);
