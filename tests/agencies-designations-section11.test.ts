@@ -5,7 +5,7 @@ import { startGraph, type TestGraph } from './support/graph';
 let graph: TestGraph;
 beforeAll(async () => {
   // Batching is under test, not the cost limit: one query reads every list of every partnership.
-  graph = await startGraph({ now: () => new Date('2026-11-20T12:00:00Z'), overrides: { MAX_COST: '100000' } });
+  graph = await startGraph({ now: () => new Date('2026-11-20T12:00:00Z'), overrides: { MAX_COST: '2000000' } });
 });
 afterAll(() => graph?.stop());
 
@@ -41,11 +41,11 @@ describe('designations', () => {
     });
     const partnership = await graph.query<{ partnership: { relevantAgencies: { nodes: Array<{ id: string }> } } }>(`query ($id: ID!) { partnership(id: $id) { relevantAgencies(first: 100) { nodes { id } } } }`, { id: westSussex });
     expect(partnership.data!.partnership.relevantAgencies.nodes.map((a) => a.id)).toContain(agencyId);
-    const agency = await graph.query<{ agency: { designations: Array<Record<string, any>> } }>(
-      `query ($id: ID!) { agency(id: $id) { designations { status reason partnership { name } } } }`,
+    const agency = await graph.query<{ agency: { designations: { nodes: Array<Record<string, any>> } } }>(
+      `query ($id: ID!) { agency(id: $id) { designations { nodes { status reason partnership { name } } } } }`,
       { id: agencyId },
     );
-    expect(agency.data!.agency.designations).toEqual([
+    expect(agency.data!.agency.designations.nodes).toEqual([
       { status: 'CURRENT', reason: 'Named in the 2026 arrangements', partnership: { name: 'West Sussex Safeguarding Children Partnership' } },
     ]);
     const twice = await graph.query(designate, { input: { partnershipId: westSussex, agencyId, designatedFrom: '2026-10-01', reason: 'again' } }, { as: 'west-sussex-business-manager' });
@@ -95,10 +95,10 @@ describe('designations', () => {
     expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
     expect(again.errors![0]!.message).toContain('ENDED');
 
-    const designations = `query ($id: ID!) { agency(id: $id) { designations { id status } } }`;
-    expect((await graph.query<any>(designations, { id: agencyId })).data.agency.designations).toEqual([]);
-    expect((await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-social-worker' })).data.agency.designations).toEqual([]);
-    expect((await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-business-manager' })).data.agency.designations).toEqual([{ id: designationId, status: 'ENDED' }]);
+    const designations = `query ($id: ID!) { agency(id: $id) { designations { nodes { id status } totalCount } } }`;
+    expect((await graph.query<any>(designations, { id: agencyId })).data.agency.designations).toEqual({ nodes: [], totalCount: 0 });
+    expect((await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-social-worker' })).data.agency.designations).toEqual({ nodes: [], totalCount: 0 });
+    expect((await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-business-manager' })).data.agency.designations).toEqual({ nodes: [{ id: designationId, status: 'ENDED' }], totalCount: 1 });
     const relevant = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { relevantAgencies(first: 100) { nodes { id } } } }`, { id: westSussex });
     expect(relevant.data.partnership.relevantAgencies.nodes.map((a: { id: string }) => a.id)).not.toContain(agencyId);
   });
@@ -196,7 +196,7 @@ describe('section 11 self-assessments', () => {
 
 describe('batching', () => {
   const query = `{ partnerships(first: 10) { nodes {
-    relevantAgencies(first: 100) { nodes { id designations { status partnership { id } } contacts { role } section11Returns { id } } }
+    relevantAgencies(first: 100) { nodes { id designations(first: 10) { totalCount nodes { status partnership { id } } } contacts { role } section11Returns { id } } }
     section11Returns { agency { name } standards { rating actions { deadline { status } } } }
   } } }`;
 

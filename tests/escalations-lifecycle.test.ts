@@ -24,7 +24,7 @@ const eastSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfe
 
 const fields = `id status stagePosition stageName childAtImmediateRisk stageStartedOn
   stageDeadline { due rule basis status completedOn }
-  history { sequence kind fromStage toStage stageName stageDueOn reason outcome subject organisationId agreedActions { description ownerOrganisationId dueOn } }
+  history { nodes { sequence kind fromStage toStage stageName stageDueOn reason outcome subject organisationId agreedActions { description ownerOrganisationId dueOn } } }
   historyChain { intact events brokenAtSequence }`;
 
 const raise = `mutation Raise($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { ${fields} } }`;
@@ -67,7 +67,7 @@ describe('raising a disagreement', () => {
       stageDeadline: { due: '2027-01-04', rule: '5 working days after 2026-12-23', status: 'PENDING', completedOn: null },
       historyChain: { intact: true, events: 1, brokenAtSequence: null },
     });
-    expect(d.history).toEqual([
+    expect(d.history.nodes).toEqual([
       expect.objectContaining({ sequence: 1, kind: 'RAISED', toStage: 1, stageDueOn: '2027-01-04', subject: 'demo:sussex-health-visitor', organisationId: demoIds.agencies.sussexCommunityTrust }),
     ]);
     const [last] = await audit.find({ order: { sequence: 'DESC' }, take: 1 });
@@ -119,13 +119,13 @@ describe('raising a disagreement', () => {
     );
     expect(result.errors).toBeUndefined();
     const school = await graph.query<any>(
-      `{ school(urn: "990001") { name escalationsRaised { caseReference raisedBy { id } raisedBySchool { urn name } raisedWith { name } } } }`,
+      `{ school(urn: "990001") { name escalationsRaised { nodes { caseReference raisedBy { id } raisedBySchool { urn name } raisedWith { name } } } } }`,
       {},
       { as: 'seaview-primary-dsl' },
     );
     expect(school.errors).toBeUndefined();
-    expect(school.data.school.escalationsRaised.map((d: any) => d.caseReference).sort()).toEqual(['CASE-DEMO-0006', 'CASE-T-SCHOOL']);
-    expect(school.data.school.escalationsRaised[0]).toMatchObject({ raisedBy: null, raisedBySchool: { urn: '990001', name: 'Seaview Primary School (demo)' }, raisedWith: { name: expect.stringContaining('Brighton') } });
+    expect(school.data.school.escalationsRaised.nodes.map((d: any) => d.caseReference).sort()).toEqual(['CASE-DEMO-0006', 'CASE-T-SCHOOL']);
+    expect(school.data.school.escalationsRaised.nodes[0]).toMatchObject({ raisedBy: null, raisedBySchool: { urn: '990001', name: 'Seaview Primary School (demo)' }, raisedWith: { name: expect.stringContaining('Brighton') } });
   });
 });
 
@@ -152,7 +152,7 @@ describe('transitions: a state machine whose history is the record', () => {
       stageDeadline: { due: '2027-01-05', rule: '5 working days after 2026-12-24' },
       historyChain: { intact: true, events: 2 },
     });
-    expect(next.data.escalateProfessionalDisagreement.history[1]).toMatchObject({ sequence: 2, kind: 'ESCALATED', fromStage: 1, toStage: 2, reason: 'No agreement between practitioners', organisationId: westSussexCouncil });
+    expect(next.data.escalateProfessionalDisagreement.history.nodes[1]).toMatchObject({ sequence: 2, kind: 'ESCALATED', fromStage: 1, toStage: 2, reason: 'No agreement between practitioners', organisationId: westSussexCouncil });
 
     const urgent = await graph.query<any>(escalate, { id: d.id, input: { reason: 'The child is now at immediate risk', toStagePosition: 4, childAtImmediateRisk: true } }, { as: 'sussex-health-visitor' });
     expect(urgent.errors).toBeUndefined();
@@ -183,7 +183,7 @@ describe('transitions: a state machine whose history is the record', () => {
     const next = await graph.query<any>(escalate, { id: d.id, input: { reason: 'Needs managers' } }, { as: 'sussex-health-visitor' });
     // 2 working days after Wed 23 Dec: Thu 24, Tue 29.
     expect(next.data.escalateProfessionalDisagreement).toMatchObject({ stageName: 'Managers (fast track)', stageDeadline: { due: '2026-12-29' } });
-    expect(next.data.escalateProfessionalDisagreement.history[0].stageDueOn).toBe('2027-01-04');
+    expect(next.data.escalateProfessionalDisagreement.history.nodes[0].stageDueOn).toBe('2027-01-04');
 
     // Back to the default policy for the tests that follow.
     const restored = await graph.query<any>(configure, { p: westSussex, stages: defaultEscalationStages().map(({ name, participants, timescaleWorkingDays }) => ({ name, participants, timescaleWorkingDays })) }, { as: 'west-sussex-business-manager' });
@@ -210,7 +210,7 @@ describe('transitions: a state machine whose history is the record', () => {
       stageDeadline: { due: '2027-01-04', completedOn: '2027-01-05', status: 'MISSED' },
       historyChain: { intact: true, events: 2 },
     });
-    expect(done.data.resolveProfessionalDisagreement.history[1]).toMatchObject({ kind: 'RESOLVED', outcome: 'Referral accepted for assessment', agreedActions: actions });
+    expect(done.data.resolveProfessionalDisagreement.history.nodes[1]).toMatchObject({ kind: 'RESOLVED', outcome: 'Referral accepted for assessment', agreedActions: actions });
 
     const attempts = [
       await graph.query<any>(resolve, { id: d.id, input: { outcome: 'A different outcome', agreedActions: [] } }, { as: 'sussex-health-visitor' }),
@@ -222,7 +222,7 @@ describe('transitions: a state machine whose history is the record', () => {
       expect(attempt.errors![0]!.message).toMatch(/^professional disagreement is RESOLVED: its history is closed/);
     }
     const after = await graph.query<any>(read, { id: d.id }, { as: 'sussex-health-visitor' });
-    expect(after.data.professionalDisagreement.history).toEqual(done.data.resolveProfessionalDisagreement.history);
+    expect(after.data.professionalDisagreement.history.nodes).toEqual(done.data.resolveProfessionalDisagreement.history.nodes);
   });
 
   it('lets only the organisation that raised it withdraw it', async () => {
@@ -244,8 +244,10 @@ describe('transitions: a state machine whose history is the record', () => {
     expect(mutations).toContain('escalateProfessionalDisagreement');
     expect(mutations.filter((name) => /event|history/i.test(name))).toEqual([]);
     expect(mutations.filter((name) => /^(update|delete|remove|edit)/i.test(name))).toEqual([]);
-    // The repository: reads and appends, nothing else.
-    expect(Object.getOwnPropertyNames(EscalationEventRepository.prototype).sort()).toEqual(['append', 'constructor', 'learningNotes', 'ofStreams']);
+    // The repository: reads (whole histories, pages and counts) and appends, nothing else.
+    expect(Object.getOwnPropertyNames(EscalationEventRepository.prototype).sort()).toEqual([
+      'append', 'constructor', 'countsOfStreams', 'learningNoteCounts', 'learningNotePages', 'learningNotesQuery', 'ofStreams', 'ofStreamsQuery', 'pagesOfStreams',
+    ]);
 
     const d = await raised({ caseReference: 'CASE-T-TAMPER' });
     await graph.query(escalate, { id: d.id, input: { reason: 'No agreement' } }, { as: 'sussex-health-visitor' });
@@ -266,9 +268,9 @@ describe('transitions: a state machine whose history is the record', () => {
 
 describe('the scrutineer\'s advice and learning notes', () => {
   beforeEach(() => setToday('2026-12-23'));
-  const advise = `mutation ($id: ID!, $advice: String!, $reason: String) { recordScrutineerAdvice(id: $id, advice: $advice, accessReason: $reason) { history { kind reason subject } } }`;
+  const advise = `mutation ($id: ID!, $advice: String!, $reason: String) { recordScrutineerAdvice(id: $id, advice: $advice, accessReason: $reason) { history { nodes { kind reason subject } } } }`;
   const facilitating = 'Facilitating the partnership stage of this escalation';
-  const learn = `mutation ($id: ID!, $note: String!) { recordEscalationLearning(id: $id, note: $note) { history { kind reason } } }`;
+  const learn = `mutation ($id: ID!, $note: String!) { recordEscalationLearning(id: $id, note: $note) { history { nodes { kind reason } } } }`;
 
   it('records advice only from the scrutineer, and only from the partnership stage', async () => {
     const d = await raised({ caseReference: 'CASE-T-ADVICE' });
@@ -283,21 +285,21 @@ describe('the scrutineer\'s advice and learning notes', () => {
     expect(JSON.stringify(unstated)).not.toContain('CASE-T-ADVICE');
     const advice = await graph.query<any>(advise, { id: d.id, advice: 'Convene the leads with the business unit this week', reason: facilitating }, { as: 'west-sussex-scrutineer' });
     expect(advice.errors).toBeUndefined();
-    expect(advice.data.recordScrutineerAdvice.history.at(-1)).toEqual({ kind: 'SCRUTINEER_ADVICE', reason: 'Convene the leads with the business unit this week', subject: 'demo:west-sussex-scrutineer' });
+    expect(advice.data.recordScrutineerAdvice.history.nodes.at(-1)).toEqual({ kind: 'SCRUTINEER_ADVICE', reason: 'Convene the leads with the business unit this week', subject: 'demo:west-sussex-scrutineer' });
   });
 
   it('lists a partnership\'s learning notes for a period to its staff only, and audits the look', async () => {
     const d = await raised({ caseReference: 'CASE-T-LEARN' });
     const note = await graph.query<any>(learn, { id: d.id, note: 'Threshold decisions should be explained to the referrer in writing' }, { as: 'sussex-health-visitor' });
     expect(note.errors).toBeUndefined();
-    const notes = `query Notes($p: ID!, $from: Date!, $to: Date!) { partnership(id: $p) { escalationLearningNotes(from: $from, to: $to) { kind reason occurredOn } } }`;
+    const notes = `query Notes($p: ID!, $from: Date!, $to: Date!) { partnership(id: $p) { escalationLearningNotes(from: $from, to: $to) { nodes { kind reason occurredOn } } } }`;
     const audit = graph.subgraphs.escalations.db.getRepository(AuditRecord);
     const before = await audit.count();
     const staff = await graph.query<any>(notes, { p: westSussex, from: '2026-12-01', to: '2026-12-31' }, { as: 'west-sussex-business-manager' });
-    expect(staff.data.partnership.escalationLearningNotes).toEqual([{ kind: 'LEARNING_NOTE', reason: 'Threshold decisions should be explained to the referrer in writing', occurredOn: '2026-12-23' }]);
+    expect(staff.data.partnership.escalationLearningNotes.nodes).toEqual([{ kind: 'LEARNING_NOTE', reason: 'Threshold decisions should be explained to the referrer in writing', occurredOn: '2026-12-23' }]);
     expect(await audit.count()).toBe(before + 1);
     const outside = await graph.query<any>(notes, { p: westSussex, from: '2026-01-01', to: '2026-11-30' }, { as: 'west-sussex-business-manager' });
-    expect(outside.data.partnership.escalationLearningNotes).toEqual([]);
+    expect(outside.data.partnership.escalationLearningNotes.nodes).toEqual([]);
     expect(codeOf(await graph.query(notes, { p: westSussex, from: '2026-12-01', to: '2026-12-31' }, { as: 'west-sussex-social-worker' }))).toBe('FORBIDDEN');
     const backwards = await graph.query<any>(notes, { p: westSussex, from: '2026-12-31', to: '2026-12-01' }, { as: 'west-sussex-business-manager' });
     expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
@@ -306,14 +308,14 @@ describe('the scrutineer\'s advice and learning notes', () => {
 
 describe('escalations on Agency, through the gateway', () => {
   it('shows an agency the disagreements it raised and received, and others only those they are party to', async () => {
-    const query = `query ($id: ID!) { agency(id: $id) { name escalationsRaised { caseReference raisedWith { name } } escalationsReceived { caseReference } } }`;
+    const query = `query ($id: ID!) { agency(id: $id) { name escalationsRaised { nodes { caseReference raisedWith { name } } } escalationsReceived { nodes { caseReference } } } }`;
     const own = await graph.query<any>(query, { id: demoIds.agencies.sussexCommunityTrust }, { as: 'sussex-health-visitor' });
     expect(own.errors).toBeUndefined();
-    expect(own.data.agency.escalationsRaised.map((d: any) => d.caseReference)).toContain('CASE-DEMO-0001');
+    expect(own.data.agency.escalationsRaised.nodes.map((d: any) => d.caseReference)).toContain('CASE-DEMO-0001');
     const council = await graph.query<any>(query, { id: westSussexCouncil }, { as: 'west-sussex-social-worker' });
-    expect(council.data.agency.escalationsReceived.map((d: any) => d.caseReference)).toContain('CASE-DEMO-0001');
+    expect(council.data.agency.escalationsReceived.nodes.map((d: any) => d.caseReference)).toContain('CASE-DEMO-0001');
     // The police are party to none of the community trust's disagreements.
     const police = await graph.query<any>(query, { id: demoIds.agencies.sussexCommunityTrust }, { as: 'sussex-police-officer' });
-    expect(police.data.agency).toMatchObject({ escalationsRaised: [], escalationsReceived: [] });
+    expect(police.data.agency).toMatchObject({ escalationsRaised: { nodes: [] }, escalationsReceived: { nodes: [] } });
   });
 });

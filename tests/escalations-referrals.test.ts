@@ -17,7 +17,8 @@ const setNow = (instant: string) => {
 
 let graph: TestGraph;
 beforeAll(async () => {
-  graph = await startGraph({ now: () => now });
+  // The batching test reads whole pages of 100 with their related entities, beyond the default cost limit.
+  graph = await startGraph({ now: () => now, overrides: { MAX_COST: '100000' } });
 });
 afterAll(() => graph?.stop());
 
@@ -326,18 +327,18 @@ describe('who sees a referral', () => {
     expect(await graph.subgraphs.escalations.db.getRepository(AuditRecord).countBy({ entityId: absent })).toBe(0);
 
     const lists = `query Lists($trust: ID!, $council: ID!) {
-      trust: agency(id: $trust) { referralsMade { id nhsNumber } }
-      council: agency(id: $council) { referralsReceived { id nhsNumber } }
+      trust: agency(id: $trust) { referralsMade { nodes { id nhsNumber } } }
+      council: agency(id: $council) { referralsReceived(first: 100) { nodes { id nhsNumber } } }
     }`;
     const third = await graph.query<any>(lists, { trust: healthTrust, council: westSussexCouncil }, { as: 'sussex-police-officer' });
     expect(third.errors).toBeUndefined();
     // Only the police's own referrals to the council, never the trust's.
-    expect(third.data.trust).toEqual({ referralsMade: [] });
-    expect(third.data.council.referralsReceived.map((x: { id: string }) => x.id)).not.toContain(r.id);
+    expect(third.data.trust).toEqual({ referralsMade: { nodes: [] } });
+    expect(third.data.council.referralsReceived.nodes.map((x: { id: string }) => x.id)).not.toContain(r.id);
     expect(JSON.stringify(third)).not.toContain(validNhsNumber);
     const authority = await graph.query<any>(lists, { trust: healthTrust, council: westSussexCouncil }, { as: 'west-sussex-social-worker' });
-    expect(authority.data.council.referralsReceived).toContainEqual({ id: r.id, nhsNumber: validNhsNumber });
-    expect(authority.data.trust.referralsMade).toContainEqual({ id: r.id, nhsNumber: validNhsNumber });
+    expect(authority.data.council.referralsReceived.nodes).toContainEqual({ id: r.id, nhsNumber: validNhsNumber });
+    expect(authority.data.trust.referralsMade.nodes).toContainEqual({ id: r.id, nhsNumber: validNhsNumber });
   });
 
   it('audits every read of a referral', async () => {
@@ -362,23 +363,23 @@ describe('who sees a referral', () => {
   it('a school refers by its URN, and School.referralsMade shows it to the school', async () => {
     const r = await submitted({ homeLocalAuthorityGssCode: 'E06000043', nhsNumber: null }, 'seaview-primary-dsl');
     expect(r).toMatchObject({ referrerKind: 'SCHOOL', referringAgency: null, referringSchool: { urn: '990001' }, receivingLocalAuthorityGssCode: 'E06000043' });
-    const school = await graph.query<any>(`{ school(urn: "990001") { name referralsMade { id receivingAuthority { name } } } }`, {}, { as: 'seaview-primary-dsl' });
+    const school = await graph.query<any>(`{ school(urn: "990001") { name referralsMade { nodes { id receivingAuthority { name } } } } }`, {}, { as: 'seaview-primary-dsl' });
     expect(school.errors).toBeUndefined();
-    expect(school.data.school.referralsMade).toContainEqual({ id: r.id, receivingAuthority: { name: 'Brighton and Hove' } });
-    const police = await graph.query<any>(`{ school(urn: "990001") { referralsMade { id } } }`, {}, { as: 'sussex-police-officer' });
-    expect(police.data.school.referralsMade).toEqual([]);
+    expect(school.data.school.referralsMade.nodes).toContainEqual({ id: r.id, receivingAuthority: { name: 'Brighton and Hove' } });
+    const police = await graph.query<any>(`{ school(urn: "990001") { referralsMade { nodes { id } } } }`, {}, { as: 'sussex-police-officer' });
+    expect(police.data.school.referralsMade.nodes).toEqual([]);
   });
 });
 
 describe('demo referrals', () => {
   it('shows the Sussex authorities their referrals at different states, one overdue', async () => {
     setNow('2026-11-23T10:00:00Z');
-    const ws = await graph.query<any>(`query { agency(id: "${westSussexCouncil}") { referralsReceived { childReference status } } }`, {}, { as: 'west-sussex-social-worker' });
-    expect(ws.data.agency.referralsReceived).toEqual(
+    const ws = await graph.query<any>(`query { agency(id: "${westSussexCouncil}") { referralsReceived { nodes { childReference status } } } }`, {}, { as: 'west-sussex-social-worker' });
+    expect(ws.data.agency.referralsReceived.nodes).toEqual(
       expect.arrayContaining([{ childReference: 'CHILD-DEMO-0001', status: 'DECIDED' }, { childReference: 'CHILD-DEMO-0004', status: 'RECEIVED' }]),
     );
-    const school = await graph.query<any>(`{ school(urn: "990001") { referralsMade { childReference status decisionDeadline { status } } } }`, {}, { as: 'seaview-primary-dsl' });
-    expect(school.data.school.referralsMade).toContainEqual({ childReference: 'PUPIL-DEMO-0002', status: 'ACKNOWLEDGED', decisionDeadline: { status: 'OVERDUE' } });
+    const school = await graph.query<any>(`{ school(urn: "990001") { referralsMade { nodes { childReference status decisionDeadline { status } } } } }`, {}, { as: 'seaview-primary-dsl' });
+    expect(school.data.school.referralsMade.nodes).toContainEqual({ childReference: 'PUPIL-DEMO-0002', status: 'ACKNOWLEDGED', decisionDeadline: { status: 'OVERDUE' } });
   });
 });
 
@@ -388,10 +389,10 @@ describe('batching', () => {
     const query = `query Lists($council: ID!, $trust: ID!) {
       council: agency(id: $council) {
         name
-        referralsReceived { id possibleDuplicateOf { id childReference } referringAgency { id name } referringSchool { urn name } receivingAuthority { id name } }
+        referralsReceived(first: 100) { totalCount nodes { id possibleDuplicateOf { id childReference } referringAgency { id name } referringSchool { urn name } receivingAuthority { id name } } }
       }
-      trust: agency(id: $trust) { referralsMade { id receivingAuthority { name } } }
-      school(urn: "990001") { referralsMade { id } }
+      trust: agency(id: $trust) { referralsMade(first: 100) { totalCount nodes { id receivingAuthority { name } } } }
+      school(urn: "990001") { referralsMade(first: 100) { totalCount nodes { id } } }
     }`;
     const measure = async () => {
       let returned = 0;
@@ -400,8 +401,8 @@ describe('batching', () => {
         reads = await graph.subgraphs.escalations.statements.capture(async () => {
           const result = await graph.query<any>(query, { council: westSussexCouncil, trust: healthTrust }, { as: 'west-sussex-social-worker' });
           expect(result.errors).toBeUndefined();
-          returned = result.data.council.referralsReceived.length;
-          expect(result.data.council.referralsReceived.some((r: { possibleDuplicateOf: unknown }) => r.possibleDuplicateOf !== null)).toBe(true);
+          returned = result.data.council.referralsReceived.nodes.length;
+          expect(result.data.council.referralsReceived.nodes.some((r: { possibleDuplicateOf: unknown }) => r.possibleDuplicateOf !== null)).toBe(true);
         });
       });
       // The audit trail's appends are shared by concurrent lists (group commit), so how many

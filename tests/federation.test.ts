@@ -62,7 +62,7 @@ describe('one query through the gateway', () => {
 
   it('keeps case-level data from an anonymous caller, even when reached through a public entity', async () => {
     const result = await graph.query(
-      `query ($id: ID!) { partnership(id: $id) { name escalations { caseReference } } }`,
+      `query ($id: ID!) { partnership(id: $id) { name escalations { nodes { caseReference } } } }`,
       { id: demoIds.partnerships.westSussex },
     );
     expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');

@@ -213,7 +213,7 @@ describe('referral obligations and events', () => {
 // ---- professional disagreements -------------------------------------------------------------------
 
 const disagreementFields = `id status stagePosition stageStartedOn raisedOn raisedOnSource stageDeadline { due rule status }
-  history { kind occurredOn occurredOnSource } historyChain { intact }`;
+  history { nodes { kind occurredOn occurredOnSource } } historyChain { intact }`;
 const raise = `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { ${disagreementFields} } }`;
 const escalate = `mutation ($id: ID!, $input: EscalateProfessionalDisagreementInput!) { escalateProfessionalDisagreement(id: $id, input: $input) { ${disagreementFields} } }`;
 const resolve = `mutation ($id: ID!, $input: ResolveProfessionalDisagreementInput!) { resolveProfessionalDisagreement(id: $id, input: $input) { ${disagreementFields} } }`;
@@ -241,7 +241,7 @@ describe('escalation stage obligations and events', () => {
       raisedOnSource: 'CALLER',
       stageStartedOn: '2026-12-01',
       stageDeadline: { due: '2026-12-08', rule: '5 working days after 2026-12-01', status: 'OVERDUE' },
-      history: [{ kind: 'RAISED', occurredOn: '2026-12-01', occurredOnSource: 'CALLER' }],
+      history: { nodes: [{ kind: 'RAISED', occurredOn: '2026-12-01', occurredOnSource: 'CALLER' }] },
     });
     const [stage1] = await ledger('escalations', d.id);
     expect(stage1).toMatchObject({

@@ -137,13 +137,13 @@ it('shows the escalations and reviews pages as the graph answers them, keyboard 
   expect(['Overview', 'Escalations', 'Reviews']).toContain(focused);
   await open(page, 'Escalations', /escalations/);
   const own = (await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>('{ partnerships { nodes { id name } } }', {}, { as: westSussex })).data!.partnerships.nodes.find((p) => p.name.includes('West Sussex'))!;
-  const escalations = await graph.query<{ partnership: { escalations: Array<{ caseReference: string; status: string }> } }>(
-    'query($id: ID!) { partnership(id: $id) { escalations(accessReason: "Partnership portal: oversight of escalations") { caseReference status } } }',
+  const escalations = await graph.query<{ partnership: { escalations: { nodes: Array<{ caseReference: string; status: string }> } } }>(
+    'query($id: ID!) { partnership(id: $id) { escalations(accessReason: "Partnership portal: oversight of escalations", first: 50) { nodes { caseReference status } } } }',
     { id: own.id },
     { as: westSussex },
   );
   const escalationsText = await page.locator('main').innerText();
-  for (const e of escalations.data!.partnership.escalations.filter((x) => x.status === 'OPEN').slice(0, 10)) expect(escalationsText).toContain(e.caseReference);
+  for (const e of escalations.data!.partnership.escalations.nodes.filter((x) => x.status === 'OPEN').slice(0, 10)) expect(escalationsText).toContain(e.caseReference);
   await page.screenshot({ path: path.join(artifacts, 'portal-escalations.png'), fullPage: true });
   expect(await accessibilityProblems(page)).toEqual([]);
 

@@ -29,9 +29,10 @@ it("skips the sending school's closure days once it has set its calendar, for de
   expect(result.data.recordFileTransfer.deadline).toMatchObject({ due: '2027-02-25', rule: '5 school days after 2027-02-11' });
   expect(result.data.recordFileTransfer.deadline.basis).toContain("the sending school's calendar");
 
-  const listed = await graph.query<any>('{ school(urn: "990002") { closureDays { date reason } fileTransfersOut { deadline { due } } } }', {}, { as: 'chalk-cliff-high-dsl' });
+  const listed = await graph.query<any>('{ school(urn: "990002") { closureDays { date reason } fileTransfersOut { nodes { deadline { due } } } } }', {}, { as: 'chalk-cliff-high-dsl' });
+  expect(listed.errors).toBeUndefined();
   expect(listed.data.school.closureDays[0]).toEqual({ date: '2027-02-15', reason: 'February half term' });
-  expect(listed.data.school.fileTransfersOut.map((t: { deadline: { due: string } }) => t.deadline.due).sort()).toEqual(['2027-02-25', '2027-02-26']);
+  expect(listed.data.school.fileTransfersOut.nodes.map((t: { deadline: { due: string } }) => t.deadline.due).sort()).toEqual(['2027-02-25', '2027-02-26']);
 });
 
 it('replaces the closures in the range sent, and leaves others alone', async () => {

@@ -165,8 +165,8 @@ describe('who sees a professional disagreement', () => {
       // The answer is "not there"; the trail of the case's partnership has the attempt, ids only.
       const [refused] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { entityId: disagreementId, outcome: 'REFUSED' as never }, order: { sequence: 'DESC' }, take: 1 });
       expect(refused).toMatchObject({ action: 'READ', subject: `demo:${identity}`, entityType: 'ProfessionalDisagreement', partnershipId: westSussex });
-      const list = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { escalations { id } } }`, { p: westSussex }, { as: identity });
-      expect(list.data.partnership.escalations).toEqual([]);
+      const list = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { escalations { nodes { id } } } }`, { p: westSussex }, { as: identity });
+      expect(list.data.partnership.escalations).toEqual({ nodes: [] });
     },
   );
 
@@ -248,7 +248,7 @@ describe('the audit trail', () => {
   it('records every case-level read, and only partnership managers and scrutineers read it', async () => {
     const before = await graph.subgraphs.escalations.db.getRepository(AuditRecord).count();
     await graph.query(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
-    await graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { id } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' });
+    await graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { nodes { id } } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' });
     expect(await graph.subgraphs.escalations.db.getRepository(AuditRecord).count()).toBe(before + 2);
 
     const result = await graph.query<any>(trail, { p: westSussex }, { as: 'west-sussex-scrutineer' });
@@ -268,7 +268,7 @@ describe('the audit trail', () => {
     const reads = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         i % 3 === 2
-          ? graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { id } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' })
+          ? graph.query(`query ($p: ID!) { partnership(id: $p) { escalations { nodes { id } } } }`, { p: westSussex }, { as: 'west-sussex-social-worker' })
           : graph.query(caseQuery, { id: disagreementId }, { as: i % 2 ? 'sussex-health-visitor' : 'west-sussex-social-worker' }),
       ),
     );

@@ -116,7 +116,7 @@ describe("a school's records", () => {
 
 describe("a change's answer is a read", () => {
   const disagreementId = nameBasedId('demo:disagreement:0001');
-  const learn = `mutation Learn($id: ID!, $note: String!, $reason: String) { recordEscalationLearning(id: $id, note: $note, accessReason: $reason) { caseReference raisedBy { id } history { kind reason } } }`;
+  const learn = `mutation Learn($id: ID!, $note: String!, $reason: String) { recordEscalationLearning(id: $id, note: $note, accessReason: $reason) { caseReference raisedBy { id } history { nodes { kind reason } } } }`;
   const audit = () => graph.subgraphs.escalations.db.getRepository(AuditRecord);
   const events = () => graph.subgraphs.escalations.db.getRepository('EscalationEvent').countBy({ streamId: disagreementId });
 

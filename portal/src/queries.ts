@@ -92,9 +92,11 @@ export const escalationsQuery = /* GraphQL */ `
     partnership(id: $id) {
       id
       name
-      escalations(accessReason: $reason) {
-        id caseReference status stagePosition stageName raisedOn issueType
-        stageDeadline { ${deadline} }
+      escalations(accessReason: $reason, first: 50) {
+        nodes {
+          id caseReference status stagePosition stageName raisedOn issueType
+          stageDeadline { ${deadline} }
+        }
       }
       escalationReport(from: $from, to: $to) {
         raised { count suppressed }
@@ -104,7 +106,7 @@ export const escalationsQuery = /* GraphQL */ `
         openByStage { stagePosition stageName open { count suppressed } overdue { count suppressed } }
         timeToResolve { resolved { count suppressed } medianWorkingDays meanWorkingDays }
       }
-      escalationLearningNotes(from: $from, to: $to) { id occurredOn reason outcome }
+      escalationLearningNotes(from: $from, to: $to, first: 20) { nodes { id occurredOn reason outcome } }
     }
   }
 `;

@@ -77,7 +77,7 @@ export interface Escalations {
   readonly partnership: {
     readonly id: string;
     readonly name: string;
-    readonly escalations: ReadonlyArray<{ id: string; caseReference: string; status: string; stagePosition: number; stageName: string; raisedOn: string; issueType: string; stageDeadline: DeadlineValue }> | null;
+    readonly escalations: { nodes: ReadonlyArray<{ id: string; caseReference: string; status: string; stagePosition: number; stageName: string; raisedOn: string; issueType: string; stageDeadline: DeadlineValue }> } | null;
     readonly escalationReport: {
       raised: Count;
       resolved: Count;
@@ -86,7 +86,7 @@ export interface Escalations {
       openByStage: ReadonlyArray<{ stagePosition: number; stageName: string; open: Count; overdue: Count }>;
       timeToResolve: { resolved: Count; medianWorkingDays: number | null; meanWorkingDays: number | null };
     } | null;
-    readonly escalationLearningNotes: ReadonlyArray<{ id: string; occurredOn: string; reason: string | null; outcome: string | null }> | null;
+    readonly escalationLearningNotes: { nodes: ReadonlyArray<{ id: string; occurredOn: string; reason: string | null; outcome: string | null }> } | null;
   } | null;
 }
 

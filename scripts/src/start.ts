@@ -189,7 +189,7 @@ async function main(config: LauncherConfig): Promise<void> {
       '',
       'Signed in, as a demo identity (`npm run token` lists them):',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $(npm run -s token -- west-sussex-business-manager)" \\`,
-      `    -d '{"query":"{ partnerships { nodes { name escalations(accessReason: \\"Monthly assurance review\\") { caseReference stageName stageDeadline { due rule status } } } } }"}'`,
+      `    -d '{"query":"{ partnerships(first: 5) { nodes { name escalations(accessReason: \\"Monthly assurance review\\", first: 5) { nodes { caseReference stageName stageDeadline { due rule status } } } } } }"}'`,
       '',
       'Press Ctrl-C to stop.',
       '',

@@ -20,7 +20,7 @@ export function Escalations({ gatewayUrl, token, partnershipId, partnershipName 
   if (loaded.state === 'failed') return <>{heading}<Failed message={loaded.message} /></>;
   const partnership = loaded.answer.data?.partnership;
   if (!partnership) return <>{heading}<Restricted what="this partnership's escalations" /></>;
-  const open = (partnership.escalations ?? []).filter((e) => e.status === 'OPEN');
+  const open = (partnership.escalations?.nodes ?? []).filter((e) => e.status === 'OPEN');
   const report = partnership.escalationReport;
   return (
     <>
@@ -77,7 +77,7 @@ export function Escalations({ gatewayUrl, token, partnershipId, partnershipName 
           <h2 id="learning">Learning</h2>
           <PagedTable
             caption="Learning from disagreements, for the yearly report"
-            rows={partnership.escalationLearningNotes}
+            rows={partnership.escalationLearningNotes.nodes}
             rowKey={(n) => n.id}
             empty="No learning has been recorded in the period."
             columns={[

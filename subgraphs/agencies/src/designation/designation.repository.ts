@@ -1,5 +1,5 @@
 import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere, type SelectQueryBuilder } from 'typeorm';
-import { countPerParent, firstPerParent, partnershipStaffRoles, type AccessScope, type SortKey } from '@safeguarding/shared';
+import { countPerParent, countsOfClauses, firstPerParent, pagesOfClauses, partnershipStaffRoles, type AccessScope, type SortKey } from '@safeguarding/shared';
 import { Designation } from './designation.entity';
 
 type Where = FindOptionsWhere<Designation>;
@@ -7,6 +7,12 @@ type Where = FindOptionsWhere<Designation>;
 export const relevantAgencyOrder: readonly SortKey<Designation>[] = [
   { column: 'agency.name', value: (d) => d.agency!.name },
   { column: 'agency.id', value: (d) => d.agency!.id },
+];
+
+/** An agency's designations, the latest first; the id makes the order total. */
+export const agencyDesignationOrder: readonly SortKey<Designation>[] = [
+  { column: 'designation.designatedFrom', descending: true, value: (d) => d.designatedFrom },
+  { column: 'designation.id', value: (d) => d.id },
 ];
 
 /**
@@ -88,11 +94,19 @@ export class DesignationRepository {
     });
   }
 
-  ofAgencies(agencyIds: readonly string[], day: string): Promise<Designation[]> {
-    return this.manager.find(Designation, {
-      where: this.visible({ agencyId: In([...agencyIds]) }, day),
-      order: { designatedFrom: 'DESC' },
+  /** A page of each agency's designations the caller may see, for all of them in one statement. */
+  pagesOfAgencies(agencyIds: readonly string[], day: string, after: readonly string[] | null, limit: number): Promise<Designation[]> {
+    return pagesOfClauses(this.manager, Designation, 'designation', this.visible({ agencyId: In([...agencyIds]) }, day), {
+      parent: 'designation.agencyId',
+      parents: agencyIds.length,
+      order: agencyDesignationOrder,
+      after,
+      limit,
     });
+  }
+
+  countsOfAgencies(agencyIds: readonly string[], day: string): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, Designation, 'designation', this.visible({ agencyId: In([...agencyIds]) }, day), 'designation.agencyId');
   }
 
   findById(id: string): Promise<Designation | null> {

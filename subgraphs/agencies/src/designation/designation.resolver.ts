@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { PageArgs, partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, partnershipAdministratorRoles, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { DesignationConnection } from './designation-connection.type';
 import { AgencyConnection } from '../agency/agency-connection.type';
 import { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
@@ -22,11 +23,11 @@ export class PartnershipDesignationResolver {
 
 @Resolver(() => Agency)
 export class AgencyDesignationResolver {
-  @FieldResolver(() => [Designation], {
-    description: 'Partnerships naming this agency: current ones for anyone, the history for the staff of the partnership',
+  @FieldResolver(() => DesignationConnection, {
+    description: 'Partnerships naming this agency: current ones for anyone, the history for the staff of the partnership; the latest first, a page at a time',
   })
-  designations(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<Designation[]> {
-    return new DesignationService(ctx).ofAgency(agency.id);
+  designations(@Root() agency: Agency, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Designation>> {
+    return new DesignationService(ctx).ofAgency(agency.id, args);
   }
 }
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import {
   BadUserInputError,
   ConflictError,
-  groupByKey,
   isoDate,
+  connection,
+  type Connection,
   nestedPage,
   newId,
   type PageArgs,
@@ -21,7 +22,8 @@ import { AgencyKind, AgencyStatus } from '../agency/agency.entity';
 import { AgencyRepository } from '../agency/agency.repository';
 import { Designation, designationStatus, DesignationStatus } from './designation.entity';
 import type { DesignateRelevantAgencyInput, EndDesignationInput } from './designation.input';
-import { DesignationRepository, relevantAgencyOrder } from './designation.repository';
+import { agencyDesignationOrder, DesignationRepository, relevantAgencyOrder } from './designation.repository';
+import { DesignationConnection } from './designation-connection.type';
 import { AgencyConnection, AgencyPageInfo } from '../agency/agency-connection.type';
 
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
@@ -66,12 +68,20 @@ export class DesignationService {
   }
 
   /** Current designations for anyone; the whole history for the staff of the partnership that made them. */
-  ofAgency(agencyId: string): Promise<Designation[]> {
-    return this.ctx.loaders
-      .get<string, Designation[]>('Agency.designations', async (ids) =>
-        groupByKey(ids, await this.repository().ofAgencies(ids, this.ctx.today), (d) => d.agencyId),
-      )
-      .load(agencyId);
+  /** A page of the agency's designations, cut in SQL for every agency asked for at once. */
+  async ofAgency(agencyId: string, args: PageArgs): Promise<Connection<Designation>> {
+    const page = await nestedPage<Designation>({
+      list: 'Agency.designations',
+      loaders: this.ctx.loaders,
+      parent: agencyId,
+      args,
+      order: agencyDesignationOrder,
+      variant: this.ctx.today,
+      parentOf: (row) => row.agencyId,
+      rows: (ids, after, limit) => this.repository().pagesOfAgencies(ids, this.ctx.today, after, limit),
+      count: (ids) => this.repository().countsOfAgencies(ids, this.ctx.today),
+    });
+    return connection(DesignationConnection, page, page.count);
   }
 
   status(designation: Designation): DesignationStatus {

@@ -1,8 +1,18 @@
 import { Between, In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { countsOfClauses, pagesOfClauses, type AccessScope, type SortKey } from '@safeguarding/shared';
 import { ProfessionalDisagreement } from './professional-disagreement.entity';
 
 type Where = FindOptionsWhere<ProfessionalDisagreement>;
+
+/** Most recently raised first, then by case reference; the id makes the order total. */
+export const disagreementOrder: readonly SortKey<ProfessionalDisagreement>[] = [
+  { column: 'disagreement.raisedOn', descending: true, value: (d) => d.raisedOn },
+  { column: 'disagreement.caseReference', value: (d) => d.caseReference },
+  { column: 'disagreement.id', value: (d) => d.id },
+];
+
+export type OrganisationSide = 'raised' | 'received';
+const sideColumn = { raised: 'raisedByOrganisationId', received: 'raisedWithOrganisationId' } as const;
 
 /**
  * Disagreements are case-level and restricted: every read goes through `visible`, which refuses
@@ -41,28 +51,59 @@ export class ProfessionalDisagreementRepository {
    * of the caller's own organisation's, those where the caller's organisation is the other party,
    * and with `partnershipCases` those in the caller's partnerships.
    */
-  ofOrganisations(
-    side: 'raised' | 'received',
-    organisationIds: readonly string[],
-    partnershipCases: boolean,
-  ): Promise<ProfessionalDisagreement[]> {
+  private organisationClauses(side: OrganisationSide, organisationIds: readonly string[], partnershipCases: boolean): Where[] {
     const identity = this.scope.requireIdentity();
     const own = identity.organisation.id;
-    const column = side === 'raised' ? 'raisedByOrganisationId' : 'raisedWithOrganisationId';
+    const column = sideColumn[side];
     const other = side === 'raised' ? 'raisedWithOrganisationId' : 'raisedByOrganisationId';
     const clauses: Where[] = [{ [column]: In([...organisationIds]), [other]: own }];
     if (organisationIds.includes(own)) clauses.push({ [column]: own });
     if (partnershipCases && identity.partnershipIds.length > 0) {
       clauses.push({ [column]: In([...organisationIds]), partnershipId: In([...identity.partnershipIds]) });
     }
-    return this.manager.find(ProfessionalDisagreement, { where: clauses, order: { raisedOn: 'DESC', caseReference: 'ASC' } });
+    return clauses;
   }
 
-  ofPartnerships(partnershipIds: readonly string[], partnershipCases: boolean): Promise<ProfessionalDisagreement[]> {
-    return this.manager.find(ProfessionalDisagreement, {
-      where: this.visible({}, partnershipCases, partnershipIds),
-      order: { raisedOn: 'DESC', caseReference: 'ASC' },
+  /** Each organisation's page, for all of them in one statement. */
+  pagesOfOrganisations(
+    side: OrganisationSide,
+    organisationIds: readonly string[],
+    partnershipCases: boolean,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<ProfessionalDisagreement[]> {
+    return pagesOfClauses(this.manager, ProfessionalDisagreement, 'disagreement', this.organisationClauses(side, organisationIds, partnershipCases), {
+      parent: `disagreement.${sideColumn[side]}`,
+      parents: organisationIds.length,
+      order: disagreementOrder,
+      after,
+      limit,
     });
+  }
+
+  countsOfOrganisations(side: OrganisationSide, organisationIds: readonly string[], partnershipCases: boolean): Promise<Map<string, number>> {
+    return countsOfClauses(
+      this.manager,
+      ProfessionalDisagreement,
+      'disagreement',
+      this.organisationClauses(side, organisationIds, partnershipCases),
+      `disagreement.${sideColumn[side]}`,
+    );
+  }
+
+  /** Each partnership's page, for all of them in one statement. */
+  pagesOfPartnerships(partnershipIds: readonly string[], partnershipCases: boolean, after: readonly string[] | null, limit: number): Promise<ProfessionalDisagreement[]> {
+    return pagesOfClauses(this.manager, ProfessionalDisagreement, 'disagreement', this.visible({}, partnershipCases, partnershipIds), {
+      parent: 'disagreement.partnershipId',
+      parents: partnershipIds.length,
+      order: disagreementOrder,
+      after,
+      limit,
+    });
+  }
+
+  countsOfPartnerships(partnershipIds: readonly string[], partnershipCases: boolean): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, ProfessionalDisagreement, 'disagreement', this.visible({}, partnershipCases, partnershipIds), 'disagreement.partnershipId');
   }
 
   /**

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, ForbiddenError, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, ForbiddenError, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
 import { EscalationEvent, EscalationHistoryChain } from '../escalation-event/escalation-event.entity';
 import { ProfessionalDisagreement } from './professional-disagreement.entity';
 import {
@@ -46,9 +47,9 @@ export class ProfessionalDisagreementResolver {
     return new ProfessionalDisagreementService(ctx).stageDeadline(disagreement);
   }
 
-  @FieldResolver(() => [EscalationEvent], { description: 'Every event, oldest first: the history is the record (append-only)' })
-  history(@Root() disagreement: ProfessionalDisagreement, @Ctx() ctx: SubgraphContext): Promise<EscalationEvent[]> {
-    return new ProfessionalDisagreementService(ctx).history(disagreement);
+  @FieldResolver(() => EscalationEventConnection, { description: 'Every event, oldest first: the history is the record (append-only), a page at a time' })
+  history(@Root() disagreement: ProfessionalDisagreement, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<EscalationEvent>> {
+    return new ProfessionalDisagreementService(ctx).historyPage(disagreement, args);
   }
 
   @FieldResolver(() => EscalationHistoryChain, { description: 'Whether the history is exactly as it was written (each event hashes its predecessor)' })

@@ -6,6 +6,10 @@ import {
   AuditAction,
   BadUserInputError,
   ConflictError,
+  connection,
+  nestedPage,
+  type Connection,
+  type PageArgs,
   DeadlineView,
   escalationStageBasis as stageBasis,
   escalationStageDeadline,
@@ -34,7 +38,9 @@ import {
   type EscalationHistoryChain,
 } from '../escalation-event/escalation-event.entity';
 import { draftEvent } from '../escalation-event/escalation-event.draft';
-import { EscalationEventRepository, type EscalationEventDraft } from '../escalation-event/escalation-event.repository';
+import { EscalationEventRepository, learningNoteOrder, type EscalationEventDraft } from '../escalation-event/escalation-event.repository';
+import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
+import { historyPage } from '../escalation-event/escalation-event.history';
 import { EscalationPolicyService } from '../escalation-policy/escalation-policy.service';
 import {
   DisagreementIssueType,
@@ -47,7 +53,8 @@ import type {
   RaiseProfessionalDisagreementInput,
   ResolveProfessionalDisagreementInput,
 } from './professional-disagreement.input';
-import { ProfessionalDisagreementRepository } from './professional-disagreement.repository';
+import { disagreementOrder, ProfessionalDisagreementRepository, type OrganisationSide } from './professional-disagreement.repository';
+import { ProfessionalDisagreementConnection } from './professional-disagreement-connection.type';
 import { nextDisagreementState, type DisagreementTransition } from './professional-disagreement.transitions';
 import { suppliedDate, type EventDateSource } from '../event-date/event-date';
 import {
@@ -161,14 +168,23 @@ export class ProfessionalDisagreementService {
     return null;
   }
 
-  async ofPartnership(partnershipId: string, accessReason: string | null = null): Promise<ProfessionalDisagreement[]> {
+  /** A page of the partnership's, cut in SQL for every partnership asked for at once; what is answered is audited. */
+  async ofPartnership(partnershipId: string, accessReason: string | null, args: PageArgs): Promise<Connection<ProfessionalDisagreement>> {
     this.ctx.scope.requireIdentity();
     const reason = this.statedReason(accessReason);
-    return this.ctx.loaders
-      .get<string, ProfessionalDisagreement[]>(`Partnership.escalations:${reason ?? ''}`, async (ids) =>
-        groupByKey(ids, await this.readAndAudit((repository) => repository.ofPartnerships(ids, reason !== null), reason), (d) => d.partnershipId),
-      )
-      .load(partnershipId);
+    const page = await nestedPage<ProfessionalDisagreement>({
+      list: 'Partnership.escalations',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: disagreementOrder,
+      variant: reason,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => this.repository().pagesOfPartnerships(ids, reason !== null, after, limit),
+      count: (ids) => this.repository().countsOfPartnerships(ids, reason !== null),
+      seen: async (rows) => void (await this.readAndAudit(async () => rows, reason)),
+    });
+    return connection(ProfessionalDisagreementConnection, page, page.count);
   }
 
   /** A reason widens the search only for partnership staff; anyone else must not be told it could. */
@@ -207,7 +223,7 @@ export class ProfessionalDisagreementService {
 
   // ---- history ------------------------------------------------------------------------------
 
-  /** Events of the disagreements in this request, in one statement; reached only through a visible disagreement. */
+  /** Every event, for the chain check: a history is verified whole, never a page of it. */
   history(disagreement: ProfessionalDisagreement): Promise<EscalationEvent[]> {
     return this.ctx.loaders
       .get<string, EscalationEvent[]>('EscalationEvent.ofStreams', async (ids) =>
@@ -216,23 +232,32 @@ export class ProfessionalDisagreementService {
       .load(disagreement.id);
   }
 
+  /** A page of the history, for every disagreement of the fetch in one statement; reached only through a visible disagreement. */
+  historyPage(disagreement: ProfessionalDisagreement, args: PageArgs): Promise<Connection<EscalationEvent>> {
+    return historyPage(this.ctx, 'ProfessionalDisagreement.history', disagreement.id, args);
+  }
+
   async historyChain(disagreement: ProfessionalDisagreement): Promise<EscalationHistoryChain> {
     return verifyHistory(await this.history(disagreement));
   }
 
-  /** The disagreements an agency or a school raised or received, by the same rules as any other read. */
-  async ofOrganisation(side: 'raised' | 'received', organisationId: string, accessReason: string | null): Promise<ProfessionalDisagreement[]> {
+  /** The disagreements an agency or a school raised or received, by the same rules as any other read, a page at a time. */
+  async ofOrganisation(side: OrganisationSide, organisationId: string, accessReason: string | null, args: PageArgs): Promise<Connection<ProfessionalDisagreement>> {
     this.ctx.scope.requireIdentity();
     const reason = this.statedReason(accessReason);
-    return this.ctx.loaders
-      .get<string, ProfessionalDisagreement[]>(`Organisation.escalations:${side}:${reason ?? ''}`, async (ids) =>
-        groupByKey(
-          ids,
-          await this.readAndAudit((repository) => repository.ofOrganisations(side, ids, reason !== null), reason),
-          (d) => (side === 'raised' ? d.raisedByOrganisationId : d.raisedWithOrganisationId),
-        ),
-      )
-      .load(organisationId);
+    const page = await nestedPage<ProfessionalDisagreement>({
+      list: side === 'raised' ? 'Organisation.escalationsRaised' : 'Organisation.escalationsReceived',
+      loaders: this.ctx.loaders,
+      parent: organisationId,
+      args,
+      order: disagreementOrder,
+      variant: reason,
+      parentOf: (row) => (side === 'raised' ? row.raisedByOrganisationId : row.raisedWithOrganisationId),
+      rows: (ids, after, limit) => this.repository().pagesOfOrganisations(side, ids, reason !== null, after, limit),
+      count: (ids) => this.repository().countsOfOrganisations(side, ids, reason !== null),
+      seen: async (rows) => void (await this.readAndAudit(async () => rows, reason)),
+    });
+    return connection(ProfessionalDisagreementConnection, page, page.count);
   }
 
   // ---- transitions ----------------------------------------------------------------------------
@@ -431,19 +456,27 @@ export class ProfessionalDisagreementService {
   }
 
   /** A partnership's learning notes recorded in a period, for its yearly report (partnership staff). */
-  async learningNotes(partnershipId: string, from: string, to: string): Promise<EscalationEvent[]> {
+  async learningNotes(partnershipId: string, from: string, to: string, args: PageArgs): Promise<Connection<EscalationEvent>> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const period = validatePeriod(from, to);
-    return this.ctx.loaders
-      .get<string, EscalationEvent[]>(`Partnership.escalationLearningNotes:${period.from}:${period.to}`, async (ids) => {
-        const notes = await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).learningNotes(ids, period.from, period.to);
-        await appendAudit(
+    const events = () => new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope);
+    const page = await nestedPage<EscalationEvent>({
+      list: 'Partnership.escalationLearningNotes',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: learningNoteOrder,
+      variant: [period.from, period.to],
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => events().learningNotePages(ids, period.from, period.to, after, limit),
+      count: (ids) => events().learningNoteCounts(ids, period.from, period.to),
+      seen: (notes) =>
+        appendAudit(
           this.ctx,
           notes.map((note) => ({ action: AuditAction.READ, entityType: 'EscalationEvent', entityId: note.id, partnershipId: note.partnershipId })),
-        );
-        return groupByKey(ids, notes, (n) => n.partnershipId);
-      })
-      .load(partnershipId);
+        ),
+    });
+    return connection(EscalationEventConnection, page, page.count);
   }
 
   /**

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { ProfessionalDisagreementConnection } from '../disagreement/professional-disagreement-connection.type';
+import { ReferralConnection } from '../referral/referral-connection.type';
 import { ProfessionalDisagreement } from '../disagreement/professional-disagreement.entity';
 import { ProfessionalDisagreementService } from '../disagreement/professional-disagreement.service';
 import { Referral } from '../referral/referral.entity';
@@ -11,31 +13,33 @@ const accessReasonDescription =
 
 @Resolver(() => AgencyStub)
 export class AgencyEscalationsResolver {
-  @FieldResolver(() => [ProfessionalDisagreement], { description: 'Disagreements this agency raised that you may see (restricted)' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, { description: 'Disagreements this agency raised that you may see (restricted), most recently raised first, a page at a time' })
   escalationsRaised(
     @Root() agency: AgencyStub,
     @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<ProfessionalDisagreement[]> {
-    return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', agency.id, accessReason ?? null);
+  ): Promise<Connection<ProfessionalDisagreement>> {
+    return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', agency.id, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => [ProfessionalDisagreement], { description: 'Disagreements raised with this agency that you may see (restricted)' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, { description: 'Disagreements raised with this agency that you may see (restricted), most recently raised first, a page at a time' })
   escalationsReceived(
     @Root() agency: AgencyStub,
     @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<ProfessionalDisagreement[]> {
-    return new ProfessionalDisagreementService(ctx).ofOrganisation('received', agency.id, accessReason ?? null);
+  ): Promise<Connection<ProfessionalDisagreement>> {
+    return new ProfessionalDisagreementService(ctx).ofOrganisation('received', agency.id, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => [Referral], { description: 'Referrals this agency made that you may see: its own staff, and the authority each went to (restricted)' })
-  referralsMade(@Root() agency: AgencyStub, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
-    return new ReferralService(ctx).made(agency.id);
+  @FieldResolver(() => ReferralConnection, { description: 'Referrals this agency made that you may see: its own staff, and the authority each went to (restricted)' })
+  referralsMade(@Root() agency: AgencyStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
+    return new ReferralService(ctx).ofOrganisation('made', agency.id, args);
   }
 
-  @FieldResolver(() => [Referral], { description: 'For a local authority: referrals it received, seen by its own staff only (restricted)' })
-  referralsReceived(@Root() agency: AgencyStub, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
-    return new ReferralService(ctx).received(agency.id);
+  @FieldResolver(() => ReferralConnection, { description: 'For a local authority: referrals it received, seen by its own staff only (restricted)' })
+  referralsReceived(@Root() agency: AgencyStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
+    return new ReferralService(ctx).ofOrganisation('received', agency.id, args);
   }
 }

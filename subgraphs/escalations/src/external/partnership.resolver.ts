@@ -1,5 +1,8 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateScalar, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DateScalar, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
+import { NationalEscalationConnection } from '../national-escalation/national-escalation-connection.type';
+import { ProfessionalDisagreementConnection } from '../disagreement/professional-disagreement-connection.type';
 import { EscalationEvent } from '../escalation-event/escalation-event.entity';
 import { NationalEscalation } from '../national-escalation/national-escalation.entity';
 import { NationalEscalationService } from '../national-escalation/national-escalation.service';
@@ -21,8 +24,8 @@ export class PartnershipEscalationsResolver {
     return new EscalationPolicyService(ctx).policyOf(partnership.id);
   }
 
-  @FieldResolver(() => [ProfessionalDisagreement], {
-    description: 'Professional disagreements in this partnership that you may see (restricted)',
+  @FieldResolver(() => ProfessionalDisagreementConnection, {
+    description: 'Professional disagreements in this partnership that you may see (restricted), most recently raised first, a page at a time',
   })
   escalations(
     @Root() partnership: PartnershipReference,
@@ -31,16 +34,17 @@ export class PartnershipEscalationsResolver {
       description: 'Partnership staff: why you need the cases your organisation is not party to; recorded, and raises an alert per case',
     })
     accessReason: string | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<ProfessionalDisagreement[]> {
-    return new ProfessionalDisagreementService(ctx).ofPartnership(partnership.id, accessReason ?? null);
+  ): Promise<Connection<ProfessionalDisagreement>> {
+    return new ProfessionalDisagreementService(ctx).ofPartnership(partnership.id, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => [NationalEscalation], {
-    description: 'Matters this partnership escalated to the Panel or the Secretary of State (its staff and the Panel)',
+  @FieldResolver(() => NationalEscalationConnection, {
+    description: 'Matters this partnership escalated to the Panel or the Secretary of State (its staff and the Panel), newest first, a page at a time',
   })
-  nationalEscalations(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<NationalEscalation[]> {
-    return new NationalEscalationService(ctx).ofPartnership(partnership.id);
+  nationalEscalations(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<NationalEscalation>> {
+    return new NationalEscalationService(ctx).ofPartnership(partnership.id, args);
   }
 
   @FieldResolver(() => EscalationReport, {
@@ -57,15 +61,16 @@ export class PartnershipEscalationsResolver {
     return new EscalationReportService(ctx).report(partnership.id, from, to, published);
   }
 
-  @FieldResolver(() => [EscalationEvent], {
-    description: 'Learning recorded from disagreements between from and to, for the yearly report (partnership staff)',
+  @FieldResolver(() => EscalationEventConnection, {
+    description: 'Learning recorded from disagreements between from and to, for the yearly report (partnership staff), in the order recorded, a page at a time',
   })
   escalationLearningNotes(
     @Root() partnership: PartnershipReference,
     @Arg('to', () => DateScalar) to: string,
     @Arg('from', () => DateScalar) from: string,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<EscalationEvent[]> {
-    return new ProfessionalDisagreementService(ctx).learningNotes(partnership.id, from, to);
+  ): Promise<Connection<EscalationEvent>> {
+    return new ProfessionalDisagreementService(ctx).learningNotes(partnership.id, from, to, args);
   }
 }

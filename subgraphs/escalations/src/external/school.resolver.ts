@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { ProfessionalDisagreementConnection } from '../disagreement/professional-disagreement-connection.type';
+import { ReferralConnection } from '../referral/referral-connection.type';
 import { ProfessionalDisagreement } from '../disagreement/professional-disagreement.entity';
 import { ProfessionalDisagreementService } from '../disagreement/professional-disagreement.service';
 import { Referral } from '../referral/referral.entity';
@@ -11,26 +13,28 @@ const accessReasonDescription =
 
 @Resolver(() => SchoolStub)
 export class SchoolEscalationsResolver {
-  @FieldResolver(() => [ProfessionalDisagreement], { description: 'Disagreements this school raised that you may see (restricted)' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, { description: 'Disagreements this school raised that you may see (restricted), most recently raised first, a page at a time' })
   escalationsRaised(
     @Root() school: SchoolStub,
     @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<ProfessionalDisagreement[]> {
-    return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', school.urn, accessReason ?? null);
+  ): Promise<Connection<ProfessionalDisagreement>> {
+    return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', school.urn, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => [ProfessionalDisagreement], { description: 'Disagreements raised with this school that you may see (restricted)' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, { description: 'Disagreements raised with this school that you may see (restricted), most recently raised first, a page at a time' })
   escalationsReceived(
     @Root() school: SchoolStub,
     @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<ProfessionalDisagreement[]> {
-    return new ProfessionalDisagreementService(ctx).ofOrganisation('received', school.urn, accessReason ?? null);
+  ): Promise<Connection<ProfessionalDisagreement>> {
+    return new ProfessionalDisagreementService(ctx).ofOrganisation('received', school.urn, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => [Referral], { description: 'Referrals this school made that you may see: its own staff, and the authority each went to (restricted)' })
-  referralsMade(@Root() school: SchoolStub, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
-    return new ReferralService(ctx).made(school.urn);
+  @FieldResolver(() => ReferralConnection, { description: 'Referrals this school made that you may see: its own staff, and the authority each went to (restricted)' })
+  referralsMade(@Root() school: SchoolStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
+    return new ReferralService(ctx).ofOrganisation('made', school.urn, args);
   }
 }

@@ -1,8 +1,14 @@
 import { In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, partnershipStaffRoles, Role, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
 import { NationalEscalation, type NationalEscalationStatus } from './national-escalation.entity';
 
 type Where = FindOptionsWhere<NationalEscalation>;
+
+/** Newest first; the id makes the order total. */
+export const nationalEscalationOrder: readonly SortKey<NationalEscalation>[] = [
+  { column: 'national.raisedOn', descending: true, value: (e) => e.raisedOn },
+  { column: 'national.id', value: (e) => e.id },
+];
 
 /**
  * Every read goes through `visible`: the Panel sees every partnership's national escalations;
@@ -31,12 +37,28 @@ export class NationalEscalationRepository {
     return this.find(this.visible({ id: In([...ids]) }));
   }
 
-  list(status: NationalEscalationStatus | null): Promise<NationalEscalation[]> {
-    return this.find(this.visible(status ? { status } : {}));
+  /** A page of what the caller may see, cut in SQL. */
+  visiblePage(status: NationalEscalationStatus | null, request: PageRequest): Promise<Page<NationalEscalation>> {
+    return pageOfClauses(this.manager, NationalEscalation, 'national', this.visible(status ? { status } : {}), 'nationalEscalations', request, nationalEscalationOrder);
   }
 
-  ofPartnerships(partnershipIds: readonly string[]): Promise<NationalEscalation[]> {
-    return this.find(this.visible({}, partnershipIds));
+  count(status: NationalEscalationStatus | null): Promise<number> {
+    return countOfClauses(this.manager, NationalEscalation, this.visible(status ? { status } : {}));
+  }
+
+  /** Each partnership's page, for all of them in one statement. */
+  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<NationalEscalation[]> {
+    return pagesOfClauses(this.manager, NationalEscalation, 'national', this.visible({}, partnershipIds), {
+      parent: 'national.partnershipId',
+      parents: partnershipIds.length,
+      order: nationalEscalationOrder,
+      after,
+      limit,
+    });
+  }
+
+  countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, NationalEscalation, 'national', this.visible({}, partnershipIds), 'national.partnershipId');
   }
 
   /** Every national escalation, a page at a time in id order, for the start-up reconciliation of obligations. */

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
+import { NationalEscalationConnection } from './national-escalation-connection.type';
 import { EscalationEvent, EscalationHistoryChain } from '../escalation-event/escalation-event.entity';
 import { NationalEscalation, NationalEscalationStatus } from './national-escalation.entity';
 import { RaiseNationalEscalationInput } from './national-escalation.input';
@@ -12,19 +14,20 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).byId(id);
   }
 
-  @Query(() => [NationalEscalation], {
-    description: 'National escalations you may see: every partnership\'s for the Panel, your own partnerships\' for their staff',
+  @Query(() => NationalEscalationConnection, {
+    description: 'National escalations you may see: every partnership\'s for the Panel, your own partnerships\' for their staff; newest first, a page at a time',
   })
   nationalEscalations(
     @Arg('status', () => NationalEscalationStatus, { nullable: true }) status: NationalEscalationStatus | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<NationalEscalation[]> {
-    return new NationalEscalationService(ctx).list(status ?? null);
+  ): Promise<Connection<NationalEscalation>> {
+    return new NationalEscalationService(ctx).list(status ?? null, args);
   }
 
-  @FieldResolver(() => [EscalationEvent], { description: 'Every event, oldest first (append-only)' })
-  history(@Root() escalation: NationalEscalation, @Ctx() ctx: SubgraphContext): Promise<EscalationEvent[]> {
-    return new NationalEscalationService(ctx).history(escalation);
+  @FieldResolver(() => EscalationEventConnection, { description: 'Every event, oldest first (append-only), a page at a time' })
+  history(@Root() escalation: NationalEscalation, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<EscalationEvent>> {
+    return new NationalEscalationService(ctx).historyPage(escalation, args);
   }
 
   @FieldResolver(() => DeadlineView, {

@@ -5,6 +5,11 @@ import {
   appendAudit,
   AuditAction,
   ConflictError,
+  connection,
+  nestedPage,
+  pageRequest,
+  type Connection,
+  type PageArgs,
   DeadlineView,
   ForbiddenError,
   nationalEscalationBasis,
@@ -39,7 +44,9 @@ import {
 } from './national-escalation.entity';
 import type { RaiseNationalEscalationInput } from './national-escalation.input';
 import { settleNationalEscalationObligations } from './national-escalation.obligations';
-import { NationalEscalationRepository } from './national-escalation.repository';
+import { nationalEscalationOrder, NationalEscalationRepository } from './national-escalation.repository';
+import { NationalEscalationConnection } from './national-escalation-connection.type';
+import { historyPage } from '../escalation-event/escalation-event.history';
 import { nextNationalStatus, type NationalEscalationTransition } from './national-escalation.transitions';
 
 /** Those who escalate a matter for the partnership: its administrators and its independent scrutineer. */
@@ -75,26 +82,41 @@ export class NationalEscalationService {
       .load(id);
   }
 
-  async list(status: NationalEscalationStatus | null): Promise<NationalEscalation[]> {
+  async list(status: NationalEscalationStatus | null, args: PageArgs): Promise<Connection<NationalEscalation>> {
     this.ctx.scope.requireIdentity();
-    return this.audited(await this.repository().list(status));
+    const page = await this.repository().visiblePage(status, pageRequest('nationalEscalations', args, nationalEscalationOrder));
+    await this.audited(page.nodes);
+    return connection(NationalEscalationConnection, page, () => this.repository().count(status));
   }
 
-  ofPartnership(partnershipId: string): Promise<NationalEscalation[]> {
+  /** A page of the partnership's, cut in SQL for every partnership asked for at once; what is answered is audited. */
+  async ofPartnership(partnershipId: string, args: PageArgs): Promise<Connection<NationalEscalation>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, NationalEscalation[]>('Partnership.nationalEscalations', async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().ofPartnerships(ids)), (e) => e.partnershipId),
-      )
-      .load(partnershipId);
+    const page = await nestedPage<NationalEscalation>({
+      list: 'Partnership.nationalEscalations',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: nationalEscalationOrder,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => this.repository().pagesOf(ids, after, limit),
+      count: (ids) => this.repository().countsOf(ids),
+      seen: async (rows) => void (await this.audited(rows)),
+    });
+    return connection(NationalEscalationConnection, page, page.count);
   }
 
+  /** Every event, for the chain check: a history is verified whole, never a page of it. */
   history(escalation: NationalEscalation): Promise<EscalationEvent[]> {
     return this.ctx.loaders
       .get<string, EscalationEvent[]>('EscalationEvent.ofStreams', async (ids) =>
         groupByKey(ids, await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).ofStreams(ids), (e) => e.streamId),
       )
       .load(escalation.id);
+  }
+
+  historyPage(escalation: NationalEscalation, args: PageArgs): Promise<Connection<EscalationEvent>> {
+    return historyPage(this.ctx, 'NationalEscalation.history', escalation.id, args);
   }
 
   async historyChain(escalation: NationalEscalation): Promise<EscalationHistoryChain> {

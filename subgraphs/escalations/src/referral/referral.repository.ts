@@ -1,5 +1,5 @@
 import { In, LessThan, MoreThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, pageOfClauses, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
 import { Referral, ReferralStatus } from './referral.entity';
 import { referralRoles } from './referral.roles';
 
@@ -9,7 +9,17 @@ export const overdueReferralOrder: readonly SortKey<Referral>[] = [
   { column: 'referral.id', value: (r) => r.id },
 ];
 
+/** Newest first, as a case list is read; the id makes the order total. */
+export const referralOrder: readonly SortKey<Referral>[] = [
+  { column: 'referral.receivedAt', descending: true, value: (r) => r.receivedAt },
+  { column: 'referral.id', value: (r) => r.id },
+];
+
 type Where = FindOptionsWhere<Referral>;
+
+/** Which organisation a nested list of referrals hangs from. */
+export type ReferralSide = 'made' | 'received';
+const sideColumn = { made: 'referrerOrganisationId', received: 'receivingAuthorityId' } as const;
 
 /**
  * Referrals are case-level and restricted to two organisations: every read goes through `visible`,
@@ -47,6 +57,23 @@ export class ReferralRepository {
 
   receivedBy(agencyIds: readonly string[]): Promise<Referral[]> {
     return this.find(this.visible({ receivingAuthorityId: In([...agencyIds]) }));
+  }
+
+  /** Each organisation's page of the referrals it made (or received), for all of them in one statement. */
+  pagesOf(side: ReferralSide, organisationIds: readonly string[], after: readonly string[] | null, limit: number): Promise<Referral[]> {
+    const column = sideColumn[side];
+    return pagesOfClauses(this.manager, Referral, 'referral', this.visible({ [column]: In([...organisationIds]) }), {
+      parent: `referral.${column}`,
+      parents: organisationIds.length,
+      order: referralOrder,
+      after,
+      limit,
+    });
+  }
+
+  countsOf(side: ReferralSide, organisationIds: readonly string[]): Promise<Map<string, number>> {
+    const column = sideColumn[side];
+    return countsOfClauses(this.manager, Referral, 'referral', this.visible({ [column]: In([...organisationIds]) }), `referral.${column}`);
   }
 
   /** Referrals to the caller's own authority still undecided after their due date. */

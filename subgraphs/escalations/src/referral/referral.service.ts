@@ -7,12 +7,12 @@ import {
   AuditAction,
   ConflictError,
   connection,
+  nestedPage,
   pageRequest,
   type Connection,
   type PageArgs,
   DeadlineView,
   ForbiddenError,
-  groupByKey,
   newId,
   NotFoundError,
   requiredText,
@@ -44,7 +44,7 @@ import {
   ReferrerKind,
 } from './referral.entity';
 import type { DecideReferralInput, SubmitReferralInput } from './referral.input';
-import { overdueReferralOrder, ReferralRepository } from './referral.repository';
+import { overdueReferralOrder, referralOrder, ReferralRepository, type ReferralSide } from './referral.repository';
 import { ReferralConnection } from './referral-connection.type';
 import { nextReferralStatus, type ReferralTransition } from './referral.transitions';
 
@@ -146,22 +146,21 @@ export class ReferralService {
       .load(id);
   }
 
-  async made(organisationId: string): Promise<Referral[]> {
+  /** A page of the referrals an organisation made (or an authority received), cut in SQL for every organisation asked for at once. */
+  async ofOrganisation(side: ReferralSide, organisationId: string, args: PageArgs): Promise<Connection<Referral>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, Referral[]>('Organisation.referralsMade', async (ids) =>
-        groupByKey(ids, await this.readAndAudit((repository) => repository.madeBy(ids)), (r) => r.referrerOrganisationId),
-      )
-      .load(organisationId);
-  }
-
-  async received(agencyId: string): Promise<Referral[]> {
-    this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, Referral[]>('Agency.referralsReceived', async (ids) =>
-        groupByKey(ids, await this.readAndAudit((repository) => repository.receivedBy(ids)), (r) => r.receivingAuthorityId),
-      )
-      .load(agencyId);
+    const page = await nestedPage<Referral>({
+      list: side === 'made' ? 'Organisation.referralsMade' : 'Agency.referralsReceived',
+      loaders: this.ctx.loaders,
+      parent: organisationId,
+      args,
+      order: referralOrder,
+      parentOf: (row) => (side === 'made' ? row.referrerOrganisationId : row.receivingAuthorityId),
+      rows: (ids, after, limit) => this.repository().pagesOf(side, ids, after, limit),
+      count: (ids) => this.repository().countsOf(side, ids),
+      seen: async (rows) => void (await this.readAndAudit(async () => rows)),
+    });
+    return connection(ReferralConnection, page, page.count);
   }
 
   /** The caller's own authority's referrals still undecided after their due date. */

@@ -1,8 +1,18 @@
-import { In, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { Role, statutoryOrganisationId, type AccessScope, type ReferenceData } from '@safeguarding/shared';
+import { In, LessThan, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { countsOfClauses, pagesOfClauses, Role, statutoryOrganisationId, type AccessScope, type ReferenceData, type SortKey } from '@safeguarding/shared';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 
 type Where = FindOptionsWhere<ChildProtectionFileTransfer>;
+
+/** The oldest move first (the one waiting longest); the id makes the order total. */
+export const fileTransferOrder: readonly SortKey<ChildProtectionFileTransfer>[] = [
+  { column: 'transfer.leftOn', value: (t) => t.leftOn },
+  { column: 'transfer.id', value: (t) => t.id },
+];
+
+/** Which school a nested list of transfers hangs from. */
+export type TransferSide = 'out' | 'in';
+const sideColumn = { out: 'sendingUrn', in: 'receivingUrn' } as const;
 
 /**
  * File transfers are case-level: every read goes through `visible`, which keeps only the rows of
@@ -44,17 +54,29 @@ export class FileTransferRepository {
     return this.find({ id: In([...ids]) });
   }
 
-  sentBy(urns: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
-    return this.find({ sendingUrn: In([...urns]) });
+  /** Each school's page of the transfers it sends (or receives), for all of them in one statement. */
+  pagesOf(side: TransferSide, urns: readonly string[], after: readonly string[] | null, limit: number): Promise<ChildProtectionFileTransfer[]> {
+    const column = sideColumn[side];
+    return pagesOfClauses(this.manager, ChildProtectionFileTransfer, 'transfer', this.visible({ [column]: In([...urns]) }) ?? [], {
+      parent: `transfer.${column}`,
+      parents: urns.length,
+      order: fileTransferOrder,
+      after,
+      limit,
+    });
   }
 
-  receivedBy(urns: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
-    return this.find({ receivingUrn: In([...urns]) });
+  countsOf(side: TransferSide, urns: readonly string[]): Promise<Map<string, number>> {
+    const column = sideColumn[side];
+    return countsOfClauses(this.manager, ChildProtectionFileTransfer, 'transfer', this.visible({ [column]: In([...urns]) }) ?? [], `transfer.${column}`);
   }
 
-  /** Those not yet confirmed: whether each is overdue is a working-day question the service answers. */
-  unconfirmed(): Promise<ChildProtectionFileTransfer[]> {
-    return this.find({ state: Not(FileTransferState.RECEIPT_CONFIRMED) });
+  /**
+   * Those not yet confirmed that left before `leftBefore`: whether each is overdue is a working-day
+   * question the service answers, but one that left too recently cannot be, so it is not read.
+   */
+  unconfirmed(leftBefore: string): Promise<ChildProtectionFileTransfer[]> {
+    return this.find({ state: Not(FileTransferState.RECEIPT_CONFIRMED), leftOn: LessThan(leftBefore) });
   }
 
   /** For a write, locked so that two steps on one transfer take turns. */

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { FileTransferConnection } from './file-transfer-connection.type';
 import { School } from '../school/school.entity';
 import { SchoolService } from '../school/school.service';
 import { ChildProtectionFileTransfer } from './file-transfer.entity';
@@ -15,9 +16,9 @@ export class FileTransferResolver {
   }
 
   @Authorized()
-  @Query(() => [ChildProtectionFileTransfer], { description: 'Transfers past their 5 school days without receipt confirmed that you may see: a local authority sees those of every school in its area (audited)' })
-  overdueFileTransfers(@Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer[]> {
-    return new FileTransferService(ctx).overdue();
+  @Query(() => FileTransferConnection, { description: 'Transfers past their 5 school days without receipt confirmed that you may see: a local authority sees those of every school in its area (audited); the oldest move first, a page at a time' })
+  overdueFileTransfers(@Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ChildProtectionFileTransfer>> {
+    return new FileTransferService(ctx).overdue(args);
   }
 
   @FieldResolver(() => School, { nullable: true })
@@ -52,14 +53,14 @@ export class FileTransferResolver {
 @Resolver(() => School)
 export class SchoolFileTransfersResolver {
   @Authorized()
-  @FieldResolver(() => [ChildProtectionFileTransfer], { description: 'Files this school is sending on, for its DSL and its local authority (audited)' })
-  fileTransfersOut(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer[]> {
-    return new FileTransferService(ctx).sentBy(school.urn);
+  @FieldResolver(() => FileTransferConnection, { description: 'Files this school is sending on, for its DSL and its local authority (audited); the oldest move first, a page at a time' })
+  fileTransfersOut(@Root() school: School, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ChildProtectionFileTransfer>> {
+    return new FileTransferService(ctx).ofSchool('out', school.urn, args);
   }
 
   @Authorized()
-  @FieldResolver(() => [ChildProtectionFileTransfer], { description: 'Files coming to this school, for its DSL and its local authority (audited)' })
-  fileTransfersIn(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer[]> {
-    return new FileTransferService(ctx).receivedBy(school.urn);
+  @FieldResolver(() => FileTransferConnection, { description: 'Files coming to this school, for its DSL and its local authority (audited); the oldest move first, a page at a time' })
+  fileTransfersIn(@Root() school: School, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ChildProtectionFileTransfer>> {
+    return new FileTransferService(ctx).ofSchool('in', school.urn, args);
   }
 }

@@ -5,13 +5,18 @@ import {
   appendAudit,
   AuditAction,
   BadUserInputError,
+  connection,
+  nestedPage,
+  pageInMemory,
+  type Connection,
+  type PageArgs,
   DeadlineStatus,
   DeadlineView,
   fileTransferBasis,
   fileTransferBasisWithCalendar,
   fileTransferDeadline,
+  fileTransferSchoolDays,
   ForbiddenError,
-  groupByKey,
   isoDate,
   newId,
   NotFoundError,
@@ -28,7 +33,8 @@ import { SchoolRepository } from '../school/school.repository';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 import { nextFileTransferState, type FileTransferStep } from './file-transfer-state';
 import type { ConfirmFileTransferReceiptInput, MarkFileTransferSentInput, RecordFileTransferInput } from './file-transfer.input';
-import { FileTransferRepository } from './file-transfer.repository';
+import { fileTransferOrder, FileTransferRepository, type TransferSide } from './file-transfer.repository';
+import { FileTransferConnection } from './file-transfer-connection.type';
 import { fileTransferAudience, fileTransferEvent, fileTransferObligation, settleFileTransferObligations } from './file-transfer.obligations';
 
 
@@ -107,30 +113,38 @@ export class FileTransferService {
       .load(id);
   }
 
-  sentBy(urnOf: string): Promise<ChildProtectionFileTransfer[]> {
+  /** A page of the transfers a school sends (or receives), cut in SQL for every school asked for at once; what is answered is audited. */
+  async ofSchool(side: TransferSide, urn: string, args: PageArgs): Promise<Connection<ChildProtectionFileTransfer>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, ChildProtectionFileTransfer[]>('School.fileTransfersOut', async (urns) =>
-        groupByKey(urns, await this.audited(await this.repository().sentBy(urns)), (row) => row.sendingUrn),
-      )
-      .load(urnOf);
+    const page = await nestedPage<ChildProtectionFileTransfer>({
+      list: side === 'out' ? 'School.fileTransfersOut' : 'School.fileTransfersIn',
+      loaders: this.ctx.loaders,
+      parent: urn,
+      args,
+      order: fileTransferOrder,
+      parentOf: (row) => (side === 'out' ? row.sendingUrn : row.receivingUrn),
+      rows: async (urns, after, limit) => Promise.all((await this.repository().pagesOf(side, urns, after, limit)).map((row) => this.withDeadline(row))),
+      count: (urns) => this.repository().countsOf(side, urns),
+      seen: async (rows) => appendAudit(this.ctx, await this.auditEntries(rows, AuditAction.READ)),
+    });
+    return connection(FileTransferConnection, page, page.count);
   }
 
-  receivedBy(urnOf: string): Promise<ChildProtectionFileTransfer[]> {
+  /**
+   * Overdue transfers the caller may see (for a local authority, those of every school in its
+   * area), oldest first, a page at a time. Whether one is overdue counts the school's own closure
+   * days, so the page is cut from the unconfirmed ones after their deadlines are computed; only the
+   * page answered is audited.
+   */
+  async overdue(args: PageArgs): Promise<Connection<ChildProtectionFileTransfer>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, ChildProtectionFileTransfer[]>('School.fileTransfersIn', async (urns) =>
-        groupByKey(urns, await this.audited(await this.repository().receivedBy(urns)), (row) => row.receivingUrn),
-      )
-      .load(urnOf);
-  }
-
-  /** Overdue transfers the caller may see: for a local authority, those of every school in its area. */
-  async overdue(): Promise<ChildProtectionFileTransfer[]> {
-    this.ctx.scope.requireIdentity();
-    const open = (await Promise.all((await this.repository().unconfirmed()).map((row) => this.withDeadline(row)))).filter((row) => row.overdue);
-    await appendAudit(this.ctx, await this.auditEntries(open, AuditAction.READ));
-    return open;
+    // N school days end at least N calendar days after the child left, and a transfer is overdue
+    // only after its due day: one that left N days ago or later cannot be overdue yet.
+    const leftBefore = new Date(Date.parse(`${this.ctx.today}T00:00:00Z`) - fileTransferSchoolDays * 86_400_000).toISOString().slice(0, 10);
+    const open = (await Promise.all((await this.repository().unconfirmed(leftBefore)).map((row) => this.withDeadline(row)))).filter((row) => row.overdue);
+    const page = pageInMemory('overdueFileTransfers', open, args, fileTransferOrder);
+    await appendAudit(this.ctx, await this.auditEntries(page.nodes, AuditAction.READ));
+    return connection(FileTransferConnection, page, page.count);
   }
 
   async record(input: RecordFileTransferInput): Promise<ChildProtectionFileTransfer> {
