@@ -1,4 +1,5 @@
 import { demoIds, statutoryOrganisationId } from '@safeguarding/shared';
+import { demoReviewIds } from '../subgraphs/reviews/src/demo/demo-data';
 import { startGraph, type TestGraph } from './support/graph';
 
 /**
@@ -158,5 +159,59 @@ describe('school codes', () => {
     expect(result.data.upsertSchools[0]).toMatchObject({ outcome: 'REJECTED', field: 'establishmentNumber' });
     const school = await graph.query<any>('{ school(urn: "990961") { urn } }');
     expect(school.data.school).toBeNull();
+  });
+});
+
+describe('reviews', () => {
+  const addRecommendation = `mutation ($input: AddRecommendationInput!) { addRecommendation(input: $input) { id } }`;
+  const addAction = `mutation ($input: AddReviewActionInput!) { addReviewAction(input: $input) { deadline { due status } } }`;
+  const manager = { as: 'west-sussex-business-manager' } as const;
+
+  it('refuses a recommendation or action owned by an authority that has ended, and an action due in the past', async () => {
+    const ended = await graph.query<any>(addRecommendation, { input: { practiceReviewId: demoReviewIds.practiceReviewChildQ, text: 'Joint chronologies (inputs test)', ownerKind: 'AGENCY', ownerId: cumbria } }, manager);
+    expect(refusal(ended)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ownerId' });
+    expect(ended.errors![0]!.message).toContain('Cumbria ended on 2023-03-31');
+
+    const added = await graph.query<any>(addRecommendation, { input: { practiceReviewId: demoReviewIds.practiceReviewChildQ, text: 'Joint chronologies (inputs test)', ownerKind: 'PARTNERSHIP' } }, manager);
+    expect(added.errors).toBeUndefined();
+    const recommendationId = added.data.addRecommendation.id;
+    const action = (overrides: Record<string, unknown>) => ({ recommendationId, description: 'Chronology template (inputs test)', ownerKind: 'PARTNERSHIP', dueOn: '2027-01-31', ...overrides });
+    const past = await graph.query<any>(addAction, { input: action({ dueOn: '1999-01-01' }) }, manager);
+    expect(refusal(past)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueOn' });
+    const endedOwner = await graph.query<any>(addAction, { input: action({ ownerKind: 'AGENCY', ownerId: northamptonshire }) }, manager);
+    expect(refusal(endedOwner)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ownerId' });
+    const ok = await graph.query<any>(addAction, { input: action({}) }, manager);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.addReviewAction.deadline).toEqual({ due: '2027-01-31', status: 'PENDING' });
+  });
+
+  it('refuses a reviewer leaving the pool on a day still to come', async () => {
+    const panel = { as: 'panel-member' } as const;
+    const added = await graph.query<any>(`mutation { addReviewerToPool(input: { name: "C. Inputs", expertise: "Neglect", joinedPoolOn: "2026-11-01" }) { id } }`, {}, panel);
+    expect(added.errors).toBeUndefined();
+    const leave = `mutation ($id: ID!, $on: Date!) { removeReviewerFromPool(id: $id, leftPoolOn: $on) { inPool } }`;
+    const future = await graph.query<any>(leave, { id: added.data.addReviewerToPool.id, on: '2027-01-01' }, panel);
+    expect(refusal(future)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leftPoolOn' });
+    const left = await graph.query<any>(leave, { id: added.data.addReviewerToPool.id, on: '2026-11-23' }, panel);
+    expect(left.data.removeReviewerFromPool.inPool).toBe(false);
+  });
+});
+
+describe('relevant agencies', () => {
+  const bulk = `mutation ($rows: [RelevantAgencyRowInput!]!) { registerRelevantAgencies(rows: $rows) { outcome field agency { id status closedOn } } }`;
+  const designate = `mutation ($input: DesignateRelevantAgencyInput!) { designateRelevantAgency(input: $input) { id } }`;
+  const manager = { as: 'west-sussex-business-manager' } as const;
+
+  it('refuses a closure dated in the future, and designating an agency that had closed', async () => {
+    const college = (name: string, closedOn: string) => ({ name, scheduleCategory: 'EDUCATION_AND_CHILDCARE', scheduleEntry: 'FURTHER_EDUCATION_COLLEGE', closedOn });
+    const result = await graph.query<any>(bulk, { rows: [college('Closing College (test)', '2027-07-31'), college('Closed College (test)', '2026-07-31')] }, manager);
+    expect(result.errors).toBeUndefined();
+    const [future, closed] = result.data.registerRelevantAgencies;
+    expect(future).toMatchObject({ outcome: 'REJECTED', field: 'closedOn', agency: null });
+    expect(closed).toMatchObject({ outcome: 'CREATED', agency: { status: 'CLOSED', closedOn: '2026-07-31' } });
+    const agencyId = closed.agency.id;
+    const late = await graph.query<any>(designate, { input: { partnershipId: westSussex, agencyId, designatedFrom: '2026-09-01', reason: 'Named in the arrangements (test)' } }, manager);
+    expect(refusal(late)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agencyId' });
+    expect(late.errors![0]!.message).toContain('is closed');
   });
 });

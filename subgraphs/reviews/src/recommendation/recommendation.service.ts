@@ -15,6 +15,7 @@ import {
   requiredText,
   reviewClockRule,
   settleObligationPlans,
+  StatutoryDirectory,
   validateInput,
   type AuditEntry,
   type SubgraphContext,
@@ -118,6 +119,7 @@ export class RecommendationService {
     // A published review is public, so the lookup alone would not refuse an anonymous caller.
     this.ctx.scope.requireIdentity();
     const valid = validateInput(addRecommendationSchema, input);
+    this.requireLiveOwner(valid.ownerKind, valid.ownerId);
     return this.ctx.db.transaction(async (manager) => {
       const [review] = await new PracticeReviewRepository(manager, this.ctx.scope).findByIds([valid.practiceReviewId]);
       if (!review) throw new NotFoundError('PracticeReview', valid.practiceReviewId);
@@ -136,8 +138,17 @@ export class RecommendationService {
     });
   }
 
+  /** A statutory partner that has ended (Cumbria 909) owns nothing from now on: its successor does. */
+  private requireLiveOwner(kind: OwnerKind, ownerId: string | null | undefined): void {
+    if (kind !== OwnerKind.AGENCY) return;
+    StatutoryDirectory.of(this.ctx.reference).requireNotCeased(ownerId, 'input.ownerId', this.ctx.today, 'today');
+  }
+
   async addAction(input: AddReviewActionInput): Promise<ReviewAction> {
     const valid = validateInput(addActionSchema, input);
+    // A due date is set for what is still to be done.
+    if (valid.dueOn < this.ctx.today) throw new BadUserInputError('input.dueOn', `must not be before today (${this.ctx.today}): an action is set to be done`);
+    this.requireLiveOwner(valid.ownerKind, valid.ownerId);
     return this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
       const [recommendation] = await repository.findByIds([valid.recommendationId]);
