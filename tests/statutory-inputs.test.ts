@@ -215,3 +215,36 @@ describe('relevant agencies', () => {
     expect(late.errors![0]!.message).toContain('is closed');
   });
 });
+
+describe('serious incident notifications', () => {
+  const notify = `mutation ($input: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $input) { localAuthorityGssCode localAuthority { name } } }`;
+  const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
+  let n = 0;
+  const incident = (overrides: Record<string, unknown>) => ({
+    partnershipId: westSussex,
+    localAuthorityGssCode: 'E10000032',
+    caseReference: `SIN-IN-${(n += 1)}`,
+    dateAware: '2026-11-20',
+    children: [{ reference: `CHILD-IN-${n}`, ageYears: 6, sex: 'FEMALE', ethnicity: 'WBRI', onChildProtectionPlan: true, lookedAfter: false }],
+    criteria: { seriousHarm: true, abuseOrNeglectKnownOrSuspected: true },
+    partnersTold: [{ organisationId: sussexPolice }],
+    ...overrides,
+  });
+  const manager = { as: 'west-sussex-business-manager' } as const;
+
+  it('routes a merged authority\'s code to its successor and refuses a split one, naming the successor codes', async () => {
+    const merged = await graph.query<any>(notify, { input: incident({ localAuthorityGssCode: 'E06000029' }) }, manager);
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data.notifySeriousIncident).toEqual({ localAuthorityGssCode: 'E06000058', localAuthority: { name: 'Bournemouth, Christchurch and Poole' } });
+    const split = await graph.query<any>(notify, { input: incident({ localAuthorityGssCode: 'E10000006' }) }, manager);
+    expect(refusal(split)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.localAuthorityGssCode' });
+    expect(split.errors![0]!.message).toContain('E06000063 (Cumberland)');
+    expect(split.errors![0]!.message).toContain('E06000064 (Westmorland and Furness)');
+    expect(split.errors![0]!.message).not.toContain('SIN-IN');
+  });
+
+  it('refuses a partner told that had ended before the incident became known', async () => {
+    const result = await graph.query<any>(notify, { input: incident({ partnersTold: [{ organisationId: sussexPolice }, { organisationId: cumbria }] }) }, manager);
+    expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnersTold.1.organisationId' });
+  });
+});

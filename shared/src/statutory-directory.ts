@@ -1,6 +1,6 @@
 import { BadUserInputError } from './errors';
 import { statutoryOrganisationId } from './ids';
-import type { ReferenceData } from './reference-data';
+import type { LocalAuthorityRecord, ReferenceData } from './reference-data';
 
 export type StatutoryPartnerKind = 'LOCAL_AUTHORITY' | 'INTEGRATED_CARE_BOARD' | 'POLICE';
 
@@ -139,4 +139,22 @@ export class StatutoryDirectory {
           : `name the successor for the child's area, one of ${successors.join(', ')}`;
     throw new BadUserInputError(field, `${ceased.name} ended on ${ceased.ceasedOn}, before ${what}: ${onward}`);
   }
+}
+
+/**
+ * The authority a record dated `on` names: the code itself while it was live on that day; after a
+ * recode or merge, its one successor; after a split, a refusal naming the successor codes, since
+ * only the person recording knows which part of the old area it concerns.
+ */
+export function localAuthorityOn(reference: ReferenceData, gssCode: string, on: string, field: string): LocalAuthorityRecord {
+  const record = reference.localAuthorityByGss(gssCode);
+  if (!record) throw new BadUserInputError(field, 'is not the GSS code of an English local authority');
+  if (record.validTo === null || record.validTo >= on) return record;
+  const current = reference.currentLocalAuthority(gssCode);
+  if (current) return current;
+  const successors = reference.currentLocalAuthorities(gssCode);
+  throw new BadUserInputError(
+    field,
+    `${gssCode} (${record.name}) ended on ${record.validTo}, before ${on}: name the authority for the child's area, one of ${successors.map((la) => `${la.gssCode} (${la.name})`).join(', ')}`,
+  );
 }
