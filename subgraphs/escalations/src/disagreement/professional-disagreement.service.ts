@@ -353,12 +353,12 @@ export class ProfessionalDisagreementService {
 
   async resolve(id: string, input: ResolveProfessionalDisagreementInput, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
     const valid = validateInput(resolveSchema(this.ctx.today), input);
-    const directory = StatutoryDirectory.of(this.ctx.reference);
-    // An action is owned by an organisation that will be there to do it.
-    valid.agreedActions.forEach((action, index) =>
-      directory.requireNotCeased(action.ownerOrganisationId, `input.agreedActions.${index}.ownerOrganisationId`, this.ctx.today, 'today'),
-    );
     return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity, manager) => {
+      const directory = StatutoryDirectory.of(this.ctx.reference);
+      // An action is owned by an organisation that will be there to do it.
+      valid.agreedActions.forEach((action, index) =>
+        directory.requireNotCeased(action.ownerOrganisationId, `input.agreedActions.${index}.ownerOrganisationId`, this.ctx.today, 'today'),
+      );
       const next = nextDisagreementState(disagreement, { kind: 'resolve' });
       // Resolved no earlier than the last escalation (or the raising, if it never was).
       const resolved = suppliedDate(input.resolvedOn, 'input.resolvedOn', this.ctx.today, {

@@ -212,9 +212,9 @@ export class SeriousIncidentNotificationService {
 
   async recordPartnerTold(id: string, input: PartnerToldInput): Promise<SeriousIncidentNotification> {
     const valid = validateInput(partnerToldSchema(this.ctx.today), input);
-    StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.organisationId, 'input.organisationId', valid.toldOn ?? this.ctx.today, 'it was told');
     return this.ctx.db.transaction(async (manager) => {
       const notification = await this.writable(manager, id);
+      StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.organisationId, 'input.organisationId', valid.toldOn ?? this.ctx.today, 'it was told');
       if (valid.toldOn && valid.toldOn < notification.dateAware) {
         throw new BadUserInputError('input.toldOn', `must not be before the date aware ${notification.dateAware}`);
       }

@@ -119,11 +119,11 @@ export class RecommendationService {
     // A published review is public, so the lookup alone would not refuse an anonymous caller.
     this.ctx.scope.requireIdentity();
     const valid = validateInput(addRecommendationSchema, input);
-    this.requireLiveOwner(valid.ownerKind, valid.ownerId);
     return this.ctx.db.transaction(async (manager) => {
       const [review] = await new PracticeReviewRepository(manager, this.ctx.scope).findByIds([valid.practiceReviewId]);
       if (!review) throw new NotFoundError('PracticeReview', valid.practiceReviewId);
       this.ctx.scope.requirePartnershipRole(review.partnershipId, partnershipAdministratorRoles);
+      this.requireLiveOwner(valid.ownerKind, valid.ownerId);
       const recommendation = Object.assign(new Recommendation(), {
         id: newId(),
         practiceReviewId: review.id,
@@ -146,14 +146,14 @@ export class RecommendationService {
 
   async addAction(input: AddReviewActionInput): Promise<ReviewAction> {
     const valid = validateInput(addActionSchema, input);
-    // A due date is set for what is still to be done.
-    if (valid.dueOn < this.ctx.today) throw new BadUserInputError('input.dueOn', `must not be before today (${this.ctx.today}): an action is set to be done`);
-    this.requireLiveOwner(valid.ownerKind, valid.ownerId);
     return this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
       const [recommendation] = await repository.findByIds([valid.recommendationId]);
       if (!recommendation) throw new NotFoundError('Recommendation', valid.recommendationId);
       this.ctx.scope.requirePartnershipRole(recommendation.partnershipId, partnershipAdministratorRoles);
+      // A due date is set for what is still to be done.
+      if (valid.dueOn < this.ctx.today) throw new BadUserInputError('input.dueOn', `must not be before today (${this.ctx.today}): an action is set to be done`);
+      this.requireLiveOwner(valid.ownerKind, valid.ownerId);
       const action = Object.assign(new ReviewAction(), {
         id: newId(),
         recommendationId: recommendation.id,
