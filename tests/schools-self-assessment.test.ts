@@ -3,9 +3,11 @@ import { startGraph, type TestGraph } from './support/graph';
 
 /** Issue 6: the annual section 175/157 safeguarding self-assessment schools return to their partnership. */
 let graph: TestGraph;
+// 2 March 2026: the financial year 2025-26 is under way; an action due 31 January 2026 is overdue.
+// The first return is made on 20 January, since an action's due date is not before its return.
+let now = new Date('2026-03-02T12:00:00Z');
 beforeAll(async () => {
-  // 2 March 2026: the financial year 2025-26 is under way; an action due 31 January 2026 is overdue.
-  graph = await startGraph({ now: () => new Date('2026-03-02T12:00:00Z') });
+  graph = await startGraph({ now: () => now });
 });
 afterAll(() => graph?.stop());
 
@@ -73,20 +75,22 @@ describe('returns', () => {
 
   it('takes a school DSL\'s return rating every standard, with actions and their deadlines, and audits it', async () => {
     const before = await audits('SchoolSafeguardingReturn');
+    now = new Date('2026-01-20T12:00:00Z');
     const result = await graph.query<any>(submit, { input: eastReturn }, { as: 'shingle-bay-primary-dsl' });
     expect(result.errors).toBeUndefined();
     const submitted = result.data.submitSchoolSafeguardingReturn;
-    expect(submitted).toMatchObject({ urn: '990003', financialYear: '2025-26', submittedOn: '2026-03-02', school: { name: 'Shingle Bay Primary School (demo)' }, partnership: { id: eastSussex } });
+    expect(submitted).toMatchObject({ urn: '990003', financialYear: '2025-26', submittedOn: '2026-01-20', school: { name: 'Shingle Bay Primary School (demo)' }, partnership: { id: eastSussex } });
     const online = submitted.standards.find((s: { standardKey: string }) => s.standardKey === 'ONLINE_SAFETY');
     expect(online).toMatchObject({ standardTitle: 'Online safety', rating: 'AMBER' });
     expect(online.actions.map((a: { deadline: { due: string; status: string } }) => a.deadline)).toEqual([
-      expect.objectContaining({ due: '2026-01-31', status: 'OVERDUE', basis: expect.stringContaining('175/157') }),
+      expect.objectContaining({ due: '2026-01-31', status: 'PENDING', basis: expect.stringContaining('175/157') }),
       expect.objectContaining({ due: '2026-06-30', status: 'PENDING' }),
     ]);
     overdueActionId = online.actions[0].id;
     expect(await audits('SchoolSafeguardingReturn')).toBe(before + 1);
     const again = await graph.query<any>(submit, { input: eastReturn }, { as: 'shingle-bay-primary-dsl' });
     expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
+    now = new Date('2026-03-02T12:00:00Z');
   });
 
   it('takes a return against the default standards', async () => {
@@ -98,6 +102,8 @@ describe('returns', () => {
   });
 
   it('refuses a return that misses or invents a standard, or comes from the wrong school, partnership or year', async () => {
+    // On the day of the first return, so its actions' due dates are still to come.
+    now = new Date('2026-01-20T12:00:00Z');
     const rated = eastReturn.standards;
     const cases: Array<[string, Record<string, unknown>, string, string]> = [
       ['shingle-bay-primary-dsl', { financialYear: '2024-25', standards: [rated[0]] }, 'BAD_USER_INPUT', 'input.standards'],
@@ -119,6 +125,9 @@ describe('returns', () => {
     const early = { partnershipId: brightonAndHove, urn: '990002', financialYear: '2018-19', standards: defaults.map((s) => ({ standardKey: s.key, rating: 'GREEN', evidence: 'x' })) };
     const notDesignated = await graph.query<any>(submit, { input: early }, { as: 'chalk-cliff-high-dsl' });
     expect(notDesignated.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.urn' });
+    now = new Date('2026-03-02T12:00:00Z');
+    const late = await graph.query<any>(submit, { input: { ...eastReturn, financialYear: '2024-25' } }, { as: 'shingle-bay-primary-dsl' });
+    expect(late.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.standards.1.actions.0.dueOn' });
   });
 });
 

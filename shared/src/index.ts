@@ -32,3 +32,4 @@ export * from './subgraph';
 export * from './validation';
 export * from './query-limits';
 export * from './trusted-documents';
+export * from './statutory-directory';

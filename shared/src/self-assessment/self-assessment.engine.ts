@@ -352,6 +352,11 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       // Someone who could not see the action is told nothing more than that it is not there.
       if (!action || (!own && !administrator)) throw new NotFoundError(`${this.prefix}Action`, valid.actionId);
       if (action.completedOn !== null) throw new ConflictError(`The action is already completed (on ${action.completedOn})`);
+      // Done no earlier than the return that committed to it.
+      const submittedOn = await repository.submittedOnOf(action);
+      if (submittedOn !== null && valid.completedOn < submittedOn) {
+        throw new BadUserInputError('input.completedOn', `must not be before the return was made (${submittedOn})`);
+      }
       await repository.completeAction(action.id, valid.completedOn);
       await this.obligations(manager).actionDone(action, valid.completedOn);
       await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: `${this.prefix}Action`, entityId: action.id, partnershipId: action.partnershipId }], manager);

@@ -94,6 +94,14 @@ export class SelfAssessmentReturnRepository<K extends string> {
     return this.manager.findOneBy(this.types.Action, { id } as never);
   }
 
+  /** Unfiltered, as findAction: the day the return an action belongs to was made. */
+  async submittedOnOf(action: SelfAssessmentAction): Promise<string | null> {
+    const rating = await this.manager.findOneBy(this.types.Rating, { id: action.ratingId } as never);
+    if (!rating) return null;
+    const made = await this.manager.findOneBy(this.types.Return, { id: rating.returnId } as never);
+    return made?.submittedOn ?? null;
+  }
+
   async insert(submitted: SelfAssessmentReturn, ratings: SelfAssessmentRating[], actions: SelfAssessmentAction[]): Promise<void> {
     await this.manager.insert(this.types.Return, { ...submitted } as never);
     await this.manager.insert(this.types.Rating, ratings.map((rating) => ({ ...rating }) as never));

@@ -361,7 +361,7 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     @Field({ description: describe.actionInputOwner })
     owner!: string;
 
-    @Field(() => DateScalar)
+    @Field(() => DateScalar, { description: 'Not before the day the return is made: an action plan sets dates still to come' })
     dueOn!: string;
   }
 

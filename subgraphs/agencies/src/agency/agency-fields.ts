@@ -76,7 +76,7 @@ export function recordProblem(record: {
   status: AgencyStatus;
   openedOn: string | null;
   closedOn: string | null;
-}): AgencyRecordProblem | null {
+}, today: string): AgencyRecordProblem | null {
   if (!record.scheduleCategory) {
     return { field: 'scheduleCategory', message: 'must be given (or scheduleEntry, whose heading it is)' };
   }
@@ -90,6 +90,8 @@ export function recordProblem(record: {
   if (record.openedOn && record.closedOn && record.closedOn < record.openedOn) {
     return { field: 'closedOn', message: `must not be before openedOn (${record.openedOn})` };
   }
+  // A closure is recorded once it has happened: a date to come would show the agency closed today.
+  if (record.closedOn && record.closedOn > today) return { field: 'closedOn', message: `must not be in the future (today is ${today})` };
   if (record.status === AgencyStatus.CLOSED && !record.closedOn) {
     return { field: 'closedOn', message: 'must be given for a closed agency' };
   }

@@ -265,7 +265,7 @@ export class AgencyService {
           ...given,
           status,
         });
-    const problem = recordProblem(agency);
+    const problem = recordProblem(agency, this.ctx.today);
     if (problem) return { kind: 'reject', ...problem };
     if (!match) return { kind: 'create', agency };
     const changed = registeredFields.some((field) => (agency[field] ?? null) !== (match[field] ?? null));

@@ -10,7 +10,7 @@ export class RaiseProfessionalDisagreementInput {
   @Field({ description: 'Pseudonymous case reference (letters, digits, hyphens); never a child\'s name' })
   caseReference!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The agency (partners included) whose decision is disputed; or give raisedWithSchoolUrn' })
+  @Field(() => ID, { nullable: true, description: 'The agency (partners included) whose decision is disputed; or give raisedWithSchoolUrn. Not a local authority, ICB or police force that had ended by the day it was raised: name its successor' })
   raisedWithAgencyId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The school whose decision is disputed (6-digit URN); or give raisedWithAgencyId' })
@@ -55,7 +55,7 @@ export class AgreedActionInput {
   @Field()
   description!: string;
 
-  @Field(() => ID, { description: 'The organisation that owns the action: an agency id, or a school\'s URN' })
+  @Field(() => ID, { description: 'The organisation that owns the action: an agency id, or a school\'s URN; not a statutory partner that has ended' })
   ownerOrganisationId!: string;
 
   @Field(() => DateScalar)

@@ -21,6 +21,7 @@ import {
   partnershipStaffRoles,
   requiredText,
   Role,
+  StatutoryDirectory,
   uuidPattern,
   validateInput,
   type AuditEntry,
@@ -275,6 +276,8 @@ export class ProfessionalDisagreementService {
     const valid = validateInput(raiseSchema(), input);
     const raised = suppliedDate(input.raisedOn, 'input.raisedOn', this.ctx.today);
     if (!this.ctx.scope.actsIn(valid.partnershipId)) throw new ForbiddenError('You do not act in that partnership');
+    // A partner that had ended by the day it was raised cannot answer it; its successor can.
+    StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.raisedWithAgencyId, 'input.raisedWithAgencyId', raised.on, 'the disagreement was raised');
     const raisedWith = valid.raisedWithAgencyId ?? valid.raisedWithSchoolUrn ?? '';
     if (raisedWith === identity.organisation.id) {
       throw new BadUserInputError(valid.raisedWithAgencyId ? 'input.raisedWithAgencyId' : 'input.raisedWithSchoolUrn', 'must be another organisation than your own');
@@ -386,6 +389,11 @@ export class ProfessionalDisagreementService {
   async resolve(id: string, input: ResolveProfessionalDisagreementInput, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
     const valid = validateInput(resolveSchema(this.ctx.today), input);
     return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity, manager) => {
+      const directory = StatutoryDirectory.of(this.ctx.reference);
+      // An action is owned by an organisation that will be there to do it.
+      valid.agreedActions.forEach((action, index) =>
+        directory.requireNotCeased(action.ownerOrganisationId, `input.agreedActions.${index}.ownerOrganisationId`, this.ctx.today, 'today'),
+      );
       const next = nextDisagreementState(disagreement, { kind: 'resolve' });
       // Resolved no earlier than the last escalation (or the raising, if it never was).
       const resolved = suppliedDate(input.resolvedOn, 'input.resolvedOn', this.ctx.today, {

@@ -83,6 +83,9 @@ export class ArrangementsService {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(publishSchema, input);
     if (valid.publishedOn > this.ctx.today) throw new BadUserInputError('input.publishedOn', 'must not be in the future');
+    valid.scrutinyReports.forEach((report, index) => {
+      if (report.publishedOn > this.ctx.today) throw new BadUserInputError(`input.scrutinyReports.${index}.publishedOn`, 'must not be in the future: list reports already published');
+    });
     return this.ctx.db.transaction(async (manager) => {
       const partnerships = new PartnershipRepository(manager, this.ctx.scope);
       const [partnership] = await partnerships.findByIds([partnershipId]);

@@ -20,7 +20,9 @@ import { PartnershipRepository } from './partnership.repository';
 import { settleYearlyReportObligations } from '../yearly-report/yearly-report.obligations';
 import { overlappingBoards, overlappingForces, partnerOverlapShortfalls } from './partner-overlap';
 
-const leadSchema = z.object({ name: requiredText(200), office: requiredText(200), namedOn: isoDate });
+// A lead is named for a post someone holds: recorded once named, so not on a day still to come.
+const leadSchema = (today: string) =>
+  z.object({ name: requiredText(200), office: requiredText(200), namedOn: isoDate.refine((day) => day <= today, `must not be in the future (today is ${today})`) });
 const delegateSchema = z.object({
   name: requiredText(200),
   office: requiredText(200),
@@ -59,7 +61,7 @@ export class PartnershipLifecycleService {
 
   async nameLead(partnerId: string, input: LeadSafeguardingPartnerInput): Promise<StatutoryPartner> {
     this.ctx.scope.requireIdentity();
-    const valid = validateInput(leadSchema, input);
+    const valid = validateInput(leadSchema(this.ctx.today), input);
     return this.ctx.db.transaction(async (manager) => {
       const partner = await this.partnerForChange(partnerId, manager);
       const lead = { leadName: valid.name, leadOffice: valid.office, leadNamedOn: valid.namedOn };

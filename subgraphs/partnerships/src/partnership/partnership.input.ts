@@ -24,7 +24,7 @@ export class LeadSafeguardingPartnerInput {
   @Field({ description: 'e.g. "Chief Executive", "Chief Constable"' })
   office!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the office holder was named; not in the future' })
   namedOn!: string;
 }
 

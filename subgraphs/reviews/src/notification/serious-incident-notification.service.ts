@@ -25,6 +25,8 @@ import {
   NotFoundError,
   partnershipAdministratorRoles,
   requiredText,
+  localAuthorityOn,
+  StatutoryDirectory,
   statutoryOrganisationId,
   validateInput,
   type AuditEntry,
@@ -141,8 +143,13 @@ export class SeriousIncidentNotificationService {
     const partnershipId = validateInput(uuid, input.partnershipId, 'input.partnershipId');
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(notifySchema(this.ctx.reference, this.ctx.today), input);
-    const la = this.ctx.reference.localAuthorityByGss(valid.localAuthorityGssCode);
-    if (!la) throw new BadUserInputError('input.localAuthorityGssCode', 'is not a known local authority');
+    // An incident known of after a reorganisation belongs to the authority then in place.
+    const la = localAuthorityOn(this.ctx.reference, valid.localAuthorityGssCode, valid.dateAware, 'input.localAuthorityGssCode');
+    // A partner told must have existed when the incident became known.
+    const directory = StatutoryDirectory.of(this.ctx.reference);
+    valid.partnersTold.forEach((partner, index) =>
+      directory.requireNotCeased(partner.organisationId, `input.partnersTold.${index}.organisationId`, valid.dateAware, 'the incident became known'),
+    );
     const criteria = valid.criteria;
     const notification = Object.assign(new SeriousIncidentNotification(), {
       id: newId(),
@@ -208,6 +215,7 @@ export class SeriousIncidentNotificationService {
     const valid = validateInput(partnerToldSchema(this.ctx.today), input);
     return this.ctx.db.transaction(async (manager) => {
       const notification = await this.writable(manager, id);
+      StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.organisationId, 'input.organisationId', valid.toldOn ?? this.ctx.today, 'it was told');
       if (valid.toldOn && valid.toldOn < notification.dateAware) {
         throw new BadUserInputError('input.toldOn', `must not be before the date aware ${notification.dateAware}`);
       }

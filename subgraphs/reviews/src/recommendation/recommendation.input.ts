@@ -32,7 +32,7 @@ export class AddReviewActionInput {
   @Field(() => String, { nullable: true, description: 'An Agency id (AGENCY) or a URN (SCHOOL); leave out for PARTNERSHIP' })
   ownerId?: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Not before today: an action is set for what is still to be done' })
   dueOn!: string;
 }
 

@@ -15,6 +15,7 @@ import {
   requiredText,
   reviewClockRule,
   settleObligationPlans,
+  StatutoryDirectory,
   validateInput,
   type AuditEntry,
   type SubgraphContext,
@@ -122,6 +123,7 @@ export class RecommendationService {
       const [review] = await new PracticeReviewRepository(manager, this.ctx.scope).findByIds([valid.practiceReviewId]);
       if (!review) throw new NotFoundError('PracticeReview', valid.practiceReviewId);
       this.ctx.scope.requirePartnershipRole(review.partnershipId, partnershipAdministratorRoles);
+      this.requireLiveOwner(valid.ownerKind, valid.ownerId);
       const recommendation = Object.assign(new Recommendation(), {
         id: newId(),
         practiceReviewId: review.id,
@@ -136,6 +138,12 @@ export class RecommendationService {
     });
   }
 
+  /** A statutory partner that has ended (Cumbria 909) owns nothing from now on: its successor does. */
+  private requireLiveOwner(kind: OwnerKind, ownerId: string | null | undefined): void {
+    if (kind !== OwnerKind.AGENCY) return;
+    StatutoryDirectory.of(this.ctx.reference).requireNotCeased(ownerId, 'input.ownerId', this.ctx.today, 'today');
+  }
+
   async addAction(input: AddReviewActionInput): Promise<ReviewAction> {
     const valid = validateInput(addActionSchema, input);
     return this.ctx.db.transaction(async (manager) => {
@@ -143,6 +151,9 @@ export class RecommendationService {
       const [recommendation] = await repository.findByIds([valid.recommendationId]);
       if (!recommendation) throw new NotFoundError('Recommendation', valid.recommendationId);
       this.ctx.scope.requirePartnershipRole(recommendation.partnershipId, partnershipAdministratorRoles);
+      // A due date is set for what is still to be done.
+      if (valid.dueOn < this.ctx.today) throw new BadUserInputError('input.dueOn', `must not be before today (${this.ctx.today}): an action is set to be done`);
+      this.requireLiveOwner(valid.ownerKind, valid.ownerId);
       const action = Object.assign(new ReviewAction(), {
         id: newId(),
         recommendationId: recommendation.id,

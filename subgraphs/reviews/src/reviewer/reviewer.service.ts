@@ -49,6 +49,7 @@ export class ReviewerService {
 
   async leave(id: string, leftPoolOn: string): Promise<Reviewer> {
     const date = validateInput(isoDate, leftPoolOn, 'leftPoolOn');
+    if (date > this.ctx.today) throw new BadUserInputError('leftPoolOn', 'must not be in the future: record it once the reviewer has left');
     return this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
       const [reviewer] = await repository.findByIds([id]);

@@ -9,7 +9,8 @@ import { schoolSafeguardingTypes } from './self-assessment.types';
 /**
  * What is particular to the section 175/157 return: the members are the schools a partnership
  * designates, known by URN; only a caller acting for a school is one, and only its designated
- * safeguarding lead makes the return. Actions may record a date already passed (a plan carried over).
+ * safeguarding lead makes the return. An action's due date is set for what is still to be done, so
+ * not before the day the return is made (as for section 11).
  */
 export const schoolSafeguarding: SelfAssessmentModule<'urn', School> = {
   types: schoolSafeguardingTypes,
@@ -18,7 +19,7 @@ export const schoolSafeguarding: SelfAssessmentModule<'urn', School> = {
   ownMember: ({ organisation }) => (organisation.kind === 'SCHOOL' ? organisation.id : null),
   submitters: [Role.DESIGNATED_SAFEGUARDING_LEAD],
   refusedSubmitter: 'Only the school\'s own designated safeguarding lead submits its safeguarding return',
-  actionsFromToday: false,
+  actionsFromToday: true,
   actionBasis: 'Section 175/157 safeguarding self-assessment action plan (Education Act 2002; due date set by the school)',
   actionRule: (financialYear) => `due date set in the school's ${financialYear} safeguarding self-assessment`,
   defaultStandards: defaultSchoolSafeguardingStandards,

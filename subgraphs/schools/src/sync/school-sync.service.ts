@@ -1,4 +1,4 @@
-import { BadUserInputError, ForbiddenError, type ReferenceData, type SubgraphContext } from '@safeguarding/shared';
+import { BadUserInputError, ForbiddenError, StatutoryDirectory, type ReferenceData, type SubgraphContext } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { mayChangeSchoolRegisterRecord, schoolRegisterRefusal, type SchoolHolders } from '../school/school-record.policy';
 import { School, SchoolPhase, SchoolStatus } from '../school/school.entity';
@@ -101,14 +101,13 @@ export function referenceLaCodes(reference: ReferenceData): Set<string> {
 
 /** DfE codes no live authority carries on (Cumbria 909), each with the refusal naming its successors. */
 export function retiredLaCodes(reference: ReferenceData): Map<string, string> {
-  const live = new Set(reference.liveLocalAuthorities.map((la) => la.dfeCode));
   const retired = new Map<string, string>();
-  for (const la of reference.localAuthorities) {
-    if (la.status === 'live' || live.has(la.dfeCode)) continue;
-    const successors = reference.currentLocalAuthorities(la.gssCode).map((s) => `${s.name} (${s.dfeCode})`);
+  for (const la of StatutoryDirectory.of(reference).organisations) {
+    if (la.kind !== 'LOCAL_AUTHORITY' || la.ceasedOn === null || la.dfeCode === null) continue;
+    const successors = la.successors.map((s) => `${s.name} (${s.dfeCode})`);
     retired.set(
       la.dfeCode,
-      `${la.dfeCode} (${la.name}) ended on ${la.validTo ?? '?'}, so no school open now can be in it; its area is now ${successors.join(', ') || 'no live authority in the reference data'}`,
+      `${la.dfeCode} (${la.name}) ended on ${la.ceasedOn}, so no school open now can be in it; its area is now ${successors.join(', ') || 'no live authority in the reference data'}`,
     );
   }
   return retired;
