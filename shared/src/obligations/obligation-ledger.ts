@@ -51,10 +51,10 @@ export function obligationId(source: string, ref: ObligationRef): string {
  */
 export class ObligationLedger {
   constructor(
-    private readonly manager: EntityManager,
+    readonly manager: EntityManager,
     /** The subgraph that owns the duties; part of each obligation's id. */
-    private readonly source: string,
-    private readonly at: Date,
+    readonly source: string,
+    readonly at: Date,
   ) {}
 
   /** Opens the duty, or updates it if its deadline, owner or audience changed; reopens one met or cancelled. */

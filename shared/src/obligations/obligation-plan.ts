@@ -11,6 +11,7 @@ import {
   type ObligationLedger,
 } from './obligation-ledger';
 import { Obligation } from './obligation.entity';
+import { settleObligations, type DesiredObligation } from './obligation-settle';
 import type { ObligationKind } from './obligation-kind';
 
 /** Where a duty stands, as the entity it is about says today. */
@@ -27,33 +28,28 @@ export const metOn = (on: string): ObligationState => ({ status: 'MET', on });
 export const noLongerOwed: ObligationState = { status: 'CANCELLED' };
 
 /**
- * Applies a plan inside the change's transaction. A duty met in the same change that creates its
- * entity (a notification recorded as already sent) is opened and met, so its history is complete.
+ * Applies plans inside the change's transaction, through the one settling path every subgraph uses
+ * (`settleObligations`): the plans' rows read in one statement, only what differs written. A duty met
+ * in the same change that creates its entity (a notification recorded as already sent) is opened
+ * and met, so its history is complete.
  */
-export async function settleObligation(ledger: ObligationLedger, plan: ObligationPlan): Promise<void> {
-  const { draft, state } = plan;
+export function settleObligationPlans(ledger: ObligationLedger, plans: readonly ObligationPlan[]): Promise<void> {
+  return settleObligations(ledger.manager, ledger.source, ledger.at, plans.map(desiredOf));
+}
+
+function desiredOf({ draft, state }: ObligationPlan): DesiredObligation {
   switch (state.status) {
     case 'OPEN':
-      await ledger.open(draft);
-      return;
+      return { draft, metOn: null };
     case 'MET':
-      if (!(await ledger.meet(draft, state.on))) {
-        await ledger.open(draft);
-        await ledger.meet(draft, state.on);
-      }
-      return;
+      return { draft, metOn: state.on };
     case 'CANCELLED':
-      await ledger.cancel(draft);
-      return;
+      return { draft, metOn: null, cancelled: true };
     default: {
       const unhandled: never = state;
       throw new Error(`unhandled obligation state ${JSON.stringify(unhandled)}`);
     }
   }
-}
-
-export async function settleObligationPlans(ledger: ObligationLedger, plans: readonly ObligationPlan[]): Promise<void> {
-  for (const plan of plans) await settleObligation(ledger, plan);
 }
 
 const chunkSize = 200;

@@ -8,6 +8,7 @@ import { Obligation } from '../obligations/obligation.entity';
 import type { ObligationAudience } from '../obligations/obligation-audience';
 import type { ObligationKind } from '../obligations/obligation-kind';
 import { ObligationLedger, type ObligationRef } from '../obligations/obligation-ledger';
+import { inReconcileLock } from '../obligations/obligation-plan';
 import type { OfMember, SelfAssessmentAction, SelfAssessmentReturn, SelfAssessmentTypes } from './self-assessment.types';
 
 /** The obligation kinds, owner and law of one module's returns and actions. */
@@ -207,7 +208,8 @@ export function selfAssessmentDesignationsChanged<K extends string>(
  */
 export async function reconcileSelfAssessmentObligations<K extends string>(runtime: Pick<SubgraphRuntime, 'db' | 'now'>, source: SelfAssessmentObligationSource<K>): Promise<void> {
   const now = runtime.now();
-  await runtime.db.transaction(async (manager) => {
+  // Replicas crossing into a new year together take turns, so none numbers an event another just wrote.
+  await inReconcileLock(runtime.db, `${source.duties.subgraph}.${source.duties.returns}`, async (manager) => {
     const obligations = new SelfAssessmentObligations(manager, source.types, source.duties, now);
     await settleReturns(manager, source, obligations, financialYearContaining(todayInLondon(now)), null, null);
     const actions = await manager.find(source.types.Action, { order: { id: 'ASC' } as never });

@@ -1,4 +1,4 @@
-import { AccessScope, type SubgraphDefinition } from '@safeguarding/shared';
+import { AccessScope, NewYearReturns, type SubgraphDefinition } from '@safeguarding/shared';
 import { Agency } from './agency/agency.entity';
 import { agencyReference } from './agency/agency.reference';
 import { AgencyRepository } from './agency/agency.repository';
@@ -38,6 +38,8 @@ export const agenciesSubgraph: SubgraphDefinition = {
   reconcileObligations: async (runtime) => {
     await reconcileSection11Obligations(runtime);
   },
+  // A service running across 1 April opens the new year's section 11 returns without a restart.
+  workers: (runtime) => ({ newYearReturns: new NewYearReturns(runtime, reconcileSection11Obligations) }),
   references: { Agency: agencyReference },
   loadReferenceData: async ({ db, reference, logger }) => {
     const organisations = statutoryOrganisations(reference);

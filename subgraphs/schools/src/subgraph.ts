@@ -1,6 +1,6 @@
 import { SchoolCalendarResolver } from './school-calendar/school-calendar.resolver';
 import { SchoolClosureDay } from './school-calendar/school-closure-day.entity';
-import type { SubgraphDefinition } from '@safeguarding/shared';
+import { NewYearReturns, type SubgraphDefinition } from '@safeguarding/shared';
 import { loadDemoData } from './demo/demo-data';
 import { ChildProtectionFileTransfer } from './file-transfer/file-transfer.entity';
 import { FileTransferResolver, SchoolFileTransfersResolver } from './file-transfer/file-transfer.resolver';
@@ -66,4 +66,6 @@ export const schoolsSubgraph: SubgraphDefinition = {
     await reconcileSchoolsObligations(runtime);
     await reconcileSchoolSafeguardingObligations(runtime);
   },
+  // A service running across 1 April opens the new year's section 175/157 returns without a restart.
+  workers: (runtime) => ({ newYearReturns: new NewYearReturns(runtime, reconcileSchoolSafeguardingObligations) }),
 };

@@ -4,7 +4,10 @@ import { Entity, Index, PrimaryColumn } from 'typeorm';
  * The owning subgraph's rule of who may see an obligation, one row per value, so that visibility is
  * a join in the query and pages and counts are right (never a filter after the page was cut).
  * Clauses, with the semantics of `audienceAdmits`:
- * - ORGANISATION (an organisation id) together with ORGANISATION_ROLE (a role, or `*` for any role);
+ * - ORGANISATION (an organisation id) together with ORGANISATION_ROLE (a role, or `*` for any role)
+ *   of the same `groupIndex`: 0 is the audience's main organisation list, 1… its further groups,
+ *   each pairing its own organisations with its own roles (a file transfer's schools' DSLs, and
+ *   anyone of their local authorities);
  * - PARTNERSHIP (a partnership id) together with PARTNERSHIP_ROLE (a role);
  * - NATIONAL_ROLE (a role that sees it wherever it acts).
  */
@@ -26,8 +29,12 @@ export class ObligationAudienceEntry {
   @PrimaryColumn('varchar', { length: 64 })
   value!: string;
 
-  static of(obligationId: string, clause: AudienceClause, value: string): ObligationAudienceEntry {
-    return Object.assign(new ObligationAudienceEntry(), { obligationId, clause, value });
+  /** Pairs an ORGANISATION row with the ORGANISATION_ROLE rows of its own group; 0 for every other clause. */
+  @PrimaryColumn('int', { default: 0 })
+  groupIndex!: number;
+
+  static of(obligationId: string, clause: AudienceClause, value: string, groupIndex = 0): ObligationAudienceEntry {
+    return Object.assign(new ObligationAudienceEntry(), { obligationId, clause, value, groupIndex });
   }
 }
 

@@ -23,7 +23,7 @@ export interface DueAggregate {
 /**
  * The index as the caller may see it. Visibility is the owning subgraph's audience, stored as rows
  * and joined here, with the semantics of `audienceAdmits`: the caller's organisation with one of
- * its roles (or any), one of the caller's partnerships with a partnership role, or a national
+ * its roles (or any) within one organisation group, one of the caller's partnerships with a partnership role, or a national
  * role. It is part of the SQL, so a page, its cursor and the counts agree.
  */
 export class ObligationIndexRepository {
@@ -144,10 +144,17 @@ export class ObligationIndexRepository {
       `EXISTS (SELECT 1 FROM obligation_audience a WHERE a.obligationId = o.id AND a.clause = '${clause}' AND a.value IN (:...${parameter}))`;
     builder.andWhere(
       new Brackets((where) => {
-        where.where(`(${has('ORGANISATION', 'audienceOrganisation')} AND ${has('ORGANISATION_ROLE', 'audienceOrganisationRoles')})`, {
+        // The organisation and one of its roles must come from the same group: a school's DSL-only
+        // group and its council's any-role group must not combine into "any role of the school".
+        where.where(
+          `EXISTS (SELECT 1 FROM obligation_audience a JOIN obligation_audience r ON r.obligationId = a.obligationId AND r.groupIndex = a.groupIndex ` +
+            `AND r.clause = 'ORGANISATION_ROLE' AND r.value IN (:...audienceOrganisationRoles) ` +
+            `WHERE a.obligationId = o.id AND a.clause = 'ORGANISATION' AND a.value IN (:...audienceOrganisation))`,
+          {
           audienceOrganisation: [identity.organisation.id],
-          audienceOrganisationRoles: [...roles, anyRole],
-        });
+            audienceOrganisationRoles: [...roles, anyRole],
+          },
+        );
         if (roles.length > 0 && identity.partnershipIds.length > 0) {
           where.orWhere(`(${has('PARTNERSHIP', 'audiencePartnerships')} AND ${has('PARTNERSHIP_ROLE', 'audienceRoles')})`, {
             audiencePartnerships: [...identity.partnershipIds],

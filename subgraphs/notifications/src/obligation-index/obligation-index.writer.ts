@@ -46,12 +46,17 @@ export async function applyObligationEvent(manager: EntityManager, event: Domain
 /** The audience as rows; a clause whose other half is empty admits nobody and is left out. */
 export function audienceEntries(obligationId: string, audience: ObligationAudience): ObligationAudienceEntry[] {
   const entries: ObligationAudienceEntry[] = [];
-  const add = (clause: ObligationAudienceEntry['clause'], values: readonly string[]) => {
-    for (const value of new Set(values)) entries.push(ObligationAudienceEntry.of(obligationId, clause, value));
+  const add = (clause: ObligationAudienceEntry['clause'], values: readonly string[], groupIndex = 0) => {
+    for (const value of new Set(values)) entries.push(ObligationAudienceEntry.of(obligationId, clause, value, groupIndex));
   };
-  if (audience.organisationIds.length > 0) {
-    add('ORGANISATION', audience.organisationIds);
-    add('ORGANISATION_ROLE', audience.organisationRoles.length > 0 ? audience.organisationRoles : [anyRole]);
+  const groups = [
+    { organisationIds: audience.organisationIds, organisationRoles: audience.organisationRoles },
+    ...(audience.organisationGroups ?? []),
+  ];
+  for (const [groupIndex, group] of groups.entries()) {
+    if (group.organisationIds.length === 0) continue;
+    add('ORGANISATION', group.organisationIds, groupIndex);
+    add('ORGANISATION_ROLE', group.organisationRoles.length > 0 ? group.organisationRoles : [anyRole], groupIndex);
   }
   if (audience.partnershipIds.length > 0 && audience.partnershipRoles.length > 0) {
     add('PARTNERSHIP', audience.partnershipIds);

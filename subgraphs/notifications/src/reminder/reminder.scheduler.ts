@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { inBackground, todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
 import { IndexedObligation } from '../obligation-index/indexed-obligation.entity';
-import { ObligationAudienceEntry } from '../obligation-index/obligation-audience.entity';
 import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
-import { queueMessage } from '../webhook/webhook-fanout';
+import { insertIgnoring } from '../bulk-insert';
+import { deliveryRows, insertDeliveries, type QueuedDelivery } from '../webhook/webhook-fanout';
 import { eventTypeOf, recipientsOf, reminderStages, type ReminderStage } from './reminder.transitions';
 import { SchedulerLease } from './scheduler-lease.entity';
 import { SentReminder } from './sent-reminder.entity';
@@ -24,7 +24,18 @@ export interface ReminderPass {
 }
 
 const job = 'reminders';
-const chunk = 500;
+/** Rows a pass handles per round of statements: bounded memory per round, few round trips. */
+const bigChunk = 5000;
+const sentReminderTable = 'sent_reminder';
+
+const crossedColumns = [
+  'id', 'kind', 'aboutType', 'aboutId', 'ownerOrganisationId', 'ownerPartnershipId', 'owedTo', 'due', 'rule', 'basis', 'provisional', 'status', 'metOn',
+] as const satisfies ReadonlyArray<keyof IndexedObligation>;
+type CrossedObligation = Pick<IndexedObligation, (typeof crossedColumns)[number]> & {
+  /** The audience names the owning organisation (or partnership): its endpoints may be told. */
+  readonly organisationAdmitted: boolean;
+  readonly partnershipAdmitted: boolean;
+};
 
 /**
  * Finds every open obligation that has crossed a reminder threshold since the last pass, records
@@ -80,16 +91,15 @@ export class ReminderScheduler {
       // The latest stage first, so an obligation that crossed two thresholds since the last pass
       // is told the later news first.
       for (const stage of [...reminderStages].reverse()) {
-        const due = await this.crossed(manager, stage, today).getMany();
-        for (let start = 0; start < due.length; start += chunk) {
-          const batch = due.slice(start, start + chunk);
-          await manager
-            .createQueryBuilder()
-            .insert()
-            .into(SentReminder)
-            .values(batch.map((row) => ({ obligationId: row.id, stage, due: row.due, sentOn: today })))
-            .orIgnore()
-            .execute();
+        const due = await this.crossedRows(manager, stage, today);
+        for (let start = 0; start < due.length; start += bigChunk) {
+          const batch = due.slice(start, start + bigChunk);
+          await insertIgnoring(
+            manager,
+            sentReminderTable,
+            ['obligationId', 'stage', 'due', 'sentOn'],
+            batch.map((row) => ({ obligationId: row.id, stage, due: row.due, sentOn: today })),
+          );
           deliveries += await this.queue(manager, stage, batch, endpoints, now, today);
         }
         reminders += due.length;
@@ -99,6 +109,26 @@ export class ReminderScheduler {
       await manager.save(lease);
       return { ran: true, reminders, deliveries };
     });
+  }
+
+  /**
+   * The crossed obligations as plain rows: a pass reads up to every open obligation, and building
+   * entities for them cost more than reading them.
+   */
+  private async crossedRows(manager: EntityManager, stage: ReminderStage, today: IsoDate): Promise<CrossedObligation[]> {
+    const query = this.crossed(manager, stage, today).select([]);
+    for (const column of crossedColumns) query.addSelect(`obligation.${column}`, column);
+    // Whether the audience admits the owning organisation and partnership, in the same statement.
+    const names = (clause: string, column: string) =>
+      `CASE WHEN EXISTS (SELECT 1 FROM obligation_audience a WHERE a.obligationId = obligation.id AND a.clause = '${clause}' AND a.value = obligation.${column}) THEN 1 ELSE 0 END`;
+    query.addSelect(names('ORGANISATION', 'ownerOrganisationId'), 'organisationAdmitted').addSelect(names('PARTNERSHIP', 'ownerPartnershipId'), 'partnershipAdmitted');
+    const raw = await query.getRawMany<Record<keyof CrossedObligation, unknown>>();
+    return raw.map((row) => ({
+      ...(row as unknown as CrossedObligation),
+      provisional: Boolean(Number(row.provisional)),
+      organisationAdmitted: Number(row.organisationAdmitted) === 1,
+      partnershipAdmitted: Number(row.partnershipAdmitted) === 1,
+    }));
   }
 
   /** Open obligations past this stage's threshold that have not had this reminder. */
@@ -149,7 +179,7 @@ export class ReminderScheduler {
   private async queue(
     manager: EntityManager,
     stage: ReminderStage,
-    batch: readonly IndexedObligation[],
+    batch: readonly CrossedObligation[],
     endpoints: { byOrganisation: Map<string, WebhookEndpoint[]>; byPartnership: Map<string, WebhookEndpoint[]> },
     now: Date,
     today: IsoDate,
@@ -161,61 +191,42 @@ export class ReminderScheduler {
       return organisation.length + partnership.length > 0 ? [{ row, organisation, partnership }] : [];
     });
     if (wanted.length === 0) return 0;
-    const admitted = await this.admittedOwners(manager, wanted.map((w) => w.row.id));
-    let queued = 0;
+    // Multi-row inserts for the whole batch, not one statement per obligation.
+    const rows: QueuedDelivery[] = [];
     for (const { row, organisation, partnership } of wanted) {
-      const admits = admitted.get(row.id) ?? new Set<string>();
-      const to = [
-        ...organisation.filter((endpoint) => admits.has(`ORGANISATION:${endpoint.organisationId}`)),
-        ...partnership.filter((endpoint) => admits.has(`PARTNERSHIP:${endpoint.partnershipId}`)),
-      ];
+      // Recipients are always among the owners, so the audience need only name them.
+      const to = [...(row.organisationAdmitted ? organisation : []), ...(row.partnershipAdmitted ? partnership : [])];
       if (to.length === 0) continue;
-      queued += await queueMessage(
-        manager,
-        to,
-        `reminder:${row.id}:${stage}:${row.due}`,
-        {
-          type: eventTypeOf(stage),
-          timestamp: now.toISOString(),
-          data: {
-            stage,
-            today,
-            obligation: {
-              id: row.id,
-              kind: row.kind,
-              about: { type: row.aboutType, id: row.aboutId },
-              owner: { organisationId: row.ownerOrganisationId, partnershipId: row.ownerPartnershipId },
-              owedTo: row.owedTo,
-              deadline: { due: row.due, rule: row.rule, basis: row.basis, provisional: Boolean(row.provisional) },
-              status: row.status,
-              metOn: row.metOn,
+      rows.push(
+        ...deliveryRows(
+          to,
+          `reminder:${row.id}:${stage}:${row.due}`,
+          {
+            type: eventTypeOf(stage),
+            timestamp: now.toISOString(),
+            data: {
+              stage,
+              today,
+              obligation: {
+                id: row.id,
+                kind: row.kind,
+                about: { type: row.aboutType, id: row.aboutId },
+                owner: { organisationId: row.ownerOrganisationId, partnershipId: row.ownerPartnershipId },
+                owedTo: row.owedTo,
+                deadline: { due: row.due, rule: row.rule, basis: row.basis, provisional: Boolean(row.provisional) },
+                status: row.status,
+                metOn: row.metOn,
+              },
             },
           },
-        },
-        now,
+          now,
+        ),
       );
     }
-    return queued;
+    await insertDeliveries(manager, rows);
+    return rows.length;
   }
 
-  /** For each obligation, the organisations and partnerships its audience names (one statement per chunk). */
-  private async admittedOwners(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Set<string>>> {
-    const result = new Map<string, Set<string>>();
-    for (let start = 0; start < ids.length; start += chunk) {
-      const rows = await manager
-        .getRepository(ObligationAudienceEntry)
-        .createQueryBuilder('entry')
-        .where('entry.obligationId IN (:...ids)', { ids: ids.slice(start, start + chunk) })
-        .andWhere('entry.clause IN (:...clauses)', { clauses: ['ORGANISATION', 'PARTNERSHIP'] })
-        .getMany();
-      for (const row of rows) {
-        const set = result.get(row.obligationId) ?? new Set<string>();
-        set.add(`${row.clause}:${row.value}`);
-        result.set(row.obligationId, set);
-      }
-    }
-    return result;
-  }
 }
 
 /** The latest date that is at least `n` working days before `today`. */

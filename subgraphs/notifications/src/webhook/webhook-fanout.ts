@@ -1,5 +1,6 @@
 import { Brackets, type EntityManager } from 'typeorm';
 import { nameBasedId, Role, type ObligationAudience } from '@safeguarding/shared';
+import { insertIgnoring } from '../bulk-insert';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import type { WebhookMessage } from './webhook-message';
@@ -63,25 +64,44 @@ export async function queueMessage(
   message: WebhookMessage,
   now: Date,
 ): Promise<number> {
-  const rows = endpoints
-    .filter((endpoint) => wantsEvent(endpoint, message.type))
-    .map((endpoint) => ({
-      id: deliveryId(endpoint.id, messageKey),
-      endpointId: endpoint.id,
-      messageKey,
-      eventType: message.type,
-      body: JSON.stringify(message),
-      status: 'PENDING' as const,
-      attempts: 0,
-      nextAttemptAt: now.toISOString(),
-      leaseUntil: null,
-      lastResponseCode: null,
-      lastError: null,
-      lastAttemptAt: null,
-      createdAt: now.toISOString(),
-    }));
-  for (let start = 0; start < rows.length; start += 200) {
-    await manager.createQueryBuilder().insert().into(WebhookDelivery).values(rows.slice(start, start + 200)).orIgnore().execute();
-  }
+  const rows = deliveryRows(endpoints, messageKey, message, now);
+  await insertDeliveries(manager, rows);
   return rows.length;
+}
+
+export type QueuedDelivery = Pick<
+  WebhookDelivery,
+  'id' | 'endpointId' | 'messageKey' | 'eventType' | 'body' | 'status' | 'attempts' | 'nextAttemptAt' | 'leaseUntil' | 'lastResponseCode' | 'lastError' | 'lastAttemptAt' | 'createdAt'
+>;
+
+/** The delivery rows of one message, for a caller that queues many messages in one batch. */
+export function deliveryRows(endpoints: readonly WebhookEndpoint[], messageKey: string, message: WebhookMessage, now: Date): QueuedDelivery[] {
+  const wanting = endpoints.filter((endpoint) => wantsEvent(endpoint, message.type));
+  if (wanting.length === 0) return [];
+  const body = JSON.stringify(message);
+  return wanting.map((endpoint) => ({
+    id: deliveryId(endpoint.id, messageKey),
+    endpointId: endpoint.id,
+    messageKey,
+    eventType: message.type,
+    body,
+    status: 'PENDING' as const,
+    attempts: 0,
+    nextAttemptAt: now.toISOString(),
+    leaseUntil: null,
+    lastResponseCode: null,
+    lastError: null,
+    lastAttemptAt: null,
+    createdAt: now.toISOString(),
+  }));
+}
+
+const deliveryColumns = [
+  'id', 'endpointId', 'messageKey', 'eventType', 'body', 'status', 'attempts',
+  'nextAttemptAt', 'leaseUntil', 'lastResponseCode', 'lastError', 'lastAttemptAt', 'createdAt',
+] as const satisfies ReadonlyArray<keyof QueuedDelivery>;
+
+/** A delivery already queued for its endpoint and message is kept: one `webhook-id` each. */
+export function insertDeliveries(manager: EntityManager, rows: readonly QueuedDelivery[]): Promise<void> {
+  return insertIgnoring(manager, manager.getRepository(WebhookDelivery).metadata.tableName, deliveryColumns, rows);
 }
