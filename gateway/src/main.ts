@@ -57,6 +57,7 @@ async function main(): Promise<void> {
         clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
       }),
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      upstream: { timeoutMs: config.SUBGRAPH_TIMEOUT_MS },
       ...(trustedDocuments ? { trustedDocuments } : {}),
       // The gateway is where clients arrive, so it is where each client's rate is limited.
       hardening: { ...config, RATE_LIMIT_PER_MINUTE: config.RATE_LIMIT_PER_MINUTE ?? gatewayRateLimitPerMinute },

@@ -18,7 +18,7 @@ import {
   type SubgraphName,
 } from '@safeguarding/shared';
 import type { SpanExporter } from '@safeguarding/shared';
-import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+import { createAuthenticator, readSupergraph, startGateway, subgraphs, type UpstreamOptions } from '@safeguarding/gateway';
 import { startIdentityProvider, type TestIdentityProvider } from './identity-provider';
 
 export const onMysql = Boolean(process.env['DATABASE_URL']);
@@ -118,6 +118,10 @@ export interface GraphOptions {
   readonly startWorkers?: boolean;
   /** Skip the subgraphs' start-up reconciliation of obligations (a test of the index alone). */
   readonly reconcileObligations?: boolean;
+  /** The gateway's timeout and circuit towards the subgraphs (tests of an outage). */
+  readonly upstream?: Partial<UpstreamOptions>;
+  /** Send the gateway elsewhere for some subgraphs, e.g. to a process a test freezes. */
+  readonly subgraphUrls?: Partial<Record<SubgraphName, string>>;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -164,7 +168,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   try {
     gateway = await startGateway({
       supergraphSdl: readSupergraph(),
-      subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
+      subgraphUrls: { ...Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])), ...options.subgraphUrls },
+      ...(options.upstream ? { upstream: options.upstream } : {}),
       host: '127.0.0.1',
       port: 0,
       logger,
