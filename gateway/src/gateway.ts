@@ -93,6 +93,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const resolvedUrls = new Map<string, string>();
   const upstream: UpstreamOptions = { ...defaultUpstreamOptions, ...options.upstream };
+  const fetchers: Array<ReturnType<typeof createUpstreamFetcher>> = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: options.logger,
@@ -100,11 +101,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       const target = options.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       resolvedUrls.set(name, target);
+      const fetcher = createUpstreamFetcher(upstream, new Circuit(upstream));
+      fetchers.push(fetcher);
       const source = new SubgraphDataSource({
         url: target,
         // One circuit per subgraph: one service's outage never fails another's requests fast.
         // undici's Response is what Apollo's fetcher contract reads at run time; only the typings differ.
-        fetcher: createUpstreamFetcher(upstream, new Circuit(upstream)) as never,
+        fetcher: fetcher as never,
         willSendRequest: async (sent) => {
           const { request, context } = sent;
           // One id follows the request through every subgraph's logs.
@@ -139,7 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       return source;
     },
   });
-  return startHttpService<GatewayContext>({
+  const service = await startHttpService<GatewayContext>({
     name: 'gateway',
     host: options.host,
     port: options.port,
@@ -156,6 +159,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     }),
     ready: () => allSubgraphsReady([...resolvedUrls.values()]),
   });
+  return {
+    url: service.url,
+    port: service.port,
+    stop: async () => {
+      await service.stop();
+      await Promise.all(fetchers.map((fetcher) => fetcher.close()));
+    },
+  };
 }
 
 /** The gateway is ready when every subgraph answers its own /ready. */

@@ -77,7 +77,10 @@ export function isTimeout(error: unknown): boolean {
   return name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT';
 }
 
-type Fetcher = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<unknown>;
+type Fetcher = ((url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<unknown>) & {
+  /** Closes the kept-alive sockets, once the gateway has stopped sending. */
+  close(): Promise<void>;
+};
 
 /**
  * The fetch every request to one subgraph goes through: bounded in time, retried once when the
@@ -86,7 +89,7 @@ type Fetcher = (url: string, init: { method?: string; headers?: Record<string, s
  */
 export function createUpstreamFetcher(options: UpstreamOptions, circuit: Circuit): Fetcher {
   const dispatcher = new Agent({ keepAliveTimeout: options.keepAliveMs, keepAliveMaxTimeout: options.keepAliveMs });
-  return async (url, init) => {
+  const fetcher = async (url: string, init: Parameters<Fetcher>[1]): Promise<unknown> => {
     if (!circuit.allow()) throw new SubgraphUnavailableError('circuit-open');
     const body = init.body ?? '';
     const read = !/"query":"\s*mutation\b/.test(body);
@@ -106,6 +109,7 @@ export function createUpstreamFetcher(options: UpstreamOptions, circuit: Circuit
       }
     }
   };
+  return Object.assign(fetcher, { close: () => dispatcher.close() });
 }
 
 const maxErrors = 100;

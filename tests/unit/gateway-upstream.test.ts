@@ -87,6 +87,7 @@ describe('a request whose connection drops before any answer', () => {
     const response = (await fetcher(url, post('{ partnership(id: "1") { name } }'))) as Response;
     expect(await response.json()).toEqual({ data: { ok: true } });
     expect(received).toHaveLength(2);
+    await fetcher.close();
   });
 
   it('is never sent again when it is a mutation: the first may have been carried out', async () => {
@@ -95,5 +96,6 @@ describe('a request whose connection drops before any answer', () => {
     await expect(attempt).rejects.toBeInstanceOf(SubgraphUnavailableError);
     await expect(attempt).rejects.toMatchObject({ reason: 'unreachable' });
     expect(received).toHaveLength(1);
+    await fetcher.close();
   });
 });
