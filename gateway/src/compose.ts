@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeServices } from '@apollo/composition';
-import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { composeServices } from '@theguild/federation-composition';
+import { buildASTSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { defaultSubgraphPorts, repositoryRoot, subgraphSchema, type SubgraphDefinition } from '@safeguarding/shared';
 import { subgraphs } from './subgraphs';
 
@@ -40,6 +40,8 @@ export async function composeGraph(definitions: readonly SubgraphDefinition[] = 
       typeDefs: parse((await subgraphSchema(definition)).sdl),
     })),
   );
+  // The Guild's composer (MIT) rather than Apollo's (Elastic License 2.0, which restricts offering
+  // the software to others as a hosted service); both implement the Federation 2 composition rules.
   const result = composeServices(services);
   if (result.errors) {
     // Rover's format: the stable code, then composition's own message, unedited.
@@ -47,7 +49,7 @@ export async function composeGraph(definitions: readonly SubgraphDefinition[] = 
       result.errors.map((error) => `error[${String(error.extensions['code'] ?? 'COMPOSITION')}]: ${error.message}`).join('\n\n'),
     );
   }
-  const api = printSchema(lexicographicSortSchema(result.schema.toAPISchema().toGraphQLJSSchema()));
+  const api = printSchema(lexicographicSortSchema(buildASTSchema(result.publicDocumentNode)));
   return { supergraph: `${result.supergraphSdl.trimEnd()}\n`, api: `${api.trimEnd()}\n` };
 }
 

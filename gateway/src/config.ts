@@ -25,6 +25,8 @@ export const gatewayEnvironment = commonEnvironment.extend({
   /** Clock difference forgiven on `exp`, `nbf` and `iat`. */
   AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   INTERNAL_TOKEN_SECRET: internalTokenSecret,
+  /** The longest one subgraph request may take before its fields fail with SERVICE_UNAVAILABLE. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** A manifest `{ sha256: document }`; set, the gateway runs registered operations only and APQ is off. */
   TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
   /** GraphiQL on GET /graphql, from bundled assets: on in development, off in production unless `on`. */

@@ -18,6 +18,7 @@ import {
 } from '@safeguarding/shared';
 import type { Authenticator } from './authentication';
 import { mountGraphiql } from './graphiql';
+import { Circuit, createUpstreamFetcher, defaultUpstreamOptions, isTimeout, SubgraphUnavailableError, unavailableResponse, type UpstreamOptions } from './upstream';
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   readonly graphiql?: boolean;
   /** The example operations GraphiQL opens as tabs; the repository's examples/operations unless given. */
   readonly examplesDir?: string;
+  /** Timeout, keep-alive and circuit of the requests to the subgraphs. */
+  readonly upstream?: Partial<UpstreamOptions>;
 }
 
 interface GatewayContext {
@@ -63,6 +66,27 @@ interface GatewayContext {
  * source would replace that with "400: Bad Request"; the caller deserves the subgraph's message.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  // Set after construction: Apollo's constructor assigns its config, which a field initialiser would overwrite.
+  declare serviceName: string;
+  declare timeoutMs: number;
+
+  /**
+   * A subgraph that cannot be reached, is too slow or has its circuit open answers, in effect, that
+   * it is unavailable: its fields become SERVICE_UNAVAILABLE errors at their paths, and the other
+   * subgraphs' fields are still served.
+   */
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // A timeout can also fire while Apollo reads the body, after the fetch itself returned.
+      const reason = error instanceof SubgraphUnavailableError ? error.reason : isTimeout(error) ? 'timeout' : null;
+      if (!reason) throw error;
+      const document = 'document' in options ? options.document : undefined;
+      return unavailableResponse(this.serviceName, reason, this.timeoutMs, options.request, document);
+    }
+  }
+
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const fallback = await super.errorFromResponse(response.clone());
     const body = (fallback.extensions['response'] as { body?: unknown } | undefined)?.body;
@@ -78,6 +102,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const resolvedUrls = new Map<string, string>();
+  const upstream: UpstreamOptions = { ...defaultUpstreamOptions, ...options.upstream };
+  const fetchers: Array<ReturnType<typeof createUpstreamFetcher>> = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: options.logger,
@@ -85,8 +111,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       const target = options.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       resolvedUrls.set(name, target);
-      return new SubgraphDataSource({
+      const fetcher = createUpstreamFetcher(upstream, new Circuit(upstream));
+      fetchers.push(fetcher);
+      const source = new SubgraphDataSource({
         url: target,
+        // One circuit per subgraph: one service's outage never fails another's requests fast.
+        // undici's Response is what Apollo's fetcher contract reads at run time; only the typings differ.
+        fetcher: fetcher as never,
         willSendRequest: async (sent) => {
           const { request, context } = sent;
           // One id follows the request through every subgraph's logs.
@@ -116,10 +147,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           );
         },
       });
+      source.serviceName = name;
+      source.timeoutMs = upstream.timeoutMs;
+      return source;
     },
   });
   const graphiql = options.graphiql ?? !options.production;
-  return startHttpService<GatewayContext>({
+  const service = await startHttpService<GatewayContext>({
     name: 'gateway',
     host: options.host,
     port: options.port,
@@ -139,6 +173,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     }),
     ready: () => allSubgraphsReady([...resolvedUrls.values()]),
   });
+  return {
+    url: service.url,
+    port: service.port,
+    stop: async () => {
+      await service.stop();
+      await Promise.all(fetchers.map((fetcher) => fetcher.close()));
+    },
+  };
 }
 
 /** The gateway is ready when every subgraph answers its own /ready. */

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
         clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
       }),
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      upstream: { timeoutMs: config.SUBGRAPH_TIMEOUT_MS },
       ...(trustedDocuments ? { trustedDocuments } : {}),
       graphiql: config.GRAPHIQL ? config.GRAPHIQL === 'on' : config.NODE_ENV !== 'production',
       // The gateway is where clients arrive, so it is where each client's rate is limited.

@@ -20,7 +20,7 @@ import {
 } from '@safeguarding/shared';
 import type { SpanExporter } from '@safeguarding/shared';
 import { IsNull } from 'typeorm';
-import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+import { createAuthenticator, readSupergraph, startGateway, subgraphs, type UpstreamOptions } from '@safeguarding/gateway';
 import { startIdentityProvider, type TestIdentityProvider } from './identity-provider';
 
 export const onMysql = Boolean(process.env['DATABASE_URL']);
@@ -120,6 +120,10 @@ export interface GraphOptions {
   readonly startWorkers?: boolean;
   /** Skip the subgraphs' start-up reconciliation of obligations (a test of the index alone). */
   readonly reconcileObligations?: boolean;
+  /** The gateway's timeout and circuit towards the subgraphs (tests of an outage). */
+  readonly upstream?: Partial<UpstreamOptions>;
+  /** Send the gateway elsewhere for some subgraphs, e.g. to a process a test freezes. */
+  readonly subgraphUrls?: Partial<Record<SubgraphName, string>>;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -189,7 +193,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   try {
     gateway = await startGateway({
       supergraphSdl: readSupergraph(),
-      subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
+      subgraphUrls: { ...Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])), ...options.subgraphUrls },
+      ...(options.upstream ? { upstream: options.upstream } : {}),
       host: '127.0.0.1',
       port: 0,
       logger,
