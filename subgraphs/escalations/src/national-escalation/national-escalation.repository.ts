@@ -1,5 +1,5 @@
 import { In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
+import { partnershipStaffRoles, Role, type AccessScope, findInScope } from '@safeguarding/shared';
 import { NationalEscalation, type NationalEscalationStatus } from './national-escalation.entity';
 
 type Where = FindOptionsWhere<NationalEscalation>;
@@ -28,7 +28,7 @@ export class NationalEscalationRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<NationalEscalation[]> {
-    return this.find(this.visible({ id: In([...ids]) }));
+    return findInScope(this.manager, this.scope, NationalEscalation, 'NationalEscalation', ids, () => this.find(this.visible({ id: In([...ids]) })));
   }
 
   list(status: NationalEscalationStatus | null): Promise<NationalEscalation[]> {
