@@ -101,6 +101,12 @@ const probes: Probe[] = [
     document: `mutation ($id: ID!) { setWebhookEndpointEnabled(id: $id, enabled: false) { id } }`, variables: (id) => ({ id }),
     id: () => endpointId, partnershipId: () => westSussex,
   },
+  {
+    what: 'changing another partnership\'s yearly report before it is published',
+    subgraph: 'partnerships', entityType: 'YearlyReport', as: 'east-sussex-business-manager', action: 'WRITE',
+    document: `mutation ($id: ID!) { updateYearlyReport(id: $id, input: { hasSecureEstablishment: true }) { id } }`, variables: (id) => ({ id }),
+    id: () => nameBasedId(`demo:yearly-report:${demoIds.partnerships.brightonAndHove}:2025`), partnershipId: () => demoIds.partnerships.brightonAndHove,
+  },
 ];
 
 describe('an outsider acting by id on a row that exists', () => {
