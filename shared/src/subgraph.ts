@@ -89,6 +89,13 @@ export interface SubgraphDefinition {
   readonly announceEvents?: (runtime: SubgraphRuntime) => Promise<void>;
   /** Work the service does on its own clock (webhook deliveries, reminders), started once it serves. */
   readonly workers?: (runtime: SubgraphRuntime, config: SubgraphConfig) => Record<string, BackgroundWorker>;
+  /**
+   * The entities whose tables the service writes on its own, not for a request: by taking events
+   * (`takeEvents`) or in its `workers`. Whoever compares this subgraph's rows before and after a
+   * request (a proof that a refused write changed nothing) leaves exactly these out: they move
+   * with the outboxes and the clock whatever the request did.
+   */
+  readonly backgroundEntities?: readonly Function[];
 }
 
 /** A loop the service runs beside its requests; `stop` waits for the work in hand. */
@@ -131,6 +138,8 @@ export interface RunningSubgraph {
   readonly metrics: ServiceMetrics;
   /** The service's background workers by name, so tests can drive a pass on a pinned clock. */
   readonly workers: Readonly<Record<string, BackgroundWorker>>;
+  /** The tables of the definition's `backgroundEntities`, by their names in this database. */
+  readonly backgroundTables: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -227,6 +236,7 @@ export async function startSubgraph(
       statements,
       metrics: observability.metrics,
       workers,
+      backgroundTables: (definition.backgroundEntities ?? []).map((entity) => db.getMetadata(entity).tableName),
       stop: async () => {
         await Promise.all(Object.values(workers).map((worker) => worker.stop()));
         await events.stop();

@@ -48,4 +48,5 @@ export const escalationsSubgraph: SubgraphDefinition = {
   reconcileObligations: reconcileEscalationsObligations,
   // Which partnership covers which local authority, so referral records land in that partnership's trail.
   takeEvents: partnershipAreaIntake,
+  backgroundEntities: [PartnershipArea, PartnershipFootprintSeen],
 };

@@ -34,6 +34,9 @@ export const notificationsSubgraph: SubgraphDefinition = {
     Obligation: obligationReference,
   },
   partnershipType: PartnershipReference,
+  // The index is built from events and the reminder scheduler works from it on its own timer
+  // (its lease, the reminders sent). Webhook deliveries are not here: redeliverWebhook writes them.
+  backgroundEntities: [ReceivedEvent, IndexedObligation, ObligationAudienceEntry, SchedulerLease, SentReminder],
   takeEvents: (runtime) => new EventIntake(runtime, [...intakeSteps, webhookIntakeStep(runtime)]).handler(),
   workers: (runtime, config) => {
     const webhooks = configureWebhooks(runtime.db, config);

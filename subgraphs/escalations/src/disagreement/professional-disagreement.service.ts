@@ -514,7 +514,11 @@ export class ProfessionalDisagreementService {
     const updated = await this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
       const [disagreement] = await repository.findByIds([id], this.ctx.scope.hasRole(...partnershipStaffRoles));
-      if (!disagreement) throw new NotFoundError('ProfessionalDisagreement', id);
+      if (!disagreement) {
+        // Told it is not there; an attempt on one that is, is recorded as refused.
+        await noteScopedMisses(this.ctx, manager, ProfessionalDisagreement, 'ProfessionalDisagreement', [id], []);
+        throw new NotFoundError('ProfessionalDisagreement', id);
+      }
       this.requireActor(disagreement, actor);
       const party = this.isParty(disagreement);
       if (!party && reason === null) {

@@ -1,5 +1,5 @@
 import { In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, partnershipStaffRoles, Role, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, findInScope, pageOfClauses, pagesOfClauses, partnershipStaffRoles, Role, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
 import { NationalEscalation, type NationalEscalationStatus } from './national-escalation.entity';
 
 type Where = FindOptionsWhere<NationalEscalation>;
@@ -34,7 +34,7 @@ export class NationalEscalationRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<NationalEscalation[]> {
-    return this.find(this.visible({ id: In([...ids]) }));
+    return findInScope(this.manager, this.scope, NationalEscalation, 'NationalEscalation', ids, () => this.find(this.visible({ id: In([...ids]) })));
   }
 
   /** A page of what the caller may see, cut in SQL. */

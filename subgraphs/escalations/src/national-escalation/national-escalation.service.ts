@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   alignByKey,
-  noteScopedMisses,
   appendAudit,
   AuditAction,
   ConflictError,
@@ -66,18 +65,11 @@ export class NationalEscalationService {
     return new NationalEscalationRepository(manager, this.ctx.scope);
   }
 
-  /** In the caller's scope; an id that exists outside it is noted as a refusal (still answered as not there). */
-  private async visibleByIds(ids: readonly string[]): Promise<NationalEscalation[]> {
-    const rows = await this.repository().findByIds(ids);
-    await noteScopedMisses(this.ctx, this.ctx.db.manager, NationalEscalation, 'NationalEscalation', ids, rows);
-    return rows;
-  }
-
   byId(id: string): Promise<NationalEscalation | null> {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, NationalEscalation | null>('NationalEscalation.byId', async (ids) =>
-        alignByKey(ids, await this.audited(await this.visibleByIds(ids)), (e) => e.id),
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (e) => e.id),
       )
       .load(id);
   }

@@ -1,7 +1,8 @@
 import { In, LessThan, MoreThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, findInScope, pageOfClauses, pagesOfClauses, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
 import { Referral, ReferralStatus } from './referral.entity';
 import { referralRoles } from './referral.roles';
+import { PartnershipAreaRepository } from '../partnership-area/partnership-area.repository';
 
 /** The longest overdue first; the id makes the order total. */
 export const overdueReferralOrder: readonly SortKey<Referral>[] = [
@@ -47,8 +48,20 @@ export class ReferralRepository {
     return this.manager.find(Referral, { where, order: { receivedAt: 'DESC', id: 'ASC' } });
   }
 
+  /** A referral the caller may not see is recorded in the trail of the partnership covering its receiving authority. */
   findByIds(ids: readonly string[]): Promise<Referral[]> {
-    return this.find(this.visible({ id: In([...ids]) }));
+    return findInScope(this.manager, this.scope, Referral, 'Referral', ids, () => this.find(this.visible({ id: In([...ids]) })), {
+      columns: ['receivingLocalAuthorityGssCode'],
+      partnershipsOf: async (existing) => {
+        const holders = await new PartnershipAreaRepository(this.manager).activeHolders(existing.map((row) => String(row['receivingLocalAuthorityGssCode'])));
+        return new Map(
+          existing.flatMap((row) => {
+            const holder = holders.get(String(row['receivingLocalAuthorityGssCode']));
+            return holder ? [[String(row['id']), holder] as const] : [];
+          }),
+        );
+      },
+    });
   }
 
   madeBy(organisationIds: readonly string[]): Promise<Referral[]> {

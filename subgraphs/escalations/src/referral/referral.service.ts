@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   alignByKey,
   appendAudit,
-  noteScopedMisses,
   AuditAction,
   ConflictError,
   connection,
@@ -129,18 +128,7 @@ export class ReferralService {
     return this.ctx.loaders
       .get<string, Referral | null>('Referral.byId', async (ids) =>
         alignByKey(ids, await this.readAndAudit(async (repository) => {
-          const rows = await repository.findByIds(ids);
-          await noteScopedMisses(this.ctx, this.ctx.db.manager, Referral, 'Referral', ids, rows, {
-            columns: ['receivingLocalAuthorityGssCode'],
-            partnershipsOf: async (existing) => {
-              const holders = await new PartnershipAreaRepository(this.ctx.db.manager).activeHolders(existing.map((row) => String(row['receivingLocalAuthorityGssCode'])));
-              return new Map(existing.flatMap((row) => {
-                const holder = holders.get(String(row['receivingLocalAuthorityGssCode']));
-                return holder ? [[String(row['id']), holder] as const] : [];
-              }));
-            },
-          });
-          return rows;
+          return repository.findByIds(ids);
         }), (r) => r.id),
       )
       .load(id);

@@ -1,5 +1,5 @@
 import { Brackets, In, type EntityManager, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { findInScope, type AccessScope } from '@safeguarding/shared';
 import { anyRole } from './obligation-audience.entity';
 import { IndexedObligation } from './indexed-obligation.entity';
 import { OpenDeadlineStatus } from './obligation.type';
@@ -111,7 +111,11 @@ export class ObligationIndexRepository {
     if (ids.length === 0) return Promise.resolve([]);
     const builder = this.manager.getRepository(IndexedObligation).createQueryBuilder('o').where({ id: In([...ids]) });
     this.visible(builder);
-    return builder.getMany();
+    // One the caller is not told of goes in the trail of the partnership that owes it.
+    return findInScope(this.manager, this.scope, IndexedObligation, 'Obligation', ids, () => builder.getMany(), {
+      columns: ['ownerPartnershipId'],
+      partnershipsOf: async (rows) => new Map(rows.flatMap((row) => (row['ownerPartnershipId'] ? [[String(row['id']), String(row['ownerPartnershipId'])] as const] : []))),
+    });
   }
 
   private open(query: DueQuery, withStatuses: boolean): SelectQueryBuilder<IndexedObligation> {

@@ -10,6 +10,7 @@ import {
   nestedPage,
   newId,
   NotFoundError,
+  noteRefusedRow,
   pageOf,
   pageRequest,
   partnershipAdministratorRoles,
@@ -139,7 +140,7 @@ export class WebhookService {
     const row = await this.ctx.db.transaction(async (manager) => {
       const delivery = await manager.getRepository(DeliveryRow).findOneBy({ id: deliveryId });
       if (!delivery) throw new NotFoundError('WebhookDelivery', deliveryId);
-      const endpoint = await this.ownedEndpoint(manager, delivery.endpointId, () => new NotFoundError('WebhookDelivery', deliveryId));
+      const endpoint = await this.ownedEndpoint(manager, delivery.endpointId, { entityType: 'WebhookDelivery', entityId: delivery.id });
       delivery.status = 'PENDING';
       delivery.attempts = 0;
       delivery.nextAttemptAt = this.ctx.now.toISOString();
@@ -151,8 +152,8 @@ export class WebhookService {
     return toDelivery(row);
   }
 
-  /** An endpoint found only among those the caller may manage; anyone else's is "not found". */
-  private async ownedEndpoint(manager: EntityManager, id: string, notFound = () => new NotFoundError('WebhookEndpoint', id)): Promise<EndpointRow> {
+  /** An endpoint found only among those the caller may manage; anyone else's is "not found", and the attempt on what was asked for is recorded. */
+  private async ownedEndpoint(manager: EntityManager, id: string, asked: { entityType: string; entityId: string } = { entityType: 'WebhookEndpoint', entityId: id }): Promise<EndpointRow> {
     const identity = this.ctx.scope.requireIdentity();
     const found = await manager.getRepository(EndpointRow).findOneBy({ id });
     const mine =
@@ -160,7 +161,8 @@ export class WebhookService {
       (found.partnershipId
         ? this.ctx.scope.actsInAnyOf([found.partnershipId], partnershipAdministratorRoles)
         : found.organisationId === identity.organisation.id && this.ctx.scope.hasRole(...webhookManagerRoles));
-    if (!found || !mine) throw notFound();
+    if (found && !mine) noteRefusedRow(this.ctx, { ...asked, partnershipId: found.partnershipId });
+    if (!found || !mine) throw new NotFoundError(asked.entityType, asked.entityId);
     return found;
   }
 

@@ -1,5 +1,5 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { queryOfClauses, rootPage, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
+import { queryOfClauses, rootPage, type AccessScope, type Page, type PageRequest, type SortKey, findInScope } from '@safeguarding/shared';
 import {
   DelegatedSafeguardingPartner,
   Partnership,
@@ -40,7 +40,11 @@ export class PartnershipRepository {
 
   async findByIds(ids: readonly string[]): Promise<Partnership[]> {
     const where = this.visible({ ids });
-    return where.length === 0 ? [] : this.manager.find(Partnership, { where });
+    // A partnership's own trail is where an attempt on it belongs.
+    return findInScope(this.manager, this.scope, Partnership, 'Partnership', ids, async () => (where.length === 0 ? [] : this.manager.find(Partnership, { where })), {
+      columns: [],
+      partnershipsOf: async (rows) => new Map(rows.map((row) => [String(row['id']), String(row['id'])])),
+    });
   }
 
   /** A page of the partnerships the caller may see, by name then id, cut in SQL (LIMIT first + 1). */

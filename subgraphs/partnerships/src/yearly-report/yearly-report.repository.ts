@@ -1,5 +1,5 @@
 import { In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { partnershipStaffRoles, Role, type AccessScope } from '@safeguarding/shared';
+import { partnershipStaffRoles, Role, type AccessScope, findInScope, findOneInScope } from '@safeguarding/shared';
 import { Partnership, PartnershipStatus } from '../partnership/partnership.entity';
 import { YearlyReport } from './yearly-report.entity';
 
@@ -29,11 +29,11 @@ export class YearlyReportRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<YearlyReport[]> {
-    return this.manager.find(YearlyReport, { where: this.visible({ id: In([...ids]) }) });
+    return findInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', ids, () => this.manager.find(YearlyReport, { where: this.visible({ id: In([...ids]) }) }));
   }
 
   findById(id: string): Promise<YearlyReport | null> {
-    return this.manager.findOne(YearlyReport, { where: this.visible({ id }) });
+    return findOneInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', id, () => this.manager.findOne(YearlyReport, { where: this.visible({ id }) }));
   }
 
   forYear(financialYearStart: number): Promise<YearlyReport[]> {

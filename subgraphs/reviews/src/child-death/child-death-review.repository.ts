@@ -1,5 +1,5 @@
 import { Between, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope, findInScope } from '@safeguarding/shared';
 import { caseClauses } from '../common/case-access';
 import { CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
 
@@ -32,7 +32,7 @@ export class ChildDeathReviewRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<ChildDeathReview[]> {
-    return this.find(this.visible({ id: In([...ids]) }));
+    return findInScope(this.manager, this.scope, ChildDeathReview, 'ChildDeathReview', ids, () => this.find(this.visible({ id: In([...ids]) })));
   }
 
   ofPartnerships(partnershipIds: readonly string[]): Promise<ChildDeathReview[]> {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   alignByKey,
-  noteScopedMisses,
   appendAudit,
   AuditAction,
   connection,
@@ -46,18 +45,11 @@ export class ChildDeathReviewService {
     return new ChildDeathReviewRepository(manager, this.ctx.scope);
   }
 
-  /** In the caller's scope; an id that exists outside it is noted as a refusal (still answered as not there). */
-  private async visibleByIds(ids: readonly string[]): Promise<ChildDeathReview[]> {
-    const rows = await this.repository().findByIds(ids);
-    await noteScopedMisses(this.ctx, this.ctx.db.manager, ChildDeathReview, 'ChildDeathReview', ids, rows);
-    return rows;
-  }
-
   byId(id: string): Promise<ChildDeathReview | null> {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, ChildDeathReview | null>('ChildDeathReview.byId', async (ids) =>
-        alignByKey(ids, await this.audited(await this.visibleByIds(ids)), (r) => r.id),
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (r) => r.id),
       )
       .load(id);
   }

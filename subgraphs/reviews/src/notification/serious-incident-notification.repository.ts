@@ -1,5 +1,5 @@
 import { And, In, IsNull, Raw, type EntityManager, type FindOperator, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope, findInScope } from '@safeguarding/shared';
 import { caseClauses, toldPartnerRoles } from '../common/case-access';
 import { NotificationStatus, NotifiedChild, PartnerTold, SeriousIncidentNotification } from './serious-incident-notification.entity';
 
@@ -48,7 +48,7 @@ export class SeriousIncidentNotificationRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<SeriousIncidentNotification[]> {
-    return this.find(this.visible({ id: In([...ids]) }), false);
+    return findInScope(this.manager, this.scope, SeriousIncidentNotification, 'SeriousIncidentNotification', ids, () => this.find(this.visible({ id: In([...ids]) }), false));
   }
 
   ofPartnerships(partnershipIds: readonly string[] | null): Promise<SeriousIncidentNotification[]> {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   alignByKey,
   appendAudit,
-  noteScopedMisses,
   AuditAction,
   connection,
   nestedPage,
@@ -64,7 +63,7 @@ export class SeriousIncidentNotificationService {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, SeriousIncidentNotification | null>('SeriousIncidentNotification.byId', async (ids) =>
-        alignByKey(ids, await this.audited(await this.visibleByIds(ids)), (n) => n.id),
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (n) => n.id),
       )
       .load(id);
   }
@@ -280,16 +279,9 @@ export class SeriousIncidentNotificationService {
     });
   }
 
-  /** In the caller's scope; an id that exists outside it is noted as a refusal (still answered as not there). */
-  private async visibleByIds(ids: readonly string[], manager: EntityManager = this.ctx.db.manager): Promise<SeriousIncidentNotification[]> {
-    const rows = await this.repository(manager).findByIds(ids);
-    await noteScopedMisses(this.ctx, manager, SeriousIncidentNotification, 'SeriousIncidentNotification', ids, rows);
-    return rows;
-  }
-
   /** Permission first: the notification must be visible, and the caller one of its partnership's administrators. */
   private async writable(manager: EntityManager, id: string): Promise<SeriousIncidentNotification> {
-    const [notification] = await this.visibleByIds([id], manager);
+    const [notification] = await this.repository(manager).findByIds([id]);
     if (!notification) throw new NotFoundError('SeriousIncidentNotification', id);
     this.ctx.scope.requirePartnershipRole(notification.partnershipId, partnershipAdministratorRoles);
     return notification;

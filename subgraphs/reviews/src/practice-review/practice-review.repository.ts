@@ -1,5 +1,5 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countPerParent, firstPerParent, pageOfClauses, partnershipStaffRoles, queryOfClauses, Role, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
+import { countPerParent, firstPerParent, pageOfClauses, partnershipStaffRoles, queryOfClauses, Role, type AccessScope, type Page, type PageRequest, type SortKey, findInScope } from '@safeguarding/shared';
 import { PracticeReview, PracticeReviewStatus, unpublishedStatuses } from './practice-review.entity';
 
 const publishedWhere = (partnershipId: string | null): FindOptionsWhere<PracticeReview> => ({
@@ -54,7 +54,7 @@ export class PracticeReviewRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<PracticeReview[]> {
-    return this.manager.find(PracticeReview, { where: this.visible({ id: In([...ids]) }) });
+    return findInScope(this.manager, this.scope, PracticeReview, 'PracticeReview', ids, () => this.manager.find(PracticeReview, { where: this.visible({ id: In([...ids]) }) }));
   }
 
   /** A page of each partnership's reviews the caller may see, newest decision first, for all of them in one statement. */

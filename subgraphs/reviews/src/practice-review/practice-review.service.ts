@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   httpsUrl,
   alignByKey,
-  noteScopedMisses,
   appendAudit,
   AuditAction,
   partnershipAdministratorRoles,
@@ -48,17 +47,10 @@ export class PracticeReviewService {
     return new PracticeReviewRepository(manager, this.ctx.scope);
   }
 
-  /** In the caller's scope; an id that exists outside it is noted as a refusal (still answered as not there). */
-  private async visibleByIds(ids: readonly string[]): Promise<PracticeReview[]> {
-    const rows = await this.repository().findByIds(ids);
-    await noteScopedMisses(this.ctx, this.ctx.db.manager, PracticeReview, 'PracticeReview', ids, rows);
-    return rows;
-  }
-
   byId(id: string): Promise<PracticeReview | null> {
     return this.ctx.loaders
       .get<string, PracticeReview | null>('PracticeReview.byId', async (ids) =>
-        alignByKey(ids, await this.audited(await this.visibleByIds(ids)), (r) => r.id),
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (r) => r.id),
       )
       .load(id);
   }

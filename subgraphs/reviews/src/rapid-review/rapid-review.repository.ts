@@ -1,5 +1,5 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope } from '@safeguarding/shared';
+import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope, findInScope } from '@safeguarding/shared';
 import { caseClauses } from '../common/case-access';
 import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
 
@@ -28,7 +28,7 @@ export class RapidReviewRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<RapidReview[]> {
-    return this.find(this.visible({ id: In([...ids]) }));
+    return findInScope(this.manager, this.scope, RapidReview, 'RapidReview', ids, () => this.find(this.visible({ id: In([...ids]) })));
   }
 
   ofNotifications(notificationIds: readonly string[]): Promise<RapidReview[]> {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   alignByKey,
-  noteScopedMisses,
   appendAudit,
   AuditAction,
   connection,
@@ -44,18 +43,11 @@ export class RapidReviewService {
     return new RapidReviewRepository(manager, this.ctx.scope);
   }
 
-  /** In the caller's scope; an id that exists outside it is noted as a refusal (still answered as not there). */
-  private async visibleByIds(ids: readonly string[]): Promise<RapidReview[]> {
-    const rows = await this.repository().findByIds(ids);
-    await noteScopedMisses(this.ctx, this.ctx.db.manager, RapidReview, 'RapidReview', ids, rows);
-    return rows;
-  }
-
   byId(id: string): Promise<RapidReview | null> {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, RapidReview | null>('RapidReview.byId', async (ids) =>
-        alignByKey(ids, await this.audited(await this.visibleByIds(ids)), (r) => r.id),
+        alignByKey(ids, await this.audited(await this.repository().findByIds(ids)), (r) => r.id),
       )
       .load(id);
   }

@@ -1,5 +1,5 @@
 import { In, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { findInScope, type AccessScope } from '@safeguarding/shared';
 import { caseOrOwnerClauses } from '../common/case-access';
 import type { OwnerKind } from '../common/organisation-owner';
 import { Recommendation, ReviewAction, ReviewActionStatus } from './recommendation.entity';
@@ -21,7 +21,7 @@ export class RecommendationRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<Recommendation[]> {
-    return this.manager.find(Recommendation, { where: this.visible<Recommendation>({ id: In([...ids]) }) });
+    return findInScope(this.manager, this.scope, Recommendation, 'Recommendation', ids, () => this.manager.find(Recommendation, { where: this.visible<Recommendation>({ id: In([...ids]) }) }));
   }
 
   ofPracticeReviews(reviewIds: readonly string[]): Promise<Recommendation[]> {
@@ -36,7 +36,7 @@ export class RecommendationRepository {
   }
 
   actionsByIds(ids: readonly string[]): Promise<ReviewAction[]> {
-    return this.manager.find(ReviewAction, { where: this.visible<ReviewAction>({ id: In([...ids]) }) });
+    return findInScope(this.manager, this.scope, ReviewAction, 'ReviewAction', ids, () => this.manager.find(ReviewAction, { where: this.visible<ReviewAction>({ id: In([...ids]) }) }));
   }
 
   actionsOf(recommendationIds: readonly string[]): Promise<ReviewAction[]> {

@@ -91,16 +91,21 @@ export class FileTransferService {
     }));
   }
 
-  /** In the caller's scope; one that exists outside it is noted as a refusal, in the trail its own records go to. */
-  private async visibleByIds(ids: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
-    const rows = await this.repository().byIds(ids);
-    await noteScopedMisses(this.ctx, this.ctx.db.manager, ChildProtectionFileTransfer, entityType, ids, rows, {
+  /** A transfer the caller was told is not there is a refusal, recorded in the trail its own records go to. */
+  private missAttribution(manager: EntityManager) {
+    return {
       columns: ['sendingLaDfeCode', 'receivingLaDfeCode'],
-      partnershipsOf: async (existing) => {
-        const entries = await this.auditEntries(existing.map((row) => Object.assign(new ChildProtectionFileTransfer(), row)), AuditAction.READ);
+      partnershipsOf: async (existing: readonly Record<string, unknown>[]) => {
+        const entries = await this.auditEntries(existing.map((row) => Object.assign(new ChildProtectionFileTransfer(), row)), AuditAction.READ, manager);
         return new Map(entries.flatMap((entry) => (entry.partnershipId ? [[entry.entityId, entry.partnershipId] as const] : [])));
       },
-    });
+    };
+  }
+
+  /** In the caller's scope; one that exists outside it is noted as a refusal. */
+  private async visibleByIds(ids: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
+    const rows = await this.repository().byIds(ids);
+    await noteScopedMisses(this.ctx, this.ctx.db.manager, ChildProtectionFileTransfer, entityType, ids, rows, this.missAttribution(this.ctx.db.manager));
     return rows;
   }
 
@@ -218,7 +223,8 @@ export class FileTransferService {
       const transfer = await repository.forUpdate(id);
       const party = transfer !== null && (this.isDslOf(identity, transfer.sendingUrn) || this.isDslOf(identity, transfer.receivingUrn));
       const localAuthority = transfer !== null && (await repository.byIds([transfer.id])).length > 0;
-      // Someone who may not see the transfer is told only that it is not there.
+      // Someone who may not see the transfer is told only that it is not there; the attempt is recorded.
+      if (transfer && !party && !localAuthority) await noteScopedMisses(this.ctx, manager, ChildProtectionFileTransfer, entityType, [id], [], this.missAttribution(manager));
       if (!transfer || (!party && !localAuthority)) throw new NotFoundError('ChildProtectionFileTransfer', id);
       const actor = step === 'SEND' ? transfer.sendingUrn : transfer.receivingUrn;
       if (!this.isDslOf(identity, actor)) {
