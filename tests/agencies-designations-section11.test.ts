@@ -137,13 +137,13 @@ describe('section 11 self-assessments', () => {
     expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
     const practitioner = await graph.query(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-social-worker' });
     expect(practitioner.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const returns = `query ($id: ID!) { partnership(id: $id) { section11Returns(financialYear: "2025-26") { agency { name } } } }`;
+    const returns = `query ($id: ID!) { partnership(id: $id) { section11Returns(financialYear: "2025-26") { nodes { agency { name } } } } }`;
     const own = await graph.query<any>(returns, { id: westSussex }, { as: 'sussex-community-safeguarding-lead' });
-    expect(own.data.partnership.section11Returns).toEqual([{ agency: { name: 'Sussex Community NHS Foundation Trust (demo)' } }]);
+    expect(own.data.partnership.section11Returns.nodes).toEqual([{ agency: { name: 'Sussex Community NHS Foundation Trust (demo)' } }]);
     const police = await graph.query<any>(returns, { id: westSussex }, { as: 'sussex-police-officer' });
-    expect(police.data.partnership.section11Returns).toEqual([]);
+    expect(police.data.partnership.section11Returns.nodes).toEqual([]);
     const staff = await graph.query<any>(returns, { id: westSussex }, { as: 'west-sussex-scrutineer' });
-    expect(staff.data.partnership.section11Returns).toHaveLength(2);
+    expect(staff.data.partnership.section11Returns.nodes).toHaveLength(2);
   });
 
   it('configures a partnership\'s standards, refusing a bad key by its field', async () => {
@@ -196,8 +196,8 @@ describe('section 11 self-assessments', () => {
 
 describe('batching', () => {
   const query = `{ partnerships(first: 10) { nodes {
-    relevantAgencies(first: 100) { nodes { id designations(first: 10) { totalCount nodes { status partnership { id } } } contacts { role } section11Returns { id } } }
-    section11Returns { agency { name } standards { rating actions { deadline { status } } } }
+    relevantAgencies(first: 100) { nodes { id designations(first: 10) { totalCount nodes { status partnership { id } } } contacts { role } section11Returns(first: 5) { totalCount nodes { id } } } }
+    section11Returns(first: 100) { totalCount nodes { agency { name } standards { rating actions { deadline { status } } } } }
   } } }`;
 
   let added = 0;
@@ -225,7 +225,7 @@ describe('batching', () => {
       expect(result.errors).toBeUndefined();
       for (const partnership of result.data.partnerships.nodes) {
         agencies += partnership.relevantAgencies.nodes.length;
-        returns += partnership.section11Returns.length;
+        returns += partnership.section11Returns.nodes.length;
       }
     });
     return { agencies, returns, statements: statements.agencies };
