@@ -217,18 +217,21 @@ describe('batching', () => {
     }
   }
 
-  async function measure(): Promise<{ agencies: number; returns: number; statements: number }> {
+  async function measure(): Promise<{ agencies: number; returns: number; statements: number; reads: string[] }> {
     let agencies = 0;
     let returns = 0;
+    let reads: string[] = [];
     const statements = await graph.countStatements(async () => {
-      const result = await graph.query<any>(query, {}, { as: 'west-sussex-business-manager' });
-      expect(result.errors).toBeUndefined();
-      for (const partnership of result.data.partnerships.nodes) {
-        agencies += partnership.relevantAgencies.nodes.length;
-        returns += partnership.section11Returns.nodes.length;
-      }
+      reads = await graph.subgraphs.agencies.statements.capture(async () => {
+        const result = await graph.query<any>(query, {}, { as: 'west-sussex-business-manager' });
+        expect(result.errors).toBeUndefined();
+        for (const partnership of result.data.partnerships.nodes) {
+          agencies += partnership.relevantAgencies.nodes.length;
+          returns += partnership.section11Returns.nodes.length;
+        }
+      });
     });
-    return { agencies, returns, statements: statements.agencies };
+    return { agencies, returns, statements: statements.agencies, reads };
   }
 
   it('costs the same SQL statements in the agencies subgraph whatever the number of designations, contacts, returns, ratings and actions', async () => {
@@ -238,5 +241,12 @@ describe('batching', () => {
     expect(large.agencies).toBe(small.agencies + 6);
     expect(large.returns).toBe(small.returns + 6);
     expect(large.statements).toBe(small.statements);
+    // Every agency's page of returns in one ranked statement, every partnership's in another, and their counts in one more each.
+    const returnPages = large.reads.filter((sql) => /FROM .section11_returns. .r. INNER JOIN/.test(sql));
+    expect(returnPages).toHaveLength(2);
+    expect(returnPages.filter((sql) => /ROW_NUMBER\(\) OVER \(PARTITION BY .r.\..agencyId./.test(sql))).toHaveLength(1);
+    expect(returnPages.filter((sql) => /ROW_NUMBER\(\) OVER \(PARTITION BY .r.\..partnershipId./.test(sql))).toHaveLength(1);
+    expect(large.reads.filter((sql) => /FROM .section11_returns. .r./.test(sql) && /GROUP BY .r.\..partnershipId./.test(sql))).toHaveLength(1);
+    expect(large.reads.filter((sql) => /FROM .section11_returns. .r./.test(sql) && /GROUP BY .r.\..agencyId./.test(sql))).toHaveLength(1);
   });
 });
