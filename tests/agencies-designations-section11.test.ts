@@ -137,13 +137,13 @@ describe('section 11 self-assessments', () => {
     expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
     const practitioner = await graph.query(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-social-worker' });
     expect(practitioner.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const returns = `query ($id: ID!) { partnership(id: $id) { section11Returns(financialYear: "2025-26") { agency { name } } } }`;
+    const returns = `query ($id: ID!) { partnership(id: $id) { section11Returns(financialYear: "2025-26") { nodes { agency { name } } } } }`;
     const own = await graph.query<any>(returns, { id: westSussex }, { as: 'sussex-community-safeguarding-lead' });
-    expect(own.data.partnership.section11Returns).toEqual([{ agency: { name: 'Sussex Community NHS Foundation Trust (demo)' } }]);
+    expect(own.data.partnership.section11Returns.nodes).toEqual([{ agency: { name: 'Sussex Community NHS Foundation Trust (demo)' } }]);
     const police = await graph.query<any>(returns, { id: westSussex }, { as: 'sussex-police-officer' });
-    expect(police.data.partnership.section11Returns).toEqual([]);
+    expect(police.data.partnership.section11Returns.nodes).toEqual([]);
     const staff = await graph.query<any>(returns, { id: westSussex }, { as: 'west-sussex-scrutineer' });
-    expect(staff.data.partnership.section11Returns).toHaveLength(2);
+    expect(staff.data.partnership.section11Returns.nodes).toHaveLength(2);
   });
 
   it('configures a partnership\'s standards, refusing a bad key by its field', async () => {
@@ -196,8 +196,8 @@ describe('section 11 self-assessments', () => {
 
 describe('batching', () => {
   const query = `{ partnerships(first: 10) { nodes {
-    relevantAgencies(first: 100) { nodes { id designations(first: 10) { totalCount nodes { status partnership { id } } } contacts { role } section11Returns { id } } }
-    section11Returns { agency { name } standards { rating actions { deadline { status } } } }
+    relevantAgencies(first: 100) { nodes { id designations(first: 10) { totalCount nodes { status partnership { id } } } contacts { role } section11Returns(first: 5) { totalCount nodes { id } } } }
+    section11Returns(first: 100) { totalCount nodes { agency { name } standards { rating actions { deadline { status } } } } }
   } } }`;
 
   let added = 0;
@@ -217,18 +217,21 @@ describe('batching', () => {
     }
   }
 
-  async function measure(): Promise<{ agencies: number; returns: number; statements: number }> {
+  async function measure(): Promise<{ agencies: number; returns: number; statements: number; reads: string[] }> {
     let agencies = 0;
     let returns = 0;
+    let reads: string[] = [];
     const statements = await graph.countStatements(async () => {
-      const result = await graph.query<any>(query, {}, { as: 'west-sussex-business-manager' });
-      expect(result.errors).toBeUndefined();
-      for (const partnership of result.data.partnerships.nodes) {
-        agencies += partnership.relevantAgencies.nodes.length;
-        returns += partnership.section11Returns.length;
-      }
+      reads = await graph.subgraphs.agencies.statements.capture(async () => {
+        const result = await graph.query<any>(query, {}, { as: 'west-sussex-business-manager' });
+        expect(result.errors).toBeUndefined();
+        for (const partnership of result.data.partnerships.nodes) {
+          agencies += partnership.relevantAgencies.nodes.length;
+          returns += partnership.section11Returns.nodes.length;
+        }
+      });
     });
-    return { agencies, returns, statements: statements.agencies };
+    return { agencies, returns, statements: statements.agencies, reads };
   }
 
   it('costs the same SQL statements in the agencies subgraph whatever the number of designations, contacts, returns, ratings and actions', async () => {
@@ -238,5 +241,12 @@ describe('batching', () => {
     expect(large.agencies).toBe(small.agencies + 6);
     expect(large.returns).toBe(small.returns + 6);
     expect(large.statements).toBe(small.statements);
+    // Every agency's page of returns in one ranked statement, every partnership's in another, and their counts in one more each.
+    const returnPages = large.reads.filter((sql) => /FROM .section11_returns. .r. INNER JOIN/.test(sql));
+    expect(returnPages).toHaveLength(2);
+    expect(returnPages.filter((sql) => /ROW_NUMBER\(\) OVER \(PARTITION BY .r.\..agencyId./.test(sql))).toHaveLength(1);
+    expect(returnPages.filter((sql) => /ROW_NUMBER\(\) OVER \(PARTITION BY .r.\..partnershipId./.test(sql))).toHaveLength(1);
+    expect(large.reads.filter((sql) => /FROM .section11_returns. .r./.test(sql) && /GROUP BY .r.\..partnershipId./.test(sql))).toHaveLength(1);
+    expect(large.reads.filter((sql) => /FROM .section11_returns. .r./.test(sql) && /GROUP BY .r.\..agencyId./.test(sql))).toHaveLength(1);
   });
 });

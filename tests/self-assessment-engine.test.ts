@@ -29,23 +29,23 @@ const ratingsOf = (defaults: { key: string }[]) => defaults.map((s) => ({ standa
 describe('audited reads', () => {
   it('records one READ a section 11 return read, by whom, and none for a caller who may see none', async () => {
     const before = (await reads('agencies', 'Section11Return')).length;
-    const result = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { section11Returns { id } } }`, { id: westSussex }, { as: 'west-sussex-business-manager' });
+    const result = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { section11Returns { nodes { id } } } }`, { id: westSussex }, { as: 'west-sussex-business-manager' });
     expect(result.errors).toBeUndefined();
-    const ids = result.data.partnership.section11Returns.map((r: { id: string }) => r.id).sort();
+    const ids = result.data.partnership.section11Returns.nodes.map((r: { id: string }) => r.id).sort();
     expect(ids.length).toBeGreaterThan(0);
     const records = (await reads('agencies', 'Section11Return')).slice(before);
     expect(records.map((r) => r.entityId).sort()).toEqual(ids);
     expect(records.every((r) => r.subject === demoIdentities['west-sussex-business-manager']!.subject && r.partnershipId === westSussex)).toBe(true);
 
     // Through the agency as well: the same rule, the same record.
-    const agencyRead = await graph.query<any>(`query ($id: ID!) { agency(id: $id) { section11Returns { id } } }`, { id: demoIds.agencies.sussexCommunityTrust }, { as: 'sussex-community-safeguarding-lead' });
+    const agencyRead = await graph.query<any>(`query ($id: ID!) { agency(id: $id) { section11Returns { nodes { id } } } }`, { id: demoIds.agencies.sussexCommunityTrust }, { as: 'sussex-community-safeguarding-lead' });
     expect(agencyRead.errors).toBeUndefined();
     const own = (await reads('agencies', 'Section11Return')).slice(before + records.length);
-    expect(own.map((r) => r.entityId)).toEqual(agencyRead.data.agency.section11Returns.map((r: { id: string }) => r.id));
+    expect(own.map((r) => r.entityId)).toEqual(agencyRead.data.agency.section11Returns.nodes.map((r: { id: string }) => r.id));
     expect(own.every((r) => r.organisationId === demoIds.agencies.sussexCommunityTrust)).toBe(true);
 
-    const nothing = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { section11Returns { id } } }`, { id: westSussex }, { as: 'sussex-police-officer' });
-    expect(nothing.data.partnership.section11Returns).toEqual([]);
+    const nothing = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { section11Returns { nodes { id } } } }`, { id: westSussex }, { as: 'sussex-police-officer' });
+    expect(nothing.data.partnership.section11Returns.nodes).toEqual([]);
     expect((await reads('agencies', 'Section11Return')).length).toBe(before + records.length + own.length);
   });
 
@@ -54,8 +54,8 @@ describe('audited reads', () => {
     const submitted = await graph.query<any>(submitSchoolReturn, { input: { partnershipId: brightonAndHove, urn: '990001', financialYear: '2025-26', standards: ratingsOf(defaults) } }, { as: 'seaview-primary-dsl' });
     expect(submitted.errors).toBeUndefined();
     const before = (await reads('schools', 'SchoolSafeguardingReturn')).length;
-    const result = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schoolSafeguardingReturns { id } } }`, { id: brightonAndHove }, { as: 'seaview-primary-dsl' });
-    expect(result.data.partnership.schoolSafeguardingReturns).toEqual([{ id: submitted.data.submitSchoolSafeguardingReturn.id }]);
+    const result = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schoolSafeguardingReturns { nodes { id } } } }`, { id: brightonAndHove }, { as: 'seaview-primary-dsl' });
+    expect(result.data.partnership.schoolSafeguardingReturns.nodes).toEqual([{ id: submitted.data.submitSchoolSafeguardingReturn.id }]);
     const records = (await reads('schools', 'SchoolSafeguardingReturn')).slice(before);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ entityId: submitted.data.submitSchoolSafeguardingReturn.id, organisationId: '990001', partnershipId: brightonAndHove });

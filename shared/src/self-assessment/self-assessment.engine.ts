@@ -8,6 +8,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { financialYearContaining, financialYearLabel, financialYearOf } from '../financial-year';
 import type { Identity } from '../identity';
 import { newId, uuidPattern } from '../ids';
+import { connection, nestedPage, type Connection, type PageArgs } from '../connection';
 import { groupByKey } from '../loaders';
 import { isoDate, requiredText, validateInput } from '../validation';
 import {
@@ -95,6 +96,8 @@ const completeSchema = z.object({ actionId: uuid, completedOn: isoDate });
 export class SelfAssessmentEngine<K extends string, M extends { name: string }> {
   private readonly key: K;
   private readonly prefix: string;
+  /** The prefix as it starts a field name, e.g. section11. */
+  private readonly field: string;
   private readonly submitSchema;
 
   constructor(
@@ -103,6 +106,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   ) {
     this.key = module.types.naming.member.key;
     this.prefix = module.types.naming.prefix;
+    this.field = this.prefix.charAt(0).toLowerCase() + this.prefix.slice(1);
     this.submitSchema = z.object({ partnershipId: uuid, [this.key]: module.memberSchema, financialYear: financialYearLabel, standards: ratingsSchema });
   }
 
@@ -146,23 +150,51 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
 
   // ---- reads
 
-  ofPartnership(partnershipId: string, financialYear: string | null): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+  /** A page of the partnership's returns (of one year, or every year), cut in SQL for every partnership asked for at once. */
+  async pageOfPartnership(partnershipId: string, financialYear: string | null, args: PageArgs): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
     this.ctx.scope.requireIdentity();
     const year = financialYear === null ? null : validateInput(financialYearLabel, financialYear, 'financialYear');
+    const repository = this.repository();
+    const page = await nestedPage<OfMember<SelfAssessmentReturn, K>>({
+      list: `Partnership.${this.field}Returns`,
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: repository.partnershipOrder,
+      variant: year,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => repository.returnPagesOfPartnerships(ids, year, after, limit),
+      count: (ids) => repository.returnCountsOfPartnerships(ids, year),
+      seen: async (rows) => void (await this.audited(rows)),
+    });
+    return connection(this.module.types.ReturnConnection, page, page.count);
+  }
+
+  /** Every return of the year, for the overview's figures: bounded by the partnership's designations (one return each a year). */
+  ofPartnership(partnershipId: string, financialYear: string): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
     return this.ctx.loaders
-      .get<string, Array<OfMember<SelfAssessmentReturn, K>>>(`${this.prefix}.returnsOfPartnership:${year ?? '*'}`, async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().returnsOfPartnerships(ids, year)), (r) => r.partnershipId),
+      .get<string, Array<OfMember<SelfAssessmentReturn, K>>>(`${this.prefix}.returnsOfPartnership:${financialYear}`, async (ids) =>
+        groupByKey(ids, await this.audited(await this.repository().returnsOfPartnerships(ids, financialYear)), (r) => r.partnershipId),
       )
       .load(partnershipId);
   }
 
-  ofMember(memberId: string): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+  /** A page of the member's returns, cut in SQL for every member asked for at once. */
+  async pageOfMember(memberId: string, args: PageArgs): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, Array<OfMember<SelfAssessmentReturn, K>>>(`${this.prefix}.returnsOfMember`, async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().returnsOfMembers(ids)), (r) => this.memberOf(r)),
-      )
-      .load(memberId);
+    const repository = this.repository();
+    const page = await nestedPage<OfMember<SelfAssessmentReturn, K>>({
+      list: `${this.module.types.naming.member.field}.${this.module.types.naming.member.returnsField}`,
+      loaders: this.ctx.loaders,
+      parent: memberId,
+      args,
+      order: repository.memberOrder,
+      parentOf: (row) => this.memberOf(row),
+      rows: (ids, after, limit) => repository.returnPagesOfMembers(ids, after, limit),
+      count: (ids) => repository.returnCountsOfMembers(ids),
+      seen: async (rows) => void (await this.audited(rows)),
+    });
+    return connection(this.module.types.ReturnConnection, page, page.count);
   }
 
   /** One audit record a return read, in one statement a batch, as for any restricted record. */

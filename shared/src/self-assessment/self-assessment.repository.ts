@@ -1,4 +1,5 @@
 import { In, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { countsOfClauses, pagesOfClauses, type SortKey } from '../connection';
 import { partnershipStaffRoles } from '../auth';
 import type { AccessScope } from '../identity';
 import type { OfMember, SelfAssessmentAction, SelfAssessmentRating, SelfAssessmentReturn, SelfAssessmentStandard, SelfAssessmentTypes } from './self-assessment.types';
@@ -61,10 +62,56 @@ export class SelfAssessmentReturnRepository<K extends string> {
     return this.manager.find(this.types.Return, { where, order: { financialYear: 'DESC', submittedOn: 'ASC', [this.key]: 'ASC' } as never });
   }
 
-  async returnsOfMembers(memberIds: readonly string[]): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
-    const where = this.visible({ [this.key]: In([...memberIds]) });
-    if (where === null) return [];
-    return this.manager.find(this.types.Return, { where, order: { financialYear: 'DESC', partnershipId: 'ASC' } as never });
+  /** A partnership's returns: the latest year first, then as they came in. */
+  readonly partnershipOrder: readonly SortKey<OfMember<SelfAssessmentReturn, K>>[] = [
+    { column: 'r.financialYear', descending: true, value: (r) => r.financialYear },
+    { column: 'r.submittedOn', value: (r) => r.submittedOn },
+    { column: 'r.id', value: (r) => r.id },
+  ];
+
+  /** A member's returns: the latest year first, then by partnership. */
+  readonly memberOrder: readonly SortKey<OfMember<SelfAssessmentReturn, K>>[] = [
+    { column: 'r.financialYear', descending: true, value: (r) => r.financialYear },
+    { column: 'r.partnershipId', value: (r) => r.partnershipId },
+    { column: 'r.id', value: (r) => r.id },
+  ];
+
+  private partnershipClauses(partnershipIds: readonly string[], financialYear: string | null): never[] {
+    return this.visible({ partnershipId: In([...partnershipIds]), ...(financialYear ? { financialYear } : {}) }) ?? [];
+  }
+
+  /** The first `limit` returns after the key of each partnership, for all of them in one statement. */
+  returnPagesOfPartnerships(partnershipIds: readonly string[], financialYear: string | null, after: readonly string[] | null, limit: number): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+    return pagesOfClauses(this.manager, this.types.Return, 'r', this.partnershipClauses(partnershipIds, financialYear), {
+      parent: 'r.partnershipId',
+      parents: partnershipIds.length,
+      order: this.partnershipOrder,
+      after,
+      limit,
+    });
+  }
+
+  returnCountsOfPartnerships(partnershipIds: readonly string[], financialYear: string | null): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, this.types.Return, 'r', this.partnershipClauses(partnershipIds, financialYear), 'r.partnershipId');
+  }
+
+  private memberClauses(memberIds: readonly string[]): never[] {
+    return this.visible({ [this.key]: In([...memberIds]) }) ?? [];
+  }
+
+  /** The first `limit` returns after the key of each member, for all of them in one statement. */
+  returnPagesOfMembers(memberIds: readonly string[], after: readonly string[] | null, limit: number): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+    return pagesOfClauses(this.manager, this.types.Return, 'r', this.memberClauses(memberIds), {
+      parent: `r.${this.key}`,
+      parents: memberIds.length,
+      order: this.memberOrder,
+      after,
+      limit,
+    });
+  }
+
+  returnCountsOfMembers(memberIds: readonly string[]): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, this.types.Return, 'r', this.memberClauses(memberIds), `r.${this.key}`);
   }
 
   async ratingsOfReturns(returnIds: readonly string[]): Promise<Array<OfMember<SelfAssessmentRating, K>>> {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
+import { PageArgs, type Connection } from '../connection';
 import type { SubgraphContext } from '../context';
 import { DeadlineView } from '../deadline';
 import { SelfAssessmentEngine, type SelfAssessmentModule } from './self-assessment.engine';
@@ -49,13 +50,14 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return engine(ctx).standardsOf(partnership.id);
     }
 
-    @FieldResolver(() => [types.Return], { name: `${field}Returns`, description: describe.returnsField })
+    @FieldResolver(() => types.ReturnConnection, { name: `${field}Returns`, description: describe.returnsField })
     returns(
       @Root() partnership: Partnership,
       @Arg('financialYear', () => String, { nullable: true, description: 'e.g. 2025-26; every year when left out' }) financialYear: string | null,
+      @Args() args: PageArgs,
       @Ctx() ctx: SubgraphContext,
-    ): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
-      return engine(ctx).ofPartnership(partnership.id, financialYear ?? null);
+    ): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
+      return engine(ctx).pageOfPartnership(partnership.id, financialYear ?? null, args);
     }
 
     @FieldResolver(() => types.Overview, { name: `${field}Overview`, description: describe.overviewField })
@@ -89,9 +91,9 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
 
   @Resolver(() => places.member)
   class MemberSelfAssessmentResolver {
-    @FieldResolver(() => [types.Return], { name: places.memberReturnsField, description: describe.memberReturnsField })
-    returns(@Root() member: M, @Ctx() ctx: SubgraphContext): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
-      return engine(ctx).ofMember(places.memberIdOf(member));
+    @FieldResolver(() => types.ReturnConnection, { name: places.memberReturnsField, description: describe.memberReturnsField })
+    returns(@Root() member: M, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
+      return engine(ctx).pageOfMember(places.memberIdOf(member), args);
     }
   }
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { GraphQLScalarType } from 'graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { connectionOf, type ConnectionClass } from '../connection';
 import { DateScalar } from '../scalars';
 
 export enum RagRating {
@@ -267,6 +268,7 @@ export interface SelfAssessmentTypes<K extends string> extends SelfAssessmentInp
   readonly Settings: ClassType<SelfAssessmentSettings>;
   readonly Summary: ClassType<SelfAssessmentStandardSummary>;
   readonly Overview: ClassType<SelfAssessmentOverview<K>>;
+  readonly ReturnConnection: ConnectionClass<OfMember<SelfAssessmentReturn, K>>;
 }
 
 export interface SelfAssessmentOverview<K extends string, M = unknown> {
@@ -341,6 +343,8 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     overdueActions!: Array<OfMember<SelfAssessmentAction, K>>;
   }
 
+  const ReturnConnection = connectionOf<OfMember<SelfAssessmentReturn, K>>(() => Return, `${prefix}Return`, `A page of returns: ${describe.returnType}`);
+
   @InputType(`${prefix}StandardInput`, { description: describe.standardInput })
   class StandardInput {
     @Field({ description: describe.standardInputKey })
@@ -414,6 +418,7 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     Settings: named(Settings, `${prefix}Settings`),
     Summary,
     Overview: Overview as ClassType<SelfAssessmentOverview<K>>,
+    ReturnConnection,
     StandardInput,
     SubmitInput,
     CompleteInput,
