@@ -182,9 +182,11 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   const byName = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph])) as Record<SubgraphName, RunningSubgraph>;
   const stopped = new Set<SubgraphName>();
   // Referral records are attributed from the escalations service's projection of partnership
-  // footprints, fed by the partnerships service's outbox: a test starts once that has been relayed.
+  // footprints, fed by the partnerships service's outbox, and disagreements are checked against its
+  // directory of agencies, fed by the agencies service's: a test starts once both have been relayed.
   try {
     await relayed(byName.partnerships);
+    if (byName.agencies) await relayed(byName.agencies);
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.stop()));
     throw error;

@@ -8,3 +8,4 @@ export * from './create-event-bus';
 export * from './signed-delivery';
 export * from './event-intake-route';
 export * from './partnership-footprint';
+export * from './agency-directory';

@@ -1,6 +1,7 @@
 import { AccessScope, NewYearReturns, type SubgraphDefinition } from '@safeguarding/shared';
 import { Agency } from './agency/agency.entity';
 import { agencyReference } from './agency/agency.reference';
+import { announceUnannouncedAgencies } from './agency/agency.events';
 import { AgencyRepository } from './agency/agency.repository';
 import { AgencyConnectionResolver, AgencyResolver } from './agency/agency.resolver';
 import { statutoryOrganisations } from './agency/statutory-organisations';
@@ -47,4 +48,6 @@ export const agenciesSubgraph: SubgraphDefinition = {
     logger.info({ count: organisations.length }, 'statutory organisations loaded from reference data');
   },
   loadDemoData,
+  // Demo agencies and rows older than the agency events are announced once, for the escalations directory.
+  announceEvents: announceUnannouncedAgencies,
 };

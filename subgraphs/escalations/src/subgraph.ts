@@ -1,4 +1,6 @@
 import type { SubgraphDefinition } from '@safeguarding/shared';
+import { AgencyDirectoryEntry } from './agency-directory/agency-directory.entity';
+import { agencyDirectoryIntake } from './agency-directory/agency-directory.service';
 import { loadDemoData } from './demo/demo-data';
 import { ProfessionalDisagreement } from './disagreement/professional-disagreement.entity';
 import { professionalDisagreementReference } from './disagreement/professional-disagreement.reference';
@@ -25,7 +27,7 @@ import { ReferralResolver } from './referral/referral.resolver';
 
 export const escalationsSubgraph: SubgraphDefinition = {
   name: 'escalations',
-  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation, Referral, PartnershipArea, PartnershipFootprintSeen],
+  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation, Referral, PartnershipArea, PartnershipFootprintSeen, AgencyDirectoryEntry],
   migrations,
   resolvers: [
     ProfessionalDisagreementResolver,
@@ -46,7 +48,13 @@ export const escalationsSubgraph: SubgraphDefinition = {
   },
   loadDemoData,
   reconcileObligations: reconcileEscalationsObligations,
-  // Which partnership covers which local authority, so referral records land in that partnership's trail.
-  takeEvents: partnershipAreaIntake,
-  backgroundEntities: [PartnershipArea, PartnershipFootprintSeen],
+  // Which partnership covers which local authority, so referral records land in that partnership's
+  // trail; and which agencies are registered and open, so a disagreement names one that can answer.
+  takeEvents: (runtime) => {
+    const handlers = [partnershipAreaIntake(runtime), agencyDirectoryIntake(runtime)];
+    return async (event) => {
+      for (const handle of handlers) await handle(event);
+    };
+  },
+  backgroundEntities: [PartnershipArea, PartnershipFootprintSeen, AgencyDirectoryEntry],
 };

@@ -21,6 +21,7 @@ import { mayChangeRelevantAgencyRecord, relevantAgencyRegisterRefusal } from './
 import { AgencyRegistrationOutcome, AgencyRegistrationResult } from './agency-registration.type';
 import type { RegisterRelevantAgencyInput, RelevantAgencyRowInput } from './agency.input';
 import { AgencyRepository } from './agency.repository';
+import { recordAgencyEvent } from './agency.events';
 
 /** Most to least specific: a row is matched to a held agency by the first identifier it carries. */
 const identifierFields = ['odsCode', 'companiesHouseNumber', 'charityNumber'] as const;
@@ -39,7 +40,7 @@ const registeredFields = [
 
 type Plan =
   | { readonly kind: 'create'; readonly agency: Agency }
-  | { readonly kind: 'update'; readonly agency: Agency }
+  | { readonly kind: 'update'; readonly agency: Agency; readonly before: Agency }
   | { readonly kind: 'unchanged'; readonly agency: Agency }
   | { readonly kind: 'reject'; readonly field: string; readonly message: string };
 
@@ -97,6 +98,7 @@ export class AgencyService {
           throw new BadUserInputError(`input.${plan.field}`, plan.message);
         case 'create':
           await this.repository(manager).insert(plan.agency);
+          await recordAgencyEvent(manager, this.ctx.now, plan.agency, null);
           return plan.agency;
         case 'update':
         case 'unchanged':
@@ -190,6 +192,7 @@ export class AgencyService {
             return AgencyRegistrationResult.rejected(index, plan.field, plan.message);
           case 'create':
             await repository.insert(plan.agency);
+            await recordAgencyEvent(manager, this.ctx.now, plan.agency, null);
             return AgencyRegistrationResult.accepted(index, AgencyRegistrationOutcome.CREATED, plan.agency);
           case 'update':
             if (checked && !checked.has(plan.agency.id)) {
@@ -199,6 +202,7 @@ export class AgencyService {
               }
             }
             await repository.update(plan.agency);
+            await recordAgencyEvent(manager, this.ctx.now, plan.agency, plan.before);
             return AgencyRegistrationResult.accepted(index, AgencyRegistrationOutcome.UPDATED, plan.agency);
           case 'unchanged':
             return AgencyRegistrationResult.accepted(index, AgencyRegistrationOutcome.UNCHANGED, plan.agency);
@@ -269,7 +273,7 @@ export class AgencyService {
     if (problem) return { kind: 'reject', ...problem };
     if (!match) return { kind: 'create', agency };
     const changed = registeredFields.some((field) => (agency[field] ?? null) !== (match[field] ?? null));
-    return changed ? { kind: 'update', agency } : { kind: 'unchanged', agency: match };
+    return changed ? { kind: 'update', agency, before: match } : { kind: 'unchanged', agency: match };
   }
 }
 

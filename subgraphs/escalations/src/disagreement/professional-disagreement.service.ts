@@ -42,6 +42,7 @@ import { draftEvent } from '../escalation-event/escalation-event.draft';
 import { EscalationEventRepository, learningNoteOrder, type EscalationEventDraft } from '../escalation-event/escalation-event.repository';
 import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
 import { historyPage } from '../escalation-event/escalation-event.history';
+import { requireLiveAgencies } from '../agency-directory/agency-directory.service';
 import { EscalationPolicyService } from '../escalation-policy/escalation-policy.service';
 import {
   DisagreementIssueType,
@@ -278,6 +279,8 @@ export class ProfessionalDisagreementService {
     if (!this.ctx.scope.actsIn(valid.partnershipId)) throw new ForbiddenError('You do not act in that partnership');
     // A partner that had ended by the day it was raised cannot answer it; its successor can.
     StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.raisedWithAgencyId, 'input.raisedWithAgencyId', raised.on, 'the disagreement was raised');
+    // Any other agency must be on the register and open: a disagreement with no one to answer it never progresses.
+    if (valid.raisedWithAgencyId) await requireLiveAgencies(this.ctx.db.manager, this.ctx.reference, [{ id: valid.raisedWithAgencyId, field: 'input.raisedWithAgencyId' }]);
     const raisedWith = valid.raisedWithAgencyId ?? valid.raisedWithSchoolUrn ?? '';
     if (raisedWith === identity.organisation.id) {
       throw new BadUserInputError(valid.raisedWithAgencyId ? 'input.raisedWithAgencyId' : 'input.raisedWithSchoolUrn', 'must be another organisation than your own');
@@ -393,6 +396,11 @@ export class ProfessionalDisagreementService {
       // An action is owned by an organisation that will be there to do it.
       valid.agreedActions.forEach((action, index) =>
         directory.requireNotCeased(action.ownerOrganisationId, `input.agreedActions.${index}.ownerOrganisationId`, this.ctx.today, 'today'),
+      );
+      await requireLiveAgencies(
+        manager,
+        this.ctx.reference,
+        valid.agreedActions.map((action, index) => ({ id: action.ownerOrganisationId, field: `input.agreedActions.${index}.ownerOrganisationId` })),
       );
       const next = nextDisagreementState(disagreement, { kind: 'resolve' });
       // Resolved no earlier than the last escalation (or the raising, if it never was).

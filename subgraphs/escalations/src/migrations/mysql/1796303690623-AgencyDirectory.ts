@@ -1,0 +1,13 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class AgencyDirectory1796303690623 implements MigrationInterface {
+  name = 'AgencyDirectory1796303690623';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE `agency_directory` (`agencyId` varchar(36) NOT NULL, `kind` varchar(32) NOT NULL, `status` varchar(16) NOT NULL, `closedOn` varchar(10) NULL, `sequence` int NOT NULL, PRIMARY KEY (`agencyId`)) ENGINE=InnoDB");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP TABLE `agency_directory`");
+  }
+}
