@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Kind, parse, print, type DirectiveNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 import { Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { composeSupergraph, CompositionError, supergraphPath } from '@safeguarding/gateway';
 import { partnershipsSubgraph } from '@safeguarding/partnerships';
@@ -23,6 +24,66 @@ describe('static composition', () => {
   it('joins the shared entities across the subgraphs that contribute to them', () => {
     const partnership = composed.slice(composed.indexOf('type Partnership'), composed.indexOf('}', composed.indexOf('type Partnership')));
     for (const name of subgraphNames) expect(partnership).toContain(`@join__type(graph: ${name.toUpperCase()}, key: "id")`);
+  });
+});
+
+/** The graph each directive of `name` on a node names, with its other arguments printed. */
+function joins(directives: readonly DirectiveNode[] | undefined, name: string): Array<Record<string, string>> {
+  return (directives ?? [])
+    .filter((directive) => directive.name.value === name)
+    .map((directive) => Object.fromEntries((directive.arguments ?? []).map((argument) => [argument.name.value, print(argument.value)])));
+}
+
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+/**
+ * Every field a subgraph adds to an entity another subgraph owns, read from the committed supergraph.
+ * The owner is the graph whose root fields look the entity up; the planner reaches a contributed field
+ * through a second fetch, so when its subgraph is down the field is null, and were it non-null
+ * GraphQL would null its parent too (GraphQL spec §6.4.4), costing the owner's data as well.
+ */
+function contributedFields(supergraph: string): Array<{ coordinate: string; graph: string; nonNull: boolean }> {
+  const objects = parse(supergraph).definitions.filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION);
+  const query = objects.find((definition) => definition.name.value === 'Query')!;
+  const lookedUpBy = new Map<string, Set<string>>();
+  for (const field of query.fields ?? []) {
+    for (const join of joins(field.directives, 'join__field')) {
+      const type = namedType(field.type);
+      lookedUpBy.set(type, new Set([...(lookedUpBy.get(type) ?? []), join.graph!]));
+    }
+  }
+  const found: Array<{ coordinate: string; graph: string; nonNull: boolean }> = [];
+  for (const type of objects) {
+    const keyed = joins(type.directives, 'join__type').filter((join) => join.key !== undefined);
+    if (keyed.length < 2) continue;
+    const resolvable = keyed.filter((join) => join.resolvable !== 'false').map((join) => join.graph!);
+    const owners = lookedUpBy.get(type.name.value) ?? new Set(resolvable.length === 1 ? resolvable : []);
+    if (owners.size !== 1) throw new Error(`cannot tell which subgraph owns ${type.name.value}`);
+    for (const field of type.fields ?? []) {
+      const graphs = joins(field.directives, 'join__field').filter((join) => join.external !== 'true').map((join) => join.graph!);
+      if (graphs.length === 0 || graphs.some((graph) => owners.has(graph))) continue;
+      found.push({ coordinate: `${type.name.value}.${field.name.value}`, graph: graphs.join(','), nonNull: field.type.kind === Kind.NON_NULL_TYPE });
+    }
+  }
+  return found;
+}
+
+describe('fields a subgraph adds to an entity it does not own', () => {
+  const fields = contributedFields(fs.readFileSync(supergraphPath, 'utf8'));
+
+  it('are found in the supergraph, from every contributing subgraph', () => {
+    const coordinates = fields.map((field) => field.coordinate);
+    expect(coordinates).toEqual(expect.arrayContaining(['Partnership.practiceReviews', 'Partnership.whatIsDue', 'Agency.referralsMade', 'School.recommendations', 'Partnership.section11Overview']));
+    expect(new Set(fields.map((field) => field.graph))).toEqual(new Set(['AGENCIES', 'ESCALATIONS', 'NOTIFICATIONS', 'REVIEWS', 'SCHOOLS']));
+    // The owner's own fields are not among them.
+    expect(coordinates).not.toContain('Partnership.name');
+    expect(coordinates).not.toContain('Agency.name');
+  });
+
+  it('are all nullable, so one subgraph down costs only its own fields', () => {
+    expect(fields.filter((field) => field.nonNull).map((field) => `${field.coordinate} (${field.graph})`)).toEqual([]);
   });
 });
 

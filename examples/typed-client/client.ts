@@ -76,7 +76,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   };
 }
 
-export type Obligation = NonNullable<PartnershipWhatIsDueQuery['partnership']>['whatIsDue']['nodes'][number];
+export type Obligation = NonNullable<NonNullable<PartnershipWhatIsDueQuery['partnership']>['whatIsDue']>['nodes'][number];
 
 /**
  * The portal's first screen: who am I, which partnerships, and everything each owes, page by

@@ -92,7 +92,7 @@ export type PartnershipForQueryVariables = Exact<{
 }>;
 
 
-export type PartnershipForQuery = { partnershipFor: { id: string, name: string, localAuthorities: Array<{ gssCode: string, name: string }>, schools: { totalCount: number, nodes: Array<{ urn: string, name: string, phase: SchoolPhase }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+export type PartnershipForQuery = { partnershipFor: { id: string, name: string, localAuthorities: Array<{ gssCode: string, name: string }>, schools: { totalCount: number, nodes: Array<{ urn: string, name: string, phase: SchoolPhase }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
 
 export type PartnershipWhatIsDueQueryVariables = Exact<{
   id: string;
@@ -117,7 +117,7 @@ export type PartnershipWhatIsDueQuery = { partnership: { id: string, name: strin
           | { __typename: 'School' }
           | { __typename: 'SeriousIncidentNotification' }
           | { __typename: 'YearlyReport' }
-         }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+         }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
