@@ -86,7 +86,8 @@ export async function whatIsDueForMe(client: GraphClient): Promise<{ subject: st
   const { viewer } = await client(ViewerDocument);
   if (!viewer) throw new GraphError([{ message: 'signed out: the graph does not know this caller', extensions: { code: 'UNAUTHENTICATED' } }]);
   const partnerships = [];
-  for (const partnership of viewer.partnerships) {
+  // Null only while the partnerships service is down, an answer with errors the client has already thrown for.
+  for (const partnership of viewer.partnerships ?? []) {
     const obligations: Obligation[] = [];
     let after: string | null | undefined;
     do {

@@ -102,7 +102,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return module.member(ctx, submitted[types.naming.member.key]);
     }
 
-    @FieldResolver(() => places.partnership)
+    @FieldResolver(() => places.partnership, { nullable: true })
     partnership(@Root() submitted: SelfAssessmentReturn): Partnership {
       return places.reference(submitted.partnershipId);
     }
