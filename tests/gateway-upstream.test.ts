@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import { demoIds } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
@@ -52,6 +54,52 @@ describe('a subgraph that is down', () => {
     const result = await graph.query(document, { id: demoIds.partnerships.westSussex });
     const errors = result.errors as Failure[];
     expect(errors[0]!.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'circuit-open' });
+  });
+});
+
+// The README's dashboard query, read from the README so the test follows it: it crosses every subgraph.
+function readmeDashboard(): string {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const payload = /-d '(\{"query":"\{ partnerships\(first: 5\).*\})'/.exec(readme);
+  if (!payload) throw new Error('the README no longer shows the dashboard query');
+  return (JSON.parse(payload[1]!) as { query: string }).query;
+}
+
+interface DashboardPartnership {
+  name: string;
+  relevantAgencies: { nodes: Array<{ name: string }> } | null;
+  schools: { nodes: Array<{ name: string }> } | null;
+  practiceReviews: unknown;
+  escalationPolicy: unknown;
+}
+
+describe('the README dashboard with reviews down', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startGraph();
+  });
+  afterAll(() => graph?.stop());
+
+  it('still returns every partnership, with SERVICE_UNAVAILABLE at each reviews path and nothing else lost', async () => {
+    const dashboard = readmeDashboard();
+    const whole = await graph.query<{ partnerships: { nodes: DashboardPartnership[] } }>(dashboard);
+    expect(whole.errors).toBeUndefined();
+    const expected = whole.data!.partnerships.nodes;
+    expect(expected.length).toBeGreaterThan(0);
+
+    await graph.stopSubgraph('reviews');
+    const result = await graph.query<{ partnerships: { nodes: DashboardPartnership[] } }>(dashboard);
+    expect(result.data).not.toBeNull();
+    const nodes = result.data!.partnerships.nodes;
+    expect(nodes).toEqual(expected.map((partnership) => ({ ...partnership, practiceReviews: null })));
+    expect(nodes.some((partnership) => (partnership.schools?.nodes.length ?? 0) > 0)).toBe(true);
+
+    const errors = result.errors as Failure[];
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: 'reviews' });
+      expect(error.path).toEqual(['partnerships', 'nodes', expect.any(Number), 'practiceReviews']);
+    }
   });
 });
 

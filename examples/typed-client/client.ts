@@ -76,7 +76,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   };
 }
 
-export type Obligation = NonNullable<PartnershipWhatIsDueQuery['partnership']>['whatIsDue']['nodes'][number];
+export type Obligation = NonNullable<NonNullable<PartnershipWhatIsDueQuery['partnership']>['whatIsDue']>['nodes'][number];
 
 /**
  * The portal's first screen: who am I, which partnerships, and everything each owes, page by
@@ -86,7 +86,8 @@ export async function whatIsDueForMe(client: GraphClient): Promise<{ subject: st
   const { viewer } = await client(ViewerDocument);
   if (!viewer) throw new GraphError([{ message: 'signed out: the graph does not know this caller', extensions: { code: 'UNAUTHENTICATED' } }]);
   const partnerships = [];
-  for (const partnership of viewer.partnerships) {
+  // Null only while the partnerships service is down, an answer with errors the client has already thrown for.
+  for (const partnership of viewer.partnerships ?? []) {
     const obligations: Obligation[] = [];
     let after: string | null | undefined;
     do {

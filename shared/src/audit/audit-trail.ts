@@ -36,6 +36,7 @@ export function createAuditTrailResolver(subgraph: string, partnershipType: Func
   @Resolver(() => partnershipType)
   class AuditTrailResolver {
     @FieldResolver(() => AuditTrail, {
+      nullable: true,
       name: `${subgraph}AuditTrail`,
       description: `Audit records of ${subgraph} for this partnership, newest first (partnership business managers and scrutineers)`,
     })

@@ -45,12 +45,12 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
 
   @Resolver(() => places.partnership)
   class PartnershipSelfAssessmentResolver {
-    @FieldResolver(() => [types.Standard], { name: `${field}Standards`, description: describe.standardsField })
+    @FieldResolver(() => [types.Standard], { nullable: true, name: `${field}Standards`, description: describe.standardsField })
     standards(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<SelfAssessmentStandard[]> {
       return engine(ctx).standardsOf(partnership.id);
     }
 
-    @FieldResolver(() => types.ReturnConnection, { name: `${field}Returns`, description: describe.returnsField })
+    @FieldResolver(() => types.ReturnConnection, { nullable: true, name: `${field}Returns`, description: describe.returnsField })
     returns(
       @Root() partnership: Partnership,
       @Arg('financialYear', () => String, { nullable: true, description: 'e.g. 2025-26; every year when left out' }) financialYear: string | null,
@@ -60,7 +60,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return engine(ctx).pageOfPartnership(partnership.id, financialYear ?? null, args);
     }
 
-    @FieldResolver(() => types.Overview, { name: `${field}Overview`, description: describe.overviewField })
+    @FieldResolver(() => types.Overview, { nullable: true, name: `${field}Overview`, description: describe.overviewField })
     overview(
       @Root() partnership: Partnership,
       @Arg('financialYear', () => String) financialYear: string,
@@ -74,7 +74,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
 
   @Resolver(() => places.partnership)
   class PartnershipReturnDueResolver {
-    @FieldResolver(() => String, { name: `${field}ReturnDue`, description: returnDue })
+    @FieldResolver(() => String, { nullable: true, name: `${field}ReturnDue`, description: returnDue })
     returnDue(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<string> {
       return engine(ctx).returnDueOf(partnership.id);
     }
@@ -104,7 +104,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return module.member(ctx, submitted[types.naming.member.key]);
     }
 
-    @FieldResolver(() => places.partnership)
+    @FieldResolver(() => places.partnership, { nullable: true })
     partnership(@Root() submitted: SelfAssessmentReturn): Partnership {
       return places.reference(submitted.partnershipId);
     }

@@ -131,7 +131,7 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type ViewerQuery = { viewer: { subject: string, organisationKind: OrganisationKind, roles: Array<Role>, capabilities: Array<Capability>, organisation:
       | { __typename: 'Agency', id: string, name: string, gssCode: string | null, odsCode: string | null }
       | { __typename: 'School' }
-     | null, partnerships: Array<{ id: string, name: string, status: PartnershipStatus }> } | null };
+     | null, partnerships: Array<{ id: string, name: string, status: PartnershipStatus }> | null } | null };
 
 export type WhatIsDueQueryVariables = Exact<{
   statuses?: Array<OpenDeadlineStatus> | OpenDeadlineStatus | null | undefined;

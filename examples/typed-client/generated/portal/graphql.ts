@@ -92,7 +92,7 @@ export type PartnershipForQueryVariables = Exact<{
 }>;
 
 
-export type PartnershipForQuery = { partnershipFor: { id: string, name: string, localAuthorities: Array<{ gssCode: string, name: string }>, schools: { totalCount: number, nodes: Array<{ urn: string, name: string, phase: SchoolPhase }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+export type PartnershipForQuery = { partnershipFor: { id: string, name: string, localAuthorities: Array<{ gssCode: string, name: string }>, schools: { totalCount: number, nodes: Array<{ urn: string, name: string, phase: SchoolPhase }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
 
 export type PartnershipWhatIsDueQueryVariables = Exact<{
   id: string;
@@ -117,7 +117,7 @@ export type PartnershipWhatIsDueQuery = { partnership: { id: string, name: strin
           | { __typename: 'School' }
           | { __typename: 'SeriousIncidentNotification' }
           | { __typename: 'YearlyReport' }
-         }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+         }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -125,7 +125,7 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type ViewerQuery = { viewer: { subject: string, roles: Array<Role>, capabilities: Array<Capability>, organisation:
       | { __typename: 'Agency', id: string, name: string }
       | { __typename: 'School', urn: string, name: string }
-     | null, partnerships: Array<{ id: string, name: string, status: PartnershipStatus }> } | null };
+     | null, partnerships: Array<{ id: string, name: string, status: PartnershipStatus }> | null } | null };
 
 
 export const PartnershipForDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnershipFor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"localAuthorityGssCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"localAuthorityDfeCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnershipFor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"localAuthorityGssCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"localAuthorityGssCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"localAuthorityDfeCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"localAuthorityDfeCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthorities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gssCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"urn"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PartnershipForQuery, PartnershipForQueryVariables>;

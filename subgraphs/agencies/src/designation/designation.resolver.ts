@@ -33,7 +33,7 @@ export class AgencyDesignationResolver {
 
 @Resolver(() => Designation)
 export class DesignationResolver {
-  @FieldResolver(() => PartnershipReference)
+  @FieldResolver(() => PartnershipReference, { nullable: true })
   partnership(@Root() designation: Designation): PartnershipReference {
     return PartnershipReference.of(designation.partnershipId);
   }

@@ -42,6 +42,6 @@ export class Viewer {
   @Field(() => [Capability], { description: 'What your roles allow; every record still checks that you act for its organisation or partnership' })
   capabilities!: Capability[];
 
-  @Field(() => [PartnershipReference], { description: 'The safeguarding partnerships you act in (Children Act 2004 s16E arrangements)' })
+  @Field(() => [PartnershipReference], { nullable: true, description: 'The safeguarding partnerships you act in (Children Act 2004 s16E arrangements)' })
   partnerships!: PartnershipReference[];
 }

@@ -25,6 +25,7 @@ export class PartnershipEscalationsResolver {
   }
 
   @FieldResolver(() => ProfessionalDisagreementConnection, {
+    nullable: true,
     description: 'Professional disagreements in this partnership that you may see (restricted), most recently raised first, a page at a time',
   })
   escalations(
@@ -41,6 +42,7 @@ export class PartnershipEscalationsResolver {
   }
 
   @FieldResolver(() => NationalEscalationConnection, {
+    nullable: true,
     description: 'Matters this partnership escalated to the Panel or the Secretary of State (its staff and the Panel), newest first, a page at a time',
   })
   nationalEscalations(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<NationalEscalation>> {
@@ -48,6 +50,7 @@ export class PartnershipEscalationsResolver {
   }
 
   @FieldResolver(() => EscalationReport, {
+    nullable: true,
     description:
       "Disagreements raised between from and to (both included), with their state today (partnership staff): exact counts of the partnership's own cases, or with published: true as it may be published in the yearly report or shared nationally, counts below 5 suppressed",
   })
@@ -62,6 +65,7 @@ export class PartnershipEscalationsResolver {
   }
 
   @FieldResolver(() => EscalationEventConnection, {
+    nullable: true,
     description: 'Learning recorded from disagreements between from and to, for the yearly report (partnership staff), in the order recorded, a page at a time',
   })
   escalationLearningNotes(

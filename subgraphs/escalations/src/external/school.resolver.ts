@@ -13,7 +13,7 @@ const accessReasonDescription =
 
 @Resolver(() => SchoolStub)
 export class SchoolEscalationsResolver {
-  @FieldResolver(() => ProfessionalDisagreementConnection, { description: 'Disagreements this school raised that you may see (restricted), most recently raised first, a page at a time' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, { nullable: true, description: 'Disagreements this school raised that you may see (restricted), most recently raised first, a page at a time' })
   escalationsRaised(
     @Root() school: SchoolStub,
     @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
@@ -23,7 +23,7 @@ export class SchoolEscalationsResolver {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', school.urn, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => ProfessionalDisagreementConnection, { description: 'Disagreements raised with this school that you may see (restricted), most recently raised first, a page at a time' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, { nullable: true, description: 'Disagreements raised with this school that you may see (restricted), most recently raised first, a page at a time' })
   escalationsReceived(
     @Root() school: SchoolStub,
     @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
@@ -33,7 +33,7 @@ export class SchoolEscalationsResolver {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('received', school.urn, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => ReferralConnection, { description: 'Referrals this school made that you may see: its own staff, and the authority each went to (restricted)' })
+  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'Referrals this school made that you may see: its own staff, and the authority each went to (restricted)' })
   referralsMade(@Root() school: SchoolStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
     return new ReferralService(ctx).ofOrganisation('made', school.urn, args);
   }

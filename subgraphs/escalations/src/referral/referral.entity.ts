@@ -264,7 +264,7 @@ export class Referral {
     return this.referrerKind === ReferrerKind.SCHOOL ? SchoolStub.of(this.referrerOrganisationId) : null;
   }
 
-  @Field(() => AgencyStub, { description: 'The local authority whose children\'s social care receives it (contacts: front door, emergency duty team)' })
+  @Field(() => AgencyStub, { nullable: true, description: 'The local authority whose children\'s social care receives it (contacts: front door, emergency duty team)' })
   receivingAuthority(): AgencyStub {
     return AgencyStub.of(this.receivingAuthorityId);
   }

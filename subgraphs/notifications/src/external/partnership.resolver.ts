@@ -7,6 +7,7 @@ import { PartnershipReference } from './partnership.type';
 @Resolver(() => PartnershipReference)
 export class PartnershipWhatIsDueResolver {
   @FieldResolver(() => ObligationConnection, {
+    nullable: true,
     description:
       'Partnership staff: every open duty of this partnership, soonest first — reviews, child deaths, the yearly report, escalations and more (Children Act 2004 s16E–s16G; Working Together 2023)',
   })

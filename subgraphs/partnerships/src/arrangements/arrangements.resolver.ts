@@ -31,12 +31,12 @@ export class ArrangementsResolver {
     });
   }
 
-  @FieldResolver(() => [AgencyReference], { description: 'Agencies named as relevant agencies in this version' })
+  @FieldResolver(() => [AgencyReference], { nullable: true, description: 'Agencies named as relevant agencies in this version' })
   relevantAgencies(@Root() arrangements: PublishedArrangements): AgencyReference[] {
     return arrangements.relevantAgencyIds.map((id) => AgencyReference.of(id));
   }
 
-  @FieldResolver(() => [SchoolReference], { description: 'Schools named as relevant agencies in this version' })
+  @FieldResolver(() => [SchoolReference], { nullable: true, description: 'Schools named as relevant agencies in this version' })
   relevantSchools(@Root() arrangements: PublishedArrangements): SchoolReference[] {
     return arrangements.relevantSchoolUrns.map((urn) => Object.assign(new SchoolReference(), { urn }));
   }

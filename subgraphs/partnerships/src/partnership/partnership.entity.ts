@@ -97,7 +97,7 @@ export class StatutoryPartner {
   @Column('varchar', { length: 9 })
   code!: string;
 
-  @Field(() => AgencyReference, { description: 'The partner organisation' })
+  @Field(() => AgencyReference, { nullable: true, description: 'The partner organisation' })
   organisation(): AgencyReference {
     return AgencyReference.of(this.organisationId);
   }

@@ -115,12 +115,12 @@ export class ChildDeathReview {
     return this.reviewMeetingOn ? ChildDeathReviewStage.AWAITING_PANEL_REVIEW : ChildDeathReviewStage.AWAITING_REVIEW_MEETING;
   }
 
-  @Field(() => [AgencyStub], { description: 'The child death review partners: the local authority and the ICB' })
+  @Field(() => [AgencyStub], { nullable: true, description: 'The child death review partners: the local authority and the ICB' })
   childDeathReviewPartners(): AgencyStub[] {
     return [AgencyStub.of(this.localAuthorityId), AgencyStub.of(this.integratedCareBoardId)];
   }
 
-  @Field(() => PartnershipReference)
+  @Field(() => PartnershipReference, { nullable: true })
   partnership(): PartnershipReference {
     return PartnershipReference.of(this.partnershipId);
   }

@@ -7,12 +7,12 @@ import { AgencyStub } from './agency.type';
 
 @Resolver(() => AgencyStub)
 export class AgencyReviewWorkResolver {
-  @FieldResolver(() => [Recommendation], { description: 'Review recommendations this agency owns (its own staff, and the partnership\'s)' })
+  @FieldResolver(() => [Recommendation], { nullable: true, description: 'Review recommendations this agency owns (its own staff, and the partnership\'s)' })
   recommendations(@Root() agency: AgencyStub, @Ctx() ctx: SubgraphContext): Promise<Recommendation[]> {
     return new RecommendationService(ctx).recommendationsOwnedBy(OwnerKind.AGENCY, agency.id);
   }
 
-  @FieldResolver(() => [ReviewAction], { description: 'Review actions this agency owns (its own staff, and the partnership\'s)' })
+  @FieldResolver(() => [ReviewAction], { nullable: true, description: 'Review actions this agency owns (its own staff, and the partnership\'s)' })
   reviewActions(@Root() agency: AgencyStub, @Ctx() ctx: SubgraphContext): Promise<ReviewAction[]> {
     return new RecommendationService(ctx).actionsOwnedBy(OwnerKind.AGENCY, agency.id);
   }

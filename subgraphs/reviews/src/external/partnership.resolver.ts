@@ -51,12 +51,12 @@ export class PartnershipPracticeReviewsResolver {
     return new ChildDeathReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
-  @FieldResolver(() => [ReviewAction], { description: 'Review actions past their due date and not completed that you may see' })
+  @FieldResolver(() => [ReviewAction], { nullable: true, description: 'Review actions past their due date and not completed that you may see' })
   overdueReviewActions(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<ReviewAction[]> {
     return new RecommendationService(ctx).overdueActionsOf(partnership.id);
   }
 
-  @FieldResolver(() => CdopNotificationSetting, { description: 'How soon after a death the CDOP is notified (local practice; 24 hours by default)' })
+  @FieldResolver(() => CdopNotificationSetting, { nullable: true, description: 'How soon after a death the CDOP is notified (local practice; 24 hours by default)' })
   cdopNotificationSetting(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<CdopNotificationSetting> {
     return new ChildDeathReviewService(ctx).settingOf(partnership.id);
   }

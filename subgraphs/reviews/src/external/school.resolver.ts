@@ -7,12 +7,12 @@ import { SchoolStub } from './school.type';
 
 @Resolver(() => SchoolStub)
 export class SchoolReviewWorkResolver {
-  @FieldResolver(() => [Recommendation], { description: 'Review recommendations this school owns (its own staff, and the partnership\'s)' })
+  @FieldResolver(() => [Recommendation], { nullable: true, description: 'Review recommendations this school owns (its own staff, and the partnership\'s)' })
   recommendations(@Root() school: SchoolStub, @Ctx() ctx: SubgraphContext): Promise<Recommendation[]> {
     return new RecommendationService(ctx).recommendationsOwnedBy(OwnerKind.SCHOOL, school.urn);
   }
 
-  @FieldResolver(() => [ReviewAction], { description: 'Review actions this school owns (its own staff, and the partnership\'s)' })
+  @FieldResolver(() => [ReviewAction], { nullable: true, description: 'Review actions this school owns (its own staff, and the partnership\'s)' })
   reviewActions(@Root() school: SchoolStub, @Ctx() ctx: SubgraphContext): Promise<ReviewAction[]> {
     return new RecommendationService(ctx).actionsOwnedBy(OwnerKind.SCHOOL, school.urn);
   }

@@ -111,12 +111,12 @@ export class SeriousIncidentNotification {
   @Column('int', { nullable: true })
   careLeaverAgeAtDeath!: number | null;
 
-  @Field(() => PartnershipReference)
+  @Field(() => PartnershipReference, { nullable: true })
   partnership(): PartnershipReference {
     return PartnershipReference.of(this.partnershipId);
   }
 
-  @Field(() => AgencyStub, { description: 'The notifying local authority' })
+  @Field(() => AgencyStub, { nullable: true, description: 'The notifying local authority' })
   localAuthority(): AgencyStub {
     return AgencyStub.of(this.localAuthorityId);
   }
@@ -234,7 +234,7 @@ export class PartnerTold {
     return this.confirmedToldOn !== null;
   }
 
-  @Field(() => AgencyStub, { description: 'The partner organisation (ICB, police or another local authority)' })
+  @Field(() => AgencyStub, { nullable: true, description: 'The partner organisation (ICB, police or another local authority)' })
   organisation(): AgencyStub {
     return AgencyStub.of(this.organisationId);
   }

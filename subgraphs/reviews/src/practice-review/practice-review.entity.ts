@@ -85,7 +85,7 @@ export class PracticeReview {
   @Column('date', { nullable: true })
   reportSentOn!: string | null;
 
-  @Field(() => PartnershipReference, { description: 'The partnership whose review it is' })
+  @Field(() => PartnershipReference, { nullable: true, description: 'The partnership whose review it is' })
   partnership(): PartnershipReference {
     return PartnershipReference.of(this.partnershipId);
   }

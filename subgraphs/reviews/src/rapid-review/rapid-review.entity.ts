@@ -78,7 +78,7 @@ export class RapidReview {
   @Column('varchar', { length: 4000, nullable: true })
   panelResponse!: string | null;
 
-  @Field(() => PartnershipReference)
+  @Field(() => PartnershipReference, { nullable: true })
   partnership(): PartnershipReference {
     return PartnershipReference.of(this.partnershipId);
   }

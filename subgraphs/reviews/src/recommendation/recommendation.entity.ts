@@ -139,7 +139,7 @@ export class ReviewAction {
     return ReviewOwner.of(this.ownerKind, this.ownerOrganisationId);
   }
 
-  @Field(() => PartnershipReference)
+  @Field(() => PartnershipReference, { nullable: true })
   partnership(): PartnershipReference {
     return PartnershipReference.of(this.partnershipId);
   }

@@ -7,7 +7,7 @@ import { EducationRepresentativeService } from './education-representative.servi
 
 @Resolver(() => PartnershipReference)
 export class EducationRepresentativeResolver {
-  @FieldResolver(() => [EducationRepresentative], { description: 'Who represents education in the partnership, strategic level first' })
+  @FieldResolver(() => [EducationRepresentative], { nullable: true, description: 'Who represents education in the partnership, strategic level first' })
   educationRepresentatives(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<EducationRepresentative[]> {
     return new EducationRepresentativeService(ctx).ofPartnership(partnership.id);
   }

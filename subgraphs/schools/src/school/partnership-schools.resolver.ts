@@ -6,7 +6,7 @@ import { SchoolService } from './school.service';
 
 @Resolver(() => PartnershipReference)
 export class PartnershipSchoolsResolver {
-  @FieldResolver(() => SchoolConnection, { description: 'Schools the partnership designates as relevant agencies today, by name; paginated and filterable' })
+  @FieldResolver(() => SchoolConnection, { nullable: true, description: 'Schools the partnership designates as relevant agencies today, by name; paginated and filterable' })
   schools(@Root() partnership: PartnershipReference, @Args() args: PartnershipSchoolsArgs, @Ctx() ctx: SubgraphContext): Promise<SchoolConnection> {
     return new SchoolService(ctx).designatedBy(partnership, args);
   }

@@ -80,7 +80,7 @@ export class School {
   @Column('varchar', { length: 10, nullable: true })
   postcode!: string | null;
 
-  @Field(() => AgencyReference, { description: 'The local authority whose area the school is in' })
+  @Field(() => AgencyReference, { nullable: true, description: 'The local authority whose area the school is in' })
   localAuthority(): AgencyReference {
     return AgencyReference.of(statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: this.localAuthorityDfeCode }));
   }
