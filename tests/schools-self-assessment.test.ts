@@ -20,7 +20,7 @@ const submit = `mutation ($input: SubmitSchoolSafeguardingReturnInput!) { submit
   id urn financialYear submittedOn school { name } partnership { id }
   standards { standardKey standardTitle rating evidence actions { id description owner deadline { due status basis } } } } }`;
 const overview = `query ($id: ID!, $year: String!) { partnership(id: $id) { schoolSafeguardingOverview(financialYear: $year) {
-  financialYear notReturned { urn name } ratings { standardKey title red amber green } overdueActions { id urn description deadline { due status } } } } }`;
+  financialYear notReturned { urn name } ratings { standardKey title red amber green } overdueActions { totalCount nodes { id urn description deadline { due status } } } } } }`;
 const standardsOf = `query ($id: ID!) { partnership(id: $id) { schoolSafeguardingStandards { key title isDefault position } } }`;
 
 const eastStandards = [
@@ -142,7 +142,7 @@ describe('the partnership\'s view', () => {
         { standardKey: 'DSL_ARRANGEMENTS', title: 'DSL arrangements', red: 0, amber: 0, green: 1 },
         { standardKey: 'ONLINE_SAFETY', title: 'Online safety', red: 0, amber: 1, green: 0 },
       ],
-      overdueActions: [{ id: overdueActionId, urn: '990003', description: 'Review monitoring with the IT provider', deadline: { due: '2026-01-31', status: 'OVERDUE' } }],
+      overdueActions: { totalCount: 1, nodes: [{ id: overdueActionId, urn: '990003', description: 'Review monitoring with the IT provider', deadline: { due: '2026-01-31', status: 'OVERDUE' } }] },
     });
     const lastYear = await graph.query<any>(overview, { id: eastSussex, year: '2024-25' }, { as: 'east-sussex-business-manager' });
     expect(lastYear.data.partnership.schoolSafeguardingOverview.notReturned.map((s: { urn: string }) => s.urn)).toEqual(['990003', '990004']);
@@ -178,7 +178,7 @@ describe('the partnership\'s view', () => {
     const again = await graph.query<any>(complete, { input: { actionId: overdueActionId, completedOn: '2026-02-21' } }, { as: 'east-sussex-business-manager' });
     expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
     const after = await graph.query<any>(overview, { id: eastSussex, year: '2025-26' }, { as: 'east-sussex-business-manager' });
-    expect(after.data.partnership.schoolSafeguardingOverview.overdueActions).toEqual([]);
+    expect(after.data.partnership.schoolSafeguardingOverview.overdueActions).toEqual({ totalCount: 0, nodes: [] });
   });
 });
 
@@ -190,7 +190,7 @@ describe('batching', () => {
       schoolSafeguardingReturns(first: 100) { totalCount nodes { urn school { name } standards { rating actions { owner deadline { status } } } } }
     } schools { nodes { urn safeguardingReturns(first: 5) { totalCount nodes { id } } } } }`;
     const view = `query ($id: ID!) { partnership(id: $id) {
-      schoolSafeguardingOverview(financialYear: "2025-26") { notReturned { urn } ratings { green } overdueActions { id } }
+      schoolSafeguardingOverview(financialYear: "2025-26") { notReturned { urn } ratings { green } overdueActions(first: 5) { totalCount nodes { id } } }
     } }`;
     const run = (query: string) => graph.countStatements(async () => {
       const result = await graph.query<any>(query, { id: eastSussex }, { as: 'east-sussex-business-manager' });

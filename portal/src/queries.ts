@@ -67,7 +67,7 @@ export const overviewSection11Query = /* GraphQL */ `
         financialYear
         notReturned { id name }
         ratings { standardKey title red amber green }
-        overdueActions { id description owner deadline { ${deadline} } agency { id name } }
+        overdueActions(first: 100) { totalCount nodes { id description owner deadline { ${deadline} } agency { id name } } }
       }
     }
   }
@@ -81,7 +81,7 @@ export const overviewSection175Query = /* GraphQL */ `
         financialYear
         notReturned { urn name }
         ratings { standardKey title red amber green }
-        overdueActions { id description owner deadline { ${deadline} } school { urn name } }
+        overdueActions(first: 100) { totalCount nodes { id description owner deadline { ${deadline} } school { urn name } } }
       }
     }
   }

@@ -209,7 +209,7 @@ function Section11(props: SectionProps & { financialYear: string }) {
       <Ratings caption="Section 11 ratings across agencies" ratings={overview.ratings} />
       <PagedTable
         caption="Overdue section 11 actions"
-        rows={overview.overdueActions}
+        rows={overview.overdueActions.nodes}
         rowKey={(a) => a.id}
         empty="No section 11 action is overdue."
         columns={[
@@ -234,7 +234,7 @@ function Section175(props: SectionProps & { financialYear: string }) {
       <Ratings caption="Section 175/157 ratings across schools" ratings={overview.ratings} />
       <PagedTable
         caption="Overdue school safeguarding actions"
-        rows={overview.overdueActions}
+        rows={overview.overdueActions.nodes}
         rowKey={(a) => a.id}
         empty="No school safeguarding action is overdue."
         columns={[

@@ -238,18 +238,13 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   }
 
   /** Who has not returned, the ratings across members and overdue actions: for the partnership's staff. */
-  async overview(partnershipId: string, financialYearInput: string): Promise<SelfAssessmentOverview<K, M>> {
+  async overview(partnershipId: string, financialYearInput: string): Promise<SelfAssessmentOverview<M>> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const year = financialYearOf(validateInput(financialYearLabel, financialYearInput, 'financialYear'));
-    const [designations, returns, standards, overdueActions] = await Promise.all([
+    const [designations, returns, standards] = await Promise.all([
       this.designatedDuring(partnershipId, year.startsOn, year.endsOn, year.label),
       this.ofPartnership(partnershipId, year.label),
       this.standardsOf(partnershipId),
-      this.ctx.loaders
-        .get<string, Array<OfMember<SelfAssessmentAction, K>>>(`${this.prefix}.overdueActions`, async (ids) =>
-          groupByKey(ids, await this.repository().overdueActions(ids, this.ctx.today), (a) => a.partnershipId),
-        )
-        .load(partnershipId),
     ]);
     const returned = new Set(returns.map((r) => this.memberOf(r)));
     const missing = [...new Set(designations.map((d) => d.memberId))].filter((memberId) => !returned.has(memberId));
@@ -265,6 +260,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     }
     const count = (key: string, value: RagRating) => allRatings.filter((r) => r.standardKey === key && r.rating === value).length;
     return Object.assign(new this.module.types.Overview(), {
+      partnershipId,
       financialYear: year.label,
       notReturned: notReturned.filter((member) => member !== null).sort((a, b) => a.name.localeCompare(b.name)),
       ratings: keys.map(({ key, title }) =>
@@ -276,8 +272,26 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
           green: count(key, RagRating.GREEN),
         }),
       ),
-      overdueActions,
-    }) as SelfAssessmentOverview<K, M>;
+    }) as SelfAssessmentOverview<M>;
+  }
+
+  /** A page of the partnership's overdue actions of any year, cut in SQL for every overview asked for at once. */
+  async overdueActionsOf(partnershipId: string, args: PageArgs): Promise<Connection<OfMember<SelfAssessmentAction, K>>> {
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
+    const repository = this.repository();
+    const today = this.ctx.today;
+    const page = await nestedPage<OfMember<SelfAssessmentAction, K>>({
+      list: `${this.prefix}Overview.overdueActions`,
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: repository.overdueOrder,
+      variant: today,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => repository.overdueActionPages(ids, today, after, limit),
+      count: (ids) => repository.overdueActionCounts(ids, today),
+    });
+    return connection(this.module.types.ActionConnection, page, page.count);
   }
 
   // ---- writes

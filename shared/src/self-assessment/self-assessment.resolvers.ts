@@ -65,8 +65,16 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       @Root() partnership: Partnership,
       @Arg('financialYear', () => String) financialYear: string,
       @Ctx() ctx: SubgraphContext,
-    ): Promise<SelfAssessmentOverview<K, M>> {
+    ): Promise<SelfAssessmentOverview<M>> {
       return engine(ctx).overview(partnership.id, financialYear);
+    }
+  }
+
+  @Resolver(() => types.Overview)
+  class OverviewResolver {
+    @FieldResolver(() => types.ActionConnection, { description: 'Actions of any year past their due date and not completed, the longest overdue first' })
+    overdueActions(@Root() overview: SelfAssessmentOverview<M>, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<OfMember<SelfAssessmentAction, K>>> {
+      return engine(ctx).overdueActionsOf(overview.partnershipId, args);
     }
   }
 
@@ -156,5 +164,5 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     }
   }
 
-  return [PartnershipSelfAssessmentResolver, PartnershipReturnDueResolver, MemberSelfAssessmentResolver, ReturnResolver, RatingResolver, ActionResolver];
+  return [PartnershipSelfAssessmentResolver, OverviewResolver, PartnershipReturnDueResolver, MemberSelfAssessmentResolver, ReturnResolver, RatingResolver, ActionResolver];
 }
