@@ -270,13 +270,14 @@ export interface SelfAssessmentTypes<K extends string> extends SelfAssessmentInp
   readonly Overview: ClassType<SelfAssessmentOverview>;
   readonly ReturnConnection: ConnectionClass<OfMember<SelfAssessmentReturn, K>>;
   readonly ActionConnection: ConnectionClass<OfMember<SelfAssessmentAction, K>>;
+  /** Pages of the module's members (agencies, schools) in an overview. */
+  readonly MemberConnection: ConnectionClass<unknown>;
 }
 
 /** The lists of an overview that can grow without bound are connections, paged from its partnershipId. */
-export interface SelfAssessmentOverview<M = unknown> {
+export interface SelfAssessmentOverview {
   partnershipId: string;
   financialYear: string;
-  notReturned: M[];
   ratings: SelfAssessmentStandardSummary[];
 }
 
@@ -335,9 +336,6 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     @Field()
     financialYear!: string;
 
-    @Field(() => [memberType()], { description: describe.notReturned })
-    notReturned!: unknown[];
-
     @Field(() => [Summary], { description: describe.summaries })
     ratings!: SelfAssessmentStandardSummary[];
 
@@ -345,6 +343,7 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
   }
 
   const ReturnConnection = connectionOf<OfMember<SelfAssessmentReturn, K>>(() => Return, `${prefix}Return`, `A page of returns: ${describe.returnType}`);
+  const MemberConnection = connectionOf<object>(memberType, `${prefix}Member`, `A page of members: ${describe.notReturned}`) as ConnectionClass<unknown>;
   const ActionConnection = connectionOf<OfMember<SelfAssessmentAction, K>>(() => Action, `${prefix}Action`, `A page of actions: ${describe.actionType}`);
 
   @InputType(`${prefix}StandardInput`, { description: describe.standardInput })
@@ -420,6 +419,7 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     Settings: named(Settings, `${prefix}Settings`),
     Summary,
     Overview: Overview as ClassType<SelfAssessmentOverview>,
+    MemberConnection,
     ReturnConnection,
     ActionConnection,
     StandardInput,
