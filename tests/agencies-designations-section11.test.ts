@@ -106,8 +106,8 @@ describe('designations', () => {
 
 describe('section 11 self-assessments', () => {
   const overview = `query ($id: ID!, $year: String!) { partnership(id: $id) { section11Overview(financialYear: $year) {
-    financialYear notReturned { name } ratings { standardKey title red amber green }
-    overdueActions { description owner agency { name } deadline { due status basis } } } } }`;
+    financialYear notReturned { totalCount nodes { name } } ratings { standardKey title red amber green }
+    overdueActions(first: 1) { totalCount pageInfo { hasNextPage } nodes { description owner agency { name } deadline { due status basis } } } } } }`;
   const submit = `mutation ($input: SubmitSection11ReturnInput!) { submitSection11Return(input: $input) { id financialYear submittedOn agency { name } standards { standardKey rating actions { id deadline { due status } } } } }`;
   const standards = `query ($id: ID!) { partnership(id: $id) { section11Standards { key title isDefault position } } }`;
 
@@ -123,13 +123,14 @@ describe('section 11 self-assessments', () => {
     const result = await graph.query<any>(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-business-manager' });
     expect(result.errors).toBeUndefined();
     const view = result.data.partnership.section11Overview;
-    expect(view.notReturned.map((a: { name: string }) => a.name)).toContain('Probation Service, Kent Surrey and Sussex (demo)');
-    expect(view.notReturned.map((a: { name: string }) => a.name)).not.toContain('Sussex Community NHS Foundation Trust (demo)');
+    expect(view.notReturned.nodes.map((a: { name: string }) => a.name)).toContain('Probation Service, Kent Surrey and Sussex (demo)');
+    expect(view.notReturned.nodes.map((a: { name: string }) => a.name)).not.toContain('Sussex Community NHS Foundation Trust (demo)');
     expect(view.ratings.find((r: { standardKey: string }) => r.standardKey === 'TRAINING')).toMatchObject({ red: 0, amber: 1, green: 1 });
     expect(view.ratings.find((r: { standardKey: string }) => r.standardKey === 'LEADERSHIP_AND_ACCOUNTABILITY')).toMatchObject({ red: 0, amber: 0, green: 2 });
-    expect(view.overdueActions).toEqual([
+    expect(view.overdueActions.nodes).toEqual([
       expect.objectContaining({ owner: 'Named Nurse for Safeguarding Children', agency: { name: 'Sussex Community NHS Foundation Trust (demo)' }, deadline: expect.objectContaining({ due: '2026-03-31', status: 'OVERDUE' }) }),
     ]);
+    expect(view.overdueActions).toMatchObject({ totalCount: 1, pageInfo: { hasNextPage: false } });
   });
 
   it('keeps returns from anyone but the agency itself and the partnership\'s staff', async () => {

@@ -20,7 +20,7 @@ const submit = `mutation ($input: SubmitSchoolSafeguardingReturnInput!) { submit
   id urn financialYear submittedOn school { name } partnership { id }
   standards { standardKey standardTitle rating evidence actions { id description owner deadline { due status basis } } } } }`;
 const overview = `query ($id: ID!, $year: String!) { partnership(id: $id) { schoolSafeguardingOverview(financialYear: $year) {
-  financialYear notReturned { urn name } ratings { standardKey title red amber green } overdueActions { id urn description deadline { due status } } } } }`;
+  financialYear notReturned { totalCount nodes { urn name } } ratings { standardKey title red amber green } overdueActions { totalCount nodes { id urn description deadline { due status } } } } } }`;
 const standardsOf = `query ($id: ID!) { partnership(id: $id) { schoolSafeguardingStandards { key title isDefault position } } }`;
 
 const eastStandards = [
@@ -137,15 +137,22 @@ describe('the partnership\'s view', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.partnership.schoolSafeguardingOverview).toEqual({
       financialYear: '2025-26',
-      notReturned: [{ urn: '990004', name: 'Wealdview Academy (demo)' }],
+      notReturned: { totalCount: 1, nodes: [{ urn: '990004', name: 'Wealdview Academy (demo)' }] },
       ratings: [
         { standardKey: 'DSL_ARRANGEMENTS', title: 'DSL arrangements', red: 0, amber: 0, green: 1 },
         { standardKey: 'ONLINE_SAFETY', title: 'Online safety', red: 0, amber: 1, green: 0 },
       ],
-      overdueActions: [{ id: overdueActionId, urn: '990003', description: 'Review monitoring with the IT provider', deadline: { due: '2026-01-31', status: 'OVERDUE' } }],
+      overdueActions: { totalCount: 1, nodes: [{ id: overdueActionId, urn: '990003', description: 'Review monitoring with the IT provider', deadline: { due: '2026-01-31', status: 'OVERDUE' } }] },
     });
     const lastYear = await graph.query<any>(overview, { id: eastSussex, year: '2024-25' }, { as: 'east-sussex-business-manager' });
-    expect(lastYear.data.partnership.schoolSafeguardingOverview.notReturned.map((s: { urn: string }) => s.urn)).toEqual(['990003', '990004']);
+    expect(lastYear.data.partnership.schoolSafeguardingOverview.notReturned.nodes.map((s: { urn: string }) => s.urn)).toEqual(['990003', '990004']);
+    // Paged by name: the second page starts after the first's cursor and ends the list.
+    const paged = `query ($id: ID!, $after: String) { partnership(id: $id) { schoolSafeguardingOverview(financialYear: "2024-25") {
+      notReturned(first: 1, after: $after) { nodes { urn } pageInfo { endCursor hasNextPage } } } } }`;
+    const first = (await graph.query<any>(paged, { id: eastSussex }, { as: 'east-sussex-business-manager' })).data.partnership.schoolSafeguardingOverview.notReturned;
+    expect(first).toMatchObject({ nodes: [{ urn: '990003' }], pageInfo: { hasNextPage: true } });
+    const second = (await graph.query<any>(paged, { id: eastSussex, after: first.pageInfo.endCursor }, { as: 'east-sussex-business-manager' })).data.partnership.schoolSafeguardingOverview.notReturned;
+    expect(second).toMatchObject({ nodes: [{ urn: '990004' }], pageInfo: { hasNextPage: false } });
   });
 
   it('refuses the overview to schools and to staff of other partnerships', async () => {
@@ -178,7 +185,7 @@ describe('the partnership\'s view', () => {
     const again = await graph.query<any>(complete, { input: { actionId: overdueActionId, completedOn: '2026-02-21' } }, { as: 'east-sussex-business-manager' });
     expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
     const after = await graph.query<any>(overview, { id: eastSussex, year: '2025-26' }, { as: 'east-sussex-business-manager' });
-    expect(after.data.partnership.schoolSafeguardingOverview.overdueActions).toEqual([]);
+    expect(after.data.partnership.schoolSafeguardingOverview.overdueActions).toEqual({ totalCount: 0, nodes: [] });
   });
 });
 
@@ -190,7 +197,7 @@ describe('batching', () => {
       schoolSafeguardingReturns(first: 100) { totalCount nodes { urn school { name } standards { rating actions { owner deadline { status } } } } }
     } schools { nodes { urn safeguardingReturns(first: 5) { totalCount nodes { id } } } } }`;
     const view = `query ($id: ID!) { partnership(id: $id) {
-      schoolSafeguardingOverview(financialYear: "2025-26") { notReturned { urn } ratings { green } overdueActions { id } }
+      schoolSafeguardingOverview(financialYear: "2025-26") { notReturned(first: 5) { nodes { urn } } ratings { green } overdueActions(first: 5) { totalCount nodes { id } } }
     } }`;
     const run = (query: string) => graph.countStatements(async () => {
       const result = await graph.query<any>(query, { id: eastSussex }, { as: 'east-sussex-business-manager' });

@@ -65,9 +65,9 @@ export const overviewSection11Query = /* GraphQL */ `
       id
       section11Overview(financialYear: $financialYear) {
         financialYear
-        notReturned { id name }
+        notReturned(first: 25) { totalCount nodes { id name } }
         ratings { standardKey title red amber green }
-        overdueActions { id description owner deadline { ${deadline} } agency { id name } }
+        overdueActions(first: 25) { totalCount nodes { id description owner deadline { ${deadline} } agency { id name } } }
       }
     }
   }
@@ -79,9 +79,9 @@ export const overviewSection175Query = /* GraphQL */ `
       id
       schoolSafeguardingOverview(financialYear: $financialYear) {
         financialYear
-        notReturned { urn name }
+        notReturned(first: 25) { totalCount nodes { urn name } }
         ratings { standardKey title red amber green }
-        overdueActions { id description owner deadline { ${deadline} } school { urn name } }
+        overdueActions(first: 25) { totalCount nodes { id description owner deadline { ${deadline} } school { urn name } } }
       }
     }
   }

@@ -51,15 +51,15 @@ type Overview = {
   } | null;
   readonly section11Overview: {
     financialYear: string;
-    notReturned: ReadonlyArray<{ id: string; name: string }>;
+    notReturned: { totalCount: number; nodes: ReadonlyArray<{ id: string; name: string }> };
     ratings: readonly RatingSummary[];
-    overdueActions: ReadonlyArray<{ id: string; description: string; owner: string; deadline: DeadlineValue; agency: { id: string; name: string } | null }>;
+    overdueActions: { totalCount: number; nodes: ReadonlyArray<{ id: string; description: string; owner: string; deadline: DeadlineValue; agency: { id: string; name: string } | null }> };
   } | null;
   readonly schoolSafeguardingOverview: {
     financialYear: string;
-    notReturned: ReadonlyArray<{ urn: string; name: string }>;
+    notReturned: { totalCount: number; nodes: ReadonlyArray<{ urn: string; name: string }> };
     ratings: readonly RatingSummary[];
-    overdueActions: ReadonlyArray<{ id: string; description: string; owner: string; deadline: DeadlineValue; school: { urn: string; name: string } | null }>;
+    overdueActions: { totalCount: number; nodes: ReadonlyArray<{ id: string; description: string; owner: string; deadline: DeadlineValue; school: { urn: string; name: string } | null }> };
   } | null;
 };
 

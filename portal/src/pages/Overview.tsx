@@ -205,11 +205,12 @@ function Section11(props: SectionProps & { financialYear: string }) {
   return (
     <section aria-labelledby="s11">
       <h2 id="s11">Section 11 ({overview.financialYear})</h2>
-      <PagedTable caption="Agencies that have not returned" rows={overview.notReturned} rowKey={(a) => a.id} empty="Every agency has returned." columns={[{ header: 'Agency', cell: (a) => a.name }]} />
+      <PagedTable caption="Agencies that have not returned" rows={overview.notReturned.nodes} total={overview.notReturned.totalCount} rowKey={(a) => a.id} empty="Every agency has returned." columns={[{ header: 'Agency', cell: (a) => a.name }]} />
       <Ratings caption="Section 11 ratings across agencies" ratings={overview.ratings} />
       <PagedTable
         caption="Overdue section 11 actions"
-        rows={overview.overdueActions}
+        rows={overview.overdueActions.nodes}
+        total={overview.overdueActions.totalCount}
         rowKey={(a) => a.id}
         empty="No section 11 action is overdue."
         columns={[
@@ -230,11 +231,12 @@ function Section175(props: SectionProps & { financialYear: string }) {
   return (
     <section aria-labelledby="s175">
       <h2 id="s175">Section 175/157 ({overview.financialYear})</h2>
-      <PagedTable caption="Schools that have not returned" rows={overview.notReturned} rowKey={(s) => s.urn} empty="Every school has returned." columns={[{ header: 'School', cell: (s) => s.name }]} />
+      <PagedTable caption="Schools that have not returned" rows={overview.notReturned.nodes} total={overview.notReturned.totalCount} rowKey={(s) => s.urn} empty="Every school has returned." columns={[{ header: 'School', cell: (s) => s.name }]} />
       <Ratings caption="Section 175/157 ratings across schools" ratings={overview.ratings} />
       <PagedTable
         caption="Overdue school safeguarding actions"
-        rows={overview.overdueActions}
+        rows={overview.overdueActions.nodes}
+        total={overview.overdueActions.totalCount}
         rowKey={(a) => a.id}
         empty="No school safeguarding action is overdue."
         columns={[

@@ -8,7 +8,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { financialYearContaining, financialYearLabel, financialYearOf } from '../financial-year';
 import type { Identity } from '../identity';
 import { newId, uuidPattern } from '../ids';
-import { connection, nestedPage, type Connection, type PageArgs } from '../connection';
+import { connection, nestedPage, pageInMemory, type Connection, type ConnectionClass, type PageArgs } from '../connection';
 import { groupByKey } from '../loaders';
 import { isoDate, requiredText, validateInput } from '../validation';
 import {
@@ -238,25 +238,11 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   }
 
   /** Who has not returned, the ratings across members and overdue actions: for the partnership's staff. */
-  async overview(partnershipId: string, financialYearInput: string): Promise<SelfAssessmentOverview<K, M>> {
+  async overview(partnershipId: string, financialYearInput: string): Promise<SelfAssessmentOverview> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const year = financialYearOf(validateInput(financialYearLabel, financialYearInput, 'financialYear'));
-    const [designations, returns, standards, overdueActions] = await Promise.all([
-      this.designatedDuring(partnershipId, year.startsOn, year.endsOn, year.label),
-      this.ofPartnership(partnershipId, year.label),
-      this.standardsOf(partnershipId),
-      this.ctx.loaders
-        .get<string, Array<OfMember<SelfAssessmentAction, K>>>(`${this.prefix}.overdueActions`, async (ids) =>
-          groupByKey(ids, await this.repository().overdueActions(ids, this.ctx.today), (a) => a.partnershipId),
-        )
-        .load(partnershipId),
-    ]);
-    const returned = new Set(returns.map((r) => this.memberOf(r)));
-    const missing = [...new Set(designations.map((d) => d.memberId))].filter((memberId) => !returned.has(memberId));
-    const [notReturned, ratings] = await Promise.all([
-      Promise.all(missing.map((memberId) => this.module.member(this.ctx, memberId))),
-      Promise.all(returns.map((r) => this.ratingsOf(r))),
-    ]);
+    const [returns, standards] = await Promise.all([this.ofPartnership(partnershipId, year.label), this.standardsOf(partnershipId)]);
+    const ratings = await Promise.all(returns.map((r) => this.ratingsOf(r)));
     const allRatings = ratings.flat();
     // The partnership's current standards first, then any a return rated that have since been replaced.
     const keys = standards.map((s) => ({ key: s.key, title: s.title }));
@@ -265,8 +251,8 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     }
     const count = (key: string, value: RagRating) => allRatings.filter((r) => r.standardKey === key && r.rating === value).length;
     return Object.assign(new this.module.types.Overview(), {
+      partnershipId,
       financialYear: year.label,
-      notReturned: notReturned.filter((member) => member !== null).sort((a, b) => a.name.localeCompare(b.name)),
       ratings: keys.map(({ key, title }) =>
         Object.assign(new this.module.types.Summary(), {
           standardKey: key,
@@ -276,8 +262,46 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
           green: count(key, RagRating.GREEN),
         }),
       ),
-      overdueActions,
-    }) as SelfAssessmentOverview<K, M>;
+    }) as SelfAssessmentOverview;
+  }
+
+  /**
+   * A page of the members designated during the year that have not returned, by name. Cut from the
+   * designations in memory: they are bounded by the partnership's designations, and the loaders the
+   * overview read them with are shared, so the page costs no statement of its own.
+   */
+  async notReturnedOf(partnershipId: string, financialYear: string, args: PageArgs): Promise<Connection<M>> {
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
+    const year = financialYearOf(financialYear);
+    const [designations, returns] = await Promise.all([this.designatedDuring(partnershipId, year.startsOn, year.endsOn, year.label), this.ofPartnership(partnershipId, year.label)]);
+    const returned = new Set(returns.map((r) => this.memberOf(r)));
+    const missing = [...new Set(designations.map((d) => d.memberId))].filter((memberId) => !returned.has(memberId));
+    const members = (await Promise.all(missing.map((memberId) => this.module.member(this.ctx, memberId)))).filter((member): member is Awaited<M> => member !== null);
+    const idOf = (member: M) => (member as unknown as Record<string, string>)[this.module.types.naming.member.entityKey]!;
+    const page = pageInMemory<M>(`${this.prefix}Overview.notReturned`, members, args, [
+      { column: 'name', value: (member) => member.name },
+      { column: 'id', value: idOf },
+    ]);
+    return connection(this.module.types.MemberConnection as ConnectionClass<M>, page, page.count);
+  }
+
+  /** A page of the partnership's overdue actions of any year, cut in SQL for every overview asked for at once. */
+  async overdueActionsOf(partnershipId: string, args: PageArgs): Promise<Connection<OfMember<SelfAssessmentAction, K>>> {
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
+    const repository = this.repository();
+    const today = this.ctx.today;
+    const page = await nestedPage<OfMember<SelfAssessmentAction, K>>({
+      list: `${this.prefix}Overview.overdueActions`,
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: repository.overdueOrder,
+      variant: today,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => repository.overdueActionPages(ids, today, after, limit),
+      count: (ids) => repository.overdueActionCounts(ids, today),
+    });
+    return connection(this.module.types.ActionConnection, page, page.count);
   }
 
   // ---- writes

@@ -126,10 +126,29 @@ export class SelfAssessmentReturnRepository<K extends string> {
     return this.manager.find(this.types.Action, { where, order: { dueOn: 'ASC' } as never });
   }
 
-  async overdueActions(partnershipIds: readonly string[], today: string): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
-    const where = this.visible({ partnershipId: In([...partnershipIds]), completedOn: IsNull(), dueOn: LessThan(today) });
-    if (where === null) return [];
-    return this.manager.find(this.types.Action, { where, order: { dueOn: 'ASC', id: 'ASC' } as never });
+  /** Overdue actions: the longest overdue first. */
+  readonly overdueOrder: readonly SortKey<OfMember<SelfAssessmentAction, K>>[] = [
+    { column: 'a.dueOn', value: (a) => a.dueOn },
+    { column: 'a.id', value: (a) => a.id },
+  ];
+
+  private overdueClauses(partnershipIds: readonly string[], today: string): never[] {
+    return this.visible({ partnershipId: In([...partnershipIds]), completedOn: IsNull(), dueOn: LessThan(today) }) ?? [];
+  }
+
+  /** The first `limit` overdue actions after the key of each partnership, for all of them in one statement. */
+  overdueActionPages(partnershipIds: readonly string[], today: string, after: readonly string[] | null, limit: number): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
+    return pagesOfClauses(this.manager, this.types.Action, 'a', this.overdueClauses(partnershipIds, today), {
+      parent: 'a.partnershipId',
+      parents: partnershipIds.length,
+      order: this.overdueOrder,
+      after,
+      limit,
+    });
+  }
+
+  overdueActionCounts(partnershipIds: readonly string[], today: string): Promise<Map<string, number>> {
+    return countsOfClauses(this.manager, this.types.Action, 'a', this.overdueClauses(partnershipIds, today), 'a.partnershipId');
   }
 
   findReturn(partnershipId: string, memberId: string, financialYear: string): Promise<OfMember<SelfAssessmentReturn, K> | null> {

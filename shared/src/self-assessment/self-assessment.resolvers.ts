@@ -65,8 +65,21 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       @Root() partnership: Partnership,
       @Arg('financialYear', () => String) financialYear: string,
       @Ctx() ctx: SubgraphContext,
-    ): Promise<SelfAssessmentOverview<K, M>> {
+    ): Promise<SelfAssessmentOverview> {
       return engine(ctx).overview(partnership.id, financialYear);
+    }
+  }
+
+  @Resolver(() => types.Overview)
+  class OverviewResolver {
+    @FieldResolver(() => types.MemberConnection, { description: describe.notReturned })
+    notReturned(@Root() overview: SelfAssessmentOverview, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<M>> {
+      return engine(ctx).notReturnedOf(overview.partnershipId, overview.financialYear, args);
+    }
+
+    @FieldResolver(() => types.ActionConnection, { description: 'Actions of any year past their due date and not completed, the longest overdue first' })
+    overdueActions(@Root() overview: SelfAssessmentOverview, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<OfMember<SelfAssessmentAction, K>>> {
+      return engine(ctx).overdueActionsOf(overview.partnershipId, args);
     }
   }
 
@@ -156,5 +169,5 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     }
   }
 
-  return [PartnershipSelfAssessmentResolver, PartnershipReturnDueResolver, MemberSelfAssessmentResolver, ReturnResolver, RatingResolver, ActionResolver];
+  return [PartnershipSelfAssessmentResolver, OverviewResolver, PartnershipReturnDueResolver, MemberSelfAssessmentResolver, ReturnResolver, RatingResolver, ActionResolver];
 }

@@ -267,15 +267,18 @@ export interface SelfAssessmentTypes<K extends string> extends SelfAssessmentInp
   readonly Action: ClassType<OfMember<SelfAssessmentAction, K>>;
   readonly Settings: ClassType<SelfAssessmentSettings>;
   readonly Summary: ClassType<SelfAssessmentStandardSummary>;
-  readonly Overview: ClassType<SelfAssessmentOverview<K>>;
+  readonly Overview: ClassType<SelfAssessmentOverview>;
   readonly ReturnConnection: ConnectionClass<OfMember<SelfAssessmentReturn, K>>;
+  readonly ActionConnection: ConnectionClass<OfMember<SelfAssessmentAction, K>>;
+  /** Pages of the module's members (agencies, schools) in an overview. */
+  readonly MemberConnection: ConnectionClass<unknown>;
 }
 
-export interface SelfAssessmentOverview<K extends string, M = unknown> {
+/** The lists of an overview that can grow without bound are connections, paged from its partnershipId. */
+export interface SelfAssessmentOverview {
+  partnershipId: string;
   financialYear: string;
-  notReturned: M[];
   ratings: SelfAssessmentStandardSummary[];
-  overdueActions: Array<OfMember<SelfAssessmentAction, K>>;
 }
 
 /** Keeps the class's name, by which TypeORM (and tests) look an entity up. */
@@ -333,17 +336,15 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     @Field()
     financialYear!: string;
 
-    @Field(() => [memberType()], { description: describe.notReturned })
-    notReturned!: unknown[];
-
     @Field(() => [Summary], { description: describe.summaries })
     ratings!: SelfAssessmentStandardSummary[];
 
-    @Field(() => [Action], { description: 'Actions of any year past their due date and not completed' })
-    overdueActions!: Array<OfMember<SelfAssessmentAction, K>>;
+    partnershipId!: string;
   }
 
   const ReturnConnection = connectionOf<OfMember<SelfAssessmentReturn, K>>(() => Return, `${prefix}Return`, `A page of returns: ${describe.returnType}`);
+  const MemberConnection = connectionOf<object>(memberType, `${prefix}Member`, `A page of members: ${describe.notReturned}`) as ConnectionClass<unknown>;
+  const ActionConnection = connectionOf<OfMember<SelfAssessmentAction, K>>(() => Action, `${prefix}Action`, `A page of actions: ${describe.actionType}`);
 
   @InputType(`${prefix}StandardInput`, { description: describe.standardInput })
   class StandardInput {
@@ -417,8 +418,10 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     Action: named(Action, `${prefix}Action`) as unknown as ClassType<OfMember<SelfAssessmentAction, K>>,
     Settings: named(Settings, `${prefix}Settings`),
     Summary,
-    Overview: Overview as ClassType<SelfAssessmentOverview<K>>,
+    Overview: Overview as ClassType<SelfAssessmentOverview>,
+    MemberConnection,
     ReturnConnection,
+    ActionConnection,
     StandardInput,
     SubmitInput,
     CompleteInput,
