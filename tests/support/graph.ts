@@ -183,10 +183,11 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   const stopped = new Set<SubgraphName>();
   // Referral records are attributed from the escalations service's projection of partnership
   // footprints, fed by the partnerships service's outbox, and disagreements are checked against its
-  // directory of agencies, fed by the agencies service's: a test starts once both have been relayed.
+  // directories of agencies and schools, fed by those services' outboxes: a test starts once all are relayed.
   try {
     await relayed(byName.partnerships);
     if (byName.agencies) await relayed(byName.agencies);
+    if (byName.schools) await relayed(byName.schools);
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.stop()));
     throw error;

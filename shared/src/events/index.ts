@@ -9,3 +9,4 @@ export * from './signed-delivery';
 export * from './event-intake-route';
 export * from './partnership-footprint';
 export * from './agency-directory';
+export * from './school-directory';

@@ -1,6 +1,8 @@
 import type { SubgraphDefinition } from '@safeguarding/shared';
 import { AgencyDirectoryEntry } from './agency-directory/agency-directory.entity';
 import { agencyDirectoryIntake } from './agency-directory/agency-directory.service';
+import { SchoolDirectoryEntry } from './school-directory/school-directory.entity';
+import { schoolDirectoryIntake } from './school-directory/school-directory.service';
 import { loadDemoData } from './demo/demo-data';
 import { ProfessionalDisagreement } from './disagreement/professional-disagreement.entity';
 import { professionalDisagreementReference } from './disagreement/professional-disagreement.reference';
@@ -27,7 +29,7 @@ import { ReferralResolver } from './referral/referral.resolver';
 
 export const escalationsSubgraph: SubgraphDefinition = {
   name: 'escalations',
-  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation, Referral, PartnershipArea, PartnershipFootprintSeen, AgencyDirectoryEntry],
+  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation, Referral, PartnershipArea, PartnershipFootprintSeen, AgencyDirectoryEntry, SchoolDirectoryEntry],
   migrations,
   resolvers: [
     ProfessionalDisagreementResolver,
@@ -49,12 +51,12 @@ export const escalationsSubgraph: SubgraphDefinition = {
   loadDemoData,
   reconcileObligations: reconcileEscalationsObligations,
   // Which partnership covers which local authority, so referral records land in that partnership's
-  // trail; and which agencies are registered and open, so a disagreement names one that can answer.
+  // trail; and which agencies and schools are registered and open, so a disagreement names one that can answer.
   takeEvents: (runtime) => {
-    const handlers = [partnershipAreaIntake(runtime), agencyDirectoryIntake(runtime)];
+    const handlers = [partnershipAreaIntake(runtime), agencyDirectoryIntake(runtime), schoolDirectoryIntake(runtime)];
     return async (event) => {
       for (const handle of handlers) await handle(event);
     };
   },
-  backgroundEntities: [PartnershipArea, PartnershipFootprintSeen, AgencyDirectoryEntry],
+  backgroundEntities: [PartnershipArea, PartnershipFootprintSeen, AgencyDirectoryEntry, SchoolDirectoryEntry],
 };

@@ -15,6 +15,7 @@ import { PartnershipSchoolsResolver, SchoolConnectionResolver } from './school/p
 import { SchoolDesignation } from './school/school-designation.entity';
 import { SchoolDesignationResolver } from './school/school-designation.resolver';
 import { School } from './school/school.entity';
+import { announceUnannouncedSchools } from './school/school.events';
 import { schoolReference } from './school/school.reference';
 import { SchoolResolver } from './school/school.resolver';
 import { reconcileSchoolSafeguardingObligations } from './self-assessment/self-assessment.module';
@@ -67,5 +68,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
     await reconcileSchoolSafeguardingObligations(runtime);
   },
   // A service running across 1 April opens the new year's section 175/157 returns without a restart.
+  // Demo schools and rows older than the school events are announced once, for the escalations directory.
+  announceEvents: announceUnannouncedSchools,
   workers: (runtime) => ({ newYearReturns: new NewYearReturns(runtime, reconcileSchoolSafeguardingObligations) }),
 };

@@ -13,7 +13,7 @@ export class RaiseProfessionalDisagreementInput {
   @Field(() => ID, { nullable: true, description: 'The agency (partners included) whose decision is disputed; or give raisedWithSchoolUrn. Not a local authority, ICB or police force that had ended by the day it was raised: name its successor. Any other agency must be on the register of relevant agencies (Working Together to Safeguard Children 2023, chapter 2) and not closed' })
   raisedWithAgencyId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The school whose decision is disputed (6-digit URN); or give raisedWithAgencyId' })
+  @Field(() => String, { nullable: true, description: 'The school whose decision is disputed (6-digit URN); or give raisedWithAgencyId. It must be an establishment on Get Information About Schools that has not closed' })
   raisedWithSchoolUrn?: string | null;
 
   @Field(() => DisagreementIssueType)
@@ -55,7 +55,7 @@ export class AgreedActionInput {
   @Field()
   description!: string;
 
-  @Field(() => ID, { description: 'The organisation that owns the action: an agency id, or a school\'s URN; not a statutory partner that has ended, nor an agency that is not on the register of relevant agencies or has closed' })
+  @Field(() => ID, { description: 'The organisation that owns the action: an agency id, or a school\'s URN; not a statutory partner that has ended, nor an agency that is not on the register of relevant agencies or has closed, nor a school not on Get Information About Schools or closed' })
   ownerOrganisationId!: string;
 
   @Field(() => DateScalar)

@@ -43,6 +43,7 @@ import { EscalationEventRepository, learningNoteOrder, type EscalationEventDraft
 import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
 import { historyPage } from '../escalation-event/escalation-event.history';
 import { requireLiveAgencies } from '../agency-directory/agency-directory.service';
+import { requireOpenSchools } from '../school-directory/school-directory.service';
 import { EscalationPolicyService } from '../escalation-policy/escalation-policy.service';
 import {
   DisagreementIssueType,
@@ -281,6 +282,7 @@ export class ProfessionalDisagreementService {
     StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.raisedWithAgencyId, 'input.raisedWithAgencyId', raised.on, 'the disagreement was raised');
     // Any other agency must be on the register and open: a disagreement with no one to answer it never progresses.
     if (valid.raisedWithAgencyId) await requireLiveAgencies(this.ctx.db.manager, this.ctx.reference, [{ id: valid.raisedWithAgencyId, field: 'input.raisedWithAgencyId' }]);
+    if (valid.raisedWithSchoolUrn) await requireOpenSchools(this.ctx.db.manager, [{ id: valid.raisedWithSchoolUrn, field: 'input.raisedWithSchoolUrn' }]);
     const raisedWith = valid.raisedWithAgencyId ?? valid.raisedWithSchoolUrn ?? '';
     if (raisedWith === identity.organisation.id) {
       throw new BadUserInputError(valid.raisedWithAgencyId ? 'input.raisedWithAgencyId' : 'input.raisedWithSchoolUrn', 'must be another organisation than your own');
@@ -397,11 +399,9 @@ export class ProfessionalDisagreementService {
       valid.agreedActions.forEach((action, index) =>
         directory.requireNotCeased(action.ownerOrganisationId, `input.agreedActions.${index}.ownerOrganisationId`, this.ctx.today, 'today'),
       );
-      await requireLiveAgencies(
-        manager,
-        this.ctx.reference,
-        valid.agreedActions.map((action, index) => ({ id: action.ownerOrganisationId, field: `input.agreedActions.${index}.ownerOrganisationId` })),
-      );
+      const owners = valid.agreedActions.map((action, index) => ({ id: action.ownerOrganisationId, field: `input.agreedActions.${index}.ownerOrganisationId` }));
+      await requireLiveAgencies(manager, this.ctx.reference, owners);
+      await requireOpenSchools(manager, owners);
       const next = nextDisagreementState(disagreement, { kind: 'resolve' });
       // Resolved no earlier than the last escalation (or the raising, if it never was).
       const resolved = suppliedDate(input.resolvedOn, 'input.resolvedOn', this.ctx.today, {

@@ -1,3 +1,4 @@
+import { recordSchoolEvents } from './school.events';
 import { z } from 'zod';
 import {
   alignByKey,
@@ -135,6 +136,7 @@ export class SchoolService {
         throw new BadUserInputError('input.trustUid', `no trust with UID ${school.trustUid} is recorded (recordTrust first)`);
       }
       await repository.insert(school);
+      await recordSchoolEvents(manager, this.ctx.now, [{ school, before: null }]);
     });
     this.ctx.logger.info({ urn: school.urn }, 'school registered');
     return school;

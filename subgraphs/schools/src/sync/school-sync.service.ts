@@ -1,3 +1,4 @@
+import { recordSchoolEvents } from '../school/school.events';
 import { BadUserInputError, ForbiddenError, StatutoryDirectory, type ReferenceData, type SubgraphContext } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { mayChangeSchoolRegisterRecord, schoolRegisterRefusal, type SchoolHolders } from '../school/school-record.policy';
@@ -227,8 +228,8 @@ export class SchoolSyncService {
   /**
    * One read, then only what changed. The read runs before any transaction: a plain SELECT takes
    * no locks inside one either, so the outcome labels are as good, and a batch with nothing to
-   * write (a re-import) costs one round trip. Writes to both tables share a transaction; a write to
-   * one table is a single statement, atomic on its own, so it needs no BEGIN and COMMIT.
+   * write (a re-import) costs one round trip. School writes share a transaction with their trusts'
+   * and their outbox events; a write of trusts alone is a single statement, atomic on its own.
    */
   private async write(candidates: ReadonlyArray<{ index: number; school: School; trustName: string | null }>, results: Array<SchoolUpsertResult | null>): Promise<void> {
     if (candidates.length === 0) return;
@@ -263,9 +264,11 @@ export class SchoolSyncService {
       const repository = this.repository(manager);
       await repository.upsertTrusts(trusts);
       await repository.upsertSchools(schools);
+      // The schools' events commit with them, so the directories other services keep never miss one.
+      await recordSchoolEvents(manager, this.ctx.now, schools.map((school) => ({ school, before: stored.get(school.urn) ?? null })));
     };
-    if (trusts.length > 0 && schools.length > 0) await this.ctx.db.transaction(writeBoth);
-    else if (trusts.length > 0 || schools.length > 0) await writeBoth(this.ctx.db.manager);
+    if (schools.length > 0) await this.ctx.db.transaction(writeBoth);
+    else if (trusts.length > 0) await writeBoth(this.ctx.db.manager);
     for (const set of staged) set();
   }
 }

@@ -1,0 +1,94 @@
+import { demoIds, OutboxEvent, statutoryOrganisationId } from '@safeguarding/shared';
+import { SchoolDirectoryEntry } from '../subgraphs/escalations/src/school-directory/school-directory.entity';
+import { startGraph, type TestGraph } from './support/graph';
+
+/**
+ * Issue 14, for schools: the escalations service keeps a directory of the schools register from
+ * the schools service's events and refuses a URN that names no school, or a closed one. Events
+ * arrive asynchronously, so each test waits for the directory to take the change before it raises.
+ */
+const now = new Date('2026-11-23T12:00:00Z');
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startGraph({ now: () => now });
+});
+afterAll(() => graph?.stop());
+
+const westSussex = demoIds.partnerships.westSussex;
+const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
+
+type Result = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+const refusal = (result: Result) => ({ ...result.errors?.[0]?.extensions, message: result.errors?.[0]?.message });
+
+async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+const entry = (urn: string) => graph.subgraphs.escalations.db.getRepository(SchoolDirectoryEntry).findOneBy({ urn });
+
+const raise = `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id raisedWith { id } } }`;
+const resolve = `mutation ($id: ID!, $input: ResolveProfessionalDisagreementInput!) { resolveProfessionalDisagreement(id: $id, input: $input) { status } }`;
+const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { outcome field school { urn status } } }`;
+const row = (urn: string, status: string) => ({
+  urn, name: `Directory School ${urn}`, localAuthorityDfeCode: '938', establishmentNumber: urn.slice(2), phase: 'PRIMARY', status,
+});
+let cases = 0;
+const input = (overrides: Record<string, unknown>) => ({
+  partnershipId: westSussex,
+  caseReference: `CASE-SD-${(cases += 1)}`,
+  issueType: 'INFORMATION_SHARING',
+  summary: 'School directory test (fictional)',
+  ...overrides,
+});
+
+describe('disagreements name schools on the register', () => {
+  it('announces the demo schools to the directory at start, once each', async () => {
+    await until(async () => (await entry('990005')) !== null, 'the demo schools reaching the directory');
+    expect(await entry('990005')).toMatchObject({ status: 'OPEN', closedOn: null, localAuthorityDfeCode: '938' });
+    const announced = await graph.subgraphs.schools.db.getRepository(OutboxEvent).findBy({ entityType: 'School', entityId: '990005' });
+    expect(announced.map((event) => [event.type, event.sequence])).toEqual([['school.announced', 1]]);
+  });
+
+  it('refuses a URN that names no school, naming the field and not echoing the URN', async () => {
+    const result = await graph.query<any>(raise, { input: input({ raisedWithSchoolUrn: '912345' }) }, { as: 'sussex-health-visitor' });
+    expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.raisedWithSchoolUrn' });
+    expect(result.errors![0]!.message).not.toContain('912345');
+    expect(result.errors![0]!.message).not.toContain('CASE-SD');
+  });
+
+  it('refuses an agreed action owned by a URN that names no school, naming the action', async () => {
+    const raised = await graph.query<any>(raise, { input: input({ raisedWithSchoolUrn: '990005' }) }, { as: 'sussex-health-visitor' });
+    expect(raised.errors).toBeUndefined();
+    const actions = [
+      { description: 'Share the chronology', ownerOrganisationId: westSussexCouncil, dueOn: '2026-12-15' },
+      { description: 'Review the decision', ownerOrganisationId: '912346', dueOn: '2026-12-15' },
+    ];
+    const refused = await graph.query<any>(resolve, { id: raised.data.raiseProfessionalDisagreement.id, input: { outcome: 'Agreed', agreedActions: actions } }, { as: 'sussex-health-visitor' });
+    expect(refusal(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agreedActions.1.ownerOrganisationId' });
+    expect(refused.errors![0]!.message).not.toContain('912346');
+  });
+
+  it('accepts a school synced from GIAS once its event is taken, and refuses it once it has closed', async () => {
+    const created = await graph.query<any>(upsert, { rows: [row('970101', 'OPEN')] }, { as: 'west-sussex-business-manager' });
+    expect(created.data.upsertSchools).toEqual([{ outcome: 'CREATED', field: null, school: { urn: '970101', status: 'OPEN' } }]);
+    await until(async () => (await entry('970101'))?.status === 'OPEN', 'the new school reaching the directory');
+    const raised = await graph.query<any>(raise, { input: input({ raisedWithSchoolUrn: '970101' }) }, { as: 'sussex-health-visitor' });
+    expect(raised.errors).toBeUndefined();
+
+    const closed = await graph.query<any>(upsert, { rows: [row('970101', 'CLOSED')] }, { as: 'west-sussex-business-manager' });
+    expect(closed.data.upsertSchools[0]).toMatchObject({ outcome: 'UPDATED', school: { status: 'CLOSED' } });
+    await until(async () => (await entry('970101'))?.status === 'CLOSED', 'the closure reaching the directory');
+    const refused = await graph.query<any>(raise, { input: input({ raisedWithSchoolUrn: '970101' }) }, { as: 'sussex-health-visitor' });
+    expect(refusal(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.raisedWithSchoolUrn', message: expect.stringContaining('has closed') });
+    expect(refused.errors![0]!.message).not.toContain('970101');
+
+    // A re-import of the same row changes nothing and says nothing.
+    await graph.query<any>(upsert, { rows: [row('970101', 'CLOSED')] }, { as: 'west-sussex-business-manager' });
+    const events = await graph.subgraphs.schools.db.getRepository(OutboxEvent).find({ where: { entityType: 'School', entityId: '970101' }, order: { sequence: 'ASC' } });
+    expect(events.map((event) => [event.type, event.sequence])).toEqual([['school.registered', 1], ['school.closed', 2]]);
+    expect(JSON.parse(events[1]!.payload)).toEqual({ urn: '970101', status: 'CLOSED', closedOn: null, localAuthorityDfeCode: '938' });
+  });
+});
