@@ -31,5 +31,6 @@ export * from './self-assessment';
 export * from './subgraph';
 export * from './validation';
 export * from './query-limits';
+export * from './coercion-errors';
 export * from './trusted-documents';
 export * from './statutory-directory';
