@@ -11,6 +11,7 @@ export * from './database';
 export * from './deadline';
 export * from './demo';
 export * from './errors';
+export * from './transitions';
 export * from './events';
 export * from './obligations';
 export * from './observability';
