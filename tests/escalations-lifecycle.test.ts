@@ -136,6 +136,7 @@ describe('transitions: a state machine whose history is the record', () => {
     const d = await raised({ caseReference: 'CASE-T-SKIP' });
     const skip = await graph.query<any>(escalate, { id: d.id, input: { reason: 'Straight to the partnership', toStagePosition: 3 } }, { as: 'sussex-health-visitor' });
     expect(codeOf(skip)).toBe('CONFLICT');
+    expect(skip.errors![0]!.extensions).toMatchObject({ state: 'OPEN', stage: 1, allowed: ['ESCALATE', 'RESOLVE', 'WITHDRAW'] });
     expect(skip.errors![0]!.message).toBe('professional disagreement is OPEN at stage 1: skipping to stage 3 needs the child to be at immediate risk');
     const back = await graph.query<any>(escalate, { id: d.id, input: { reason: 'Again', toStagePosition: 1 } }, { as: 'sussex-health-visitor' });
     expect(back.errors![0]!.message).toContain('OPEN at stage 1: escalation goes forward');
@@ -219,6 +220,7 @@ describe('transitions: a state machine whose history is the record', () => {
     ];
     for (const attempt of attempts) {
       expect(codeOf(attempt)).toBe('CONFLICT');
+      expect(attempt.errors![0]!.extensions).toMatchObject({ state: 'RESOLVED', allowed: [] });
       expect(attempt.errors![0]!.message).toMatch(/^professional disagreement is RESOLVED: its history is closed/);
     }
     const after = await graph.query<any>(read, { id: d.id }, { as: 'sussex-health-visitor' });

@@ -252,7 +252,8 @@ describe('the authority\'s response', () => {
     expect(acked.data.acknowledgeReferral).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgementDeadline: { status: 'MET', completedOn: '2026-11-23' } });
     const twice = await graph.query<any>(acknowledge, { id: r.id }, { as: 'west-sussex-social-worker' });
     expect(codeOf(twice)).toBe('CONFLICT');
-    expect(twice.errors?.[0]?.message).toMatch(/ACKNOWLEDGED/);
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ state: 'ACKNOWLEDGED', allowed: ['DECIDE'] });
+    expect(twice.errors?.[0]?.message).toBe('referral is ACKNOWLEDGED: decide it next');
 
     setNow('2026-11-25T09:00:00Z'); // two working days after receipt: late
     const decided = await graph.query<any>(
@@ -271,6 +272,7 @@ describe('the authority\'s response', () => {
     expect(seen.data.referral).toMatchObject({ status: 'DECIDED', decision: 'SECTION_17_ASSESSMENT', feedback: 'A child and family assessment will start this week (test)' });
     const again = await graph.query<any>(decide, { id: r.id, input: { decision: 'NO_FURTHER_ACTION', feedback: 'changed mind' } }, { as: 'west-sussex-social-worker' });
     expect(codeOf(again)).toBe('CONFLICT');
+    expect(again.errors?.[0]?.extensions).toMatchObject({ state: 'DECIDED', allowed: [] });
     expect(again.errors?.[0]?.message).toMatch(/DECIDED/);
   });
 

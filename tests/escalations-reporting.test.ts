@@ -151,6 +151,7 @@ describe('national escalations', () => {
     expect((await graph.query<any>(acknowledge, { id }, { as: 'panel-member' })).data.acknowledgeNationalEscalation.status).toBe('ACKNOWLEDGED');
     const again = await graph.query<any>(acknowledge, { id }, { as: 'panel-member' });
     expect(again.errors![0]!.message).toBe('national escalation is ACKNOWLEDGED: it cannot be acknowledged');
+    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'ACKNOWLEDGED', allowed: ['CLOSE', 'WITHDRAW'] });
     const closed = await graph.query<any>(close, { id }, { as: 'panel-member' });
     expect(closed.data.closeNationalEscalation).toMatchObject({
       status: 'CLOSED',
@@ -159,7 +160,7 @@ describe('national escalations', () => {
       historyChain: { intact: true, events: 3 },
     });
     const withdraw = await graph.query<any>(`mutation ($id: ID!) { withdrawNationalEscalation(id: $id, reason: "No longer needed") { status } }`, { id }, { as: 'east-sussex-business-manager' });
-    expect(withdraw.errors![0]).toMatchObject({ message: 'national escalation is CLOSED: it cannot be withdrawn', extensions: { code: 'CONFLICT' } });
+    expect(withdraw.errors![0]).toMatchObject({ message: 'national escalation is CLOSED: it cannot be withdrawn', extensions: { code: 'CONFLICT', state: 'CLOSED', allowed: [] } });
     const audit = await graph.subgraphs.escalations.db.getRepository(AuditRecord).findBy({ entityId: id });
     expect(audit.filter((r) => r.outcome === 'ALLOWED').map((r) => r.action).filter((a) => a !== 'READ')).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
     // East Sussex's attempt to acknowledge it for the Panel is on the record as a refused write.

@@ -75,7 +75,7 @@ describe('a mutation given bad input', () => {
       `mutation { recordPracticeReviewDecision(input: { partnershipId: "${demoIds.partnerships.eastSussex}", kind: LOCAL, title: "T", decisionDate: "2026-02-30" }) { id } }`,
     );
     expect(result.errors![0]!.extensions!['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(result.errors![0]!.message).toContain('2026-02-30 is not a real calendar date');
+    expect(result.errors![0]!.message).toContain('must be a real calendar date');
   });
 });
 
@@ -108,16 +108,18 @@ describe('an input GraphQL itself refuses, before any resolver runs', () => {
   it('names the field of an impossible date in a variable (checked by the subgraph, relayed by the gateway)', async () => {
     const result = await graph.query(record, { input: { ...input, decisionDate: '2026-02-30' } }, { as: 'east-sussex-business-manager' });
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.decisionDate' });
-    expect(result.errors![0]!.message).toContain('2026-02-30 is not a real calendar date');
+    expect(result.errors![0]!.message).toBe('input.decisionDate: must be a real calendar date');
   });
 
   it('names the field of an unknown enum value in a variable (checked by the gateway)', async () => {
     const result = await graph.query(record, { input: { ...input, kind: 'REGIONAL' } }, { as: 'east-sussex-business-manager' });
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    expect(result.errors![0]!.message).toBe('input.kind: must be one of the values of the PracticeReviewKind enum');
   });
 
   it('names a whole variable that is missing', async () => {
     const result = await graph.query(record, {}, { as: 'east-sussex-business-manager' });
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(result.errors![0]!.message).toBe('input: is required (RecordPracticeReviewDecisionInput!) and was not provided');
   });
 });

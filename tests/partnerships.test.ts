@@ -1,6 +1,6 @@
 import { defaultReferenceDataDir, demoIds, mintDevelopmentToken, Role, WorkingDayCalendar, type Identity } from '@safeguarding/shared';
 import { financialYearStarting as financialYear } from '@safeguarding/shared';
-import { yearlyReportStatus } from '../subgraphs/partnerships/src/yearly-report/yearly-report.status';
+import { yearlyReportStatus } from '../subgraphs/partnerships/src/yearly-report/yearly-report.deadlines';
 import { startGraph, type TestGraph } from './support/graph';
 import path from 'node:path';
 
@@ -78,7 +78,7 @@ describe('a partnership coming into force', () => {
     expect(after.uncoveredPoliceForceAreas).not.toContainEqual({ gssCode: 'E23000013' });
 
     const again = await graph.query<any>(activate, { id, on: '2026-03-01' }, { authorization: manager });
-    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'ACTIVE' });
+    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'ACTIVE', allowed: ['DISSOLVE'] });
     expect(again.errors![0]!.message).toContain('The partnership is ACTIVE');
 
     // A second partnership claiming the same area cannot come into force while the first is active.

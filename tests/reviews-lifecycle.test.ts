@@ -55,7 +55,7 @@ describe('the whole chain, in order', () => {
     // Out of order: sent to the Panel or answered by it before any decision.
     const send = `mutation ($id: ID!) { sendRapidReviewToPanel(id: $id, sentOn: "2026-10-20") { status sentToPanelOn deadline { due status } } }`;
     const early = await graph.query<any>(send, { id: rapid.id }, manager);
-    expect(codeOf(early)).toMatchObject({ code: 'CONFLICT', status: 'OPEN' });
+    expect(codeOf(early)).toMatchObject({ code: 'CONFLICT', state: 'OPEN', allowed: ['DECIDE'] });
     expect(early.errors![0]!.message).toBe('rapid review is OPEN: sending it to the Panel needs it to be DECIDED');
     const respond = `mutation ($input: RecordPanelResponseInput!) { recordRapidReviewPanelResponse(input: $input) { status panelAgreed } }`;
     const response = { rapidReviewId: rapid.id, respondedOn: '2026-11-02', agreed: true, response: 'Agreed' };
@@ -84,7 +84,7 @@ describe('the whole chain, in order', () => {
 
     const publish = `mutation ($id: ID!) { publishPracticeReview(id: $id, publishedOn: "2026-11-20", publicationUrl: "https://example.org/l") { status } }`;
     const unpublished = await graph.query<any>(publish, { id: review.id }, manager);
-    expect(codeOf(unpublished)).toMatchObject({ code: 'CONFLICT', status: 'IN_PROGRESS' });
+    expect(codeOf(unpublished)).toMatchObject({ code: 'CONFLICT', state: 'IN_PROGRESS', allowed: ['SEND_REPORT'] });
     expect(unpublished.errors![0]!.message).toContain('practice review is IN_PROGRESS');
 
     const update = `mutation ($input: UpdatePracticeReviewInput!) { updatePracticeReview(input: $input) { localReviewerName termsOfReference reviewer { name } } }`;

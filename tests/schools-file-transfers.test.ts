@@ -106,7 +106,7 @@ describe('who sees a transfer', () => {
 describe('sending and confirming receipt', () => {
   it('refuses receipt before the file is sent, naming the state, and lets only the right DSL take each step', async () => {
     const early = await graph.query<any>(confirm, { input: { transferId: christmasId } }, { as: 'shingle-bay-primary-dsl' });
-    expect(early.errors![0]!.extensions!['code']).toBe('CONFLICT');
+    expect(early.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'RECORDED', allowed: ['SEND'] });
     expect(early.errors![0]!.message).toContain('RECORDED');
     const wrongSender = await graph.query<any>(markSent, { input: { transferId: christmasId } }, { as: 'shingle-bay-primary-dsl' });
     expect(wrongSender.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
@@ -122,7 +122,7 @@ describe('sending and confirming receipt', () => {
     expect(sent.errors).toBeUndefined();
     expect(sent.data.markFileTransferSent).toMatchObject({ state: 'SENT', sentOn: '2026-12-24', overdue: true });
     const again = await graph.query<any>(markSent, { input: { transferId: christmasId } }, { as: 'seaview-primary-dsl' });
-    expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
+    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'SENT', allowed: ['CONFIRM_RECEIPT'] });
     expect(again.errors![0]!.message).toContain('SENT');
     const bySender = await graph.query<any>(confirm, { input: { transferId: christmasId } }, { as: 'seaview-primary-dsl' });
     expect(bySender.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
@@ -133,7 +133,7 @@ describe('sending and confirming receipt', () => {
       deadline: { due: '2027-01-04', completedOn: '2027-01-05', status: 'MISSED' },
     });
     const twice = await graph.query<any>(confirm, { input: { transferId: christmasId } }, { as: 'shingle-bay-primary-dsl' });
-    expect(twice.errors![0]!.extensions!['code']).toBe('CONFLICT');
+    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'RECEIPT_CONFIRMED', allowed: [] });
     expect(twice.errors![0]!.message).toContain('RECEIPT_CONFIRMED');
     const written = (await audits()).slice(before);
     expect(written.map((r) => [r.action, r.subject, r.reason])).toEqual([

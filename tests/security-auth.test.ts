@@ -300,7 +300,7 @@ describe('the audit trail', () => {
     const db = graph.subgraphs.escalations.db;
     const checkpoints = db.getRepository(AuditCheckpoint);
     const total = await db.getRepository(AuditRecord).count();
-    expect(await verifyAuditChain(db.manager, { checkpointEvery: 1 })).toEqual({ intact: true, checked: total, brokenAtSequence: null });
+    expect(await verifyAuditChain(db.manager, { checkpointEvery: 1, now: new Date() })).toEqual({ intact: true, checked: total, brokenAtSequence: null });
     const [checkpoint] = await checkpoints.find();
     expect(checkpoint).toMatchObject({ sequence: total });
     expect(checkpointSignatureValid(checkpoint!, auditChainKeys(db).verifying)).toBe(true);
@@ -308,11 +308,11 @@ describe('the audit trail', () => {
     expect(checkpointSignatureValid(checkpoint!, generateKeyPairSync('ed25519').publicKey)).toBe(false);
 
     await graph.query(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
-    expect(await verifyAuditChain(db.manager)).toEqual({ intact: true, checked: 1, brokenAtSequence: null });
+    expect(await verifyAuditChain(db.manager, { now: new Date() })).toEqual({ intact: true, checked: 1, brokenAtSequence: null });
 
     // A checkpoint moved to another head without the signing key is the break itself.
     await checkpoints.update({ sequence: checkpoint!.sequence }, { hash: 'f'.repeat(64) });
-    expect(await verifyAuditChain(db.manager)).toMatchObject({ intact: false, brokenAtSequence: checkpoint!.sequence });
+    expect(await verifyAuditChain(db.manager, { now: new Date() })).toMatchObject({ intact: false, brokenAtSequence: checkpoint!.sequence });
     // The tests below edit early records: they need the whole chain checked again.
     await checkpoints.clear();
   });

@@ -102,9 +102,11 @@ describe('a variable GraphQL cannot coerce is named as the service names fields,
   };
 
   it.each([
-    ['an unknown enum value in a list', { ...input }, 'input.concernCategories.0', /does not exist in "ConcernCategory" enum/],
-    ['a number where a string belongs', { ...input, concernCategories: ['NEGLECT'], nhsNumber: 9434765919 }, 'input.nhsNumber', /String cannot represent a non string value$/],
-    ['a required field missing', (({ lawfulBasis: _l, ...rest }) => ({ ...rest, concernCategories: ['NEGLECT'] }))(input), 'input', /Field "lawfulBasis" of required type "ReferralLawfulBasis!" was not provided\./],
+    ['an unknown enum value in a list', { ...input }, 'input.concernCategories.0', /^input\.concernCategories\.0: must be one of the values of the ConcernCategory enum$/],
+    ['a number where a string belongs', { ...input, concernCategories: ['NEGLECT'], nhsNumber: 9434765919 }, 'input.nhsNumber', /^input\.nhsNumber: must be a String$/],
+    ['a required field missing', (({ lawfulBasis: _l, ...rest }) => ({ ...rest, concernCategories: ['NEGLECT'] }))(input), 'input.lawfulBasis', /^input\.lawfulBasis: is required \(ReferralLawfulBasis!\) and was not provided$/],
+    ['a field the input type does not have', { ...input, concernCategories: ['NEGLECT'], childName: 'Secret Name' }, 'input.childName', /^input\.childName: is not a field of SubmitReferralInput$/],
+    ['null where a value is required', { ...input, concernCategories: ['NEGLECT'], lawfulBasis: null }, 'input.lawfulBasis', /^input\.lawfulBasis: must not be null \(ReferralLawfulBasis!\)$/],
   ])('%s', async (_label, value, field, reason) => {
     const response = await post({ query: submit, variables: { i: value } }, { authorization: `Bearer ${await graph.tokenFor('sussex-health-visitor')}` });
     expect(response.status).toBe(400);
@@ -113,6 +115,6 @@ describe('a variable GraphQL cannot coerce is named as the service names fields,
     expect(error.message.startsWith(`${field}: `)).toBe(true);
     expect(error.message).toMatch(reason);
     const text = JSON.stringify(response.body);
-    for (const secret of ['9434765919', 'CHILD-SECRET-REF', 'coercion-key', 'NOT_A_CATEGORY', '$i']) expect(text).not.toContain(secret);
+    for (const secret of ['9434765919', 'CHILD-SECRET-REF', 'coercion-key', 'NOT_A_CATEGORY', 'Secret Name', '$i']) expect(text).not.toContain(secret);
   });
 });

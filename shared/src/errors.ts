@@ -112,7 +112,7 @@ export function createErrorFormatter(logger: Logger, options: { exposeStack: boo
     const code = formatted.extensions?.['code'];
     // A subgraph's error relayed by the gateway keeps its code: it was formatted once already.
     if (typeof code === 'string' && (requestLevelCodes.has(code) || isDomainCode(code)) && !isResolverCrash(original)) {
-      return withoutStack(withCoercedField(formatted), options.exposeStack);
+      return withoutStack(formatted, options.exposeStack);
     }
     // Apollo's own refusals of a request's form (an unsupported persisted-query version) carry no code:
     // raised by the framework about the request (no cause, no path), never by a resolver.
@@ -141,18 +141,6 @@ export function createErrorFormatter(logger: Logger, options: { exposeStack: boo
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
-}
-
-/**
- * GraphQL refuses a variable it cannot coerce (an unknown enum value, an impossible Date) before any
- * resolver runs, naming the path only in its message. Integrators switch on `extensions.field`, as
- * for our own BAD_USER_INPUT, so it is lifted out here: `input.decisionDate`, or the variable's name.
- */
-function withCoercedField(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (formatted.extensions?.['code'] !== ErrorCode.BAD_USER_INPUT || formatted.extensions['field'] !== undefined) return formatted;
-  const match = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)";/s.exec(formatted.message) ?? /^Variable "\$(\w+)"/.exec(formatted.message);
-  if (!match) return formatted;
-  return { ...formatted, extensions: { ...formatted.extensions, field: match[2] ?? match[1] } };
 }
 
 function isDomainCode(code: string): boolean {

@@ -5,7 +5,8 @@ import type express from 'express';
 import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 import { z } from 'zod';
 import type { Logger } from './logger';
-import { callerMistakeStatusPlugin, coercionErrorPlugin, costLimitPlugin, fieldRepetitionRule } from './query-limits';
+import { coercionErrorPlugin } from './coercion-errors';
+import { callerMistakeStatusPlugin, costLimitPlugin, fieldRepetitionRule } from './query-limits';
 
 // config.ts imports this module, so the flag cannot come from there.
 const booleanFlag = z

@@ -8,7 +8,8 @@ function parseDate(value: unknown): string {
   }
   const parsed = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`${value} is not a real calendar date`);
+    // The value is not repeated: a date of birth is personal data, and the caller has it already.
+    throw new GraphQLError('must be a real calendar date');
   }
   return value;
 }

@@ -50,7 +50,7 @@ export async function exportAuditTrail(db: DataSource, subgraph: string, now: ()
       throw new AuditExportError(`checkpoint at record ${checkpoint.sequence} does not verify`, checkpoint.sequence);
     }
   }
-  const status = await verifyAuditChain(db.manager, { fromStart: true, checkpointEvery: Number.POSITIVE_INFINITY });
+  const status = await verifyAuditChain(db.manager, { fromStart: true, checkpointEvery: Number.POSITIVE_INFINITY, now: now() });
   if (!status.intact) throw new AuditExportError(`the chain is broken at record ${status.brokenAtSequence}`, status.brokenAtSequence);
   const records: Array<AuditRecord & { signature: string }> = [];
   let after = 0;

@@ -308,7 +308,7 @@ export interface AuditChainStatus {
  */
 export async function verifyAuditChain(
   manager: EntityManager,
-  options: { batchSize?: number; checkpointEvery?: number; fromStart?: boolean; now?: Date } = {},
+  options: { readonly now: Date; batchSize?: number; checkpointEvery?: number; fromStart?: boolean },
 ): Promise<AuditChainStatus> {
   const batchSize = options.batchSize ?? 1000;
   const checkpointEvery = options.checkpointEvery ?? 500;
@@ -345,7 +345,7 @@ export async function verifyAuditChain(
   if (head && (head.sequence !== last || head.hash !== previousHash)) {
     return { intact: false, checked, brokenAtSequence: Math.min(head.sequence, last + 1) };
   }
-  if (checked >= checkpointEvery && last > 0) await signAuditCheckpoint(manager, keys, last, previousHash, options.now ?? new Date());
+  if (checked >= checkpointEvery && last > 0) await signAuditCheckpoint(manager, keys, last, previousHash, options.now);
   return { intact: true, checked, brokenAtSequence: null };
 }
 

@@ -58,7 +58,7 @@ import type {
 } from './professional-disagreement.input';
 import { disagreementOrder, ProfessionalDisagreementRepository, type OrganisationSide } from './professional-disagreement.repository';
 import { ProfessionalDisagreementConnection } from './professional-disagreement-connection.type';
-import { nextDisagreementState, type DisagreementTransition } from './professional-disagreement.transitions';
+import { disagreementRefusal, nextDisagreementState, type DisagreementTransition } from './professional-disagreement.transitions';
 import { suppliedDate, type EventDateSource } from '../event-date/event-date';
 import {
   currentStageObligation,
@@ -445,16 +445,15 @@ export class ProfessionalDisagreementService {
   async recordScrutineerAdvice(id: string, adviceInput: string, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
     const advice = validateInput(requiredText(2000), adviceInput, 'advice');
     return this.transition(id, 'scrutineer', accessReason, async (disagreement, identity, manager) => {
-      if (disagreement.status !== DisagreementStatus.OPEN) {
-        throw new ConflictError(`professional disagreement is ${disagreement.status}: advice is recorded while it is open`, {
-          status: disagreement.status,
-        });
-      }
       const policy = await new EscalationPolicyService(this.ctx).inForce(disagreement.partnershipId, manager);
+      if (disagreement.status !== DisagreementStatus.OPEN) {
+        throw disagreementRefusal(disagreement, policy.finalStage, `professional disagreement is ${disagreement.status}: advice is recorded while it is open`);
+      }
       if (disagreement.stagePosition < policy.partnershipStagePosition) {
-        throw new ConflictError(
+        throw disagreementRefusal(
+          disagreement,
+          policy.finalStage,
           `professional disagreement is OPEN at stage ${disagreement.stagePosition}: the scrutineer advises from the partnership stage, ${policy.partnershipStagePosition}`,
-          { status: disagreement.status, stage: disagreement.stagePosition },
         );
       }
       const event = this.eventOf(disagreement, identity, EscalationEventKind.SCRUTINEER_ADVICE, { reason: advice });

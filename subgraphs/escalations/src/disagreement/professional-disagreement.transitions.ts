@@ -1,4 +1,4 @@
-import { ConflictError } from '@safeguarding/shared';
+import { TransitionRefusedError } from '@safeguarding/shared';
 import { DisagreementStatus } from './professional-disagreement.entity';
 
 /** Where a disagreement stands: its status and the stage it is at. */
@@ -20,40 +20,41 @@ export type DisagreementTransition =
   | { readonly kind: 'resolve' }
   | { readonly kind: 'withdraw' };
 
+/** What may happen to a disagreement where it stands: nothing once closed; escalation only before the last stage. */
+export function allowedDisagreementTransitions(current: DisagreementState, finalStage: number): DisagreementTransition['kind'][] {
+  if (current.status !== DisagreementStatus.OPEN) return [];
+  return current.stagePosition < finalStage ? ['escalate', 'resolve', 'withdraw'] : ['resolve', 'withdraw'];
+}
+
+/** A disagreement that may not do what was asked: CONFLICT naming its status, its stage and what it allows. */
+export function disagreementRefusal(current: DisagreementState, finalStage: number, message: string): TransitionRefusedError {
+  return new TransitionRefusedError(message, current.status, allowedDisagreementTransitions(current, finalStage), {
+    ...(current.status === DisagreementStatus.OPEN ? { stage: current.stagePosition } : {}),
+  });
+}
+
 /** The state a transition leads to; refuses one the current state does not allow, naming that state. */
 export function nextDisagreementState(current: DisagreementState, transition: DisagreementTransition): DisagreementState {
   if (current.status !== DisagreementStatus.OPEN) {
-    throw new ConflictError(
-      `professional disagreement is ${current.status}: its history is closed and it cannot be ${pastTense(transition.kind)}`,
-      { status: current.status },
-    );
+    throw disagreementRefusal(current, 0, `professional disagreement is ${current.status}: its history is closed and it cannot be ${pastTense(transition.kind)}`);
   }
   switch (transition.kind) {
     case 'escalate': {
       const atRisk = current.childAtImmediateRisk || transition.childAtImmediateRisk;
+      const refuse = (message: string): never => {
+        throw disagreementRefusal(current, transition.finalStage, message);
+      };
       if (transition.toStage <= current.stagePosition) {
-        throw new ConflictError(
-          `professional disagreement is OPEN at stage ${current.stagePosition}: escalation goes forward, to stage ${current.stagePosition + 1}`,
-          { status: current.status, stage: current.stagePosition },
-        );
+        refuse(`professional disagreement is OPEN at stage ${current.stagePosition}: escalation goes forward, to stage ${current.stagePosition + 1}`);
       }
       if (current.stagePosition >= transition.finalStage) {
-        throw new ConflictError(
-          `professional disagreement is OPEN at stage ${current.stagePosition}, the last stage of the policy: resolve or withdraw it`,
-          { status: current.status, stage: current.stagePosition },
-        );
+        refuse(`professional disagreement is OPEN at stage ${current.stagePosition}, the last stage of the policy: resolve or withdraw it`);
       }
       if (transition.toStage > transition.finalStage) {
-        throw new ConflictError(`the escalation policy has ${transition.finalStage} stages: there is no stage ${transition.toStage}`, {
-          status: current.status,
-          stage: current.stagePosition,
-        });
+        refuse(`the escalation policy has ${transition.finalStage} stages: there is no stage ${transition.toStage}`);
       }
       if (transition.toStage > current.stagePosition + 1 && !atRisk) {
-        throw new ConflictError(
-          `professional disagreement is OPEN at stage ${current.stagePosition}: skipping to stage ${transition.toStage} needs the child to be at immediate risk`,
-          { status: current.status, stage: current.stagePosition },
-        );
+        refuse(`professional disagreement is OPEN at stage ${current.stagePosition}: skipping to stage ${transition.toStage} needs the child to be at immediate risk`);
       }
       return { status: DisagreementStatus.OPEN, stagePosition: transition.toStage, childAtImmediateRisk: atRisk };
     }

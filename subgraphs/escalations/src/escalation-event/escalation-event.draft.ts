@@ -16,7 +16,7 @@ export function draftEvent(
     streamId: stream.id,
     partnershipId: stream.partnershipId,
     kind,
-    occurredAt: new Date().toISOString(),
+    occurredAt: ctx.now.toISOString(),
     occurredOn: ctx.today,
     occurredOnSource: EventDateSource.SERVER,
     subject: identity.subject,

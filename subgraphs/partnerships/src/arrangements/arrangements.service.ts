@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   httpsUrl,
   BadUserInputError,
-  ConflictError,
   groupByKey,
   isoDate,
   newId,
@@ -22,6 +21,7 @@ import { PartnershipRepository } from '../partnership/partnership.repository';
 import { Forum, PublishedArrangements } from './arrangements.entity';
 import type { PublishArrangementsInput } from './arrangements.input';
 import { ArrangementsRepository } from './arrangements.repository';
+import { partnershipRefusal } from '../partnership/partnership.transitions';
 
 
 function unique<T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string, what: string) {
@@ -91,7 +91,7 @@ export class ArrangementsService {
       const [partnership] = await partnerships.findByIds([partnershipId]);
       if (!partnership) throw new NotFoundError('Partnership', partnershipId);
       if (partnership.status === PartnershipStatus.DISSOLVED) {
-        throw new ConflictError('The partnership is DISSOLVED: its arrangements can no longer be published', { state: partnership.status });
+        throw partnershipRefusal(partnership.status, 'its arrangements can no longer be published');
       }
       const partners = await partnerships.partnersOf([partnershipId]);
       checkSignOffs(valid.signOffs, partners, valid.publishedOn);

@@ -15,7 +15,7 @@ import type { EntityManager } from 'typeorm';
 import { IntegratedCareBoard, LocalAuthority, PoliceForceArea } from '../reference-data/local-authority.type';
 import { DelegatedSafeguardingPartner, PartnerKind, type Partnership, type StatutoryPartner } from './partnership.entity';
 import type { DelegateInput, LeadSafeguardingPartnerInput } from './partnership.input';
-import { nextPartnershipStatus, ruleBroken } from './partnership.lifecycle';
+import { nextPartnershipStatus, ruleBroken } from './partnership.transitions';
 import { PartnershipRepository } from './partnership.repository';
 import { settleYearlyReportObligations } from '../yearly-report/yearly-report.obligations';
 import { overlappingBoards, overlappingForces, partnerOverlapShortfalls } from './partner-overlap';

@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { DateScalar, DeadlineView } from '@safeguarding/shared';
 import { Partnership } from '../partnership/partnership.entity';
 import { ContentRequirement, YearlyReportContent } from './yearly-report.content';
-import { YearlyReportStatus } from './yearly-report.status';
+import { YearlyReportStatus } from './yearly-report.deadlines';
 
 /** One partnership's report on one financial year (1 April–31 March). */
 @ObjectType({ description: "A partnership's yearly report on a financial year" })

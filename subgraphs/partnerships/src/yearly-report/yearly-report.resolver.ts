@@ -5,7 +5,7 @@ import { YearlyReportContent } from './yearly-report.content';
 import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
 import { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
 import { YearlyReportService } from './yearly-report.service';
-import { YearlyReportStatus } from './yearly-report.status';
+import { YearlyReportStatus } from './yearly-report.deadlines';
 
 @Resolver(() => YearlyReport)
 export class YearlyReportResolver {

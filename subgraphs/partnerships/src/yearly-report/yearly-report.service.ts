@@ -32,7 +32,7 @@ import {
   sendingDeadline,
   yearlyReportStatus,
   type YearlyReportStatus,
-} from './yearly-report.status';
+} from './yearly-report.deadlines';
 
 
 export class YearlyReportService {

@@ -31,10 +31,11 @@ import { ChildDeathReviewConnection } from './child-death-review-connection.type
 import { IsNull, type EntityManager } from 'typeorm';
 import { uuid } from '../common/ids';
 import { aggregateChildDeaths, type ChildDeathAggregate } from './child-death-aggregate.type';
-import { CdopCategory, CdopNotificationSetting, ChildDeathReview, ChildDeathReviewStage } from './child-death-review.entity';
+import { CdopCategory, CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
 import type { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
 import { childDeathReviewOrder, ChildDeathReviewRepository } from './child-death-review.repository';
 import { childDeathPlans, reviewsLedger } from '../obligations/review-obligations';
+import { nextChildDeathReviewStage } from './child-death-review.transitions';
 
 const cdopBasis = reviewClockRule('CHILD_DEATH_NOTIFICATION').basis;
 
@@ -159,10 +160,7 @@ export class ChildDeathReviewService {
   recordReviewMeeting(id: string, meetingOn: string): Promise<ChildDeathReview> {
     const date = validateInput(notPast(this.ctx.today), meetingOn, 'meetingOn');
     return this.change(id, (review) => {
-      const stage = review.stage();
-      if (stage !== ChildDeathReviewStage.AWAITING_REVIEW_MEETING) {
-        throw new ConflictError(`child death review is ${stage}: its review meeting is already recorded`, { stage });
-      }
+      nextChildDeathReviewStage(review.stage(), { kind: 'recordReviewMeeting' });
       if (date < review.dateOfDeath) throw new BadUserInputError('meetingOn', `must not be before the death on ${review.dateOfDeath}`);
       return { where: { reviewMeetingOn: IsNull() }, changes: { reviewMeetingOn: date } };
     });
@@ -171,10 +169,7 @@ export class ChildDeathReviewService {
   recordPanelReview(input: RecordChildDeathPanelReviewInput): Promise<ChildDeathReview> {
     const valid = validateInput(panelReviewSchema(this.ctx.today), input);
     return this.change(valid.id, (review) => {
-      const stage = review.stage();
-      if (stage !== ChildDeathReviewStage.AWAITING_PANEL_REVIEW) {
-        throw new ConflictError(`child death review is ${stage}: the panel review follows the review meeting, once`, { stage });
-      }
+      nextChildDeathReviewStage(review.stage(), { kind: 'recordPanelReview' });
       if (review.reviewMeetingOn && valid.panelReviewOn < review.reviewMeetingOn) {
         throw new BadUserInputError('input.panelReviewOn', `must not be before the review meeting on ${review.reviewMeetingOn}`);
       }

@@ -48,6 +48,7 @@ import {
 } from './serious-incident-notification.entity';
 import type { NotifySeriousIncidentInput, PartnerToldInput } from './serious-incident-notification.input';
 import { notificationOrder, SeriousIncidentNotificationRepository } from './serious-incident-notification.repository';
+import { nextNotificationStatus } from './serious-incident-notification.transitions';
 
 const notificationRule = reviewClockRule('SERIOUS_INCIDENT_NOTIFICATION');
 const partnersRule = reviewClockRule('PARTNERS_TOLD_OF_INCIDENT');
@@ -197,12 +198,10 @@ export class SeriousIncidentNotificationService {
     if (date > this.ctx.today) throw new BadUserInputError('dateNotified', 'must not be in the future');
     return this.ctx.db.transaction(async (manager) => {
       const notification = await this.writable(manager, id);
-      if (notification.status !== NotificationStatus.DRAFT) {
-        throw new ConflictError(`notification is ${notification.status} (notified on ${notification.dateNotified ?? '?'}): it cannot be sent again`, { status: notification.status });
-      }
+      const status = nextNotificationStatus(notification.status, { kind: 'send', dateNotified: date });
       if (date < notification.dateAware) throw new BadUserInputError('dateNotified', `must not be before the date aware ${notification.dateAware}`);
       if (!(await this.repository(manager).markSent(id, date))) throw new ConflictError('notification changed while it was being sent: read it again');
-      Object.assign(notification, { status: NotificationStatus.SENT, dateNotified: date });
+      Object.assign(notification, { status, dateNotified: date });
       await this.settle(manager, notification);
       await this.tellNotified(manager, notification);
       await appendAudit(this.ctx, [auditOf(notification, AuditAction.UPDATE)], manager);

@@ -35,7 +35,8 @@ import { PracticeReview, PracticeReviewKind, PracticeReviewStatus } from './prac
 import type { RecordPracticeReviewDecisionInput, UpdatePracticeReviewInput } from './practice-review.input';
 import { practiceReviewOrder, PracticeReviewRepository, publishedOrder } from './practice-review.repository';
 import { PracticeReviewConnection } from './practice-review-connection.type';
-import { nextStatus, type PracticeReviewTransition } from './practice-review.transitions';
+import { nextStatus, practiceReviewRefusal, type PracticeReviewTransition } from './practice-review.transitions';
+import { rapidReviewRefusal } from '../rapid-review/rapid-review.transitions';
 
 const publicationBasis = reviewClockRule('PRACTICE_REVIEW_PUBLICATION').basis;
 const reportBasis = reviewClockRule('PRACTICE_REVIEW_TO_PANEL').basis;
@@ -133,7 +134,7 @@ export class PracticeReviewService {
       throw new BadUserInputError('input.rapidReviewId', 'is not a rapid review of this partnership that you may see');
     }
     if (rapid.status === RapidReviewStatus.OPEN || rapid.decidedOn === null) {
-      throw new ConflictError(`rapid review is ${rapid.status}: record its decision before the practice review`, { status: rapid.status });
+      throw rapidReviewRefusal(rapid.status, 'record its decision before the practice review');
     }
     const decided = valid.kind === PracticeReviewKind.LOCAL ? rapid.localPracticeReviewDecided : rapid.nationalReviewRecommended;
     if (!decided) {
@@ -154,7 +155,7 @@ export class PracticeReviewService {
     return this.ctx.db.transaction(async (manager) => {
       const review = await this.writable(manager, valid.id);
       if (review.status === PracticeReviewStatus.PUBLISHED) {
-        throw new ConflictError(`practice review is ${review.status}: its reviewer and terms of reference are final`, { status: review.status });
+        throw practiceReviewRefusal(review.status, 'its reviewer and terms of reference are final');
       }
       const changes: Partial<Pick<PracticeReview, 'reviewerId' | 'localReviewerName' | 'termsOfReference'>> = {};
       if (valid.reviewerId !== undefined && valid.reviewerId !== null) {

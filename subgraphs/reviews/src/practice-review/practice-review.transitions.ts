@@ -1,4 +1,4 @@
-import { ConflictError } from '@safeguarding/shared';
+import { allowedFrom, TransitionRefusedError } from '@safeguarding/shared';
 import { PracticeReviewStatus } from './practice-review.entity';
 
 /**
@@ -10,24 +10,32 @@ export type PracticeReviewTransition =
   | { kind: 'sendReport'; sentOn: string }
   | { kind: 'publish'; publishedOn: string; publicationUrl: string };
 
+const from: Record<PracticeReviewTransition['kind'], readonly PracticeReviewStatus[]> = {
+  sendReport: [PracticeReviewStatus.IN_PROGRESS],
+  publish: [PracticeReviewStatus.REPORT_SENT],
+};
+
+/** What may happen to a review in this status; the terms of reference are final once the report is sent. */
+export function allowedPracticeReviewTransitions(current: PracticeReviewStatus): PracticeReviewTransition['kind'][] {
+  return allowedFrom(current, from);
+}
+
+/** A practice review whose status does not allow what was asked: CONFLICT naming the status and what it allows. */
+export function practiceReviewRefusal(current: PracticeReviewStatus, message: string): TransitionRefusedError {
+  return new TransitionRefusedError(`practice review is ${current}: ${message}`, current, allowedPracticeReviewTransitions(current));
+}
+
 /** The status a transition leads to; refuses a transition the current status does not allow. */
 export function nextStatus(current: PracticeReviewStatus, transition: PracticeReviewTransition): PracticeReviewStatus {
   switch (transition.kind) {
     case 'sendReport':
-      if (current !== PracticeReviewStatus.IN_PROGRESS) {
-        throw new ConflictError(`practice review is ${current}: its report has already been sent`, { status: current });
-      }
+      if (current !== PracticeReviewStatus.IN_PROGRESS) throw practiceReviewRefusal(current, 'its report has already been sent');
       return PracticeReviewStatus.REPORT_SENT;
     case 'publish':
       if (current === PracticeReviewStatus.IN_PROGRESS) {
-        throw new ConflictError(
-          `practice review is ${current}: its report must be sent to the Panel and the Secretary of State before publication`,
-          { status: current },
-        );
+        throw practiceReviewRefusal(current, 'its report must be sent to the Panel and the Secretary of State before publication');
       }
-      if (current !== PracticeReviewStatus.REPORT_SENT) {
-        throw new ConflictError(`practice review is ${current}: it cannot be published again`, { status: current });
-      }
+      if (current !== PracticeReviewStatus.REPORT_SENT) throw practiceReviewRefusal(current, 'it cannot be published again');
       return PracticeReviewStatus.PUBLISHED;
     default: {
       // A new kind of transition fails to compile here until it is given its rule.

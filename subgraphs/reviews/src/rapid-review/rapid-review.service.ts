@@ -26,13 +26,13 @@ import {
 } from '@safeguarding/shared';
 import { RapidReviewConnection } from './rapid-review-connection.type';
 import type { EntityManager } from 'typeorm';
-import { NotificationStatus } from '../notification/serious-incident-notification.entity';
 import { SeriousIncidentNotificationRepository } from '../notification/serious-incident-notification.repository';
 import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
 import type { DecideRapidReviewInput, RecordPanelResponseInput } from './rapid-review.input';
 import { panelResponsePlans, rapidReviewPlan, reviewsLedger } from '../obligations/review-obligations';
 import { rapidReviewOrder, RapidReviewRepository } from './rapid-review.repository';
 import { nextRapidReviewStatus, type RapidReviewTransition } from './rapid-review.transitions';
+import { nextNotificationStatus, notificationRefusal } from '../notification/serious-incident-notification.transitions';
 
 const rapidReviewRule = reviewClockRule('RAPID_REVIEW');
 
@@ -106,12 +106,8 @@ export class RapidReviewService {
       const [notification] = await new SeriousIncidentNotificationRepository(manager, this.ctx.scope).findByIds([notificationId]);
       if (!notification) throw new NotFoundError('SeriousIncidentNotification', notificationId);
       this.ctx.scope.requirePartnershipRole(notification.partnershipId, partnershipAdministratorRoles);
-      if (notification.status !== NotificationStatus.SENT || notification.dateNotified === null) {
-        throw new ConflictError(
-          `notification is ${notification.status}: a rapid review opens only once the notification has been sent (record dateNotified first)`,
-          { status: notification.status },
-        );
-      }
+      nextNotificationStatus(notification.status, { kind: 'openRapidReview' });
+      if (notification.dateNotified === null) throw notificationRefusal(notification.status, 'it has no date notified');
       if (!notification.rapidReviewRequired()) {
         throw new ConflictError(
           'notification is of a care leaver\'s death only (to the Secretary of State and Ofsted): no rapid review unless the s16C criteria are met',

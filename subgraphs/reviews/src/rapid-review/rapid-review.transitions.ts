@@ -1,4 +1,4 @@
-import { ConflictError } from '@safeguarding/shared';
+import { allowedFrom, TransitionRefusedError } from '@safeguarding/shared';
 import { RapidReviewStatus } from './rapid-review.entity';
 
 /** Everything that may happen to a rapid review once it is open. */
@@ -7,19 +7,25 @@ export type RapidReviewTransition =
   | { kind: 'sendToPanel'; sentOn: string }
   | { kind: 'recordPanelResponse'; respondedOn: string; agreed: boolean; response: string };
 
-const from: Record<RapidReviewTransition['kind'], RapidReviewStatus> = {
-  decide: RapidReviewStatus.OPEN,
-  sendToPanel: RapidReviewStatus.DECIDED,
-  recordPanelResponse: RapidReviewStatus.SENT_TO_PANEL,
+const from: Record<RapidReviewTransition['kind'], readonly RapidReviewStatus[]> = {
+  decide: [RapidReviewStatus.OPEN],
+  sendToPanel: [RapidReviewStatus.DECIDED],
+  recordPanelResponse: [RapidReviewStatus.SENT_TO_PANEL],
 };
+
+export function allowedRapidReviewTransitions(current: RapidReviewStatus): RapidReviewTransition['kind'][] {
+  return allowedFrom(current, from);
+}
+
+/** A rapid review whose status does not allow what was asked: CONFLICT naming the status and what it allows. */
+export function rapidReviewRefusal(current: RapidReviewStatus, message: string): TransitionRefusedError {
+  return new TransitionRefusedError(`rapid review is ${current}: ${message}`, current, allowedRapidReviewTransitions(current));
+}
 
 /** The status a transition leads to; refuses one the current status does not allow, naming it. */
 export function nextRapidReviewStatus(current: RapidReviewStatus, transition: RapidReviewTransition): RapidReviewStatus {
-  if (current !== from[transition.kind]) {
-    throw new ConflictError(
-      `rapid review is ${current}: ${describe(transition)} needs it to be ${from[transition.kind]}`,
-      { status: current },
-    );
+  if (!from[transition.kind].includes(current)) {
+    throw rapidReviewRefusal(current, `${describe(transition)} needs it to be ${from[transition.kind].join(' or ')}`);
   }
   switch (transition.kind) {
     case 'decide':

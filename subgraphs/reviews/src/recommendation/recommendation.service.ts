@@ -215,8 +215,8 @@ function changesOf(action: ReviewAction, valid: z.infer<ReturnType<typeof progre
       if (!valid.evidence) throw new BadUserInputError('input.evidence', 'is required to mark an action EVIDENCED');
       return { status: valid.to, evidencedOn: valid.on, evidence: valid.evidence, ...notes };
     case ReviewActionStatus.OPEN:
-      // checkActionTransition already refused a move back to OPEN.
-      throw new ConflictError(`review action is ${action.status}: it cannot be reopened`, { status: action.status });
+      // No status leads back to OPEN, so checkActionTransition refused this already.
+      throw new Error('unreachable: a review action is never moved back to OPEN');
     default: {
       const unhandled: never = valid.to;
       throw new Error(`unhandled review action status ${String(unhandled)}`);

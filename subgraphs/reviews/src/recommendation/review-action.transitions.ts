@@ -1,4 +1,4 @@
-import { ConflictError } from '@safeguarding/shared';
+import { TransitionRefusedError } from '@safeguarding/shared';
 import { ReviewActionStatus } from './recommendation.entity';
 
 /** The one status each status may move to; EVIDENCED is the end. */
@@ -19,15 +19,16 @@ export function followingStatus(current: ReviewActionStatus): ReviewActionStatus
   }
 }
 
-/** Refuses any move but the next one, naming the current status. */
+/** Refuses any move but the next one, naming the current status and the one move it allows. */
 export function checkActionTransition(current: ReviewActionStatus, to: ReviewActionStatus): void {
   const next = followingStatus(current);
   if (next !== to) {
-    throw new ConflictError(
+    throw new TransitionRefusedError(
       next === null
         ? `review action is ${current}: it is finished and cannot move to ${to}`
         : `review action is ${current}: it can move only to ${next}, not ${to}`,
-      { status: current },
+      current,
+      next === null ? [] : [next],
     );
   }
 }

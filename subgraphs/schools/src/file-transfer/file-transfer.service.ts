@@ -31,7 +31,7 @@ import type { EntityManager } from 'typeorm';
 import { SchoolCalendarService } from '../school-calendar/school-calendar.service';
 import { SchoolRepository } from '../school/school.repository';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
-import { nextFileTransferState, type FileTransferStep } from './file-transfer-state';
+import { nextFileTransferState, type FileTransferStep } from './file-transfer.transitions';
 import type { ConfirmFileTransferReceiptInput, MarkFileTransferSentInput, RecordFileTransferInput } from './file-transfer.input';
 import { fileTransferOrder, FileTransferRepository, type TransferSide } from './file-transfer.repository';
 import { FileTransferConnection } from './file-transfer-connection.type';

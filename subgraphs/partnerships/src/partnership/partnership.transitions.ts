@@ -1,28 +1,32 @@
-import { ConflictError } from '@safeguarding/shared';
+import { allowedFrom, ConflictError, TransitionRefusedError } from '@safeguarding/shared';
 import { PartnershipStatus } from './partnership.entity';
 
 /** What can happen to arrangements: they come into force once, and are dissolved once. */
 export type PartnershipTransition = { readonly kind: 'activate'; readonly on: string } | { readonly kind: 'dissolve'; readonly on: string };
 
+const from: Record<PartnershipTransition['kind'], readonly PartnershipStatus[]> = {
+  activate: [PartnershipStatus.DRAFT],
+  dissolve: [PartnershipStatus.ACTIVE],
+};
+
+/** A partnership whose status does not allow what was asked: CONFLICT naming the status and what it allows. */
+export function partnershipRefusal(current: PartnershipStatus, message: string): TransitionRefusedError {
+  return new TransitionRefusedError(`The partnership is ${current}: ${message}`, current, allowedFrom(current, from));
+}
+
 export function nextPartnershipStatus(current: PartnershipStatus, transition: PartnershipTransition): PartnershipStatus {
   switch (transition.kind) {
     case 'activate':
-      if (current !== PartnershipStatus.DRAFT) {
-        throw new ConflictError(`The partnership is ${current}: only a DRAFT partnership can be activated`, { state: current });
-      }
+      if (current !== PartnershipStatus.DRAFT) throw partnershipRefusal(current, 'only a DRAFT partnership can be activated');
       return PartnershipStatus.ACTIVE;
     case 'dissolve':
-      if (current !== PartnershipStatus.ACTIVE) {
-        throw new ConflictError(`The partnership is ${current}: only an ACTIVE partnership can be dissolved`, { state: current });
-      }
+      if (current !== PartnershipStatus.ACTIVE) throw partnershipRefusal(current, 'only an ACTIVE partnership can be dissolved');
       return PartnershipStatus.DISSOLVED;
-    default:
-      return unreachable(transition);
+    default: {
+      const unhandled: never = transition;
+      throw new Error(`unknown transition ${JSON.stringify(unhandled)}`);
+    }
   }
-}
-
-function unreachable(transition: never): never {
-  throw new Error(`unknown transition ${JSON.stringify(transition)}`);
 }
 
 /** The statutory rules checked when arrangements come into force; each refusal names its rule. */
