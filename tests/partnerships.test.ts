@@ -210,18 +210,19 @@ describe('yearly reports through the graph', () => {
   });
 
   it('shows the Panel every partnership\'s compliance, and nobody else', async () => {
-    const result = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2024-25") { partnership { id } status } }', {}, { as: 'panel-member' });
-    const statuses = Object.fromEntries(result.data.yearlyReportCompliance.map((c: any) => [c.partnership.id, c.status]));
+    const result = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2024-25", first: 100) { totalCount nodes { partnership { id } status } } }', {}, { as: 'panel-member' });
+    expect(result.data.yearlyReportCompliance.totalCount).toBe(result.data.yearlyReportCompliance.nodes.length);
+    const statuses = Object.fromEntries(result.data.yearlyReportCompliance.nodes.map((c: any) => [c.partnership.id, c.status]));
     expect(statuses[demoIds.partnerships.eastSussex]).toBe('COMPLETE');
     expect(statuses[demoIds.partnerships.westSussex]).toBe('SENT_LATE');
     expect(statuses[demoIds.partnerships.brightonAndHove]).toBe('OVERDUE');
-    const refused = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2024-25") { status } }', {}, { as: 'west-sussex-business-manager' });
+    const refused = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2024-25") { nodes { status } } }', {}, { as: 'west-sussex-business-manager' });
     expect(refused.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
   });
 
   it('hides a report not yet published from the public', async () => {
-    const result = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { yearlyReports { financialYear } } }`, { id: demoIds.partnerships.brightonAndHove });
-    expect(result.data.partnership.yearlyReports).toEqual([]);
+    const result = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { yearlyReports { totalCount nodes { financialYear } } } }`, { id: demoIds.partnerships.brightonAndHove });
+    expect(result.data.partnership.yearlyReports).toEqual({ totalCount: 0, nodes: [] });
   });
 });
 
@@ -264,7 +265,7 @@ describe('published arrangements', () => {
     // Public: the version in force, named agencies and schools resolved by their own subgraphs.
     const seen = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) {
       publishedArrangements { version relevantAgencies { name } relevantSchools { name } forums { forum } childDeathReviewPartners { kind } }
-      arrangementsHistory { version publishedOn } } }`, { id });
+      arrangementsHistory { totalCount nodes { version publishedOn } } } }`, { id });
     expect(seen.data.partnership.publishedArrangements).toEqual({
       version: 2,
       relevantAgencies: [{ name: 'Downs Youth Trust (fictional charity)' }],
@@ -272,6 +273,6 @@ describe('published arrangements', () => {
       forums: [{ forum: 'CHANNEL_PANEL' }],
       childDeathReviewPartners: expect.arrayContaining([{ kind: 'LOCAL_AUTHORITY' }, { kind: 'INTEGRATED_CARE_BOARD' }]),
     });
-    expect(seen.data.partnership.arrangementsHistory).toEqual([{ version: 2, publishedOn: '2026-06-01' }, { version: 1, publishedOn: '2024-12-12' }]);
+    expect(seen.data.partnership.arrangementsHistory).toEqual({ totalCount: 2, nodes: [{ version: 2, publishedOn: '2026-06-01' }, { version: 1, publishedOn: '2024-12-12' }] });
   });
 });

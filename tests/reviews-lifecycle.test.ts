@@ -258,25 +258,25 @@ describe('who sees what', () => {
   });
 
   it('an organisation sees the actions it owns through Agency and School; others see none', async () => {
-    const agency = `query ($id: ID!) { agency(id: $id) { name recommendations { text } reviewActions { description status deadline { status } } } }`;
+    const agency = `query ($id: ID!) { agency(id: $id) { name recommendations { nodes { text } } reviewActions { nodes { description status deadline { status } } } } }`;
     const own = await graph.query<any>(agency, { id: demoIds.agencies.sussexCommunityTrust }, { as: 'sussex-health-visitor' });
     expect(own.errors).toBeUndefined();
-    expect(own.data.agency.reviewActions).toEqual(expect.arrayContaining([
+    expect(own.data.agency.reviewActions.nodes).toEqual(expect.arrayContaining([
       { description: 'Add a neglect-sharing step to the health visiting transition checklist', status: 'EVIDENCED', deadline: { status: 'MET' } },
     ]));
-    expect(own.data.agency.recommendations.length).toBeGreaterThan(0);
+    expect(own.data.agency.recommendations.nodes.length).toBeGreaterThan(0);
     const other = await graph.query<any>(agency, { id: demoIds.agencies.sussexCommunityTrust }, { as: 'sussex-police-officer' });
-    expect(other.data.agency).toMatchObject({ recommendations: [], reviewActions: [] });
+    expect(other.data.agency).toMatchObject({ recommendations: { nodes: [] }, reviewActions: { nodes: [] } });
 
-    const school = `{ school(urn: "990005") { name recommendations { text } reviewActions { description deadline { due status } } } }`;
+    const school = `{ school(urn: "990005") { name recommendations { nodes { text } } reviewActions { nodes { description deadline { due status } } } } }`;
     const staff = await graph.query<any>(school, {}, manager);
-    expect(staff.data.school.reviewActions).toEqual([
+    expect(staff.data.school.reviewActions.nodes).toEqual([
       { description: 'Revise the attendance policy to prompt a referral where neglect is suspected', deadline: { due: '2026-06-30', status: 'OVERDUE' } },
     ]);
-    expect((await graph.query<any>(school, {}, { as: 'east-sussex-business-manager' })).data.school.reviewActions).toEqual([]);
+    expect((await graph.query<any>(school, {}, { as: 'east-sussex-business-manager' })).data.school.reviewActions.nodes).toEqual([]);
 
-    const overdue = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { overdueReviewActions { id owner { kind school { urn name } } } } }`, { p: westSussex }, manager);
-    expect(overdue.data.partnership.overdueReviewActions).toEqual([{ id: demoReviewIds.overdueAction, owner: { kind: 'SCHOOL', school: { urn: '990005', name: 'Harbourside Nursery School (demo)' } } }]);
+    const overdue = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { overdueReviewActions { totalCount nodes { id owner { kind school { urn name } } } } } }`, { p: westSussex }, manager);
+    expect(overdue.data.partnership.overdueReviewActions).toEqual({ totalCount: 1, nodes: [{ id: demoReviewIds.overdueAction, owner: { kind: 'SCHOOL', school: { urn: '990005', name: 'Harbourside Nursery School (demo)' } } }] });
   });
 
   it('the reviewer pool is public; only Panel members change it', async () => {

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { AgencyReference, DateScalar, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { AgencyReference, DateScalar, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PublishedArrangementsConnection } from './arrangements-connection.type';
 import { Partnership, StatutoryPartner } from '../partnership/partnership.entity';
 import {
   EducationRepresentation,
@@ -82,8 +83,8 @@ export class PartnershipArrangementsResolver {
     return new ArrangementsService(ctx).current(partnership.id);
   }
 
-  @FieldResolver(() => [PublishedArrangements], { description: 'Every published version, newest first' })
-  arrangementsHistory(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<PublishedArrangements[]> {
-    return new ArrangementsService(ctx).history(partnership.id);
+  @FieldResolver(() => PublishedArrangementsConnection, { description: 'Every published version, newest first, a page at a time' })
+  arrangementsHistory(@Root() partnership: Partnership, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<PublishedArrangements>> {
+    return new ArrangementsService(ctx).history(partnership.id, args);
   }
 }
