@@ -12,9 +12,11 @@ export const ArrangementsAgencyConnection = connectionOf<AgencyReference>(
   () => AgencyReference,
   'ArrangementsAgency',
   'A page of the agencies named in a version of the arrangements, by id; totalCount is counted only when asked for',
+  { nullableNodes: true },
 );
 export const ArrangementsSchoolConnection = connectionOf<SchoolReference>(
   () => SchoolReference,
   'ArrangementsSchool',
   'A page of the schools named in a version of the arrangements, by URN; totalCount is counted only when asked for',
+  { nullableNodes: true },
 );
