@@ -17,7 +17,8 @@ const everything = `{
     id name
     localAuthorities { name }
     partners { kind organisation { id name } delegatedSafeguardingPartners { name } }
-    yearlyReports { financialYear status }
+    yearlyReports(first: 2) { totalCount nodes { financialYear status } }
+    arrangementsHistory(first: 2) { totalCount nodes { version } }
     publishedArrangements { version signOffs { partner { code } } childDeathReviewPartners { kind } }
     relevantAgencies(first: 2) { totalCount nodes { id name } }
     schools(first: 2) { totalCount nodes { urn name localAuthority { name } } }
@@ -47,6 +48,12 @@ async function addPartnership(): Promise<void> {
   await graph.subgraphs.schools.db.getRepository('SchoolDesignation').insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
   await graph.subgraphs.reviews.db.getRepository('PracticeReview').insert({ id: newId(), partnershipId: id, kind: 'LOCAL', title: `Review ${n}`, decisionDate: '2024-01-10', status: 'PUBLISHED', publishedOn: '2024-06-01', publicationUrl: 'https://example.org/r' });
   await graph.subgraphs.partnerships.db.getRepository('YearlyReport').insert({ id: newId(), partnershipId: id, financialYearStart: 2024, publishedOn: '2025-09-01', publicationUrl: 'https://example.org/y', sentToPanelOn: null, sentToFoundationsOn: null, contentPresent: [], hasSecureEstablishment: false });
+  for (const version of [1, 2, 3]) {
+    await graph.subgraphs.partnerships.db.getRepository('PublishedArrangements').insert({
+      id: newId(), partnershipId: id, version, publishedOn: `202${version}-04-01`, url: 'https://example.org/a', signOffs: [], relevantAgencyIds: [], relevantSchoolUrns: [],
+      educationStrategic: 'e', educationOperational: 'e', scrutineer: 's', scrutinyFunctions: ['f'], scrutinyReports: [], childDeathReviewPartnerIds: [], forums: [],
+    });
+  }
   await graph.subgraphs.escalations.db.getRepository('EscalationStage').insert({ id: newId(), partnershipId: id, position: 1, name: 'Practitioners', participants: 'the practitioners', timescaleWorkingDays: 5 });
 }
 
@@ -61,7 +68,11 @@ async function measure(): Promise<{ count: number; statements: Record<string, nu
       // Each partnership really has rows in every subgraph, so an N+1 would show.
       expect(partnership['relevantAgencies']!.nodes.length).toBeGreaterThan(0);
       expect(partnership['schools']!.nodes.length).toBeGreaterThan(0);
-      for (const list of ['relevantAgencies', 'schools', 'practiceReviews']) {
+      if (String(partnership['name']).startsWith('Batch partnership')) {
+        expect(partnership['yearlyReports']).toMatchObject({ totalCount: 1, nodes: [{ financialYear: '2024-25' }] });
+        expect(partnership['arrangementsHistory']).toMatchObject({ totalCount: 3, nodes: [{ version: 3 }, { version: 2 }] });
+      }
+      for (const list of ['relevantAgencies', 'schools', 'practiceReviews', 'yearlyReports', 'arrangementsHistory']) {
         expect(partnership[list]!.nodes.length).toBe(Math.min(2, partnership[list]!.totalCount));
       }
     }
@@ -77,13 +88,14 @@ it('costs the same SQL statements per subgraph for 3 partnerships as for 23', as
   expect(large.count).toBe(23);
   expect(large.statements).toEqual(small.statements);
   // One statement per entity type and subgraph fetch: partnerships, areas, partners, delegates,
-  // yearly reports, arrangements (whose sign-offs reuse the partners already loaded) | a page of
+  // yearly reports' pages and counts, the arrangements in force (a page of one per partnership,
+  // whose sign-offs reuse the partners already loaded), the arrangements' history and its counts | a page of
   // designations with their agencies for every partnership at once and its counts, and agencies by
   // id twice, because the gateway's plan asks for the partners' organisations and the schools'
   // local authorities in two fetches | schools' pages and counts | reviews' pages and counts |
   // stages.
   // The notifications service is not asked: nothing in the query is its.
-  expect(large.statements).toEqual({ partnerships: 6, agencies: 4, schools: 2, reviews: 2, escalations: 1, notifications: 0 });
+  expect(large.statements).toEqual({ partnerships: 9, agencies: 4, schools: 2, reviews: 2, escalations: 1, notifications: 0 });
 });
 
 it('resolves any number of yearly-report references in one statement', async () => {

@@ -394,10 +394,10 @@ describe('yearly report: 30 September, and sent to the Panel and Foundations wit
     expect(owed.basis).toContain('s16G');
     const audience = audienceOf(owed);
     await expectAudienceMatchesReaders(audience, async (as) => {
-      const own = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { yearlyReportObligations { financialYear } } }`, { p: eastSussex }, { as });
-      if ((own.data?.partnership?.yearlyReportObligations ?? []).some((o: any) => o.financialYear === '2025-26')) return true;
-      const national = await graph.query<any>(`{ yearlyReportCompliance(financialYear: "2025-26") { partnership { id } } }`, {}, { as });
-      return (national.data?.yearlyReportCompliance ?? []).some((c: any) => c.partnership.id === eastSussex);
+      const own = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { yearlyReportObligations { nodes { financialYear } } } }`, { p: eastSussex }, { as });
+      if ((own.data?.partnership?.yearlyReportObligations?.nodes ?? []).some((o: any) => o.financialYear === '2025-26')) return true;
+      const national = await graph.query<any>(`{ yearlyReportCompliance(financialYear: "2025-26", first: 100) { nodes { partnership { id } } } }`, {}, { as });
+      return (national.data?.yearlyReportCompliance?.nodes ?? []).some((c: any) => c.partnership.id === eastSussex);
     });
 
     const eastManager = { as: 'east-sussex-business-manager' } as const;

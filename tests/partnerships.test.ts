@@ -210,18 +210,19 @@ describe('yearly reports through the graph', () => {
   });
 
   it('shows the Panel every partnership\'s compliance, and nobody else', async () => {
-    const result = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2024-25") { partnership { id } status } }', {}, { as: 'panel-member' });
-    const statuses = Object.fromEntries(result.data.yearlyReportCompliance.map((c: any) => [c.partnership.id, c.status]));
+    const result = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2024-25", first: 100) { totalCount nodes { partnership { id } status } } }', {}, { as: 'panel-member' });
+    expect(result.data.yearlyReportCompliance.totalCount).toBe(result.data.yearlyReportCompliance.nodes.length);
+    const statuses = Object.fromEntries(result.data.yearlyReportCompliance.nodes.map((c: any) => [c.partnership.id, c.status]));
     expect(statuses[demoIds.partnerships.eastSussex]).toBe('COMPLETE');
     expect(statuses[demoIds.partnerships.westSussex]).toBe('SENT_LATE');
     expect(statuses[demoIds.partnerships.brightonAndHove]).toBe('OVERDUE');
-    const refused = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2024-25") { status } }', {}, { as: 'west-sussex-business-manager' });
+    const refused = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2024-25") { nodes { status } } }', {}, { as: 'west-sussex-business-manager' });
     expect(refused.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
   });
 
   it('hides a report not yet published from the public', async () => {
-    const result = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { yearlyReports { financialYear } } }`, { id: demoIds.partnerships.brightonAndHove });
-    expect(result.data.partnership.yearlyReports).toEqual([]);
+    const result = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { yearlyReports { totalCount nodes { financialYear } } } }`, { id: demoIds.partnerships.brightonAndHove });
+    expect(result.data.partnership.yearlyReports).toEqual({ totalCount: 0, nodes: [] });
   });
 });
 
@@ -263,15 +264,67 @@ describe('published arrangements', () => {
 
     // Public: the version in force, named agencies and schools resolved by their own subgraphs.
     const seen = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) {
-      publishedArrangements { version relevantAgencies { name } relevantSchools { name } forums { forum } childDeathReviewPartners { kind } }
-      arrangementsHistory { version publishedOn } } }`, { id });
+      publishedArrangements { version relevantAgencies { totalCount nodes { name } } relevantSchools(first: 100) { totalCount nodes { name } } forums { forum } childDeathReviewPartners { kind } }
+      arrangementsHistory { totalCount nodes { version publishedOn } } } }`, { id });
     expect(seen.data.partnership.publishedArrangements).toEqual({
       version: 2,
-      relevantAgencies: [{ name: 'Downs Youth Trust (fictional charity)' }],
-      relevantSchools: [{ name: 'Seaview Primary School (demo)' }],
+      relevantAgencies: { totalCount: 1, nodes: [{ name: 'Downs Youth Trust (fictional charity)' }] },
+      relevantSchools: { totalCount: 1, nodes: [{ name: 'Seaview Primary School (demo)' }] },
       forums: [{ forum: 'CHANNEL_PANEL' }],
       childDeathReviewPartners: expect.arrayContaining([{ kind: 'LOCAL_AUTHORITY' }, { kind: 'INTEGRATED_CARE_BOARD' }]),
     });
-    expect(seen.data.partnership.arrangementsHistory).toEqual([{ version: 2, publishedOn: '2026-06-01' }, { version: 1, publishedOn: '2024-12-12' }]);
+    expect(seen.data.partnership.arrangementsHistory).toEqual({ totalCount: 2, nodes: [{ version: 2, publishedOn: '2026-06-01' }, { version: 1, publishedOn: '2024-12-12' }] });
+  });
+
+  it('pages the versions and what a version names, by cursor; the maximum page passes the cost limit; beyond it `first` is named', async () => {
+    const id = demoIds.partnerships.brightonAndHove;
+    const history = `query ($id: ID!, $after: String) { partnership(id: $id) { arrangementsHistory(first: 1, after: $after) { pageInfo { endCursor hasNextPage } nodes { version } } } }`;
+    const newest = (await graph.query<any>(history, { id, after: null })).data.partnership.arrangementsHistory;
+    expect(newest).toMatchObject({ pageInfo: { hasNextPage: true }, nodes: [{ version: 2 }] });
+    const older = (await graph.query<any>(history, { id, after: newest.pageInfo.endCursor })).data.partnership.arrangementsHistory;
+    expect(older).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ version: 1 }] });
+
+    // Each list's maximum alone (several lists at their maximum in one query rightly cost more).
+    for (const maximum of [
+      `query ($id: ID!) { partnership(id: $id) { arrangementsHistory(first: 100) { totalCount nodes { version publishedOn url } } } }`,
+      `query ($id: ID!) { partnership(id: $id) { publishedArrangements { relevantAgencies(first: 100) { totalCount nodes { id name } } } } }`,
+      `query ($id: ID!) { partnership(id: $id) { publishedArrangements { relevantSchools(first: 100) { totalCount nodes { urn name } } } } }`,
+    ]) {
+      expect((await graph.query<any>(maximum, { id })).errors).toBeUndefined();
+    }
+    const reports = `query ($id: ID!) { partnership(id: $id) { yearlyReports(first: 100) { totalCount nodes { id financialYear status publishedOn publicationDeadline { due status } } } } }`;
+    expect((await graph.query<any>(reports, { id: demoIds.partnerships.westSussex })).errors).toBeUndefined();
+    const obligations = `query ($id: ID!) { partnership(id: $id) { yearlyReportObligations(first: 100) { totalCount nodes { financialYear status reasons publicationDeadline { due status } } } } }`;
+    expect((await graph.query<any>(obligations, { id: demoIds.partnerships.westSussex }, { as: 'west-sussex-business-manager' })).errors).toBeUndefined();
+    const compliance = `{ yearlyReportCompliance(financialYear: "2024-25", first: 100) { totalCount pageInfo { endCursor hasNextPage } nodes { partnership { id name } status report { id } publicationDeadline { due status } } } }`;
+    expect((await graph.query<any>(compliance, {}, { as: 'panel-member' })).errors).toBeUndefined();
+
+    for (const beyond of [
+      `query ($id: ID!) { partnership(id: $id) { arrangementsHistory(first: 101) { nodes { version } } } }`,
+      `query ($id: ID!) { partnership(id: $id) { publishedArrangements { relevantSchools(first: 101) { nodes { urn } } } } }`,
+      `query ($id: ID!) { partnership(id: $id) { yearlyReports(first: 101) { nodes { id } } } }`,
+    ]) {
+      const refused = await graph.query<any>(beyond, { id });
+      expect(refused.errors![0]).toMatchObject({ message: 'first: must be at most 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    }
+  });
+
+  it('pages the Panel\'s compliance list by partnership name, every partnership once', async () => {
+    const query = `query ($after: String) { yearlyReportCompliance(financialYear: "2024-25", first: 2, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { partnership { id name } } } }`;
+    const seen: Array<{ id: string; name: string }> = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let pages = 0; pages < 20; pages++) {
+      const result: any = await graph.query<any>(query, { after }, { as: 'panel-member' });
+      expect(result.errors).toBeUndefined();
+      const page = result.data.yearlyReportCompliance;
+      total = page.totalCount;
+      seen.push(...page.nodes.map((node: { partnership: { id: string; name: string } }) => node.partnership));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(2);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((p) => p.id)).size).toBe(total);
   });
 });

@@ -18,12 +18,12 @@ const everything = `{
     seriousIncidentNotifications(first: 5) { totalCount nodes { caseReference children { reference } partnersTold { toldOn deadline { due } } notificationDeadline { due } rapidReview { status deadline { due } } } }
     rapidReviews(first: 5) { totalCount nodes { status notification { caseReference } } }
     childDeathReviews(first: 5) { totalCount nodes { childReference cdopNotificationDeadline { due } } }
-    practiceReviews(first: 5) { nodes { title recommendations { text actions { description deadline { status } } } } }
-    overdueReviewActions { id }
+    practiceReviews(first: 5) { nodes { title recommendations(first: 2) { totalCount nodes { text actions(first: 2) { totalCount nodes { description deadline { status } } } } } } }
+    overdueReviewActions(first: 2) { totalCount nodes { id } }
     whatIsDue { totalCount nodes { kind deadline { due } } }
     cdopNotificationSetting { hours }
-    relevantAgencies(first: 5) { nodes { id recommendations { text } reviewActions { description } } }
-    schools(first: 5) { nodes { urn recommendations { text } reviewActions { description } } }
+    relevantAgencies(first: 5) { nodes { id recommendations(first: 2) { totalCount nodes { text } } reviewActions(first: 2) { totalCount nodes { description } } } }
+    schools(first: 5) { nodes { urn recommendations(first: 2) { totalCount nodes { text } } reviewActions(first: 2) { totalCount nodes { description } } } }
   }
 }
 }`;
@@ -111,14 +111,21 @@ async function measure(): Promise<{ count: number; statements: Record<string, nu
       // Every partnership really has rows of every kind, so an N+1 would show.
       expect(partnership['seriousIncidentNotifications'].nodes[0].children).toHaveLength(2);
       expect(partnership['seriousIncidentNotifications'].nodes[0].rapidReview.status).toBe('OPEN');
-      expect(partnership['practiceReviews'].nodes[0].recommendations).toHaveLength(3);
+      // Pages of 2 out of 3: cut per parent in SQL, with the look-ahead row telling that more follow.
+      const recommendations = partnership['practiceReviews'].nodes[0].recommendations;
+      expect(recommendations.totalCount).toBe(3);
+      expect(recommendations.nodes).toHaveLength(2);
+      for (const recommendation of recommendations.nodes) expect(recommendation.actions).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
       expect(partnership['childDeathReviews'].nodes).toHaveLength(1);
       expect(partnership['childDeathReviews'].totalCount).toBe(1);
-      expect(partnership['overdueReviewActions']).toHaveLength(3);
+      expect(partnership['overdueReviewActions'].totalCount).toBe(3);
+      expect(partnership['overdueReviewActions'].nodes).toHaveLength(2);
       // What is due now comes from the notifications service's index (its own statements, also counted).
       expect(typeof partnership['whatIsDue'].totalCount).toBe('number');
-      expect(partnership['relevantAgencies'].nodes[0].reviewActions).toHaveLength(1);
-      expect(partnership['schools'].nodes[0].reviewActions).toHaveLength(1);
+      for (const owner of [partnership['relevantAgencies'].nodes[0], partnership['schools'].nodes[0]]) {
+        expect(owner.recommendations).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
+        expect(owner.reviewActions).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
+      }
     }
     });
   });

@@ -258,25 +258,25 @@ describe('who sees what', () => {
   });
 
   it('an organisation sees the actions it owns through Agency and School; others see none', async () => {
-    const agency = `query ($id: ID!) { agency(id: $id) { name recommendations { text } reviewActions { description status deadline { status } } } }`;
+    const agency = `query ($id: ID!) { agency(id: $id) { name recommendations { nodes { text } } reviewActions { nodes { description status deadline { status } } } } }`;
     const own = await graph.query<any>(agency, { id: demoIds.agencies.sussexCommunityTrust }, { as: 'sussex-health-visitor' });
     expect(own.errors).toBeUndefined();
-    expect(own.data.agency.reviewActions).toEqual(expect.arrayContaining([
+    expect(own.data.agency.reviewActions.nodes).toEqual(expect.arrayContaining([
       { description: 'Add a neglect-sharing step to the health visiting transition checklist', status: 'EVIDENCED', deadline: { status: 'MET' } },
     ]));
-    expect(own.data.agency.recommendations.length).toBeGreaterThan(0);
+    expect(own.data.agency.recommendations.nodes.length).toBeGreaterThan(0);
     const other = await graph.query<any>(agency, { id: demoIds.agencies.sussexCommunityTrust }, { as: 'sussex-police-officer' });
-    expect(other.data.agency).toMatchObject({ recommendations: [], reviewActions: [] });
+    expect(other.data.agency).toMatchObject({ recommendations: { nodes: [] }, reviewActions: { nodes: [] } });
 
-    const school = `{ school(urn: "990005") { name recommendations { text } reviewActions { description deadline { due status } } } }`;
+    const school = `{ school(urn: "990005") { name recommendations { nodes { text } } reviewActions { nodes { description deadline { due status } } } } }`;
     const staff = await graph.query<any>(school, {}, manager);
-    expect(staff.data.school.reviewActions).toEqual([
+    expect(staff.data.school.reviewActions.nodes).toEqual([
       { description: 'Revise the attendance policy to prompt a referral where neglect is suspected', deadline: { due: '2026-06-30', status: 'OVERDUE' } },
     ]);
-    expect((await graph.query<any>(school, {}, { as: 'east-sussex-business-manager' })).data.school.reviewActions).toEqual([]);
+    expect((await graph.query<any>(school, {}, { as: 'east-sussex-business-manager' })).data.school.reviewActions.nodes).toEqual([]);
 
-    const overdue = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { overdueReviewActions { id owner { kind school { urn name } } } } }`, { p: westSussex }, manager);
-    expect(overdue.data.partnership.overdueReviewActions).toEqual([{ id: demoReviewIds.overdueAction, owner: { kind: 'SCHOOL', school: { urn: '990005', name: 'Harbourside Nursery School (demo)' } } }]);
+    const overdue = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { overdueReviewActions { totalCount nodes { id owner { kind school { urn name } } } } } }`, { p: westSussex }, manager);
+    expect(overdue.data.partnership.overdueReviewActions).toEqual({ totalCount: 1, nodes: [{ id: demoReviewIds.overdueAction, owner: { kind: 'SCHOOL', school: { urn: '990005', name: 'Harbourside Nursery School (demo)' } } }] });
   });
 
   it('the reviewer pool is public; only Panel members change it', async () => {
@@ -344,5 +344,46 @@ describe('child death aggregates: every count below 5 suppressed', () => {
     );
     expect(codeOf(result)).toMatchObject({ code: 'CONFLICT' });
     expect(result.errors![0]!.message).toContain('child death review is AWAITING_REVIEW_MEETING');
+  });
+});
+
+describe('recommendations and actions are pages', () => {
+  it('pages a review\'s recommendations by cursor, counting only when asked', async () => {
+    const query = `query ($id: ID!, $after: String) { practiceReview(id: $id) { recommendations(first: 2, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } } }`;
+    const first = await graph.query<any>(query, { id: demoReviewIds.practiceReviewChildQ, after: null }, manager);
+    expect(first.errors).toBeUndefined();
+    const page1 = first.data.practiceReview.recommendations;
+    expect(page1).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(page1.nodes).toHaveLength(2);
+    const second = await graph.query<any>(query, { id: demoReviewIds.practiceReviewChildQ, after: page1.pageInfo.endCursor }, manager);
+    const page2 = second.data.practiceReview.recommendations;
+    expect(page2).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    const ids = [...page1.nodes, ...page2.nodes].map((node: { id: string }) => node.id);
+    // Every recommendation once, in the list's stable order (by id).
+    expect(ids).toEqual([...new Set(ids)].sort());
+    expect(ids).toHaveLength(3);
+  });
+
+  it('accepts the maximum page of each list under the default cost limit, and names `first` beyond it', async () => {
+    const action = 'id description dueOn status deadline { due status }';
+    const atMaximum = [
+      [`query ($id: ID!) { practiceReview(id: $id) { recommendations(first: 100) { totalCount pageInfo { endCursor hasNextPage } nodes { id text owner { kind } } } } }`, { id: demoReviewIds.practiceReviewChildQ }],
+      [`query ($id: ID!) { reviewAction(id: $id) { recommendation { actions(first: 100) { totalCount nodes { id description dueOn status } } } } }`, { id: demoReviewIds.overdueAction }],
+      [`query ($id: ID!) { partnership(id: $id) { overdueReviewActions(first: 100) { totalCount nodes { ${action} } } } }`, { id: westSussex }],
+      [`query ($id: ID!) { agency(id: $id) { recommendations(first: 100) { totalCount nodes { id text } } } }`, { id: demoIds.agencies.sussexCommunityTrust }],
+      [`query ($id: ID!) { agency(id: $id) { reviewActions(first: 100) { totalCount nodes { ${action} } } } }`, { id: demoIds.agencies.sussexCommunityTrust }],
+      [`{ school(urn: "990005") { reviewActions(first: 100) { totalCount nodes { ${action} } } } }`, {}],
+    ] as const;
+    for (const [query, variables] of atMaximum) {
+      const result = await graph.query<any>(query, variables, manager);
+      expect(result.errors).toBeUndefined();
+    }
+    const beyond = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { overdueReviewActions(first: 101) { nodes { id } } } }`, { id: westSussex }, manager);
+    expect(beyond.errors![0]).toMatchObject({ message: 'first: must be at most 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    // A cursor of another list is refused by name, not read as a key of this one.
+    const recommendations = await graph.query<any>(`query ($id: ID!) { practiceReview(id: $id) { recommendations(first: 1) { pageInfo { endCursor } } } }`, { id: demoReviewIds.practiceReviewChildQ }, manager);
+    const foreign = recommendations.data.practiceReview.recommendations.pageInfo.endCursor;
+    const misused = await graph.query<any>(`query ($id: ID!, $after: String) { partnership(id: $id) { overdueReviewActions(after: $after) { nodes { id } } } }`, { id: westSussex, after: foreign }, manager);
+    expect(misused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

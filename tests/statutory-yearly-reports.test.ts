@@ -9,13 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-const obligations = `query ($id: ID!) { partnership(id: $id) { yearlyReportObligations { financialYear status reasons report { id } publicationDeadline { due rule } } } }`;
+const obligations = `query ($id: ID!) { partnership(id: $id) { yearlyReportObligations { totalCount nodes { financialYear status reasons report { id } publicationDeadline { due rule } } } } }`;
 
 describe('a partnership sees its own yearly-report obligations', () => {
   it('shows East Sussex its 2025-26 report as OVERDUE with the rule, though none is recorded, and every year it was in force', async () => {
     const result = await graph.query<any>(obligations, { id: demoIds.partnerships.eastSussex }, { as: 'east-sussex-business-manager' });
     expect(result.errors).toBeUndefined();
-    const years = result.data.partnership.yearlyReportObligations;
+    const years = result.data.partnership.yearlyReportObligations.nodes;
+    expect(result.data.partnership.yearlyReportObligations.totalCount).toBe(years.length);
     const byYear = new Map(years.map((y: { financialYear: string }) => [y.financialYear, y]));
     expect(byYear.get('2025-26')).toMatchObject({
       status: 'OVERDUE',
@@ -31,7 +32,7 @@ describe('a partnership sees its own yearly-report obligations', () => {
 
   it('shows the obligations to no one outside the partnership', async () => {
     const result = await graph.query<any>(obligations, { id: demoIds.partnerships.eastSussex }, { as: 'west-sussex-business-manager' });
-    expect(result.data.partnership?.yearlyReportObligations ?? []).toEqual([]);
+    expect(result.data.partnership?.yearlyReportObligations?.nodes ?? []).toEqual([]);
   });
 });
 
@@ -55,14 +56,14 @@ describe("the Panel's compliance list", () => {
     const activated = await graph.query<any>(`mutation ($id: ID!) { activatePartnership(id: $id, activeFrom: "2026-11-01") { status } }`, { id }, { authorization: manager });
     expect(activated.errors).toBeUndefined();
 
-    const compliance = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2025-26") { partnership { id } status } }', {}, { as: 'panel-member' });
+    const compliance = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2025-26", first: 100) { nodes { partnership { id } status } } }', {}, { as: 'panel-member' });
     expect(compliance.errors).toBeUndefined();
-    const listed = compliance.data.yearlyReportCompliance.map((row: { partnership: { id: string } }) => row.partnership.id);
+    const listed = compliance.data.yearlyReportCompliance.nodes.map((row: { partnership: { id: string } }) => row.partnership.id);
     expect(listed).not.toContain(id);
-    expect(compliance.data.yearlyReportCompliance).toContainEqual({ partnership: { id: demoIds.partnerships.eastSussex }, status: 'OVERDUE' });
+    expect(compliance.data.yearlyReportCompliance.nodes).toContainEqual({ partnership: { id: demoIds.partnerships.eastSussex }, status: 'OVERDUE' });
 
     // Its own staff see no 2025-26 obligation either (begun after its due date), only the year it began in.
     const own = await graph.query<any>(obligations, { id }, { authorization: manager });
-    expect(own.data.partnership.yearlyReportObligations.map((y: { financialYear: string }) => y.financialYear)).toEqual(['2026-27']);
+    expect(own.data.partnership.yearlyReportObligations.nodes.map((y: { financialYear: string }) => y.financialYear)).toEqual(['2026-27']);
   });
 });

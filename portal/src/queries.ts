@@ -30,11 +30,14 @@ export const overviewYearlyQuery = /* GraphQL */ `
   query PortalOverviewYearly($id: ID!) {
     partnership(id: $id) {
       id
-      yearlyReports {
-        id financialYear status statusReasons publishedOn sentToPanelOn sentToFoundationsOn
-        publicationDeadline { ${deadline} }
-        panelDeadline { ${deadline} }
-        foundationsDeadline { ${deadline} }
+      yearlyReports(first: 20) {
+        totalCount
+        nodes {
+          id financialYear status statusReasons publishedOn sentToPanelOn sentToFoundationsOn
+          publicationDeadline { ${deadline} }
+          panelDeadline { ${deadline} }
+          foundationsDeadline { ${deadline} }
+        }
       }
     }
   }

@@ -42,7 +42,7 @@ type Overview = {
   readonly status: string;
   readonly activeFrom: string | null;
   readonly whatIsDue: { readonly totalCount: number; readonly nodes: readonly DueItem[] } | null;
-  readonly yearlyReports: readonly YearlyReport[] | null;
+  readonly yearlyReports: { readonly totalCount: number; readonly nodes: readonly YearlyReport[] } | null;
   readonly educationRepresentatives: ReadonlyArray<{ id: string; level: string; forum: string; name: string; role: string; represents: string }> | null;
   readonly withoutDsl: { totalCount: number; nodes: ReadonlyArray<{ urn: string; name: string }> } | null;
   readonly trainingOverdue: {

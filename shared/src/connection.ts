@@ -88,12 +88,18 @@ export type ConnectionClass<T> = new () => Connection<T> & { count: () => Promis
  * A `<Node>Connection` type: the page's nodes, where it ends and, counted only when selected (a
  * getter, so a page costs the same whatever the total), how many there are over all pages.
  */
-export function connectionOf<T extends object>(node: () => Function, name: string, description: string): ConnectionClass<T> {
+export function connectionOf<T extends object>(
+  node: () => Function,
+  name: string,
+  description: string,
+  // Nodes that are another subgraph's entities: nullable, so that subgraph's outage costs only its own fields.
+  options: { readonly nullableNodes?: boolean } = {},
+): ConnectionClass<T> {
   @ObjectType(`${name}Connection`, { description })
   class NodeConnection {
     count!: () => Promise<number>;
 
-    @Field(() => [node()], { description: 'This page, in the list\'s order' })
+    @Field(() => [node()], { description: 'This page, in the list\'s order', nullable: options.nullableNodes ?? false })
     nodes!: T[];
 
     @Field(() => PageInfo)

@@ -94,7 +94,8 @@ function YearlyReports(props: SectionProps) {
       <h2 id="yearly">Yearly report</h2>
       <PagedTable
         caption="Yearly reports and their clocks"
-        rows={reports}
+        rows={reports.nodes}
+        total={reports.totalCount}
         rowKey={(r) => r.id}
         empty="No yearly report is recorded."
         columns={[

@@ -1,6 +1,12 @@
 import { In, type EntityManager } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { countPerParent, firstPerParent, type AccessScope, type SortKey } from '@safeguarding/shared';
 import { PublishedArrangements } from './arrangements.entity';
+
+/** Newest version first (versions are unique per partnership); the id makes the order total. */
+export const arrangementsOrder: readonly SortKey<PublishedArrangements>[] = [
+  { column: 'arrangements.version', descending: true, value: (a) => String(a.version) },
+  { column: 'arrangements.id', value: (a) => a.id },
+];
 
 /** Published arrangements are public; they are reached only through a partnership the caller may see. */
 export class ArrangementsRepository {
@@ -9,11 +15,14 @@ export class ArrangementsRepository {
     readonly scope: AccessScope,
   ) {}
 
-  ofPartnerships(partnershipIds: readonly string[]): Promise<PublishedArrangements[]> {
-    return this.manager.find(PublishedArrangements, {
-      where: { partnershipId: In([...partnershipIds]) },
-      order: { version: 'DESC' },
-    });
+  /** The first `limit` versions of each partnership after the key, for all of them in one statement (ROW_NUMBER per partnership). */
+  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<PublishedArrangements[]> {
+    const query = this.manager.createQueryBuilder(PublishedArrangements, 'arrangements').where({ partnershipId: In([...partnershipIds]) });
+    return firstPerParent(query, { id: 'arrangements.id', parent: 'arrangements.partnershipId', parents: partnershipIds.length, order: arrangementsOrder, after, limit }).getMany();
+  }
+
+  countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
+    return countPerParent(this.manager.createQueryBuilder(PublishedArrangements, 'arrangements').where({ partnershipId: In([...partnershipIds]) }), 'arrangements.partnershipId');
   }
 
   async nextVersion(partnershipId: string): Promise<number> {

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { AgencyReference, DateScalar, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { AgencyReference, connection, DateScalar, PageArgs, pageInMemory, type Connection, type SortKey, type SubgraphContext } from '@safeguarding/shared';
+import { ArrangementsAgencyConnection, ArrangementsSchoolConnection, PublishedArrangementsConnection } from './arrangements-connection.type';
 import { Partnership, StatutoryPartner } from '../partnership/partnership.entity';
 import {
   EducationRepresentation,
@@ -20,6 +21,9 @@ class ArrangementsSignOff {
   signedOn!: string;
 }
 
+const agencyOrder: readonly SortKey<AgencyReference>[] = [{ column: 'id', value: (agency) => agency.id }];
+const schoolOrder: readonly SortKey<SchoolReference>[] = [{ column: 'urn', value: (school) => school.urn }];
+
 @Resolver(() => PublishedArrangements)
 export class ArrangementsResolver {
   @FieldResolver(() => [ArrangementsSignOff])
@@ -31,14 +35,19 @@ export class ArrangementsResolver {
     });
   }
 
-  @FieldResolver(() => [AgencyReference], { nullable: true, description: 'Agencies named as relevant agencies in this version' })
-  relevantAgencies(@Root() arrangements: PublishedArrangements): AgencyReference[] {
-    return arrangements.relevantAgencyIds.map((id) => AgencyReference.of(id));
+  // The version's row holds its named agencies and schools (a snapshot of what was published), so
+  // the page is cut from it in memory: the answer is bounded, with the same cursors as SQL pages.
+  @FieldResolver(() => ArrangementsAgencyConnection, { nullable: true, description: 'Agencies named as relevant agencies in this version, by id, a page at a time' })
+  relevantAgencies(@Root() arrangements: PublishedArrangements, @Args() args: PageArgs): Connection<AgencyReference> {
+    const page = pageInMemory('PublishedArrangements.relevantAgencies', arrangements.relevantAgencyIds.map((id) => AgencyReference.of(id)), args, agencyOrder);
+    return connection(ArrangementsAgencyConnection, page, page.count);
   }
 
-  @FieldResolver(() => [SchoolReference], { nullable: true, description: 'Schools named as relevant agencies in this version' })
-  relevantSchools(@Root() arrangements: PublishedArrangements): SchoolReference[] {
-    return arrangements.relevantSchoolUrns.map((urn) => Object.assign(new SchoolReference(), { urn }));
+  @FieldResolver(() => ArrangementsSchoolConnection, { nullable: true, description: 'Schools named as relevant agencies in this version, by URN, a page at a time' })
+  relevantSchools(@Root() arrangements: PublishedArrangements, @Args() args: PageArgs): Connection<SchoolReference> {
+    const schools = arrangements.relevantSchoolUrns.map((urn) => Object.assign(new SchoolReference(), { urn }));
+    const page = pageInMemory('PublishedArrangements.relevantSchools', schools, args, schoolOrder);
+    return connection(ArrangementsSchoolConnection, page, page.count);
   }
 
   @FieldResolver(() => EducationRepresentation)
@@ -82,8 +91,8 @@ export class PartnershipArrangementsResolver {
     return new ArrangementsService(ctx).current(partnership.id);
   }
 
-  @FieldResolver(() => [PublishedArrangements], { description: 'Every published version, newest first' })
-  arrangementsHistory(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<PublishedArrangements[]> {
-    return new ArrangementsService(ctx).history(partnership.id);
+  @FieldResolver(() => PublishedArrangementsConnection, { description: 'Every published version, newest first, a page at a time' })
+  arrangementsHistory(@Root() partnership: Partnership, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<PublishedArrangements>> {
+    return new ArrangementsService(ctx).history(partnership.id, args);
   }
 }

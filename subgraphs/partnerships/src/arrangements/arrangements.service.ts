@@ -2,7 +2,10 @@ import { z } from 'zod';
 import {
   httpsUrl,
   BadUserInputError,
-  groupByKey,
+  connection,
+  nestedPage,
+  type Connection,
+  type PageArgs,
   isoDate,
   newId,
   NotFoundError,
@@ -20,7 +23,8 @@ import { childDeathOverlapShortfalls } from '../partnership/partner-overlap';
 import { PartnershipRepository } from '../partnership/partnership.repository';
 import { Forum, PublishedArrangements } from './arrangements.entity';
 import type { PublishArrangementsInput } from './arrangements.input';
-import { ArrangementsRepository } from './arrangements.repository';
+import { arrangementsOrder, ArrangementsRepository } from './arrangements.repository';
+import { PublishedArrangementsConnection } from './arrangements-connection.type';
 import { partnershipRefusal } from '../partnership/partnership.transitions';
 
 
@@ -61,16 +65,28 @@ export class ArrangementsService {
     return new ArrangementsRepository(manager, this.ctx.scope);
   }
 
-  history(partnershipId: string): Promise<PublishedArrangements[]> {
-    return this.ctx.loaders
-      .get<string, PublishedArrangements[]>('Partnership.arrangements', async (ids) =>
-        groupByKey(ids, await this.repository().ofPartnerships(ids), (a) => a.partnershipId),
-      )
-      .load(partnershipId);
+  /** A page of the published versions, newest first, cut in SQL for every partnership asked for at once. */
+  async history(partnershipId: string, args: PageArgs): Promise<Connection<PublishedArrangements>> {
+    const page = await this.versions('Partnership.arrangementsHistory', partnershipId, args);
+    return connection(PublishedArrangementsConnection, page, page.count);
   }
 
+  /** The latest version: a page of one, so the partnership's older versions are never read. */
   async current(partnershipId: string): Promise<PublishedArrangements | null> {
-    return (await this.history(partnershipId))[0] ?? null;
+    return (await this.versions('Partnership.publishedArrangements', partnershipId, { first: 1 })).nodes[0] ?? null;
+  }
+
+  private versions(list: string, partnershipId: string, args: { first?: number | null; after?: string | null }) {
+    return nestedPage<PublishedArrangements>({
+      list,
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: arrangementsOrder,
+      parentOf: (arrangements) => arrangements.partnershipId,
+      rows: (ids, after, limit) => this.repository().pagesOf(ids, after, limit),
+      count: (ids) => this.repository().countsOf(ids),
+    });
   }
 
   /** Partners named in a version (sign-offs, CDR partners), through the partnership's own loader. */

@@ -24,6 +24,8 @@ registerEnumType(PartnerKind, { name: 'PartnerKind' });
 @ObjectType({ description: 'Local safeguarding arrangements for one or more local authority areas' })
 @Directive('@key(fields: "id")')
 @Entity('partnerships')
+// The keyset order of the partnership lists (Query.partnerships, yearlyReportCompliance): name, then id.
+@Index(['name', 'id'])
 export class Partnership {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })

@@ -1,7 +1,14 @@
-import { In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { partnershipStaffRoles, Role, type AccessScope, findInScope, findOneInScope } from '@safeguarding/shared';
+import { Brackets, In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { countPerParent, firstPerParent, partnershipStaffRoles, queryOfClauses, Role, rootPage, type AccessScope, type Page, type PageRequest, type SortKey, findInScope, findOneInScope } from '@safeguarding/shared';
 import { Partnership, PartnershipStatus } from '../partnership/partnership.entity';
+import { partnershipOrder } from '../partnership/partnership.repository';
 import { YearlyReport } from './yearly-report.entity';
+
+/** Newest year first (one report a year per partnership); the id makes the order total. */
+export const yearlyReportOrder: readonly SortKey<YearlyReport>[] = [
+  { column: 'report.financialYearStart', descending: true, value: (r) => String(r.financialYearStart) },
+  { column: 'report.id', value: (r) => r.id },
+];
 
 /** Published reports are public; one not yet published is seen by its partnership's staff and the Panel. */
 export class YearlyReportRepository {
@@ -21,11 +28,24 @@ export class YearlyReportRepository {
     return clauses;
   }
 
+  /** Every report of the partnerships (one a year: bounded by the years since arrangements began), for their obligations. */
   ofPartnerships(partnershipIds: readonly string[]): Promise<YearlyReport[]> {
     return this.manager.find(YearlyReport, {
       where: this.visible({}, partnershipIds),
       order: { financialYearStart: 'DESC' },
     });
+  }
+
+  /** A page of each partnership's reports the caller may see, newest year first, for all of them in one statement. */
+  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<YearlyReport[]> {
+    const query = queryOfClauses(this.manager, YearlyReport, 'report', this.visible({}, partnershipIds));
+    if (!query) return Promise.resolve([]);
+    return firstPerParent(query, { id: 'report.id', parent: 'report.partnershipId', parents: partnershipIds.length, order: yearlyReportOrder, after, limit }).getMany();
+  }
+
+  async countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
+    const query = queryOfClauses(this.manager, YearlyReport, 'report', this.visible({}, partnershipIds));
+    return query ? countPerParent(query, 'report.partnershipId') : new Map();
   }
 
   findByIds(ids: readonly string[]): Promise<YearlyReport[]> {
@@ -36,22 +56,30 @@ export class YearlyReportRepository {
     return findOneInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', id, () => this.manager.findOne(YearlyReport, { where: this.visible({ id }) }));
   }
 
-  forYear(financialYearStart: number): Promise<YearlyReport[]> {
-    return this.manager.find(YearlyReport, { where: this.visible({ financialYearStart }) });
+  forYear(financialYearStart: number, partnershipIds: readonly string[]): Promise<YearlyReport[]> {
+    if (partnershipIds.length === 0) return Promise.resolve([]);
+    return this.manager.find(YearlyReport, { where: this.visible({ financialYearStart }, partnershipIds) });
   }
 
   exists(partnershipId: string, financialYearStart: number): Promise<boolean> {
     return this.manager.existsBy(YearlyReport, { partnershipId, financialYearStart });
   }
 
-  /** Partnerships that owe a report for a year: active, or dissolved after the year began. */
-  /** Partnerships whose arrangements were in force on a year's due date: only they owe its report. */
-  async partnershipsOwing(dueOn: string): Promise<Partnership[]> {
-    const all = await this.manager.find(Partnership, {
-      where: [{ status: PartnershipStatus.ACTIVE }, { status: PartnershipStatus.DISSOLVED }],
-      order: { name: 'ASC' },
-    });
-    return all.filter((p) => p.activeFrom !== null && p.activeFrom <= dueOn && (p.dissolvedOn === null || p.dissolvedOn >= dueOn));
+  /** Partnerships whose arrangements were in force on a year's due date (only they owe its report), by name then id, a page cut in SQL. */
+  partnershipsOwing(dueOn: string, request: PageRequest): Promise<Page<Partnership>> {
+    return rootPage(this.owing(dueOn), 'yearlyReportCompliance', request, partnershipOrder);
+  }
+
+  countOwing(dueOn: string): Promise<number> {
+    return this.owing(dueOn).getCount();
+  }
+
+  private owing(dueOn: string) {
+    return this.manager
+      .createQueryBuilder(Partnership, 'partnership')
+      .where('partnership.status IN (:...owingStatuses)', { owingStatuses: [PartnershipStatus.ACTIVE, PartnershipStatus.DISSOLVED] })
+      .andWhere('partnership.activeFrom IS NOT NULL AND partnership.activeFrom <= :dueOn', { dueOn })
+      .andWhere(new Brackets((inner) => inner.where('partnership.dissolvedOn IS NULL').orWhere('partnership.dissolvedOn >= :dueOn', { dueOn })));
   }
 
   async insert(report: YearlyReport): Promise<void> {

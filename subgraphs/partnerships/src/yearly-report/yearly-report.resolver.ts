@@ -1,10 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, Role, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, PageArgs, Role, type Connection, type SubgraphContext } from '@safeguarding/shared';
 import { Partnership } from '../partnership/partnership.entity';
 import { YearlyReportContent } from './yearly-report.content';
 import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
 import { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
 import { YearlyReportService } from './yearly-report.service';
+import { YearlyReportComplianceConnection, YearlyReportConnection } from './yearly-report-connection.type';
 import { YearlyReportStatus } from './yearly-report.deadlines';
 
 @Resolver(() => YearlyReport)
@@ -55,9 +56,9 @@ export class YearlyReportResolver {
   }
 
   @Authorized(Role.PANEL_MEMBER)
-  @Query(() => [YearlyReportCompliance], { description: "Every partnership's yearly report status for a financial year (the Panel)" })
-  yearlyReportCompliance(@Arg('financialYear') label: string, @Ctx() ctx: SubgraphContext): Promise<YearlyReportCompliance[]> {
-    return new YearlyReportService(ctx).compliance(label);
+  @Query(() => YearlyReportComplianceConnection, { description: "Every partnership's yearly report status for a financial year (the Panel), by partnership name, a page at a time" })
+  yearlyReportCompliance(@Arg('financialYear') label: string, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<YearlyReportCompliance>> {
+    return new YearlyReportService(ctx).compliance(label, args);
   }
 
   @Mutation(() => YearlyReport, { description: 'Starts the record of a partnership\'s report on a financial year' })
@@ -77,16 +78,16 @@ export class YearlyReportResolver {
 
 @Resolver(() => Partnership)
 export class PartnershipYearlyReportsResolver {
-  @FieldResolver(() => [YearlyReport], { description: 'Yearly reports, newest year first (unpublished ones to the partnership\'s staff)' })
-  yearlyReports(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<YearlyReport[]> {
-    return new YearlyReportService(ctx).ofPartnership(partnership.id);
+  @FieldResolver(() => YearlyReportConnection, { description: 'Yearly reports, newest year first (unpublished ones to the partnership\'s staff), a page at a time' })
+  yearlyReports(@Root() partnership: Partnership, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<YearlyReport>> {
+    return new YearlyReportService(ctx).pageOf(partnership.id, args);
   }
 
-  @FieldResolver(() => [YearlyReportCompliance], {
+  @FieldResolver(() => YearlyReportComplianceConnection, {
     description:
-      'To the partnership\'s staff: a yearly report owed for every financial year the arrangements were in force on its due date (Working Together 2023 ch. 2), newest first, each with its status and rule, OVERDUE where none was published in time (empty to others)',
+      'To the partnership\'s staff: a yearly report owed for every financial year the arrangements were in force on its due date (Working Together 2023 ch. 2), newest first, each with its status and rule, OVERDUE where none was published in time (empty to others), a page at a time',
   })
-  yearlyReportObligations(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<YearlyReportCompliance[]> {
-    return new YearlyReportService(ctx).obligations(partnership.id);
+  yearlyReportObligations(@Root() partnership: Partnership, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<YearlyReportCompliance>> {
+    return new YearlyReportService(ctx).obligations(partnership.id, args);
   }
 }

@@ -8,7 +8,14 @@ import {
   httpsUrl,
   BadUserInputError,
   DeadlineView,
+  connection,
   groupByKey,
+  nestedPage,
+  pageInMemory,
+  pageRequest,
+  type Connection,
+  type PageArgs,
+  type SortKey,
   isoDate,
   newId,
   NotFoundError,
@@ -22,7 +29,9 @@ import { ContentRequirement, yearlyReportContent, YearlyReportContent } from './
 import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
 import type { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
 import { settleYearlyReportObligations } from './yearly-report.obligations';
-import { YearlyReportRepository } from './yearly-report.repository';
+import { yearlyReportOrder, YearlyReportRepository } from './yearly-report.repository';
+import { YearlyReportComplianceConnection, YearlyReportConnection } from './yearly-report-connection.type';
+import { partnershipOrder } from '../partnership/partnership.repository';
 import { Partnership } from '../partnership/partnership.entity';
 import { PartnershipService } from '../partnership/partnership.service';
 import {
@@ -34,6 +43,8 @@ import {
   type YearlyReportStatus,
 } from './yearly-report.deadlines';
 
+/** Newest year first: the label ("2025-26") sorts as its year. */
+const obligationOrder: readonly SortKey<YearlyReportCompliance>[] = [{ column: 'financialYear', descending: true, value: (o) => o.financialYear }];
 
 export class YearlyReportService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -42,9 +53,25 @@ export class YearlyReportService {
     return new YearlyReportRepository(manager, this.ctx.scope);
   }
 
-  ofPartnership(partnershipId: string): Promise<YearlyReport[]> {
+  /** A page of the partnership's reports, cut in SQL for every partnership asked for at once. */
+  async pageOf(partnershipId: string, args: PageArgs): Promise<Connection<YearlyReport>> {
+    const page = await nestedPage<YearlyReport>({
+      list: 'Partnership.yearlyReports',
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: yearlyReportOrder,
+      parentOf: (report) => report.partnershipId,
+      rows: (ids, after, limit) => this.repository().pagesOf(ids, after, limit),
+      count: (ids) => this.repository().countsOf(ids),
+    });
+    return connection(YearlyReportConnection, page, page.count);
+  }
+
+  /** Every report of the partnership (one a year), for its obligations. */
+  private allOf(partnershipId: string): Promise<YearlyReport[]> {
     return this.ctx.loaders
-      .get<string, YearlyReport[]>('Partnership.yearlyReports', async (ids) =>
+      .get<string, YearlyReport[]>('Partnership.yearlyReports:all', async (ids) =>
         groupByKey(ids, await this.repository().ofPartnerships(ids), (r) => r.partnershipId),
       )
       .load(partnershipId);
@@ -84,13 +111,18 @@ export class YearlyReportService {
     return DeadlineView.of(sendingDeadline(this.ctx.calendar, report.publishedOn), sendingBasis, sentOn, this.ctx.today);
   }
 
-  async compliance(label: string): Promise<YearlyReportCompliance[]> {
+  /** A page of the partnerships owing the year's report (by name, cut in SQL), with their reports for that year only. */
+  async compliance(label: string, args: PageArgs): Promise<Connection<YearlyReportCompliance>> {
     const year = parseFinancialYear(label);
     if (!year) throw new BadUserInputError('financialYear', 'must be a financial year written like 2025-26');
+    const request = pageRequest('yearlyReportCompliance', args, partnershipOrder);
     const repository = this.repository();
-    const [partnerships, reports] = await Promise.all([repository.partnershipsOwing(publicationDeadline(year).due), repository.forYear(year.start)]);
+    const due = publicationDeadline(year).due;
+    const partnerships = await repository.partnershipsOwing(due, request);
+    const reports = await repository.forYear(year.start, partnerships.nodes.map((partnership) => partnership.id));
     const byPartnership = new Map(reports.map((report) => [report.partnershipId, report]));
-    return partnerships.map((partnership) => this.obligation(partnership, year, byPartnership.get(partnership.id) ?? null));
+    const page = { ...partnerships, nodes: partnerships.nodes.map((partnership) => this.obligation(partnership, year, byPartnership.get(partnership.id) ?? null)) };
+    return connection(YearlyReportComplianceConnection, page, () => repository.countOwing(due));
   }
 
   private obligation(partnership: Partnership, year: FinancialYear, report: YearlyReport | null): YearlyReportCompliance {
@@ -111,11 +143,20 @@ export class YearlyReportService {
    * force, owed where they were still in force on its due date, whether or not one is recorded.
    * Shown to those acting in the partnership; others see the reports they may see, not this.
    */
-  async obligations(partnershipId: string): Promise<YearlyReportCompliance[]> {
+  async obligations(partnershipId: string, args: PageArgs): Promise<Connection<YearlyReportCompliance>> {
+    // Validated first, so a bad `first` is refused whoever asks.
+    pageRequest('Partnership.yearlyReportObligations', args, obligationOrder);
+    const years = await this.owedYears(partnershipId);
+    const page = pageInMemory('Partnership.yearlyReportObligations', years, args, obligationOrder);
+    return connection(YearlyReportComplianceConnection, page, page.count);
+  }
+
+  /** One a year since the arrangements began: computed from the partnership and its reports, then paged in memory. */
+  private async owedYears(partnershipId: string): Promise<YearlyReportCompliance[]> {
     if (!this.ctx.scope.actsIn(partnershipId)) return [];
     const partnership = await new PartnershipService(this.ctx).byId(partnershipId);
     if (!partnership?.activeFrom) return [];
-    const reports = new Map((await this.ofPartnership(partnershipId)).map((report) => [report.financialYearStart, report]));
+    const reports = new Map((await this.allOf(partnershipId)).map((report) => [report.financialYearStart, report]));
     const last = partnership.dissolvedOn && partnership.dissolvedOn < this.ctx.today ? partnership.dissolvedOn : this.ctx.today;
     const first = financialYearOf(financialYearContaining(partnership.activeFrom)).start;
     const years: YearlyReportCompliance[] = [];

@@ -1,19 +1,20 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
 import { OwnerKind } from '../common/organisation-owner';
-import { Recommendation, ReviewAction } from '../recommendation/recommendation.entity';
+import type { Recommendation, ReviewAction } from '../recommendation/recommendation.entity';
+import { RecommendationConnection, ReviewActionConnection } from '../recommendation/recommendation-connection.type';
 import { RecommendationService } from '../recommendation/recommendation.service';
 import { AgencyStub } from './agency.type';
 
 @Resolver(() => AgencyStub)
 export class AgencyReviewWorkResolver {
-  @FieldResolver(() => [Recommendation], { nullable: true, description: 'Review recommendations this agency owns (its own staff, and the partnership\'s)' })
-  recommendations(@Root() agency: AgencyStub, @Ctx() ctx: SubgraphContext): Promise<Recommendation[]> {
-    return new RecommendationService(ctx).recommendationsOwnedBy(OwnerKind.AGENCY, agency.id);
+  @FieldResolver(() => RecommendationConnection, { nullable: true, description: 'Review recommendations this agency owns (its own staff, and the partnership\'s), a page at a time' })
+  recommendations(@Root() agency: AgencyStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Recommendation>> {
+    return new RecommendationService(ctx).recommendationsOwnedBy(OwnerKind.AGENCY, agency.id, args);
   }
 
-  @FieldResolver(() => [ReviewAction], { nullable: true, description: 'Review actions this agency owns (its own staff, and the partnership\'s)' })
-  reviewActions(@Root() agency: AgencyStub, @Ctx() ctx: SubgraphContext): Promise<ReviewAction[]> {
-    return new RecommendationService(ctx).actionsOwnedBy(OwnerKind.AGENCY, agency.id);
+  @FieldResolver(() => ReviewActionConnection, { nullable: true, description: 'Review actions this agency owns (its own staff, and the partnership\'s), soonest due first, a page at a time' })
+  reviewActions(@Root() agency: AgencyStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ReviewAction>> {
+    return new RecommendationService(ctx).actionsOwnedBy(OwnerKind.AGENCY, agency.id, args);
   }
 }

@@ -12,7 +12,8 @@ import { PracticeReview } from '../practice-review/practice-review.entity';
 import { PracticeReviewService } from '../practice-review/practice-review.service';
 import { RapidReview } from '../rapid-review/rapid-review.entity';
 import { RapidReviewService } from '../rapid-review/rapid-review.service';
-import { ReviewAction } from '../recommendation/recommendation.entity';
+import type { ReviewAction } from '../recommendation/recommendation.entity';
+import { ReviewActionConnection } from '../recommendation/recommendation-connection.type';
 import { RecommendationService } from '../recommendation/recommendation.service';
 import { PartnershipReference } from './partnership.type';
 
@@ -51,9 +52,9 @@ export class PartnershipPracticeReviewsResolver {
     return new ChildDeathReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
-  @FieldResolver(() => [ReviewAction], { nullable: true, description: 'Review actions past their due date and not completed that you may see' })
-  overdueReviewActions(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<ReviewAction[]> {
-    return new RecommendationService(ctx).overdueActionsOf(partnership.id);
+  @FieldResolver(() => ReviewActionConnection, { nullable: true, description: 'Review actions past their due date and not completed that you may see, longest overdue first, a page at a time' })
+  overdueReviewActions(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ReviewAction>> {
+    return new RecommendationService(ctx).overdueActionsOf(partnership.id, args);
   }
 
   @FieldResolver(() => CdopNotificationSetting, { nullable: true, description: 'How soon after a death the CDOP is notified (local practice; 24 hours by default)' })

@@ -3,7 +3,8 @@ import { DateScalar, DeadlineView, PageArgs, type Connection, type SubgraphConte
 import { PracticeReviewConnection } from './practice-review-connection.type';
 import { RapidReview } from '../rapid-review/rapid-review.entity';
 import { RapidReviewService } from '../rapid-review/rapid-review.service';
-import { Recommendation } from '../recommendation/recommendation.entity';
+import type { Recommendation } from '../recommendation/recommendation.entity';
+import { RecommendationConnection } from '../recommendation/recommendation-connection.type';
 import { RecommendationService } from '../recommendation/recommendation.service';
 import { Reviewer } from '../reviewer/reviewer.entity';
 import { ReviewerService } from '../reviewer/reviewer.service';
@@ -49,9 +50,9 @@ export class PracticeReviewResolver {
     return review.reviewerId ? new ReviewerService(ctx).byId(review.reviewerId) : null;
   }
 
-  @FieldResolver(() => [Recommendation], { description: 'The review\'s recommendations you may see (restricted)' })
-  recommendations(@Root() review: PracticeReview, @Ctx() ctx: SubgraphContext): Promise<Recommendation[]> {
-    return new RecommendationService(ctx).ofPracticeReview(review.id);
+  @FieldResolver(() => RecommendationConnection, { description: 'The review\'s recommendations you may see (restricted), a page at a time' })
+  recommendations(@Root() review: PracticeReview, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Recommendation>> {
+    return new RecommendationService(ctx).ofPracticeReview(review.id, args);
   }
 
   @Mutation(() => PracticeReview, { description: 'Records the decision to undertake a practice review; it starts IN_PROGRESS' })

@@ -47,13 +47,14 @@ export class ReviewOwner {
 @ObjectType({ description: 'A practice review\'s recommendation, owned by an organisation (restricted)' })
 @Directive('@key(fields: "id")')
 @Entity('recommendations')
-@Index(['ownerKind', 'ownerOrganisationId'])
+// The lists' keyset orders: a review's and an owner's recommendations by id.
+@Index(['practiceReviewId', 'id'])
+@Index(['ownerKind', 'ownerOrganisationId', 'id'])
 export class Recommendation {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
 
-  @Index()
   @Column('varchar', { length: 36 })
   practiceReviewId!: string;
 
@@ -82,14 +83,16 @@ export class Recommendation {
 @ObjectType({ description: 'An action owned by an organisation, with its due date, status, evidence and impact (restricted)' })
 @Directive('@key(fields: "id")')
 @Entity('review_actions')
-@Index(['ownerKind', 'ownerOrganisationId'])
+// The lists' keyset orders (soonest due first): a recommendation's, an owner's and a partnership's overdue actions.
+@Index(['recommendationId', 'dueOn', 'id'])
+@Index(['ownerKind', 'ownerOrganisationId', 'dueOn', 'id'])
+@Index(['partnershipId', 'dueOn', 'id'])
 @Index(['partnershipId', 'status'])
 export class ReviewAction {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
 
-  @Index()
   @Column('varchar', { length: 36 })
   recommendationId!: string;
 

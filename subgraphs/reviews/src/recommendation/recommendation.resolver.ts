@@ -1,16 +1,17 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
 import { PracticeReview } from '../practice-review/practice-review.entity';
 import { PracticeReviewService } from '../practice-review/practice-review.service';
 import { Recommendation, ReviewAction } from './recommendation.entity';
+import { ReviewActionConnection } from './recommendation-connection.type';
 import { AddRecommendationInput, AddReviewActionInput, ProgressReviewActionInput } from './recommendation.input';
 import { RecommendationService } from './recommendation.service';
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
-  @FieldResolver(() => [ReviewAction], { description: 'The actions agreed against it that you may see' })
-  actions(@Root() recommendation: Recommendation, @Ctx() ctx: SubgraphContext): Promise<ReviewAction[]> {
-    return new RecommendationService(ctx).actionsOf(recommendation.id);
+  @FieldResolver(() => ReviewActionConnection, { description: 'The actions agreed against it that you may see, soonest due first, a page at a time' })
+  actions(@Root() recommendation: Recommendation, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ReviewAction>> {
+    return new RecommendationService(ctx).actionsOf(recommendation.id, args);
   }
 
   @FieldResolver(() => PracticeReview, { nullable: true })

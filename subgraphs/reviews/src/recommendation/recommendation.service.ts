@@ -7,7 +7,10 @@ import {
   ConflictError,
   DeadlineView,
   ForbiddenError,
-  groupByKey,
+  connection,
+  nestedPage,
+  type Connection,
+  type PageArgs,
   isoDate,
   newId,
   NotFoundError,
@@ -27,7 +30,8 @@ import { reviewActionPlans, reviewsLedger } from '../obligations/review-obligati
 import { PracticeReviewRepository } from '../practice-review/practice-review.repository';
 import { Recommendation, ReviewAction, ReviewActionStatus } from './recommendation.entity';
 import type { AddRecommendationInput, AddReviewActionInput, ProgressReviewActionInput } from './recommendation.input';
-import { RecommendationRepository } from './recommendation.repository';
+import { actionOrder, recommendationOrder, RecommendationRepository, type ActionFilter, type ActionParent, type RecommendationParent } from './recommendation.repository';
+import { RecommendationConnection, ReviewActionConnection } from './recommendation-connection.type';
 import { checkActionTransition } from './review-action.transitions';
 
 const actionRule = reviewClockRule('REVIEW_ACTION');
@@ -39,48 +43,63 @@ export class RecommendationService {
     return new RecommendationRepository(manager, this.ctx.scope);
   }
 
-  ofPracticeReview(reviewId: string): Promise<Recommendation[]> {
+  /** A page of a review's recommendations, cut in SQL for every review asked for at once; only what is answered is audited. */
+  ofPracticeReview(reviewId: string, args: PageArgs): Promise<Connection<Recommendation>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, Recommendation[]>('PracticeReview.recommendations', async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().ofPracticeReviews(ids)), (r) => r.practiceReviewId),
-      )
-      .load(reviewId);
+    return this.recommendationPage('PracticeReview.recommendations', 'practiceReviewId', reviewId, null, args);
   }
 
-  recommendationsOwnedBy(kind: OwnerKind, ownerId: string): Promise<Recommendation[]> {
+  recommendationsOwnedBy(kind: OwnerKind, ownerId: string, args: PageArgs): Promise<Connection<Recommendation>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, Recommendation[]>(`${kind}.recommendations`, async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().recommendationsOwnedBy(kind, ids)), (r) => r.ownerOrganisationId),
-      )
-      .load(ownerId);
+    return this.recommendationPage(`${kind}.recommendations`, 'ownerOrganisationId', ownerId, kind, args);
   }
 
-  actionsOf(recommendationId: string): Promise<ReviewAction[]> {
-    return this.ctx.loaders
-      .get<string, ReviewAction[]>('Recommendation.actions', async (ids) =>
-        groupByKey(ids, await this.auditedActions(await this.repository().actionsOf(ids)), (a) => a.recommendationId),
-      )
-      .load(recommendationId);
+  actionsOf(recommendationId: string, args: PageArgs): Promise<Connection<ReviewAction>> {
+    this.ctx.scope.requireIdentity();
+    return this.actionPage('Recommendation.actions', 'recommendationId', recommendationId, {}, args);
   }
 
-  actionsOwnedBy(kind: OwnerKind, ownerId: string): Promise<ReviewAction[]> {
+  actionsOwnedBy(kind: OwnerKind, ownerId: string, args: PageArgs): Promise<Connection<ReviewAction>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, ReviewAction[]>(`${kind}.reviewActions`, async (ids) =>
-        groupByKey(ids, await this.auditedActions(await this.repository().actionsOwnedBy(kind, ids)), (a) => a.ownerOrganisationId),
-      )
-      .load(ownerId);
+    return this.actionPage(`${kind}.reviewActions`, 'ownerOrganisationId', ownerId, { ownerKind: kind }, args);
   }
 
-  overdueActionsOf(partnershipId: string): Promise<ReviewAction[]> {
+  /** Not completed and due before today, soonest due first. */
+  overdueActionsOf(partnershipId: string, args: PageArgs): Promise<Connection<ReviewAction>> {
     this.ctx.scope.requireIdentity();
-    return this.ctx.loaders
-      .get<string, ReviewAction[]>('Partnership.overdueReviewActions', async (ids) =>
-        groupByKey(ids, await this.auditedActions(await this.repository().unfinishedActionsOf(ids, this.ctx.today)), (a) => a.partnershipId),
-      )
-      .load(partnershipId);
+    return this.actionPage('Partnership.overdueReviewActions', 'partnershipId', partnershipId, { overdueOn: this.ctx.today }, args);
+  }
+
+  private async recommendationPage(list: string, parent: RecommendationParent, parentId: string, kind: OwnerKind | null, args: PageArgs): Promise<Connection<Recommendation>> {
+    const page = await nestedPage<Recommendation>({
+      list,
+      loaders: this.ctx.loaders,
+      parent: parentId,
+      args,
+      order: recommendationOrder,
+      parentOf: (row) => row[parent],
+      rows: (ids, after, limit) => this.repository().recommendationPages(parent, ids, kind, after, limit),
+      count: (ids) => this.repository().recommendationCounts(parent, ids, kind),
+      seen: async (rows) => void (await this.audited(rows)),
+    });
+    return connection(RecommendationConnection, page, page.count);
+  }
+
+  private async actionPage(list: string, parent: ActionParent, parentId: string, filter: ActionFilter, args: PageArgs): Promise<Connection<ReviewAction>> {
+    const page = await nestedPage<ReviewAction>({
+      list,
+      loaders: this.ctx.loaders,
+      parent: parentId,
+      args,
+      order: actionOrder,
+      // The day keys the loader: a count and a page asked for on either side of midnight stay apart.
+      variant: filter.overdueOn ?? null,
+      parentOf: (row) => row[parent],
+      rows: (ids, after, limit) => this.repository().actionPages(parent, ids, filter, after, limit),
+      count: (ids) => this.repository().actionCounts(parent, ids, filter),
+      seen: async (rows) => void (await this.auditedActions(rows)),
+    });
+    return connection(ReviewActionConnection, page, page.count);
   }
 
   actionById(id: string): Promise<ReviewAction | null> {
