@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { demoIds, statutoryOrganisationId } from '@safeguarding/shared';
-import { OutboxEvent } from '@safeguarding/shared';
+import { demoIds, OutboxEvent } from '@safeguarding/shared';
 import { AgencyDirectoryEntry } from '../subgraphs/escalations/src/agency-directory/agency-directory.entity';
-import { startGraph, type TestGraph } from './support/graph';
+import { disagreementInputs, graphForFile, raise, refusal, resolve, until, westSussexCouncil } from './support/disagreements';
 
 /**
  * Issue 14, "a professional disagreement raised with an organisation id that does not exist": the
@@ -10,40 +9,12 @@ import { startGraph, type TestGraph } from './support/graph';
  * and refuses an id that names none, or one that has closed. Events arrive asynchronously, so each
  * test waits for the directory to take the change before it raises.
  */
-const now = new Date('2026-11-23T12:00:00Z');
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startGraph({ now: () => now });
-});
-afterAll(() => graph?.stop());
-
-const westSussex = demoIds.partnerships.westSussex;
-const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
-
-type Result = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-const refusal = (result: Result) => ({ ...result.errors?.[0]?.extensions, message: result.errors?.[0]?.message });
-
-async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const graph = graphForFile();
 const entry = (agencyId: string) => graph.subgraphs.escalations.db.getRepository(AgencyDirectoryEntry).findOneBy({ agencyId });
 
-const raise = `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id raisedWith { id } } }`;
-const resolve = `mutation ($id: ID!, $input: ResolveProfessionalDisagreementInput!) { resolveProfessionalDisagreement(id: $id, input: $input) { status } }`;
 const register = `mutation ($input: RegisterRelevantAgencyInput!) { registerRelevantAgency(input: $input) { id status } }`;
 const bulk = `mutation ($rows: [RelevantAgencyRowInput!]!) { registerRelevantAgencies(rows: $rows) { outcome field agency { id status closedOn } } }`;
-let cases = 0;
-const input = (overrides: Record<string, unknown>) => ({
-  partnershipId: westSussex,
-  caseReference: `CASE-AD-${(cases += 1)}`,
-  issueType: 'INFORMATION_SHARING',
-  summary: 'Agency directory test (fictional)',
-  ...overrides,
-});
+const input = disagreementInputs('AD', 'Agency directory test (fictional)');
 
 describe('disagreements name agencies on the register', () => {
   it('announces the demo agencies to the directory at start', async () => {

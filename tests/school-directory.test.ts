@@ -1,48 +1,20 @@
-import { demoIds, OutboxEvent, statutoryOrganisationId } from '@safeguarding/shared';
+import { OutboxEvent } from '@safeguarding/shared';
 import { SchoolDirectoryEntry } from '../subgraphs/escalations/src/school-directory/school-directory.entity';
-import { startGraph, type TestGraph } from './support/graph';
+import { disagreementInputs, graphForFile, raise, refusal, resolve, until, westSussexCouncil } from './support/disagreements';
 
 /**
  * Issue 14, for schools: the escalations service keeps a directory of the schools register from
  * the schools service's events and refuses a URN that names no school, or a closed one. Events
  * arrive asynchronously, so each test waits for the directory to take the change before it raises.
  */
-const now = new Date('2026-11-23T12:00:00Z');
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startGraph({ now: () => now });
-});
-afterAll(() => graph?.stop());
-
-const westSussex = demoIds.partnerships.westSussex;
-const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
-
-type Result = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-const refusal = (result: Result) => ({ ...result.errors?.[0]?.extensions, message: result.errors?.[0]?.message });
-
-async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const graph = graphForFile();
 const entry = (urn: string) => graph.subgraphs.escalations.db.getRepository(SchoolDirectoryEntry).findOneBy({ urn });
 
-const raise = `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id raisedWith { id } } }`;
-const resolve = `mutation ($id: ID!, $input: ResolveProfessionalDisagreementInput!) { resolveProfessionalDisagreement(id: $id, input: $input) { status } }`;
 const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { outcome field school { urn status } } }`;
 const row = (urn: string, status: string) => ({
   urn, name: `Directory School ${urn}`, localAuthorityDfeCode: '938', establishmentNumber: urn.slice(2), phase: 'PRIMARY', status,
 });
-let cases = 0;
-const input = (overrides: Record<string, unknown>) => ({
-  partnershipId: westSussex,
-  caseReference: `CASE-SD-${(cases += 1)}`,
-  issueType: 'INFORMATION_SHARING',
-  summary: 'School directory test (fictional)',
-  ...overrides,
-});
+const input = disagreementInputs('SD', 'School directory test (fictional)');
 
 describe('disagreements name schools on the register', () => {
   it('announces the demo schools to the directory at start, once each', async () => {

@@ -136,3 +136,19 @@ describe('an outsider acting by id on a row that exists', () => {
     expect(await dbOf(probe.subgraph).getRepository(AuditRecord).countBy({ entityId: absent })).toBe(0);
   });
 });
+
+describe('partnership staff reading a case of their own partnership without a reason', () => {
+  it('is refused FORBIDDEN and recorded once, as the case it aimed at, in its partnership\'s trail', async () => {
+    const before = (await refusalsOf('escalations', disagreementId)).length;
+    const result = await graph.query<any>(
+      `query ($id: ID!) { professionalDisagreement(id: $id) { caseReference } }`,
+      { id: disagreementId },
+      { as: 'west-sussex-scrutineer' },
+    );
+    expect(result.errors?.map((error: { extensions?: Record<string, unknown> }) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    const written = (await refusalsOf('escalations', disagreementId)).slice(before);
+    expect(written.map((r) => [r.action, r.entityType, r.entityId, r.subject, r.partnershipId])).toEqual([
+      ['READ', 'ProfessionalDisagreement', disagreementId, demoIdentities['west-sussex-scrutineer']!.subject, westSussex],
+    ]);
+  });
+});

@@ -7,7 +7,8 @@ import type { AuditEntry } from './audit-log';
 // the context, notes misses itself and no service has to remember to.
 const misses = new WeakMap<AccessScope, Map<string, Omit<AuditEntry, 'action'>>>();
 
-type Attribution = { readonly columns: readonly string[]; partnershipsOf(rows: readonly Record<string, unknown>[]): Promise<ReadonlyMap<string, string>> };
+/** For a row with no `partnershipId` of its own: the columns to read beside the id, and whose trail each such row's refusal goes to. */
+export type MissAttribution = { readonly columns: readonly string[]; partnershipsOf(rows: readonly Record<string, unknown>[]): Promise<ReadonlyMap<string, string>> };
 
 /**
  * A by-id read in the caller's scope that notes the ids it did not return but which exist
@@ -20,7 +21,7 @@ export async function findInScope<T extends { id: string }>(
   entityType: string,
   ids: readonly string[],
   find: () => Promise<T[]>,
-  attribution?: Attribution,
+  attribution?: MissAttribution,
 ): Promise<T[]> {
   const rows = await find();
   await noteScopedMisses({ scope }, manager, entity, entityType, ids, rows, attribution);
@@ -35,7 +36,7 @@ export async function findOneInScope<T extends { id: string }>(
   entityType: string,
   id: string,
   find: () => Promise<T | null>,
-  attribution?: Attribution,
+  attribution?: MissAttribution,
 ): Promise<T | null> {
   const row = await find();
   await noteScopedMisses({ scope }, manager, entity, entityType, [id], row ? [row] : [], attribution);
@@ -61,7 +62,7 @@ export async function noteScopedMisses<T extends ObjectLiteral>(
    * For a row with no `partnershipId` of its own: the columns (property names) to read beside the
    * id, and the partnership each such row belongs to, e.g. through a projection.
    */
-  attribution?: Attribution,
+  attribution?: MissAttribution,
 ): Promise<void> {
   if (!ctx.scope.identity) return;
   const seen = new Set(found.map((row) => row.id));

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { DomainEvent } from './outbox';
+import { entryEventParser } from './projection';
 
 /**
  * What the agencies service tells other services about a registered agency: that it exists, its
- * kind and whether it has closed. Each event states the whole entry, so a consumer keeps the one
- * with the highest sequence and a snapshot at start is as good as the history. Names, addresses
- * and contacts stay in the agencies service: a consumer needs only to know the id is live.
+ * kind and whether it has closed. Each event states the whole entry (see projection.ts). Names,
+ * addresses and contacts stay in the agencies service: a consumer needs only to know the id is live.
  */
 export const agencyDirectoryEventTypes = ['agency.registered', 'agency.changed', 'agency.closed', 'agency.announced'] as const;
 export type AgencyDirectoryEventType = (typeof agencyDirectoryEventTypes)[number];
@@ -18,16 +17,12 @@ const entryPayload = z.object({
 });
 export type AgencyDirectoryEntry = z.infer<typeof entryPayload>;
 
-export class MalformedAgencyEventError extends Error {
-  // The event intake answers 400 to this name: the relay's retry would bring the same bytes.
-  override name = 'MalformedEventError';
-}
-
 /** The entry an event states, or null for any other event; throws on an agency event that does not parse. */
-export function agencyDirectoryEntryOf(event: DomainEvent): AgencyDirectoryEntry | null {
-  if (event.source !== 'agencies' || event.entityType !== 'Agency') return null;
-  if (!(agencyDirectoryEventTypes as readonly string[]).includes(event.type)) return null;
-  const parsed = entryPayload.safeParse(event.payload);
-  if (!parsed.success || parsed.data.agencyId !== event.entityId) throw new MalformedAgencyEventError(`${event.type} ${event.eventId} does not state an agency entry`);
-  return parsed.data;
-}
+export const agencyDirectoryEntryOf = entryEventParser({
+  source: 'agencies',
+  entityType: 'Agency',
+  eventTypes: agencyDirectoryEventTypes,
+  payload: entryPayload,
+  idOf: (entry) => entry.agencyId,
+  what: 'an agency entry',
+});

@@ -7,6 +7,7 @@ export * from './outbox-relay';
 export * from './create-event-bus';
 export * from './signed-delivery';
 export * from './event-intake-route';
+export * from './projection';
 export * from './partnership-footprint';
 export * from './agency-directory';
 export * from './school-directory';

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { DomainEvent } from './outbox';
+import { entryEventParser } from './projection';
 
 /**
  * What the schools service tells other services about an establishment on its register: that the
- * URN exists, its GIAS status and its local authority. Each event states the whole entry, so a
- * consumer keeps the one with the highest sequence and an announcement at start is as good as the
- * history. Names, addresses and staff stay in the schools service.
+ * URN exists, its GIAS status and its local authority. Each event states the whole entry (see
+ * projection.ts). Names, addresses and staff stay in the schools service.
  */
 export const schoolDirectoryEventTypes = ['school.registered', 'school.changed', 'school.closed', 'school.announced'] as const;
 export type SchoolDirectoryEventType = (typeof schoolDirectoryEventTypes)[number];
@@ -18,16 +17,12 @@ const entryPayload = z.object({
 });
 export type SchoolDirectoryEntry = z.infer<typeof entryPayload>;
 
-export class MalformedSchoolEventError extends Error {
-  // The event intake answers 400 to this name: the relay's retry would bring the same bytes.
-  override name = 'MalformedEventError';
-}
-
 /** The entry an event states, or null for any other event; throws on a school event that does not parse. */
-export function schoolDirectoryEntryOf(event: DomainEvent): SchoolDirectoryEntry | null {
-  if (event.source !== 'schools' || event.entityType !== 'School') return null;
-  if (!(schoolDirectoryEventTypes as readonly string[]).includes(event.type)) return null;
-  const parsed = entryPayload.safeParse(event.payload);
-  if (!parsed.success || parsed.data.urn !== event.entityId) throw new MalformedSchoolEventError(`${event.type} ${event.eventId} does not state a school entry`);
-  return parsed.data;
-}
+export const schoolDirectoryEntryOf = entryEventParser({
+  source: 'schools',
+  entityType: 'School',
+  eventTypes: schoolDirectoryEventTypes,
+  payload: entryPayload,
+  idOf: (entry) => entry.urn,
+  what: 'a school entry',
+});

@@ -405,7 +405,8 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       const ownMember = this.module.ownMember(identity);
       const own = action !== null && ownMember !== null && this.memberOf(action) === ownMember;
       const administrator = action ? this.ctx.scope.hasRole(...partnershipAdministratorRoles) && this.ctx.scope.actsIn(action.partnershipId) : false;
-      // Someone who could not see the action is told nothing more than that it is not there; the attempt is recorded.
+      // Someone who may see the action but not complete it is told nothing more than one who may not
+      // see it (whose attempt findAction records): that it is not there; the attempt is recorded.
       if (action && !own && !administrator) noteRefusedRow(this.ctx, { entityType: `${this.prefix}Action`, entityId: action.id, partnershipId: action.partnershipId });
       if (!action || (!own && !administrator)) throw new NotFoundError(`${this.prefix}Action`, valid.actionId);
       if (action.completedOn !== null) throw new ConflictError(`The action is already completed (on ${action.completedOn})`);

@@ -1,4 +1,5 @@
 import { In, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { findOneInScope } from '../audit';
 import { countsOfClauses, pagesOfClauses, type SortKey } from '../connection';
 import { partnershipStaffRoles } from '../auth';
 import type { AccessScope } from '../identity';
@@ -155,12 +156,15 @@ export class SelfAssessmentReturnRepository<K extends string> {
     return this.manager.findOneBy(this.types.Return, { partnershipId, [this.key]: memberId, financialYear } as never);
   }
 
-  /** Unfiltered: the service decides who may complete it, and says so, rather than pretending it is absent. */
+  /** In the caller's scope; one that exists outside it is noted as a refusal. Who may complete it is the service's rule. */
   findAction(id: string): Promise<OfMember<SelfAssessmentAction, K> | null> {
-    return this.manager.findOneBy(this.types.Action, { id } as never);
+    return findOneInScope(this.manager, this.scope, this.types.Action, `${this.types.naming.prefix}Action`, id, async () => {
+      const where = this.visible({ id });
+      return where === null ? null : this.manager.findOne(this.types.Action, { where });
+    });
   }
 
-  /** Unfiltered, as findAction: the day the return an action belongs to was made. */
+  /** Unfiltered, for an action already found in scope: the day the return it belongs to was made. */
   async submittedOnOf(action: SelfAssessmentAction): Promise<string | null> {
     const rating = await this.manager.findOneBy(this.types.Rating, { id: action.ratingId } as never);
     if (!rating) return null;

@@ -1,5 +1,5 @@
 import { Between, In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countsOfClauses, pagesOfClauses, type AccessScope, type SortKey } from '@safeguarding/shared';
+import { countsOfClauses, findInScope, pagesOfClauses, type AccessScope, type SortKey } from '@safeguarding/shared';
 import { ProfessionalDisagreement } from './professional-disagreement.entity';
 
 type Where = FindOptionsWhere<ProfessionalDisagreement>;
@@ -42,8 +42,11 @@ export class ProfessionalDisagreementRepository {
     return clauses;
   }
 
+  /** In the caller's scope; one that exists outside it is noted as a refusal. */
   findByIds(ids: readonly string[], partnershipCases: boolean): Promise<ProfessionalDisagreement[]> {
-    return this.manager.find(ProfessionalDisagreement, { where: this.visible({ id: In([...ids]) }, partnershipCases) });
+    return findInScope(this.manager, this.scope, ProfessionalDisagreement, 'ProfessionalDisagreement', ids, () =>
+      this.manager.find(ProfessionalDisagreement, { where: this.visible({ id: In([...ids]) }, partnershipCases) }),
+    );
   }
 
   /**

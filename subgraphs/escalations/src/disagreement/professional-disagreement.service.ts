@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   alignByKey,
-  noteScopedMisses,
   appendAudit,
   AuditAction,
   BadUserInputError,
@@ -148,26 +147,20 @@ export class ProfessionalDisagreementService {
     const reason = this.statedReason(accessReason);
     const found = await this.ctx.loaders
       .get<string, ProfessionalDisagreement | null>(`ProfessionalDisagreement.byId:${reason ?? ''}`, async (ids) =>
-        alignByKey(ids, await this.readAndAudit(async (repository) => {
-          const rows = await repository.findByIds(ids, reason !== null);
-          // Staff without a reason are refused outright below, which records the attempt already.
-          if (reason !== null || !this.ctx.scope.hasRole(...partnershipStaffRoles)) {
-            await noteScopedMisses(this.ctx, this.ctx.db.manager, ProfessionalDisagreement, 'ProfessionalDisagreement', ids, rows);
-          }
-          return rows;
-        }, reason), (d) => d.id),
+        alignByKey(ids, await this.readAndAudit((repository) => repository.findByIds(ids, reason !== null), reason), (d) => d.id),
       )
       .load(id);
     if (found || reason !== null || !this.ctx.scope.hasRole(...partnershipStaffRoles)) return found;
     // Staff may know a case of their partnership exists; what it says needs a reason.
+    // Either way the lookups above noted the attempt; the refusal below is recorded as the same one.
     const [exists] = await this.repository().findByIds([id], true);
     if (exists) {
       throw new ForbiddenError(
         'Your organisation is not party to this disagreement: give accessReason to read it (the read is recorded and raises an alert)',
+        { entityType: 'ProfessionalDisagreement', entityId: exists.id, partnershipId: exists.partnershipId },
       );
     }
-    // Another partnership's case: told it is not there, recorded as refused.
-    await noteScopedMisses(this.ctx, this.ctx.db.manager, ProfessionalDisagreement, 'ProfessionalDisagreement', [id], []);
+    // Another partnership's case: told it is not there.
     return null;
   }
 
@@ -521,11 +514,8 @@ export class ProfessionalDisagreementService {
     const updated = await this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
       const [disagreement] = await repository.findByIds([id], this.ctx.scope.hasRole(...partnershipStaffRoles));
-      if (!disagreement) {
-        // Told it is not there; an attempt on one that is, is recorded as refused.
-        await noteScopedMisses(this.ctx, manager, ProfessionalDisagreement, 'ProfessionalDisagreement', [id], []);
-        throw new NotFoundError('ProfessionalDisagreement', id);
-      }
+      // Told it is not there; an attempt on one that is, findByIds records as refused.
+      if (!disagreement) throw new NotFoundError('ProfessionalDisagreement', id);
       this.requireActor(disagreement, actor);
       const party = this.isParty(disagreement);
       if (!party && reason === null) {

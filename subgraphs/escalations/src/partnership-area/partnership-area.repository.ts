@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import type { PartnershipFootprint } from '@safeguarding/shared';
+import { LatestSequenceProjection, type PartnershipFootprint } from '@safeguarding/shared';
 import { PartnershipArea, PartnershipFootprintSeen } from './partnership-area.entity';
 
 export class PartnershipAreaRepository {
@@ -15,12 +15,13 @@ export class PartnershipAreaRepository {
     return new Map(rows.map((row) => [row.localAuthorityGssCode, row.partnershipId]));
   }
 
-  /** Replaces the partnership's areas with the footprint unless a later one is already kept; whether it did. */
+  /**
+   * Replaces the partnership's areas with the footprint unless a later one is already kept; whether
+   * it did. The sequence is kept apart from the areas, as a footprint may state none.
+   */
   async apply(footprint: PartnershipFootprint, sequence: number): Promise<boolean> {
-    const seen = await this.manager.findOne(PartnershipFootprintSeen, { where: { partnershipId: footprint.partnershipId }, ...this.lock() });
-    if (seen && seen.sequence >= sequence) return false;
-    if (seen) await this.manager.update(PartnershipFootprintSeen, { partnershipId: footprint.partnershipId }, { sequence });
-    else await this.manager.insert(PartnershipFootprintSeen, { partnershipId: footprint.partnershipId, sequence });
+    const seen = new LatestSequenceProjection(this.manager, PartnershipFootprintSeen, 'partnershipId');
+    if (!(await seen.apply(footprint.partnershipId, {}, sequence))) return false;
     await this.manager.delete(PartnershipArea, { partnershipId: footprint.partnershipId });
     if (footprint.localAuthorityGssCodes.length > 0) {
       await this.manager.insert(
@@ -29,10 +30,5 @@ export class PartnershipAreaRepository {
       );
     }
     return true;
-  }
-
-  private lock(): { lock?: { mode: 'pessimistic_write' } } {
-    // SQLite's write transactions hold the database already.
-    return this.manager.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' } };
   }
 }

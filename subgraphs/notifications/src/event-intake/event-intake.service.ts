@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { inBackground, type DomainEvent, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
+import { inBackground, MalformedEventError, type DomainEvent, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
 import { applyObligationEvent, isObligationEvent } from '../obligation-index/obligation-index.writer';
 import { ReceivedEvent } from './received-event.entity';
 
@@ -58,10 +58,6 @@ export class EventIntake {
       await this.take(event);
     };
   }
-}
-
-export class MalformedEventError extends Error {
-  override name = 'MalformedEventError';
 }
 
 function assertEvent(event: DomainEvent): void {

@@ -1,8 +1,10 @@
 import { In, LessThan, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countsOfClauses, pagesOfClauses, Role, statutoryOrganisationId, type AccessScope, type ReferenceData, type SortKey } from '@safeguarding/shared';
+import { countsOfClauses, findInScope, findOneInScope, pagesOfClauses, Role, statutoryOrganisationId, type AccessScope, type MissAttribution, type ReferenceData, type SortKey } from '@safeguarding/shared';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 
 type Where = FindOptionsWhere<ChildProtectionFileTransfer>;
+
+const entityType = 'ChildProtectionFileTransfer';
 
 /** The oldest move first (the one waiting longest); the id makes the order total. */
 export const fileTransferOrder: readonly SortKey<ChildProtectionFileTransfer>[] = [
@@ -50,8 +52,9 @@ export class FileTransferRepository {
     return this.manager.find(ChildProtectionFileTransfer, { where: clauses, order: { leftOn: 'ASC', id: 'ASC' } });
   }
 
-  byIds(ids: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
-    return this.find({ id: In([...ids]) });
+  /** In the caller's scope; one that exists outside it is noted as a refusal, in the trail `misses` names. */
+  byIds(ids: readonly string[], misses: MissAttribution): Promise<ChildProtectionFileTransfer[]> {
+    return findInScope(this.manager, this.scope, ChildProtectionFileTransfer, entityType, ids, () => this.find({ id: In([...ids]) }), misses);
   }
 
   /** Each school's page of the transfers it sends (or receives), for all of them in one statement. */
@@ -79,11 +82,17 @@ export class FileTransferRepository {
     return this.find({ state: Not(FileTransferState.RECEIPT_CONFIRMED), leftOn: LessThan(leftBefore) });
   }
 
-  /** For a write, locked so that two steps on one transfer take turns. */
-  forUpdate(id: string): Promise<ChildProtectionFileTransfer | null> {
-    const query = this.manager.createQueryBuilder(ChildProtectionFileTransfer, 'transfer').where('transfer.id = :id', { id });
-    if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
-    return query.getOne();
+  /**
+   * For a write, in the caller's scope as byIds, and locked so that two steps on one transfer take
+   * turns (SQLite's write transaction holds the database already).
+   */
+  forUpdate(id: string, misses: MissAttribution): Promise<ChildProtectionFileTransfer | null> {
+    return findOneInScope(this.manager, this.scope, ChildProtectionFileTransfer, entityType, id, async () => {
+      const where = this.visible({ id });
+      if (where === null) return null;
+      const lock = this.manager.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
+      return this.manager.findOne(ChildProtectionFileTransfer, { where, ...lock });
+    }, misses);
   }
 
   /** Every transfer, a page at a time in id order, for the start-up reconciliation of obligations (no caller reads them). */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   alignByKey,
-  noteScopedMisses,
   appendAudit,
   AuditAction,
   BadUserInputError,
@@ -102,18 +101,11 @@ export class FileTransferService {
     };
   }
 
-  /** In the caller's scope; one that exists outside it is noted as a refusal. */
-  private async visibleByIds(ids: readonly string[]): Promise<ChildProtectionFileTransfer[]> {
-    const rows = await this.repository().byIds(ids);
-    await noteScopedMisses(this.ctx, this.ctx.db.manager, ChildProtectionFileTransfer, entityType, ids, rows, this.missAttribution(this.ctx.db.manager));
-    return rows;
-  }
-
   byId(id: string): Promise<ChildProtectionFileTransfer | null> {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, ChildProtectionFileTransfer | null>('ChildProtectionFileTransfer.byId', async (ids) =>
-        alignByKey(ids, await this.audited(await this.visibleByIds(ids)), (row) => row.id),
+        alignByKey(ids, await this.audited(await this.repository().byIds(ids, this.missAttribution(this.ctx.db.manager))), (row) => row.id),
       )
       .load(id);
   }
@@ -220,12 +212,10 @@ export class FileTransferService {
     const identity = this.ctx.scope.requireIdentity();
     const updated = await this.ctx.db.transaction(async (manager) => {
       const repository = this.repository(manager);
-      const transfer = await repository.forUpdate(id);
-      const party = transfer !== null && (this.isDslOf(identity, transfer.sendingUrn) || this.isDslOf(identity, transfer.receivingUrn));
-      const localAuthority = transfer !== null && (await repository.byIds([transfer.id])).length > 0;
-      // Someone who may not see the transfer is told only that it is not there; the attempt is recorded.
-      if (transfer && !party && !localAuthority) await noteScopedMisses(this.ctx, manager, ChildProtectionFileTransfer, entityType, [id], [], this.missAttribution(manager));
-      if (!transfer || (!party && !localAuthority)) throw new NotFoundError('ChildProtectionFileTransfer', id);
+      // Someone who may not see the transfer (neither school's DSL nor either local authority) is
+      // told only that it is not there; forUpdate records the attempt.
+      const transfer = await repository.forUpdate(id, this.missAttribution(manager));
+      if (!transfer) throw new NotFoundError('ChildProtectionFileTransfer', id);
       const actor = step === 'SEND' ? transfer.sendingUrn : transfer.receivingUrn;
       if (!this.isDslOf(identity, actor)) {
         throw new ForbiddenError(
