@@ -39,7 +39,10 @@ it("skips the sending school's closure days once it has set its calendar, for de
 it('replaces the closures in the range sent, and leaves others alone', async () => {
   await graph.query(setCalendar, { input: input([{ date: '2027-09-01', reason: 'INSET day' }], '2027-09-01', '2027-12-17') }, { as: 'chalk-cliff-high-dsl' });
   const replaced = await graph.query<any>(setCalendar, { input: input([{ date: '2027-02-19', reason: 'INSET day' }]) }, { as: 'chalk-cliff-high-dsl' });
-  expect(replaced.data.setSchoolCalendar).toEqual([
+  // The answer is the range just set; the school's other closures stay, listed by School.closureDays.
+  expect(replaced.data.setSchoolCalendar).toEqual([{ date: '2027-02-19', reason: 'INSET day' }]);
+  const listed = await graph.query<any>('{ school(urn: "990002") { closureDays { nodes { date reason } } } }');
+  expect(listed.data.school.closureDays.nodes).toEqual([
     { date: '2027-02-19', reason: 'INSET day' },
     { date: '2027-09-01', reason: 'INSET day' },
   ]);

@@ -13,7 +13,7 @@ export class SchoolCalendarResolver {
     return new SchoolCalendarService(ctx).pageOf(school.urn, args);
   }
 
-  @Mutation(() => [SchoolClosureDay], { description: "Sets the school's closure days in a date range (replacing those in it): its DSL or safeguarding manager, or administrators of a partnership that designates it or covers its local authority" })
+  @Mutation(() => [SchoolClosureDay], { description: "Sets the school's closure days in a date range (replacing those in it) and answers the range's days: its DSL or safeguarding manager, or administrators of a partnership that designates it or covers its local authority" })
   setSchoolCalendar(@Arg('input') input: SetSchoolCalendarInput, @Ctx() ctx: SubgraphContext): Promise<SchoolClosureDay[]> {
     return new SchoolCalendarService(ctx).set(input);
   }

@@ -111,7 +111,8 @@ export class SchoolCalendarService {
       const open = await new FileTransferRepository(manager, this.ctx.scope, this.ctx.reference).unconfirmedSentBy(valid.urn);
       const clock = schoolClock(this.ctx.calendar, closures);
       await settleFileTransferObligations(manager, this.ctx.now, open.map((transfer) => fileTransferObligation(transfer, clock, this.ctx.reference)));
-      return closures;
+      // The answer is what this call set (at most 400 days by validation), not every year's closures: those are School.closureDays, a page at a time.
+      return closures.filter((day) => day.date >= valid.from && day.date <= valid.to);
     });
   }
 }
