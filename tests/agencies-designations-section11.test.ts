@@ -133,6 +133,21 @@ describe('section 11 self-assessments', () => {
     expect(view.overdueActions).toMatchObject({ totalCount: 1, pageInfo: { hasNextPage: false } });
   });
 
+  it('lists an agency designated twice in the year once, in name order, a page cut in SQL', async () => {
+    const before = (await graph.query<any>(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-business-manager' })).data.partnership.section11Overview.notReturned;
+    const agencyId = newId();
+    await graph.subgraphs.agencies.db.getRepository('Agency').insert({ id: agencyId, name: 'Aardvark Youth Trust (test)', kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
+    const designations = graph.subgraphs.agencies.db.getRepository('Designation');
+    await designations.insert({ id: newId(), partnershipId: westSussex, agencyId, designatedFrom: '2025-05-01', designatedUntil: '2025-06-30', reason: 'test' });
+    await designations.insert({ id: newId(), partnershipId: westSussex, agencyId, designatedFrom: '2025-09-01', designatedUntil: null, reason: 'test' });
+    const paged = `query ($id: ID!) { partnership(id: $id) { section11Overview(financialYear: "2025-26") { notReturned(first: 2) { totalCount nodes { id name } pageInfo { hasNextPage } } } } }`;
+    const after = (await graph.query<any>(paged, { id: westSussex }, { as: 'west-sussex-business-manager' })).data.partnership.section11Overview.notReturned;
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    expect(after.nodes[0]).toEqual({ id: agencyId, name: 'Aardvark Youth Trust (test)' });
+    expect(after.nodes.filter((a: { id: string }) => a.id === agencyId)).toHaveLength(1);
+    expect(after.pageInfo.hasNextPage).toBe(after.totalCount > 2);
+  });
+
   it('keeps returns from anyone but the agency itself and the partnership\'s staff', async () => {
     const anonymous = await graph.query(overview, { id: westSussex, year: '2025-26' });
     expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');

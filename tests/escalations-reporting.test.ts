@@ -37,7 +37,7 @@ const report = `query Report($p: ID!, $from: Date!, $to: Date!) { partnership(id
   raised { count suppressed } open { count suppressed } resolved { count suppressed } withdrawn { count suppressed } overdue { count suppressed }
   openByStage { stagePosition stageName open { count suppressed } overdue { count suppressed } }
   byIssueType { issueType raised { count suppressed } }
-  byOrganisationPair { raisedByOrganisationId raisedWithOrganisationId raised { count suppressed } }
+  byOrganisationPair { totalCount nodes { raisedByOrganisationId raisedWithOrganisationId raised { count suppressed } } }
   timeToResolve { resolved { count suppressed } medianWorkingDays meanWorkingDays }
 } } }`;
 const march = { p: eastSussex, from: '2027-03-01', to: '2027-03-31' };
@@ -55,7 +55,7 @@ describe('the escalation report', () => {
     let r = result.data.partnership.escalationReport;
     expect(r).toMatchObject({ from: '2027-03-01', to: '2027-03-31', asOf: '2027-03-01', raised: hidden, open: hidden, resolved: hidden, withdrawn: hidden });
     expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual(hidden);
-    expect(r.byOrganisationPair).toEqual([{ raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: hidden }]);
+    expect(r.byOrganisationPair.nodes).toEqual([{ raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: hidden }]);
     expect(r.openByStage[0]).toMatchObject({ stagePosition: 1, open: hidden });
     expect(JSON.stringify(r)).not.toMatch(/"count":[1-4]\b/);
 
@@ -66,15 +66,30 @@ describe('the escalation report', () => {
     expect(r.openByStage.map((s: any) => s.open)).toEqual([shown(5), hidden, hidden, hidden, hidden]);
     expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual(shown(5));
     expect(r.byIssueType.filter((c: any) => c.issueType !== 'INFORMATION_SHARING').every((c: any) => c.raised.suppressed)).toBe(true);
-    expect(r.byOrganisationPair).toEqual([{ raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: shown(5) }]);
+    expect(r.byOrganisationPair.nodes).toEqual([{ raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: shown(5) }]);
   });
 
   it('hides a second pair when one small pair could be worked out from the total', async () => {
     await raiseIn(eastSussex, 'sussex-health-visitor', 'OTHER');
     const r = (await graph.query<any>(report, march, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport;
     expect(r.raised).toEqual(shown(6));
-    expect(r.byOrganisationPair).toHaveLength(2);
-    expect(r.byOrganisationPair.every((pair: any) => pair.raised.suppressed && pair.raised.count === null)).toBe(true);
+    expect(r.byOrganisationPair.totalCount).toBe(2);
+    expect(r.byOrganisationPair.nodes.every((pair: any) => pair.raised.suppressed && pair.raised.count === null)).toBe(true);
+  });
+
+  it('pages the organisation pairs, each page suppressed against the whole period, not against itself', async () => {
+    const paged = `query ($p: ID!, $from: Date!, $to: Date!, $after: String) { partnership(id: $p) { escalationReport(from: $from, to: $to, published: true) {
+      byOrganisationPair(first: 1, after: $after) { nodes { raisedByOrganisationId raisedWithOrganisationId raised { count suppressed } } pageInfo { endCursor hasNextPage } } } } }`;
+    const first = (await graph.query<any>(paged, march, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport.byOrganisationPair;
+    expect(first.nodes).toHaveLength(1);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await graph.query<any>(paged, { ...march, after: first.pageInfo.endCursor }, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport.byOrganisationPair;
+    expect(second.nodes).toHaveLength(1);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    // The pair of 5 is hidden on its own page too: shown there, it would give away the other pair's 1.
+    expect([...first.nodes, ...second.nodes].every((pair: any) => pair.raised.suppressed && pair.raised.count === null)).toBe(true);
+    const keys = [...first.nodes, ...second.nodes].map((pair: any) => `${pair.raisedByOrganisationId}|${pair.raisedWithOrganisationId}`);
+    expect(new Set(keys).size).toBe(2);
   });
 
   it('gives time to resolve in working days once 5 are resolved, and counts the overdue', async () => {

@@ -36,10 +36,32 @@ describe('reference data', () => {
   });
 
   it('lists the 153 live local authorities, the 42 ICBs and the 39 English police forces from data/reference', async () => {
-    const result = await graph.query<any>('{ localAuthorities(status: LIVE) { gssCode } integratedCareBoards { odsCode } policeForceAreas(country: "England") { gssCode } }');
-    expect(result.data.localAuthorities).toHaveLength(153);
-    expect(result.data.integratedCareBoards).toHaveLength(42);
-    expect(result.data.policeForceAreas).toHaveLength(39);
+    const result = await graph.query<any>(
+      '{ localAuthorities(status: LIVE, first: 100) { totalCount nodes { gssCode } } integratedCareBoards(first: 100) { totalCount nodes { odsCode } } policeForceAreas(country: "England", first: 100) { totalCount nodes { gssCode } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.localAuthorities.totalCount).toBe(153);
+    expect(result.data.integratedCareBoards.nodes).toHaveLength(42);
+    expect(result.data.integratedCareBoards.totalCount).toBe(42);
+    expect(result.data.policeForceAreas.nodes).toHaveLength(39);
+    expect(result.data.policeForceAreas.totalCount).toBe(39);
+  });
+
+  it('pages the local authorities by name, every one once, and refuses a page beyond 100 naming first', async () => {
+    const page = `query ($after: String) { localAuthorities(status: LIVE, first: 100, after: $after) { nodes { gssCode name } pageInfo { endCursor hasNextPage } } }`;
+    const first = (await graph.query<any>(page)).data.localAuthorities;
+    expect(first.nodes).toHaveLength(100);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await graph.query<any>(page, { after: first.pageInfo.endCursor })).data.localAuthorities;
+    expect(second.nodes).toHaveLength(53);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const all = [...first.nodes, ...second.nodes];
+    expect(new Set(all.map((la: { gssCode: string }) => la.gssCode)).size).toBe(153);
+    const names = all.map((la: { name: string }) => la.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+
+    const tooMany = await graph.query<any>('{ policeForceAreas(first: 101) { nodes { gssCode } } }');
+    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });
 

@@ -29,16 +29,20 @@ it("skips the sending school's closure days once it has set its calendar, for de
   expect(result.data.recordFileTransfer.deadline).toMatchObject({ due: '2027-02-25', rule: '5 school days after 2027-02-11' });
   expect(result.data.recordFileTransfer.deadline.basis).toContain("the sending school's calendar");
 
-  const listed = await graph.query<any>('{ school(urn: "990002") { closureDays { date reason } fileTransfersOut { nodes { deadline { due } } } } }', {}, { as: 'chalk-cliff-high-dsl' });
+  const listed = await graph.query<any>('{ school(urn: "990002") { closureDays { totalCount nodes { date reason } } fileTransfersOut { nodes { deadline { due } } } } }', {}, { as: 'chalk-cliff-high-dsl' });
   expect(listed.errors).toBeUndefined();
-  expect(listed.data.school.closureDays[0]).toEqual({ date: '2027-02-15', reason: 'February half term' });
+  expect(listed.data.school.closureDays.totalCount).toBe(5);
+  expect(listed.data.school.closureDays.nodes[0]).toEqual({ date: '2027-02-15', reason: 'February half term' });
   expect(listed.data.school.fileTransfersOut.nodes.map((t: { deadline: { due: string } }) => t.deadline.due).sort()).toEqual(['2027-02-25', '2027-02-26']);
 });
 
 it('replaces the closures in the range sent, and leaves others alone', async () => {
   await graph.query(setCalendar, { input: input([{ date: '2027-09-01', reason: 'INSET day' }], '2027-09-01', '2027-12-17') }, { as: 'chalk-cliff-high-dsl' });
   const replaced = await graph.query<any>(setCalendar, { input: input([{ date: '2027-02-19', reason: 'INSET day' }]) }, { as: 'chalk-cliff-high-dsl' });
-  expect(replaced.data.setSchoolCalendar).toEqual([
+  // The answer is the range just set; the school's other closures stay, listed by School.closureDays.
+  expect(replaced.data.setSchoolCalendar).toEqual([{ date: '2027-02-19', reason: 'INSET day' }]);
+  const listed = await graph.query<any>('{ school(urn: "990002") { closureDays { nodes { date reason } } } }');
+  expect(listed.data.school.closureDays.nodes).toEqual([
     { date: '2027-02-19', reason: 'INSET day' },
     { date: '2027-09-01', reason: 'INSET day' },
   ]);
@@ -59,4 +63,51 @@ it("lets only the school's own staff or partnership administrators set it", asyn
   expect((await graph.query<any>(setCalendar, { input: input(halfTerm) })).errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
   expect((await graph.query<any>(setCalendar, { input: input(halfTerm) }, { as: 'shingle-bay-primary-dsl' })).errors![0]!.extensions!['code']).toBe('FORBIDDEN');
   expect((await graph.query<any>(setCalendar, { input: input(halfTerm) }, { as: 'sussex-police-officer' })).errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+});
+
+describe('closure days as a connection', () => {
+  const page = `query ($after: String) { school(urn: "990002") { closureDays(first: 1, after: $after) { totalCount nodes { date } pageInfo { endCursor hasNextPage } } } }`;
+
+  it('pages a school\'s closure days in date order, each once, and refuses a page beyond 100 naming first', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 10; i++) {
+      const result: any = await graph.query<any>(page, { after });
+      expect(result.errors).toBeUndefined();
+      const days: any = result.data.school.closureDays;
+      total = days.totalCount;
+      seen.push(...days.nodes.map((day: { date: string }) => day.date));
+      if (!days.pageInfo.hasNextPage) break;
+      after = days.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(1);
+    expect(seen).toHaveLength(total);
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(total);
+
+    const tooMany = await graph.query<any>('{ school(urn: "990002") { closureDays(first: 101) { nodes { date } } } }');
+    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('reads every school\'s page in one statement and their counts in one more, for 2 schools as for 5', async () => {
+    const urns = ['990001', '990003', '990004', '990005', '990006'];
+    const days = ['2027-05-03', '2027-05-04', '2027-05-05'];
+    await graph.subgraphs.schools.db.getRepository('SchoolClosureDay').insert(urns.flatMap((urn) => days.map((date) => ({ urn, date, reason: 'INSET day' }))));
+    const query = (few: readonly string[]) =>
+      `{ ${few.map((urn) => `s${urn}: school(urn: "${urn}") { urn closureDays(first: 2) { totalCount nodes { date } } }`).join(' ')} }`;
+    const measure = async (few: readonly string[]) =>
+      graph.countStatements(async () => {
+        const result = await graph.query<any>(query(few));
+        expect(result.errors).toBeUndefined();
+        for (const urn of few) {
+          expect(result.data[`s${urn}`].closureDays).toEqual({ totalCount: 3, nodes: [{ date: '2027-05-03' }, { date: '2027-05-04' }] });
+        }
+      });
+    const two = await measure(urns.slice(0, 2));
+    const five = await measure(urns);
+    expect(five.schools).toBe(two.schools);
+    // The schools by URN, their pages (ranked per school), their counts (GROUP BY urn).
+    expect(five.schools).toBe(3);
+  });
 });

@@ -1,4 +1,4 @@
-import { AuditRecord, demoIds, newId } from '@safeguarding/shared';
+import { AuditRecord, demoIds, newId, Role } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
 /** Issue 6: the annual section 175/157 safeguarding self-assessment schools return to their partnership. */
@@ -214,5 +214,30 @@ describe('batching', () => {
     }
     const after = [await run(lists), await run(view)];
     expect(after.map((counts) => counts.schools)).toEqual(before.map((counts) => counts.schools));
+  });
+
+  it("cuts every overview's notReturned page in one statement and counts them in one more, for 1 partnership as for 3", async () => {
+    // Viewer.partnerships reaches the schools subgraph in one entity fetch: one overview per partnership of the token.
+    const view = `{ viewer { partnerships { id schoolSafeguardingOverview(financialYear: "2023-24") { notReturned(first: 1) { totalCount nodes { urn name } } } } } }`;
+    const staffOf = async (partnershipIds: string[]) =>
+      `Bearer ${await graph.tokenFor({ subject: 'test:overview-staff', organisation: { id: newId(), kind: 'LOCAL_AUTHORITY' }, roles: [Role.PARTNERSHIP_BUSINESS_MANAGER], partnershipIds })}`;
+    const measure = async (partnershipIds: string[]) => {
+      const authorization = await staffOf(partnershipIds);
+      let overviews: any[] = [];
+      const statements = await graph.countStatements(async () => {
+        const result = await graph.query<any>(view, {}, { authorization });
+        expect(result.errors).toBeUndefined();
+        overviews = result.data.viewer.partnerships;
+      });
+      return { statements, overviews };
+    };
+    const one = await measure([eastSussex]);
+    const three = await measure([eastSussex, brightonAndHove, demoIds.partnerships.westSussex]);
+    expect(three.overviews).toHaveLength(3);
+    for (const { schoolSafeguardingOverview: { notReturned } } of three.overviews) {
+      expect(notReturned.nodes.length).toBe(Math.min(1, notReturned.totalCount));
+    }
+    expect(three.overviews.some((p: any) => p.schoolSafeguardingOverview.notReturned.totalCount > 1)).toBe(true);
+    expect(three.statements.schools).toBe(one.statements.schools);
   });
 });

@@ -178,18 +178,19 @@ export async function rootPage<E extends ObjectLiteral>(query: SelectQueryBuilde
  */
 export function firstPerParent<E extends ObjectLiteral>(
   query: SelectQueryBuilder<E>,
-  spec: { readonly id: string; readonly parent: string; readonly parents: number; readonly order: readonly SortKey<never>[]; readonly after: readonly string[] | null; readonly limit: number },
+  spec: { readonly id: string | readonly string[]; readonly parent: string; readonly parents: number; readonly order: readonly SortKey<never>[]; readonly after: readonly string[] | null; readonly limit: number },
 ): SelectQueryBuilder<E> {
   whereAfter(query, spec.order, spec.after);
   // limit, not take: the joins a list selects are many-to-one, so rows are not multiplied.
   if (spec.parents === 1) return orderBySortKeys(query, spec.order).limit(spec.limit);
   const orderSql = spec.order.map((key) => `${key.column} ${key.descending ? 'DESC' : 'ASC'}`).join(', ');
-  const ranked = query
-    .clone()
-    .select(spec.id, 'ranked_id')
-    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${spec.parent} ORDER BY ${orderSql})`, 'ranked_n')
-    .orderBy();
-  query.innerJoin(`(${ranked.getQuery()})`, 'ranked', `ranked.ranked_id = ${spec.id} AND ranked.ranked_n <= :rankedLimit`, { rankedLimit: spec.limit });
+  // A table keyed by several columns (a school's closure day: urn and date) joins its ranking back on all of them.
+  const ids = typeof spec.id === 'string' ? [spec.id] : spec.id;
+  const ranked = query.clone().select(ids[0]!, 'ranked_id0');
+  ids.slice(1).forEach((id, i) => ranked.addSelect(id, `ranked_id${i + 1}`));
+  ranked.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${spec.parent} ORDER BY ${orderSql})`, 'ranked_n').orderBy();
+  const joined = ids.map((id, i) => `ranked.ranked_id${i} = ${id}`).join(' AND ');
+  query.innerJoin(`(${ranked.getQuery()})`, 'ranked', `${joined} AND ranked.ranked_n <= :rankedLimit`, { rankedLimit: spec.limit });
   query.orderBy(spec.parent, 'ASC');
   spec.order.forEach((key) => query.addOrderBy(key.column, key.descending ? 'DESC' : 'ASC'));
   return query;

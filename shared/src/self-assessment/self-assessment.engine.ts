@@ -8,7 +8,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { financialYearContaining, financialYearLabel, financialYearOf } from '../financial-year';
 import type { Identity } from '../identity';
 import { newId, uuidPattern } from '../ids';
-import { connection, nestedPage, pageInMemory, type Connection, type ConnectionClass, type PageArgs } from '../connection';
+import { connection, nestedPage, type Connection, type ConnectionClass, type PageArgs } from '../connection';
 import { groupByKey } from '../loaders';
 import { isoDate, requiredText, validateInput } from '../validation';
 import {
@@ -16,10 +16,15 @@ import {
   isYearlyDay,
   returnDueOn,
   SelfAssessmentObligations,
-  type SelfAssessmentDesignation,
   type SelfAssessmentObligationSource,
 } from './self-assessment.obligations';
-import { SelfAssessmentReturnRepository, SelfAssessmentStandardRepository } from './self-assessment.repository';
+import {
+  SelfAssessmentDesignationRepository,
+  SelfAssessmentReturnRepository,
+  SelfAssessmentStandardRepository,
+  type NotReturned,
+  type SelfAssessmentDesignationTable,
+} from './self-assessment.repository';
 import {
   RagRating,
   type CompleteSelfAssessmentActionInput,
@@ -50,6 +55,8 @@ export interface SelfAssessmentModule<K extends string, M extends { name: string
   readonly actionsFromToday: boolean;
   defaultStandards(): SelfAssessmentStandardDefinition[];
   member(ctx: SubgraphContext, memberId: string): Promise<M | null>;
+  /** The module's designations table, for the overview's members that have not returned (paged in SQL). */
+  readonly designations: SelfAssessmentDesignationTable;
 }
 
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
@@ -229,14 +236,6 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     );
   }
 
-  private designatedDuring(partnershipId: string, startsOn: string, endsOn: string, label: string): Promise<SelfAssessmentDesignation[]> {
-    return this.ctx.loaders
-      .get<string, SelfAssessmentDesignation[]>(`${this.prefix}.designatedDuring:${label}`, async (ids) =>
-        groupByKey(ids, await this.module.designatedDuring(this.ctx.db.manager, this.ctx.scope, ids, startsOn, endsOn), (d) => d.partnershipId),
-      )
-      .load(partnershipId);
-  }
-
   /** Who has not returned, the ratings across members and overdue actions: for the partnership's staff. */
   async overview(partnershipId: string, financialYearInput: string): Promise<SelfAssessmentOverview> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
@@ -266,23 +265,25 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   }
 
   /**
-   * A page of the members designated during the year that have not returned, by name. Cut from the
-   * designations in memory: they are bounded by the partnership's designations, and the loaders the
-   * overview read them with are shared, so the page costs no statement of its own.
+   * A page of the members designated during the year that have not returned, by name, cut in SQL
+   * for every overview asked for at once (see SelfAssessmentDesignationRepository).
    */
   async notReturnedOf(partnershipId: string, financialYear: string, args: PageArgs): Promise<Connection<M>> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const year = financialYearOf(financialYear);
-    const [designations, returns] = await Promise.all([this.designatedDuring(partnershipId, year.startsOn, year.endsOn, year.label), this.ofPartnership(partnershipId, year.label)]);
-    const returned = new Set(returns.map((r) => this.memberOf(r)));
-    const missing = [...new Set(designations.map((d) => d.memberId))].filter((memberId) => !returned.has(memberId));
-    const members = (await Promise.all(missing.map((memberId) => this.module.member(this.ctx, memberId)))).filter((member): member is Awaited<M> => member !== null);
-    const idOf = (member: M) => (member as unknown as Record<string, string>)[this.module.types.naming.member.entityKey]!;
-    const page = pageInMemory<M>(`${this.prefix}Overview.notReturned`, members, args, [
-      { column: 'name', value: (member) => member.name },
-      { column: 'id', value: idOf },
-    ]);
-    return connection(this.module.types.MemberConnection as ConnectionClass<M>, page, page.count);
+    const designations = new SelfAssessmentDesignationRepository<K, M>(this.ctx.db.manager, this.module.types, this.module.designations);
+    const page = await nestedPage<NotReturned<M>>({
+      list: `${this.prefix}Overview.notReturned`,
+      loaders: this.ctx.loaders,
+      parent: partnershipId,
+      args,
+      order: designations.notReturnedOrder,
+      variant: year.label,
+      parentOf: (row) => row.partnershipId,
+      rows: (ids, after, limit) => designations.notReturnedPages(ids, year, after, limit),
+      count: (ids) => designations.notReturnedCounts(ids, year),
+    });
+    return connection(this.module.types.MemberConnection as ConnectionClass<M>, { ...page, nodes: page.nodes.map((row) => row.member) }, page.count);
   }
 
   /** A page of the partnership's overdue actions of any year, cut in SQL for every overview asked for at once. */

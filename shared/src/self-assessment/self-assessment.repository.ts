@@ -1,6 +1,6 @@
-import { In, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThan, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { findOneInScope } from '../audit';
-import { countsOfClauses, pagesOfClauses, type SortKey } from '../connection';
+import { countPerParent, countsOfClauses, firstPerParent, pagesOfClauses, type SortKey } from '../connection';
 import { partnershipStaffRoles } from '../auth';
 import type { AccessScope } from '../identity';
 import type { OfMember, SelfAssessmentAction, SelfAssessmentRating, SelfAssessmentReturn, SelfAssessmentStandard, SelfAssessmentTypes } from './self-assessment.types';
@@ -182,4 +182,79 @@ export class SelfAssessmentReturnRepository<K extends string> {
     await this.manager.update(this.types.Action, { id } as never, { completedOn } as never);
   }
 
+}
+
+/**
+ * Where a module keeps its designations: a table with an id, partnershipId, designatedFrom,
+ * designatedUntil (null while open-ended) and the member's id under the module's key (agencyId,
+ * urn), and a many-to-one relation from it to the member.
+ */
+export interface SelfAssessmentDesignationTable {
+  readonly entity: EntityTarget<ObjectLiteral>;
+  /** The relation to the member, e.g. agency or school. */
+  readonly relation: string;
+}
+
+/** A member a partnership designated in the year that has made no return of it. */
+export interface NotReturned<M> {
+  readonly partnershipId: string;
+  readonly member: M;
+}
+
+/**
+ * The members designated in a year that have not returned, for the overview's page: cut in SQL
+ * (keyset on the member's name and id, a page per partnership in one statement), so a page costs
+ * the same however many members a partnership designates. Designations are public, and whether a
+ * return exists is asked of every return, whoever asks (the overview is for the partnership's staff).
+ */
+export class SelfAssessmentDesignationRepository<K extends string, M extends { name: string }> {
+  readonly notReturnedOrder: readonly SortKey<NotReturned<M>>[];
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly types: SelfAssessmentTypes<K>,
+    private readonly table: SelfAssessmentDesignationTable,
+  ) {
+    const entityKey = types.naming.member.entityKey;
+    this.notReturnedOrder = [
+      { column: 'member.name', value: (row) => row.member.name },
+      { column: `member.${entityKey}`, value: (row) => (row.member as unknown as Record<string, string>)[entityKey]! },
+    ];
+  }
+
+  private notReturned(partnershipIds: readonly string[], year: { startsOn: string; endsOn: string; label: string }): SelectQueryBuilder<ObjectLiteral> {
+    const key = this.types.naming.member.key;
+    const overlapping = (alias: string) => `${alias}.designatedFrom <= :endsOn AND (${alias}.designatedUntil IS NULL OR ${alias}.designatedUntil >= :startsOn)`;
+    return (
+      this.manager
+        .createQueryBuilder(this.table.entity, 'd')
+        .innerJoinAndSelect(`d.${this.table.relation}`, 'member')
+        .where('d.partnershipId IN (:...partnershipIds)', { partnershipIds: [...partnershipIds] })
+        .andWhere(overlapping('d'), { startsOn: year.startsOn, endsOn: year.endsOn })
+        // One row per partnership and member: one designated twice in the year (ended, then again) is listed once, by its first designation.
+        .andWhere((query: SelectQueryBuilder<ObjectLiteral>) => {
+          const earlier = query
+            .subQuery()
+            .select('1')
+            .from(this.table.entity, 'earlier')
+            .where(`earlier.partnershipId = d.partnershipId AND earlier.${key} = d.${key} AND earlier.designatedFrom < d.designatedFrom AND ${overlapping('earlier')}`);
+          return `NOT EXISTS ${earlier.getQuery()}`;
+        })
+        .andWhere((query: SelectQueryBuilder<ObjectLiteral>) => {
+          const made = query.subQuery().select('1').from(this.types.Return, 'r').where(`r.partnershipId = d.partnershipId AND r.${key} = d.${key} AND r.financialYear = :financialYear`);
+          return `NOT EXISTS ${made.getQuery()}`;
+        })
+        .setParameter('financialYear', year.label)
+    );
+  }
+
+  async notReturnedPages(partnershipIds: readonly string[], year: { startsOn: string; endsOn: string; label: string }, after: readonly string[] | null, limit: number): Promise<Array<NotReturned<M>>> {
+    const query = firstPerParent(this.notReturned(partnershipIds, year), { id: 'd.id', parent: 'd.partnershipId', parents: partnershipIds.length, order: this.notReturnedOrder, after, limit });
+    const rows = await query.getMany();
+    return rows.map((row) => ({ partnershipId: row['partnershipId'] as string, member: row[this.table.relation] as M }));
+  }
+
+  notReturnedCounts(partnershipIds: readonly string[], year: { startsOn: string; endsOn: string; label: string }): Promise<Map<string, number>> {
+    return countPerParent(this.notReturned(partnershipIds, year), 'd.partnershipId');
+  }
 }

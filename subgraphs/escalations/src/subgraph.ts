@@ -26,6 +26,7 @@ import { partnershipAreaIntake } from './partnership-area/partnership-area.servi
 import { Referral } from './referral/referral.entity';
 import { referralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
+import { EscalationReportResolver } from './reporting/escalation-report.resolver';
 
 export const escalationsSubgraph: SubgraphDefinition = {
   name: 'escalations',
@@ -39,6 +40,7 @@ export const escalationsSubgraph: SubgraphDefinition = {
     PartnershipEscalationsResolver,
     AgencyEscalationsResolver,
     SchoolEscalationsResolver,
+    EscalationReportResolver,
   ],
   // Partnership, Agency and School are reached only through _entities, so nothing in Query leads type-graphql to them.
   orphanedTypes: [PartnershipReference, AgencyStub, SchoolStub],

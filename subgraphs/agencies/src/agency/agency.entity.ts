@@ -38,6 +38,8 @@ registerEnumType(AgencyStatus, { name: 'AgencyStatus' });
 @ObjectType({ description: 'An organisation in the safeguarding arrangements (not a school)' })
 @Directive('@key(fields: "id")')
 @Entity('agencies')
+// The register's order (name, id): a keyset page reads its rows from the index, never sorting every agency.
+@Index(['name', 'id'])
 export class Agency {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })

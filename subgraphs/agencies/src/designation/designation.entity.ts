@@ -18,6 +18,8 @@ registerEnumType(DesignationStatus, {
 @ObjectType('RelevantAgencyDesignation', { description: 'A partnership naming an agency as a relevant agency (public)' })
 @Entity('designations')
 @Index(['partnershipId', 'agencyId', 'designatedFrom'], { unique: true })
+// An agency's designations, the latest first, a page at a time from the index.
+@Index(['agencyId', 'designatedFrom', 'id'])
 export class Designation {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })

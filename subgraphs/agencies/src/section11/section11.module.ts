@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { reconcileSelfAssessmentObligations, Role, uuidPattern, type SelfAssessmentModule, type SubgraphRuntime } from '@safeguarding/shared';
 import type { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
+import { Designation } from '../designation/designation.entity';
 import { DesignationRepository } from '../designation/designation.repository';
 import { defaultSection11Standards } from './default-section11-standards';
 import { section11Types } from './section11.types';
@@ -31,6 +32,7 @@ export const section11: SelfAssessmentModule<'agencyId', Agency> = {
   designatedDuring: async (manager, scope, partnershipIds, startsOn, endsOn) =>
     (await new DesignationRepository(manager, scope).overlapping(partnershipIds, startsOn, endsOn)).map((d) => ({ partnershipId: d.partnershipId, memberId: d.agencyId })),
   member: (ctx, agencyId) => new AgencyService(ctx).byId(agencyId),
+  designations: { entity: Designation, relation: 'agency' },
 };
 
 /** SECTION_11_RETURN and SECTION_11_ACTION recomputed from the rows at start (see SubgraphDefinition.reconcileObligations). */

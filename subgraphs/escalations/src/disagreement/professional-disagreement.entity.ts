@@ -38,6 +38,10 @@ registerEnumType(DisagreementPartyKind, { name: 'DisagreementPartyKind' });
 @ObjectType({ description: 'A professional disagreement between agencies and its escalation (restricted)' })
 @Directive('@key(fields: "id")')
 @Entity('professional_disagreements')
+// The connections' orders, each after its parent column, so a page is read in order from the index (a keyset page, LIMIT first + 1).
+@Index(['partnershipId', 'raisedOn', 'caseReference', 'id'])
+@Index(['raisedByOrganisationId', 'raisedOn', 'caseReference', 'id'])
+@Index(['raisedWithOrganisationId', 'raisedOn', 'caseReference', 'id'])
 export class ProfessionalDisagreement {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })

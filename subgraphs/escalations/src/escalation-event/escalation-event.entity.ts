@@ -46,6 +46,8 @@ export class EscalationAgreedAction {
 @ObjectType({ description: 'One immutable event in the history of an escalation: who, when and what' })
 @Entity('escalation_events')
 @Index(['streamId', 'sequence'], { unique: true })
+// A partnership's learning notes in the order they were recorded, read from the index a page at a time.
+@Index(['partnershipId', 'occurredOn', 'occurredAt', 'id'])
 export class EscalationEvent {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })

@@ -38,6 +38,8 @@ registerEnumType(NationalEscalationStatus, {
 @ObjectType({ description: 'A partnership matter escalated to the national Panel or the Secretary of State (restricted)' })
 @Directive('@key(fields: "id")')
 @Entity('national_escalations')
+// The connections' orders, each after its parent column, so a page is read in order from the index (a keyset page, LIMIT first + 1).
+@Index(['partnershipId', 'raisedOn', 'id'])
 export class NationalEscalation {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })

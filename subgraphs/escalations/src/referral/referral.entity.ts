@@ -111,6 +111,9 @@ export class ReferringPractitioner {
 @Entity('referrals')
 @Index(['referrerOrganisationId', 'idempotencyKey'], { unique: true })
 @Index(['receivingAuthorityId', 'childReference'])
+// Referrals made and received, newest first, a page at a time from the index.
+@Index(['referrerOrganisationId', 'receivedAt', 'id'])
+@Index(['receivingAuthorityId', 'receivedAt', 'id'])
 export class Referral {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })

@@ -1,8 +1,13 @@
 import {
   appendAudit,
   AuditAction,
+  connection,
   groupByKey,
+  pageInMemory,
   partnershipStaffRoles,
+  type Connection,
+  type PageArgs,
+  type SortKey,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import {
@@ -17,14 +22,32 @@ import { EscalationPolicyService } from '../escalation-policy/escalation-policy.
 import {
   EscalationIssueTypeCount,
   EscalationOrganisationPairCount,
+  EscalationOrganisationPairCountConnection,
   EscalationReport,
   EscalationStageCount,
   EscalationTimeToResolve,
 } from './escalation-report.type';
 import { exactCounting, publishedCounting, type Counting } from './suppression';
 
+/** By the raising organisation, then the one raised with: the pair is unique, so the order is total. */
+export const organisationPairOrder: readonly SortKey<EscalationOrganisationPairCount>[] = [
+  { column: 'raisedByOrganisationId', value: (pair) => pair.raisedByOrganisationId },
+  { column: 'raisedWithOrganisationId', value: (pair) => pair.raisedWithOrganisationId },
+];
+
 export class EscalationReportService {
   constructor(private readonly ctx: SubgraphContext) {}
+
+  /**
+   * A page of the report's organisation pairs. Cut in memory from the report's own pairs: their
+   * counts are suppressed against each other (a hidden count must not be worked out from the
+   * others), so the whole period is counted before any page is cut; the period's disagreements are
+   * read once for the whole report.
+   */
+  byOrganisationPair(report: EscalationReport, args: PageArgs): Connection<EscalationOrganisationPairCount> {
+    const page = pageInMemory('EscalationReport.byOrganisationPair', report.organisationPairs, args, organisationPairOrder);
+    return connection(EscalationOrganisationPairCountConnection, page, page.count);
+  }
 
   /** Partnership staff only: aggregates of case-level data, so the look is recorded too. */
   async report(partnershipId: string, fromInput: string, toInput: string, published = false): Promise<EscalationReport> {
@@ -84,9 +107,10 @@ export class EscalationReportService {
       pair.count += 1;
       pairs.set(key, pair);
     }
-    const pairList = [...pairs.values()].sort((a, b) => (a.by + a.with).localeCompare(b.by + b.with));
+    // In the page order, so which of two equal counts is suppressed does not depend on reading order.
+    const pairList = [...pairs.values()].sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : a.with < b.with ? -1 : a.with > b.with ? 1 : 0));
     const byPair = counting.parts(pairList.map((p) => p.count), rows.length);
-    report.byOrganisationPair = pairList.map((pair, index) =>
+    report.organisationPairs = pairList.map((pair, index) =>
       Object.assign(new EscalationOrganisationPairCount(), {
         raisedByOrganisationId: pair.by,
         raisedWithOrganisationId: pair.with,

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@safeguarding/shared';
+import { connectionOf, DateScalar } from '@safeguarding/shared';
 import { DisagreementIssueType } from '../disagreement/professional-disagreement.entity';
 
 @ObjectType({ description: 'A count from a report: in a published or shared report, null and suppressed when below 5 or when it could be worked out from the others' })
@@ -46,6 +46,12 @@ export class EscalationOrganisationPairCount {
   @Field(() => EscalationReportCount)
   raised!: EscalationReportCount;
 }
+
+export const EscalationOrganisationPairCountConnection = connectionOf<EscalationOrganisationPairCount>(
+  () => EscalationOrganisationPairCount,
+  'EscalationOrganisationPairCount',
+  'A page of organisation pairs, by the raising then the receiving organisation\'s id; totalCount is counted only when asked for',
+);
 
 @ObjectType({ description: 'Working days from raising to resolution, over the disagreements resolved' })
 export class EscalationTimeToResolve {
@@ -94,8 +100,8 @@ export class EscalationReport {
   @Field(() => [EscalationIssueTypeCount])
   byIssueType!: EscalationIssueTypeCount[];
 
-  @Field(() => [EscalationOrganisationPairCount])
-  byOrganisationPair!: EscalationOrganisationPairCount[];
+  /** Every pair of the period, suppressed against each other before any page is cut (see the resolver's byOrganisationPair). */
+  organisationPairs!: EscalationOrganisationPairCount[];
 
   @Field(() => EscalationTimeToResolve)
   timeToResolve!: EscalationTimeToResolve;

@@ -1,6 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import {
+  connectionOf,
   DateScalar,
+  type SortKey,
   type IntegratedCareBoardRecord,
   type LocalAuthorityRecord,
   type PoliceForceAreaRecord,
@@ -136,3 +138,22 @@ export class LocalAuthorityBoardOverlap {
   @Field({ description: 'How the overlap was derived (the ONS lookups it rests on)' })
   basis!: string;
 }
+
+// Reference data is read from files into memory: pages are cut there, with the same cursors and bounds as a list read from SQL.
+export const LocalAuthorityConnection = connectionOf<LocalAuthority>(() => LocalAuthority, 'LocalAuthority', 'A page of local authorities by name; totalCount is counted only when asked for');
+export const IntegratedCareBoardConnection = connectionOf<IntegratedCareBoard>(() => IntegratedCareBoard, 'IntegratedCareBoard', 'A page of integrated care boards by name; totalCount is counted only when asked for');
+export const PoliceForceAreaConnection = connectionOf<PoliceForceArea>(() => PoliceForceArea, 'PoliceForceArea', 'A page of police force areas by name; totalCount is counted only when asked for');
+
+/** By name; the code makes the order total (a name can outlive its code: a recoded authority keeps it). */
+export const localAuthorityOrder: readonly SortKey<LocalAuthority>[] = [
+  { column: 'name', value: (la) => la.name },
+  { column: 'gssCode', value: (la) => la.gssCode },
+];
+export const integratedCareBoardOrder: readonly SortKey<IntegratedCareBoard>[] = [
+  { column: 'name', value: (icb) => icb.name },
+  { column: 'odsCode', value: (icb) => icb.odsCode },
+];
+export const policeForceAreaOrder: readonly SortKey<PoliceForceArea>[] = [
+  { column: 'name', value: (area) => area.name },
+  { column: 'gssCode', value: (area) => area.gssCode },
+];

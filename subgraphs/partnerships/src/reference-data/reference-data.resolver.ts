@@ -1,13 +1,19 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { connection, pageInMemory, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
 import {
   IntegratedCareBoard,
+  IntegratedCareBoardConnection,
+  integratedCareBoardOrder,
   LocalAuthority,
+  LocalAuthorityConnection,
+  localAuthorityOrder,
   LocalAuthorityBoardOverlap,
   LocalAuthorityChange,
   LocalAuthorityStatus,
   LocalAuthoritySuccession,
   PoliceForceArea,
+  PoliceForceAreaConnection,
+  policeForceAreaOrder,
 } from './local-authority.type';
 
 const changes = { recoded: LocalAuthorityChange.RECODED, merged: LocalAuthorityChange.MERGED, split: LocalAuthorityChange.SPLIT } as const;
@@ -15,12 +21,15 @@ const changes = { recoded: LocalAuthorityChange.RECODED, merged: LocalAuthorityC
 /** The statutory reference data of data/reference (or REFERENCE_DATA_DIR), public, served from memory (no SQL). */
 @Resolver(() => LocalAuthority)
 export class ReferenceDataResolver {
-  @Query(() => [LocalAuthority], { description: 'English local authorities; terminated codes kept with their validity dates' })
+  @Query(() => LocalAuthorityConnection, { description: 'English local authorities by name, a page at a time; terminated codes kept with their validity dates' })
   localAuthorities(
     @Arg('status', () => LocalAuthorityStatus, { nullable: true }) status: LocalAuthorityStatus | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): LocalAuthority[] {
-    return ctx.reference.localAuthorities.map((record) => LocalAuthority.of(record)).filter((la) => !status || la.status === status);
+  ): Connection<LocalAuthority> {
+    const all = ctx.reference.localAuthorities.map((record) => LocalAuthority.of(record)).filter((la) => !status || la.status === status);
+    const page = pageInMemory('localAuthorities', all, args, localAuthorityOrder);
+    return connection(LocalAuthorityConnection, page, page.count);
   }
 
   @Query(() => LocalAuthority, {
@@ -76,16 +85,21 @@ export class ReferenceDataResolver {
     });
   }
 
-  @Query(() => [IntegratedCareBoard], { description: 'Integrated care boards; by default those in existence today' })
+  @Query(() => IntegratedCareBoardConnection, { description: 'Integrated care boards by name, a page at a time; by default those in existence today' })
   integratedCareBoards(
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'Also boards ended by a merger or reorganisation' }) includeEnded: boolean,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): IntegratedCareBoard[] {
-    return (includeEnded ? ctx.reference.integratedCareBoards : ctx.reference.integratedCareBoardsOn(ctx.today)).map(IntegratedCareBoard.of);
+  ): Connection<IntegratedCareBoard> {
+    const all = (includeEnded ? ctx.reference.integratedCareBoards : ctx.reference.integratedCareBoardsOn(ctx.today)).map(IntegratedCareBoard.of);
+    const page = pageInMemory('integratedCareBoards', all, args, integratedCareBoardOrder);
+    return connection(IntegratedCareBoardConnection, page, page.count);
   }
 
-  @Query(() => [PoliceForceArea], { description: 'Police force areas (England and Wales); filter by country' })
-  policeForceAreas(@Arg('country', () => String, { nullable: true }) country: string | null, @Ctx() ctx: SubgraphContext): PoliceForceArea[] {
-    return ctx.reference.policeForceAreas.filter((area) => !country || area.country === country).map(PoliceForceArea.of);
+  @Query(() => PoliceForceAreaConnection, { description: 'Police force areas (England and Wales) by name, a page at a time; filter by country' })
+  policeForceAreas(@Arg('country', () => String, { nullable: true }) country: string | null, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Connection<PoliceForceArea> {
+    const all = ctx.reference.policeForceAreas.filter((area) => !country || area.country === country).map(PoliceForceArea.of);
+    const page = pageInMemory('policeForceAreas', all, args, policeForceAreaOrder);
+    return connection(PoliceForceAreaConnection, page, page.count);
   }
 }

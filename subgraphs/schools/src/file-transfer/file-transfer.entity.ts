@@ -20,6 +20,9 @@ registerEnumType(FileTransferState, {
  */
 @ObjectType({ description: 'A child-protection file sent from a child\'s old school to the new one (restricted)' })
 @Entity('child_protection_file_transfers')
+// A school's transfers out and in, the oldest move first, a page at a time from the index.
+@Index(['sendingUrn', 'leftOn', 'id'])
+@Index(['receivingUrn', 'leftOn', 'id'])
 export class ChildProtectionFileTransfer {
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import {
   BadUserInputError,
+  connection,
   ForbiddenError,
   groupByKey,
   isoDate,
+  nestedPage,
   NotFoundError,
   requiredText,
   validateInput,
+  type Connection,
+  type PageArgs,
   type SubgraphContext,
   type WorkingDayCalendar,
 } from '@safeguarding/shared';
@@ -16,8 +20,9 @@ import { fileTransferObligation, settleFileTransferObligations } from '../file-t
 import { FileTransferRepository } from '../file-transfer/file-transfer.repository';
 import { SchoolRepository } from '../school/school.repository';
 import type { SetSchoolCalendarInput } from './school-calendar.input';
-import { SchoolCalendarRepository } from './school-calendar.repository';
+import { closureDayOrder, SchoolCalendarRepository } from './school-calendar.repository';
 import { SchoolClosureDay } from './school-closure-day.entity';
+import { SchoolClosureDayConnection } from './school-closure-day-connection.type';
 
 const setCalendarSchema = z
   .object({
@@ -60,6 +65,21 @@ export class SchoolCalendarService {
       .load(urn);
   }
 
+  /** A page of the school's closure days in date order, cut in SQL for every school asked for at once (public, as the calendar is). */
+  async pageOf(urn: string, args: PageArgs): Promise<Connection<SchoolClosureDay>> {
+    const page = await nestedPage<SchoolClosureDay>({
+      list: 'School.closureDays',
+      loaders: this.ctx.loaders,
+      parent: urn,
+      args,
+      order: closureDayOrder,
+      parentOf: (day) => day.urn,
+      rows: (urns, after, limit) => this.repository().pagesOf(urns, after, limit),
+      count: (urns) => this.repository().countsOf(urns),
+    });
+    return connection(SchoolClosureDayConnection, page, page.count);
+  }
+
   /** The calendar a school's own clock runs on: bank holidays plus its closures, if it has any. */
   async calendarOf(urn: string, manager?: EntityManager): Promise<{ calendar: WorkingDayCalendar; ownCalendar: boolean }> {
     // Inside a write, read in its transaction (and not through the request's cache, which a calendar change would leave stale).
@@ -91,7 +111,8 @@ export class SchoolCalendarService {
       const open = await new FileTransferRepository(manager, this.ctx.scope, this.ctx.reference).unconfirmedSentBy(valid.urn);
       const clock = schoolClock(this.ctx.calendar, closures);
       await settleFileTransferObligations(manager, this.ctx.now, open.map((transfer) => fileTransferObligation(transfer, clock, this.ctx.reference)));
-      return closures;
+      // The answer is what this call set (at most 400 days by validation), not every year's closures: those are School.closureDays, a page at a time.
+      return closures.filter((day) => day.date >= valid.from && day.date <= valid.to);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { reconcileSelfAssessmentObligations, Role, type SelfAssessmentModule, type SubgraphRuntime } from '@safeguarding/shared';
 import type { School } from '../school/school.entity';
+import { SchoolDesignation } from '../school/school-designation.entity';
 import { SchoolRepository } from '../school/school.repository';
 import { SchoolService } from '../school/school.service';
 import { defaultSchoolSafeguardingStandards } from './default-school-safeguarding-standards';
@@ -34,6 +35,7 @@ export const schoolSafeguarding: SelfAssessmentModule<'urn', School> = {
     return designations.map(({ partnershipId, urn }) => ({ partnershipId, memberId: urn }));
   },
   member: (ctx, urn) => new SchoolService(ctx).byUrn(urn),
+  designations: { entity: SchoolDesignation, relation: 'school' },
 };
 
 /** SCHOOL_SAFEGUARDING_RETURN and SCHOOL_SAFEGUARDING_ACTION recomputed from the rows at start (see SubgraphDefinition.reconcileObligations). */
