@@ -1,7 +1,8 @@
-import type { DataSource, EntityManager, QueryResult, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { inBackground, todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
 import { IndexedObligation } from '../obligation-index/indexed-obligation.entity';
 import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
+import { insertIgnoring } from '../bulk-insert';
 import { deliveryRows, insertDeliveries, type QueuedDelivery } from '../webhook/webhook-fanout';
 import { eventTypeOf, recipientsOf, reminderStages, type ReminderStage } from './reminder.transitions';
 import { SchedulerLease } from './scheduler-lease.entity';
@@ -39,8 +40,7 @@ type CrossedObligation = Pick<IndexedObligation, (typeof crossedColumns)[number]
 /**
  * Finds every open obligation that has crossed a reminder threshold since the last pass, records
  * each reminder once, and queues its deliveries, in one transaction holding the job's row. The work
- * is a few set-based statements per stage whatever the number of obligations (the reminders are an
- * INSERT … SELECT; only obligations with an endpoint to tell are read, to build their bodies); nothing is kept in
+ * is a few set-based statements per stage whatever the number of obligations; nothing is kept in
  * memory between passes, so a restart simply runs the next pass.
  */
 export class ReminderScheduler {
@@ -91,13 +91,18 @@ export class ReminderScheduler {
       // The latest stage first, so an obligation that crossed two thresholds since the last pass
       // is told the later news first.
       for (const stage of [...reminderStages].reverse()) {
-        // Only the crossed obligations whose owner has an endpoint come to Node, to build their
-        // deliveries; the reminders of all of them are recorded by the database itself.
-        const told = await this.crossedRows(manager, stage, today);
-        reminders += await this.recordCrossed(manager, stage, today);
-        for (let start = 0; start < told.length; start += bigChunk) {
-          deliveries += await this.queue(manager, stage, told.slice(start, start + bigChunk), endpoints, now, today);
+        const due = await this.crossedRows(manager, stage, today);
+        for (let start = 0; start < due.length; start += bigChunk) {
+          const batch = due.slice(start, start + bigChunk);
+          await insertIgnoring(
+            manager,
+            sentReminderTable,
+            ['obligationId', 'stage', 'due', 'sentOn'],
+            batch.map((row) => ({ obligationId: row.id, stage, due: row.due, sentOn: today })),
+          );
+          deliveries += await this.queue(manager, stage, batch, endpoints, now, today);
         }
+        reminders += due.length;
       }
       lease.lastRunAt = now.toISOString();
       lease.lastRunReminders = reminders;
@@ -107,34 +112,11 @@ export class ReminderScheduler {
   }
 
   /**
-   * Records this stage's reminder for every crossed obligation in one INSERT … SELECT (no row
-   * travels through Node). Returns how many it recorded.
-   */
-  private async recordCrossed(manager: EntityManager, stage: ReminderStage, today: IsoDate): Promise<number> {
-    const [select, parameters] = this.crossed(manager, stage, today).select('obligation.id', 'id').addSelect('obligation.due', 'due').getQueryAndParameters();
-    const mysql = this.db.options.type !== 'better-sqlite3';
-    const sql =
-      `${mysql ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO'} ${sentReminderTable} (obligationId, stage, due, sentOn) ` +
-      `SELECT crossed.id, ?, crossed.due, ? FROM (${select}) crossed`;
-    const runner = manager.queryRunner;
-    if (!runner) throw new Error('the reminder pass records inside its transaction');
-    const result = (await runner.query(sql, [stage, today, ...parameters], true)) as QueryResult;
-    return result.affected ?? 0;
-  }
-
-  /**
-   * The crossed obligations whose owning organisation or partnership has an active endpoint, as
-   * plain rows: a pass reads up to every open obligation, and building entities for them cost more
-   * than reading them. Which of those endpoints are told is `queue`'s business.
+   * The crossed obligations as plain rows: a pass reads up to every open obligation, and building
+   * entities for them cost more than reading them.
    */
   private async crossedRows(manager: EntityManager, stage: ReminderStage, today: IsoDate): Promise<CrossedObligation[]> {
-    const endpointOf = (condition: string) =>
-      `EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.status = 'ACTIVE' AND ${condition})`;
-    const query = this.crossed(manager, stage, today)
-      .andWhere(
-        `(${endpointOf('e.partnershipId IS NULL AND e.organisationId = obligation.ownerOrganisationId')} OR ${endpointOf('e.partnershipId = obligation.ownerPartnershipId')})`,
-      )
-      .select([]);
+    const query = this.crossed(manager, stage, today).select([]);
     for (const column of crossedColumns) query.addSelect(`obligation.${column}`, column);
     // Whether the audience admits the owning organisation and partnership, in the same statement.
     const names = (clause: string, column: string) =>
