@@ -81,7 +81,8 @@ export type OrganisationKind =
   | 'NATIONAL_PANEL'
   | 'POLICE'
   | 'RELEVANT_AGENCY'
-  | 'SCHOOL';
+  | 'SCHOOL'
+  | 'SYSTEM_SUPPLIER';
 
 /** DRAFT until the lead partners sign off the arrangements; ACTIVE while in force; DISSOLVED after */
 export type PartnershipStatus =

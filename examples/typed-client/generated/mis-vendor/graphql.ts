@@ -32,7 +32,8 @@ export type OrganisationKind =
   | 'NATIONAL_PANEL'
   | 'POLICE'
   | 'RELEVANT_AGENCY'
-  | 'SCHOOL';
+  | 'SCHOOL'
+  | 'SYSTEM_SUPPLIER';
 
 /** The designated safeguarding lead, or a deputy */
 export type SafeguardingLeadRole =

@@ -9,14 +9,16 @@ import { AuditCheckpointsClientRequestId1796219106854 as mysqlAuditCheckpointsCl
 import { Obligations1796232391650 as mysqlObligations1796232391650 } from './mysql/1796232391650-Obligations';
 import { AuditOperationOutcome1796233067406 as mysqlAuditOperationOutcome1796233067406 } from './mysql/1796233067406-AuditOperationOutcome';
 import { PartnerToldConfirmation1796233290488 as mysqlPartnerToldConfirmation1796233290488 } from './mysql/1796233290488-PartnerToldConfirmation';
+import { MachineIdentities1796318407844 as mysqlMachineIdentities1796318407844 } from './mysql/1796318407844-MachineIdentities';
 import { Initial1796193268458 as sqliteInitial1796193268458 } from './sqlite/1796193268458-Initial';
 import { Outbox1796218057533 as sqliteOutbox1796218057533 } from './sqlite/1796218057533-Outbox';
 import { AuditCheckpointsClientRequestId1796219106854 as sqliteAuditCheckpointsClientRequestId1796219106854 } from './sqlite/1796219106854-AuditCheckpointsClientRequestId';
 import { Obligations1796232391650 as sqliteObligations1796232391650 } from './sqlite/1796232391650-Obligations';
 import { AuditOperationOutcome1796233067406 as sqliteAuditOperationOutcome1796233067406 } from './sqlite/1796233067406-AuditOperationOutcome';
 import { PartnerToldConfirmation1796233290488 as sqlitePartnerToldConfirmation1796233290488 } from './sqlite/1796233290488-PartnerToldConfirmation';
+import { MachineIdentities1796318407844 as sqliteMachineIdentities1796318407844 } from './sqlite/1796318407844-MachineIdentities';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531531, mysqlAuditTrail1795337669499, mysqlReviewsClocks1795338740751, mysqlAuditChainHead1795339637400, mysqlOutbox1796218057533, mysqlAuditCheckpointsClientRequestId1796219106854, mysqlObligations1796232391650, mysqlAuditOperationOutcome1796233067406, mysqlPartnerToldConfirmation1796233290488],
-  sqlite: [sqliteInitial1796193268458, sqliteOutbox1796218057533, sqliteAuditCheckpointsClientRequestId1796219106854, sqliteObligations1796232391650, sqliteAuditOperationOutcome1796233067406, sqlitePartnerToldConfirmation1796233290488],
+  mysql: [mysqlInitial1795336531531, mysqlAuditTrail1795337669499, mysqlReviewsClocks1795338740751, mysqlAuditChainHead1795339637400, mysqlOutbox1796218057533, mysqlAuditCheckpointsClientRequestId1796219106854, mysqlObligations1796232391650, mysqlAuditOperationOutcome1796233067406, mysqlPartnerToldConfirmation1796233290488, mysqlMachineIdentities1796318407844],
+  sqlite: [sqliteInitial1796193268458, sqliteOutbox1796218057533, sqliteAuditCheckpointsClientRequestId1796219106854, sqliteObligations1796232391650, sqliteAuditOperationOutcome1796233067406, sqlitePartnerToldConfirmation1796233290488, sqliteMachineIdentities1796318407844],
 };
