@@ -100,6 +100,9 @@ describe('a system token', () => {
     expect(refused.errors![0]!.message).toContain('referrals:write');
     const after = await graph.subgraphs.escalations.db.query('SELECT COUNT(*) AS n FROM referrals');
     expect(Number(after[0].n)).toBe(Number(before[0].n));
+    // The attempt is a security event, recorded as a person's is, under the system's client id.
+    const attempts = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem } });
+    expect(attempts.map((r) => [r.action, r.rootFields, r.subject])).toEqual([['WRITE', 'submitReferral', demoClients.policeCaseSystem]]);
     const allowed = await as(policeSystem, submit, { input: referral() });
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data.submitReferral.status).toBe('RECEIVED');
