@@ -66,6 +66,7 @@ async function writeUnkeyedChain(count: number): Promise<void> {
         action: AuditAction.READ,
         outcome: AuditOutcome.ALLOWED,
         subject: 'demo:sussex-health-visitor',
+        clientId: null,
         organisationId: 'b0b0b0b0-0000-4000-8000-000000000001',
         organisationKind: 'RELEVANT_AGENCY',
         operationType: null,

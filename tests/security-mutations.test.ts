@@ -15,18 +15,20 @@ import {
 } from 'graphql';
 import type { DataSource } from 'typeorm';
 import {
+  demoClients,
   demoIds,
   nameBasedId,
   partnershipStaffRoles,
   Role,
   statutoryOrganisationId,
   subgraphNames,
+  systemScopes,
   type Identity,
 } from '@safeguarding/shared';
 import { startGraph, type GraphQLResponse, type TestGraph } from './support/graph';
 
 /**
- * Issue 12: every mutation in the gateway's schema, run as each of four outsiders against records
+ * Issue 12: every mutation in the gateway's schema, run as each of five outsiders (a system among them) against records
  * they have no claim to (West Sussex's partnership, Brighton & Hove's school, their cases), must be
  * refused and change no row of any table of any subgraph's database.
  *
@@ -49,7 +51,12 @@ const eastSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfe
 const kentCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '886' });
 const sussexIcb = statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: 'QNX' });
 
-type Outsider = "another partnership's administrator" | 'an administrator acting in no partnership' | 'an unrelated practitioner' | 'anonymous';
+type Outsider =
+  | "another partnership's administrator"
+  | 'an administrator acting in no partnership'
+  | 'an unrelated practitioner'
+  | 'a system with every scope that no school delegated to'
+  | 'anonymous';
 
 const outsiders: Record<Outsider, Identity | null> = {
   // East Sussex's business unit with every partnership role, probing West Sussex and Brighton & Hove.
@@ -72,6 +79,14 @@ const outsiders: Record<Outsider, Identity | null> = {
     roles: [Role.PRACTITIONER, Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER],
     partnershipIds: [nameBasedId('probe:partnership:elsewhere')],
   },
+  // Issue 15: a client-credentials token with every scope and the staff roles, acting in no partnership, for no school.
+  'a system with every scope that no school delegated to': {
+    subject: 'probe-system',
+    organisation: { id: nameBasedId('probe:organisation:supplier'), kind: 'SYSTEM_SUPPLIER' },
+    roles: [...partnershipStaffRoles, Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER],
+    partnershipIds: [],
+    client: { id: 'probe-system', scopes: [...systemScopes], actingFor: null },
+  },
   anonymous: null,
 };
 
@@ -85,6 +100,7 @@ const allowed: Partial<Record<string, Partial<Record<Outsider, string>>>> = {
   },
   submitReferral: {
     'an unrelated practitioner': 'anyone who works with a child refers a concern to the child\'s home authority (Working Together 2023); the referral is the referrer\'s own record',
+    'a system with every scope that no school delegated to': 'the same rule holds for a system with a case-work role and referrals:write: the referral is its own record',
   },
 };
 
@@ -108,6 +124,8 @@ const samples: Record<string, unknown> = {
   publicationUrl: 'https://example.org/probe',
   laestab: '8462901',
   urn: '990001',
+  // The demo supplier Seaview Primary delegates to: only its DSL may revoke that, or grant another.
+  clientId: demoClients.misVendor,
   urns: ['990001'],
   sendingUrn: '990001',
   receivingUrn: '990002',
@@ -525,7 +543,7 @@ it('refuses every mutation to every outsider, and no row of any database changes
     }
   }
   expect(failures).toEqual([]);
-  // Four outsiders for every variant of every mutation: nothing was skipped.
+  // Every outsider for every variant of every mutation: nothing was skipped.
   const variantsRun = mutationFields.reduce((n, field) => n + (aimed[field.name]?.length ?? 1), 0);
   expect(probes).toBe(variantsRun * Object.keys(outsiders).length);
   // Every mutation four times, with every table of five databases hashed around each call.

@@ -110,3 +110,32 @@ export const demoIdentities: Record<string, Identity> = {
     partnershipIds: [demoIds.partnerships.eastSussex],
   },
 };
+
+/** The OAuth client ids of the demo systems. */
+export const demoClients = {
+  policeCaseSystem: 'sussex-police-case-system',
+  misVendor: 'downland-mis',
+} as const;
+
+/**
+ * Systems `npm run token -- <name>` mints client-credentials tokens for (issue 15): Sussex Police's
+ * case system, acting for the force; an MIS supplier, acting for the schools that delegated to it
+ * (Seaview Primary and Chalk Cliff High in the demo data, not Shingle Bay). Kept apart from the
+ * people above, whom tests enumerate as the readers of records.
+ */
+export const demoSystems: Record<string, Identity> = {
+  'sussex-police-case-system': {
+    subject: demoClients.policeCaseSystem,
+    organisation: { id: sussexPolice, kind: 'POLICE' },
+    roles: [Role.PRACTITIONER],
+    partnershipIds: allSussex,
+    client: { id: demoClients.policeCaseSystem, scopes: ['read', 'referrals:write', 'escalations:write'], actingFor: null },
+  },
+  'downland-mis': {
+    subject: demoClients.misVendor,
+    organisation: { id: nameBasedId('demo:organisation:downland-mis'), kind: 'SYSTEM_SUPPLIER' },
+    roles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
+    partnershipIds: [],
+    client: { id: demoClients.misVendor, scopes: ['read', 'schools:write'], actingFor: null },
+  },
+};

@@ -12,6 +12,8 @@ export const organisationKinds = [
   'INDEPENDENT_SCRUTINEER',
   // A national body that keeps registers (e.g. the Department for Education); it works no cases.
   'NATIONAL_BODY',
+  // A supplier of school systems (an MIS vendor): acts for a school only while the school delegates to it.
+  'SYSTEM_SUPPLIER',
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
@@ -22,6 +24,18 @@ export interface Identity {
   readonly organisation: { readonly id: string; readonly kind: OrganisationKind };
   readonly roles: readonly Role[];
   readonly partnershipIds: readonly string[];
+  /**
+   * Present when a system calls (an OAuth 2.0 client-credentials token): which client, the scopes
+   * the identity provider granted it, and the person it acts for when it passed one (RFC 8693).
+   */
+  readonly client?: SystemClient;
+}
+
+export interface SystemClient {
+  readonly id: string;
+  readonly scopes: readonly string[];
+  /** The `sub` of the person the system acts for (then also the identity's subject), or null. */
+  readonly actingFor: string | null;
 }
 
 /** How a request reached the subgraph: through the gateway (vouched for) or directly (anonymous). */
@@ -32,12 +46,21 @@ export type Channel = 'gateway' | 'direct';
  * to filter by the caller has to go out of its way to do so.
  */
 export class AccessScope {
-  private constructor(readonly identity: Identity | null) {}
+  private constructor(
+    readonly identity: Identity | null,
+    /** Schools (URNs) that have delegated to the calling system; loaded by the schools subgraph only. */
+    readonly delegatedSchools: ReadonlySet<string> = new Set(),
+  ) {}
 
   static readonly anonymous = new AccessScope(null);
 
-  static of(identity: Identity | null): AccessScope {
-    return identity ? new AccessScope(identity) : AccessScope.anonymous;
+  static of(identity: Identity | null, delegatedSchools: Iterable<string> = []): AccessScope {
+    return identity ? new AccessScope(identity, new Set(delegatedSchools)) : AccessScope.anonymous;
+  }
+
+  /** A system (client-credentials token) rather than a person. */
+  get isSystem(): boolean {
+    return this.identity?.client !== undefined;
   }
 
   get isAnonymous(): boolean {
@@ -66,6 +89,17 @@ export class AccessScope {
   /** Acts for this organisation: an agency's id, or a school's URN, in the caller's verified token. */
   actsFor(organisationId: string): boolean {
     return this.identity?.organisation.id === organisationId;
+  }
+
+  /**
+   * Acts for this school: its own staff, or a system the school has delegated to (an MIS vendor)
+   * while the delegation is active. Roles are still checked by the caller of this.
+   */
+  actsForSchool(urn: string): boolean {
+    const identity = this.identity;
+    if (!identity) return false;
+    if (identity.organisation.kind === 'SCHOOL' && identity.organisation.id === urn) return true;
+    return this.delegatedSchools.has(urn);
   }
 
   /** Acting for a partnership needs both a role and membership of that partnership. */

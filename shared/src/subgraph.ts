@@ -13,6 +13,7 @@ import { OutboxRelay } from './events/outbox-relay';
 import { signedHttpEventHandler } from './events/signed-delivery';
 import { Obligation } from './obligations/obligation.entity';
 import { authChecker } from './auth/auth-checker';
+import { scopeGuard } from './auth/scopes';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
@@ -26,7 +27,7 @@ import { observationOf, observeDatabase, ServiceMetrics, traceRootFields, Tracin
 import type { OutboxRelayMetrics } from './observability/metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { parse, visit, type DocumentNode } from 'graphql';
-import { AccessScope } from './identity';
+import { AccessScope, type Identity } from './identity';
 import {
   DatabaseUnavailableError,
   describeTarget,
@@ -96,6 +97,12 @@ export interface SubgraphDefinition {
    * with the outboxes and the clock whatever the request did.
    */
   readonly backgroundEntities?: readonly Function[];
+  /**
+   * The schools (URNs) that have delegated to a calling system, while their delegations are active:
+   * the subgraph holding delegations answers it once per request of a system, so that
+   * `AccessScope.actsForSchool` holds for the vendor as it does for the school's own staff.
+   */
+  readonly delegatedSchools?: (db: DataSource, identity: Identity) => Promise<readonly string[]>;
 }
 
 /** A loop the service runs beside its requests; `stop` waits for the work in hand. */
@@ -121,6 +128,7 @@ export function subgraphSchema(definition: SubgraphDefinition): Promise<Federate
         ...(definition.orphanedTypes ? { orphanedTypes: definition.orphanedTypes } : {}),
         validate: false,
         authChecker,
+        globalMiddlewares: [scopeGuard(definition.name)],
       },
       definition.references,
     );
@@ -210,7 +218,10 @@ export async function startSubgraph(
       // Subgraphs sit behind the gateway, which limits each client's rate; the rest applies here too.
       hardening: config,
       context: async (request) => {
-        const context = createSubgraphContext(runtime, await requestOrigin(request, config, replays, callerTokens));
+        const origin = await requestOrigin(request, config, replays, callerTokens);
+        const system = origin.scope?.identity;
+        const delegated = system?.client && definition.delegatedSchools ? await definition.delegatedSchools(db, system) : null;
+        const context = createSubgraphContext(runtime, delegated ? { ...origin, scope: AccessScope.of(system ?? null, delegated) } : origin);
         const observation = observationOf(request);
         if (observation) {
           observation.requestId = context.requestId;

@@ -32,6 +32,8 @@ function recordPayload(record: AuditRecord): Buffer {
     record.organisationKind, record.clientOperationName ?? '', record.entityType, record.entityId, record.partnershipId ?? '',
     record.reason ?? '', record.channel, record.requestId, record.clientRequestId ?? '', record.previousHash, record.hash,
     record.outcome ?? 'ALLOWED', record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '',
+    // A system's record signs its client too; a person's payload is unchanged.
+    ...(record.clientId ? [record.clientId] : []),
   ];
   return Buffer.from(JSON.stringify(content), 'utf8');
 }

@@ -108,6 +108,12 @@ export function auditRecordContent(record: Omit<AuditRecord, 'hash'>): unknown[]
   if (record.operationType !== null || record.rootFields !== null || record.documentHash !== null || outcome !== AuditOutcome.ALLOWED) {
     content.push(record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '', outcome);
   }
+  // A system's record vouches for its client too; a person's keeps the content it always had.
+  const clientId = record.clientId ?? null;
+  if (clientId !== null) {
+    if (content.length === 15) content.push(record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '', outcome);
+    content.push(clientId);
+  }
   return content;
 }
 
@@ -123,6 +129,7 @@ function pendingRecords(ctx: SubgraphContext, entries: readonly AuditEntry[], ou
     action: entry.action,
     outcome,
     subject: identity.subject,
+    clientId: identity.client?.id ?? null,
     organisationId: identity.organisation.id,
     organisationKind: identity.organisation.kind,
     operationType: operation?.type ?? null,
@@ -143,7 +150,7 @@ function pendingRecords(ctx: SubgraphContext, entries: readonly AuditEntry[], ou
 // Written as plain statements: this runs once per group commit on every audited read, and
 // TypeORM's query building cost more CPU than the statements themselves (see bench:audit).
 const recordColumns = [
-  'sequence', 'occurredAt', 'action', 'outcome', 'subject', 'organisationId', 'organisationKind', 'operationType', 'rootFields',
+  'sequence', 'occurredAt', 'action', 'outcome', 'subject', 'clientId', 'organisationId', 'organisationKind', 'operationType', 'rootFields',
   'documentHash', 'clientOperationName', 'entityType', 'entityId', 'partnershipId', 'reason', 'channel', 'requestId',
   'clientRequestId', 'previousHash', 'hash',
 ] as const satisfies ReadonlyArray<keyof AuditRecord>;

@@ -47,6 +47,10 @@ export class AuditRecord {
   @Column('varchar', { length: 200 })
   subject!: string;
 
+  @Field(() => String, { nullable: true, description: "The system (OAuth client id) that made the request; null for a person. The subject is then the person it acted for, when it named one, or the client itself" })
+  @Column('varchar', { length: 100, nullable: true })
+  clientId!: string | null;
+
   @Field()
   @Column('varchar', { length: 64 })
   organisationId!: string;

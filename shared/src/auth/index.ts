@@ -5,3 +5,4 @@ export * from './roles';
 export * from './development';
 export * from './capabilities';
 export * from './caller-token';
+export * from './scopes';

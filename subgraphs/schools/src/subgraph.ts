@@ -2,6 +2,10 @@ import { SchoolCalendarResolver } from './school-calendar/school-calendar.resolv
 import { SchoolClosureDay } from './school-calendar/school-closure-day.entity';
 import { NewYearReturns, type SubgraphDefinition } from '@safeguarding/shared';
 import { loadDemoData } from './demo/demo-data';
+import { SchoolDelegation } from './delegation/delegation.entity';
+import { SchoolDelegationResolver } from './delegation/delegation.resolver';
+import { delegatedSchoolsOf } from './delegation/delegation.service';
+import { viewerReference, ViewerDelegations, ViewerDelegationsResolver } from './delegation/delegation.viewer';
 import { ChildProtectionFileTransfer } from './file-transfer/file-transfer.entity';
 import { FileTransferResolver, SchoolFileTransfersResolver } from './file-transfer/file-transfer.resolver';
 import { PartnershipReference } from './external/partnership.type';
@@ -41,6 +45,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolSafeguardingRating,
     SchoolSafeguardingAction,
     SchoolSafeguardingSettings,
+    SchoolDelegation,
   ],
   migrations,
   resolvers: [
@@ -55,13 +60,16 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolSyncResolver,
     FileTransferResolver,
     SchoolFileTransfersResolver,
+    SchoolDelegationResolver,
+    ViewerDelegationsResolver,
     ...schoolSafeguardingResolvers,
   ],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
-  orphanedTypes: [PartnershipReference],
+  orphanedTypes: [PartnershipReference, ViewerDelegations],
   partnershipType: PartnershipReference,
-  references: { School: schoolReference, Trust: trustReference },
+  references: { School: schoolReference, Trust: trustReference, Viewer: viewerReference },
   loadDemoData,
+  delegatedSchools: delegatedSchoolsOf,
   // One reconciler a module, each a function of its own.
   reconcileObligations: async (runtime) => {
     await reconcileSchoolsObligations(runtime);

@@ -15,11 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "query SchoolByCode($urn: String, $ukprn: String, $laestab: String) {\n  schoolByCode(urn: $urn, ukprn: $ukprn, laestab: $laestab) {\n    urn\n    name\n    laestab\n    phase\n    status\n    safeguardingLeads {\n      name\n      role\n      lastTrainedOn\n      trainingOverdue\n    }\n  }\n}": typeof types.SchoolByCodeDocument,
-    "query Viewer {\n  viewer {\n    subject\n    organisationKind\n    capabilities\n    organisation {\n      __typename\n      ... on School {\n        urn\n        name\n        laestab\n        ukprn\n      }\n    }\n  }\n}": typeof types.ViewerDocument,
+    "query Viewer {\n  viewer {\n    kind\n    clientId\n    scopes\n    subject\n    organisationKind\n    capabilities\n    organisation {\n      __typename\n      ... on School {\n        urn\n        name\n        laestab\n        ukprn\n      }\n    }\n    delegations(first: 50) {\n      totalCount\n      nodes {\n        urn\n        clientId\n        active\n        grantedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n}": typeof types.ViewerDocument,
 };
 const documents: Documents = {
     "query SchoolByCode($urn: String, $ukprn: String, $laestab: String) {\n  schoolByCode(urn: $urn, ukprn: $ukprn, laestab: $laestab) {\n    urn\n    name\n    laestab\n    phase\n    status\n    safeguardingLeads {\n      name\n      role\n      lastTrainedOn\n      trainingOverdue\n    }\n  }\n}": types.SchoolByCodeDocument,
-    "query Viewer {\n  viewer {\n    subject\n    organisationKind\n    capabilities\n    organisation {\n      __typename\n      ... on School {\n        urn\n        name\n        laestab\n        ukprn\n      }\n    }\n  }\n}": types.ViewerDocument,
+    "query Viewer {\n  viewer {\n    kind\n    clientId\n    scopes\n    subject\n    organisationKind\n    capabilities\n    organisation {\n      __typename\n      ... on School {\n        urn\n        name\n        laestab\n        ukprn\n      }\n    }\n    delegations(first: 50) {\n      totalCount\n      nodes {\n        urn\n        clientId\n        active\n        grantedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n}": types.ViewerDocument,
 };
 
 /**
@@ -43,7 +43,7 @@ export function graphql(source: "query SchoolByCode($urn: String, $ukprn: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Viewer {\n  viewer {\n    subject\n    organisationKind\n    capabilities\n    organisation {\n      __typename\n      ... on School {\n        urn\n        name\n        laestab\n        ukprn\n      }\n    }\n  }\n}"): (typeof documents)["query Viewer {\n  viewer {\n    subject\n    organisationKind\n    capabilities\n    organisation {\n      __typename\n      ... on School {\n        urn\n        name\n        laestab\n        ukprn\n      }\n    }\n  }\n}"];
+export function graphql(source: "query Viewer {\n  viewer {\n    kind\n    clientId\n    scopes\n    subject\n    organisationKind\n    capabilities\n    organisation {\n      __typename\n      ... on School {\n        urn\n        name\n        laestab\n        ukprn\n      }\n    }\n    delegations(first: 50) {\n      totalCount\n      nodes {\n        urn\n        clientId\n        active\n        grantedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n}"): (typeof documents)["query Viewer {\n  viewer {\n    kind\n    clientId\n    scopes\n    subject\n    organisationKind\n    capabilities\n    organisation {\n      __typename\n      ... on School {\n        urn\n        name\n        laestab\n        ukprn\n      }\n    }\n    delegations(first: 50) {\n      totalCount\n      nodes {\n        urn\n        clientId\n        active\n        grantedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

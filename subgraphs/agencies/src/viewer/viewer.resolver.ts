@@ -3,7 +3,7 @@ import { capabilitiesOf, type SubgraphContext } from '@safeguarding/shared';
 import { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
 import { PartnershipReference } from '../external/partnership.type';
-import { Viewer, ViewerOrganisation, ViewerSchool } from './viewer.type';
+import { CallerKind, Viewer, ViewerOrganisation, ViewerSchool } from './viewer.type';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
@@ -12,6 +12,10 @@ export class ViewerResolver {
     const identity = ctx.scope.identity;
     if (!identity) return null;
     return Object.assign(new Viewer(), {
+      kind: identity.client ? CallerKind.SYSTEM : CallerKind.PERSON,
+      clientId: identity.client?.id ?? null,
+      scopes: [...(identity.client?.scopes ?? [])],
+      actingFor: identity.client?.actingFor ?? null,
       subject: identity.subject,
       organisationKind: identity.organisation.kind,
       organisationId: identity.organisation.id,

@@ -25,8 +25,31 @@ export const ViewerOrganisation = createUnionType({
   resolveType: (value) => (value instanceof ViewerSchool ? ViewerSchool : Agency),
 });
 
+export enum CallerKind {
+  PERSON = 'PERSON',
+  SYSTEM = 'SYSTEM',
+}
+registerEnumType(CallerKind, {
+  name: 'CallerKind',
+  description: 'A person, or a system calling with an OAuth 2.0 client-credentials token',
+});
+
 @ObjectType({ description: 'Who is calling, as the verified token says: start here to find your organisation, partnerships and what you may do' })
+// Keyed so the schools subgraph can add the caller's delegations; only the caller's own subject resolves there.
+@Directive('@key(fields: "subject", resolvable: false)')
 export class Viewer {
+  @Field(() => CallerKind)
+  kind!: CallerKind;
+
+  @Field(() => String, { nullable: true, description: "A system's OAuth 2.0 client id; null for a person" })
+  clientId!: string | null;
+
+  @Field(() => [String], { description: "A system's scopes, as its token grants them (each mutation needs its subgraph's `<name>:write`, referrals `referrals:write`, reads `read`); empty for a person, whose roles alone apply" })
+  scopes!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The person a system says it acts for (the token\'s sub beside act, RFC 8693); null otherwise' })
+  actingFor!: string | null;
+
   @Field({ description: "The token's subject: the person, or the system acting for the organisation" })
   subject!: string;
 

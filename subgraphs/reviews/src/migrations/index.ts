@@ -10,6 +10,7 @@ import { Obligations1796232391650 as mysqlObligations1796232391650 } from './mys
 import { AuditOperationOutcome1796233067406 as mysqlAuditOperationOutcome1796233067406 } from './mysql/1796233067406-AuditOperationOutcome';
 import { PartnerToldConfirmation1796233290488 as mysqlPartnerToldConfirmation1796233290488 } from './mysql/1796233290488-PartnerToldConfirmation';
 import { PagingIndexes1796317905286 as mysqlPagingIndexes1796317905286 } from './mysql/1796317905286-PagingIndexes';
+import { MachineIdentities1796318407844 as mysqlMachineIdentities1796318407844 } from './mysql/1796318407844-MachineIdentities';
 import { Initial1796193268458 as sqliteInitial1796193268458 } from './sqlite/1796193268458-Initial';
 import { Outbox1796218057533 as sqliteOutbox1796218057533 } from './sqlite/1796218057533-Outbox';
 import { AuditCheckpointsClientRequestId1796219106854 as sqliteAuditCheckpointsClientRequestId1796219106854 } from './sqlite/1796219106854-AuditCheckpointsClientRequestId';
@@ -17,8 +18,9 @@ import { Obligations1796232391650 as sqliteObligations1796232391650 } from './sq
 import { AuditOperationOutcome1796233067406 as sqliteAuditOperationOutcome1796233067406 } from './sqlite/1796233067406-AuditOperationOutcome';
 import { PartnerToldConfirmation1796233290488 as sqlitePartnerToldConfirmation1796233290488 } from './sqlite/1796233290488-PartnerToldConfirmation';
 import { PagingIndexes1796317905286 as sqlitePagingIndexes1796317905286 } from './sqlite/1796317905286-PagingIndexes';
+import { MachineIdentities1796318407844 as sqliteMachineIdentities1796318407844 } from './sqlite/1796318407844-MachineIdentities';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531531, mysqlAuditTrail1795337669499, mysqlReviewsClocks1795338740751, mysqlAuditChainHead1795339637400, mysqlOutbox1796218057533, mysqlAuditCheckpointsClientRequestId1796219106854, mysqlObligations1796232391650, mysqlAuditOperationOutcome1796233067406, mysqlPartnerToldConfirmation1796233290488, mysqlPagingIndexes1796317905286],
-  sqlite: [sqliteInitial1796193268458, sqliteOutbox1796218057533, sqliteAuditCheckpointsClientRequestId1796219106854, sqliteObligations1796232391650, sqliteAuditOperationOutcome1796233067406, sqlitePartnerToldConfirmation1796233290488, sqlitePagingIndexes1796317905286],
+  mysql: [mysqlInitial1795336531531, mysqlAuditTrail1795337669499, mysqlReviewsClocks1795338740751, mysqlAuditChainHead1795339637400, mysqlOutbox1796218057533, mysqlAuditCheckpointsClientRequestId1796219106854, mysqlObligations1796232391650, mysqlAuditOperationOutcome1796233067406, mysqlPartnerToldConfirmation1796233290488, mysqlPagingIndexes1796317905286, mysqlMachineIdentities1796318407844],
+  sqlite: [sqliteInitial1796193268458, sqliteOutbox1796218057533, sqliteAuditCheckpointsClientRequestId1796219106854, sqliteObligations1796232391650, sqliteAuditOperationOutcome1796233067406, sqlitePartnerToldConfirmation1796233290488, sqlitePagingIndexes1796317905286, sqliteMachineIdentities1796318407844],
 };

@@ -1,4 +1,5 @@
-import { demoIds, nameBasedId, type SubgraphRuntime } from '@safeguarding/shared';
+import { demoClients, demoIds, nameBasedId, type SubgraphRuntime } from '@safeguarding/shared';
+import { SchoolDelegation } from '../delegation/delegation.entity';
 import { EducationRepresentationLevel, EducationRepresentative } from '../representation/education-representative.entity';
 import { SafeguardingLead, SafeguardingLeadRole } from '../safeguarding-lead/safeguarding-lead.entity';
 import { SchoolDesignation } from '../school/school-designation.entity';
@@ -34,6 +35,8 @@ const representatives = Object.values(demoIds.partnerships).flatMap((partnership
   { partnershipId, level: EducationRepresentationLevel.OPERATIONAL, forum: 'Education safeguarding group', name: 'Priya Shah (demo)', role: 'DSL, Seaview Primary School (demo)', represents: 'primary DSLs', urn: '990001' },
 ]);
 
+const demoDelegatingSchools = ['990001', '990002'];
+
 /** Six fictional schools designated since the arrangements began, a trust, their DSLs and education's representatives. */
 export async function loadDemoData({ db, logger }: SubgraphRuntime): Promise<void> {
   await db.transaction(async (manager) => {
@@ -60,6 +63,12 @@ export async function loadDemoData({ db, logger }: SubgraphRuntime): Promise<voi
       const id = nameBasedId(`demo:safeguarding-lead:${lead.urn}:${lead.name}`);
       if (await manager.existsBy(SafeguardingLead, { id })) continue;
       await manager.insert(SafeguardingLead, { id, ...lead, email: null, phone: null });
+    }
+    // The demo MIS supplier acts for two Brighton & Hove schools, delegated by their DSLs; not for Shingle Bay.
+    for (const urn of demoDelegatingSchools) {
+      const id = nameBasedId(`demo:school-delegation:${urn}:${demoClients.misVendor}`);
+      if (await manager.existsBy(SchoolDelegation, { id })) continue;
+      await manager.insert(SchoolDelegation, { id, urn, clientId: demoClients.misVendor, grantedAt: '2026-09-01T08:00:00.000Z', grantedBy: `demo:${urn}-dsl`, revokedAt: null, revokedBy: null });
     }
     for (const representative of representatives) {
       const id = nameBasedId(`demo:education-representative:${representative.partnershipId}:${representative.level}`);

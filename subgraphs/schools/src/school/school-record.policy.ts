@@ -32,8 +32,8 @@ export function administersSchoolPartnership(scope: AccessScope, holders: School
 
 /** A school's safeguarding records (its DSL and deputies, its calendar): the school's own DSL or safeguarding manager, or its partnership (KCSIE). */
 export function mayChangeSchoolSafeguardingRecord(scope: AccessScope, urn: string, holders: SchoolHolders): boolean {
-  const identity = scope.identity;
-  const ownStaff = identity?.organisation.kind === 'SCHOOL' && identity.organisation.id === urn && scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER);
+  // A system the school delegated to acts with the school's rights while the delegation lasts, never more.
+  const ownStaff = scope.actsForSchool(urn) && scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER);
   return ownStaff || administersSchoolPartnership(scope, holders);
 }
 

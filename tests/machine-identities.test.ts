@@ -1,0 +1,204 @@
+import {
+  AuditRecord,
+  demoClients,
+  demoSystems,
+  identityFromClaims,
+  statutoryOrganisationId,
+  verifyAuditChain,
+  type Identity,
+} from '@safeguarding/shared';
+import { startGraph, type GraphQLResponse, type TestGraph } from './support/graph';
+
+/**
+ * Issue 15 item 4: systems call with OAuth 2.0 client-credentials tokens. Scopes narrow what a
+ * system may call; a supplier acts for a school only while the school's DSL delegates to it; the
+ * audit trail names the system and the person it acts for. Everything through the gateway.
+ */
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startGraph({ now: () => new Date('2026-11-23T10:00:00Z') });
+});
+afterAll(() => graph?.stop());
+
+const policeSystem = demoSystems['sussex-police-case-system']!;
+const vendor = demoSystems['downland-mis']!;
+const withScopes = (identity: Identity, scopes: string[]): Identity => ({ ...identity, client: { ...identity.client!, scopes } });
+const actingFor = (identity: Identity, person: string): Identity => ({ ...identity, subject: person, client: { ...identity.client!, actingFor: person } });
+
+async function as<T = any>(identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  return graph.query<T>(query, variables, { authorization: `Bearer ${await graph.tokenFor(identity)}` });
+}
+const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'];
+
+const viewer = `{ viewer { kind clientId scopes actingFor subject organisationKind organisationId roles
+  delegations { totalCount nodes { urn clientId active } } } }`;
+
+let keys = 0;
+const referral = () => {
+  keys += 1;
+  return {
+    idempotencyKey: `machine-key-${String(keys).padStart(4, '0')}`,
+    childReference: `CHILD-M-${String(keys).padStart(4, '0')}`,
+    nhsNumber: null,
+    homeLocalAuthorityGssCode: 'E10000032',
+    concernCategories: ['NEGLECT'],
+    significantHarm: false,
+    earlyHelpIndicators: [],
+    lawfulBasis: 'PUBLIC_TASK',
+    consent: 'OBTAINED',
+    practitionerName: 'B. Officer (test)',
+    practitionerRole: 'Police constable',
+  };
+};
+const submit = `mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id status } }`;
+
+const setLeads = `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name role } }`;
+const leadsOf = (urn: string) => ({ input: { urn, leads: [{ name: `MIS Synced Lead ${urn} (test)`, role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-10-01' }] } });
+const grant = `mutation ($input: SchoolDelegationInput!) { grantSchoolDelegation(input: $input) { urn clientId active revokedAt } }`;
+const revoke = `mutation ($input: SchoolDelegationInput!) { revokeSchoolDelegation(input: $input) { urn clientId active revokedAt } }`;
+const delegationOf = (urn: string) => ({ input: { urn, clientId: demoClients.misVendor } });
+
+describe('a system token', () => {
+  it('is told apart from a person\'s by client_id with no person of its own, and names the person only with act (RFC 8693)', () => {
+    const org = { id: statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' }), kind: 'POLICE' };
+    const base = { org, roles: ['PRACTITIONER'], partnerships: [] };
+    expect(identityFromClaims({ ...base, client_id: 'cms', scope: 'read referrals:write openid' })).toMatchObject({
+      subject: 'cms',
+      client: { id: 'cms', scopes: ['read', 'referrals:write'], actingFor: null },
+    });
+    expect(identityFromClaims({ ...base, sub: 'officer-1', client_id: 'cms', act: { sub: 'cms' }, scope: 'read' })).toMatchObject({
+      subject: 'officer-1',
+      client: { id: 'cms', actingFor: 'officer-1' },
+    });
+    // A person signed in through a portal client stays a person.
+    const person = identityFromClaims({ ...base, sub: 'officer-1', client_id: 'portal' });
+    expect(typeof person === 'object' && person.client).toBeUndefined();
+    expect(identityFromClaims({ ...base, sub: 'officer-1', client_id: 'cms', act: { sub: 'other-system' } })).toMatch(/act\.sub/);
+  });
+
+  it('is shown by viewer as a SYSTEM with its client, organisation and scopes', async () => {
+    const result = await as(policeSystem, viewer);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.viewer).toMatchObject({
+      kind: 'SYSTEM',
+      clientId: demoClients.policeCaseSystem,
+      subject: demoClients.policeCaseSystem,
+      actingFor: null,
+      organisationKind: 'POLICE',
+      organisationId: statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' }),
+      scopes: ['read', 'referrals:write', 'escalations:write'],
+      delegations: { totalCount: 0, nodes: [] },
+    });
+    const person = await graph.query<any>(viewer, {}, { as: 'sussex-police-officer' });
+    expect(person.data.viewer).toMatchObject({ kind: 'PERSON', clientId: null, scopes: [], actingFor: null });
+  });
+
+  it('refuses a mutation its scopes do not cover, naming the scope, and writes nothing', async () => {
+    const before = await graph.subgraphs.escalations.db.query('SELECT COUNT(*) AS n FROM referrals');
+    const refused = await as(withScopes(policeSystem, ['read']), submit, { input: referral() });
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(refused.errors![0]!.message).toContain('referrals:write');
+    const after = await graph.subgraphs.escalations.db.query('SELECT COUNT(*) AS n FROM referrals');
+    expect(Number(after[0].n)).toBe(Number(before[0].n));
+    // The attempt is a security event, recorded as a person's is, under the system's client id.
+    const attempts = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem } });
+    expect(attempts.map((r) => [r.action, r.rootFields, r.subject])).toEqual([['WRITE', 'submitReferral', demoClients.policeCaseSystem]]);
+    const allowed = await as(policeSystem, submit, { input: referral() });
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data.submitReferral.status).toBe('RECEIVED');
+  });
+
+  it('needs `read` for queries, but may always ask who it is', async () => {
+    const writer = withScopes(policeSystem, ['referrals:write']);
+    const refused = await as(writer, '{ schools(first: 1) { nodes { urn } } }');
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(refused.errors![0]!.message).toContain('read');
+    const self = await as(writer, '{ viewer { kind scopes } }');
+    expect(self.data.viewer).toEqual({ kind: 'SYSTEM', scopes: ['referrals:write'] });
+  });
+
+  it('is audited under its client id, with the person it acts for as the subject, and the chain still verifies', async () => {
+    const officer = actingFor(policeSystem, 'cms:officer-4411');
+    expect((await as(officer, '{ viewer { subject actingFor clientId } }')).data.viewer).toEqual({
+      subject: 'cms:officer-4411',
+      actingFor: 'cms:officer-4411',
+      clientId: demoClients.policeCaseSystem,
+    });
+    const result = await as(officer, submit, { input: referral() });
+    expect(result.errors).toBeUndefined();
+    const db = graph.subgraphs.escalations.db;
+    const [record] = await db.getRepository(AuditRecord).find({ where: { entityId: result.data.submitReferral.id, action: 'CREATE' as never } });
+    expect(record).toMatchObject({ entityType: 'Referral', clientId: demoClients.policeCaseSystem, subject: 'cms:officer-4411' });
+    // Without a person, the subject is the system itself; a person's record names no client.
+    const plain = await as(policeSystem, submit, { input: referral() });
+    const [own] = await db.getRepository(AuditRecord).find({ where: { entityId: plain.data.submitReferral.id, action: 'CREATE' as never } });
+    expect(own).toMatchObject({ clientId: demoClients.policeCaseSystem, subject: demoClients.policeCaseSystem });
+    const byPerson = await graph.query<any>(submit, { input: referral() }, { as: 'sussex-police-officer' });
+    const [personal] = await db.getRepository(AuditRecord).find({ where: { entityId: byPerson.data.submitReferral.id, action: 'CREATE' as never } });
+    expect(personal).toMatchObject({ clientId: null, subject: 'demo:sussex-police-officer' });
+    expect((await verifyAuditChain(db.manager, { fromStart: true })).intact).toBe(true);
+  });
+});
+
+describe('an MIS supplier acting for schools', () => {
+  it('sees the delegations the demo schools gave it, and each school sees its own', async () => {
+    const seen = await as(vendor, viewer);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.viewer).toMatchObject({ kind: 'SYSTEM', organisationKind: 'SYSTEM_SUPPLIER', clientId: demoClients.misVendor });
+    expect(seen.data.viewer.delegations.nodes.map((d: { urn: string }) => d.urn).sort()).toEqual(['990001', '990002']);
+    const school = `{ school(urn: "990002") { delegations { totalCount nodes { clientId active } } } }`;
+    expect((await graph.query<any>(school, {}, { as: 'chalk-cliff-high-dsl' })).data.school.delegations).toEqual({ totalCount: 1, nodes: [{ clientId: demoClients.misVendor, active: true }] });
+    expect((await as(vendor, school)).data.school.delegations.totalCount).toBe(1);
+    // Not the school's, not the system's: nothing to see.
+    expect((await graph.query<any>(school, {}, { as: 'sussex-health-visitor' })).data.school.delegations).toEqual({ totalCount: 0, nodes: [] });
+  });
+
+  it('changes a delegating school\'s records, and is refused for a school that did not delegate', async () => {
+    const ok = await as(vendor, setLeads, leadsOf('990001'));
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.setSafeguardingLeads).toEqual([{ name: 'MIS Synced Lead 990001 (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD' }]);
+    const other = await as(vendor, setLeads, leadsOf('990003'));
+    expect(codeOf(other)).toBe('FORBIDDEN');
+    // Its scopes still apply on top of the delegation.
+    const unscoped = await as(withScopes(vendor, ['read']), setLeads, leadsOf('990001'));
+    expect(codeOf(unscoped)).toBe('FORBIDDEN');
+    expect(unscoped.errors![0]!.message).toContain('schools:write');
+  });
+
+  it("lets only the school's DSL, as a person, revoke or grant; once revoked the supplier is refused, granted again it may act", async () => {
+    for (const refused of [
+      await as(vendor, revoke, delegationOf('990002')),
+      await graph.query<any>(revoke, delegationOf('990002'), { as: 'shingle-bay-primary-dsl' }),
+      await graph.query<any>(revoke, delegationOf('990002'), { as: 'west-sussex-business-manager' }),
+      await as(vendor, grant, delegationOf('990003')),
+    ]) {
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+    }
+    expect(codeOf(await graph.query<any>(revoke, delegationOf('990002')))).toBe('UNAUTHENTICATED');
+    expect((await as(vendor, setLeads, leadsOf('990002'))).errors).toBeUndefined();
+
+    const revoked = await graph.query<any>(revoke, delegationOf('990002'), { as: 'chalk-cliff-high-dsl' });
+    expect(revoked.errors).toBeUndefined();
+    expect(revoked.data.revokeSchoolDelegation).toMatchObject({ urn: '990002', active: false, revokedAt: '2026-11-23T10:00:00.000Z' });
+    expect(codeOf(await as(vendor, setLeads, leadsOf('990002')))).toBe('FORBIDDEN');
+    expect(codeOf(await graph.query<any>(revoke, delegationOf('990002'), { as: 'chalk-cliff-high-dsl' }))).toBe('NOT_FOUND');
+
+    const granted = await graph.query<any>(grant, delegationOf('990002'), { as: 'chalk-cliff-high-dsl' });
+    expect(granted.data.grantSchoolDelegation).toMatchObject({ urn: '990002', clientId: demoClients.misVendor, active: true, revokedAt: null });
+    expect((await as(vendor, setLeads, leadsOf('990002'))).errors).toBeUndefined();
+    // The school still sees the revoked one beside the new one.
+    const listed = await graph.query<any>(`{ school(urn: "990002") { delegations { nodes { active } } } }`, {}, { as: 'chalk-cliff-high-dsl' });
+    expect(listed.data.school.delegations.nodes).toEqual([{ active: true }, { active: false }]);
+    const audited = await graph.subgraphs.schools.db.getRepository(AuditRecord).find({ where: { entityType: 'SchoolDelegation' }, order: { sequence: 'ASC' } });
+    expect(audited.filter((r) => r.outcome === 'ALLOWED').map((r) => [r.action, r.subject])).toEqual([
+      ['UPDATE', 'demo:chalk-cliff-high-dsl'],
+      ['CREATE', 'demo:chalk-cliff-high-dsl'],
+    ]);
+  });
+
+  it('names the field at fault in a delegation, never echoing it', async () => {
+    const bad = await graph.query<any>(grant, { input: { urn: '990001', clientId: 'not a client id!' } }, { as: 'seaview-primary-dsl' });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientId' });
+    expect(bad.errors![0]!.message).not.toContain('not a client id!');
+  });
+});
