@@ -15,6 +15,7 @@ import {
   type SubgraphConfig,
 } from '@safeguarding/shared';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+import { dashboardQuery } from './subgraph-cpu';
 
 /**
  * `npm run profile:dashboard [out.cpuprofile]`: where a subgraph request's CPU goes under the
@@ -24,8 +25,6 @@ import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@s
  * self time grouped by layer (a native function's time is charged to the layer that called it),
  * then the top functions; the raw profile is written for Chrome DevTools.
  */
-const dashboardQuery =
-  '{ partnerships(first: 5) { nodes { name partners { kind organisation { name } } relevantAgencies(first: 5) { nodes { name } } schools(first: 5) { nodes { name localAuthority { name } } } practiceReviews(first: 5) { nodes { title publicationDeadline { due rule status } } } escalationPolicy { stages { position name timescaleWorkingDays } } } pageInfo { endCursor hasNextPage } } }';
 const requests = Number(process.env['PROFILE_REQUESTS'] ?? 1000);
 const connections = Number(process.env['PROFILE_CONNECTIONS'] ?? 10);
 const prefix = 'profile_dash_';
