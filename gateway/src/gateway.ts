@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import {
   clientRequestId,
+  ErrorCode,
   exampleOperationsDir,
   internalIdentityHeader,
   signInternalToken,
@@ -18,7 +19,7 @@ import {
 } from '@safeguarding/shared';
 import type { Authenticator } from './authentication';
 import { mountGraphiql } from './graphiql';
-import { Circuit, createUpstreamFetcher, defaultUpstreamOptions, isTimeout, SubgraphUnavailableError, unavailableResponse, type UpstreamOptions } from './upstream';
+import { Circuit, createUpstreamFetcher, defaultUpstreamOptions, isTimeout, SubgraphUnavailableError, tooLargeResponse, unavailableResponse, type UpstreamOptions } from './upstream';
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
@@ -80,14 +81,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return await super.process(options);
     } catch (error) {
       // A timeout can also fire while Apollo reads the body, after the fetch itself returned.
+      const document = 'document' in options ? options.document : undefined;
+      if ((error as { extensions?: { code?: unknown } } | null)?.extensions?.code === ErrorCode.PAYLOAD_TOO_LARGE) return tooLargeResponse(this.serviceName, options.request, document);
       const reason = error instanceof SubgraphUnavailableError ? error.reason : isTimeout(error) ? 'timeout' : null;
       if (!reason) throw error;
-      const document = 'document' in options ? options.document : undefined;
       return unavailableResponse(this.serviceName, reason, this.timeoutMs, options.request, document);
     }
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    // Placed at the fields' paths by `process`; the subgraph's own message names a limit the caller never set.
+    if (response.status === 413) return new GraphQLError('payload too large', { extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } });
     const fallback = await super.errorFromResponse(response.clone());
     const body = (fallback.extensions['response'] as { body?: unknown } | undefined)?.body;
     const first = (body as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | null)?.errors?.[0];

@@ -129,11 +129,34 @@ export function unavailableResponse(
   service: string,
   reason: Unavailability,
   timeoutMs: number,
-  request: { query?: string | undefined; variables?: Record<string, unknown> | undefined },
+  request: SubgraphRequest,
   document: DocumentNode | undefined,
 ): { data: null; errors: GraphQLFormattedError[] } {
-  const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, reason };
-  const message = messages[reason](service, timeoutMs);
+  return errorsAtFields(messages[reason](service, timeoutMs), { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, reason }, request, document);
+}
+
+/**
+ * A subgraph refused the gateway's request as too large (HTTP 413, past INTERNAL_BODY_LIMIT_BYTES):
+ * its fields fail with PAYLOAD_TOO_LARGE at their paths, as for an outage, and the caller learns to
+ * ask for smaller pages rather than meeting an internal error.
+ */
+export function tooLargeResponse(service: string, request: SubgraphRequest, document: DocumentNode | undefined): { data: null; errors: GraphQLFormattedError[] } {
+  return errorsAtFields(
+    `The request for these fields was larger than the ${service} service accepts; ask for smaller pages (a smaller first)`,
+    { code: ErrorCode.PAYLOAD_TOO_LARGE, retryable: false },
+    request,
+    document,
+  );
+}
+
+type SubgraphRequest = { query?: string | undefined; variables?: Record<string, unknown> | undefined };
+
+function errorsAtFields(
+  message: string,
+  extensions: Record<string, unknown>,
+  request: SubgraphRequest,
+  document: DocumentNode | undefined,
+): { data: null; errors: GraphQLFormattedError[] } {
   const representations = request.variables?.['representations'];
   const parsed = document ?? parseQuietly(request.query);
   const paths: Array<Array<string | number>> = Array.isArray(representations)

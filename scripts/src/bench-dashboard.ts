@@ -18,6 +18,7 @@ import {
   type SubgraphConfig,
 } from '@safeguarding/shared';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+import { baseCommit, compareSubgraphCpu, dashboardQuery } from './subgraph-cpu';
 
 /**
  * `npm run bench:dashboard`: the README's paginated dashboard query and a 50-school page of a
@@ -29,10 +30,11 @@ import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@s
  * printed as min / median / max over the rounds, and a median that misses its target exits 1.
  *
  * Targets (issue 19): p99 of the national dashboard ≤ 1.5 × p99 of the demo one; a 50-school page of
- * the largest partnership ≥ 0.9 × the throughput of the same page of the smallest.
+ * the largest partnership ≥ 0.9 × the throughput of the same page of the smallest; then, once those
+ * graphs are stopped, the subgraphs' CPU per dashboard request ≤ 0.4 × that of the commit before
+ * issue 19's work, built in a temporary git worktree (see subgraph-cpu.ts; BENCH_CPU=false skips it).
  */
-export const dashboardQuery =
-  '{ partnerships(first: 5) { nodes { name partners { kind organisation { name } } relevantAgencies(first: 5) { nodes { name } } schools(first: 5) { nodes { name localAuthority { name } } } practiceReviews(first: 5) { nodes { title publicationDeadline { due rule status } } } escalationPolicy { stages { position name timescaleWorkingDays } } } pageInfo { endCursor hasNextPage } } }';
+export { dashboardQuery };
 const schoolsPage = 'query ($id: ID!) { partnership(id: $id) { schools(first: 50) { nodes { urn name phase } pageInfo { endCursor hasNextPage } } } }';
 
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
@@ -272,6 +274,13 @@ async function main(): Promise<void> {
   } finally {
     await demoGraph.stop();
     await nationalGraph.stop();
+  }
+  if (process.env['BENCH_CPU'] !== 'false') {
+    // Alone on the machine (the graphs above are stopped), so the two trees compete only with each other.
+    const cpu = await compareSubgraphCpu({ rounds, requests: requestsPerRun, connections, out: process.stdout });
+    if (!cpu.met) process.exitCode = 1;
+  } else {
+    process.stdout.write(`subgraphs' CPU per request vs ${baseCommit}: skipped (BENCH_CPU=false)\n`);
   }
 }
 

@@ -82,6 +82,12 @@ export const subgraphEnvironment = commonEnvironment.extend({
   DEMO_DATA: booleanFlag.default(false),
   /** Verifies the gateway's identity tokens; unset, the subgraph serves anonymous callers only. */
   INTERNAL_TOKEN_SECRET: internalTokenSecret.optional(),
+  /**
+   * The body limit for requests the gateway vouches for (a valid identity token), instead of
+   * BODY_LIMIT_BYTES: an entity fetch carries every representation of a page and grows past a
+   * client's limit while the client's own request, bounded by the gateway's limits, stays within it.
+   */
+  INTERNAL_BODY_LIMIT_BYTES: z.coerce.number().int().min(1).default(16_777_216),
   /** Federated traces (`apollo-federation-include-trace: ftv1`) for a gateway that reports usage; off unless set. */
   FEDERATION_INLINE_TRACES: booleanFlag.default(false),
   /**

@@ -36,6 +36,8 @@ export interface SubgraphContext {
   readonly today: string;
   /** The request's instant, from the same clock as `today` (a test's pinned clock included). */
   readonly now: Date;
+  /** The gateway's token vouches for the request: the gateway applied the public query limits already. */
+  readonly limitedUpstream: boolean;
 }
 
 export interface RequestOrigin {
@@ -44,6 +46,7 @@ export interface RequestOrigin {
   readonly scope?: AccessScope;
   readonly channel?: Channel;
   readonly clientOperationName?: string | null;
+  readonly limitedUpstream?: boolean;
 }
 
 export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestOrigin = {}): SubgraphContext {
@@ -63,5 +66,6 @@ export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestO
     calendar: runtime.calendar,
     today: todayInLondon(now),
     now,
+    limitedUpstream: origin.limitedUpstream ?? false,
   };
 }

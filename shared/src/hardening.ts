@@ -84,7 +84,14 @@ export interface GraphQLLimits {
  * Depth, alias, directive and cost limits (GraphQL Armor's validation rules), the token limit
  * (graphql-js's own parser option) and, in production, errors without "Did you mean" hints.
  */
-export function createGraphQLLimits(config: HardeningConfig, options: { readonly production: boolean }): GraphQLLimits {
+export function createGraphQLLimits(
+  config: HardeningConfig,
+  options: {
+    readonly production: boolean;
+    /** Requests the gateway vouches for: it applied the public limits to the client's operation already. */
+    readonly limitedUpstream?: (context: BaseContext) => boolean;
+  },
+): GraphQLLimits {
   // Armor's own reporter uses BAD_USER_INPUT and a misleading "Syntax Error:" prefix; ours names the limit only.
   const onReject: RejectCallbacks = [
     (context, error) => {
@@ -109,7 +116,7 @@ export function createGraphQLLimits(config: HardeningConfig, options: { readonly
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: [...armor.plugins, costLimitPlugin(config.MAX_COST), coercionErrorPlugin(), callerMistakeStatusPlugin(), ...(options.production ? [hideSuggestions()] : [])],
+    plugins: [...armor.plugins, costLimitPlugin(config.MAX_COST, undefined, options.limitedUpstream), coercionErrorPlugin(), callerMistakeStatusPlugin(), ...(options.production ? [hideSuggestions()] : [])],
     validationRules: [...armor.validationRules, fieldRepetitionRule(config.MAX_FIELD_REPEATS)],
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // Validation stops at its first error: a document written to make the validator report ten
@@ -236,6 +243,7 @@ export function createCorsMiddleware(allowedOrigins: readonly string[]): express
 interface HttpError {
   readonly status?: unknown;
   readonly type?: unknown;
+  readonly limit?: unknown;
 }
 
 /**
@@ -249,9 +257,10 @@ export function createHttpErrorHandler(logger: Logger, bodyLimitBytes: number): 
       next(error);
       return;
     }
-    const { status, type } = (error ?? {}) as HttpError;
+    const { status, type, limit } = (error ?? {}) as HttpError;
     if (status === 413 || type === 'entity.too.large') {
-      sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${bodyLimitBytes} bytes`);
+      // body-parser states the limit it applied: the gateway's requests to a subgraph have their own.
+      sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${typeof limit === 'number' ? limit : bodyLimitBytes} bytes`);
     } else if (type === 'entity.parse.failed') {
       sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
     } else if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
@@ -50,6 +50,16 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   readonly routes?: (app: express.Express) => void;
   /** Metrics at /metrics, an access line and (when tracing) a span per GraphQL request. */
   readonly observability?: Observability;
+  /**
+   * A subgraph's requests from the gateway: `vouches` tells, before the body is read, whether the
+   * gateway vouches for the request (its token verifies); those are read up to `bodyLimitBytes`
+   * instead of the public limit, and `limitedUpstream` then skips the limits the gateway applied.
+   */
+  readonly upstream?: {
+    readonly bodyLimitBytes: number;
+    vouches(request: express.Request): Promise<boolean>;
+    limitedUpstream(context: TContext): boolean;
+  };
 }
 
 export interface RunningHttpService {
@@ -64,7 +74,11 @@ export async function startHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningHttpService> {
   const hardening = options.hardening ?? defaultHardening;
-  const limits = createGraphQLLimits(hardening, { production: options.production });
+  const upstream = options.upstream;
+  const limits = createGraphQLLimits(hardening, {
+    production: options.production,
+    ...(upstream ? { limitedUpstream: (context) => upstream.limitedUpstream(context as TContext) } : {}),
+  });
   const app = express();
   app.disable('x-powered-by');
   // One hop only: trusting every X-Forwarded-For entry would let a client pick its own address.
@@ -96,6 +110,9 @@ export async function startHttpService<TContext extends BaseContext>(
       ...limits.plugins,
       // Apollo installs the trace plugin on every subgraph schema unless told otherwise.
       ...('schema' in options.graphql ? [options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled()] : []),
+      // No field declares a cache hint, yet Apollo's cache-control plugin visits every field of every
+      // answer to find none (profiled). A subgraph's answers are never cacheable, so it is off there.
+      ...('schema' in options.graphql ? [ApolloServerPluginCacheControlDisabled()] : []),
       // No IDE page of any kind in production: a GET for HTML answers like any other GET.
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.observability ? [observationPlugin<TContext>()] : []),
@@ -123,7 +140,7 @@ export async function startHttpService<TContext extends BaseContext>(
     ...(observability ? [observeRequests(observability)] : []),
     // Before the body is read, so a refused client costs as little as possible.
     ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
-    express.json({ limit: hardening.BODY_LIMIT_BYTES }),
+    upstream ? vouchedBodyParser(hardening.BODY_LIMIT_BYTES, upstream) : express.json({ limit: hardening.BODY_LIMIT_BYTES }),
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     ...(observability ? [enterObservation()] : []),
     expressMiddleware(apollo, {
@@ -152,6 +169,18 @@ export async function startHttpService<TContext extends BaseContext>(
     url: `http://${displayHost}:${port}/graphql`,
     port,
     stop: () => apollo.stop(),
+  };
+}
+
+/** The public limit for everyone but the gateway, whose vouched requests have their own. */
+function vouchedBodyParser(publicLimit: number, upstream: NonNullable<HttpServiceOptions<BaseContext>['upstream']>): express.RequestHandler {
+  const publicJson = express.json({ limit: publicLimit });
+  const vouchedJson = express.json({ limit: upstream.bodyLimitBytes });
+  return (req, res, next) => {
+    upstream.vouches(req).then(
+      (vouched) => (vouched ? vouchedJson : publicJson)(req, res, next),
+      (error: unknown) => next(error),
+    );
   };
 }
 

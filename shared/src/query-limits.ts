@@ -144,11 +144,16 @@ export function fieldRepetitionRule(max: number): ValidationRule {
 }
 
 /** Refuses an operation dearer than `maxCost`, with its variables known (HTTP 400). */
-export function costLimitPlugin(maxCost: number, model: CostModel = defaultCostModel): ApolloServerPlugin<BaseContext> {
+export function costLimitPlugin(
+  maxCost: number,
+  model: CostModel = defaultCostModel,
+  /** Requests whose operation was costed already, upstream (a subgraph's, vouched for by the gateway). */
+  costedUpstream: (context: BaseContext) => boolean = () => false,
+): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request, schema, operation }) {
+        async didResolveOperation({ document, operationName, request, schema, operation, contextValue }) {
           // Apollo lets a request without a resolvable operation reach execution, where the gateway fails with a 500.
           if (!operation) {
             throw new GraphQLError(
@@ -158,6 +163,8 @@ export function costLimitPlugin(maxCost: number, model: CostModel = defaultCostM
               { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
             );
           }
+          // The gateway costed the client's whole operation with its variables; this is one part of it.
+          if (costedUpstream(contextValue)) return;
           const cost = operationCost(document, operationName, request.variables, model, schema);
           if (cost > maxCost) {
             throw new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}.`, {

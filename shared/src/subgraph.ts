@@ -18,7 +18,16 @@ import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
 import type { Express, Request } from 'express';
-import { clientRequestId, InternalTokenError, internalIdentityHeader, ReplayGuard, verifyInternalToken } from './auth/internal-token';
+import {
+  checkInternalGrant,
+  clientRequestId,
+  InternalTokenError,
+  internalIdentityHeader,
+  ReplayGuard,
+  verifyInternalToken,
+  verifyInternalTokenSignature,
+} from './auth/internal-token';
+import type { JWTPayload } from 'jose';
 import { createSubgraphContext, type RequestOrigin, type SubgraphContext, type SubgraphRuntime } from './context';
 import { refusedCredential } from './errors';
 import { createAuthenticator, type Authenticator } from './auth/caller-token';
@@ -217,6 +226,11 @@ export async function startSubgraph(
       graphql: { schema },
       // Subgraphs sit behind the gateway, which limits each client's rate; the rest applies here too.
       hardening: config,
+      upstream: {
+        bodyLimitBytes: config.INTERNAL_BODY_LIMIT_BYTES,
+        vouches: (request) => vouchedBeforeBody(request, config),
+        limitedUpstream: (context) => context.limitedUpstream,
+      },
       context: async (request) => {
         const origin = await requestOrigin(request, config, replays, callerTokens);
         const system = origin.scope?.identity;
@@ -417,6 +431,27 @@ export function asksForSchema(document: unknown): boolean {
   return found;
 }
 
+// A request whose gateway token verified before its body was read, with the token's claims, so
+// the signature is checked once; its binding to the body is checked once the body is read.
+const verifiedTokens = new WeakMap<Request, JWTPayload>();
+
+/**
+ * Whether the gateway vouches for a request, before its body is read (so its body limit can be the
+ * gateway's): the token's signature, issuer, audience and lifetime. A token that fails here is
+ * refused by `requestOrigin` in due course; meanwhile its body is held to the public limit.
+ */
+async function vouchedBeforeBody(request: Request, config: SubgraphConfig): Promise<boolean> {
+  const token = request.header(internalIdentityHeader);
+  if (!token || !config.INTERNAL_TOKEN_SECRET) return false;
+  try {
+    verifiedTokens.set(request, await verifyInternalTokenSignature(token, config.INTERNAL_TOKEN_SECRET));
+    return true;
+  } catch (error) {
+    if (error instanceof InternalTokenError) return false;
+    throw error;
+  }
+}
+
 /**
  * Who is asking, as the gateway vouches. No header: a direct call, anonymous, and refused outright
  * in production, where only the gateway may call (its schema, `_service { sdl }`, included: the
@@ -438,18 +473,17 @@ async function requestOrigin(request: Request, config: SubgraphConfig, replays: 
   // The gateway always posts JSON; a GET's query string is not what the token was signed over.
   const body = request.method === 'POST' && request.body !== null && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
   try {
-    const verified = await verifyInternalToken(
-      token,
-      config.INTERNAL_TOKEN_SECRET,
-      { operation: { query: body['query'], operationName: body['operationName'], variables: body['variables'] }, requestId: header },
-      replays,
-    );
+    const received = { operation: { query: body['query'], operationName: body['operationName'], variables: body['variables'] }, requestId: header };
+    const payload = verifiedTokens.get(request);
+    const verified = payload ? checkInternalGrant(payload, received, replays) : await verifyInternalToken(token, config.INTERNAL_TOKEN_SECRET, received, replays);
     return {
       requestId: verified.requestId ?? undefined,
       clientRequestId: verified.clientRequestId,
       channel: 'gateway',
       scope: AccessScope.of(verified.identity),
       clientOperationName: verified.operationName,
+      // Through the gateway, which costed and limited the client's whole operation.
+      limitedUpstream: true,
     };
   } catch (error) {
     if (error instanceof InternalTokenError) throw refusedCredential(error.message);

@@ -195,6 +195,13 @@ describe('todayInLondon', () => {
     expect(todayInLondon(new Date('2026-10-25T23:30:00Z'))).toBe('2026-10-25'); // back on GMT
   });
 
+  it('answers the same when asked again and again within an hour, London midnight included', () => {
+    // Asked in this order, each answer may come from the one before it: it must still be right.
+    const instants = ['2026-06-30T22:00:00Z', '2026-06-30T22:59:59.999Z', '2026-06-30T23:00:00Z', '2026-06-30T23:59:59Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z', '2026-10-25T23:59:59Z', '2026-10-26T00:00:00Z'];
+    expect(instants.map((instant) => todayInLondon(new Date(instant)))).toEqual(['2026-06-30', '2026-06-30', '2026-07-01', '2026-07-01', '2026-10-25', '2026-10-25', '2026-10-25', '2026-10-26']);
+    expect(todayInLondon(new Date('1840-06-30T23:59:00Z'))).toBe('1840-06-30');
+  });
+
   it('rejects an invalid Date', () => {
     expect(() => todayInLondon(new Date('not a date'))).toThrow(RangeError);
   });

@@ -55,12 +55,22 @@ export function isIsoDate(value: unknown): value is IsoDate {
 // Building an Intl.DateTimeFormat costs more than the rest of a request's deadline work (profiled).
 const londonDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+let lastLondonDay: { readonly hour: number; readonly day: IsoDate } | null = null;
+
 /** Due dates are English days: compare against this, not the UTC date, or deadlines flip an hour early in summer. */
 export function todayInLondon(now: Date = new Date()): IsoDate {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
+  const time = now.getTime();
+  if (Number.isNaN(time)) throw new RangeError('now must be a valid Date');
+  // Every request asks (its context's `today`), and formatToParts showed in its profile. London's
+  // offset from UTC has been a whole number of hours since 1847, so within one UTC hour the London
+  // date cannot change: the last answer is kept for its hour.
+  const hour = Math.floor(time / 3_600_000);
+  if (time >= 0 && lastLondonDay?.hour === hour) return lastLondonDay.day;
   const parts = londonDateFormat.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  const day = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  if (time >= 0) lastLondonDay = { hour, day };
+  return day;
 }
 
 /** True when `today` is after the due date; the due date itself is still in time. */
