@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, useCustomFetch, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { Logger as HiveLogger, type LogLevel } from '@graphql-hive/logger';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { getOperationAST, GraphQLError, parse, type DocumentNode } from 'graphql';
@@ -104,13 +105,22 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   /** Limits that need the schema and the variables: the cost counting `first`, field repetition. */
   const limitsPlugin: GatewayPlugin = {
     onParse({ setParseFn }) {
-      setParseFn((source, parseOptions) => parse(source, { ...parseOptions, maxTokens: hardening.MAX_TOKENS }));
+      setParseFn((source, parseOptions) => {
+        try {
+          return parse(source, { ...parseOptions, maxTokens: hardening.MAX_TOKENS });
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          throw new GraphQLError(error.message, { ...(error.source ? { source: error.source } : {}), ...(error.positions ? { positions: error.positions } : {}), extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
+        }
+      });
     },
     onValidate({ addValidationRule, setValidationFn, validateFn }) {
       addValidationRule(fieldRepetitionRule(hardening.MAX_FIELD_REPEATS));
       // Validation stops at its first error: a document built to make the validator report ten
       // thousand errors costs one.
-      setValidationFn((schema, document, rules, _options, typeInfo) => validateFn(schema, document, rules, { maxErrors: 1 }, typeInfo).filter((error: GraphQLError) => !/Validation aborted\.$/.test(error.message)));
+      setValidationFn((schema, document, rules, _options, typeInfo) => validateFn(schema, document, rules, { maxErrors: 1 }, typeInfo)
+          .filter((error: GraphQLError) => !/Validation aborted\.$/.test(error.message))
+          .map((error: GraphQLError) => withExtensions(error, { code: error.extensions['code'] ?? validationFailed, http: { status: 400 } })));
     },
     onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
@@ -167,12 +177,41 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     },
   };
 
-  /** Coercion errors name the argument, never the value; "Did you mean" hints go in production. */
-  const errorsPlugin: GatewayPlugin = {
-    onExecutionResult({ result, setResult, context }) {
-      if (!result || !('errors' in result) || !result.errors?.length) return;
-      const document = (context as { document?: DocumentNode }).document;
-      setResult({ ...result, errors: result.errors.map((error) => finalError(error as GraphQLError, document, options.production)) });
+  const documents = new WeakMap<Request, DocumentNode>();
+
+  /**
+   * The answers a client of the Apollo engine gets, so the engine is not an API change: a request
+   * refused before it ran is HTTP 400 with a code saying why; coercion errors name the argument,
+   * never the value; "Did you mean" hints go in production.
+   */
+  const answersPlugin: GatewayPlugin = {
+    onRequestParse({ request }) {
+      // Apollo's rule: a request a browser could send cross-site without a preflight (a GET, or a
+      // form's content type) must carry a header only a preflighted request can.
+      const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+      const simple = request.method === 'GET' || !contentType || simpleContentTypes.has(contentType);
+      if (simple && !preflightHeaders.some((name) => request.headers.get(name))) {
+        throw new GraphQLError(csrfMessage, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      }
+    },
+    onParams({ params }) {
+      if (params.operationName != null && typeof params.operationName !== 'string') {
+        throw new GraphQLError('operationName must be a string', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      }
+      const persisted = (params.extensions as { persistedQuery?: { version?: unknown } } | undefined)?.persistedQuery;
+      if (persisted && persisted.version !== 1) {
+        throw new GraphQLError('Unsupported persisted query version', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      }
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (request) documents.set(request, args.document);
+    },
+    onResultProcess({ request, result, setResult }) {
+      if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors?.length) return;
+      const refused = !('data' in result) || result.data === undefined;
+      const document = documents.get(request);
+      setResult({ ...result, errors: result.errors.map((error) => finalError(error as GraphQLError, document, options.production, refused)) } as never);
     },
   };
 
@@ -205,7 +244,6 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     // The id is minted in callerPlugin; the client's own is kept aside, never trusted.
     requestId: false,
     batching: false,
-    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight'] },
     ...(options.production ? { disableIntrospection: {} } : {}),
     maskedErrors: {
       maskError: (error) => {
@@ -214,7 +252,17 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
         return new GraphQLError(formatted.message, { ...(formatted.path ? { path: formatted.path } : {}), extensions: formatted.extensions ?? {} });
       },
     },
-    plugins: () => [callerPlugin, ...(armor.plugins as unknown as GatewayPlugin[]), limitsPlugin, identityPlugin, errorsPlugin, upstreamFetch],
+    plugins: () => [
+      answersPlugin,
+      // Automatic persisted queries as Apollo offers them; off with trusted documents, where they
+      // would let any client register any document.
+      ...(options.trustedDocuments ? [] : [useAPQ() as unknown as GatewayPlugin]),
+      callerPlugin,
+      ...(armor.plugins as unknown as GatewayPlugin[]),
+      limitsPlugin,
+      identityPlugin,
+      upstreamFetch,
+    ],
   });
 
   const app = express();
@@ -289,10 +337,21 @@ function parseBody(body: unknown): { query?: string; operationName?: string; var
 
 const suggestion = /\s*Did you mean\b[^?]*\?/g;
 
-function finalError(error: GraphQLError, document: DocumentNode | undefined, production: boolean): GraphQLError {
+// graphql-js's own refusals carry no code; Apollo's names are what our clients switch on.
+function codeOf(error: GraphQLError): string | undefined {
+  const code = error.extensions['code'];
+  if (typeof code === 'string') return code;
+  if (/^Variable "\$/.test(error.message)) return 'BAD_USER_INPUT';
+  if (/^Syntax Error/.test(error.message)) return 'GRAPHQL_PARSE_FAILED';
+  if (/^Must provide/.test(error.message)) return 'BAD_REQUEST';
+  return undefined;
+}
+
+function finalError(error: GraphQLError, document: DocumentNode | undefined, production: boolean, refused: boolean): GraphQLError {
   let message = error.message;
-  let extensions: Record<string, unknown> = { ...error.extensions };
-  if (extensions['code'] === 'BAD_USER_INPUT') {
+  const code = codeOf(error);
+  let extensions: Record<string, unknown> = { ...error.extensions, ...(code ? { code } : {}) };
+  if (code === 'BAD_USER_INPUT') {
     const named = nameCoercionError(message, document);
     if (named) {
       message = named.message;
@@ -300,9 +359,24 @@ function finalError(error: GraphQLError, document: DocumentNode | undefined, pro
     }
   }
   if (production) message = message.replace(suggestion, '');
-  if (message === error.message && extensions['field'] === error.extensions['field']) return error;
-  return new GraphQLError(message, { ...(error.path ? { path: error.path } : {}), extensions });
+  // Refused before it ran: the caller's mistake, 400 (Apollo's status), unless already said (401, 503).
+  if (refused) {
+    const status = (extensions['http'] as { status?: number } | undefined)?.status;
+    if (status === undefined || status === 404 || status === 200) extensions = { ...extensions, http: { status: 400 } };
+  }
+  return new GraphQLError(message, { ...(error.nodes ? { nodes: error.nodes } : {}), ...(error.path ? { path: error.path } : {}), extensions });
 }
+
+function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(error.message, { ...(error.nodes ? { nodes: error.nodes } : {}), ...(error.source ? { source: error.source } : {}), ...(error.positions ? { positions: error.positions } : {}), extensions: { ...error.extensions, ...extensions } });
+}
+
+const simpleContentTypes = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+const preflightHeaders = ['x-apollo-operation-name', 'apollo-require-preflight'];
+const csrfMessage =
+  'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a content-type header ' +
+  '(with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value ' +
+  'for one of the following headers: x-apollo-operation-name, apollo-require-preflight';
 
 function listen(server: http.Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
