@@ -209,9 +209,13 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     },
     onResultProcess({ request, result, setResult }) {
       if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors?.length) return;
-      const refused = !('data' in result) || result.data === undefined;
+      const withoutData = !('data' in result) || result.data === undefined;
+      // Errors without a path are about the request itself; with one, a field failed and (a non-null
+      // root field) nulled the whole answer, which Apollo and the spec give as `data: null`.
+      const refused = withoutData && result.errors.every((error) => !error.path);
       const document = documents.get(request);
-      setResult({ ...result, errors: result.errors.map((error) => finalError(error as GraphQLError, document, options.production, refused)) } as never);
+      const errors = result.errors.map((error) => finalError(error as GraphQLError, document, options.production, refused));
+      setResult({ ...result, ...(withoutData && !refused ? { data: null } : {}), errors } as never);
     },
   };
 
@@ -239,8 +243,6 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     // GraphiQL is ours (bundled assets, strict CSP); Hive's loads from a CDN.
     graphiql: false,
     landingPage: false,
-    healthCheckEndpoint: '/hive-health',
-    readinessCheckEndpoint: '/hive-ready',
     // The id is minted in callerPlugin; the client's own is kept aside, never trusted.
     requestId: false,
     batching: false,
@@ -340,8 +342,9 @@ const suggestion = /\s*Did you mean\b[^?]*\?/g;
 // graphql-js's own refusals carry no code; Apollo's names are what our clients switch on.
 function codeOf(error: GraphQLError): string | undefined {
   const code = error.extensions['code'];
-  if (typeof code === 'string') return code;
+  // The masking formatter has by then called every uncoded framework refusal BAD_REQUEST.
   if (/^Variable "\$/.test(error.message)) return 'BAD_USER_INPUT';
+  if (typeof code === 'string') return code;
   if (/^Syntax Error/.test(error.message)) return 'GRAPHQL_PARSE_FAILED';
   if (/^Must provide/.test(error.message)) return 'BAD_REQUEST';
   return undefined;
@@ -359,10 +362,14 @@ function finalError(error: GraphQLError, document: DocumentNode | undefined, pro
     }
   }
   if (production) message = message.replace(suggestion, '');
+  // As Apollo in development: the stack helps whoever is writing the query; never in production.
+  else if (error.stack && extensions['stacktrace'] === undefined) extensions = { ...extensions, stacktrace: error.stack.replace(/^[^\n]*/, `GraphQLError: ${message}`).split('\n') };
   // Refused before it ran: the caller's mistake, 400 (Apollo's status), unless already said (401, 503).
+  // Yoga marks its own (`spec`) and then ignores that status for application/json; Apollo does not.
   if (refused) {
-    const status = (extensions['http'] as { status?: number } | undefined)?.status;
-    if (status === undefined || status === 404 || status === 200) extensions = { ...extensions, http: { status: 400 } };
+    const http = extensions['http'] as { status?: number; spec?: boolean } | undefined;
+    const status = http?.status === undefined || http.status === 404 || http.status === 200 ? 400 : http.status;
+    extensions = { ...extensions, http: { status } };
   }
   return new GraphQLError(message, { ...(error.nodes ? { nodes: error.nodes } : {}), ...(error.path ? { path: error.path } : {}), extensions });
 }
