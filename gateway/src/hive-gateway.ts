@@ -74,7 +74,6 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   const serviceByUrl = new Map([...locations].map(([name, url]) => [url, name]));
   const fetchers = new Map([...locations.values()].map((url) => [url, createUpstreamFetcher(upstream, new Circuit(upstream))]));
   const formatError = createErrorFormatter(options.logger, { exposeStack: !options.production });
-  const callers = new WeakMap<object, CallerContext>();
 
   const armor = new EnvelopArmor({
     maxDepth: { n: hardening.MAX_QUERY_DEPTH, flattenFragments: true, propagateOnRejection: false, exposeLimits: true, onReject: [rejectAsValidation] },
@@ -97,7 +96,6 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
         identity: await options.authenticator.authenticate(authorization),
         authorization: options.forwardAuthorization ? authorization : undefined,
       };
-      callers.set(request, caller);
       extendContext({ caller } as never);
     },
   };
