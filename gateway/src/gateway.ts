@@ -19,6 +19,7 @@ import {
 } from '@safeguarding/shared';
 import type { Authenticator } from './authentication';
 import { mountGraphiql } from './graphiql';
+import { startHiveGateway } from './hive-gateway';
 import { Circuit, createUpstreamFetcher, defaultUpstreamOptions, isTimeout, SubgraphUnavailableError, tooLargeResponse, unavailableResponse, type UpstreamOptions } from './upstream';
 
 export interface GatewayOptions {
@@ -50,7 +51,11 @@ export interface GatewayOptions {
   readonly examplesDir?: string;
   /** Timeout, keep-alive and circuit of the requests to the subgraphs. */
   readonly upstream?: Partial<UpstreamOptions>;
+  /** `apollo` (default): @apollo/gateway in Apollo Server; `hive`: Hive Gateway with the Rust planner. */
+  readonly engine?: GatewayEngine;
 }
+
+export type GatewayEngine = 'apollo' | 'hive';
 
 interface GatewayContext {
   /** Minted here for every request: a client cannot choose the id its reads are audited under. */
@@ -105,6 +110,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
+  if (options.engine === 'hive') return startHiveGateway(options);
   const resolvedUrls = new Map<string, string>();
   const upstream: UpstreamOptions = { ...defaultUpstreamOptions, ...options.upstream };
   const fetchers: Array<ReturnType<typeof createUpstreamFetcher>> = [];

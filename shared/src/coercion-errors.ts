@@ -139,8 +139,8 @@ export function coercionErrorsOfVariable(
   return errors;
 }
 
-/** The variable a request error is about, when graphql-js raised it while coercing variables. */
-function variableDefinitionOf(error: GraphQLError): VariableDefinitionNode | null {
+/** The variable a request error is about, when graphql-js raised it while coercing variables (or validating them). */
+export function variableDefinitionOf(error: GraphQLError): VariableDefinitionNode | null {
   const [node, ...others] = error.nodes ?? [];
   return node?.kind === Kind.VARIABLE_DEFINITION && others.length === 0 ? node : null;
 }

@@ -198,6 +198,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       supergraphSdl: readSupergraph(),
       subgraphUrls: { ...Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])), ...options.subgraphUrls },
       ...(options.upstream ? { upstream: options.upstream } : {}),
+      // The suite runs against either engine; GATEWAY_ENGINE=hive selects Hive Gateway.
+      ...(process.env['GATEWAY_ENGINE'] === 'hive' ? { engine: 'hive' as const } : {}),
       host: '127.0.0.1',
       port: 0,
       logger,

@@ -1,0 +1,417 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime, useCustomFetch, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger, type LogLevel } from '@graphql-hive/logger';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { useAPQ } from '@graphql-yoga/plugin-apq';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  clientRequestId,
+  createCorsMiddleware,
+  createErrorFormatter,
+  createHttpErrorHandler,
+  createRateLimiter,
+  defaultHardening,
+  exampleOperationsDir,
+  fieldRepetitionRule,
+  internalIdentityHeader,
+  renameCoercionErrors,
+  variableDefinitionOf,
+  operationCost,
+  PortInUseError,
+  shutdownGraceMs,
+  signInternalToken,
+  subgraphNames,
+  trustedDocumentsMiddleware,
+  type Identity,
+  type Logger,
+  type RunningHttpService,
+} from '@safeguarding/shared';
+import type { GatewayOptions } from './gateway';
+import { mountGraphiql } from './graphiql';
+import { Circuit, createUpstreamFetcher, defaultUpstreamOptions, SubgraphUnavailableError, unavailableResponse, type UpstreamOptions } from './upstream';
+
+/** What the gateway adds to Hive's context for every client request. */
+interface CallerContext {
+  /** Minted here for every request: a client cannot choose the id its reads are audited under. */
+  requestId: string;
+  clientRequestId: string | null;
+  identity: Identity | null;
+  /** The caller's header as received, for `forwardAuthorization` only. */
+  authorization: string | undefined;
+  /** The operation's name as resolved from the document, for the audit trail. */
+  operationName?: string | null;
+}
+
+const validationFailed = 'GRAPHQL_VALIDATION_FAILED';
+
+/** Hive's logger writing through ours, so one configuration decides what is logged and where. */
+function hiveLogger(logger: Logger): HiveLogger {
+  return new HiveLogger({
+    writers: [
+      {
+        write(level: LogLevel, attrs, message) {
+          const fields = attrs && typeof attrs === 'object' && !Array.isArray(attrs) ? attrs : { attrs };
+          logger[level](fields, message ?? '');
+        },
+      },
+    ],
+  });
+}
+
+/**
+ * The gateway on Hive Gateway with the Rust query planner: the same edge as the Apollo engine
+ * (gateway.ts), so the choice between them (GATEWAY_ENGINE) changes nothing a client can see.
+ * The HTTP edge (CORS, rate limit, body limit, trusted documents, /health, /ready, GraphiQL) is the
+ * same Express chain every process of the graph uses; Hive's runtime answers /graphql behind it.
+ */
+export async function startHiveGateway(options: GatewayOptions): Promise<RunningHttpService> {
+  const hardening = options.hardening ?? defaultHardening;
+  const upstream: UpstreamOptions = { ...defaultUpstreamOptions, ...options.upstream };
+  const locations = subgraphLocations(options);
+  const serviceByUrl = new Map([...locations].map(([name, url]) => [url, name]));
+  const fetchers = new Map([...locations.values()].map((url) => [url, createUpstreamFetcher(upstream, new Circuit(upstream))]));
+  const formatError = createErrorFormatter(options.logger, { exposeStack: !options.production });
+
+  const armor = new EnvelopArmor({
+    maxDepth: { n: hardening.MAX_QUERY_DEPTH, flattenFragments: true, propagateOnRejection: false, exposeLimits: true, onReject: [rejectAsValidation] },
+    maxAliases: { n: hardening.MAX_ALIASES, allowList: [], propagateOnRejection: false, exposeLimits: true, onReject: [rejectAsValidation] },
+    maxDirectives: { n: hardening.MAX_DIRECTIVES, propagateOnRejection: false, exposeLimits: true, onReject: [rejectAsValidation] },
+    // The parser's own token limit answers with a parse error (400); Armor's cost counts literals only.
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+
+  /** Who is asking, minted before anything else runs; a refused credential fails the whole request. */
+  const callerPlugin: GatewayPlugin = {
+    async onContextBuilding({ context, extendContext }) {
+      const request = (context as { request: Request }).request;
+      const authorization = request.headers.get('authorization') ?? undefined;
+      const caller: CallerContext = {
+        requestId: randomUUID(),
+        clientRequestId: clientRequestId(request.headers.get('x-request-id') ?? undefined),
+        identity: await options.authenticator.authenticate(authorization),
+        authorization: options.forwardAuthorization ? authorization : undefined,
+      };
+      extendContext({ caller } as never);
+    },
+  };
+
+  /** Limits that need the schema and the variables: the cost counting `first`, field repetition. */
+  const limitsPlugin: GatewayPlugin = {
+    onParse({ setParseFn }) {
+      setParseFn((source, parseOptions) => {
+        try {
+          return parse(source, { ...parseOptions, maxTokens: hardening.MAX_TOKENS });
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          throw new GraphQLError(error.message, { ...(error.source ? { source: error.source } : {}), ...(error.positions ? { positions: error.positions } : {}), extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
+        }
+      });
+    },
+    onValidate({ addValidationRule, setValidationFn, validateFn }) {
+      addValidationRule(fieldRepetitionRule(hardening.MAX_FIELD_REPEATS));
+      // Validation stops at its first error: a document built to make the validator report ten
+      // thousand errors costs one.
+      setValidationFn((schema, document, rules, _options, typeInfo) => validateFn(schema, document, rules, { maxErrors: 1 }, typeInfo)
+          .filter((error: GraphQLError) => !/Validation aborted\.$/.test(error.message))
+          .map((error: GraphQLError) => withExtensions(error, { code: error.extensions['code'] ?? validationFailed, http: { status: 400 } })));
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const caller = (args.contextValue as { caller?: CallerContext }).caller;
+      if (!operation) {
+        setResultAndStopExecution({
+          errors: [new GraphQLError(args.operationName ? 'The document has no operation of the name given in operationName' : 'The document has several operations: say which in operationName', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } })],
+        });
+        return;
+      }
+      if (caller) caller.operationName = operation.name?.value ?? args.operationName ?? null;
+      const cost = operationCost(args.document, args.operationName ?? undefined, (args.variableValues ?? undefined) as Record<string, unknown> | undefined, undefined, args.schema);
+      if (cost > hardening.MAX_COST) {
+        setResultAndStopExecution({
+          errors: [new GraphQLError(`Query Cost limit of ${hardening.MAX_COST} exceeded, found ${Math.ceil(cost)}.`, { extensions: { code: validationFailed, http: { status: 400 } } })],
+        });
+      }
+    },
+  };
+
+  /**
+   * Headers of the subgraph request. A signed-in caller's request id goes into the request before
+   * the transport's in-flight deduplication keys it, so two callers never share one fetch (or one
+   * identity token); an anonymous read carries no identity, so identical ones may share a fetch.
+   * The token itself is signed per fetch, after deduplication, over the body actually sent.
+   */
+  const identityPlugin: GatewayPlugin = {
+    onSubgraphExecute({ executionRequest }) {
+      const caller = (executionRequest.context as { caller?: CallerContext } | undefined)?.caller;
+      if (!caller || (!caller.identity && !options.forwardAuthorization)) return;
+      const extensions = (executionRequest.extensions ??= {}) as { headers?: Record<string, string> };
+      extensions.headers = { ...extensions.headers, 'x-request-id': caller.requestId };
+    },
+    async onFetch({ context, options: init, setOptions }) {
+      const caller = (context as { caller?: CallerContext } | undefined)?.caller;
+      if (!caller) return;
+      const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined), 'x-request-id': caller.requestId };
+      if (options.forwardAuthorization) {
+        if (caller.authorization) headers['authorization'] = caller.authorization;
+      } else {
+        const sent = parseBody(init.body);
+        headers[internalIdentityHeader] = await signInternalToken(
+          {
+            identity: caller.identity,
+            operationName: caller.operationName ?? null,
+            requestId: caller.requestId,
+            clientRequestId: caller.clientRequestId,
+            operation: { query: sent.query, operationName: sent.operationName, variables: sent.variables },
+          },
+          options.internalTokenSecret,
+        );
+      }
+      setOptions({ ...init, headers });
+    },
+  };
+
+  const documents = new WeakMap<Request, DocumentNode>();
+  const executions = new WeakMap<Request, { readonly schema: GraphQLSchema; readonly operation: OperationDefinitionNode | undefined; readonly variables: Record<string, unknown> | undefined }>();
+
+  /**
+   * The answers a client of the Apollo engine gets, so the engine is not an API change: a request
+   * refused before it ran is HTTP 400 with a code saying why; coercion errors name the argument,
+   * never the value; "Did you mean" hints go in production.
+   */
+  const answersPlugin: GatewayPlugin = {
+    onRequestParse({ request }) {
+      // Apollo's rule: a request a browser could send cross-site without a preflight (a GET, or a
+      // form's content type) must carry a header only a preflighted request can.
+      const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+      const simple = request.method === 'GET' || !contentType || simpleContentTypes.has(contentType);
+      if (simple && !preflightHeaders.some((name) => request.headers.get(name))) {
+        throw new GraphQLError(csrfMessage, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      }
+    },
+    onParams({ params }) {
+      if (params.operationName != null && typeof params.operationName !== 'string') {
+        throw new GraphQLError('operationName must be a string', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      }
+      const persisted = (params.extensions as { persistedQuery?: { version?: unknown } } | undefined)?.persistedQuery;
+      if (persisted && persisted.version !== 1) {
+        throw new GraphQLError('Unsupported persisted query version', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      }
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (!request) return;
+      documents.set(request, args.document);
+      const operation = getOperationAST(args.document, args.operationName ?? undefined) ?? undefined;
+      executions.set(request, { schema: args.schema, operation, variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined });
+    },
+    onResultProcess({ request, result, setResult }) {
+      if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors?.length) return;
+      const withoutData = !('data' in result) || result.data === undefined;
+      // Errors without a path are about the request itself; with one, a field failed and (a non-null
+      // root field) nulled the whole answer, which Apollo and the spec give as `data: null`.
+      const refused = withoutData && result.errors.every((error) => !error.path);
+      const document = documents.get(request);
+      const execution = executions.get(request);
+      const raised = result.errors as GraphQLError[];
+      // Only once execution began can an error about a variable be its coercion (before, it is validation's).
+      if (execution) {
+        for (const error of raised) if (variableDefinitionOf(error) && error.extensions['code'] === undefined) (error.extensions as Record<string, unknown>)['code'] = 'BAD_USER_INPUT';
+        renameCoercionErrors(raised, execution.schema, document, execution.operation, execution.variables);
+      }
+      const errors = raised.map((error) => finalError(error, options.production, refused));
+      setResult({ ...result, ...(withoutData && !refused ? { data: null } : {}), errors } as never);
+    },
+  };
+
+  // The timeout, keep-alive, retry of reads and circuit of upstream.ts, per subgraph, around the
+  // fetch: a subgraph that is down answers, in effect, SERVICE_UNAVAILABLE at each field asked of it.
+  const upstreamFetch = useCustomFetch((async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => {
+    const fetcher = fetchers.get(url);
+    if (!fetcher) throw new Error('subgraph request to an unknown address');
+    try {
+      return await fetcher(url, { ...(init.method ? { method: init.method } : {}), ...(init.headers ? { headers: init.headers } : {}), ...(init.body ? { body: init.body } : {}) });
+    } catch (error) {
+      if (!(error instanceof SubgraphUnavailableError)) throw error;
+      const sent = parseBody(init.body);
+      const body = unavailableResponse(serviceByUrl.get(url) ?? 'subgraph', error.reason, upstream.timeoutMs, sent, undefined);
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    }
+  }) as never);
+
+  const runtime = createGatewayRuntime({
+    supergraph: options.supergraphSdl,
+    unifiedGraphHandler,
+    transportEntries: Object.fromEntries([...locations].map(([name, location]) => [name, { location }])),
+    logging: hiveLogger(options.logger),
+    graphqlEndpoint: '/graphql',
+    // GraphiQL is ours (bundled assets, strict CSP); Hive's loads from a CDN.
+    graphiql: false,
+    landingPage: false,
+    // The id is minted in callerPlugin; the client's own is kept aside, never trusted.
+    requestId: false,
+    batching: false,
+    ...(options.production ? { disableIntrospection: {} } : {}),
+    maskedErrors: {
+      maskError: (error) => {
+        const graphqlError = error instanceof GraphQLError ? error : new GraphQLError('Internal server error', { originalError: error as Error });
+        const formatted = formatError(graphqlError.toJSON(), graphqlError);
+        return new GraphQLError(formatted.message, { ...(formatted.path ? { path: formatted.path } : {}), extensions: formatted.extensions ?? {} });
+      },
+    },
+    plugins: () => [
+      answersPlugin,
+      // Automatic persisted queries as Apollo offers them; off with trusted documents, where they
+      // would let any client register any document.
+      ...(options.trustedDocuments ? [] : [useAPQ() as unknown as GatewayPlugin]),
+      callerPlugin,
+      ...(armor.plugins as unknown as GatewayPlugin[]),
+      limitsPlugin,
+      identityPlugin,
+      upstreamFetch,
+    ],
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', hardening.TRUST_PROXY ? 1 : false);
+  app.use(createCorsMiddleware(hardening.CORS_ORIGINS));
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await allSubgraphsReady([...locations.values()]).catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway' });
+  });
+  if (options.graphiql ?? !options.production) mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir });
+  const rateLimit = hardening.RATE_LIMIT_PER_MINUTE ?? 0;
+  app.use(
+    '/graphql',
+    ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
+    express.json({ limit: hardening.BODY_LIMIT_BYTES }),
+    ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
+    (req: express.Request, res: express.Response) => {
+      // Express strips the mount path; Hive routes on the whole URL.
+      req.url = req.originalUrl;
+      void runtime.requestListener(req, res);
+    },
+  );
+  app.use(createHttpErrorHandler(options.logger, hardening.BODY_LIMIT_BYTES));
+
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await listen(server, options.port, options.host);
+  const port = (server.address() as AddressInfo).port;
+  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return {
+    url: `http://${displayHost}:${port}/graphql`,
+    port,
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+      await closed;
+      clearTimeout(grace);
+      await runtime.dispose();
+      await Promise.all([...fetchers.values()].map((fetcher) => fetcher.close()));
+    },
+  };
+}
+
+function rejectAsValidation(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError): void {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error:\s*/, ''), { extensions: { code: validationFailed } }));
+}
+
+/** The URL of every subgraph: the supergraph's, unless overridden (container host names, tests). */
+function subgraphLocations(options: GatewayOptions): Map<string, string> {
+  const locations = new Map<string, string>();
+  for (const match of options.supergraphSdl.matchAll(/join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g)) {
+    const [, name = '', url = ''] = match;
+    locations.set(name, (options.subgraphUrls as Record<string, string | undefined>)[name] ?? url);
+  }
+  return locations;
+}
+
+function parseBody(body: unknown): { query?: string; operationName?: string; variables?: Record<string, unknown> } {
+  if (typeof body !== 'string') return {};
+  try {
+    return JSON.parse(body) as { query?: string; operationName?: string; variables?: Record<string, unknown> };
+  } catch {
+    return {};
+  }
+}
+
+const suggestion = /\s*Did you mean\b[^?]*\?/g;
+
+// graphql-js's own refusals carry no code; Apollo's names are what our clients switch on.
+function codeOf(error: GraphQLError): string | undefined {
+  const code = error.extensions['code'];
+  if (typeof code === 'string') return code;
+  if (/^Syntax Error/.test(error.message)) return 'GRAPHQL_PARSE_FAILED';
+  if (/^Must provide/.test(error.message)) return 'BAD_REQUEST';
+  return undefined;
+}
+
+function finalError(error: GraphQLError, production: boolean, refused: boolean): GraphQLError {
+  let message = error.message;
+  const code = codeOf(error);
+  let extensions: Record<string, unknown> = { ...error.extensions, ...(code ? { code } : {}) };
+  if (production) message = message.replace(suggestion, '');
+  // As Apollo in development: the stack helps whoever is writing the query; never in production.
+  else if (error.stack && extensions['stacktrace'] === undefined) extensions = { ...extensions, stacktrace: error.stack.replace(/^[^\n]*/, `GraphQLError: ${message}`).split('\n') };
+  // Refused before it ran: the caller's mistake, 400 (Apollo's status), unless already said (401, 503).
+  // Yoga marks its own (`spec`) and then ignores that status for application/json; Apollo does not.
+  if (refused) {
+    const http = extensions['http'] as { status?: number; spec?: boolean } | undefined;
+    const status = http?.status === undefined || http.status === 404 || http.status === 200 ? 400 : http.status;
+    extensions = { ...extensions, http: { status } };
+  }
+  return new GraphQLError(message, { ...(error.nodes ? { nodes: error.nodes } : {}), ...(error.path ? { path: error.path } : {}), extensions });
+}
+
+function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(error.message, { ...(error.nodes ? { nodes: error.nodes } : {}), ...(error.source ? { source: error.source } : {}), ...(error.positions ? { positions: error.positions } : {}), extensions: { ...error.extensions, ...extensions } });
+}
+
+const simpleContentTypes = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+const preflightHeaders = ['x-apollo-operation-name', 'apollo-require-preflight'];
+const csrfMessage =
+  'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a content-type header ' +
+  '(with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value ' +
+  'for one of the following headers: x-apollo-operation-name, apollo-require-preflight';
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new PortInUseError(`port ${port} on ${host} is already in use`));
+      else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/** The gateway is ready when every subgraph answers its own /ready. */
+async function allSubgraphsReady(urls: string[]): Promise<boolean> {
+  if (urls.length !== subgraphNames.length) return false;
+  const answers = await Promise.all(
+    urls.map(async (url) => {
+      try {
+        const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+        return response.ok;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return answers.every(Boolean);
+}
