@@ -256,10 +256,14 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
     expect(recorded.errors).toBeUndefined();
     const transferId = recorded.data.recordFileTransfer.id;
     await probe('markFileTransferSent.input.sentOn', 'input.sentOn', `mutation ($input: MarkFileTransferSentInput!) { markFileTransferSent(input: $input) { id } }`, { input: { transferId, sentOn: tomorrow } }, dsl);
+    const beforeLeaving = await graph.query<any>(`mutation ($input: MarkFileTransferSentInput!) { markFileTransferSent(input: $input) { id } }`, { input: { transferId, sentOn: '2026-11-21' } }, { as: dsl });
+    expectRefused('markFileTransferSent before the child left', beforeLeaving, 'input.sentOn');
     const sent = await graph.query<any>(`mutation ($input: MarkFileTransferSentInput!) { markFileTransferSent(input: $input) { state } }`, { input: { transferId, sentOn: today } }, { as: dsl });
     expect(sent.errors).toBeUndefined();
     await probe('confirmFileTransferReceipt.input.receivedOn', 'input.receivedOn', `mutation ($input: ConfirmFileTransferReceiptInput!) { confirmFileTransferReceipt(input: $input) { id } }`,
       { input: { transferId, receivedOn: tomorrow } }, 'shingle-bay-primary-dsl');
+    const beforeSending = await graph.query<any>(`mutation ($input: ConfirmFileTransferReceiptInput!) { confirmFileTransferReceipt(input: $input) { id } }`, { input: { transferId, receivedOn: yesterday } }, { as: 'shingle-bay-primary-dsl' });
+    expectRefused('confirmFileTransferReceipt before it was sent', beforeSending, 'input.receivedOn');
     const state = await graph.query<any>(`query ($id: ID!) { fileTransfer(id: $id) { state } }`, { id: transferId }, { as: dsl });
     expect(state.data.fileTransfer.state).toBe(sent.data.markFileTransferSent.state);
   });
@@ -291,6 +295,20 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       const early = await graph.query<any>(complete, { input: { actionId, completedOn: yesterday } }, { as: kind.as });
       expectRefused(`${kind.complete} before the return`, early, 'input.completedOn');
       expect(early.errors![0]!.message).toContain(today);
+    }
+  });
+
+  it('reviews: a stage dated before the record it follows is refused too', async () => {
+    const cases: Array<[string, string, string, Record<string, unknown>, string]> = [
+      ['reviewer leaving before joining (2024-04-01)', 'leftPoolOn', `mutation ($id: ID!, $on: Date!) { removeReviewerFromPool(id: $id, leftPoolOn: $on) { id } }`, { id: reviewsId('reviewer:1'), on: '2024-03-01' }, 'panel-member'],
+      ['CDOP told before the death (2026-11-21)', 'notifiedOn', `mutation ($id: ID!, $on: Date!) { markCdopNotified(id: $id, notifiedOn: $on) { id } }`, { id: reviewsId('child-death:2026-12'), on: '2026-11-20' }, manager],
+      ['rapid review decided before it opened (2026-11-06)', 'input.decidedOn', `mutation ($input: DecideRapidReviewInput!) { decideRapidReview(input: $input) { id } }`,
+        { input: { rapidReviewId: demoReviewIds.rapidReviewOpen, decidedOn: '2026-11-05', localPracticeReview: true, nationalReviewRecommended: false, reasons: 'Probe' } }, manager],
+    ];
+    for (const [what, field, document, variables, as] of cases) {
+      const result = await graph.query<any>(document, variables, { as });
+      expectRefused(what, result, field);
+      expect([what, result.errors![0]!.message]).toEqual([what, expect.stringMatching(/must not be before/)]);
     }
   });
 
