@@ -221,7 +221,11 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       const raised = result.errors as GraphQLError[];
       // Only once execution began can an error about a variable be its coercion (before, it is validation's).
       if (execution) {
-        for (const error of raised) if (variableDefinitionOf(error) && error.extensions['code'] === undefined) (error.extensions as Record<string, unknown>)['code'] = 'BAD_USER_INPUT';
+        // The masking formatter has by then called every uncoded framework refusal BAD_REQUEST.
+        for (const error of raised) {
+          const code = error.extensions['code'];
+          if (variableDefinitionOf(error) && (code === undefined || code === 'BAD_REQUEST')) (error.extensions as Record<string, unknown>)['code'] = 'BAD_USER_INPUT';
+        }
         renameCoercionErrors(raised, execution.schema, document, execution.operation, execution.variables);
       }
       const errors = raised.map((error) => finalError(error, options.production, refused));
@@ -261,7 +265,8 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       maskError: (error) => {
         const graphqlError = error instanceof GraphQLError ? error : new GraphQLError('Internal server error', { originalError: error as Error });
         const formatted = formatError(graphqlError.toJSON(), graphqlError);
-        return new GraphQLError(formatted.message, { ...(formatted.path ? { path: formatted.path } : {}), extensions: formatted.extensions ?? {} });
+        // The nodes stay: they say which variable a coercion error is about (renamed once the result is known).
+        return new GraphQLError(formatted.message, { ...(graphqlError.nodes ? { nodes: graphqlError.nodes } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions: formatted.extensions ?? {} });
       },
     },
     plugins: () => [
