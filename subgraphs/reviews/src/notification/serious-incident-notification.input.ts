@@ -44,6 +44,13 @@ export class NotificationCriteriaInput {
   careLeaverAgeAtDeath?: number | null;
 }
 
+/*
+ * The partners told are the notifying partnership's own safeguarding partners (an LA, ICB and police
+ * force per area) plus any other agency involved: 50 is far above a real notification, and keeps
+ * what one notification stores, and every answer repeats, bounded (issue 12, item 8).
+ */
+export const partnersToldLimit = 50;
+
 @InputType({ description: 'A safeguarding partner told of the incident' })
 export class PartnerToldInput {
   @Field(() => ID, { description: 'The partner\'s Agency id' })
@@ -76,6 +83,6 @@ export class NotifySeriousIncidentInput {
   @Field(() => NotificationCriteriaInput)
   criteria!: NotificationCriteriaInput;
 
-  @Field(() => [PartnerToldInput], { defaultValue: [] })
+  @Field(() => [PartnerToldInput], { defaultValue: [], description: `Safeguarding partners told so far; at most ${partnersToldLimit}` })
   partnersTold!: PartnerToldInput[];
 }
