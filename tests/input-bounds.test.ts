@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildSchema, getNamedType, getNullableType, isInputObjectType, isListType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { demoIds, statutoryOrganisationId } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
+import { designatedSchoolsShown as designatedShown } from '../subgraphs/schools/src/school/school-designation.type';
 
 /**
  * Issue 12, item 8: every list is bounded, inputs included, or what one mutation stores (and every
@@ -173,5 +174,25 @@ describe('the stated maximum is the one enforced', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data.publishArrangements.version).toBeGreaterThan(0);
     });
+  });
+  it('answers designating a whole authority with a count and one page of its schools', async () => {
+    const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { outcome } }`;
+    const rows = times(designatedShown + 5, (i) => ({ urn: String(970000 + i), name: `Bounds School ${i} (test)`, localAuthorityDfeCode: '845', establishmentNumber: String(3000 + i), phase: 'PRIMARY', status: 'OPEN' }));
+    const upserted = await graph.query<any>(upsert, { rows }, { as: 'national-administrator' });
+    expect(upserted.errors).toBeUndefined();
+    expect(upserted.data.upsertSchools.every((row: any) => row.outcome === 'CREATED')).toBe(true);
+    const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount hasMore schools { urn } } }`;
+    const eastSussex = demoIds.partnerships.eastSussex;
+    const result = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-11-01' } }, { as: 'east-sussex-business-manager' });
+    expect(result.errors).toBeUndefined();
+    const answer = result.data.designateSchools;
+    expect(answer.totalCount).toBeGreaterThanOrEqual(designatedShown + 5);
+    expect(answer.hasMore).toBe(true);
+    expect(answer.schools).toHaveLength(designatedShown);
+    const urns = answer.schools.map((school: any) => school.urn);
+    expect(urns).toEqual([...urns].sort());
+    // Every school named is designated, the ones past the page included.
+    const all = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schools(first: 1) { totalCount } } }`, { id: eastSussex });
+    expect(all.data.partnership.schools.totalCount).toBe(answer.totalCount);
   });
 });

@@ -15,9 +15,9 @@ import {
 } from '@safeguarding/shared';
 import { actsForLocalAuthority } from './school-record.policy';
 import { SchoolDesignation } from './school-designation.entity';
-import type { School } from './school.entity';
 import type { DesignateSchoolsInput, EndSchoolDesignationInput } from './school-designation.input';
 import { SchoolRepository } from './school.repository';
+import { designatedSchoolsShown, type SchoolsDesignated } from './school-designation.type';
 import { schoolSafeguarding } from '../self-assessment/self-assessment.module';
 
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
@@ -53,7 +53,7 @@ const outsideArea =
 export class SchoolDesignationService {
   constructor(private readonly ctx: SubgraphContext) {}
 
-  async designate(input: DesignateSchoolsInput): Promise<School[]> {
+  async designate(input: DesignateSchoolsInput): Promise<SchoolsDesignated> {
     this.ctx.scope.requirePartnershipRole(input.partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(designateSchema(this.ctx.reference), input);
     const schools = await this.ctx.db.transaction(async (manager) => {
@@ -88,7 +88,8 @@ export class SchoolDesignationService {
       return all;
     });
     this.ctx.logger.info({ partnershipId: valid.partnershipId, schools: schools.length }, 'schools designated');
-    return schools;
+    const byUrn = [...schools].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    return { totalCount: schools.length, schools: byUrn.slice(0, designatedSchoolsShown), hasMore: schools.length > designatedSchoolsShown };
   }
 
   async end(input: EndSchoolDesignationInput): Promise<boolean> {
