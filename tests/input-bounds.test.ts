@@ -64,20 +64,15 @@ const notYetStated = [
   'CreatePartnershipInput.localAuthorityGssCodes',
   'CreatePartnershipInput.policeForceGssCodes',
   'DelegateInput.functions',
-  'DesignateSchoolsInput.localAuthorityDfeCodes',
-  'DesignateSchoolsInput.urns',
   'Mutation.configureEscalationPolicy(stages)',
   'Mutation.configureSchoolSafeguardingStandards(standards)',
   'Mutation.configureSection11Standards(standards)',
   'Mutation.registerRelevantAgencies(rows)',
   'Mutation.upsertSchools(rows)',
-  'NotifySeriousIncidentInput.children',
   'RegisterWebhookEndpointInput.eventTypes',
-  'ResolveProfessionalDisagreementInput.agreedActions',
   'SchoolSafeguardingRatingInput.actions',
   'Section11StandardRatingInput.actions',
   'SetEducationRepresentationInput.representatives',
-  'SetSafeguardingLeadsInput.leads',
   'SetSchoolCalendarInput.closureDays',
   'SubmitReferralInput.concernCategories',
   'SubmitReferralInput.earlyHelpIndicators',
@@ -113,23 +108,43 @@ describe('the stated maximum is the one enforced', () => {
   const refusal = (result: Result) => ({ ...result.errors?.[0]?.extensions, message: result.errors?.[0]?.message });
   const times = <T>(n: number, item: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => item(i));
 
-  it('refuses one partner told too many on a serious incident notification, naming the field', async () => {
+  describe('serious incident notifications', () => {
     const notify = `mutation ($input: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $input) { id } }`;
-    const max = maxOf('NotifySeriousIncidentInput.partnersTold');
     const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
-    const input = {
+    const child = (i: number) => ({ reference: `CHILD-BOUNDS-${i}`, ageYears: 6, sex: 'FEMALE', ethnicity: 'WBRI', onChildProtectionPlan: true, lookedAfter: false });
+    const incident = (overrides: Record<string, unknown>) => ({
       partnershipId: westSussex,
       localAuthorityGssCode: 'E10000032',
       caseReference: 'SIN-BOUNDS-1',
       dateAware: '2026-11-20',
-      children: [{ reference: 'CHILD-BOUNDS-1', ageYears: 6, sex: 'FEMALE', ethnicity: 'WBRI', onChildProtectionPlan: true, lookedAfter: false }],
+      children: [child(0)],
       criteria: { seriousHarm: true, abuseOrNeglectKnownOrSuspected: true },
-      partnersTold: times(max + 1, () => ({ organisationId: sussexPolice })),
-    };
-    const result = await graph.query<any>(notify, { input }, manager);
-    expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnersTold', message: expect.stringContaining(`at most ${max}`) });
-    expect(result.errors![0]!.message).not.toContain('BOUNDS');
-    expect(result.data?.notifySeriousIncident ?? null).toBeNull();
+      partnersTold: [],
+      ...overrides,
+    });
+
+    it('refuses one partner told too many, naming the field', async () => {
+      const max = maxOf('NotifySeriousIncidentInput.partnersTold');
+      const result = await graph.query<any>(notify, { input: incident({ partnersTold: times(max + 1, () => ({ organisationId: sussexPolice })) }) }, manager);
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnersTold', message: expect.stringContaining(`at most ${max}`) });
+      expect(result.errors![0]!.message).not.toContain('BOUNDS');
+      expect(result.data?.notifySeriousIncident ?? null).toBeNull();
+    });
+
+    it('refuses one child too many, naming the field and echoing no child', async () => {
+      const max = maxOf('NotifySeriousIncidentInput.children');
+      const result = await graph.query<any>(notify, { input: incident({ children: times(max + 1, child) }) }, manager);
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.children', message: expect.stringContaining(`at most ${max}`) });
+      expect(result.errors![0]!.message).not.toContain('BOUNDS');
+    });
+  });
+
+  it('refuses one URN too many to designate, naming the field', async () => {
+    const max = maxOf('DesignateSchoolsInput.urns');
+    const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount } }`;
+    const urns = times(max + 1, (i) => String(100000 + i));
+    const result = await graph.query<any>(designate, { input: { partnershipId: westSussex, urns, designatedFrom: '2026-11-01' } }, manager);
+    expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.urns', message: expect.stringContaining(`at most ${max}`) });
   });
 
   describe('published arrangements', () => {

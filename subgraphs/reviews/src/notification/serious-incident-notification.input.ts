@@ -51,6 +51,9 @@ export class NotificationCriteriaInput {
  */
 export const partnersToldLimit = 50;
 
+/* One notification covers a single incident; more children than this are notified as linked incidents. */
+export const notifiedChildrenLimit = 4;
+
 @InputType({ description: 'A safeguarding partner told of the incident' })
 export class PartnerToldInput {
   @Field(() => ID, { description: 'The partner\'s Agency id' })
@@ -77,7 +80,7 @@ export class NotifySeriousIncidentInput {
   @Field(() => DateScalar, { nullable: true, description: 'When it was sent, if it has been' })
   dateNotified?: string | null;
 
-  @Field(() => [NotifiedChildInput], { description: 'One to four children' })
+  @Field(() => [NotifiedChildInput], { description: `The children the incident concerns: at least one, at most ${notifiedChildrenLimit}` })
   children!: NotifiedChildInput[];
 
   @Field(() => NotificationCriteriaInput)

@@ -15,7 +15,7 @@ import {
 } from '@safeguarding/shared';
 import { actsForLocalAuthority } from './school-record.policy';
 import { SchoolDesignation } from './school-designation.entity';
-import type { DesignateSchoolsInput, EndSchoolDesignationInput } from './school-designation.input';
+import { designateLimits, type DesignateSchoolsInput, type EndSchoolDesignationInput } from './school-designation.input';
 import { SchoolRepository } from './school.repository';
 import { designatedSchoolsShown, type SchoolsDesignated } from './school-designation.type';
 import { schoolSafeguarding } from '../self-assessment/self-assessment.module';
@@ -28,10 +28,10 @@ function designateSchema(reference: ReferenceData) {
   return z
     .object({
       partnershipId: uuid,
-      urns: z.array(urn).max(1000),
+      urns: z.array(urn).max(designateLimits.urns, `must list at most ${designateLimits.urns} URNs`),
       localAuthorityDfeCodes: z.array(
         z.string().trim().regex(/^\d{3}$/, 'must be a DfE LA code: 3 digits').refine((code) => live.has(code), 'is not the DfE code of a live local authority'),
-      ).max(20),
+      ).max(designateLimits.localAuthorityDfeCodes, `must list at most ${designateLimits.localAuthorityDfeCodes} LA codes`),
       designatedFrom: isoDate,
     })
     .refine((input) => input.urns.length + input.localAuthorityDfeCodes.length > 0, { message: 'name at least one URN or LA code', path: ['urns'] });
