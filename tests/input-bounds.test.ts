@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, getNullableType, isInputObjectType, isListType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
-import { demoIds, statutoryOrganisationId } from '@safeguarding/shared';
+import { auditTrailMaxLimit, demoIds, statutoryOrganisationId } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 import { designatedSchoolsShown as designatedShown } from '../subgraphs/schools/src/school/school-designation.type';
 
@@ -209,5 +209,15 @@ describe('the stated maximum is the one enforced', () => {
     // Every school named is designated, the ones past the page included.
     const all = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schools(first: 1) { totalCount } } }`, { id: eastSussex });
     expect(all.data.partnership.schools.totalCount).toBe(answer.totalCount);
+  });
+  it('refuses an audit trail limit over the maximum rather than quietly cutting the trail, naming limit', async () => {
+    const trail = `query ($p: ID!, $limit: Int!) { partnership(id: $p) { escalationsAuditTrail(limit: $limit) { records { action } } } }`;
+    const over = await graph.query<any>(trail, { p: westSussex, limit: auditTrailMaxLimit + 1 }, manager);
+    expect(refusal(over)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', message: expect.stringContaining(`at most ${auditTrailMaxLimit}`) });
+    const none = await graph.query<any>(trail, { p: westSussex, limit: 0 }, manager);
+    expect(refusal(none)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    const most = await graph.query<any>(trail, { p: westSussex, limit: auditTrailMaxLimit }, manager);
+    expect(most.errors).toBeUndefined();
+    expect(Array.isArray(most.data.partnership.escalationsAuditTrail.records)).toBe(true);
   });
 });
