@@ -108,14 +108,14 @@ describe('Partnership.schools, designation and representation', () => {
     for (const [urn, status] of [['981001', 'OPEN'], ['981002', 'OPEN'], ['981003', 'CLOSED']] as const) {
       await schools.insert({ urn, name: `Footprint School ${urn}`, laestab: `845${urn.slice(2)}`, localAuthorityDfeCode: '845', phase: 'PRIMARY', status, ukprn: null, establishmentType: 'Community school' });
     }
-    const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { urn } }`;
+    const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount hasMore schools { urn } } }`;
     const badLa = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['999'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
     expect(badLa.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.localAuthorityDfeCodes.0' });
     const notMine = await graph.query<any>(designate, { input: { partnershipId: westSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
     expect(notMine.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
     const result = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
     expect(result.errors).toBeUndefined();
-    expect(result.data.designateSchools.map((s: any) => s.urn).sort()).toEqual(['981001', '981002', '990003', '990004']);
+    expect(result.data.designateSchools).toEqual({ totalCount: 4, hasMore: false, schools: ['981001', '981002', '990003', '990004'].map((urn) => ({ urn })) });
     const all = await graph.query<any>(page, { id: eastSussex, first: 10 });
     expect(all.data.partnership.schools.totalCount).toBe(4);
   });

@@ -64,7 +64,7 @@ describe("an agency's contacts", () => {
 });
 
 describe("a school's records", () => {
-  const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { urn } }`;
+  const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount } }`;
   const setLeads = `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name } }`;
   const setCalendar = `mutation ($input: SetSchoolCalendarInput!) { setSchoolCalendar(input: $input) { date } }`;
   const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { urn outcome } }`;

@@ -2,6 +2,9 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 import { DisagreementIssueType } from './professional-disagreement.entity';
 
+/* A resolution agrees a short action plan; more than this is a review, not a resolution. */
+export const agreedActionsLimit = 20;
+
 @InputType({ description: 'A disagreement your organisation raises about a decision or action of another organisation' })
 export class RaiseProfessionalDisagreementInput {
   @Field(() => ID, { description: 'A partnership you act in' })
@@ -67,7 +70,7 @@ export class ResolveProfessionalDisagreementInput {
   @Field()
   outcome!: string;
 
-  @Field(() => [AgreedActionInput], { defaultValue: [] })
+  @Field(() => [AgreedActionInput], { defaultValue: [], description: `Actions agreed to resolve it; at most ${agreedActionsLimit}` })
   agreedActions!: AgreedActionInput[];
 
   @Field(() => DateScalar, {

@@ -50,10 +50,11 @@ import {
   DisagreementStatus,
   ProfessionalDisagreement,
 } from './professional-disagreement.entity';
-import type {
-  EscalateProfessionalDisagreementInput,
-  RaiseProfessionalDisagreementInput,
-  ResolveProfessionalDisagreementInput,
+import {
+  agreedActionsLimit,
+  type EscalateProfessionalDisagreementInput,
+  type RaiseProfessionalDisagreementInput,
+  type ResolveProfessionalDisagreementInput,
 } from './professional-disagreement.input';
 import { disagreementOrder, ProfessionalDisagreementRepository, type OrganisationSide } from './professional-disagreement.repository';
 import { ProfessionalDisagreementConnection } from './professional-disagreement-connection.type';
@@ -117,7 +118,7 @@ function resolveSchema(today: string) {
           dueOn: isoDate.refine((date) => date >= today, 'must not be in the past'),
         }),
       )
-      .max(20, 'must list at most 20 actions'),
+      .max(agreedActionsLimit, `must list at most ${agreedActionsLimit} actions`),
   });
 }
 

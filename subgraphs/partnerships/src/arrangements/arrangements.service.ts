@@ -22,14 +22,14 @@ import { PartnershipService } from '../partnership/partnership.service';
 import { childDeathOverlapShortfalls } from '../partnership/partner-overlap';
 import { PartnershipRepository } from '../partnership/partnership.repository';
 import { Forum, PublishedArrangements } from './arrangements.entity';
-import type { PublishArrangementsInput } from './arrangements.input';
+import { publishArrangementsLimits, type PublishArrangementsInput } from './arrangements.input';
 import { arrangementsOrder, ArrangementsRepository } from './arrangements.repository';
 import { PublishedArrangementsConnection } from './arrangements-connection.type';
 import { partnershipRefusal } from '../partnership/partnership.transitions';
 
 
-function unique<T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string, what: string) {
-  return z.array(item).superRefine((values, context) => {
+function unique<T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string, what: string, max: number, plural = `${what}s`) {
+  return atMost(z.array(item), max, plural).superRefine((values, context) => {
     const seen = new Set<string>();
     values.forEach((value, index) => {
       const k = key(value);
@@ -39,22 +39,28 @@ function unique<T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string
   });
 }
 
+const atMost = <T extends z.ZodArray<z.ZodType>>(list: T, max: number, what: string) => list.max(max, `must list at most ${max} ${what}`);
+
+const limits = publishArrangementsLimits;
+
+
 const publishSchema = z.object({
   publishedOn: isoDate,
   url: httpsUrl,
-  signOffs: unique(z.object({ partnerId: z.string().regex(uuidPattern, 'must be a partner id'), signedOn: isoDate }), (s) => s.partnerId, 'partner'),
-  relevantAgencyIds: unique(z.string().regex(uuidPattern, 'must be an agency id'), (id) => id, 'agency'),
-  relevantSchoolUrns: unique(z.string().regex(/^\d{6}$/, 'must be a 6-digit URN'), (urn) => urn, 'school'),
+  signOffs: unique(z.object({ partnerId: z.string().regex(uuidPattern, 'must be a partner id'), signedOn: isoDate }), (s) => s.partnerId, 'partner', limits.signOffs),
+  relevantAgencyIds: unique(z.string().regex(uuidPattern, 'must be an agency id'), (id) => id, 'agency', limits.relevantAgencyIds, 'agencies'),
+  relevantSchoolUrns: unique(z.string().regex(/^\d{6}$/, 'must be a 6-digit URN'), (urn) => urn, 'school', limits.relevantSchoolUrns),
   educationStrategic: requiredText(2000),
   educationOperational: requiredText(2000),
   scrutineer: requiredText(200),
-  scrutinyFunctions: z.array(requiredText(300)).min(1, 'must list what the independent scrutineer does'),
-  scrutinyReports: z.array(z.object({ title: requiredText(300), url: httpsUrl, publishedOn: isoDate })),
-  childDeathReviewPartnerIds: unique(z.string().regex(uuidPattern, 'must be a partner id'), (id) => id, 'partner'),
+  scrutinyFunctions: atMost(z.array(requiredText(300)), limits.scrutinyFunctions, 'functions').min(1, 'must list what the independent scrutineer does'),
+  scrutinyReports: atMost(z.array(z.object({ title: requiredText(300), url: httpsUrl, publishedOn: isoDate })), limits.scrutinyReports, 'reports'),
+  childDeathReviewPartnerIds: unique(z.string().regex(uuidPattern, 'must be a partner id'), (id) => id, 'partner', limits.childDeathReviewPartnerIds),
   forums: unique(
     z.object({ forum: z.enum(Forum), name: requiredText(200), url: httpsUrl.nullish().transform((v) => v ?? null) }),
     (f) => f.forum,
     'forum',
+    limits.forums,
   ),
 });
 

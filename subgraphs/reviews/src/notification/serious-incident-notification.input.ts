@@ -44,6 +44,16 @@ export class NotificationCriteriaInput {
   careLeaverAgeAtDeath?: number | null;
 }
 
+/*
+ * The partners told are the notifying partnership's own safeguarding partners (an LA, ICB and police
+ * force per area) plus any other agency involved: 50 is far above a real notification, and keeps
+ * what one notification stores, and every answer repeats, bounded (issue 12, item 8).
+ */
+export const partnersToldLimit = 50;
+
+/* One notification covers a single incident; more children than this are notified as linked incidents. */
+export const notifiedChildrenLimit = 4;
+
 @InputType({ description: 'A safeguarding partner told of the incident' })
 export class PartnerToldInput {
   @Field(() => ID, { description: 'The partner\'s Agency id' })
@@ -70,12 +80,12 @@ export class NotifySeriousIncidentInput {
   @Field(() => DateScalar, { nullable: true, description: 'When it was sent, if it has been' })
   dateNotified?: string | null;
 
-  @Field(() => [NotifiedChildInput], { description: 'One to four children' })
+  @Field(() => [NotifiedChildInput], { description: `The children the incident concerns: at least one, at most ${notifiedChildrenLimit}` })
   children!: NotifiedChildInput[];
 
   @Field(() => NotificationCriteriaInput)
   criteria!: NotificationCriteriaInput;
 
-  @Field(() => [PartnerToldInput], { defaultValue: [] })
+  @Field(() => [PartnerToldInput], { defaultValue: [], description: `Safeguarding partners told so far; at most ${partnersToldLimit}` })
   partnersTold!: PartnerToldInput[];
 }

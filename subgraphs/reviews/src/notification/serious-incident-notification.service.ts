@@ -46,7 +46,7 @@ import {
   PartnerTold,
   SeriousIncidentNotification,
 } from './serious-incident-notification.entity';
-import type { NotifySeriousIncidentInput, PartnerToldInput } from './serious-incident-notification.input';
+import { notifiedChildrenLimit, partnersToldLimit, type NotifySeriousIncidentInput, type PartnerToldInput } from './serious-incident-notification.input';
 import { notificationOrder, SeriousIncidentNotificationRepository } from './serious-incident-notification.repository';
 import { nextNotificationStatus } from './serious-incident-notification.transitions';
 
@@ -342,9 +342,11 @@ function notifySchema(reference: ReferenceData, today: string) {
       caseReference: requiredText(40),
       dateAware: notPast(today),
       dateNotified: notPast(today).nullish(),
-      children: z.array(child).min(1, 'must name at least one child').max(4, 'one notification covers at most 4 children'),
+      children: z.array(child).min(1, 'must name at least one child').max(notifiedChildrenLimit, `one notification covers at most ${notifiedChildrenLimit} children`),
       criteria,
-      partnersTold: z.array(z.object({ organisationId: uuid, toldOn: notPast(today).nullish() })),
+      partnersTold: z
+        .array(z.object({ organisationId: uuid, toldOn: notPast(today).nullish() }))
+        .max(partnersToldLimit, `must list at most ${partnersToldLimit} partners`),
     })
     .superRefine((value, context) => {
       const issue = (path: Array<string | number>, message: string) => context.addIssue({ code: 'custom', path, message });

@@ -2,6 +2,9 @@ import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 import { SafeguardingLeadRole } from './safeguarding-lead.entity';
 
+/* One DSL and deputies: even the largest school names far fewer than this. */
+export const safeguardingLeadsLimit = 20;
+
 @InputType({ description: 'A designated safeguarding lead or deputy' })
 export class SafeguardingLeadInput {
   @Field()
@@ -28,6 +31,6 @@ export class SetSafeguardingLeadsInput {
   @Field()
   urn!: string;
 
-  @Field(() => [SafeguardingLeadInput])
+  @Field(() => [SafeguardingLeadInput], { description: `The DSL and any deputies; at most ${safeguardingLeadsLimit}` })
   leads!: SafeguardingLeadInput[];
 }

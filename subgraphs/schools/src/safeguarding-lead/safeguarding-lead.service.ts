@@ -15,7 +15,7 @@ import type { EntityManager } from 'typeorm';
 import { mayChangeSchoolSafeguardingRecord, schoolSafeguardingRefusal } from '../school/school-record.policy';
 import { SchoolRepository } from '../school/school.repository';
 import { SafeguardingLead, SafeguardingLeadRole, SchoolSafeguardingFlag } from './safeguarding-lead.entity';
-import type { SetSafeguardingLeadsInput } from './safeguarding-lead.input';
+import { safeguardingLeadsLimit, type SetSafeguardingLeadsInput } from './safeguarding-lead.input';
 import { dslTrainingObligations, settleDslTrainingObligations } from './safeguarding-lead.obligations';
 import { SafeguardingLeadRepository } from './safeguarding-lead.repository';
 import { isTrainingOverdue, trainingDeadline } from './training';
@@ -41,7 +41,7 @@ const setLeadsSchema = z.object({
         lastTrainedOn: isoDate.nullish().transform((value) => value ?? null),
       }),
     )
-    .max(20, 'must hold at most 20 people')
+    .max(safeguardingLeadsLimit, `must hold at most ${safeguardingLeadsLimit} people`)
     .superRefine((leads, context) => {
       const dsls = leads.filter((lead) => lead.role === SafeguardingLeadRole.DESIGNATED_SAFEGUARDING_LEAD).length;
       if (dsls !== 1) context.addIssue({ code: 'custom', message: `must name exactly one DESIGNATED_SAFEGUARDING_LEAD (KCSIE), not ${dsls}` });

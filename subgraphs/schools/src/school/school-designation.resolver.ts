@@ -2,13 +2,13 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
 import { DesignateSchoolsInput, EndSchoolDesignationInput } from './school-designation.input';
 import { SchoolDesignationService } from './school-designation.service';
-import { School } from './school.entity';
+import { SchoolsDesignated } from './school-designation.type';
 
 @Resolver()
 export class SchoolDesignationResolver {
   @Authorized(partnershipAdministratorRoles)
-  @Mutation(() => [School], { description: 'Names schools of the partnership\'s area as relevant agencies (administrators acting in the partnership; a local authority not yet in the area as designations show it, by that authority\'s own staff); answers the schools now designated by this call' })
-  designateSchools(@Arg('input') input: DesignateSchoolsInput, @Ctx() ctx: SubgraphContext): Promise<School[]> {
+  @Mutation(() => SchoolsDesignated, { description: 'Names schools of the partnership\'s area as relevant agencies (administrators acting in the partnership; a local authority not yet in the area as designations show it, by that authority\'s own staff); answers how many schools the call designated and the first of them' })
+  designateSchools(@Arg('input') input: DesignateSchoolsInput, @Ctx() ctx: SubgraphContext): Promise<SchoolsDesignated> {
     return new SchoolDesignationService(ctx).designate(input);
   }
 

@@ -15,9 +15,9 @@ import {
 } from '@safeguarding/shared';
 import { actsForLocalAuthority } from './school-record.policy';
 import { SchoolDesignation } from './school-designation.entity';
-import type { School } from './school.entity';
-import type { DesignateSchoolsInput, EndSchoolDesignationInput } from './school-designation.input';
+import { designateLimits, type DesignateSchoolsInput, type EndSchoolDesignationInput } from './school-designation.input';
 import { SchoolRepository } from './school.repository';
+import { designatedSchoolsShown, type SchoolsDesignated } from './school-designation.type';
 import { schoolSafeguarding } from '../self-assessment/self-assessment.module';
 
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
@@ -28,10 +28,10 @@ function designateSchema(reference: ReferenceData) {
   return z
     .object({
       partnershipId: uuid,
-      urns: z.array(urn).max(1000),
+      urns: z.array(urn).max(designateLimits.urns, `must list at most ${designateLimits.urns} URNs`),
       localAuthorityDfeCodes: z.array(
         z.string().trim().regex(/^\d{3}$/, 'must be a DfE LA code: 3 digits').refine((code) => live.has(code), 'is not the DfE code of a live local authority'),
-      ).max(20),
+      ).max(designateLimits.localAuthorityDfeCodes, `must list at most ${designateLimits.localAuthorityDfeCodes} LA codes`),
       designatedFrom: isoDate,
     })
     .refine((input) => input.urns.length + input.localAuthorityDfeCodes.length > 0, { message: 'name at least one URN or LA code', path: ['urns'] });
@@ -53,7 +53,7 @@ const outsideArea =
 export class SchoolDesignationService {
   constructor(private readonly ctx: SubgraphContext) {}
 
-  async designate(input: DesignateSchoolsInput): Promise<School[]> {
+  async designate(input: DesignateSchoolsInput): Promise<SchoolsDesignated> {
     this.ctx.scope.requirePartnershipRole(input.partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(designateSchema(this.ctx.reference), input);
     const schools = await this.ctx.db.transaction(async (manager) => {
@@ -88,7 +88,8 @@ export class SchoolDesignationService {
       return all;
     });
     this.ctx.logger.info({ partnershipId: valid.partnershipId, schools: schools.length }, 'schools designated');
-    return schools;
+    const byUrn = [...schools].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    return { totalCount: schools.length, schools: byUrn.slice(0, designatedSchoolsShown), hasMore: schools.length > designatedSchoolsShown };
   }
 
   async end(input: EndSchoolDesignationInput): Promise<boolean> {

@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, getNamedType, getNullableType, isInputObjectType, isListType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { auditTrailMaxLimit, demoIds, statutoryOrganisationId } from '@safeguarding/shared';
+import { startGraph, type TestGraph } from './support/graph';
+import { designatedSchoolsShown as designatedShown } from '../subgraphs/schools/src/school/school-designation.type';
+
+/**
+ * Issue 12, item 8: every list is bounded, inputs included, or what one mutation stores (and every
+ * later answer repeats) has no limit. The published schema is the contract integrators read, so each
+ * list argument or input field states its maximum there as "at most N"; the probes below send N + 1
+ * items through the gateway to check the stated number is the one enforced.
+ */
+const schema = buildSchema(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
+
+interface ListInput {
+  readonly path: string;
+  readonly description: string;
+}
+
+const isList = (type: GraphQLInputType): boolean => isListType(getNullableType(type));
+
+function listInputs(of: GraphQLSchema): ListInput[] {
+  const found: ListInput[] = [];
+  const seen = new Set<string>();
+  const walk = (type: GraphQLInputType): void => {
+    const named = getNamedType(type);
+    if (!isInputObjectType(named) || seen.has(named.name)) return;
+    seen.add(named.name);
+    for (const field of Object.values(named.getFields())) {
+      if (isList(field.type)) found.push({ path: `${named.name}.${field.name}`, description: field.description ?? '' });
+      walk(field.type);
+    }
+  };
+  for (const root of [of.getQueryType(), of.getMutationType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      for (const arg of field.args) {
+        if (isList(arg.type)) found.push({ path: `${root!.name}.${field.name}(${arg.name})`, description: arg.description ?? '' });
+        walk(arg.type);
+      }
+    }
+  }
+  return found;
+}
+
+const declaredMax = (description: string): number | undefined => {
+  const match = /\bat most (\d[\d,]*)\b/.exec(description);
+  return match ? Number(match[1]!.replace(/,/g, '')) : undefined;
+};
+
+const inputs = listInputs(schema);
+const maxOf = (path: string): number => {
+  const max = declaredMax(inputs.find((input) => input.path === path)?.description ?? '');
+  if (max === undefined) throw new Error(`${path} declares no maximum`);
+  return max;
+};
+
+/*
+ * Lists whose cap is not yet stated in the schema. This list may only shrink: the test fails when a
+ * new list input arrives without "at most N", and when one here gains its cap but is not struck off.
+ */
+const notYetStated = [
+  'CreatePartnershipInput.integratedCareBoardOdsCodes',
+  'CreatePartnershipInput.localAuthorityGssCodes',
+  'CreatePartnershipInput.policeForceGssCodes',
+  'DelegateInput.functions',
+  'Mutation.configureEscalationPolicy(stages)',
+  'Mutation.configureSchoolSafeguardingStandards(standards)',
+  'Mutation.configureSection11Standards(standards)',
+  'Mutation.registerRelevantAgencies(rows)',
+  'Mutation.upsertSchools(rows)',
+  'RegisterWebhookEndpointInput.eventTypes',
+  'SchoolSafeguardingRatingInput.actions',
+  'Section11StandardRatingInput.actions',
+  'SetEducationRepresentationInput.representatives',
+  'SetSchoolCalendarInput.closureDays',
+  'SubmitReferralInput.concernCategories',
+  'SubmitReferralInput.earlyHelpIndicators',
+  'SubmitSchoolSafeguardingReturnInput.standards',
+  'SubmitSection11ReturnInput.standards',
+  'UpdateYearlyReportInput.contentPresent',
+  'WhatIsDueFilter.kinds',
+  'WhatIsDueFilter.statuses',
+];
+
+describe('the schema states a maximum for every list input', () => {
+  it('finds the list inputs reachable from Query and Mutation', () => {
+    // A walk that found nothing would pass everything below.
+    expect(inputs.map((input) => input.path)).toEqual(expect.arrayContaining(['NotifySeriousIncidentInput.partnersTold', 'PublishArrangementsInput.relevantSchoolUrns']));
+  });
+
+  it('states "at most N" on each, apart from the listed ones still to do', () => {
+    const unstated = inputs.filter((input) => declaredMax(input.description) === undefined).map((input) => input.path);
+    expect(unstated.sort()).toEqual([...notYetStated].sort());
+  });
+});
+
+describe('the stated maximum is the one enforced', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startGraph({ now: () => new Date('2026-11-23T12:00:00Z') });
+  });
+  afterAll(() => graph?.stop());
+
+  const westSussex = demoIds.partnerships.westSussex;
+  const manager = { as: 'west-sussex-business-manager' } as const;
+  type Result = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  const refusal = (result: Result) => ({ ...result.errors?.[0]?.extensions, message: result.errors?.[0]?.message });
+  const times = <T>(n: number, item: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => item(i));
+
+  describe('serious incident notifications', () => {
+    const notify = `mutation ($input: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $input) { id } }`;
+    const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
+    const child = (i: number) => ({ reference: `CHILD-BOUNDS-${i}`, ageYears: 6, sex: 'FEMALE', ethnicity: 'WBRI', onChildProtectionPlan: true, lookedAfter: false });
+    const incident = (overrides: Record<string, unknown>) => ({
+      partnershipId: westSussex,
+      localAuthorityGssCode: 'E10000032',
+      caseReference: 'SIN-BOUNDS-1',
+      dateAware: '2026-11-20',
+      children: [child(0)],
+      criteria: { seriousHarm: true, abuseOrNeglectKnownOrSuspected: true },
+      partnersTold: [],
+      ...overrides,
+    });
+
+    it('refuses one partner told too many, naming the field', async () => {
+      const max = maxOf('NotifySeriousIncidentInput.partnersTold');
+      const result = await graph.query<any>(notify, { input: incident({ partnersTold: times(max + 1, () => ({ organisationId: sussexPolice })) }) }, manager);
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnersTold', message: expect.stringContaining(`at most ${max}`) });
+      expect(result.errors![0]!.message).not.toContain('BOUNDS');
+      expect(result.data?.notifySeriousIncident ?? null).toBeNull();
+    });
+
+    it('refuses one child too many, naming the field and echoing no child', async () => {
+      const max = maxOf('NotifySeriousIncidentInput.children');
+      const result = await graph.query<any>(notify, { input: incident({ children: times(max + 1, child) }) }, manager);
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.children', message: expect.stringContaining(`at most ${max}`) });
+      expect(result.errors![0]!.message).not.toContain('BOUNDS');
+    });
+  });
+
+  it('refuses one URN too many to designate, naming the field', async () => {
+    const max = maxOf('DesignateSchoolsInput.urns');
+    const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount } }`;
+    const urns = times(max + 1, (i) => String(100000 + i));
+    const result = await graph.query<any>(designate, { input: { partnershipId: westSussex, urns, designatedFrom: '2026-11-01' } }, manager);
+    expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.urns', message: expect.stringContaining(`at most ${max}`) });
+  });
+
+  describe('published arrangements', () => {
+    const publish = `mutation ($id: ID!, $input: PublishArrangementsInput!) { publishArrangements(partnershipId: $id, input: $input) { version } }`;
+    const arrangements = async (overrides: Record<string, unknown>) => {
+      const partners: Array<{ id: string; kind: string }> = (await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { partners { id kind } } }`, { id: westSussex })).data.partnership.partners;
+      return {
+        publishedOn: '2026-11-01',
+        url: 'https://example.org/arrangements-bounds',
+        signOffs: partners.map((p) => ({ partnerId: p.id, signedOn: '2026-10-20' })),
+        relevantAgencyIds: [],
+        relevantSchoolUrns: [],
+        educationStrategic: 'Headteachers on the executive',
+        educationOperational: 'DSL network',
+        scrutineer: 'G. Example',
+        scrutinyFunctions: ['Challenge'],
+        scrutinyReports: [],
+        childDeathReviewPartnerIds: partners.filter((p) => p.kind !== 'POLICE').map((p) => p.id),
+        forums: [],
+        ...overrides,
+      };
+    };
+
+    it('refuses one relevant school too many, naming the field', async () => {
+      const max = maxOf('PublishArrangementsInput.relevantSchoolUrns');
+      const urns = times(max + 1, (i) => String(100000 + i));
+      const result = await graph.query<any>(publish, { id: westSussex, input: await arrangements({ relevantSchoolUrns: urns }) }, manager);
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.relevantSchoolUrns', message: expect.stringContaining(`at most ${max}`) });
+    });
+
+    it('refuses one scrutiny report too many, naming the field', async () => {
+      const max = maxOf('PublishArrangementsInput.scrutinyReports');
+      const reports = times(max + 1, (i) => ({ title: `Scrutiny report ${i}`, url: `https://example.org/scrutiny-${i}`, publishedOn: '2026-06-30' }));
+      const result = await graph.query<any>(publish, { id: westSussex, input: await arrangements({ scrutinyReports: reports }) }, manager);
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scrutinyReports', message: expect.stringContaining(`at most ${max}`) });
+    });
+
+    it('accepts the stated maximum of scrutiny reports', async () => {
+      const max = maxOf('PublishArrangementsInput.scrutinyReports');
+      const reports = times(max, (i) => ({ title: `Scrutiny report ${i}`, url: `https://example.org/scrutiny-${i}`, publishedOn: '2026-06-30' }));
+      const result = await graph.query<any>(publish, { id: westSussex, input: await arrangements({ scrutinyReports: reports }) }, manager);
+      expect(result.errors).toBeUndefined();
+      expect(result.data.publishArrangements.version).toBeGreaterThan(0);
+    });
+  });
+  it('answers designating a whole authority with a count and one page of its schools', async () => {
+    const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { outcome } }`;
+    const rows = times(designatedShown + 5, (i) => ({ urn: String(970000 + i), name: `Bounds School ${i} (test)`, localAuthorityDfeCode: '845', establishmentNumber: String(3000 + i), phase: 'PRIMARY', status: 'OPEN' }));
+    const upserted = await graph.query<any>(upsert, { rows }, { as: 'national-administrator' });
+    expect(upserted.errors).toBeUndefined();
+    expect(upserted.data.upsertSchools.every((row: any) => row.outcome === 'CREATED')).toBe(true);
+    const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount hasMore schools { urn } } }`;
+    const eastSussex = demoIds.partnerships.eastSussex;
+    const result = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-11-01' } }, { as: 'east-sussex-business-manager' });
+    expect(result.errors).toBeUndefined();
+    const answer = result.data.designateSchools;
+    expect(answer.totalCount).toBeGreaterThanOrEqual(designatedShown + 5);
+    expect(answer.hasMore).toBe(true);
+    expect(answer.schools).toHaveLength(designatedShown);
+    const urns = answer.schools.map((school: any) => school.urn);
+    expect(urns).toEqual([...urns].sort());
+    // Every school named is designated, the ones past the page included.
+    const all = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schools(first: 1) { totalCount } } }`, { id: eastSussex });
+    expect(all.data.partnership.schools.totalCount).toBe(answer.totalCount);
+  });
+  it('refuses an audit trail limit over the maximum rather than quietly cutting the trail, naming limit', async () => {
+    const trail = `query ($p: ID!, $limit: Int!) { partnership(id: $p) { escalationsAuditTrail(limit: $limit) { records { action } } } }`;
+    const over = await graph.query<any>(trail, { p: westSussex, limit: auditTrailMaxLimit + 1 }, manager);
+    expect(refusal(over)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', message: expect.stringContaining(`at most ${auditTrailMaxLimit}`) });
+    const none = await graph.query<any>(trail, { p: westSussex, limit: 0 }, manager);
+    expect(refusal(none)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    const most = await graph.query<any>(trail, { p: westSussex, limit: auditTrailMaxLimit }, manager);
+    expect(most.errors).toBeUndefined();
+    expect(Array.isArray(most.data.partnership.escalationsAuditTrail.records)).toBe(true);
+  });
+});
