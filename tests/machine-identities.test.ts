@@ -1,6 +1,8 @@
 import {
   AuditRecord,
   demoClients,
+  demoIds,
+  Role,
   demoSystems,
   identityFromClaims,
   statutoryOrganisationId,
@@ -115,6 +117,55 @@ describe('a system token', () => {
     expect(refused.errors![0]!.message).toContain('read');
     const self = await as(writer, '{ viewer { kind scopes } }');
     expect(self.data.viewer).toEqual({ kind: 'SYSTEM', scopes: ['referrals:write'] });
+  });
+
+  it('without `read`, learns through viewer only who it is: its own organisation\'s identity and delegations, never its partnerships\' data', async () => {
+    const writer = withScopes(policeSystem, ['referrals:write']);
+    const own = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
+    const result = await as(writer, `{ viewer { kind organisation { __typename ... on Agency { id name gssCode } } partnerships { id name }
+      delegations { totalCount } } }`);
+    expect(result.data.viewer).toMatchObject({ kind: 'SYSTEM', organisation: { __typename: 'Agency', id: own, gssCode: 'E23000033' }, partnerships: null, delegations: { totalCount: 0 } });
+    expect(result.data.viewer.organisation.name).toMatch(/Sussex/);
+    expect(result.errors!.length).toBeGreaterThan(0);
+    for (const error of result.errors!) {
+      expect(error.extensions?.['code']).toBe('FORBIDDEN');
+      expect(error.message).toContain('scope read');
+      expect(error.path?.slice(0, 2)).toEqual(['viewer', 'partnerships']);
+    }
+    // Its organisation's records beyond who it is are reads too, in its own subgraph and in others.
+    const records = await as(writer, `{ viewer { organisation { ... on Agency { id contacts { telephone } } } } }`);
+    expect(codeOf(records)).toBe('FORBIDDEN');
+    expect(records.errors![0]!.message).toContain('scope read');
+    expect(records.data.viewer.organisation).toBeNull();
+    // The refusals are audited as other scope refusals are: by the partnership fetched, under the client id.
+    const audited = await graph.subgraphs.partnerships.db.getRepository(AuditRecord).find({ where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem } });
+    expect(audited.map((r) => [r.entityType, r.entityId, r.subject]).sort()).toEqual(
+      Object.values(demoIds.partnerships).filter((id) => policeSystem.partnershipIds.includes(id)).map((id) => ['Partnership', id, demoClients.policeCaseSystem]).sort(),
+    );
+    // With `read`, the same question is answered whole.
+    const reader = await as(policeSystem, `{ viewer { organisation { ... on Agency { contacts { telephone } } } partnerships { id name } } }`);
+    expect(reader.errors).toBeUndefined();
+    expect(reader.data.viewer.partnerships.length).toBe(policeSystem.partnershipIds.length);
+  });
+
+  it('without `read`, sees its school\'s identity from the schools subgraph but not its records, and its delegations', async () => {
+    const schoolSystem: Identity = {
+      subject: 'seaview-mis-test',
+      organisation: { id: '990001', kind: 'SCHOOL' },
+      roles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
+      partnershipIds: [],
+      client: { id: 'seaview-mis-test', scopes: ['schools:write'], actingFor: null },
+    };
+    const named = await as(schoolSystem, `{ viewer { organisation { __typename ... on School { urn name laestab } } } }`);
+    expect(named.errors).toBeUndefined();
+    expect(named.data.viewer.organisation).toEqual({ __typename: 'School', urn: '990001', name: expect.any(String), laestab: '8462001' });
+    const leads = await as(schoolSystem, `{ viewer { organisation { ... on School { urn safeguardingLeads { name } } } } }`);
+    expect(codeOf(leads)).toBe('FORBIDDEN');
+    expect(leads.errors![0]!.message).toContain('scope read');
+    expect(JSON.stringify(leads.data)).not.toContain('Lead');
+    const delegations = await as(withScopes(vendor, ['schools:write']), `{ viewer { delegations { nodes { urn active } } } }`);
+    expect(delegations.errors).toBeUndefined();
+    expect(delegations.data.viewer.delegations.nodes.map((d: { urn: string }) => d.urn).sort()).toEqual(['990001', '990002']);
   });
 
   it('is audited under its client id, with the person it acts for as the subject, and the chain still verifies', async () => {

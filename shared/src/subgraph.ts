@@ -13,7 +13,7 @@ import { OutboxRelay } from './events/outbox-relay';
 import { signedHttpEventHandler } from './events/signed-delivery';
 import { Obligation } from './obligations/obligation.entity';
 import { authChecker } from './auth/auth-checker';
-import { scopeGuard } from './auth/scopes';
+import { guardEntities, scopeGuard } from './auth/scopes';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
@@ -140,7 +140,10 @@ export function subgraphSchema(definition: SubgraphDefinition): Promise<Federate
         globalMiddlewares: [scopeGuard(definition.name)],
       },
       definition.references,
-    );
+    ).then((built) => {
+      guardEntities(built.schema);
+      return built;
+    });
     schemas.set(definition, schema);
   }
   return schema;

@@ -1,5 +1,7 @@
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { SubgraphContext } from '../context';
+import type { Identity } from '../identity';
 import { ForbiddenError } from '../errors';
 
 /**
@@ -40,13 +42,56 @@ export function requiredScope(subgraph: string, operation: 'query' | 'mutation',
 }
 
 /**
+ * `viewer` stays answerable without `read`, entities and all: a system must always be able to learn
+ * who it is, and that includes which organisation it acts for (its id, kind, name and register
+ * codes) and the delegations it holds. Nothing beyond: its organisation's records (referrals,
+ * contacts, leads, …) and its partnerships' data are reads like any other, so they need `read`.
+ */
+const ownOrganisationTypes = new Set(['Agency', 'School']);
+const ownOrganisationFields = new Set(['id', 'urn', 'name', 'kind', 'gssCode', 'odsCode', 'dfeCode', 'laestab', 'ukprn']);
+
+/** A system caller lacking `read`, or null (a person, or a system that may read). */
+function withoutRead(context: SubgraphContext): Identity | null {
+  const identity = context.scope.identity;
+  return identity?.client && !identity.client.scopes.includes('read') ? identity : null;
+}
+
+const readRefusal = (what: string) => new ForbiddenError(`This system's token lacks the scope read, which ${what} needs`);
+
+/** Whether a system without `read` may have this entity fetched: the caller itself, or its own organisation. */
+function openRepresentation(identity: Identity, representation: Record<string, unknown>): boolean {
+  switch (representation['__typename']) {
+    // The schools subgraph resolves only the caller's own subject (viewerReference).
+    case 'Viewer':
+      return true;
+    case 'Agency':
+      return representation['id'] === identity.organisation.id;
+    case 'School':
+      return representation['urn'] === identity.organisation.id;
+    default:
+      return false;
+  }
+}
+
+/**
  * Every root field of one subgraph goes through this before its resolver, so no mutation can be
- * left without a scope check; people (no client) pass straight through to the role checks.
+ * left without a scope check; people (no client) pass straight through to the role checks. Below
+ * the root it keeps a system without `read` to its own organisation's identity, however reached
+ * (`viewer.organisation` here, or `_entities` from another subgraph).
  */
 export function scopeGuard(subgraph: string): MiddlewareFn<SubgraphContext> {
   return ({ context, info }, next) => {
     const client = context.scope.identity?.client;
-    if (!client || info.path.prev !== undefined) return next();
+    if (!client) return next();
+    if (info.path.prev !== undefined) {
+      if (ownOrganisationTypes.has(info.parentType.name) && !ownOrganisationFields.has(info.fieldName) && withoutRead(context)) {
+        let root = info.path;
+        while (root.prev) root = root.prev;
+        // Under a mutation, the result is what the write scope already allows the system to see.
+        if (root.key === 'viewer' || root.key === '_entities') throw readRefusal(`${info.parentType.name}.${info.fieldName}`);
+      }
+      return next();
+    }
     const operation = info.parentType === info.schema.getMutationType() ? 'mutation' : info.parentType === info.schema.getQueryType() ? 'query' : null;
     if (!operation) return next();
     const needed = requiredScope(subgraph, operation, info.fieldName);
@@ -54,5 +99,27 @@ export function scopeGuard(subgraph: string): MiddlewareFn<SubgraphContext> {
       throw new ForbiddenError(`This system's token lacks the scope ${needed}, which ${info.fieldName} needs`);
     }
     return next();
+  };
+}
+
+/**
+ * `_entities` is @apollo/subgraph's, not type-graphql's, so `scopeGuard` never sees it: without
+ * this, a system lacking `read` would read whatever `viewer`'s nested fields reach in other
+ * subgraphs. Each representation it may not have is refused in its place (FORBIDDEN naming `read`,
+ * audited by its type and id), before any row is loaded; the rest resolve as usual.
+ * (`_service` needs nothing here: only the schema, which the gateway alone may ask for.)
+ */
+export function guardEntities(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()['_entities'];
+  if (!field?.resolve) return;
+  const resolve: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve;
+  field.resolve = (source, args: { representations?: Record<string, unknown>[] }, context: SubgraphContext, info) => {
+    const identity = withoutRead(context);
+    const representations = args.representations ?? [];
+    if (!identity || representations.every((r) => openRepresentation(identity, r))) return resolve(source, args, context, info);
+    const open = representations.filter((r) => openRepresentation(identity, r));
+    const resolved = open.length > 0 ? (resolve(source, { ...args, representations: open }, context, info) as unknown[]) : [];
+    let next = 0;
+    return representations.map((r) => (openRepresentation(identity, r) ? resolved[next++] : readRefusal(`${String(r['__typename']).slice(0, 60)} data`)));
   };
 }
