@@ -168,9 +168,14 @@ interface Side {
 }
 
 const children = new Set<Side>();
+let interrupted = false;
 
 async function startSide(role: Role, secret: string, clientSecret: string, urls: Record<string, string> = {}): Promise<Side> {
-  const child: ChildProcess = fork(__filename, ['--serve', role, secret, clientSecret, JSON.stringify(urls)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // The secrets by environment, not argv, which any user of the machine can read with ps.
+  const child: ChildProcess = fork(__filename, ['--serve', role, JSON.stringify(urls)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, BENCH_INTERNAL_SECRET: secret, BENCH_CLIENT_SECRET: clientSecret },
+  });
   const next = <T>() =>
     new Promise<T>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`the ${role} process exited (${code})`));
@@ -271,10 +276,9 @@ async function pair<T>(round: number, first: () => Promise<T>, second: () => Pro
 
 async function main(): Promise<void> {
   process.env['DATABASE_URL'] ??= 'mysql://root@127.0.0.1:3306';
-  if (process.argv[2] === '--serve') return serveChild(process.argv[3] as Role, process.argv[4]!, process.argv[5]!, process.argv[6]!);
+  if (process.argv[2] === '--serve') return serveChild(process.argv[3] as Role, process.env['BENCH_INTERNAL_SECRET']!, process.env['BENCH_CLIENT_SECRET']!, process.argv[4]!);
   const secret = randomBytes(32).toString('base64url');
   const clientSecret = randomBytes(32).toString('base64url');
-  let interrupted = false;
   process.on('SIGINT', () => {
     if (interrupted) return;
     interrupted = true;
@@ -373,6 +377,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch(async (error: unknown) => {
+  // Interrupted: the SIGINT handler is stopping the children and exits 130 itself.
+  if (interrupted) return;
   process.stderr.write(`bench:gateway: ${error instanceof Error ? error.message : String(error)}\n`);
   await Promise.all([...children].map((side) => side.stop()));
   process.exit(1);
