@@ -9,7 +9,6 @@ import {
   internalIdentityHeader,
   signInternalToken,
   startHttpService,
-  subgraphNames,
   type HardeningConfig,
   type Identity,
   type Logger,
@@ -20,7 +19,7 @@ import {
 import type { Authenticator } from './authentication';
 import { mountGraphiql } from './graphiql';
 import { startHiveGateway } from './hive-gateway';
-import { Circuit, createUpstreamFetcher, defaultUpstreamOptions, isTimeout, SubgraphUnavailableError, tooLargeResponse, unavailableResponse, type UpstreamOptions } from './upstream';
+import { allSubgraphsReady, Circuit, createUpstreamFetcher, defaultUpstreamOptions, isTimeout, SubgraphUnavailableError, tooLargeResponse, unavailableResponse, type UpstreamOptions } from './upstream';
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
@@ -191,20 +190,4 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       await Promise.all(fetchers.map((fetcher) => fetcher.close()));
     },
   };
-}
-
-/** The gateway is ready when every subgraph answers its own /ready. */
-async function allSubgraphsReady(urls: string[]): Promise<boolean> {
-  if (urls.length !== subgraphNames.length) return false;
-  const answers = await Promise.all(
-    urls.map(async (url) => {
-      try {
-        const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
-        return response.ok;
-      } catch {
-        return false;
-      }
-    }),
-  );
-  return answers.every(Boolean);
 }

@@ -24,7 +24,6 @@ import {
   PortInUseError,
   shutdownGraceMs,
   signInternalToken,
-  subgraphNames,
   trustedDocumentsMiddleware,
   type Identity,
   type Logger,
@@ -32,7 +31,7 @@ import {
 } from '@safeguarding/shared';
 import type { GatewayOptions } from './gateway';
 import { mountGraphiql } from './graphiql';
-import { Circuit, createUpstreamFetcher, defaultUpstreamOptions, SubgraphUnavailableError, unavailableResponse, type UpstreamOptions } from './upstream';
+import { allSubgraphsReady, Circuit, createUpstreamFetcher, defaultUpstreamOptions, SubgraphUnavailableError, unavailableResponse, type UpstreamOptions } from './upstream';
 
 /** What the gateway adds to Hive's context for every client request. */
 interface CallerContext {
@@ -403,20 +402,4 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
       resolve();
     });
   });
-}
-
-/** The gateway is ready when every subgraph answers its own /ready. */
-async function allSubgraphsReady(urls: string[]): Promise<boolean> {
-  if (urls.length !== subgraphNames.length) return false;
-  const answers = await Promise.all(
-    urls.map(async (url) => {
-      try {
-        const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
-        return response.ok;
-      } catch {
-        return false;
-      }
-    }),
-  );
-  return answers.every(Boolean);
 }

@@ -1,6 +1,6 @@
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionNode } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { ErrorCode } from '@safeguarding/shared';
+import { ErrorCode, subgraphNames } from '@safeguarding/shared';
 
 export interface UpstreamOptions {
   /** How long one subgraph request may take, connection to last byte. */
@@ -200,4 +200,20 @@ function parseQuietly(query: string | undefined): DocumentNode | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The gateway is ready when every subgraph answers its own /ready. */
+export async function allSubgraphsReady(urls: string[]): Promise<boolean> {
+  if (urls.length !== subgraphNames.length) return false;
+  const answers = await Promise.all(
+    urls.map(async (url) => {
+      try {
+        const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+        return response.ok;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return answers.every(Boolean);
 }
