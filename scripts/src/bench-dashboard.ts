@@ -4,19 +4,16 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mysql from 'mysql2/promise';
 import {
   createLogger,
   defaultHardening,
   newId,
-  parseEnvironment,
-  resolveDatabaseTarget,
   startSubgraph,
-  subgraphEnvironment,
   type RunningHttpService,
   type RunningSubgraph,
   type SubgraphConfig,
 } from '@safeguarding/shared';
+import { benchSubgraphConfig, dropBenchDatabases } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { baseCommit, compareSubgraphCpu, dashboardQuery } from './subgraph-cpu';
 
@@ -49,33 +46,9 @@ interface Graph {
   stop(): Promise<void>;
 }
 
-function configFor(prefix: string): SubgraphConfig {
-  return parseEnvironment(subgraphEnvironment, {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    DATABASE_NAME_PREFIX: prefix,
-    DEMO_DATA: 'true',
-    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
-    AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
-    AUDIT_SIGNING_KEY: signingKey,
-  });
-}
-
-async function dropDatabases(config: SubgraphConfig): Promise<void> {
-  for (const definition of subgraphs) {
-    const target = resolveDatabaseTarget(definition.name, config);
-    if (target.kind !== 'mysql') throw new Error('bench:dashboard needs MySQL: set DATABASE_URL');
-    const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
-    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-    await connection.end();
-  }
-}
-
 async function startBenchGraph(prefix: string): Promise<Graph> {
-  const config = configFor(prefix);
-  await dropDatabases(config);
+  const config = benchSubgraphConfig({ prefix, signingKey });
+  await dropBenchDatabases(config, 'bench:dashboard');
   const logger = createLogger('bench', (process.env['BENCH_LOG_LEVEL'] ?? 'silent') as 'silent');
   const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
   const gateway: RunningHttpService = await startGateway({
@@ -97,7 +70,7 @@ async function startBenchGraph(prefix: string): Promise<Graph> {
     stop: async () => {
       await gateway.stop();
       await Promise.all(running.map((s) => s.stop()));
-      await dropDatabases(config);
+      await dropBenchDatabases(config, 'bench:dashboard');
     },
   };
 }

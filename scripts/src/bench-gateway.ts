@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import mysql from 'mysql2/promise';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
@@ -13,13 +12,10 @@ import {
   demoIdentities,
   internalIdentityHeader,
   mintDevelopmentToken,
-  parseEnvironment,
-  resolveDatabaseTarget,
   signInternalToken,
   startSubgraph,
-  subgraphEnvironment,
-  type SubgraphConfig,
 } from '@safeguarding/shared';
+import { benchSubgraphConfig, dropBenchDatabases } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { dashboardQuery } from './subgraph-cpu';
 
@@ -55,32 +51,6 @@ interface Ready {
 
 // ---- children -------------------------------------------------------------------------------
 
-function subgraphConfig(secret: string): SubgraphConfig {
-  return parseEnvironment(subgraphEnvironment, {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    DATABASE_NAME_PREFIX: 'bench_gw_',
-    DEMO_DATA: 'true',
-    // The load comes from one address: a per-client limit would measure itself.
-    RATE_LIMIT_PER_MINUTE: '0',
-    INTERNAL_TOKEN_SECRET: secret,
-    AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
-    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  });
-}
-
-async function dropDatabases(config: SubgraphConfig): Promise<void> {
-  for (const definition of subgraphs) {
-    const target = resolveDatabaseTarget(definition.name, config);
-    if (target.kind !== 'mysql') throw new Error('bench:gateway needs MySQL: set DATABASE_URL');
-    const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
-    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-    await connection.end();
-  }
-}
-
 /** The bare baseline: Apollo's gateway as its documentation starts it, plus the token the subgraphs require. */
 async function startBare(urls: Record<string, string>, secret: string): Promise<{ url: string; stop(): Promise<void> }> {
   const gateway = new ApolloGateway({
@@ -110,15 +80,16 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
   let stop: () => Promise<void>;
   let ready: Ready;
   if (role === 'subgraphs') {
-    const config = subgraphConfig(secret);
-    await dropDatabases(config);
+    // The load comes from one address: a per-client limit would measure itself.
+    const config = benchSubgraphConfig({ prefix: 'bench_gw_', secret, extra: { RATE_LIMIT_PER_MINUTE: '0' } });
+    await dropBenchDatabases(config, 'bench:gateway');
     const logger = createLogger('bench', 'silent');
     const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
     const urls = Object.fromEntries(running.map((s) => [s.name, s.url]));
     ready = { url: urls['partnerships']!, urls };
     stop = async () => {
       await Promise.all(running.map((s) => s.stop()));
-      await dropDatabases(config);
+      await dropBenchDatabases(config, 'bench:gateway');
     };
   } else if (role === 'bare') {
     const bare = await startBare(JSON.parse(urlsJson) as Record<string, string>, secret);

@@ -1,19 +1,15 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Session, type Profiler } from 'node:inspector/promises';
 import path from 'node:path';
-import mysql from 'mysql2/promise';
 import {
   createLogger,
   defaultHardening,
-  parseEnvironment,
-  resolveDatabaseTarget,
   startSubgraph,
-  subgraphEnvironment,
-  type SubgraphConfig,
 } from '@safeguarding/shared';
+import { benchSubgraphConfig, dropBenchDatabases } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { dashboardQuery } from './subgraph-cpu';
 
@@ -28,30 +24,6 @@ import { dashboardQuery } from './subgraph-cpu';
 const requests = Number(process.env['PROFILE_REQUESTS'] ?? 1000);
 const connections = Number(process.env['PROFILE_CONNECTIONS'] ?? 10);
 const prefix = 'profile_dash_';
-
-function configFor(secret: string): SubgraphConfig {
-  return parseEnvironment(subgraphEnvironment, {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    DATABASE_NAME_PREFIX: prefix,
-    DEMO_DATA: 'true',
-    INTERNAL_TOKEN_SECRET: secret,
-    AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
-    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  });
-}
-
-async function dropDatabases(config: SubgraphConfig): Promise<void> {
-  for (const definition of subgraphs) {
-    const target = resolveDatabaseTarget(definition.name, config);
-    if (target.kind !== 'mysql') throw new Error('profile:dashboard needs MySQL: set DATABASE_URL');
-    const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
-    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-    await connection.end();
-  }
-}
 
 /** The layer a script belongs to, by its path; '' for natives and Node's internals (charged to the caller). */
 export function layerOf(url: string): string {
@@ -126,8 +98,8 @@ export function summarise(profile: Profiler.Profile, top = 30): string {
 }
 
 async function serveSubgraphs(secret: string): Promise<void> {
-  const config = configFor(secret);
-  await dropDatabases(config);
+  const config = benchSubgraphConfig({ prefix, secret });
+  await dropBenchDatabases(config, 'profile:dashboard');
   const logger = createLogger('profile', 'silent');
   const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
   const session = new Session();
@@ -149,7 +121,7 @@ async function serveSubgraphs(secret: string): Promise<void> {
       fs.writeFileSync(message.out!, JSON.stringify(profile));
       process.send!({ cpuMicros: used.user + used.system, statements: statements() - statementsBefore, summary: summarise(profile) });
       await Promise.all(running.map((s) => s.stop()));
-      await dropDatabases(config);
+      await dropBenchDatabases(config, 'profile:dashboard');
       process.exit(0);
     }
   });
