@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { demoIdentities, NatsEventBus, ObligationLedger, Role, type ObligationAudience } from '@safeguarding/shared';
+import { inTransaction, demoIdentities, NatsEventBus, ObligationLedger, Role, type ObligationAudience } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
 // Issue 21: kill the notifications service (SIGKILL, no shutdown of any kind) during a burst of
@@ -137,7 +137,7 @@ describe.each(['embedded', 'nats'] as const)('the notifications service killed d
 
     const ids: string[] = [];
     const open = () =>
-      graph.subgraphs.escalations.db.transaction((manager) =>
+      inTransaction(graph.subgraphs.escalations.db, (manager) =>
         new ObligationLedger(manager, 'escalations', new Date()).open({
           kind: 'REFERRAL_DECISION',
           about: { type: 'Referral', id: randomUUID() },

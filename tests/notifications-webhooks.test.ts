@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { In } from 'typeorm';
 import {
+  inTransaction,
   demoIdentities,
   NatsEventBus,
   ObligationLedger,
@@ -108,7 +109,7 @@ describe('webhooks and reminders', () => {
   const dispatcher = () => graph.subgraphs.notifications.workers['webhooks'] as WebhookDispatcher;
   const scheduler = () => graph.subgraphs.notifications.workers['reminders'] as ReminderScheduler;
   const open = (subgraph: SubgraphName, draft: ObligationDraft) =>
-    graph.subgraphs[subgraph].db.transaction((manager) => new ObligationLedger(manager, subgraph, clock).open(draft));
+    inTransaction(graph.subgraphs[subgraph].db, (manager) => new ObligationLedger(manager, subgraph, clock).open(draft));
   const settled = async () => {
     const domains: SubgraphName[] = ['partnerships', 'agencies', 'schools', 'reviews', 'escalations'];
     await until(async () => {
@@ -315,7 +316,7 @@ describe.each(['embedded', 'nats'] as const)('a restart during a burst, on the %
     const done = await graph.query(register, { input: { url: `${hooks.url}/ok-burst`, eventTypes: ['obligation.opened'] } }, { as: 'sussex-police-safeguarding-manager' });
     expect(done.errors).toBeUndefined();
     const open = (i: number) =>
-      graph.subgraphs.escalations.db.transaction((manager) =>
+      inTransaction(graph.subgraphs.escalations.db, (manager) =>
         new ObligationLedger(manager, 'escalations', now()).open({
           kind: 'REFERRAL_DECISION',
           about: { type: 'Referral', id: randomUUID() },

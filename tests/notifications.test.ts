@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
+  inTransaction,
   clockRules,
   defaultReferenceDataDir,
   WorkingDayCalendar,
@@ -145,7 +146,7 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
   });
 
   const ledger = <T>(subgraph: SubgraphName, work: (ledger: ObligationLedger) => Promise<T>) =>
-    graph.subgraphs[subgraph].db.transaction((manager) => work(new ObligationLedger(manager, subgraph, now())));
+    inTransaction(graph.subgraphs[subgraph].db, (manager) => work(new ObligationLedger(manager, subgraph, now())));
   const open = (subgraph: SubgraphName, obligation: ObligationDraft) => ledger(subgraph, (l) => l.open(obligation));
   const meet = (subgraph: SubgraphName, ref: ObligationRef, on: string) => ledger(subgraph, (l) => l.meet(ref, on));
   const cancel = (subgraph: SubgraphName, ref: ObligationRef) => ledger(subgraph, (l) => l.cancel(ref));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  inTransaction,
   AccessScope,
   audienceAdmits,
   caseClockRules,
@@ -484,7 +485,7 @@ async function withoutTable(subgraph: Subgraph, table: string, work: () => Promi
   // In a transaction of its own: the outbox relay runs beside the test, and on SQLite's one
   // connection a bare statement would land inside the relay's transaction and roll back with it.
   const rename = (from: string, to: string) =>
-    db.transaction((manager) => manager.query(db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`));
+    inTransaction(db, (manager) => manager.query(db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`));
   await rename(table, `${table}_away`);
   try {
     await work();

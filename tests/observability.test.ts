@@ -3,6 +3,7 @@ import path from 'node:path';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import {
+  inTransaction,
   createLogger,
   demoIdentities,
   EmbeddedEventBus,
@@ -93,7 +94,7 @@ describe('metrics at /metrics on every subgraph', () => {
     const running = graph.subgraphs.escalations;
     // Recorded as a service records it: in the transaction of the change, a few seconds ago.
     for (const entityId of ['metrics-1', 'metrics-2']) {
-      await running.db.transaction((manager) =>
+      await inTransaction(running.db, (manager) =>
         recordEvent(manager, { type: 'referral.received', entityType: 'Referral', entityId, occurredAt: new Date(Date.now() - 5000), payload: { referralId: entityId } }),
       );
     }

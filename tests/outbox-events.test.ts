@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { subgraphs } from '@safeguarding/gateway';
 import {
+  inTransaction,
   createLogger,
   EmbeddedEventBus,
   NatsEventBus,
@@ -43,7 +44,7 @@ beforeEach(async () => {
 });
 
 const change = (entityId: string, type = 'referral.received') =>
-  db.transaction((manager) => recordEvent(manager, { type, entityType: 'Referral', entityId, occurredAt: new Date('2026-12-02T10:00:00Z'), payload: { referralId: entityId } }));
+  inTransaction(db, (manager) => recordEvent(manager, { type, entityType: 'Referral', entityId, occurredAt: new Date('2026-12-02T10:00:00Z'), payload: { referralId: entityId } }));
 
 /** A consumer as the notifications service will be: drops repeats by event id, keeps what it saw. */
 function consumer() {
@@ -78,7 +79,7 @@ describe('the outbox', () => {
     await change('r-1', 'referral.decided');
     await change('r-2');
     await expect(
-      db.transaction(async (manager) => {
+      inTransaction(db, async (manager) => {
         await recordEvent(manager, { type: 'referral.decided', entityType: 'Referral', entityId: 'r-2', occurredAt: new Date(), payload: {} });
         throw new Error('the change failed');
       }),
@@ -95,7 +96,7 @@ describe('the outbox', () => {
 
   it('refuses an event written outside the transaction of its change, or with a malformed type', async () => {
     await expect(recordEvent(db.manager, { type: 'referral.received', entityType: 'Referral', entityId: 'x', occurredAt: new Date(), payload: {} })).rejects.toThrow(/transaction/);
-    await expect(db.transaction((manager) => recordEvent(manager, { type: 'Referral Received', entityType: 'Referral', entityId: 'x', occurredAt: new Date(), payload: {} }))).rejects.toThrow(/noun\.verbed/);
+    await expect(inTransaction(db, (manager) => recordEvent(manager, { type: 'Referral Received', entityType: 'Referral', entityId: 'x', occurredAt: new Date(), payload: {} }))).rejects.toThrow(/noun\.verbed/);
   });
 });
 

@@ -203,8 +203,6 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     await dataSource.destroy();
     throw error;
   }
-  if (target.kind === 'sqlite') embeddedWriteTransactions(dataSource);
-  else retryDeadlocks(dataSource);
   return dataSource;
 }
 
@@ -337,24 +335,36 @@ function isDeadlock(error: unknown): boolean {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type TransactionWork = (manager: EntityManager) => Promise<unknown>;
+type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
+type TransactionRunner = <T>(work: TransactionWork<T>) => Promise<T>;
 
-function workOf(args: unknown[]): TransactionWork {
-  const work = typeof args[0] === 'function' ? args[0] : args[1];
-  if (typeof work !== 'function') throw new TypeError('transaction needs a function');
-  return work as TransactionWork;
+const runners = new WeakMap<DataSource, TransactionRunner>();
+
+/**
+ * Every transaction of the graph is begun here, by name, rather than by `dataSource.transaction`:
+ * each database needs its own way of taking turns, and a reader should see that where it is called.
+ * On the embedded database one connection is shared by the process (a second BEGIN on it fails) and
+ * the file may be written by other processes; on MySQL InnoDB may roll a transaction back to
+ * resolve a deadlock. `tests/unit/transactions.test.ts` keeps `.transaction(` out of the rest of
+ * the code, so no write can skip its turn.
+ */
+export function inTransaction<T>(db: DataSource, work: TransactionWork<T>): Promise<T> {
+  let runner = runners.get(db);
+  if (!runner) {
+    runner = db.options.type === 'better-sqlite3' ? embeddedTurns(db) : deadlockRetries(db);
+    runners.set(db, runner);
+  }
+  return runner(work);
 }
 
 /**
- * The embedded database is one connection shared by the process, and a file other processes may
- * write too (a second replica, an import command). So write transactions queue in the process (a
- * second BEGIN on one connection fails), begin IMMEDIATE (a DEFERRED one that reads first cannot
+ * Write transactions queue in the process, begin IMMEDIATE (a DEFERRED one that reads first cannot
  * wait for another process's writer: SQLITE_BUSY at once), wait out a held lock for the busy
  * timeout, and retry a few times before answering a retryable error.
  */
-function embeddedWriteTransactions(dataSource: DataSource): void {
+function embeddedTurns(dataSource: DataSource): TransactionRunner {
   let tail: Promise<unknown> = Promise.resolve();
-  const once = async (work: TransactionWork): Promise<unknown> => {
+  const once = async <T>(work: TransactionWork<T>): Promise<T> => {
     const runner = dataSource.createQueryRunner();
     try {
       await runner.query('BEGIN IMMEDIATE');
@@ -378,7 +388,7 @@ function embeddedWriteTransactions(dataSource: DataSource): void {
       await runner.release();
     }
   };
-  const withRetries = async (work: TransactionWork): Promise<unknown> => {
+  const withRetries = async <T>(work: TransactionWork<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await once(work);
@@ -390,26 +400,20 @@ function embeddedWriteTransactions(dataSource: DataSource): void {
       }
     }
   };
-  const inTurn = (...args: unknown[]): Promise<unknown> => {
-    const work = workOf(args);
+  return <T>(work: TransactionWork<T>): Promise<T> => {
     const run = () => withRetries(work);
     const next = tail.then(run, run);
     tail = next.catch(() => undefined);
     return next;
   };
-  dataSource.transaction = inTurn as DataSource['transaction'];
 }
 
-/**
- * InnoDB resolves a deadlock by rolling one transaction back; nothing of it was written, so it is
- * run again (twice at most) instead of failing the caller's request.
- */
-function retryDeadlocks(dataSource: DataSource): void {
-  const begin = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
-  const withRetries = async (...args: unknown[]): Promise<unknown> => {
+/** A transaction InnoDB rolled back to resolve a deadlock wrote nothing: run it again (twice at most). */
+function deadlockRetries(dataSource: DataSource): TransactionRunner {
+  return async <T>(work: TransactionWork<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await begin(...args);
+        return await dataSource.transaction(work);
       } catch (error) {
         const wait = retryPausesMs[attempt];
         if (!isDeadlock(error) || wait === undefined || attempt >= 2) throw error;
@@ -417,7 +421,6 @@ function retryDeadlocks(dataSource: DataSource): void {
       }
     }
   };
-  dataSource.transaction = withRetries as DataSource['transaction'];
 }
 
 export function dataSourceOptions(

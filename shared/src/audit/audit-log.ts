@@ -2,6 +2,7 @@ import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, ran
 import { MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../context';
 import { AuditAction, AuditChainHead, AuditCheckpoint, AuditOutcome, AuditRecord } from './audit-record.entity';
+import { inTransaction } from '../database';
 
 export interface AuditEntry {
   readonly action: AuditAction;
@@ -254,12 +255,12 @@ class AuditAppender {
           size += next.records.length;
         }
         try {
-          await this.db.transaction((tx) => writeLinked(tx, batch.flatMap((pending) => pending.records)));
+          await inTransaction(this.db, (tx) => writeLinked(tx, batch.flatMap((pending) => pending.records)));
           for (const pending of batch) pending.resolve();
         } catch (error) {
           if (batch.length === 1) batch[0]!.reject(error);
           // One request's failure must not fail the others it shared a commit with: each alone.
-          else for (const pending of batch) await this.db.transaction((tx) => writeLinked(tx, pending.records)).then(pending.resolve, pending.reject);
+          else for (const pending of batch) await inTransaction(this.db, (tx) => writeLinked(tx, pending.records)).then(pending.resolve, pending.reject);
         }
       }
     } finally {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { auditChainKeys, auditRecordDigest, signAuditCheckpoint, verifyAuditChain } from './audit-log';
 import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit-record.entity';
+import { inTransaction } from '../database';
 
 export class AuditRekeyError extends Error {
   override name = 'AuditRekeyError';
@@ -38,7 +39,7 @@ export async function rekeyAuditChain(db: DataSource, now: Date): Promise<RekeyO
     return { rekeyed: 0, alreadyKeyed: true };
   }
   const keys = auditChainKeys(db);
-  return db.transaction(async (tx: EntityManager) => {
+  return inTransaction(db, async (tx: EntityManager) => {
     const head = await tx.findOneBy(AuditChainHead, { id: 1 });
     let oldPrevious = '0'.repeat(64);
     let newPrevious = oldPrevious;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { inBackground } from '../database';
+import { inTransaction, inBackground } from '../database';
 import type { Logger } from '../logger';
 import type { OutboxRelayMetrics } from '../observability/metrics';
 import type { EventBus } from './event-bus';
@@ -44,7 +44,7 @@ export class OutboxRelay {
   /** Publishes what is waiting; the number published. */
   async pass(): Promise<number> {
     const now = this.options.now ?? (() => new Date());
-    return inBackground(() => this.db.transaction(async (manager) => {
+    return inBackground(() => inTransaction(this.db, async (manager) => {
       let query = manager
         .getRepository(OutboxEvent)
         .createQueryBuilder('event')

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { SubgraphRuntime } from '../context';
 import type { EventHandler } from './event-bus';
 import type { DomainEvent } from './outbox';
+import { inTransaction } from '../database';
 
 /**
  * A consumer's copy of another service's register, kept from that service's events. Each event
@@ -93,7 +94,7 @@ export function projectionIntake<Entry>(
   return async (event) => {
     const entry = parse(event);
     if (entry === null) return;
-    const applied = await runtime.db.transaction((manager) => apply(manager, entry, event.sequence));
+    const applied = await inTransaction(runtime.db, (manager) => apply(manager, entry, event.sequence));
     if (applied) runtime.logger.debug({ ...logged.fields?.(entry), sequence: event.sequence }, logged.message);
   };
 }

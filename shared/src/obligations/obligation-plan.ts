@@ -13,6 +13,7 @@ import {
 import { Obligation } from './obligation.entity';
 import { settleObligations, type DesiredObligation } from './obligation-settle';
 import type { ObligationKind } from './obligation-kind';
+import { inTransaction } from '../database';
 
 /** Where a duty stands, as the entity it is about says today. */
 export type ObligationState = { readonly status: 'OPEN' } | { readonly status: 'MET'; readonly on: string } | { readonly status: 'CANCELLED' };
@@ -137,7 +138,7 @@ const reconcileLockSeconds = 120;
  * IMMEDIATE (database.ts), which another process's writer already waits for.
  */
 export async function inReconcileLock<T>(db: DataSource, source: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (db.options.type !== 'mysql' && db.options.type !== 'mariadb') return db.transaction(work);
+  if (db.options.type !== 'mysql' && db.options.type !== 'mariadb') return inTransaction(db, work);
   const runner = db.createQueryRunner();
   const lockName = `${String(db.options.database ?? '')}.obligations.${source}`.slice(0, 64);
   try {

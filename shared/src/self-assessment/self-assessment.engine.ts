@@ -37,6 +37,7 @@ import {
   type SelfAssessmentStandardDefinition,
   type SubmitSelfAssessmentInput,
 } from './self-assessment.types';
+import { inTransaction } from '../database';
 
 /**
  * What a module (agencies' section 11, schools' section 175/157) tells the engine about its members
@@ -150,7 +151,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       Object.assign(new this.module.types.Standard(), { id: newId(), partnershipId, position: index + 1, ...standard }),
     );
     // Returns already made keep the titles they were made against (copied into each rating).
-    await this.ctx.db.transaction((manager) => new SelfAssessmentStandardRepository(manager, this.module.types).replace(partnershipId, standards));
+    await inTransaction(this.ctx.db, (manager) => new SelfAssessmentStandardRepository(manager, this.module.types).replace(partnershipId, standards));
     this.ctx.logger.info({ partnershipId, standards: standards.length }, `${this.module.label} standards configured`);
     return standards.map((standard) => Object.assign(standard, { isDefault: false }));
   }
@@ -377,7 +378,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
         );
       }
     }
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       const designations = await this.module.designatedDuring(manager, this.ctx.scope, [valid.partnershipId], year.startsOn, year.endsOn);
       if (!designations.some((d) => d.memberId === memberId)) {
         throw new BadUserInputError(`input.${this.key}`, `is not designated as a relevant agency by this partnership in ${year.label}`);
@@ -400,7 +401,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     const identity = this.ctx.scope.requireIdentity();
     const valid = validateInput(completeSchema, input);
     if (valid.completedOn > this.ctx.today) throw new BadUserInputError('input.completedOn', 'must not be in the future');
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const action = await repository.findAction(valid.actionId);
       const ownMember = this.module.ownMember(identity);
@@ -446,7 +447,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     const monthDay = monthDayInput.trim();
     if (!isYearlyDay(monthDay)) throw new BadUserInputError('returnDue', 'must be a day every year has, as MM-DD (e.g. 03-31)');
     const year = financialYearOf(financialYearContaining(this.ctx.today));
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       await manager.save(this.module.types.Settings, Object.assign(new this.module.types.Settings(), { partnershipId, returnDue: monthDay }));
       const [designations, returns] = await Promise.all([
         this.module.designatedDuring(manager, this.ctx.scope, [partnershipId], year.startsOn, year.endsOn),

@@ -1,4 +1,4 @@
-import { AccessScope, NewYearReturns, type SubgraphDefinition } from '@safeguarding/shared';
+import { inTransaction, AccessScope, NewYearReturns, type SubgraphDefinition } from '@safeguarding/shared';
 import { Agency } from './agency/agency.entity';
 import { agencyReference } from './agency/agency.reference';
 import { announceUnannouncedAgencies } from './agency/agency.events';
@@ -44,7 +44,7 @@ export const agenciesSubgraph: SubgraphDefinition = {
   references: { Agency: agencyReference },
   loadReferenceData: async ({ db, reference, logger }) => {
     const organisations = statutoryOrganisations(reference);
-    await db.transaction((manager) => new AgencyRepository(manager, AccessScope.anonymous).upsertReference(organisations));
+    await inTransaction(db, (manager) => new AgencyRepository(manager, AccessScope.anonymous).upsertReference(organisations));
     logger.info({ count: organisations.length }, 'statutory organisations loaded from reference data');
   },
   loadDemoData,

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { AccessScope, Obligation, type DesiredObligation, type ObligationKind, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, AccessScope, Obligation, type DesiredObligation, type ObligationKind, type SubgraphRuntime } from '@safeguarding/shared';
 import type { ProfessionalDisagreement } from './disagreement/professional-disagreement.entity';
 import { currentStageObligation, settleDisagreementObligations, stageObligation } from './disagreement/professional-disagreement.obligations';
 import { ProfessionalDisagreementRepository } from './disagreement/professional-disagreement.repository';
@@ -63,7 +63,7 @@ async function inBatches<T extends { id: string }>(
 ): Promise<void> {
   let after: string | null = null;
   for (;;) {
-    const last: string | null = await runtime.db.transaction(async (manager) => {
+    const last: string | null = await inTransaction(runtime.db, async (manager) => {
       const rows = await read(manager, after);
       if (rows.length > 0) await settle(manager, rows);
       return rows.length < reconcileBatchSize ? null : rows[rows.length - 1]!.id;

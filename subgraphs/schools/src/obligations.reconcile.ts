@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { AccessScope, groupByKey, Obligation, todayInLondon, type ObligationKind, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, AccessScope, groupByKey, Obligation, todayInLondon, type ObligationKind, type SubgraphRuntime } from '@safeguarding/shared';
 import { fileTransferObligation, settleFileTransferObligations } from './file-transfer/file-transfer.obligations';
 import { FileTransferRepository } from './file-transfer/file-transfer.repository';
 import { dslTrainingObligations, settleDslTrainingObligations } from './safeguarding-lead/safeguarding-lead.obligations';
@@ -32,7 +32,7 @@ export const reconcileFileTransfers: ObligationReconciler = async (runtime) => {
   const at = runtime.now();
   let after: string | null = null;
   for (;;) {
-    const last: string | null = await runtime.db.transaction(async (manager) => {
+    const last: string | null = await inTransaction(runtime.db, async (manager) => {
       const transfers = await new FileTransferRepository(manager, scope, runtime.reference).page(after, reconcileBatchSize);
       if (transfers.length === 0) return null;
       const senders = [...new Set(transfers.map((t) => t.sendingUrn))];
@@ -54,7 +54,7 @@ export const reconcileDslTraining: ObligationReconciler = async (runtime) => {
   const today = todayInLondon(at);
   let after: string | null = null;
   for (;;) {
-    const last: string | null = await runtime.db.transaction(async (manager) => {
+    const last: string | null = await inTransaction(runtime.db, async (manager) => {
       const repository = new SafeguardingLeadRepository(manager, scope);
       const urns = await repository.schoolsPage(after, reconcileBatchSize);
       if (urns.length === 0) return null;

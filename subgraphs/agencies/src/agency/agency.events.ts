@@ -1,4 +1,4 @@
-import { recordEvent, type AgencyDirectoryEntry, type AgencyDirectoryEventType, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, recordEvent, type AgencyDirectoryEntry, type AgencyDirectoryEventType, type SubgraphRuntime } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { Agency, AgencyKind, AgencyStatus } from './agency.entity';
 
@@ -28,7 +28,7 @@ const announceBatch = 200;
  */
 export async function announceUnannouncedAgencies({ db, now }: SubgraphRuntime): Promise<void> {
   for (;;) {
-    const announced = await db.transaction(async (manager) => {
+    const announced = await inTransaction(db, async (manager) => {
       const unannounced = await manager
         .getRepository(Agency)
         .createQueryBuilder('agency')

@@ -1,4 +1,5 @@
 import {
+  inTransaction,
   alignByKey,
   BadUserInputError,
   decodeCursor,
@@ -91,7 +92,7 @@ export class AgencyService {
     this.ctx.scope.requireIdentity();
     if (!mayChangeRelevantAgencyRecord(this.ctx.scope, { kind: 'new' })) throw new ForbiddenError(relevantAgencyRegisterRefusal);
     const valid = validateInput(relevantAgencyFields, input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const plan = await this.plan(this.repository(manager), valid, 'create-only');
       switch (plan.kind) {
         case 'reject':
@@ -184,7 +185,7 @@ export class AgencyService {
       return AgencyRegistrationResult.rejected(index, issue?.path.map(String).join('.') || 'row', issue?.message ?? 'is invalid');
     }
     try {
-      return await this.ctx.db.transaction(async (manager) => {
+      return await inTransaction(this.ctx.db, async (manager) => {
         const repository = this.repository(manager);
         const plan = await this.plan(repository, parsed.data, 'upsert');
         switch (plan.kind) {

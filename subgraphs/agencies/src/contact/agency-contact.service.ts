@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   BadUserInputError,
   ForbiddenError,
   groupByKey,
@@ -96,7 +97,7 @@ export class AgencyContactService {
     const identity = this.ctx.scope.requireIdentity();
     const ownStaff = identity.organisation.id === agencyId;
     if (!ownStaff && !this.ctx.scope.hasRole(...partnershipAdministratorRoles)) throw new ForbiddenError(contactRefusal);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const [agency] = await new AgencyRepository(manager, this.ctx.scope).findByIds([agencyId]);
       if (!agency) throw new NotFoundError('Agency', agencyId);
       if (!ownStaff) {

@@ -1,4 +1,4 @@
-import { demoIds, nameBasedId, statutoryOrganisationId, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, demoIds, nameBasedId, statutoryOrganisationId, type SubgraphRuntime } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { Agency, AgencyKind, AgencySector, AgencyStatus, ScheduleCategory, ScheduleEntry } from '../agency/agency.entity';
 import { AgencyContact, AgencyContactRole } from '../contact/agency-contact.entity';
@@ -26,7 +26,7 @@ const demoYear = '2025-26';
 
 /** Agencies, designations, contacts, West Sussex's section 11 standards and its 2025-26 returns; idempotent. */
 export async function loadDemoData({ db, logger }: SubgraphRuntime): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     for (const demo of agencies) {
       await manager.upsert(
         Agency,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   BadUserInputError,
   ConflictError,
   isoDate,
@@ -102,7 +103,7 @@ export class DesignationService {
       reason: valid.reason,
       endReason: null,
     });
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       const [agency] = await new AgencyRepository(manager, this.ctx.scope).findByIds([valid.agencyId]);
       if (!agency) throw new BadUserInputError('input.agencyId', 'is not an agency in the registry');
       if (agency.kind !== AgencyKind.RELEVANT_AGENCY) {
@@ -125,7 +126,7 @@ export class DesignationService {
 
   async end(input: EndDesignationInput): Promise<Designation> {
     const valid = validateInput(endSchema, input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const designation = await repository.findById(valid.designationId);
       if (!designation) throw new NotFoundError('RelevantAgencyDesignation', valid.designationId);

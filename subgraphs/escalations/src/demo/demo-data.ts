@@ -1,4 +1,5 @@
 import {
+  inTransaction,
   AccessScope,
   demoIdentities,
   demoIds,
@@ -149,7 +150,7 @@ const nationalEscalationId = nameBasedId('demo:national-escalation:0001');
 export async function loadDemoData({ db, calendar, logger }: SubgraphRuntime): Promise<void> {
   const defaults = defaultEscalationStages();
   const settings = defaultPolicySettings(defaults.length);
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     for (const partnershipId of Object.values(demoIds.partnerships)) {
       if (await manager.existsBy(EscalationStage, { partnershipId })) continue;
       await manager.insert(

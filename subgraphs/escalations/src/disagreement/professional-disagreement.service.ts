@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -281,7 +282,7 @@ export class ProfessionalDisagreementService {
     if (raisedWith === identity.organisation.id) {
       throw new BadUserInputError(valid.raisedWithAgencyId ? 'input.raisedWithAgencyId' : 'input.raisedWithSchoolUrn', 'must be another organisation than your own');
     }
-    const disagreement = await this.ctx.db.transaction(async (manager) => {
+    const disagreement = await inTransaction(this.ctx.db, async (manager) => {
       const policy = await new EscalationPolicyService(this.ctx).inForce(valid.partnershipId, manager);
       const position = valid.childAtImmediateRisk ? policy.immediateRiskStagePosition : 1;
       const stage = policy.stage(position);
@@ -512,7 +513,7 @@ export class ProfessionalDisagreementService {
   ): Promise<ProfessionalDisagreement> {
     const identity = this.ctx.scope.requireIdentity();
     const reason = this.statedReason(accessReason);
-    const updated = await this.ctx.db.transaction(async (manager) => {
+    const updated = await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [disagreement] = await repository.findByIds([id], this.ctx.scope.hasRole(...partnershipStaffRoles));
       // Told it is not there; an attempt on one that is, findByIds records as refused.

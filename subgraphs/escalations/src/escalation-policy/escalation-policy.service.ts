@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   groupByKey,
   newId,
   partnershipAdministratorRoles,
@@ -88,7 +89,7 @@ export class EscalationPolicyService {
         scrutineerFacilitates: index + 1 === partnershipStage,
       }),
     );
-    await this.ctx.db.transaction((manager) => this.repository(manager).replace(partnershipId, stages));
+    await inTransaction(this.ctx.db, (manager) => this.repository(manager).replace(partnershipId, stages));
     this.ctx.logger.info({ partnershipId, stages: stages.length }, 'escalation policy configured');
     return EscalationPolicy.of(stages);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -142,7 +143,7 @@ export class NationalEscalationService {
       closedOn: null,
       lastEventSequence: 1,
     });
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       await this.repository(manager).insert(escalation);
       await new EscalationEventRepository(manager, this.ctx.scope).append(
         this.eventOf(escalation, identity, EscalationEventKind.RAISED, { reason: valid.summary }),
@@ -177,7 +178,7 @@ export class NationalEscalationService {
     details: { reason?: string | null; outcome?: string | null },
   ): Promise<NationalEscalation> {
     const identity = this.ctx.scope.requireIdentity();
-    const updated = await this.ctx.db.transaction(async (manager) => {
+    const updated = await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [escalation] = await repository.findByIds([id]);
       if (!escalation) throw new NotFoundError('NationalEscalation', id);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -245,7 +246,7 @@ export class ReferralService {
     const receivingAuthorityId = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: authority.dfeCode });
 
     try {
-      const referral = await this.ctx.db.transaction(async (manager) => {
+      const referral = await inTransaction(this.ctx.db, async (manager) => {
         const repository = this.repository(manager);
         const duplicate = await repository.latestAboutChild(
           receivingAuthorityId,
@@ -342,7 +343,7 @@ export class ReferralService {
   ): Promise<Referral> {
     const identity = this.ctx.scope.requireIdentity();
     if (!uuidPattern.test(id)) throw new NotFoundError('Referral', id);
-    const updated = await this.ctx.db.transaction(async (manager) => {
+    const updated = await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [referral] = await repository.findByIds([id]);
       if (!referral) throw new NotFoundError('Referral', id);

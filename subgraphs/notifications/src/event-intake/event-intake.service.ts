@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { inBackground, MalformedEventError, type DomainEvent, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, inBackground, MalformedEventError, type DomainEvent, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
 import { applyObligationEvent, isObligationEvent } from '../obligation-index/obligation-index.writer';
 import { ReceivedEvent } from './received-event.entity';
 
@@ -29,7 +29,7 @@ export class EventIntake {
   async take(event: DomainEvent): Promise<IntakeOutcome> {
     assertEvent(event);
     try {
-      return await inBackground(() => this.runtime.db.transaction(async (manager) => {
+      return await inBackground(() => inTransaction(this.runtime.db, async (manager) => {
         const seen = await manager.getRepository(ReceivedEvent).exists({ where: { eventId: event.eventId } });
         if (seen) return 'repeat' as const;
         await manager.insert(ReceivedEvent, {

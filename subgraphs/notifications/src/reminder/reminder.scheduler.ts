@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { inBackground, todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
+import { inTransaction, inBackground, todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
 import { IndexedObligation } from '../obligation-index/indexed-obligation.entity';
 import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
 import { insertIgnoring } from '../bulk-insert';
@@ -80,7 +80,7 @@ export class ReminderScheduler {
     const now = this.options.now();
     const today = todayInLondon(now);
     await this.db.createQueryBuilder().insert().into(SchedulerLease).values({ job, lastRunAt: null, lastRunReminders: 0 }).orIgnore().execute();
-    return this.db.transaction(async (manager) => {
+    return inTransaction(this.db, async (manager) => {
       let claim = manager.getRepository(SchedulerLease).createQueryBuilder('lease').where('lease.job = :job', { job });
       if (this.db.options.type !== 'better-sqlite3') claim = claim.setLock('pessimistic_write').setOnLocked('skip_locked');
       const lease = await claim.getOne();

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inBackground, type Logger } from '@safeguarding/shared';
+import { inTransaction, inBackground, type Logger } from '@safeguarding/shared';
 import { endpointDisabledEventType } from './webhook-event-types';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -114,7 +114,7 @@ export class WebhookDispatcher {
   private async claim(room: number): Promise<Array<{ delivery: WebhookDelivery; endpoint: WebhookEndpoint }>> {
     const now = this.options.now();
     const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + 30_000).toISOString();
-    return inBackground(() => this.db.transaction(async (manager) => {
+    return inBackground(() => inTransaction(this.db, async (manager) => {
       let query = manager
         .getRepository(WebhookDelivery)
         .createQueryBuilder('delivery')
@@ -189,7 +189,7 @@ export class WebhookDispatcher {
 
   private async record(id: string, endpointId: string, outcome: Outcome): Promise<void> {
     const now = this.options.now();
-    await inBackground(() => this.db.transaction(async (manager) => {
+    await inBackground(() => inTransaction(this.db, async (manager) => {
       const delivery = await manager.getRepository(WebhookDelivery).findOneByOrFail({ id });
       const endpoint = await manager.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpointId });
       delivery.attempts += 1;

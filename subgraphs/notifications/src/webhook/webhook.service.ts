@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
+  inTransaction,
   appendAudit,
   AuditAction,
   BadUserInputError,
@@ -92,7 +93,7 @@ export class WebhookService {
       throw new BadUserInputError('input.url', error instanceof UnsafeDestinationError ? 'must resolve to a public address' : 'must be a host name that resolves');
     }
     const secret = `whsec_${randomBytes(24).toString('base64')}`;
-    const row = await this.ctx.db.transaction(async (manager) => {
+    const row = await inTransaction(this.ctx.db, async (manager) => {
       const repository = new WebhookRepository(manager, owner);
       if ((await repository.countEndpoints()) >= maxEndpointsPerOwner) {
         throw new BadUserInputError('input.url', `at most ${maxEndpointsPerOwner} endpoints may be registered; disable one first`);
@@ -122,7 +123,7 @@ export class WebhookService {
 
   /** Switches an endpoint on or off; switching on starts its failure count again. */
   async setEnabled(id: string, enabled: boolean): Promise<WebhookEndpoint> {
-    const row = await this.ctx.db.transaction(async (manager) => {
+    const row = await inTransaction(this.ctx.db, async (manager) => {
       const endpoint = await this.ownedEndpoint(manager, id);
       endpoint.status = enabled ? 'ACTIVE' : 'DISABLED';
       endpoint.consecutiveFailures = enabled ? 0 : endpoint.consecutiveFailures;
@@ -137,7 +138,7 @@ export class WebhookService {
 
   /** Sends a message again with the same `webhook-id`, whatever became of it. */
   async redeliver(deliveryId: string): Promise<WebhookDelivery> {
-    const row = await this.ctx.db.transaction(async (manager) => {
+    const row = await inTransaction(this.ctx.db, async (manager) => {
       const delivery = await manager.getRepository(DeliveryRow).findOneBy({ id: deliveryId });
       if (!delivery) throw new NotFoundError('WebhookDelivery', deliveryId);
       const endpoint = await this.ownedEndpoint(manager, delivery.endpointId, { entityType: 'WebhookDelivery', entityId: delivery.id });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   httpsUrl,
   BadUserInputError,
   connection,
@@ -108,7 +109,7 @@ export class ArrangementsService {
     valid.scrutinyReports.forEach((report, index) => {
       if (report.publishedOn > this.ctx.today) throw new BadUserInputError(`input.scrutinyReports.${index}.publishedOn`, 'must not be in the future: list reports already published');
     });
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const partnerships = new PartnershipRepository(manager, this.ctx.scope);
       const [partnership] = await partnerships.findByIds([partnershipId]);
       if (!partnership) throw new NotFoundError('Partnership', partnershipId);

@@ -1,4 +1,4 @@
-import { demoIds, nameBasedId, statutoryOrganisationId, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, demoIds, nameBasedId, statutoryOrganisationId, type SubgraphRuntime } from '@safeguarding/shared';
 import { Forum, PublishedArrangements } from '../arrangements/arrangements.entity';
 import { YearlyReportContent } from '../yearly-report/yearly-report.content';
 import { YearlyReport } from '../yearly-report/yearly-report.entity';
@@ -25,7 +25,7 @@ export async function loadDemoData({ db, reference, logger }: SubgraphRuntime): 
     { id: demoIds.partnerships.eastSussex, name: 'East Sussex Safeguarding Children Partnership', la: 'East Sussex' },
     { id: demoIds.partnerships.westSussex, name: 'West Sussex Safeguarding Children Partnership', la: 'West Sussex' },
   ];
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     for (const arrangement of arrangements) {
       if (await manager.existsBy(Partnership, { id: arrangement.id })) continue;
       const la = reference.liveLocalAuthorityByName(arrangement.la);

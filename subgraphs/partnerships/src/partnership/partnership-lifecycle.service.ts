@@ -1,6 +1,7 @@
 import { recordFootprintEvent } from './partnership.events';
 import { z } from 'zod';
 import {
+  inTransaction,
   groupByKey,
   isoDate,
   newId,
@@ -62,7 +63,7 @@ export class PartnershipLifecycleService {
   async nameLead(partnerId: string, input: LeadSafeguardingPartnerInput): Promise<StatutoryPartner> {
     this.ctx.scope.requireIdentity();
     const valid = validateInput(leadSchema(this.ctx.today), input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const partner = await this.partnerForChange(partnerId, manager);
       const lead = { leadName: valid.name, leadOffice: valid.office, leadNamedOn: valid.namedOn };
       await this.repository(manager).updateLead(partner.id, lead);
@@ -73,7 +74,7 @@ export class PartnershipLifecycleService {
   async addDelegate(partnerId: string, input: DelegateInput): Promise<DelegatedSafeguardingPartner> {
     this.ctx.scope.requireIdentity();
     const valid = validateInput(delegateSchema, input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const partner = await this.partnerForChange(partnerId, manager);
       const delegate = Object.assign(new DelegatedSafeguardingPartner(), { id: newId(), partnerId: partner.id, ...valid });
       await this.repository(manager).insertDelegate(delegate);
@@ -84,7 +85,7 @@ export class PartnershipLifecycleService {
   async activate(partnershipId: string, activeFrom: string): Promise<Partnership> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const on = validateInput(isoDate, activeFrom, 'activeFrom');
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [partnership] = await repository.findByIds([partnershipId]);
       if (!partnership) throw new NotFoundError('Partnership', partnershipId);
@@ -120,7 +121,7 @@ export class PartnershipLifecycleService {
   async dissolve(partnershipId: string, dissolvedOn: string): Promise<Partnership> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const on = validateInput(isoDate, dissolvedOn, 'dissolvedOn');
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [partnership] = await repository.findByIds([partnershipId]);
       if (!partnership) throw new NotFoundError('Partnership', partnershipId);

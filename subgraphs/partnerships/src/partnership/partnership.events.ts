@@ -1,4 +1,4 @@
-import { recordEvent, type PartnershipFootprint, type PartnershipFootprintEventType, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, recordEvent, type PartnershipFootprint, type PartnershipFootprintEventType, type SubgraphRuntime } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { Partnership, PartnershipArea } from './partnership.entity';
 
@@ -23,7 +23,7 @@ const announceBatch = 200;
  */
 export async function announceUnannouncedPartnerships({ db, now }: SubgraphRuntime): Promise<void> {
   for (;;) {
-    const announced = await db.transaction(async (manager) => {
+    const announced = await inTransaction(db, async (manager) => {
       const unannounced = await manager
         .getRepository(Partnership)
         .createQueryBuilder('partnership')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   exactlyOneCode,
   alignByKey,
   BadUserInputError,
@@ -126,7 +127,7 @@ export class PartnershipService {
     if (!mayCreatePartnership(this.ctx, partners.map((p) => p.organisationId))) {
       throw new ForbiddenError('New arrangements are made by the safeguarding partners they name (an administrator acting for one of them), or a national administrator');
     }
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       await this.repository(manager).insert(partnership, areas, partners);
       await recordFootprintEvent(manager, this.ctx.now, 'partnership.created', partnership, valid.localAuthorityGssCodes);
     });

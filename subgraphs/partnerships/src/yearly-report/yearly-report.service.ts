@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   financialYearContaining,
   financialYearOf,
   financialYearStarting,
@@ -194,7 +195,7 @@ export class YearlyReportService {
       contentPresent: [],
       hasSecureEstablishment: valid.hasSecureEstablishment,
     });
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       if (await repository.exists(report.partnershipId, report.financialYearStart)) {
         throw new BadUserInputError('input.financialYear', `a yearly report for ${valid.financialYear.label} is already recorded for this partnership`);
@@ -219,7 +220,7 @@ export class YearlyReportService {
     );
     // A field left out (or null) is left as it is.
     const changes = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== null)) as Partial<YearlyReport>;
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const report = await repository.findById(id);
       if (!report) throw new NotFoundError('YearlyReport', id);

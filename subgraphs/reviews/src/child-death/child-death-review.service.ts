@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -95,7 +96,7 @@ export class ChildDeathReviewService {
     const partnershipId = validateInput(uuid, partnershipIdInput, 'partnershipId');
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const hours = validateInput(hoursSchema, hoursInput, 'hours');
-    await this.ctx.db.transaction((manager) => this.repository(manager).saveSetting(partnershipId, hours));
+    await inTransaction(this.ctx.db, (manager) => this.repository(manager).saveSetting(partnershipId, hours));
     this.ctx.logger.info({ partnershipId, hours }, 'CDOP notification timescale configured');
     return Object.assign(new CdopNotificationSetting(), { partnershipId, hours, configured: true });
   }
@@ -140,7 +141,7 @@ export class ChildDeathReviewService {
       category: null,
       modifiableFactorsIdentified: null,
     });
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       await this.repository(manager).insert(review);
       await settleObligationPlans(reviewsLedger(manager, this.ctx.now), childDeathPlans(this.ctx.calendar, review));
       await appendAudit(this.ctx, [auditOf(review, AuditAction.CREATE)], manager);
@@ -184,7 +185,7 @@ export class ChildDeathReviewService {
     id: string,
     decide: (review: ChildDeathReview) => { where: Partial<Record<keyof ChildDeathReview, unknown>>; changes: Partial<ChildDeathReview> },
   ): Promise<ChildDeathReview> {
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [review] = await repository.findByIds([id]);
       if (!review) throw new NotFoundError('ChildDeathReview', id);

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { demoIds, nameBasedId, statutoryOrganisationId, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, demoIds, nameBasedId, statutoryOrganisationId, type SubgraphRuntime } from '@safeguarding/shared';
 import { CdopCategory, ChildDeathReview } from '../child-death/child-death-review.entity';
 import { OwnerKind } from '../common/organisation-owner';
 import {
@@ -232,7 +232,7 @@ export async function loadDemoData({ db, logger }: SubgraphRuntime): Promise<voi
       decisionDate: '2026-08-14', status: PracticeReviewStatus.IN_PROGRESS,
     })],
   ];
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     let loaded = 0;
     for (const [entity, row] of rows) loaded += (await insertOnce(manager, entity, row)) ? 1 : 0;
     if (loaded > 0) logger.info({ rows: loaded }, 'demo reviews loaded');

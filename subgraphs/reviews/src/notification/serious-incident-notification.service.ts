@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -183,7 +184,7 @@ export class SeriousIncidentNotificationService {
       }),
     );
     const partners = valid.partnersTold.map((partner) => partnerTold(notification, partner.organisationId, partner.toldOn ?? null));
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       await this.repository(manager).insert(notification, children, partners);
       await this.settle(manager, notification);
       if (notification.dateNotified) await this.tellNotified(manager, notification);
@@ -196,7 +197,7 @@ export class SeriousIncidentNotificationService {
   async markSent(id: string, dateNotified: string): Promise<SeriousIncidentNotification> {
     const date = validateInput(isoDate, dateNotified, 'dateNotified');
     if (date > this.ctx.today) throw new BadUserInputError('dateNotified', 'must not be in the future');
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const notification = await this.writable(manager, id);
       const status = nextNotificationStatus(notification.status, { kind: 'send', dateNotified: date });
       if (date < notification.dateAware) throw new BadUserInputError('dateNotified', `must not be before the date aware ${notification.dateAware}`);
@@ -211,7 +212,7 @@ export class SeriousIncidentNotificationService {
 
   async recordPartnerTold(id: string, input: PartnerToldInput): Promise<SeriousIncidentNotification> {
     const valid = validateInput(partnerToldSchema(this.ctx.today), input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const notification = await this.writable(manager, id);
       StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.organisationId, 'input.organisationId', valid.toldOn ?? this.ctx.today, 'it was told');
       if (valid.toldOn && valid.toldOn < notification.dateAware) {
@@ -234,7 +235,7 @@ export class SeriousIncidentNotificationService {
     const identity = this.ctx.scope.requireIdentity();
     const toldOn = validateInput(notPast(this.ctx.today), toldOnInput, 'toldOn');
     if (!this.ctx.scope.hasRole(...toldPartnerRoles)) throw new ForbiddenError(`This needs one of the roles ${toldPartnerRoles.join(', ')}`);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [notification] = await repository.findByIds([id]);
       if (!notification) throw new NotFoundError('SeriousIncidentNotification', id);

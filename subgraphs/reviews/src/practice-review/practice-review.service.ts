@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   httpsUrl,
   alignByKey,
   appendAudit,
@@ -97,7 +98,7 @@ export class PracticeReviewService {
     // A national review is the Panel's; a local one the partnership's.
     const panelCommissioning = valid.kind === PracticeReviewKind.NATIONAL && this.ctx.scope.hasRole(Role.PANEL_MEMBER);
     if (!panelCommissioning) this.ctx.scope.requirePartnershipRole(valid.partnershipId, partnershipAdministratorRoles);
-    const review = await this.ctx.db.transaction(async (manager) => {
+    const review = await inTransaction(this.ctx.db, async (manager) => {
       const decisionDate = await this.decisionDateOf(manager, valid);
       const created = Object.assign(new PracticeReview(), {
         id: newId(),
@@ -152,7 +153,7 @@ export class PracticeReviewService {
 
   async update(input: UpdatePracticeReviewInput): Promise<PracticeReview> {
     const valid = validateInput(updateSchema, input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const review = await this.writable(manager, valid.id);
       if (review.status === PracticeReviewStatus.PUBLISHED) {
         throw practiceReviewRefusal(review.status, 'its reviewer and terms of reference are final');
@@ -206,7 +207,7 @@ export class PracticeReviewService {
     transition: PracticeReviewTransition,
     changesOf: (review: PracticeReview) => Partial<Pick<PracticeReview, 'publishedOn' | 'publicationUrl' | 'reportSentOn'>>,
   ): Promise<PracticeReview> {
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const review = await this.writable(manager, id);
       const status = nextStatus(review.status, transition);

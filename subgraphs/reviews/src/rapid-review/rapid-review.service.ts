@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -102,7 +103,7 @@ export class RapidReviewService {
   /** Opened from a sent notification only: there is no other way to create a rapid review. */
   async open(notificationId: string, openedOnInput: string): Promise<RapidReview> {
     const openedOn = validateInput(notPast(this.ctx.today), openedOnInput, 'openedOn');
-    const review = await this.ctx.db.transaction(async (manager) => {
+    const review = await inTransaction(this.ctx.db, async (manager) => {
       const [notification] = await new SeriousIncidentNotificationRepository(manager, this.ctx.scope).findByIds([notificationId]);
       if (!notification) throw new NotFoundError('SeriousIncidentNotification', notificationId);
       this.ctx.scope.requirePartnershipRole(notification.partnershipId, partnershipAdministratorRoles);
@@ -165,7 +166,7 @@ export class RapidReviewService {
 
   /** `roles` null: the Panel's own step, for Panel members only. */
   private move(id: string, roles: readonly Role[] | null, transition: RapidReviewTransition): Promise<RapidReview> {
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [review] = await repository.findByIds([id]);
       if (!review) throw new NotFoundError('RapidReview', id);

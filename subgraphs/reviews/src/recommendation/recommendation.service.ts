@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -138,7 +139,7 @@ export class RecommendationService {
     // A published review is public, so the lookup alone would not refuse an anonymous caller.
     this.ctx.scope.requireIdentity();
     const valid = validateInput(addRecommendationSchema, input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const [review] = await new PracticeReviewRepository(manager, this.ctx.scope).findByIds([valid.practiceReviewId]);
       if (!review) throw new NotFoundError('PracticeReview', valid.practiceReviewId);
       this.ctx.scope.requirePartnershipRole(review.partnershipId, partnershipAdministratorRoles);
@@ -165,7 +166,7 @@ export class RecommendationService {
 
   async addAction(input: AddReviewActionInput): Promise<ReviewAction> {
     const valid = validateInput(addActionSchema, input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [recommendation] = await repository.findByIds([valid.recommendationId]);
       if (!recommendation) throw new NotFoundError('Recommendation', valid.recommendationId);
@@ -199,7 +200,7 @@ export class RecommendationService {
   async progress(input: ProgressReviewActionInput): Promise<ReviewAction> {
     const valid = validateInput(progressSchema(this.ctx.today), input);
     const identity = this.ctx.scope.requireIdentity();
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [action] = await repository.actionsByIds([valid.id]);
       if (!action) throw new NotFoundError('ReviewAction', valid.id);

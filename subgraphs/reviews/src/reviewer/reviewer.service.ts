@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   connection,
   pageRequest,
@@ -42,7 +43,7 @@ export class ReviewerService {
   async add(input: AddReviewerInput): Promise<Reviewer> {
     const valid = validateInput(addSchema(this.ctx.today), input);
     const reviewer = Object.assign(new Reviewer(), { id: newId(), ...valid, leftPoolOn: null });
-    await this.ctx.db.transaction((manager) => this.repository(manager).insert(reviewer));
+    await inTransaction(this.ctx.db, (manager) => this.repository(manager).insert(reviewer));
     this.ctx.logger.info({ reviewerId: reviewer.id }, 'reviewer added to the pool');
     return reviewer;
   }
@@ -50,7 +51,7 @@ export class ReviewerService {
   async leave(id: string, leftPoolOn: string): Promise<Reviewer> {
     const date = validateInput(isoDate, leftPoolOn, 'leftPoolOn');
     if (date > this.ctx.today) throw new BadUserInputError('leftPoolOn', 'must not be in the future: record it once the reviewer has left');
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [reviewer] = await repository.findByIds([id]);
       if (!reviewer) throw new NotFoundError('Reviewer', id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   AccessScope,
   appendAudit,
   AuditAction,
@@ -63,7 +64,7 @@ export class SchoolDelegationService {
 
   async grant(input: SchoolDelegationInput): Promise<SchoolDelegation> {
     const valid = this.validPermitted(input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const partnershipId = await this.partnershipOf(manager, valid.urn);
       const repository = this.repository(manager);
       // Granting again what is in force changes nothing: the school sees the one delegation.
@@ -87,7 +88,7 @@ export class SchoolDelegationService {
 
   async revoke(input: SchoolDelegationInput): Promise<SchoolDelegation> {
     const valid = this.validPermitted(input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const partnershipId = await this.partnershipOf(manager, valid.urn);
       const repository = this.repository(manager);
       const active = await repository.activeOf(valid.urn, valid.clientId);

@@ -1,4 +1,4 @@
-import { demoClients, demoIds, nameBasedId, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, demoClients, demoIds, nameBasedId, type SubgraphRuntime } from '@safeguarding/shared';
 import { SchoolDelegation } from '../delegation/delegation.entity';
 import { EducationRepresentationLevel, EducationRepresentative } from '../representation/education-representative.entity';
 import { SafeguardingLead, SafeguardingLeadRole } from '../safeguarding-lead/safeguarding-lead.entity';
@@ -39,7 +39,7 @@ const demoDelegatingSchools = ['990001', '990002'];
 
 /** Six fictional schools designated since the arrangements began, a trust, their DSLs and education's representatives. */
 export async function loadDemoData({ db, logger }: SubgraphRuntime): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     if (!(await manager.existsBy(Trust, { uid: trust.uid }))) await manager.insert(Trust, { ...trust });
     for (const { partnershipId, ...school } of schools) {
       if (await manager.existsBy(School, { urn: school.urn })) continue;

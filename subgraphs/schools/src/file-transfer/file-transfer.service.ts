@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   appendAudit,
   AuditAction,
@@ -151,7 +152,7 @@ export class FileTransferService {
       throw new ForbiddenError('Only the sending school\'s designated safeguarding lead records a file transfer');
     }
     if (valid.leftOn > this.ctx.today) throw new BadUserInputError('input.leftOn', 'must not be in the future: record the transfer once the child has left');
-    const transfer = await this.ctx.db.transaction(async (manager) => {
+    const transfer = await inTransaction(this.ctx.db, async (manager) => {
       const schools = await new SchoolRepository(manager, this.ctx.scope).findByUrns([valid.sendingUrn, valid.receivingUrn]);
       const sending = schools.find((school) => school.urn === valid.sendingUrn);
       const receiving = schools.find((school) => school.urn === valid.receivingUrn);
@@ -210,7 +211,7 @@ export class FileTransferService {
     dates: (transfer: ChildProtectionFileTransfer) => Partial<Pick<ChildProtectionFileTransfer, 'sentOn' | 'receivedOn'>>,
   ): Promise<ChildProtectionFileTransfer> {
     const identity = this.ctx.scope.requireIdentity();
-    const updated = await this.ctx.db.transaction(async (manager) => {
+    const updated = await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       // Someone who may not see the transfer (neither school's DSL nor either local authority) is
       // told only that it is not there; forUpdate records the attempt.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { groupByKey, newId, partnershipAdministratorRoles, requiredText, validateInput, type SubgraphContext } from '@safeguarding/shared';
+import { inTransaction, groupByKey, newId, partnershipAdministratorRoles, requiredText, validateInput, type SubgraphContext } from '@safeguarding/shared';
 import { EducationRepresentationLevel, EducationRepresentative } from './education-representative.entity';
 import type { SetEducationRepresentationInput } from './education-representative.input';
 import { EducationRepresentativeRepository } from './education-representative.repository';
@@ -36,7 +36,7 @@ export class EducationRepresentativeService {
     this.ctx.scope.requirePartnershipRole(input.partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(setSchema, input);
     const representatives = valid.representatives.map((r) => Object.assign(new EducationRepresentative(), { id: newId(), partnershipId: valid.partnershipId, ...r }));
-    await this.ctx.db.transaction((manager) => new EducationRepresentativeRepository(manager, this.ctx.scope).replace(valid.partnershipId, representatives));
+    await inTransaction(this.ctx.db, (manager) => new EducationRepresentativeRepository(manager, this.ctx.scope).replace(valid.partnershipId, representatives));
     return representatives;
   }
 }

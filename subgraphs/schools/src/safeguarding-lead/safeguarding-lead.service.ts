@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   BadUserInputError,
   ForbiddenError,
   groupByKey,
@@ -87,7 +88,7 @@ export class SafeguardingLeadService {
       }
     });
     const leads = valid.leads.map((lead) => Object.assign(new SafeguardingLead(), { id: newId(), urn: valid.urn, ...lead }));
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       const schools = new SchoolRepository(manager, this.ctx.scope);
       const [school] = await schools.findByUrns([valid.urn]);
       if (!school) throw new NotFoundError('School', valid.urn);

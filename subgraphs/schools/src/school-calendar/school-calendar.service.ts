@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   BadUserInputError,
   connection,
   ForbiddenError,
@@ -94,7 +95,7 @@ export class SchoolCalendarService {
   async set(input: SetSchoolCalendarInput): Promise<SchoolClosureDay[]> {
     this.ctx.scope.requireIdentity();
     const valid = validateInput(setCalendarSchema, input);
-    return this.ctx.db.transaction(async (manager) => {
+    return inTransaction(this.ctx.db, async (manager) => {
       const schools = new SchoolRepository(manager, this.ctx.scope);
       const [school] = await schools.findByUrns([valid.urn]);
       if (!school) throw new NotFoundError('School', valid.urn);

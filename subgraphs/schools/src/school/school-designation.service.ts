@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  inTransaction,
   BadUserInputError,
   ConflictError,
   ForbiddenError,
@@ -56,7 +57,7 @@ export class SchoolDesignationService {
   async designate(input: DesignateSchoolsInput): Promise<SchoolsDesignated> {
     this.ctx.scope.requirePartnershipRole(input.partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(designateSchema(this.ctx.reference), input);
-    const schools = await this.ctx.db.transaction(async (manager) => {
+    const schools = await inTransaction(this.ctx.db, async (manager) => {
       const repository = new SchoolRepository(manager, this.ctx.scope);
       const named = valid.urns.length > 0 ? await repository.findByUrns(valid.urns) : [];
       const missing = valid.urns.findIndex((u) => !named.some((school) => school.urn === u));
@@ -95,7 +96,7 @@ export class SchoolDesignationService {
   async end(input: EndSchoolDesignationInput): Promise<boolean> {
     this.ctx.scope.requirePartnershipRole(input.partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(endSchema, input);
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       const repository = new SchoolRepository(manager, this.ctx.scope);
       const [designation] = await repository.designationsOfPartnership(valid.partnershipId, [valid.urn]);
       if (!designation) throw new NotFoundError('School designation', `${valid.partnershipId}/${valid.urn}`);

@@ -1,4 +1,4 @@
-import { recordEvents, type SchoolDirectoryEntry, type SchoolDirectoryEventType, type SubgraphRuntime } from '@safeguarding/shared';
+import { inTransaction, recordEvents, type SchoolDirectoryEntry, type SchoolDirectoryEventType, type SubgraphRuntime } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { School, SchoolStatus } from './school.entity';
 
@@ -42,7 +42,7 @@ const announceBatch = 500;
 export async function announceUnannouncedSchools({ db, now }: SubgraphRuntime): Promise<void> {
   let after = '';
   for (;;) {
-    const announced = await db.transaction(async (manager) => {
+    const announced = await inTransaction(db, async (manager) => {
       const unannounced = await manager
         .getRepository(School)
         .createQueryBuilder('school')

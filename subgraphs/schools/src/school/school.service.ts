@@ -1,6 +1,7 @@
 import { recordSchoolEvents } from './school.events';
 import { z } from 'zod';
 import {
+  inTransaction,
   alignByKey,
   BadUserInputError,
   decodeCursor as decodePageCursor,
@@ -123,7 +124,7 @@ export class SchoolService {
       trustUid: valid.trustUid,
       postcode: valid.postcode,
     });
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const { coveredBy } = await repository.holdersOf([], [school.localAuthorityDfeCode], this.ctx.today);
       const holders = { localAuthorityDfeCode: school.localAuthorityDfeCode, designatedBy: [], coveredBy: coveredBy.get(school.localAuthorityDfeCode) ?? [] };

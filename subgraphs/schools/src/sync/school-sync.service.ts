@@ -1,5 +1,5 @@
 import { recordSchoolEvents } from '../school/school.events';
-import { BadUserInputError, ForbiddenError, StatutoryDirectory, type ReferenceData, type SubgraphContext } from '@safeguarding/shared';
+import { inTransaction, BadUserInputError, ForbiddenError, StatutoryDirectory, type ReferenceData, type SubgraphContext } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { mayChangeSchoolRegisterRecord, schoolRegisterRefusal, type SchoolHolders } from '../school/school-record.policy';
 import { School, SchoolPhase, SchoolStatus } from '../school/school.entity';
@@ -267,7 +267,7 @@ export class SchoolSyncService {
       // The schools' events commit with them, so the directories other services keep never miss one.
       await recordSchoolEvents(manager, this.ctx.now, schools.map((school) => ({ school, before: stored.get(school.urn) ?? null })));
     };
-    if (schools.length > 0) await this.ctx.db.transaction(writeBoth);
+    if (schools.length > 0) await inTransaction(this.ctx.db, writeBoth);
     else if (trusts.length > 0) await writeBoth(this.ctx.db.manager);
     for (const set of staged) set();
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alignByKey, ForbiddenError, nestedPage, requiredText, validateInput, type PageArgs, type SubgraphContext } from '@safeguarding/shared';
+import { inTransaction, alignByKey, ForbiddenError, nestedPage, requiredText, validateInput, type PageArgs, type SubgraphContext } from '@safeguarding/shared';
 import { SchoolConnection, SchoolPageInfo } from '../school/school-connection.type';
 import type { EntityManager } from 'typeorm';
 import type { School } from '../school/school.entity';
@@ -77,7 +77,7 @@ export class TrustService {
     this.ctx.scope.requireIdentity();
     const valid = validateInput(recordTrustSchema, input);
     const trust = Object.assign(new Trust(), valid);
-    await this.ctx.db.transaction(async (manager) => {
+    await inTransaction(this.ctx.db, async (manager) => {
       const [record] = (await this.recordsOf([trust.uid], manager)).values();
       if (!mayChangeTrustRegisterRecord(this.ctx.scope, record ?? { kind: 'new' })) throw new ForbiddenError(trustRegisterRefusal);
       await this.repository(manager).save(trust);
