@@ -18,4 +18,7 @@ module.exports = {
   testTimeout: 120000,
   // Each file starts a whole graph; two at once is what two cores carry.
   maxWorkers: 2,
+  // A worker that ends a file holding this much is replaced: each file starts a whole graph, and
+  // what a file leaves behind must not add up over the suite.
+  workerIdleMemoryLimit: '1536MB',
 };
