@@ -30,7 +30,14 @@ describe('designations', () => {
     const agencyId = await newAgency('Chichester College (test)');
     const result = await graph.query<{ designateRelevantAgency: Record<string, any> }>(
       designate,
-      { input: { partnershipId: westSussex, agencyId, designatedFrom: '2026-09-01', reason: 'Named in the 2026 arrangements' } },
+      {
+        input: {
+          partnershipId: westSussex,
+          agencyId,
+          designatedFrom: '2026-09-01',
+          reason: 'Named in the 2026 arrangements',
+        },
+      },
       { as: 'west-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
@@ -39,16 +46,27 @@ describe('designations', () => {
       agency: { name: 'Chichester College (test)' },
       partnership: { id: westSussex, name: 'West Sussex Safeguarding Children Partnership' },
     });
-    const partnership = await graph.query<{ partnership: { relevantAgencies: { nodes: Array<{ id: string }> } } }>(`query ($id: ID!) { partnership(id: $id) { relevantAgencies(first: 100) { nodes { id } } } }`, { id: westSussex });
+    const partnership = await graph.query<{ partnership: { relevantAgencies: { nodes: Array<{ id: string }> } } }>(
+      `query ($id: ID!) { partnership(id: $id) { relevantAgencies(first: 100) { nodes { id } } } }`,
+      { id: westSussex },
+    );
     expect(partnership.data!.partnership.relevantAgencies.nodes.map((a) => a.id)).toContain(agencyId);
     const agency = await graph.query<{ agency: { designations: { nodes: Array<Record<string, any>> } } }>(
       `query ($id: ID!) { agency(id: $id) { designations { nodes { status reason partnership { name } } } } }`,
       { id: agencyId },
     );
     expect(agency.data!.agency.designations.nodes).toEqual([
-      { status: 'CURRENT', reason: 'Named in the 2026 arrangements', partnership: { name: 'West Sussex Safeguarding Children Partnership' } },
+      {
+        status: 'CURRENT',
+        reason: 'Named in the 2026 arrangements',
+        partnership: { name: 'West Sussex Safeguarding Children Partnership' },
+      },
     ]);
-    const twice = await graph.query(designate, { input: { partnershipId: westSussex, agencyId, designatedFrom: '2026-10-01', reason: 'again' } }, { as: 'west-sussex-business-manager' });
+    const twice = await graph.query(
+      designate,
+      { input: { partnershipId: westSussex, agencyId, designatedFrom: '2026-10-01', reason: 'again' } },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(twice.errors![0]!.extensions!['code']).toBe('CONFLICT');
   });
 
@@ -60,7 +78,14 @@ describe('designations', () => {
     const before = await graph.subgraphs.agencies.db.getRepository('Designation').count();
     const result = await graph.query(
       designate,
-      { input: { partnershipId: partnershipId(), agencyId: demoIds.agencies.youthCharity, designatedFrom: '2026-01-01', reason: 'test' } },
+      {
+        input: {
+          partnershipId: partnershipId(),
+          agencyId: demoIds.agencies.youthCharity,
+          designatedFrom: '2026-01-01',
+          reason: 'test',
+        },
+      },
       { as: 'west-sussex-business-manager' },
     );
     expect(result.errors![0]!.extensions!['code']).toBe(code);
@@ -71,13 +96,28 @@ describe('designations', () => {
 
   it('refuses to designate a statutory partner, and refuses practitioners', async () => {
     const council = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
-    const partner = await graph.query(designate, { input: { partnershipId: westSussex, agencyId: council, designatedFrom: '2026-01-01', reason: 'x' } }, { as: 'west-sussex-business-manager' });
+    const partner = await graph.query(
+      designate,
+      { input: { partnershipId: westSussex, agencyId: council, designatedFrom: '2026-01-01', reason: 'x' } },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(partner.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agencyId' });
-    const practitioner = await graph.query(designate, { input: { partnershipId: westSussex, agencyId: demoIds.agencies.youthCharity, designatedFrom: '2026-01-01', reason: 'x' } }, { as: 'west-sussex-social-worker' });
+    const practitioner = await graph.query(
+      designate,
+      {
+        input: {
+          partnershipId: westSussex,
+          agencyId: demoIds.agencies.youthCharity,
+          designatedFrom: '2026-01-01',
+          reason: 'x',
+        },
+      },
+      { as: 'west-sussex-social-worker' },
+    );
     expect(practitioner.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
   });
 
-  it('ends a designation: not before it began, once; then the public sees it no more and the partnership\'s staff see the history', async () => {
+  it("ends a designation: not before it began, once; then the public sees it no more and the partnership's staff see the history", async () => {
     const agencyId = await newAgency('Northbrook College (test)');
     const created = await graph.query<{ designateRelevantAgency: { id: string } }>(
       designate,
@@ -85,21 +125,53 @@ describe('designations', () => {
       { as: 'west-sussex-business-manager' },
     );
     const designationId = created.data!.designateRelevantAgency.id;
-    const early = await graph.query(endDesignation, { input: { designationId, designatedUntil: '2025-03-31', reason: 'merged' } }, { as: 'west-sussex-business-manager' });
+    const early = await graph.query(
+      endDesignation,
+      { input: { designationId, designatedUntil: '2025-03-31', reason: 'merged' } },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(early.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.designatedUntil' });
-    const otherPartnership = await graph.query(endDesignation, { input: { designationId, designatedUntil: '2026-10-31', reason: 'merged' } }, { as: 'east-sussex-business-manager' });
+    const otherPartnership = await graph.query(
+      endDesignation,
+      { input: { designationId, designatedUntil: '2026-10-31', reason: 'merged' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(otherPartnership.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const ended = await graph.query<{ endRelevantAgencyDesignation: Record<string, unknown> }>(endDesignation, { input: { designationId, designatedUntil: '2026-10-31', reason: 'Merged into another college' } }, { as: 'west-sussex-business-manager' });
-    expect(ended.data!.endRelevantAgencyDesignation).toMatchObject({ designatedUntil: '2026-10-31', endReason: 'Merged into another college', status: 'ENDED' });
-    const again = await graph.query(endDesignation, { input: { designationId, designatedUntil: '2026-11-01', reason: 'again' } }, { as: 'west-sussex-business-manager' });
+    const ended = await graph.query<{ endRelevantAgencyDesignation: Record<string, unknown> }>(
+      endDesignation,
+      { input: { designationId, designatedUntil: '2026-10-31', reason: 'Merged into another college' } },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(ended.data!.endRelevantAgencyDesignation).toMatchObject({
+      designatedUntil: '2026-10-31',
+      endReason: 'Merged into another college',
+      status: 'ENDED',
+    });
+    const again = await graph.query(
+      endDesignation,
+      { input: { designationId, designatedUntil: '2026-11-01', reason: 'again' } },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
     expect(again.errors![0]!.message).toContain('ENDED');
 
     const designations = `query ($id: ID!) { agency(id: $id) { designations { nodes { id status } totalCount } } }`;
-    expect((await graph.query<any>(designations, { id: agencyId })).data.agency.designations).toEqual({ nodes: [], totalCount: 0 });
-    expect((await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-social-worker' })).data.agency.designations).toEqual({ nodes: [], totalCount: 0 });
-    expect((await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-business-manager' })).data.agency.designations).toEqual({ nodes: [{ id: designationId, status: 'ENDED' }], totalCount: 1 });
-    const relevant = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { relevantAgencies(first: 100) { nodes { id } } } }`, { id: westSussex });
+    expect((await graph.query<any>(designations, { id: agencyId })).data.agency.designations).toEqual({
+      nodes: [],
+      totalCount: 0,
+    });
+    expect(
+      (await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-social-worker' })).data.agency
+        .designations,
+    ).toEqual({ nodes: [], totalCount: 0 });
+    expect(
+      (await graph.query<any>(designations, { id: agencyId }, { as: 'west-sussex-business-manager' })).data.agency
+        .designations,
+    ).toEqual({ nodes: [{ id: designationId, status: 'ENDED' }], totalCount: 1 });
+    const relevant = await graph.query<any>(
+      `query ($id: ID!) { partnership(id: $id) { relevantAgencies(first: 100) { nodes { id } } } }`,
+      { id: westSussex },
+    );
     expect(relevant.data.partnership.relevantAgencies.nodes.map((a: { id: string }) => a.id)).not.toContain(agencyId);
   });
 });
@@ -114,88 +186,203 @@ describe('section 11 self-assessments', () => {
   it('gives every partnership the default standards until it configures its own', async () => {
     const east = await graph.query<any>(standards, { id: eastSussex });
     expect(east.data.partnership.section11Standards).toHaveLength(8);
-    expect(east.data.partnership.section11Standards[0]).toMatchObject({ key: 'LEADERSHIP_AND_ACCOUNTABILITY', isDefault: true, position: 1 });
+    expect(east.data.partnership.section11Standards[0]).toMatchObject({
+      key: 'LEADERSHIP_AND_ACCOUNTABILITY',
+      isDefault: true,
+      position: 1,
+    });
     const west = await graph.query<any>(standards, { id: westSussex });
     expect(west.data.partnership.section11Standards.every((s: { isDefault: boolean }) => !s.isDefault)).toBe(true);
   });
 
-  it('shows the partnership\'s staff who has not returned, the ratings across agencies and the overdue actions', async () => {
-    const result = await graph.query<any>(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-business-manager' });
+  it("shows the partnership's staff who has not returned, the ratings across agencies and the overdue actions", async () => {
+    const result = await graph.query<any>(
+      overview,
+      { id: westSussex, year: '2025-26' },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(result.errors).toBeUndefined();
     const view = result.data.partnership.section11Overview;
-    expect(view.notReturned.nodes.map((a: { name: string }) => a.name)).toContain('Probation Service, Kent Surrey and Sussex (demo)');
-    expect(view.notReturned.nodes.map((a: { name: string }) => a.name)).not.toContain('Sussex Community NHS Foundation Trust (demo)');
-    expect(view.ratings.find((r: { standardKey: string }) => r.standardKey === 'TRAINING')).toMatchObject({ red: 0, amber: 1, green: 1 });
-    expect(view.ratings.find((r: { standardKey: string }) => r.standardKey === 'LEADERSHIP_AND_ACCOUNTABILITY')).toMatchObject({ red: 0, amber: 0, green: 2 });
+    expect(view.notReturned.nodes.map((a: { name: string }) => a.name)).toContain(
+      'Probation Service, Kent Surrey and Sussex (demo)',
+    );
+    expect(view.notReturned.nodes.map((a: { name: string }) => a.name)).not.toContain(
+      'Sussex Community NHS Foundation Trust (demo)',
+    );
+    expect(view.ratings.find((r: { standardKey: string }) => r.standardKey === 'TRAINING')).toMatchObject({
+      red: 0,
+      amber: 1,
+      green: 1,
+    });
+    expect(
+      view.ratings.find((r: { standardKey: string }) => r.standardKey === 'LEADERSHIP_AND_ACCOUNTABILITY'),
+    ).toMatchObject({ red: 0, amber: 0, green: 2 });
     expect(view.overdueActions.nodes).toEqual([
-      expect.objectContaining({ owner: 'Named Nurse for Safeguarding Children', agency: { name: 'Sussex Community NHS Foundation Trust (demo)' }, deadline: expect.objectContaining({ due: '2026-03-31', status: 'OVERDUE' }) }),
+      expect.objectContaining({
+        owner: 'Named Nurse for Safeguarding Children',
+        agency: { name: 'Sussex Community NHS Foundation Trust (demo)' },
+        deadline: expect.objectContaining({ due: '2026-03-31', status: 'OVERDUE' }),
+      }),
     ]);
     expect(view.overdueActions).toMatchObject({ totalCount: 1, pageInfo: { hasNextPage: false } });
   });
 
   it('lists an agency designated twice in the year once, in name order, a page cut in SQL', async () => {
-    const before = (await graph.query<any>(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-business-manager' })).data.partnership.section11Overview.notReturned;
+    const before = (
+      await graph.query<any>(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-business-manager' })
+    ).data.partnership.section11Overview.notReturned;
     const agencyId = newId();
-    await graph.subgraphs.agencies.db.getRepository('Agency').insert({ id: agencyId, name: 'Aardvark Youth Trust (test)', kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
+    await graph.subgraphs.agencies.db
+      .getRepository('Agency')
+      .insert({
+        id: agencyId,
+        name: 'Aardvark Youth Trust (test)',
+        kind: 'RELEVANT_AGENCY',
+        scheduleCategory: 'MISCELLANEOUS',
+        gssCode: null,
+        dfeCode: null,
+        odsCode: null,
+      });
     const designations = graph.subgraphs.agencies.db.getRepository('Designation');
-    await designations.insert({ id: newId(), partnershipId: westSussex, agencyId, designatedFrom: '2025-05-01', designatedUntil: '2025-06-30', reason: 'test' });
-    await designations.insert({ id: newId(), partnershipId: westSussex, agencyId, designatedFrom: '2025-09-01', designatedUntil: null, reason: 'test' });
+    await designations.insert({
+      id: newId(),
+      partnershipId: westSussex,
+      agencyId,
+      designatedFrom: '2025-05-01',
+      designatedUntil: '2025-06-30',
+      reason: 'test',
+    });
+    await designations.insert({
+      id: newId(),
+      partnershipId: westSussex,
+      agencyId,
+      designatedFrom: '2025-09-01',
+      designatedUntil: null,
+      reason: 'test',
+    });
     const paged = `query ($id: ID!) { partnership(id: $id) { section11Overview(financialYear: "2025-26") { notReturned(first: 2) { totalCount nodes { id name } pageInfo { hasNextPage } } } } }`;
-    const after = (await graph.query<any>(paged, { id: westSussex }, { as: 'west-sussex-business-manager' })).data.partnership.section11Overview.notReturned;
+    const after = (await graph.query<any>(paged, { id: westSussex }, { as: 'west-sussex-business-manager' })).data
+      .partnership.section11Overview.notReturned;
     expect(after.totalCount).toBe(before.totalCount + 1);
     expect(after.nodes[0]).toEqual({ id: agencyId, name: 'Aardvark Youth Trust (test)' });
     expect(after.nodes.filter((a: { id: string }) => a.id === agencyId)).toHaveLength(1);
     expect(after.pageInfo.hasNextPage).toBe(after.totalCount > 2);
   });
 
-  it('keeps returns from anyone but the agency itself and the partnership\'s staff', async () => {
+  it("keeps returns from anyone but the agency itself and the partnership's staff", async () => {
     const anonymous = await graph.query(overview, { id: westSussex, year: '2025-26' });
     expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
-    const practitioner = await graph.query(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-social-worker' });
+    const practitioner = await graph.query(
+      overview,
+      { id: westSussex, year: '2025-26' },
+      { as: 'west-sussex-social-worker' },
+    );
     expect(practitioner.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
     const returns = `query ($id: ID!) { partnership(id: $id) { section11Returns(financialYear: "2025-26") { nodes { agency { name } } } } }`;
     const own = await graph.query<any>(returns, { id: westSussex }, { as: 'sussex-community-safeguarding-lead' });
-    expect(own.data.partnership.section11Returns.nodes).toEqual([{ agency: { name: 'Sussex Community NHS Foundation Trust (demo)' } }]);
+    expect(own.data.partnership.section11Returns.nodes).toEqual([
+      { agency: { name: 'Sussex Community NHS Foundation Trust (demo)' } },
+    ]);
     const police = await graph.query<any>(returns, { id: westSussex }, { as: 'sussex-police-officer' });
     expect(police.data.partnership.section11Returns.nodes).toEqual([]);
     const staff = await graph.query<any>(returns, { id: westSussex }, { as: 'west-sussex-scrutineer' });
     expect(staff.data.partnership.section11Returns.nodes).toHaveLength(2);
   });
 
-  it('configures a partnership\'s standards, refusing a bad key by its field', async () => {
+  it("configures a partnership's standards, refusing a bad key by its field", async () => {
     const configure = `mutation ($id: ID!, $standards: [Section11StandardInput!]!) { configureSection11Standards(partnershipId: $id, standards: $standards) { key isDefault } }`;
-    const bad = await graph.query(configure, { id: eastSussex, standards: [{ key: 'LEADERSHIP', title: 'Leadership', description: 'd' }, { key: 'bad key', title: 'T', description: 'd' }] }, { as: 'east-sussex-business-manager' });
+    const bad = await graph.query(
+      configure,
+      {
+        id: eastSussex,
+        standards: [
+          { key: 'LEADERSHIP', title: 'Leadership', description: 'd' },
+          { key: 'bad key', title: 'T', description: 'd' },
+        ],
+      },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'standards.1.key' });
-    const ok = await graph.query<any>(configure, { id: eastSussex, standards: [{ key: 'LEADERSHIP', title: 'Leadership', description: 'A board lead' }, { key: 'TRAINING', title: 'Training', description: 'Staff trained' }] }, { as: 'east-sussex-business-manager' });
-    expect(ok.data.configureSection11Standards).toEqual([{ key: 'LEADERSHIP', isDefault: false }, { key: 'TRAINING', isDefault: false }]);
-    const notTheirs = await graph.query(configure, { id: westSussex, standards: [{ key: 'X1', title: 'T', description: 'd' }] }, { as: 'east-sussex-business-manager' });
+    const ok = await graph.query<any>(
+      configure,
+      {
+        id: eastSussex,
+        standards: [
+          { key: 'LEADERSHIP', title: 'Leadership', description: 'A board lead' },
+          { key: 'TRAINING', title: 'Training', description: 'Staff trained' },
+        ],
+      },
+      { as: 'east-sussex-business-manager' },
+    );
+    expect(ok.data.configureSection11Standards).toEqual([
+      { key: 'LEADERSHIP', isDefault: false },
+      { key: 'TRAINING', isDefault: false },
+    ]);
+    const notTheirs = await graph.query(
+      configure,
+      { id: westSussex, standards: [{ key: 'X1', title: 'T', description: 'd' }] },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(notTheirs.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
   });
 
-  it('takes an agency\'s return rating every standard once, audits it, and refuses a second for the year', async () => {
-    const base = { partnershipId: eastSussex, agencyId: demoIds.agencies.sussexCommunityTrust, financialYear: '2025-26' };
+  it("takes an agency's return rating every standard once, audits it, and refuses a second for the year", async () => {
+    const base = {
+      partnershipId: eastSussex,
+      agencyId: demoIds.agencies.sussexCommunityTrust,
+      financialYear: '2025-26',
+    };
     const leadership = { standardKey: 'LEADERSHIP', rating: 'GREEN', evidence: 'Board minutes (test)', actions: [] };
-    const training = { standardKey: 'TRAINING', rating: 'RED', evidence: 'Compliance 60% (test)', actions: [{ description: 'Run extra sessions', owner: 'Training lead', dueOn: '2026-11-20' }] };
+    const training = {
+      standardKey: 'TRAINING',
+      rating: 'RED',
+      evidence: 'Compliance 60% (test)',
+      actions: [{ description: 'Run extra sessions', owner: 'Training lead', dueOn: '2026-11-20' }],
+    };
     const as = { as: 'sussex-community-safeguarding-lead' as const };
     const pastDue = { ...training, actions: [{ ...training.actions[0], dueOn: '1999-06-30' }] };
     const past = await graph.query(submit, { input: { ...base, standards: [leadership, pastDue] } }, as);
-    expect(past.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.standards.1.actions.0.dueOn' });
+    expect(past.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.standards.1.actions.0.dueOn',
+    });
 
     const missing = await graph.query(submit, { input: { ...base, standards: [leadership] } }, as);
     expect(missing.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.standards' });
     expect(missing.errors![0]!.message).toContain('not rated: TRAINING');
-    const unknown = await graph.query(submit, { input: { ...base, standards: [{ ...leadership, standardKey: 'NOPE' }, training] } }, as);
-    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.standards.0.standardKey' });
-    const badYear = await graph.query(submit, { input: { ...base, financialYear: '2025-27', standards: [leadership, training] } }, as);
+    const unknown = await graph.query(
+      submit,
+      { input: { ...base, standards: [{ ...leadership, standardKey: 'NOPE' }, training] } },
+      as,
+    );
+    expect(unknown.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.standards.0.standardKey',
+    });
+    const badYear = await graph.query(
+      submit,
+      { input: { ...base, financialYear: '2025-27', standards: [leadership, training] } },
+      as,
+    );
     expect(badYear.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.financialYear' });
-    const otherAgency = await graph.query(submit, { input: { ...base, agencyId: demoIds.agencies.probationKss, standards: [leadership, training] } }, as);
+    const otherAgency = await graph.query(
+      submit,
+      { input: { ...base, agencyId: demoIds.agencies.probationKss, standards: [leadership, training] } },
+      as,
+    );
     expect(otherAgency.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
 
     const auditBefore = await graph.subgraphs.agencies.db.getRepository(AuditRecord).count();
     const ok = await graph.query<any>(submit, { input: { ...base, standards: [leadership, training] } }, as);
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.submitSection11Return).toMatchObject({ financialYear: '2025-26', submittedOn: '2026-11-20', agency: { name: 'Sussex Community NHS Foundation Trust (demo)' } });
-    const action = ok.data.submitSection11Return.standards.find((s: { standardKey: string }) => s.standardKey === 'TRAINING').actions[0];
+    expect(ok.data.submitSection11Return).toMatchObject({
+      financialYear: '2025-26',
+      submittedOn: '2026-11-20',
+      agency: { name: 'Sussex Community NHS Foundation Trust (demo)' },
+    });
+    const action = ok.data.submitSection11Return.standards.find(
+      (s: { standardKey: string }) => s.standardKey === 'TRAINING',
+    ).actions[0];
     expect(action.deadline).toEqual({ due: '2026-11-20', status: 'DUE_TODAY' });
     expect(await graph.subgraphs.agencies.db.getRepository(AuditRecord).count()).toBe(auditBefore + 1);
 
@@ -203,7 +390,11 @@ describe('section 11 self-assessments', () => {
     expect(second.errors![0]!.extensions!['code']).toBe('CONFLICT');
 
     const complete = `mutation ($input: CompleteSection11ActionInput!) { completeSection11Action(input: $input) { deadline { status completedOn } } }`;
-    const byPolice = await graph.query(complete, { input: { actionId: action.id, completedOn: '2026-11-20' } }, { as: 'sussex-police-officer' });
+    const byPolice = await graph.query(
+      complete,
+      { input: { actionId: action.id, completedOn: '2026-11-20' } },
+      { as: 'sussex-police-officer' },
+    );
     expect(byPolice.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
     const done = await graph.query<any>(complete, { input: { actionId: action.id, completedOn: '2026-11-20' } }, as);
     expect(done.data.completeSection11Action).toEqual({ deadline: { status: 'MET', completedOn: '2026-11-20' } });
@@ -221,15 +412,77 @@ describe('batching', () => {
     added += 1;
     const db = graph.subgraphs.agencies.db;
     const agencyId = newId();
-    await db.getRepository('Agency').insert({ id: agencyId, name: `Batch agency ${added}`, kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
-    await db.getRepository('Designation').insert({ id: newId(), partnershipId: westSussex, agencyId, designatedFrom: '2020-01-01', designatedUntil: null, reason: 'test' });
-    await db.getRepository('AgencyContact').insert({ id: newId(), agencyId, role: 'SAFEGUARDING_LEAD', name: null, telephone: '01632 960999', email: null, hours: null, updatedOn: '2026-01-01' });
+    await db
+      .getRepository('Agency')
+      .insert({
+        id: agencyId,
+        name: `Batch agency ${added}`,
+        kind: 'RELEVANT_AGENCY',
+        scheduleCategory: 'MISCELLANEOUS',
+        gssCode: null,
+        dfeCode: null,
+        odsCode: null,
+      });
+    await db
+      .getRepository('Designation')
+      .insert({
+        id: newId(),
+        partnershipId: westSussex,
+        agencyId,
+        designatedFrom: '2020-01-01',
+        designatedUntil: null,
+        reason: 'test',
+      });
+    await db
+      .getRepository('AgencyContact')
+      .insert({
+        id: newId(),
+        agencyId,
+        role: 'SAFEGUARDING_LEAD',
+        name: null,
+        telephone: '01632 960999',
+        email: null,
+        hours: null,
+        updatedOn: '2026-01-01',
+      });
     const returnId = newId();
-    await db.getRepository('Section11Return').insert({ id: returnId, partnershipId: westSussex, agencyId, financialYear: '2025-26', submittedOn: '2026-03-01' });
+    await db
+      .getRepository('Section11Return')
+      .insert({
+        id: returnId,
+        partnershipId: westSussex,
+        agencyId,
+        financialYear: '2025-26',
+        submittedOn: '2026-03-01',
+      });
     for (const key of ['TRAINING', 'INFORMATION_SHARING']) {
       const ratingId = newId();
-      await db.getRepository('Section11Rating').insert({ id: ratingId, returnId, partnershipId: westSussex, agencyId, standardKey: key, standardTitle: key, rating: 'AMBER', evidence: 'e' });
-      await db.getRepository('Section11Action').insert({ id: newId(), ratingId, partnershipId: westSussex, agencyId, financialYear: '2025-26', standardKey: key, description: 'd', owner: 'o', dueOn: '2026-05-01', completedOn: null });
+      await db
+        .getRepository('Section11Rating')
+        .insert({
+          id: ratingId,
+          returnId,
+          partnershipId: westSussex,
+          agencyId,
+          standardKey: key,
+          standardTitle: key,
+          rating: 'AMBER',
+          evidence: 'e',
+        });
+      await db
+        .getRepository('Section11Action')
+        .insert({
+          id: newId(),
+          ratingId,
+          partnershipId: westSussex,
+          agencyId,
+          financialYear: '2025-26',
+          standardKey: key,
+          description: 'd',
+          owner: 'o',
+          dueOn: '2026-05-01',
+          completedOn: null,
+        });
     }
   }
 
@@ -261,8 +514,16 @@ describe('batching', () => {
     const returnPages = large.reads.filter((sql) => /FROM .section11_returns. .r. INNER JOIN/.test(sql));
     expect(returnPages).toHaveLength(2);
     expect(returnPages.filter((sql) => /ROW_NUMBER\(\) OVER \(PARTITION BY .r.\..agencyId./.test(sql))).toHaveLength(1);
-    expect(returnPages.filter((sql) => /ROW_NUMBER\(\) OVER \(PARTITION BY .r.\..partnershipId./.test(sql))).toHaveLength(1);
-    expect(large.reads.filter((sql) => /FROM .section11_returns. .r./.test(sql) && /GROUP BY .r.\..partnershipId./.test(sql))).toHaveLength(1);
-    expect(large.reads.filter((sql) => /FROM .section11_returns. .r./.test(sql) && /GROUP BY .r.\..agencyId./.test(sql))).toHaveLength(1);
+    expect(
+      returnPages.filter((sql) => /ROW_NUMBER\(\) OVER \(PARTITION BY .r.\..partnershipId./.test(sql)),
+    ).toHaveLength(1);
+    expect(
+      large.reads.filter(
+        (sql) => /FROM .section11_returns. .r./.test(sql) && /GROUP BY .r.\..partnershipId./.test(sql),
+      ),
+    ).toHaveLength(1);
+    expect(
+      large.reads.filter((sql) => /FROM .section11_returns. .r./.test(sql) && /GROUP BY .r.\..agencyId./.test(sql)),
+    ).toHaveLength(1);
   });
 });

@@ -19,7 +19,13 @@ const register = `mutation ($input: RegisterRelevantAgencyInput!) {
 const bulk = `mutation ($rows: [RelevantAgencyRowInput!]!) {
   registerRelevantAgencies(rows: $rows) { row outcome field reason agency { id name scheduleCategory scheduleEntry odsCode status closedOn } }
 }`;
-type BulkResult = { row: number; outcome: string; field: string | null; reason: string | null; agency: Record<string, unknown> | null };
+type BulkResult = {
+  row: number;
+  outcome: string;
+  field: string | null;
+  reason: string | null;
+  agency: Record<string, unknown> | null;
+};
 
 async function agencyCount(): Promise<number> {
   return graph.subgraphs.agencies.db.getRepository('Agency').count();
@@ -32,17 +38,32 @@ describe('registering a relevant agency', () => {
     ['input.companiesHouseNumber', { companiesHouseNumber: '1234567' }, '2 letters and 6 digits or 8 digits'],
     ['input.charityNumber', { charityNumber: '12345' }, '6 to 8 digits'],
     ['input.ofstedUrn', { ofstedUrn: 'SC12345' }, "'SC' and 6 digits, or 6 to 7 digits"],
-    ['input.scheduleEntry', { scheduleCategory: 'EDUCATION_AND_CHILDCARE', scheduleEntry: 'NHS_TRUST' }, 'NHS_TRUST is an entry under HEALTH_AND_SOCIAL_CARE, not EDUCATION_AND_CHILDCARE'],
-  ])('refuses a bad %s with BAD_USER_INPUT naming the field and the format, writing nothing', async (field, fields, message) => {
-    const before = await agencyCount();
-    const result = await graph.query(register, { input: { name: 'Test trust', scheduleCategory: 'HEALTH_AND_SOCIAL_CARE', ...fields } }, { as: 'west-sussex-business-manager' });
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(result.errors![0]!.message).toContain(message);
-    expect(await agencyCount()).toBe(before);
-  });
+    [
+      'input.scheduleEntry',
+      { scheduleCategory: 'EDUCATION_AND_CHILDCARE', scheduleEntry: 'NHS_TRUST' },
+      'NHS_TRUST is an entry under HEALTH_AND_SOCIAL_CARE, not EDUCATION_AND_CHILDCARE',
+    ],
+  ])(
+    'refuses a bad %s with BAD_USER_INPUT naming the field and the format, writing nothing',
+    async (field, fields, message) => {
+      const before = await agencyCount();
+      const result = await graph.query(
+        register,
+        { input: { name: 'Test trust', scheduleCategory: 'HEALTH_AND_SOCIAL_CARE', ...fields } },
+        { as: 'west-sussex-business-manager' },
+      );
+      expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors![0]!.message).toContain(message);
+      expect(await agencyCount()).toBe(before);
+    },
+  );
 
   it('refuses an unknown Schedule entry with BAD_USER_INPUT naming the field', async () => {
-    const result = await graph.query(register, { input: { name: 'Test', scheduleCategory: 'MISCELLANEOUS', scheduleEntry: 'CHURCH' } }, { as: 'west-sussex-business-manager' });
+    const result = await graph.query(
+      register,
+      { input: { name: 'Test', scheduleCategory: 'MISCELLANEOUS', scheduleEntry: 'CHURCH' } },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(result.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
     expect(result.errors![0]!.message).toContain('scheduleEntry');
   });
@@ -50,12 +71,25 @@ describe('registering a relevant agency', () => {
   it('stores the Schedule entry, sector and identifiers, normalised', async () => {
     const result = await graph.query<{ registerRelevantAgency: Record<string, unknown> }>(
       register,
-      { input: { name: 'Weald Children\'s Home Ltd', scheduleCategory: 'HEALTH_AND_SOCIAL_CARE', scheduleEntry: 'CHILDRENS_HOME', sector: 'PRIVATE', companiesHouseNumber: 'sc123456', ofstedUrn: 'sc654321' } },
+      {
+        input: {
+          name: "Weald Children's Home Ltd",
+          scheduleCategory: 'HEALTH_AND_SOCIAL_CARE',
+          scheduleEntry: 'CHILDRENS_HOME',
+          sector: 'PRIVATE',
+          companiesHouseNumber: 'sc123456',
+          ofstedUrn: 'sc654321',
+        },
+      },
       { as: 'west-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.registerRelevantAgency).toMatchObject({
-      scheduleEntry: 'CHILDRENS_HOME', sector: 'PRIVATE', companiesHouseNumber: 'SC123456', ofstedUrn: 'SC654321', status: 'ACTIVE',
+      scheduleEntry: 'CHILDRENS_HOME',
+      sector: 'PRIVATE',
+      companiesHouseNumber: 'SC123456',
+      ofstedUrn: 'SC654321',
+      status: 'ACTIVE',
     });
   });
 });
@@ -63,8 +97,19 @@ describe('registering a relevant agency', () => {
 describe('bulk registration through the gateway', () => {
   const good = [
     { name: 'Adur Youth Offending Service', scheduleEntry: 'YOUTH_OFFENDING_TEAM', sector: 'statutory' },
-    { name: 'Arun Community Interest Company', scheduleCategory: 'MISCELLANEOUS', scheduleEntry: 'OTHER_MISCELLANEOUS', sector: 'SOCIAL_ENTERPRISE', companiesHouseNumber: '12345678' },
-    { name: 'Chichester Faith Youth Project', scheduleCategory: 'MISCELLANEOUS', sector: 'FAITH_BASED', charityNumber: '1187001' },
+    {
+      name: 'Arun Community Interest Company',
+      scheduleCategory: 'MISCELLANEOUS',
+      scheduleEntry: 'OTHER_MISCELLANEOUS',
+      sector: 'SOCIAL_ENTERPRISE',
+      companiesHouseNumber: '12345678',
+    },
+    {
+      name: 'Chichester Faith Youth Project',
+      scheduleCategory: 'MISCELLANEOUS',
+      sector: 'FAITH_BASED',
+      charityNumber: '1187001',
+    },
     { name: 'Sussex Partnership NHS Foundation Trust (test)', scheduleEntry: 'NHS_FOUNDATION_TRUST', odsCode: 'rx2' },
   ];
   const bad = [
@@ -78,7 +123,11 @@ describe('bulk registration through the gateway', () => {
   it('answers each row on its own: good rows created, bad rows rejected naming the field, the batch never failed', async () => {
     const before = await agencyCount();
     const rows = [good[0], bad[0], good[1], bad[1], good[2], bad[2], good[3], bad[3], bad[4]];
-    const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(bulk, { rows }, { as: 'west-sussex-business-manager' });
+    const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(
+      bulk,
+      { rows },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(result.errors).toBeUndefined();
     const outcomes = result.data!.registerRelevantAgencies;
     expect(outcomes.map((o) => [o.row, o.outcome, o.field])).toEqual([
@@ -96,15 +145,27 @@ describe('bulk registration through the gateway', () => {
     expect(outcomes[3]!.reason).toContain('is not an entry of the Schedule to SI 2018/789');
     expect(outcomes[8]!.reason).toContain('statutory safeguarding partner');
     // The entry implies its heading; codes are normalised.
-    expect(outcomes[0]!.agency).toMatchObject({ scheduleCategory: 'CRIMINAL_JUSTICE', scheduleEntry: 'YOUTH_OFFENDING_TEAM' });
+    expect(outcomes[0]!.agency).toMatchObject({
+      scheduleCategory: 'CRIMINAL_JUSTICE',
+      scheduleEntry: 'YOUTH_OFFENDING_TEAM',
+    });
     expect(outcomes[6]!.agency).toMatchObject({ odsCode: 'RX2' });
     expect(await agencyCount()).toBe(before + 4);
   });
 
   it('is idempotent: sending the good rows again changes nothing and answers UNCHANGED for each', async () => {
     const before = await agencyCount();
-    const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(bulk, { rows: good }, { as: 'west-sussex-business-manager' });
-    expect(result.data!.registerRelevantAgencies.map((o) => o.outcome)).toEqual(['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
+    const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(
+      bulk,
+      { rows: good },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(result.data!.registerRelevantAgencies.map((o) => o.outcome)).toEqual([
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+    ]);
     expect(await agencyCount()).toBe(before);
   });
 
@@ -112,18 +173,35 @@ describe('bulk registration through the gateway', () => {
     const rows = [
       { name: 'Sussex Partnership NHS FT (renamed)', odsCode: 'RX2' },
       { name: 'Arun CIC', companiesHouseNumber: '12345678' },
-      { name: 'Chichester Faith Youth Project', scheduleCategory: 'MISCELLANEOUS', charityNumber: '1187001', status: 'CLOSED', closedOn: '2026-10-31' },
+      {
+        name: 'Chichester Faith Youth Project',
+        scheduleCategory: 'MISCELLANEOUS',
+        charityNumber: '1187001',
+        status: 'CLOSED',
+        closedOn: '2026-10-31',
+      },
       { name: 'Adur Youth Offending Service', scheduleCategory: 'CRIMINAL_JUSTICE', openedOn: '2010-04-01' },
     ];
     const before = await agencyCount();
     // No partnership names these agencies yet, so none holds their records: a national administrator corrects them.
-    const unheld = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(bulk, { rows }, { as: 'west-sussex-business-manager' });
+    const unheld = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(
+      bulk,
+      { rows },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(unheld.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
     expect(unheld.errors![0]!.message).toMatch(/^rows\.0: /);
-    const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(bulk, { rows }, { as: 'national-administrator' });
+    const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(
+      bulk,
+      { rows },
+      { as: 'national-administrator' },
+    );
     const outcomes = result.data!.registerRelevantAgencies;
     expect(outcomes.map((o) => o.outcome)).toEqual(['UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
-    expect(outcomes[0]!.agency).toMatchObject({ name: 'Sussex Partnership NHS FT (renamed)', scheduleEntry: 'NHS_FOUNDATION_TRUST' });
+    expect(outcomes[0]!.agency).toMatchObject({
+      name: 'Sussex Partnership NHS FT (renamed)',
+      scheduleEntry: 'NHS_FOUNDATION_TRUST',
+    });
     expect(outcomes[2]!.agency).toMatchObject({ status: 'CLOSED', closedOn: '2026-10-31' });
     expect(await agencyCount()).toBe(before);
   });
@@ -151,14 +229,27 @@ describe('contacts and the front door', () => {
   const contacts = `query ($id: ID!) { agency(id: $id) { name contacts { role name telephone hours } } }`;
   const setContact = `mutation ($agencyId: ID!, $input: AgencyContactInput!) { setAgencyContact(agencyId: $agencyId, input: $input) { role name telephone updatedOn } }`;
 
-  it('shows a local authority\'s front door and emergency duty team to anyone, its safeguarding lead to signed-in callers', async () => {
-    const anonymous = await graph.query<{ agency: { contacts: Array<{ role: string }> } }>(contacts, { id: westSussexCouncil });
-    expect(anonymous.data!.agency.contacts.map((c) => c.role).sort()).toEqual(['CHILDRENS_SOCIAL_CARE_FRONT_DOOR', 'EMERGENCY_DUTY_TEAM']);
-    const signedIn = await graph.query<{ agency: { contacts: Array<{ role: string }> } }>(contacts, { id: westSussexCouncil }, { as: 'sussex-police-officer' });
-    expect(signedIn.data!.agency.contacts.map((c) => c.role).sort()).toEqual(['CHILDRENS_SOCIAL_CARE_FRONT_DOOR', 'EMERGENCY_DUTY_TEAM', 'SAFEGUARDING_LEAD']);
+  it("shows a local authority's front door and emergency duty team to anyone, its safeguarding lead to signed-in callers", async () => {
+    const anonymous = await graph.query<{ agency: { contacts: Array<{ role: string }> } }>(contacts, {
+      id: westSussexCouncil,
+    });
+    expect(anonymous.data!.agency.contacts.map((c) => c.role).sort()).toEqual([
+      'CHILDRENS_SOCIAL_CARE_FRONT_DOOR',
+      'EMERGENCY_DUTY_TEAM',
+    ]);
+    const signedIn = await graph.query<{ agency: { contacts: Array<{ role: string }> } }>(
+      contacts,
+      { id: westSussexCouncil },
+      { as: 'sussex-police-officer' },
+    );
+    expect(signedIn.data!.agency.contacts.map((c) => c.role).sort()).toEqual([
+      'CHILDRENS_SOCIAL_CARE_FRONT_DOOR',
+      'EMERGENCY_DUTY_TEAM',
+      'SAFEGUARDING_LEAD',
+    ]);
   });
 
-  it('resolves a GSS code to the local authority\'s front door, following a retired code by its DfE code', async () => {
+  it("resolves a GSS code to the local authority's front door, following a retired code by its DfE code", async () => {
     const frontDoor = `query ($gss: String!) { frontDoorFor(localAuthorityGssCode: $gss) { requestedGssCode gssCode localAuthority { id name } inHours { telephone hours } outOfHours { telephone } } }`;
     const westSussex = await graph.query<{ frontDoorFor: Record<string, any> }>(frontDoor, { gss: 'E10000032' });
     expect(westSussex.data!.frontDoorFor).toMatchObject({
@@ -168,24 +259,53 @@ describe('contacts and the front door', () => {
       outOfHours: { telephone: '01632 960302' },
     });
     const barnsley = await graph.query<{ frontDoorFor: Record<string, any> }>(frontDoor, { gss: 'E08000016' });
-    expect(barnsley.data!.frontDoorFor).toMatchObject({ requestedGssCode: 'E08000016', gssCode: 'E08000038', localAuthority: { name: 'Barnsley' }, inHours: null });
+    expect(barnsley.data!.frontDoorFor).toMatchObject({
+      requestedGssCode: 'E08000016',
+      gssCode: 'E08000038',
+      localAuthority: { name: 'Barnsley' },
+      inHours: null,
+    });
     const malformed = await graph.query(frontDoor, { gss: 'W06000001' });
     expect(malformed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'localAuthorityGssCode' });
     expect((await graph.query(frontDoor, { gss: 'E06000999' })).data).toEqual({ frontDoorFor: null });
   });
 
-  it('lets the agency\'s own staff or partnership administrators set contacts, and nobody else', async () => {
+  it("lets the agency's own staff or partnership administrators set contacts, and nobody else", async () => {
     const lead = { role: 'SAFEGUARDING_LEAD', name: 'Named Doctor (test)', telephone: '01632 960499' };
-    const own = await graph.query<{ setAgencyContact: Record<string, unknown> }>(setContact, { agencyId: demoIds.agencies.sussexCommunityTrust, input: lead }, { as: 'sussex-health-visitor' });
+    const own = await graph.query<{ setAgencyContact: Record<string, unknown> }>(
+      setContact,
+      { agencyId: demoIds.agencies.sussexCommunityTrust, input: lead },
+      { as: 'sussex-health-visitor' },
+    );
     expect(own.errors).toBeUndefined();
-    expect(own.data!.setAgencyContact).toMatchObject({ role: 'SAFEGUARDING_LEAD', name: 'Named Doctor (test)', updatedOn: '2026-11-20' });
-    const administrator = await graph.query(setContact, { agencyId: demoIds.agencies.sussexCommunityTrust, input: lead }, { as: 'east-sussex-business-manager' });
+    expect(own.data!.setAgencyContact).toMatchObject({
+      role: 'SAFEGUARDING_LEAD',
+      name: 'Named Doctor (test)',
+      updatedOn: '2026-11-20',
+    });
+    const administrator = await graph.query(
+      setContact,
+      { agencyId: demoIds.agencies.sussexCommunityTrust, input: lead },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(administrator.errors).toBeUndefined();
-    const other = await graph.query(setContact, { agencyId: demoIds.agencies.sussexCommunityTrust, input: lead }, { as: 'sussex-police-officer' });
+    const other = await graph.query(
+      setContact,
+      { agencyId: demoIds.agencies.sussexCommunityTrust, input: lead },
+      { as: 'sussex-police-officer' },
+    );
     expect(other.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const notAnLa = await graph.query(setContact, { agencyId: demoIds.agencies.sussexCommunityTrust, input: { ...lead, role: 'EMERGENCY_DUTY_TEAM' } }, { as: 'sussex-health-visitor' });
+    const notAnLa = await graph.query(
+      setContact,
+      { agencyId: demoIds.agencies.sussexCommunityTrust, input: { ...lead, role: 'EMERGENCY_DUTY_TEAM' } },
+      { as: 'sussex-health-visitor' },
+    );
     expect(notAnLa.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
-    const badPhone = await graph.query(setContact, { agencyId: demoIds.agencies.sussexCommunityTrust, input: { ...lead, telephone: 'call us' } }, { as: 'sussex-health-visitor' });
+    const badPhone = await graph.query(
+      setContact,
+      { agencyId: demoIds.agencies.sussexCommunityTrust, input: { ...lead, telephone: 'call us' } },
+      { as: 'sussex-health-visitor' },
+    );
     expect(badPhone.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.telephone' });
   });
 });
@@ -197,7 +317,12 @@ describe('npm run agencies:import', () => {
     fs.rmSync(directory, { recursive: true, force: true });
     if (onMysql) {
       const url = new URL(process.env['DATABASE_URL']!);
-      const connection = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username) || 'root', password: decodeURIComponent(url.password) });
+      const connection = await mysql.createConnection({
+        host: url.hostname,
+        port: Number(url.port || 3306),
+        user: decodeURIComponent(url.username) || 'root',
+        password: decodeURIComponent(url.password),
+      });
       await connection.query(`DROP DATABASE IF EXISTS \`${prefix}agencies\``);
       await connection.end();
     }
@@ -206,10 +331,20 @@ describe('npm run agencies:import', () => {
   function runImport(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
       // Run from the CSV's directory, as an operator would: a relative path means from there.
-      const child = spawn('npm', ['--prefix', path.resolve(__dirname, '..'), 'run', '-s', 'agencies:import', '--', file], {
-        cwd: directory,
-        env: { ...process.env, DATA_DIR: directory, DATABASE_NAME_PREFIX: prefix, LOG_LEVEL: 'warn', DEMO_DATA: 'false' },
-      });
+      const child = spawn(
+        'npm',
+        ['--prefix', path.resolve(__dirname, '..'), 'run', '-s', 'agencies:import', '--', file],
+        {
+          cwd: directory,
+          env: {
+            ...process.env,
+            DATA_DIR: directory,
+            DATABASE_NAME_PREFIX: prefix,
+            LOG_LEVEL: 'warn',
+            DEMO_DATA: 'false',
+          },
+        },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -236,14 +371,22 @@ describe('npm run agencies:import', () => {
     expect(first.stdout).toMatch(/line 2: CREATED [0-9a-f-]{36} Horsham Nursery School/);
     expect(first.stdout).toMatch(/line 3: CREATED .* Crawley Youth Club, Ltd/);
     expect(first.stdout).toContain('line 4: REJECTED odsCode: must be an NHS ODS code: 3 to 5 letters and digits');
-    expect(first.stdout).toContain('line 5: REJECTED scheduleEntry: PROBATION is an entry under CRIMINAL_JUSTICE, not EDUCATION_AND_CHILDCARE');
+    expect(first.stdout).toContain(
+      'line 5: REJECTED scheduleEntry: PROBATION is an entry under CRIMINAL_JUSTICE, not EDUCATION_AND_CHILDCARE',
+    );
     expect(first.stdout).toMatch(/line 6: CREATED .* Worthing "Hope" Hospital/);
     expect(first.stdout).toContain('3 created, 0 updated, 0 unchanged, 2 rejected');
 
     const again = await runImport('agencies.csv');
     expect(again.stdout).toContain('0 created, 0 updated, 3 unchanged, 2 rejected');
 
-    fs.writeFileSync(path.join(directory, 'good.csv'), csv.split('\r\n').filter((_, i) => ![3, 4].includes(i)).join('\n'));
+    fs.writeFileSync(
+      path.join(directory, 'good.csv'),
+      csv
+        .split('\r\n')
+        .filter((_, i) => ![3, 4].includes(i))
+        .join('\n'),
+    );
     const good = await runImport('good.csv');
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('0 created, 0 updated, 3 unchanged, 0 rejected');

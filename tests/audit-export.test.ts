@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { auditChainKeys, AuditRecord, exportAuditTrail, nameBasedId, repositoryRoot, type AuditExport } from '@safeguarding/shared';
+import {
+  auditChainKeys,
+  AuditRecord,
+  exportAuditTrail,
+  nameBasedId,
+  repositoryRoot,
+  type AuditExport,
+} from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
 let graph: TestGraph;
@@ -23,7 +30,9 @@ const disagreementId = nameBasedId('demo:disagreement:0001');
 /** `npm run audit:verify` as an outside verifier runs it: a separate process with the public key alone. */
 function verify(file: string, publicKeyFile?: string): { status: number | null; stdout: string; stderr: string } {
   const script = path.join(repositoryRoot, 'scripts', 'dist', 'audit-verify.js');
-  const result = spawnSync(process.execPath, [script, file, ...(publicKeyFile ? [publicKeyFile] : [])], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [script, file, ...(publicKeyFile ? [publicKeyFile] : [])], {
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -54,9 +63,27 @@ describe('an exported audit trail', () => {
 
   it('fails, naming the first bad record, when a record is changed, removed or the tail cut', () => {
     const cases: Array<[string, (copy: AuditExport & { records: any[] }) => void, number]> = [
-      ['changed', (copy) => { copy.records[1].subject = 'demo:nobody'; }, exported.records[1]!.sequence],
-      ['removed', (copy) => { copy.records.splice(0, 1); }, 1],
-      ['cut', (copy) => { copy.records.pop(); }, exported.records.at(-1)!.sequence],
+      [
+        'changed',
+        (copy) => {
+          copy.records[1].subject = 'demo:nobody';
+        },
+        exported.records[1]!.sequence,
+      ],
+      [
+        'removed',
+        (copy) => {
+          copy.records.splice(0, 1);
+        },
+        1,
+      ],
+      [
+        'cut',
+        (copy) => {
+          copy.records.pop();
+        },
+        exported.records.at(-1)!.sequence,
+      ],
     ];
     for (const [name, tamper, sequence] of cases) {
       const copy = JSON.parse(JSON.stringify(exported));
@@ -84,7 +111,9 @@ describe('an exported audit trail', () => {
     const repository = db.getRepository(AuditRecord);
     const victim = exported.records[0]!;
     await repository.update({ sequence: victim.sequence }, { subject: 'demo:nobody' });
-    await expect(exportAuditTrail(db, 'escalations')).rejects.toThrow(`the chain is broken at record ${victim.sequence}`);
+    await expect(exportAuditTrail(db, 'escalations')).rejects.toThrow(
+      `the chain is broken at record ${victim.sequence}`,
+    );
     await repository.update({ sequence: victim.sequence }, { subject: victim.subject });
   });
 });

@@ -20,7 +20,14 @@ function start(name: SubgraphName, env: Record<string, string>): Promise<{ code:
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm test does)`);
   // Only what is given: no key inherited from the shell running the tests.
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -44,13 +51,19 @@ describe('a production subgraph', () => {
   it.each(subgraphNames)('%s refuses to start without AUDIT_HMAC_KEY, naming it', async (name) => {
     const result = await start(name, { AUDIT_SIGNING_KEY: signingKey });
     expect(result.code).toBe(1);
-    expectOneLine(result.stderr, `${name}: AUDIT_HMAC_KEY: required in production (32+ random characters, kept outside the database)`);
+    expectOneLine(
+      result.stderr,
+      `${name}: AUDIT_HMAC_KEY: required in production (32+ random characters, kept outside the database)`,
+    );
   });
 
   it.each(subgraphNames)('%s refuses to start without AUDIT_SIGNING_KEY, naming it', async (name) => {
     const result = await start(name, { AUDIT_HMAC_KEY: hmacKey });
     expect(result.code).toBe(1);
-    expectOneLine(result.stderr, `${name}: AUDIT_SIGNING_KEY: required in production (an Ed25519 private key, PKCS#8 PEM, kept outside the database)`);
+    expectOneLine(
+      result.stderr,
+      `${name}: AUDIT_SIGNING_KEY: required in production (an Ed25519 private key, PKCS#8 PEM, kept outside the database)`,
+    );
   });
 
   it('refuses a key too short to be one, naming it', async () => {

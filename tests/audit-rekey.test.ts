@@ -95,7 +95,15 @@ async function writeUnkeyedChain(count: number): Promise<void> {
 function rekey(env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const script = path.join(repositoryRoot, 'scripts', 'dist', 'audit-rekey.js');
   const result = spawnSync(process.execPath, [script, 'escalations'], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'development', LOG_LEVEL: 'silent', AUDIT_HMAC_KEY: hmacKey, AUDIT_SIGNING_KEY: signingKey, ...databaseEnv, ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'silent',
+      AUDIT_HMAC_KEY: hmacKey,
+      AUDIT_SIGNING_KEY: signingKey,
+      ...databaseEnv,
+      ...env,
+    },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -106,7 +114,11 @@ async function keyedStatus() {
   try {
     useAuditChainKeys(db, hmacKey, signingKey);
     return {
-      chain: await verifyAuditChain(db.manager, { fromStart: true, checkpointEvery: Number.POSITIVE_INFINITY, now: new Date() }),
+      chain: await verifyAuditChain(db.manager, {
+        fromStart: true,
+        checkpointEvery: Number.POSITIVE_INFINITY,
+        now: new Date(),
+      }),
       checkpoints: await db.getRepository(AuditCheckpoint).find(),
       records: await db.getRepository(AuditRecord).find({ order: { sequence: 'ASC' } }),
     };
@@ -131,7 +143,9 @@ describe('npm run audit:rekey', () => {
     const strip = ({ hash: _h, previousHash: _p, ...content }: AuditRecord) => content;
     expect(after.records.map(strip)).toEqual(before.records.map(strip));
     // A second run finds nothing to do.
-    expect(rekey().stdout).toBe('escalations: the audit chain verifies under the configured key already; nothing to do\n');
+    expect(rekey().stdout).toBe(
+      'escalations: the audit chain verifies under the configured key already; nothing to do\n',
+    );
   });
 
   it('refuses an unkeyed chain that was changed after it was written, naming the record, and changes nothing', async () => {
@@ -149,9 +163,13 @@ describe('npm run audit:rekey', () => {
   it('is refused in production, and without the keys', async () => {
     const production = rekey({ NODE_ENV: 'production' });
     expect(production.status).toBe(1);
-    expect(production.stderr).toBe('audit:rekey: refused: NODE_ENV=production (a production audit trail is never re-keyed)\n');
+    expect(production.stderr).toBe(
+      'audit:rekey: refused: NODE_ENV=production (a production audit trail is never re-keyed)\n',
+    );
     const keyless = rekey({ AUDIT_HMAC_KEY: '' });
     expect(keyless.status).toBe(1);
-    expect(keyless.stderr).toBe('audit:rekey: configuration error: AUDIT_HMAC_KEY: required to re-key (the keys the subgraph runs with)\n');
+    expect(keyless.stderr).toBe(
+      'audit:rekey: configuration error: AUDIT_HMAC_KEY: required to re-key (the keys the subgraph runs with)\n',
+    );
   });
 });

@@ -34,27 +34,112 @@ async function addPartnership(): Promise<void> {
   const n = String(added).padStart(2, '0');
   const created = await graph.query<{ createPartnership: { id: string } }>(
     `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`,
-    { input: { name: `Batch partnership ${n}`, localAuthorityGssCodes: ['E06000001'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000013'] } },
+    {
+      input: {
+        name: `Batch partnership ${n}`,
+        localAuthorityGssCodes: ['E06000001'],
+        integratedCareBoardOdsCodes: ['QHM'],
+        policeForceGssCodes: ['E23000013'],
+      },
+    },
     { as: 'national-administrator' },
   );
   expect(created.errors).toBeUndefined();
   const id = created.data!.createPartnership.id;
-  await graph.subgraphs.partnerships.db.getRepository('Partnership').update({ id }, { status: 'ACTIVE', activeFrom: '2020-01-01' });
+  await graph.subgraphs.partnerships.db
+    .getRepository('Partnership')
+    .update({ id }, { status: 'ACTIVE', activeFrom: '2020-01-01' });
   const agencyId = newId();
-  await graph.subgraphs.agencies.db.getRepository('Agency').insert({ id: agencyId, name: `Agency ${n}`, kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
-  await graph.subgraphs.agencies.db.getRepository('Designation').insert({ id: newId(), partnershipId: id, agencyId, designatedFrom: '2020-01-01', designatedUntil: null, reason: 'test' });
+  await graph.subgraphs.agencies.db
+    .getRepository('Agency')
+    .insert({
+      id: agencyId,
+      name: `Agency ${n}`,
+      kind: 'RELEVANT_AGENCY',
+      scheduleCategory: 'MISCELLANEOUS',
+      gssCode: null,
+      dfeCode: null,
+      odsCode: null,
+    });
+  await graph.subgraphs.agencies.db
+    .getRepository('Designation')
+    .insert({
+      id: newId(),
+      partnershipId: id,
+      agencyId,
+      designatedFrom: '2020-01-01',
+      designatedUntil: null,
+      reason: 'test',
+    });
   const urn = `98${String(added).padStart(4, '0')}`;
-  await graph.subgraphs.schools.db.getRepository('School').insert({ urn, name: `School ${n}`, laestab: `8052${String(added).padStart(3, '0')}`, localAuthorityDfeCode: '805', phase: 'PRIMARY', status: 'OPEN', ukprn: null });
-  await graph.subgraphs.schools.db.getRepository('SchoolDesignation').insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
-  await graph.subgraphs.reviews.db.getRepository('PracticeReview').insert({ id: newId(), partnershipId: id, kind: 'LOCAL', title: `Review ${n}`, decisionDate: '2024-01-10', status: 'PUBLISHED', publishedOn: '2024-06-01', publicationUrl: 'https://example.org/r' });
-  await graph.subgraphs.partnerships.db.getRepository('YearlyReport').insert({ id: newId(), partnershipId: id, financialYearStart: 2024, publishedOn: '2025-09-01', publicationUrl: 'https://example.org/y', sentToPanelOn: null, sentToFoundationsOn: null, contentPresent: [], hasSecureEstablishment: false });
+  await graph.subgraphs.schools.db
+    .getRepository('School')
+    .insert({
+      urn,
+      name: `School ${n}`,
+      laestab: `8052${String(added).padStart(3, '0')}`,
+      localAuthorityDfeCode: '805',
+      phase: 'PRIMARY',
+      status: 'OPEN',
+      ukprn: null,
+    });
+  await graph.subgraphs.schools.db
+    .getRepository('SchoolDesignation')
+    .insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
+  await graph.subgraphs.reviews.db
+    .getRepository('PracticeReview')
+    .insert({
+      id: newId(),
+      partnershipId: id,
+      kind: 'LOCAL',
+      title: `Review ${n}`,
+      decisionDate: '2024-01-10',
+      status: 'PUBLISHED',
+      publishedOn: '2024-06-01',
+      publicationUrl: 'https://example.org/r',
+    });
+  await graph.subgraphs.partnerships.db
+    .getRepository('YearlyReport')
+    .insert({
+      id: newId(),
+      partnershipId: id,
+      financialYearStart: 2024,
+      publishedOn: '2025-09-01',
+      publicationUrl: 'https://example.org/y',
+      sentToPanelOn: null,
+      sentToFoundationsOn: null,
+      contentPresent: [],
+      hasSecureEstablishment: false,
+    });
   for (const version of [1, 2, 3]) {
     await graph.subgraphs.partnerships.db.getRepository('PublishedArrangements').insert({
-      id: newId(), partnershipId: id, version, publishedOn: `202${version}-04-01`, url: 'https://example.org/a', signOffs: [], relevantAgencyIds: [], relevantSchoolUrns: [],
-      educationStrategic: 'e', educationOperational: 'e', scrutineer: 's', scrutinyFunctions: ['f'], scrutinyReports: [], childDeathReviewPartnerIds: [], forums: [],
+      id: newId(),
+      partnershipId: id,
+      version,
+      publishedOn: `202${version}-04-01`,
+      url: 'https://example.org/a',
+      signOffs: [],
+      relevantAgencyIds: [],
+      relevantSchoolUrns: [],
+      educationStrategic: 'e',
+      educationOperational: 'e',
+      scrutineer: 's',
+      scrutinyFunctions: ['f'],
+      scrutinyReports: [],
+      childDeathReviewPartnerIds: [],
+      forums: [],
     });
   }
-  await graph.subgraphs.escalations.db.getRepository('EscalationStage').insert({ id: newId(), partnershipId: id, position: 1, name: 'Practitioners', participants: 'the practitioners', timescaleWorkingDays: 5 });
+  await graph.subgraphs.escalations.db
+    .getRepository('EscalationStage')
+    .insert({
+      id: newId(),
+      partnershipId: id,
+      position: 1,
+      name: 'Practitioners',
+      participants: 'the practitioners',
+      timescaleWorkingDays: 5,
+    });
 }
 
 async function measure(): Promise<{ count: number; statements: Record<string, number> }> {
@@ -70,7 +155,10 @@ async function measure(): Promise<{ count: number; statements: Record<string, nu
       expect(partnership['schools']!.nodes.length).toBeGreaterThan(0);
       if (String(partnership['name']).startsWith('Batch partnership')) {
         expect(partnership['yearlyReports']).toMatchObject({ totalCount: 1, nodes: [{ financialYear: '2024-25' }] });
-        expect(partnership['arrangementsHistory']).toMatchObject({ totalCount: 3, nodes: [{ version: 3 }, { version: 2 }] });
+        expect(partnership['arrangementsHistory']).toMatchObject({
+          totalCount: 3,
+          nodes: [{ version: 3 }, { version: 2 }],
+        });
       }
       for (const list of ['relevantAgencies', 'schools', 'practiceReviews', 'yearlyReports', 'arrangementsHistory']) {
         expect(partnership[list]!.nodes.length).toBe(Math.min(2, partnership[list]!.totalCount));
@@ -95,12 +183,23 @@ it('costs the same SQL statements per subgraph for 3 partnerships as for 23', as
   // local authorities in two fetches | schools' pages and counts | reviews' pages and counts |
   // stages.
   // The notifications service is not asked: nothing in the query is its.
-  expect(large.statements).toEqual({ partnerships: 9, agencies: 4, schools: 2, reviews: 2, escalations: 1, notifications: 0 });
+  expect(large.statements).toEqual({
+    partnerships: 9,
+    agencies: 4,
+    schools: 2,
+    reviews: 2,
+    escalations: 1,
+    notifications: 0,
+  });
 });
 
 it('resolves any number of yearly-report references in one statement', async () => {
   // Published ones: an anonymous caller rightly sees no other.
-  const reports = (await graph.subgraphs.partnerships.db.getRepository('YearlyReport').find({ select: { id: true, publishedOn: true } })).filter((r) => r.publishedOn);
+  const reports = (
+    await graph.subgraphs.partnerships.db
+      .getRepository('YearlyReport')
+      .find({ select: { id: true, publishedOn: true } })
+  ).filter((r) => r.publishedOn);
   expect(reports.length).toBeGreaterThan(3);
   const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on YearlyReport { id financialYear } } }`;
   const count = async (ids: string[]) => {
@@ -111,7 +210,9 @@ it('resolves any number of yearly-report references in one statement', async () 
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: 'YearlyReport', id })) } }),
       });
-      found = ((await response.json()) as { data: { _entities: Array<{ id: string } | null> } }).data._entities.filter(Boolean).length;
+      found = ((await response.json()) as { data: { _entities: Array<{ id: string } | null> } }).data._entities.filter(
+        Boolean,
+      ).length;
     });
     return { found, statements: statements.length };
   };

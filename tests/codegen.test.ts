@@ -4,7 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { startGateway, createAuthenticator, readSupergraph } from '@safeguarding/gateway';
 import { ReceivedEvent } from '@safeguarding/notifications';
-import { createLogger, OutboxEvent, repositoryRoot, subgraphNames, TrustedDocuments, trustedDocumentsManifestPath, type RunningHttpService } from '@safeguarding/shared';
+import {
+  createLogger,
+  OutboxEvent,
+  repositoryRoot,
+  subgraphNames,
+  TrustedDocuments,
+  trustedDocumentsManifestPath,
+  type RunningHttpService,
+} from '@safeguarding/shared';
 import config from '../examples/typed-client/codegen';
 import { createGraphClient, GraphError, whatIsDueForMe } from '../examples/typed-client/client';
 import { PartnershipForDocument } from '../examples/typed-client/generated/portal/graphql';
@@ -28,7 +36,11 @@ function filesUnder(dir: string): Record<string, string> {
 
 function typeCheck(project: string): { ok: boolean; output: string } {
   try {
-    execFileSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], { cwd: repositoryRoot, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return { ok: true, output: '' };
   } catch (error) {
     return { ok: false, output: String((error as { stdout?: string }).stdout ?? error) };
@@ -44,12 +56,18 @@ describe('the generated typed client', () => {
 
   it('is what codegen makes of the example operations now (run `npm run codegen` when this fails)', async () => {
     const generates = Object.fromEntries(
-      Object.entries(config.generates).map(([target, output]) => [path.join(temp, path.relative(committedDir, target)) + path.sep, output]),
+      Object.entries(config.generates).map(([target, output]) => [
+        path.join(temp, path.relative(committedDir, target)) + path.sep,
+        output,
+      ]),
     );
     // The CLI in its own process, as `npm run codegen` runs it (it is an ES module jest cannot load).
     const temporaryConfig = path.join(temp, 'codegen.json');
     fs.writeFileSync(temporaryConfig, JSON.stringify({ ...config, generates }));
-    execFileSync(process.execPath, [codegenCli, '--config', temporaryConfig, '--silent'], { cwd: repositoryRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, [codegenCli, '--config', temporaryConfig, '--silent'], {
+      cwd: repositoryRoot,
+      stdio: 'pipe',
+    });
     fs.rmSync(temporaryConfig);
     const fresh = filesUnder(temp);
     expect(Object.keys(fresh).length).toBeGreaterThan(0);
@@ -83,7 +101,16 @@ describe('the generated typed client', () => {
     );
     fs.writeFileSync(
       path.join(project, 'tsconfig.json'),
-      JSON.stringify({ extends: path.join(repositoryRoot, 'tsconfig.base.json'), compilerOptions: { composite: false, noEmit: true, types: ['node'], typeRoots: [path.join(repositoryRoot, 'node_modules', '@types')] }, include: ['misuse.ts'] }),
+      JSON.stringify({
+        extends: path.join(repositoryRoot, 'tsconfig.base.json'),
+        compilerOptions: {
+          composite: false,
+          noEmit: true,
+          types: ['node'],
+          typeRoots: [path.join(repositoryRoot, 'node_modules', '@types')],
+        },
+        include: ['misuse.ts'],
+      }),
     );
     const result = typeCheck(path.join(project, 'tsconfig.json'));
     expect(result.ok).toBe(false);
@@ -105,7 +132,11 @@ describe('the typed client against the running graph', () => {
       port: 0,
       logger: createLogger('test', 'silent'),
       production: true,
-      authenticator: createAuthenticator({ secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' }),
+      authenticator: createAuthenticator({
+        secret: graph.secrets.jwt,
+        issuer: 'test-issuer',
+        audience: 'test-audience',
+      }),
       internalTokenSecret: graph.secrets.internal,
       trustedDocuments: TrustedDocuments.fromFile(trustedDocumentsManifestPath),
     });
@@ -113,9 +144,19 @@ describe('the typed client against the running graph', () => {
   // Duties reach the index through events the domains relay after start; compare once all are in.
   beforeEach(async () => {
     const domains = subgraphNames.filter((name) => name !== 'notifications');
-    for (const end = Date.now() + 30_000; ; ) {
-      const written = (await Promise.all(domains.map((name) => graph.subgraphs[name].db.getRepository(OutboxEvent).find({ select: { eventId: true } })))).flat();
-      const taken = new Set((await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ select: { eventId: true } })).map((event) => event.eventId));
+    for (const end = Date.now() + 30_000; ;) {
+      const written = (
+        await Promise.all(
+          domains.map((name) =>
+            graph.subgraphs[name].db.getRepository(OutboxEvent).find({ select: { eventId: true } }),
+          ),
+        )
+      ).flat();
+      const taken = new Set(
+        (await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ select: { eventId: true } })).map(
+          (event) => event.eventId,
+        ),
+      );
       if (written.every((event) => taken.has(event.eventId))) return;
       if (Date.now() > end) throw new Error('the outboxes were not taken');
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -139,7 +180,9 @@ describe('the typed client against the running graph', () => {
       );
       expect(direct.errors).toBeUndefined();
       expect(partnership.obligations).toHaveLength(direct.data!.partnership.whatIsDue.totalCount);
-      expect(new Set(partnership.obligations.map((obligation) => obligation.id)).size).toBe(partnership.obligations.length);
+      expect(new Set(partnership.obligations.map((obligation) => obligation.id)).size).toBe(
+        partnership.obligations.length,
+      );
     }
     // More than one page, so the client's paging is what found them all.
     expect(seen.partnerships.some((partnership) => partnership.obligations.length > 25)).toBe(true);
@@ -150,13 +193,17 @@ describe('the typed client against the running graph', () => {
     const byText = await whatIsDueForMe(createGraphClient({ url: graph.gatewayUrl, token }));
     const byHash = await whatIsDueForMe(createGraphClient({ url: trusted.url, token, byHash: true }));
     expect(byHash).toEqual(byText);
-    const found = await createGraphClient({ url: trusted.url, byHash: true })(PartnershipForDocument, { localAuthorityGssCode: 'E10000032' });
+    const found = await createGraphClient({ url: trusted.url, byHash: true })(PartnershipForDocument, {
+      localAuthorityGssCode: 'E10000032',
+    });
     expect(found.partnershipFor?.localAuthorities.map((authority) => authority.gssCode)).toContain('E10000032');
   });
 
   it("surfaces the graph's error codes, and an anonymous caller's missing viewer", async () => {
     const client = createGraphClient({ url: graph.gatewayUrl });
-    await expect(client(PartnershipForDocument, { localAuthorityGssCode: 'E10000032', localAuthorityDfeCode: '938' })).rejects.toMatchObject({
+    await expect(
+      client(PartnershipForDocument, { localAuthorityGssCode: 'E10000032', localAuthorityDfeCode: '938' }),
+    ).rejects.toMatchObject({
       codes: ['BAD_USER_INPUT'],
     });
     await expect(whatIsDueForMe(client)).rejects.toBeInstanceOf(GraphError);

@@ -22,8 +22,12 @@ describe('static composition', () => {
   });
 
   it('joins the shared entities across the subgraphs that contribute to them', () => {
-    const partnership = composed.slice(composed.indexOf('type Partnership'), composed.indexOf('}', composed.indexOf('type Partnership')));
-    for (const name of subgraphNames) expect(partnership).toContain(`@join__type(graph: ${name.toUpperCase()}, key: "id")`);
+    const partnership = composed.slice(
+      composed.indexOf('type Partnership'),
+      composed.indexOf('}', composed.indexOf('type Partnership')),
+    );
+    for (const name of subgraphNames)
+      expect(partnership).toContain(`@join__type(graph: ${name.toUpperCase()}, key: "id")`);
   });
 });
 
@@ -31,7 +35,9 @@ describe('static composition', () => {
 function joins(directives: readonly DirectiveNode[] | undefined, name: string): Array<Record<string, string>> {
   return (directives ?? [])
     .filter((directive) => directive.name.value === name)
-    .map((directive) => Object.fromEntries((directive.arguments ?? []).map((argument) => [argument.name.value, print(argument.value)])));
+    .map((directive) =>
+      Object.fromEntries((directive.arguments ?? []).map((argument) => [argument.name.value, print(argument.value)])),
+    );
 }
 
 function namedType(type: TypeNode): string {
@@ -52,7 +58,9 @@ interface CrossingField {
  * would null its parent too (GraphQL spec §6.4.4), costing the data of subgraphs that are up.
  */
 function crossingFields(supergraph: string): { contributed: CrossingField[]; references: CrossingField[] } {
-  const objects = parse(supergraph).definitions.filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION);
+  const objects = parse(supergraph).definitions.filter(
+    (definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION,
+  );
   const query = objects.find((definition) => definition.name.value === 'Query')!;
   const lookedUpBy = new Map<string, Set<string>>();
   for (const field of query.fields ?? []) {
@@ -76,9 +84,15 @@ function crossingFields(supergraph: string): { contributed: CrossingField[]; ref
     if (type.name.value === 'Query' || type.name.value === 'Mutation') continue;
     const typeGraphs = joins(type.directives, 'join__type').map((join) => join.graph!);
     for (const field of type.fields ?? []) {
-      const joined = joins(field.directives, 'join__field').filter((join) => join.external !== 'true').map((join) => join.graph!);
+      const joined = joins(field.directives, 'join__field')
+        .filter((join) => join.external !== 'true')
+        .map((join) => join.graph!);
       const graphs = joined.length > 0 ? joined : typeGraphs;
-      const found = { coordinate: `${type.name.value}.${field.name.value}`, graph: graphs.join(','), nonNull: field.type.kind === Kind.NON_NULL_TYPE };
+      const found = {
+        coordinate: `${type.name.value}.${field.name.value}`,
+        graph: graphs.join(','),
+        nonNull: field.type.kind === Kind.NON_NULL_TYPE,
+      };
       const parentOwner = owners.get(type.name.value);
       if (parentOwner && joined.length > 0 && !joined.some((graph) => parentOwner.has(graph))) contributed.push(found);
       const returnedOwner = owners.get(namedType(field.type));
@@ -91,24 +105,43 @@ function crossingFields(supergraph: string): { contributed: CrossingField[]; ref
 describe('fields that cross into another subgraph', () => {
   const { contributed, references } = crossingFields(fs.readFileSync(supergraphPath, 'utf8'));
 
-  it('are found in the supergraph: fields added to another subgraph\'s entity, from every contributing subgraph', () => {
+  it("are found in the supergraph: fields added to another subgraph's entity, from every contributing subgraph", () => {
     const coordinates = contributed.map((field) => field.coordinate);
-    expect(coordinates).toEqual(expect.arrayContaining(['Partnership.practiceReviews', 'Partnership.whatIsDue', 'Agency.referralsMade', 'School.recommendations', 'Partnership.section11Overview']));
-    expect(new Set(contributed.map((field) => field.graph))).toEqual(new Set(['AGENCIES', 'ESCALATIONS', 'NOTIFICATIONS', 'REVIEWS', 'SCHOOLS']));
+    expect(coordinates).toEqual(
+      expect.arrayContaining([
+        'Partnership.practiceReviews',
+        'Partnership.whatIsDue',
+        'Agency.referralsMade',
+        'School.recommendations',
+        'Partnership.section11Overview',
+      ]),
+    );
+    expect(new Set(contributed.map((field) => field.graph))).toEqual(
+      new Set(['AGENCIES', 'ESCALATIONS', 'NOTIFICATIONS', 'REVIEWS', 'SCHOOLS']),
+    );
     // The owner's own fields are not among them.
     expect(coordinates).not.toContain('Partnership.name');
     expect(coordinates).not.toContain('Agency.name');
   });
 
-  it('are found in the supergraph: references to another subgraph\'s entity', () => {
+  it("are found in the supergraph: references to another subgraph's entity", () => {
     const coordinates = references.map((field) => field.coordinate);
-    expect(coordinates).toEqual(expect.arrayContaining(['School.localAuthority', 'StatutoryPartner.organisation', 'PracticeReview.partnership', 'Viewer.partnerships']));
+    expect(coordinates).toEqual(
+      expect.arrayContaining([
+        'School.localAuthority',
+        'StatutoryPartner.organisation',
+        'PracticeReview.partnership',
+        'Viewer.partnerships',
+      ]),
+    );
     // A subgraph returning its own entity is not crossing.
     expect(coordinates).not.toContain('YearlyReport.partnership');
   });
 
   it('are all nullable, so one subgraph down costs only its own fields', () => {
-    const nonNull = [...contributed, ...references].filter((field) => field.nonNull).map((field) => `${field.coordinate} (${field.graph})`);
+    const nonNull = [...contributed, ...references]
+      .filter((field) => field.nonNull)
+      .map((field) => `${field.coordinate} (${field.graph})`);
     expect(nonNull).toEqual([]);
   });
 });
@@ -142,7 +175,7 @@ describe('a composition error', () => {
     partnershipType: ConflictingPartnership as unknown as SubgraphDefinition['partnershipType'],
   };
 
-  it('is reported with composition\'s own words, naming the type and field at fault', async () => {
+  it("is reported with composition's own words, naming the type and field at fault", async () => {
     const failure = composeSupergraph([partnershipsSubgraph, conflicting]);
     await expect(failure).rejects.toBeInstanceOf(CompositionError);
     await expect(failure).rejects.toThrow(/Partnership\.name/);

@@ -42,7 +42,9 @@ describe.each(users)('example operations of the %s', (user) => {
   it.each(files)('%s is valid against schema.graphql and names its operation', (file) => {
     const document = parse(fs.readFileSync(path.join(directory, file), 'utf8'));
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-    const names = document.definitions.flatMap((definition) => (definition.kind === 'OperationDefinition' ? [definition.name?.value] : []));
+    const names = document.definitions.flatMap((definition) =>
+      definition.kind === 'OperationDefinition' ? [definition.name?.value] : [],
+    );
     expect(names).toEqual([file.replace(/\.graphql$/, '')]);
   });
 });

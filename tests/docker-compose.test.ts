@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { checkGatewayEnvironment, gatewayEnvironment } from '@safeguarding/gateway';
-import { parseEnvironment, repositoryRoot, resolveDatabaseTarget, subgraphEnvironment, subgraphNames } from '@safeguarding/shared';
+import {
+  parseEnvironment,
+  repositoryRoot,
+  resolveDatabaseTarget,
+  subgraphEnvironment,
+  subgraphNames,
+} from '@safeguarding/shared';
 
 // Docker does not run here, so the files are checked against what the code actually reads, and
 // the database init script is run against a stand-in `mysql` that records what it is sent.
@@ -42,7 +48,9 @@ const environment = (service: Service) =>
   Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, substitute(String(value))]));
 
 it('has MySQL, NATS, a migration step and a service per subgraph, and the gateway', () => {
-  expect(Object.keys(services).sort()).toEqual(['mysql', 'nats', ...subgraphNames, ...subgraphNames.map((n) => `${n}-migrate`), 'gateway'].sort());
+  expect(Object.keys(services).sort()).toEqual(
+    ['mysql', 'nats', ...subgraphNames, ...subgraphNames.map((n) => `${n}-migrate`), 'gateway'].sort(),
+  );
   expect(services['mysql']!.image).toMatch(/^(mysql:8\.4|mariadb:10\.11)/);
   expect(services['mysql']!.healthcheck).toBeDefined();
 });
@@ -87,7 +95,13 @@ describe.each(subgraphNames.map((name) => [name]))('the %s service', (name) => {
     expect(config.DEMO_DATA).toBe(false);
     expect(config.HOST).toBe('0.0.0.0');
     const target = resolveDatabaseTarget(name, config);
-    expect(target).toMatchObject({ kind: 'mysql', host: 'mysql', user: name, password: `${name}-secret`, database: `safeguarding_${name}` });
+    expect(target).toMatchObject({
+      kind: 'mysql',
+      host: 'mysql',
+      user: name,
+      password: `${name}-secret`,
+      database: `safeguarding_${name}`,
+    });
     expect(raw['INTERNAL_TOKEN_SECRET']).toMatch(/^\$\{INTERNAL_TOKEN_SECRET:\?/);
     expect(raw['AUDIT_HMAC_KEY']).toMatch(/^\$\{AUDIT_HMAC_KEY:\?/);
     expect(config.AUDIT_HMAC_KEY).toBe('k'.repeat(40));
@@ -119,14 +133,18 @@ describe('the gateway service', () => {
     const config = parseEnvironment(gatewayEnvironment, environment(gateway));
     for (const name of subgraphNames) {
       const subgraphPort = environment(services[name]!)['PORT'];
-      expect(config[`${name.toUpperCase() as Uppercase<typeof name>}_URL`]).toBe(`http://${name}:${subgraphPort}/graphql`);
+      expect(config[`${name.toUpperCase() as Uppercase<typeof name>}_URL`]).toBe(
+        `http://${name}:${subgraphPort}/graphql`,
+      );
     }
     for (const key of Object.keys(environment(gateway))) expect(Object.keys(gatewayEnvironment.shape)).toContain(key);
     expect(gateway.command).toEqual(['node', 'gateway/dist/main.js']);
   });
 
   it('starts after every subgraph is healthy and is the only published port', () => {
-    expect(gateway.depends_on).toEqual(Object.fromEntries(subgraphNames.map((name) => [name, { condition: 'service_healthy' }])));
+    expect(gateway.depends_on).toEqual(
+      Object.fromEntries(subgraphNames.map((name) => [name, { condition: 'service_healthy' }])),
+    );
     expect(gateway.ports).toEqual(['4000:4000']);
   });
 });
@@ -136,7 +154,8 @@ describe('the Dockerfile', () => {
     const built = Object.entries(services).filter(([, service]) => service.build);
     expect(built).toHaveLength(1);
     expect(built[0]![1].build!.dockerfile).toBe('Dockerfile');
-    for (const [name, service] of Object.entries(services)) if (name !== 'mysql' && name !== 'nats') expect(service.image).toBe('safeguarding-graph:local');
+    for (const [name, service] of Object.entries(services))
+      if (name !== 'mysql' && name !== 'nats') expect(service.image).toBe('safeguarding-graph:local');
     expect(dockerfile.match(/^FROM node:24-bookworm-slim AS \w+$/gm)).toHaveLength(2);
   });
 
@@ -145,7 +164,9 @@ describe('the Dockerfile', () => {
     expect(dockerfile).toMatch(/supergraph\.graphql/);
     expect(dockerfile).toMatch(/^USER node$/m);
     // Every package.json the workspace lists is copied before npm ci.
-    const workspaces = (JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
+    const workspaces = (
+      JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { workspaces: string[] }
+    ).workspaces;
     for (const workspace of workspaces) expect(dockerfile).toContain(`COPY ${workspace}/package.json ${workspace}/`);
   });
 
@@ -163,8 +184,11 @@ describe('the database init script', () => {
   const script = path.join(repositoryRoot, 'ops', 'mysql', '01-subgraph-users.sh');
 
   it('is mounted where the MySQL image runs init scripts', () => {
-    expect(services['mysql']!.volumes).toContain('./ops/mysql/01-subgraph-users.sh:/docker-entrypoint-initdb.d/01-subgraph-users.sh:ro');
-    for (const name of subgraphNames) expect(environment(services['mysql']!)[`${name.toUpperCase()}_DB_PASSWORD`]).toBe(`${name}-secret`);
+    expect(services['mysql']!.volumes).toContain(
+      './ops/mysql/01-subgraph-users.sh:/docker-entrypoint-initdb.d/01-subgraph-users.sh:ro',
+    );
+    for (const name of subgraphNames)
+      expect(environment(services['mysql']!)[`${name.toUpperCase()}_DB_PASSWORD`]).toBe(`${name}-secret`);
   });
 
   it("creates each subgraph's user with rights on that subgraph's database only", () => {
@@ -173,7 +197,12 @@ describe('the database init script', () => {
     fs.writeFileSync(path.join(bin, 'mysql'), `#!/bin/sh\ncat >> "${log}"\n`, { mode: 0o755 });
     try {
       execFileSync('sh', [script], {
-        env: { PATH: `${bin}:${process.env['PATH'] ?? ''}`, MYSQL_ROOT_PASSWORD: 'root', ...required, SCHOOLS_DB_PASSWORD: "it's-quoted" },
+        env: {
+          PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+          MYSQL_ROOT_PASSWORD: 'root',
+          ...required,
+          SCHOOLS_DB_PASSWORD: "it's-quoted",
+        },
       });
       const sql = fs.readFileSync(log, 'utf8');
       for (const name of subgraphNames) {
@@ -189,6 +218,11 @@ describe('the database init script', () => {
   });
 
   it('refuses to run without a password', () => {
-    expect(() => execFileSync('sh', [script], { env: { PATH: process.env['PATH'] ?? '', MYSQL_ROOT_PASSWORD: 'root' }, stdio: 'pipe' })).toThrow(/PARTNERSHIPS_DB_PASSWORD is not set/);
+    expect(() =>
+      execFileSync('sh', [script], {
+        env: { PATH: process.env['PATH'] ?? '', MYSQL_ROOT_PASSWORD: 'root' },
+        stdio: 'pipe',
+      }),
+    ).toThrow(/PARTNERSHIPS_DB_PASSWORD is not set/);
   });
 });

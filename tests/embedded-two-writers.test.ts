@@ -24,7 +24,9 @@ function startEscalations(): Promise<string> {
     DATA_DIR: dataDir,
     INTERNAL_TOKEN_SECRET: secret,
   };
-  const child = spawn(process.execPath, [path.join(repositoryRoot, 'subgraphs', 'escalations', 'dist', 'main.js')], { env });
+  const child = spawn(process.execPath, [path.join(repositoryRoot, 'subgraphs', 'escalations', 'dist', 'main.js')], {
+    env,
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let buffered = '';
@@ -41,42 +43,58 @@ function startEscalations(): Promise<string> {
 
 afterAll(async () => {
   await Promise.all(
-    children.map((child) => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    })),
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
   );
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const submit = `mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id status } }`;
 
-async function referralsFrom(url: string, prefix: string, count: number, concurrency: number): Promise<Array<{ errors?: unknown; data?: unknown }>> {
+async function referralsFrom(
+  url: string,
+  prefix: string,
+  count: number,
+  concurrency: number,
+): Promise<Array<{ errors?: unknown; data?: unknown }>> {
   const results: Array<{ errors?: unknown; data?: unknown }> = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const n = next++;
       const body = {
-          query: submit,
-          variables: {
-            input: {
-              idempotencyKey: `${prefix}-key-${String(n).padStart(4, '0')}`,
-              childReference: `CHILD-${prefix}-${String(n).padStart(4, '0')}`,
-              nhsNumber: null,
-              homeLocalAuthorityGssCode: 'E10000032',
-              concernCategories: ['NEGLECT'],
-              significantHarm: false,
-              earlyHelpIndicators: [],
-              lawfulBasis: 'PUBLIC_TASK',
-              consent: 'OBTAINED',
-              practitionerName: null,
-              practitionerRole: null,
-            },
+        query: submit,
+        variables: {
+          input: {
+            idempotencyKey: `${prefix}-key-${String(n).padStart(4, '0')}`,
+            childReference: `CHILD-${prefix}-${String(n).padStart(4, '0')}`,
+            nhsNumber: null,
+            homeLocalAuthorityGssCode: 'E10000032',
+            concernCategories: ['NEGLECT'],
+            significantHarm: false,
+            earlyHelpIndicators: [],
+            lawfulBasis: 'PUBLIC_TASK',
+            consent: 'OBTAINED',
+            practitionerName: null,
+            practitionerRole: null,
           },
+        },
       };
-      const token = await signInternalToken({ identity: demoIdentities['sussex-health-visitor']!, operationName: 'Submit', requestId: null, operation: body }, secret);
+      const token = await signInternalToken(
+        {
+          identity: demoIdentities['sussex-health-visitor']!,
+          operationName: 'Submit',
+          requestId: null,
+          operation: body,
+        },
+        secret,
+      );
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [internalIdentityHeader]: token },

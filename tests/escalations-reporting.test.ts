@@ -18,13 +18,27 @@ const eastSussex = demoIds.partnerships.eastSussex;
 const westSussex = demoIds.partnerships.westSussex;
 const eastSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '845' });
 const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
-const codeOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.['code'];
+const codeOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+  result.errors?.[0]?.extensions?.['code'];
 
 const raise = `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id } }`;
-async function raiseIn(partnershipId: string, as: 'sussex-police-officer' | 'sussex-health-visitor', issueType = 'INFORMATION_SHARING', raisedWithAgencyId = eastSussexCouncil): Promise<string> {
+async function raiseIn(
+  partnershipId: string,
+  as: 'sussex-police-officer' | 'sussex-health-visitor',
+  issueType = 'INFORMATION_SHARING',
+  raisedWithAgencyId = eastSussexCouncil,
+): Promise<string> {
   const result = await graph.query<any>(
     raise,
-    { input: { partnershipId, caseReference: `CASE-R-${Math.random().toString(36).slice(2, 8)}`, raisedWithAgencyId, issueType, summary: 'Reporting test (fictional)' } },
+    {
+      input: {
+        partnershipId,
+        caseReference: `CASE-R-${Math.random().toString(36).slice(2, 8)}`,
+        raisedWithAgencyId,
+        issueType,
+        summary: 'Reporting test (fictional)',
+      },
+    },
     { as },
   );
   expect(result.errors).toBeUndefined();
@@ -53,9 +67,19 @@ describe('the escalation report', () => {
     let result = await graph.query<any>(report, march, { as: 'east-sussex-business-manager' });
     expect(result.errors).toBeUndefined();
     let r = result.data.partnership.escalationReport;
-    expect(r).toMatchObject({ from: '2027-03-01', to: '2027-03-31', asOf: '2027-03-01', raised: hidden, open: hidden, resolved: hidden, withdrawn: hidden });
+    expect(r).toMatchObject({
+      from: '2027-03-01',
+      to: '2027-03-31',
+      asOf: '2027-03-01',
+      raised: hidden,
+      open: hidden,
+      resolved: hidden,
+      withdrawn: hidden,
+    });
     expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual(hidden);
-    expect(r.byOrganisationPair.nodes).toEqual([{ raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: hidden }]);
+    expect(r.byOrganisationPair.nodes).toEqual([
+      { raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: hidden },
+    ]);
     expect(r.openByStage[0]).toMatchObject({ stagePosition: 1, open: hidden });
     expect(JSON.stringify(r)).not.toMatch(/"count":[1-4]\b/);
 
@@ -65,30 +89,48 @@ describe('the escalation report', () => {
     expect(r).toMatchObject({ raised: shown(5), open: shown(5), resolved: hidden, withdrawn: hidden, overdue: hidden });
     expect(r.openByStage.map((s: any) => s.open)).toEqual([shown(5), hidden, hidden, hidden, hidden]);
     expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual(shown(5));
-    expect(r.byIssueType.filter((c: any) => c.issueType !== 'INFORMATION_SHARING').every((c: any) => c.raised.suppressed)).toBe(true);
-    expect(r.byOrganisationPair.nodes).toEqual([{ raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: shown(5) }]);
+    expect(
+      r.byIssueType.filter((c: any) => c.issueType !== 'INFORMATION_SHARING').every((c: any) => c.raised.suppressed),
+    ).toBe(true);
+    expect(r.byOrganisationPair.nodes).toEqual([
+      { raisedByOrganisationId: sussexPolice, raisedWithOrganisationId: eastSussexCouncil, raised: shown(5) },
+    ]);
   });
 
   it('hides a second pair when one small pair could be worked out from the total', async () => {
     await raiseIn(eastSussex, 'sussex-health-visitor', 'OTHER');
-    const r = (await graph.query<any>(report, march, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport;
+    const r = (await graph.query<any>(report, march, { as: 'east-sussex-business-manager' })).data.partnership
+      .escalationReport;
     expect(r.raised).toEqual(shown(6));
     expect(r.byOrganisationPair.totalCount).toBe(2);
-    expect(r.byOrganisationPair.nodes.every((pair: any) => pair.raised.suppressed && pair.raised.count === null)).toBe(true);
+    expect(r.byOrganisationPair.nodes.every((pair: any) => pair.raised.suppressed && pair.raised.count === null)).toBe(
+      true,
+    );
   });
 
   it('pages the organisation pairs, each page suppressed against the whole period, not against itself', async () => {
     const paged = `query ($p: ID!, $from: Date!, $to: Date!, $after: String) { partnership(id: $p) { escalationReport(from: $from, to: $to, published: true) {
       byOrganisationPair(first: 1, after: $after) { nodes { raisedByOrganisationId raisedWithOrganisationId raised { count suppressed } } pageInfo { endCursor hasNextPage } } } } }`;
-    const first = (await graph.query<any>(paged, march, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport.byOrganisationPair;
+    const first = (await graph.query<any>(paged, march, { as: 'east-sussex-business-manager' })).data.partnership
+      .escalationReport.byOrganisationPair;
     expect(first.nodes).toHaveLength(1);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await graph.query<any>(paged, { ...march, after: first.pageInfo.endCursor }, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport.byOrganisationPair;
+    const second = (
+      await graph.query<any>(
+        paged,
+        { ...march, after: first.pageInfo.endCursor },
+        { as: 'east-sussex-business-manager' },
+      )
+    ).data.partnership.escalationReport.byOrganisationPair;
     expect(second.nodes).toHaveLength(1);
     expect(second.pageInfo.hasNextPage).toBe(false);
     // The pair of 5 is hidden on its own page too: shown there, it would give away the other pair's 1.
-    expect([...first.nodes, ...second.nodes].every((pair: any) => pair.raised.suppressed && pair.raised.count === null)).toBe(true);
-    const keys = [...first.nodes, ...second.nodes].map((pair: any) => `${pair.raisedByOrganisationId}|${pair.raisedWithOrganisationId}`);
+    expect(
+      [...first.nodes, ...second.nodes].every((pair: any) => pair.raised.suppressed && pair.raised.count === null),
+    ).toBe(true);
+    const keys = [...first.nodes, ...second.nodes].map(
+      (pair: any) => `${pair.raisedByOrganisationId}|${pair.raisedWithOrganisationId}`,
+    );
     expect(new Set(keys).size).toBe(2);
   });
 
@@ -103,21 +145,42 @@ describe('the escalation report', () => {
       expect(resolved.errors).toBeUndefined();
     }
     setToday('2027-03-10');
-    const r = (await graph.query<any>(report, march, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport;
-    expect(r).toMatchObject({ raised: shown(6), resolved: shown(5), open: hidden, withdrawn: hidden, overdue: hidden, asOf: '2027-03-10' });
+    const r = (await graph.query<any>(report, march, { as: 'east-sussex-business-manager' })).data.partnership
+      .escalationReport;
+    expect(r).toMatchObject({
+      raised: shown(6),
+      resolved: shown(5),
+      open: hidden,
+      withdrawn: hidden,
+      overdue: hidden,
+      asOf: '2027-03-10',
+    });
     // 1 March to 8 March: 5 working days each.
     expect(r.timeToResolve).toEqual({ resolved: shown(5), medianWorkingDays: 5, meanWorkingDays: 5 });
   });
 
-  it('is for that partnership\'s staff only, and each look is audited', async () => {
+  it("is for that partnership's staff only, and each look is audited", async () => {
     expect(codeOf(await graph.query(report, march))).toBe('UNAUTHENTICATED');
     expect(codeOf(await graph.query(report, march, { as: 'sussex-police-officer' }))).toBe('FORBIDDEN');
     expect(codeOf(await graph.query(report, march, { as: 'west-sussex-business-manager' }))).toBe('FORBIDDEN');
-    const backwards = await graph.query<any>(report, { ...march, to: '2027-02-01' }, { as: 'east-sussex-business-manager' });
+    const backwards = await graph.query<any>(
+      report,
+      { ...march, to: '2027-02-01' },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     await graph.query(report, march, { as: 'east-sussex-business-manager' });
-    const [last] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ order: { sequence: 'DESC' }, take: 1 });
-    expect(last).toMatchObject({ action: 'READ', entityType: 'EscalationReport', entityId: eastSussex, subject: 'demo:east-sussex-business-manager', clientOperationName: 'Report', operationType: 'query' });
+    const [last] = await graph.subgraphs.escalations.db
+      .getRepository(AuditRecord)
+      .find({ order: { sequence: 'DESC' }, take: 1 });
+    expect(last).toMatchObject({
+      action: 'READ',
+      entityType: 'EscalationReport',
+      entityId: eastSussex,
+      subject: 'demo:east-sussex-business-manager',
+      clientOperationName: 'Report',
+      operationType: 'query',
+    });
   });
 });
 
@@ -125,8 +188,12 @@ describe('national escalations', () => {
   const fields = `id partnershipId escalatedTo matter status raisedOn closedOn history(first: 10) { nodes { sequence kind reason outcome subject } } historyChain { intact events }`;
   const demoId = nameBasedId('demo:national-escalation:0001');
 
-  it('are seen nationally by the Panel, by the partnership\'s own staff, and by nobody else', async () => {
-    const panel = await graph.query<any>(`{ nationalEscalations(first: 100) { nodes { ${fields} } } }`, {}, { as: 'panel-member' });
+  it("are seen nationally by the Panel, by the partnership's own staff, and by nobody else", async () => {
+    const panel = await graph.query<any>(
+      `{ nationalEscalations(first: 100) { nodes { ${fields} } } }`,
+      {},
+      { as: 'panel-member' },
+    );
     expect(panel.errors).toBeUndefined();
     expect(panel.data.nationalEscalations.nodes.find((e: any) => e.id === demoId)).toMatchObject({
       partnershipId: westSussex,
@@ -142,44 +209,93 @@ describe('national escalations', () => {
     for (const identity of ['east-sussex-business-manager', 'sussex-police-officer'] as const) {
       const other = await graph.query<any>(ofPartnership, { p: westSussex }, { as: identity });
       expect(other.data.partnership.nationalEscalations).toEqual({ nodes: [], totalCount: 0 });
-      expect((await graph.query<any>(`query ($id: ID!) { nationalEscalation(id: $id) { id } }`, { id: demoId }, { as: identity })).data.nationalEscalation).toBeNull();
+      expect(
+        (
+          await graph.query<any>(
+            `query ($id: ID!) { nationalEscalation(id: $id) { id } }`,
+            { id: demoId },
+            { as: identity },
+          )
+        ).data.nationalEscalation,
+      ).toBeNull();
     }
     expect(codeOf(await graph.query(`{ nationalEscalations { nodes { id } } }`))).toBe('UNAUTHENTICATED');
   });
 
   it('go OPEN → ACKNOWLEDGED → CLOSED with each step an event, and refuse a step the state does not allow', async () => {
     setToday('2027-03-10');
-    const input = { partnershipId: eastSussex, escalatedTo: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW_PANEL', matter: 'SERIOUS_INCIDENT_NATIONAL_ISSUES', summary: 'A serious incident raises issues about national online platforms (fictional)' };
+    const input = {
+      partnershipId: eastSussex,
+      escalatedTo: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW_PANEL',
+      matter: 'SERIOUS_INCIDENT_NATIONAL_ISSUES',
+      summary: 'A serious incident raises issues about national online platforms (fictional)',
+    };
     const raiseNational = `mutation ($input: RaiseNationalEscalationInput!) { raiseNationalEscalation(input: $input) { ${fields} } }`;
     expect(codeOf(await graph.query(raiseNational, { input }, { as: 'sussex-police-officer' }))).toBe('FORBIDDEN');
-    expect(codeOf(await graph.query(raiseNational, { input }, { as: 'west-sussex-business-manager' }))).toBe('FORBIDDEN');
-    const badInput = await graph.query<any>(raiseNational, { input: { ...input, summary: '' } }, { as: 'east-sussex-business-manager' });
+    expect(codeOf(await graph.query(raiseNational, { input }, { as: 'west-sussex-business-manager' }))).toBe(
+      'FORBIDDEN',
+    );
+    const badInput = await graph.query<any>(
+      raiseNational,
+      { input: { ...input, summary: '' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(badInput.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.summary' });
     const raised = await graph.query<any>(raiseNational, { input }, { as: 'east-sussex-business-manager' });
     expect(raised.errors).toBeUndefined();
     const id = raised.data.raiseNationalEscalation.id;
-    expect(raised.data.raiseNationalEscalation).toMatchObject({ status: 'OPEN', raisedOn: '2027-03-10', history: { nodes: [{ kind: 'RAISED', subject: 'demo:east-sussex-business-manager' }] } });
+    expect(raised.data.raiseNationalEscalation).toMatchObject({
+      status: 'OPEN',
+      raisedOn: '2027-03-10',
+      history: { nodes: [{ kind: 'RAISED', subject: 'demo:east-sussex-business-manager' }] },
+    });
 
     const acknowledge = `mutation ($id: ID!) { acknowledgeNationalEscalation(id: $id, note: "Received by the Panel") { status } }`;
     const close = `mutation ($id: ID!) { closeNationalEscalation(id: $id, outcome: "Raised with the Department; national review commissioned") { ${fields} } }`;
     expect(codeOf(await graph.query(acknowledge, { id }, { as: 'east-sussex-business-manager' }))).toBe('FORBIDDEN');
-    expect((await graph.query<any>(acknowledge, { id }, { as: 'panel-member' })).data.acknowledgeNationalEscalation.status).toBe('ACKNOWLEDGED');
+    expect(
+      (await graph.query<any>(acknowledge, { id }, { as: 'panel-member' })).data.acknowledgeNationalEscalation.status,
+    ).toBe('ACKNOWLEDGED');
     const again = await graph.query<any>(acknowledge, { id }, { as: 'panel-member' });
     expect(again.errors![0]!.message).toBe('national escalation is ACKNOWLEDGED: it cannot be acknowledged');
-    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', state: 'ACKNOWLEDGED', allowed: ['CLOSE', 'WITHDRAW'] });
+    expect(again.errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      state: 'ACKNOWLEDGED',
+      allowed: ['CLOSE', 'WITHDRAW'],
+    });
     const closed = await graph.query<any>(close, { id }, { as: 'panel-member' });
     expect(closed.data.closeNationalEscalation).toMatchObject({
       status: 'CLOSED',
       closedOn: '2027-03-10',
-      history: { nodes: [{ kind: 'RAISED' }, { kind: 'ACKNOWLEDGED', reason: 'Received by the Panel' }, { kind: 'CLOSED', outcome: 'Raised with the Department; national review commissioned' }] },
+      history: {
+        nodes: [
+          { kind: 'RAISED' },
+          { kind: 'ACKNOWLEDGED', reason: 'Received by the Panel' },
+          { kind: 'CLOSED', outcome: 'Raised with the Department; national review commissioned' },
+        ],
+      },
       historyChain: { intact: true, events: 3 },
     });
-    const withdraw = await graph.query<any>(`mutation ($id: ID!) { withdrawNationalEscalation(id: $id, reason: "No longer needed") { status } }`, { id }, { as: 'east-sussex-business-manager' });
-    expect(withdraw.errors![0]).toMatchObject({ message: 'national escalation is CLOSED: it cannot be withdrawn', extensions: { code: 'CONFLICT', state: 'CLOSED', allowed: [] } });
+    const withdraw = await graph.query<any>(
+      `mutation ($id: ID!) { withdrawNationalEscalation(id: $id, reason: "No longer needed") { status } }`,
+      { id },
+      { as: 'east-sussex-business-manager' },
+    );
+    expect(withdraw.errors![0]).toMatchObject({
+      message: 'national escalation is CLOSED: it cannot be withdrawn',
+      extensions: { code: 'CONFLICT', state: 'CLOSED', allowed: [] },
+    });
     const audit = await graph.subgraphs.escalations.db.getRepository(AuditRecord).findBy({ entityId: id });
-    expect(audit.filter((r) => r.outcome === 'ALLOWED').map((r) => r.action).filter((a) => a !== 'READ')).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+    expect(
+      audit
+        .filter((r) => r.outcome === 'ALLOWED')
+        .map((r) => r.action)
+        .filter((a) => a !== 'READ'),
+    ).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
     // East Sussex's attempt to acknowledge it for the Panel is on the record as a refused write.
-    expect(audit.filter((r) => r.outcome === 'REFUSED')).toEqual([expect.objectContaining({ action: 'WRITE', subject: 'demo:east-sussex-business-manager' })]);
+    expect(audit.filter((r) => r.outcome === 'REFUSED')).toEqual([
+      expect.objectContaining({ action: 'WRITE', subject: 'demo:east-sussex-business-manager' }),
+    ]);
   });
 });
 
@@ -197,7 +313,11 @@ describe('batching of the new lists', () => {
     let captured: string[] = [];
     const statements = await graph.countStatements(async () => {
       captured = await graph.subgraphs.escalations.statements.capture(async () => {
-        const result = await graph.query<any>(everything, { reason: 'Monthly assurance of open escalations' }, { as: 'west-sussex-scrutineer' });
+        const result = await graph.query<any>(
+          everything,
+          { reason: 'Monthly assurance of open escalations' },
+          { as: 'west-sussex-scrutineer' },
+        );
         expect(result.errors).toBeUndefined();
         cases = result.data.partnerships.nodes.reduce((n: number, p: any) => n + p.escalations.nodes.length, 0);
       });

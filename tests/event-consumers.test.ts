@@ -29,13 +29,28 @@ describe.each<Bus>(['embedded', 'nats'])('partnership footprints on the %s bus',
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'event-consumers-'));
   const stream = `TEST_${process.pid}_${randomUUID().slice(0, 8)}`;
   const prefix = `test${process.pid}${randomUUID().slice(0, 8)}`;
-  const demoPartnerships = [demoIds.partnerships.brightonAndHove, demoIds.partnerships.eastSussex, demoIds.partnerships.westSussex].sort();
+  const demoPartnerships = [
+    demoIds.partnerships.brightonAndHove,
+    demoIds.partnerships.eastSussex,
+    demoIds.partnerships.westSussex,
+  ].sort();
 
   beforeAll(async () => {
     graph = await startGraph({
       relayIntervalMs: 40,
       // A file, not memory: the partnerships service is started again below.
-      overrides: { DATA_DIR: dataDir, ...(bus === 'nats' ? { EVENT_BUS: 'nats', NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: prefix, NATS_ACK_WAIT_MS: '2000' } : {}) },
+      overrides: {
+        DATA_DIR: dataDir,
+        ...(bus === 'nats'
+          ? {
+              EVENT_BUS: 'nats',
+              NATS_URL: natsUrl,
+              NATS_STREAM: stream,
+              NATS_SUBJECT_PREFIX: prefix,
+              NATS_ACK_WAIT_MS: '2000',
+            }
+          : {}),
+      },
     });
   });
   afterAll(async () => {
@@ -48,16 +63,29 @@ describe.each<Bus>(['embedded', 'nats'])('partnership footprints on the %s bus',
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const areas = () => graph.subgraphs.escalations.db.getRepository(PartnershipArea).find({ order: { partnershipId: 'ASC', localAuthorityGssCode: 'ASC' } });
-  const announced = () => graph.subgraphs.partnerships.db.getRepository(OutboxEvent).find({ where: { type: 'partnership.announced' } });
+  const areas = () =>
+    graph.subgraphs.escalations.db
+      .getRepository(PartnershipArea)
+      .find({ order: { partnershipId: 'ASC', localAuthorityGssCode: 'ASC' } });
+  const announced = () =>
+    graph.subgraphs.partnerships.db.getRepository(OutboxEvent).find({ where: { type: 'partnership.announced' } });
 
   it('announces the partnerships that predate the events once, and every consumer takes them', async () => {
     expect((await announced()).map((event) => event.entityId).sort()).toEqual(demoPartnerships);
     await until(async () => (await areas()).length === 3, 'the escalations projection');
-    expect(await areas()).toEqual(demoPartnerships.map((partnershipId) => expect.objectContaining({ partnershipId, status: 'ACTIVE', sequence: 1 })));
+    expect(await areas()).toEqual(
+      demoPartnerships.map((partnershipId) =>
+        expect.objectContaining({ partnershipId, status: 'ACTIVE', sequence: 1 }),
+      ),
+    );
     const ids = (await announced()).map((event) => event.eventId);
     await until(
-      async () => (await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ where: ids.map((eventId) => ({ eventId })) })).length === 3,
+      async () =>
+        (
+          await graph.subgraphs.notifications.db
+            .getRepository(ReceivedEvent)
+            .find({ where: ids.map((eventId) => ({ eventId })) })
+        ).length === 3,
       'the notifications service to take them too',
     );
     // A second start finds nothing to announce.
@@ -70,13 +98,22 @@ describe.each<Bus>(['embedded', 'nats'])('partnership footprints on the %s bus',
   it('projects a new arrangement from its creation event', async () => {
     const created = await graph.query<any>(
       `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`,
-      { input: { name: 'Hartlepool Safeguarding Children Partnership (test)', localAuthorityGssCodes: ['E06000001'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000013'] } },
+      {
+        input: {
+          name: 'Hartlepool Safeguarding Children Partnership (test)',
+          localAuthorityGssCodes: ['E06000001'],
+          integratedCareBoardOdsCodes: ['QHM'],
+          policeForceGssCodes: ['E23000013'],
+        },
+      },
       { as: 'national-administrator' },
     );
     expect(created.errors).toBeUndefined();
     const id = created.data.createPartnership.id as string;
     await until(async () => (await areas()).some((area) => area.partnershipId === id), 'the new footprint');
-    expect((await areas()).filter((area) => area.partnershipId === id)).toEqual([expect.objectContaining({ localAuthorityGssCode: 'E06000001', status: 'DRAFT', sequence: 1 })]);
+    expect((await areas()).filter((area) => area.partnershipId === id)).toEqual([
+      expect.objectContaining({ localAuthorityGssCode: 'E06000001', status: 'DRAFT', sequence: 1 }),
+    ]);
   });
 
   if (bus === 'nats') {

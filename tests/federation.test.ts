@@ -31,21 +31,33 @@ describe('one query through the gateway', () => {
     expect(partnership.partners).toEqual(
       expect.arrayContaining([
         { kind: 'LOCAL_AUTHORITY', code: 'E10000032', organisation: { name: 'West Sussex', kind: 'LOCAL_AUTHORITY' } },
-        { kind: 'INTEGRATED_CARE_BOARD', code: 'QNX', organisation: { name: 'NHS Sussex Integrated Care Board', kind: 'INTEGRATED_CARE_BOARD' } },
+        {
+          kind: 'INTEGRATED_CARE_BOARD',
+          code: 'QNX',
+          organisation: { name: 'NHS Sussex Integrated Care Board', kind: 'INTEGRATED_CARE_BOARD' },
+        },
         { kind: 'POLICE', code: 'E23000033', organisation: { name: 'Sussex police force', kind: 'POLICE' } },
       ]),
     );
     // agencies
-    expect(partnership.relevantAgencies.nodes.map((a: { name: string }) => a.name)).toContain('Sussex Community NHS Foundation Trust (demo)');
+    expect(partnership.relevantAgencies.nodes.map((a: { name: string }) => a.name)).toContain(
+      'Sussex Community NHS Foundation Trust (demo)',
+    );
     // schools -> agencies
     expect(partnership.schools.nodes).toHaveLength(2);
-    for (const school of partnership.schools.nodes) expect(school.localAuthority).toEqual({ name: 'West Sussex', gssCode: 'E10000032' });
+    for (const school of partnership.schools.nodes)
+      expect(school.localAuthority).toEqual({ name: 'West Sussex', gssCode: 'E10000032' });
     // reviews: the published demo review, its 6-month clock met
     expect(partnership.practiceReviews.nodes).toEqual([
       {
         title: 'Child Q (demo): learning about neglect and school absence',
         status: 'PUBLISHED',
-        publicationDeadline: expect.objectContaining({ due: '2025-09-10', rule: '6 months after 2025-03-10', status: 'MET', completedOn: '2025-09-01' }),
+        publicationDeadline: expect.objectContaining({
+          due: '2025-09-10',
+          rule: '6 months after 2025-03-10',
+          status: 'MET',
+          completedOn: '2025-09-01',
+        }),
       },
     ]);
     // escalations: the published policy

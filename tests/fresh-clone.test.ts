@@ -19,7 +19,14 @@ afterAll(async () => {
 
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<net.Server>((resolve) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => resolve(s)); })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve) => {
+          const s = net.createServer();
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
@@ -29,9 +36,15 @@ async function freePorts(count: number): Promise<number[]> {
 it('installs with npm ci and starts with npm start in a clone with nothing beside it', async () => {
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', repositoryRoot, clone], { stdio: 'pipe' });
   expect(fs.readdirSync(workspace)).toEqual(['safeguarding-graph']);
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: clone, stdio: 'pipe', env: process.env });
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+    cwd: clone,
+    stdio: 'pipe',
+    env: process.env,
+  });
 
-  const [gateway, partnerships, agencies, schools, reviews, escalations, notifications, portal] = (await freePorts(8)).map(String);
+  const [gateway, partnerships, agencies, schools, reviews, escalations, notifications, portal] = (
+    await freePorts(8)
+  ).map(String);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'] ?? '',
     HOME: process.env['HOME'] ?? os.homedir(),
@@ -44,13 +57,17 @@ it('installs with npm ci and starts with npm start in a clone with nothing besid
     ESCALATIONS_PORT: escalations,
     NOTIFICATIONS_PORT: notifications,
     PORTAL_PORT: portal,
-    ...(onMysql ? { DATABASE_URL: process.env['DATABASE_URL'], DATABASE_NAME_PREFIX: config.DATABASE_NAME_PREFIX } : {}),
+    ...(onMysql
+      ? { DATABASE_URL: process.env['DATABASE_URL'], DATABASE_NAME_PREFIX: config.DATABASE_NAME_PREFIX }
+      : {}),
   };
   let output = '';
   const started = spawn('npm', ['start'], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   started.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   started.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => started.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    started.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   try {
     const deadline = Date.now() + 300_000;
     while (!output.includes('The safeguarding graph is up') && Date.now() < deadline && started.exitCode === null) {
@@ -60,7 +77,11 @@ it('installs with npm ci and starts with npm start in a clone with nothing besid
     // The banner's example, as printed, answers with the demo data.
     const example = /-d '(\{"query":.*\})'\s*$/m.exec(output);
     expect(example).not.toBeNull();
-    const response = await fetch(`http://127.0.0.1:${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example![1]! });
+    const response = await fetch(`http://127.0.0.1:${gateway}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: example![1]!,
+    });
     const body = (await response.json()) as { errors?: unknown; data?: { partnerships?: { nodes: unknown[] } } };
     expect(body.errors).toBeUndefined();
     expect(body.data?.partnerships?.nodes).toHaveLength(3);

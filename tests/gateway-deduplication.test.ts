@@ -7,7 +7,9 @@ import { startGraph, type TestGraph } from './support/graph';
  * Between the gateway and the partnerships subgraph: counts the requests that reach the subgraph and
  * holds each a moment, so that requests sent together are certainly in flight together.
  */
-async function startHoldingProxy(holdMs: number): Promise<{ url: string; received: () => number; target: (url: string) => void; stop: () => Promise<void> }> {
+async function startHoldingProxy(
+  holdMs: number,
+): Promise<{ url: string; received: () => number; target: (url: string) => void; stop: () => Promise<void> }> {
   let target = '';
   let received = 0;
   const server = http.createServer((req, res) => {
@@ -16,7 +18,11 @@ async function startHoldingProxy(holdMs: number): Promise<{ url: string; receive
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       setTimeout(() => {
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length' && name !== 'connection')) as Record<string, string>;
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(
+            ([name]) => name !== 'host' && name !== 'content-length' && name !== 'connection',
+          ),
+        ) as Record<string, string>;
         fetch(target, { method: req.method ?? 'POST', headers, body: Buffer.concat(chunks) })
           .then(async (answer) => {
             res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
@@ -61,7 +67,11 @@ describeHive('identical subgraph requests in flight at once, on the Hive engine'
 
   it('are sent once for anonymous callers, each of whom gets the whole answer', async () => {
     const before = proxy.received();
-    const answers = await Promise.all(Array.from({ length: 8 }, () => graph.query<{ partnership: { name: string } }>(partnershipName, { id: demoIds.partnerships.westSussex })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        graph.query<{ partnership: { name: string } }>(partnershipName, { id: demoIds.partnerships.westSussex }),
+      ),
+    );
     for (const answer of answers) {
       expect(answer.errors).toBeUndefined();
       expect(answer.data?.partnership.name).toBe('West Sussex Safeguarding Children Partnership');
@@ -69,9 +79,17 @@ describeHive('identical subgraph requests in flight at once, on the Hive engine'
     expect(proxy.received() - before).toBe(1);
   });
 
-  it('are sent once per caller when signed in: no caller shares another caller\'s request or identity token', async () => {
+  it("are sent once per caller when signed in: no caller shares another caller's request or identity token", async () => {
     const before = proxy.received();
-    const answers = await Promise.all(Array.from({ length: 4 }, () => graph.query<{ partnership: { name: string } }>(partnershipName, { id: demoIds.partnerships.westSussex }, { as: 'west-sussex-social-worker' })));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        graph.query<{ partnership: { name: string } }>(
+          partnershipName,
+          { id: demoIds.partnerships.westSussex },
+          { as: 'west-sussex-social-worker' },
+        ),
+      ),
+    );
     for (const answer of answers) {
       expect(answer.errors).toBeUndefined();
       expect(answer.data?.partnership.name).toBe('West Sussex Safeguarding Children Partnership');

@@ -28,13 +28,19 @@ describe('a subgraph that is down', () => {
   it('costs only its own fields, each named by path and service as SERVICE_UNAVAILABLE, never by address', async () => {
     const agenciesUrl = graph.subgraphs.agencies.url;
     await graph.stopSubgraph('agencies');
-    const result = await graph.query<{ partnership: { name: string } | null; agency: unknown }>(document, { id: demoIds.partnerships.westSussex });
+    const result = await graph.query<{ partnership: { name: string } | null; agency: unknown }>(document, {
+      id: demoIds.partnerships.westSussex,
+    });
     expect(result.data?.partnership?.name).toBe('West Sussex Safeguarding Children Partnership');
     expect(result.data?.agency).toBeNull();
     const errors = result.errors as Failure[];
     expect(errors).toHaveLength(1);
     expect(errors[0]!.path).toEqual(['agency']);
-    expect(errors[0]!.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: 'agencies' });
+    expect(errors[0]!.extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+      serviceName: 'agencies',
+    });
     expect(errors[0]!.message).toContain('agencies');
     const port = new URL(agenciesUrl).port;
     expect(JSON.stringify(result)).not.toContain(port);
@@ -114,7 +120,10 @@ describe('a subgraph that stops answering (SIGSTOP)', () => {
     ]);
     const [chunk] = (await once(frozen.stdout!, 'data')) as [Buffer];
     const port = chunk.toString().trim();
-    graph = await startGraph({ subgraphUrls: { agencies: `http://127.0.0.1:${port}/graphql` }, upstream: { timeoutMs: 800 } });
+    graph = await startGraph({
+      subgraphUrls: { agencies: `http://127.0.0.1:${port}/graphql` },
+      upstream: { timeoutMs: 800 },
+    });
     frozen.kill('SIGSTOP');
   });
   afterAll(async () => {
@@ -125,12 +134,18 @@ describe('a subgraph that stops answering (SIGSTOP)', () => {
 
   it('gives up on it within the configured timeout and still serves the other subgraphs', async () => {
     const started = process.hrtime.bigint();
-    const result = await graph.query<{ partnership: { name: string } | null }>(document, { id: demoIds.partnerships.westSussex });
+    const result = await graph.query<{ partnership: { name: string } | null }>(document, {
+      id: demoIds.partnerships.westSussex,
+    });
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     expect(result.data?.partnership?.name).toBe('West Sussex Safeguarding Children Partnership');
     const errors = result.errors as Failure[];
     expect(errors[0]!.path).toEqual(['agency']);
-    expect(errors[0]!.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'timeout', serviceName: 'agencies' });
+    expect(errors[0]!.extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      reason: 'timeout',
+      serviceName: 'agencies',
+    });
     // Without the timeout this request would wait as long as the process stays frozen.
     expect(elapsedMs).toBeGreaterThanOrEqual(800);
     expect(elapsedMs).toBeLessThan(5_000);

@@ -11,7 +11,15 @@ beforeAll(async () => {
   graph = await startGraph();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 180_000);
 afterAll(async () => {
@@ -52,7 +60,9 @@ describe('GraphiQL served by the gateway', () => {
       }
     });
     const page = await context.newPage();
-    page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
     page.on('pageerror', (error) => problems.push(error.message));
     try {
       await page.goto(graph.gatewayUrl);
@@ -60,7 +70,9 @@ describe('GraphiQL served by the gateway', () => {
       // One tab per example operation, named by its operation.
       const tabs = page.locator('.graphiql-tab');
       await expect(tabs.count()).resolves.toBe(exampleOperations().length);
-      await expect(tabs.allInnerTexts()).resolves.toEqual(expect.arrayContaining(['Viewer', 'PartnershipWhatIsDue', 'SchoolByCode']));
+      await expect(tabs.allInnerTexts()).resolves.toEqual(
+        expect.arrayContaining(['Viewer', 'PartnershipWhatIsDue', 'SchoolByCode']),
+      );
 
       const query = 'query Partnerships { partnerships(first: 10) { nodes { name } } }';
       const expected = await graph.query<{ partnerships: { nodes: { name: string }[] } }>(query);
@@ -68,14 +80,16 @@ describe('GraphiQL served by the gateway', () => {
       // A tab of its own, as a user starts one; the example tabs stay as they were.
       await page.getByRole('button', { name: 'Add tab' }).click();
       await expect(tabs.count()).resolves.toBe(exampleOperations().length + 1);
-      await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element, text) => (element as unknown as CodeMirrorElement).CodeMirror.setValue(text), query);
+      await page
+        .locator('.graphiql-query-editor .CodeMirror')
+        .evaluate((element, text) => (element as unknown as CodeMirrorElement).CodeMirror.setValue(text), query);
       // GraphiQL reads the operation's name from the editor a moment after each change; its tab shows it then.
       await tabs.getByText('Partnerships', { exact: true }).waitFor({ timeout: 10_000 });
       await page.locator('.graphiql-execute-button').click();
       // The answer pane is an editor too: wait for its text, not for what it has scrolled into view.
       const answerPane = page.locator('.graphiql-response .CodeMirror');
       let shown = '';
-      for (const end = Date.now() + 15_000; shown === '' && Date.now() < end; ) {
+      for (const end = Date.now() + 15_000; shown === '' && Date.now() < end;) {
         shown = await answerPane.evaluate((element) => (element as unknown as CodeMirrorElement).CodeMirror.getValue());
         if (shown === '') await page.waitForTimeout(100);
       }
@@ -98,12 +112,18 @@ describe('GraphiQL served by the gateway', () => {
       expect([asset[1], fetched.status]).toEqual([asset[1], 200]);
     }
     // A client asking for JSON still reaches GraphQL.
-    const json = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const json = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('is off in production unless configured on', async () => {
-    for (const [options, served] of [[{ production: true }, false], [{ production: true, graphiql: true }, true], [{ production: false, graphiql: false }, false]] as const) {
+    for (const [options, served] of [
+      [{ production: true }, false],
+      [{ production: true, graphiql: true }, true],
+      [{ production: false, graphiql: false }, false],
+    ] as const) {
       const gateway = await gatewayWith(options);
       try {
         const html = await (await fetch(gateway.url, { headers: { accept: 'text/html' } })).text();

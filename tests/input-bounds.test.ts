@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, getNullableType, isInputObjectType, isListType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { auditTrailMaxLimit, demoIds, statutoryOrganisationId } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 import { designatedSchoolsShown as designatedShown } from '../subgraphs/schools/src/school/school-designation.type';
@@ -35,7 +43,8 @@ function listInputs(of: GraphQLSchema): ListInput[] {
   for (const root of [of.getQueryType(), of.getMutationType()]) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       for (const arg of field.args) {
-        if (isList(arg.type)) found.push({ path: `${root!.name}.${field.name}(${arg.name})`, description: arg.description ?? '' });
+        if (isList(arg.type))
+          found.push({ path: `${root!.name}.${field.name}(${arg.name})`, description: arg.description ?? '' });
         walk(arg.type);
       }
     }
@@ -86,7 +95,12 @@ const notYetStated = [
 describe('the schema states a maximum for every list input', () => {
   it('finds the list inputs reachable from Query and Mutation', () => {
     // A walk that found nothing would pass everything below.
-    expect(inputs.map((input) => input.path)).toEqual(expect.arrayContaining(['NotifySeriousIncidentInput.partnersTold', 'PublishArrangementsInput.relevantSchoolUrns']));
+    expect(inputs.map((input) => input.path)).toEqual(
+      expect.arrayContaining([
+        'NotifySeriousIncidentInput.partnersTold',
+        'PublishArrangementsInput.relevantSchoolUrns',
+      ]),
+    );
   });
 
   it('states "at most N" on each, apart from the listed ones still to do', () => {
@@ -111,7 +125,14 @@ describe('the stated maximum is the one enforced', () => {
   describe('serious incident notifications', () => {
     const notify = `mutation ($input: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $input) { id } }`;
     const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
-    const child = (i: number) => ({ reference: `CHILD-BOUNDS-${i}`, ageYears: 6, sex: 'FEMALE', ethnicity: 'WBRI', onChildProtectionPlan: true, lookedAfter: false });
+    const child = (i: number) => ({
+      reference: `CHILD-BOUNDS-${i}`,
+      ageYears: 6,
+      sex: 'FEMALE',
+      ethnicity: 'WBRI',
+      onChildProtectionPlan: true,
+      lookedAfter: false,
+    });
     const incident = (overrides: Record<string, unknown>) => ({
       partnershipId: westSussex,
       localAuthorityGssCode: 'E10000032',
@@ -125,8 +146,16 @@ describe('the stated maximum is the one enforced', () => {
 
     it('refuses one partner told too many, naming the field', async () => {
       const max = maxOf('NotifySeriousIncidentInput.partnersTold');
-      const result = await graph.query<any>(notify, { input: incident({ partnersTold: times(max + 1, () => ({ organisationId: sussexPolice })) }) }, manager);
-      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnersTold', message: expect.stringContaining(`at most ${max}`) });
+      const result = await graph.query<any>(
+        notify,
+        { input: incident({ partnersTold: times(max + 1, () => ({ organisationId: sussexPolice })) }) },
+        manager,
+      );
+      expect(refusal(result)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.partnersTold',
+        message: expect.stringContaining(`at most ${max}`),
+      });
       expect(result.errors![0]!.message).not.toContain('BOUNDS');
       expect(result.data?.notifySeriousIncident ?? null).toBeNull();
     });
@@ -134,7 +163,11 @@ describe('the stated maximum is the one enforced', () => {
     it('refuses one child too many, naming the field and echoing no child', async () => {
       const max = maxOf('NotifySeriousIncidentInput.children');
       const result = await graph.query<any>(notify, { input: incident({ children: times(max + 1, child) }) }, manager);
-      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.children', message: expect.stringContaining(`at most ${max}`) });
+      expect(refusal(result)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.children',
+        message: expect.stringContaining(`at most ${max}`),
+      });
       expect(result.errors![0]!.message).not.toContain('BOUNDS');
     });
   });
@@ -143,14 +176,24 @@ describe('the stated maximum is the one enforced', () => {
     const max = maxOf('DesignateSchoolsInput.urns');
     const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount } }`;
     const urns = times(max + 1, (i) => String(100000 + i));
-    const result = await graph.query<any>(designate, { input: { partnershipId: westSussex, urns, designatedFrom: '2026-11-01' } }, manager);
-    expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.urns', message: expect.stringContaining(`at most ${max}`) });
+    const result = await graph.query<any>(
+      designate,
+      { input: { partnershipId: westSussex, urns, designatedFrom: '2026-11-01' } },
+      manager,
+    );
+    expect(refusal(result)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.urns',
+      message: expect.stringContaining(`at most ${max}`),
+    });
   });
 
   describe('published arrangements', () => {
     const publish = `mutation ($id: ID!, $input: PublishArrangementsInput!) { publishArrangements(partnershipId: $id, input: $input) { version } }`;
     const arrangements = async (overrides: Record<string, unknown>) => {
-      const partners: Array<{ id: string; kind: string }> = (await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { partners { id kind } } }`, { id: westSussex })).data.partnership.partners;
+      const partners: Array<{ id: string; kind: string }> = (
+        await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { partners { id kind } } }`, { id: westSussex })
+      ).data.partnership.partners;
       return {
         publishedOn: '2026-11-01',
         url: 'https://example.org/arrangements-bounds',
@@ -171,34 +214,73 @@ describe('the stated maximum is the one enforced', () => {
     it('refuses one relevant school too many, naming the field', async () => {
       const max = maxOf('PublishArrangementsInput.relevantSchoolUrns');
       const urns = times(max + 1, (i) => String(100000 + i));
-      const result = await graph.query<any>(publish, { id: westSussex, input: await arrangements({ relevantSchoolUrns: urns }) }, manager);
-      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.relevantSchoolUrns', message: expect.stringContaining(`at most ${max}`) });
+      const result = await graph.query<any>(
+        publish,
+        { id: westSussex, input: await arrangements({ relevantSchoolUrns: urns }) },
+        manager,
+      );
+      expect(refusal(result)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.relevantSchoolUrns',
+        message: expect.stringContaining(`at most ${max}`),
+      });
     });
 
     it('refuses one scrutiny report too many, naming the field', async () => {
       const max = maxOf('PublishArrangementsInput.scrutinyReports');
-      const reports = times(max + 1, (i) => ({ title: `Scrutiny report ${i}`, url: `https://example.org/scrutiny-${i}`, publishedOn: '2026-06-30' }));
-      const result = await graph.query<any>(publish, { id: westSussex, input: await arrangements({ scrutinyReports: reports }) }, manager);
-      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scrutinyReports', message: expect.stringContaining(`at most ${max}`) });
+      const reports = times(max + 1, (i) => ({
+        title: `Scrutiny report ${i}`,
+        url: `https://example.org/scrutiny-${i}`,
+        publishedOn: '2026-06-30',
+      }));
+      const result = await graph.query<any>(
+        publish,
+        { id: westSussex, input: await arrangements({ scrutinyReports: reports }) },
+        manager,
+      );
+      expect(refusal(result)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.scrutinyReports',
+        message: expect.stringContaining(`at most ${max}`),
+      });
     });
 
     it('accepts the stated maximum of scrutiny reports', async () => {
       const max = maxOf('PublishArrangementsInput.scrutinyReports');
-      const reports = times(max, (i) => ({ title: `Scrutiny report ${i}`, url: `https://example.org/scrutiny-${i}`, publishedOn: '2026-06-30' }));
-      const result = await graph.query<any>(publish, { id: westSussex, input: await arrangements({ scrutinyReports: reports }) }, manager);
+      const reports = times(max, (i) => ({
+        title: `Scrutiny report ${i}`,
+        url: `https://example.org/scrutiny-${i}`,
+        publishedOn: '2026-06-30',
+      }));
+      const result = await graph.query<any>(
+        publish,
+        { id: westSussex, input: await arrangements({ scrutinyReports: reports }) },
+        manager,
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data.publishArrangements.version).toBeGreaterThan(0);
     });
   });
   it('answers designating a whole authority with a count and one page of its schools', async () => {
     const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { outcome } }`;
-    const rows = times(designatedShown + 5, (i) => ({ urn: String(970000 + i), name: `Bounds School ${i} (test)`, localAuthorityDfeCode: '845', establishmentNumber: String(3000 + i), phase: 'PRIMARY', status: 'OPEN' }));
+    const rows = times(designatedShown + 5, (i) => ({
+      urn: String(970000 + i),
+      name: `Bounds School ${i} (test)`,
+      localAuthorityDfeCode: '845',
+      establishmentNumber: String(3000 + i),
+      phase: 'PRIMARY',
+      status: 'OPEN',
+    }));
     const upserted = await graph.query<any>(upsert, { rows }, { as: 'national-administrator' });
     expect(upserted.errors).toBeUndefined();
     expect(upserted.data.upsertSchools.every((row: any) => row.outcome === 'CREATED')).toBe(true);
     const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount hasMore schools { urn } } }`;
     const eastSussex = demoIds.partnerships.eastSussex;
-    const result = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-11-01' } }, { as: 'east-sussex-business-manager' });
+    const result = await graph.query<any>(
+      designate,
+      { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-11-01' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(result.errors).toBeUndefined();
     const answer = result.data.designateSchools;
     expect(answer.totalCount).toBeGreaterThanOrEqual(designatedShown + 5);
@@ -207,13 +289,20 @@ describe('the stated maximum is the one enforced', () => {
     const urns = answer.schools.map((school: any) => school.urn);
     expect(urns).toEqual([...urns].sort());
     // Every school named is designated, the ones past the page included.
-    const all = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schools(first: 1) { totalCount } } }`, { id: eastSussex });
+    const all = await graph.query<any>(
+      `query ($id: ID!) { partnership(id: $id) { schools(first: 1) { totalCount } } }`,
+      { id: eastSussex },
+    );
     expect(all.data.partnership.schools.totalCount).toBe(answer.totalCount);
   });
   it('refuses an audit trail limit over the maximum rather than quietly cutting the trail, naming limit', async () => {
     const trail = `query ($p: ID!, $limit: Int!) { partnership(id: $p) { escalationsAuditTrail(limit: $limit) { records { action } } } }`;
     const over = await graph.query<any>(trail, { p: westSussex, limit: auditTrailMaxLimit + 1 }, manager);
-    expect(refusal(over)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', message: expect.stringContaining(`at most ${auditTrailMaxLimit}`) });
+    expect(refusal(over)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'limit',
+      message: expect.stringContaining(`at most ${auditTrailMaxLimit}`),
+    });
     const none = await graph.query<any>(trail, { p: westSussex, limit: 0 }, manager);
     expect(refusal(none)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
     const most = await graph.query<any>(trail, { p: westSussex, limit: auditTrailMaxLimit }, manager);

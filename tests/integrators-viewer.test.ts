@@ -23,7 +23,7 @@ describe('viewer', () => {
     expect(result.data).toEqual({ viewer: null });
   });
 
-  it("tells a police officer their force as the Agency entity, their partnerships by name and what they may do", async () => {
+  it('tells a police officer their force as the Agency entity, their partnerships by name and what they may do', async () => {
     const result = await graph.query<{ viewer: Record<string, unknown> }>(viewer, {}, { as: 'sussex-police-officer' });
     expect(result.errors).toBeUndefined();
     const seen = result.data!.viewer;
@@ -51,33 +51,59 @@ describe('viewer', () => {
   });
 
   it('tells a business manager they administer their partnership and read its audit trail', async () => {
-    const result = await graph.query<{ viewer: { capabilities: string[] } }>(viewer, {}, { as: 'west-sussex-business-manager' });
-    expect(result.data!.viewer.capabilities).toEqual(['ADMINISTER_PARTNERSHIP', 'READ_AUDIT_TRAIL', 'KEEP_NATIONAL_REGISTERS']);
+    const result = await graph.query<{ viewer: { capabilities: string[] } }>(
+      viewer,
+      {},
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(result.data!.viewer.capabilities).toEqual([
+      'ADMINISTER_PARTNERSHIP',
+      'READ_AUDIT_TRAIL',
+      'KEEP_NATIONAL_REGISTERS',
+    ]);
   });
 });
 
 describe('lookups by the codes integrators hold', () => {
   it('finds Sussex Police by its GSS code, and a council by its DfE LA code', async () => {
-    const result = await graph.query<{ police: { id: string; name: string }; council: { id: string; dfeCode: string } }>(
+    const result = await graph.query<{
+      police: { id: string; name: string };
+      council: { id: string; dfeCode: string };
+    }>(
       `{ police: agencyByCode(gssCode: "E23000033") { id name } council: agencyByCode(dfeCode: "938") { id dfeCode } }`,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.police.id).toBe(statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' }));
     expect(result.data!.police.name).toMatch(/Sussex/);
-    expect(result.data!.council).toEqual({ id: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' }), dfeCode: '938' });
+    expect(result.data!.council).toEqual({
+      id: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' }),
+      dfeCode: '938',
+    });
   });
 
   it('finds an NHS trust by its ODS code', async () => {
-    const result = await graph.query<{ agencyByCode: { id: string } | null }>(`{ agencyByCode(odsCode: "9dx") { id } }`);
+    const result = await graph.query<{ agencyByCode: { id: string } | null }>(
+      `{ agencyByCode(odsCode: "9dx") { id } }`,
+    );
     expect(result.data!.agencyByCode).toEqual({ id: demoIds.agencies.sussexCommunityTrust });
   });
 
   it.each([
     ['no code', '{ agencyByCode { id } }', 'odsCode', 'give exactly one of odsCode, gssCode, dfeCode'],
     ['two codes', '{ agencyByCode(odsCode: "9DX", dfeCode: "938") { id } }', 'dfeCode', 'give exactly one of'],
-    ['a malformed GSS code', '{ agencyByCode(gssCode: "23000033") { id } }', 'gssCode', 'a country letter and 8 digits'],
+    [
+      'a malformed GSS code',
+      '{ agencyByCode(gssCode: "23000033") { id } }',
+      'gssCode',
+      'a country letter and 8 digits',
+    ],
     ['a malformed LAESTAB', '{ schoolByCode(laestab: "846/2001") { urn } }', 'laestab', '7 digits'],
-    ['two LA codes', '{ partnershipFor(localAuthorityGssCode: "E10000032", localAuthorityDfeCode: "938") { id } }', 'localAuthorityDfeCode', 'give exactly one of'],
+    [
+      'two LA codes',
+      '{ partnershipFor(localAuthorityGssCode: "E10000032", localAuthorityDfeCode: "938") { id } }',
+      'localAuthorityDfeCode',
+      'give exactly one of',
+    ],
   ])('refuses %s with BAD_USER_INPUT naming the argument', async (_case, query, field, message) => {
     const result = await graph.query(query);
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -97,7 +123,11 @@ describe('lookups by the codes integrators hold', () => {
       `{ byGss: partnershipFor(localAuthorityGssCode: "E10000032") { id } byDfe: partnershipFor(localAuthorityDfeCode: "845") { id } none: partnershipFor(localAuthorityDfeCode: "999") { id } }`,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ byGss: { id: demoIds.partnerships.westSussex }, byDfe: { id: demoIds.partnerships.eastSussex }, none: null });
+    expect(result.data).toEqual({
+      byGss: { id: demoIds.partnerships.westSussex },
+      byDfe: { id: demoIds.partnerships.eastSussex },
+      none: null,
+    });
   });
 });
 
@@ -105,7 +135,9 @@ describe('the schools register, a page at a time (issue 12: every list bounded)'
   const page = `query ($first: Int, $after: String, $la: String) {
     schools(first: $first, after: $after, localAuthorityDfeCode: $la) { nodes { urn name } pageInfo { endCursor hasNextPage } }
   }`;
-  type Page = { schools: { nodes: { urn: string; name: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+  type Page = {
+    schools: { nodes: { urn: string; name: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+  };
 
   it('answers a bounded first page to an anonymous caller, and walks every school once in name order', async () => {
     const seen: { urn: string; name: string }[] = [];
@@ -122,12 +154,16 @@ describe('the schools register, a page at a time (issue 12: every list bounded)'
     const total = await graph.query<{ schools: { totalCount: number } }>('{ schools { totalCount } }');
     expect(seen).toHaveLength(total.data!.schools.totalCount);
     expect(new Set(seen.map((s) => s.urn)).size).toBe(seen.length);
-    const sorted = [...seen].sort((a, b) => (a.name === b.name ? (a.urn < b.urn ? -1 : 1) : a.name.localeCompare(b.name)));
+    const sorted = [...seen].sort((a, b) =>
+      a.name === b.name ? (a.urn < b.urn ? -1 : 1) : a.name.localeCompare(b.name),
+    );
     expect(seen.map((s) => s.urn)).toEqual(sorted.map((s) => s.urn));
   });
 
   it('answers the documented maximum page within the cost limit', async () => {
-    const result = await graph.query('{ schools(first: 100) { totalCount nodes { urn name laestab phase status ukprn establishmentType postcode localAuthority { id name } } pageInfo { endCursor hasNextPage } } }');
+    const result = await graph.query(
+      '{ schools(first: 100) { totalCount nodes { urn name laestab phase status ukprn establishmentType postcode localAuthority { id name } } pageInfo { endCursor hasNextPage } } }',
+    );
     expect(result.errors).toBeUndefined();
   });
 
@@ -139,7 +175,12 @@ describe('the schools register, a page at a time (issue 12: every list bounded)'
   it.each([
     ['first beyond the maximum', { first: 101 }, 'first', 'must be at most 100'],
     ['first of zero', { first: 0 }, 'first', 'must be at least 1'],
-    ['a cursor of another list', { after: Buffer.from(JSON.stringify(['agencies', 'x', 'y'])).toString('base64url') }, 'after', 'is not a cursor of this list'],
+    [
+      'a cursor of another list',
+      { after: Buffer.from(JSON.stringify(['agencies', 'x', 'y'])).toString('base64url') },
+      'after',
+      'is not a cursor of this list',
+    ],
     ['a cursor that is not one', { after: 'not-a-cursor' }, 'after', 'is not a cursor of this list'],
   ])('refuses %s naming the argument', async (_case, variables, field, message) => {
     const result = await graph.query(page, variables);
@@ -162,7 +203,13 @@ describe('the schools register, a page at a time (issue 12: every list bounded)'
 describe('the organisation register, a page at a time', () => {
   it('walks every police force once by name, in pages cut by the cursor', async () => {
     const query = `query ($after: String) { agencies(kind: POLICE, first: 10, after: $after) { totalCount nodes { id name } pageInfo { endCursor hasNextPage } } }`;
-    type Page = { agencies: { totalCount: number; nodes: { id: string; name: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+    type Page = {
+      agencies: {
+        totalCount: number;
+        nodes: { id: string; name: string }[];
+        pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      };
+    };
     const ids: string[] = [];
     let after: string | null = null;
     let total = 0;
@@ -184,6 +231,9 @@ describe('the organisation register, a page at a time', () => {
 
   it('refuses first beyond the maximum naming first', async () => {
     const result = await graph.query('{ agencies(first: 101) { nodes { id } } }');
-    expect(result.errors![0]).toMatchObject({ message: 'first: must be at most 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    expect(result.errors![0]).toMatchObject({
+      message: 'first: must be at most 100',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
   });
 });

@@ -32,7 +32,14 @@ function run(env: Record<string, string>): Run {
 
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<net.Server>((resolve) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => resolve(s)); })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve) => {
+          const s = net.createServer();
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
@@ -40,8 +47,19 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 async function portsEnv(): Promise<Record<string, string>> {
-  const [gateway, partnerships, agencies, schools, reviews, escalations, notifications, portal] = (await freePorts(8)).map(String) as [string, string, string, string, string, string, string, string];
-  return { PORT: gateway, PARTNERSHIPS_PORT: partnerships, AGENCIES_PORT: agencies, SCHOOLS_PORT: schools, REVIEWS_PORT: reviews, ESCALATIONS_PORT: escalations, NOTIFICATIONS_PORT: notifications, PORTAL_PORT: portal };
+  const [gateway, partnerships, agencies, schools, reviews, escalations, notifications, portal] = (
+    await freePorts(8)
+  ).map(String) as [string, string, string, string, string, string, string, string];
+  return {
+    PORT: gateway,
+    PARTNERSHIPS_PORT: partnerships,
+    AGENCIES_PORT: agencies,
+    SCHOOLS_PORT: schools,
+    REVIEWS_PORT: reviews,
+    ESCALATIONS_PORT: escalations,
+    NOTIFICATIONS_PORT: notifications,
+    PORTAL_PORT: portal,
+  };
 }
 
 function expectOneClearLine(stderr: string, text: string): void {
@@ -69,7 +87,10 @@ describe('npm start refuses to start, with one clear line and exit 1', () => {
     try {
       const result = await run(env).exit;
       expect(result.code).toBe(1);
-      expectOneClearLine(result.stderr, `port ${env['SCHOOLS_PORT']} on 127.0.0.1 is already in use (set SCHOOLS_PORT)`);
+      expectOneClearLine(
+        result.stderr,
+        `port ${env['SCHOOLS_PORT']} on 127.0.0.1 is already in use (set SCHOOLS_PORT)`,
+      );
     } finally {
       blocker.close();
     }
@@ -106,16 +127,25 @@ describe('npm start', () => {
     // The example the banner prints must work as printed.
     const example = /-d '(\{"query":.*\})'\s*$/m.exec(launched.output());
     expect(example).not.toBeNull();
-    const tried = await fetch(`http://127.0.0.1:${env['PORT']}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example![1]! });
+    const tried = await fetch(`http://127.0.0.1:${env['PORT']}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: example![1]!,
+    });
     const triedBody = (await tried.json()) as { errors?: unknown; data?: { partnerships?: { nodes: unknown[] } } };
     expect(triedBody.errors).toBeUndefined();
     expect(triedBody.data?.partnerships?.nodes).toHaveLength(3);
     const response = await fetch(`http://127.0.0.1:${env['PORT']}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ partnerships(first: 5) { nodes { id schools(first: 20) { nodes { urn } } relevantAgencies(first: 1) { nodes { id } } } } agencies { totalCount } }' }),
+      body: JSON.stringify({
+        query:
+          '{ partnerships(first: 5) { nodes { id schools(first: 20) { nodes { urn } } relevantAgencies(first: 1) { nodes { id } } } } agencies { totalCount } }',
+      }),
     });
-    const body = (await response.json()) as { data: { partnerships: { nodes: Array<{ schools: { nodes: unknown[] } }> }; agencies: { totalCount: number } } };
+    const body = (await response.json()) as {
+      data: { partnerships: { nodes: Array<{ schools: { nodes: unknown[] } }> }; agencies: { totalCount: number } };
+    };
     launched.signal('SIGINT');
     const result = await launched.exit;
     expect(result.code).toBe(0);

@@ -56,7 +56,9 @@ describe('production dependency licences', () => {
   }
 
   it('has no Elastic or other source-available licence outside the tree being replaced', () => {
-    const offending = [...collect(beingReplaced)].filter(([, licence]) => licence !== undefined && restricted.test(licence));
+    const offending = [...collect(beingReplaced)].filter(
+      ([, licence]) => licence !== undefined && restricted.test(licence),
+    );
     expect(offending).toEqual([]);
   });
 
@@ -67,10 +69,12 @@ describe('production dependency licences', () => {
     expect(unnamed).toEqual([]);
   });
 
-  it('composes with the open-licence composer: of Apollo\'s federation packages only the runtime is left', () => {
+  it("composes with the open-licence composer: of Apollo's federation packages only the runtime is left", () => {
     const gateway = tree.dependencies?.['@safeguarding/gateway']?.dependencies ?? {};
     expect(Object.keys(gateway)).toContain('@theguild/federation-composition');
-    const direct = Object.entries(gateway).filter(([, entry]) => restricted.test(licenceOf(entry) ?? '')).map(([name]) => name);
+    const direct = Object.entries(gateway)
+      .filter(([, entry]) => restricted.test(licenceOf(entry) ?? ''))
+      .map(([name]) => name);
     expect(direct).toEqual([beingReplaced]);
   });
 });

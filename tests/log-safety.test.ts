@@ -35,9 +35,12 @@ const db = () => graph.subgraphs.escalations.db;
 
 function expectNoCaseDataLogged(token: string): void {
   const all = logLines.join('\n');
-  for (const secret of [nhsNumber, childReference, idempotencyKey, token, token.split('.')[2]!]) expect(all).not.toContain(secret);
+  for (const secret of [nhsNumber, childReference, idempotencyKey, token, token.split('.')[2]!])
+    expect(all).not.toContain(secret);
   // The subgraphs' access lines are among those searched: one per request, the refused ones included.
-  expect(logLines.some((line) => line.includes('"log":"access"') && line.includes('"subgraph":"escalations"'))).toBe(true);
+  expect(logLines.some((line) => line.includes('"log":"access"') && line.includes('"subgraph":"escalations"'))).toBe(
+    true,
+  );
 }
 
 it('logs a failed statement by its shape and error code, never its values, when the table is gone', async () => {
@@ -52,7 +55,9 @@ it('logs a failed statement by its shape and error code, never its values, when 
   }
   const failures = logLines.filter((line) => /"msg":"(sql failed|unexpected error)"/.test(line));
   expect(failures.length).toBeGreaterThanOrEqual(2);
-  expect(failures.some((line) => line.includes('"statement":"SELECT') || line.includes('"statement":"INSERT INTO'))).toBe(true);
+  expect(
+    failures.some((line) => line.includes('"statement":"SELECT') || line.includes('"statement":"INSERT INTO')),
+  ).toBe(true);
   expectNoCaseDataLogged(token);
 });
 
@@ -60,10 +65,19 @@ it('logs a duplicate-key race without the duplicated values', async () => {
   const token = await graph.tokenFor('sussex-health-visitor');
   const before = logLines.length;
   const answers = await Promise.all(
-    Array.from({ length: 12 }, () => graph.query(submit, { input: input({ idempotencyKey: 'log-safety-race-0002' }) }, { authorization: `Bearer ${token}` })),
+    Array.from({ length: 12 }, () =>
+      graph.query(
+        submit,
+        { input: input({ idempotencyKey: 'log-safety-race-0002' }) },
+        { authorization: `Bearer ${token}` },
+      ),
+    ),
   );
   // Every retry is answered as the first was: one referral, whoever won the race.
-  expect(new Set(answers.map((answer) => (answer.data as { submitReferral?: { id: string } } | null)?.submitReferral?.id)).size).toBe(1);
+  expect(
+    new Set(answers.map((answer) => (answer.data as { submitReferral?: { id: string } } | null)?.submitReferral?.id))
+      .size,
+  ).toBe(1);
   expect(await db().getRepository(Referral).countBy({ idempotencyKey: 'log-safety-race-0002' })).toBe(1);
   expectNoCaseDataLogged(token);
   expect(logLines.slice(before).join('\n')).not.toContain('log-safety-race-0002');
@@ -77,11 +91,18 @@ it('logs a value the database refuses (a missing column value, an over-long one)
     idempotencyKey,
     referrerOrganisationId: null as unknown as string,
   };
-  await expect(db().getRepository(Referral).insert(row as Partial<Referral>)).rejects.toThrow();
+  await expect(
+    db()
+      .getRepository(Referral)
+      .insert(row as Partial<Referral>),
+  ).rejects.toThrow();
   if (onMysql) {
     // SQLite does not enforce a varchar's length; MySQL does, and quotes nothing of the value.
     await expect(
-      db().query(`INSERT INTO ${quote('audit_chain_head')} (${quote('id')}, ${quote('sequence')}, ${quote('hash')}) VALUES (?, ?, ?)`, [99, 0, `${nhsNumber}${'x'.repeat(80)}`]),
+      db().query(
+        `INSERT INTO ${quote('audit_chain_head')} (${quote('id')}, ${quote('sequence')}, ${quote('hash')}) VALUES (?, ?, ?)`,
+        [99, 0, `${nhsNumber}${'x'.repeat(80)}`],
+      ),
     ).rejects.toThrow();
   }
   expect(logLines.filter((line) => line.includes('"msg":"sql failed"')).length).toBeGreaterThan(0);
@@ -92,14 +113,26 @@ it('logs a dropped database connection without the statement that was running', 
   const token = await graph.tokenFor('sussex-health-visitor');
   if (onMysql) {
     const [{ database }] = (await db().query('SELECT DATABASE() AS `database`')) as [{ database: string }];
-    const sessions = (await db().query('SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()', [database])) as Array<{ id: number }>;
-    for (const { id } of sessions) await db().query(`KILL ${Number(id)}`).catch(() => undefined);
+    const sessions = (await db().query(
+      'SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()',
+      [database],
+    )) as Array<{ id: number }>;
+    for (const { id } of sessions)
+      await db()
+        .query(`KILL ${Number(id)}`)
+        .catch(() => undefined);
   } else {
     // The embedded database's one connection, closed under the running subgraph.
     (db().driver as unknown as { databaseConnection: { close(): void } }).databaseConnection.close();
   }
   const answers = await Promise.all(
-    Array.from({ length: 4 }, (_, n) => graph.query(submit, { input: input({ idempotencyKey: `log-safety-drop-000${n}` }) }, { authorization: `Bearer ${token}` })),
+    Array.from({ length: 4 }, (_, n) =>
+      graph.query(
+        submit,
+        { input: input({ idempotencyKey: `log-safety-drop-000${n}` }) },
+        { authorization: `Bearer ${token}` },
+      ),
+    ),
   );
   for (const answer of answers) expect(JSON.stringify(answer)).not.toContain(nhsNumber);
   expectNoCaseDataLogged(token);

@@ -24,10 +24,21 @@ afterAll(() => graph?.stop());
 
 const policeSystem = demoSystems['sussex-police-case-system']!;
 const vendor = demoSystems['downland-mis']!;
-const withScopes = (identity: Identity, scopes: string[]): Identity => ({ ...identity, client: { ...identity.client!, scopes } });
-const actingFor = (identity: Identity, person: string): Identity => ({ ...identity, subject: person, client: { ...identity.client!, actingFor: person } });
+const withScopes = (identity: Identity, scopes: string[]): Identity => ({
+  ...identity,
+  client: { ...identity.client!, scopes },
+});
+const actingFor = (identity: Identity, person: string): Identity => ({
+  ...identity,
+  subject: person,
+  client: { ...identity.client!, actingFor: person },
+});
 
-async function as<T = any>(identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+async function as<T = any>(
+  identity: Identity,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<T>> {
   return graph.query<T>(query, variables, { authorization: `Bearer ${await graph.tokenFor(identity)}` });
 }
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'];
@@ -55,27 +66,38 @@ const referral = () => {
 const submit = `mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id status } }`;
 
 const setLeads = `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name role } }`;
-const leadsOf = (urn: string) => ({ input: { urn, leads: [{ name: `MIS Synced Lead ${urn} (test)`, role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-10-01' }] } });
+const leadsOf = (urn: string) => ({
+  input: {
+    urn,
+    leads: [
+      { name: `MIS Synced Lead ${urn} (test)`, role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-10-01' },
+    ],
+  },
+});
 const grant = `mutation ($input: SchoolDelegationInput!) { grantSchoolDelegation(input: $input) { urn clientId active revokedAt } }`;
 const revoke = `mutation ($input: SchoolDelegationInput!) { revokeSchoolDelegation(input: $input) { urn clientId active revokedAt } }`;
 const delegationOf = (urn: string) => ({ input: { urn, clientId: demoClients.misVendor } });
 
 describe('a system token', () => {
-  it('is told apart from a person\'s by client_id with no person of its own, and names the person only with act (RFC 8693)', () => {
+  it("is told apart from a person's by client_id with no person of its own, and names the person only with act (RFC 8693)", () => {
     const org = { id: statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' }), kind: 'POLICE' };
     const base = { org, roles: ['PRACTITIONER'], partnerships: [] };
     expect(identityFromClaims({ ...base, client_id: 'cms', scope: 'read referrals:write openid' })).toMatchObject({
       subject: 'cms',
       client: { id: 'cms', scopes: ['read', 'referrals:write'], actingFor: null },
     });
-    expect(identityFromClaims({ ...base, sub: 'officer-1', client_id: 'cms', act: { sub: 'cms' }, scope: 'read' })).toMatchObject({
+    expect(
+      identityFromClaims({ ...base, sub: 'officer-1', client_id: 'cms', act: { sub: 'cms' }, scope: 'read' }),
+    ).toMatchObject({
       subject: 'officer-1',
       client: { id: 'cms', actingFor: 'officer-1' },
     });
     // A person signed in through a portal client stays a person.
     const person = identityFromClaims({ ...base, sub: 'officer-1', client_id: 'portal' });
     expect(typeof person === 'object' && person.client).toBeUndefined();
-    expect(identityFromClaims({ ...base, sub: 'officer-1', client_id: 'cms', act: { sub: 'other-system' } })).toMatch(/act\.sub/);
+    expect(identityFromClaims({ ...base, sub: 'officer-1', client_id: 'cms', act: { sub: 'other-system' } })).toMatch(
+      /act\.sub/,
+    );
   });
 
   it('is shown by viewer as a SYSTEM with its client, organisation and scopes', async () => {
@@ -103,8 +125,12 @@ describe('a system token', () => {
     const after = await graph.subgraphs.escalations.db.query('SELECT COUNT(*) AS n FROM referrals');
     expect(Number(after[0].n)).toBe(Number(before[0].n));
     // The attempt is a security event, recorded as a person's is, under the system's client id.
-    const attempts = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({ where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem } });
-    expect(attempts.map((r) => [r.action, r.rootFields, r.subject])).toEqual([['WRITE', 'submitReferral', demoClients.policeCaseSystem]]);
+    const attempts = await graph.subgraphs.escalations.db
+      .getRepository(AuditRecord)
+      .find({ where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem } });
+    expect(attempts.map((r) => [r.action, r.rootFields, r.subject])).toEqual([
+      ['WRITE', 'submitReferral', demoClients.policeCaseSystem],
+    ]);
     const allowed = await as(policeSystem, submit, { input: referral() });
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data.submitReferral.status).toBe('RECEIVED');
@@ -119,12 +145,20 @@ describe('a system token', () => {
     expect(self.data.viewer).toEqual({ kind: 'SYSTEM', scopes: ['referrals:write'] });
   });
 
-  it('without `read`, learns through viewer only who it is: its own organisation\'s identity and delegations, never its partnerships\' data', async () => {
+  it("without `read`, learns through viewer only who it is: its own organisation's identity and delegations, never its partnerships' data", async () => {
     const writer = withScopes(policeSystem, ['referrals:write']);
     const own = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' });
-    const result = await as(writer, `{ viewer { kind organisation { __typename ... on Agency { id name gssCode } } partnerships { id name }
-      delegations { totalCount } } }`);
-    expect(result.data.viewer).toMatchObject({ kind: 'SYSTEM', organisation: { __typename: 'Agency', id: own, gssCode: 'E23000033' }, partnerships: null, delegations: { totalCount: 0 } });
+    const result = await as(
+      writer,
+      `{ viewer { kind organisation { __typename ... on Agency { id name gssCode } } partnerships { id name }
+      delegations { totalCount } } }`,
+    );
+    expect(result.data.viewer).toMatchObject({
+      kind: 'SYSTEM',
+      organisation: { __typename: 'Agency', id: own, gssCode: 'E23000033' },
+      partnerships: null,
+      delegations: { totalCount: 0 },
+    });
     expect(result.data.viewer.organisation.name).toMatch(/Sussex/);
     expect(result.errors!.length).toBeGreaterThan(0);
     for (const error of result.errors!) {
@@ -138,17 +172,25 @@ describe('a system token', () => {
     expect(records.errors![0]!.message).toContain('scope read');
     expect(records.data.viewer.organisation).toBeNull();
     // The refusals are audited as other scope refusals are: by the partnership fetched, under the client id.
-    const audited = await graph.subgraphs.partnerships.db.getRepository(AuditRecord).find({ where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem } });
+    const audited = await graph.subgraphs.partnerships.db
+      .getRepository(AuditRecord)
+      .find({ where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem } });
     expect(audited.map((r) => [r.entityType, r.entityId, r.subject]).sort()).toEqual(
-      Object.values(demoIds.partnerships).filter((id) => policeSystem.partnershipIds.includes(id)).map((id) => ['Partnership', id, demoClients.policeCaseSystem]).sort(),
+      Object.values(demoIds.partnerships)
+        .filter((id) => policeSystem.partnershipIds.includes(id))
+        .map((id) => ['Partnership', id, demoClients.policeCaseSystem])
+        .sort(),
     );
     // With `read`, the same question is answered whole.
-    const reader = await as(policeSystem, `{ viewer { organisation { ... on Agency { contacts { telephone } } } partnerships { id name } } }`);
+    const reader = await as(
+      policeSystem,
+      `{ viewer { organisation { ... on Agency { contacts { telephone } } } partnerships { id name } } }`,
+    );
     expect(reader.errors).toBeUndefined();
     expect(reader.data.viewer.partnerships.length).toBe(policeSystem.partnershipIds.length);
   });
 
-  it('without `read`, sees its school\'s identity from the schools subgraph but not its records, and its delegations', async () => {
+  it("without `read`, sees its school's identity from the schools subgraph but not its records, and its delegations", async () => {
     const schoolSystem: Identity = {
       subject: 'seaview-mis-test',
       organisation: { id: '990001', kind: 'SCHOOL' },
@@ -156,16 +198,33 @@ describe('a system token', () => {
       partnershipIds: [],
       client: { id: 'seaview-mis-test', scopes: ['schools:write'], actingFor: null },
     };
-    const named = await as(schoolSystem, `{ viewer { organisation { __typename ... on School { urn name laestab } } } }`);
+    const named = await as(
+      schoolSystem,
+      `{ viewer { organisation { __typename ... on School { urn name laestab } } } }`,
+    );
     expect(named.errors).toBeUndefined();
-    expect(named.data.viewer.organisation).toEqual({ __typename: 'School', urn: '990001', name: expect.any(String), laestab: '8462001' });
-    const leads = await as(schoolSystem, `{ viewer { organisation { ... on School { urn safeguardingLeads { name } } } } }`);
+    expect(named.data.viewer.organisation).toEqual({
+      __typename: 'School',
+      urn: '990001',
+      name: expect.any(String),
+      laestab: '8462001',
+    });
+    const leads = await as(
+      schoolSystem,
+      `{ viewer { organisation { ... on School { urn safeguardingLeads { name } } } } }`,
+    );
     expect(codeOf(leads)).toBe('FORBIDDEN');
     expect(leads.errors![0]!.message).toContain('scope read');
     expect(JSON.stringify(leads.data)).not.toContain('Lead');
-    const delegations = await as(withScopes(vendor, ['schools:write']), `{ viewer { delegations { nodes { urn active } } } }`);
+    const delegations = await as(
+      withScopes(vendor, ['schools:write']),
+      `{ viewer { delegations { nodes { urn active } } } }`,
+    );
     expect(delegations.errors).toBeUndefined();
-    expect(delegations.data.viewer.delegations.nodes.map((d: { urn: string }) => d.urn).sort()).toEqual(['990001', '990002']);
+    expect(delegations.data.viewer.delegations.nodes.map((d: { urn: string }) => d.urn).sort()).toEqual([
+      '990001',
+      '990002',
+    ]);
   });
 
   it('is audited under its client id, with the person it acts for as the subject, and the chain still verifies', async () => {
@@ -178,14 +237,24 @@ describe('a system token', () => {
     const result = await as(officer, submit, { input: referral() });
     expect(result.errors).toBeUndefined();
     const db = graph.subgraphs.escalations.db;
-    const [record] = await db.getRepository(AuditRecord).find({ where: { entityId: result.data.submitReferral.id, action: 'CREATE' as never } });
-    expect(record).toMatchObject({ entityType: 'Referral', clientId: demoClients.policeCaseSystem, subject: 'cms:officer-4411' });
+    const [record] = await db
+      .getRepository(AuditRecord)
+      .find({ where: { entityId: result.data.submitReferral.id, action: 'CREATE' as never } });
+    expect(record).toMatchObject({
+      entityType: 'Referral',
+      clientId: demoClients.policeCaseSystem,
+      subject: 'cms:officer-4411',
+    });
     // Without a person, the subject is the system itself; a person's record names no client.
     const plain = await as(policeSystem, submit, { input: referral() });
-    const [own] = await db.getRepository(AuditRecord).find({ where: { entityId: plain.data.submitReferral.id, action: 'CREATE' as never } });
+    const [own] = await db
+      .getRepository(AuditRecord)
+      .find({ where: { entityId: plain.data.submitReferral.id, action: 'CREATE' as never } });
     expect(own).toMatchObject({ clientId: demoClients.policeCaseSystem, subject: demoClients.policeCaseSystem });
     const byPerson = await graph.query<any>(submit, { input: referral() }, { as: 'sussex-police-officer' });
-    const [personal] = await db.getRepository(AuditRecord).find({ where: { entityId: byPerson.data.submitReferral.id, action: 'CREATE' as never } });
+    const [personal] = await db
+      .getRepository(AuditRecord)
+      .find({ where: { entityId: byPerson.data.submitReferral.id, action: 'CREATE' as never } });
     expect(personal).toMatchObject({ clientId: null, subject: 'demo:sussex-police-officer' });
     expect((await verifyAuditChain(db.manager, { fromStart: true, now: new Date() })).intact).toBe(true);
   });
@@ -195,19 +264,31 @@ describe('an MIS supplier acting for schools', () => {
   it('sees the delegations the demo schools gave it, and each school sees its own', async () => {
     const seen = await as(vendor, viewer);
     expect(seen.errors).toBeUndefined();
-    expect(seen.data.viewer).toMatchObject({ kind: 'SYSTEM', organisationKind: 'SYSTEM_SUPPLIER', clientId: demoClients.misVendor });
+    expect(seen.data.viewer).toMatchObject({
+      kind: 'SYSTEM',
+      organisationKind: 'SYSTEM_SUPPLIER',
+      clientId: demoClients.misVendor,
+    });
     expect(seen.data.viewer.delegations.nodes.map((d: { urn: string }) => d.urn).sort()).toEqual(['990001', '990002']);
     const school = `{ school(urn: "990002") { delegations { totalCount nodes { clientId active } } } }`;
-    expect((await graph.query<any>(school, {}, { as: 'chalk-cliff-high-dsl' })).data.school.delegations).toEqual({ totalCount: 1, nodes: [{ clientId: demoClients.misVendor, active: true }] });
+    expect((await graph.query<any>(school, {}, { as: 'chalk-cliff-high-dsl' })).data.school.delegations).toEqual({
+      totalCount: 1,
+      nodes: [{ clientId: demoClients.misVendor, active: true }],
+    });
     expect((await as(vendor, school)).data.school.delegations.totalCount).toBe(1);
     // Not the school's, not the system's: nothing to see.
-    expect((await graph.query<any>(school, {}, { as: 'sussex-health-visitor' })).data.school.delegations).toEqual({ totalCount: 0, nodes: [] });
+    expect((await graph.query<any>(school, {}, { as: 'sussex-health-visitor' })).data.school.delegations).toEqual({
+      totalCount: 0,
+      nodes: [],
+    });
   });
 
-  it('changes a delegating school\'s records, and is refused for a school that did not delegate', async () => {
+  it("changes a delegating school's records, and is refused for a school that did not delegate", async () => {
     const ok = await as(vendor, setLeads, leadsOf('990001'));
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.setSafeguardingLeads).toEqual([{ name: 'MIS Synced Lead 990001 (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD' }]);
+    expect(ok.data.setSafeguardingLeads).toEqual([
+      { name: 'MIS Synced Lead 990001 (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD' },
+    ]);
     const other = await as(vendor, setLeads, leadsOf('990003'));
     expect(codeOf(other)).toBe('FORBIDDEN');
     // Its scopes still apply on top of the delegation.
@@ -230,17 +311,34 @@ describe('an MIS supplier acting for schools', () => {
 
     const revoked = await graph.query<any>(revoke, delegationOf('990002'), { as: 'chalk-cliff-high-dsl' });
     expect(revoked.errors).toBeUndefined();
-    expect(revoked.data.revokeSchoolDelegation).toMatchObject({ urn: '990002', active: false, revokedAt: '2026-11-23T10:00:00.000Z' });
+    expect(revoked.data.revokeSchoolDelegation).toMatchObject({
+      urn: '990002',
+      active: false,
+      revokedAt: '2026-11-23T10:00:00.000Z',
+    });
     expect(codeOf(await as(vendor, setLeads, leadsOf('990002')))).toBe('FORBIDDEN');
-    expect(codeOf(await graph.query<any>(revoke, delegationOf('990002'), { as: 'chalk-cliff-high-dsl' }))).toBe('NOT_FOUND');
+    expect(codeOf(await graph.query<any>(revoke, delegationOf('990002'), { as: 'chalk-cliff-high-dsl' }))).toBe(
+      'NOT_FOUND',
+    );
 
     const granted = await graph.query<any>(grant, delegationOf('990002'), { as: 'chalk-cliff-high-dsl' });
-    expect(granted.data.grantSchoolDelegation).toMatchObject({ urn: '990002', clientId: demoClients.misVendor, active: true, revokedAt: null });
+    expect(granted.data.grantSchoolDelegation).toMatchObject({
+      urn: '990002',
+      clientId: demoClients.misVendor,
+      active: true,
+      revokedAt: null,
+    });
     expect((await as(vendor, setLeads, leadsOf('990002'))).errors).toBeUndefined();
     // The school still sees the revoked one beside the new one.
-    const listed = await graph.query<any>(`{ school(urn: "990002") { delegations { nodes { active } } } }`, {}, { as: 'chalk-cliff-high-dsl' });
+    const listed = await graph.query<any>(
+      `{ school(urn: "990002") { delegations { nodes { active } } } }`,
+      {},
+      { as: 'chalk-cliff-high-dsl' },
+    );
     expect(listed.data.school.delegations.nodes).toEqual([{ active: true }, { active: false }]);
-    const audited = await graph.subgraphs.schools.db.getRepository(AuditRecord).find({ where: { entityType: 'SchoolDelegation' }, order: { sequence: 'ASC' } });
+    const audited = await graph.subgraphs.schools.db
+      .getRepository(AuditRecord)
+      .find({ where: { entityType: 'SchoolDelegation' }, order: { sequence: 'ASC' } });
     expect(audited.filter((r) => r.outcome === 'ALLOWED').map((r) => [r.action, r.subject])).toEqual([
       ['UPDATE', 'demo:chalk-cliff-high-dsl'],
       ['CREATE', 'demo:chalk-cliff-high-dsl'],
@@ -248,7 +346,11 @@ describe('an MIS supplier acting for schools', () => {
   });
 
   it('names the field at fault in a delegation, never echoing it', async () => {
-    const bad = await graph.query<any>(grant, { input: { urn: '990001', clientId: 'not a client id!' } }, { as: 'seaview-primary-dsl' });
+    const bad = await graph.query<any>(
+      grant,
+      { input: { urn: '990001', clientId: 'not a client id!' } },
+      { as: 'seaview-primary-dsl' },
+    );
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientId' });
     expect(bad.errors![0]!.message).not.toContain('not a client id!');
   });

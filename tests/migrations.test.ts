@@ -31,55 +31,73 @@ afterAll(async () => {
 });
 
 const open = (definition: SubgraphDefinition, target: DatabaseTarget, migrationMode: 'run' | 'verify' = 'run') =>
-  openDatabase(target, { entities: subgraphEntities(definition), migrations: definition.migrations, logger, statements: new StatementCounter(), migrationMode });
-
-const dialectMigrations = (definition: SubgraphDefinition) => (onMysql ? definition.migrations.mysql : definition.migrations.sqlite);
-
-describe.each(subgraphs.map((definition) => [definition.name, definition] as const))('%s migrations', (_name, definition) => {
-  const target = resolveDatabaseTarget(definition.name, config);
-
-  it('refuse, in verify mode (production), a database that is behind, naming what to run', async () => {
-    await expect(open(definition, target, 'verify')).rejects.toThrow(PendingMigrationsError);
-    await expect(open(definition, target, 'verify')).rejects.toThrow(/pending migrations? \(.+\): run `npm run migrate` first/);
+  openDatabase(target, {
+    entities: subgraphEntities(definition),
+    migrations: definition.migrations,
+    logger,
+    statements: new StatementCounter(),
+    migrationMode,
   });
 
-  it('create a database that matches the entities exactly, never by synchronize, and run once only', async () => {
-    const first = await open(definition, target);
-    try {
-      expect(await pendingSchemaChanges(first)).toEqual([]);
-      expect(first.options.synchronize).toBe(false);
-    } finally {
-      await first.destroy();
-    }
-    const second = await open(definition, target, 'verify');
-    try {
-      expect(await pendingMigrations(second)).toEqual([]);
-      const applied = (await second.query('SELECT COUNT(*) AS n FROM migrations')) as Array<{ n: number | string }>;
-      expect(Number(applied[0]!.n)).toBe(dialectMigrations(definition).length);
-    } finally {
-      await second.destroy();
-    }
-  });
+const dialectMigrations = (definition: SubgraphDefinition) =>
+  onMysql ? definition.migrations.mysql : definition.migrations.sqlite;
 
-  it('would notice drift: a column missing from the database shows as a pending change', async () => {
-    let flavour: 'mysql' | 'mariadb' = 'mysql';
-    if (target.kind === 'mysql') flavour = await createMysqlDatabase(target);
-    const dataSource = new DataSource(
-      dataSourceOptions(target, { entities: subgraphEntities(definition), migrations: definition.migrations }, { flavour }),
-    );
-    await dataSource.initialize();
-    try {
-      const table = dataSource.entityMetadatas[0]!;
-      const column = table.columns.find((c) => !c.isPrimary && !c.relationMetadata && !table.indices.some((i) => i.columns.includes(c)))!;
-      const quote = (name: string) => (target.kind === 'mysql' ? `\`${name}\`` : `"${name}"`);
-      await dataSource.query(`ALTER TABLE ${quote(table.tableName)} DROP COLUMN ${quote(column.databaseName)}`);
-      const pending = await pendingSchemaChanges(dataSource);
-      expect(pending.join('\n')).toContain(column.databaseName);
-    } finally {
-      await dataSource.destroy();
-    }
-  });
-});
+describe.each(subgraphs.map((definition) => [definition.name, definition] as const))(
+  '%s migrations',
+  (_name, definition) => {
+    const target = resolveDatabaseTarget(definition.name, config);
+
+    it('refuse, in verify mode (production), a database that is behind, naming what to run', async () => {
+      await expect(open(definition, target, 'verify')).rejects.toThrow(PendingMigrationsError);
+      await expect(open(definition, target, 'verify')).rejects.toThrow(
+        /pending migrations? \(.+\): run `npm run migrate` first/,
+      );
+    });
+
+    it('create a database that matches the entities exactly, never by synchronize, and run once only', async () => {
+      const first = await open(definition, target);
+      try {
+        expect(await pendingSchemaChanges(first)).toEqual([]);
+        expect(first.options.synchronize).toBe(false);
+      } finally {
+        await first.destroy();
+      }
+      const second = await open(definition, target, 'verify');
+      try {
+        expect(await pendingMigrations(second)).toEqual([]);
+        const applied = (await second.query('SELECT COUNT(*) AS n FROM migrations')) as Array<{ n: number | string }>;
+        expect(Number(applied[0]!.n)).toBe(dialectMigrations(definition).length);
+      } finally {
+        await second.destroy();
+      }
+    });
+
+    it('would notice drift: a column missing from the database shows as a pending change', async () => {
+      let flavour: 'mysql' | 'mariadb' = 'mysql';
+      if (target.kind === 'mysql') flavour = await createMysqlDatabase(target);
+      const dataSource = new DataSource(
+        dataSourceOptions(
+          target,
+          { entities: subgraphEntities(definition), migrations: definition.migrations },
+          { flavour },
+        ),
+      );
+      await dataSource.initialize();
+      try {
+        const table = dataSource.entityMetadatas[0]!;
+        const column = table.columns.find(
+          (c) => !c.isPrimary && !c.relationMetadata && !table.indices.some((i) => i.columns.includes(c)),
+        )!;
+        const quote = (name: string) => (target.kind === 'mysql' ? `\`${name}\`` : `"${name}"`);
+        await dataSource.query(`ALTER TABLE ${quote(table.tableName)} DROP COLUMN ${quote(column.databaseName)}`);
+        const pending = await pendingSchemaChanges(dataSource);
+        expect(pending.join('\n')).toContain(column.databaseName);
+      } finally {
+        await dataSource.destroy();
+      }
+    });
+  },
+);
 
 // Replicas starting together: each runs `npm run migrate` for the same database at once. The lock
 // (GET_LOCK on MySQL, an IMMEDIATE transaction on SQLite) makes one migrate and the others find
@@ -109,7 +127,9 @@ it('lets several processes migrate the same databases at once without a race', a
   try {
     for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     for (const definition of subgraphs) {
-      const applied = runs.map((run) => new RegExp(`^${definition.name}: (\\d+) migrations? applied`, 'm').exec(run.stdout)?.[1]).filter(Boolean);
+      const applied = runs
+        .map((run) => new RegExp(`^${definition.name}: (\\d+) migrations? applied`, 'm').exec(run.stdout)?.[1])
+        .filter(Boolean);
       expect(applied).toEqual([String(dialectMigrations(definition).length)]);
       expect(runs.filter((run) => run.stdout.includes(`${definition.name}: up to date`))).toHaveLength(2);
       const db = await open(definition, resolveDatabaseTarget(definition.name, raceConfig), 'verify');
@@ -129,7 +149,9 @@ describe('an embedded database built without migrations by an earlier version', 
     const target: DatabaseTarget = { kind: 'sqlite', file };
     // Such a database has every table and no record of migrations: build it with the migrations,
     // then forget that they ran.
-    const legacy = new DataSource(dataSourceOptions(target, { entities: subgraphEntities(definition), migrations: definition.migrations }));
+    const legacy = new DataSource(
+      dataSourceOptions(target, { entities: subgraphEntities(definition), migrations: definition.migrations }),
+    );
     await legacy.initialize();
     await legacy.runMigrations();
     await legacy.query(`DROP TABLE ${legacy.options.migrationsTableName ?? 'migrations'}`);
@@ -139,7 +161,10 @@ describe('an embedded database built without migrations by an earlier version', 
   };
 
   it('is adopted when it matches: its migrations are recorded, its rows kept', async () => {
-    const target = await build(path.join(dataDir, 'legacy-match.sqlite'), `INSERT INTO audit_chain_head (id, sequence, hash) VALUES (7, 0, 'kept')`);
+    const target = await build(
+      path.join(dataDir, 'legacy-match.sqlite'),
+      `INSERT INTO audit_chain_head (id, sequence, hash) VALUES (7, 0, 'kept')`,
+    );
     const db = await open(definition, target);
     try {
       expect(await pendingMigrations(db)).toEqual([]);
@@ -150,7 +175,12 @@ describe('an embedded database built without migrations by an earlier version', 
   });
 
   it('is refused, with one line saying what to do, when it does not match', async () => {
-    const target = await build(path.join(dataDir, 'legacy-drift.sqlite'), 'ALTER TABLE agency_contacts DROP COLUMN hours');
-    await expect(open(definition, target)).rejects.toThrow(/was built by an earlier version without migrations and does not match this one; move it aside/);
+    const target = await build(
+      path.join(dataDir, 'legacy-drift.sqlite'),
+      'ALTER TABLE agency_contacts DROP COLUMN hours',
+    );
+    await expect(open(definition, target)).rejects.toThrow(
+      /was built by an earlier version without migrations and does not match this one; move it aside/,
+    );
   });
 });

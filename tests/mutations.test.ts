@@ -19,18 +19,40 @@ const valid = {
 
 async function rowCounts(): Promise<number[]> {
   const db = graph.subgraphs.partnerships.db;
-  return Promise.all(['Partnership', 'PartnershipArea', 'StatutoryPartner'].map((entity) => db.getRepository(entity).count()));
+  return Promise.all(
+    ['Partnership', 'PartnershipArea', 'StatutoryPartner'].map((entity) => db.getRepository(entity).count()),
+  );
 }
 
 describe('a mutation given bad input', () => {
   it.each([
     ['input.name', { ...valid, name: '   ' }, 'must not be empty'],
-    ['input.localAuthorityGssCodes.1', { ...valid, localAuthorityGssCodes: ['E09000021', 'E99'] }, 'must be a local authority GSS code'],
-    ['input.localAuthorityGssCodes.0', { ...valid, localAuthorityGssCodes: ['E08000016'] }, 'E08000016 (Barnsley) ended on 2025-04-30; use E08000038'],
-    ['input.localAuthorityGssCodes.1', { ...valid, localAuthorityGssCodes: ['E09000021', 'E09000021'] }, 'is listed twice'],
+    [
+      'input.localAuthorityGssCodes.1',
+      { ...valid, localAuthorityGssCodes: ['E09000021', 'E99'] },
+      'must be a local authority GSS code',
+    ],
+    [
+      'input.localAuthorityGssCodes.0',
+      { ...valid, localAuthorityGssCodes: ['E08000016'] },
+      'E08000016 (Barnsley) ended on 2025-04-30; use E08000038',
+    ],
+    [
+      'input.localAuthorityGssCodes.1',
+      { ...valid, localAuthorityGssCodes: ['E09000021', 'E09000021'] },
+      'is listed twice',
+    ],
     ['input.localAuthorityGssCodes', { ...valid, localAuthorityGssCodes: [] }, 'at least one'],
-    ['input.integratedCareBoardOdsCodes.0', { ...valid, integratedCareBoardOdsCodes: ['ZZZ'] }, 'is not an integrated care board'],
-    ['input.policeForceGssCodes.0', { ...valid, policeForceGssCodes: ['W15000001'] }, 'must be a police force area GSS code'],
+    [
+      'input.integratedCareBoardOdsCodes.0',
+      { ...valid, integratedCareBoardOdsCodes: ['ZZZ'] },
+      'is not an integrated care board',
+    ],
+    [
+      'input.policeForceGssCodes.0',
+      { ...valid, policeForceGssCodes: ['W15000001'] },
+      'must be a police force area GSS code',
+    ],
   ])('refuses a bad %s with BAD_USER_INPUT naming it, and writes nothing', async (field, input, message) => {
     const before = await rowCounts();
     const result = await graph.query(createPartnership, { input }, { as: 'west-sussex-business-manager' });
@@ -56,7 +78,10 @@ describe('a mutation given bad input', () => {
       },
       { as: 'east-sussex-business-manager' },
     );
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stages.2.timescaleWorkingDays' });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'stages.2.timescaleWorkingDays',
+    });
     expect(await graph.query(policy, { id: demoIds.partnerships.eastSussex })).toEqual(before);
   });
 
@@ -84,7 +109,11 @@ describe('a mutation given good input', () => {
     // New arrangements are the named partners' (or a national administrator's), not another area's manager's.
     const elsewhere = await graph.query(createPartnership, { input: valid }, { as: 'west-sussex-business-manager' });
     expect(elsewhere.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const result = await graph.query<{ createPartnership: Record<string, unknown> }>(createPartnership, { input: valid }, { as: 'national-administrator' });
+    const result = await graph.query<{ createPartnership: Record<string, unknown> }>(
+      createPartnership,
+      { input: valid },
+      { as: 'national-administrator' },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.createPartnership).toMatchObject({
       name: valid.name,
@@ -103,16 +132,29 @@ describe('a mutation given good input', () => {
 
 describe('an input GraphQL itself refuses, before any resolver runs', () => {
   const record = `mutation ($input: RecordPracticeReviewDecisionInput!) { recordPracticeReviewDecision(input: $input) { id } }`;
-  const input = { partnershipId: demoIds.partnerships.eastSussex, kind: 'LOCAL', title: 'T', decisionDate: '2026-01-10' };
+  const input = {
+    partnershipId: demoIds.partnerships.eastSussex,
+    kind: 'LOCAL',
+    title: 'T',
+    decisionDate: '2026-01-10',
+  };
 
   it('names the field of an impossible date in a variable (checked by the subgraph, relayed by the gateway)', async () => {
-    const result = await graph.query(record, { input: { ...input, decisionDate: '2026-02-30' } }, { as: 'east-sussex-business-manager' });
+    const result = await graph.query(
+      record,
+      { input: { ...input, decisionDate: '2026-02-30' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.decisionDate' });
     expect(result.errors![0]!.message).toBe('input.decisionDate: must be a real calendar date');
   });
 
   it('names the field of an unknown enum value in a variable (checked by the gateway)', async () => {
-    const result = await graph.query(record, { input: { ...input, kind: 'REGIONAL' } }, { as: 'east-sussex-business-manager' });
+    const result = await graph.query(
+      record,
+      { input: { ...input, kind: 'REGIONAL' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
     expect(result.errors![0]!.message).toBe('input.kind: must be one of the values of the PracticeReviewKind enum');
   });
@@ -120,6 +162,8 @@ describe('an input GraphQL itself refuses, before any resolver runs', () => {
   it('names a whole variable that is missing', async () => {
     const result = await graph.query(record, {}, { as: 'east-sussex-business-manager' });
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
-    expect(result.errors![0]!.message).toBe('input: is required (RecordPracticeReviewDecisionInput!) and was not provided');
+    expect(result.errors![0]!.message).toBe(
+      'input: is required (RecordPracticeReviewDecisionInput!) and was not provided',
+    );
   });
 });

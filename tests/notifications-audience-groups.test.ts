@@ -16,16 +16,33 @@ afterAll(() => graph?.stop());
 
 const brightonCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '846' });
 const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
-const person = (subject: string, organisation: Identity['organisation'], roles: Role[]): Identity => ({ subject, organisation, roles, partnershipIds: [] });
+const person = (subject: string, organisation: Identity['organisation'], roles: Role[]): Identity => ({
+  subject,
+  organisation,
+  roles,
+  partnershipIds: [],
+});
 // Seaview's own staff who are not its DSL: the school is in the DSL-only group, so no.
-const seaviewTeacher = person('test:seaview-teacher', demoIdentities['seaview-primary-dsl']!.organisation, [Role.PRACTITIONER]);
+const seaviewTeacher = person('test:seaview-teacher', demoIdentities['seaview-primary-dsl']!.organisation, [
+  Role.PRACTITIONER,
+]);
 // Anyone of Seaview's authority (Brighton and Hove), whatever their role: yes.
-const brightonPractitioner = person('test:brighton-practitioner', { id: brightonCouncil, kind: 'LOCAL_AUTHORITY' }, [Role.PRACTITIONER]);
+const brightonPractitioner = person('test:brighton-practitioner', { id: brightonCouncil, kind: 'LOCAL_AUTHORITY' }, [
+  Role.PRACTITIONER,
+]);
 // A council that is neither school's authority, even in the role that admits a school's staff: no.
-const westSussexLead = person('test:west-sussex-dsl', { id: westSussexCouncil, kind: 'LOCAL_AUTHORITY' }, [Role.DESIGNATED_SAFEGUARDING_LEAD]);
+const westSussexLead = person('test:west-sussex-dsl', { id: westSussexCouncil, kind: 'LOCAL_AUTHORITY' }, [
+  Role.DESIGNATED_SAFEGUARDING_LEAD,
+]);
 
 const due = `query { whatIsDue(filter: { kinds: [FILE_TRANSFER] }) { totalCount counts { total } nodes { id kind owner { organisationId } owedTo } } }`;
-type Due = { whatIsDue: { totalCount: number; counts: { total: number }; nodes: Array<{ id: string; kind: string; owner: { organisationId: string }; owedTo: string }> } };
+type Due = {
+  whatIsDue: {
+    totalCount: number;
+    counts: { total: number };
+    nodes: Array<{ id: string; kind: string; owner: { organisationId: string }; owedTo: string }>;
+  };
+};
 
 async function as(who: keyof typeof demoIdentities | Identity): Promise<QueryOptions> {
   return typeof who === 'string' ? { as: who } : { authorization: `Bearer ${await graph.tokenFor(who)}` };
@@ -37,7 +54,7 @@ async function seenBy(who: keyof typeof demoIdentities | Identity): Promise<Due[
   return result.data!.whatIsDue;
 }
 
-it('a file transfer is due for both schools\' DSLs and anyone of their authorities, and for no one else', async () => {
+it("a file transfer is due for both schools' DSLs and anyone of their authorities, and for no one else", async () => {
   const recorded = await graph.query<any>(
     `mutation ($input: RecordFileTransferInput!) { recordFileTransfer(input: $input) { id } }`,
     { input: { sendingUrn: '990001', receivingUrn: '990003', childReference: 'SVP-GRP-1', leftOn: '2026-12-09' } },
@@ -48,14 +65,29 @@ it('a file transfer is due for both schools\' DSLs and anyone of their authoriti
 
   // The relay delivers on its own clock: wait until the sending school's DSL sees it.
   const deadline = Date.now() + 15_000;
-  while ((await seenBy('seaview-primary-dsl')).totalCount === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while ((await seenBy('seaview-primary-dsl')).totalCount === 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
 
-  for (const who of ['seaview-primary-dsl', 'shingle-bay-primary-dsl', 'east-sussex-business-manager', brightonPractitioner] as const) {
+  for (const who of [
+    'seaview-primary-dsl',
+    'shingle-bay-primary-dsl',
+    'east-sussex-business-manager',
+    brightonPractitioner,
+  ] as const) {
     const page = await seenBy(who);
-    expect(page.nodes).toEqual([expect.objectContaining({ kind: 'FILE_TRANSFER', owner: { organisationId: '990001' }, owedTo: '990003' })]);
+    expect(page.nodes).toEqual([
+      expect.objectContaining({ kind: 'FILE_TRANSFER', owner: { organisationId: '990001' }, owedTo: '990003' }),
+    ]);
     expect([page.totalCount, page.counts.total]).toEqual([1, 1]);
   }
-  for (const who of [seaviewTeacher, westSussexLead, 'chalk-cliff-high-dsl', 'west-sussex-business-manager', 'sussex-health-visitor', 'panel-member'] as const) {
+  for (const who of [
+    seaviewTeacher,
+    westSussexLead,
+    'chalk-cliff-high-dsl',
+    'west-sussex-business-manager',
+    'sussex-health-visitor',
+    'panel-member',
+  ] as const) {
     const page = await seenBy(who);
     expect(page.nodes).toEqual([]);
     expect([page.totalCount, page.counts.total]).toEqual([0, 0]);
@@ -74,7 +106,8 @@ it('a file transfer is due for both schools\' DSLs and anyone of their authoriti
   );
   expect(confirmed.errors).toBeUndefined();
   const gone = Date.now() + 15_000;
-  while ((await seenBy(brightonPractitioner)).totalCount > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 50));
+  while ((await seenBy(brightonPractitioner)).totalCount > 0 && Date.now() < gone)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   expect((await seenBy(brightonPractitioner)).totalCount).toBe(0);
   expect((await seenBy('seaview-primary-dsl')).totalCount).toBe(0);
 });

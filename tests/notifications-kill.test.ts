@@ -6,7 +6,14 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { inTransaction, demoIdentities, NatsEventBus, ObligationLedger, Role, type ObligationAudience } from '@safeguarding/shared';
+import {
+  inTransaction,
+  demoIdentities,
+  NatsEventBus,
+  ObligationLedger,
+  Role,
+  type ObligationAudience,
+} from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
 // Issue 21: kill the notifications service (SIGKILL, no shutdown of any kind) during a burst of
@@ -22,7 +29,13 @@ jest.setTimeout(240_000);
 const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const mainJs = path.join(__dirname, '..', 'subgraphs', 'notifications', 'dist', 'main.js');
 const sussexPolice = demoIdentities['sussex-police-safeguarding-manager']!.organisation.id;
-const noOne: ObligationAudience = { organisationIds: [], organisationRoles: [], partnershipIds: [], partnershipRoles: [], nationalRoles: [] };
+const noOne: ObligationAudience = {
+  organisationIds: [],
+  organisationRoles: [],
+  partnershipIds: [],
+  partnershipRoles: [],
+  nationalRoles: [],
+};
 const burst = 40;
 
 interface Received {
@@ -37,7 +50,10 @@ async function receiver(): Promise<{ url: string; received: Received[]; close():
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])), body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])),
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       setTimeout(() => response.writeHead(204).end(), 20);
     });
   });
@@ -60,128 +76,152 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms: 
   }
 }
 
-describe.each(['embedded', 'nats'] as const)('the notifications service killed during a burst, on the %s bus', (bus) => {
-  let graph: TestGraph;
-  let hooks: Awaited<ReturnType<typeof receiver>>;
-  let child: ChildProcess | null = null;
-  let childOutput = '';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notifications-kill-'));
-  const stream = `TEST_${process.pid}_${randomUUID().slice(0, 8)}`;
-  const prefix = `test${process.pid}${randomUUID().slice(0, 8)}`;
-  // Everything the child needs to be the same service on the same database: fixed here, given to
-  // both the in-process graph and the child.
-  const shared: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    DATABASE_NAME_PREFIX: `test_kill_${process.pid}_${bus}_`,
-    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
-    AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
-    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    WEBHOOK_TIMEOUT_MS: '1500',
-    ...(bus === 'nats' ? { EVENT_BUS: 'nats', NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: prefix, NATS_ACK_WAIT_MS: '2000' } : {}),
-  };
-  let port = 0;
+describe.each(['embedded', 'nats'] as const)(
+  'the notifications service killed during a burst, on the %s bus',
+  (bus) => {
+    let graph: TestGraph;
+    let hooks: Awaited<ReturnType<typeof receiver>>;
+    let child: ChildProcess | null = null;
+    let childOutput = '';
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notifications-kill-'));
+    const stream = `TEST_${process.pid}_${randomUUID().slice(0, 8)}`;
+    const prefix = `test${process.pid}${randomUUID().slice(0, 8)}`;
+    // Everything the child needs to be the same service on the same database: fixed here, given to
+    // both the in-process graph and the child.
+    const shared: Record<string, string> = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      DATABASE_NAME_PREFIX: `test_kill_${process.pid}_${bus}_`,
+      INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+      AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
+      AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      WEBHOOK_TIMEOUT_MS: '1500',
+      ...(bus === 'nats'
+        ? {
+            EVENT_BUS: 'nats',
+            NATS_URL: natsUrl,
+            NATS_STREAM: stream,
+            NATS_SUBJECT_PREFIX: prefix,
+            NATS_ACK_WAIT_MS: '2000',
+          }
+        : {}),
+    };
+    let port = 0;
 
-  /** Starts the service from its build, and resolves once it answers /ready. */
-  const startChild = async () => {
-    const started = fork(mainJs, [], {
-      env: { ...process.env, ...shared, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    started.stdout?.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
-    started.stderr?.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
-    child = started;
-    await until(async () => {
-      if (started.exitCode !== null) throw new Error(`the notifications service exited with ${started.exitCode}: ${childOutput}`);
-      return fetch(`http://127.0.0.1:${port}/ready`).then((response) => response.ok, () => false);
-    }, 'the notifications service to be ready', 60_000);
-  };
-  const killChild = async () => {
-    const running = child;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGKILL');
-    await exited;
-  };
-
-  beforeAll(async () => {
-    hooks = await receiver();
-    graph = await startGraph({ relayIntervalMs: 40, overrides: shared });
-    // Hand the service over to a child process on the same port and database.
-    port = Number(new URL(graph.subgraphs.notifications.url).port);
-    await graph.stopSubgraph('notifications');
-    await startChild();
-  });
-  afterAll(async () => {
-    await killChild();
-    await graph?.stop();
-    await hooks?.close();
-    if (bus === 'nats') {
-      const nats = await NatsEventBus.connect({ url: natsUrl, stream, subjectPrefix: prefix });
-      await nats.deleteStream();
-      await nats.close();
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('delivers every event after the restart, each under one webhook-id', async () => {
-    const registered = await graph.query<any>(
-      `mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret endpoint { id } } }`,
-      { input: { url: hooks.url, eventTypes: ['obligation.opened'] } },
-      { as: 'sussex-police-safeguarding-manager' },
-    );
-    expect(registered.errors).toBeUndefined();
-    const verifier = new Webhook(registered.data.registerWebhookEndpoint.secret as string);
-    const obligationOf = (r: Received) => (JSON.parse(r.body) as { data: { obligation: { id: string } } }).data.obligation.id;
-
-    const ids: string[] = [];
-    const open = () =>
-      inTransaction(graph.subgraphs.escalations.db, (manager) =>
-        new ObligationLedger(manager, 'escalations', new Date()).open({
-          kind: 'REFERRAL_DECISION',
-          about: { type: 'Referral', id: randomUUID() },
-          owner: { organisationId: sussexPolice, partnershipId: null },
-          owedTo: 'REFERRER',
-          deadline: { due: '2026-12-03', rule: '1 working day after the referral', provisional: false },
-          basis: 'Working Together to Safeguard Children 2023, chapter 1',
-          audience: { ...noOne, organisationIds: [sussexPolice], organisationRoles: [Role.SAFEGUARDING_MANAGER] },
-        }),
+    /** Starts the service from its build, and resolves once it answers /ready. */
+    const startChild = async () => {
+      const started = fork(mainJs, [], {
+        env: { ...process.env, ...shared, PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      });
+      started.stdout?.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
+      started.stderr?.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
+      child = started;
+      await until(
+        async () => {
+          if (started.exitCode !== null)
+            throw new Error(`the notifications service exited with ${started.exitCode}: ${childOutput}`);
+          return fetch(`http://127.0.0.1:${port}/ready`).then(
+            (response) => response.ok,
+            () => false,
+          );
+        },
+        'the notifications service to be ready',
+        60_000,
       );
-    const ours = () => hooks.received.filter((r) => ids.includes(obligationOf(r)));
+    };
+    const killChild = async () => {
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGKILL');
+      await exited;
+    };
 
-    // The burst: one change after another; the service is killed as soon as the first has reached
-    // the receiver (at the latest, halfway through, once one has), with the others still in its
-    // intake, outbox or webhook queue, and the changes go on while it is down.
-    let killedAt: { opened: number; delivered: number } | null = null;
-    for (let i = 0; i < burst; i++) {
-      ids.push((await open()).id);
-      if (!killedAt && (ours().length > 0 || ids.length === burst / 2)) {
-        await until(() => ours().length > 0, 'a first delivery', 60_000);
-        killedAt = { opened: ids.length, delivered: new Set(ours().map(obligationOf)).size };
-        await killChild();
+    beforeAll(async () => {
+      hooks = await receiver();
+      graph = await startGraph({ relayIntervalMs: 40, overrides: shared });
+      // Hand the service over to a child process on the same port and database.
+      port = Number(new URL(graph.subgraphs.notifications.url).port);
+      await graph.stopSubgraph('notifications');
+      await startChild();
+    });
+    afterAll(async () => {
+      await killChild();
+      await graph?.stop();
+      await hooks?.close();
+      if (bus === 'nats') {
+        const nats = await NatsEventBus.connect({ url: natsUrl, stream, subjectPrefix: prefix });
+        await nats.deleteStream();
+        await nats.close();
       }
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    expect(killedAt).not.toBeNull();
-    expect(killedAt!.opened).toBeLessThan(burst);
-    expect(killedAt!.delivered).toBeLessThan(burst);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
 
-    await startChild();
-    // A delivery the killed process had claimed is left to it until its lease runs out (the
-    // attempt timeout and 30 s), so the last ones may take that long.
-    await until(() => new Set(ours().map(obligationOf)).size === burst, `all ${burst} events at the receiver`, 120_000);
+    it('delivers every event after the restart, each under one webhook-id', async () => {
+      const registered = await graph.query<any>(
+        `mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret endpoint { id } } }`,
+        { input: { url: hooks.url, eventTypes: ['obligation.opened'] } },
+        { as: 'sussex-police-safeguarding-manager' },
+      );
+      expect(registered.errors).toBeUndefined();
+      const verifier = new Webhook(registered.data.registerWebhookEndpoint.secret as string);
+      const obligationOf = (r: Received) =>
+        (JSON.parse(r.body) as { data: { obligation: { id: string } } }).data.obligation.id;
 
-    const received = ours();
-    for (const r of received) expect(() => verifier.verify(r.body, r.headers)).not.toThrow();
-    const webhookIdsByObligation = new Map<string, Set<string>>();
-    for (const r of received) {
-      const seen = webhookIdsByObligation.get(obligationOf(r)) ?? new Set<string>();
-      seen.add(r.headers['webhook-id']!);
-      webhookIdsByObligation.set(obligationOf(r), seen);
-    }
-    expect([...webhookIdsByObligation.keys()].sort()).toEqual([...ids].sort());
-    for (const [, webhookIds] of webhookIdsByObligation) expect(webhookIds.size).toBe(1);
-    expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(burst);
-  });
-});
+      const ids: string[] = [];
+      const open = () =>
+        inTransaction(graph.subgraphs.escalations.db, (manager) =>
+          new ObligationLedger(manager, 'escalations', new Date()).open({
+            kind: 'REFERRAL_DECISION',
+            about: { type: 'Referral', id: randomUUID() },
+            owner: { organisationId: sussexPolice, partnershipId: null },
+            owedTo: 'REFERRER',
+            deadline: { due: '2026-12-03', rule: '1 working day after the referral', provisional: false },
+            basis: 'Working Together to Safeguard Children 2023, chapter 1',
+            audience: { ...noOne, organisationIds: [sussexPolice], organisationRoles: [Role.SAFEGUARDING_MANAGER] },
+          }),
+        );
+      const ours = () => hooks.received.filter((r) => ids.includes(obligationOf(r)));
+
+      // The burst: one change after another; the service is killed as soon as the first has reached
+      // the receiver (at the latest, halfway through, once one has), with the others still in its
+      // intake, outbox or webhook queue, and the changes go on while it is down.
+      let killedAt: { opened: number; delivered: number } | null = null;
+      for (let i = 0; i < burst; i++) {
+        ids.push((await open()).id);
+        if (!killedAt && (ours().length > 0 || ids.length === burst / 2)) {
+          await until(() => ours().length > 0, 'a first delivery', 60_000);
+          killedAt = { opened: ids.length, delivered: new Set(ours().map(obligationOf)).size };
+          await killChild();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      expect(killedAt).not.toBeNull();
+      expect(killedAt!.opened).toBeLessThan(burst);
+      expect(killedAt!.delivered).toBeLessThan(burst);
+
+      await startChild();
+      // A delivery the killed process had claimed is left to it until its lease runs out (the
+      // attempt timeout and 30 s), so the last ones may take that long.
+      await until(
+        () => new Set(ours().map(obligationOf)).size === burst,
+        `all ${burst} events at the receiver`,
+        120_000,
+      );
+
+      const received = ours();
+      for (const r of received) expect(() => verifier.verify(r.body, r.headers)).not.toThrow();
+      const webhookIdsByObligation = new Map<string, Set<string>>();
+      for (const r of received) {
+        const seen = webhookIdsByObligation.get(obligationOf(r)) ?? new Set<string>();
+        seen.add(r.headers['webhook-id']!);
+        webhookIdsByObligation.set(obligationOf(r), seen);
+      }
+      expect([...webhookIdsByObligation.keys()].sort()).toEqual([...ids].sort());
+      for (const [, webhookIds] of webhookIdsByObligation) expect(webhookIds.size).toBe(1);
+      expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(burst);
+    });
+  },
+);

@@ -20,7 +20,10 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])), body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])),
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       response.writeHead(204).end();
     });
   });
@@ -38,8 +41,16 @@ async function settled(): Promise<void> {
   const domains: SubgraphName[] = ['partnerships', 'agencies', 'schools', 'reviews', 'escalations'];
   const end = Date.now() + 30_000;
   for (;;) {
-    const written = (await Promise.all(domains.map((name) => graph.subgraphs[name].db.getRepository(OutboxEvent).find({ select: { eventId: true } })))).flat();
-    const taken = new Set((await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ select: { eventId: true } })).map((e) => e.eventId));
+    const written = (
+      await Promise.all(
+        domains.map((name) => graph.subgraphs[name].db.getRepository(OutboxEvent).find({ select: { eventId: true } })),
+      )
+    ).flat();
+    const taken = new Set(
+      (await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ select: { eventId: true } })).map(
+        (e) => e.eventId,
+      ),
+    );
     if (written.every((event) => taken.has(event.eventId))) return;
     if (Date.now() > end) throw new Error('the outboxes were not taken');
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -100,11 +111,20 @@ it('tells the case system a referral decision is due soon, then overdue, then de
   await settled();
   await deliver();
 
-  const messages = received.map((message) => webhook.verify(message.body, message.headers) as { type: string; data: Record<string, any> });
-  const aboutOurs = messages.filter((m) => m.data['obligation']?.about?.id === referral.id || m.data['entity']?.id === referral.id);
-  const decisionNews = aboutOurs.filter((m) => m.type === 'referral.decided' || m.data['obligation']?.kind === 'REFERRAL_DECISION');
+  const messages = received.map(
+    (message) => webhook.verify(message.body, message.headers) as { type: string; data: Record<string, any> },
+  );
+  const aboutOurs = messages.filter(
+    (m) => m.data['obligation']?.about?.id === referral.id || m.data['entity']?.id === referral.id,
+  );
+  const decisionNews = aboutOurs.filter(
+    (m) => m.type === 'referral.decided' || m.data['obligation']?.kind === 'REFERRAL_DECISION',
+  );
   expect(decisionNews.map((m) => m.type)).toEqual(['obligation.due_soon', 'obligation.overdue', 'referral.decided']);
-  expect(decisionNews[1]!.data['obligation']).toMatchObject({ kind: 'REFERRAL_DECISION', deadline: { due: '2026-11-30' } });
+  expect(decisionNews[1]!.data['obligation']).toMatchObject({
+    kind: 'REFERRAL_DECISION',
+    deadline: { due: '2026-11-30' },
+  });
   // Thin: the child's reference is not in any message.
   for (const message of received) expect(message.body).not.toContain('CHILD-WEBHOOK-0001');
 });

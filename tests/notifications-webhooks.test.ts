@@ -17,7 +17,15 @@ import {
   type ObligationDraft,
   type SubgraphName,
 } from '@safeguarding/shared';
-import { ReceivedEvent, WebhookDispatcher, ReminderScheduler, assertPublicDestination, webhookUrlPolicy, UnsafeDestinationError, WebhookDelivery } from '@safeguarding/notifications';
+import {
+  ReceivedEvent,
+  WebhookDispatcher,
+  ReminderScheduler,
+  assertPublicDestination,
+  webhookUrlPolicy,
+  UnsafeDestinationError,
+  WebhookDelivery,
+} from '@safeguarding/notifications';
 import { startGraph, type TestGraph } from './support/graph';
 
 // Webhooks and reminders through the gateway, with the notifications service's workers driven by
@@ -25,7 +33,13 @@ import { startGraph, type TestGraph } from './support/graph';
 const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const sussexPolice = demoIdentities['sussex-police-safeguarding-manager']!.organisation.id;
 const seaviewPrimary = demoIdentities['seaview-primary-dsl']!.organisation.id;
-const noOne: ObligationAudience = { organisationIds: [], organisationRoles: [], partnershipIds: [], partnershipRoles: [], nationalRoles: [] };
+const noOne: ObligationAudience = {
+  organisationIds: [],
+  organisationRoles: [],
+  partnershipIds: [],
+  partnershipRoles: [],
+  nationalRoles: [],
+};
 
 interface Received {
   readonly path: string;
@@ -75,11 +89,24 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
 describe('webhook endpoints: who may register, and where to', () => {
   it('refuses addresses inside our own network in production, by every spelling', async () => {
     const production = webhookUrlPolicy('production');
-    for (const host of ['127.0.0.1', '10.1.2.3', '192.168.0.10', '169.254.169.254', '[::1]', '[::ffff:127.0.0.1]', '0.0.0.0', '[fd00::1]']) {
-      await expect(assertPublicDestination(new URL(`https://${host}/hook`), production)).rejects.toBeInstanceOf(UnsafeDestinationError);
+    for (const host of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '192.168.0.10',
+      '169.254.169.254',
+      '[::1]',
+      '[::ffff:127.0.0.1]',
+      '0.0.0.0',
+      '[fd00::1]',
+    ]) {
+      await expect(assertPublicDestination(new URL(`https://${host}/hook`), production)).rejects.toBeInstanceOf(
+        UnsafeDestinationError,
+      );
     }
     await expect(assertPublicDestination(new URL('https://93.184.216.34/hook'), production)).resolves.toBeUndefined();
-    await expect(assertPublicDestination(new URL('http://127.0.0.1/hook'), webhookUrlPolicy('development'))).resolves.toBeUndefined();
+    await expect(
+      assertPublicDestination(new URL('http://127.0.0.1/hook'), webhookUrlPolicy('development')),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -109,12 +136,24 @@ describe('webhooks and reminders', () => {
   const dispatcher = () => graph.subgraphs.notifications.workers['webhooks'] as WebhookDispatcher;
   const scheduler = () => graph.subgraphs.notifications.workers['reminders'] as ReminderScheduler;
   const open = (subgraph: SubgraphName, draft: ObligationDraft) =>
-    inTransaction(graph.subgraphs[subgraph].db, (manager) => new ObligationLedger(manager, subgraph, clock).open(draft));
+    inTransaction(graph.subgraphs[subgraph].db, (manager) =>
+      new ObligationLedger(manager, subgraph, clock).open(draft),
+    );
   const settled = async () => {
     const domains: SubgraphName[] = ['partnerships', 'agencies', 'schools', 'reviews', 'escalations'];
     await until(async () => {
-      const written = (await Promise.all(domains.map((name) => graph.subgraphs[name].db.getRepository(OutboxEvent).find({ select: { eventId: true } })))).flat();
-      const taken = new Set((await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ select: { eventId: true } })).map((e) => e.eventId));
+      const written = (
+        await Promise.all(
+          domains.map((name) =>
+            graph.subgraphs[name].db.getRepository(OutboxEvent).find({ select: { eventId: true } }),
+          ),
+        )
+      ).flat();
+      const taken = new Set(
+        (await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ select: { eventId: true } })).map(
+          (e) => e.eventId,
+        ),
+      );
       return written.every((event) => taken.has(event.eventId));
     }, 'the outboxes to be taken');
   };
@@ -136,17 +175,30 @@ describe('webhooks and reminders', () => {
   let policeSecret = '';
 
   it('registers an endpoint for its own organisation, refusing practitioners and bad input by field', async () => {
-    const done = await graph.query<{ registerWebhookEndpoint: { secret: string; endpoint: { status: string; organisationId: string; eventTypes: string[] } } }>(
+    const done = await graph.query<{
+      registerWebhookEndpoint: {
+        secret: string;
+        endpoint: { status: string; organisationId: string; eventTypes: string[] };
+      };
+    }>(
       register,
       { input: { url: `${hooks.url}/ok-police`, description: 'case system' } },
       { as: 'sussex-police-safeguarding-manager' },
     );
     expect(done.errors).toBeUndefined();
     expect(done.data!.registerWebhookEndpoint.secret).toMatch(/^whsec_/);
-    expect(done.data!.registerWebhookEndpoint.endpoint).toMatchObject({ status: 'ACTIVE', organisationId: sussexPolice, eventTypes: [] });
+    expect(done.data!.registerWebhookEndpoint.endpoint).toMatchObject({
+      status: 'ACTIVE',
+      organisationId: sussexPolice,
+      eventTypes: [],
+    });
     policeSecret = done.data!.registerWebhookEndpoint.secret;
 
-    const practitioner = await graph.query(register, { input: { url: `${hooks.url}/ok` } }, { as: 'sussex-police-officer' });
+    const practitioner = await graph.query(
+      register,
+      { input: { url: `${hooks.url}/ok` } },
+      { as: 'sussex-police-officer' },
+    );
     expect(practitioner.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const anonymous = await graph.query(register, { input: { url: `${hooks.url}/ok` } });
     expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
@@ -160,14 +212,28 @@ describe('webhooks and reminders', () => {
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     // Another partnership's administrator cannot register for West Sussex.
-    const other = await graph.query(register, { input: { url: `${hooks.url}/ok`, partnershipId: demoIdentities['west-sussex-business-manager']!.partnershipIds[0] } }, { as: 'east-sussex-business-manager' });
+    const other = await graph.query(
+      register,
+      {
+        input: {
+          url: `${hooks.url}/ok`,
+          partnershipId: demoIdentities['west-sussex-business-manager']!.partnershipIds[0],
+        },
+      },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
   it('delivers each event its audience admits, signed by the Standard Webhooks scheme, thin', async () => {
     const duty = policeDuty('2026-12-03');
     // A school's duty: the police endpoint must not hear of it.
-    await open('schools', { ...policeDuty('2026-12-09'), kind: 'FILE_TRANSFER', owner: { organisationId: seaviewPrimary, partnershipId: null }, audience: { ...noOne, organisationIds: [seaviewPrimary] } });
+    await open('schools', {
+      ...policeDuty('2026-12-09'),
+      kind: 'FILE_TRANSFER',
+      owner: { organisationId: seaviewPrimary, partnershipId: null },
+      audience: { ...noOne, organisationIds: [seaviewPrimary] },
+    });
     const row = await open('escalations', duty);
     await settled();
     await deliverAll();
@@ -175,13 +241,23 @@ describe('webhooks and reminders', () => {
     const delivered = messagesTo('/ok-police');
     expect(delivered).toHaveLength(1);
     const [message] = delivered;
-    const verified = new Webhook(policeSecret).verify(message!.body, message!.headers) as { type: string; data: { obligation: Record<string, unknown> } };
+    const verified = new Webhook(policeSecret).verify(message!.body, message!.headers) as {
+      type: string;
+      data: { obligation: Record<string, unknown> };
+    };
     expect(verified.type).toBe('obligation.opened');
-    expect(verified.data.obligation).toMatchObject({ id: row.id, kind: 'REFERRAL_DECISION', about: duty.about, deadline: { due: '2026-12-03' } });
+    expect(verified.data.obligation).toMatchObject({
+      id: row.id,
+      kind: 'REFERRAL_DECISION',
+      about: duty.about,
+      deadline: { due: '2026-12-03' },
+    });
     expect(message!.body).not.toContain('audience');
     expect(message!.headers['webhook-id']).toMatch(/^msg_/);
     // A forged body does not verify.
-    expect(() => new Webhook(policeSecret).verify(message!.body.replace('2026-12-03', '2027-12-03'), message!.headers)).toThrow();
+    expect(() =>
+      new Webhook(policeSecret).verify(message!.body.replace('2026-12-03', '2027-12-03'), message!.headers),
+    ).toThrow();
   });
 
   it('reminds the owner when a duty is due soon, due today, overdue and still overdue, each once', async () => {
@@ -200,7 +276,10 @@ describe('webhooks and reminders', () => {
     // Wednesday: due Friday, 2 working days away.
     expect(await remindersOn('2026-12-02')).toEqual(['obligation.due_soon@2026-12-02']);
     expect(await remindersOn('2026-12-03')).toEqual(['obligation.due_soon@2026-12-02']);
-    expect(await remindersOn('2026-12-04')).toEqual(['obligation.due_soon@2026-12-02', 'obligation.due_today@2026-12-04']);
+    expect(await remindersOn('2026-12-04')).toEqual([
+      'obligation.due_soon@2026-12-02',
+      'obligation.due_today@2026-12-04',
+    ]);
     expect((await remindersOn('2026-12-07')).slice(2)).toEqual(['obligation.overdue@2026-12-07']);
     // Five working days after Friday 4 December is Friday 11 December.
     expect((await remindersOn('2026-12-10')).slice(3)).toEqual([]);
@@ -211,21 +290,37 @@ describe('webhooks and reminders', () => {
 
   it('lets a receiver that never answers delay no other endpoint', async () => {
     hooks.received.length = 0;
-    const school = await graph.query<{ registerWebhookEndpoint: { secret: string } }>(register, { input: { url: `${hooks.url}/hole-school` } }, { as: 'seaview-primary-dsl' });
+    const school = await graph.query<{ registerWebhookEndpoint: { secret: string } }>(
+      register,
+      { input: { url: `${hooks.url}/hole-school` } },
+      { as: 'seaview-primary-dsl' },
+    );
     expect(school.errors).toBeUndefined();
-    await open('schools', { ...policeDuty('2026-12-20'), owner: { organisationId: seaviewPrimary, partnershipId: null }, audience: { ...noOne, organisationIds: [seaviewPrimary, sussexPolice] } });
+    await open('schools', {
+      ...policeDuty('2026-12-20'),
+      owner: { organisationId: seaviewPrimary, partnershipId: null },
+      audience: { ...noOne, organisationIds: [seaviewPrimary, sussexPolice] },
+    });
     await settled();
     await dispatcher().pass();
-    await until(() => messagesTo('/ok-police').length === 1 && messagesTo('/hole-school').length === 1, 'both endpoints to be called');
+    await until(
+      () => messagesTo('/ok-police').length === 1 && messagesTo('/hole-school').length === 1,
+      'both endpoints to be called',
+    );
     // The police endpoint's answer is in while the school's receiver still holds its request.
     const deliveries = graph.subgraphs.notifications.db.getRepository(WebhookDelivery);
-    await until(async () => (await deliveries.findBy({ status: 'SUCCEEDED' })).some((d) => d.body.includes('2026-12-20')), 'the police delivery to be recorded');
+    await until(
+      async () => (await deliveries.findBy({ status: 'SUCCEEDED' })).some((d) => d.body.includes('2026-12-20')),
+      'the police delivery to be recorded',
+    );
     // …while the school's attempt is still waiting for an answer that will not come.
     const waiting = (await deliveries.find()).filter((d) => d.body.includes('2026-12-20') && d.status === 'PENDING');
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.attempts).toBe(0);
     await dispatcher().settled();
-    const hole = (await graph.subgraphs.notifications.db.getRepository(WebhookDelivery).find()).filter((d) => d.lastError?.startsWith('no answer'));
+    const hole = (await graph.subgraphs.notifications.db.getRepository(WebhookDelivery).find()).filter((d) =>
+      d.lastError?.startsWith('no answer'),
+    );
     expect(hole).toHaveLength(1);
     expect(hole[0]).toMatchObject({ status: 'PENDING', attempts: 1 });
   });
@@ -255,19 +350,33 @@ describe('webhooks and reminders', () => {
     expect(new Set(attempts.map((a) => a.headers['webhook-id'])).size).toBe(1);
 
     const log = `{ webhookEndpoints(first: 10) { nodes { id status disabledReason deliveries(first: 5) { totalCount nodes { id eventType status attempts lastResponseCode } } } } }`;
-    const mine = await graph.query<{ webhookEndpoints: { nodes: Array<{ id: string; status: string; disabledReason: string | null; deliveries: { totalCount: number; nodes: Array<{ id: string; status: string; attempts: number; lastResponseCode: number | null }> } }> } }>(
-      log,
-      {},
-      { as: 'sussex-police-safeguarding-manager' },
-    );
+    const mine = await graph.query<{
+      webhookEndpoints: {
+        nodes: Array<{
+          id: string;
+          status: string;
+          disabledReason: string | null;
+          deliveries: {
+            totalCount: number;
+            nodes: Array<{ id: string; status: string; attempts: number; lastResponseCode: number | null }>;
+          };
+        }>;
+      };
+    }>(log, {}, { as: 'sussex-police-safeguarding-manager' });
     expect(mine.errors).toBeUndefined();
     const failing = mine.data!.webhookEndpoints.nodes.find((n) => n.id === failingId)!;
     expect(failing).toMatchObject({ status: 'DISABLED', disabledReason: '3 attempts in a row failed' });
     expect(failing.deliveries.nodes[0]).toMatchObject({ status: 'PENDING', attempts: 3, lastResponseCode: 500 });
     // The owner's working endpoint was told.
-    expect(messagesTo('/ok-police').map((m) => (JSON.parse(m.body) as { type: string }).type)).toContain('webhook.endpoint_disabled');
+    expect(messagesTo('/ok-police').map((m) => (JSON.parse(m.body) as { type: string }).type)).toContain(
+      'webhook.endpoint_disabled',
+    );
 
-    const theirs = await graph.query<{ webhookEndpoints: { nodes: unknown[] } }>(log, {}, { as: 'seaview-primary-dsl' });
+    const theirs = await graph.query<{ webhookEndpoints: { nodes: unknown[] } }>(
+      log,
+      {},
+      { as: 'seaview-primary-dsl' },
+    );
     expect(theirs.data!.webhookEndpoints.nodes.map((n) => (n as { id: string }).id)).not.toContain(failingId);
     const deliveryId = failing.deliveries.nodes[0]!.id;
     const redeliver = `mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { id status attempts } }`;
@@ -275,8 +384,14 @@ describe('webhooks and reminders', () => {
     expect(stranger.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
 
     const enable = `mutation ($id: ID!) { setWebhookEndpointEnabled(id: $id, enabled: true) { status consecutiveFailures } }`;
-    expect((await graph.query(enable, { id: failingId }, { as: 'sussex-police-safeguarding-manager' })).data).toEqual({ setWebhookEndpointEnabled: { status: 'ACTIVE', consecutiveFailures: 0 } });
-    const again = await graph.query<{ redeliverWebhook: { id: string; status: string } }>(redeliver, { id: deliveryId }, { as: 'sussex-police-safeguarding-manager' });
+    expect((await graph.query(enable, { id: failingId }, { as: 'sussex-police-safeguarding-manager' })).data).toEqual({
+      setWebhookEndpointEnabled: { status: 'ACTIVE', consecutiveFailures: 0 },
+    });
+    const again = await graph.query<{ redeliverWebhook: { id: string; status: string } }>(
+      redeliver,
+      { id: deliveryId },
+      { as: 'sussex-police-safeguarding-manager' },
+    );
     expect(again.data!.redeliverWebhook).toEqual({ id: deliveryId, status: 'PENDING', attempts: 0 });
     await deliverAll();
     expect(messagesTo('/fail-police').at(-1)!.headers['webhook-id']).toBe(deliveryId);
@@ -298,7 +413,12 @@ describe.each(['embedded', 'nats'] as const)('a restart during a burst, on the %
       now,
       relayIntervalMs: 40,
       startWorkers: false,
-      overrides: { DATA_DIR: dataDir, ...(bus === 'nats' ? { EVENT_BUS: 'nats', NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: prefix } : {}) },
+      overrides: {
+        DATA_DIR: dataDir,
+        ...(bus === 'nats'
+          ? { EVENT_BUS: 'nats', NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: prefix }
+          : {}),
+      },
     });
   });
   afterAll(async () => {
@@ -313,7 +433,11 @@ describe.each(['embedded', 'nats'] as const)('a restart during a burst, on the %
   });
 
   it('delivers every event once per endpoint, under one webhook-id, after the service comes back', async () => {
-    const done = await graph.query(register, { input: { url: `${hooks.url}/ok-burst`, eventTypes: ['obligation.opened'] } }, { as: 'sussex-police-safeguarding-manager' });
+    const done = await graph.query(
+      register,
+      { input: { url: `${hooks.url}/ok-burst`, eventTypes: ['obligation.opened'] } },
+      { as: 'sussex-police-safeguarding-manager' },
+    );
     expect(done.errors).toBeUndefined();
     const open = (i: number) =>
       inTransaction(graph.subgraphs.escalations.db, (manager) =>
@@ -332,13 +456,23 @@ describe.each(['embedded', 'nats'] as const)('a restart during a burst, on the %
     await graph.stopSubgraph('notifications');
     for (let i = 10; i < 30; i++) ids.push((await open(i)).id);
     const restarted = await graph.startSubgraph('notifications');
-    await until(async () => (await restarted.db.getRepository(ReceivedEvent).countBy({ entityId: In(ids) })) === 30, 'all 30 events to be taken', 60_000);
+    await until(
+      async () => (await restarted.db.getRepository(ReceivedEvent).countBy({ entityId: In(ids) })) === 30,
+      'all 30 events to be taken',
+      60_000,
+    );
     const dispatcher = restarted.workers['webhooks'] as WebhookDispatcher;
     await dispatcher.pass();
     await dispatcher.settled();
     // The demo data's own obligations may reach the endpoint too; these thirty are the burst's.
-    const bodies = hooks.received.filter((r) => r.path === '/ok-burst' && ids.includes((JSON.parse(r.body) as { data: { obligation: { id: string } } }).data.obligation.id));
-    const obligations = bodies.map((r) => (JSON.parse(r.body) as { data: { obligation: { id: string } } }).data.obligation.id);
+    const bodies = hooks.received.filter(
+      (r) =>
+        r.path === '/ok-burst' &&
+        ids.includes((JSON.parse(r.body) as { data: { obligation: { id: string } } }).data.obligation.id),
+    );
+    const obligations = bodies.map(
+      (r) => (JSON.parse(r.body) as { data: { obligation: { id: string } } }).data.obligation.id,
+    );
     expect(new Set(obligations)).toEqual(new Set(ids));
     expect(obligations).toHaveLength(30);
     expect(new Set(bodies.map((r) => r.headers['webhook-id'])).size).toBe(30);

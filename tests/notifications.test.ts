@@ -42,9 +42,20 @@ const sussexPolice = demoIdentities['sussex-police-officer']!.organisation.id;
 const seaviewPrimary = demoIdentities['seaview-primary-dsl']!.organisation.id;
 const { westSussex, eastSussex } = demoIds.partnerships;
 
-const noOne = { organisationIds: [], organisationRoles: [], partnershipIds: [], partnershipRoles: [], nationalRoles: [] };
+const noOne = {
+  organisationIds: [],
+  organisationRoles: [],
+  partnershipIds: [],
+  partnershipRoles: [],
+  nationalRoles: [],
+};
 
-function draft(kind: ObligationKind, about: { type: string; id: string }, due: string, overrides: Partial<ObligationDraft> = {}): ObligationDraft {
+function draft(
+  kind: ObligationKind,
+  about: { type: string; id: string },
+  due: string,
+  overrides: Partial<ObligationDraft> = {},
+): ObligationDraft {
   return {
     kind,
     about,
@@ -61,12 +72,21 @@ function draft(kind: ObligationKind, about: { type: string; id: string }, due: s
 const referralDecision = draft('REFERRAL_DECISION', { type: 'Referral', id: randomUUID() }, '2026-12-03', {
   owner: { organisationId: westSussexCouncil, partnershipId: null },
   owedTo: 'REFERRER',
-  audience: { ...noOne, organisationIds: [westSussexCouncil, sussexPolice], organisationRoles: [Role.PRACTITIONER, Role.SAFEGUARDING_MANAGER] },
+  audience: {
+    ...noOne,
+    organisationIds: [westSussexCouncil, sussexPolice],
+    organisationRoles: [Role.PRACTITIONER, Role.SAFEGUARDING_MANAGER],
+  },
 });
 // A partnership's publication: its staff, and the Panel wherever it acts.
 const publication = draft('PRACTICE_REVIEW_PUBLICATION', { type: 'PracticeReview', id: randomUUID() }, '2026-11-20', {
   owner: { organisationId: null, partnershipId: westSussex },
-  audience: { ...noOne, partnershipIds: [westSussex], partnershipRoles: [...partnershipStaffRoles], nationalRoles: [Role.PANEL_MEMBER] },
+  audience: {
+    ...noOne,
+    partnershipIds: [westSussex],
+    partnershipRoles: [...partnershipStaffRoles],
+    nationalRoles: [Role.PANEL_MEMBER],
+  },
 });
 // A school's file transfer: anyone at the school (no role named).
 const fileTransfer = draft('FILE_TRANSFER', { type: 'ChildProtectionFileTransfer', id: randomUUID() }, today, {
@@ -105,7 +125,14 @@ interface DueNode {
   owedTo: string;
   owner: { organisationId: string | null; partnership: { id: string } | null };
   about: { __typename: string; id: string; type?: string };
-  deadline: { due: string; rule: string; basis: string; provisional: boolean; status: string; completedOn: string | null };
+  deadline: {
+    due: string;
+    rule: string;
+    basis: string;
+    provisional: boolean;
+    status: string;
+    completedOn: string | null;
+  };
 }
 interface DuePage {
   totalCount: number;
@@ -131,7 +158,15 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
       // A file, not memory: the notifications service is stopped and started again below.
       overrides: {
         DATA_DIR: dataDir,
-        ...(bus === 'nats' ? { EVENT_BUS: 'nats', NATS_URL: natsUrl, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: prefix, NATS_ACK_WAIT_MS: '2000' } : {}),
+        ...(bus === 'nats'
+          ? {
+              EVENT_BUS: 'nats',
+              NATS_URL: natsUrl,
+              NATS_STREAM: stream,
+              NATS_SUBJECT_PREFIX: prefix,
+              NATS_ACK_WAIT_MS: '2000',
+            }
+          : {}),
       },
     });
   });
@@ -156,8 +191,18 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
   async function settled(ms = 60_000): Promise<void> {
     const end = Date.now() + ms;
     for (;;) {
-      const written = (await Promise.all(domains.map((name) => graph.subgraphs[name].db.getRepository(OutboxEvent).find({ select: { eventId: true } })))).flat();
-      const taken = new Set((await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ select: { eventId: true } })).map((event) => event.eventId));
+      const written = (
+        await Promise.all(
+          domains.map((name) =>
+            graph.subgraphs[name].db.getRepository(OutboxEvent).find({ select: { eventId: true } }),
+          ),
+        )
+      ).flat();
+      const taken = new Set(
+        (await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ select: { eventId: true } })).map(
+          (event) => event.eventId,
+        ),
+      );
       const missing = written.filter((event) => !taken.has(event.eventId)).length;
       if (missing === 0) return;
       if (Date.now() > end) throw new Error(`notifications is missing ${missing} of ${written.length} events`);
@@ -165,7 +210,10 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     }
   }
 
-  const due = async (as: keyof typeof demoIdentities | null, variables: Record<string, unknown> = {}): Promise<DuePage> => {
+  const due = async (
+    as: keyof typeof demoIdentities | null,
+    variables: Record<string, unknown> = {},
+  ): Promise<DuePage> => {
     const result = await graph.query<{ whatIsDue: DuePage }>(dueQuery, variables, as ? { as } : {});
     expect(result.errors).toBeUndefined();
     return result.data!.whatIsDue;
@@ -211,12 +259,26 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
       owedTo: 'REFERRER',
       owner: { organisationId: westSussexCouncil, partnership: null },
       about: { __typename: 'Referral', id: referralDecision.about.id },
-      deadline: { due: '2026-12-03', rule: 'test rule to 2026-12-03', basis: referralDecision.basis, provisional: false, status: 'PENDING', completedOn: null },
+      deadline: {
+        due: '2026-12-03',
+        rule: 'test rule to 2026-12-03',
+        basis: referralDecision.basis,
+        provisional: false,
+        status: 'PENDING',
+        completedOn: null,
+      },
     });
     const [review] = (await due('panel-member')).nodes.filter((node) => isOurs(node.id));
-    expect(review).toMatchObject({ about: { __typename: 'PracticeReview' }, owner: { partnership: { id: westSussex } }, deadline: { status: 'OVERDUE' } });
+    expect(review).toMatchObject({
+      about: { __typename: 'PracticeReview' },
+      owner: { partnership: { id: westSussex } },
+      deadline: { status: 'OVERDUE' },
+    });
     const [transfer] = (await due('seaview-primary-dsl')).nodes.filter((node) => isOurs(node.id));
-    expect(transfer).toMatchObject({ about: { __typename: 'OtherObligationSubject', type: 'ChildProtectionFileTransfer', id: fileTransfer.about.id }, deadline: { status: 'DUE_TODAY' } });
+    expect(transfer).toMatchObject({
+      about: { __typename: 'OtherObligationSubject', type: 'ChildProtectionFileTransfer', id: fileTransfer.about.id },
+      deadline: { status: 'DUE_TODAY' },
+    });
     const [report] = (await due('east-sussex-business-manager')).nodes.filter((node) => isOurs(node.id));
     expect(report).toMatchObject({ occurrence: '2026-27', about: { __typename: 'Partnership', id: eastSussex } });
   });
@@ -224,8 +286,18 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
   it('filters by kind, status as of today, due-before and owner, and counts by status', async () => {
     const westStaff = 'west-sussex-business-manager';
     // More of the partnership's duties: one due today, one later, one of another kind.
-    const actionToday = await track('reviews', { ...publication, kind: 'REVIEW_ACTION', about: { type: 'ReviewAction', id: randomUUID() }, deadline: { due: today, rule: 'r', provisional: false } });
-    await track('reviews', { ...publication, kind: 'REVIEW_ACTION', about: { type: 'ReviewAction', id: randomUUID() }, deadline: { due: '2027-01-15', rule: 'r', provisional: false } });
+    const actionToday = await track('reviews', {
+      ...publication,
+      kind: 'REVIEW_ACTION',
+      about: { type: 'ReviewAction', id: randomUUID() },
+      deadline: { due: today, rule: 'r', provisional: false },
+    });
+    await track('reviews', {
+      ...publication,
+      kind: 'REVIEW_ACTION',
+      about: { type: 'ReviewAction', id: randomUUID() },
+      deadline: { due: '2027-01-15', rule: 'r', provisional: false },
+    });
     await settled();
 
     const all = await due(westStaff);
@@ -243,15 +315,23 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     expect(soon.nodes.map((node) => node.id)).toEqual([actionToday.id]);
     expect(soon.counts).toEqual({ pending: 0, dueToday: 1, overdue: 1, total: 2 });
     expect((await due(westStaff, { filter: { ownerPartnershipId: eastSussex } })).totalCount).toBe(0);
-    expect(await kindsSeenBy('west-sussex-social-worker', { ownerOrganisationId: westSussexCouncil })).toEqual(['REFERRAL_DECISION']);
+    expect(await kindsSeenBy('west-sussex-social-worker', { ownerOrganisationId: westSussexCouncil })).toEqual([
+      'REFERRAL_DECISION',
+    ]);
     expect(await kindsSeenBy('west-sussex-social-worker', { ownerOrganisationId: sussexPolice })).toEqual([]);
   });
 
   it('gives a partnership its own duties, for its staff only', async () => {
     const query = `query ($id: ID!) { partnership(id: $id) { name whatIsDue { totalCount nodes { kind deadline { due } } } } }`;
-    const staff = await graph.query<{ partnership: { whatIsDue: { totalCount: number; nodes: Array<{ kind: string }> } } }>(query, { id: westSussex }, { as: 'west-sussex-scrutineer' });
+    const staff = await graph.query<{
+      partnership: { whatIsDue: { totalCount: number; nodes: Array<{ kind: string }> } };
+    }>(query, { id: westSussex }, { as: 'west-sussex-scrutineer' });
     expect(staff.errors).toBeUndefined();
-    expect(staff.data!.partnership.whatIsDue.nodes.map((node) => node.kind)).toEqual(['PRACTICE_REVIEW_PUBLICATION', 'REVIEW_ACTION', 'REVIEW_ACTION']);
+    expect(staff.data!.partnership.whatIsDue.nodes.map((node) => node.kind)).toEqual([
+      'PRACTICE_REVIEW_PUBLICATION',
+      'REVIEW_ACTION',
+      'REVIEW_ACTION',
+    ]);
     for (const outsider of ['west-sussex-social-worker', 'east-sussex-business-manager', 'panel-member'] as const) {
       const refused = await graph.query(query, { id: westSussex }, { as: outsider });
       expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
@@ -259,12 +339,33 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
   });
 
   it('answers Partnership.whatIsDue for many partnerships in one statement, each its own', async () => {
-    const identity = { ...demoIdentities['west-sussex-business-manager']!, subject: 'test:every-partnership', partnershipIds: Object.values(demoIds.partnerships) };
+    const identity = {
+      ...demoIdentities['west-sussex-business-manager']!,
+      subject: 'test:every-partnership',
+      partnershipIds: Object.values(demoIds.partnerships),
+    };
     const authorization = `Bearer ${await mintDevelopmentToken(identity, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' })}`;
-    await track('partnerships', { ...yearlyReport, occurrence: '2027-28', audience: { ...yearlyReport.audience, partnershipIds: Object.values(demoIds.partnerships) } });
+    await track('partnerships', {
+      ...yearlyReport,
+      occurrence: '2027-28',
+      audience: { ...yearlyReport.audience, partnershipIds: Object.values(demoIds.partnerships) },
+    });
     await settled();
     const query = `{ partnerships(first: 10) { nodes { id whatIsDue(first: 5) { totalCount counts { total } nodes { id owner { partnership { id } } } } } } }`;
-    let answer: { partnerships: { nodes: Array<{ id: string; whatIsDue: { totalCount: number; counts: { total: number }; nodes: Array<{ owner: { partnership: { id: string } | null } }> } }> } } | undefined;
+    let answer:
+      | {
+          partnerships: {
+            nodes: Array<{
+              id: string;
+              whatIsDue: {
+                totalCount: number;
+                counts: { total: number };
+                nodes: Array<{ owner: { partnership: { id: string } | null } }>;
+              };
+            }>;
+          };
+        }
+      | undefined;
     const statements = await graph.countStatements(async () => {
       const result = await graph.query<NonNullable<typeof answer>>(query, {}, { authorization });
       expect(result.errors).toBeUndefined();
@@ -285,7 +386,11 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     const school = 'seaview-primary-dsl';
     const dues = ['2027-03-01', '2026-12-10', '2027-02-01', '2026-12-10', '2027-01-05', '2026-12-24', '2027-04-01'];
     for (const [index, date] of dues.entries()) {
-      await track('schools', { ...fileTransfer, about: { type: 'ChildProtectionFileTransfer', id: `page-${index}-${randomUUID()}` }, deadline: { due: date, rule: 'r', provisional: false } });
+      await track('schools', {
+        ...fileTransfer,
+        about: { type: 'ChildProtectionFileTransfer', id: `page-${index}-${randomUUID()}` },
+        deadline: { due: date, rule: 'r', provisional: false },
+      });
     }
     await settled();
     const seen: DueNode[] = [];
@@ -303,7 +408,11 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     expect(seen.map((node) => node.deadline.due)).toEqual([today, ...dues].sort());
     const tooMany = await graph.query(lightQuery, { first: 101 }, { as: school });
     expect(tooMany.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    const foreignCursor = await graph.query(dueQuery, { after: Buffer.from('["schools","x"]').toString('base64url') }, { as: school });
+    const foreignCursor = await graph.query(
+      dueQuery,
+      { after: Buffer.from('["schools","x"]').toString('base64url') },
+      { as: school },
+    );
     expect(foreignCursor.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
@@ -325,52 +434,122 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
 
   it('takes repeated and out-of-order events without a trace', async () => {
     const before = await snapshot();
-    const events = await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).find({ order: { position: 'ASC' } });
+    const events = await graph.subgraphs.notifications.db
+      .getRepository(ReceivedEvent)
+      .find({ order: { position: 'ASC' } });
     const intake = new EventIntake({ db: graph.subgraphs.notifications.db, now });
     // Every event again, newest first: each one is a repeat.
     for (const event of [...events].reverse()) {
-      const outcome = await intake.take({ ...event, sequence: Number(event.sequence), payload: JSON.parse(event.payload) as Record<string, unknown> });
+      const outcome = await intake.take({
+        ...event,
+        sequence: Number(event.sequence),
+        payload: JSON.parse(event.payload) as Record<string, unknown>,
+      });
       expect(outcome).toBe('repeat');
     }
     // An older state of an obligation under a new event id (a second relay's copy) changes nothing either.
     const first = events.find((event) => event.entityId === [...ours][0] && Number(event.sequence) === 1)!;
-    expect(await intake.take({ ...first, eventId: randomUUID(), sequence: 1, payload: JSON.parse(first.payload) as Record<string, unknown> })).toBe('taken');
+    expect(
+      await intake.take({
+        ...first,
+        eventId: randomUUID(),
+        sequence: 1,
+        payload: JSON.parse(first.payload) as Record<string, unknown>,
+      }),
+    ).toBe('taken');
     expect(await snapshot()).toEqual(before);
   });
 
   if (bus === 'embedded') {
     it('takes events only as signed posts on its own port, never through the gateway', async () => {
       const url = graph.subgraphs.notifications.url.replace(/\/graphql$/, eventIntakePath);
-      const event = JSON.stringify({ eventId: randomUUID(), source: 'escalations', type: 'referral.received', entityType: 'Referral', entityId: 'x', sequence: 1, occurredAt: now().toISOString(), payload: {} });
-      const post = (headers: Record<string, string>, body = event) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const event = JSON.stringify({
+        eventId: randomUUID(),
+        source: 'escalations',
+        type: 'referral.received',
+        entityType: 'Referral',
+        entityId: 'x',
+        sequence: 1,
+        occurredAt: now().toISOString(),
+        payload: {},
+      });
+      const post = (headers: Record<string, string>, body = event) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       expect((await post({})).status).toBe(401);
       const timestamp = Date.now();
-      expect((await post({ [eventTimestampHeader]: String(timestamp), [eventSignatureHeader]: signEventDelivery('not-the-secret-at-all-not-the-secret', timestamp, event) })).status).toBe(401);
+      expect(
+        (
+          await post({
+            [eventTimestampHeader]: String(timestamp),
+            [eventSignatureHeader]: signEventDelivery('not-the-secret-at-all-not-the-secret', timestamp, event),
+          })
+        ).status,
+      ).toBe(401);
       const stale = timestamp - 10 * 60_000;
-      expect((await post({ [eventTimestampHeader]: String(stale), [eventSignatureHeader]: signEventDelivery(graph.secrets.internal, stale, event) })).status).toBe(401);
+      expect(
+        (
+          await post({
+            [eventTimestampHeader]: String(stale),
+            [eventSignatureHeader]: signEventDelivery(graph.secrets.internal, stale, event),
+          })
+        ).status,
+      ).toBe(401);
       // Signed for one body, sent with another.
-      expect((await post({ [eventTimestampHeader]: String(timestamp), [eventSignatureHeader]: signEventDelivery(graph.secrets.internal, timestamp, event) }, event.replace('"x"', '"y"'))).status).toBe(401);
-      expect((await post({ [eventTimestampHeader]: String(timestamp), [eventSignatureHeader]: signEventDelivery(graph.secrets.internal, timestamp, event) })).status).toBe(204);
-      const throughGateway = await fetch(graph.gatewayUrl.replace(/\/graphql$/, eventIntakePath), { method: 'POST', headers: { 'content-type': 'application/json' }, body: event });
+      expect(
+        (
+          await post(
+            {
+              [eventTimestampHeader]: String(timestamp),
+              [eventSignatureHeader]: signEventDelivery(graph.secrets.internal, timestamp, event),
+            },
+            event.replace('"x"', '"y"'),
+          )
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await post({
+            [eventTimestampHeader]: String(timestamp),
+            [eventSignatureHeader]: signEventDelivery(graph.secrets.internal, timestamp, event),
+          })
+        ).status,
+      ).toBe(204);
+      const throughGateway = await fetch(graph.gatewayUrl.replace(/\/graphql$/, eventIntakePath), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: event,
+      });
       expect(throughGateway.status).toBe(404);
       expect(await graph.subgraphs.notifications.db.getRepository(ReceivedEvent).countBy({ entityId: 'x' })).toBe(1);
     });
   }
 
   it('applies every event once when the service is stopped during a burst and started again', async () => {
-    const refs: ObligationRef[] = Array.from({ length: 12 }, (_, index) => ({ kind: 'REVIEW_ACTION', about: { type: 'ReviewAction', id: `burst-${index}-${randomUUID()}` } }));
+    const refs: ObligationRef[] = Array.from({ length: 12 }, (_, index) => ({
+      kind: 'REVIEW_ACTION',
+      about: { type: 'ReviewAction', id: `burst-${index}-${randomUUID()}` },
+    }));
     const burst = (async () => {
       for (let round = 0; round < 3; round += 1) {
         for (const [index, ref] of refs.entries()) {
           const subgraph: SubgraphName = index % 2 === 0 ? 'reviews' : 'escalations';
           if (round === 2 && index % 3 === 0) await meet(subgraph, ref, today);
-          else await open(subgraph, { ...publication, ...ref, deadline: { due: `2027-0${round + 1}-1${index % 10}`, rule: `round ${round}`, provisional: false } });
+          else
+            await open(subgraph, {
+              ...publication,
+              ...ref,
+              deadline: { due: `2027-0${round + 1}-1${index % 10}`, rule: `round ${round}`, provisional: false },
+            });
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 60));
-    const outboxSize = async () => (await Promise.all(domains.map((name) => graph.subgraphs[name].db.getRepository(OutboxEvent).count()))).reduce((a, b) => a + b, 0);
+    const outboxSize = async () =>
+      (await Promise.all(domains.map((name) => graph.subgraphs[name].db.getRepository(OutboxEvent).count()))).reduce(
+        (a, b) => a + b,
+        0,
+      );
     await graph.stopSubgraph('notifications');
     const atStop = await outboxSize();
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -385,7 +564,9 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     const index = graph.subgraphs.notifications.db.getRepository(IndexedObligation);
     for (const [i, ref] of refs.entries()) {
       const subgraph: SubgraphName = i % 2 === 0 ? 'reviews' : 'escalations';
-      const outbox = await graph.subgraphs[subgraph].db.getRepository(OutboxEvent).find({ where: { entityType: 'Obligation' }, order: { sequence: 'DESC' } });
+      const outbox = await graph.subgraphs[subgraph].db
+        .getRepository(OutboxEvent)
+        .find({ where: { entityType: 'Obligation' }, order: { sequence: 'DESC' } });
       const row = await index.findOneByOrFail({ aboutId: ref.about.id });
       const latest = outbox.find((event) => event.entityId === row.id)!;
       expect(Number(row.sequence)).toBe(Number(latest.sequence));
@@ -396,13 +577,26 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
 
   it('answers whatIsDue in the same number of statements whatever the number of obligations', async () => {
     const count = async () =>
-      (await graph.countStatements(() => graph.query(lightQuery, { first: 100 }, { as: 'west-sussex-business-manager' }))).notifications;
+      (
+        await graph.countStatements(() =>
+          graph.query(lightQuery, { first: 100 }, { as: 'west-sussex-business-manager' }),
+        )
+      ).notifications;
     const few = await count();
     for (let index = 0; index < 30; index += 1) {
-      await track('reviews', { ...publication, kind: 'REVIEW_ACTION', about: { type: 'ReviewAction', id: `many-${index}-${randomUUID()}` }, deadline: { due: '2027-02-01', rule: 'r', provisional: false } });
+      await track('reviews', {
+        ...publication,
+        kind: 'REVIEW_ACTION',
+        about: { type: 'ReviewAction', id: `many-${index}-${randomUUID()}` },
+        deadline: { due: '2027-02-01', rule: 'r', provisional: false },
+      });
     }
     await settled();
-    const page = await graph.query<{ whatIsDue: DuePage }>(lightQuery, { first: 100 }, { as: 'west-sussex-business-manager' });
+    const page = await graph.query<{ whatIsDue: DuePage }>(
+      lightQuery,
+      { first: 100 },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(page.data!.whatIsDue.nodes.length).toBeGreaterThan(30);
     expect(await count()).toBe(few);
     expect(few).toBeLessThanOrEqual(2);
@@ -411,8 +605,13 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
   async function snapshot() {
     const db = graph.subgraphs.notifications.db;
     const rows = await db.getRepository(IndexedObligation).find({ order: { id: 'ASC' } });
-    const audience = await db.query('SELECT obligationId, clause, value FROM obligation_audience ORDER BY obligationId, clause, value');
-    return { rows: rows.map((row) => ({ ...row, sequence: Number(row.sequence), provisional: Boolean(row.provisional) })), audience };
+    const audience = await db.query(
+      'SELECT obligationId, clause, value FROM obligation_audience ORDER BY obligationId, clause, value',
+    );
+    return {
+      rows: rows.map((row) => ({ ...row, sequence: Number(row.sequence), provisional: Boolean(row.provisional) })),
+      audience,
+    };
   }
 });
 
@@ -429,11 +628,18 @@ describe('deadlinePreview', () => {
   it('gives what the registered clock gives, counting bank holidays', async () => {
     const kind: ObligationKind = 'REFERRAL_ACKNOWLEDGEMENT';
     const previous = clockRules[kind];
-    const rule: ClockRule = { kind, basis: 'Working Together to Safeguard Children 2023, chapter 1', compute: (from, calendar) => calendar.addWorkingDays(from, 1) };
+    const rule: ClockRule = {
+      kind,
+      basis: 'Working Together to Safeguard Children 2023, chapter 1',
+      compute: (from, calendar) => calendar.addWorkingDays(from, 1),
+    };
     clockRules[kind] = rule;
     try {
       // Thursday 24 December 2026: Christmas Day and Boxing Day (a Saturday, so Monday 28th is the holiday) pass.
-      const result = await graph.query<{ deadlinePreview: Record<string, unknown> }>(query, { kind, from: '2026-12-24' });
+      const result = await graph.query<{ deadlinePreview: Record<string, unknown> }>(query, {
+        kind,
+        from: '2026-12-24',
+      });
       expect(result.errors).toBeUndefined();
       expect(result.data!.deadlinePreview).toEqual({
         kind,
@@ -454,7 +660,11 @@ describe('deadlinePreview', () => {
     delete clockRules[kind];
     try {
       const result = await graph.query(query, { kind, from: today });
-      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind', reason: 'NO_CLOCK_RULE' });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'kind',
+        reason: 'NO_CLOCK_RULE',
+      });
       expect(result.errors?.[0]?.message).toContain(kind);
     } finally {
       if (previous) clockRules[kind] = previous;
@@ -464,7 +674,9 @@ describe('deadlinePreview', () => {
 
 function expectedDeadline(rule: ClockRule, from: string): { due: string; rule: string; provisional: boolean } {
   // The same calendar the subgraphs load: the reference data's bank holidays.
-  const calendar = WorkingDayCalendar.fromFile(path.join(defaultReferenceDataDir, 'bank-holidays-england-and-wales.json'));
+  const calendar = WorkingDayCalendar.fromFile(
+    path.join(defaultReferenceDataDir, 'bank-holidays-england-and-wales.json'),
+  );
   const deadline = rule.compute(from, calendar);
   return { due: deadline.due, rule: deadline.rule, provisional: deadline.provisional };
 }

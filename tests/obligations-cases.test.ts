@@ -46,24 +46,34 @@ const healthTrust = demoIds.agencies.sussexCommunityTrust;
 
 type Subgraph = 'escalations' | 'schools';
 const ledger = (subgraph: Subgraph, entityId: string) =>
-  graph.subgraphs[subgraph].db.getRepository(Obligation).find({ where: { entityId }, order: { kind: 'ASC', occurrence: 'ASC' } });
+  graph.subgraphs[subgraph].db
+    .getRepository(Obligation)
+    .find({ where: { entityId }, order: { kind: 'ASC', occurrence: 'ASC' } });
 const outbox = (subgraph: Subgraph, entityIds: string[]) =>
   graph.subgraphs[subgraph].db
     .getRepository(OutboxEvent)
     .find({ order: { position: 'ASC' } })
     .then((rows) => rows.filter((row) => entityIds.includes(row.entityId)));
-const obligationIds = async (subgraph: Subgraph, entityId: string) => (await ledger(subgraph, entityId)).map((row) => row.id);
+const obligationIds = async (subgraph: Subgraph, entityId: string) =>
+  (await ledger(subgraph, entityId)).map((row) => row.id);
 /** The entity's own events and those of its obligations, in commit order. */
-async function eventsOf(subgraph: Subgraph, entityId: string): Promise<Array<{ type: string; kind?: string; status?: string }>> {
+async function eventsOf(
+  subgraph: Subgraph,
+  entityId: string,
+): Promise<Array<{ type: string; kind?: string; status?: string }>> {
   const rows = await outbox(subgraph, [entityId, ...(await obligationIds(subgraph, entityId))]);
   return rows.map((row) => {
     const payload = JSON.parse(row.payload) as { kind?: string; status?: string };
-    return row.type.startsWith('obligation.') ? { type: row.type, kind: payload.kind!, status: payload.status! } : { type: row.type };
+    return row.type.startsWith('obligation.')
+      ? { type: row.type, kind: payload.kind!, status: payload.status! }
+      : { type: row.type };
   });
 }
 const audienceOf = (row: Obligation) => JSON.parse(row.audience) as ObligationAudience;
-const admits = (row: Obligation, as: keyof typeof demoIdentities) => audienceAdmits(audienceOf(row), AccessScope.of(demoIdentities[as]!));
-const fieldOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.['field'];
+const admits = (row: Obligation, as: keyof typeof demoIdentities) =>
+  audienceAdmits(audienceOf(row), AccessScope.of(demoIdentities[as]!));
+const fieldOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+  result.errors?.[0]?.extensions?.['field'];
 
 // ---- referrals --------------------------------------------------------------------------------
 
@@ -93,7 +103,11 @@ describe('referral obligations and events', () => {
   beforeEach(() => setNow('2026-11-30T09:00:00Z'));
 
   it('a referral received at 17:40 on a Friday, loaded on Monday, is due on Monday; the receiving authority owes the referrer both duties', async () => {
-    const result = await graph.query<any>(submit, { input: referralInput({ receivedAt: '2026-11-27T17:40:00Z' }) }, { as: 'sussex-health-visitor' });
+    const result = await graph.query<any>(
+      submit,
+      { input: referralInput({ receivedAt: '2026-11-27T17:40:00Z' }) },
+      { as: 'sussex-health-visitor' },
+    );
     expect(result.errors).toBeUndefined();
     const referral = result.data.submitReferral;
     expect(referral).toMatchObject({
@@ -103,13 +117,45 @@ describe('referral obligations and events', () => {
       decisionDeadline: { due: '2026-11-30', rule: '1 working day after 2026-11-27', status: 'DUE_TODAY' },
     });
     // The registry's rule and the recorded deadline are one computation.
-    const calendar = WorkingDayCalendar.fromFile(path.join(testConfig().REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json'));
-    expect(caseClockRules.REFERRAL_DECISION!.compute('2026-11-27', calendar)).toEqual({ due: '2026-11-30', rule: '1 working day after 2026-11-27', provisional: false });
+    const calendar = WorkingDayCalendar.fromFile(
+      path.join(testConfig().REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json'),
+    );
+    expect(caseClockRules.REFERRAL_DECISION!.compute('2026-11-27', calendar)).toEqual({
+      due: '2026-11-30',
+      rule: '1 working day after 2026-11-27',
+      provisional: false,
+    });
 
     const rows = await ledger('escalations', referral.id);
-    expect(rows.map((row) => [row.kind, row.status, row.due, row.rule, row.ownerOrganisationId, row.ownerPartnershipId, row.owedTo])).toEqual([
-      ['REFERRAL_ACKNOWLEDGEMENT', 'OPEN', '2026-11-30', '1 working day after 2026-11-27', westSussexCouncil, null, healthTrust],
-      ['REFERRAL_DECISION', 'OPEN', '2026-11-30', '1 working day after 2026-11-27', westSussexCouncil, null, healthTrust],
+    expect(
+      rows.map((row) => [
+        row.kind,
+        row.status,
+        row.due,
+        row.rule,
+        row.ownerOrganisationId,
+        row.ownerPartnershipId,
+        row.owedTo,
+      ]),
+    ).toEqual([
+      [
+        'REFERRAL_ACKNOWLEDGEMENT',
+        'OPEN',
+        '2026-11-30',
+        '1 working day after 2026-11-27',
+        westSussexCouncil,
+        null,
+        healthTrust,
+      ],
+      [
+        'REFERRAL_DECISION',
+        'OPEN',
+        '2026-11-30',
+        '1 working day after 2026-11-27',
+        westSussexCouncil,
+        null,
+        healthTrust,
+      ],
     ]);
     expect(rows[0]!.basis).toContain('Working Together');
     expect(audienceOf(rows[1]!)).toEqual({
@@ -125,22 +171,61 @@ describe('referral obligations and events', () => {
     expect(admits(rows[1]!, 'west-sussex-business-manager')).toBe(false);
     expect(admits(rows[1]!, 'panel-member')).toBe(false);
     expect(admits(rows[1]!, 'sussex-police-officer')).toBe(false);
-    const readable = await graph.query<any>(`query ($id: ID!) { referral(id: $id) { id } }`, { id: referral.id }, { as: 'west-sussex-business-manager' });
+    const readable = await graph.query<any>(
+      `query ($id: ID!) { referral(id: $id) { id } }`,
+      { id: referral.id },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(readable.data.referral).toBeNull();
 
     // Acknowledged at a time the authority's system gives, then decided: each duty met on its day, events in order.
-    const refused = await graph.query<any>(acknowledge, { id: referral.id, at: '2026-11-27T17:00:00Z' }, { as: 'west-sussex-social-worker' });
+    const refused = await graph.query<any>(
+      acknowledge,
+      { id: referral.id, at: '2026-11-27T17:00:00Z' },
+      { as: 'west-sussex-social-worker' },
+    );
     expect(fieldOf(refused)).toBe('acknowledgedAt');
     expect(refused.errors![0]!.message).toContain('must not be before the referral was received');
-    const acked = await graph.query<any>(acknowledge, { id: referral.id, at: '2026-11-27T18:05:00Z' }, { as: 'west-sussex-social-worker' });
-    expect(acked.data.acknowledgeReferral).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedAtSource: 'CALLER', acknowledgementDeadline: { completedOn: '2026-11-27' } });
-    const early = await graph.query<any>(decide, { id: referral.id, input: { decision: 'EARLY_HELP', feedback: 'Early help offered', decidedAt: '2026-11-27T18:00:00Z' } }, { as: 'west-sussex-social-worker' });
+    const acked = await graph.query<any>(
+      acknowledge,
+      { id: referral.id, at: '2026-11-27T18:05:00Z' },
+      { as: 'west-sussex-social-worker' },
+    );
+    expect(acked.data.acknowledgeReferral).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      acknowledgedAtSource: 'CALLER',
+      acknowledgementDeadline: { completedOn: '2026-11-27' },
+    });
+    const early = await graph.query<any>(
+      decide,
+      {
+        id: referral.id,
+        input: { decision: 'EARLY_HELP', feedback: 'Early help offered', decidedAt: '2026-11-27T18:00:00Z' },
+      },
+      { as: 'west-sussex-social-worker' },
+    );
     expect(fieldOf(early)).toBe('input.decidedAt');
     expect(early.errors![0]!.message).toContain('must not be before the referral was acknowledged');
-    const future = await graph.query<any>(decide, { id: referral.id, input: { decision: 'EARLY_HELP', feedback: 'Early help offered', decidedAt: '2026-11-30T09:00:01Z' } }, { as: 'west-sussex-social-worker' });
+    const future = await graph.query<any>(
+      decide,
+      {
+        id: referral.id,
+        input: { decision: 'EARLY_HELP', feedback: 'Early help offered', decidedAt: '2026-11-30T09:00:01Z' },
+      },
+      { as: 'west-sussex-social-worker' },
+    );
     expect(fieldOf(future)).toBe('input.decidedAt');
-    const decided = await graph.query<any>(decide, { id: referral.id, input: { decision: 'EARLY_HELP', feedback: 'Early help offered' } }, { as: 'west-sussex-social-worker' });
-    expect(decided.data.decideReferral).toMatchObject({ status: 'DECIDED', decidedAt: '2026-11-30T09:00:00.000Z', decidedAtSource: 'SERVER', decisionDeadline: { status: 'MET', completedOn: '2026-11-30' } });
+    const decided = await graph.query<any>(
+      decide,
+      { id: referral.id, input: { decision: 'EARLY_HELP', feedback: 'Early help offered' } },
+      { as: 'west-sussex-social-worker' },
+    );
+    expect(decided.data.decideReferral).toMatchObject({
+      status: 'DECIDED',
+      decidedAt: '2026-11-30T09:00:00.000Z',
+      decidedAtSource: 'SERVER',
+      decisionDeadline: { status: 'MET', completedOn: '2026-11-30' },
+    });
     expect((await ledger('escalations', referral.id)).map((row) => [row.kind, row.status, row.metOn])).toEqual([
       ['REFERRAL_ACKNOWLEDGEMENT', 'MET', '2026-11-27'],
       ['REFERRAL_DECISION', 'MET', '2026-11-30'],
@@ -166,8 +251,15 @@ describe('referral obligations and events', () => {
   });
 
   it('a referral about significant harm is due at once; one with no date given is dated by the graph', async () => {
-    const harm = await graph.query<any>(submit, { input: referralInput({ significantHarm: true }) }, { as: 'sussex-health-visitor' });
-    expect(harm.data.submitReferral).toMatchObject({ receivedAtSource: 'SERVER', receivedAt: '2026-11-30T09:00:00.000Z' });
+    const harm = await graph.query<any>(
+      submit,
+      { input: referralInput({ significantHarm: true }) },
+      { as: 'sussex-health-visitor' },
+    );
+    expect(harm.data.submitReferral).toMatchObject({
+      receivedAtSource: 'SERVER',
+      receivedAt: '2026-11-30T09:00:00.000Z',
+    });
     const rows = await ledger('escalations', harm.data.submitReferral.id);
     expect(rows.map((row) => [row.kind, row.due, row.rule])).toEqual([
       ['REFERRAL_ACKNOWLEDGEMENT', '2026-11-30', 'immediately: on the day of receipt, 2026-11-30'],
@@ -176,18 +268,26 @@ describe('referral obligations and events', () => {
     expect(rows[0]!.basis).toContain('significant harm');
   });
 
-  it('a backlog loaded after an outage keeps each referral\'s own clock, and refusals name the field', async () => {
+  it("a backlog loaded after an outage keeps each referral's own clock, and refusals name the field", async () => {
     setNow('2026-12-07T08:00:00Z');
     const loaded = [];
     for (const receivedAt of ['2026-12-03T10:15:00Z', '2026-12-04T16:59:00+00:00', '2026-12-05T11:00:00Z']) {
-      const result = await graph.query<any>(submit, { input: referralInput({ receivedAt }) }, { as: 'sussex-health-visitor' });
+      const result = await graph.query<any>(
+        submit,
+        { input: referralInput({ receivedAt }) },
+        { as: 'sussex-health-visitor' },
+      );
       expect(result.errors).toBeUndefined();
       loaded.push(result.data.submitReferral.decisionDeadline.due);
     }
     // Thursday → Friday; Friday → Monday; Saturday → Monday.
     expect(loaded).toEqual(['2026-12-04', '2026-12-07', '2026-12-07']);
     for (const receivedAt of ['2026-12-07T08:00:01Z', '2026-12-07', 'yesterday']) {
-      const result = await graph.query<any>(submit, { input: referralInput({ receivedAt }) }, { as: 'sussex-health-visitor' });
+      const result = await graph.query<any>(
+        submit,
+        { input: referralInput({ receivedAt }) },
+        { as: 'sussex-health-visitor' },
+      );
       expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.receivedAt' });
     }
   });
@@ -196,14 +296,29 @@ describe('referral obligations and events', () => {
     const result = await graph.query<any>(submit, { input: referralInput() }, { as: 'sussex-health-visitor' });
     const id = result.data.submitReferral.id;
     const db = graph.subgraphs.escalations.db;
-    const before = { events: await db.getRepository(OutboxEvent).count(), obligations: await db.getRepository(Obligation).find({ where: { entityId: id } }) };
+    const before = {
+      events: await db.getRepository(OutboxEvent).count(),
+      obligations: await db.getRepository(Obligation).find({ where: { entityId: id } }),
+    };
     // The audit record is the transaction's last write: without its table the decision fails after the ledger was written.
-    await db.query(db.options.type === 'better-sqlite3' ? 'ALTER TABLE audit_records RENAME TO audit_records_away' : 'RENAME TABLE audit_records TO audit_records_away');
+    await db.query(
+      db.options.type === 'better-sqlite3'
+        ? 'ALTER TABLE audit_records RENAME TO audit_records_away'
+        : 'RENAME TABLE audit_records TO audit_records_away',
+    );
     try {
-      const failed = await graph.query<any>(decide, { id, input: { decision: 'SIGNPOSTING', feedback: 'Signposted' } }, { as: 'west-sussex-social-worker' });
+      const failed = await graph.query<any>(
+        decide,
+        { id, input: { decision: 'SIGNPOSTING', feedback: 'Signposted' } },
+        { as: 'west-sussex-social-worker' },
+      );
       expect(failed.errors).toBeDefined();
     } finally {
-      await db.query(db.options.type === 'better-sqlite3' ? 'ALTER TABLE audit_records_away RENAME TO audit_records' : 'RENAME TABLE audit_records_away TO audit_records');
+      await db.query(
+        db.options.type === 'better-sqlite3'
+          ? 'ALTER TABLE audit_records_away RENAME TO audit_records'
+          : 'RENAME TABLE audit_records_away TO audit_records',
+      );
     }
     expect(await db.getRepository(OutboxEvent).count()).toBe(before.events);
     expect(await db.getRepository(Obligation).find({ where: { entityId: id } })).toEqual(before.obligations);
@@ -232,9 +347,17 @@ describe('escalation stage obligations and events', () => {
   beforeEach(() => setNow('2026-12-10T10:00:00Z'));
 
   it('each stage is owed by the organisation challenged to the one that raised it, from the dates the raiser gives', async () => {
-    const future = await graph.query<any>(raise, { input: raiseInput({ raisedOn: '2026-12-11' }) }, { as: 'sussex-health-visitor' });
+    const future = await graph.query<any>(
+      raise,
+      { input: raiseInput({ raisedOn: '2026-12-11' }) },
+      { as: 'sussex-health-visitor' },
+    );
     expect(future.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.raisedOn' });
-    const raised = await graph.query<any>(raise, { input: raiseInput({ raisedOn: '2026-12-01' }) }, { as: 'sussex-health-visitor' });
+    const raised = await graph.query<any>(
+      raise,
+      { input: raiseInput({ raisedOn: '2026-12-01' }) },
+      { as: 'sussex-health-visitor' },
+    );
     expect(raised.errors).toBeUndefined();
     const d = raised.data.raiseProfessionalDisagreement;
     expect(d).toMatchObject({
@@ -246,15 +369,26 @@ describe('escalation stage obligations and events', () => {
     });
     const [stage1] = await ledger('escalations', d.id);
     expect(stage1).toMatchObject({
-      kind: 'ESCALATION_STAGE', occurrence: 'stage-1', status: 'OPEN', due: '2026-12-08', rule: '5 working days after 2026-12-01',
-      ownerOrganisationId: westSussexCouncil, ownerPartnershipId: westSussex, owedTo: healthTrust,
+      kind: 'ESCALATION_STAGE',
+      occurrence: 'stage-1',
+      status: 'OPEN',
+      due: '2026-12-08',
+      rule: '5 working days after 2026-12-01',
+      ownerOrganisationId: westSussexCouncil,
+      ownerPartnershipId: westSussex,
+      owedTo: healthTrust,
     });
     expect(stage1!.basis).toContain('escalation policy');
     expect(audienceOf(stage1!)).toEqual({
       organisationIds: [healthTrust, westSussexCouncil],
       organisationRoles: [],
       partnershipIds: [westSussex],
-      partnershipRoles: [Role.PARTNERSHIP_BUSINESS_MANAGER, Role.LEAD_SAFEGUARDING_PARTNER, Role.DELEGATED_SAFEGUARDING_PARTNER, Role.SCRUTINEER],
+      partnershipRoles: [
+        Role.PARTNERSHIP_BUSINESS_MANAGER,
+        Role.LEAD_SAFEGUARDING_PARTNER,
+        Role.DELEGATED_SAFEGUARDING_PARTNER,
+        Role.SCRUTINEER,
+      ],
       nationalRoles: [],
     });
     expect(admits(stage1!, 'west-sussex-social-worker')).toBe(true);
@@ -263,19 +397,45 @@ describe('escalation stage obligations and events', () => {
     expect(admits(stage1!, 'sussex-police-officer')).toBe(false);
     expect(admits(stage1!, 'panel-member')).toBe(false);
 
-    const beforeRaise = await graph.query<any>(escalate, { id: d.id, input: { reason: 'No agreement', escalatedOn: '2026-11-30' } }, { as: 'sussex-health-visitor' });
+    const beforeRaise = await graph.query<any>(
+      escalate,
+      { id: d.id, input: { reason: 'No agreement', escalatedOn: '2026-11-30' } },
+      { as: 'sussex-health-visitor' },
+    );
     expect(beforeRaise.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.escalatedOn' });
     expect(beforeRaise.errors![0]!.message).toContain('must not be before stage 1 began (2026-12-01)');
-    const escalated = await graph.query<any>(escalate, { id: d.id, input: { reason: 'No agreement', escalatedOn: '2026-12-04' } }, { as: 'sussex-health-visitor' });
+    const escalated = await graph.query<any>(
+      escalate,
+      { id: d.id, input: { reason: 'No agreement', escalatedOn: '2026-12-04' } },
+      { as: 'sussex-health-visitor' },
+    );
     expect(escalated.errors).toBeUndefined();
     expect(escalated.data.escalateProfessionalDisagreement).toMatchObject({
-      stagePosition: 2, stageStartedOn: '2026-12-04', stageDeadline: { due: '2026-12-11', rule: '5 working days after 2026-12-04' }, historyChain: { intact: true },
+      stagePosition: 2,
+      stageStartedOn: '2026-12-04',
+      stageDeadline: { due: '2026-12-11', rule: '5 working days after 2026-12-04' },
+      historyChain: { intact: true },
     });
-    const beforeEscalation = await graph.query<any>(resolve, { id: d.id, input: { outcome: 'Agreed', resolvedOn: '2026-12-03' } }, { as: 'sussex-health-visitor' });
-    expect(beforeEscalation.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.resolvedOn' });
+    const beforeEscalation = await graph.query<any>(
+      resolve,
+      { id: d.id, input: { outcome: 'Agreed', resolvedOn: '2026-12-03' } },
+      { as: 'sussex-health-visitor' },
+    );
+    expect(beforeEscalation.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.resolvedOn',
+    });
     expect(beforeEscalation.errors![0]!.message).toContain('must not be before the last escalation (2026-12-04)');
-    const resolved = await graph.query<any>(resolve, { id: d.id, input: { outcome: 'Agreed', resolvedOn: '2026-12-09' } }, { as: 'sussex-health-visitor' });
-    expect(resolved.data.resolveProfessionalDisagreement).toMatchObject({ status: 'RESOLVED', stageDeadline: { status: 'MET' }, historyChain: { intact: true } });
+    const resolved = await graph.query<any>(
+      resolve,
+      { id: d.id, input: { outcome: 'Agreed', resolvedOn: '2026-12-09' } },
+      { as: 'sussex-health-visitor' },
+    );
+    expect(resolved.data.resolveProfessionalDisagreement).toMatchObject({
+      status: 'RESOLVED',
+      stageDeadline: { status: 'MET' },
+      historyChain: { intact: true },
+    });
     expect((await ledger('escalations', d.id)).map((row) => [row.occurrence, row.status, row.due, row.metOn])).toEqual([
       ['stage-1', 'MET', '2026-12-08', '2026-12-04'],
       ['stage-2', 'MET', '2026-12-11', '2026-12-09'],
@@ -291,20 +451,42 @@ describe('escalation stage obligations and events', () => {
     ]);
     const payloads = (await outbox('escalations', [d.id])).map((row) => JSON.parse(row.payload));
     expect(payloads.map((p) => [p.stages, p.dates])).toEqual([
-      [{ from: null, to: 1 }, { raisedOn: '2026-12-01', stageDueOn: '2026-12-08' }],
-      [{ from: 1, to: 2 }, { raisedOn: '2026-12-01', escalatedOn: '2026-12-04', stageDueOn: '2026-12-11' }],
-      [{ from: 2, to: null }, { raisedOn: '2026-12-01', resolvedOn: '2026-12-09' }],
+      [
+        { from: null, to: 1 },
+        { raisedOn: '2026-12-01', stageDueOn: '2026-12-08' },
+      ],
+      [
+        { from: 1, to: 2 },
+        { raisedOn: '2026-12-01', escalatedOn: '2026-12-04', stageDueOn: '2026-12-11' },
+      ],
+      [
+        { from: 2, to: null },
+        { raisedOn: '2026-12-01', resolvedOn: '2026-12-09' },
+      ],
     ]);
     expect(JSON.stringify(payloads)).not.toMatch(/CASE-OBL|threshold|Agreed/);
   });
 
-  it('a withdrawn disagreement\'s stage is cancelled', async () => {
-    const raised = await graph.query<any>(raise, { input: raiseInput({ caseReference: 'CASE-OBL-0002' }) }, { as: 'sussex-health-visitor' });
+  it("a withdrawn disagreement's stage is cancelled", async () => {
+    const raised = await graph.query<any>(
+      raise,
+      { input: raiseInput({ caseReference: 'CASE-OBL-0002' }) },
+      { as: 'sussex-health-visitor' },
+    );
     const id = raised.data.raiseProfessionalDisagreement.id;
-    expect(raised.data.raiseProfessionalDisagreement).toMatchObject({ raisedOnSource: 'SERVER', raisedOn: '2026-12-10' });
+    expect(raised.data.raiseProfessionalDisagreement).toMatchObject({
+      raisedOnSource: 'SERVER',
+      raisedOn: '2026-12-10',
+    });
     await graph.query<any>(withdraw, { id }, { as: 'sussex-health-visitor' });
-    expect((await ledger('escalations', id)).map((row) => [row.occurrence, row.status])).toEqual([['stage-1', 'CANCELLED']]);
-    expect((await eventsOf('escalations', id)).map((e) => e.type)).toEqual(['disagreement.raised', 'obligation.opened', 'obligation.cancelled']);
+    expect((await ledger('escalations', id)).map((row) => [row.occurrence, row.status])).toEqual([
+      ['stage-1', 'CANCELLED'],
+    ]);
+    expect((await eventsOf('escalations', id)).map((e) => e.type)).toEqual([
+      'disagreement.raised',
+      'obligation.opened',
+      'obligation.cancelled',
+    ]);
   });
 });
 
@@ -312,7 +494,12 @@ describe('escalation stage obligations and events', () => {
 
 describe('national escalation obligations', () => {
   const raiseNational = `mutation ($input: RaiseNationalEscalationInput!) { raiseNationalEscalation(input: $input) { id status acknowledgedOn } }`;
-  const input = { partnershipId: westSussex, escalatedTo: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW_PANEL', matter: 'OTHER', summary: 'A national matter (test)' };
+  const input = {
+    partnershipId: westSussex,
+    escalatedTo: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW_PANEL',
+    matter: 'OTHER',
+    summary: 'A national matter (test)',
+  };
 
   it('the national acknowledgement is owed to the partnership, seen by its staff and the Panel; met on acknowledgement, cancelled on withdrawal', async () => {
     setNow('2026-12-10T10:00:00Z');
@@ -321,8 +508,13 @@ describe('national escalation obligations', () => {
     const id = raised.data.raiseNationalEscalation.id;
     const [row] = await ledger('escalations', id);
     expect(row).toMatchObject({
-      kind: 'NATIONAL_ESCALATION', status: 'OPEN', due: '2026-12-24', rule: '10 working days after 2026-12-10',
-      ownerOrganisationId: null, ownerPartnershipId: westSussex, owedTo: 'PARTNERSHIP',
+      kind: 'NATIONAL_ESCALATION',
+      status: 'OPEN',
+      due: '2026-12-24',
+      rule: '10 working days after 2026-12-10',
+      ownerOrganisationId: null,
+      ownerPartnershipId: westSussex,
+      owedTo: 'PARTNERSHIP',
     });
     expect(admits(row!, 'panel-member')).toBe(true);
     expect(admits(row!, 'west-sussex-business-manager')).toBe(true);
@@ -343,7 +535,11 @@ describe('national escalation obligations', () => {
 
     const other = await graph.query<any>(raiseNational, { input }, { as: 'west-sussex-business-manager' });
     const otherId = other.data.raiseNationalEscalation.id;
-    await graph.query<any>(`mutation ($id: ID!) { withdrawNationalEscalation(id: $id, reason: "Resolved locally") { status } }`, { id: otherId }, { as: 'west-sussex-business-manager' });
+    await graph.query<any>(
+      `mutation ($id: ID!) { withdrawNationalEscalation(id: $id, reason: "Resolved locally") { status } }`,
+      { id: otherId },
+      { as: 'west-sussex-business-manager' },
+    );
     expect((await ledger('escalations', otherId)).map((r) => r.status)).toEqual(['CANCELLED']);
   });
 });
@@ -358,37 +554,76 @@ describe('file transfer obligations and events', () => {
 
   it('the sending school owes the receiving school the file in 5 school days, seen by both DSLs and their authorities; met on receipt', async () => {
     setNow('2026-12-10T10:00:00Z');
-    const recorded = await graph.query<any>(record, { input: { sendingUrn: '990001', receivingUrn: '990003', childReference: 'SVP-OBL-1', leftOn: '2026-12-09' } }, { as: 'seaview-primary-dsl' });
+    const recorded = await graph.query<any>(
+      record,
+      { input: { sendingUrn: '990001', receivingUrn: '990003', childReference: 'SVP-OBL-1', leftOn: '2026-12-09' } },
+      { as: 'seaview-primary-dsl' },
+    );
     expect(recorded.errors).toBeUndefined();
     const transfer = recorded.data.recordFileTransfer;
     expect(transfer.deadline).toMatchObject({ due: '2026-12-16', rule: '5 working days after 2026-12-09' });
     const [row] = await ledger('schools', transfer.id);
     expect(row).toMatchObject({
-      kind: 'FILE_TRANSFER', status: 'OPEN', due: transfer.deadline.due, rule: transfer.deadline.rule,
-      ownerOrganisationId: '990001', ownerPartnershipId: null, owedTo: '990003',
+      kind: 'FILE_TRANSFER',
+      status: 'OPEN',
+      due: transfer.deadline.due,
+      rule: transfer.deadline.rule,
+      ownerOrganisationId: '990001',
+      ownerPartnershipId: null,
+      owedTo: '990003',
     });
     expect(row!.basis).toContain('KCSIE');
     const audience = audienceOf(row!);
-    expect(audience).toMatchObject({ organisationIds: ['990001', '990003'], organisationRoles: [Role.DESIGNATED_SAFEGUARDING_LEAD], nationalRoles: [] });
+    expect(audience).toMatchObject({
+      organisationIds: ['990001', '990003'],
+      organisationRoles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
+      nationalRoles: [],
+    });
     // Seaview is in Brighton and Hove, Shingle Bay in East Sussex: anyone of either council, whatever their role.
     expect(audience.organisationGroups).toHaveLength(1);
-    expect([...audience.organisationGroups![0]!.organisationIds].sort()).toEqual([brightonCouncil, eastSussexCouncil].sort());
+    expect([...audience.organisationGroups![0]!.organisationIds].sort()).toEqual(
+      [brightonCouncil, eastSussexCouncil].sort(),
+    );
     expect(audience.organisationGroups![0]!.organisationRoles).toEqual([]);
     for (const as of ['seaview-primary-dsl', 'shingle-bay-primary-dsl', 'east-sussex-business-manager'] as const) {
       expect(admits(row!, as)).toBe(true);
-      const seen = await graph.query<any>(`query ($id: ID!) { fileTransfer(id: $id) { id } }`, { id: transfer.id }, { as });
+      const seen = await graph.query<any>(
+        `query ($id: ID!) { fileTransfer(id: $id) { id } }`,
+        { id: transfer.id },
+        { as },
+      );
       expect(seen.data.fileTransfer).toEqual({ id: transfer.id });
     }
-    for (const as of ['chalk-cliff-high-dsl', 'west-sussex-business-manager', 'sussex-health-visitor', 'panel-member'] as const) {
+    for (const as of [
+      'chalk-cliff-high-dsl',
+      'west-sussex-business-manager',
+      'sussex-health-visitor',
+      'panel-member',
+    ] as const) {
       expect(admits(row!, as)).toBe(false);
-      const unseen = await graph.query<any>(`query ($id: ID!) { fileTransfer(id: $id) { id } }`, { id: transfer.id }, { as });
+      const unseen = await graph.query<any>(
+        `query ($id: ID!) { fileTransfer(id: $id) { id } }`,
+        { id: transfer.id },
+        { as },
+      );
       expect(unseen.data?.fileTransfer ?? null).toBeNull();
     }
-    await graph.query<any>(markSent, { input: { transferId: transfer.id, sentOn: '2026-12-10' } }, { as: 'seaview-primary-dsl' });
+    await graph.query<any>(
+      markSent,
+      { input: { transferId: transfer.id, sentOn: '2026-12-10' } },
+      { as: 'seaview-primary-dsl' },
+    );
     expect((await ledger('schools', transfer.id))[0]!.status).toBe('OPEN');
     setNow('2026-12-11T10:00:00Z');
-    const confirmed = await graph.query<any>(confirm, { input: { transferId: transfer.id } }, { as: 'shingle-bay-primary-dsl' });
-    expect(confirmed.data.confirmFileTransferReceipt.deadline).toMatchObject({ status: 'MET', completedOn: '2026-12-11' });
+    const confirmed = await graph.query<any>(
+      confirm,
+      { input: { transferId: transfer.id } },
+      { as: 'shingle-bay-primary-dsl' },
+    );
+    expect(confirmed.data.confirmFileTransferReceipt.deadline).toMatchObject({
+      status: 'MET',
+      completedOn: '2026-12-11',
+    });
     expect((await ledger('schools', transfer.id)).map((r) => [r.status, r.metOn])).toEqual([['MET', '2026-12-11']]);
     expect(await eventsOf('schools', transfer.id)).toEqual([
       { type: 'obligation.opened', kind: 'FILE_TRANSFER', status: 'OPEN' },
@@ -397,17 +632,35 @@ describe('file transfer obligations and events', () => {
       { type: 'obligation.met', kind: 'FILE_TRANSFER', status: 'MET' },
     ]);
     const payloads = (await outbox('schools', [transfer.id])).map((r) => JSON.parse(r.payload));
-    expect(payloads[0]).toMatchObject({ ids: { transferId: transfer.id, sendingUrn: '990001', receivingUrn: '990003' }, dates: { leftOn: '2026-12-09', sentOn: '2026-12-10', receivedOn: null } });
+    expect(payloads[0]).toMatchObject({
+      ids: { transferId: transfer.id, sendingUrn: '990001', receivingUrn: '990003' },
+      dates: { leftOn: '2026-12-09', sentOn: '2026-12-10', receivedOn: null },
+    });
     expect(JSON.stringify(payloads)).not.toContain('SVP-OBL');
   });
 
-  it('the sending school\'s calendar moves its open transfers\' obligations in the same change', async () => {
+  it("the sending school's calendar moves its open transfers' obligations in the same change", async () => {
     setNow('2026-12-10T10:00:00Z');
-    const recorded = await graph.query<any>(record, { input: { sendingUrn: '990002', receivingUrn: '990003', childReference: 'CCH-OBL-1', leftOn: '2026-12-10' } }, { as: 'chalk-cliff-high-dsl' });
+    const recorded = await graph.query<any>(
+      record,
+      { input: { sendingUrn: '990002', receivingUrn: '990003', childReference: 'CCH-OBL-1', leftOn: '2026-12-10' } },
+      { as: 'chalk-cliff-high-dsl' },
+    );
     const id = recorded.data.recordFileTransfer.id;
     expect((await ledger('schools', id))[0]!.due).toBe('2026-12-17');
     const calendar = `mutation ($input: SetSchoolCalendarInput!) { setSchoolCalendar(input: $input) { date } }`;
-    const set = await graph.query<any>(calendar, { input: { urn: '990002', from: '2026-12-01', to: '2026-12-31', closureDays: [{ date: '2026-12-14', reason: 'Training day' }] } }, { as: 'chalk-cliff-high-dsl' });
+    const set = await graph.query<any>(
+      calendar,
+      {
+        input: {
+          urn: '990002',
+          from: '2026-12-01',
+          to: '2026-12-31',
+          closureDays: [{ date: '2026-12-14', reason: 'Training day' }],
+        },
+      },
+      { as: 'chalk-cliff-high-dsl' },
+    );
     expect(set.errors).toBeUndefined();
     const [moved] = await ledger('schools', id);
     expect(moved).toMatchObject({ status: 'OPEN', due: '2026-12-18' });
@@ -420,16 +673,24 @@ describe('file transfer obligations and events', () => {
 
 describe('DSL training obligations', () => {
   const set = `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name trainingDue { due } trainingOverdue } }`;
-  const dslTraining = async (urn: string) => (await ledger('schools', urn)).filter((row) => row.kind === 'DSL_TRAINING');
+  const dslTraining = async (urn: string) =>
+    (await ledger('schools', urn)).filter((row) => row.kind === 'DSL_TRAINING');
 
   it('each lead owes training two years after the last; training again meets it, leaving the list cancels it', async () => {
     setNow('2026-12-10T10:00:00Z');
-    const first = await graph.query<any>(set, {
-      input: { urn: '990006', leads: [
-        { name: 'Obl Lead (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-03-31' },
-        { name: 'Obl Deputy (test)', role: 'DEPUTY' },
-      ] },
-    }, { as: 'west-sussex-business-manager' });
+    const first = await graph.query<any>(
+      set,
+      {
+        input: {
+          urn: '990006',
+          leads: [
+            { name: 'Obl Lead (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-03-31' },
+            { name: 'Obl Deputy (test)', role: 'DEPUTY' },
+          ],
+        },
+      },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(first.errors).toBeUndefined();
     let rows = await dslTraining('990006');
     const open = rows.filter((row) => row.status === 'OPEN');
@@ -444,17 +705,49 @@ describe('DSL training obligations', () => {
     expect(rows.map((row) => row.occurrence).join(' ')).not.toMatch(/Obl|test/);
 
     setNow('2026-12-12T10:00:00Z');
-    await graph.query<any>(set, { input: { urn: '990006', leads: [{ name: 'Obl Lead (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2026-12-11' }] } }, { as: 'west-sussex-business-manager' });
+    await graph.query<any>(
+      set,
+      {
+        input: {
+          urn: '990006',
+          leads: [{ name: 'Obl Lead (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2026-12-11' }],
+        },
+      },
+      { as: 'west-sussex-business-manager' },
+    );
     rows = await dslTraining('990006');
-    expect(rows.map((row) => [row.due, row.status, row.metOn]).sort()).toEqual([
-      ['2026-12-10', 'CANCELLED', null],
-      ['2027-03-31', 'MET', '2026-12-11'],
-      ['2028-12-11', 'OPEN', null],
-    ].sort());
+    expect(rows.map((row) => [row.due, row.status, row.metOn]).sort()).toEqual(
+      [
+        ['2026-12-10', 'CANCELLED', null],
+        ['2027-03-31', 'MET', '2026-12-11'],
+        ['2028-12-11', 'OPEN', null],
+      ].sort(),
+    );
     // Setting the same list again writes nothing.
-    const before = (await outbox('schools', rows.map((row) => row.id))).length;
-    await graph.query<any>(set, { input: { urn: '990006', leads: [{ name: 'Obl Lead (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2026-12-11' }] } }, { as: 'west-sussex-business-manager' });
-    expect((await outbox('schools', rows.map((row) => row.id))).length).toBe(before);
+    const before = (
+      await outbox(
+        'schools',
+        rows.map((row) => row.id),
+      )
+    ).length;
+    await graph.query<any>(
+      set,
+      {
+        input: {
+          urn: '990006',
+          leads: [{ name: 'Obl Lead (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2026-12-11' }],
+        },
+      },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(
+      (
+        await outbox(
+          'schools',
+          rows.map((row) => row.id),
+        )
+      ).length,
+    ).toBe(before);
   });
 });
 
@@ -464,9 +757,17 @@ describe('establishment numbers', () => {
   it('refuses a number that is not 4 digits rather than storing a LAESTAB no school has', async () => {
     const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { outcome field reason school { laestab } } }`;
     const base = { name: 'Obl Number School', localAuthorityDfeCode: '938', phase: 'PRIMARY', status: 'OPEN' };
-    const result = await graph.query<any>(upsert, {
-      rows: [{ ...base, urn: '970901', establishmentNumber: '123' }, { ...base, urn: '970902', establishmentNumber: '12345' }, { ...base, urn: '970903', establishmentNumber: '2123' }],
-    }, { as: 'west-sussex-business-manager' });
+    const result = await graph.query<any>(
+      upsert,
+      {
+        rows: [
+          { ...base, urn: '970901', establishmentNumber: '123' },
+          { ...base, urn: '970902', establishmentNumber: '12345' },
+          { ...base, urn: '970903', establishmentNumber: '2123' },
+        ],
+      },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.upsertSchools.map((r: any) => [r.outcome, r.field, r.school?.laestab ?? null])).toEqual([
       ['REJECTED', 'establishmentNumber', null],
@@ -485,7 +786,11 @@ async function withoutTable(subgraph: Subgraph, table: string, work: () => Promi
   // In a transaction of its own: the outbox relay runs beside the test, and on SQLite's one
   // connection a bare statement would land inside the relay's transaction and roll back with it.
   const rename = (from: string, to: string) =>
-    inTransaction(db, (manager) => manager.query(db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`));
+    inTransaction(db, (manager) =>
+      manager.query(
+        db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`,
+      ),
+    );
   await rename(table, `${table}_away`);
   try {
     await work();
@@ -496,7 +801,10 @@ async function withoutTable(subgraph: Subgraph, table: string, work: () => Promi
 
 async function snapshot(subgraph: Subgraph) {
   const db = graph.subgraphs[subgraph].db;
-  return { events: await db.getRepository(OutboxEvent).count(), obligations: await db.getRepository(Obligation).find({ order: { id: 'ASC' } }) };
+  return {
+    events: await db.getRepository(OutboxEvent).count(),
+    obligations: await db.getRepository(Obligation).find({ order: { id: 'ASC' } }),
+  };
 }
 
 describe('a change that fails writes neither its obligations nor its events', () => {
@@ -511,7 +819,11 @@ describe('a change that fails writes neither its obligations nor its events', ()
   };
 
   it('for an escalation stage, a national escalation, a file transfer and DSL training', async () => {
-    const raised = await graph.query<any>(raise, { input: raiseInput({ caseReference: 'CASE-OBL-0004' }) }, { as: 'sussex-health-visitor' });
+    const raised = await graph.query<any>(
+      raise,
+      { input: raiseInput({ caseReference: 'CASE-OBL-0004' }) },
+      { as: 'sussex-health-visitor' },
+    );
     const disagreementId = raised.data.raiseProfessionalDisagreement.id;
     await failing('escalations', 'audit_records', () =>
       graph.query(escalate, { id: disagreementId, input: { reason: 'No agreement' } }, { as: 'sussex-health-visitor' }),
@@ -521,29 +833,62 @@ describe('a change that fails writes neither its obligations nor its events', ()
     );
     const national = await graph.query<any>(
       `mutation ($input: RaiseNationalEscalationInput!) { raiseNationalEscalation(input: $input) { id } }`,
-      { input: { partnershipId: westSussex, escalatedTo: 'SECRETARY_OF_STATE', matter: 'OTHER', summary: 'A national matter (test)' } },
+      {
+        input: {
+          partnershipId: westSussex,
+          escalatedTo: 'SECRETARY_OF_STATE',
+          matter: 'OTHER',
+          summary: 'A national matter (test)',
+        },
+      },
       { as: 'west-sussex-business-manager' },
     );
     await failing('escalations', 'audit_records', () =>
-      graph.query(`mutation ($id: ID!) { acknowledgeNationalEscalation(id: $id) { status } }`, { id: national.data.raiseNationalEscalation.id }, { as: 'panel-member' }),
+      graph.query(
+        `mutation ($id: ID!) { acknowledgeNationalEscalation(id: $id) { status } }`,
+        { id: national.data.raiseNationalEscalation.id },
+        { as: 'panel-member' },
+      ),
     );
     const recordTransfer = `mutation ($input: RecordFileTransferInput!) { recordFileTransfer(input: $input) { id } }`;
-    const transferInput = { sendingUrn: '990001', receivingUrn: '990003', childReference: 'SVP-OBL-F', leftOn: '2026-12-14' };
-    await failing('schools', 'audit_records', () => graph.query(recordTransfer, { input: transferInput }, { as: 'seaview-primary-dsl' }));
+    const transferInput = {
+      sendingUrn: '990001',
+      receivingUrn: '990003',
+      childReference: 'SVP-OBL-F',
+      leftOn: '2026-12-14',
+    };
+    await failing('schools', 'audit_records', () =>
+      graph.query(recordTransfer, { input: transferInput }, { as: 'seaview-primary-dsl' }),
+    );
     const transfer = await graph.query<any>(recordTransfer, { input: transferInput }, { as: 'seaview-primary-dsl' });
     await failing('schools', 'audit_records', () =>
-      graph.query(`mutation ($input: MarkFileTransferSentInput!) { markFileTransferSent(input: $input) { id } }`, { input: { transferId: transfer.data.recordFileTransfer.id } }, { as: 'seaview-primary-dsl' }),
+      graph.query(
+        `mutation ($input: MarkFileTransferSentInput!) { markFileTransferSent(input: $input) { id } }`,
+        { input: { transferId: transfer.data.recordFileTransfer.id } },
+        { as: 'seaview-primary-dsl' },
+      ),
     );
     // Setting leads is not audited (they are staff, not case data): its obligation's event is the write that fails.
     await failing('schools', 'outbox_event', () =>
       graph.query(
         `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name } }`,
-        { input: { urn: '990005', leads: [{ name: 'Rolled Back (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-01-01' }] } },
+        {
+          input: {
+            urn: '990005',
+            leads: [{ name: 'Rolled Back (test)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-01-01' }],
+          },
+        },
         { as: 'west-sussex-business-manager' },
       ),
     );
-    const leads = await graph.query<any>(`{ school(urn: "990005") { safeguardingLeads { name } } }`, {}, { as: 'sussex-health-visitor' });
-    expect(leads.data.school.safeguardingLeads.map((lead: { name: string }) => lead.name)).not.toContain('Rolled Back (test)');
+    const leads = await graph.query<any>(
+      `{ school(urn: "990005") { safeguardingLeads { name } } }`,
+      {},
+      { as: 'sussex-health-visitor' },
+    );
+    expect(leads.data.school.safeguardingLeads.map((lead: { name: string }) => lead.name)).not.toContain(
+      'Rolled Back (test)',
+    );
   });
 });
 
@@ -580,8 +925,14 @@ describe('reconciling obligations at start-up', () => {
       expect(await db.getRepository(Obligation).find({ order: { id: 'ASC' } })).toEqual(obligations);
     }
     // The demo referrals, disagreements, national escalation and DSLs have theirs without anyone touching them.
-    const kinds = async (subgraph: Subgraph) => [...new Set((await graph.subgraphs[subgraph].db.getRepository(Obligation).find()).map((row) => row.kind))].sort();
-    expect(await kinds('escalations')).toEqual(['ESCALATION_STAGE', 'NATIONAL_ESCALATION', 'REFERRAL_ACKNOWLEDGEMENT', 'REFERRAL_DECISION']);
+    const kinds = async (subgraph: Subgraph) =>
+      [...new Set((await graph.subgraphs[subgraph].db.getRepository(Obligation).find()).map((row) => row.kind))].sort();
+    expect(await kinds('escalations')).toEqual([
+      'ESCALATION_STAGE',
+      'NATIONAL_ESCALATION',
+      'REFERRAL_ACKNOWLEDGEMENT',
+      'REFERRAL_DECISION',
+    ]);
     expect(await kinds('schools')).toEqual(expect.arrayContaining(['DSL_TRAINING', 'FILE_TRANSFER']));
   });
 
@@ -589,9 +940,24 @@ describe('reconciling obligations at start-up', () => {
     const quiet = { escalations: await passOf('escalations'), schools: await passOf('schools') };
     setNow('2026-12-14T10:00:00Z');
     for (let n = 0; n < 5; n += 1) {
-      expect((await graph.query<any>(submit, { input: referralInput() }, { as: 'sussex-health-visitor' })).errors).toBeUndefined();
-      const transfer = { sendingUrn: '990001', receivingUrn: '990003', childReference: `SVP-OBL-R${n}`, leftOn: '2026-12-11' };
-      expect((await graph.query<any>(`mutation ($input: RecordFileTransferInput!) { recordFileTransfer(input: $input) { id } }`, { input: transfer }, { as: 'seaview-primary-dsl' })).errors).toBeUndefined();
+      expect(
+        (await graph.query<any>(submit, { input: referralInput() }, { as: 'sussex-health-visitor' })).errors,
+      ).toBeUndefined();
+      const transfer = {
+        sendingUrn: '990001',
+        receivingUrn: '990003',
+        childReference: `SVP-OBL-R${n}`,
+        leftOn: '2026-12-11',
+      };
+      expect(
+        (
+          await graph.query<any>(
+            `mutation ($input: RecordFileTransferInput!) { recordFileTransfer(input: $input) { id } }`,
+            { input: transfer },
+            { as: 'seaview-primary-dsl' },
+          )
+        ).errors,
+      ).toBeUndefined();
     }
     expect(await passOf('escalations')).toBe(quiet.escalations);
     expect(await passOf('schools')).toBe(quiet.schools);
@@ -601,19 +967,33 @@ describe('reconciling obligations at start-up', () => {
     await db.getRepository(Obligation).delete({ kind: 'REFERRAL_DECISION' });
     await passOf('escalations');
     const restored = await db.getRepository(Obligation).find({ where: { kind: 'REFERRAL_DECISION' } });
-    const shape = (rows: Obligation[]) => rows.map((row) => [row.id, row.status, row.due, row.metOn, row.audience].join('|')).sort();
+    const shape = (rows: Obligation[]) =>
+      rows.map((row) => [row.id, row.status, row.due, row.metOn, row.audience].join('|')).sort();
     expect(shape(restored)).toEqual(shape(lost));
     expect(await passOf('escalations')).toBe(quiet.escalations);
   });
 
   it('a disagreement moved on by a change that wrote no obligation: the stage it left is met when the next began', async () => {
     setNow('2026-12-14T10:00:00Z');
-    const raised = await graph.query<any>(raise, { input: raiseInput({ caseReference: 'CASE-OBL-0003' }) }, { as: 'sussex-health-visitor' });
+    const raised = await graph.query<any>(
+      raise,
+      { input: raiseInput({ caseReference: 'CASE-OBL-0003' }) },
+      { as: 'sussex-health-visitor' },
+    );
     const id = raised.data.raiseProfessionalDisagreement.id;
     // As a bulk load or a repair script would leave it: the row at stage 2, the ledger still at stage 1.
     await graph.subgraphs.escalations.db
       .getRepository(ProfessionalDisagreement)
-      .update({ id }, { stagePosition: 2, stageName: 'Managers', stageStartedOn: '2026-12-16', stageDueOn: '2026-12-23', stageDueRule: '5 working days after 2026-12-16' });
+      .update(
+        { id },
+        {
+          stagePosition: 2,
+          stageName: 'Managers',
+          stageStartedOn: '2026-12-16',
+          stageDueOn: '2026-12-23',
+          stageDueRule: '5 working days after 2026-12-16',
+        },
+      );
     await passOf('escalations');
     expect((await ledger('escalations', id)).map((row) => [row.occurrence, row.status, row.due, row.metOn])).toEqual([
       ['stage-1', 'MET', '2026-12-21', '2026-12-16'],

@@ -53,7 +53,9 @@ function sample(exposition: string, metric: string, labels: Record<string, strin
   for (const line of exposition.split('\n')) {
     const match = /^([a-z_:]+)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== metric) continue;
-    const given = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    const given = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+    );
     if (Object.entries(labels).every(([key, value]) => given[key] === value)) total += Number(match[3]);
   }
   return total;
@@ -63,14 +65,28 @@ describe('metrics at /metrics on every subgraph', () => {
   it('count and time each operation, and the SQL it took, in every subgraph', async () => {
     const first = await graph.query(dashboard);
     expect(first.errors).toBeUndefined();
-    const once = Object.fromEntries(await Promise.all(subgraphNames.map(async (name) => [name, await scrape(name)] as const)));
+    const once = Object.fromEntries(
+      await Promise.all(subgraphNames.map(async (name) => [name, await scrape(name)] as const)),
+    );
     // The dashboard reads the five domain subgraphs; the notifications service is not in it.
     for (const name of dashboardSubgraphs) {
-      const requests = sample(once[name]!, 'safeguarding_graphql_requests_total', { operation: 'Dashboard', operation_type: 'query', status: '200', service: name });
+      const requests = sample(once[name]!, 'safeguarding_graphql_requests_total', {
+        operation: 'Dashboard',
+        operation_type: 'query',
+        status: '200',
+        service: name,
+      });
       expect(requests).toBeGreaterThanOrEqual(1);
-      expect(sample(once[name]!, 'safeguarding_graphql_request_duration_seconds_count', { operation: 'Dashboard', service: name })).toBe(requests);
+      expect(
+        sample(once[name]!, 'safeguarding_graphql_request_duration_seconds_count', {
+          operation: 'Dashboard',
+          service: name,
+        }),
+      ).toBe(requests);
       expect(sample(once[name]!, 'safeguarding_sql_statements_total', { verb: 'SELECT' })).toBeGreaterThan(0);
-      expect(sample(once[name]!, 'safeguarding_sql_statement_duration_seconds_count', { verb: 'SELECT' })).toBeGreaterThan(0);
+      expect(
+        sample(once[name]!, 'safeguarding_sql_statement_duration_seconds_count', { verb: 'SELECT' }),
+      ).toBeGreaterThan(0);
       expect(sample(once[name]!, 'safeguarding_db_pool_connections', { state: 'max' })).toBeGreaterThanOrEqual(1);
       expect(once[name]).toMatch(/^safeguarding_outbox_unpublished_events\{service="[a-z]+"\} \d+$/m);
       expect(once[name]).toMatch(/^process_cpu_seconds_total/m);
@@ -79,15 +95,25 @@ describe('metrics at /metrics on every subgraph', () => {
     await graph.query(dashboard);
     for (const name of dashboardSubgraphs) {
       const twice = await scrape(name);
-      expect(sample(twice, 'safeguarding_graphql_requests_total', { operation: 'Dashboard' })).toBe(2 * sample(once[name]!, 'safeguarding_graphql_requests_total', { operation: 'Dashboard' }));
+      expect(sample(twice, 'safeguarding_graphql_requests_total', { operation: 'Dashboard' })).toBe(
+        2 * sample(once[name]!, 'safeguarding_graphql_requests_total', { operation: 'Dashboard' }),
+      );
     }
   });
 
   it('count errors by operation and stable code', async () => {
-    const before = sample(await scrape('escalations'), 'safeguarding_graphql_errors_total', { operation: 'Case', code: 'UNAUTHENTICATED' });
+    const before = sample(await scrape('escalations'), 'safeguarding_graphql_errors_total', {
+      operation: 'Case',
+      code: 'UNAUTHENTICATED',
+    });
     const answer = await graph.query(caseQuery, { id: disagreementId });
     expect(answer.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    expect(sample(await scrape('escalations'), 'safeguarding_graphql_errors_total', { operation: 'Case', code: 'UNAUTHENTICATED' })).toBe(before + 1);
+    expect(
+      sample(await scrape('escalations'), 'safeguarding_graphql_errors_total', {
+        operation: 'Case',
+        code: 'UNAUTHENTICATED',
+      }),
+    ).toBe(before + 1);
   });
 
   it('show the outbox: its backlog, what the relay published, and the passes that failed', async () => {
@@ -95,7 +121,13 @@ describe('metrics at /metrics on every subgraph', () => {
     // Recorded as a service records it: in the transaction of the change, a few seconds ago.
     for (const entityId of ['metrics-1', 'metrics-2']) {
       await inTransaction(running.db, (manager) =>
-        recordEvent(manager, { type: 'referral.received', entityType: 'Referral', entityId, occurredAt: new Date(Date.now() - 5000), payload: { referralId: entityId } }),
+        recordEvent(manager, {
+          type: 'referral.received',
+          entityType: 'Referral',
+          entityId,
+          occurredAt: new Date(Date.now() - 5000),
+          payload: { referralId: entityId },
+        }),
       );
     }
     const waiting = await scrape('escalations');
@@ -113,14 +145,20 @@ describe('metrics at /metrics on every subgraph', () => {
       subscribe: async () => ({ stop: async () => undefined }),
       close: async () => undefined,
     };
-    expect(await new OutboxRelay(running.db, refusing, { source: 'escalations', metrics: running.metrics.outbox }).pass()).toBe(0);
+    expect(
+      await new OutboxRelay(running.db, refusing, { source: 'escalations', metrics: running.metrics.outbox }).pass(),
+    ).toBe(0);
     const failed = await scrape('escalations');
     expect(sample(failed, 'safeguarding_outbox_relay_failures_total') - failuresBefore).toBe(1);
     expect(sample(failed, 'safeguarding_outbox_unpublished_events')).toBe(backlog);
 
     const bus = new EmbeddedEventBus();
     let published = 0;
-    const relay = new OutboxRelay(running.db, bus, { source: 'escalations', metrics: running.metrics.outbox, batchSize: 1000 });
+    const relay = new OutboxRelay(running.db, bus, {
+      source: 'escalations',
+      metrics: running.metrics.outbox,
+      batchSize: 1000,
+    });
     for (let pass = 0; pass < 5; pass += 1) published += await relay.pass();
     await bus.close();
     expect(published).toBe(backlog);
@@ -131,8 +169,15 @@ describe('metrics at /metrics on every subgraph', () => {
   });
 
   it('include every figure the Grafana dashboard under ops/ draws', async () => {
-    const dashboard = fs.readFileSync(path.join(__dirname, '..', 'ops', 'grafana', 'safeguarding-subgraphs.json'), 'utf8');
-    const drawn = new Set([...dashboard.matchAll(/\b((?:safeguarding|process|nodejs)_[a-z0-9_]+)/g)].map((match) => match[1]!.replace(/_(bucket|count|sum)$/, '')));
+    const dashboard = fs.readFileSync(
+      path.join(__dirname, '..', 'ops', 'grafana', 'safeguarding-subgraphs.json'),
+      'utf8',
+    );
+    const drawn = new Set(
+      [...dashboard.matchAll(/\b((?:safeguarding|process|nodejs)_[a-z0-9_]+)/g)].map((match) =>
+        match[1]!.replace(/_(bucket|count|sum)$/, ''),
+      ),
+    );
     expect(drawn.size).toBeGreaterThan(10);
     const exposition = await scrape('escalations');
     for (const metric of drawn) expect(exposition).toContain(`# TYPE ${metric} `);
@@ -140,13 +185,26 @@ describe('metrics at /metrics on every subgraph', () => {
 
   it('keep a client-chosen operation name from growing the scrape without bound', () => {
     const metrics = new ServiceMetrics('test', 3);
-    expect(['A', 'B', 'C', 'D', 'A', 'no spaces allowed', null].map((name) => metrics.operationLabel(name))).toEqual(['A', 'B', 'C', 'other', 'A', 'invalid', 'anonymous']);
+    expect(['A', 'B', 'C', 'D', 'A', 'no spaces allowed', null].map((name) => metrics.operationLabel(name))).toEqual([
+      'A',
+      'B',
+      'C',
+      'other',
+      'A',
+      'invalid',
+      'anonymous',
+    ]);
   });
 });
 
 describe('who may scrape', () => {
   const serve = async (access: Observability['metricsAccess']) => {
-    const observability: Observability = { metrics: new ServiceMetrics('test'), tracing: Tracing.off, accessLog: createLogger('test', 'silent'), metricsAccess: access };
+    const observability: Observability = {
+      metrics: new ServiceMetrics('test'),
+      tracing: Tracing.off,
+      accessLog: createLogger('test', 'silent'),
+      metricsAccess: access,
+    };
     const app = express();
     app.get('/metrics', metricsHandler(observability));
     const server = app.listen(0, '127.0.0.1');
@@ -189,14 +247,19 @@ describe('traces', () => {
     const response = await fetch(graph.subgraphs.partnerships.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${parentSpanId}-01` },
-      body: JSON.stringify({ query: 'query Names { partnerships(first: 5) { nodes { name } } }', operationName: 'Names' }),
+      body: JSON.stringify({
+        query: 'query Names { partnerships(first: 5) { nodes { name } } }',
+        operationName: 'Names',
+      }),
     });
     expect(response.status).toBe(200);
     const ours = spans.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
     const server = ours.find((span) => span.parentSpanContext?.spanId === parentSpanId);
     expect(server?.name).toBe('query Names');
     const sql = ours.filter((span) => span.attributes['db.system.name'] !== undefined);
-    expect(new Set(sql.map((span) => span.attributes['db.system.name']))).toEqual(new Set([onMysql ? (sql[0]?.attributes['db.system.name'] === 'mysql' ? 'mysql' : 'mariadb') : 'sqlite']));
+    expect(new Set(sql.map((span) => span.attributes['db.system.name']))).toEqual(
+      new Set([onMysql ? (sql[0]?.attributes['db.system.name'] === 'mysql' ? 'mysql' : 'mariadb') : 'sqlite']),
+    );
     expect(sql.length).toBeGreaterThan(0);
     expect(sql.some((span) => span.attributes['db.collection.name'] === 'partnerships')).toBe(true);
     // Each statement sits under the resolver that ran it, itself under the request.
@@ -207,7 +270,9 @@ describe('traces', () => {
     expect(sql.every((span) => ids.has(span.parentSpanContext?.spanId ?? ''))).toBe(true);
     for (const span of sql) expect(String(span.attributes['db.query.summary'])).not.toMatch(/'/);
     // The access line carries the same trace id, so a log line leads to its trace.
-    expect(logLines.some((line) => line.includes('"msg":"request"') && line.includes(`"traceId":"${traceId}"`))).toBe(true);
+    expect(logLines.some((line) => line.includes('"msg":"request"') && line.includes(`"traceId":"${traceId}"`))).toBe(
+      true,
+    );
   });
 
   it('are not made at all without an OTLP endpoint', () => {
@@ -223,28 +288,69 @@ describe('the access log', () => {
     const before = logLines.length;
     const answer = await graph.query(caseQuery, { id: disagreementId }, { authorization: `Bearer ${token}` });
     expect(answer.errors).toBeUndefined();
-    const caseReference = (answer.data as { professionalDisagreement: { caseReference: string } }).professionalDisagreement.caseReference;
-    const lines = logLines.slice(before).map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['msg'] === 'request');
+    const caseReference = (answer.data as { professionalDisagreement: { caseReference: string } })
+      .professionalDisagreement.caseReference;
+    const lines = logLines
+      .slice(before)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line['msg'] === 'request');
     const escalations = lines.filter((line) => line['subgraph'] === 'escalations');
     expect(escalations).toHaveLength(1);
     const line = escalations[0]!;
-    expect(line).toMatchObject({ log: 'access', operation: 'Case', operationType: 'query', status: 200, organisationId: identity.organisation.id, errors: [] });
+    expect(line).toMatchObject({
+      log: 'access',
+      operation: 'Case',
+      operationType: 'query',
+      status: 200,
+      organisationId: identity.organisation.id,
+      errors: [],
+    });
     expect(typeof line['durationMs']).toBe('number');
     expect(line['requestId']).toMatch(/^[\w-]{1,64}$/);
-    expect(Object.keys(line).sort()).toEqual(['durationMs', 'errors', 'level', 'log', 'msg', 'name', 'operation', 'operationType', 'organisationId', 'requestId', 'service', 'status', 'subgraph', 'time', 'traceId']);
+    expect(Object.keys(line).sort()).toEqual([
+      'durationMs',
+      'errors',
+      'level',
+      'log',
+      'msg',
+      'name',
+      'operation',
+      'operationType',
+      'organisationId',
+      'requestId',
+      'service',
+      'status',
+      'subgraph',
+      'time',
+      'traceId',
+    ]);
     const text = logLines.slice(before).join('\n');
-    for (const personal of [identity.subject, token, token.split('.')[2]!, caseReference]) expect(text).not.toContain(personal);
+    for (const personal of [identity.subject, token, token.split('.')[2]!, caseReference])
+      expect(text).not.toContain(personal);
   });
 
   it('logs a refused request too, with its status and code', async () => {
     const before = logLines.length;
     const response = await fetch(graph.subgraphs.escalations.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [graph.subgraphAuth === 'jwks' ? 'authorization' : 'x-safeguarding-identity']: graph.subgraphAuth === 'jwks' ? 'Bearer a.b.c' : 'forged.token.value' },
+      headers: {
+        'content-type': 'application/json',
+        [graph.subgraphAuth === 'jwks' ? 'authorization' : 'x-safeguarding-identity']:
+          graph.subgraphAuth === 'jwks' ? 'Bearer a.b.c' : 'forged.token.value',
+      },
       body: JSON.stringify({ query: caseQuery, variables: { id: disagreementId }, operationName: 'Case' }),
     });
     expect(response.status).toBe(401);
-    const line = logLines.slice(before).map((entry) => JSON.parse(entry) as Record<string, unknown>).find((entry) => entry['msg'] === 'request');
-    expect(line).toMatchObject({ subgraph: 'escalations', status: 401, operation: 'Case', errors: ['UNAUTHENTICATED'], organisationId: null });
+    const line = logLines
+      .slice(before)
+      .map((entry) => JSON.parse(entry) as Record<string, unknown>)
+      .find((entry) => entry['msg'] === 'request');
+    expect(line).toMatchObject({
+      subgraph: 'escalations',
+      status: 401,
+      operation: 'Case',
+      errors: ['UNAUTHENTICATED'],
+      organisationId: null,
+    });
   });
 });

@@ -44,7 +44,15 @@ beforeEach(async () => {
 });
 
 const change = (entityId: string, type = 'referral.received') =>
-  inTransaction(db, (manager) => recordEvent(manager, { type, entityType: 'Referral', entityId, occurredAt: new Date('2026-12-02T10:00:00Z'), payload: { referralId: entityId } }));
+  inTransaction(db, (manager) =>
+    recordEvent(manager, {
+      type,
+      entityType: 'Referral',
+      entityId,
+      occurredAt: new Date('2026-12-02T10:00:00Z'),
+      payload: { referralId: entityId },
+    }),
+  );
 
 /** A consumer as the notifications service will be: drops repeats by event id, keeps what it saw. */
 function consumer() {
@@ -80,7 +88,13 @@ describe('the outbox', () => {
     await change('r-2');
     await expect(
       inTransaction(db, async (manager) => {
-        await recordEvent(manager, { type: 'referral.decided', entityType: 'Referral', entityId: 'r-2', occurredAt: new Date(), payload: {} });
+        await recordEvent(manager, {
+          type: 'referral.decided',
+          entityType: 'Referral',
+          entityId: 'r-2',
+          occurredAt: new Date(),
+          payload: {},
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -95,8 +109,26 @@ describe('the outbox', () => {
   });
 
   it('refuses an event written outside the transaction of its change, or with a malformed type', async () => {
-    await expect(recordEvent(db.manager, { type: 'referral.received', entityType: 'Referral', entityId: 'x', occurredAt: new Date(), payload: {} })).rejects.toThrow(/transaction/);
-    await expect(inTransaction(db, (manager) => recordEvent(manager, { type: 'Referral Received', entityType: 'Referral', entityId: 'x', occurredAt: new Date(), payload: {} }))).rejects.toThrow(/noun\.verbed/);
+    await expect(
+      recordEvent(db.manager, {
+        type: 'referral.received',
+        entityType: 'Referral',
+        entityId: 'x',
+        occurredAt: new Date(),
+        payload: {},
+      }),
+    ).rejects.toThrow(/transaction/);
+    await expect(
+      inTransaction(db, (manager) =>
+        recordEvent(manager, {
+          type: 'Referral Received',
+          entityType: 'Referral',
+          entityId: 'x',
+          occurredAt: new Date(),
+          payload: {},
+        }),
+      ),
+    ).rejects.toThrow(/noun\.verbed/);
   });
 });
 
@@ -107,7 +139,9 @@ describe.each<Adapter>(['embedded', 'nats'])('relayed on the %s bus', (adapter) 
   const stream = `TEST_${process.pid}_${randomUUID().slice(0, 8)}`;
   const prefix = `test${process.pid}${randomUUID().slice(0, 8)}`;
   const connect = async (): Promise<EventBus> =>
-    adapter === 'embedded' ? new EmbeddedEventBus() : NatsEventBus.connect({ url: natsUrl, stream, subjectPrefix: prefix, ackWaitMs: 2000 });
+    adapter === 'embedded'
+      ? new EmbeddedEventBus()
+      : NatsEventBus.connect({ url: natsUrl, stream, subjectPrefix: prefix, ackWaitMs: 2000 });
 
   beforeEach(async () => {
     bus = await connect();
@@ -127,12 +161,18 @@ describe.each<Adapter>(['embedded', 'nats'])('relayed on the %s bus', (adapter) 
     expect(published).toBe(30);
     await until(() => sink.taken.length === 30, '30 events');
     for (const entity of ['r-0', 'r-1', 'r-2']) {
-      expect(sink.taken.filter((event) => event.entityId === entity).map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(sink.taken.filter((event) => event.entityId === entity).map((event) => event.sequence)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      ]);
     }
     const rows = await db.getRepository(OutboxEvent).find();
     expect(new Set(sink.taken.map((event) => event.eventId))).toEqual(new Set(rows.map((row) => row.eventId)));
     expect(rows.every((row) => row.publishedAt !== null)).toBe(true);
-    expect(sink.taken[0]).toMatchObject({ source: 'escalations', entityType: 'Referral', payload: { referralId: 'r-0' } });
+    expect(sink.taken[0]).toMatchObject({
+      source: 'escalations',
+      entityType: 'Referral',
+      payload: { referralId: 'r-0' },
+    });
     expect(await relay.pass()).toBe(0);
     await subscription.stop();
   });

@@ -38,7 +38,15 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   fs.mkdirSync(artifacts, { recursive: true });
 }, 180_000);
@@ -69,13 +77,17 @@ async function signedIn(identity: string): Promise<Page> {
 }
 
 async function open(page: Page, title: string, heading: RegExp): Promise<void> {
-  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   await page.getByRole('link', { name: title }).click();
   try {
     await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 15_000 });
   } catch (error) {
     await page.screenshot({ path: path.join(artifacts, `failed-${title}.png`), fullPage: true });
-    throw new Error(`${String(error)}\nshown: ${await page.locator('body').innerText()}\nconsole: ${consoleErrors.join('\n')}`);
+    throw new Error(
+      `${String(error)}\nshown: ${await page.locator('body').innerText()}\nconsole: ${consoleErrors.join('\n')}`,
+    );
   }
   // Each section loads on its own; the page is complete when none is still loading.
   await page.waitForFunction("document.querySelectorAll('[role=status]').length === 0");
@@ -88,7 +100,9 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
     const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
     return inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
   });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
 const westSussex = 'west-sussex-business-manager';
@@ -96,7 +110,11 @@ const westSussex = 'west-sussex-business-manager';
 it('shows a business manager the overview the graph gives: what is due, yearly reports, education, schools, section 11 and 175', async () => {
   const page = await signedIn(westSussex);
   await open(page, 'Overview', /overview/);
-  const answer = await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>('{ partnerships { nodes { id name } } }', {}, { as: westSussex });
+  const answer = await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>(
+    '{ partnerships { nodes { id name } } }',
+    {},
+    { as: westSussex },
+  );
   const own = answer.data!.partnerships.nodes.find((p) => p.name.includes('West Sussex'))!;
   const detail = await graph.query<{
     partnership: {
@@ -115,7 +133,8 @@ it('shows a business manager the overview the graph gives: what is due, yearly r
     expect(text).toContain(report.financialYear);
     for (const reason of report.statusReasons) expect(text).toContain(reason);
   }
-  for (const representative of detail.data!.partnership.educationRepresentatives) expect(text).toContain(representative.name);
+  for (const representative of detail.data!.partnership.educationRepresentatives)
+    expect(text).toContain(representative.name);
   for (const school of detail.data!.partnership.withoutDsl.nodes.slice(0, 10)) expect(text).toContain(school.name);
   expect(text).toMatch(/Section 11 \(\d{4}-\d{2}\)/);
   expect(text).toMatch(/Section 175\/157 \(\d{4}-\d{2}\)/);
@@ -133,46 +152,79 @@ it('shows the escalations and reviews pages as the graph answers them, keyboard 
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent ?? '');
+  const focused = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document
+        .activeElement?.textContent ?? '',
+  );
   expect(['Overview', 'Escalations', 'Reviews']).toContain(focused);
   await open(page, 'Escalations', /escalations/);
-  const own = (await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>('{ partnerships { nodes { id name } } }', {}, { as: westSussex })).data!.partnerships.nodes.find((p) => p.name.includes('West Sussex'))!;
-  const escalations = await graph.query<{ partnership: { escalations: { nodes: Array<{ caseReference: string; status: string }> } } }>(
+  const own = (
+    await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>(
+      '{ partnerships { nodes { id name } } }',
+      {},
+      { as: westSussex },
+    )
+  ).data!.partnerships.nodes.find((p) => p.name.includes('West Sussex'))!;
+  const escalations = await graph.query<{
+    partnership: { escalations: { nodes: Array<{ caseReference: string; status: string }> } };
+  }>(
     'query($id: ID!) { partnership(id: $id) { escalations(accessReason: "Partnership portal: oversight of escalations", first: 50) { nodes { caseReference status } } } }',
     { id: own.id },
     { as: westSussex },
   );
   const escalationsText = await page.locator('main').innerText();
-  for (const e of escalations.data!.partnership.escalations.nodes.filter((x) => x.status === 'OPEN').slice(0, 10)) expect(escalationsText).toContain(e.caseReference);
+  for (const e of escalations.data!.partnership.escalations.nodes.filter((x) => x.status === 'OPEN').slice(0, 10))
+    expect(escalationsText).toContain(e.caseReference);
   await page.screenshot({ path: path.join(artifacts, 'portal-escalations.png'), fullPage: true });
   expect(await accessibilityProblems(page)).toEqual([]);
 
   await open(page, 'Reviews', /reviews/);
-  const reviews = await graph.query<{ partnership: { practiceReviews: { nodes: Array<{ title: string }> }; seriousIncidentNotifications: { nodes: Array<{ caseReference: string }> } } }>(
+  const reviews = await graph.query<{
+    partnership: {
+      practiceReviews: { nodes: Array<{ title: string }> };
+      seriousIncidentNotifications: { nodes: Array<{ caseReference: string }> };
+    };
+  }>(
     'query($id: ID!) { partnership(id: $id) { practiceReviews(first: 10) { nodes { title } } seriousIncidentNotifications(first: 10) { nodes { caseReference } } } }',
     { id: own.id },
     { as: westSussex },
   );
   const reviewsText = await page.locator('main').innerText();
   for (const review of reviews.data!.partnership.practiceReviews.nodes) expect(reviewsText).toContain(review.title);
-  for (const notification of reviews.data!.partnership.seriousIncidentNotifications.nodes) expect(reviewsText).toContain(notification.caseReference);
+  for (const notification of reviews.data!.partnership.seriousIncidentNotifications.nodes)
+    expect(reviewsText).toContain(notification.caseReference);
   await page.screenshot({ path: path.join(artifacts, 'portal-reviews.png'), fullPage: true });
   expect(await accessibilityProblems(page)).toEqual([]);
 }, 120_000);
 
-it('shows a school DSL none of the partnership staff\'s data', async () => {
+it("shows a school DSL none of the partnership staff's data", async () => {
   const page = await signedIn('seaview-primary-dsl');
   await open(page, 'Overview', /overview/);
   const overview = await page.locator('main').innerText();
-  for (const staffOnly of ['What is due', 'Section 11', 'Section 175/157', 'Schools with no designated safeguarding lead']) expect(overview).not.toContain(staffOnly);
+  for (const staffOnly of [
+    'What is due',
+    'Section 11',
+    'Section 175/157',
+    'Schools with no designated safeguarding lead',
+  ])
+    expect(overview).not.toContain(staffOnly);
   await open(page, 'Escalations', /escalations/);
   const escalations = await page.locator('main').innerText();
   expect(escalations).not.toContain('Open disagreements by stage');
   expect(escalations).not.toContain('The last twelve months');
   await open(page, 'Reviews', /reviews/);
   // The graph gives a DSL no case of the partnership's, and the page shows exactly that: no rows.
-  const own = (await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>('{ partnerships { nodes { id name } } }', {}, { as: 'seaview-primary-dsl' })).data!.partnerships.nodes.find((p) => p.name.includes('Brighton'))!;
-  const cases = await graph.query<{ partnership: { seriousIncidentNotifications: { nodes: unknown[] }; rapidReviews: { nodes: unknown[] } } }>(
+  const own = (
+    await graph.query<{ partnerships: { nodes: Array<{ id: string; name: string }> } }>(
+      '{ partnerships { nodes { id name } } }',
+      {},
+      { as: 'seaview-primary-dsl' },
+    )
+  ).data!.partnerships.nodes.find((p) => p.name.includes('Brighton'))!;
+  const cases = await graph.query<{
+    partnership: { seriousIncidentNotifications: { nodes: unknown[] }; rapidReviews: { nodes: unknown[] } };
+  }>(
     'query($id: ID!) { partnership(id: $id) { seriousIncidentNotifications { nodes { id } } rapidReviews { nodes { id } } } }',
     { id: own.id },
     { as: 'seaview-primary-dsl' },

@@ -1,4 +1,11 @@
-import { demoIds, mintDevelopmentToken, newId, Role, statutoryOrganisationId, type Identity } from '@safeguarding/shared';
+import {
+  demoIds,
+  mintDevelopmentToken,
+  newId,
+  Role,
+  statutoryOrganisationId,
+  type Identity,
+} from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
 /**
@@ -37,52 +44,179 @@ async function addPartnership(): Promise<void> {
   const n = String(added).padStart(2, '0');
   const created = await graph.query<{ createPartnership: { id: string } }>(
     `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`,
-    { input: { name: `Reviews batch ${n}`, localAuthorityGssCodes: ['E06000001'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000013'] } },
+    {
+      input: {
+        name: `Reviews batch ${n}`,
+        localAuthorityGssCodes: ['E06000001'],
+        integratedCareBoardOdsCodes: ['QHM'],
+        policeForceGssCodes: ['E23000013'],
+      },
+    },
     { as: 'national-administrator' },
   );
   expect(created.errors).toBeUndefined();
   const id = created.data!.createPartnership.id;
   partnershipIds.push(id);
-  await graph.subgraphs.partnerships.db.getRepository('Partnership').update({ id }, { status: 'ACTIVE', activeFrom: '2020-01-01' });
+  await graph.subgraphs.partnerships.db
+    .getRepository('Partnership')
+    .update({ id }, { status: 'ACTIVE', activeFrom: '2020-01-01' });
   const agencyId = newId();
-  await graph.subgraphs.agencies.db.getRepository('Agency').insert({ id: agencyId, name: `Agency ${n}`, kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
-  await graph.subgraphs.agencies.db.getRepository('Designation').insert({ id: newId(), partnershipId: id, agencyId, designatedFrom: '2020-01-01', designatedUntil: null, reason: 'test' });
+  await graph.subgraphs.agencies.db
+    .getRepository('Agency')
+    .insert({
+      id: agencyId,
+      name: `Agency ${n}`,
+      kind: 'RELEVANT_AGENCY',
+      scheduleCategory: 'MISCELLANEOUS',
+      gssCode: null,
+      dfeCode: null,
+      odsCode: null,
+    });
+  await graph.subgraphs.agencies.db
+    .getRepository('Designation')
+    .insert({
+      id: newId(),
+      partnershipId: id,
+      agencyId,
+      designatedFrom: '2020-01-01',
+      designatedUntil: null,
+      reason: 'test',
+    });
   const urn = `97${String(added).padStart(4, '0')}`;
-  await graph.subgraphs.schools.db.getRepository('School').insert({ urn, name: `School ${n}`, laestab: `8053${String(added).padStart(3, '0')}`, localAuthorityDfeCode: '805', phase: 'PRIMARY', status: 'OPEN', ukprn: null });
-  await graph.subgraphs.schools.db.getRepository('SchoolDesignation').insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
+  await graph.subgraphs.schools.db
+    .getRepository('School')
+    .insert({
+      urn,
+      name: `School ${n}`,
+      laestab: `8053${String(added).padStart(3, '0')}`,
+      localAuthorityDfeCode: '805',
+      phase: 'PRIMARY',
+      status: 'OPEN',
+      ukprn: null,
+    });
+  await graph.subgraphs.schools.db
+    .getRepository('SchoolDesignation')
+    .insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
 
   const reviews = graph.subgraphs.reviews.db;
   const notificationId = newId();
   await reviews.getRepository('SeriousIncidentNotification').insert({
-    id: notificationId, partnershipId: id, caseReference: `SI-B-${n}`, localAuthorityGssCode: 'E06000001', localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '805' }),
-    dateAware: '2026-11-02', dateNotified: '2026-11-05', status: 'SENT', death: false, seriousHarm: true, abuseOrNeglect: true, lookedAfterChildDeath: false, careLeaverDeath: false, careLeaverAgeAtDeath: null,
+    id: notificationId,
+    partnershipId: id,
+    caseReference: `SI-B-${n}`,
+    localAuthorityGssCode: 'E06000001',
+    localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '805' }),
+    dateAware: '2026-11-02',
+    dateNotified: '2026-11-05',
+    status: 'SENT',
+    death: false,
+    seriousHarm: true,
+    abuseOrNeglect: true,
+    lookedAfterChildDeath: false,
+    careLeaverDeath: false,
+    careLeaverAgeAtDeath: null,
   });
   for (const position of [1, 2]) {
-    await reviews.getRepository('NotifiedChild').insert({ id: newId(), notificationId, partnershipId: id, position, reference: `C-${n}-${position}`, ageYears: 4, sex: 'MALE', ethnicityCode: 'WBRI', onChildProtectionPlan: true, lookedAfter: false });
+    await reviews
+      .getRepository('NotifiedChild')
+      .insert({
+        id: newId(),
+        notificationId,
+        partnershipId: id,
+        position,
+        reference: `C-${n}-${position}`,
+        ageYears: 4,
+        sex: 'MALE',
+        ethnicityCode: 'WBRI',
+        onChildProtectionPlan: true,
+        lookedAfter: false,
+      });
   }
-  await reviews.getRepository('PartnerTold').insert({ id: newId(), notificationId, organisationId: agencyId, toldOn: null, dateAware: '2026-11-02' });
+  await reviews
+    .getRepository('PartnerTold')
+    .insert({ id: newId(), notificationId, organisationId: agencyId, toldOn: null, dateAware: '2026-11-02' });
   await reviews.getRepository('RapidReview').insert({
-    id: newId(), notificationId, partnershipId: id, status: 'OPEN', openedOn: '2026-11-06', notificationSentOn: '2026-11-05', decidedOn: null, localPracticeReviewDecided: null,
-    nationalReviewRecommended: null, decisionReasons: null, sentToPanelOn: null, panelRespondedOn: null, panelAgreed: null, panelResponse: null,
+    id: newId(),
+    notificationId,
+    partnershipId: id,
+    status: 'OPEN',
+    openedOn: '2026-11-06',
+    notificationSentOn: '2026-11-05',
+    decidedOn: null,
+    localPracticeReviewDecided: null,
+    nationalReviewRecommended: null,
+    decisionReasons: null,
+    sentToPanelOn: null,
+    panelRespondedOn: null,
+    panelAgreed: null,
+    panelResponse: null,
   });
   const reviewId = newId();
   await reviews.getRepository('PracticeReview').insert({
-    id: reviewId, partnershipId: id, kind: 'LOCAL', title: `Review ${n}`, decisionDate: '2026-06-01', status: 'IN_PROGRESS', publishedOn: null, publicationUrl: null,
-    rapidReviewId: null, reviewerId: null, localReviewerName: null, termsOfReference: null, reportSentOn: null,
+    id: reviewId,
+    partnershipId: id,
+    kind: 'LOCAL',
+    title: `Review ${n}`,
+    decisionDate: '2026-06-01',
+    status: 'IN_PROGRESS',
+    publishedOn: null,
+    publicationUrl: null,
+    rapidReviewId: null,
+    reviewerId: null,
+    localReviewerName: null,
+    termsOfReference: null,
+    reportSentOn: null,
   });
-  for (const [ownerKind, ownerOrganisationId] of [['AGENCY', agencyId], ['SCHOOL', urn], ['PARTNERSHIP', id]] as const) {
+  for (const [ownerKind, ownerOrganisationId] of [
+    ['AGENCY', agencyId],
+    ['SCHOOL', urn],
+    ['PARTNERSHIP', id],
+  ] as const) {
     const recommendationId = newId();
-    await reviews.getRepository('Recommendation').insert({ id: recommendationId, practiceReviewId: reviewId, partnershipId: id, text: `R ${n} ${ownerKind}`, ownerKind, ownerOrganisationId });
+    await reviews
+      .getRepository('Recommendation')
+      .insert({
+        id: recommendationId,
+        practiceReviewId: reviewId,
+        partnershipId: id,
+        text: `R ${n} ${ownerKind}`,
+        ownerKind,
+        ownerOrganisationId,
+      });
     await reviews.getRepository('ReviewAction').insert({
-      id: newId(), recommendationId, partnershipId: id, description: `A ${n} ${ownerKind}`, ownerKind, ownerOrganisationId, dueOn: '2026-06-30', status: 'OPEN',
-      startedOn: null, completedOn: null, evidencedOn: null, evidence: null, impactNotes: null,
+      id: newId(),
+      recommendationId,
+      partnershipId: id,
+      description: `A ${n} ${ownerKind}`,
+      ownerKind,
+      ownerOrganisationId,
+      dueOn: '2026-06-30',
+      status: 'OPEN',
+      startedOn: null,
+      completedOn: null,
+      evidencedOn: null,
+      evidence: null,
+      impactNotes: null,
     });
   }
   await reviews.getRepository('ChildDeathReview').insert({
-    id: newId(), partnershipId: id, localAuthorityGssCode: 'E06000001', localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '805' }),
-    integratedCareBoardOdsCode: 'QHM', integratedCareBoardId: statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: 'QHM' }), childReference: `CDR-B-${n}`,
-    ageAtDeathYears: 2, dateOfDeath: '2026-11-20', cdopNotificationHours: 24, cdopNotifiedOn: null, jointAgencyResponseNeeded: false, jointAgencyResponseReason: null,
-    reviewMeetingOn: null, panelReviewOn: null, category: null, modifiableFactorsIdentified: null,
+    id: newId(),
+    partnershipId: id,
+    localAuthorityGssCode: 'E06000001',
+    localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '805' }),
+    integratedCareBoardOdsCode: 'QHM',
+    integratedCareBoardId: statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: 'QHM' }),
+    childReference: `CDR-B-${n}`,
+    ageAtDeathYears: 2,
+    dateOfDeath: '2026-11-20',
+    cdopNotificationHours: 24,
+    cdopNotifiedOn: null,
+    jointAgencyResponseNeeded: false,
+    jointAgencyResponseReason: null,
+    reviewMeetingOn: null,
+    panelReviewOn: null,
+    category: null,
+    modifiableFactorsIdentified: null,
   });
 }
 
@@ -103,30 +237,35 @@ async function measure(): Promise<{ count: number; statements: Record<string, nu
   let reviewsSql: string[] = [];
   const statements = await graph.countStatements(async () => {
     reviewsSql = await graph.subgraphs.reviews.statements.capture(async () => {
-    const result = await graph.query<{ partnerships: { nodes: Array<Record<string, any>> } }>(everything, {}, { authorization });
-    expect(result.errors).toBeUndefined();
-    const batch = result.data!.partnerships.nodes.filter((p) => partnershipIds.includes(p['id']));
-    count = batch.length;
-    for (const partnership of batch) {
-      // Every partnership really has rows of every kind, so an N+1 would show.
-      expect(partnership['seriousIncidentNotifications'].nodes[0].children).toHaveLength(2);
-      expect(partnership['seriousIncidentNotifications'].nodes[0].rapidReview.status).toBe('OPEN');
-      // Pages of 2 out of 3: cut per parent in SQL, with the look-ahead row telling that more follow.
-      const recommendations = partnership['practiceReviews'].nodes[0].recommendations;
-      expect(recommendations.totalCount).toBe(3);
-      expect(recommendations.nodes).toHaveLength(2);
-      for (const recommendation of recommendations.nodes) expect(recommendation.actions).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
-      expect(partnership['childDeathReviews'].nodes).toHaveLength(1);
-      expect(partnership['childDeathReviews'].totalCount).toBe(1);
-      expect(partnership['overdueReviewActions'].totalCount).toBe(3);
-      expect(partnership['overdueReviewActions'].nodes).toHaveLength(2);
-      // What is due now comes from the notifications service's index (its own statements, also counted).
-      expect(typeof partnership['whatIsDue'].totalCount).toBe('number');
-      for (const owner of [partnership['relevantAgencies'].nodes[0], partnership['schools'].nodes[0]]) {
-        expect(owner.recommendations).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
-        expect(owner.reviewActions).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
+      const result = await graph.query<{ partnerships: { nodes: Array<Record<string, any>> } }>(
+        everything,
+        {},
+        { authorization },
+      );
+      expect(result.errors).toBeUndefined();
+      const batch = result.data!.partnerships.nodes.filter((p) => partnershipIds.includes(p['id']));
+      count = batch.length;
+      for (const partnership of batch) {
+        // Every partnership really has rows of every kind, so an N+1 would show.
+        expect(partnership['seriousIncidentNotifications'].nodes[0].children).toHaveLength(2);
+        expect(partnership['seriousIncidentNotifications'].nodes[0].rapidReview.status).toBe('OPEN');
+        // Pages of 2 out of 3: cut per parent in SQL, with the look-ahead row telling that more follow.
+        const recommendations = partnership['practiceReviews'].nodes[0].recommendations;
+        expect(recommendations.totalCount).toBe(3);
+        expect(recommendations.nodes).toHaveLength(2);
+        for (const recommendation of recommendations.nodes)
+          expect(recommendation.actions).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
+        expect(partnership['childDeathReviews'].nodes).toHaveLength(1);
+        expect(partnership['childDeathReviews'].totalCount).toBe(1);
+        expect(partnership['overdueReviewActions'].totalCount).toBe(3);
+        expect(partnership['overdueReviewActions'].nodes).toHaveLength(2);
+        // What is due now comes from the notifications service's index (its own statements, also counted).
+        expect(typeof partnership['whatIsDue'].totalCount).toBe('number');
+        for (const owner of [partnership['relevantAgencies'].nodes[0], partnership['schools'].nodes[0]]) {
+          expect(owner.recommendations).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
+          expect(owner.reviewActions).toMatchObject({ totalCount: 1, nodes: [expect.any(Object)] });
+        }
       }
-    }
     });
   });
   // The audit trail's appends are shared by concurrent lists (group commit), so the transactions

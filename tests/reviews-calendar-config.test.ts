@@ -13,7 +13,12 @@ let graph: TestGraph;
 let directory: string;
 beforeAll(async () => {
   const json = JSON.parse(fs.readFileSync(original, 'utf8'));
-  json['england-and-wales'].events.push({ title: 'Fictional extra bank holiday', date: '2026-11-16', notes: '', bunting: false });
+  json['england-and-wales'].events.push({
+    title: 'Fictional extra bank holiday',
+    date: '2026-11-16',
+    notes: '',
+    bunting: false,
+  });
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'calendar-'));
   process.env['BANK_HOLIDAYS_FILE'] = path.join(directory, 'bank-holidays.json');
   fs.writeFileSync(process.env['BANK_HOLIDAYS_FILE'], JSON.stringify(json));
@@ -30,8 +35,20 @@ it('counts a bank holiday added to the configured file', async () => {
     `mutation ($input: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $input) { notificationDeadline { due rule } } }`,
     {
       input: {
-        partnershipId: demoIds.partnerships.westSussex, localAuthorityGssCode: 'E10000032', caseReference: 'SI-CAL-1', dateAware: '2026-11-14',
-        children: [{ reference: 'C', ageYears: 1, sex: 'MALE', ethnicity: 'REFU', onChildProtectionPlan: false, lookedAfter: false }],
+        partnershipId: demoIds.partnerships.westSussex,
+        localAuthorityGssCode: 'E10000032',
+        caseReference: 'SI-CAL-1',
+        dateAware: '2026-11-14',
+        children: [
+          {
+            reference: 'C',
+            ageYears: 1,
+            sex: 'MALE',
+            ethnicity: 'REFU',
+            onChildProtectionPlan: false,
+            lookedAfter: false,
+          },
+        ],
         criteria: { seriousHarm: true, abuseOrNeglectKnownOrSuspected: true },
       },
     },
@@ -39,5 +56,8 @@ it('counts a bank holiday added to the configured file', async () => {
   );
   expect(result.errors).toBeUndefined();
   // Sat 14 (day 0); Mon 16 now a holiday; 17 (1) 18 (2) 19 (3) 20 (4) Mon 23 (5). Without the file: Fri 20.
-  expect(result.data.notifySeriousIncident.notificationDeadline).toEqual({ due: '2026-11-23', rule: '5 working days after 2026-11-14' });
+  expect(result.data.notifySeriousIncident.notificationDeadline).toEqual({
+    due: '2026-11-23',
+    rule: '5 working days after 2026-11-14',
+  });
 });

@@ -30,14 +30,27 @@ function incident(dateAware: string, extra: Record<string, unknown> = {}) {
     localAuthorityGssCode: 'E10000032',
     caseReference: `SI-TEST-${dateAware}`,
     dateAware,
-    children: [{ reference: 'CHILD-TEST-1', ageYears: 4, sex: 'FEMALE', ethnicity: 'WBRI', onChildProtectionPlan: true, lookedAfter: false }],
+    children: [
+      {
+        reference: 'CHILD-TEST-1',
+        ageYears: 4,
+        sex: 'FEMALE',
+        ethnicity: 'WBRI',
+        onChildProtectionPlan: true,
+        lookedAfter: false,
+      },
+    ],
     criteria: { seriousHarm: true, abuseOrNeglectKnownOrSuspected: true },
     ...extra,
   };
 }
 
 async function notified(dateAware: string, extra: Record<string, unknown> = {}) {
-  const result = await graph.query<{ notifySeriousIncident: any }>(notify, { input: incident(dateAware, extra) }, manager);
+  const result = await graph.query<{ notifySeriousIncident: any }>(
+    notify,
+    { input: incident(dateAware, extra) },
+    manager,
+  );
   expect(result.errors).toBeUndefined();
   return result.data!.notifySeriousIncident;
 }
@@ -67,7 +80,11 @@ describe('serious incident notification: 5 working days after the LA became awar
   it('skips Good Friday and Easter Monday 2026', async () => {
     today = '2026-05-01';
     const notification = await notified('2026-04-01');
-    expect(notification.notificationDeadline).toMatchObject({ due: '2026-04-10', rule: '5 working days after 2026-04-01', status: 'OVERDUE' });
+    expect(notification.notificationDeadline).toMatchObject({
+      due: '2026-04-10',
+      rule: '5 working days after 2026-04-01',
+      status: 'OVERDUE',
+    });
   });
 
   it('skips the substitute bank holidays of Christmas 2022 and New Year 2023', async () => {
@@ -80,13 +97,21 @@ describe('serious incident notification: 5 working days after the LA became awar
   it('counts from a Saturday as day 0: aware Sat 2026-11-14, due Fri 2026-11-20', async () => {
     today = '2026-11-22';
     const notification = await notified('2026-11-14', { dateNotified: '2026-11-20' });
-    expect(notification.notificationDeadline).toMatchObject({ due: '2026-11-20', rule: '5 working days after 2026-11-14', status: 'MET' });
+    expect(notification.notificationDeadline).toMatchObject({
+      due: '2026-11-20',
+      rule: '5 working days after 2026-11-14',
+      status: 'MET',
+    });
   });
 
-  it('beyond the calendar\'s last year counts weekends alone and says it is provisional', async () => {
+  it("beyond the calendar's last year counts weekends alone and says it is provisional", async () => {
     today = '2028-03-01';
     const notification = await notified('2028-01-10');
-    expect(notification.notificationDeadline).toMatchObject({ due: '2028-01-17', provisional: true, status: 'OVERDUE' });
+    expect(notification.notificationDeadline).toMatchObject({
+      due: '2028-01-17',
+      provisional: true,
+      status: 'OVERDUE',
+    });
   });
 
   it('gives each partner told its own deadline on the same clock', async () => {
@@ -99,7 +124,8 @@ describe('serious incident notification: 5 working days after the LA became awar
     });
     const deadlines = notification.partnersTold.map((p: any) => p.deadline.status).sort();
     expect(deadlines).toEqual(['MET', 'MISSED']);
-    for (const partner of notification.partnersTold) expect(partner.deadline).toMatchObject({ due: '2027-01-04', rule: '5 working days after 2026-12-23' });
+    for (const partner of notification.partnersTold)
+      expect(partner.deadline).toMatchObject({ due: '2027-01-04', rule: '5 working days after 2026-12-23' });
   });
 });
 
@@ -116,16 +142,26 @@ describe('rapid review: 15 working days after the notification was sent', () => 
     expect(opened.data.openRapidReview).toEqual({
       status: 'OPEN',
       notificationSentOn: '2026-04-02',
-      deadline: { due: '2026-04-27', rule: '15 working days after 2026-04-02', basis: expect.stringContaining('15 working days'), status: 'OVERDUE' },
+      deadline: {
+        due: '2026-04-27',
+        rule: '15 working days after 2026-04-02',
+        basis: expect.stringContaining('15 working days'),
+        status: 'OVERDUE',
+      },
     });
   });
 });
 
-describe('child death: CDOP notified within the partnership\'s hours (24 by default)', () => {
+describe("child death: CDOP notified within the partnership's hours (24 by default)", () => {
   const record = `mutation ($input: RecordChildDeathInput!) { recordChildDeath(input: $input) { cdopNotificationHours cdopNotificationDeadline { due rule basis status } } }`;
   const death = (dateOfDeath: string, reference: string) => ({
-    partnershipId: westSussex, localAuthorityGssCode: 'E10000032', integratedCareBoardOdsCode: 'QNX', childReference: reference,
-    ageAtDeathYears: 3, dateOfDeath, jointAgencyResponseNeeded: false,
+    partnershipId: westSussex,
+    localAuthorityGssCode: 'E10000032',
+    integratedCareBoardOdsCode: 'QNX',
+    childReference: reference,
+    ageAtDeathYears: 3,
+    dateOfDeath,
+    jointAgencyResponseNeeded: false,
   });
 
   it('is due the day after the death by default, and follows a configured timescale for later deaths', async () => {
@@ -133,7 +169,12 @@ describe('child death: CDOP notified within the partnership\'s hours (24 by defa
     const first = await graph.query<any>(record, { input: death('2026-11-21', 'CDR-T-1') }, manager);
     expect(first.data.recordChildDeath).toEqual({
       cdopNotificationHours: 24,
-      cdopNotificationDeadline: { due: '2026-11-22', rule: '24 hours after death on 2026-11-21 (local practice)', basis: expect.stringContaining('Local practice'), status: 'DUE_TODAY' },
+      cdopNotificationDeadline: {
+        due: '2026-11-22',
+        rule: '24 hours after death on 2026-11-21 (local practice)',
+        basis: expect.stringContaining('Local practice'),
+        status: 'DUE_TODAY',
+      },
     });
     const configured = await graph.query<any>(
       `mutation ($p: ID!) { configureCdopNotification(partnershipId: $p, hours: 48) { hours configured } }`,
@@ -142,14 +183,29 @@ describe('child death: CDOP notified within the partnership\'s hours (24 by defa
     );
     expect(configured.data.configureCdopNotification).toEqual({ hours: 48, configured: true });
     const second = await graph.query<any>(record, { input: death('2026-11-21', 'CDR-T-2') }, manager);
-    expect(second.data.recordChildDeath.cdopNotificationDeadline).toMatchObject({ due: '2026-11-23', rule: '48 hours after death on 2026-11-21 (local practice)', status: 'PENDING' });
-    const setting = await graph.query<any>(`query ($p: ID!) { partnership(id: $p) { cdopNotificationSetting { hours configured } } }`, { p: demoIds.partnerships.eastSussex });
+    expect(second.data.recordChildDeath.cdopNotificationDeadline).toMatchObject({
+      due: '2026-11-23',
+      rule: '48 hours after death on 2026-11-21 (local practice)',
+      status: 'PENDING',
+    });
+    const setting = await graph.query<any>(
+      `query ($p: ID!) { partnership(id: $p) { cdopNotificationSetting { hours configured } } }`,
+      { p: demoIds.partnerships.eastSussex },
+    );
     expect(setting.data.partnership.cdopNotificationSetting).toEqual({ hours: 24, configured: false });
-    await graph.query(`mutation ($p: ID!) { configureCdopNotification(partnershipId: $p, hours: 24) { hours } }`, { p: westSussex }, manager);
+    await graph.query(
+      `mutation ($p: ID!) { configureCdopNotification(partnershipId: $p, hours: 24) { hours } }`,
+      { p: westSussex },
+      manager,
+    );
   });
 
   it('refuses a timescale outside 1 to 168 hours, naming the field', async () => {
-    const result = await graph.query<any>(`mutation ($p: ID!) { configureCdopNotification(partnershipId: $p, hours: 0) { hours } }`, { p: westSussex }, manager);
+    const result = await graph.query<any>(
+      `mutation ($p: ID!) { configureCdopNotification(partnershipId: $p, hours: 0) { hours } }`,
+      { p: westSussex },
+      manager,
+    );
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hours' });
   });
 });

@@ -31,7 +31,7 @@ describe('router.yaml', () => {
     expect(router['telemetry']['exporters']['tracing']['propagation']['trace_context']).toBe(true);
   });
 
-  it('keeps the gateway\'s limits, a subgraph timeout, no introspection, and exact CORS origins', () => {
+  it("keeps the gateway's limits, a subgraph timeout, no introspection, and exact CORS origins", () => {
     expect(router['limits']).toMatchObject({
       max_depth: defaultHardening.MAX_QUERY_DEPTH,
       max_aliases: defaultHardening.MAX_ALIASES,

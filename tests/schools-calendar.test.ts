@@ -9,13 +9,29 @@ afterAll(() => graph?.stop());
 
 const setCalendar = `mutation ($input: SetSchoolCalendarInput!) { setSchoolCalendar(input: $input) { date reason } }`;
 const record = `mutation ($input: RecordFileTransferInput!) { recordFileTransfer(input: $input) { id deadline { due rule basis } } }`;
-const halfTerm = ['2027-02-15', '2027-02-16', '2027-02-17', '2027-02-18', '2027-02-19'].map((date) => ({ date, reason: 'February half term' }));
-const input = (closureDays: Array<{ date: string; reason: string }>, from = '2027-01-04', to = '2027-07-23') => ({ urn: '990002', from, to, closureDays });
-const transfer = (leftOn: string) => ({ sendingUrn: '990002', receivingUrn: '990003', childReference: `CCH-${leftOn}`, leftOn });
+const halfTerm = ['2027-02-15', '2027-02-16', '2027-02-17', '2027-02-18', '2027-02-19'].map((date) => ({
+  date,
+  reason: 'February half term',
+}));
+const input = (closureDays: Array<{ date: string; reason: string }>, from = '2027-01-04', to = '2027-07-23') => ({
+  urn: '990002',
+  from,
+  to,
+  closureDays,
+});
+const transfer = (leftOn: string) => ({
+  sendingUrn: '990002',
+  receivingUrn: '990003',
+  childReference: `CCH-${leftOn}`,
+  leftOn,
+});
 
 it('counts working days for a school with no calendar of its own', async () => {
   const result = await graph.query<any>(record, { input: transfer('2027-02-12') }, { as: 'chalk-cliff-high-dsl' });
-  expect(result.data.recordFileTransfer.deadline).toMatchObject({ due: '2027-02-19', rule: '5 working days after 2027-02-12' });
+  expect(result.data.recordFileTransfer.deadline).toMatchObject({
+    due: '2027-02-19',
+    rule: '5 working days after 2027-02-12',
+  });
   expect(result.data.recordFileTransfer.deadline.basis).toContain('school days counted as working days');
 });
 
@@ -26,19 +42,36 @@ it("skips the sending school's closure days once it has set its calendar, for de
 
   const result = await graph.query<any>(record, { input: transfer('2027-02-11') }, { as: 'chalk-cliff-high-dsl' });
   // Fri 12 (1), half term skipped, Mon 22 (2), Tue 23 (3), Wed 24 (4), Thu 25 (5)
-  expect(result.data.recordFileTransfer.deadline).toMatchObject({ due: '2027-02-25', rule: '5 school days after 2027-02-11' });
+  expect(result.data.recordFileTransfer.deadline).toMatchObject({
+    due: '2027-02-25',
+    rule: '5 school days after 2027-02-11',
+  });
   expect(result.data.recordFileTransfer.deadline.basis).toContain("the sending school's calendar");
 
-  const listed = await graph.query<any>('{ school(urn: "990002") { closureDays { totalCount nodes { date reason } } fileTransfersOut { nodes { deadline { due } } } } }', {}, { as: 'chalk-cliff-high-dsl' });
+  const listed = await graph.query<any>(
+    '{ school(urn: "990002") { closureDays { totalCount nodes { date reason } } fileTransfersOut { nodes { deadline { due } } } } }',
+    {},
+    { as: 'chalk-cliff-high-dsl' },
+  );
   expect(listed.errors).toBeUndefined();
   expect(listed.data.school.closureDays.totalCount).toBe(5);
   expect(listed.data.school.closureDays.nodes[0]).toEqual({ date: '2027-02-15', reason: 'February half term' });
-  expect(listed.data.school.fileTransfersOut.nodes.map((t: { deadline: { due: string } }) => t.deadline.due).sort()).toEqual(['2027-02-25', '2027-02-26']);
+  expect(
+    listed.data.school.fileTransfersOut.nodes.map((t: { deadline: { due: string } }) => t.deadline.due).sort(),
+  ).toEqual(['2027-02-25', '2027-02-26']);
 });
 
 it('replaces the closures in the range sent, and leaves others alone', async () => {
-  await graph.query(setCalendar, { input: input([{ date: '2027-09-01', reason: 'INSET day' }], '2027-09-01', '2027-12-17') }, { as: 'chalk-cliff-high-dsl' });
-  const replaced = await graph.query<any>(setCalendar, { input: input([{ date: '2027-02-19', reason: 'INSET day' }]) }, { as: 'chalk-cliff-high-dsl' });
+  await graph.query(
+    setCalendar,
+    { input: input([{ date: '2027-09-01', reason: 'INSET day' }], '2027-09-01', '2027-12-17') },
+    { as: 'chalk-cliff-high-dsl' },
+  );
+  const replaced = await graph.query<any>(
+    setCalendar,
+    { input: input([{ date: '2027-02-19', reason: 'INSET day' }]) },
+    { as: 'chalk-cliff-high-dsl' },
+  );
   // The answer is the range just set; the school's other closures stay, listed by School.closureDays.
   expect(replaced.data.setSchoolCalendar).toEqual([{ date: '2027-02-19', reason: 'INSET day' }]);
   const listed = await graph.query<any>('{ school(urn: "990002") { closureDays { nodes { date reason } } } }');
@@ -50,7 +83,12 @@ it('replaces the closures in the range sent, and leaves others alone', async () 
 
 it.each([
   ['a weekend', input([{ date: '2027-02-13', reason: 'x' }]), 'input.closureDays.0.date', 'is a weekend'],
-  ['a day outside the range', input([{ date: '2027-08-02', reason: 'x' }]), 'input.closureDays.0.date', 'must be between'],
+  [
+    'a day outside the range',
+    input([{ date: '2027-08-02', reason: 'x' }]),
+    'input.closureDays.0.date',
+    'must be between',
+  ],
   ['a range backwards', input([], '2027-07-23', '2027-01-04'), 'input.to', 'must not be before'],
   ['a day twice', input([halfTerm[0]!, halfTerm[0]!]), 'input.closureDays.1.date', 'listed twice'],
 ] as const)('refuses %s, naming the field', async (_label, bad, field, message) => {
@@ -60,15 +98,23 @@ it.each([
 });
 
 it("lets only the school's own staff or partnership administrators set it", async () => {
-  expect((await graph.query<any>(setCalendar, { input: input(halfTerm) })).errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
-  expect((await graph.query<any>(setCalendar, { input: input(halfTerm) }, { as: 'shingle-bay-primary-dsl' })).errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-  expect((await graph.query<any>(setCalendar, { input: input(halfTerm) }, { as: 'sussex-police-officer' })).errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+  expect((await graph.query<any>(setCalendar, { input: input(halfTerm) })).errors![0]!.extensions!['code']).toBe(
+    'UNAUTHENTICATED',
+  );
+  expect(
+    (await graph.query<any>(setCalendar, { input: input(halfTerm) }, { as: 'shingle-bay-primary-dsl' })).errors![0]!
+      .extensions!['code'],
+  ).toBe('FORBIDDEN');
+  expect(
+    (await graph.query<any>(setCalendar, { input: input(halfTerm) }, { as: 'sussex-police-officer' })).errors![0]!
+      .extensions!['code'],
+  ).toBe('FORBIDDEN');
 });
 
 describe('closure days as a connection', () => {
   const page = `query ($after: String) { school(urn: "990002") { closureDays(first: 1, after: $after) { totalCount nodes { date } pageInfo { endCursor hasNextPage } } } }`;
 
-  it('pages a school\'s closure days in date order, each once, and refuses a page beyond 100 naming first', async () => {
+  it("pages a school's closure days in date order, each once, and refuses a page beyond 100 naming first", async () => {
     const seen: string[] = [];
     let after: string | null = null;
     let total = 0;
@@ -90,10 +136,12 @@ describe('closure days as a connection', () => {
     expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
-  it('reads every school\'s page in one statement and their counts in one more, for 2 schools as for 5', async () => {
+  it("reads every school's page in one statement and their counts in one more, for 2 schools as for 5", async () => {
     const urns = ['990001', '990003', '990004', '990005', '990006'];
     const days = ['2027-05-03', '2027-05-04', '2027-05-05'];
-    await graph.subgraphs.schools.db.getRepository('SchoolClosureDay').insert(urns.flatMap((urn) => days.map((date) => ({ urn, date, reason: 'INSET day' }))));
+    await graph.subgraphs.schools.db
+      .getRepository('SchoolClosureDay')
+      .insert(urns.flatMap((urn) => days.map((date) => ({ urn, date, reason: 'INSET day' }))));
     const query = (few: readonly string[]) =>
       `{ ${few.map((urn) => `s${urn}: school(urn: "${urn}") { urn closureDays(first: 2) { totalCount nodes { date } } }`).join(' ')} }`;
     const measure = async (few: readonly string[]) =>
@@ -101,7 +149,10 @@ describe('closure days as a connection', () => {
         const result = await graph.query<any>(query(few));
         expect(result.errors).toBeUndefined();
         for (const urn of few) {
-          expect(result.data[`s${urn}`].closureDays).toEqual({ totalCount: 3, nodes: [{ date: '2027-05-03' }, { date: '2027-05-04' }] });
+          expect(result.data[`s${urn}`].closureDays).toEqual({
+            totalCount: 3,
+            nodes: [{ date: '2027-05-03' }, { date: '2027-05-04' }],
+          });
         }
       });
     const two = await measure(urns.slice(0, 2));

@@ -14,12 +14,24 @@ const eastSussex = demoIds.partnerships.eastSussex;
 const westSussex = demoIds.partnerships.westSussex;
 
 describe('schools and trusts', () => {
-  it('shows a school\'s GIAS fields and its trust, and the trust\'s schools', async () => {
-    const result = await graph.query<any>(`{ school(urn: "990004") { urn laestab establishmentType establishmentTypeGroup status phase trust { uid name companiesHouseNumber schools { totalCount nodes { urn } } } } }`);
+  it("shows a school's GIAS fields and its trust, and the trust's schools", async () => {
+    const result = await graph.query<any>(
+      `{ school(urn: "990004") { urn laestab establishmentType establishmentTypeGroup status phase trust { uid name companiesHouseNumber schools { totalCount nodes { urn } } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.school).toEqual({
-      urn: '990004', laestab: '8454001', establishmentType: 'Academy sponsor led', establishmentTypeGroup: 'Academies', status: 'OPEN', phase: 'SECONDARY',
-      trust: { uid: '99001', name: 'Downland Learning Trust (demo)', companiesHouseNumber: '09999001', schools: { totalCount: 2, nodes: [{ urn: '990002' }, { urn: '990004' }] } },
+      urn: '990004',
+      laestab: '8454001',
+      establishmentType: 'Academy sponsor led',
+      establishmentTypeGroup: 'Academies',
+      status: 'OPEN',
+      phase: 'SECONDARY',
+      trust: {
+        uid: '99001',
+        name: 'Downland Learning Trust (demo)',
+        companiesHouseNumber: '09999001',
+        schools: { totalCount: 2, nodes: [{ urn: '990002' }, { urn: '990004' }] },
+      },
     });
     const maintained = await graph.query<any>(`{ school(urn: "990001") { trust { uid } } }`);
     expect(maintained.data.school.trust).toBeNull();
@@ -27,9 +39,17 @@ describe('schools and trusts', () => {
 
   it('records a trust and refuses a malformed Companies House number', async () => {
     const record = `mutation ($input: RecordTrustInput!) { recordTrust(input: $input) { uid name companiesHouseNumber } }`;
-    const bad = await graph.query<any>(record, { input: { uid: '99002', name: 'Test Trust', companiesHouseNumber: '1234' } }, { as: 'east-sussex-business-manager' });
+    const bad = await graph.query<any>(
+      record,
+      { input: { uid: '99002', name: 'Test Trust', companiesHouseNumber: '1234' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.companiesHouseNumber' });
-    const good = await graph.query<any>(record, { input: { uid: '99002', name: 'Test Trust', companiesHouseNumber: 'sc123456' } }, { as: 'east-sussex-business-manager' });
+    const good = await graph.query<any>(
+      record,
+      { input: { uid: '99002', name: 'Test Trust', companiesHouseNumber: 'sc123456' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(good.data.recordTrust).toEqual({ uid: '99002', name: 'Test Trust', companiesHouseNumber: 'SC123456' });
     const anonymous = await graph.query<any>(record, { input: { uid: '99003', name: 'X' } });
     expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
@@ -43,10 +63,30 @@ describe('designated safeguarding leads', () => {
     const result = await graph.query<any>(leads, {}, { as: 'sussex-police-officer' });
     expect(result.errors).toBeUndefined();
     expect(result.data.school.safeguardingLeads).toEqual([
-      { name: 'Martin Reeve (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2025-03-12', trainingOverdue: false,
-        trainingDue: { due: '2027-03-12', rule: '24 months after 2025-03-12', status: 'PENDING', basis: expect.stringContaining('KCSIE') } },
-      { name: 'Alice Dunn (demo)', role: 'DEPUTY', lastTrainedOn: '2022-05-10', trainingOverdue: true,
-        trainingDue: { due: '2024-05-10', rule: '24 months after 2022-05-10', status: 'OVERDUE', basis: expect.stringContaining('KCSIE') } },
+      {
+        name: 'Martin Reeve (demo)',
+        role: 'DESIGNATED_SAFEGUARDING_LEAD',
+        lastTrainedOn: '2025-03-12',
+        trainingOverdue: false,
+        trainingDue: {
+          due: '2027-03-12',
+          rule: '24 months after 2025-03-12',
+          status: 'PENDING',
+          basis: expect.stringContaining('KCSIE'),
+        },
+      },
+      {
+        name: 'Alice Dunn (demo)',
+        role: 'DEPUTY',
+        lastTrainedOn: '2022-05-10',
+        trainingOverdue: true,
+        trainingDue: {
+          due: '2024-05-10',
+          rule: '24 months after 2022-05-10',
+          status: 'OVERDUE',
+          basis: expect.stringContaining('KCSIE'),
+        },
+      },
     ]);
     expect(result.data.school.safeguardingFlags).toEqual(['DSL_TRAINING_OVERDUE']);
   });
@@ -58,24 +98,60 @@ describe('designated safeguarding leads', () => {
   });
 
   it('flags a school with no DSL', async () => {
-    const result = await graph.query<any>(`{ school(urn: "990006") { safeguardingLeads { name } safeguardingFlags } }`, {}, { as: 'sussex-health-visitor' });
-    expect(result.data.school).toEqual({ safeguardingLeads: [], safeguardingFlags: ['NO_DESIGNATED_SAFEGUARDING_LEAD'] });
+    const result = await graph.query<any>(
+      `{ school(urn: "990006") { safeguardingLeads { name } safeguardingFlags } }`,
+      {},
+      { as: 'sussex-health-visitor' },
+    );
+    expect(result.data.school).toEqual({
+      safeguardingLeads: [],
+      safeguardingFlags: ['NO_DESIGNATED_SAFEGUARDING_LEAD'],
+    });
   });
 
   const set = `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name role trainingOverdue } }`;
 
-  it('lets the school\'s own DSL replace its leads, and requires exactly one DSL', async () => {
-    const none = await graph.query<any>(set, { input: { urn: '990001', leads: [{ name: 'Deputy only', role: 'DEPUTY' }] } }, { as: 'seaview-primary-dsl' });
+  it("lets the school's own DSL replace its leads, and requires exactly one DSL", async () => {
+    const none = await graph.query<any>(
+      set,
+      { input: { urn: '990001', leads: [{ name: 'Deputy only', role: 'DEPUTY' }] } },
+      { as: 'seaview-primary-dsl' },
+    );
     expect(none.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leads' });
     // A training date in the future would hide training falling due until two years after it.
-    const future = await graph.query<any>(set, { input: { urn: '990001', leads: [{ name: 'Priya Shah (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2030-01-01' }] } }, { as: 'seaview-primary-dsl' });
-    expect(future.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leads.0.lastTrainedOn' });
-    const ok = await graph.query<any>(set, {
-      input: { urn: '990001', leads: [
-        { name: 'Priya Shah (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', jobTitle: 'Deputy headteacher', email: 'dsl@seaview.example', lastTrainedOn: '2025-09-03' },
-        { name: 'New Deputy', role: 'DEPUTY' },
-      ] },
-    }, { as: 'seaview-primary-dsl' });
+    const future = await graph.query<any>(
+      set,
+      {
+        input: {
+          urn: '990001',
+          leads: [{ name: 'Priya Shah (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2030-01-01' }],
+        },
+      },
+      { as: 'seaview-primary-dsl' },
+    );
+    expect(future.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.leads.0.lastTrainedOn',
+    });
+    const ok = await graph.query<any>(
+      set,
+      {
+        input: {
+          urn: '990001',
+          leads: [
+            {
+              name: 'Priya Shah (demo)',
+              role: 'DESIGNATED_SAFEGUARDING_LEAD',
+              jobTitle: 'Deputy headteacher',
+              email: 'dsl@seaview.example',
+              lastTrainedOn: '2025-09-03',
+            },
+            { name: 'New Deputy', role: 'DEPUTY' },
+          ],
+        },
+      },
+      { as: 'seaview-primary-dsl' },
+    );
     expect(ok.errors).toBeUndefined();
     // A deputy with no training recorded is flagged.
     expect(ok.data.setSafeguardingLeads).toEqual([
@@ -84,15 +160,28 @@ describe('designated safeguarding leads', () => {
     ]);
   });
 
-  it('refuses another school\'s DSL and administrators of a partnership that does not designate the school', async () => {
+  it("refuses another school's DSL and administrators of a partnership that does not designate the school", async () => {
     const input = { urn: '990003', leads: [{ name: 'X', role: 'DESIGNATED_SAFEGUARDING_LEAD' }] };
     const otherSchool = await graph.query<any>(set, { input }, { as: 'seaview-primary-dsl' });
     expect(otherSchool.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
     const otherPartnership = await graph.query<any>(set, { input }, { as: 'west-sussex-business-manager' });
     expect(otherPartnership.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const ownPartnership = await graph.query<any>(set, { input: { urn: '990006', leads: [{ name: 'Dee Downs', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2026-01-10' }] } }, { as: 'west-sussex-business-manager' });
+    const ownPartnership = await graph.query<any>(
+      set,
+      {
+        input: {
+          urn: '990006',
+          leads: [{ name: 'Dee Downs', role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2026-01-10' }],
+        },
+      },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(ownPartnership.errors).toBeUndefined();
-    const flags = await graph.query<any>(`{ school(urn: "990006") { safeguardingFlags } }`, {}, { as: 'sussex-health-visitor' });
+    const flags = await graph.query<any>(
+      `{ school(urn: "990006") { safeguardingFlags } }`,
+      {},
+      { as: 'sussex-health-visitor' },
+    );
     expect(flags.data.school.safeguardingFlags).toEqual([]);
   });
 });
@@ -102,20 +191,52 @@ describe('Partnership.schools, designation and representation', () => {
     partnership(id: $id) { schools(first: $first, after: $after, phase: $phase, type: $type, noDsl: $noDsl, trainingOverdue: $trainingOverdue) {
       totalCount nodes { urn } pageInfo { endCursor hasNextPage } } } }`;
 
-  it('designates listed schools and all open schools of the footprint\'s LAs at once', async () => {
+  it("designates listed schools and all open schools of the footprint's LAs at once", async () => {
     // Three more East Sussex schools (LA 845), one of them closed, written as GIAS would have them.
     const schools = graph.subgraphs.schools.db.getRepository('School');
-    for (const [urn, status] of [['981001', 'OPEN'], ['981002', 'OPEN'], ['981003', 'CLOSED']] as const) {
-      await schools.insert({ urn, name: `Footprint School ${urn}`, laestab: `845${urn.slice(2)}`, localAuthorityDfeCode: '845', phase: 'PRIMARY', status, ukprn: null, establishmentType: 'Community school' });
+    for (const [urn, status] of [
+      ['981001', 'OPEN'],
+      ['981002', 'OPEN'],
+      ['981003', 'CLOSED'],
+    ] as const) {
+      await schools.insert({
+        urn,
+        name: `Footprint School ${urn}`,
+        laestab: `845${urn.slice(2)}`,
+        localAuthorityDfeCode: '845',
+        phase: 'PRIMARY',
+        status,
+        ukprn: null,
+        establishmentType: 'Community school',
+      });
     }
     const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount hasMore schools { urn } } }`;
-    const badLa = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['999'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
-    expect(badLa.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.localAuthorityDfeCodes.0' });
-    const notMine = await graph.query<any>(designate, { input: { partnershipId: westSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
+    const badLa = await graph.query<any>(
+      designate,
+      { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['999'], designatedFrom: '2026-03-01' } },
+      { as: 'east-sussex-business-manager' },
+    );
+    expect(badLa.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.localAuthorityDfeCodes.0',
+    });
+    const notMine = await graph.query<any>(
+      designate,
+      { input: { partnershipId: westSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(notMine.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const result = await graph.query<any>(designate, { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
+    const result = await graph.query<any>(
+      designate,
+      { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data.designateSchools).toEqual({ totalCount: 4, hasMore: false, schools: ['981001', '981002', '990003', '990004'].map((urn) => ({ urn })) });
+    expect(result.data.designateSchools).toEqual({
+      totalCount: 4,
+      hasMore: false,
+      schools: ['981001', '981002', '990003', '990004'].map((urn) => ({ urn })),
+    });
     const all = await graph.query<any>(page, { id: eastSussex, first: 10 });
     expect(all.data.partnership.schools.totalCount).toBe(4);
   });
@@ -125,8 +246,16 @@ describe('Partnership.schools, designation and representation', () => {
     expect(first.data.partnership.schools).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
     const urns = first.data.partnership.schools.nodes.map((s: any) => s.urn);
     expect(urns).toEqual(['981001', '981002', '990003']);
-    const second = await graph.query<any>(page, { id: eastSussex, first: 3, after: first.data.partnership.schools.pageInfo.endCursor });
-    expect(second.data.partnership.schools).toMatchObject({ totalCount: 4, nodes: [{ urn: '990004' }], pageInfo: { hasNextPage: false } });
+    const second = await graph.query<any>(page, {
+      id: eastSussex,
+      first: 3,
+      after: first.data.partnership.schools.pageInfo.endCursor,
+    });
+    expect(second.data.partnership.schools).toMatchObject({
+      totalCount: 4,
+      nodes: [{ urn: '990004' }],
+      pageInfo: { hasNextPage: false },
+    });
     const bad = await graph.query<any>(page, { id: eastSussex, first: 3, after: 'nonsense' });
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 
@@ -136,7 +265,11 @@ describe('Partnership.schools, designation and representation', () => {
     expect(community.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '981002']);
     const noDsl = await graph.query<any>(page, { id: eastSussex, noDsl: true }, { as: 'east-sussex-business-manager' });
     expect(noDsl.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '981002']);
-    const overdue = await graph.query<any>(page, { id: eastSussex, trainingOverdue: true }, { as: 'east-sussex-business-manager' });
+    const overdue = await graph.query<any>(
+      page,
+      { id: eastSussex, trainingOverdue: true },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(overdue.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['990003']);
     const anonymous = await graph.query<any>(page, { id: eastSussex, noDsl: true });
     expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
@@ -144,18 +277,40 @@ describe('Partnership.schools, designation and representation', () => {
 
   it('ends a designation', async () => {
     const end = `mutation ($input: EndSchoolDesignationInput!) { endSchoolDesignation(input: $input) }`;
-    const result = await graph.query<any>(end, { input: { partnershipId: eastSussex, urn: '981002', designatedUntil: '2026-03-01' } }, { as: 'east-sussex-business-manager' });
+    const result = await graph.query<any>(
+      end,
+      { input: { partnershipId: eastSussex, urn: '981002', designatedUntil: '2026-03-01' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(result.errors).toBeUndefined();
     const all = await graph.query<any>(page, { id: eastSussex });
     expect(all.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '990003', '990004']);
   });
 
-  it('shows education\'s representation and requires a strategic representative', async () => {
-    const shown = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { educationRepresentatives { level forum name } } }`, { id: westSussex });
-    expect(shown.data.partnership.educationRepresentatives.map((r: any) => r.level)).toEqual(['STRATEGIC', 'OPERATIONAL']);
+  it("shows education's representation and requires a strategic representative", async () => {
+    const shown = await graph.query<any>(
+      `query ($id: ID!) { partnership(id: $id) { educationRepresentatives { level forum name } } }`,
+      { id: westSussex },
+    );
+    expect(shown.data.partnership.educationRepresentatives.map((r: any) => r.level)).toEqual([
+      'STRATEGIC',
+      'OPERATIONAL',
+    ]);
     const set = `mutation ($input: SetEducationRepresentationInput!) { setEducationRepresentation(input: $input) { level name } }`;
-    const operationalOnly = await graph.query<any>(set, { input: { partnershipId: westSussex, representatives: [{ level: 'OPERATIONAL', forum: 'F', name: 'N', role: 'R', represents: 'primary' }] } }, { as: 'west-sussex-business-manager' });
-    expect(operationalOnly.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.representatives' });
+    const operationalOnly = await graph.query<any>(
+      set,
+      {
+        input: {
+          partnershipId: westSussex,
+          representatives: [{ level: 'OPERATIONAL', forum: 'F', name: 'N', role: 'R', represents: 'primary' }],
+        },
+      },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(operationalOnly.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.representatives',
+    });
   });
 });
 
@@ -185,9 +340,28 @@ describe('batching', () => {
     const schools = graph.subgraphs.schools.db.getRepository('School');
     for (let i = 0; i < 15; i++) {
       const urn = `982${String(i).padStart(3, '0')}`;
-      await schools.insert({ urn, name: `Batch School ${urn}`, laestab: `938${urn.slice(2)}`, localAuthorityDfeCode: '938', phase: 'PRIMARY', status: 'OPEN', ukprn: null, trustUid: '99001' });
-      await graph.subgraphs.schools.db.getRepository('SchoolDesignation').insert({ id: newId(), partnershipId: westSussex, urn, designatedFrom: '2020-01-01', designatedUntil: null });
-      await graph.subgraphs.schools.db.getRepository('SafeguardingLead').insert({ id: newId(), urn, name: `DSL ${urn}`, role: 'DESIGNATED_SAFEGUARDING_LEAD', lastTrainedOn: '2020-01-01' });
+      await schools.insert({
+        urn,
+        name: `Batch School ${urn}`,
+        laestab: `938${urn.slice(2)}`,
+        localAuthorityDfeCode: '938',
+        phase: 'PRIMARY',
+        status: 'OPEN',
+        ukprn: null,
+        trustUid: '99001',
+      });
+      await graph.subgraphs.schools.db
+        .getRepository('SchoolDesignation')
+        .insert({ id: newId(), partnershipId: westSussex, urn, designatedFrom: '2020-01-01', designatedUntil: null });
+      await graph.subgraphs.schools.db
+        .getRepository('SafeguardingLead')
+        .insert({
+          id: newId(),
+          urn,
+          name: `DSL ${urn}`,
+          role: 'DESIGNATED_SAFEGUARDING_LEAD',
+          lastTrainedOn: '2020-01-01',
+        });
     }
     const large = await measure();
     expect(large.total).toBe(small.total + 15);

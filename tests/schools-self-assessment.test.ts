@@ -27,7 +27,8 @@ const eastStandards = [
   { key: 'dsl_arrangements', title: 'DSL arrangements', description: 'A trained DSL and deputies' },
   { key: 'ONLINE_SAFETY', title: 'Online safety', description: 'Filtering and monitoring' },
 ];
-const audits = (entityType: string) => graph.subgraphs.schools.db.getRepository(AuditRecord).count({ where: { entityType } });
+const audits = (entityType: string) =>
+  graph.subgraphs.schools.db.getRepository(AuditRecord).count({ where: { entityType } });
 
 describe('standards', () => {
   it('applies the default set until a partnership configures its own', async () => {
@@ -35,26 +36,53 @@ describe('standards', () => {
     expect(result.errors).toBeUndefined();
     const standards = result.data.partnership.schoolSafeguardingStandards;
     expect(standards.map((s: { key: string }) => s.key)).toEqual([
-      'LEADERSHIP_AND_DSL', 'POLICIES', 'SAFER_RECRUITMENT', 'TRAINING', 'ONLINE_SAFETY', 'ATTENDANCE_AND_CME', 'RECORDS_AND_TRANSFERS', 'WORKING_WITH_PARTNERS', 'PUPIL_VOICE',
+      'LEADERSHIP_AND_DSL',
+      'POLICIES',
+      'SAFER_RECRUITMENT',
+      'TRAINING',
+      'ONLINE_SAFETY',
+      'ATTENDANCE_AND_CME',
+      'RECORDS_AND_TRANSFERS',
+      'WORKING_WITH_PARTNERS',
+      'PUPIL_VOICE',
     ]);
     expect(standards.every((s: { isDefault: boolean }) => s.isDefault)).toBe(true);
   });
 
   it('lets only administrators acting in the partnership configure them, with unique keys', async () => {
-    const outsider = await graph.query<any>(configure, { partnershipId: eastSussex, standards: eastStandards }, { as: 'west-sussex-business-manager' });
+    const outsider = await graph.query<any>(
+      configure,
+      { partnershipId: eastSussex, standards: eastStandards },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(outsider.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const school = await graph.query<any>(configure, { partnershipId: eastSussex, standards: eastStandards }, { as: 'shingle-bay-primary-dsl' });
+    const school = await graph.query<any>(
+      configure,
+      { partnershipId: eastSussex, standards: eastStandards },
+      { as: 'shingle-bay-primary-dsl' },
+    );
     expect(school.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const twice = await graph.query<any>(configure, { partnershipId: eastSussex, standards: [...eastStandards, eastStandards[1]] }, { as: 'east-sussex-business-manager' });
+    const twice = await graph.query<any>(
+      configure,
+      { partnershipId: eastSussex, standards: [...eastStandards, eastStandards[1]] },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(twice.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'standards.2.key' });
-    const done = await graph.query<any>(configure, { partnershipId: eastSussex, standards: eastStandards }, { as: 'east-sussex-business-manager' });
+    const done = await graph.query<any>(
+      configure,
+      { partnershipId: eastSussex, standards: eastStandards },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(done.errors).toBeUndefined();
     expect(done.data.configureSchoolSafeguardingStandards).toEqual([
       { key: 'DSL_ARRANGEMENTS', title: 'DSL arrangements', position: 1, isDefault: false },
       { key: 'ONLINE_SAFETY', title: 'Online safety', position: 2, isDefault: false },
     ]);
     const shown = await graph.query<any>(standardsOf, { id: eastSussex });
-    expect(shown.data.partnership.schoolSafeguardingStandards.map((s: { key: string }) => s.key)).toEqual(['DSL_ARRANGEMENTS', 'ONLINE_SAFETY']);
+    expect(shown.data.partnership.schoolSafeguardingStandards.map((s: { key: string }) => s.key)).toEqual([
+      'DSL_ARRANGEMENTS',
+      'ONLINE_SAFETY',
+    ]);
   });
 });
 
@@ -62,24 +90,41 @@ let overdueActionId = '';
 
 describe('returns', () => {
   const eastReturn = {
-    partnershipId: eastSussex, urn: '990003', financialYear: '2025-26',
+    partnershipId: eastSussex,
+    urn: '990003',
+    financialYear: '2025-26',
     standards: [
-      { standardKey: 'DSL_ARRANGEMENTS', rating: 'GREEN', evidence: 'DSL trained March 2025; two deputies', actions: [] },
-      { standardKey: 'online_safety', rating: 'AMBER', evidence: 'Filtering in place; monitoring not reviewed',
+      {
+        standardKey: 'DSL_ARRANGEMENTS',
+        rating: 'GREEN',
+        evidence: 'DSL trained March 2025; two deputies',
+        actions: [],
+      },
+      {
+        standardKey: 'online_safety',
+        rating: 'AMBER',
+        evidence: 'Filtering in place; monitoring not reviewed',
         actions: [
           { description: 'Review monitoring with the IT provider', owner: 'DSL', dueOn: '2026-01-31' },
           { description: 'Online safety assembly for years 5 and 6', owner: 'PSHE lead', dueOn: '2026-06-30' },
-        ] },
+        ],
+      },
     ],
   };
 
-  it('takes a school DSL\'s return rating every standard, with actions and their deadlines, and audits it', async () => {
+  it("takes a school DSL's return rating every standard, with actions and their deadlines, and audits it", async () => {
     const before = await audits('SchoolSafeguardingReturn');
     now = new Date('2026-01-20T12:00:00Z');
     const result = await graph.query<any>(submit, { input: eastReturn }, { as: 'shingle-bay-primary-dsl' });
     expect(result.errors).toBeUndefined();
     const submitted = result.data.submitSchoolSafeguardingReturn;
-    expect(submitted).toMatchObject({ urn: '990003', financialYear: '2025-26', submittedOn: '2026-01-20', school: { name: 'Shingle Bay Primary School (demo)' }, partnership: { id: eastSussex } });
+    expect(submitted).toMatchObject({
+      urn: '990003',
+      financialYear: '2025-26',
+      submittedOn: '2026-01-20',
+      school: { name: 'Shingle Bay Primary School (demo)' },
+      partnership: { id: eastSussex },
+    });
     const online = submitted.standards.find((s: { standardKey: string }) => s.standardKey === 'ONLINE_SAFETY');
     expect(online).toMatchObject({ standardTitle: 'Online safety', rating: 'AMBER' });
     expect(online.actions.map((a: { deadline: { due: string; status: string } }) => a.deadline)).toEqual([
@@ -94,8 +139,14 @@ describe('returns', () => {
   });
 
   it('takes a return against the default standards', async () => {
-    const defaults = (await graph.query<any>(standardsOf, { id: brightonAndHove })).data.partnership.schoolSafeguardingStandards as Array<{ key: string }>;
-    const input = { partnershipId: brightonAndHove, urn: '990001', financialYear: '2025-26', standards: defaults.map((s) => ({ standardKey: s.key, rating: 'GREEN', evidence: 'Seen at audit' })) };
+    const defaults = (await graph.query<any>(standardsOf, { id: brightonAndHove })).data.partnership
+      .schoolSafeguardingStandards as Array<{ key: string }>;
+    const input = {
+      partnershipId: brightonAndHove,
+      urn: '990001',
+      financialYear: '2025-26',
+      standards: defaults.map((s) => ({ standardKey: s.key, rating: 'GREEN', evidence: 'Seen at audit' })),
+    };
     const result = await graph.query<any>(submit, { input }, { as: 'seaview-primary-dsl' });
     expect(result.errors).toBeUndefined();
     expect(result.data.submitSchoolSafeguardingReturn.standards).toHaveLength(9);
@@ -106,34 +157,78 @@ describe('returns', () => {
     now = new Date('2026-01-20T12:00:00Z');
     const rated = eastReturn.standards;
     const cases: Array<[string, Record<string, unknown>, string, string]> = [
-      ['shingle-bay-primary-dsl', { financialYear: '2024-25', standards: [rated[0]] }, 'BAD_USER_INPUT', 'input.standards'],
-      ['shingle-bay-primary-dsl', { financialYear: '2024-25', standards: [...rated, { standardKey: 'PUPIL_VOICE', rating: 'RED', evidence: 'x' }] }, 'BAD_USER_INPUT', 'input.standards.2.standardKey'],
-      ['shingle-bay-primary-dsl', { financialYear: '2024-25', standards: [rated[0], rated[0], rated[1]] }, 'BAD_USER_INPUT', 'input.standards.1.standardKey'],
+      [
+        'shingle-bay-primary-dsl',
+        { financialYear: '2024-25', standards: [rated[0]] },
+        'BAD_USER_INPUT',
+        'input.standards',
+      ],
+      [
+        'shingle-bay-primary-dsl',
+        {
+          financialYear: '2024-25',
+          standards: [...rated, { standardKey: 'PUPIL_VOICE', rating: 'RED', evidence: 'x' }],
+        },
+        'BAD_USER_INPUT',
+        'input.standards.2.standardKey',
+      ],
+      [
+        'shingle-bay-primary-dsl',
+        { financialYear: '2024-25', standards: [rated[0], rated[0], rated[1]] },
+        'BAD_USER_INPUT',
+        'input.standards.1.standardKey',
+      ],
       ['shingle-bay-primary-dsl', { financialYear: '2026-27' }, 'BAD_USER_INPUT', 'input.financialYear'],
       ['shingle-bay-primary-dsl', { financialYear: '2025-27' }, 'BAD_USER_INPUT', 'input.financialYear'],
       ['shingle-bay-primary-dsl', { partnershipId: brightonAndHove }, 'BAD_USER_INPUT', 'input.partnershipId'],
-      ['shingle-bay-primary-dsl', { standards: [{ ...rated[0], rating: 'GREEN', evidence: ' ' }, rated[1]] }, 'BAD_USER_INPUT', 'input.standards.0.evidence'],
+      [
+        'shingle-bay-primary-dsl',
+        { standards: [{ ...rated[0], rating: 'GREEN', evidence: ' ' }, rated[1]] },
+        'BAD_USER_INPUT',
+        'input.standards.0.evidence',
+      ],
       ['chalk-cliff-high-dsl', {}, 'FORBIDDEN', ''],
       ['east-sussex-business-manager', {}, 'FORBIDDEN', ''],
     ];
     for (const [as, change, code, field] of cases) {
-      const result = await graph.query<any>(submit, { input: { ...eastReturn, ...change } }, { as: as as 'shingle-bay-primary-dsl' });
+      const result = await graph.query<any>(
+        submit,
+        { input: { ...eastReturn, ...change } },
+        { as: as as 'shingle-bay-primary-dsl' },
+      );
       expect(result.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
     }
     // The demo schools were designated from 29 September 2019: not in 2018-19.
-    const defaults = (await graph.query<any>(standardsOf, { id: brightonAndHove })).data.partnership.schoolSafeguardingStandards as Array<{ key: string }>;
-    const early = { partnershipId: brightonAndHove, urn: '990002', financialYear: '2018-19', standards: defaults.map((s) => ({ standardKey: s.key, rating: 'GREEN', evidence: 'x' })) };
+    const defaults = (await graph.query<any>(standardsOf, { id: brightonAndHove })).data.partnership
+      .schoolSafeguardingStandards as Array<{ key: string }>;
+    const early = {
+      partnershipId: brightonAndHove,
+      urn: '990002',
+      financialYear: '2018-19',
+      standards: defaults.map((s) => ({ standardKey: s.key, rating: 'GREEN', evidence: 'x' })),
+    };
     const notDesignated = await graph.query<any>(submit, { input: early }, { as: 'chalk-cliff-high-dsl' });
     expect(notDesignated.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.urn' });
     now = new Date('2026-03-02T12:00:00Z');
-    const late = await graph.query<any>(submit, { input: { ...eastReturn, financialYear: '2024-25' } }, { as: 'shingle-bay-primary-dsl' });
-    expect(late.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.standards.1.actions.0.dueOn' });
+    const late = await graph.query<any>(
+      submit,
+      { input: { ...eastReturn, financialYear: '2024-25' } },
+      { as: 'shingle-bay-primary-dsl' },
+    );
+    expect(late.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.standards.1.actions.0.dueOn',
+    });
   });
 });
 
-describe('the partnership\'s view', () => {
+describe("the partnership's view", () => {
   it('shows its staff who has not returned, ratings per standard and overdue actions', async () => {
-    const result = await graph.query<any>(overview, { id: eastSussex, year: '2025-26' }, { as: 'east-sussex-business-manager' });
+    const result = await graph.query<any>(
+      overview,
+      { id: eastSussex, year: '2025-26' },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.partnership.schoolSafeguardingOverview).toEqual({
       financialYear: '2025-26',
@@ -142,16 +237,39 @@ describe('the partnership\'s view', () => {
         { standardKey: 'DSL_ARRANGEMENTS', title: 'DSL arrangements', red: 0, amber: 0, green: 1 },
         { standardKey: 'ONLINE_SAFETY', title: 'Online safety', red: 0, amber: 1, green: 0 },
       ],
-      overdueActions: { totalCount: 1, nodes: [{ id: overdueActionId, urn: '990003', description: 'Review monitoring with the IT provider', deadline: { due: '2026-01-31', status: 'OVERDUE' } }] },
+      overdueActions: {
+        totalCount: 1,
+        nodes: [
+          {
+            id: overdueActionId,
+            urn: '990003',
+            description: 'Review monitoring with the IT provider',
+            deadline: { due: '2026-01-31', status: 'OVERDUE' },
+          },
+        ],
+      },
     });
-    const lastYear = await graph.query<any>(overview, { id: eastSussex, year: '2024-25' }, { as: 'east-sussex-business-manager' });
-    expect(lastYear.data.partnership.schoolSafeguardingOverview.notReturned.nodes.map((s: { urn: string }) => s.urn)).toEqual(['990003', '990004']);
+    const lastYear = await graph.query<any>(
+      overview,
+      { id: eastSussex, year: '2024-25' },
+      { as: 'east-sussex-business-manager' },
+    );
+    expect(
+      lastYear.data.partnership.schoolSafeguardingOverview.notReturned.nodes.map((s: { urn: string }) => s.urn),
+    ).toEqual(['990003', '990004']);
     // Paged by name: the second page starts after the first's cursor and ends the list.
     const paged = `query ($id: ID!, $after: String) { partnership(id: $id) { schoolSafeguardingOverview(financialYear: "2024-25") {
       notReturned(first: 1, after: $after) { nodes { urn } pageInfo { endCursor hasNextPage } } } } }`;
-    const first = (await graph.query<any>(paged, { id: eastSussex }, { as: 'east-sussex-business-manager' })).data.partnership.schoolSafeguardingOverview.notReturned;
+    const first = (await graph.query<any>(paged, { id: eastSussex }, { as: 'east-sussex-business-manager' })).data
+      .partnership.schoolSafeguardingOverview.notReturned;
     expect(first).toMatchObject({ nodes: [{ urn: '990003' }], pageInfo: { hasNextPage: true } });
-    const second = (await graph.query<any>(paged, { id: eastSussex, after: first.pageInfo.endCursor }, { as: 'east-sussex-business-manager' })).data.partnership.schoolSafeguardingOverview.notReturned;
+    const second = (
+      await graph.query<any>(
+        paged,
+        { id: eastSussex, after: first.pageInfo.endCursor },
+        { as: 'east-sussex-business-manager' },
+      )
+    ).data.partnership.schoolSafeguardingOverview.notReturned;
     expect(second).toMatchObject({ nodes: [{ urn: '990004' }], pageInfo: { hasNextPage: false } });
   });
 
@@ -162,11 +280,17 @@ describe('the partnership\'s view', () => {
     }
   });
 
-  it('shows returns to the school itself and the partnership\'s staff only', async () => {
+  it("shows returns to the school itself and the partnership's staff only", async () => {
     const ofSchool = `{ school(urn: "990003") { safeguardingReturns { nodes { financialYear standards { rating } } } } }`;
     const own = await graph.query<any>(ofSchool, {}, { as: 'shingle-bay-primary-dsl' });
-    expect(own.data.school.safeguardingReturns.nodes).toEqual([{ financialYear: '2025-26', standards: expect.arrayContaining([{ rating: 'GREEN' }, { rating: 'AMBER' }]) }]);
-    const staff = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schoolSafeguardingReturns(financialYear: "2025-26") { nodes { urn } } } }`, { id: eastSussex }, { as: 'east-sussex-business-manager' });
+    expect(own.data.school.safeguardingReturns.nodes).toEqual([
+      { financialYear: '2025-26', standards: expect.arrayContaining([{ rating: 'GREEN' }, { rating: 'AMBER' }]) },
+    ]);
+    const staff = await graph.query<any>(
+      `query ($id: ID!) { partnership(id: $id) { schoolSafeguardingReturns(financialYear: "2025-26") { nodes { urn } } } }`,
+      { id: eastSussex },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(staff.data.partnership.schoolSafeguardingReturns.nodes).toEqual([{ urn: '990003' }]);
     for (const as of ['chalk-cliff-high-dsl', 'west-sussex-business-manager', 'sussex-health-visitor'] as const) {
       const hidden = await graph.query<any>(ofSchool, {}, { as });
@@ -178,13 +302,32 @@ describe('the partnership\'s view', () => {
 
   it('lets the school complete an action once; others are told it is not there', async () => {
     const complete = `mutation ($input: CompleteSchoolSafeguardingActionInput!) { completeSchoolSafeguardingAction(input: $input) { id deadline { completedOn status } } }`;
-    const stranger = await graph.query<any>(complete, { input: { actionId: overdueActionId, completedOn: '2026-02-20' } }, { as: 'chalk-cliff-high-dsl' });
+    const stranger = await graph.query<any>(
+      complete,
+      { input: { actionId: overdueActionId, completedOn: '2026-02-20' } },
+      { as: 'chalk-cliff-high-dsl' },
+    );
     expect(stranger.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
-    const done = await graph.query<any>(complete, { input: { actionId: overdueActionId, completedOn: '2026-02-20' } }, { as: 'shingle-bay-primary-dsl' });
-    expect(done.data.completeSchoolSafeguardingAction.deadline).toEqual({ completedOn: '2026-02-20', status: 'MISSED' });
-    const again = await graph.query<any>(complete, { input: { actionId: overdueActionId, completedOn: '2026-02-21' } }, { as: 'east-sussex-business-manager' });
+    const done = await graph.query<any>(
+      complete,
+      { input: { actionId: overdueActionId, completedOn: '2026-02-20' } },
+      { as: 'shingle-bay-primary-dsl' },
+    );
+    expect(done.data.completeSchoolSafeguardingAction.deadline).toEqual({
+      completedOn: '2026-02-20',
+      status: 'MISSED',
+    });
+    const again = await graph.query<any>(
+      complete,
+      { input: { actionId: overdueActionId, completedOn: '2026-02-21' } },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
-    const after = await graph.query<any>(overview, { id: eastSussex, year: '2025-26' }, { as: 'east-sussex-business-manager' });
+    const after = await graph.query<any>(
+      overview,
+      { id: eastSussex, year: '2025-26' },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(after.data.partnership.schoolSafeguardingOverview.overdueActions).toEqual({ totalCount: 0, nodes: [] });
   });
 });
@@ -199,18 +342,45 @@ describe('batching', () => {
     const view = `query ($id: ID!) { partnership(id: $id) {
       schoolSafeguardingOverview(financialYear: "2025-26") { notReturned(first: 5) { nodes { urn } } ratings { green } overdueActions(first: 5) { totalCount nodes { id } } }
     } }`;
-    const run = (query: string) => graph.countStatements(async () => {
-      const result = await graph.query<any>(query, { id: eastSussex }, { as: 'east-sussex-business-manager' });
-      expect(result.errors).toBeUndefined();
-    });
+    const run = (query: string) =>
+      graph.countStatements(async () => {
+        const result = await graph.query<any>(query, { id: eastSussex }, { as: 'east-sussex-business-manager' });
+        expect(result.errors).toBeUndefined();
+      });
     const before = [await run(lists), await run(view)];
     const repository = (name: string) => graph.subgraphs.schools.db.getRepository(name);
     const returnId = newId();
-    await repository('SchoolSafeguardingReturn').insert({ id: returnId, partnershipId: eastSussex, urn: '990004', financialYear: '2024-25', submittedOn: '2025-03-01' });
+    await repository('SchoolSafeguardingReturn').insert({
+      id: returnId,
+      partnershipId: eastSussex,
+      urn: '990004',
+      financialYear: '2024-25',
+      submittedOn: '2025-03-01',
+    });
     for (const key of ['DSL_ARRANGEMENTS', 'ONLINE_SAFETY']) {
       const ratingId = newId();
-      await repository('SchoolSafeguardingRating').insert({ id: ratingId, returnId, partnershipId: eastSussex, urn: '990004', standardKey: key, standardTitle: key, rating: 'RED', evidence: 'x' });
-      await repository('SchoolSafeguardingAction').insert({ id: newId(), ratingId, partnershipId: eastSussex, urn: '990004', financialYear: '2024-25', standardKey: key, description: 'x', owner: 'Head', dueOn: '2025-12-01', completedOn: null });
+      await repository('SchoolSafeguardingRating').insert({
+        id: ratingId,
+        returnId,
+        partnershipId: eastSussex,
+        urn: '990004',
+        standardKey: key,
+        standardTitle: key,
+        rating: 'RED',
+        evidence: 'x',
+      });
+      await repository('SchoolSafeguardingAction').insert({
+        id: newId(),
+        ratingId,
+        partnershipId: eastSussex,
+        urn: '990004',
+        financialYear: '2024-25',
+        standardKey: key,
+        description: 'x',
+        owner: 'Head',
+        dueOn: '2025-12-01',
+        completedOn: null,
+      });
     }
     const after = [await run(lists), await run(view)];
     expect(after.map((counts) => counts.schools)).toEqual(before.map((counts) => counts.schools));
@@ -234,7 +404,9 @@ describe('batching', () => {
     const one = await measure([eastSussex]);
     const three = await measure([eastSussex, brightonAndHove, demoIds.partnerships.westSussex]);
     expect(three.overviews).toHaveLength(3);
-    for (const { schoolSafeguardingOverview: { notReturned } } of three.overviews) {
+    for (const {
+      schoolSafeguardingOverview: { notReturned },
+    } of three.overviews) {
       expect(notReturned.nodes.length).toBe(Math.min(1, notReturned.totalCount));
     }
     expect(three.overviews.some((p: any) => p.schoolSafeguardingOverview.notReturned.totalCount > 1)).toBe(true);

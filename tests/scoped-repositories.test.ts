@@ -19,10 +19,19 @@ const root = join(__dirname, '..');
  */
 const allowed: ReadonlyMap<string, string> = new Map([
   ['subgraphs/agencies/src/agency/agency.repository.ts#AgencyRepository.findByIds', 'the agencies register is public'],
-  ['subgraphs/agencies/src/designation/designation.repository.ts#DesignationRepository.findById', 'designations are published with the arrangements (public register)'],
-  ['subgraphs/schools/src/school/school.repository.ts#SchoolRepository.findByUrns', 'the schools register is public GIAS data'],
+  [
+    'subgraphs/agencies/src/designation/designation.repository.ts#DesignationRepository.findById',
+    'designations are published with the arrangements (public register)',
+  ],
+  [
+    'subgraphs/schools/src/school/school.repository.ts#SchoolRepository.findByUrns',
+    'the schools register is public GIAS data',
+  ],
   ['subgraphs/schools/src/trust/trust.repository.ts#TrustRepository.findByUids', 'trusts are public GIAS data'],
-  ['subgraphs/reviews/src/reviewer/reviewer.repository.ts#ReviewerRepository.findByIds', 'the national reviewer pool is public'],
+  [
+    'subgraphs/reviews/src/reviewer/reviewer.repository.ts#ReviewerRepository.findByIds',
+    'the national reviewer pool is public',
+  ],
 ]);
 
 const helpers = new Set(['findInScope', 'findOneInScope']);
@@ -56,22 +65,30 @@ function repositoryFiles(): string[] {
 }
 
 const isPrivate = (member: ts.ClassElement) =>
-  (ts.getCombinedModifierFlags(member as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0 ||
+  (ts.getCombinedModifierFlags(member as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !==
+    0 ||
   (member.name !== undefined && ts.isPrivateIdentifier(member.name));
 
-const nameOf = (member: ts.ClassElement) => (member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) ? member.name.text : '');
+const nameOf = (member: ts.ClassElement) =>
+  member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) ? member.name.text : '';
 
 /** Built with the caller's scope: a constructor parameter whose declared type is AccessScope. */
 function takesScope(declaration: ts.ClassDeclaration): boolean {
   const constructor = declaration.members.find(ts.isConstructorDeclaration);
   return (constructor?.parameters ?? []).some(
-    (parameter) => parameter.type !== undefined && ts.isTypeReferenceNode(parameter.type) && ts.isIdentifier(parameter.type.typeName) && parameter.type.typeName.text === 'AccessScope',
+    (parameter) =>
+      parameter.type !== undefined &&
+      ts.isTypeReferenceNode(parameter.type) &&
+      ts.isIdentifier(parameter.type.typeName) &&
+      parameter.type.typeName.text === 'AccessScope',
   );
 }
 
 /** The keys rows are looked up by: ids, and the registers' own (a school's URN, a trust's UID). */
 const keyNames = ['id', 'urn', 'uid'];
-const namedForKey = new RegExp(`(^b|B)y(${keyNames.map((key) => key.charAt(0).toUpperCase() + key.slice(1)).join('|')})s?$`);
+const namedForKey = new RegExp(
+  `(^b|B)y(${keyNames.map((key) => key.charAt(0).toUpperCase() + key.slice(1)).join('|')})s?$`,
+);
 
 /**
  * A by-id read: named for it (byId, byIds, findById, partnerById, findByUrns…) or taking the
@@ -88,12 +105,25 @@ function isByIdLookup(method: ts.MethodDeclaration): boolean {
 
 /** Promise<Row[]>, Promise<Row | null>, or the same without the Promise. */
 function answersRows(type: ts.TypeNode): boolean {
-  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise' && type.typeArguments?.length === 1) {
+  if (
+    ts.isTypeReferenceNode(type) &&
+    ts.isIdentifier(type.typeName) &&
+    type.typeName.text === 'Promise' &&
+    type.typeArguments?.length === 1
+  ) {
     return answersRows(type.typeArguments[0]!);
   }
   if (ts.isArrayTypeNode(type)) return true;
-  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && ['Array', 'ReadonlyArray'].includes(type.typeName.text)) return true;
-  if (ts.isUnionTypeNode(type)) return type.types.some((member) => ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword);
+  if (
+    ts.isTypeReferenceNode(type) &&
+    ts.isIdentifier(type.typeName) &&
+    ['Array', 'ReadonlyArray'].includes(type.typeName.text)
+  )
+    return true;
+  if (ts.isUnionTypeNode(type))
+    return type.types.some(
+      (member) => ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword,
+    );
   return false;
 }
 
@@ -105,7 +135,8 @@ function callsOf(member: ts.ClassElement): { helpers: boolean; siblings: Set<str
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isIdentifier(callee) && helpers.has(callee.text)) reaches = true;
-      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) siblings.add(callee.name.text);
+      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword)
+        siblings.add(callee.name.text);
     }
     ts.forEachChild(node, visit);
   };
@@ -115,7 +146,9 @@ function callsOf(member: ts.ClassElement): { helpers: boolean; siblings: Set<str
 
 /** Reaches a helper itself or through members of its own class (e.g. partnerById through findByIds). */
 function reachesHelper(declaration: ts.ClassDeclaration, start: string): boolean {
-  const members = new Map(declaration.members.filter((member) => nameOf(member) !== '').map((member) => [nameOf(member), callsOf(member)]));
+  const members = new Map(
+    declaration.members.filter((member) => nameOf(member) !== '').map((member) => [nameOf(member), callsOf(member)]),
+  );
   const seen = new Set<string>();
   const queue = [start];
   while (queue.length > 0) {
@@ -156,7 +189,9 @@ function inventory(files: ReadonlyArray<{ path: string; text: string }>): Invent
   return { scopedClasses, lookups };
 }
 
-const tree = inventory(repositoryFiles().map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') })));
+const tree = inventory(
+  repositoryFiles().map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') })),
+);
 
 describe('scoped repositories record their not-there refusals', () => {
   it('finds the scoped repositories and their by-id lookups (the walk reads the real tree)', () => {
@@ -224,6 +259,8 @@ describe('the inventory itself', () => {
         findById(id: string): Promise<Probe | null> { return this.manager.findOneBy(Probe, { id }); }
       }`);
     expect(found.scopedClasses).toEqual(['probe.repository.ts#ProbeRepository']);
-    expect(found.lookups).toEqual([{ key: 'probe.repository.ts#ProbeRepository.findByIds', line: 5, reachesHelper: true, returnDeclared: true }]);
+    expect(found.lookups).toEqual([
+      { key: 'probe.repository.ts#ProbeRepository.findByIds', line: 5, reachesHelper: true, returnDeclared: true },
+    ]);
   });
 });

@@ -1,4 +1,12 @@
-import { createLogger, demoIds, internalIdentityHeader, signInternalToken, startSubgraph, type RunningSubgraph, type SubgraphConfig } from '@safeguarding/shared';
+import {
+  createLogger,
+  demoIds,
+  internalIdentityHeader,
+  signInternalToken,
+  startSubgraph,
+  type RunningSubgraph,
+  type SubgraphConfig,
+} from '@safeguarding/shared';
 import { subgraphs } from '@safeguarding/gateway';
 import { dropDatabases, onMysql, startGraph, testConfig, type TestGraph } from './support/graph';
 
@@ -36,7 +44,13 @@ describe('the public body limit does not apply to the gateway', () => {
   afterAll(() => graph?.stop());
 
   it('serves every subgraph request the gateway sends, each past the public limit', async () => {
-    const result = await graph.query<{ partnership: { name: string; relevantAgencies: { nodes: unknown[] }; schools: { nodes: Array<{ localAuthority: unknown }> } } }>(dashboard, {
+    const result = await graph.query<{
+      partnership: {
+        name: string;
+        relevantAgencies: { nodes: unknown[] };
+        schools: { nodes: Array<{ localAuthority: unknown }> };
+      };
+    }>(dashboard, {
       id: demoIds.partnerships.westSussex,
     });
     expect(result.errors).toBeUndefined();
@@ -46,26 +60,50 @@ describe('the public body limit does not apply to the gateway', () => {
   });
 
   it('still holds a direct call to the public limit, with the limit named', async () => {
-    const response = await fetch(graph.subgraphs.partnerships.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bigBody('{ __typename }') });
+    const response = await fetch(graph.subgraphs.partnerships.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bigBody('{ __typename }'),
+    });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: 'Request body is larger than the limit of 100 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        { message: 'Request body is larger than the limit of 100 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+      ],
+    });
   });
 
   it('holds a request with a forged or expired gateway token to the public limit', async () => {
     const query = '{ __typename }';
     const body = bigBody(query);
-    const forged = await signInternalToken({ identity: null, operationName: null, requestId: null, operation: { query } }, 'not-the-secret-not-the-secret-not-the-secret');
+    const forged = await signInternalToken(
+      { identity: null, operationName: null, requestId: null, operation: { query } },
+      'not-the-secret-not-the-secret-not-the-secret',
+    );
     for (const token of [forged, 'not.a.token']) {
-      const response = await fetch(graph.subgraphs.partnerships.url, { method: 'POST', headers: { 'content-type': 'application/json', [internalIdentityHeader]: token }, body });
+      const response = await fetch(graph.subgraphs.partnerships.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [internalIdentityHeader]: token },
+        body,
+      });
       expect(response.status).toBe(413);
-      expect(((await response.json()) as { errors: Failure[] }).errors[0]!.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE' });
+      expect(((await response.json()) as { errors: Failure[] }).errors[0]!.extensions).toEqual({
+        code: 'PAYLOAD_TOO_LARGE',
+      });
     }
   });
 
   it('reads a larger body for a valid token, and still refuses it when it is bound to another request', async () => {
     const query = 'query ($padding: String) { __typename }';
-    const token = await signInternalToken({ identity: null, operationName: null, requestId: null, operation: { query, variables: { padding: 'y' } } }, graph.secrets.internal);
-    const response = await fetch(graph.subgraphs.partnerships.url, { method: 'POST', headers: { 'content-type': 'application/json', [internalIdentityHeader]: token }, body: bigBody(query) });
+    const token = await signInternalToken(
+      { identity: null, operationName: null, requestId: null, operation: { query, variables: { padding: 'y' } } },
+      graph.secrets.internal,
+    );
+    const response = await fetch(graph.subgraphs.partnerships.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [internalIdentityHeader]: token },
+      body: bigBody(query),
+    });
     const answer = (await response.json()) as { data?: unknown; errors?: Failure[] };
     expect(answer.data ?? null).toBeNull();
     expect(answer.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
@@ -82,7 +120,9 @@ describe("a subgraph's 413 through the gateway", () => {
   afterAll(() => graph?.stop());
 
   it('reaches the caller as PAYLOAD_TOO_LARGE at the path, the other fields still answered', async () => {
-    const result = await graph.query<{ partnership: { name: string; relevantAgencies: unknown; schools: unknown } | null }>(dashboard, { id: demoIds.partnerships.westSussex });
+    const result = await graph.query<{
+      partnership: { name: string; relevantAgencies: unknown; schools: unknown } | null;
+    }>(dashboard, { id: demoIds.partnerships.westSussex });
     expect(result.data?.partnership?.name).toBe('West Sussex Safeguarding Children Partnership');
     const errors = (result.errors ?? []) as Failure[];
     expect(errors.length).toBeGreaterThan(0);
@@ -103,7 +143,11 @@ describe('the cost limit', () => {
   beforeAll(async () => {
     config = testConfig({ DEMO_DATA: 'true', MAX_COST: '50' });
     if (onMysql) await dropDatabases(config);
-    partnerships = await startSubgraph(subgraphs.find((definition) => definition.name === 'partnerships')!, config, { logger: createLogger('test', 'silent'), startWorkers: false });
+    partnerships = await startSubgraph(
+      subgraphs.find((definition) => definition.name === 'partnerships')!,
+      config,
+      { logger: createLogger('test', 'silent'), startWorkers: false },
+    );
   });
   afterAll(async () => {
     await partnerships?.stop();
@@ -113,22 +157,38 @@ describe('the cost limit', () => {
   // 100 × (2 + 1.5 × (2 + 1.5)) = 725, over the limit of 50.
   const query = '{ partnerships(first: 100) { nodes { name } } }';
   const send = async (headers: Record<string, string>) => {
-    const response = await fetch(partnerships.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-    return { status: response.status, body: (await response.json()) as { data?: { partnerships: { nodes: unknown[] } }; errors?: Failure[] } };
+    const response = await fetch(partnerships.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: { partnerships: { nodes: unknown[] } }; errors?: Failure[] },
+    };
   };
 
   it('still applies to a direct call', async () => {
     const { status, body } = await send({});
     expect(status).toBe(400);
-    expect(body.errors?.[0]).toMatchObject({ message: 'Query Cost limit of 50 exceeded, found 725.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'Query Cost limit of 50 exceeded, found 725.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('is not computed again for a request the gateway vouches for, and a forged token does not skip it', async () => {
-    const token = await signInternalToken({ identity: null, operationName: null, requestId: null, operation: { query } }, config.INTERNAL_TOKEN_SECRET!);
+    const token = await signInternalToken(
+      { identity: null, operationName: null, requestId: null, operation: { query } },
+      config.INTERNAL_TOKEN_SECRET!,
+    );
     const vouched = await send({ [internalIdentityHeader]: token });
     expect(vouched.body.errors).toBeUndefined();
     expect(vouched.body.data?.partnerships.nodes.length).toBeGreaterThan(0);
-    const forged = await signInternalToken({ identity: null, operationName: null, requestId: null, operation: { query } }, 'not-the-secret-not-the-secret-not-the-secret');
+    const forged = await signInternalToken(
+      { identity: null, operationName: null, requestId: null, operation: { query } },
+      'not-the-secret-not-the-secret-not-the-secret',
+    );
     const refused = await send({ [internalIdentityHeader]: forged });
     expect(refused.body.data ?? null).toBeNull();
     expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');

@@ -19,7 +19,17 @@ interface Answer {
   readonly json: any;
 }
 
-async function send(url: string, init: { method: 'GET' | 'POST'; body?: string; contentType?: string; accept?: string; params?: Record<string, string> }, headers: Headers): Promise<Answer> {
+async function send(
+  url: string,
+  init: {
+    method: 'GET' | 'POST';
+    body?: string;
+    contentType?: string;
+    accept?: string;
+    params?: Record<string, string>;
+  },
+  headers: Headers,
+): Promise<Answer> {
   const target = new URL(url);
   for (const [key, value] of Object.entries(init.params ?? {})) target.searchParams.set(key, value);
   const response = await fetch(target, {
@@ -43,7 +53,15 @@ async function send(url: string, init: { method: 'GET' | 'POST'; body?: string; 
 
 // graphql-cop's graph_query: JSON POST with operationName "cop" (or ten copies, unnamed, for batching).
 const graphQuery = (url: string, query: string, headers: Headers, batch = false) =>
-  send(url, { method: 'POST', contentType: 'application/json', body: JSON.stringify(batch ? Array.from({ length: 10 }, () => ({ query })) : { query, operationName: 'cop' }) }, headers);
+  send(
+    url,
+    {
+      method: 'POST',
+      contentType: 'application/json',
+      body: JSON.stringify(batch ? Array.from({ length: 10 }, () => ({ query })) : { query, operationName: 'cop' }),
+    },
+    headers,
+  );
 
 const has = (fn: () => unknown): boolean => {
   try {
@@ -74,16 +92,27 @@ const checks: Record<string, (url: string, headers: Headers) => Promise<boolean>
     return has(() => answer.json.errors.length > 1);
   },
   'circular query via introspection (DoS)': async (url, headers) => {
-    const answer = await graphQuery(url, 'query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }', headers);
+    const answer = await graphQuery(
+      url,
+      'query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }',
+      headers,
+    );
     return has(() => answer.json.data.__schema.types.length > 25);
   },
-  'introspection': async (url, headers) => {
+  introspection: async (url, headers) => {
     const answer = await graphQuery(url, 'query cop { __schema { types { name fields { name } } } }', headers);
     return has(() => answer.json.data.__schema.types);
   },
   'GraphQL IDE (GraphiQL, Playground, Sandbox)': async (url, headers) => {
     const answer = await send(url, { method: 'GET', accept: 'text/html' }, headers);
-    return ['graphiql.min.css', 'GraphQL Playground', 'GraphiQL', 'graphql-playground', 'Apollo Sandbox', 'embeddable-sandbox'].some((word) => answer.text.includes(word));
+    return [
+      'graphiql.min.css',
+      'GraphQL Playground',
+      'GraphiQL',
+      'graphql-playground',
+      'Apollo Sandbox',
+      'embeddable-sandbox',
+    ].some((word) => answer.text.includes(word));
   },
   'GET-method query (possible CSRF)': async (url, headers) => {
     const answer = await send(url, { method: 'GET', params: { query: 'query cop {__typename}' } }, headers);
@@ -100,8 +129,18 @@ const checks: Record<string, (url: string, headers: Headers) => Promise<boolean>
   },
   'trace mode (tracing, ftv1)': async (url, headers) => {
     const plain = await graphQuery(url, 'query cop { __typename }', headers);
-    const withTrace = await send(url, { method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: 'query cop { __typename }', operationName: 'cop' }) }, async (body) => ({ ...(await headers(body)), 'apollo-federation-include-trace': 'ftv1' }));
-    return [plain, withTrace].some((answer) => has(() => answer.json.errors[0].extensions.tracing) || /"tracing"\s*:|"ftv1"\s*:/.test(answer.text));
+    const withTrace = await send(
+      url,
+      {
+        method: 'POST',
+        contentType: 'application/json',
+        body: JSON.stringify({ query: 'query cop { __typename }', operationName: 'cop' }),
+      },
+      async (body) => ({ ...(await headers(body)), 'apollo-federation-include-trace': 'ftv1' }),
+    );
+    return [plain, withTrace].some(
+      (answer) => has(() => answer.json.errors[0].extensions.tracing) || /"tracing"\s*:|"ftv1"\s*:/.test(answer.text),
+    );
   },
   'field suggestions ("Did you mean")': async (url, headers) => {
     const cop = await graphQuery(url, 'query cop { __schema { directive } }', headers);
@@ -111,7 +150,9 @@ const checks: Record<string, (url: string, headers: Headers) => Promise<boolean>
   },
   'unhandled errors (exception details)': async (url, headers) => {
     const answer = await graphQuery(url, 'qwerty cop { abc }', headers);
-    return has(() => answer.json.errors[0].extensions.exception) || /"exception"\s*:|"stacktrace"\s*:/.test(answer.text);
+    return (
+      has(() => answer.json.errors[0].extensions.exception) || /"exception"\s*:|"stacktrace"\s*:/.test(answer.text)
+    );
   },
 };
 
@@ -137,7 +178,15 @@ const viaGatewayToken: Headers = async (body) => {
   } catch {
     parsed = {};
   }
-  const token = await signInternalToken({ identity: null, operationName: 'cop', requestId: null, operation: { query: parsed['query'], operationName: parsed['operationName'], variables: parsed['variables'] } }, graph.secrets.internal);
+  const token = await signInternalToken(
+    {
+      identity: null,
+      operationName: 'cop',
+      requestId: null,
+      operation: { query: parsed['query'], operationName: parsed['operationName'], variables: parsed['variables'] },
+    },
+    graph.secrets.internal,
+  );
   return { [internalIdentityHeader]: token };
 };
 
@@ -147,8 +196,8 @@ async function findings(url: string, headers: Headers): Promise<string[]> {
   return found;
 }
 
-describe('graphql-cop\'s checks in production', () => {
-  it('has thirteen checks: graphql-cop\'s twelve and its field-duplication test', () => {
+describe("graphql-cop's checks in production", () => {
+  it("has thirteen checks: graphql-cop's twelve and its field-duplication test", () => {
     expect(Object.keys(checks)).toHaveLength(13);
   });
 

@@ -34,7 +34,11 @@ async function send(url: string, init: RequestInit): Promise<Answer> {
 }
 
 const postJson = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+  send(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
 
 const codes = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.extensions?.['code']);
 const messages = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.message);
@@ -48,7 +52,8 @@ function expectRefused(answer: Answer, code: string, limit: RegExp, queryFragmen
   for (const fragment of queryFragments) expect(messages(answer).join('\n')).not.toContain(fragment);
 }
 
-const aliases = (count: number, field: string) => Array.from({ length: count }, (_, i) => `alias${i}: ${field}`).join(' ');
+const aliases = (count: number, field: string) =>
+  Array.from({ length: count }, (_, i) => `alias${i}: ${field}`).join(' ');
 
 describe('the whole graph, with the default limits', () => {
   let graph: TestGraph;
@@ -62,17 +67,29 @@ describe('the whole graph, with the default limits', () => {
     expect(atLimit.status).toBe(200);
     expect(atLimit.body.errors).toBeUndefined();
 
-    expectRefused(await postJson(graph.gatewayUrl, { query: `{ ${aliases(16, '__typename')} }` }), 'GRAPHQL_VALIDATION_FAILED', /Aliases limit of 15 exceeded/, [
-      'alias15',
-      '__typename',
-    ]);
+    expectRefused(
+      await postJson(graph.gatewayUrl, { query: `{ ${aliases(16, '__typename')} }` }),
+      'GRAPHQL_VALIDATION_FAILED',
+      /Aliases limit of 15 exceeded/,
+      ['alias15', '__typename'],
+    );
     const mixed = `{ ${aliases(8, '__typename')} ${Array.from({ length: 8 }, (_, i) => `p${i}: partnerships { nodes { id } }`).join(' ')} }`;
-    expectRefused(await postJson(graph.gatewayUrl, { query: mixed }), 'GRAPHQL_VALIDATION_FAILED', /Aliases limit of 15 exceeded/, ['p7']);
+    expectRefused(
+      await postJson(graph.gatewayUrl, { query: mixed }),
+      'GRAPHQL_VALIDATION_FAILED',
+      /Aliases limit of 15 exceeded/,
+      ['p7'],
+    );
   });
 
   it('refuses a directive flood, repeated on one field or spread over many', async () => {
     const onOneField = `{ __typename ${'@include(if: true) '.repeat(25)}}`;
-    expectRefused(await postJson(graph.gatewayUrl, { query: onOneField }), 'GRAPHQL_VALIDATION_FAILED', /Directives limit of 20 exceeded/, []);
+    expectRefused(
+      await postJson(graph.gatewayUrl, { query: onOneField }),
+      'GRAPHQL_VALIDATION_FAILED',
+      /Directives limit of 20 exceeded/,
+      [],
+    );
     // No aliases and no duplicate directive per location: only the directive count can refuse this.
     const spread = `{ ${'__typename @skip(if: false) '.repeat(21)}}`;
     const answer = await postJson(graph.gatewayUrl, { query: spread });
@@ -84,9 +101,12 @@ describe('the whole graph, with the default limits', () => {
     // PracticeReview.partnership and Partnership.practiceReviews form a cycle a client can descend forever.
     let selection = 'id';
     for (let level = 0; level < 6; level += 1) selection = `practiceReviews { partnership { ${selection} } }`;
-    expectRefused(await postJson(graph.gatewayUrl, { query: `{ partnerships { ${selection} } }` }), 'GRAPHQL_VALIDATION_FAILED', /Query depth limit of 10 exceeded/, [
-      'practiceReviews',
-    ]);
+    expectRefused(
+      await postJson(graph.gatewayUrl, { query: `{ partnerships { ${selection} } }` }),
+      'GRAPHQL_VALIDATION_FAILED',
+      /Query depth limit of 10 exceeded/,
+      ['practiceReviews'],
+    );
   });
 
   it('refuses a cost bomb that keeps within the depth, alias and token limits', async () => {
@@ -104,10 +124,12 @@ describe('the whole graph, with the default limits', () => {
       { ${Array.from({ length: copies }, (_, i) => `p${i}: partnerships(first: 1) { nodes { ...Deep } }`).join(' ')} }`;
     const once = await postJson(graph.gatewayUrl, { query: bomb(1) });
     expect(codes(once)).not.toContain('GRAPHQL_VALIDATION_FAILED');
-    expectRefused(await postJson(graph.gatewayUrl, { query: bomb(10) }), 'GRAPHQL_VALIDATION_FAILED', /Query Cost limit of 5000 exceeded/, [
-      'Deep',
-      'relevantAgencies',
-    ]);
+    expectRefused(
+      await postJson(graph.gatewayUrl, { query: bomb(10) }),
+      'GRAPHQL_VALIDATION_FAILED',
+      /Query Cost limit of 5000 exceeded/,
+      ['Deep', 'relevantAgencies'],
+    );
   });
 
   it('refuses a token flood while parsing', async () => {
@@ -158,13 +180,20 @@ describe('the whole graph, with the default limits', () => {
   });
 
   it('answers 413 to a body over the limit, and 400 to one that is not JSON, in JSON and without echoing it', async () => {
-    const big = await postJson(graph.gatewayUrl, { query: '{ __typename }', variables: { padding: 'x'.repeat(1_100_000) } });
+    const big = await postJson(graph.gatewayUrl, {
+      query: '{ __typename }',
+      variables: { padding: 'x'.repeat(1_100_000) },
+    });
     expect(big.status).toBe(413);
     expect(big.body.errors).toEqual([
       { message: 'Request body is larger than the limit of 1048576 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
     ]);
 
-    const broken = await send(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": secret-looking-text' });
+    const broken = await send(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": secret-looking-text',
+    });
     expect(broken.status).toBe(400);
     expect(broken.headers.get('content-type')).toMatch(/application\/json/);
     expect(broken.body.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
@@ -238,7 +267,9 @@ describe('a service started on its own', () => {
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(refused.body).toEqual({ errors: [{ message: 'Too many requests: limit is 3 per minute', extensions: { code: 'RATE_LIMITED' } }] });
+    expect(refused.body).toEqual({
+      errors: [{ message: 'Too many requests: limit is 3 per minute', extensions: { code: 'RATE_LIMITED' } }],
+    });
     const health = await fetch(service.url.replace(/\/graphql$/, '/health'));
     expect(health.status).toBe(200);
     expect((await fetch(service.url.replace(/\/graphql$/, '/ready'))).status).toBe(200);
@@ -256,7 +287,11 @@ describe('a service started on its own', () => {
 
     const preflight = await send(service.url, {
       method: 'OPTIONS',
-      headers: { origin: 'https://portal.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://portal.example.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://portal.example.org');
@@ -356,7 +391,10 @@ describe('hardening configuration', () => {
 
   it.each([
     [{ CORS_ORIGINS: 'not a url' }, 'CORS_ORIGINS: "not a url" is not an origin'],
-    [{ CORS_ORIGINS: 'https://portal.example.org/graphql' }, 'CORS_ORIGINS: "https://portal.example.org/graphql" is not an origin'],
+    [
+      { CORS_ORIGINS: 'https://portal.example.org/graphql' },
+      'CORS_ORIGINS: "https://portal.example.org/graphql" is not an origin',
+    ],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS:'],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE:'],
     [{ MAX_QUERY_DEPTH: 'deep' }, 'MAX_QUERY_DEPTH:'],

@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(graph.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -18,7 +22,8 @@ const schoolsPage = `query Schools($p: ID!, $n: Int!) { partnership(id: $p) { sc
 
 describe('the cost limit counts how many items a list is asked for', () => {
   it('prices first as a multiplier, whether literal, variable, variable default or the schema default', () => {
-    const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(parse(query), null, variables);
+    const cost = (query: string, variables: Record<string, unknown> = {}) =>
+      operationCost(parse(query), null, variables);
     const one = cost('{ partnership(id: "x") { schools(first: 1) { nodes { urn } } } }');
     const ten = cost('{ partnership(id: "x") { schools(first: 10) { nodes { urn } } } }');
     const hundred = cost('{ partnership(id: "x") { schools(first: 100) { nodes { urn } } } }');
@@ -30,7 +35,9 @@ describe('the cost limit counts how many items a list is asked for', () => {
     expect(cost('query ($n: Int! = 10) { partnership(id: "x") { schools(first: $n) { nodes { urn } } } }')).toBe(
       cost('{ partnership(id: "x") { schools(first: 10) { nodes { urn } } } }'),
     );
-    expect(cost('{ a: partnership(id: "x") { schools(last: 7) { nodes { urn } } } }')).toBe(cost('{ a: partnership(id: "x") { schools(first: 7) { nodes { urn } } } }'));
+    expect(cost('{ a: partnership(id: "x") { schools(last: 7) { nodes { urn } } } }')).toBe(
+      cost('{ a: partnership(id: "x") { schools(first: 7) { nodes { urn } } } }'),
+    );
   });
 
   it('lets a page through and refuses a page priced over the limit, with HTTP 400', async () => {
@@ -48,7 +55,10 @@ describe('the cost limit counts how many items a list is asked for', () => {
 
   it('prices aliased pages each', async () => {
     const aliases = Array.from({ length: 6 }, (_, i) => `s${i}: schools(first: 100) { nodes { urn name } }`).join(' ');
-    const response = await post({ query: `query ($p: ID!) { partnership(id: $p) { ${aliases} } }`, variables: { p: westSussex } });
+    const response = await post({
+      query: `query ($p: ID!) { partnership(id: $p) { ${aliases} } }`,
+      variables: { p: westSussex },
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].message).toMatch(/Query Cost limit/);
   });
@@ -56,7 +66,10 @@ describe('the cost limit counts how many items a list is asked for', () => {
 
 describe('validation stops at the first breach', () => {
   it('ten unknown directives give one error, not ten', async () => {
-    const response = await post({ query: 'query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }', operationName: 'cop' });
+    const response = await post({
+      query: 'query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }',
+      operationName: 'cop',
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors).toHaveLength(1);
     expect(response.body.errors[0].message).toBe('Unknown directive "@aa".');
@@ -65,19 +78,42 @@ describe('validation stops at the first breach', () => {
   it('the same field five hundred times is refused as repetition', async () => {
     const response = await post({ query: `query cop { ${'__typename\n'.repeat(500)} }` });
     expect(response.status).toBe(400);
-    expect(response.body.errors[0]).toMatchObject({ message: 'Field "__typename" is asked for more than 3 times in one selection', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(response.body.errors[0]).toMatchObject({
+      message: 'Field "__typename" is asked for more than 3 times in one selection',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(response.body.data).toBeUndefined();
   });
 });
 
-describe('the caller\'s mistakes are HTTP 400 with a code, never 500', () => {
+describe("the caller's mistakes are HTTP 400 with a code, never 500", () => {
   it.each([
-    ['an operationName the document does not have', { query: 'query A { __typename }', operationName: 'B' }, 'OPERATION_RESOLUTION_FAILURE'],
-    ['no operationName for a document with two', { query: 'query A { __typename } query B { __typename }' }, 'OPERATION_RESOLUTION_FAILURE'],
+    [
+      'an operationName the document does not have',
+      { query: 'query A { __typename }', operationName: 'B' },
+      'OPERATION_RESOLUTION_FAILURE',
+    ],
+    [
+      'no operationName for a document with two',
+      { query: 'query A { __typename } query B { __typename }' },
+      'OPERATION_RESOLUTION_FAILURE',
+    ],
     ['an operationName that is not a string', { query: 'query A { __typename }', operationName: 42 }, 'BAD_REQUEST'],
-    ['an unknown persisted-query hash', { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, 'PERSISTED_QUERY_NOT_FOUND'],
-    ['a persisted-query hash that is not one', { extensions: { persistedQuery: { version: 1, sha256Hash: 'not-a-hash' } } }, 'PERSISTED_QUERY_NOT_FOUND'],
-    ['a persisted query of an unknown version', { extensions: { persistedQuery: { version: 9, sha256Hash: 'a'.repeat(64) } } }, 'BAD_REQUEST'],
+    [
+      'an unknown persisted-query hash',
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } },
+      'PERSISTED_QUERY_NOT_FOUND',
+    ],
+    [
+      'a persisted-query hash that is not one',
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'not-a-hash' } } },
+      'PERSISTED_QUERY_NOT_FOUND',
+    ],
+    [
+      'a persisted query of an unknown version',
+      { extensions: { persistedQuery: { version: 9, sha256Hash: 'a'.repeat(64) } } },
+      'BAD_REQUEST',
+    ],
   ])('%s', async (_label, body, code) => {
     const response = await post(body);
     expect(response.status).toBe(400);
@@ -102,19 +138,48 @@ describe('a variable GraphQL cannot coerce is named as the service names fields,
   };
 
   it.each([
-    ['an unknown enum value in a list', { ...input }, 'input.concernCategories.0', /^input\.concernCategories\.0: must be one of the values of the ConcernCategory enum$/],
-    ['a number where a string belongs', { ...input, concernCategories: ['NEGLECT'], nhsNumber: 9434765919 }, 'input.nhsNumber', /^input\.nhsNumber: must be a String$/],
-    ['a required field missing', (({ lawfulBasis: _l, ...rest }) => ({ ...rest, concernCategories: ['NEGLECT'] }))(input), 'input.lawfulBasis', /^input\.lawfulBasis: is required \(ReferralLawfulBasis!\) and was not provided$/],
-    ['a field the input type does not have', { ...input, concernCategories: ['NEGLECT'], childName: 'Secret Name' }, 'input.childName', /^input\.childName: is not a field of SubmitReferralInput$/],
-    ['null where a value is required', { ...input, concernCategories: ['NEGLECT'], lawfulBasis: null }, 'input.lawfulBasis', /^input\.lawfulBasis: must not be null \(ReferralLawfulBasis!\)$/],
+    [
+      'an unknown enum value in a list',
+      { ...input },
+      'input.concernCategories.0',
+      /^input\.concernCategories\.0: must be one of the values of the ConcernCategory enum$/,
+    ],
+    [
+      'a number where a string belongs',
+      { ...input, concernCategories: ['NEGLECT'], nhsNumber: 9434765919 },
+      'input.nhsNumber',
+      /^input\.nhsNumber: must be a String$/,
+    ],
+    [
+      'a required field missing',
+      (({ lawfulBasis: _l, ...rest }) => ({ ...rest, concernCategories: ['NEGLECT'] }))(input),
+      'input.lawfulBasis',
+      /^input\.lawfulBasis: is required \(ReferralLawfulBasis!\) and was not provided$/,
+    ],
+    [
+      'a field the input type does not have',
+      { ...input, concernCategories: ['NEGLECT'], childName: 'Secret Name' },
+      'input.childName',
+      /^input\.childName: is not a field of SubmitReferralInput$/,
+    ],
+    [
+      'null where a value is required',
+      { ...input, concernCategories: ['NEGLECT'], lawfulBasis: null },
+      'input.lawfulBasis',
+      /^input\.lawfulBasis: must not be null \(ReferralLawfulBasis!\)$/,
+    ],
   ])('%s', async (_label, value, field, reason) => {
-    const response = await post({ query: submit, variables: { i: value } }, { authorization: `Bearer ${await graph.tokenFor('sussex-health-visitor')}` });
+    const response = await post(
+      { query: submit, variables: { i: value } },
+      { authorization: `Bearer ${await graph.tokenFor('sussex-health-visitor')}` },
+    );
     expect(response.status).toBe(400);
     const [error] = response.body.errors;
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(error.message.startsWith(`${field}: `)).toBe(true);
     expect(error.message).toMatch(reason);
     const text = JSON.stringify(response.body);
-    for (const secret of ['9434765919', 'CHILD-SECRET-REF', 'coercion-key', 'NOT_A_CATEGORY', 'Secret Name', '$i']) expect(text).not.toContain(secret);
+    for (const secret of ['9434765919', 'CHILD-SECRET-REF', 'coercion-key', 'NOT_A_CATEGORY', 'Secret Name', '$i'])
+      expect(text).not.toContain(secret);
   });
 });

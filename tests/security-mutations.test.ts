@@ -96,25 +96,53 @@ const outsiders: Record<Outsider, Identity | null> = {
  */
 const allowed: Partial<Record<string, Partial<Record<Outsider, string>>>> = {
   registerRelevantAgency: {
-    "another partnership's administrator": 'a new agency takes nothing from anyone; an administrator acting in a partnership may add one it is about to name',
+    "another partnership's administrator":
+      'a new agency takes nothing from anyone; an administrator acting in a partnership may add one it is about to name',
   },
   submitReferral: {
-    'an unrelated practitioner': 'anyone who works with a child refers a concern to the child\'s home authority (Working Together 2023); the referral is the referrer\'s own record',
-    'a system with every scope that no school delegated to': 'the same rule holds for a system with a case-work role and referrals:write: the referral is its own record',
+    'an unrelated practitioner':
+      "anyone who works with a child refers a concern to the child's home authority (Working Together 2023); the referral is the referrer's own record",
+    'a system with every scope that no school delegated to':
+      'the same rule holds for a system with a case-work role and referrals:write: the referral is its own record',
   },
 };
 
 /** Mutations whose target is case-level, so an outsider who may not read it is told NOT_FOUND. */
 const hidden = new Set([
-  'completeSection11Action', 'completeSchoolSafeguardingAction', 'markFileTransferSent', 'confirmFileTransferReceipt',
-  'markSeriousIncidentNotified', 'recordPartnerTold', 'confirmToldOfSeriousIncident', 'openRapidReview', 'decideRapidReview', 'sendRapidReviewToPanel',
-  'recordRapidReviewPanelResponse', 'updatePracticeReview', 'sendPracticeReviewReport', 'publishPracticeReview',
-  'addRecommendation', 'addReviewAction', 'progressReviewAction', 'markCdopNotified', 'recordChildDeathReviewMeeting',
-  'recordChildDeathPanelReview', 'escalateProfessionalDisagreement', 'resolveProfessionalDisagreement',
-  'withdrawProfessionalDisagreement', 'recordScrutineerAdvice', 'recordEscalationLearning', 'acknowledgeNationalEscalation',
-  'closeNationalEscalation', 'withdrawNationalEscalation', 'acknowledgeReferral', 'decideReferral', 'updateYearlyReport',
+  'completeSection11Action',
+  'completeSchoolSafeguardingAction',
+  'markFileTransferSent',
+  'confirmFileTransferReceipt',
+  'markSeriousIncidentNotified',
+  'recordPartnerTold',
+  'confirmToldOfSeriousIncident',
+  'openRapidReview',
+  'decideRapidReview',
+  'sendRapidReviewToPanel',
+  'recordRapidReviewPanelResponse',
+  'updatePracticeReview',
+  'sendPracticeReviewReport',
+  'publishPracticeReview',
+  'addRecommendation',
+  'addReviewAction',
+  'progressReviewAction',
+  'markCdopNotified',
+  'recordChildDeathReviewMeeting',
+  'recordChildDeathPanelReview',
+  'escalateProfessionalDisagreement',
+  'resolveProfessionalDisagreement',
+  'withdrawProfessionalDisagreement',
+  'recordScrutineerAdvice',
+  'recordEscalationLearning',
+  'acknowledgeNationalEscalation',
+  'closeNationalEscalation',
+  'withdrawNationalEscalation',
+  'acknowledgeReferral',
+  'decideReferral',
+  'updateYearlyReport',
   // Another owner's webhook endpoint is not found rather than refused.
-  'setWebhookEndpointEnabled', 'redeliverWebhook',
+  'setWebhookEndpointEnabled',
+  'redeliverWebhook',
 ]);
 
 /** Valid values for leaf fields, by name: enough for every format check that may come before the permission check. */
@@ -167,7 +195,13 @@ interface Ids {
 const targets = (ids: Ids): Record<string, Overrides[]> => ({
   // agencies
   registerRelevantAgency: [{}],
-  registerRelevantAgencies: [{ rows: [{ name: 'Downs Youth Trust (renamed by a probe)', scheduleCategory: 'MISCELLANEOUS', charityNumber: '9900001' }] }],
+  registerRelevantAgencies: [
+    {
+      rows: [
+        { name: 'Downs Youth Trust (renamed by a probe)', scheduleCategory: 'MISCELLANEOUS', charityNumber: '9900001' },
+      ],
+    },
+  ],
   setAgencyContact: [
     { agencyId: westSussexCouncil, 'input.role': 'CHILDRENS_SOCIAL_CARE_FRONT_DOOR' },
     { agencyId: westSussexCouncil, 'input.role': 'EMERGENCY_DUTY_TEAM' },
@@ -176,9 +210,13 @@ const targets = (ids: Ids): Record<string, Overrides[]> => ({
   ],
   designateRelevantAgency: [{ 'input.partnershipId': westSussex, 'input.agencyId': demoIds.agencies.youthCharity }],
   endRelevantAgencyDesignation: [{ 'input.designationId': ids['designation']! }],
-  submitSection11Return: [{ 'input.partnershipId': westSussex, 'input.agencyId': demoIds.agencies.sussexCommunityTrust }],
+  submitSection11Return: [
+    { 'input.partnershipId': westSussex, 'input.agencyId': demoIds.agencies.sussexCommunityTrust },
+  ],
   // notifications: an endpoint for a partnership the outsider does not administer, and another owner's
-  registerWebhookEndpoint: [{ 'input.partnershipId': westSussex, 'input.url': 'https://hooks.example.org/probe', 'input.eventTypes': [] }],
+  registerWebhookEndpoint: [
+    { 'input.partnershipId': westSussex, 'input.url': 'https://hooks.example.org/probe', 'input.eventTypes': [] },
+  ],
   setWebhookEndpointEnabled: [{ id: ids['webhookEndpoint']!, enabled: false }],
   redeliverWebhook: [{ deliveryId: ids['webhookDelivery']! }],
   configureSection11Standards: [{ partnershipId: westSussex }],
@@ -190,15 +228,50 @@ const targets = (ids: Ids): Record<string, Overrides[]> => ({
   addDelegatedSafeguardingPartner: [{ partnerId: ids['partner']! }],
   activatePartnership: [{ id: westSussex }],
   dissolvePartnership: [{ id: westSussex }],
-  publishArrangements: [{ partnershipId: westSussex, 'input.signOffs': [], 'input.relevantAgencyIds': [], 'input.childDeathReviewPartnerIds': [], 'input.scrutinyReports': [] }],
+  publishArrangements: [
+    {
+      partnershipId: westSussex,
+      'input.signOffs': [],
+      'input.relevantAgencyIds': [],
+      'input.childDeathReviewPartnerIds': [],
+      'input.scrutinyReports': [],
+    },
+  ],
   recordYearlyReport: [{ 'input.partnershipId': westSussex }],
   updateYearlyReport: [{ id: ids['yearlyReport']! }],
   // schools
   registerSchool: [{ 'input.urn': '990901' }],
   upsertSchools: [
-    { rows: [{ urn: '990001', name: 'Seaview renamed by a probe', localAuthorityDfeCode: '846', establishmentNumber: '2001', phase: 'PRIMARY', status: 'OPEN' }] },
+    {
+      rows: [
+        {
+          urn: '990001',
+          name: 'Seaview renamed by a probe',
+          localAuthorityDfeCode: '846',
+          establishmentNumber: '2001',
+          phase: 'PRIMARY',
+          status: 'OPEN',
+        },
+      ],
+    },
     // East Sussex holds Wealdview, but renaming its trust would rename it for Brighton's academy too.
-    { rows: [{ urn: '990004', name: 'Wealdview Academy (demo)', localAuthorityDfeCode: '845', laestab: '8454001', phase: 'SECONDARY', status: 'OPEN', establishmentType: 'Academy sponsor led', establishmentTypeGroup: 'Academies', trustUid: '99001', trustName: 'Downland renamed by a probe', postcode: 'TN22 1ZZ' }] },
+    {
+      rows: [
+        {
+          urn: '990004',
+          name: 'Wealdview Academy (demo)',
+          localAuthorityDfeCode: '845',
+          laestab: '8454001',
+          phase: 'SECONDARY',
+          status: 'OPEN',
+          establishmentType: 'Academy sponsor led',
+          establishmentTypeGroup: 'Academies',
+          trustUid: '99001',
+          trustName: 'Downland renamed by a probe',
+          postcode: 'TN22 1ZZ',
+        },
+      ],
+    },
   ],
   recordTrust: [{}],
   setSafeguardingLeads: [{}],
@@ -266,7 +339,8 @@ class Unbuildable extends Error {}
 function build(type: GraphQLInputType, path: string, name: string, overrides: Overrides, missing: string[]): unknown {
   if (path in overrides) return overrides[path];
   if (isNonNullType(type)) return build(type.ofType, path, name, overrides, missing);
-  if (isListType(type)) return name in samples ? samples[name] : [build(type.ofType, `${path}.0`, name, overrides, missing)];
+  if (isListType(type))
+    return name in samples ? samples[name] : [build(type.ofType, `${path}.0`, name, overrides, missing)];
   if (isInputObjectType(type)) {
     const value: Record<string, unknown> = {};
     for (const field of Object.values(type.getFields())) {
@@ -297,13 +371,18 @@ function build(type: GraphQLInputType, path: string, name: string, overrides: Ov
       case 'Date':
         return day;
       default:
-        throw new Unbuildable(`scalar ${type.name} at ${path}: add a sample for it in tests/security-mutations.test.ts (build)`);
+        throw new Unbuildable(
+          `scalar ${type.name} at ${path}: add a sample for it in tests/security-mutations.test.ts (build)`,
+        );
     }
   }
   throw new Unbuildable(`${String(type)} at ${path} cannot be built`);
 }
 
-function argumentsOf(field: GraphQLField<unknown, unknown>, overrides: Overrides): { variables: Record<string, unknown>; missing: string[] } {
+function argumentsOf(
+  field: GraphQLField<unknown, unknown>,
+  overrides: Overrides,
+): { variables: Record<string, unknown>; missing: string[] } {
   const missing: string[] = [];
   const variables: Record<string, unknown> = {};
   for (const arg of field.args) {
@@ -318,7 +397,8 @@ function documentOf(field: GraphQLField<unknown, unknown>, variables: Record<str
   const args = field.args.filter((arg) => arg.name in variables);
   const declared = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const selection = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
+  const selection =
+    isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
   return `mutation Probe${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`;
 }
 
@@ -327,7 +407,10 @@ function documentOf(field: GraphQLField<unknown, unknown>, variables: Record<str
 interface TableState {
   readonly hash: string;
   /** For the audit trail: each record's digest and action by sequence, so appended records can be told from changed ones. */
-  readonly records?: ReadonlyMap<number, { readonly digest: string; readonly action: string; readonly entityType: string }>;
+  readonly records?: ReadonlyMap<
+    number,
+    { readonly digest: string; readonly action: string; readonly entityType: string }
+  >;
 }
 
 const quote = (db: DataSource, name: string) => (db.options.type === 'better-sqlite3' ? `"${name}"` : `\`${name}\``);
@@ -341,7 +424,13 @@ async function tablesOf(db: DataSource): Promise<string[]> {
 }
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
-const digest = (rows: unknown[]) => hashOf(rows.map((row) => JSON.stringify(row)).sort().join('\n'));
+const digest = (rows: unknown[]) =>
+  hashOf(
+    rows
+      .map((row) => JSON.stringify(row))
+      .sort()
+      .join('\n'),
+  );
 
 async function snapshot(graph: TestGraph): Promise<Map<string, TableState>> {
   const state = new Map<string, TableState>();
@@ -358,7 +447,16 @@ async function snapshot(graph: TestGraph): Promise<Map<string, TableState>> {
       if (table === 'outbox_event') rows = rows.map(({ publishedAt: _published, ...row }) => row);
       const records =
         table === 'audit_records'
-          ? new Map(rows.map((row) => [Number(row['sequence']), { digest: hashOf(JSON.stringify(row)), action: String(row['action']), entityType: String(row['entityType']) }]))
+          ? new Map(
+              rows.map((row) => [
+                Number(row['sequence']),
+                {
+                  digest: hashOf(JSON.stringify(row)),
+                  action: String(row['action']),
+                  entityType: String(row['entityType']),
+                },
+              ]),
+            )
           : undefined;
       state.set(`${name}.${table}`, { hash: digest(rows), ...(records ? { records } : {}) });
     }
@@ -376,10 +474,12 @@ function changes(before: Map<string, TableState>, after: Map<string, TableState>
       if (now.hash !== was.hash) changed.push(key);
     } else {
       for (const [sequence, record] of was.records) {
-        if (now.records.get(sequence)?.digest !== record.digest) changed.push(`${key}: audit record ${sequence} was changed or removed`);
+        if (now.records.get(sequence)?.digest !== record.digest)
+          changed.push(`${key}: audit record ${sequence} was changed or removed`);
       }
       for (const [sequence, record] of now.records) {
-        if (!was.records.has(sequence) && ['CREATE', 'UPDATE', 'READ'].includes(record.action)) changed.push(`${key}: ${record.action} ${record.entityType} appended`);
+        if (!was.records.has(sequence) && ['CREATE', 'UPDATE', 'READ'].includes(record.action))
+          changed.push(`${key}: ${record.action} ${record.entityType} appended`);
       }
     }
   }
@@ -398,7 +498,12 @@ async function tokenOf(identity: Identity): Promise<string> {
 }
 
 /** One row's id, from a subgraph's database: proof the target exists. */
-async function idOf(subgraph: (typeof subgraphNames)[number], entity: string, where: Record<string, unknown>, column = 'id'): Promise<string> {
+async function idOf(
+  subgraph: (typeof subgraphNames)[number],
+  entity: string,
+  where: Record<string, unknown>,
+  column = 'id',
+): Promise<string> {
   const row = await graph.subgraphs[subgraph].db.getRepository(entity).findOneBy(where);
   if (!row) throw new Error(`no ${entity} matching ${JSON.stringify(where)} in the demo data`);
   return String(row[column]);
@@ -411,7 +516,10 @@ beforeAll(async () => {
   schema = buildClientSchema(introspection.data);
 
   // Targets that the demo data does not hold, set up by their rightful owners through the gateway.
-  const standards = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schoolSafeguardingStandards { key } } }`, { id: brightonAndHove });
+  const standards = await graph.query<any>(
+    `query ($id: ID!) { partnership(id: $id) { schoolSafeguardingStandards { key } } }`,
+    { id: brightonAndHove },
+  );
   const submitted = await graph.query<any>(
     `mutation ($input: SubmitSchoolSafeguardingReturnInput!) { submitSchoolSafeguardingReturn(input: $input) { id } }`,
     {
@@ -423,7 +531,10 @@ beforeAll(async () => {
           standardKey: s.key,
           rating: 'AMBER',
           evidence: 'Probe set-up (fictional)',
-          actions: index === 0 ? [{ description: 'Refresh whole-staff training (fictional)', owner: 'DSL', dueOn: '2027-01-31' }] : [],
+          actions:
+            index === 0
+              ? [{ description: 'Refresh whole-staff training (fictional)', owner: 'DSL', dueOn: '2027-01-31' }]
+              : [],
         })),
       },
     },
@@ -445,26 +556,49 @@ beforeAll(async () => {
   expect(endpoint.errors).toBeUndefined();
   const endpointId: string = endpoint.data.registerWebhookEndpoint.endpoint.id;
   // Off, so nothing is queued for it or sent beside the probes (an endpoint that is off is still its owner's to switch on).
-  const off = await graph.query<any>(`mutation ($id: ID!) { setWebhookEndpointEnabled(id: $id, enabled: false) { status } }`, { id: endpointId }, { as: 'west-sussex-business-manager' });
+  const off = await graph.query<any>(
+    `mutation ($id: ID!) { setWebhookEndpointEnabled(id: $id, enabled: false) { status } }`,
+    { id: endpointId },
+    { as: 'west-sussex-business-manager' },
+  );
   expect(off.data?.setWebhookEndpointEnabled.status).toBe('DISABLED');
   // A delivery to it, as the service would have queued one (no event in the set-up is the endpoint's).
   const webhookDelivery = `msg_probe${endpointId.replace(/-/g, '').slice(0, 20)}`;
   await graph.subgraphs.notifications.db.query(
     `INSERT INTO webhook_delivery (id, endpointId, messageKey, eventType, body, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [webhookDelivery, endpointId, 'probe', 'obligation.opened', '{}', 'FAILED', 9, '2026-12-02T10:00:00.000Z', '2026-12-02T10:00:00.000Z'],
+    [
+      webhookDelivery,
+      endpointId,
+      'probe',
+      'obligation.opened',
+      '{}',
+      'FAILED',
+      9,
+      '2026-12-02T10:00:00.000Z',
+      '2026-12-02T10:00:00.000Z',
+    ],
   );
 
   ids = {
     webhookEndpoint: endpointId,
     webhookDelivery,
-    designation: await idOf('agencies', 'Designation', { partnershipId: westSussex, agencyId: demoIds.agencies.probationKss }),
+    designation: await idOf('agencies', 'Designation', {
+      partnershipId: westSussex,
+      agencyId: demoIds.agencies.probationKss,
+    }),
     section11Action: await idOf('agencies', 'Section11Action', { partnershipId: westSussex }),
     partner: await idOf('partnerships', 'StatutoryPartner', { partnershipId: westSussex, kind: 'LOCAL_AUTHORITY' }),
     yearlyReport: await idOf('partnerships', 'YearlyReport', { partnershipId: westSussex }),
     schoolAction: await idOf('schools', 'SchoolSafeguardingAction', { urn: '990001' }),
     fileTransfer: transfer.data.recordFileTransfer.id,
-    draftNotification: await idOf('reviews', 'SeriousIncidentNotification', { partnershipId: westSussex, status: 'DRAFT' }),
-    sentNotification: await idOf('reviews', 'SeriousIncidentNotification', { partnershipId: westSussex, status: 'SENT' }),
+    draftNotification: await idOf('reviews', 'SeriousIncidentNotification', {
+      partnershipId: westSussex,
+      status: 'DRAFT',
+    }),
+    sentNotification: await idOf('reviews', 'SeriousIncidentNotification', {
+      partnershipId: westSussex,
+      status: 'SENT',
+    }),
     rapidReview: await idOf('reviews', 'RapidReview', { partnershipId: westSussex, status: 'OPEN' }),
     practiceReview: await idOf('reviews', 'PracticeReview', { partnershipId: westSussex, status: 'IN_PROGRESS' }),
     recommendation: await idOf('reviews', 'Recommendation', { partnershipId: westSussex }),
@@ -483,7 +617,7 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-it('reads every mutation from the gateway\'s own schema', () => {
+it("reads every mutation from the gateway's own schema", () => {
   const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
   expect(mutations.length).toBeGreaterThanOrEqual(65);
   // Every target names a mutation that exists: a renamed or removed one must not leave a stale entry.
@@ -496,7 +630,8 @@ it('refuses every mutation to every outsider, and no row of any database changes
   const aimed = targets(ids);
   const failures: string[] = [];
   const tokens = new Map<Outsider, string | null>();
-  for (const [name, identity] of Object.entries(outsiders) as Array<[Outsider, Identity | null]>) tokens.set(name, identity ? await tokenOf(identity) : null);
+  for (const [name, identity] of Object.entries(outsiders) as Array<[Outsider, Identity | null]>)
+    tokens.set(name, identity ? await tokenOf(identity) : null);
 
   let before = await snapshot(graph);
   let probes = 0;
@@ -521,19 +656,27 @@ it('refuses every mutation to every outsider, and no row of any database changes
       for (const [outsider, token] of tokens) {
         probes += 1;
         const label = `${field.name}${variants.length > 1 ? ` [target ${variant}]` : ''} as ${outsider}`;
-        const result: GraphQLResponse = await graph.query(document, built.variables, token ? { authorization: `Bearer ${token}` } : {});
+        const result: GraphQLResponse = await graph.query(
+          document,
+          built.variables,
+          token ? { authorization: `Bearer ${token}` } : {},
+        );
         const code = result.errors?.[0]?.extensions?.['code'];
         const answered = result.data?.[field.name] ?? null;
         const after = await snapshot(graph);
         const permitted = allowed[field.name]?.[outsider];
         if (permitted) {
-          if (result.errors) failures.push(`${label}: allowed (${permitted}) but answered ${String(code)} ${result.errors[0]!.message}`);
+          if (result.errors)
+            failures.push(`${label}: allowed (${permitted}) but answered ${String(code)} ${result.errors[0]!.message}`);
           before = after;
           continue;
         }
-        const expected = token === null ? ['UNAUTHENTICATED'] : hidden.has(field.name) ? ['FORBIDDEN', 'NOT_FOUND'] : ['FORBIDDEN'];
+        const expected =
+          token === null ? ['UNAUTHENTICATED'] : hidden.has(field.name) ? ['FORBIDDEN', 'NOT_FOUND'] : ['FORBIDDEN'];
         if (typeof code !== 'string' || !expected.includes(code)) {
-          failures.push(`${label}: expected ${expected.join(' or ')}, got ${String(code)}${result.errors ? `: ${result.errors[0]!.message}` : ' (no error)'}`);
+          failures.push(
+            `${label}: expected ${expected.join(' or ')}, got ${String(code)}${result.errors ? `: ${result.errors[0]!.message}` : ' (no error)'}`,
+          );
         }
         if (answered !== null) failures.push(`${label}: answered ${JSON.stringify(answered)}`);
         const changed = changes(before, after);

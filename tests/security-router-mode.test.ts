@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
-import { ConfigError, demoIdentities, demoIds, internalIdentityHeader, nameBasedId, signInternalToken, startSubgraph, subgraphNames } from '@safeguarding/shared';
+import {
+  ConfigError,
+  demoIdentities,
+  demoIds,
+  internalIdentityHeader,
+  nameBasedId,
+  signInternalToken,
+  startSubgraph,
+  subgraphNames,
+} from '@safeguarding/shared';
 import { subgraphs } from '@safeguarding/gateway';
 import { startGraph, testConfig, useSubgraphAuth, type TestGraph } from './support/graph';
 
@@ -29,8 +38,16 @@ const caseQuery = `query Case($id: ID!) { professionalDisagreement(id: $id) { id
 const westSussex = demoIds.partnerships.westSussex;
 const publicQuery = `{ _entities(representations: [{ __typename: "Partnership", id: "${westSussex}" }]) { ... on Partnership { escalationPolicy { stages { name } } } } }`;
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -48,22 +65,44 @@ describe('a subgraph behind a Router (SUBGRAPH_AUTH=jwks)', () => {
 
   it('serves a caller by the token the Router propagates, with the same identity the gateway would see', async () => {
     const token = await graph.tokenFor('sussex-health-visitor');
-    const response = await post(escalations(), { query: caseQuery, variables: { id: disagreementId } }, { authorization: `Bearer ${token}` });
+    const response = await post(
+      escalations(),
+      { query: caseQuery, variables: { id: disagreementId } },
+      { authorization: `Bearer ${token}` },
+    );
     expect(response.status).toBe(200);
     expect(response.body.data.professionalDisagreement.id).toBe(disagreementId);
-    const viaGateway = await graph.query<{ professionalDisagreement: { id: string } }>(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
+    const viaGateway = await graph.query<{ professionalDisagreement: { id: string } }>(
+      caseQuery,
+      { id: disagreementId },
+      { as: 'sussex-health-visitor' },
+    );
     expect(viaGateway.data?.professionalDisagreement.id).toBe(disagreementId);
   });
 
   it('refuses what the gateway refuses, with the same reasons', async () => {
     const identity = demoIdentities['sussex-health-visitor']!;
     const cases: Array<[string, string, string]> = [
-      ['shared secret', await new SignJWT({ org: identity.organisation, roles: identity.roles, partnerships: identity.partnershipIds }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('test-issuer').setAudience('test-audience').setExpirationTime('5m').sign(new TextEncoder().encode(graph.secrets.jwt)), 'The token is signed with an algorithm that is not accepted'],
+      [
+        'shared secret',
+        await new SignJWT({ org: identity.organisation, roles: identity.roles, partnerships: identity.partnershipIds })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuer('test-issuer')
+          .setAudience('test-audience')
+          .setExpirationTime('5m')
+          .sign(new TextEncoder().encode(graph.secrets.jwt)),
+        'The token is signed with an algorithm that is not accepted',
+      ],
       ['not a bearer', 'Basic dXNlcjpwYXNz', 'The Authorization header must be "Bearer" followed by a JWT'],
     ];
     for (const [, token, reason] of cases) {
       const authorization = token.startsWith('Basic') ? token : `Bearer ${token}`;
-      const direct = await post(escalations(), { query: caseQuery, variables: { id: disagreementId } }, { authorization });
+      const direct = await post(
+        escalations(),
+        { query: caseQuery, variables: { id: disagreementId } },
+        { authorization },
+      );
       expect(direct.status).toBe(401);
       expect(direct.body.errors[0].message).toContain(reason);
       expect(JSON.stringify(direct.body)).not.toContain('CASE-DEMO');
@@ -73,11 +112,20 @@ describe('a subgraph behind a Router (SUBGRAPH_AUTH=jwks)', () => {
   });
 
   it('refuses a token signed by the provider whose claims break the rules, naming the claim', async () => {
-    const broken = { ...demoIdentities['sussex-health-visitor']!, organisation: { id: 'x'.repeat(64), kind: 'POLICE' as const } };
+    const broken = {
+      ...demoIdentities['sussex-health-visitor']!,
+      organisation: { id: 'x'.repeat(64), kind: 'POLICE' as const },
+    };
     const token = await graph.tokenFor(broken);
-    const direct = await post(escalations(), { query: caseQuery, variables: { id: disagreementId } }, { authorization: `Bearer ${token}` });
+    const direct = await post(
+      escalations(),
+      { query: caseQuery, variables: { id: disagreementId } },
+      { authorization: `Bearer ${token}` },
+    );
     expect(direct.status).toBe(401);
-    expect(direct.body.errors[0].message).toContain('claim org.id must be an agency id (a UUID) or a school URN (6 digits)');
+    expect(direct.body.errors[0].message).toContain(
+      'claim org.id must be an agency id (a UUID) or a school URN (6 digits)',
+    );
   });
 
   it('serves an anonymous caller public data only', async () => {
@@ -87,9 +135,12 @@ describe('a subgraph behind a Router (SUBGRAPH_AUTH=jwks)', () => {
     expect(caseData.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('still accepts the gateway\'s own token, so the gateway and a Router can stand in front at once', async () => {
+  it("still accepts the gateway's own token, so the gateway and a Router can stand in front at once", async () => {
     const operation = { query: caseQuery, variables: { id: disagreementId } };
-    const token = await signInternalToken({ identity: demoIdentities['sussex-health-visitor']!, operationName: 'Case', requestId: null, operation }, graph.secrets.internal);
+    const token = await signInternalToken(
+      { identity: demoIdentities['sussex-health-visitor']!, operationName: 'Case', requestId: null, operation },
+      graph.secrets.internal,
+    );
     const response = await post(escalations(), operation, { [internalIdentityHeader]: token });
     expect(response.body.data.professionalDisagreement.id).toBe(disagreementId);
   });
@@ -100,7 +151,11 @@ describe('in production behind a Router', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'router-mode-'));
-    graph = await startGraph({ production: true, demoData: true, overrides: { NODE_ENV: 'production', DATA_DIR: dataDir } });
+    graph = await startGraph({
+      production: true,
+      demoData: true,
+      overrides: { NODE_ENV: 'production', DATA_DIR: dataDir },
+    });
   }, 120_000);
   afterAll(async () => {
     await graph?.stop();
@@ -116,7 +171,12 @@ describe('in production behind a Router', () => {
 
   it('refuses an anonymous caller its schema: no _service, no introspection, in any subgraph', async () => {
     for (const name of subgraphNames) {
-      for (const query of ['{ _service { sdl } }', '{ __schema { types { name } } }', '{ __type(name: "Query") { name } }', 'query { a: _service { sdl } }']) {
+      for (const query of [
+        '{ _service { sdl } }',
+        '{ __schema { types { name } } }',
+        '{ __type(name: "Query") { name } }',
+        'query { a: _service { sdl } }',
+      ]) {
         const response = await post(graph.subgraphs[name].url, { query });
         expect(response.status).toBe(401);
         expect(JSON.stringify(response.body)).not.toContain('extend schema');
@@ -125,7 +185,11 @@ describe('in production behind a Router', () => {
   });
 
   it('serves a signed-in caller through the gateway forwarding its token, across the subgraphs', async () => {
-    const answer = await graph.query<{ professionalDisagreement: { id: string } }>(caseQuery, { id: disagreementId }, { as: 'sussex-health-visitor' });
+    const answer = await graph.query<{ professionalDisagreement: { id: string } }>(
+      caseQuery,
+      { id: disagreementId },
+      { as: 'sussex-health-visitor' },
+    );
     expect(answer.data?.professionalDisagreement.id).toBe(disagreementId);
   });
 });

@@ -22,14 +22,24 @@ afterAll(async () => {
 
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<net.Server>((resolve) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => resolve(s)); })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve) => {
+          const s = net.createServer();
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   return ports;
 }
 
-function launch(entry: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; at: number }> } {
+function launch(
+  entry: string,
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; at: number }> } {
   let output = '';
   const child = spawn(process.execPath, [path.join(repositoryRoot, entry)], {
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...databaseEnv, ...env },
@@ -37,7 +47,9 @@ function launch(entry: string, env: Record<string, string>): { child: ChildProce
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, at: Date.now() })),
+  );
   return { child, output: () => output, exited };
 }
 
@@ -114,7 +126,8 @@ it('npm start stops all eight processes within 2 s of SIGTERM, answering the req
     PORTAL_PORT: String(portal),
   });
   const deadline = Date.now() + 120_000;
-  while (!launcher.output().includes('The safeguarding graph is up') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+  while (!launcher.output().includes('The safeguarding graph is up') && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 250));
   expect(launcher.output()).toContain('The safeguarding graph is up');
   const inFlight = requestInFlight(gateway!);
   await new Promise((resolve) => setTimeout(resolve, 200));

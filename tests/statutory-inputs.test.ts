@@ -38,7 +38,11 @@ describe('professional disagreements name organisations that exist', () => {
   });
 
   it('refuses a disagreement raised with an authority that had ended, naming the field and its successors', async () => {
-    const result = await graph.query<any>(raise, { input: input({ raisedWithAgencyId: cumbria }) }, { as: 'sussex-health-visitor' });
+    const result = await graph.query<any>(
+      raise,
+      { input: input({ raisedWithAgencyId: cumbria }) },
+      { as: 'sussex-health-visitor' },
+    );
     expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.raisedWithAgencyId' });
     expect(result.errors![0]!.message).toContain('Cumbria ended on 2023-03-31');
     expect(result.errors![0]!.message).toContain('Cumberland (942)');
@@ -49,29 +53,56 @@ describe('professional disagreements name organisations that exist', () => {
   });
 
   it('accepts an authority that was only recoded, and one raised (from a backlog) before the authority ended', async () => {
-    const recoded = await graph.query<any>(raise, { input: input({ raisedWithAgencyId: barnsley }) }, { as: 'sussex-health-visitor' });
+    const recoded = await graph.query<any>(
+      raise,
+      { input: input({ raisedWithAgencyId: barnsley }) },
+      { as: 'sussex-health-visitor' },
+    );
     expect(recoded.errors).toBeUndefined();
-    const before = await graph.query<any>(raise, { input: input({ raisedWithAgencyId: cumbria, raisedOn: '2023-03-01' }) }, { as: 'sussex-health-visitor' });
+    const before = await graph.query<any>(
+      raise,
+      { input: input({ raisedWithAgencyId: cumbria, raisedOn: '2023-03-01' }) },
+      { as: 'sussex-health-visitor' },
+    );
     expect(before.errors).toBeUndefined();
     expect(before.data.raiseProfessionalDisagreement.raisedOn).toBe('2023-03-01');
   });
 
   it('refuses an agreed action owned by an organisation that has ended, naming the action', async () => {
-    const raised = await graph.query<any>(raise, { input: input({ raisedWithAgencyId: westSussexCouncil }) }, { as: 'sussex-health-visitor' });
+    const raised = await graph.query<any>(
+      raise,
+      { input: input({ raisedWithAgencyId: westSussexCouncil }) },
+      { as: 'sussex-health-visitor' },
+    );
     expect(raised.errors).toBeUndefined();
     const id = raised.data.raiseProfessionalDisagreement.id;
     const actions = [
       { description: 'Share the chronology', ownerOrganisationId: westSussexCouncil, dueOn: '2026-12-15' },
       { description: 'Review the threshold decision', ownerOrganisationId: northamptonshire, dueOn: '2026-12-15' },
     ];
-    const refused = await graph.query<any>(resolve, { id, input: { outcome: 'Agreed', agreedActions: actions } }, { as: 'sussex-health-visitor' });
-    expect(refusal(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agreedActions.1.ownerOrganisationId' });
+    const refused = await graph.query<any>(
+      resolve,
+      { id, input: { outcome: 'Agreed', agreedActions: actions } },
+      { as: 'sussex-health-visitor' },
+    );
+    expect(refusal(refused)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.agreedActions.1.ownerOrganisationId',
+    });
     expect(refused.errors![0]!.message).toContain('Northamptonshire ended on 2021-03-31');
     expect(refused.errors![0]!.message).toContain('North Northamptonshire (940)');
-    const pastDue = await graph.query<any>(resolve, { id, input: { outcome: 'Agreed', agreedActions: [{ ...actions[0], dueOn: '1999-01-01' }] } }, { as: 'sussex-health-visitor' });
+    const pastDue = await graph.query<any>(
+      resolve,
+      { id, input: { outcome: 'Agreed', agreedActions: [{ ...actions[0], dueOn: '1999-01-01' }] } },
+      { as: 'sussex-health-visitor' },
+    );
     expect(refusal(pastDue)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agreedActions.0.dueOn' });
     // Nothing was half-written: the disagreement is still open and resolves once the inputs are right.
-    const resolved = await graph.query<any>(resolve, { id, input: { outcome: 'Agreed', agreedActions: [actions[0]] } }, { as: 'sussex-health-visitor' });
+    const resolved = await graph.query<any>(
+      resolve,
+      { id, input: { outcome: 'Agreed', agreedActions: [actions[0]] } },
+      { as: 'sussex-health-visitor' },
+    );
     expect(resolved.errors).toBeUndefined();
     expect(resolved.data.resolveProfessionalDisagreement.status).toBe('RESOLVED');
   });
@@ -84,7 +115,11 @@ describe('section 175 returns', () => {
   const complete = `mutation ($input: CompleteSchoolSafeguardingActionInput!) { completeSchoolSafeguardingAction(input: $input) { deadline { completedOn status } } }`;
 
   it('refuses an action due in the past, and a completion before the return was made', async () => {
-    const keys = ((await graph.query<any>(standards, { id: eastSussex })).data.partnership.schoolSafeguardingStandards as Array<{ key: string }>).map((s) => s.key);
+    const keys = (
+      (await graph.query<any>(standards, { id: eastSussex })).data.partnership.schoolSafeguardingStandards as Array<{
+        key: string;
+      }>
+    ).map((s) => s.key);
     const rated = (dueOn: string) =>
       keys.map((key, index) => ({
         standardKey: key,
@@ -93,20 +128,42 @@ describe('section 175 returns', () => {
         actions: index === 1 ? [{ description: 'Review the filtering', owner: 'DSL', dueOn }] : [],
       }));
     const base = { partnershipId: eastSussex, urn: '990003', financialYear: '2026-27' };
-    const past = await graph.query<any>(submit, { input: { ...base, standards: rated('1999-01-01') } }, { as: 'shingle-bay-primary-dsl' });
+    const past = await graph.query<any>(
+      submit,
+      { input: { ...base, standards: rated('1999-01-01') } },
+      { as: 'shingle-bay-primary-dsl' },
+    );
     expect(refusal(past)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.standards.1.actions.0.dueOn' });
 
-    const made = await graph.query<any>(submit, { input: { ...base, standards: rated('2027-01-31') } }, { as: 'shingle-bay-primary-dsl' });
+    const made = await graph.query<any>(
+      submit,
+      { input: { ...base, standards: rated('2027-01-31') } },
+      { as: 'shingle-bay-primary-dsl' },
+    );
     expect(made.errors).toBeUndefined();
     expect(made.data.submitSchoolSafeguardingReturn.submittedOn).toBe('2026-11-23');
-    const action = made.data.submitSchoolSafeguardingReturn.standards.flatMap((s: { actions: Array<{ id: string }> }) => s.actions)[0];
+    const action = made.data.submitSchoolSafeguardingReturn.standards.flatMap(
+      (s: { actions: Array<{ id: string }> }) => s.actions,
+    )[0];
 
-    const early = await graph.query<any>(complete, { input: { actionId: action.id, completedOn: '2026-11-20' } }, { as: 'shingle-bay-primary-dsl' });
+    const early = await graph.query<any>(
+      complete,
+      { input: { actionId: action.id, completedOn: '2026-11-20' } },
+      { as: 'shingle-bay-primary-dsl' },
+    );
     expect(refusal(early)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.completedOn' });
     expect(early.errors![0]!.message).toContain('2026-11-23');
-    const future = await graph.query<any>(complete, { input: { actionId: action.id, completedOn: '2026-12-01' } }, { as: 'shingle-bay-primary-dsl' });
+    const future = await graph.query<any>(
+      complete,
+      { input: { actionId: action.id, completedOn: '2026-12-01' } },
+      { as: 'shingle-bay-primary-dsl' },
+    );
     expect(refusal(future)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.completedOn' });
-    const done = await graph.query<any>(complete, { input: { actionId: action.id, completedOn: '2026-11-23' } }, { as: 'shingle-bay-primary-dsl' });
+    const done = await graph.query<any>(
+      complete,
+      { input: { actionId: action.id, completedOn: '2026-11-23' } },
+      { as: 'shingle-bay-primary-dsl' },
+    );
     expect(done.errors).toBeUndefined();
     expect(done.data.completeSchoolSafeguardingAction.deadline).toEqual({ completedOn: '2026-11-23', status: 'MET' });
   });
@@ -114,14 +171,23 @@ describe('section 175 returns', () => {
 
 describe('partnership records of the past', () => {
   const partnersOf = async (id: string): Promise<Array<{ id: string; kind: string }>> =>
-    (await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { partners { id kind } } }`, { id })).data.partnership.partners;
+    (await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { partners { id kind } } }`, { id })).data
+      .partnership.partners;
 
   it('refuses a lead safeguarding partner named on a day still to come', async () => {
     const [partner] = await partnersOf(westSussex);
     const nameLead = `mutation ($partnerId: ID!, $input: LeadSafeguardingPartnerInput!) { nameLeadSafeguardingPartner(partnerId: $partnerId, input: $input) { leadSafeguardingPartner { name } } }`;
-    const result = await graph.query<any>(nameLead, { partnerId: partner!.id, input: { name: 'F. Example', office: 'Chief Executive', namedOn: '2027-01-05' } }, { as: 'west-sussex-business-manager' });
+    const result = await graph.query<any>(
+      nameLead,
+      { partnerId: partner!.id, input: { name: 'F. Example', office: 'Chief Executive', namedOn: '2027-01-05' } },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.namedOn' });
-    const today = await graph.query<any>(nameLead, { partnerId: partner!.id, input: { name: 'F. Example', office: 'Chief Executive', namedOn: '2026-11-23' } }, { as: 'west-sussex-business-manager' });
+    const today = await graph.query<any>(
+      nameLead,
+      { partnerId: partner!.id, input: { name: 'F. Example', office: 'Chief Executive', namedOn: '2026-11-23' } },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(today.errors).toBeUndefined();
   });
 
@@ -153,7 +219,14 @@ describe('partnership records of the past', () => {
 describe('school codes', () => {
   it('refuses an establishment number that is not the 4 digits GIAS gives', async () => {
     const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { row outcome field reason } }`;
-    const row = { urn: '990961', name: 'Short Number School (test)', localAuthorityDfeCode: '938', establishmentNumber: '123', phase: 'PRIMARY', status: 'OPEN' };
+    const row = {
+      urn: '990961',
+      name: 'Short Number School (test)',
+      localAuthorityDfeCode: '938',
+      establishmentNumber: '123',
+      phase: 'PRIMARY',
+      status: 'OPEN',
+    };
     const result = await graph.query<any>(upsert, { rows: [row] }, { as: 'national-administrator' });
     expect(result.errors).toBeUndefined();
     expect(result.data.upsertSchools[0]).toMatchObject({ outcome: 'REJECTED', field: 'establishmentNumber' });
@@ -168,17 +241,48 @@ describe('reviews', () => {
   const manager = { as: 'west-sussex-business-manager' } as const;
 
   it('refuses a recommendation or action owned by an authority that has ended, and an action due in the past', async () => {
-    const ended = await graph.query<any>(addRecommendation, { input: { practiceReviewId: demoReviewIds.practiceReviewChildQ, text: 'Joint chronologies (inputs test)', ownerKind: 'AGENCY', ownerId: cumbria } }, manager);
+    const ended = await graph.query<any>(
+      addRecommendation,
+      {
+        input: {
+          practiceReviewId: demoReviewIds.practiceReviewChildQ,
+          text: 'Joint chronologies (inputs test)',
+          ownerKind: 'AGENCY',
+          ownerId: cumbria,
+        },
+      },
+      manager,
+    );
     expect(refusal(ended)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ownerId' });
     expect(ended.errors![0]!.message).toContain('Cumbria ended on 2023-03-31');
 
-    const added = await graph.query<any>(addRecommendation, { input: { practiceReviewId: demoReviewIds.practiceReviewChildQ, text: 'Joint chronologies (inputs test)', ownerKind: 'PARTNERSHIP' } }, manager);
+    const added = await graph.query<any>(
+      addRecommendation,
+      {
+        input: {
+          practiceReviewId: demoReviewIds.practiceReviewChildQ,
+          text: 'Joint chronologies (inputs test)',
+          ownerKind: 'PARTNERSHIP',
+        },
+      },
+      manager,
+    );
     expect(added.errors).toBeUndefined();
     const recommendationId = added.data.addRecommendation.id;
-    const action = (overrides: Record<string, unknown>) => ({ recommendationId, description: 'Chronology template (inputs test)', ownerKind: 'PARTNERSHIP', dueOn: '2027-01-31', ...overrides });
+    const action = (overrides: Record<string, unknown>) => ({
+      recommendationId,
+      description: 'Chronology template (inputs test)',
+      ownerKind: 'PARTNERSHIP',
+      dueOn: '2027-01-31',
+      ...overrides,
+    });
     const past = await graph.query<any>(addAction, { input: action({ dueOn: '1999-01-01' }) }, manager);
     expect(refusal(past)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueOn' });
-    const endedOwner = await graph.query<any>(addAction, { input: action({ ownerKind: 'AGENCY', ownerId: northamptonshire }) }, manager);
+    const endedOwner = await graph.query<any>(
+      addAction,
+      { input: action({ ownerKind: 'AGENCY', ownerId: northamptonshire }) },
+      manager,
+    );
     expect(refusal(endedOwner)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ownerId' });
     const ok = await graph.query<any>(addAction, { input: action({}) }, manager);
     expect(ok.errors).toBeUndefined();
@@ -187,7 +291,11 @@ describe('reviews', () => {
 
   it('refuses a reviewer leaving the pool on a day still to come', async () => {
     const panel = { as: 'panel-member' } as const;
-    const added = await graph.query<any>(`mutation { addReviewerToPool(input: { name: "C. Inputs", expertise: "Neglect", joinedPoolOn: "2026-11-01" }) { id } }`, {}, panel);
+    const added = await graph.query<any>(
+      `mutation { addReviewerToPool(input: { name: "C. Inputs", expertise: "Neglect", joinedPoolOn: "2026-11-01" }) { id } }`,
+      {},
+      panel,
+    );
     expect(added.errors).toBeUndefined();
     const leave = `mutation ($id: ID!, $on: Date!) { removeReviewerFromPool(id: $id, leftPoolOn: $on) { inPool } }`;
     const future = await graph.query<any>(leave, { id: added.data.addReviewerToPool.id, on: '2027-01-01' }, panel);
@@ -203,14 +311,34 @@ describe('relevant agencies', () => {
   const manager = { as: 'west-sussex-business-manager' } as const;
 
   it('refuses a closure dated in the future, and designating an agency that had closed', async () => {
-    const college = (name: string, closedOn: string) => ({ name, scheduleCategory: 'EDUCATION_AND_CHILDCARE', scheduleEntry: 'FURTHER_EDUCATION_COLLEGE', closedOn });
-    const result = await graph.query<any>(bulk, { rows: [college('Closing College (test)', '2027-07-31'), college('Closed College (test)', '2026-07-31')] }, manager);
+    const college = (name: string, closedOn: string) => ({
+      name,
+      scheduleCategory: 'EDUCATION_AND_CHILDCARE',
+      scheduleEntry: 'FURTHER_EDUCATION_COLLEGE',
+      closedOn,
+    });
+    const result = await graph.query<any>(
+      bulk,
+      { rows: [college('Closing College (test)', '2027-07-31'), college('Closed College (test)', '2026-07-31')] },
+      manager,
+    );
     expect(result.errors).toBeUndefined();
     const [future, closed] = result.data.registerRelevantAgencies;
     expect(future).toMatchObject({ outcome: 'REJECTED', field: 'closedOn', agency: null });
     expect(closed).toMatchObject({ outcome: 'CREATED', agency: { status: 'CLOSED', closedOn: '2026-07-31' } });
     const agencyId = closed.agency.id;
-    const late = await graph.query<any>(designate, { input: { partnershipId: westSussex, agencyId, designatedFrom: '2026-09-01', reason: 'Named in the arrangements (test)' } }, manager);
+    const late = await graph.query<any>(
+      designate,
+      {
+        input: {
+          partnershipId: westSussex,
+          agencyId,
+          designatedFrom: '2026-09-01',
+          reason: 'Named in the arrangements (test)',
+        },
+      },
+      manager,
+    );
     expect(refusal(late)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agencyId' });
     expect(late.errors![0]!.message).toContain('is closed');
   });
@@ -225,17 +353,29 @@ describe('serious incident notifications', () => {
     localAuthorityGssCode: 'E10000032',
     caseReference: `SIN-IN-${(n += 1)}`,
     dateAware: '2026-11-20',
-    children: [{ reference: `CHILD-IN-${n}`, ageYears: 6, sex: 'FEMALE', ethnicity: 'WBRI', onChildProtectionPlan: true, lookedAfter: false }],
+    children: [
+      {
+        reference: `CHILD-IN-${n}`,
+        ageYears: 6,
+        sex: 'FEMALE',
+        ethnicity: 'WBRI',
+        onChildProtectionPlan: true,
+        lookedAfter: false,
+      },
+    ],
     criteria: { seriousHarm: true, abuseOrNeglectKnownOrSuspected: true },
     partnersTold: [{ organisationId: sussexPolice }],
     ...overrides,
   });
   const manager = { as: 'west-sussex-business-manager' } as const;
 
-  it('routes a merged authority\'s code to its successor and refuses a split one, naming the successor codes', async () => {
+  it("routes a merged authority's code to its successor and refuses a split one, naming the successor codes", async () => {
     const merged = await graph.query<any>(notify, { input: incident({ localAuthorityGssCode: 'E06000029' }) }, manager);
     expect(merged.errors).toBeUndefined();
-    expect(merged.data.notifySeriousIncident).toEqual({ localAuthorityGssCode: 'E06000058', localAuthority: { name: 'Bournemouth, Christchurch and Poole' } });
+    expect(merged.data.notifySeriousIncident).toEqual({
+      localAuthorityGssCode: 'E06000058',
+      localAuthority: { name: 'Bournemouth, Christchurch and Poole' },
+    });
     const split = await graph.query<any>(notify, { input: incident({ localAuthorityGssCode: 'E10000006' }) }, manager);
     expect(refusal(split)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.localAuthorityGssCode' });
     expect(split.errors![0]!.message).toContain('E06000063 (Cumberland)');
@@ -244,7 +384,11 @@ describe('serious incident notifications', () => {
   });
 
   it('refuses a partner told that had ended before the incident became known', async () => {
-    const result = await graph.query<any>(notify, { input: incident({ partnersTold: [{ organisationId: sussexPolice }, { organisationId: cumbria }] }) }, manager);
+    const result = await graph.query<any>(
+      notify,
+      { input: incident({ partnersTold: [{ organisationId: sussexPolice }, { organisationId: cumbria }] }) },
+      manager,
+    );
     expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnersTold.1.organisationId' });
   });
 });

@@ -15,7 +15,9 @@ const create = `mutation ($input: CreatePartnershipInput!) { createPartnership(i
 const activate = `mutation ($id: ID!, $on: Date!) { activatePartnership(id: $id, activeFrom: $on) { status } }`;
 const nameLead = `mutation ($partnerId: ID!) { nameLeadSafeguardingPartner(partnerId: $partnerId, input: { name: "F. Example", office: "Chief Executive", namedOn: "2026-01-05" }) { id } }`;
 const uncovered = async () =>
-  (await graph.query<any>('{ coverage { uncoveredLocalAuthorities { gssCode } } }')).data.coverage.uncoveredLocalAuthorities.map((la: { gssCode: string }) => la.gssCode);
+  (
+    await graph.query<any>('{ coverage { uncoveredLocalAuthorities { gssCode } } }')
+  ).data.coverage.uncoveredLocalAuthorities.map((la: { gssCode: string }) => la.gssCode);
 
 async function managerOf(partnershipId: string): Promise<string> {
   const identity: Identity = {
@@ -27,12 +29,17 @@ async function managerOf(partnershipId: string): Promise<string> {
   return `Bearer ${await mintDevelopmentToken(identity, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' })}`;
 }
 
-async function createdWithLeads(input: Record<string, unknown>): Promise<{ id: string; manager: string; partners: { id: string; kind: string; code: string }[] }> {
+async function createdWithLeads(
+  input: Record<string, unknown>,
+): Promise<{ id: string; manager: string; partners: { id: string; kind: string; code: string }[] }> {
   const created = await graph.query<any>(create, { input }, { as: 'national-administrator' });
   expect(created.errors).toBeUndefined();
   const { id, partners } = created.data.createPartnership;
   const manager = await managerOf(id);
-  for (const partner of partners) expect((await graph.query<any>(nameLead, { partnerId: partner.id }, { authorization: manager })).errors).toBeUndefined();
+  for (const partner of partners)
+    expect(
+      (await graph.query<any>(nameLead, { partnerId: partner.id }, { authorization: manager })).errors,
+    ).toBeUndefined();
   return { id, manager, partners };
 }
 
@@ -40,7 +47,14 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
   it('refuses Cumberland with NHS Sussex ICB, naming the field, the LA and the boards that would qualify', async () => {
     const result = await graph.query<any>(
       create,
-      { input: { name: 'Cumberland (test)', localAuthorityGssCodes: ['E06000063'], integratedCareBoardOdsCodes: ['QNX'], policeForceGssCodes: ['E23000033'] } },
+      {
+        input: {
+          name: 'Cumberland (test)',
+          localAuthorityGssCodes: ['E06000063'],
+          integratedCareBoardOdsCodes: ['QNX'],
+          policeForceGssCodes: ['E23000033'],
+        },
+      },
       { as: 'national-administrator' },
     );
     expect(result.data).toBeNull();
@@ -54,7 +68,14 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
   it('refuses a police force from elsewhere, naming the force that would qualify', async () => {
     const result = await graph.query<any>(
       create,
-      { input: { name: 'Cumberland (test)', localAuthorityGssCodes: ['E06000063'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000033'] } },
+      {
+        input: {
+          name: 'Cumberland (test)',
+          localAuthorityGssCodes: ['E06000063'],
+          integratedCareBoardOdsCodes: ['QHM'],
+          policeForceGssCodes: ['E23000033'],
+        },
+      },
       { as: 'national-administrator' },
     );
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.policeForceGssCodes' });
@@ -64,7 +85,14 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
   it('checks every LA of a multi-LA footprint, and refuses a named board that covers none of it by its index', async () => {
     const shortOfPolice = await graph.query<any>(
       create,
-      { input: { name: 'Essex and East Sussex (test)', localAuthorityGssCodes: ['E10000012', 'E10000011'], integratedCareBoardOdsCodes: ['QJG', 'QNX'], policeForceGssCodes: ['E23000028'] } },
+      {
+        input: {
+          name: 'Essex and East Sussex (test)',
+          localAuthorityGssCodes: ['E10000012', 'E10000011'],
+          integratedCareBoardOdsCodes: ['QJG', 'QNX'],
+          policeForceGssCodes: ['E23000028'],
+        },
+      },
       { as: 'national-administrator' },
     );
     expect(shortOfPolice.errors![0]!.extensions).toMatchObject({ field: 'input.policeForceGssCodes' });
@@ -73,17 +101,30 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
 
     const strayBoard = await graph.query<any>(
       create,
-      { input: { name: 'Cumberland (test)', localAuthorityGssCodes: ['E06000063'], integratedCareBoardOdsCodes: ['QHM', 'QNX'], policeForceGssCodes: ['E23000002'] } },
+      {
+        input: {
+          name: 'Cumberland (test)',
+          localAuthorityGssCodes: ['E06000063'],
+          integratedCareBoardOdsCodes: ['QHM', 'QNX'],
+          policeForceGssCodes: ['E23000002'],
+        },
+      },
       { as: 'national-administrator' },
     );
-    expect(strayBoard.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.integratedCareBoardOdsCodes.1' });
+    expect(strayBoard.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.integratedCareBoardOdsCodes.1',
+    });
     expect(strayBoard.errors![0]!.message).toContain('QNX');
   });
 
   it('accepts Essex with any one of its three overlapping boards, and counts it covered once active', async () => {
     expect(await uncovered()).toContain('E10000012');
     const { id, manager } = await createdWithLeads({
-      name: 'Essex (test)', localAuthorityGssCodes: ['E10000012'], integratedCareBoardOdsCodes: ['QH8'], policeForceGssCodes: ['E23000028'],
+      name: 'Essex (test)',
+      localAuthorityGssCodes: ['E10000012'],
+      integratedCareBoardOdsCodes: ['QH8'],
+      policeForceGssCodes: ['E23000028'],
     });
     const active = await graph.query<any>(activate, { id, on: '2026-04-01' }, { authorization: manager });
     expect(active.data.activatePartnership).toEqual({ status: 'ACTIVE' });
@@ -92,7 +133,10 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
 
   it('refuses to activate arrangements whose partner is not for the area, naming the rule, the LA and who would qualify', async () => {
     const { id, manager, partners } = await createdWithLeads({
-      name: 'Westmorland and Furness (test)', localAuthorityGssCodes: ['E06000064'], integratedCareBoardOdsCodes: ['QE1'], policeForceGssCodes: ['E23000002'],
+      name: 'Westmorland and Furness (test)',
+      localAuthorityGssCodes: ['E06000064'],
+      integratedCareBoardOdsCodes: ['QE1'],
+      policeForceGssCodes: ['E23000002'],
     });
     // A row written before the rule existed (or by an older release): the board moved elsewhere.
     const board = partners.find((p) => p.kind === 'INTEGRATED_CARE_BOARD')!;
@@ -104,15 +148,22 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
     expect(await uncovered()).toContain('E06000064');
   });
 
-  it('counts an active partnership\'s LA as covered only when all three kinds of partner qualify', async () => {
+  it("counts an active partnership's LA as covered only when all three kinds of partner qualify", async () => {
     const { id, manager, partners } = await createdWithLeads({
-      name: 'Cumberland (test)', localAuthorityGssCodes: ['E06000063'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000002'],
+      name: 'Cumberland (test)',
+      localAuthorityGssCodes: ['E06000063'],
+      integratedCareBoardOdsCodes: ['QHM'],
+      policeForceGssCodes: ['E23000002'],
     });
-    expect((await graph.query<any>(activate, { id, on: '2026-04-01' }, { authorization: manager })).errors).toBeUndefined();
+    expect(
+      (await graph.query<any>(activate, { id, on: '2026-04-01' }, { authorization: manager })).errors,
+    ).toBeUndefined();
     expect(await uncovered()).not.toContain('E06000063');
     // The same arrangements with a force from elsewhere (as the issue found activated) cover nothing.
     const police = partners.find((p) => p.kind === 'POLICE')!;
-    await graph.subgraphs.partnerships.db.getRepository(StatutoryPartner).update({ id: police.id }, { code: 'E23000033' });
+    await graph.subgraphs.partnerships.db
+      .getRepository(StatutoryPartner)
+      .update({ id: police.id }, { code: 'E23000033' });
     expect(await uncovered()).toContain('E06000063');
   });
 });

@@ -11,14 +11,27 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 const schoolRow = (overrides: Record<string, unknown>) => ({
-  urn: '990901', name: 'Test School (retired LA)', localAuthorityDfeCode: '909', establishmentNumber: '2001', phase: 'PRIMARY', status: 'OPEN', ...overrides,
+  urn: '990901',
+  name: 'Test School (retired LA)',
+  localAuthorityDfeCode: '909',
+  establishmentNumber: '2001',
+  phase: 'PRIMARY',
+  status: 'OPEN',
+  ...overrides,
 });
 const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { row outcome field reason } }`;
 
 describe('retired local authority codes', () => {
   it('shows a retired code with its status, end date and the successors of its split', async () => {
-    const result = await graph.query<any>('{ localAuthority(gssCode: "E10000006") { name status validTo successor { gssCode } successors { change effectiveDate localAuthority { gssCode } } } }');
-    expect(result.data.localAuthority).toMatchObject({ name: 'Cumbria', status: 'TERMINATED', validTo: '2023-03-31', successor: null });
+    const result = await graph.query<any>(
+      '{ localAuthority(gssCode: "E10000006") { name status validTo successor { gssCode } successors { change effectiveDate localAuthority { gssCode } } } }',
+    );
+    expect(result.data.localAuthority).toMatchObject({
+      name: 'Cumbria',
+      status: 'TERMINATED',
+      validTo: '2023-03-31',
+      successor: null,
+    });
     expect(result.data.localAuthority.successors).toEqual(
       expect.arrayContaining([
         { change: 'SPLIT', effectiveDate: '2023-04-01', localAuthority: { gssCode: 'E06000063' } },
@@ -36,7 +49,11 @@ describe('retired local authority codes', () => {
     expect(row.reason).toContain('Cumberland (942)');
     expect(row.reason).toContain('Westmorland and Furness (943)');
     // A school that closed under Cumbria is history, and is kept.
-    const closed = await graph.query<any>(upsert, { rows: [schoolRow({ urn: '990902', status: 'CLOSED' })] }, { as: 'national-administrator' });
+    const closed = await graph.query<any>(
+      upsert,
+      { rows: [schoolRow({ urn: '990902', status: 'CLOSED' })] },
+      { as: 'national-administrator' },
+    );
     expect(closed.data.upsertSchools[0]).toMatchObject({ outcome: 'CREATED' });
   });
 
@@ -44,20 +61,38 @@ describe('retired local authority codes', () => {
     // Written past the mutations, as an older release or a direct load could have.
     await graph.subgraphs.schools.db.getRepository(School).insert(
       Object.assign(new School(), {
-        urn: '990903', name: 'Loaded Directly School', laestab: '9092002', localAuthorityDfeCode: '909',
-        phase: SchoolPhase.PRIMARY, status: SchoolStatus.OPEN, ukprn: null, establishmentType: null, establishmentTypeGroup: null, trustUid: null, postcode: null,
+        urn: '990903',
+        name: 'Loaded Directly School',
+        laestab: '9092002',
+        localAuthorityDfeCode: '909',
+        phase: SchoolPhase.PRIMARY,
+        status: SchoolStatus.OPEN,
+        ukprn: null,
+        establishmentType: null,
+        establishmentTypeGroup: null,
+        trustUid: null,
+        postcode: null,
       }),
     );
     const one = await graph.query<any>('{ school(urn: "990903") { urn localAuthority { name status closedOn } } }');
     expect(one.errors).toBeUndefined();
-    expect(one.data.school).toEqual({ urn: '990903', localAuthority: { name: 'Cumbria', status: 'CLOSED', closedOn: '2023-03-31' } });
+    expect(one.data.school).toEqual({
+      urn: '990903',
+      localAuthority: { name: 'Cumbria', status: 'CLOSED', closedOn: '2023-03-31' },
+    });
 
-    const all = await graph.query<any>('{ schools(first: 100) { pageInfo { hasNextPage } nodes { urn localAuthority { name } } } }');
+    const all = await graph.query<any>(
+      '{ schools(first: 100) { pageInfo { hasNextPage } nodes { urn localAuthority { name } } } }',
+    );
     expect(all.errors).toBeUndefined();
     expect(all.data.schools.pageInfo.hasNextPage).toBe(false);
     expect(all.data.schools.nodes.length).toBeGreaterThan(1);
     expect(all.data.schools.nodes).toContainEqual({ urn: '990903', localAuthority: { name: 'Cumbria' } });
-    expect(all.data.schools.nodes.every((school: { localAuthority: { name: string } | null }) => typeof school.localAuthority?.name === 'string')).toBe(true);
+    expect(
+      all.data.schools.nodes.every(
+        (school: { localAuthority: { name: string } | null }) => typeof school.localAuthority?.name === 'string',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -67,35 +102,55 @@ describe('referrals naming a retired code', () => {
   const input = (homeLocalAuthorityGssCode: string) => {
     keys += 1;
     return {
-      idempotencyKey: `retired-code-${keys}`, childReference: `CHILD-R-${keys}`, nhsNumber: null, homeLocalAuthorityGssCode,
-      concernCategories: ['NEGLECT'], significantHarm: false, earlyHelpIndicators: [], lawfulBasis: 'PUBLIC_TASK', consent: 'OBTAINED',
-      practitionerName: 'A. Visitor (test)', practitionerRole: 'Health visitor',
+      idempotencyKey: `retired-code-${keys}`,
+      childReference: `CHILD-R-${keys}`,
+      nhsNumber: null,
+      homeLocalAuthorityGssCode,
+      concernCategories: ['NEGLECT'],
+      significantHarm: false,
+      earlyHelpIndicators: [],
+      lawfulBasis: 'PUBLIC_TASK',
+      consent: 'OBTAINED',
+      practitionerName: 'A. Visitor (test)',
+      practitionerRole: 'Health visitor',
     };
   };
 
-  it('routes a merged authority\'s code to its successor', async () => {
+  it("routes a merged authority's code to its successor", async () => {
     const result = await graph.query<any>(submit, { input: input('E06000029') }, { as: 'sussex-health-visitor' });
     expect(result.errors).toBeUndefined();
-    expect(result.data.submitReferral).toMatchObject({ homeLocalAuthorityGssCode: 'E06000029', receivingLocalAuthorityGssCode: 'E06000058' });
+    expect(result.data.submitReferral).toMatchObject({
+      homeLocalAuthorityGssCode: 'E06000029',
+      receivingLocalAuthorityGssCode: 'E06000058',
+    });
   });
 
-  it('routes a recoded authority\'s code to its new code', async () => {
+  it("routes a recoded authority's code to its new code", async () => {
     const result = await graph.query<any>(submit, { input: input('E08000016') }, { as: 'sussex-health-visitor' });
     expect(result.errors).toBeUndefined();
-    expect(result.data.submitReferral).toMatchObject({ receivingLocalAuthorityGssCode: 'E08000038', receivingAuthority: { name: 'Barnsley' } });
+    expect(result.data.submitReferral).toMatchObject({
+      receivingLocalAuthorityGssCode: 'E08000038',
+      receivingAuthority: { name: 'Barnsley' },
+    });
   });
 
-  it('refuses a split authority\'s code, naming the field and the successor codes', async () => {
+  it("refuses a split authority's code, naming the field and the successor codes", async () => {
     const result = await graph.query<any>(submit, { input: input('E10000021') }, { as: 'sussex-health-visitor' });
     expect(result.data).toBeNull();
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.homeLocalAuthorityGssCode' });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.homeLocalAuthorityGssCode',
+    });
     expect(result.errors![0]!.message).toContain('E06000061 (North Northamptonshire)');
     expect(result.errors![0]!.message).toContain('E06000062 (West Northamptonshire)');
   });
 
   it('refuses a code that is not a GSS code by its form', async () => {
     const result = await graph.query<any>(submit, { input: input('909') }, { as: 'sussex-health-visitor' });
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.homeLocalAuthorityGssCode' });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.homeLocalAuthorityGssCode',
+    });
     expect(result.errors![0]!.message).toContain('GSS code');
   });
 });

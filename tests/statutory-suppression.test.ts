@@ -12,7 +12,9 @@ afterAll(() => graph?.stop());
 
 const eastSussex = demoIds.partnerships.eastSussex;
 const eastSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '845' });
-const report = (published: boolean) => `query ($p: ID!) { partnership(id: $p) { escalationReport(from: "2027-03-01", to: "2027-03-31"${published ? ', published: true' : ''}) {
+const report = (
+  published: boolean,
+) => `query ($p: ID!) { partnership(id: $p) { escalationReport(from: "2027-03-01", to: "2027-03-31"${published ? ', published: true' : ''}) {
   raised { count suppressed } open { count suppressed } resolved { count suppressed }
   byIssueType { issueType raised { count suppressed } } byOrganisationPair { nodes { raised { count suppressed } } }
   timeToResolve { medianWorkingDays meanWorkingDays } } } }`;
@@ -22,7 +24,15 @@ describe('suppression', () => {
     for (let i = 0; i < 3; i++) {
       const result = await graph.query<any>(
         `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id } }`,
-        { input: { partnershipId: eastSussex, caseReference: `CASE-S-${i}`, raisedWithAgencyId: eastSussexCouncil, issueType: 'INFORMATION_SHARING', summary: 'Suppression test (fictional)' } },
+        {
+          input: {
+            partnershipId: eastSussex,
+            caseReference: `CASE-S-${i}`,
+            raisedWithAgencyId: eastSussexCouncil,
+            issueType: 'INFORMATION_SHARING',
+            summary: 'Suppression test (fictional)',
+          },
+        },
         { as: 'sussex-police-officer' },
       );
       expect(result.errors).toBeUndefined();
@@ -36,14 +46,18 @@ describe('suppression', () => {
     expect(r.raised).toEqual({ count: 3, suppressed: false });
     expect(r.open).toEqual({ count: 3, suppressed: false });
     expect(r.resolved).toEqual({ count: 0, suppressed: false });
-    expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual({ count: 3, suppressed: false });
+    expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual({
+      count: 3,
+      suppressed: false,
+    });
     expect(r.byOrganisationPair.nodes).toEqual([{ raised: { count: 3, suppressed: false } }]);
     // Nothing resolved: no average to give, rather than a made-up 0.
     expect(r.timeToResolve).toEqual({ medianWorkingDays: null, meanWorkingDays: null });
   });
 
   it('suppresses the same counts in the report as it may be published or shared', async () => {
-    const r = (await graph.query<any>(report(true), { p: eastSussex }, { as: 'east-sussex-business-manager' })).data.partnership.escalationReport;
+    const r = (await graph.query<any>(report(true), { p: eastSussex }, { as: 'east-sussex-business-manager' })).data
+      .partnership.escalationReport;
     expect(r.raised).toEqual({ count: null, suppressed: true });
     expect(r.byOrganisationPair.nodes).toEqual([{ raised: { count: null, suppressed: true } }]);
     expect(JSON.stringify(r)).not.toMatch(/"count":[1-4]\b/);

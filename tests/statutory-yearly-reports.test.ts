@@ -13,7 +13,11 @@ const obligations = `query ($id: ID!) { partnership(id: $id) { yearlyReportOblig
 
 describe('a partnership sees its own yearly-report obligations', () => {
   it('shows East Sussex its 2025-26 report as OVERDUE with the rule, though none is recorded, and every year it was in force', async () => {
-    const result = await graph.query<any>(obligations, { id: demoIds.partnerships.eastSussex }, { as: 'east-sussex-business-manager' });
+    const result = await graph.query<any>(
+      obligations,
+      { id: demoIds.partnerships.eastSussex },
+      { as: 'east-sussex-business-manager' },
+    );
     expect(result.errors).toBeUndefined();
     const years = result.data.partnership.yearlyReportObligations.nodes;
     expect(result.data.partnership.yearlyReportObligations.totalCount).toBe(years.length);
@@ -27,11 +31,24 @@ describe('a partnership sees its own yearly-report obligations', () => {
     expect(byYear.get('2024-25')).toMatchObject({ status: 'COMPLETE' });
     expect(byYear.get('2026-27')).toMatchObject({ status: 'NOT_YET_DUE' });
     // In force since 29 September 2019: every year from 2019-20 on, newest first.
-    expect(years.map((y: { financialYear: string }) => y.financialYear)).toEqual(['2026-27', '2025-26', '2024-25', '2023-24', '2022-23', '2021-22', '2020-21', '2019-20']);
+    expect(years.map((y: { financialYear: string }) => y.financialYear)).toEqual([
+      '2026-27',
+      '2025-26',
+      '2024-25',
+      '2023-24',
+      '2022-23',
+      '2021-22',
+      '2020-21',
+      '2019-20',
+    ]);
   });
 
   it('shows the obligations to no one outside the partnership', async () => {
-    const result = await graph.query<any>(obligations, { id: demoIds.partnerships.eastSussex }, { as: 'west-sussex-business-manager' });
+    const result = await graph.query<any>(
+      obligations,
+      { id: demoIds.partnerships.eastSussex },
+      { as: 'west-sussex-business-manager' },
+    );
     expect(result.data.partnership?.yearlyReportObligations?.nodes ?? []).toEqual([]);
   });
 });
@@ -41,29 +58,57 @@ describe("the Panel's compliance list", () => {
     const create = `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id partners { id } } }`;
     const created = await graph.query<any>(
       create,
-      { input: { name: 'Hartlepool (late start, test)', localAuthorityGssCodes: ['E06000001'], integratedCareBoardOdsCodes: ['QHM'], policeForceGssCodes: ['E23000013'] } },
+      {
+        input: {
+          name: 'Hartlepool (late start, test)',
+          localAuthorityGssCodes: ['E06000001'],
+          integratedCareBoardOdsCodes: ['QHM'],
+          policeForceGssCodes: ['E23000013'],
+        },
+      },
       { as: 'national-administrator' },
     );
     const { id, partners } = created.data.createPartnership;
     const identity: Identity = {
-      subject: 'test:manager:late', organisation: { id: 'a3f1c2d4-0000-4000-8000-000000000001', kind: 'LOCAL_AUTHORITY' },
-      roles: [Role.PARTNERSHIP_BUSINESS_MANAGER], partnershipIds: [id],
+      subject: 'test:manager:late',
+      organisation: { id: 'a3f1c2d4-0000-4000-8000-000000000001', kind: 'LOCAL_AUTHORITY' },
+      roles: [Role.PARTNERSHIP_BUSINESS_MANAGER],
+      partnershipIds: [id],
     };
     const manager = `Bearer ${await mintDevelopmentToken(identity, { secret: graph.secrets.jwt, issuer: 'test-issuer', audience: 'test-audience' })}`;
     for (const partner of partners) {
-      await graph.query(`mutation ($p: ID!) { nameLeadSafeguardingPartner(partnerId: $p, input: { name: "F. Example", office: "Chief Executive", namedOn: "2026-10-01" }) { id } }`, { p: partner.id }, { authorization: manager });
+      await graph.query(
+        `mutation ($p: ID!) { nameLeadSafeguardingPartner(partnerId: $p, input: { name: "F. Example", office: "Chief Executive", namedOn: "2026-10-01" }) { id } }`,
+        { p: partner.id },
+        { authorization: manager },
+      );
     }
-    const activated = await graph.query<any>(`mutation ($id: ID!) { activatePartnership(id: $id, activeFrom: "2026-11-01") { status } }`, { id }, { authorization: manager });
+    const activated = await graph.query<any>(
+      `mutation ($id: ID!) { activatePartnership(id: $id, activeFrom: "2026-11-01") { status } }`,
+      { id },
+      { authorization: manager },
+    );
     expect(activated.errors).toBeUndefined();
 
-    const compliance = await graph.query<any>('{ yearlyReportCompliance(financialYear: "2025-26", first: 100) { nodes { partnership { id } status } } }', {}, { as: 'panel-member' });
+    const compliance = await graph.query<any>(
+      '{ yearlyReportCompliance(financialYear: "2025-26", first: 100) { nodes { partnership { id } status } } }',
+      {},
+      { as: 'panel-member' },
+    );
     expect(compliance.errors).toBeUndefined();
-    const listed = compliance.data.yearlyReportCompliance.nodes.map((row: { partnership: { id: string } }) => row.partnership.id);
+    const listed = compliance.data.yearlyReportCompliance.nodes.map(
+      (row: { partnership: { id: string } }) => row.partnership.id,
+    );
     expect(listed).not.toContain(id);
-    expect(compliance.data.yearlyReportCompliance.nodes).toContainEqual({ partnership: { id: demoIds.partnerships.eastSussex }, status: 'OVERDUE' });
+    expect(compliance.data.yearlyReportCompliance.nodes).toContainEqual({
+      partnership: { id: demoIds.partnerships.eastSussex },
+      status: 'OVERDUE',
+    });
 
     // Its own staff see no 2025-26 obligation either (begun after its due date), only the year it began in.
     const own = await graph.query<any>(obligations, { id }, { authorization: manager });
-    expect(own.data.partnership.yearlyReportObligations.nodes.map((y: { financialYear: string }) => y.financialYear)).toEqual(['2026-27']);
+    expect(
+      own.data.partnership.yearlyReportObligations.nodes.map((y: { financialYear: string }) => y.financialYear),
+    ).toEqual(['2026-27']);
   });
 });

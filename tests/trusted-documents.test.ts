@@ -48,7 +48,11 @@ function productionGateway(trustedDocuments: TrustedDocuments): Promise<RunningH
 }
 
 async function post(body: unknown) {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -67,7 +71,10 @@ describe('trusted documents: registered operations only', () => {
 
   it('runs one by hash over GET too', async () => {
     const url = new URL(gateway.url);
-    url.searchParams.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: documentHash(partnerships) } }));
+    url.searchParams.set(
+      'extensions',
+      JSON.stringify({ persistedQuery: { version: 1, sha256Hash: documentHash(partnerships) } }),
+    );
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(200);
     expect(((await response.json()) as any).data.partnerships.nodes).toHaveLength(3);
@@ -80,24 +87,31 @@ describe('trusted documents: registered operations only', () => {
     const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].extensions.code).toBe('DOCUMENT_NOT_TRUSTED');
-    expect(unknown.body.errors[0].message).toBe('This graph accepts registered operations only, and that hash is not registered');
+    expect(unknown.body.errors[0].message).toBe(
+      'This graph accepts registered operations only, and that hash is not registered',
+    );
   });
 
   it('lets no client register a document through automatic persisted queries', async () => {
     const query = '{ partnerships { nodes { id } } }';
-    const register = await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(query) } } });
+    const register = await post({
+      query,
+      extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(query) } },
+    });
     expect(register.status).toBe(400);
     const reuse = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(query) } } });
     expect(reuse.status).toBe(400);
     expect(reuse.body.errors[0].extensions.code).toBe('DOCUMENT_NOT_TRUSTED');
   });
 
-  it('refuses a manifest whose hash is not its document\'s', () => {
-    expect(() => TrustedDocuments.fromManifest({ ['0'.repeat(64)]: partnerships })).toThrow("the hash is not the document's sha256");
+  it("refuses a manifest whose hash is not its document's", () => {
+    expect(() => TrustedDocuments.fromManifest({ ['0'.repeat(64)]: partnerships })).toThrow(
+      "the hash is not the document's sha256",
+    );
     expect(() => TrustedDocuments.fromManifest([partnerships])).toThrow('must be a JSON object');
   });
 
-  it('the graph\'s ordinary gateway, without a manifest, still takes any document', async () => {
+  it("the graph's ordinary gateway, without a manifest, still takes any document", async () => {
     expect((await graph.query('{ partnerships { nodes { id } } }')).errors).toBeUndefined();
   });
 });
@@ -116,7 +130,9 @@ describe('the example operations as trusted documents', () => {
   it.each(operations.map((operation) => [`${operation.user}/${operation.file}`, operation] as const))(
     '%s passes validation and the cost limit through the ordinary gateway',
     async (_label, operation) => {
-      const answer = await graph.query<Record<string, unknown>>(operation.text, operation.variables, { as: operation.as });
+      const answer = await graph.query<Record<string, unknown>>(operation.text, operation.variables, {
+        as: operation.as,
+      });
       expect(answer.errors).toBeUndefined();
       expect(Object.values(answer.data ?? {}).every((value) => value !== null)).toBe(true);
     },

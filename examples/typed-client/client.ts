@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { PartnershipWhatIsDueDocument, ViewerDocument, type PartnershipWhatIsDueQuery } from './generated/portal/graphql';
+import {
+  PartnershipWhatIsDueDocument,
+  ViewerDocument,
+  type PartnershipWhatIsDueQuery,
+} from './generated/portal/graphql';
 
 /**
  * A typed client in a few lines: the documents and their result types come from
@@ -38,7 +42,8 @@ export class GraphError extends Error {
   }
 }
 
-type VariablesArgument<TVariables> = Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+type VariablesArgument<TVariables> =
+  Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
 
 export type GraphClient = <TResult, TVariables>(
   document: TypedDocumentNode<TResult, TVariables>,
@@ -76,15 +81,22 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   };
 }
 
-export type Obligation = NonNullable<NonNullable<PartnershipWhatIsDueQuery['partnership']>['whatIsDue']>['nodes'][number];
+export type Obligation = NonNullable<
+  NonNullable<PartnershipWhatIsDueQuery['partnership']>['whatIsDue']
+>['nodes'][number];
 
 /**
  * The portal's first screen: who am I, which partnerships, and everything each owes, page by
  * page (the graph bounds every page; `pageInfo` says when there is another).
  */
-export async function whatIsDueForMe(client: GraphClient): Promise<{ subject: string; partnerships: { id: string; name: string; obligations: Obligation[] }[] }> {
+export async function whatIsDueForMe(
+  client: GraphClient,
+): Promise<{ subject: string; partnerships: { id: string; name: string; obligations: Obligation[] }[] }> {
   const { viewer } = await client(ViewerDocument);
-  if (!viewer) throw new GraphError([{ message: 'signed out: the graph does not know this caller', extensions: { code: 'UNAUTHENTICATED' } }]);
+  if (!viewer)
+    throw new GraphError([
+      { message: 'signed out: the graph does not know this caller', extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
   const partnerships = [];
   // Null only while the partnerships service is down, an answer with errors the client has already thrown for.
   for (const partnership of viewer.partnerships ?? []) {

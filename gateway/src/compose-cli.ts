@@ -10,7 +10,9 @@ composeGraph().then(
   },
   (error: unknown) => {
     // Composition errors are printed verbatim: they name the subgraph, type and field at fault.
-    process.stderr.write(error instanceof CompositionError ? `composition failed:\n${error.message}\n` : `${String(error)}\n`);
+    process.stderr.write(
+      error instanceof CompositionError ? `composition failed:\n${error.message}\n` : `${String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -46,7 +46,9 @@ export async function composeGraph(definitions: readonly SubgraphDefinition[] = 
   if (result.errors) {
     // Rover's format: the stable code, then composition's own message, unedited.
     throw new CompositionError(
-      result.errors.map((error) => `error[${String(error.extensions['code'] ?? 'COMPOSITION')}]: ${error.message}`).join('\n\n'),
+      result.errors
+        .map((error) => `error[${String(error.extensions['code'] ?? 'COMPOSITION')}]: ${error.message}`)
+        .join('\n\n'),
     );
   }
   const api = printSchema(lexicographicSortSchema(buildASTSchema(result.publicDocumentNode)));

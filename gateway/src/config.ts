@@ -36,9 +36,14 @@ export const gatewayEnvironment = commonEnvironment.extend({
 });
 
 /** Rules between variables, checked after each variable is valid on its own. */
-export function checkGatewayEnvironment(config: { NODE_ENV: string; AUTH_JWKS_URL?: string | undefined; AUTH_JWT_SECRET?: string | undefined }): string | null {
+export function checkGatewayEnvironment(config: {
+  NODE_ENV: string;
+  AUTH_JWKS_URL?: string | undefined;
+  AUTH_JWT_SECRET?: string | undefined;
+}): string | null {
   if (config.NODE_ENV !== 'production') return null;
-  if (!config.AUTH_JWKS_URL) return 'AUTH_JWKS_URL: required in production (tokens are verified against the identity provider\'s keys)';
+  if (!config.AUTH_JWKS_URL)
+    return "AUTH_JWKS_URL: required in production (tokens are verified against the identity provider's keys)";
   if (config.AUTH_JWT_SECRET) return 'AUTH_JWT_SECRET: not accepted in production; use AUTH_JWKS_URL';
   return null;
 }

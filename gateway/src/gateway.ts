@@ -19,7 +19,17 @@ import {
 import type { Authenticator } from './authentication';
 import { mountGraphiql } from './graphiql';
 import { startHiveGateway } from './hive-gateway';
-import { allSubgraphsReady, Circuit, createUpstreamFetcher, defaultUpstreamOptions, isTimeout, SubgraphUnavailableError, tooLargeResponse, unavailableResponse, type UpstreamOptions } from './upstream';
+import {
+  allSubgraphsReady,
+  Circuit,
+  createUpstreamFetcher,
+  defaultUpstreamOptions,
+  isTimeout,
+  SubgraphUnavailableError,
+  tooLargeResponse,
+  unavailableResponse,
+  type UpstreamOptions,
+} from './upstream';
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
@@ -80,25 +90,32 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * it is unavailable: its fields become SERVICE_UNAVAILABLE errors at their paths, and the other
    * subgraphs' fields are still served.
    */
-  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  override async process(
+    options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0],
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
       return await super.process(options);
     } catch (error) {
       // A timeout can also fire while Apollo reads the body, after the fetch itself returned.
       const document = 'document' in options ? options.document : undefined;
-      if ((error as { extensions?: { code?: unknown } } | null)?.extensions?.code === ErrorCode.PAYLOAD_TOO_LARGE) return tooLargeResponse(this.serviceName, options.request, document);
+      if ((error as { extensions?: { code?: unknown } } | null)?.extensions?.code === ErrorCode.PAYLOAD_TOO_LARGE)
+        return tooLargeResponse(this.serviceName, options.request, document);
       const reason = error instanceof SubgraphUnavailableError ? error.reason : isTimeout(error) ? 'timeout' : null;
       if (!reason) throw error;
       return unavailableResponse(this.serviceName, reason, this.timeoutMs, options.request, document);
     }
   }
 
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0],
+  ): Promise<GraphQLError> {
     // Placed at the fields' paths by `process`; the subgraph's own message names a limit the caller never set.
-    if (response.status === 413) return new GraphQLError('payload too large', { extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } });
+    if (response.status === 413)
+      return new GraphQLError('payload too large', { extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } });
     const fallback = await super.errorFromResponse(response.clone());
     const body = (fallback.extensions['response'] as { body?: unknown } | undefined)?.body;
-    const first = (body as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | null)?.errors?.[0];
+    const first = (body as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | null)
+      ?.errors?.[0];
     const code = first?.extensions?.['code'];
     if (response.status === 400 && typeof first?.message === 'string' && typeof code === 'string') {
       const { stacktrace: _dropped, ...extensions } = first.extensions ?? {};
@@ -173,7 +190,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
     // Apollo's own page loads Sandbox from a CDN: blank without internet, so never offered here.
     ...(options.production ? {} : { plugins: [ApolloServerPluginLandingPageDisabled()] }),
-    ...(graphiql ? { routes: (app: Parameters<typeof mountGraphiql>[0]) => mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir }) } : {}),
+    ...(graphiql
+      ? {
+          routes: (app: Parameters<typeof mountGraphiql>[0]) =>
+            mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir }),
+        }
+      : {}),
     context: async (request) => ({
       requestId: randomUUID(),
       clientRequestId: clientRequestId(request.header('x-request-id')),

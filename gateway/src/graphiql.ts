@@ -24,12 +24,14 @@ function packageFile(name: string, file: string): string {
 
 // Resolved when the IDE is mounted, so a gateway without it needs none of these packages.
 function bundledAssets(): Map<string, Asset> {
-  return new Map<string, Asset>(Object.entries({
-    'react.js': { type: 'text/javascript', file: packageFile('react', 'umd/react.production.min.js') },
-    'react-dom.js': { type: 'text/javascript', file: packageFile('react-dom', 'umd/react-dom.production.min.js') },
-    'graphiql.js': { type: 'text/javascript', file: packageFile('graphiql', 'graphiql.min.js') },
-    'graphiql.css': { type: 'text/css', file: packageFile('graphiql', 'graphiql.min.css') },
-  }));
+  return new Map<string, Asset>(
+    Object.entries({
+      'react.js': { type: 'text/javascript', file: packageFile('react', 'umd/react.production.min.js') },
+      'react-dom.js': { type: 'text/javascript', file: packageFile('react-dom', 'umd/react-dom.production.min.js') },
+      'graphiql.js': { type: 'text/javascript', file: packageFile('graphiql', 'graphiql.min.js') },
+      'graphiql.css': { type: 'text/css', file: packageFile('graphiql', 'graphiql.min.css') },
+    }),
+  );
 }
 
 // A script of its own (not inline) so that the policy can refuse every inline script.
@@ -94,7 +96,8 @@ function page(endpoint: string, tabs: { query: string }[]): string {
 
 /** A browser's GET for /graphql (HTML preferred, no operation in the URL) gets the IDE. */
 function wantsIde(req: express.Request): boolean {
-  if (req.method !== 'GET' || 'query' in req.query || 'extensions' in req.query || 'documentId' in req.query) return false;
+  if (req.method !== 'GET' || 'query' in req.query || 'extensions' in req.query || 'documentId' in req.query)
+    return false;
   return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
 }
 
@@ -102,10 +105,17 @@ export function mountGraphiql(app: express.Express, options: GraphiqlOptions = {
   // Read at start: the examples are part of the release, and a changed file needs no live reload.
   const assets = bundledAssets();
   const html = page('/graphql', exampleTabs(options.examplesDir));
-  const headers = { 'content-security-policy': policy, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+  const headers = {
+    'content-security-policy': policy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
   app.get('/graphql', (req, res, next) => {
     if (!wantsIde(req)) return next();
-    res.set({ ...headers, 'cache-control': 'no-store' }).type('text/html').send(html);
+    res
+      .set({ ...headers, 'cache-control': 'no-store' })
+      .type('text/html')
+      .send(html);
   });
   app.get('/graphiql/start.js', (_req, res) => {
     res.set(headers).type('text/javascript').send(start);
@@ -113,6 +123,9 @@ export function mountGraphiql(app: express.Express, options: GraphiqlOptions = {
   app.get('/graphiql/:asset', (req, res, next) => {
     const asset = assets.get(req.params['asset'] ?? '');
     if (!asset) return next();
-    res.set({ ...headers, 'cache-control': 'public, max-age=3600' }).type(asset.type).sendFile(asset.file);
+    res
+      .set({ ...headers, 'cache-control': 'public, max-age=3600' })
+      .type(asset.type)
+      .sendFile(asset.file);
   });
 }

@@ -7,7 +7,14 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import {
   clientRequestId,
   createCorsMiddleware,
@@ -31,7 +38,15 @@ import {
 } from '@safeguarding/shared';
 import type { GatewayOptions } from './gateway';
 import { mountGraphiql } from './graphiql';
-import { allSubgraphsReady, Circuit, createUpstreamFetcher, defaultUpstreamOptions, SubgraphUnavailableError, unavailableResponse, type UpstreamOptions } from './upstream';
+import {
+  allSubgraphsReady,
+  Circuit,
+  createUpstreamFetcher,
+  defaultUpstreamOptions,
+  SubgraphUnavailableError,
+  unavailableResponse,
+  type UpstreamOptions,
+} from './upstream';
 
 /** What the gateway adds to Hive's context for every client request. */
 interface CallerContext {
@@ -72,13 +87,32 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   const upstream: UpstreamOptions = { ...defaultUpstreamOptions, ...options.upstream };
   const locations = subgraphLocations(options);
   const serviceByUrl = new Map([...locations].map(([name, url]) => [url, name]));
-  const fetchers = new Map([...locations.values()].map((url) => [url, createUpstreamFetcher(upstream, new Circuit(upstream))]));
+  const fetchers = new Map(
+    [...locations.values()].map((url) => [url, createUpstreamFetcher(upstream, new Circuit(upstream))]),
+  );
   const formatError = createErrorFormatter(options.logger, { exposeStack: !options.production });
 
   const armor = new EnvelopArmor({
-    maxDepth: { n: hardening.MAX_QUERY_DEPTH, flattenFragments: true, propagateOnRejection: false, exposeLimits: true, onReject: [rejectAsValidation] },
-    maxAliases: { n: hardening.MAX_ALIASES, allowList: [], propagateOnRejection: false, exposeLimits: true, onReject: [rejectAsValidation] },
-    maxDirectives: { n: hardening.MAX_DIRECTIVES, propagateOnRejection: false, exposeLimits: true, onReject: [rejectAsValidation] },
+    maxDepth: {
+      n: hardening.MAX_QUERY_DEPTH,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      exposeLimits: true,
+      onReject: [rejectAsValidation],
+    },
+    maxAliases: {
+      n: hardening.MAX_ALIASES,
+      allowList: [],
+      propagateOnRejection: false,
+      exposeLimits: true,
+      onReject: [rejectAsValidation],
+    },
+    maxDirectives: {
+      n: hardening.MAX_DIRECTIVES,
+      propagateOnRejection: false,
+      exposeLimits: true,
+      onReject: [rejectAsValidation],
+    },
     // The parser's own token limit answers with a parse error (400); Armor's cost counts literals only.
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
@@ -108,7 +142,11 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
           return parse(source, { ...parseOptions, maxTokens: hardening.MAX_TOKENS });
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw error;
-          throw new GraphQLError(error.message, { ...(error.source ? { source: error.source } : {}), ...(error.positions ? { positions: error.positions } : {}), extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
+          throw new GraphQLError(error.message, {
+            ...(error.source ? { source: error.source } : {}),
+            ...(error.positions ? { positions: error.positions } : {}),
+            extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } },
+          });
         }
       });
     },
@@ -116,24 +154,45 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       addValidationRule(fieldRepetitionRule(hardening.MAX_FIELD_REPEATS));
       // Validation stops at its first error: a document built to make the validator report ten
       // thousand errors costs one.
-      setValidationFn((schema, document, rules, _options, typeInfo) => validateFn(schema, document, rules, { maxErrors: 1 }, typeInfo)
+      setValidationFn((schema, document, rules, _options, typeInfo) =>
+        validateFn(schema, document, rules, { maxErrors: 1 }, typeInfo)
           .filter((error: GraphQLError) => !/Validation aborted\.$/.test(error.message))
-          .map((error: GraphQLError) => withExtensions(error, { code: error.extensions['code'] ?? validationFailed, http: { status: 400 } })));
+          .map((error: GraphQLError) =>
+            withExtensions(error, { code: error.extensions['code'] ?? validationFailed, http: { status: 400 } }),
+          ),
+      );
     },
     onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
       const caller = (args.contextValue as { caller?: CallerContext }).caller;
       if (!operation) {
         setResultAndStopExecution({
-          errors: [new GraphQLError(args.operationName ? 'The document has no operation of the name given in operationName' : 'The document has several operations: say which in operationName', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } })],
+          errors: [
+            new GraphQLError(
+              args.operationName
+                ? 'The document has no operation of the name given in operationName'
+                : 'The document has several operations: say which in operationName',
+              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+            ),
+          ],
         });
         return;
       }
       if (caller) caller.operationName = operation.name?.value ?? args.operationName ?? null;
-      const cost = operationCost(args.document, args.operationName ?? undefined, (args.variableValues ?? undefined) as Record<string, unknown> | undefined, undefined, args.schema);
+      const cost = operationCost(
+        args.document,
+        args.operationName ?? undefined,
+        (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
+        undefined,
+        args.schema,
+      );
       if (cost > hardening.MAX_COST) {
         setResultAndStopExecution({
-          errors: [new GraphQLError(`Query Cost limit of ${hardening.MAX_COST} exceeded, found ${Math.ceil(cost)}.`, { extensions: { code: validationFailed, http: { status: 400 } } })],
+          errors: [
+            new GraphQLError(`Query Cost limit of ${hardening.MAX_COST} exceeded, found ${Math.ceil(cost)}.`, {
+              extensions: { code: validationFailed, http: { status: 400 } },
+            }),
+          ],
         });
       }
     },
@@ -155,7 +214,10 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     async onFetch({ context, options: init, setOptions }) {
       const caller = (context as { caller?: CallerContext } | undefined)?.caller;
       if (!caller) return;
-      const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined), 'x-request-id': caller.requestId };
+      const headers: Record<string, string> = {
+        ...(init.headers as Record<string, string> | undefined),
+        'x-request-id': caller.requestId,
+      };
       if (options.forwardAuthorization) {
         if (caller.authorization) headers['authorization'] = caller.authorization;
       } else {
@@ -176,7 +238,14 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   };
 
   const documents = new WeakMap<Request, DocumentNode>();
-  const executions = new WeakMap<Request, { readonly schema: GraphQLSchema; readonly operation: OperationDefinitionNode | undefined; readonly variables: Record<string, unknown> | undefined }>();
+  const executions = new WeakMap<
+    Request,
+    {
+      readonly schema: GraphQLSchema;
+      readonly operation: OperationDefinitionNode | undefined;
+      readonly variables: Record<string, unknown> | undefined;
+    }
+  >();
 
   /**
    * The answers a client of the Apollo engine gets, so the engine is not an API change: a request
@@ -195,11 +264,15 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     },
     onParams({ params }) {
       if (params.operationName != null && typeof params.operationName !== 'string') {
-        throw new GraphQLError('operationName must be a string', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        throw new GraphQLError('operationName must be a string', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
       }
       const persisted = (params.extensions as { persistedQuery?: { version?: unknown } } | undefined)?.persistedQuery;
       if (persisted && persisted.version !== 1) {
-        throw new GraphQLError('Unsupported persisted query version', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        throw new GraphQLError('Unsupported persisted query version', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
       }
     },
     onExecute({ args }) {
@@ -207,10 +280,21 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       if (!request) return;
       documents.set(request, args.document);
       const operation = getOperationAST(args.document, args.operationName ?? undefined) ?? undefined;
-      executions.set(request, { schema: args.schema, operation, variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined });
+      executions.set(request, {
+        schema: args.schema,
+        operation,
+        variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
+      });
     },
     onResultProcess({ request, result, setResult }) {
-      if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors?.length) return;
+      if (
+        Array.isArray(result) ||
+        !result ||
+        typeof result !== 'object' ||
+        !('errors' in result) ||
+        !result.errors?.length
+      )
+        return;
       const withoutData = !('data' in result) || result.data === undefined;
       // Errors without a path are about the request itself; with one, a field failed and (a non-null
       // root field) nulled the whole answer, which Apollo and the spec give as `data: null`.
@@ -223,7 +307,8 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
         // The masking formatter has by then called every uncoded framework refusal BAD_REQUEST.
         for (const error of raised) {
           const code = error.extensions['code'];
-          if (variableDefinitionOf(error) && (code === undefined || code === 'BAD_REQUEST')) (error.extensions as Record<string, unknown>)['code'] = 'BAD_USER_INPUT';
+          if (variableDefinitionOf(error) && (code === undefined || code === 'BAD_REQUEST'))
+            (error.extensions as Record<string, unknown>)['code'] = 'BAD_USER_INPUT';
         }
         renameCoercionErrors(raised, execution.schema, document, execution.operation, execution.variables);
       }
@@ -234,15 +319,28 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
 
   // The timeout, keep-alive, retry of reads and circuit of upstream.ts, per subgraph, around the
   // fetch: a subgraph that is down answers, in effect, SERVICE_UNAVAILABLE at each field asked of it.
-  const upstreamFetch = useCustomFetch((async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => {
+  const upstreamFetch = useCustomFetch((async (
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
+  ) => {
     const fetcher = fetchers.get(url);
     if (!fetcher) throw new Error('subgraph request to an unknown address');
     try {
-      return await fetcher(url, { ...(init.method ? { method: init.method } : {}), ...(init.headers ? { headers: init.headers } : {}), ...(init.body ? { body: init.body } : {}) });
+      return await fetcher(url, {
+        ...(init.method ? { method: init.method } : {}),
+        ...(init.headers ? { headers: init.headers } : {}),
+        ...(init.body ? { body: init.body } : {}),
+      });
     } catch (error) {
       if (!(error instanceof SubgraphUnavailableError)) throw error;
       const sent = parseBody(init.body);
-      const body = unavailableResponse(serviceByUrl.get(url) ?? 'subgraph', error.reason, upstream.timeoutMs, sent, undefined);
+      const body = unavailableResponse(
+        serviceByUrl.get(url) ?? 'subgraph',
+        error.reason,
+        upstream.timeoutMs,
+        sent,
+        undefined,
+      );
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     }
   }) as never);
@@ -262,10 +360,17 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     ...(options.production ? { disableIntrospection: {} } : {}),
     maskedErrors: {
       maskError: (error) => {
-        const graphqlError = error instanceof GraphQLError ? error : new GraphQLError('Internal server error', { originalError: error as Error });
+        const graphqlError =
+          error instanceof GraphQLError
+            ? error
+            : new GraphQLError('Internal server error', { originalError: error as Error });
         const formatted = formatError(graphqlError.toJSON(), graphqlError);
         // The nodes stay: they say which variable a coercion error is about (renamed once the result is known).
-        return new GraphQLError(formatted.message, { ...(graphqlError.nodes ? { nodes: graphqlError.nodes } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions: formatted.extensions ?? {} });
+        return new GraphQLError(formatted.message, {
+          ...(graphqlError.nodes ? { nodes: graphqlError.nodes } : {}),
+          ...(formatted.path ? { path: formatted.path } : {}),
+          extensions: formatted.extensions ?? {},
+        });
       },
     },
     plugins: () => [
@@ -292,7 +397,8 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     const ready = await allSubgraphsReady([...locations.values()]).catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway' });
   });
-  if (options.graphiql ?? !options.production) mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir });
+  if (options.graphiql ?? !options.production)
+    mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir });
   const rateLimit = hardening.RATE_LIMIT_PER_MINUTE ?? 0;
   app.use(
     '/graphql',
@@ -329,7 +435,9 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
 }
 
 function rejectAsValidation(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError): void {
-  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error:\s*/, ''), { extensions: { code: validationFailed } }));
+  context?.reportError(
+    new GraphQLError(error.message.replace(/^Syntax Error:\s*/, ''), { extensions: { code: validationFailed } }),
+  );
 }
 
 /** The URL of every subgraph: the supergraph's, unless overridden (container host names, tests). */
@@ -368,7 +476,8 @@ function finalError(error: GraphQLError, production: boolean, refused: boolean):
   let extensions: Record<string, unknown> = { ...error.extensions, ...(code ? { code } : {}) };
   if (production) message = message.replace(suggestion, '');
   // As Apollo in development: the stack helps whoever is writing the query; never in production.
-  else if (error.stack && extensions['stacktrace'] === undefined) extensions = { ...extensions, stacktrace: error.stack.replace(/^[^\n]*/, `GraphQLError: ${message}`).split('\n') };
+  else if (error.stack && extensions['stacktrace'] === undefined)
+    extensions = { ...extensions, stacktrace: error.stack.replace(/^[^\n]*/, `GraphQLError: ${message}`).split('\n') };
   // Refused before it ran: the caller's mistake, 400 (Apollo's status), unless already said (401, 503).
   // Yoga marks its own (`spec`) and then ignores that status for application/json; Apollo does not.
   if (refused) {
@@ -376,11 +485,20 @@ function finalError(error: GraphQLError, production: boolean, refused: boolean):
     const status = http?.status === undefined || http.status === 404 || http.status === 200 ? 400 : http.status;
     extensions = { ...extensions, http: { status } };
   }
-  return new GraphQLError(message, { ...(error.nodes ? { nodes: error.nodes } : {}), ...(error.path ? { path: error.path } : {}), extensions });
+  return new GraphQLError(message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    extensions,
+  });
 }
 
 function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(error.message, { ...(error.nodes ? { nodes: error.nodes } : {}), ...(error.source ? { source: error.source } : {}), ...(error.positions ? { positions: error.positions } : {}), extensions: { ...error.extensions, ...extensions } });
+  return new GraphQLError(error.message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...(error.source ? { source: error.source } : {}),
+    ...(error.positions ? { positions: error.positions } : {}),
+    extensions: { ...error.extensions, ...extensions },
+  });
 }
 
 const simpleContentTypes = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);

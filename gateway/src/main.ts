@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   }
   let trustedDocuments: TrustedDocuments | undefined;
   try {
-    trustedDocuments = config.TRUSTED_DOCUMENTS_PATH ? TrustedDocuments.fromFile(config.TRUSTED_DOCUMENTS_PATH) : undefined;
+    trustedDocuments = config.TRUSTED_DOCUMENTS_PATH
+      ? TrustedDocuments.fromFile(config.TRUSTED_DOCUMENTS_PATH)
+      : undefined;
   } catch (error) {
     if (!(error instanceof TrustedDocumentsError)) throw error;
     process.stderr.write(`gateway: configuration error: TRUSTED_DOCUMENTS_PATH: ${error.message}\n`);

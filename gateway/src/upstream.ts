@@ -16,7 +16,12 @@ export interface UpstreamOptions {
   readonly openMs: number;
 }
 
-export const defaultUpstreamOptions: UpstreamOptions = { timeoutMs: 10_000, keepAliveMs: 30_000, failuresToOpen: 3, openMs: 5_000 };
+export const defaultUpstreamOptions: UpstreamOptions = {
+  timeoutMs: 10_000,
+  keepAliveMs: 30_000,
+  failuresToOpen: 3,
+  openMs: 5_000,
+};
 
 /** Why a subgraph gave no answer; never its address, which is internal. */
 export type Unavailability = 'unreachable' | 'timeout' | 'circuit-open';
@@ -37,7 +42,10 @@ export class Circuit {
   private openUntil = 0;
   private probing = false;
 
-  constructor(private readonly options: Pick<UpstreamOptions, 'failuresToOpen' | 'openMs'>, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly options: Pick<UpstreamOptions, 'failuresToOpen' | 'openMs'>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** False while the circuit is open; true for the one probe once it may close again. */
   allow(): boolean {
@@ -59,12 +67,24 @@ export class Circuit {
   }
 }
 
-const connectionFailures = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const connectionFailures = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
 
 /** A failure before any answer arrived: the request may never have reached the subgraph. */
 // Judged by shape, not `instanceof`: the errors come from Node's own realm, not always the caller's.
 function isConnectionFailure(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; current = (current as { cause?: unknown }).cause, depth += 1) {
+  for (
+    let current: unknown = error, depth = 0;
+    typeof current === 'object' && current !== null && depth < 4;
+    current = (current as { cause?: unknown }).cause, depth += 1
+  ) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && connectionFailures.has(code)) return true;
   }
@@ -77,7 +97,10 @@ export function isTimeout(error: unknown): boolean {
   return name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT';
 }
 
-type Fetcher = ((url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<unknown>) & {
+type Fetcher = ((
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<unknown>) & {
   /** Closes the kept-alive sockets, once the gateway has stopped sending. */
   close(): Promise<void>;
 };
@@ -132,7 +155,12 @@ export function unavailableResponse(
   request: SubgraphRequest,
   document: DocumentNode | undefined,
 ): { data: null; errors: GraphQLFormattedError[] } {
-  return errorsAtFields(messages[reason](service, timeoutMs), { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, reason }, request, document);
+  return errorsAtFields(
+    messages[reason](service, timeoutMs),
+    { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, reason },
+    request,
+    document,
+  );
 }
 
 /**
@@ -140,7 +168,11 @@ export function unavailableResponse(
  * its fields fail with PAYLOAD_TOO_LARGE at their paths, as for an outage, and the caller learns to
  * ask for smaller pages rather than meeting an internal error.
  */
-export function tooLargeResponse(service: string, request: SubgraphRequest, document: DocumentNode | undefined): { data: null; errors: GraphQLFormattedError[] } {
+export function tooLargeResponse(
+  service: string,
+  request: SubgraphRequest,
+  document: DocumentNode | undefined,
+): { data: null; errors: GraphQLFormattedError[] } {
   return errorsAtFields(
     `The request for these fields was larger than the ${service} service accepts; ask for smaller pages (a smaller first)`,
     { code: ErrorCode.PAYLOAD_TOO_LARGE, retryable: false },
@@ -165,7 +197,12 @@ function errorsAtFields(
   // An entity fetch without fields to name still names the entity: the path then ends at its index.
   const fallback = Array.isArray(representations) ? representations.map((_, index) => ['_entities', index]) : [[]];
   // Bounded like every list we return: a page of entities yields at most this many errors.
-  return { data: null, errors: (paths.length > 0 ? paths : fallback).slice(0, maxErrors).map((path) => ({ message, ...(path.length ? { path } : {}), extensions })) };
+  return {
+    data: null,
+    errors: (paths.length > 0 ? paths : fallback)
+      .slice(0, maxErrors)
+      .map((path) => ({ message, ...(path.length ? { path } : {}), extensions })),
+  };
 }
 
 function rootSelections(document: DocumentNode | undefined): readonly SelectionNode[] {
@@ -175,7 +212,9 @@ function rootSelections(document: DocumentNode | undefined): readonly SelectionN
 
 function fieldKeys(selections: readonly SelectionNode[]): string[] {
   return selections.flatMap((selection) =>
-    selection.kind === Kind.FIELD && selection.name.value !== '__typename' ? [selection.alias?.value ?? selection.name.value] : [],
+    selection.kind === Kind.FIELD && selection.name.value !== '__typename'
+      ? [selection.alias?.value ?? selection.name.value]
+      : [],
   );
 }
 
@@ -185,7 +224,9 @@ function rootFields(document: DocumentNode | undefined): string[] {
 
 /** The fields asked of each entity: `_entities(...) { ... on Type { these } }`. */
 function entityFields(document: DocumentNode | undefined): string[] {
-  const entities = rootSelections(document).find((selection) => selection.kind === Kind.FIELD && selection.name.value === '_entities');
+  const entities = rootSelections(document).find(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value === '_entities',
+  );
   if (entities?.kind !== Kind.FIELD || !entities.selectionSet) return [];
   const keys = entities.selectionSet.selections.flatMap((selection) =>
     selection.kind === Kind.INLINE_FRAGMENT ? fieldKeys(selection.selectionSet.selections) : fieldKeys([selection]),

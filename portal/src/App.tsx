@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
-import { completeProviderSignIn, signInAsDemoIdentity, signInWithProvider, signOut, storedSession, type Session } from './auth';
+import {
+  completeProviderSignIn,
+  signInAsDemoIdentity,
+  signInWithProvider,
+  signOut,
+  storedSession,
+  type Session,
+} from './auth';
 import { loadConfig, type PortalConfig } from './config';
 import { Escalations } from './pages/Escalations';
 import { Overview } from './pages/Overview';
@@ -45,7 +52,9 @@ function SignIn({ config, onSignedIn }: { config: PortalConfig; onSignedIn: (ses
           const name = new FormData(event.currentTarget).get('identity');
           const chosen = identities.find((identity) => identity.name === name);
           if (!chosen) return;
-          signInAsDemoIdentity(chosen.name, chosen.label).then(onSignedIn, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+          signInAsDemoIdentity(chosen.name, chosen.label).then(onSignedIn, (e: unknown) =>
+            setError(e instanceof Error ? e.message : String(e)),
+          );
         }}
       >
         <label htmlFor="identity">Demo identity</label>
@@ -75,8 +84,16 @@ function Signed({ config, session, onSignOut }: { config: PortalConfig; session:
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const loaded = useGraph<{ partnerships: { nodes: readonly PartnershipSummary[] } }>(config.gatewayUrl, session.token, partnershipsQuery, {});
-  const own = loaded.state === 'ready' ? (loaded.answer.data?.partnerships?.nodes ?? []).filter((p) => session.partnershipIds.includes(p.id)) : [];
+  const loaded = useGraph<{ partnerships: { nodes: readonly PartnershipSummary[] } }>(
+    config.gatewayUrl,
+    session.token,
+    partnershipsQuery,
+    {},
+  );
+  const own =
+    loaded.state === 'ready'
+      ? (loaded.answer.data?.partnerships?.nodes ?? []).filter((p) => session.partnershipIds.includes(p.id))
+      : [];
   const partnershipId = chosen ?? own[0]?.id ?? null;
   const partnershipName = own.find((p) => p.id === partnershipId)?.name ?? '';
   return (
@@ -116,10 +133,33 @@ function Signed({ config, session, onSignOut }: { config: PortalConfig; session:
       <main id="main">
         {loaded.state === 'loading' ? <Loading /> : null}
         {loaded.state === 'failed' ? <Failed message={loaded.message} /> : null}
-        {loaded.state === 'ready' && !partnershipId ? <p className="empty">You act in no partnership: there is nothing for you here.</p> : null}
-        {partnershipId && page === 'overview' ? <Overview gatewayUrl={config.gatewayUrl} token={session.token} partnershipId={partnershipId} partnershipName={partnershipName} /> : null}
-        {partnershipId && page === 'escalations' ? <Escalations gatewayUrl={config.gatewayUrl} token={session.token} partnershipId={partnershipId} partnershipName={partnershipName} /> : null}
-        {partnershipId && page === 'reviews' ? <Reviews gatewayUrl={config.gatewayUrl} token={session.token} partnershipId={partnershipId} partnershipName={partnershipName} /> : null}
+        {loaded.state === 'ready' && !partnershipId ? (
+          <p className="empty">You act in no partnership: there is nothing for you here.</p>
+        ) : null}
+        {partnershipId && page === 'overview' ? (
+          <Overview
+            gatewayUrl={config.gatewayUrl}
+            token={session.token}
+            partnershipId={partnershipId}
+            partnershipName={partnershipName}
+          />
+        ) : null}
+        {partnershipId && page === 'escalations' ? (
+          <Escalations
+            gatewayUrl={config.gatewayUrl}
+            token={session.token}
+            partnershipId={partnershipId}
+            partnershipName={partnershipName}
+          />
+        ) : null}
+        {partnershipId && page === 'reviews' ? (
+          <Reviews
+            gatewayUrl={config.gatewayUrl}
+            token={session.token}
+            partnershipId={partnershipId}
+            partnershipName={partnershipName}
+          />
+        ) : null}
       </main>
     </>
   );

@@ -21,7 +21,12 @@ export class GraphRequestError extends Error {
   }
 }
 
-export async function graphql<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphAnswer<T>> {
+export async function graphql<T>(
+  gatewayUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphAnswer<T>> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -29,6 +34,7 @@ export async function graphql<T>(gatewayUrl: string, token: string, query: strin
   });
   const body = (await response.json().catch(() => null)) as { data?: T | null; errors?: GraphError[] } | null;
   if (!body) throw new GraphRequestError(`The graph answered HTTP ${response.status}`, undefined);
-  if (!body.data && body.errors?.length) throw new GraphRequestError(body.errors[0]!.message, body.errors[0]!.extensions?.code);
+  if (!body.data && body.errors?.length)
+    throw new GraphRequestError(body.errors[0]!.message, body.errors[0]!.extensions?.code);
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }

@@ -8,7 +8,13 @@ export const partnershipsQuery = /* GraphQL */ `
   query PortalPartnerships {
     # The first page holds every partnership a caller acts in only below 100: the portal's
     # caller acts in a handful, which viewer lists; this list is what the caller may see.
-    partnerships(first: 100) { nodes { id name status } }
+    partnerships(first: 100) {
+      nodes {
+        id
+        name
+        status
+      }
+    }
   }
 `;
 
@@ -16,7 +22,12 @@ export const partnershipsQuery = /* GraphQL */ `
 // each shown as soon as it answers.
 export const overviewHeaderQuery = /* GraphQL */ `
   query PortalOverviewHeader($id: ID!) {
-    partnership(id: $id) { id name status activeFrom }
+    partnership(id: $id) {
+      id
+      name
+      status
+      activeFrom
+    }
   }
 `;
 
@@ -45,7 +56,17 @@ export const overviewYearlyQuery = /* GraphQL */ `
 
 export const overviewEducationQuery = /* GraphQL */ `
   query PortalOverviewEducation($id: ID!) {
-    partnership(id: $id) { id educationRepresentatives { id level forum name role represents } }
+    partnership(id: $id) {
+      id
+      educationRepresentatives {
+        id
+        level
+        forum
+        name
+        role
+        represents
+      }
+    }
   }
 `;
 

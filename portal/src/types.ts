@@ -43,23 +43,58 @@ type Overview = {
   readonly activeFrom: string | null;
   readonly whatIsDue: { readonly totalCount: number; readonly nodes: readonly DueItem[] } | null;
   readonly yearlyReports: { readonly totalCount: number; readonly nodes: readonly YearlyReport[] } | null;
-  readonly educationRepresentatives: ReadonlyArray<{ id: string; level: string; forum: string; name: string; role: string; represents: string }> | null;
+  readonly educationRepresentatives: ReadonlyArray<{
+    id: string;
+    level: string;
+    forum: string;
+    name: string;
+    role: string;
+    represents: string;
+  }> | null;
   readonly withoutDsl: { totalCount: number; nodes: ReadonlyArray<{ urn: string; name: string }> } | null;
   readonly trainingOverdue: {
     totalCount: number;
-    nodes: ReadonlyArray<{ urn: string; name: string; safeguardingLeads: ReadonlyArray<{ id: string; name: string; role: string; trainingDue: DeadlineValue | null; trainingOverdue: boolean }> }>;
+    nodes: ReadonlyArray<{
+      urn: string;
+      name: string;
+      safeguardingLeads: ReadonlyArray<{
+        id: string;
+        name: string;
+        role: string;
+        trainingDue: DeadlineValue | null;
+        trainingOverdue: boolean;
+      }>;
+    }>;
   } | null;
   readonly section11Overview: {
     financialYear: string;
     notReturned: { totalCount: number; nodes: ReadonlyArray<{ id: string; name: string }> };
     ratings: readonly RatingSummary[];
-    overdueActions: { totalCount: number; nodes: ReadonlyArray<{ id: string; description: string; owner: string; deadline: DeadlineValue; agency: { id: string; name: string } | null }> };
+    overdueActions: {
+      totalCount: number;
+      nodes: ReadonlyArray<{
+        id: string;
+        description: string;
+        owner: string;
+        deadline: DeadlineValue;
+        agency: { id: string; name: string } | null;
+      }>;
+    };
   } | null;
   readonly schoolSafeguardingOverview: {
     financialYear: string;
     notReturned: { totalCount: number; nodes: ReadonlyArray<{ urn: string; name: string }> };
     ratings: readonly RatingSummary[];
-    overdueActions: { totalCount: number; nodes: ReadonlyArray<{ id: string; description: string; owner: string; deadline: DeadlineValue; school: { urn: string; name: string } | null }> };
+    overdueActions: {
+      totalCount: number;
+      nodes: ReadonlyArray<{
+        id: string;
+        description: string;
+        owner: string;
+        deadline: DeadlineValue;
+        school: { urn: string; name: string } | null;
+      }>;
+    };
   } | null;
 };
 
@@ -77,7 +112,18 @@ export interface Escalations {
   readonly partnership: {
     readonly id: string;
     readonly name: string;
-    readonly escalations: { nodes: ReadonlyArray<{ id: string; caseReference: string; status: string; stagePosition: number; stageName: string; raisedOn: string; issueType: string; stageDeadline: DeadlineValue }> } | null;
+    readonly escalations: {
+      nodes: ReadonlyArray<{
+        id: string;
+        caseReference: string;
+        status: string;
+        stagePosition: number;
+        stageName: string;
+        raisedOn: string;
+        issueType: string;
+        stageDeadline: DeadlineValue;
+      }>;
+    } | null;
     readonly escalationReport: {
       raised: Count;
       resolved: Count;
@@ -86,7 +132,9 @@ export interface Escalations {
       openByStage: ReadonlyArray<{ stagePosition: number; stageName: string; open: Count; overdue: Count }>;
       timeToResolve: { resolved: Count; medianWorkingDays: number | null; meanWorkingDays: number | null };
     } | null;
-    readonly escalationLearningNotes: { nodes: ReadonlyArray<{ id: string; occurredOn: string; reason: string | null; outcome: string | null }> } | null;
+    readonly escalationLearningNotes: {
+      nodes: ReadonlyArray<{ id: string; occurredOn: string; reason: string | null; outcome: string | null }>;
+    } | null;
   } | null;
 }
 
@@ -94,8 +142,37 @@ export interface Reviews {
   readonly partnership: {
     readonly id: string;
     readonly name: string;
-    readonly seriousIncidentNotifications: { readonly nodes: ReadonlyArray<{ id: string; caseReference: string; dateAware: string; dateNotified: string | null; status: string; notifiedOnTime: boolean | null; notificationDeadline: DeadlineValue }> } | null;
-    readonly rapidReviews: { readonly nodes: ReadonlyArray<{ id: string; status: string; openedOn: string; sentToPanelOn: string | null; deadline: DeadlineValue }> } | null;
-    readonly practiceReviews: { readonly nodes: ReadonlyArray<{ id: string; title: string; kind: string; status: string; decisionDate: string; publishedOn: string | null; publicationDeadline: DeadlineValue; reportToPanelDeadline: DeadlineValue }> } | null;
+    readonly seriousIncidentNotifications: {
+      readonly nodes: ReadonlyArray<{
+        id: string;
+        caseReference: string;
+        dateAware: string;
+        dateNotified: string | null;
+        status: string;
+        notifiedOnTime: boolean | null;
+        notificationDeadline: DeadlineValue;
+      }>;
+    } | null;
+    readonly rapidReviews: {
+      readonly nodes: ReadonlyArray<{
+        id: string;
+        status: string;
+        openedOn: string;
+        sentToPanelOn: string | null;
+        deadline: DeadlineValue;
+      }>;
+    } | null;
+    readonly practiceReviews: {
+      readonly nodes: ReadonlyArray<{
+        id: string;
+        title: string;
+        kind: string;
+        status: string;
+        decisionDate: string;
+        publishedOn: string | null;
+        publicationDeadline: DeadlineValue;
+        reportToPanelDeadline: DeadlineValue;
+      }>;
+    } | null;
   } | null;
 }

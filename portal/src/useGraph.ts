@@ -7,7 +7,12 @@ export type Loaded<T> =
   | { readonly state: 'ready'; readonly answer: GraphAnswer<T> };
 
 /** A query, run when its inputs change; what the caller may not see simply does not come back. */
-export function useGraph<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown>): Loaded<T> {
+export function useGraph<T>(
+  gatewayUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const key = JSON.stringify(variables);
   useEffect(() => {
@@ -15,7 +20,8 @@ export function useGraph<T>(gatewayUrl: string, token: string, query: string, va
     setLoaded({ state: 'loading' });
     graphql<T>(gatewayUrl, token, query, variables).then(
       (answer) => current && setLoaded({ state: 'ready', answer }),
-      (error: unknown) => current && setLoaded({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        current && setLoaded({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   // Random keys would sign an export that vouches for nothing the graph wrote.
   for (const variable of ['AUDIT_HMAC_KEY', 'AUDIT_SIGNING_KEY'] as const) {
     if (!config[variable]) {
-      process.stderr.write(`audit:export: configuration error: ${variable}: required to export (the keys the subgraph runs with)\n`);
+      process.stderr.write(
+        `audit:export: configuration error: ${variable}: required to export (the keys the subgraph runs with)\n`,
+      );
       process.exit(1);
     }
   }

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   // Re-keying under a random key would leave a chain nothing could verify after this process.
   for (const variable of ['AUDIT_HMAC_KEY', 'AUDIT_SIGNING_KEY'] as const) {
     if (!config[variable]) {
-      process.stderr.write(`audit:rekey: configuration error: ${variable}: required to re-key (the keys the subgraph runs with)\n`);
+      process.stderr.write(
+        `audit:rekey: configuration error: ${variable}: required to re-key (the keys the subgraph runs with)\n`,
+      );
       process.exit(1);
     }
   }
@@ -59,7 +61,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof AuditRekeyError || error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const message =
+    error instanceof AuditRekeyError || error instanceof Error ? error.message.split('\n')[0] : String(error);
   process.stderr.write(`audit:rekey: ${message}\n`);
   process.exit(1);
 });

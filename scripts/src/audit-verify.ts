@@ -19,10 +19,14 @@ function main(): void {
   const verdict = verifyAuditExport(exported, publicKey);
   const fingerprint = publicKeyFingerprint(publicKey);
   if (verdict.valid) {
-    process.stdout.write(`audit:verify: ${exported.subgraph}: ${verdict.records} records intact (key sha256:${fingerprint})\n`);
+    process.stdout.write(
+      `audit:verify: ${exported.subgraph}: ${verdict.records} records intact (key sha256:${fingerprint})\n`,
+    );
     return;
   }
-  process.stderr.write(`audit:verify: ${exported.subgraph}: FAILED at record ${verdict.sequence ?? '-'}: ${verdict.reason}\n`);
+  process.stderr.write(
+    `audit:verify: ${exported.subgraph}: FAILED at record ${verdict.sequence ?? '-'}: ${verdict.reason}\n`,
+  );
   process.exit(1);
 }
 

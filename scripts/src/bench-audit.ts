@@ -41,15 +41,22 @@ const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ type:
 /** The escalations chain checked from its first record with the keys it was written under. */
 async function verifyChain(): Promise<{ intact: boolean; checked: number }> {
   const definition = subgraphs.find((candidate) => candidate.name === 'escalations')!;
-  const db = await connectDatabase(resolveDatabaseTarget('escalations', { DATABASE_URL: databaseUrl, DATABASE_NAME_PREFIX: prefix, DATA_DIR: '' }), {
-    entities: subgraphEntities(definition),
-    migrations: definition.migrations,
-    logger: createLogger('bench:audit', 'warn'),
-    statements: new StatementCounter(),
-  });
+  const db = await connectDatabase(
+    resolveDatabaseTarget('escalations', { DATABASE_URL: databaseUrl, DATABASE_NAME_PREFIX: prefix, DATA_DIR: '' }),
+    {
+      entities: subgraphEntities(definition),
+      migrations: definition.migrations,
+      logger: createLogger('bench:audit', 'warn'),
+      statements: new StatementCounter(),
+    },
+  );
   try {
     useAuditChainKeys(db, auditHmacKey, auditSigningKey);
-    return await verifyAuditChain(db.manager, { fromStart: true, checkpointEvery: Number.POSITIVE_INFINITY, now: new Date() });
+    return await verifyAuditChain(db.manager, {
+      fromStart: true,
+      checkpointEvery: Number.POSITIVE_INFINITY,
+      now: new Date(),
+    });
   } finally {
     await db.destroy();
   }
@@ -68,7 +75,12 @@ async function freePort(): Promise<number> {
 
 async function dropDatabases(): Promise<void> {
   const url = new URL(databaseUrl);
-  const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+  const admin = await mysql.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
   try {
     for (const name of subgraphNames) await admin.query(`DROP DATABASE IF EXISTS \`${prefix}${name}\``);
   } finally {
@@ -78,7 +90,13 @@ async function dropDatabases(): Promise<void> {
 
 async function auditCount(): Promise<number> {
   const url = new URL(databaseUrl);
-  const connection = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password), database: `${prefix}escalations` });
+  const connection = await mysql.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    database: `${prefix}escalations`,
+  });
   try {
     const [rows] = await connection.query('SELECT COUNT(*) AS n FROM audit_records');
     return Number((rows as Array<{ n: number }>)[0]!.n);
@@ -145,14 +163,30 @@ async function main(): Promise<void> {
     const audited = JSON.stringify({ query, variables: { id: nameBasedId('demo:disagreement:0001') } });
     const unaudited = JSON.stringify({ query, variables: { id: randomUUID() } });
     // Both answer as expected before anything is timed.
-    for (const [body, expectData] of [[audited, true], [unaudited, false]] as const) {
-      const answer = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { data?: { professionalDisagreement: unknown }; errors?: unknown };
-      if (answer.errors || Boolean(answer.data?.professionalDisagreement) !== expectData) throw new Error(`unexpected answer: ${JSON.stringify(answer)}`);
+    for (const [body, expectData] of [
+      [audited, true],
+      [unaudited, false],
+    ] as const) {
+      const answer = (await (await fetch(url, { method: 'POST', headers, body })).json()) as {
+        data?: { professionalDisagreement: unknown };
+        errors?: unknown;
+      };
+      if (answer.errors || Boolean(answer.data?.professionalDisagreement) !== expectData)
+        throw new Error(`unexpected answer: ${JSON.stringify(answer)}`);
     }
     const run = async (body: string) => {
       // A generous timeout: on a loaded machine a request can queue for seconds; it still counts.
-      const result = await autocannon({ url, connections, duration: seconds, timeout: 60, method: 'POST', headers, body });
-      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
+      const result = await autocannon({
+        url,
+        connections,
+        duration: seconds,
+        timeout: 60,
+        method: 'POST',
+        headers,
+        body,
+      });
+      if (result.non2xx > 0 || result.errors > 0)
+        throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts)`);
       return result;
     };
     // Warm both paths (JIT, pools, MySQL's buffer pool) before the rounds that count.
@@ -161,7 +195,9 @@ async function main(): Promise<void> {
     const ratios: number[] = [];
     let auditedRequests = 0;
     const recordsBefore = await auditCount();
-    process.stdout.write(`bench:audit  ${connections} connections, ${rounds} rounds of ${seconds} s each way, MySQL (${new URL(databaseUrl).host})\n`);
+    process.stdout.write(
+      `bench:audit  ${connections} connections, ${rounds} rounds of ${seconds} s each way, MySQL (${new URL(databaseUrl).host})\n`,
+    );
     process.stdout.write('round  audited req/s  unaudited req/s  ratio\n');
     for (let round = 1; round <= rounds; round += 1) {
       // Alternate which goes first, so a drift in the machine's load falls on both sides.
@@ -174,15 +210,21 @@ async function main(): Promise<void> {
       }
       const ratio = rate['audited']! / rate['unaudited']!;
       ratios.push(ratio);
-      process.stdout.write(`${String(round).padStart(5)}  ${rate['audited']!.toFixed(0).padStart(13)}  ${rate['unaudited']!.toFixed(0).padStart(15)}  ${ratio.toFixed(3)}\n`);
+      process.stdout.write(
+        `${String(round).padStart(5)}  ${rate['audited']!.toFixed(0).padStart(13)}  ${rate['unaudited']!.toFixed(0).padStart(15)}  ${ratio.toFixed(3)}\n`,
+      );
     }
     // Every audited answer left its record: the speed is not bought by dropping any.
     const recorded = (await auditCount()) - recordsBefore;
     const summary = { min: Math.min(...ratios), median: median(ratios), max: Math.max(...ratios) };
-    process.stdout.write(`audited / unaudited: min ${summary.min.toFixed(3)}  median ${summary.median.toFixed(3)}  max ${summary.max.toFixed(3)}  (target: median >= ${target})\n`);
+    process.stdout.write(
+      `audited / unaudited: min ${summary.min.toFixed(3)}  median ${summary.median.toFixed(3)}  max ${summary.max.toFixed(3)}  (target: median >= ${target})\n`,
+    );
     process.stdout.write(`audit records appended: ${recorded} for ${auditedRequests} audited requests\n`);
     const chain = await verifyChain();
-    process.stdout.write(`chain after the run: ${chain.intact ? 'intact' : 'BROKEN'} (${chain.checked} records checked with the key)\n`);
+    process.stdout.write(
+      `chain after the run: ${chain.intact ? 'intact' : 'BROKEN'} (${chain.checked} records checked with the key)\n`,
+    );
     if (!chain.intact) {
       process.stderr.write('bench:audit: FAILED: the audit chain written under load does not verify\n');
       process.exitCode = 1;

@@ -32,7 +32,8 @@ import { baseCommit, compareSubgraphCpu, dashboardQuery } from './subgraph-cpu';
  * issue 19's work, built in a temporary git worktree (see subgraph-cpu.ts; BENCH_CPU=false skips it).
  */
 export { dashboardQuery };
-const schoolsPage = 'query ($id: ID!) { partnership(id: $id) { schools(first: 50) { nodes { urn name phase } pageInfo { endCursor hasNextPage } } } }';
+const schoolsPage =
+  'query ($id: ID!) { partnership(id: $id) { schools(first: 50) { nodes { urn name phase } pageInfo { endCursor hasNextPage } } } }';
 
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const requestsPerRun = Number(process.env['BENCH_REQUESTS'] ?? 300);
@@ -58,7 +59,11 @@ async function startBenchGraph(prefix: string): Promise<Graph> {
     port: 0,
     logger,
     production: false,
-    authenticator: createAuthenticator({ secret: randomBytes(32).toString('base64url'), issuer: 'bench', audience: 'bench' }),
+    authenticator: createAuthenticator({
+      secret: randomBytes(32).toString('base64url'),
+      issuer: 'bench',
+      audience: 'bench',
+    }),
     internalTokenSecret: config.INTERNAL_TOKEN_SECRET!,
     // One client sends every request here: the per-client rate limit would measure itself.
     hardening: { ...defaultHardening, RATE_LIMIT_PER_MINUTE: 0 },
@@ -80,12 +85,20 @@ async function nationalScale(graph: Graph): Promise<{ largest: string; smallest:
   const root = path.resolve(__dirname, '../..');
   const file = path.join(os.tmpdir(), 'gias-national-50000.csv');
   const env = { ...process.env, DATABASE_NAME_PREFIX: graph.config.DATABASE_NAME_PREFIX, LOG_LEVEL: 'silent' };
-  if (!fs.existsSync(file)) execFileSync('npm', ['run', '-s', 'schools:generate', '--', file, '50000'], { cwd: root, env, stdio: 'inherit' });
-  execFileSync('npm', ['run', '-s', 'schools:import', '--', file], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!fs.existsSync(file))
+    execFileSync('npm', ['run', '-s', 'schools:generate', '--', file, '50000'], { cwd: root, env, stdio: 'inherit' });
+  execFileSync('npm', ['run', '-s', 'schools:import', '--', file], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const schoolsDb = graph.subgraphs['schools']!.db;
-  const open = (await schoolsDb.query(`SELECT urn, name, localAuthorityDfeCode FROM schools WHERE status = 'OPEN' ORDER BY urn`)) as Array<{ urn: string; name: string; localAuthorityDfeCode: string }>;
+  const open = (await schoolsDb.query(
+    `SELECT urn, name, localAuthorityDfeCode FROM schools WHERE status = 'OPEN' ORDER BY urn`,
+  )) as Array<{ urn: string; name: string; localAuthorityDfeCode: string }>;
   const byLa = new Map<string, Array<{ urn: string; name: string }>>();
-  for (const school of open) byLa.set(school.localAuthorityDfeCode, [...(byLa.get(school.localAuthorityDfeCode) ?? []), school]);
+  for (const school of open)
+    byLa.set(school.localAuthorityDfeCode, [...(byLa.get(school.localAuthorityDfeCode) ?? []), school]);
   const areas = [...byLa.values()];
   const ids: string[] = [];
   const partnerships = graph.subgraphs['partnerships']!.db.getRepository('Partnership');
@@ -97,20 +110,68 @@ async function nationalScale(graph: Graph): Promise<{ largest: string; smallest:
   for (let i = 0; i < 154; i++) {
     const id = newId();
     ids.push(id);
-    await partnerships.insert({ id, name: `National partnership ${String(i).padStart(3, '0')}`, status: 'ACTIVE', activeFrom: '2020-01-01', dissolvedOn: null });
+    await partnerships.insert({
+      id,
+      name: `National partnership ${String(i).padStart(3, '0')}`,
+      status: 'ACTIVE',
+      activeFrom: '2020-01-01',
+      dissolvedOn: null,
+    });
     const schools = i === 0 ? open.slice(0, 650) : i === 1 ? open.slice(650, 652) : (areas[i % areas.length] ?? []);
-    for (const school of schools) designations.push({ id: newId(), partnershipId: id, urn: school.urn, schoolName: school.name, designatedFrom: '2020-01-01', designatedUntil: null });
+    for (const school of schools)
+      designations.push({
+        id: newId(),
+        partnershipId: id,
+        urn: school.urn,
+        schoolName: school.name,
+        designatedFrom: '2020-01-01',
+        designatedUntil: null,
+      });
     for (let a = 0; a < 30; a++) {
       const agencyId = newId();
-      agencyRows.push({ id: agencyId, name: `Agency ${i}-${a}`, kind: 'RELEVANT_AGENCY', scheduleCategory: 'MISCELLANEOUS', gssCode: null, dfeCode: null, odsCode: null });
-      agencyDesignations.push({ id: newId(), partnershipId: id, agencyId, designatedFrom: '2020-01-01', designatedUntil: null, reason: 'bench' });
+      agencyRows.push({
+        id: agencyId,
+        name: `Agency ${i}-${a}`,
+        kind: 'RELEVANT_AGENCY',
+        scheduleCategory: 'MISCELLANEOUS',
+        gssCode: null,
+        dfeCode: null,
+        odsCode: null,
+      });
+      agencyDesignations.push({
+        id: newId(),
+        partnershipId: id,
+        agencyId,
+        designatedFrom: '2020-01-01',
+        designatedUntil: null,
+        reason: 'bench',
+      });
     }
     for (let r = 0; r < 12; r++) {
-      reviews.push({ id: newId(), partnershipId: id, kind: 'LOCAL', title: `Review ${i}-${r}`, decisionDate: `2024-0${1 + (r % 9)}-10`, status: 'PUBLISHED', publishedOn: '2024-12-01', publicationUrl: 'https://example.org/r' });
+      reviews.push({
+        id: newId(),
+        partnershipId: id,
+        kind: 'LOCAL',
+        title: `Review ${i}-${r}`,
+        decisionDate: `2024-0${1 + (r % 9)}-10`,
+        status: 'PUBLISHED',
+        publishedOn: '2024-12-01',
+        publicationUrl: 'https://example.org/r',
+      });
     }
-    stages.push({ id: newId(), partnershipId: id, position: 1, name: 'Practitioners', participants: 'the practitioners', timescaleWorkingDays: 5 });
+    stages.push({
+      id: newId(),
+      partnershipId: id,
+      position: 1,
+      name: 'Practitioners',
+      participants: 'the practitioners',
+      timescaleWorkingDays: 5,
+    });
   }
-  const chunked = async (repository: { insert(rows: Array<Record<string, unknown>>): Promise<unknown> }, rows: Array<Record<string, unknown>>) => {
+  const chunked = async (
+    repository: { insert(rows: Array<Record<string, unknown>>): Promise<unknown> },
+    rows: Array<Record<string, unknown>>,
+  ) => {
     for (let i = 0; i < rows.length; i += 500) await repository.insert(rows.slice(i, i + 500));
   };
   await chunked(schoolsDb.getRepository('SchoolDesignation'), designations);
@@ -118,16 +179,26 @@ async function nationalScale(graph: Graph): Promise<{ largest: string; smallest:
   await chunked(graph.subgraphs['agencies']!.db.getRepository('Designation'), agencyDesignations);
   await chunked(graph.subgraphs['reviews']!.db.getRepository('PracticeReview'), reviews);
   await chunked(graph.subgraphs['escalations']!.db.getRepository('EscalationStage'), stages);
-  process.stderr.write(`national scale: ${open.length} open schools, 154 partnerships, ${designations.length} school designations\n`);
+  process.stderr.write(
+    `national scale: ${open.length} open schools, 154 partnerships, ${designations.length} school designations\n`,
+  );
   return { largest: ids[0]!, smallest: ids[1]! };
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { errors?: Array<{ message: string; path?: unknown; extensions?: { code?: string } }> };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as {
+    errors?: Array<{ message: string; path?: unknown; extensions?: { code?: string } }>;
+  };
   if (!response.ok || body.errors) {
     const first = body.errors?.[0];
-    throw new Error(`${response.status} ${first?.message ?? ''} at ${JSON.stringify(first?.path ?? null)} (${first?.extensions?.code ?? 'no code'}) for ${query.slice(0, 60)}`);
+    throw new Error(
+      `${response.status} ${first?.message ?? ''} at ${JSON.stringify(first?.path ?? null)} (${first?.extensions?.code ?? 'no code'}) for ${query.slice(0, 60)}`,
+    );
   }
 }
 
@@ -135,7 +206,11 @@ async function post(url: string, query: string, variables: Record<string, unknow
 let failures = 0;
 let firstFailure = '';
 
-async function run(url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ rps: number; p99: number }> {
+async function run(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ rps: number; p99: number }> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -157,7 +232,10 @@ async function run(url: string, query: string, variables: Record<string, unknown
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { rps: requestsPerRun / seconds, p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]! };
+  return {
+    rps: requestsPerRun / seconds,
+    p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!,
+  };
 }
 
 const stats = (values: number[]) => {
@@ -173,7 +251,9 @@ interface Served {
 
 /** A graph in its own process, so the load generator does not share its event loop with the servers. */
 function serve(prefix: string, national: boolean): Promise<{ served: Served; stop: () => Promise<void> }> {
-  const child = fork(__filename, ['--serve', prefix, national ? 'national' : 'demo'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, ['--serve', prefix, national ? 'national' : 'demo'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the ${prefix} graph exited (${code}) before it was up`)));
     child.once('message', (served: Served) => {
@@ -202,7 +282,10 @@ async function serveChild(prefix: string, national: boolean): Promise<void> {
 async function main(): Promise<void> {
   process.env['DATABASE_URL'] ??= 'mysql://root@127.0.0.1:3306';
   if (process.argv[2] === '--serve') return serveChild(process.argv[3]!, process.argv[4] === 'national');
-  const [demoGraph, nationalGraph] = await Promise.all([serve('bench_dash_demo_', false), serve('bench_dash_national_', true)]);
+  const [demoGraph, nationalGraph] = await Promise.all([
+    serve('bench_dash_demo_', false),
+    serve('bench_dash_national_', true),
+  ]);
   const demo = demoGraph.served;
   const national = nationalGraph.served;
   const largest = national.largest!;
@@ -219,8 +302,12 @@ async function main(): Promise<void> {
     }
     const p99Ratios: number[] = [];
     const pageRatios: number[] = [];
-    process.stdout.write(`bench:dashboard — ${rounds} interleaved rounds of ${requestsPerRun} requests over ${connections} connections, node ${process.version}\n`);
-    process.stdout.write(`${'round'.padEnd(7)}${'demo p99 ms'.padStart(13)}${'national p99'.padStart(14)}${'ratio'.padStart(8)}${'650-school rps'.padStart(16)}${'2-school rps'.padStart(14)}${'ratio'.padStart(8)}\n`);
+    process.stdout.write(
+      `bench:dashboard — ${rounds} interleaved rounds of ${requestsPerRun} requests over ${connections} connections, node ${process.version}\n`,
+    );
+    process.stdout.write(
+      `${'round'.padEnd(7)}${'demo p99 ms'.padStart(13)}${'national p99'.padStart(14)}${'ratio'.padStart(8)}${'650-school rps'.padStart(16)}${'2-school rps'.padStart(14)}${'ratio'.padStart(8)}\n`,
+    );
     for (let round = 1; round <= rounds; round++) {
       // Alternate which side goes first, so neither always meets a warmer or cooler machine.
       const order = round % 2 === 0;
@@ -240,8 +327,12 @@ async function main(): Promise<void> {
     const page = stats(pageRatios);
     const p99Met = p99.median <= 1.5;
     const pageMet = page.median >= 0.9;
-    process.stdout.write(`national / demo dashboard p99:        min ${p99.min.toFixed(2)}  median ${p99.median.toFixed(2)}  max ${p99.max.toFixed(2)}  (target ≤ 1.50) ${p99Met ? 'met' : 'NOT met'}\n`);
-    process.stdout.write(`650-school / 2-school page throughput: min ${page.min.toFixed(2)}  median ${page.median.toFixed(2)}  max ${page.max.toFixed(2)}  (target ≥ 0.90) ${pageMet ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(
+      `national / demo dashboard p99:        min ${p99.min.toFixed(2)}  median ${p99.median.toFixed(2)}  max ${p99.max.toFixed(2)}  (target ≤ 1.50) ${p99Met ? 'met' : 'NOT met'}\n`,
+    );
+    process.stdout.write(
+      `650-school / 2-school page throughput: min ${page.min.toFixed(2)}  median ${page.median.toFixed(2)}  max ${page.max.toFixed(2)}  (target ≥ 0.90) ${pageMet ? 'met' : 'NOT met'}\n`,
+    );
     process.stdout.write(`failed requests: ${failures}${failures > 0 ? ` (first: ${firstFailure})` : ''}\n`);
     process.exitCode = p99Met && pageMet && failures === 0 ? 0 : 1;
   } finally {

@@ -52,7 +52,10 @@ interface Ready {
 // ---- children -------------------------------------------------------------------------------
 
 /** The bare baseline: Apollo's gateway as its documentation starts it, plus the token the subgraphs require. */
-async function startBare(urls: Record<string, string>, secret: string): Promise<{ url: string; stop(): Promise<void> }> {
+async function startBare(
+  urls: Record<string, string>,
+  secret: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
     buildService: ({ name }) =>
@@ -62,7 +65,12 @@ async function startBare(urls: Record<string, string>, secret: string): Promise<
           request.http?.headers.set(
             internalIdentityHeader,
             await signInternalToken(
-              { identity: null, operationName: null, requestId: randomUUID(), operation: { query: request.query, operationName: request.operationName, variables: request.variables } },
+              {
+                identity: null,
+                operationName: null,
+                requestId: randomUUID(),
+                operation: { query: request.query, operationName: request.operationName, variables: request.variables },
+              },
               secret,
             ),
           );
@@ -141,7 +149,12 @@ interface Side {
 const children = new Set<Side>();
 let interrupted = false;
 
-async function startSide(role: Role, secret: string, clientSecret: string, urls: Record<string, string> = {}): Promise<Side> {
+async function startSide(
+  role: Role,
+  secret: string,
+  clientSecret: string,
+  urls: Record<string, string> = {},
+): Promise<Side> {
   // The secrets by environment, not argv, which any user of the machine can read with ps.
   const child: ChildProcess = fork(__filename, ['--serve', role, JSON.stringify(urls)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -187,7 +200,12 @@ interface Load {
 }
 
 /** One autocannon run: requests per second and the side's CPU milliseconds per request. */
-async function run(side: Side, query: string, clients: number, load: Load = {}): Promise<{ rps: number; cpuMs: number }> {
+async function run(
+  side: Side,
+  query: string,
+  clients: number,
+  load: Load = {},
+): Promise<{ rps: number; cpuMs: number }> {
   const body = JSON.stringify({ query });
   let connection = 0;
   const before = await side.cpu();
@@ -203,7 +221,15 @@ async function run(side: Side, query: string, clients: number, load: Load = {}):
     method: 'POST',
     headers: { 'content-type': 'application/json', ...load.headers },
     body,
-    ...(load.perConnection ? { setupClient: (client) => client.setHeaders({ 'content-type': 'application/json', ...load.perConnection![connection++ % load.perConnection!.length] }) } : {}),
+    ...(load.perConnection
+      ? {
+          setupClient: (client) =>
+            client.setHeaders({
+              'content-type': 'application/json',
+              ...load.perConnection![connection++ % load.perConnection!.length],
+            }),
+        }
+      : {}),
     ...(load.perRequest
       ? {
           requests: [
@@ -219,15 +245,25 @@ async function run(side: Side, query: string, clients: number, load: Load = {}):
   const seconds = (performance.now() - started) / 1000;
   const cpuMs = ((await side.cpu()) - before) / 1000 / result.requests.total;
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${side.label}: ${failed} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+  if (failed > 0)
+    throw new Error(
+      `${side.label}: ${failed} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
+    );
   return { rps: result.requests.total / seconds, cpuMs };
 }
 
 /** A request checked by its body too (autocannon sees status codes only): GraphQL errors come with 200. */
 async function check(url: string, query: string, headers: Record<string, string> = {}): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   const answer = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (!response.ok || answer.errors) throw new Error(`${url}: ${response.status} ${answer.errors?.[0]?.extensions?.code ?? ''} ${answer.errors?.[0]?.message ?? ''}`);
+  if (!response.ok || answer.errors)
+    throw new Error(
+      `${url}: ${response.status} ${answer.errors?.[0]?.extensions?.code ?? ''} ${answer.errors?.[0]?.message ?? ''}`,
+    );
 }
 
 const stats = (values: number[]) => {
@@ -247,7 +283,13 @@ async function pair<T>(round: number, first: () => Promise<T>, second: () => Pro
 
 async function main(): Promise<void> {
   process.env['DATABASE_URL'] ??= 'mysql://root@127.0.0.1:3306';
-  if (process.argv[2] === '--serve') return serveChild(process.argv[3] as Role, process.env['BENCH_INTERNAL_SECRET']!, process.env['BENCH_CLIENT_SECRET']!, process.argv[4]!);
+  if (process.argv[2] === '--serve')
+    return serveChild(
+      process.argv[3] as Role,
+      process.env['BENCH_INTERNAL_SECRET']!,
+      process.env['BENCH_CLIENT_SECRET']!,
+      process.argv[4]!,
+    );
   const secret = randomBytes(32).toString('base64url');
   const clientSecret = randomBytes(32).toString('base64url');
   process.on('SIGINT', () => {
@@ -259,12 +301,16 @@ async function main(): Promise<void> {
   const graph = await startSide('subgraphs', secret, clientSecret);
   try {
     const urls = graph.urls!;
-    const [apollo, hive, bare] = await Promise.all((['apollo', 'hive', 'bare'] as const).map((role) => startSide(role, secret, clientSecret, urls)));
+    const [apollo, hive, bare] = await Promise.all(
+      (['apollo', 'hive', 'bare'] as const).map((role) => startSide(role, secret, clientSecret, urls)),
+    );
     // A different person per connection: the same role and partnership, another subject each.
     const person = demoIdentities['west-sussex-social-worker']!;
     const people = Array.from({ length: connections }, (_, i) => ({ ...person, subject: `bench:person-${i}` }));
     const signedIn = await Promise.all(
-      people.map(async (identity) => ({ authorization: `Bearer ${await mintDevelopmentToken(identity, { secret: clientSecret, issuer: 'bench', audience: 'bench' })}` })),
+      people.map(async (identity) => ({
+        authorization: `Bearer ${await mintDevelopmentToken(identity, { secret: clientSecret, issuer: 'bench', audience: 'bench' })}`,
+      })),
     );
     // The subgraph asked directly: each request a token of its own (single use, bound to the body),
     // for the same people, signed before the run so the load generator does not pay for it.
@@ -272,7 +318,15 @@ async function main(): Promise<void> {
     const signTokens = async () => {
       tokens = await Promise.all(
         Array.from({ length: requestsPerRun + manyClients }, (_, i) =>
-          signInternalToken({ identity: people[i % people.length]!, operationName: null, requestId: randomUUID(), operation: { query: oneSubgraphQuery } }, secret),
+          signInternalToken(
+            {
+              identity: people[i % people.length]!,
+              operationName: null,
+              requestId: randomUUID(),
+              operation: { query: oneSubgraphQuery },
+            },
+            secret,
+          ),
         ),
       );
     };
@@ -295,7 +349,10 @@ async function main(): Promise<void> {
     const oneRatios: number[] = [];
     const out = process.stdout;
     out.write(
-      `bench:gateway — ${rounds} interleaved rounds of ${requestsPerRun} requests (${connections} connections; anonymous dashboard ${manyClients}), node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${os.cpus().length} cores\n`,
+      `bench:gateway — ${rounds} interleaved rounds of ${requestsPerRun} requests (${connections} connections; anonymous dashboard ${manyClients}), node ${process.version}, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}, ${os.cpus().length} cores\n`,
     );
     out.write(
       `${'round'.padEnd(6)}${'apollo ms/req'.padStart(14)}${'hive ms/req'.padStart(12)}${'ratio'.padStart(7)}${'hive rps'.padStart(10)}${'bare rps'.padStart(10)}${'ratio'.padStart(7)}${'hive 1-sg'.padStart(11)}${'subgraph'.padStart(10)}${'ratio'.padStart(7)}\n`,
@@ -338,7 +395,9 @@ async function main(): Promise<void> {
       const s = stats(values);
       const ok = direction === 'le' ? s.median <= target : s.median >= target;
       met &&= ok;
-      out.write(`${label}: min ${s.min.toFixed(2)}  median ${s.median.toFixed(2)}  max ${s.max.toFixed(2)}  (target ${direction === 'le' ? '≤' : '≥'} ${target.toFixed(2)}) ${ok ? 'met' : 'NOT met'}\n`);
+      out.write(
+        `${label}: min ${s.min.toFixed(2)}  median ${s.median.toFixed(2)}  max ${s.max.toFixed(2)}  (target ${direction === 'le' ? '≤' : '≥'} ${target.toFixed(2)}) ${ok ? 'met' : 'NOT met'}\n`,
+      );
     }
     process.exitCode = met ? 0 : 1;
   } finally {

@@ -14,7 +14,13 @@ import {
   WorkingDayCalendar,
   type DatabaseTarget,
 } from '@safeguarding/shared';
-import { IndexedObligation, ObligationAudienceEntry, ReminderScheduler, WebhookEndpoint, notificationsSubgraph } from '@safeguarding/notifications';
+import {
+  IndexedObligation,
+  ObligationAudienceEntry,
+  ReminderScheduler,
+  WebhookEndpoint,
+  notificationsSubgraph,
+} from '@safeguarding/notifications';
 
 /**
  * `npm run bench:obligations`: one reminder pass of the notifications service over 100,000 open
@@ -28,38 +34,97 @@ const count = Number(process.env['OBLIGATIONS'] ?? 100_000);
 const targetSeconds = 10;
 const organisations = 2000;
 const today = '2026-12-02';
-const calendar = WorkingDayCalendar.fromFile(path.join(defaultReferenceDataDir, 'bank-holidays-england-and-wales.json'));
+const calendar = WorkingDayCalendar.fromFile(
+  path.join(defaultReferenceDataDir, 'bank-holidays-england-and-wales.json'),
+);
 const logger = createLogger('bench', 'silent');
 
 async function seed(target: DatabaseTarget): Promise<import('typeorm').DataSource> {
-  const db = await openDatabase(target, { entities: subgraphEntities(notificationsSubgraph), migrations: notificationsSubgraph.migrations, logger, statements: new StatementCounter() });
-  const dues = [calendar.addWorkingDays('2026-11-02', 0).due, today, calendar.addWorkingDays(today, 1).due, '2027-06-30'];
+  const db = await openDatabase(target, {
+    entities: subgraphEntities(notificationsSubgraph),
+    migrations: notificationsSubgraph.migrations,
+    logger,
+    statements: new StatementCounter(),
+  });
+  const dues = [
+    calendar.addWorkingDays('2026-11-02', 0).due,
+    today,
+    calendar.addWorkingDays(today, 1).due,
+    '2027-06-30',
+  ];
   const owners = Array.from({ length: organisations }, () => newId());
   const rows: IndexedObligation[] = [];
   const audience: ObligationAudienceEntry[] = [];
   for (let i = 0; i < count; i++) {
     const id = newId();
     const owner = owners[i % organisations]!;
-    rows.push(Object.assign(new IndexedObligation(), {
-      id, source: 'escalations', kind: 'REFERRAL_DECISION', aboutType: 'Referral', aboutId: newId(), occurrence: '',
-      ownerOrganisationId: owner, ownerPartnershipId: null, owedTo: 'REFERRER', due: dues[i % 4]!, rule: '1 working day after the referral',
-      basis: 'Working Together to Safeguard Children 2023', provisional: false, status: 'OPEN', metOn: null, sequence: 1, changedAt: new Date().toISOString(),
-    }));
-    audience.push(ObligationAudienceEntry.of(id, 'ORGANISATION', owner), ObligationAudienceEntry.of(id, 'ORGANISATION_ROLE', '*'));
+    rows.push(
+      Object.assign(new IndexedObligation(), {
+        id,
+        source: 'escalations',
+        kind: 'REFERRAL_DECISION',
+        aboutType: 'Referral',
+        aboutId: newId(),
+        occurrence: '',
+        ownerOrganisationId: owner,
+        ownerPartnershipId: null,
+        owedTo: 'REFERRER',
+        due: dues[i % 4]!,
+        rule: '1 working day after the referral',
+        basis: 'Working Together to Safeguard Children 2023',
+        provisional: false,
+        status: 'OPEN',
+        metOn: null,
+        sequence: 1,
+        changedAt: new Date().toISOString(),
+      }),
+    );
+    audience.push(
+      ObligationAudienceEntry.of(id, 'ORGANISATION', owner),
+      ObligationAudienceEntry.of(id, 'ORGANISATION_ROLE', '*'),
+    );
   }
   for (let start = 0; start < rows.length; start += 500) {
-    await db.createQueryBuilder().insert().into(IndexedObligation).values(rows.slice(start, start + 500)).execute();
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(IndexedObligation)
+      .values(rows.slice(start, start + 500))
+      .execute();
   }
   for (let start = 0; start < audience.length; start += 500) {
-    await db.createQueryBuilder().insert().into(ObligationAudienceEntry).values(audience.slice(start, start + 500)).execute();
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(ObligationAudienceEntry)
+      .values(audience.slice(start, start + 500))
+      .execute();
   }
-  const endpoints = owners.slice(0, organisations / 2).map((organisationId) => Object.assign(new WebhookEndpoint(), {
-    id: newId(), organisationId, organisationKind: 'LOCAL_AUTHORITY', partnershipId: null, url: 'https://receiver.example/hook', description: null,
-    eventTypes: '[]', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', status: 'ACTIVE', consecutiveFailures: 0, disabledReason: null, disabledAt: null,
-    createdBy: 'bench', createdAt: new Date().toISOString(),
-  }));
+  const endpoints = owners.slice(0, organisations / 2).map((organisationId) =>
+    Object.assign(new WebhookEndpoint(), {
+      id: newId(),
+      organisationId,
+      organisationKind: 'LOCAL_AUTHORITY',
+      partnershipId: null,
+      url: 'https://receiver.example/hook',
+      description: null,
+      eventTypes: '[]',
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      status: 'ACTIVE',
+      consecutiveFailures: 0,
+      disabledReason: null,
+      disabledAt: null,
+      createdBy: 'bench',
+      createdAt: new Date().toISOString(),
+    }),
+  );
   for (let start = 0; start < endpoints.length; start += 200) {
-    await db.createQueryBuilder().insert().into(WebhookEndpoint).values(endpoints.slice(start, start + 200)).execute();
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(WebhookEndpoint)
+      .values(endpoints.slice(start, start + 200))
+      .execute();
   }
   return db;
 }
@@ -94,14 +159,25 @@ async function main(): Promise<void> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-obligations-'));
   const results: boolean[] = [];
   try {
-    results.push(await measure('embedded (SQLite)', { kind: 'sqlite', file: path.join(directory, 'notifications.sqlite') }));
+    results.push(
+      await measure('embedded (SQLite)', { kind: 'sqlite', file: path.join(directory, 'notifications.sqlite') }),
+    );
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
   const databaseUrl = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
-  const target = resolveDatabaseTarget('notifications', { DATABASE_URL: databaseUrl, DATABASE_NAME_PREFIX: 'bench_obl_', DATA_DIR: '' });
+  const target = resolveDatabaseTarget('notifications', {
+    DATABASE_URL: databaseUrl,
+    DATABASE_NAME_PREFIX: 'bench_obl_',
+    DATA_DIR: '',
+  });
   if (target.kind !== 'mysql') throw new Error('DATABASE_URL must be a mysql:// URL');
-  const admin = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+  const admin = await mysql.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+  });
   await admin.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
   try {
     results.push(await measure('MySQL', target));

@@ -1,6 +1,11 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { parseEnvironment, resolveDatabaseTarget, subgraphEnvironment, type SubgraphConfig } from '@safeguarding/shared';
+import {
+  parseEnvironment,
+  resolveDatabaseTarget,
+  subgraphEnvironment,
+  type SubgraphConfig,
+} from '@safeguarding/shared';
 import { subgraphs } from '@safeguarding/gateway';
 
 /**
@@ -22,7 +27,9 @@ export function benchSubgraphConfig(options: {
     DEMO_DATA: 'true',
     INTERNAL_TOKEN_SECRET: options.secret ?? randomBytes(32).toString('base64url'),
     AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
-    AUDIT_SIGNING_KEY: options.signingKey ?? generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    AUDIT_SIGNING_KEY:
+      options.signingKey ??
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     ...options.extra,
   });
 }
@@ -32,7 +39,12 @@ export async function dropBenchDatabases(config: SubgraphConfig, script: string)
   for (const definition of subgraphs) {
     const target = resolveDatabaseTarget(definition.name, config);
     if (target.kind !== 'mysql') throw new Error(`${script} needs MySQL: set DATABASE_URL`);
-    const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+    const connection = await mysql.createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+    });
     await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
     await connection.end();
   }

@@ -43,9 +43,18 @@ async function scratchDatabase(definition: SubgraphDefinition, dialect: Dialect)
       },
     };
   }
-  const target = resolveDatabaseTarget(definition.name, { DATABASE_URL: databaseUrl, DATABASE_NAME_PREFIX: 'migrationgen_', DATA_DIR: '' });
+  const target = resolveDatabaseTarget(definition.name, {
+    DATABASE_URL: databaseUrl,
+    DATABASE_NAME_PREFIX: 'migrationgen_',
+    DATA_DIR: '',
+  });
   if (target.kind !== 'mysql') throw new Error('DATABASE_URL must be a mysql:// URL');
-  const admin = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+  const admin = await mysql.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+  });
   await admin.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
   const flavour = await createMysqlDatabase(target);
   const dataSource = new DataSource(dataSourceOptions(target, options, { flavour }));
@@ -59,7 +68,12 @@ async function scratchDatabase(definition: SubgraphDefinition, dialect: Dialect)
   };
 }
 
-async function generate(definition: SubgraphDefinition, dialect: Dialect, migrationName: string, timestamp: number): Promise<void> {
+async function generate(
+  definition: SubgraphDefinition,
+  dialect: Dialect,
+  migrationName: string,
+  timestamp: number,
+): Promise<void> {
   const scratch = await scratchDatabase(definition, dialect);
   try {
     await scratch.dataSource.initialize();
@@ -111,14 +125,20 @@ function writeIndex(directory: string): void {
       .sort()
       .map((file) => {
         const [timestamp, rest] = file.replace(/\.ts$/, '').split('-') as [string, string];
-        return { module: `./${dialect}/${file.replace(/\.ts$/, '')}`, className: `${rest}${timestamp}`, alias: `${dialect}${rest}${timestamp}` };
+        return {
+          module: `./${dialect}/${file.replace(/\.ts$/, '')}`,
+          className: `${rest}${timestamp}`,
+          alias: `${dialect}${rest}${timestamp}`,
+        };
       });
   const mysqlMigrations = list('mysql');
   const sqliteMigrations = list('sqlite');
   const source = [
-    '// Written by `npm run migration:generate`; lists this subgraph\'s migrations of each dialect in order.',
+    "// Written by `npm run migration:generate`; lists this subgraph's migrations of each dialect in order.",
     "import type { SubgraphMigrations } from '@safeguarding/shared';",
-    ...[...mysqlMigrations, ...sqliteMigrations].map((m) => `import { ${m.className} as ${m.alias} } from '${m.module}';`),
+    ...[...mysqlMigrations, ...sqliteMigrations].map(
+      (m) => `import { ${m.className} as ${m.alias} } from '${m.module}';`,
+    ),
     '',
     'export const migrations: SubgraphMigrations = {',
     `  mysql: [${mysqlMigrations.map((m) => m.alias).join(', ')}],`,

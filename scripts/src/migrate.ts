@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { subgraphs } from '@safeguarding/gateway';
-import { createLogger, describeTarget, loadEnvironmentOrExit, migrateSubgraph, resolveDatabaseTarget, subgraphEnvironment } from '@safeguarding/shared';
+import {
+  createLogger,
+  describeTarget,
+  loadEnvironmentOrExit,
+  migrateSubgraph,
+  resolveDatabaseTarget,
+  subgraphEnvironment,
+} from '@safeguarding/shared';
 
 /**
  * `npm run migrate [-- <subgraph>]`: brings each subgraph's database up to date, one at a time,

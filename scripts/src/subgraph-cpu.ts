@@ -41,13 +41,20 @@ export function checkoutBase(): { tree: string; remove: () => void } {
       if (entry !== '@safeguarding') fs.symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
     }
     for (const entry of fs.readdirSync(path.join(root, 'node_modules', '@safeguarding'))) {
-      fs.symlinkSync(fs.readlinkSync(path.join(root, 'node_modules', '@safeguarding', entry)), path.join(modules, '@safeguarding', entry));
+      fs.symlinkSync(
+        fs.readlinkSync(path.join(root, 'node_modules', '@safeguarding', entry)),
+        path.join(modules, '@safeguarding', entry),
+      );
     }
     for (const workspace of ['shared', 'gateway', 'subgraphs/notifications']) {
       const own = path.join(root, workspace, 'node_modules');
-      if (fs.existsSync(own) && !fs.existsSync(path.join(tree, workspace, 'node_modules'))) fs.symlinkSync(own, path.join(tree, workspace, 'node_modules'));
+      if (fs.existsSync(own) && !fs.existsSync(path.join(tree, workspace, 'node_modules')))
+        fs.symlinkSync(own, path.join(tree, workspace, 'node_modules'));
     }
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], { cwd: tree, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], {
+      cwd: tree,
+      stdio: 'inherit',
+    });
   } catch (error) {
     remove();
     throw error;
@@ -58,8 +65,15 @@ export function checkoutBase(): { tree: string; remove: () => void } {
 interface SharedModule {
   parseEnvironment(schema: unknown, env: Record<string, string | undefined>): SubgraphConfig;
   subgraphEnvironment: unknown;
-  resolveDatabaseTarget(name: string, config: SubgraphConfig): { kind: string; host: string; port: number; user: string; password: string; database: string };
-  startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, options: { logger: unknown }): Promise<{ name: string; url: string; stop(): Promise<void> }>;
+  resolveDatabaseTarget(
+    name: string,
+    config: SubgraphConfig,
+  ): { kind: string; host: string; port: number; user: string; password: string; database: string };
+  startSubgraph(
+    definition: SubgraphDefinition,
+    config: SubgraphConfig,
+    options: { logger: unknown },
+  ): Promise<{ name: string; url: string; stop(): Promise<void> }>;
   createLogger(name: string, level: string): unknown;
 }
 
@@ -83,14 +97,21 @@ async function serveTree(tree: string, prefix: string, secret: string): Promise<
     for (const definition of subgraphs) {
       const target = shared.resolveDatabaseTarget(definition.name, config);
       if (target.kind !== 'mysql') throw new Error('needs MySQL: set DATABASE_URL');
-      const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+      const connection = await mysql.createConnection({
+        host: target.host,
+        port: target.port,
+        user: target.user,
+        password: target.password,
+      });
       await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
       await connection.end();
     }
   };
   await drop();
   const logger = shared.createLogger('bench', 'silent');
-  const running = await Promise.all(subgraphs.map((definition) => shared.startSubgraph(definition, config, { logger })));
+  const running = await Promise.all(
+    subgraphs.map((definition) => shared.startSubgraph(definition, config, { logger })),
+  );
   process.on('message', (message: string) => {
     if (message === 'cpu') {
       const used = process.cpuUsage();
@@ -113,7 +134,9 @@ interface Side {
 
 async function startSide(label: string, tree: string, prefix: string): Promise<Side> {
   const secret = randomBytes(32).toString('base64url');
-  const child: ChildProcess = fork(__filename, ['--serve', tree, prefix, secret], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(__filename, ['--serve', tree, prefix, secret], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = <T>() =>
     new Promise<T>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`the ${label} subgraphs exited (${code})`));
@@ -131,7 +154,11 @@ async function startSide(label: string, tree: string, prefix: string): Promise<S
     port: 0,
     logger: createLogger('bench', 'silent'),
     production: false,
-    authenticator: createAuthenticator({ secret: randomBytes(32).toString('base64url'), issuer: 'bench', audience: 'bench' }),
+    authenticator: createAuthenticator({
+      secret: randomBytes(32).toString('base64url'),
+      issuer: 'bench',
+      audience: 'bench',
+    }),
     internalTokenSecret: secret,
     hardening: { ...defaultHardening, RATE_LIMIT_PER_MINUTE: 0 },
   });
@@ -161,7 +188,8 @@ async function load(url: string, requests: number, connections: number): Promise
         next += 1;
         const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         const answer = (await response.json()) as { errors?: unknown };
-        if (!response.ok || answer.errors) throw new Error(`${response.status} ${JSON.stringify(answer.errors).slice(0, 200)}`);
+        if (!response.ok || answer.errors)
+          throw new Error(`${response.status} ${JSON.stringify(answer.errors).slice(0, 200)}`);
       }
     }),
   );
@@ -180,17 +208,29 @@ export interface CpuComparison {
 }
 
 /** Interleaved rounds, this tree ÷ base; prints each round and min / median / max. */
-export async function compareSubgraphCpu(options: { rounds: number; requests: number; connections: number; out: NodeJS.WritableStream }): Promise<CpuComparison> {
+export async function compareSubgraphCpu(options: {
+  rounds: number;
+  requests: number;
+  connections: number;
+  out: NodeJS.WritableStream;
+}): Promise<CpuComparison> {
   process.env['DATABASE_URL'] ??= 'mysql://root@127.0.0.1:3306';
   const base = checkoutBase();
   let sides: Side[] = [];
   try {
-    sides = await Promise.all([startSide('this tree', root, 'bench_cpu_now_'), startSide(baseCommit, base.tree, 'bench_cpu_base_')]);
+    sides = await Promise.all([
+      startSide('this tree', root, 'bench_cpu_now_'),
+      startSide(baseCommit, base.tree, 'bench_cpu_base_'),
+    ]);
     const [now, before] = sides as [Side, Side];
     for (const side of sides) await load(side.url, 200, options.connections);
     const { out } = options;
-    out.write(`subgraphs' CPU per dashboard request, this tree vs ${baseCommit} — ${options.rounds} interleaved rounds of ${options.requests} requests over ${options.connections} connections\n`);
-    out.write(`${'round'.padEnd(7)}${'this tree ms'.padStart(14)}${`${baseCommit} ms`.padStart(14)}${'ratio'.padStart(8)}\n`);
+    out.write(
+      `subgraphs' CPU per dashboard request, this tree vs ${baseCommit} — ${options.rounds} interleaved rounds of ${options.requests} requests over ${options.connections} connections\n`,
+    );
+    out.write(
+      `${'round'.padEnd(7)}${'this tree ms'.padStart(14)}${`${baseCommit} ms`.padStart(14)}${'ratio'.padStart(8)}\n`,
+    );
     const ratios: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       const order = round % 2 === 0 ? [before, now] : [now, before];
@@ -198,7 +238,9 @@ export async function compareSubgraphCpu(options: { rounds: number; requests: nu
       for (const side of order) figures.set(side, await cpuPerRequest(side, options.requests, options.connections));
       const ratio = figures.get(now)! / figures.get(before)!;
       ratios.push(ratio);
-      out.write(`${String(round).padEnd(7)}${figures.get(now)!.toFixed(2).padStart(14)}${figures.get(before)!.toFixed(2).padStart(14)}${ratio.toFixed(2).padStart(8)}\n`);
+      out.write(
+        `${String(round).padEnd(7)}${figures.get(now)!.toFixed(2).padStart(14)}${figures.get(before)!.toFixed(2).padStart(14)}${ratio.toFixed(2).padStart(8)}\n`,
+      );
     }
     const sorted = [...ratios].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;

@@ -1,4 +1,10 @@
-import { demoIdentities, demoSystems, developmentJwtSecret, mintDevelopmentToken, type Identity } from '@safeguarding/shared';
+import {
+  demoIdentities,
+  demoSystems,
+  developmentJwtSecret,
+  mintDevelopmentToken,
+  type Identity,
+} from '@safeguarding/shared';
 
 /**
  * `npm run token -- <identity> [--acting-for <person>]`: a development token for one of the demo
@@ -15,12 +21,17 @@ async function main(): Promise<void> {
       `  ${key.padEnd(36)} ${value.organisation.kind.toLowerCase()}, ${value.roles.join(', ').toLowerCase()}${value.client ? `; scopes ${value.client.scopes.join(' ')}` : ''}`;
     process.stderr.write(
       `usage: npm run token -- <identity> [--acting-for <person's subject>]   (--acting-for: systems only)\n` +
-        `people:\n${Object.entries(demoIdentities).map(([key, value]) => line(key, value)).join('\n')}\n` +
-        `systems (client credentials):\n${Object.entries(demoSystems).map(([key, value]) => line(key, value)).join('\n')}\n`,
+        `people:\n${Object.entries(demoIdentities)
+          .map(([key, value]) => line(key, value))
+          .join('\n')}\n` +
+        `systems (client credentials):\n${Object.entries(demoSystems)
+          .map(([key, value]) => line(key, value))
+          .join('\n')}\n`,
     );
     process.exit(2);
   }
-  const identity: Identity = actingFor && found.client ? { ...found, subject: actingFor, client: { ...found.client, actingFor } } : found;
+  const identity: Identity =
+    actingFor && found.client ? { ...found, subject: actingFor, client: { ...found.client, actingFor } } : found;
   const token = await mintDevelopmentToken(identity, {
     secret: process.env['AUTH_JWT_SECRET'] || developmentJwtSecret,
     ...(process.env['AUTH_ISSUER'] ? { issuer: process.env['AUTH_ISSUER'] } : {}),

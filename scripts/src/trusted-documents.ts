@@ -16,7 +16,9 @@ import {
 function main(): void {
   const manifest = trustedDocumentsManifest(exampleOperationsDir);
   fs.writeFileSync(trustedDocumentsManifestPath, formatTrustedDocumentsManifest(manifest));
-  process.stdout.write(`${path.relative(repositoryRoot, trustedDocumentsManifestPath)}: ${Object.keys(manifest).length} operations\n`);
+  process.stdout.write(
+    `${path.relative(repositoryRoot, trustedDocumentsManifestPath)}: ${Object.keys(manifest).length} operations\n`,
+  );
 }
 
 main();

@@ -40,18 +40,21 @@ export function argumentPathOfVariable(document: DocumentNode | undefined, varia
   const visitValue = (value: ValueNode, path: string): void => {
     if (found) return;
     if (value.kind === Kind.VARIABLE && value.name.value === variable) found = path;
-    else if (value.kind === Kind.OBJECT) for (const field of value.fields) visitValue(field.value, `${path}.${field.name.value}`);
+    else if (value.kind === Kind.OBJECT)
+      for (const field of value.fields) visitValue(field.value, `${path}.${field.name.value}`);
     else if (value.kind === Kind.LIST) value.values.forEach((item, index) => visitValue(item, `${path}.${index}`));
   };
   const visitSelections = (selectionSet: SelectionSetNode | undefined): void => {
     for (const selection of selectionSet?.selections ?? []) {
       if (found) return;
-      if (selection.kind === Kind.FIELD) for (const argument of selection.arguments ?? []) visitValue(argument.value, argument.name.value);
+      if (selection.kind === Kind.FIELD)
+        for (const argument of selection.arguments ?? []) visitValue(argument.value, argument.name.value);
       if (selection.kind !== Kind.FRAGMENT_SPREAD) visitSelections(selection.selectionSet);
     }
   };
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) visitSelections(definition.selectionSet);
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION)
+      visitSelections(definition.selectionSet);
   }
   return found;
 }
@@ -73,7 +76,8 @@ function typeAt(type: GraphQLInputType, path: readonly PathSegment[]): GraphQLIn
   return current;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * What is wrong at one place, said without the value. An input object is reported once per missing
@@ -94,10 +98,15 @@ function problemAt(
   if (isInputObjectType(nullable)) {
     if (!isPlainObject(invalid)) return { path, reason: `must be an object of type ${nullable.name}` };
     const fields = Object.values(nullable.getFields());
-    const missing = fields.filter((field) => isNonNullType(field.type) && field.defaultValue === undefined && invalid[field.name] === undefined);
+    const missing = fields.filter(
+      (field) => isNonNullType(field.type) && field.defaultValue === undefined && invalid[field.name] === undefined,
+    );
     const unknown = Object.keys(invalid).filter((key) => !(key in nullable.getFields()));
     const problems = [
-      ...missing.map((field) => ({ path: [...path, field.name], reason: `is required (${String(field.type)}) and was not provided` })),
+      ...missing.map((field) => ({
+        path: [...path, field.name],
+        reason: `is required (${String(field.type)}) and was not provided`,
+      })),
       ...unknown.map((key) => ({ path: [...path, key], reason: `is not a field of ${nullable.name}` })),
     ];
     return problems[seen] ?? { path, reason: `is not a valid ${nullable.name}` };
@@ -125,7 +134,10 @@ export function coercionErrorsOfVariable(
   const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
   if (!type) return [named([], 'is not an input type')];
   const value = variables?.[name];
-  if (value === undefined) return isNonNullType(type) && !definition.defaultValue ? [named([], `is required (${String(type)}) and was not provided`)] : [];
+  if (value === undefined)
+    return isNonNullType(type) && !definition.defaultValue
+      ? [named([], `is required (${String(type)}) and was not provided`)]
+      : [];
   if (value === null) return isNonNullType(type) ? [named([], `must not be null (${String(type)})`)] : [];
   const errors: NamedCoercionError[] = [];
   const seenPerObject = new Map<string, number>();
@@ -163,7 +175,8 @@ export function renameCoercionErrors(
     const name = definition.variable.name.value;
     let entry = rebuilt.get(name);
     if (!entry) {
-      const own = operation?.variableDefinitions?.find((candidate) => candidate.variable.name.value === name) ?? definition;
+      const own =
+        operation?.variableDefinitions?.find((candidate) => candidate.variable.name.value === name) ?? definition;
       entry = { list: coercionErrorsOfVariable(schema, document, own, variables), next: 0 };
       rebuilt.set(name, entry);
     }
@@ -183,7 +196,9 @@ export function coercionErrorPlugin(): ApolloServerPlugin<BaseContext> {
       return {
         async didEncounterErrors({ errors, schema, document, operation, request }) {
           // Not every error reaching here is a GraphQLError with extensions (a failed subgraph fetch under load is not).
-          const graphqlErrors = errors.filter((error): error is GraphQLError => error instanceof GraphQLError && error.extensions !== undefined);
+          const graphqlErrors = errors.filter(
+            (error): error is GraphQLError => error instanceof GraphQLError && error.extensions !== undefined,
+          );
           renameCoercionErrors(graphqlErrors, schema, document, operation, request.variables);
         },
       };

@@ -1,5 +1,12 @@
 import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
-import { Brackets, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import {
+  Brackets,
+  type EntityManager,
+  type EntityTarget,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { BadUserInputError } from './errors';
 import type { LoaderRegistry } from './loaders';
 
@@ -50,7 +57,12 @@ export interface Page<T> {
 }
 
 /** Cuts a page from `first + 1` rows read in order. */
-export function pageOf<T>(rows: readonly T[], first: number, list: string, keyOf: (row: T) => readonly string[]): Page<T> {
+export function pageOf<T>(
+  rows: readonly T[],
+  first: number,
+  list: string,
+  keyOf: (row: T) => readonly string[],
+): Page<T> {
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   return { nodes, endCursor: last ? encodeCursor(list, keyOf(last)) : null, hasNextPage: rows.length > first };
@@ -99,7 +111,7 @@ export function connectionOf<T extends object>(
   class NodeConnection {
     count!: () => Promise<number>;
 
-    @Field(() => [node()], { description: 'This page, in the list\'s order', nullable: options.nullableNodes ?? false })
+    @Field(() => [node()], { description: "This page, in the list's order", nullable: options.nullableNodes ?? false })
     nodes!: T[];
 
     @Field(() => PageInfo)
@@ -139,13 +151,22 @@ export interface PageRequest {
 }
 
 /** Validates `first` and decodes `after` against the list's order. */
-export function pageRequest(list: string, args: { first?: number | null; after?: string | null }, order: readonly SortKey<never>[], max = maxPageSize): PageRequest {
+export function pageRequest(
+  list: string,
+  args: { first?: number | null; after?: string | null },
+  order: readonly SortKey<never>[],
+  max = maxPageSize,
+): PageRequest {
   const first = pageSize(args.first, max);
   return { first, after: args.after ? decodeCursor(list, args.after, order.length) : null };
 }
 
 /** Only the rows after the cursor's key, in the order's directions: (a > x) OR (a = x AND b > y) … */
-export function whereAfter<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, order: readonly SortKey<never>[], after: readonly string[] | null): SelectQueryBuilder<E> {
+export function whereAfter<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  order: readonly SortKey<never>[],
+  after: readonly string[] | null,
+): SelectQueryBuilder<E> {
   if (!after) return query;
   const params: Record<string, string> = {};
   const clauses = order.map((key, i) => {
@@ -156,14 +177,28 @@ export function whereAfter<E extends ObjectLiteral>(query: SelectQueryBuilder<E>
   return query.andWhere(`(${clauses.join(' OR ')})`, params);
 }
 
-export function orderBySortKeys<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, order: readonly SortKey<never>[]): SelectQueryBuilder<E> {
-  order.forEach((key, i) => (i === 0 ? query.orderBy(key.column, key.descending ? 'DESC' : 'ASC') : query.addOrderBy(key.column, key.descending ? 'DESC' : 'ASC')));
+export function orderBySortKeys<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  order: readonly SortKey<never>[],
+): SelectQueryBuilder<E> {
+  order.forEach((key, i) =>
+    i === 0
+      ? query.orderBy(key.column, key.descending ? 'DESC' : 'ASC')
+      : query.addOrderBy(key.column, key.descending ? 'DESC' : 'ASC'),
+  );
   return query;
 }
 
 /** A root list's page: keyset after the cursor, in order, `first + 1` rows, in one statement. */
-export async function rootPage<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, list: string, request: PageRequest, order: readonly SortKey<E>[]): Promise<Page<E>> {
-  const rows = await orderBySortKeys(whereAfter(query, order, request.after), order).take(request.first + 1).getMany();
+export async function rootPage<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  list: string,
+  request: PageRequest,
+  order: readonly SortKey<E>[],
+): Promise<Page<E>> {
+  const rows = await orderBySortKeys(whereAfter(query, order, request.after), order)
+    .take(request.first + 1)
+    .getMany();
   return pageOf(rows, request.first, list, (row) => order.map((key) => key.value(row)));
 }
 
@@ -178,7 +213,14 @@ export async function rootPage<E extends ObjectLiteral>(query: SelectQueryBuilde
  */
 export function firstPerParent<E extends ObjectLiteral>(
   query: SelectQueryBuilder<E>,
-  spec: { readonly id: string | readonly string[]; readonly parent: string; readonly parents: number; readonly order: readonly SortKey<never>[]; readonly after: readonly string[] | null; readonly limit: number },
+  spec: {
+    readonly id: string | readonly string[];
+    readonly parent: string;
+    readonly parents: number;
+    readonly order: readonly SortKey<never>[];
+    readonly after: readonly string[] | null;
+    readonly limit: number;
+  },
 ): SelectQueryBuilder<E> {
   whereAfter(query, spec.order, spec.after);
   // limit, not take: the joins a list selects are many-to-one, so rows are not multiplied.
@@ -190,15 +232,26 @@ export function firstPerParent<E extends ObjectLiteral>(
   ids.slice(1).forEach((id, i) => ranked.addSelect(id, `ranked_id${i + 1}`));
   ranked.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${spec.parent} ORDER BY ${orderSql})`, 'ranked_n').orderBy();
   const joined = ids.map((id, i) => `ranked.ranked_id${i} = ${id}`).join(' AND ');
-  query.innerJoin(`(${ranked.getQuery()})`, 'ranked', `${joined} AND ranked.ranked_n <= :rankedLimit`, { rankedLimit: spec.limit });
+  query.innerJoin(`(${ranked.getQuery()})`, 'ranked', `${joined} AND ranked.ranked_n <= :rankedLimit`, {
+    rankedLimit: spec.limit,
+  });
   query.orderBy(spec.parent, 'ASC');
   spec.order.forEach((key) => query.addOrderBy(key.column, key.descending ? 'DESC' : 'ASC'));
   return query;
 }
 
 /** How many rows each parent has, in one statement (GROUP BY parent). */
-export async function countPerParent<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, parent: string): Promise<Map<string, number>> {
-  const rows = await query.clone().select(parent, 'parent').addSelect('COUNT(*)', 'n').orderBy().groupBy(parent).getRawMany<{ parent: string; n: number | string }>();
+export async function countPerParent<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  parent: string,
+): Promise<Map<string, number>> {
+  const rows = await query
+    .clone()
+    .select(parent, 'parent')
+    .addSelect('COUNT(*)', 'n')
+    .orderBy()
+    .groupBy(parent)
+    .getRawMany<{ parent: string; n: number | string }>();
   return new Map(rows.map((row) => [String(row.parent), Number(row.n)]));
 }
 
@@ -253,7 +306,12 @@ export async function nestedPage<T>(spec: NestedPageSpec<T>): Promise<Page<T> & 
  * A page of a list held in memory already (reference data, a record's own few children): the same
  * cursor and bounds as a list read from SQL, so a client pages every list the same way.
  */
-export function pageInMemory<T>(list: string, all: readonly T[], args: { first?: number | null; after?: string | null }, order: readonly SortKey<T>[]): Page<T> & { count: () => Promise<number> } {
+export function pageInMemory<T>(
+  list: string,
+  all: readonly T[],
+  args: { first?: number | null; after?: string | null },
+  order: readonly SortKey<T>[],
+): Page<T> & { count: () => Promise<number> } {
   const request = pageRequest(list, args, order);
   const key = (row: T) => order.map((k) => k.value(row));
   const compare = (a: readonly string[], b: readonly string[]): number => {
@@ -266,14 +324,22 @@ export function pageInMemory<T>(list: string, all: readonly T[], args: { first?:
   const sorted = [...all].sort((a, b) => compare(key(a), key(b)));
   const after = request.after;
   const rest = after ? sorted.filter((row) => compare(key(row), after) > 0) : sorted;
-  return { ...pageOf(rest.slice(0, request.first + 1), request.first, list, key), count: () => Promise.resolve(all.length) };
+  return {
+    ...pageOf(rest.slice(0, request.first + 1), request.first, list, key),
+    count: () => Promise.resolve(all.length),
+  };
 }
 
 /**
  * A query over `entity` limited to the clauses a caller may see (a repository's `visible`, OR-ed
  * and bracketed so further conditions AND with all of them); null when there is nothing to see.
  */
-export function queryOfClauses<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, alias: string, clauses: readonly FindOptionsWhere<E>[]): SelectQueryBuilder<E> | null {
+export function queryOfClauses<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  alias: string,
+  clauses: readonly FindOptionsWhere<E>[],
+): SelectQueryBuilder<E> | null {
   if (clauses.length === 0) return null;
   return manager.createQueryBuilder(entity, alias).where(new Brackets((inner) => inner.where([...clauses])));
 }
@@ -294,7 +360,11 @@ export async function pageOfClauses<E extends ObjectLiteral>(
   return query ? rootPage(query, list, request, order) : emptyPage;
 }
 
-export async function countOfClauses<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, clauses: readonly FindOptionsWhere<E>[]): Promise<number> {
+export async function countOfClauses<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  clauses: readonly FindOptionsWhere<E>[],
+): Promise<number> {
   return clauses.length === 0 ? 0 : manager.count(entity, { where: [...clauses] });
 }
 
@@ -304,13 +374,25 @@ export async function pagesOfClauses<E extends ObjectLiteral>(
   entity: EntityTarget<E>,
   alias: string,
   clauses: readonly FindOptionsWhere<E>[],
-  spec: { readonly parent: string; readonly parents: number; readonly order: readonly SortKey<E>[]; readonly after: readonly string[] | null; readonly limit: number },
+  spec: {
+    readonly parent: string;
+    readonly parents: number;
+    readonly order: readonly SortKey<E>[];
+    readonly after: readonly string[] | null;
+    readonly limit: number;
+  },
 ): Promise<E[]> {
   const query = queryOfClauses(manager, entity, alias, clauses);
   return query ? firstPerParent(query, { id: `${alias}.id`, ...spec }).getMany() : [];
 }
 
-export async function countsOfClauses<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, alias: string, clauses: readonly FindOptionsWhere<E>[], parent: string): Promise<Map<string, number>> {
+export async function countsOfClauses<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  alias: string,
+  clauses: readonly FindOptionsWhere<E>[],
+  parent: string,
+): Promise<Map<string, number>> {
   const query = queryOfClauses(manager, entity, alias, clauses);
   return query ? countPerParent(query, parent) : new Map();
 }

@@ -56,7 +56,9 @@ export function encodingOf(file: string, option: CsvEncodingOption = 'auto'): Cs
 function decoder(encoding: CsvEncoding, file: string): Transform {
   const text = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
   const fail = () =>
-    new CsvFileError(`${file} is not valid UTF-8 past its first megabyte; if it is Windows-1252 (as GIAS extracts are), pass --encoding windows-1252`);
+    new CsvFileError(
+      `${file} is not valid UTF-8 past its first megabyte; if it is Windows-1252 (as GIAS extracts are), pass --encoding windows-1252`,
+    );
   return new Transform({
     readableObjectMode: false,
     transform(chunk: Buffer, _encoding, done) {
@@ -101,7 +103,9 @@ export async function* csvFileRows(file: string, options: CsvStreamOptions = {})
 
 /** Rows from text already decoded (a stream of strings). */
 export async function* csvStreamRows(input: Readable): AsyncGenerator<CsvRow> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: true }));
+  const parser = input.pipe(
+    parse({ bom: true, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: true }),
+  );
   for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number; records: number } }>) {
     yield { line: record.info.lines - countLineBreaks(record.record), cells: record.record };
   }
@@ -143,5 +147,11 @@ export function readCsvRecords<C extends string>(
   const columns = [...required, ...optional.filter((column) => index.has(column))];
   return records
     .filter((cells) => cells.some((cell) => cell !== ''))
-    .map((cells) => Object.fromEntries(columns.map((column) => [column, cells[index.get(column) ?? -1] ?? ''])) as Record<C, string>);
+    .map(
+      (cells) =>
+        Object.fromEntries(columns.map((column) => [column, cells[index.get(column) ?? -1] ?? ''])) as Record<
+          C,
+          string
+        >,
+    );
 }

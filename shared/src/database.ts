@@ -75,7 +75,8 @@ function refuseEmptyWhereLists(): void {
   const prototype = EntityManager.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   if ((prototype as { __emptyWhereGuard?: boolean }).__emptyWhereGuard) return;
   const check = (method: string, where: unknown) => {
-    if (Array.isArray(where) && where.length === 0) throw new EmptyWhereError(`${method} was given an empty where list`);
+    if (Array.isArray(where) && where.length === 0)
+      throw new EmptyWhereError(`${method} was given an empty where list`);
   };
   for (const method of ['find', 'findOne', 'findAndCount', 'count', 'exists']) {
     const original = prototype[method];
@@ -145,7 +146,10 @@ class TypeOrmLogBridge implements TypeOrmLogger {
     if (this.logger.isLevelEnabled('trace')) this.logger.trace({ statement: statementShape(query) }, 'sql');
   }
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ err: typeof error === 'string' ? new Error(error) : error, statement: statementShape(query) }, 'sql failed');
+    this.logger.error(
+      { err: typeof error === 'string' ? new Error(error) : error, statement: statementShape(query) },
+      'sql failed',
+    );
   }
   logQuerySlow(time: number, query: string): void {
     this.logger.warn({ ms: time, statement: statementShape(query) }, 'slow sql');
@@ -207,7 +211,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
 }
 
 /** Creates the database if missing and connects, touching no table (for `npm run migrate`). */
-export async function connectDatabase(target: DatabaseTarget, options: Omit<OpenDatabaseOptions, 'migrationMode'>): Promise<DataSource> {
+export async function connectDatabase(
+  target: DatabaseTarget,
+  options: Omit<OpenDatabaseOptions, 'migrationMode'>,
+): Promise<DataSource> {
   const logger = new TypeOrmLogBridge(options.logger, options.statements);
   let flavour: MysqlFlavour = 'mysql';
   if (target.kind === 'mysql') flavour = await createMysqlDatabase(target);
@@ -249,9 +256,14 @@ export async function migrate(dataSource: DataSource, target: DatabaseTarget): P
   try {
     if (target.kind === 'mysql') {
       const lockName = `${target.database}.migrations`.slice(0, 64);
-      const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, migrationLockSeconds])) as Array<{ acquired: number | string | null }>;
+      const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [
+        lockName,
+        migrationLockSeconds,
+      ])) as Array<{ acquired: number | string | null }>;
       if (Number(row?.acquired) !== 1) {
-        throw new DatabaseUnavailableError(`${describeTarget(target)}: another process held the migration lock for ${migrationLockSeconds} s`);
+        throw new DatabaseUnavailableError(
+          `${describeTarget(target)}: another process held the migration lock for ${migrationLockSeconds} s`,
+        );
       }
       try {
         return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
@@ -285,9 +297,15 @@ export async function migrate(dataSource: DataSource, target: DatabaseTarget): P
  * migrations table) and that matches this version's schema exactly; one that does not match is
  * refused with what to do, since migrating it could lose data.
  */
-async function builtWithoutMigrations(dataSource: DataSource, runner: QueryRunner, target: DatabaseTarget): Promise<boolean> {
+async function builtWithoutMigrations(
+  dataSource: DataSource,
+  runner: QueryRunner,
+  target: DatabaseTarget,
+): Promise<boolean> {
   if (await runner.hasTable(migrationsTable)) return false;
-  const tables = (await runner.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) as unknown[];
+  const tables = (await runner.query(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  )) as unknown[];
   if (tables.length === 0) return false;
   const changes = await pendingSchemaChanges(dataSource);
   if (changes.length === 0) return true;
@@ -324,7 +342,9 @@ export const sqliteBusyTimeoutMs = 2000;
 const retryPausesMs = [50, 150, 400];
 
 export function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
 }
 

@@ -129,7 +129,11 @@ export const demoSystems: Record<string, Identity> = {
     organisation: { id: sussexPolice, kind: 'POLICE' },
     roles: [Role.PRACTITIONER],
     partnershipIds: allSussex,
-    client: { id: demoClients.policeCaseSystem, scopes: ['read', 'referrals:write', 'escalations:write'], actingFor: null },
+    client: {
+      id: demoClients.policeCaseSystem,
+      scopes: ['read', 'referrals:write', 'escalations:write'],
+      actingFor: null,
+    },
   },
   'downland-mis': {
     subject: demoClients.misVendor,

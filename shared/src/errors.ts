@@ -118,8 +118,16 @@ export function createErrorFormatter(logger: Logger, options: { exposeStack: boo
     }
     // Apollo's own refusals of a request's form (an unsupported persisted-query version) carry no code:
     // raised by the framework about the request (no cause, no path), never by a resolver.
-    if (original instanceof GraphQLError && original.extensions['code'] === undefined && !original.originalError && !formatted.path) {
-      return withoutStack({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }, options.exposeStack);
+    if (
+      original instanceof GraphQLError &&
+      original.extensions['code'] === undefined &&
+      !original.originalError &&
+      !formatted.path
+    ) {
+      return withoutStack(
+        { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } },
+        options.exposeStack,
+      );
     }
     if (isUniqueViolation(original)) {
       // Two writers raced past the service's own duplicate check; the database had the last word.

@@ -35,7 +35,8 @@ export async function buildFederatedSchema<TContext>(
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(references)) {
     const existing = resolvers[typeName];
-    if (existing === undefined) throw new Error(`reference resolver for ${typeName}, which this subgraph does not define`);
+    if (existing === undefined)
+      throw new Error(`reference resolver for ${typeName}, which this subgraph does not define`);
     resolvers[typeName] = { ...(existing as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);

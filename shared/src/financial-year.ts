@@ -9,7 +9,12 @@ export interface FinancialYear {
 }
 
 export function financialYearStarting(start: number): FinancialYear {
-  return { start, label: `${start}-${String((start + 1) % 100).padStart(2, '0')}`, startsOn: `${start}-04-01`, endsOn: `${start + 1}-03-31` };
+  return {
+    start,
+    label: `${start}-${String((start + 1) % 100).padStart(2, '0')}`,
+    startsOn: `${start}-04-01`,
+    endsOn: `${start + 1}-03-31`,
+  };
 }
 
 /** For a label already validated (financialYearLabel). */
@@ -32,4 +37,7 @@ export const financialYearLabel = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}$/, 'must be a financial year written like 2025-26')
-  .refine((label) => (Number(label.slice(0, 4)) + 1) % 100 === Number(label.slice(5)), 'must be two consecutive years, like 2025-26');
+  .refine(
+    (label) => (Number(label.slice(0, 4)) + 1) % 100 === Number(label.slice(5)),
+    'must be two consecutive years, like 2025-26',
+  );

@@ -116,7 +116,13 @@ export function createGraphQLLimits(
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: [...armor.plugins, costLimitPlugin(config.MAX_COST, undefined, options.limitedUpstream), coercionErrorPlugin(), callerMistakeStatusPlugin(), ...(options.production ? [hideSuggestions()] : [])],
+    plugins: [
+      ...armor.plugins,
+      costLimitPlugin(config.MAX_COST, undefined, options.limitedUpstream),
+      coercionErrorPlugin(),
+      callerMistakeStatusPlugin(),
+      ...(options.production ? [hideSuggestions()] : []),
+    ],
     validationRules: [...armor.validationRules, fieldRepetitionRule(config.MAX_FIELD_REPEATS)],
     parseOptions: { maxTokens: config.MAX_TOKENS },
     // Validation stops at its first error: a document written to make the validator report ten
@@ -147,7 +153,10 @@ function hideSuggestions(): ApolloServerPlugin<BaseContext> {
 }
 
 function sendError(res: express.Response, status: number, code: string, message: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 export interface RateLimiterOptions {
@@ -203,10 +212,12 @@ export function clientKey(ip: string): string {
   if (!net.isIPv6(ip)) return ip;
   const address = ip.split('%')[0] ?? ip;
   const [head = '', tail] = address.split('::');
-  const groups = (part: string) => (part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])));
+  const groups = (part: string) =>
+    part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g]));
   const start = groups(head);
   const end = tail === undefined ? [] : groups(tail);
-  const full = tail === undefined ? start : [...start, ...Array<string>(8 - start.length - end.length).fill('0'), ...end];
+  const full =
+    tail === undefined ? start : [...start, ...Array<string>(8 - start.length - end.length).fill('0'), ...end];
   return `${full
     .slice(0, 4)
     .map((g) => parseInt(g, 16).toString(16))
@@ -260,7 +271,12 @@ export function createHttpErrorHandler(logger: Logger, bodyLimitBytes: number): 
     const { status, type, limit } = (error ?? {}) as HttpError;
     if (status === 413 || type === 'entity.too.large') {
       // body-parser states the limit it applied: the gateway's requests to a subgraph have their own.
-      sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${typeof limit === 'number' ? limit : bodyLimitBytes} bytes`);
+      sendError(
+        res,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `Request body is larger than the limit of ${typeof limit === 'number' ? limit : bodyLimitBytes} bytes`,
+      );
     } else if (type === 'entity.parse.failed') {
       sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
     } else if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -2,7 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
@@ -18,7 +22,15 @@ import {
   type HardeningConfig,
 } from './hardening';
 import type { Logger } from './logger';
-import { enterObservation, metricsHandler, noteErrorCode, observationOf, observationPlugin, observeRequests, type Observability } from './observability';
+import {
+  enterObservation,
+  metricsHandler,
+  noteErrorCode,
+  observationOf,
+  observationPlugin,
+  observeRequests,
+  type Observability,
+} from './observability';
 import { trustedDocumentsMiddleware, type TrustedDocuments } from './trusted-documents';
 
 /** Every process of the graph exits within 2 s of SIGTERM: this long for requests, the rest for closing. */
@@ -109,7 +121,9 @@ export async function startHttpService<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ...limits.plugins,
       // Apollo installs the trace plugin on every subgraph schema unless told otherwise.
-      ...('schema' in options.graphql ? [options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled()] : []),
+      ...('schema' in options.graphql
+        ? [options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled()]
+        : []),
       // No field declares a cache hint, yet Apollo's cache-control plugin visits every field of every
       // answer to find none (profiled). A subgraph's answers are never cacheable, so it is off there.
       ...('schema' in options.graphql ? [ApolloServerPluginCacheControlDisabled()] : []),
@@ -140,7 +154,9 @@ export async function startHttpService<TContext extends BaseContext>(
     ...(observability ? [observeRequests(observability)] : []),
     // Before the body is read, so a refused client costs as little as possible.
     ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
-    upstream ? vouchedBodyParser(hardening.BODY_LIMIT_BYTES, upstream) : express.json({ limit: hardening.BODY_LIMIT_BYTES }),
+    upstream
+      ? vouchedBodyParser(hardening.BODY_LIMIT_BYTES, upstream)
+      : express.json({ limit: hardening.BODY_LIMIT_BYTES }),
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     ...(observability ? [enterObservation()] : []),
     expressMiddleware(apollo, {
@@ -173,7 +189,10 @@ export async function startHttpService<TContext extends BaseContext>(
 }
 
 /** The public limit for everyone but the gateway, whose vouched requests have their own. */
-function vouchedBodyParser(publicLimit: number, upstream: NonNullable<HttpServiceOptions<BaseContext>['upstream']>): express.RequestHandler {
+function vouchedBodyParser(
+  publicLimit: number,
+  upstream: NonNullable<HttpServiceOptions<BaseContext>['upstream']>,
+): express.RequestHandler {
   const publicJson = express.json({ limit: publicLimit });
   const vouchedJson = express.json({ limit: upstream.bodyLimitBytes });
   return (req, res, next) => {

@@ -13,7 +13,8 @@ export interface SafeError {
 }
 
 // A quoted literal, unless it names a schema object (MySQL quotes keys, columns and tables too).
-const quotedValue = /(?<!\b(?:key|column|table|database|constraint|index|function|procedure|user)\s)'(?:[^'\\]|\\.)*'/gi;
+const quotedValue =
+  /(?<!\b(?:key|column|table|database|constraint|index|function|procedure|user)\s)'(?:[^'\\]|\\.)*'/gi;
 const doubleQuotedValue = /"(?:[^"\\]|\\.)*"/g;
 
 export function withoutValues(message: string): string {
@@ -44,7 +45,10 @@ export function safeError(error: unknown): SafeError {
  */
 export function statementShape(sql: string): string {
   const compact = sql.replace(/\s+/g, ' ').trim();
-  const match = /^(SELECT\b.*?\bFROM\s+\S+|INSERT\s+INTO\s+\S+|UPDATE\s+\S+|DELETE\s+FROM\s+\S+|(?:START\s+TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA|CREATE|ALTER|DROP|SHOW|SET)\b(?:\s+\S+){0,2})/i.exec(compact);
+  const match =
+    /^(SELECT\b.*?\bFROM\s+\S+|INSERT\s+INTO\s+\S+|UPDATE\s+\S+|DELETE\s+FROM\s+\S+|(?:START\s+TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA|CREATE|ALTER|DROP|SHOW|SET)\b(?:\s+\S+){0,2})/i.exec(
+      compact,
+    );
   const shape = match?.[1] ?? compact.split(' ')[0] ?? '';
   return withoutValues(shape.length > 160 ? `${shape.slice(0, 160)}…` : shape);
 }

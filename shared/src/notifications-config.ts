@@ -9,11 +9,17 @@ const daysPerKind = z
   .default('')
   .transform((value, ctx) => {
     const result: Partial<Record<ObligationKind, number>> = {};
-    for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [kind, days] = part.split('=').map((p) => p.trim());
       const n = Number(days);
       if (!kind || !isObligationKind(kind) || !Number.isInteger(n) || n < 0 || n > 60) {
-        ctx.addIssue({ code: 'custom', message: 'must be KIND=working days pairs, e.g. REFERRAL_DECISION=1,YEARLY_REPORT=10' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be KIND=working days pairs, e.g. REFERRAL_DECISION=1,YEARLY_REPORT=10',
+        });
         return z.NEVER;
       }
       result[kind] = n;

@@ -47,11 +47,19 @@ export function operationCost(
   model: CostModel = defaultCostModel,
   schema?: GraphQLSchema,
 ): number {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   if (!operation) return 0;
   const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
   );
   const defaults = new Map<string, ValueNode>();
   for (const definition of operation.variableDefinitions ?? []) {
@@ -85,8 +93,13 @@ export function operationCost(
     }
     return multiplier;
   };
-  const typeNamed = (name: string | undefined, fallback: GraphQLNamedType | undefined) => (name && schema ? schema.getType(name) ?? undefined : fallback);
-  const selectionCost = (selectionSet: SelectionSetNode, seen: ReadonlySet<string>, parent: GraphQLNamedType | undefined): number => {
+  const typeNamed = (name: string | undefined, fallback: GraphQLNamedType | undefined) =>
+    name && schema ? (schema.getType(name) ?? undefined) : fallback;
+  const selectionCost = (
+    selectionSet: SelectionSetNode,
+    seen: ReadonlySet<string>,
+    parent: GraphQLNamedType | undefined,
+  ): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -96,7 +109,11 @@ export function operationCost(
           total += model.scalarCost;
         } else {
           const definition = fieldOf(parent, selection.name.value);
-          const children = selectionCost(selection.selectionSet, seen, definition ? getNamedType(definition.type) : undefined);
+          const children = selectionCost(
+            selection.selectionSet,
+            seen,
+            definition ? getNamedType(definition.type) : undefined,
+          );
           total += (model.objectCost + model.depthCostFactor * children) * multiplierOf(selection, parent);
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -105,13 +122,21 @@ export function operationCost(
         const name = selection.name.value;
         const fragment = fragments.get(name);
         if (!fragment || seen.has(name)) continue;
-        total += selectionCost(fragment.selectionSet, new Set([...seen, name]), typeNamed(fragment.typeCondition.name.value, parent));
+        total += selectionCost(
+          fragment.selectionSet,
+          new Set([...seen, name]),
+          typeNamed(fragment.typeCondition.name.value, parent),
+        );
       }
     }
     return total;
   };
   const root = schema
-    ? (operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()) ?? undefined
+    ? ((operation.operation === 'query'
+        ? schema.getQueryType()
+        : operation.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType()) ?? undefined)
     : undefined;
   return selectionCost(operation.selectionSet, new Set(), root);
 }
@@ -180,7 +205,12 @@ export function costLimitPlugin(
 const validationAborted = 'Too many validation errors, error limit reached. Validation aborted.';
 
 // Refusals about the request itself, decided before anything ran.
-const callerMistakes = new Set(['OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'BAD_REQUEST']);
+const callerMistakes = new Set([
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'BAD_REQUEST',
+]);
 
 /**
  * Apollo answers an operationName the document lacks with HTTP 500, and an unknown persisted-query

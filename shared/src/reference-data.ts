@@ -129,19 +129,31 @@ export class ReferenceData {
         throw error;
       }
     };
-    const refuse = (name: string, row: number, message: string) => new ReferenceDataError(`${file(name)} row ${row + 2}: ${message}`);
+    const refuse = (name: string, row: number, message: string) =>
+      new ReferenceDataError(`${file(name)} row ${row + 2}: ${message}`);
     const validity = (name: string, row: number, values: Record<string, string | undefined>): Validity => {
       const from = values['valid_from'] || null;
       const to = values['valid_to'] || null;
-      for (const [column, value] of [['valid_from', from], ['valid_to', to]] as const) {
-        if (value !== null && !isoDay.test(value)) throw refuse(name, row, `${column} "${value}" is not a date (YYYY-MM-DD)`);
+      for (const [column, value] of [
+        ['valid_from', from],
+        ['valid_to', to],
+      ] as const) {
+        if (value !== null && !isoDay.test(value))
+          throw refuse(name, row, `${column} "${value}" is not a date (YYYY-MM-DD)`);
       }
       if (from && to && to < from) throw refuse(name, row, 'valid_to is before valid_from');
       return { validFrom: from, validTo: to };
     };
 
     const localAuthorities = records(referenceDataFiles.localAuthorities, [
-      'gss_code', 'name', 'dfe_la_code', 'type', 'region_gss_code', 'valid_from', 'valid_to', 'status',
+      'gss_code',
+      'name',
+      'dfe_la_code',
+      'type',
+      'region_gss_code',
+      'valid_from',
+      'valid_to',
+      'status',
     ]).map((row, i): LocalAuthorityRecord => {
       const { validFrom, validTo } = validity(referenceDataFiles.localAuthorities, i, row);
       if (!validFrom) throw refuse(referenceDataFiles.localAuthorities, i, 'valid_from is required');
@@ -156,35 +168,55 @@ export class ReferenceData {
         status: row.status === 'live' ? 'live' : 'terminated',
       };
     });
-    const integratedCareBoards = records(referenceDataFiles.integratedCareBoards, ['ods_code', 'gss_code', 'name'], validityColumns).map(
-      (row, i): IntegratedCareBoardRecord => ({
-        odsCode: row.ods_code,
-        gssCode: row.gss_code,
-        name: row.name,
-        ...validity(referenceDataFiles.integratedCareBoards, i, row),
-      }),
-    );
-    const policeForceAreas = records(referenceDataFiles.policeForceAreas, ['gss_code', 'name', 'country', 'status'], validityColumns).map(
-      (row, i): PoliceForceAreaRecord => ({
-        gssCode: row.gss_code,
-        name: row.name,
-        country: row.country,
-        status: row.status,
-        ...validity(referenceDataFiles.policeForceAreas, i, row),
-      }),
-    );
+    const integratedCareBoards = records(
+      referenceDataFiles.integratedCareBoards,
+      ['ods_code', 'gss_code', 'name'],
+      validityColumns,
+    ).map((row, i): IntegratedCareBoardRecord => ({
+      odsCode: row.ods_code,
+      gssCode: row.gss_code,
+      name: row.name,
+      ...validity(referenceDataFiles.integratedCareBoards, i, row),
+    }));
+    const policeForceAreas = records(
+      referenceDataFiles.policeForceAreas,
+      ['gss_code', 'name', 'country', 'status'],
+      validityColumns,
+    ).map((row, i): PoliceForceAreaRecord => ({
+      gssCode: row.gss_code,
+      name: row.name,
+      country: row.country,
+      status: row.status,
+      ...validity(referenceDataFiles.policeForceAreas, i, row),
+    }));
 
     const laCodes = new Set(localAuthorities.map((la) => la.gssCode));
     const boards = new Map(integratedCareBoards.map((icb) => [icb.gssCode, icb]));
     const forces = new Set(policeForceAreas.map((force) => force.gssCode));
     const byLocalAuthority = new Map<string, { boards: OverlappingBoard[]; forces: Set<string> }>();
-    records(referenceDataFiles.partners, ['la_gss_code', 'icb_gss_code', 'icb_ods_code', 'police_force_gss_code', 'basis'], validityColumns).forEach((row, i) => {
+    records(
+      referenceDataFiles.partners,
+      ['la_gss_code', 'icb_gss_code', 'icb_ods_code', 'police_force_gss_code', 'basis'],
+      validityColumns,
+    ).forEach((row, i) => {
       const name = referenceDataFiles.partners;
-      if (!laCodes.has(row.la_gss_code)) throw refuse(name, i, `local authority ${row.la_gss_code} is not in ${referenceDataFiles.localAuthorities}`);
+      if (!laCodes.has(row.la_gss_code))
+        throw refuse(name, i, `local authority ${row.la_gss_code} is not in ${referenceDataFiles.localAuthorities}`);
       const board = boards.get(row.icb_gss_code);
-      if (!board) throw refuse(name, i, `integrated care board ${row.icb_gss_code} is not in ${referenceDataFiles.integratedCareBoards}`);
-      if (board.odsCode !== row.icb_ods_code) throw refuse(name, i, `ODS code ${row.icb_ods_code} is not that of ${row.icb_gss_code} (${board.odsCode})`);
-      if (!forces.has(row.police_force_gss_code)) throw refuse(name, i, `police force area ${row.police_force_gss_code} is not in ${referenceDataFiles.policeForceAreas}`);
+      if (!board)
+        throw refuse(
+          name,
+          i,
+          `integrated care board ${row.icb_gss_code} is not in ${referenceDataFiles.integratedCareBoards}`,
+        );
+      if (board.odsCode !== row.icb_ods_code)
+        throw refuse(name, i, `ODS code ${row.icb_ods_code} is not that of ${row.icb_gss_code} (${board.odsCode})`);
+      if (!forces.has(row.police_force_gss_code))
+        throw refuse(
+          name,
+          i,
+          `police force area ${row.police_force_gss_code} is not in ${referenceDataFiles.policeForceAreas}`,
+        );
       const entry = byLocalAuthority.get(row.la_gss_code) ?? { boards: [], forces: new Set<string>() };
       const counted = /(\d+) of (\d+) LSOAs/.exec(row.basis);
       entry.boards.push({
@@ -204,14 +236,20 @@ export class ReferenceData {
     }));
 
     const successions = records(referenceDataFiles.successions, [
-      'predecessor_gss_code', 'successor_gss_code', 'effective_date', 'change',
+      'predecessor_gss_code',
+      'successor_gss_code',
+      'effective_date',
+      'change',
     ]).map((row, i): SuccessionRecord => {
       const name = referenceDataFiles.successions;
       for (const code of [row.predecessor_gss_code, row.successor_gss_code]) {
-        if (!laCodes.has(code)) throw refuse(name, i, `local authority ${code} is not in ${referenceDataFiles.localAuthorities}`);
+        if (!laCodes.has(code))
+          throw refuse(name, i, `local authority ${code} is not in ${referenceDataFiles.localAuthorities}`);
       }
-      if (!isoDay.test(row.effective_date)) throw refuse(name, i, `effective_date "${row.effective_date}" is not a date (YYYY-MM-DD)`);
-      if (!successionChanges.includes(row.change as SuccessionChange)) throw refuse(name, i, `change "${row.change}" is not one of ${successionChanges.join(', ')}`);
+      if (!isoDay.test(row.effective_date))
+        throw refuse(name, i, `effective_date "${row.effective_date}" is not a date (YYYY-MM-DD)`);
+      if (!successionChanges.includes(row.change as SuccessionChange))
+        throw refuse(name, i, `change "${row.change}" is not one of ${successionChanges.join(', ')}`);
       return {
         predecessorGssCode: row.predecessor_gss_code,
         successorGssCode: row.successor_gss_code,

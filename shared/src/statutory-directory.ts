@@ -42,18 +42,16 @@ export class StatutoryDirectory {
   private readonly byIdIndex: Map<string, StatutoryOrganisationEntry>;
 
   private constructor(reference: ReferenceData) {
-    const live = reference.liveLocalAuthorities.map(
-      (la): StatutoryOrganisationEntry => ({
-        id: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }),
-        kind: 'LOCAL_AUTHORITY',
-        name: la.name,
-        gssCode: la.gssCode,
-        dfeCode: la.dfeCode,
-        odsCode: null,
-        ceasedOn: null,
-        successors: [],
-      }),
-    );
+    const live = reference.liveLocalAuthorities.map((la): StatutoryOrganisationEntry => ({
+      id: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }),
+      kind: 'LOCAL_AUTHORITY',
+      name: la.name,
+      gssCode: la.gssCode,
+      dfeCode: la.dfeCode,
+      odsCode: null,
+      ceasedOn: null,
+      successors: [],
+    }));
     const liveByGss = new Map(live.map((entry) => [entry.gssCode, entry]));
     const liveDfeCodes = new Set(live.map((entry) => entry.dfeCode));
     const retired = new Map(
@@ -63,47 +61,41 @@ export class StatutoryDirectory {
         .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))
         .map((la) => [la.dfeCode, la]),
     );
-    const ceasedAuthorities = [...retired.values()].map(
-      (la): StatutoryOrganisationEntry => ({
-        id: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }),
-        kind: 'LOCAL_AUTHORITY',
-        name: la.name,
-        gssCode: la.gssCode,
-        dfeCode: la.dfeCode,
-        odsCode: null,
-        ceasedOn: la.validTo,
-        successors: reference
-          .currentLocalAuthorities(la.gssCode)
-          .flatMap((successor) => liveByGss.get(successor.gssCode) ?? [])
-          .sort((a, b) => a.name.localeCompare(b.name)),
-      }),
-    );
-    const boards = reference.integratedCareBoards.map(
-      (icb): StatutoryOrganisationEntry => ({
-        id: statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: icb.odsCode }),
-        kind: 'INTEGRATED_CARE_BOARD',
-        name: icb.name,
-        gssCode: icb.gssCode,
-        dfeCode: null,
-        odsCode: icb.odsCode,
-        // The file says when a board ended, not which took over: no successors are guessed.
-        ceasedOn: icb.validTo,
-        successors: [],
-      }),
-    );
-    const forces = reference.englishPoliceForceAreas.map(
-      (force): StatutoryOrganisationEntry => ({
-        id: statutoryOrganisationId({ kind: 'POLICE', gssCode: force.gssCode }),
-        kind: 'POLICE',
-        // The file names police areas, not forces; the partner is the area's chief officer of police.
-        name: /police/i.test(force.name) ? force.name : `${force.name} police force`,
-        gssCode: force.gssCode,
-        dfeCode: null,
-        odsCode: null,
-        ceasedOn: force.validTo,
-        successors: [],
-      }),
-    );
+    const ceasedAuthorities = [...retired.values()].map((la): StatutoryOrganisationEntry => ({
+      id: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }),
+      kind: 'LOCAL_AUTHORITY',
+      name: la.name,
+      gssCode: la.gssCode,
+      dfeCode: la.dfeCode,
+      odsCode: null,
+      ceasedOn: la.validTo,
+      successors: reference
+        .currentLocalAuthorities(la.gssCode)
+        .flatMap((successor) => liveByGss.get(successor.gssCode) ?? [])
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    }));
+    const boards = reference.integratedCareBoards.map((icb): StatutoryOrganisationEntry => ({
+      id: statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: icb.odsCode }),
+      kind: 'INTEGRATED_CARE_BOARD',
+      name: icb.name,
+      gssCode: icb.gssCode,
+      dfeCode: null,
+      odsCode: icb.odsCode,
+      // The file says when a board ended, not which took over: no successors are guessed.
+      ceasedOn: icb.validTo,
+      successors: [],
+    }));
+    const forces = reference.englishPoliceForceAreas.map((force): StatutoryOrganisationEntry => ({
+      id: statutoryOrganisationId({ kind: 'POLICE', gssCode: force.gssCode }),
+      kind: 'POLICE',
+      // The file names police areas, not forces; the partner is the area's chief officer of police.
+      name: /police/i.test(force.name) ? force.name : `${force.name} police force`,
+      gssCode: force.gssCode,
+      dfeCode: null,
+      odsCode: null,
+      ceasedOn: force.validTo,
+      successors: [],
+    }));
     this.organisations = [...live, ...ceasedAuthorities, ...boards, ...forces];
     this.byIdIndex = new Map(this.organisations.map((entry) => [entry.id, entry]));
   }
@@ -146,7 +138,12 @@ export class StatutoryDirectory {
  * recode or merge, its one successor; after a split, a refusal naming the successor codes, since
  * only the person recording knows which part of the old area it concerns.
  */
-export function localAuthorityOn(reference: ReferenceData, gssCode: string, on: string, field: string): LocalAuthorityRecord {
+export function localAuthorityOn(
+  reference: ReferenceData,
+  gssCode: string,
+  on: string,
+  field: string,
+): LocalAuthorityRecord {
   const record = reference.localAuthorityByGss(gssCode);
   if (!record) throw new BadUserInputError(field, 'is not the GSS code of an English local authority');
   if (record.validTo === null || record.validTo >= on) return record;

@@ -32,7 +32,14 @@ import { createSubgraphContext, type RequestOrigin, type SubgraphContext, type S
 import { refusedCredential } from './errors';
 import { createAuthenticator, type Authenticator } from './auth/caller-token';
 import { OutboxEvent as OutboxRow } from './events/outbox-event.entity';
-import { observationOf, observeDatabase, ServiceMetrics, traceRootFields, Tracing, type Observability } from './observability';
+import {
+  observationOf,
+  observeDatabase,
+  ServiceMetrics,
+  traceRootFields,
+  Tracing,
+  type Observability,
+} from './observability';
 import type { OutboxRelayMetrics } from './observability/metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { parse, visit, type DocumentNode } from 'graphql';
@@ -55,7 +62,14 @@ import { PortInUseError, startHttpService } from './http-service';
 import { createLogger, type Logger } from './logger';
 import { ReferenceData, ReferenceDataError } from './reference-data';
 
-export const subgraphNames = ['partnerships', 'agencies', 'schools', 'reviews', 'escalations', 'notifications'] as const;
+export const subgraphNames = [
+  'partnerships',
+  'agencies',
+  'schools',
+  'reviews',
+  'escalations',
+  'notifications',
+] as const;
 export type SubgraphName = (typeof subgraphNames)[number];
 
 export const defaultSubgraphPorts: Record<SubgraphName, number> = {
@@ -122,7 +136,14 @@ export interface BackgroundWorker {
 
 /** Every subgraph keeps its own audit chain, its own outbox and its own obligations, so those tables are among its entities. */
 export function subgraphEntities(definition: SubgraphDefinition): Function[] {
-  return [...(definition.entities as Function[]), AuditRecord, AuditChainHead, AuditCheckpoint, OutboxEvent, Obligation];
+  return [
+    ...(definition.entities as Function[]),
+    AuditRecord,
+    AuditChainHead,
+    AuditCheckpoint,
+    OutboxEvent,
+    Obligation,
+  ];
 }
 
 const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();
@@ -191,10 +212,14 @@ export async function startSubgraph(
     throw new ConfigError('AUDIT_HMAC_KEY: required in production (32+ random characters, kept outside the database)');
   }
   if (config.NODE_ENV === 'production' && !config.AUDIT_SIGNING_KEY) {
-    throw new ConfigError('AUDIT_SIGNING_KEY: required in production (an Ed25519 private key, PKCS#8 PEM, kept outside the database)');
+    throw new ConfigError(
+      'AUDIT_SIGNING_KEY: required in production (an Ed25519 private key, PKCS#8 PEM, kept outside the database)',
+    );
   }
   if (config.SUBGRAPH_AUTH === 'jwks' && !config.AUTH_JWKS_URL) {
-    throw new ConfigError("AUTH_JWKS_URL: required when SUBGRAPH_AUTH=jwks (callers' tokens are verified against the identity provider's keys)");
+    throw new ConfigError(
+      "AUTH_JWKS_URL: required when SUBGRAPH_AUTH=jwks (callers' tokens are verified against the identity provider's keys)",
+    );
   }
   const callerTokens = config.SUBGRAPH_AUTH === 'jwks' ? callerTokenVerifier(config) : null;
   const target = resolveDatabaseTarget(definition.name, config);
@@ -237,8 +262,12 @@ export async function startSubgraph(
       context: async (request) => {
         const origin = await requestOrigin(request, config, replays, callerTokens);
         const system = origin.scope?.identity;
-        const delegated = system?.client && definition.delegatedSchools ? await definition.delegatedSchools(db, system) : null;
-        const context = createSubgraphContext(runtime, delegated ? { ...origin, scope: AccessScope.of(system ?? null, delegated) } : origin);
+        const delegated =
+          system?.client && definition.delegatedSchools ? await definition.delegatedSchools(db, system) : null;
+        const context = createSubgraphContext(
+          runtime,
+          delegated ? { ...origin, scope: AccessScope.of(system ?? null, delegated) } : origin,
+        );
         const observation = observationOf(request);
         if (observation) {
           observation.requestId = context.requestId;
@@ -256,7 +285,10 @@ export async function startSubgraph(
     await events.start();
     const workers = definition.workers?.(runtime, config) ?? {};
     if (options.startWorkers !== false) for (const worker of Object.values(workers)) worker.start();
-    logger.info({ url: service.url, database: describeTarget(target), eventBus: config.EVENT_BUS }, `${definition.name} subgraph ready`);
+    logger.info(
+      { url: service.url, database: describeTarget(target), eventBus: config.EVENT_BUS },
+      `${definition.name} subgraph ready`,
+    );
     return {
       name: definition.name,
       url: service.url,
@@ -312,7 +344,9 @@ async function startEvents(
   let subscription: EventSubscription | null = null;
   let relay: OutboxRelay | null = null;
   return {
-    ...(handler && config.EVENT_BUS === 'embedded' ? { routes: (app: Express) => mountEventIntake(app, handler, config.INTERNAL_TOKEN_SECRET, logger) } : {}),
+    ...(handler && config.EVENT_BUS === 'embedded'
+      ? { routes: (app: Express) => mountEventIntake(app, handler, config.INTERNAL_TOKEN_SECRET, logger) }
+      : {}),
     start: async () => {
       if (config.EVENT_BUS === 'nats') {
         bus = await createEventBus(config);
@@ -320,7 +354,8 @@ async function startEvents(
       } else if (config.INTERNAL_TOKEN_SECRET) {
         bus = new EmbeddedEventBus();
         for (const [consumer, setting] of Object.entries(eventConsumers)) {
-          if (consumer !== definition.name) await bus.subscribe(consumer, signedHttpEventHandler(config[setting], config.INTERNAL_TOKEN_SECRET));
+          if (consumer !== definition.name)
+            await bus.subscribe(consumer, signedHttpEventHandler(config[setting], config.INTERNAL_TOKEN_SECRET));
         }
       } else {
         // Unsigned events would be refused; they wait in the outbox for a relay that can sign them.
@@ -349,9 +384,20 @@ async function startEvents(
  * production it needs METRICS_TOKEN (the scraper's bearer token), and without one is not served,
  * so a subgraph reachable on its network shows nothing it was not configured to show.
  */
-function observe(name: SubgraphName, config: SubgraphConfig, db: DataSource, logger: Logger, options: StartOptions): Observability {
+function observe(
+  name: SubgraphName,
+  config: SubgraphConfig,
+  db: DataSource,
+  logger: Logger,
+  options: StartOptions,
+): Observability {
   const metrics = new ServiceMetrics(name);
-  const tracing = Tracing.create({ service: name, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, exporter: options.spanExporter, sampleRatio: config.OTEL_TRACES_SAMPLER_ARG });
+  const tracing = Tracing.create({
+    service: name,
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    exporter: options.spanExporter,
+    sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
+  });
   observeDatabase(db, metrics, tracing.tracer);
   outboxGauges(metrics, db);
   return {
@@ -370,33 +416,44 @@ function observe(name: SubgraphName, config: SubgraphConfig, db: DataSource, log
 function outboxGauges(metrics: ServiceMetrics, db: DataSource): void {
   let pending: Promise<{ count: number; oldestSeconds: number } | null> | null = null;
   const backlog = () => {
-    pending ??= inBackground(() => db
-      .getRepository(OutboxRow)
-      .createQueryBuilder('event')
-      .select('COUNT(*)', 'count')
-      .addSelect('MIN(event.occurredAt)', 'oldest')
-      .where('event.publishedAt IS NULL')
-      .getRawOne<{ count: number | string; oldest: string | null }>()
-      .then(
-        (row) => ({
-          count: Number(row?.count ?? 0),
-          oldestSeconds: row?.oldest ? Math.max(0, (Date.now() - Date.parse(row.oldest)) / 1000) : 0,
-        }),
-        () => null,
-      ))
-      .finally(() => setImmediate(() => (pending = null)));
+    pending ??= inBackground(() =>
+      db
+        .getRepository(OutboxRow)
+        .createQueryBuilder('event')
+        .select('COUNT(*)', 'count')
+        .addSelect('MIN(event.occurredAt)', 'oldest')
+        .where('event.publishedAt IS NULL')
+        .getRawOne<{ count: number | string; oldest: string | null }>()
+        .then(
+          (row) => ({
+            count: Number(row?.count ?? 0),
+            oldestSeconds: row?.oldest ? Math.max(0, (Date.now() - Date.parse(row.oldest)) / 1000) : 0,
+          }),
+          () => null,
+        ),
+    ).finally(() => setImmediate(() => (pending = null)));
     return pending;
   };
-  metrics.gauge('safeguarding_outbox_unpublished_events', 'Outbox events recorded and not yet published to the event bus', [], async (gauge) => {
-    const figures = await backlog();
-    if (figures) gauge.set(figures.count);
-    else gauge.reset();
-  });
-  metrics.gauge('safeguarding_outbox_oldest_unpublished_age_seconds', 'How long the oldest unpublished outbox event has waited (0 when none waits)', [], async (gauge) => {
-    const figures = await backlog();
-    if (figures) gauge.set(figures.oldestSeconds);
-    else gauge.reset();
-  });
+  metrics.gauge(
+    'safeguarding_outbox_unpublished_events',
+    'Outbox events recorded and not yet published to the event bus',
+    [],
+    async (gauge) => {
+      const figures = await backlog();
+      if (figures) gauge.set(figures.count);
+      else gauge.reset();
+    },
+  );
+  metrics.gauge(
+    'safeguarding_outbox_oldest_unpublished_age_seconds',
+    'How long the oldest unpublished outbox event has waited (0 when none waits)',
+    [],
+    async (gauge) => {
+      const figures = await backlog();
+      if (figures) gauge.set(figures.oldestSeconds);
+      else gauge.reset();
+    },
+  );
 }
 
 function callerTokenVerifier(config: SubgraphConfig): Authenticator {
@@ -428,7 +485,8 @@ export function asksForSchema(document: unknown): boolean {
   let found = false;
   visit(parsed, {
     Field(node) {
-      if (node.name.value === '__schema' || node.name.value === '__type' || node.name.value === '_service') found = true;
+      if (node.name.value === '__schema' || node.name.value === '__type' || node.name.value === '_service')
+        found = true;
     },
   });
   return found;
@@ -462,7 +520,12 @@ async function vouchedBeforeBody(request: Request, config: SubgraphConfig): Prom
  * or was issued for another request, is refused rather than served as anonymous, so a forgery or
  * a replay is noticed.
  */
-async function requestOrigin(request: Request, config: SubgraphConfig, replays: ReplayGuard, callerTokens: Authenticator | null): Promise<RequestOrigin> {
+async function requestOrigin(
+  request: Request,
+  config: SubgraphConfig,
+  replays: ReplayGuard,
+  callerTokens: Authenticator | null,
+): Promise<RequestOrigin> {
   // Through the gateway this header repeats the id the gateway minted (and the token binds); on a
   // direct call it is the client's own label, never the request's id.
   const header = request.header('x-request-id');
@@ -472,13 +535,22 @@ async function requestOrigin(request: Request, config: SubgraphConfig, replays: 
     if (config.NODE_ENV === 'production') throw refusedCredential('This subgraph answers the gateway only');
     return { clientRequestId: clientRequestId(header), channel: 'direct' };
   }
-  if (!config.INTERNAL_TOKEN_SECRET) throw refusedCredential('This subgraph accepts no identities: INTERNAL_TOKEN_SECRET is not set');
+  if (!config.INTERNAL_TOKEN_SECRET)
+    throw refusedCredential('This subgraph accepts no identities: INTERNAL_TOKEN_SECRET is not set');
   // The gateway always posts JSON; a GET's query string is not what the token was signed over.
-  const body = request.method === 'POST' && request.body !== null && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+  const body =
+    request.method === 'POST' && request.body !== null && typeof request.body === 'object'
+      ? (request.body as Record<string, unknown>)
+      : {};
   try {
-    const received = { operation: { query: body['query'], operationName: body['operationName'], variables: body['variables'] }, requestId: header };
+    const received = {
+      operation: { query: body['query'], operationName: body['operationName'], variables: body['variables'] },
+      requestId: header,
+    };
     const payload = verifiedTokens.get(request);
-    const verified = payload ? checkInternalGrant(payload, received, replays) : await verifyInternalToken(token, config.INTERNAL_TOKEN_SECRET, received, replays);
+    const verified = payload
+      ? checkInternalGrant(payload, received, replays)
+      : await verifyInternalToken(token, config.INTERNAL_TOKEN_SECRET, received, replays);
     return {
       requestId: verified.requestId ?? undefined,
       clientRequestId: verified.clientRequestId,
@@ -502,12 +574,20 @@ async function requestOrigin(request: Request, config: SubgraphConfig, replays: 
  * gateway's token, the caller's is not bound to one request: the subgraphs must be reachable from
  * the Router only.
  */
-async function routedOrigin(request: Request, config: SubgraphConfig, callerTokens: Authenticator, header: string | undefined): Promise<RequestOrigin> {
+async function routedOrigin(
+  request: Request,
+  config: SubgraphConfig,
+  callerTokens: Authenticator,
+  header: string | undefined,
+): Promise<RequestOrigin> {
   const identity = await callerTokens.authenticate(request.header('authorization'));
   if (!identity && config.NODE_ENV === 'production' && asksForSchema(documentOf(request))) {
     throw refusedCredential('This subgraph shows its schema to the gateway only');
   }
-  const body = request.method === 'POST' && request.body !== null && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+  const body =
+    request.method === 'POST' && request.body !== null && typeof request.body === 'object'
+      ? (request.body as Record<string, unknown>)
+      : {};
   const operationName = body['operationName'];
   return {
     clientRequestId: clientRequestId(header),
@@ -522,7 +602,11 @@ async function routedOrigin(request: Request, config: SubgraphConfig, callerToke
  * Brings one subgraph's database up to date under its migration lock; the names applied, none
  * when it was already current. `npm run migrate` and `main.js migrate` (a deploy step) both run it.
  */
-export async function migrateSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, logger: Logger): Promise<string[]> {
+export async function migrateSubgraph(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  logger: Logger,
+): Promise<string[]> {
   const target = resolveDatabaseTarget(definition.name, config);
   const dataSource = await connectDatabase(target, {
     entities: subgraphEntities(definition),
@@ -547,7 +631,9 @@ export async function runSubgraphProcess(definition: SubgraphDefinition): Promis
   if (process.argv[2] === 'migrate') {
     try {
       const applied = await migrateSubgraph(definition, config, logger);
-      process.stdout.write(`${definition.name}: ${applied.length === 0 ? 'up to date' : `${applied.length} migration${applied.length === 1 ? '' : 's'} applied`}\n`);
+      process.stdout.write(
+        `${definition.name}: ${applied.length === 0 ? 'up to date' : `${applied.length} migration${applied.length === 1 ? '' : 's'} applied`}\n`,
+      );
       process.exit(0);
     } catch (error) {
       exitOnStartupFailure(`${definition.name} migrate`, error, logger);
@@ -584,7 +670,12 @@ export function exitOnStartupFailure(processName: string, error: unknown, logger
  * then the database closes. Whatever is still open after 2 s is abandoned, so an orchestrator's
  * stop never waits for its own kill timeout.
  */
-export function stopOnSignals(processName: string, logger: Logger, stop: () => Promise<void>, hardLimitMs = 1900): void {
+export function stopOnSignals(
+  processName: string,
+  logger: Logger,
+  stop: () => Promise<void>,
+  hardLimitMs = 1900,
+): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -24,6 +24,9 @@ export function transitionName(kind: string): string {
 }
 
 /** The transitions whose guard a state passes, in the order they are listed. */
-export function allowedFrom<State, Kind extends string>(state: State, from: Readonly<Record<Kind, readonly State[]>>): Kind[] {
+export function allowedFrom<State, Kind extends string>(
+  state: State,
+  from: Readonly<Record<Kind, readonly State[]>>,
+): Kind[] {
   return (Object.keys(from) as Kind[]).filter((kind) => from[kind].includes(state));
 }

@@ -22,9 +22,11 @@ export class TrustedDocuments {
     }
     const byHash = new Map<string, string>();
     for (const [hash, document] of Object.entries(manifest as Record<string, unknown>)) {
-      if (typeof document !== 'string') throw new TrustedDocumentsError(`entry ${hash.slice(0, 16)}: the document must be a string`);
+      if (typeof document !== 'string')
+        throw new TrustedDocumentsError(`entry ${hash.slice(0, 16)}: the document must be a string`);
       const actual = documentHash(document);
-      if (actual !== hash.toLowerCase()) throw new TrustedDocumentsError(`entry ${hash.slice(0, 16)}: the hash is not the document's sha256`);
+      if (actual !== hash.toLowerCase())
+        throw new TrustedDocumentsError(`entry ${hash.slice(0, 16)}: the hash is not the document's sha256`);
       byHash.set(actual, document);
     }
     return new TrustedDocuments(byHash);
@@ -35,7 +37,9 @@ export class TrustedDocuments {
     try {
       parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new TrustedDocumentsError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`);
+      throw new TrustedDocumentsError(
+        `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`,
+      );
     }
     return TrustedDocuments.fromManifest(parsed);
   }
@@ -120,19 +124,34 @@ export function trustedDocumentsMiddleware(documents: TrustedDocuments): express
     const hash = hashOf(source);
     const document = documents.resolve({ query: source['query'], hash });
     if (document === null) {
-      res.status(400).type('application/json').send(JSON.stringify({
-        errors: [{
-          message: hash !== undefined
-            ? 'This graph accepts registered operations only, and that hash is not registered'
-            : 'This graph accepts registered operations only: send a registered document or its sha256 hash',
-          extensions: { code: untrustedDocumentCode },
-        }],
-      }));
+      res
+        .status(400)
+        .type('application/json')
+        .send(
+          JSON.stringify({
+            errors: [
+              {
+                message:
+                  hash !== undefined
+                    ? 'This graph accepts registered operations only, and that hash is not registered'
+                    : 'This graph accepts registered operations only: send a registered document or its sha256 hash',
+                extensions: { code: untrustedDocumentCode },
+              },
+            ],
+          }),
+        );
       return;
     }
     const { extensions, documentId: _id, ...rest } = source;
-    const kept = typeof extensions === 'object' && extensions !== null ? (({ persistedQuery: _pq, ...others }) => others)(extensions as Record<string, unknown>) : undefined;
-    const rewritten = { ...rest, query: document, ...(kept && Object.keys(kept).length > 0 ? { extensions: kept } : {}) };
+    const kept =
+      typeof extensions === 'object' && extensions !== null
+        ? (({ persistedQuery: _pq, ...others }) => others)(extensions as Record<string, unknown>)
+        : undefined;
+    const rewritten = {
+      ...rest,
+      query: document,
+      ...(kept && Object.keys(kept).length > 0 ? { extensions: kept } : {}),
+    };
     if (req.method === 'GET') {
       // Express 5's req.query is a getter; the GraphQL integration reads the search string again.
       const url = new URL(req.originalUrl, 'http://localhost');

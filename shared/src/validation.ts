@@ -15,11 +15,7 @@ export function validateInput<S extends z.ZodType>(schema: S, value: unknown, ar
 
 /** Text a person typed: trimmed, and not empty once trimmed. */
 export const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const isoDate = z
   .string()

@@ -28,7 +28,10 @@ export const westSussex = demoIds.partnerships.westSussex;
 export const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
 
 type Result = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-export const refusal = (result: Result) => ({ ...result.errors?.[0]?.extensions, message: result.errors?.[0]?.message });
+export const refusal = (result: Result) => ({
+  ...result.errors?.[0]?.extensions,
+  message: result.errors?.[0]?.message,
+});
 
 /** Events arrive asynchronously: waits for the consumer to take the change. */
 export async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
@@ -43,7 +46,10 @@ export const raise = `mutation ($input: RaiseProfessionalDisagreementInput!) { r
 export const resolve = `mutation ($id: ID!, $input: ResolveProfessionalDisagreementInput!) { resolveProfessionalDisagreement(id: $id, input: $input) { status } }`;
 
 /** Inputs to raise a disagreement, each with its own case reference `CASE-<prefix>-<n>`. */
-export function disagreementInputs(prefix: string, summary: string): (overrides: Record<string, unknown>) => Record<string, unknown> {
+export function disagreementInputs(
+  prefix: string,
+  summary: string,
+): (overrides: Record<string, unknown>) => Record<string, unknown> {
   let cases = 0;
   return (overrides) => ({
     partnershipId: westSussex,

@@ -41,7 +41,14 @@ export function exampleOperations(): ExampleOperation[] {
           const name = file.replace(/\.graphql$/, '');
           const caller = callers[user];
           if (!caller) throw new Error(`examples/operations/${user}: no demo caller for this kind of user`);
-          return { user, file, name, text: fs.readFileSync(path.join(exampleOperationsDir, user, file), 'utf8'), as: caller, variables: variablesOf[name] ?? {} };
+          return {
+            user,
+            file,
+            name,
+            text: fs.readFileSync(path.join(exampleOperationsDir, user, file), 'utf8'),
+            as: caller,
+            variables: variablesOf[name] ?? {},
+          };
         }),
     );
 }

@@ -20,7 +20,13 @@ import {
 } from '@safeguarding/shared';
 import type { SpanExporter } from '@safeguarding/shared';
 import { IsNull } from 'typeorm';
-import { createAuthenticator, readSupergraph, startGateway, subgraphs, type UpstreamOptions } from '@safeguarding/gateway';
+import {
+  createAuthenticator,
+  readSupergraph,
+  startGateway,
+  subgraphs,
+  type UpstreamOptions,
+} from '@safeguarding/gateway';
 import { startIdentityProvider, type TestIdentityProvider } from './identity-provider';
 
 export const onMysql = Boolean(process.env['DATABASE_URL']);
@@ -41,7 +47,11 @@ export interface TestGraph {
   readonly subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The secrets this graph was started with, so tests can forge with the wrong ones. */
   readonly secrets: { readonly jwt: string; readonly internal: string };
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: QueryOptions,
+  ): Promise<GraphQLResponse<T>>;
   /** A token for a demo identity (or any identity), signed as the identity provider would. */
   tokenFor(identity: keyof typeof demoIdentities | Identity): Promise<string>;
   /** How the subgraphs learn who is asking (see GraphOptions.subgraphAuth). */
@@ -132,18 +142,32 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   const subgraphAuth = options.subgraphAuth ?? defaultSubgraphAuth;
   const provider: TestIdentityProvider | null = subgraphAuth === 'jwks' ? await startIdentityProvider() : null;
   const routerMode: Record<string, string> = provider
-    ? { SUBGRAPH_AUTH: 'jwks', AUTH_JWKS_URL: provider.jwksUrl, AUTH_ISSUER: provider.issuer, AUTH_AUDIENCE: provider.audience }
+    ? {
+        SUBGRAPH_AUTH: 'jwks',
+        AUTH_JWKS_URL: provider.jwksUrl,
+        AUTH_ISSUER: provider.issuer,
+        AUTH_AUDIENCE: provider.audience,
+      }
     : {};
-  const config = testConfig({ DEMO_DATA: options.demoData === false ? 'false' : 'true', ...routerMode, ...options.overrides });
+  const config = testConfig({
+    DEMO_DATA: options.demoData === false ? 'false' : 'true',
+    ...routerMode,
+    ...options.overrides,
+  });
   const lines = options.logLines;
-  const logger = lines ? createLogger('test', 'trace', { write: (line: string) => void lines.push(line) }) : createLogger('test', 'silent');
+  const logger = lines
+    ? createLogger('test', 'trace', { write: (line: string) => void lines.push(line) })
+    : createLogger('test', 'silent');
   const jwtSecret = randomBytes(32).toString('base64url');
   const internalSecret = config.INTERNAL_TOKEN_SECRET!;
   if (onMysql && !options.keepDatabases) await dropDatabases(config);
   if (options.production) {
     for (const definition of subgraphs) await migrateSubgraph(definition, { ...config, NODE_ENV: 'test' }, logger);
   }
-  const startOptions = { logger, ...(options.now ? { now: options.now } : {}), ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}),
+  const startOptions = {
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.relayIntervalMs !== undefined ? { relayIntervalMs: options.relayIntervalMs } : {}),
     ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}),
     ...(options.startWorkers !== undefined ? { startWorkers: options.startWorkers } : {}),
     ...(options.reconcileObligations !== undefined ? { reconcileObligations: options.reconcileObligations } : {}),
@@ -164,14 +188,19 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     throw error;
   }
   const domainConfig: SubgraphConfig = { ...consumerConfig, ESCALATIONS_EVENTS_URL: intakeUrl(escalationsRunning) };
-  const consumerPorts = { notifications: Number(new URL(notificationsRunning.url).port), escalations: Number(new URL(escalationsRunning.url).port) };
+  const consumerPorts = {
+    notifications: Number(new URL(notificationsRunning.url).port),
+    escalations: Number(new URL(escalationsRunning.url).port),
+  };
   const configOf = (name: SubgraphName): SubgraphConfig =>
     name === 'notifications' || name === 'escalations' ? { ...domainConfig, PORT: consumerPorts[name] } : domainConfig;
   let running: RunningSubgraph[];
   try {
     running = [
       ...(await Promise.all(
-        subgraphs.filter((definition) => definition !== notifications && definition !== escalations).map((definition) => startSubgraph(definition, domainConfig, startOptions)),
+        subgraphs
+          .filter((definition) => definition !== notifications && definition !== escalations)
+          .map((definition) => startSubgraph(definition, domainConfig, startOptions)),
       )),
       escalationsRunning,
       notificationsRunning,
@@ -181,7 +210,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     await notificationsRunning.stop();
     throw error;
   }
-  const byName = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph])) as Record<SubgraphName, RunningSubgraph>;
+  const byName = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph])) as Record<
+    SubgraphName,
+    RunningSubgraph
+  >;
   const stopped = new Set<SubgraphName>();
   // Referral records are attributed from the escalations service's projection of partnership
   // footprints, fed by the partnerships service's outbox, and disagreements are checked against its
@@ -198,7 +230,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   try {
     gateway = await startGateway({
       supergraphSdl: readSupergraph(),
-      subgraphUrls: { ...Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])), ...options.subgraphUrls },
+      subgraphUrls: {
+        ...Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
+        ...options.subgraphUrls,
+      },
       ...(options.upstream ? { upstream: options.upstream } : {}),
       // The suite runs against either engine; GATEWAY_ENGINE=hive selects Hive Gateway.
       ...((options.engine ?? process.env['GATEWAY_ENGINE']) === 'hive' ? { engine: 'hive' as const } : {}),
@@ -229,13 +264,23 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   }
   const tokenFor = (who: keyof typeof demoIdentities | Identity) => {
     const identity = typeof who === 'string' ? demoIdentities[who]! : who;
-    return provider ? provider.sign(identity) : mintDevelopmentToken(identity, { secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' });
+    return provider
+      ? provider.sign(identity)
+      : mintDevelopmentToken(identity, { secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' });
   };
-  const query = async <T>(document: string, variables?: Record<string, unknown>, options: QueryOptions = {}): Promise<GraphQLResponse<T>> => {
+  const query = async <T>(
+    document: string,
+    variables?: Record<string, unknown>,
+    options: QueryOptions = {},
+  ): Promise<GraphQLResponse<T>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.as) headers['authorization'] = `Bearer ${await tokenFor(options.as)}`;
     if (options.authorization !== undefined) headers['authorization'] = options.authorization;
-    const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query: document, variables }) });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: document, variables }),
+    });
     return (await response.json()) as GraphQLResponse<T>;
   };
   return {
@@ -248,7 +293,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
     countStatements: async (work) => {
       const before = Object.fromEntries(running.map((s) => [s.name, s.statements.count]));
       await work();
-      return Object.fromEntries(running.map((s) => [s.name, s.statements.count - (before[s.name] ?? 0)])) as Record<SubgraphName, number>;
+      return Object.fromEntries(running.map((s) => [s.name, s.statements.count - (before[s.name] ?? 0)])) as Record<
+        SubgraphName,
+        number
+      >;
     },
     stopSubgraph: async (name) => {
       if (stopped.has(name)) return;
@@ -285,7 +333,12 @@ export async function relayed(subgraph: RunningSubgraph, timeoutMs = 30_000): Pr
 export async function dropDatabases(config: SubgraphConfig): Promise<void> {
   const first = resolveDatabaseTarget('partnerships', config);
   if (first.kind !== 'mysql') return;
-  const connection = await mysql.createConnection({ host: first.host, port: first.port, user: first.user, password: first.password });
+  const connection = await mysql.createConnection({
+    host: first.host,
+    port: first.port,
+    user: first.user,
+    password: first.password,
+  });
   try {
     for (const definition of subgraphs) {
       const target = resolveDatabaseTarget(definition.name, config);

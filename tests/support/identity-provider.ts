@@ -13,10 +13,15 @@ export interface TestIdentityProvider {
   stop(): Promise<void>;
 }
 
-export async function startIdentityProvider(issuer = 'test-issuer', audience = 'test-audience'): Promise<TestIdentityProvider> {
+export async function startIdentityProvider(
+  issuer = 'test-issuer',
+  audience = 'test-audience',
+): Promise<TestIdentityProvider> {
   const pair = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key-1', alg: 'ES256', use: 'sig' };
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`,

@@ -13,11 +13,16 @@ Object.assign(schema.getType('Date')!, { parseValue: DateScalar.parseValue });
 
 const document = parse('mutation ($w: Whole!) { record(input: $w) }');
 const operation = document.definitions[0] as OperationDefinitionNode;
-const refusals = (value: unknown) => coercionErrorsOfVariable(schema, document, operation.variableDefinitions![0]!, { w: value });
+const refusals = (value: unknown) =>
+  coercionErrorsOfVariable(schema, document, operation.variableDefinitions![0]!, { w: value });
 
 describe('coercion refusals rebuilt from the schema, never from graphql-js wording', () => {
   it('names each place under the argument, in the order graphql-js reports them, without the values', () => {
-    const errors = refusals({ name: 'Secret Person', parts: [{ kind: 'REGIONAL', on: '2026-02-30' }, { tags: [7] }], extra: 'Secret' });
+    const errors = refusals({
+      name: 'Secret Person',
+      parts: [{ kind: 'REGIONAL', on: '2026-02-30' }, { tags: [7] }],
+      extra: 'Secret',
+    });
     expect(errors).toEqual([
       { field: 'input.parts.0.kind', message: 'input.parts.0.kind: must be one of the values of the Kind enum' },
       { field: 'input.parts.0.on', message: 'input.parts.0.on: must be a real calendar date' },
@@ -29,10 +34,14 @@ describe('coercion refusals rebuilt from the schema, never from graphql-js wordi
   });
 
   it('names a missing or null variable by its argument', () => {
-    expect(refusals(undefined)).toEqual([{ field: 'input', message: 'input: is required (Whole!) and was not provided' }]);
+    expect(refusals(undefined)).toEqual([
+      { field: 'input', message: 'input: is required (Whole!) and was not provided' },
+    ]);
     expect(refusals(null)).toEqual([{ field: 'input', message: 'input: must not be null (Whole!)' }]);
     expect(refusals('a string')).toEqual([{ field: 'input', message: 'input: must be an object of type Whole' }]);
-    expect(refusals({ name: 'x', parts: [null] })).toEqual([{ field: 'input.parts.0', message: 'input.parts.0: must not be null (Part!)' }]);
+    expect(refusals({ name: 'x', parts: [null] })).toEqual([
+      { field: 'input.parts.0', message: 'input.parts.0: must not be null (Part!)' },
+    ]);
   });
 
   it('accepts a good value', () => {

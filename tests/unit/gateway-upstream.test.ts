@@ -1,6 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Circuit, createUpstreamFetcher, defaultUpstreamOptions, gatewayEnvironment, SubgraphUnavailableError } from '@safeguarding/gateway';
+import {
+  Circuit,
+  createUpstreamFetcher,
+  defaultUpstreamOptions,
+  gatewayEnvironment,
+  SubgraphUnavailableError,
+} from '@safeguarding/gateway';
 import { parseEnvironment } from '@safeguarding/shared';
 
 describe('the subgraph timeout setting', () => {
@@ -8,9 +14,15 @@ describe('the subgraph timeout setting', () => {
 
   it('is 10 s unless set, and refuses a value that is not a whole number of milliseconds in range, naming it', () => {
     expect(parseEnvironment(gatewayEnvironment, base).SUBGRAPH_TIMEOUT_MS).toBe(10_000);
-    expect(parseEnvironment(gatewayEnvironment, { ...base, SUBGRAPH_TIMEOUT_MS: '2500' }).SUBGRAPH_TIMEOUT_MS).toBe(2500);
-    expect(() => parseEnvironment(gatewayEnvironment, { ...base, SUBGRAPH_TIMEOUT_MS: 'soon' })).toThrow(/^SUBGRAPH_TIMEOUT_MS:/);
-    expect(() => parseEnvironment(gatewayEnvironment, { ...base, SUBGRAPH_TIMEOUT_MS: '5' })).toThrow(/^SUBGRAPH_TIMEOUT_MS:/);
+    expect(parseEnvironment(gatewayEnvironment, { ...base, SUBGRAPH_TIMEOUT_MS: '2500' }).SUBGRAPH_TIMEOUT_MS).toBe(
+      2500,
+    );
+    expect(() => parseEnvironment(gatewayEnvironment, { ...base, SUBGRAPH_TIMEOUT_MS: 'soon' })).toThrow(
+      /^SUBGRAPH_TIMEOUT_MS:/,
+    );
+    expect(() => parseEnvironment(gatewayEnvironment, { ...base, SUBGRAPH_TIMEOUT_MS: '5' })).toThrow(
+      /^SUBGRAPH_TIMEOUT_MS:/,
+    );
   });
 });
 
@@ -80,7 +92,11 @@ describe('a request whose connection drops before any answer', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const post = (query: string) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: {} }) });
+  const post = (query: string) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables: {} }),
+  });
 
   it('is sent once more when it is a read, which changes nothing', async () => {
     const fetcher = createUpstreamFetcher(defaultUpstreamOptions, new Circuit(defaultUpstreamOptions));

@@ -8,7 +8,8 @@ const shipped = ReferenceData.load(defaultReferenceDataDir);
 
 function copyOfReferenceData(change: (directory: string) => void): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'reference-'));
-  for (const file of fs.readdirSync(defaultReferenceDataDir)) fs.copyFileSync(path.join(defaultReferenceDataDir, file), path.join(directory, file));
+  for (const file of fs.readdirSync(defaultReferenceDataDir))
+    fs.copyFileSync(path.join(defaultReferenceDataDir, file), path.join(directory, file));
   change(directory);
   return directory;
 }
@@ -21,15 +22,24 @@ describe('the shipped reference data', () => {
     const shares = essex.integratedCareBoards.map((board) => board.share!);
     expect(shares.every((share) => share > 0 && share <= 1)).toBe(true);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-    for (const la of shipped.liveLocalAuthorities) expect(shipped.partnersOf(la.gssCode)?.integratedCareBoards.length).toBeGreaterThan(0);
+    for (const la of shipped.liveLocalAuthorities)
+      expect(shipped.partnersOf(la.gssCode)?.integratedCareBoards.length).toBeGreaterThan(0);
   });
 
   it('follows recodes and mergers to one live authority, and a split to several', () => {
     expect(shipped.currentLocalAuthority('E08000016')?.gssCode).toBe('E08000038'); // Barnsley, recoded 2025
     expect(shipped.currentLocalAuthority('E06000028')?.gssCode).toBe('E06000058'); // Bournemouth, merged into BCP
     expect(shipped.currentLocalAuthority('E10000006')).toBeUndefined(); // Cumbria, split
-    expect(shipped.currentLocalAuthorities('E10000006').map((la) => la.name).sort()).toEqual(['Cumberland', 'Westmorland and Furness']);
-    expect(shipped.successionsOf('E10000006').map((s) => [s.change, s.effectiveDate])).toEqual([['split', '2023-04-01'], ['split', '2023-04-01']]);
+    expect(
+      shipped
+        .currentLocalAuthorities('E10000006')
+        .map((la) => la.name)
+        .sort(),
+    ).toEqual(['Cumberland', 'Westmorland and Furness']);
+    expect(shipped.successionsOf('E10000006').map((s) => [s.change, s.effectiveDate])).toEqual([
+      ['split', '2023-04-01'],
+      ['split', '2023-04-01'],
+    ]);
     expect(shipped.currentLocalAuthority('E10000032')?.gssCode).toBe('E10000032'); // a live code is its own
     expect(shipped.currentLocalAuthority('E99999999')).toBeUndefined();
   });
@@ -41,7 +51,14 @@ describe('a replacement set loaded from REFERENCE_DATA_DIR', () => {
       const file = path.join(dir, 'integrated-care-boards.csv');
       const [header, ...rows] = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
       const dated = rows.map((row, i) => `${row},${i === 0 ? '2022-07-01,2026-03-31' : '2022-07-01,'}`);
-      fs.writeFileSync(file, [`${header},valid_from,valid_to`, ...dated, 'QZZ,E54000099,NHS Merged Test Integrated Care Board,2026-04-01,'].join('\n'));
+      fs.writeFileSync(
+        file,
+        [
+          `${header},valid_from,valid_to`,
+          ...dated,
+          'QZZ,E54000099,NHS Merged Test Integrated Care Board,2026-04-01,',
+        ].join('\n'),
+      );
     });
     try {
       const data = ReferenceData.load(directory);
@@ -64,20 +81,26 @@ describe('a replacement set loaded from REFERENCE_DATA_DIR', () => {
     });
     try {
       expect(() => ReferenceData.load(directory)).toThrow(ReferenceDataError);
-      expect(() => ReferenceData.load(directory)).toThrow(/local-authority-partners\.csv row 2: integrated care board E54000999 is not in integrated-care-boards\.csv/);
+      expect(() => ReferenceData.load(directory)).toThrow(
+        /local-authority-partners\.csv row 2: integrated care board E54000999 is not in integrated-care-boards\.csv/,
+      );
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
     }
   });
 
   it('is refused, naming the column, when a file lacks one, and naming the value when a change is unknown', () => {
-    const missing = copyOfReferenceData((dir) => fs.writeFileSync(path.join(dir, 'local-authority-successions.csv'), 'predecessor_gss_code,successor_gss_code\n'));
+    const missing = copyOfReferenceData((dir) =>
+      fs.writeFileSync(path.join(dir, 'local-authority-successions.csv'), 'predecessor_gss_code,successor_gss_code\n'),
+    );
     const unknown = copyOfReferenceData((dir) => {
       const file = path.join(dir, 'local-authority-successions.csv');
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(',recoded', ',renamed'));
     });
     try {
-      expect(() => ReferenceData.load(missing)).toThrow(/local-authority-successions\.csv has no column effective_date/);
+      expect(() => ReferenceData.load(missing)).toThrow(
+        /local-authority-successions\.csv has no column effective_date/,
+      );
       expect(() => ReferenceData.load(unknown)).toThrow(/change "renamed" is not one of recoded, merged, split/);
     } finally {
       fs.rmSync(missing, { recursive: true, force: true });

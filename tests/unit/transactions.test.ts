@@ -3,7 +3,13 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '../..');
-const roots = ['shared/src', 'gateway/src', 'scripts/src', 'tests', ...fs.readdirSync(path.join(root, 'subgraphs')).map((name) => `subgraphs/${name}/src`)];
+const roots = [
+  'shared/src',
+  'gateway/src',
+  'scripts/src',
+  'tests',
+  ...fs.readdirSync(path.join(root, 'subgraphs')).map((name) => `subgraphs/${name}/src`),
+];
 // The one place a transaction is begun: it knows how each database takes turns.
 const allowed = new Set(['shared/src/database.ts']);
 
@@ -24,11 +30,17 @@ describe('transactions are begun by inTransaction only', () => {
       const relative = path.relative(root, file);
       const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
       const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'transaction') {
+        if (
+          ts.isCallExpression(node) &&
+          ts.isPropertyAccessExpression(node.expression) &&
+          node.expression.name.text === 'transaction'
+        ) {
           seen += 1;
-          if (!allowed.has(relative)) offenders.push(`${relative}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+          if (!allowed.has(relative))
+            offenders.push(`${relative}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
         }
-        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'inTransaction') seen += 1;
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'inTransaction')
+          seen += 1;
         ts.forEachChild(node, visit);
       };
       visit(source);

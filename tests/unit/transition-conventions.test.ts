@@ -3,7 +3,10 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '../..');
-const sourceDirs = [path.join(root, 'shared/src'), ...fs.readdirSync(path.join(root, 'subgraphs')).map((name) => path.join(root, 'subgraphs', name, 'src'))];
+const sourceDirs = [
+  path.join(root, 'shared/src'),
+  ...fs.readdirSync(path.join(root, 'subgraphs')).map((name) => path.join(root, 'subgraphs', name, 'src')),
+];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,7 +19,9 @@ const files = sourceDirs.filter((dir) => fs.existsSync(dir)).flatMap(sourceFiles
 
 describe('one state-machine convention', () => {
   it('keeps lifecycles in <thing>.transitions.ts, not -state, .lifecycle or .status files', () => {
-    const misnamed = files.map((file) => path.relative(root, file)).filter((file) => /(-state|\.lifecycle|\.status)\.ts$/.test(file));
+    const misnamed = files
+      .map((file) => path.relative(root, file))
+      .filter((file) => /(-state|\.lifecycle|\.status)\.ts$/.test(file));
     expect(misnamed).toEqual([]);
   });
 
@@ -27,9 +32,12 @@ describe('one state-machine convention', () => {
       const visit = (node: ts.Node): void => {
         if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'ConflictError') {
           const extensions = node.arguments?.[1];
-          const names = extensions && ts.isObjectLiteralExpression(extensions)
-            ? extensions.properties.map((property) => property.name && ts.isIdentifier(property.name) ? property.name.text : '')
-            : [];
+          const names =
+            extensions && ts.isObjectLiteralExpression(extensions)
+              ? extensions.properties.map((property) =>
+                  property.name && ts.isIdentifier(property.name) ? property.name.text : '',
+                )
+              : [];
           if (names.some((name) => ['state', 'status', 'stage', 'allowed'].includes(name))) {
             const { line } = source.getLineAndCharacterOfPosition(node.getStart());
             offenders.push(`${path.relative(root, file)}:${line + 1}`);

@@ -75,9 +75,15 @@ describe('WorkingDayCalendar (England and Wales, gov.uk data 2018-2027)', () => 
       rule: '1 working day after 2028-04-13',
     });
     // Crossing the boundary: known holidays on 27-28 Dec 2027 apply, 2028 is weekends only.
-    expect(cal.addWorkingDays('2027-12-23', 5)).toEqual(expect.objectContaining({ due: '2028-01-03', provisional: true }));
-    expect(cal.addWorkingDays('2027-12-20', 5)).toEqual(expect.objectContaining({ due: '2027-12-29', provisional: false }));
-    expect(cal.addWorkingDays('2017-12-22', 1)).toEqual(expect.objectContaining({ due: '2017-12-25', provisional: true }));
+    expect(cal.addWorkingDays('2027-12-23', 5)).toEqual(
+      expect.objectContaining({ due: '2028-01-03', provisional: true }),
+    );
+    expect(cal.addWorkingDays('2027-12-20', 5)).toEqual(
+      expect.objectContaining({ due: '2027-12-29', provisional: false }),
+    );
+    expect(cal.addWorkingDays('2017-12-22', 1)).toEqual(
+      expect.objectContaining({ due: '2017-12-25', provisional: true }),
+    );
   });
 
   it('n = 0 returns D itself, whatever day it is', () => {
@@ -110,13 +116,25 @@ describe('WorkingDayCalendar (England and Wales, gov.uk data 2018-2027)', () => 
   });
 
   it('adds calendar days and months, clamping to the end of the month', () => {
-    expect(cal.addCalendarDays('2026-09-30', 7)).toEqual({ due: '2026-10-07', provisional: false, rule: '7 days after 2026-09-30' });
+    expect(cal.addCalendarDays('2026-09-30', 7)).toEqual({
+      due: '2026-10-07',
+      provisional: false,
+      rule: '7 days after 2026-09-30',
+    });
     expect(cal.addCalendarDays('2026-09-30', 1).rule).toBe('1 day after 2026-09-30');
-    expect(cal.addMonths('2026-03-31', 6)).toEqual({ due: '2026-09-30', provisional: false, rule: '6 months after 2026-03-31' });
+    expect(cal.addMonths('2026-03-31', 6)).toEqual({
+      due: '2026-09-30',
+      provisional: false,
+      rule: '6 months after 2026-03-31',
+    });
     expect(cal.addMonths('2026-08-31', 6).due).toBe('2027-02-28');
     expect(cal.addMonths('2027-08-31', 6).due).toBe('2028-02-29'); // leap year
     expect(cal.addMonths('2028-02-29', 12).due).toBe('2029-02-28');
-    expect(cal.addMonths('2026-01-15', 1)).toEqual({ due: '2026-02-15', provisional: false, rule: '1 month after 2026-01-15' });
+    expect(cal.addMonths('2026-01-15', 1)).toEqual({
+      due: '2026-02-15',
+      provisional: false,
+      rule: '1 month after 2026-01-15',
+    });
     expect(cal.addMonths('2026-11-30', 3).due).toBe('2027-02-28');
   });
 
@@ -138,28 +156,49 @@ describe('replacing the calendar by configuration', () => {
     expect(local.firstYear).toBe(2026);
     expect(local.lastYear).toBe(2026);
     expect(local.addWorkingDays('2026-04-02', 1).due).toBe('2026-04-03'); // no Good Friday in this data
-    expect(local.addWorkingDays('2027-01-01', 1)).toEqual(expect.objectContaining({ due: '2027-01-04', provisional: true }));
+    expect(local.addWorkingDays('2027-01-01', 1)).toEqual(
+      expect.objectContaining({ due: '2027-01-04', provisional: true }),
+    );
   });
 
   it('reads another division of the same file', () => {
-    const json = { scotland: { division: 'scotland', events: [{ title: 'St Andrew’s Day', date: '2026-11-30', bunting: true }] } };
+    const json = {
+      scotland: { division: 'scotland', events: [{ title: 'St Andrew’s Day', date: '2026-11-30', bunting: true }] },
+    };
     expect(WorkingDayCalendar.fromGovUkJson(json, 'scotland').isBankHoliday('2026-11-30')).toBe(true);
   });
 
   it('rejects malformed data with a clear CalendarDataError', () => {
-    const bad = (json: unknown): (() => WorkingDayCalendar) => () => WorkingDayCalendar.fromGovUkJson(json);
+    const bad =
+      (json: unknown): (() => WorkingDayCalendar) =>
+      () =>
+        WorkingDayCalendar.fromGovUkJson(json);
     expect(bad(null)).toThrow(CalendarDataError);
     expect(bad([])).toThrow('calendar data must be a JSON object');
     expect(bad({ scotland: { events: [] } })).toThrow('no "england-and-wales" division');
     expect(bad(custom(undefined as unknown as unknown[]))).toThrow('england-and-wales.events must be an array');
     expect(bad(custom([]))).toThrow('events must not be empty');
-    expect(bad(custom([{ title: 'A', date: '2026-01-01' }, { title: 'B', date: '2026-13-01' }]))).toThrow(
-      'events[1].date must be YYYY-MM-DD',
-    );
+    expect(
+      bad(
+        custom([
+          { title: 'A', date: '2026-01-01' },
+          { title: 'B', date: '2026-13-01' },
+        ]),
+      ),
+    ).toThrow('events[1].date must be YYYY-MM-DD');
     expect(bad(custom([{ title: 'A', date: '2026-02-30' }]))).toThrow('events[0].date must be YYYY-MM-DD');
     expect(bad(custom([{ date: '2026-01-01' }]))).toThrow('events[0].title must be a non-empty string');
-    expect(bad(custom([{ title: 'A', date: '2026-01-01', bunting: 'yes' }]))).toThrow('events[0].bunting must be a boolean');
-    expect(bad(custom([{ title: 'A', date: '2026-01-01' }, { title: 'A', date: '2026-01-01' }]))).toThrow('appears more than once');
+    expect(bad(custom([{ title: 'A', date: '2026-01-01', bunting: 'yes' }]))).toThrow(
+      'events[0].bunting must be a boolean',
+    );
+    expect(
+      bad(
+        custom([
+          { title: 'A', date: '2026-01-01' },
+          { title: 'A', date: '2026-01-01' },
+        ]),
+      ),
+    ).toThrow('appears more than once');
   });
 
   it('names the file when a calendar file is missing or malformed', () => {
@@ -170,7 +209,9 @@ describe('replacing the calendar by configuration', () => {
       expect(() => WorkingDayCalendar.fromFile(missing)).toThrow(missing);
       const broken = path.join(dir, 'broken.json');
       fs.writeFileSync(broken, JSON.stringify(custom([{ title: 'A', date: '2026/01/01' }])));
-      expect(() => WorkingDayCalendar.fromFile(broken)).toThrow(`${broken}: england-and-wales.events[0].date must be YYYY-MM-DD`);
+      expect(() => WorkingDayCalendar.fromFile(broken)).toThrow(
+        `${broken}: england-and-wales.events[0].date must be YYYY-MM-DD`,
+      );
       const notJson = path.join(dir, 'not.json');
       fs.writeFileSync(notJson, '{ nope');
       expect(() => WorkingDayCalendar.fromFile(notJson)).toThrow(notJson);
@@ -197,8 +238,26 @@ describe('todayInLondon', () => {
 
   it('answers the same when asked again and again within an hour, London midnight included', () => {
     // Asked in this order, each answer may come from the one before it: it must still be right.
-    const instants = ['2026-06-30T22:00:00Z', '2026-06-30T22:59:59.999Z', '2026-06-30T23:00:00Z', '2026-06-30T23:59:59Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z', '2026-10-25T23:59:59Z', '2026-10-26T00:00:00Z'];
-    expect(instants.map((instant) => todayInLondon(new Date(instant)))).toEqual(['2026-06-30', '2026-06-30', '2026-07-01', '2026-07-01', '2026-10-25', '2026-10-25', '2026-10-25', '2026-10-26']);
+    const instants = [
+      '2026-06-30T22:00:00Z',
+      '2026-06-30T22:59:59.999Z',
+      '2026-06-30T23:00:00Z',
+      '2026-06-30T23:59:59Z',
+      '2026-10-25T00:59:59Z',
+      '2026-10-25T01:00:00Z',
+      '2026-10-25T23:59:59Z',
+      '2026-10-26T00:00:00Z',
+    ];
+    expect(instants.map((instant) => todayInLondon(new Date(instant)))).toEqual([
+      '2026-06-30',
+      '2026-06-30',
+      '2026-07-01',
+      '2026-07-01',
+      '2026-10-25',
+      '2026-10-25',
+      '2026-10-25',
+      '2026-10-26',
+    ]);
     expect(todayInLondon(new Date('1840-06-30T23:59:00Z'))).toBe('1840-06-30');
   });
 

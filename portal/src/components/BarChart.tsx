@@ -28,7 +28,12 @@ export function BarChart({
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg role="img" aria-labelledby="chart-title" viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width="100%">
+      <svg
+        role="img"
+        aria-labelledby="chart-title"
+        viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`}
+        width="100%"
+      >
         <title id="chart-title">{title}</title>
         {periods.map((period, i) => {
           let x = labelWidth;

@@ -20,7 +20,12 @@ const statusText: Record<string, string> = {
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(year!, month! - 1, day!)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 export function Deadline({ deadline }: { deadline: DeadlineValue | null | undefined }) {
@@ -28,7 +33,9 @@ export function Deadline({ deadline }: { deadline: DeadlineValue | null | undefi
   return (
     <span className="deadline">
       <time dateTime={deadline.due}>{formatDate(deadline.due)}</time>{' '}
-      <span className={`status status-${deadline.status.toLowerCase()}`}>{statusText[deadline.status] ?? deadline.status}</span>
+      <span className={`status status-${deadline.status.toLowerCase()}`}>
+        {statusText[deadline.status] ?? deadline.status}
+      </span>
       {deadline.provisional ? <span className="provisional"> (provisional)</span> : null}
       <span className="rule">{deadline.rule}</span>
     </span>

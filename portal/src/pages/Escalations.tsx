@@ -11,15 +11,48 @@ export const accessReason = 'Partnership portal: oversight of escalations';
 
 const shown = (count: Count) => (count.suppressed ? 'fewer than 5 (suppressed)' : String(count.count ?? 0));
 
-export function Escalations({ gatewayUrl, token, partnershipId, partnershipName }: { gatewayUrl: string; token: string; partnershipId: string; partnershipName: string }) {
+export function Escalations({
+  gatewayUrl,
+  token,
+  partnershipId,
+  partnershipName,
+}: {
+  gatewayUrl: string;
+  token: string;
+  partnershipId: string;
+  partnershipName: string;
+}) {
   const today = todayInLondon();
   const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  const loaded = useGraph<EscalationsAnswer>(gatewayUrl, token, escalationsQuery, { id: partnershipId, reason: accessReason, from, to: today });
+  const loaded = useGraph<EscalationsAnswer>(gatewayUrl, token, escalationsQuery, {
+    id: partnershipId,
+    reason: accessReason,
+    from,
+    to: today,
+  });
   const heading = <h1>{partnershipName}: escalations</h1>;
-  if (loaded.state === 'loading') return <>{heading}<Loading /></>;
-  if (loaded.state === 'failed') return <>{heading}<Failed message={loaded.message} /></>;
+  if (loaded.state === 'loading')
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
+  if (loaded.state === 'failed')
+    return (
+      <>
+        {heading}
+        <Failed message={loaded.message} />
+      </>
+    );
   const partnership = loaded.answer.data?.partnership;
-  if (!partnership) return <>{heading}<Restricted what="this partnership's escalations" /></>;
+  if (!partnership)
+    return (
+      <>
+        {heading}
+        <Restricted what="this partnership's escalations" />
+      </>
+    );
   const open = (partnership.escalations?.nodes ?? []).filter((e) => e.status === 'OPEN');
   const report = partnership.escalationReport;
   return (
@@ -30,7 +63,9 @@ export function Escalations({ gatewayUrl, token, partnershipId, partnershipName 
           <h2 id="open">Open disagreements by stage</h2>
           <PagedTable
             caption="Open professional disagreements"
-            rows={[...open].sort((a, b) => a.stagePosition - b.stagePosition || a.stageDeadline.due.localeCompare(b.stageDeadline.due))}
+            rows={[...open].sort(
+              (a, b) => a.stagePosition - b.stagePosition || a.stageDeadline.due.localeCompare(b.stageDeadline.due),
+            )}
             rowKey={(e) => e.id}
             empty="No disagreement is open."
             columns={[
@@ -57,7 +92,11 @@ export function Escalations({ gatewayUrl, token, partnershipId, partnershipName 
             <dt>Overdue</dt>
             <dd>{shown(report.overdue)}</dd>
             <dt>Median time to resolve</dt>
-            <dd>{report.timeToResolve.medianWorkingDays === null ? '—' : `${report.timeToResolve.medianWorkingDays} working days`}</dd>
+            <dd>
+              {report.timeToResolve.medianWorkingDays === null
+                ? '—'
+                : `${report.timeToResolve.medianWorkingDays} working days`}
+            </dd>
           </dl>
           <PagedTable
             caption="Open and overdue by stage"

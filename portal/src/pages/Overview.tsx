@@ -29,7 +29,10 @@ function humanise(typeName: string): string {
 function obligationsByWeek(items: readonly DueItem[]) {
   const weeks = [...new Set(items.map((item) => weekOf(item.deadline.due)))].sort();
   const values = weeks.map((week) =>
-    statuses.map((status) => items.filter((item) => weekOf(item.deadline.due) === week && item.deadline.status === status.key).length),
+    statuses.map(
+      (status) =>
+        items.filter((item) => weekOf(item.deadline.due) === week && item.deadline.status === status.key).length,
+    ),
   );
   return { periods: weeks.map((week) => `w/c ${formatDate(week)}`), values };
 }
@@ -58,7 +61,9 @@ interface SectionProps {
 }
 
 function WhatIsDue(props: SectionProps) {
-  const loaded = useGraph<OverviewPart<'whatIsDue'>>(props.gatewayUrl, props.token, overviewDueQuery, { id: props.partnershipId });
+  const loaded = useGraph<OverviewPart<'whatIsDue'>>(props.gatewayUrl, props.token, overviewDueQuery, {
+    id: props.partnershipId,
+  });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const connection = loaded.answer.data?.partnership?.whatIsDue;
   if (!connection) return null;
@@ -68,7 +73,14 @@ function WhatIsDue(props: SectionProps) {
   return (
     <section aria-labelledby="due">
       <h2 id="due">What is due</h2>
-      {due.length > 0 ? <BarChart title="Obligations by week and status" periods={chart.periods} series={statuses} values={chart.values} /> : null}
+      {due.length > 0 ? (
+        <BarChart
+          title="Obligations by week and status"
+          periods={chart.periods}
+          series={statuses}
+          values={chart.values}
+        />
+      ) : null}
       <PagedTable
         caption="Overdue obligations"
         rows={overdue}
@@ -85,7 +97,9 @@ function WhatIsDue(props: SectionProps) {
 }
 
 function YearlyReports(props: SectionProps) {
-  const loaded = useGraph<OverviewPart<'yearlyReports'>>(props.gatewayUrl, props.token, overviewYearlyQuery, { id: props.partnershipId });
+  const loaded = useGraph<OverviewPart<'yearlyReports'>>(props.gatewayUrl, props.token, overviewYearlyQuery, {
+    id: props.partnershipId,
+  });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const reports = loaded.answer.data?.partnership?.yearlyReports;
   if (!reports) return null;
@@ -114,8 +128,15 @@ function YearlyReports(props: SectionProps) {
             ),
           },
           { header: 'Published', cell: (r) => <Deadline deadline={r.publicationDeadline} /> },
-          { header: 'Sent to the Panel', cell: (r) => (r.panelDeadline ? <Deadline deadline={r.panelDeadline} /> : formatDate(r.sentToPanelOn)) },
-          { header: 'Sent to Foundations', cell: (r) => (r.foundationsDeadline ? <Deadline deadline={r.foundationsDeadline} /> : formatDate(r.sentToFoundationsOn)) },
+          {
+            header: 'Sent to the Panel',
+            cell: (r) => (r.panelDeadline ? <Deadline deadline={r.panelDeadline} /> : formatDate(r.sentToPanelOn)),
+          },
+          {
+            header: 'Sent to Foundations',
+            cell: (r) =>
+              r.foundationsDeadline ? <Deadline deadline={r.foundationsDeadline} /> : formatDate(r.sentToFoundationsOn),
+          },
         ]}
       />
     </section>
@@ -123,7 +144,12 @@ function YearlyReports(props: SectionProps) {
 }
 
 function Education(props: SectionProps) {
-  const loaded = useGraph<OverviewPart<'educationRepresentatives'>>(props.gatewayUrl, props.token, overviewEducationQuery, { id: props.partnershipId });
+  const loaded = useGraph<OverviewPart<'educationRepresentatives'>>(
+    props.gatewayUrl,
+    props.token,
+    overviewEducationQuery,
+    { id: props.partnershipId },
+  );
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const representatives = loaded.answer.data?.partnership?.educationRepresentatives;
   if (!representatives) return null;
@@ -148,7 +174,12 @@ function Education(props: SectionProps) {
 }
 
 function Schools(props: SectionProps) {
-  const loaded = useGraph<OverviewPart<'withoutDsl' | 'trainingOverdue'>>(props.gatewayUrl, props.token, overviewSchoolsQuery, { id: props.partnershipId });
+  const loaded = useGraph<OverviewPart<'withoutDsl' | 'trainingOverdue'>>(
+    props.gatewayUrl,
+    props.token,
+    overviewSchoolsQuery,
+    { id: props.partnershipId },
+  );
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const partnership = loaded.answer.data?.partnership;
   if (!partnership?.withoutDsl && !partnership?.trainingOverdue) return null;
@@ -199,14 +230,24 @@ function Schools(props: SectionProps) {
 }
 
 function Section11(props: SectionProps & { financialYear: string }) {
-  const loaded = useGraph<OverviewPart<'section11Overview'>>(props.gatewayUrl, props.token, overviewSection11Query, { id: props.partnershipId, financialYear: props.financialYear });
+  const loaded = useGraph<OverviewPart<'section11Overview'>>(props.gatewayUrl, props.token, overviewSection11Query, {
+    id: props.partnershipId,
+    financialYear: props.financialYear,
+  });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const overview = loaded.answer.data?.partnership?.section11Overview;
   if (!overview) return null;
   return (
     <section aria-labelledby="s11">
       <h2 id="s11">Section 11 ({overview.financialYear})</h2>
-      <PagedTable caption="Agencies that have not returned" rows={overview.notReturned.nodes} total={overview.notReturned.totalCount} rowKey={(a) => a.id} empty="Every agency has returned." columns={[{ header: 'Agency', cell: (a) => a.name }]} />
+      <PagedTable
+        caption="Agencies that have not returned"
+        rows={overview.notReturned.nodes}
+        total={overview.notReturned.totalCount}
+        rowKey={(a) => a.id}
+        empty="Every agency has returned."
+        columns={[{ header: 'Agency', cell: (a) => a.name }]}
+      />
       <Ratings caption="Section 11 ratings across agencies" ratings={overview.ratings} />
       <PagedTable
         caption="Overdue section 11 actions"
@@ -225,14 +266,26 @@ function Section11(props: SectionProps & { financialYear: string }) {
 }
 
 function Section175(props: SectionProps & { financialYear: string }) {
-  const loaded = useGraph<OverviewPart<'schoolSafeguardingOverview'>>(props.gatewayUrl, props.token, overviewSection175Query, { id: props.partnershipId, financialYear: props.financialYear });
+  const loaded = useGraph<OverviewPart<'schoolSafeguardingOverview'>>(
+    props.gatewayUrl,
+    props.token,
+    overviewSection175Query,
+    { id: props.partnershipId, financialYear: props.financialYear },
+  );
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const overview = loaded.answer.data?.partnership?.schoolSafeguardingOverview;
   if (!overview) return null;
   return (
     <section aria-labelledby="s175">
       <h2 id="s175">Section 175/157 ({overview.financialYear})</h2>
-      <PagedTable caption="Schools that have not returned" rows={overview.notReturned.nodes} total={overview.notReturned.totalCount} rowKey={(s) => s.urn} empty="Every school has returned." columns={[{ header: 'School', cell: (s) => s.name }]} />
+      <PagedTable
+        caption="Schools that have not returned"
+        rows={overview.notReturned.nodes}
+        total={overview.notReturned.totalCount}
+        rowKey={(s) => s.urn}
+        empty="Every school has returned."
+        columns={[{ header: 'School', cell: (s) => s.name }]}
+      />
       <Ratings caption="Section 175/157 ratings across schools" ratings={overview.ratings} />
       <PagedTable
         caption="Overdue school safeguarding actions"
@@ -253,18 +306,42 @@ function Section175(props: SectionProps & { financialYear: string }) {
 export function Overview(props: SectionProps & { partnershipName: string }) {
   const today = todayInLondon();
   const financialYear = financialYearContaining(today);
-  const loaded = useGraph<OverviewPart<'name' | 'status' | 'activeFrom'>>(props.gatewayUrl, props.token, overviewHeaderQuery, { id: props.partnershipId });
+  const loaded = useGraph<OverviewPart<'name' | 'status' | 'activeFrom'>>(
+    props.gatewayUrl,
+    props.token,
+    overviewHeaderQuery,
+    { id: props.partnershipId },
+  );
   const heading = <h1>{props.partnershipName}: overview</h1>;
-  if (loaded.state === 'loading') return <>{heading}<Loading /></>;
-  if (loaded.state === 'failed') return <>{heading}<Failed message={loaded.message} /></>;
+  if (loaded.state === 'loading')
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
+  if (loaded.state === 'failed')
+    return (
+      <>
+        {heading}
+        <Failed message={loaded.message} />
+      </>
+    );
   const partnership = loaded.answer.data?.partnership;
-  if (!partnership) return <>{heading}<Restricted what="this partnership" /></>;
+  if (!partnership)
+    return (
+      <>
+        {heading}
+        <Restricted what="this partnership" />
+      </>
+    );
   return (
     <>
       {heading}
       <p className="lede">
         Status {partnership.status.toLowerCase()}
-        {partnership.activeFrom ? `, in force since ${formatDate(partnership.activeFrom)}` : ''}. As of {formatDate(today)}.
+        {partnership.activeFrom ? `, in force since ${formatDate(partnership.activeFrom)}` : ''}. As of{' '}
+        {formatDate(today)}.
       </p>
       <WhatIsDue {...props} />
       <YearlyReports {...props} />

@@ -7,13 +7,41 @@ import { Failed, Loading, Restricted } from './states';
 
 const words = (value: string) => value.replace(/_/g, ' ').toLowerCase();
 
-export function Reviews({ gatewayUrl, token, partnershipId, partnershipName }: { gatewayUrl: string; token: string; partnershipId: string; partnershipName: string }) {
+export function Reviews({
+  gatewayUrl,
+  token,
+  partnershipId,
+  partnershipName,
+}: {
+  gatewayUrl: string;
+  token: string;
+  partnershipId: string;
+  partnershipName: string;
+}) {
   const loaded = useGraph<ReviewsAnswer>(gatewayUrl, token, reviewsQuery, { id: partnershipId });
   const heading = <h1>{partnershipName}: reviews</h1>;
-  if (loaded.state === 'loading') return <>{heading}<Loading /></>;
-  if (loaded.state === 'failed') return <>{heading}<Failed message={loaded.message} /></>;
+  if (loaded.state === 'loading')
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
+  if (loaded.state === 'failed')
+    return (
+      <>
+        {heading}
+        <Failed message={loaded.message} />
+      </>
+    );
   const partnership = loaded.answer.data?.partnership;
-  if (!partnership) return <>{heading}<Restricted what="this partnership's reviews" /></>;
+  if (!partnership)
+    return (
+      <>
+        {heading}
+        <Restricted what="this partnership's reviews" />
+      </>
+    );
   return (
     <>
       {heading}

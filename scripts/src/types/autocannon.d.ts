@@ -24,7 +24,12 @@ declare module 'autocannon' {
     body?: string;
     /** Called once per connection, e.g. to give each its own headers. */
     setupClient?: (client: Client) => void;
-    requests?: Array<{ method?: string; body?: string; headers?: Record<string, string>; setupRequest?: (request: RequestParams) => RequestParams }>;
+    requests?: Array<{
+      method?: string;
+      body?: string;
+      headers?: Record<string, string>;
+      setupRequest?: (request: RequestParams) => RequestParams;
+    }>;
   }
   interface Result {
     requests: { average: number; total: number };

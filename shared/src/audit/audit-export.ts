@@ -21,17 +21,37 @@ export interface AuditExport {
 
 export class AuditExportError extends Error {
   override name = 'AuditExportError';
-  constructor(message: string, readonly sequence: number | null) {
+  constructor(
+    message: string,
+    readonly sequence: number | null,
+  ) {
     super(message);
   }
 }
 
 function recordPayload(record: AuditRecord): Buffer {
   const content = [
-    'audit-record', record.sequence, record.occurredAt, record.action, record.subject, record.organisationId,
-    record.organisationKind, record.clientOperationName ?? '', record.entityType, record.entityId, record.partnershipId ?? '',
-    record.reason ?? '', record.channel, record.requestId, record.clientRequestId ?? '', record.previousHash, record.hash,
-    record.outcome ?? 'ALLOWED', record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '',
+    'audit-record',
+    record.sequence,
+    record.occurredAt,
+    record.action,
+    record.subject,
+    record.organisationId,
+    record.organisationKind,
+    record.clientOperationName ?? '',
+    record.entityType,
+    record.entityId,
+    record.partnershipId ?? '',
+    record.reason ?? '',
+    record.channel,
+    record.requestId,
+    record.clientRequestId ?? '',
+    record.previousHash,
+    record.hash,
+    record.outcome ?? 'ALLOWED',
+    record.operationType ?? '',
+    record.rootFields ?? '',
+    record.documentHash ?? '',
     // A system's record signs its client too; a person's payload is unchanged.
     ...(record.clientId ? [record.clientId] : []),
   ];
@@ -43,7 +63,11 @@ function headPayload(subgraph: string, exportedAt: string, sequence: number, has
 }
 
 /** Checks the whole chain with the key (refusing a broken one, naming the record), then signs the export. */
-export async function exportAuditTrail(db: DataSource, subgraph: string, now: () => Date = () => new Date()): Promise<AuditExport> {
+export async function exportAuditTrail(
+  db: DataSource,
+  subgraph: string,
+  now: () => Date = () => new Date(),
+): Promise<AuditExport> {
   const keys = auditChainKeys(db);
   // Every record, not only those since the newest checkpoint: an export vouches for all of them.
   const checkpoints = await db.manager.find(AuditCheckpoint, { order: { sequence: 'ASC' } });
@@ -52,13 +76,23 @@ export async function exportAuditTrail(db: DataSource, subgraph: string, now: ()
       throw new AuditExportError(`checkpoint at record ${checkpoint.sequence} does not verify`, checkpoint.sequence);
     }
   }
-  const status = await verifyAuditChain(db.manager, { fromStart: true, checkpointEvery: Number.POSITIVE_INFINITY, now: now() });
-  if (!status.intact) throw new AuditExportError(`the chain is broken at record ${status.brokenAtSequence}`, status.brokenAtSequence);
+  const status = await verifyAuditChain(db.manager, {
+    fromStart: true,
+    checkpointEvery: Number.POSITIVE_INFINITY,
+    now: now(),
+  });
+  if (!status.intact)
+    throw new AuditExportError(`the chain is broken at record ${status.brokenAtSequence}`, status.brokenAtSequence);
   const records: Array<AuditRecord & { signature: string }> = [];
   let after = 0;
   for (;;) {
-    const batch = await db.manager.find(AuditRecord, { where: { sequence: MoreThan(after) }, order: { sequence: 'ASC' }, take: 1000 });
-    for (const record of batch) records.push({ ...record, signature: sign(null, recordPayload(record), keys.signing).toString('base64') });
+    const batch = await db.manager.find(AuditRecord, {
+      where: { sequence: MoreThan(after) },
+      order: { sequence: 'ASC' },
+      take: 1000,
+    });
+    for (const record of batch)
+      records.push({ ...record, signature: sign(null, recordPayload(record), keys.signing).toString('base64') });
     if (batch.length < 1000) break;
     after = batch.at(-1)!.sequence;
   }
@@ -69,23 +103,36 @@ export async function exportAuditTrail(db: DataSource, subgraph: string, now: ()
     subgraph,
     exportedAt,
     publicKey: keys.verifying.export({ type: 'spki', format: 'pem' }).toString(),
-    head: { sequence: head.sequence, hash: head.hash, signature: sign(null, headPayload(subgraph, exportedAt, head.sequence, head.hash), keys.signing).toString('base64') },
+    head: {
+      sequence: head.sequence,
+      hash: head.hash,
+      signature: sign(null, headPayload(subgraph, exportedAt, head.sequence, head.hash), keys.signing).toString(
+        'base64',
+      ),
+    },
     checkpoints,
     records,
   };
 }
 
-export type ExportVerdict = { readonly valid: true; readonly records: number } | { readonly valid: false; readonly sequence: number | null; readonly reason: string };
+export type ExportVerdict =
+  | { readonly valid: true; readonly records: number }
+  | { readonly valid: false; readonly sequence: number | null; readonly reason: string };
 
 export function publicKeyFingerprint(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 /**
  * Checks an export with the public key alone: every record's signature, every link, every
  * checkpoint against its record, and the signed head (so records cut from the end show).
  */
-export function verifyAuditExport(file: AuditExport, publicKey: KeyObject = createPublicKey(file.publicKey)): ExportVerdict {
+export function verifyAuditExport(
+  file: AuditExport,
+  publicKey: KeyObject = createPublicKey(file.publicKey),
+): ExportVerdict {
   const valid = (data: Buffer, signature: string) => {
     try {
       return cryptoVerify(null, data, publicKey, Buffer.from(signature, 'base64'));
@@ -103,17 +150,25 @@ export function verifyAuditExport(file: AuditExport, publicKey: KeyObject = crea
   let expected = 1;
   for (const record of file.records) {
     if (record.sequence !== expected) return bad(expected, `record ${expected} is missing`);
-    if (record.previousHash !== previousHash) return bad(record.sequence, `record ${record.sequence} does not link to the one before`);
-    if (!valid(recordPayload(record), record.signature)) return bad(record.sequence, `record ${record.sequence} was changed after export`);
+    if (record.previousHash !== previousHash)
+      return bad(record.sequence, `record ${record.sequence} does not link to the one before`);
+    if (!valid(recordPayload(record), record.signature))
+      return bad(record.sequence, `record ${record.sequence} was changed after export`);
     bySequence.set(record.sequence, record.hash);
     previousHash = record.hash;
     expected += 1;
   }
   if (file.head.sequence !== expected - 1 || file.head.hash !== previousHash) {
-    return bad(Math.min(file.head.sequence, expected), `the records end at ${expected - 1} but the signed head is ${file.head.sequence}`);
+    return bad(
+      Math.min(file.head.sequence, expected),
+      `the records end at ${expected - 1} but the signed head is ${file.head.sequence}`,
+    );
   }
   for (const checkpoint of file.checkpoints) {
-    if (!valid(checkpointPayload(checkpoint), checkpoint.signature) || bySequence.get(checkpoint.sequence) !== checkpoint.hash) {
+    if (
+      !valid(checkpointPayload(checkpoint), checkpoint.signature) ||
+      bySequence.get(checkpoint.sequence) !== checkpoint.hash
+    ) {
       return bad(checkpoint.sequence, `checkpoint at record ${checkpoint.sequence} does not match`);
     }
   }

@@ -1,4 +1,13 @@
-import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify as cryptoVerify,
+  type KeyObject,
+} from 'node:crypto';
 import { MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../context';
 import { AuditAction, AuditChainHead, AuditCheckpoint, AuditOutcome, AuditRecord } from './audit-record.entity';
@@ -31,9 +40,17 @@ const chainKeys = new WeakMap<DataSource, AuditChainKeys>();
  * leaked backup) can neither recompute a chain that still verifies nor sign a head. Without keys
  * (development, tests) random ones are made: the chain then verifies only while the process runs.
  */
-export function useAuditChainKeys(db: DataSource, hmacKey: string | undefined, signingKeyPem: string | undefined): AuditChainKeys {
+export function useAuditChainKeys(
+  db: DataSource,
+  hmacKey: string | undefined,
+  signingKeyPem: string | undefined,
+): AuditChainKeys {
   const signing = signingKeyPem ? createPrivateKey(signingKeyPem) : generateKeyPairSync('ed25519').privateKey;
-  const keys = { hmac: hmacKey ? Buffer.from(hmacKey, 'utf8') : randomBytes(32), signing, verifying: createPublicKey(signing) };
+  const keys = {
+    hmac: hmacKey ? Buffer.from(hmacKey, 'utf8') : randomBytes(32),
+    signing,
+    verifying: createPublicKey(signing),
+  };
   chainKeys.set(db, keys);
   return keys;
 }
@@ -46,7 +63,10 @@ export function auditChainKeys(db: DataSource): AuditChainKeys {
 
 /** What a checkpoint's signature covers; an outside verifier rebuilds it byte for byte. */
 export function checkpointPayload(checkpoint: Pick<AuditCheckpoint, 'sequence' | 'hash' | 'signedAt'>): Buffer {
-  return Buffer.from(JSON.stringify(['audit-checkpoint', checkpoint.sequence, checkpoint.hash, checkpoint.signedAt]), 'utf8');
+  return Buffer.from(
+    JSON.stringify(['audit-checkpoint', checkpoint.sequence, checkpoint.hash, checkpoint.signedAt]),
+    'utf8',
+  );
 }
 
 export function checkpointSignatureValid(checkpoint: AuditCheckpoint, publicKey: KeyObject): boolean {
@@ -62,7 +82,11 @@ export async function ensureAuditChainHead(manager: EntityManager): Promise<void
   if (await manager.existsBy(AuditChainHead, { id: headId })) return;
   const [newest] = await manager.find(AuditRecord, { order: { sequence: 'DESC' }, take: 1 });
   try {
-    await manager.insert(AuditChainHead, { id: headId, sequence: newest?.sequence ?? 0, hash: newest?.hash ?? genesis });
+    await manager.insert(AuditChainHead, {
+      id: headId,
+      sequence: newest?.sequence ?? 0,
+      hash: newest?.hash ?? genesis,
+    });
   } catch (error) {
     // Another replica created it first: that is the outcome wanted.
     if (!(await manager.existsBy(AuditChainHead, { id: headId }))) throw error;
@@ -95,24 +119,43 @@ export function derivedOperationOf(ctx: SubgraphContext): DerivedOperation | nul
 // have no operation and an ALLOWED outcome: their content is the first fifteen fields alone, so
 // chains written then still verify; every newer record vouches for all nineteen.
 export function auditRecordDigest(key: Buffer, record: Omit<AuditRecord, 'hash'>): string {
-  return createHmac('sha256', key).update(JSON.stringify(auditRecordContent(record))).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify(auditRecordContent(record)))
+    .digest('hex');
 }
 
 export function auditRecordContent(record: Omit<AuditRecord, 'hash'>): unknown[] {
   const content: unknown[] = [
-    record.sequence, record.occurredAt, record.action, record.subject, record.organisationId,
-    record.organisationKind, record.clientOperationName ?? '', record.entityType, record.entityId,
-    record.partnershipId ?? '', record.reason ?? '', record.channel, record.requestId, record.previousHash,
+    record.sequence,
+    record.occurredAt,
+    record.action,
+    record.subject,
+    record.organisationId,
+    record.organisationKind,
+    record.clientOperationName ?? '',
+    record.entityType,
+    record.entityId,
+    record.partnershipId ?? '',
+    record.reason ?? '',
+    record.channel,
+    record.requestId,
+    record.previousHash,
     record.clientRequestId ?? '',
   ];
   const outcome = record.outcome ?? AuditOutcome.ALLOWED;
-  if (record.operationType !== null || record.rootFields !== null || record.documentHash !== null || outcome !== AuditOutcome.ALLOWED) {
+  if (
+    record.operationType !== null ||
+    record.rootFields !== null ||
+    record.documentHash !== null ||
+    outcome !== AuditOutcome.ALLOWED
+  ) {
     content.push(record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '', outcome);
   }
   // A system's record vouches for its client too; a person's keeps the content it always had.
   const clientId = record.clientId ?? null;
   if (clientId !== null) {
-    if (content.length === 15) content.push(record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '', outcome);
+    if (content.length === 15)
+      content.push(record.operationType ?? '', record.rootFields ?? '', record.documentHash ?? '', outcome);
     content.push(clientId);
   }
   return content;
@@ -151,9 +194,27 @@ function pendingRecords(ctx: SubgraphContext, entries: readonly AuditEntry[], ou
 // Written as plain statements: this runs once per group commit on every audited read, and
 // TypeORM's query building cost more CPU than the statements themselves (see bench:audit).
 const recordColumns = [
-  'sequence', 'occurredAt', 'action', 'outcome', 'subject', 'clientId', 'organisationId', 'organisationKind', 'operationType', 'rootFields',
-  'documentHash', 'clientOperationName', 'entityType', 'entityId', 'partnershipId', 'reason', 'channel', 'requestId',
-  'clientRequestId', 'previousHash', 'hash',
+  'sequence',
+  'occurredAt',
+  'action',
+  'outcome',
+  'subject',
+  'clientId',
+  'organisationId',
+  'organisationKind',
+  'operationType',
+  'rootFields',
+  'documentHash',
+  'clientOperationName',
+  'entityType',
+  'entityId',
+  'partnershipId',
+  'reason',
+  'channel',
+  'requestId',
+  'clientRequestId',
+  'previousHash',
+  'hash',
 ] as const satisfies ReadonlyArray<keyof AuditRecord>;
 
 const insertChunk = 500;
@@ -233,7 +294,10 @@ class AuditAppender {
   private queue: PendingAppend[] = [];
   private draining = false;
 
-  constructor(private readonly db: DataSource, private readonly maxBatch: number) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly maxBatch: number,
+  ) {}
 
   append(records: PendingRecord[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -255,12 +319,22 @@ class AuditAppender {
           size += next.records.length;
         }
         try {
-          await inTransaction(this.db, (tx) => writeLinked(tx, batch.flatMap((pending) => pending.records)));
+          await inTransaction(this.db, (tx) =>
+            writeLinked(
+              tx,
+              batch.flatMap((pending) => pending.records),
+            ),
+          );
           for (const pending of batch) pending.resolve();
         } catch (error) {
           if (batch.length === 1) batch[0]!.reject(error);
           // One request's failure must not fail the others it shared a commit with: each alone.
-          else for (const pending of batch) await inTransaction(this.db, (tx) => writeLinked(tx, pending.records)).then(pending.resolve, pending.reject);
+          else
+            for (const pending of batch)
+              await inTransaction(this.db, (tx) => writeLinked(tx, pending.records)).then(
+                pending.resolve,
+                pending.reject,
+              );
         }
       }
     } finally {
@@ -285,7 +359,11 @@ function appenderOf(db: DataSource): AuditAppender {
  * transaction (locking the chain's head), so audit and change commit together. Without one, the
  * append joins the next group commit: it resolves once its records are durable.
  */
-export async function appendAudit(ctx: SubgraphContext, entries: readonly AuditEntry[], manager?: EntityManager): Promise<void> {
+export async function appendAudit(
+  ctx: SubgraphContext,
+  entries: readonly AuditEntry[],
+  manager?: EntityManager,
+): Promise<void> {
   if (entries.length === 0) return;
   const records = pendingRecords(ctx, entries, AuditOutcome.ALLOWED);
   if (manager) await writeLinked(manager, records);
@@ -321,7 +399,9 @@ export async function verifyAuditChain(
   const batchSize = options.batchSize ?? 1000;
   const checkpointEvery = options.checkpointEvery ?? 500;
   const keys = auditChainKeys(manager.connection);
-  const [checkpoint] = options.fromStart ? [] : await manager.find(AuditCheckpoint, { order: { sequence: 'DESC' }, take: 1 });
+  const [checkpoint] = options.fromStart
+    ? []
+    : await manager.find(AuditCheckpoint, { order: { sequence: 'DESC' }, take: 1 });
   let previousHash = genesis;
   let expected = 1;
   if (checkpoint) {
@@ -335,10 +415,18 @@ export async function verifyAuditChain(
   }
   let checked = 0;
   for (;;) {
-    const batch = await manager.find(AuditRecord, { where: { sequence: MoreThanOrEqual(expected) }, order: { sequence: 'ASC' }, take: batchSize });
+    const batch = await manager.find(AuditRecord, {
+      where: { sequence: MoreThanOrEqual(expected) },
+      order: { sequence: 'ASC' },
+      take: batchSize,
+    });
     for (const record of batch) {
       const { hash, ...content } = record;
-      if (record.sequence !== expected || record.previousHash !== previousHash || auditRecordDigest(keys.hmac, content) !== hash) {
+      if (
+        record.sequence !== expected ||
+        record.previousHash !== previousHash ||
+        auditRecordDigest(keys.hmac, content) !== hash
+      ) {
         return { intact: false, checked, brokenAtSequence: record.sequence };
       }
       previousHash = hash;
@@ -357,7 +445,13 @@ export async function verifyAuditChain(
   return { intact: true, checked, brokenAtSequence: null };
 }
 
-export async function signAuditCheckpoint(manager: EntityManager, keys: AuditChainKeys, sequence: number, hash: string, now: Date): Promise<void> {
+export async function signAuditCheckpoint(
+  manager: EntityManager,
+  keys: AuditChainKeys,
+  sequence: number,
+  hash: string,
+  now: Date,
+): Promise<void> {
   const signedAt = now.toISOString();
   const signature = sign(null, checkpointPayload({ sequence, hash, signedAt }), keys.signing).toString('base64');
   try {

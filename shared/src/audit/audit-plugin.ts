@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 import type { SubgraphContext } from '../context';
 import { ErrorCode, ForbiddenError } from '../errors';
 import type { Logger } from '../logger';
@@ -32,7 +40,10 @@ export function auditPlugin(logger: Logger): ApolloServerPlugin<SubgraphContext>
           setDerivedOperation(contextValue, {
             type: operation.operation,
             rootFields: rootFieldsOf(operation, document),
-            documentHash: queryHash && /^[0-9a-f]{64}$/.test(queryHash) ? queryHash : createHash('sha256').update(source).digest('hex'),
+            documentHash:
+              queryHash && /^[0-9a-f]{64}$/.test(queryHash)
+                ? queryHash
+                : createHash('sha256').update(source).digest('hex'),
           });
         },
         async didEncounterErrors({ contextValue, errors, operation, request }) {
@@ -41,8 +52,14 @@ export function auditPlugin(logger: Logger): ApolloServerPlugin<SubgraphContext>
           for (const error of errors) {
             const refusal = refusalOf(error);
             if (!refusal) continue;
-            const target = refusal.target ?? attributed(targetFromRequest(error, request.variables ?? {}), partnershipIds);
-            const entry: AuditEntry = { action, entityType: target.entityType, entityId: target.entityId, partnershipId: target.partnershipId ?? null };
+            const target =
+              refusal.target ?? attributed(targetFromRequest(error, request.variables ?? {}), partnershipIds);
+            const entry: AuditEntry = {
+              action,
+              entityType: target.entityType,
+              entityId: target.entityId,
+              partnershipId: target.partnershipId ?? null,
+            };
             targets.set(`${entry.entityType}\u0000${entry.entityId}`, entry);
           }
         },
@@ -57,7 +74,13 @@ export function auditPlugin(logger: Logger): ApolloServerPlugin<SubgraphContext>
             await appendRefusals(contextValue, [...targets.values()]);
           } catch (error) {
             // The caller is refused either way; what failed is the record of it, which operators must see.
-            logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), requestId: contextValue.requestId }, 'refusal not audited');
+            logger.error(
+              {
+                err: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+                requestId: contextValue.requestId,
+              },
+              'refusal not audited',
+            );
           }
         },
       };
@@ -69,7 +92,8 @@ function refusalOf(error: GraphQLError): ForbiddenError | { target: null } | nul
   const original = error.originalError;
   if (original instanceof ForbiddenError) return original;
   // A refusal raised by the framework for us (type-graphql's authChecker) arrives wrapped once more.
-  if (original instanceof GraphQLError && original.originalError instanceof ForbiddenError) return original.originalError;
+  if (original instanceof GraphQLError && original.originalError instanceof ForbiddenError)
+    return original.originalError;
   return error.extensions['code'] === ErrorCode.FORBIDDEN ? { target: null } : null;
 }
 
@@ -89,14 +113,21 @@ function attributed(target: Target, partnershipIds: readonly string[]): Target {
 function targetFromRequest(error: GraphQLError, variables: Record<string, unknown>): Target {
   const path = (error.path ?? []).filter((step): step is string | number => step !== undefined);
   if (path[0] === '_entities' && typeof path[1] === 'number') {
-    const representation = (variables['representations'] as unknown[] | undefined)?.[path[1]] as Record<string, unknown> | undefined;
+    const representation = (variables['representations'] as unknown[] | undefined)?.[path[1]] as
+      Record<string, unknown> | undefined;
     const typename = representation?.['__typename'];
     if (representation && typeof typename === 'string') {
-      const id = Object.entries(representation).find(([key, value]) => key !== '__typename' && typeof value === 'string' && recordId.test(value))?.[1];
+      const id = Object.entries(representation).find(
+        ([key, value]) => key !== '__typename' && typeof value === 'string' && recordId.test(value),
+      )?.[1];
       return { entityType: typename.slice(0, 60), entityId: (id as string | undefined) ?? '-', partnershipId: null };
     }
   }
-  const field = path.filter((step): step is string => typeof step === 'string').join('.').slice(0, 60) || 'request';
+  const field =
+    path
+      .filter((step): step is string => typeof step === 'string')
+      .join('.')
+      .slice(0, 60) || 'request';
   const ids = idsOf(error.nodes?.[0], variables);
   const partnershipId = ids.find(([name]) => name === 'partnershipId')?.[1] ?? null;
   const entityId = ids.find(([name]) => name !== 'partnershipId')?.[1] ?? partnershipId ?? '-';
@@ -109,7 +140,8 @@ function idsOf(node: unknown, variables: Record<string, unknown>): Array<[string
   if (!field || field.kind !== Kind.FIELD) return [];
   const found: Array<[string, string]> = [];
   const consider = (name: string, value: unknown, depth: number) => {
-    if (typeof value === 'string' && idArgument.test(name) && recordId.test(value)) found.push([name, value.toLowerCase()]);
+    if (typeof value === 'string' && idArgument.test(name) && recordId.test(value))
+      found.push([name, value.toLowerCase()]);
     else if (depth === 0 && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, inner] of Object.entries(value)) consider(key, inner, 1);
     }
@@ -139,7 +171,9 @@ function rootFieldsOf(operation: OperationDefinitionNode, document: DocumentNode
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
       else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
-        const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+        const fragment = document.definitions.find(
+          (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
+        );
         if (fragment?.kind === Kind.FRAGMENT_DEFINITION) visit(fragment.selectionSet, seen);
       }
     }

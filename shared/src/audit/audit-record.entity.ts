@@ -17,7 +17,10 @@ export enum AuditOutcome {
   /** The caller was signed in and refused: an attempt is a security event, recorded like an access. */
   REFUSED = 'REFUSED',
 }
-registerEnumType(AuditOutcome, { name: 'AuditOutcome', description: 'Whether the access recorded was allowed or refused' });
+registerEnumType(AuditOutcome, {
+  name: 'AuditOutcome',
+  description: 'Whether the access recorded was allowed or refused',
+});
 
 /**
  * One look at, or change to, case-level data. Append-only: each record carries the hash of the one
@@ -27,7 +30,7 @@ registerEnumType(AuditOutcome, { name: 'AuditOutcome', description: 'Whether the
 @Directive('@shareable')
 @Entity('audit_records')
 export class AuditRecord {
-  @Field(() => Int, { description: 'Position in this subgraph\'s chain' })
+  @Field(() => Int, { description: "Position in this subgraph's chain" })
   @PrimaryColumn('int')
   sequence!: number;
 
@@ -39,7 +42,9 @@ export class AuditRecord {
   @Column('varchar', { length: 10 })
   action!: AuditAction;
 
-  @Field(() => AuditOutcome, { description: 'ALLOWED, or REFUSED for an attempt the caller was refused (UK GDPR Art. 32: security of processing)' })
+  @Field(() => AuditOutcome, {
+    description: 'ALLOWED, or REFUSED for an attempt the caller was refused (UK GDPR Art. 32: security of processing)',
+  })
   @Column('varchar', { length: 10, default: AuditOutcome.ALLOWED })
   outcome!: AuditOutcome;
 
@@ -47,7 +52,11 @@ export class AuditRecord {
   @Column('varchar', { length: 200 })
   subject!: string;
 
-  @Field(() => String, { nullable: true, description: "The system (OAuth client id) that made the request; null for a person. The subject is then the person it acted for, when it named one, or the client itself" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The system (OAuth client id) that made the request; null for a person. The subject is then the person it acted for, when it named one, or the client itself',
+  })
   @Column('varchar', { length: 100, nullable: true })
   clientId!: string | null;
 
@@ -59,19 +68,31 @@ export class AuditRecord {
   @Column('varchar', { length: 32 })
   organisationKind!: string;
 
-  @Field(() => String, { nullable: true, description: 'query, mutation or subscription, from the document the server executed' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'query, mutation or subscription, from the document the server executed',
+  })
   @Column('varchar', { length: 12, nullable: true })
   operationType!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The root fields the executed document selected, comma-separated' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The root fields the executed document selected, comma-separated',
+  })
   @Column('varchar', { length: 200, nullable: true })
   rootFields!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the executed document, as the gateway bound it in its signed token' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 (hex) of the executed document, as the gateway bound it in its signed token',
+  })
   @Column('varchar', { length: 64, nullable: true })
   documentHash!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The name the client gave its operation, for its own correlation; not vouched for' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name the client gave its operation, for its own correlation; not vouched for',
+  })
   @Column('varchar', { length: 200, nullable: true })
   clientOperationName!: string | null;
 
@@ -87,7 +108,10 @@ export class AuditRecord {
   @Column('varchar', { length: 36, nullable: true })
   partnershipId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The reason stated for an access outside the caller\'s own cases' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The reason stated for an access outside the caller's own cases",
+  })
   @Column('varchar', { length: 500, nullable: true })
   reason!: string | null;
 
@@ -99,7 +123,10 @@ export class AuditRecord {
   @Column('varchar', { length: 64 })
   requestId!: string;
 
-  @Field(() => String, { nullable: true, description: 'The x-request-id the client sent, for its own correlation; not vouched for' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The x-request-id the client sent, for its own correlation; not vouched for',
+  })
   @Column('varchar', { length: 64, nullable: true })
   clientRequestId!: string | null;
 

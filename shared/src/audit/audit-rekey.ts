@@ -6,7 +6,10 @@ import { inTransaction } from '../database';
 
 export class AuditRekeyError extends Error {
   override name = 'AuditRekeyError';
-  constructor(message: string, readonly sequence: number | null) {
+  constructor(
+    message: string,
+    readonly sequence: number | null,
+  ) {
     super(message);
   }
 }
@@ -14,9 +17,20 @@ export class AuditRekeyError extends Error {
 /** The link of a record written before the chain was keyed: plain SHA-256 of its first fourteen fields. */
 export function unkeyedAuditDigest(record: Omit<AuditRecord, 'hash'>): string {
   const content = [
-    record.sequence, record.occurredAt, record.action, record.subject, record.organisationId,
-    record.organisationKind, record.clientOperationName ?? '', record.entityType, record.entityId,
-    record.partnershipId ?? '', record.reason ?? '', record.channel, record.requestId, record.previousHash,
+    record.sequence,
+    record.occurredAt,
+    record.action,
+    record.subject,
+    record.organisationId,
+    record.organisationKind,
+    record.clientOperationName ?? '',
+    record.entityType,
+    record.entityId,
+    record.partnershipId ?? '',
+    record.reason ?? '',
+    record.channel,
+    record.requestId,
+    record.previousHash,
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
@@ -35,7 +49,9 @@ export interface RekeyOutcome {
  * databases only (the command refuses NODE_ENV=production): in production nobody re-keys a trail.
  */
 export async function rekeyAuditChain(db: DataSource, now: Date): Promise<RekeyOutcome> {
-  if ((await verifyAuditChain(db.manager, { fromStart: true, checkpointEvery: Number.POSITIVE_INFINITY, now })).intact) {
+  if (
+    (await verifyAuditChain(db.manager, { fromStart: true, checkpointEvery: Number.POSITIVE_INFINITY, now })).intact
+  ) {
     return { rekeyed: 0, alreadyKeyed: true };
   }
   const keys = auditChainKeys(db);
@@ -45,11 +61,22 @@ export async function rekeyAuditChain(db: DataSource, now: Date): Promise<RekeyO
     let newPrevious = oldPrevious;
     let expected = 1;
     for (;;) {
-      const batch = await tx.find(AuditRecord, { where: { sequence: MoreThan(expected - 1) }, order: { sequence: 'ASC' }, take: 1000 });
+      const batch = await tx.find(AuditRecord, {
+        where: { sequence: MoreThan(expected - 1) },
+        order: { sequence: 'ASC' },
+        take: 1000,
+      });
       for (const record of batch) {
         const { hash, ...content } = record;
-        if (record.sequence !== expected || record.previousHash !== oldPrevious || unkeyedAuditDigest(content) !== hash) {
-          throw new AuditRekeyError(`the unkeyed chain is broken at record ${record.sequence}: nothing was re-keyed`, record.sequence);
+        if (
+          record.sequence !== expected ||
+          record.previousHash !== oldPrevious ||
+          unkeyedAuditDigest(content) !== hash
+        ) {
+          throw new AuditRekeyError(
+            `the unkeyed chain is broken at record ${record.sequence}: nothing was re-keyed`,
+            record.sequence,
+          );
         }
         const relinked = { ...content, previousHash: newPrevious };
         const newHash = auditRecordDigest(keys.hmac, relinked);
@@ -62,7 +89,10 @@ export async function rekeyAuditChain(db: DataSource, now: Date): Promise<RekeyO
     }
     const last = expected - 1;
     if (head && (head.sequence !== last || head.hash !== oldPrevious)) {
-      throw new AuditRekeyError(`the unkeyed chain ends at record ${last} but its head says ${head.sequence}: nothing was re-keyed`, Math.min(head.sequence, last + 1));
+      throw new AuditRekeyError(
+        `the unkeyed chain ends at record ${last} but its head says ${head.sequence}: nothing was re-keyed`,
+        Math.min(head.sequence, last + 1),
+      );
     }
     if (head) await tx.update(AuditChainHead, { id: 1 }, { sequence: last, hash: newPrevious });
     else await tx.insert(AuditChainHead, { id: 1, sequence: last, hash: newPrevious });

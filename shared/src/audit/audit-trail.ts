@@ -9,9 +9,13 @@ import { validateInput } from '../validation';
 
 /* A page of the trail: more than this is an export (npm run audit:export), not an answer. */
 export const auditTrailMaxLimit = 1000;
-const limitSchema = z.number().int().min(1, 'must be at least 1').max(auditTrailMaxLimit, `must be at most ${auditTrailMaxLimit}: export the trail for more`);
+const limitSchema = z
+  .number()
+  .int()
+  .min(1, 'must be at least 1')
+  .max(auditTrailMaxLimit, `must be at most ${auditTrailMaxLimit}: export the trail for more`);
 
-@ObjectType('AuditChainStatus', { description: 'Whether this subgraph\'s audit chain is unbroken' })
+@ObjectType('AuditChainStatus', { description: "Whether this subgraph's audit chain is unbroken" })
 @Directive('@shareable')
 export class AuditChainStatusView {
   @Field()
@@ -24,7 +28,7 @@ export class AuditChainStatusView {
   brokenAtSequence!: number | null;
 }
 
-@ObjectType({ description: 'One subgraph\'s audit records for a partnership, and the state of its chain' })
+@ObjectType({ description: "One subgraph's audit records for a partnership, and the state of its chain" })
 @Directive('@shareable')
 export class AuditTrail {
   @Field(() => [AuditRecord])
@@ -38,7 +42,10 @@ export class AuditTrail {
  * Each subgraph keeps its own chain in its own database and adds `<subgraph>AuditTrail` to
  * Partnership, so a partnership manager or scrutineer reads every subgraph's trail in one query.
  */
-export function createAuditTrailResolver(subgraph: string, partnershipType: Function & { prototype: { id: string } }): Function {
+export function createAuditTrailResolver(
+  subgraph: string,
+  partnershipType: Function & { prototype: { id: string } },
+): Function {
   @Resolver(() => partnershipType)
   class AuditTrailResolver {
     @FieldResolver(() => AuditTrail, {
@@ -50,7 +57,11 @@ export function createAuditTrailResolver(subgraph: string, partnershipType: Func
       @Root() partnership: { id: string },
       @Ctx() ctx: SubgraphContext,
       @Arg('alertsOnly', () => Boolean, { defaultValue: false }) alertsOnly: boolean,
-      @Arg('limit', () => Int, { defaultValue: 100, description: `How many records, newest first: 1 to ${auditTrailMaxLimit}` }) limit: number,
+      @Arg('limit', () => Int, {
+        defaultValue: 100,
+        description: `How many records, newest first: 1 to ${auditTrailMaxLimit}`,
+      })
+      limit: number,
     ): Promise<AuditTrail> {
       ctx.scope.requirePartnershipRole(partnership.id, auditReaderRoles);
       // Refused rather than quietly capped, so a caller never mistakes a cut trail for the whole of it.

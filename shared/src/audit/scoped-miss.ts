@@ -8,7 +8,10 @@ import type { AuditEntry } from './audit-log';
 const misses = new WeakMap<AccessScope, Map<string, Omit<AuditEntry, 'action'>>>();
 
 /** For a row with no `partnershipId` of its own: the columns to read beside the id, and whose trail each such row's refusal goes to. */
-export type MissAttribution = { readonly columns: readonly string[]; partnershipsOf(rows: readonly Record<string, unknown>[]): Promise<ReadonlyMap<string, string>> };
+export type MissAttribution = {
+  readonly columns: readonly string[];
+  partnershipsOf(rows: readonly Record<string, unknown>[]): Promise<ReadonlyMap<string, string>>;
+};
 
 /**
  * A by-id read in the caller's scope that notes the ids it did not return but which exist
@@ -82,15 +85,27 @@ export async function noteScopedMisses<T extends ObjectLiteral>(
   const existing = await query.getRawMany<{ id: string; partnershipId?: string | null } & Record<string, unknown>>();
   if (existing.length === 0) return;
   const attributed = !partnership && attribution ? await attribution.partnershipsOf(existing) : null;
-  for (const row of existing) noteRefusedRow(ctx, { entityType, entityId: row.id, partnershipId: row.partnershipId ?? attributed?.get(row.id) ?? null });
+  for (const row of existing)
+    noteRefusedRow(ctx, {
+      entityType,
+      entityId: row.id,
+      partnershipId: row.partnershipId ?? attributed?.get(row.id) ?? null,
+    });
 }
 
 /** A row already in hand that the caller is told is not there (the service's own rule hid it): ids only. */
-export function noteRefusedRow(ctx: Pick<SubgraphContext, 'scope'>, target: { entityType: string; entityId: string; partnershipId: string | null }): void {
+export function noteRefusedRow(
+  ctx: Pick<SubgraphContext, 'scope'>,
+  target: { entityType: string; entityId: string; partnershipId: string | null },
+): void {
   if (!ctx.scope.identity) return;
   let noted = misses.get(ctx.scope);
   if (!noted) misses.set(ctx.scope, (noted = new Map()));
-  noted.set(`${target.entityType}\u0000${target.entityId}`, { entityType: target.entityType, entityId: target.entityId, partnershipId: target.partnershipId });
+  noted.set(`${target.entityType}\u0000${target.entityId}`, {
+    entityType: target.entityType,
+    entityId: target.entityId,
+    partnershipId: target.partnershipId,
+  });
 }
 
 /** The refusals noted for this request, once: the audit plugin takes them when the request ends. */

@@ -36,7 +36,9 @@ export const defaultMaxTokenLifetimeSeconds = 3600;
 export const defaultClockToleranceSeconds = 30;
 
 export function createAuthenticator(options: AuthenticationOptions): Authenticator {
-  const jwks = options.jwksUrl ? keySetOf(createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: options.jwksTimeoutMs ?? 5000 })) : null;
+  const jwks = options.jwksUrl
+    ? keySetOf(createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: options.jwksTimeoutMs ?? 5000 }))
+    : null;
   const secret = options.secret ? new TextEncoder().encode(options.secret) : null;
   if (!jwks && !secret) throw new Error('authentication needs a JWKS URL or a secret');
   const tolerance = options.clockToleranceSeconds ?? defaultClockToleranceSeconds;
@@ -81,7 +83,12 @@ export function createAuthenticator(options: AuthenticationOptions): Authenticat
  * (jose does, with the tolerance), its whole life must fit the maximum, and it cannot be issued
  * later than now.
  */
-export function lifetimeProblem(payload: JWTPayload, nowSeconds: number, maxLifetime: number, tolerance: number): string | null {
+export function lifetimeProblem(
+  payload: JWTPayload,
+  nowSeconds: number,
+  maxLifetime: number,
+  tolerance: number,
+): string | null {
   const exp = payload.exp as number;
   const iat = payload.iat;
   if (iat !== undefined && iat > nowSeconds + tolerance) return 'The token is issued in the future';
@@ -103,7 +110,12 @@ function keySetOf(remote: JWTVerifyGetKey): JWTVerifyGetKey {
     try {
       return await remote(header, token);
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys || error instanceof errors.JOSEAlgNotAllowed) throw error;
+      if (
+        error instanceof errors.JWKSNoMatchingKey ||
+        error instanceof errors.JWKSMultipleMatchingKeys ||
+        error instanceof errors.JOSEAlgNotAllowed
+      )
+        throw error;
       throw new IdentityProviderUnreachable();
     }
   };

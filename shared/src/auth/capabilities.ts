@@ -20,27 +20,60 @@ export enum Capability {
 
 registerEnumType(Capability, {
   name: 'Capability',
-  description: 'What the caller may do in the arrangements; each record still checks that the caller acts for its organisation or partnership',
+  description:
+    'What the caller may do in the arrangements; each record still checks that the caller acts for its organisation or partnership',
   valuesConfig: {
-    RAISE_PROFESSIONAL_DISAGREEMENTS: { description: 'Raise and respond to professional disagreements and make referrals (Working Together 2023 ch. 2 and 3)' },
-    KEEP_SCHOOL_SAFEGUARDING_RECORDS: { description: "A school's designated safeguarding leads, calendar, self-assessment and child protection file transfers (KCSIE Part 2 and Annex C)" },
+    RAISE_PROFESSIONAL_DISAGREEMENTS: {
+      description:
+        'Raise and respond to professional disagreements and make referrals (Working Together 2023 ch. 2 and 3)',
+    },
+    KEEP_SCHOOL_SAFEGUARDING_RECORDS: {
+      description:
+        "A school's designated safeguarding leads, calendar, self-assessment and child protection file transfers (KCSIE Part 2 and Annex C)",
+    },
     COMPLETE_SECTION_11_RETURNS: { description: "The organisation's Children Act 2004 s11 self-assessment" },
-    ADMINISTER_PARTNERSHIP: { description: 'Change the arrangements, registers and policies of your partnerships (Children Act 2004 s16E to 16G)' },
+    ADMINISTER_PARTNERSHIP: {
+      description:
+        'Change the arrangements, registers and policies of your partnerships (Children Act 2004 s16E to 16G)',
+    },
     READ_AUDIT_TRAIL: { description: "Read your partnerships' audit trail" },
     SCRUTINISE_ARRANGEMENTS: { description: 'Independent scrutiny of the arrangements (Working Together 2023 ch. 2)' },
-    OVERSEE_NATIONALLY: { description: 'The Child Safeguarding Practice Review Panel: notifications, rapid reviews and national reviews (Children Act 2004 s16B to 16D)' },
-    KEEP_NATIONAL_REGISTERS: { description: 'Add or correct schools, trusts and relevant agencies in the national registers' },
+    OVERSEE_NATIONALLY: {
+      description:
+        'The Child Safeguarding Practice Review Panel: notifications, rapid reviews and national reviews (Children Act 2004 s16B to 16D)',
+    },
+    KEEP_NATIONAL_REGISTERS: {
+      description: 'Add or correct schools, trusts and relevant agencies in the national registers',
+    },
   },
 });
 
-const practitionerRoles: readonly Role[] = [Role.PRACTITIONER, Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER];
+const practitionerRoles: readonly Role[] = [
+  Role.PRACTITIONER,
+  Role.DESIGNATED_SAFEGUARDING_LEAD,
+  Role.SAFEGUARDING_MANAGER,
+];
 
 const grants: ReadonlyArray<readonly [Capability, (identity: Identity) => boolean]> = [
   [Capability.RAISE_PROFESSIONAL_DISAGREEMENTS, (i) => i.roles.some((role) => practitionerRoles.includes(role))],
-  [Capability.KEEP_SCHOOL_SAFEGUARDING_RECORDS, (i) => i.organisation.kind === 'SCHOOL' && i.roles.includes(Role.DESIGNATED_SAFEGUARDING_LEAD)],
-  [Capability.COMPLETE_SECTION_11_RETURNS, (i) => i.organisation.kind !== 'SCHOOL' && i.roles.some((role) => role === Role.SAFEGUARDING_MANAGER || role === Role.DESIGNATED_SAFEGUARDING_LEAD)],
-  [Capability.ADMINISTER_PARTNERSHIP, (i) => i.partnershipIds.length > 0 && i.roles.some((role) => partnershipAdministratorRoles.includes(role))],
-  [Capability.READ_AUDIT_TRAIL, (i) => i.partnershipIds.length > 0 && i.roles.some((role) => auditReaderRoles.includes(role))],
+  [
+    Capability.KEEP_SCHOOL_SAFEGUARDING_RECORDS,
+    (i) => i.organisation.kind === 'SCHOOL' && i.roles.includes(Role.DESIGNATED_SAFEGUARDING_LEAD),
+  ],
+  [
+    Capability.COMPLETE_SECTION_11_RETURNS,
+    (i) =>
+      i.organisation.kind !== 'SCHOOL' &&
+      i.roles.some((role) => role === Role.SAFEGUARDING_MANAGER || role === Role.DESIGNATED_SAFEGUARDING_LEAD),
+  ],
+  [
+    Capability.ADMINISTER_PARTNERSHIP,
+    (i) => i.partnershipIds.length > 0 && i.roles.some((role) => partnershipAdministratorRoles.includes(role)),
+  ],
+  [
+    Capability.READ_AUDIT_TRAIL,
+    (i) => i.partnershipIds.length > 0 && i.roles.some((role) => auditReaderRoles.includes(role)),
+  ],
   [Capability.SCRUTINISE_ARRANGEMENTS, (i) => i.roles.includes(Role.SCRUTINEER)],
   [Capability.OVERSEE_NATIONALLY, (i) => i.roles.includes(Role.PANEL_MEMBER)],
   [Capability.KEEP_NATIONAL_REGISTERS, (i) => i.roles.some((role) => nationalRegisterRoles.includes(role))],

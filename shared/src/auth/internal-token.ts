@@ -58,7 +58,11 @@ export interface SubgraphOperation {
  * gateway and the subgraph, serialising separately, agree on the same request.
  */
 export function operationDigest(operation: SubgraphOperation): string {
-  const canonical = canonicalJson({ query: operation.query ?? null, operationName: operation.operationName ?? null, variables: operation.variables ?? null });
+  const canonical = canonicalJson({
+    query: operation.query ?? null,
+    operationName: operation.operationName ?? null,
+    variables: operation.variables ?? null,
+  });
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
@@ -149,13 +153,18 @@ export async function verifyInternalTokenSignature(token: string, secret: string
     });
     return payload;
   } catch (error) {
-    if (error instanceof errors.JOSEError) throw new InternalTokenError(`identity from the gateway is not valid (${error.code})`);
+    if (error instanceof errors.JOSEError)
+      throw new InternalTokenError(`identity from the gateway is not valid (${error.code})`);
     throw error;
   }
 }
 
 /** A verified token's binding to the request received: its digest, its request id, its single use. */
-export function checkInternalGrant(payload: JWTPayload, received: ReceivedRequest, replays: ReplayGuard): InternalIdentity {
+export function checkInternalGrant(
+  payload: JWTPayload,
+  received: ReceivedRequest,
+  replays: ReplayGuard,
+): InternalIdentity {
   if (payload['oph'] !== operationDigest(received.operation)) {
     throw new InternalTokenError('identity from the gateway was issued for another request');
   }
@@ -170,7 +179,12 @@ export function checkInternalGrant(payload: JWTPayload, received: ReceivedReques
   const identity = claims === null || claims === undefined ? null : identityFromClaims(claims);
   if (typeof identity === 'string') throw new InternalTokenError(`identity from the gateway: ${identity}`);
   const crid = payload['crid'];
-  return { identity, operationName: typeof payload['op'] === 'string' ? payload['op'] : null, requestId: rid, clientRequestId: typeof crid === 'string' ? crid : null };
+  return {
+    identity,
+    operationName: typeof payload['op'] === 'string' ? payload['op'] : null,
+    requestId: rid,
+    clientRequestId: typeof crid === 'string' ? crid : null,
+  };
 }
 
 export async function verifyInternalToken(

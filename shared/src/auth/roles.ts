@@ -21,7 +21,8 @@ registerEnumType(Role, {
   name: 'Role',
   valuesConfig: {
     NATIONAL_ADMINISTRATOR: {
-      description: 'Keeps the national registers (schools, trusts, relevant agencies) for records no partnership holds; no case-level data',
+      description:
+        'Keeps the national registers (schools, trusts, relevant agencies) for records no partnership holds; no case-level data',
     },
   },
 });

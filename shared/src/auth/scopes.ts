@@ -36,7 +36,11 @@ export function mutationScope(subgraph: string, fieldName: string): SystemScope 
 const openQueries = new Set(['viewer']);
 
 /** The scopes a root field needs, or null when it needs none. */
-export function requiredScope(subgraph: string, operation: 'query' | 'mutation', fieldName: string): SystemScope | null {
+export function requiredScope(
+  subgraph: string,
+  operation: 'query' | 'mutation',
+  fieldName: string,
+): SystemScope | null {
   if (operation === 'mutation') return mutationScope(subgraph, fieldName);
   return openQueries.has(fieldName) ? null : 'read';
 }
@@ -48,7 +52,17 @@ export function requiredScope(subgraph: string, operation: 'query' | 'mutation',
  * contacts, leads, …) and its partnerships' data are reads like any other, so they need `read`.
  */
 const ownOrganisationTypes = new Set(['Agency', 'School']);
-const ownOrganisationFields = new Set(['id', 'urn', 'name', 'kind', 'gssCode', 'odsCode', 'dfeCode', 'laestab', 'ukprn']);
+const ownOrganisationFields = new Set([
+  'id',
+  'urn',
+  'name',
+  'kind',
+  'gssCode',
+  'odsCode',
+  'dfeCode',
+  'laestab',
+  'ukprn',
+]);
 
 /** A system caller lacking `read`, or null (a person, or a system that may read). */
 function withoutRead(context: SubgraphContext): Identity | null {
@@ -56,7 +70,8 @@ function withoutRead(context: SubgraphContext): Identity | null {
   return identity?.client && !identity.client.scopes.includes('read') ? identity : null;
 }
 
-const readRefusal = (what: string) => new ForbiddenError(`This system's token lacks the scope read, which ${what} needs`);
+const readRefusal = (what: string) =>
+  new ForbiddenError(`This system's token lacks the scope read, which ${what} needs`);
 
 /** Whether a system without `read` may have this entity fetched: the caller itself, or its own organisation. */
 function openRepresentation(identity: Identity, representation: Record<string, unknown>): boolean {
@@ -84,15 +99,25 @@ export function scopeGuard(subgraph: string): MiddlewareFn<SubgraphContext> {
     const client = context.scope.identity?.client;
     if (!client) return next();
     if (info.path.prev !== undefined) {
-      if (ownOrganisationTypes.has(info.parentType.name) && !ownOrganisationFields.has(info.fieldName) && withoutRead(context)) {
+      if (
+        ownOrganisationTypes.has(info.parentType.name) &&
+        !ownOrganisationFields.has(info.fieldName) &&
+        withoutRead(context)
+      ) {
         let root = info.path;
         while (root.prev) root = root.prev;
         // Under a mutation, the result is what the write scope already allows the system to see.
-        if (root.key === 'viewer' || root.key === '_entities') throw readRefusal(`${info.parentType.name}.${info.fieldName}`);
+        if (root.key === 'viewer' || root.key === '_entities')
+          throw readRefusal(`${info.parentType.name}.${info.fieldName}`);
       }
       return next();
     }
-    const operation = info.parentType === info.schema.getMutationType() ? 'mutation' : info.parentType === info.schema.getQueryType() ? 'query' : null;
+    const operation =
+      info.parentType === info.schema.getMutationType()
+        ? 'mutation'
+        : info.parentType === info.schema.getQueryType()
+          ? 'query'
+          : null;
     if (!operation) return next();
     const needed = requiredScope(subgraph, operation, info.fieldName);
     if (needed && !client.scopes.includes(needed)) {
@@ -116,10 +141,14 @@ export function guardEntities(schema: GraphQLSchema): void {
   field.resolve = (source, args: { representations?: Record<string, unknown>[] }, context: SubgraphContext, info) => {
     const identity = withoutRead(context);
     const representations = args.representations ?? [];
-    if (!identity || representations.every((r) => openRepresentation(identity, r))) return resolve(source, args, context, info);
+    if (!identity || representations.every((r) => openRepresentation(identity, r)))
+      return resolve(source, args, context, info);
     const open = representations.filter((r) => openRepresentation(identity, r));
-    const resolved = open.length > 0 ? (resolve(source, { ...args, representations: open }, context, info) as unknown[]) : [];
+    const resolved =
+      open.length > 0 ? (resolve(source, { ...args, representations: open }, context, info) as unknown[]) : [];
     let next = 0;
-    return representations.map((r) => (openRepresentation(identity, r) ? resolved[next++] : readRefusal(`${String(r['__typename']).slice(0, 60)} data`)));
+    return representations.map((r) =>
+      openRepresentation(identity, r) ? resolved[next++] : readRefusal(`${String(r['__typename']).slice(0, 60)} data`),
+    );
   };
 }

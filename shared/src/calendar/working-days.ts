@@ -35,13 +35,17 @@ function toDay(value: string): number | undefined {
 
 function parseDate(value: IsoDate, label = 'date'): number {
   const day = typeof value === 'string' ? toDay(value) : undefined;
-  if (day === undefined) throw new RangeError(`${label} must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (day === undefined)
+    throw new RangeError(`${label} must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return day;
 }
 
 const fromDay = (day: number): IsoDate => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 const yearOf = (day: number): number => new Date(day * MS_PER_DAY).getUTCFullYear();
-const isWeekend = (day: number): boolean => { const w = (((day + 4) % 7) + 7) % 7; return w === 0 || w === 6; }; // 1970-01-01 was a Thursday
+const isWeekend = (day: number): boolean => {
+  const w = (((day + 4) % 7) + 7) % 7;
+  return w === 0 || w === 6;
+}; // 1970-01-01 was a Thursday
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 function checkCount(n: number): void {
@@ -53,7 +57,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 // Building an Intl.DateTimeFormat costs more than the rest of a request's deadline work (profiled).
-const londonDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 let lastLondonDay: { readonly hour: number; readonly day: IsoDate } | null = null;
 
@@ -100,7 +109,8 @@ export class WorkingDayCalendar {
 
   /** Accepts gov.uk's bank-holidays.json (already parsed), so the calendar is data, replaceable without a release. */
   static fromGovUkJson(json: unknown, division = 'england-and-wales'): WorkingDayCalendar {
-    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const isObject = (v: unknown): v is Record<string, unknown> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v);
     if (!isObject(json)) throw new CalendarDataError('calendar data must be a JSON object');
     const div = json[division];
     if (!isObject(div)) throw new CalendarDataError(`calendar data has no "${division}" division object`);
@@ -109,17 +119,24 @@ export class WorkingDayCalendar {
     }
     const events = div['events'];
     if (!Array.isArray(events)) throw new CalendarDataError(`${division}.events must be an array`);
-    if (events.length === 0) throw new CalendarDataError(`${division}.events must not be empty (coverage comes from the events' years)`);
+    if (events.length === 0)
+      throw new CalendarDataError(`${division}.events must not be empty (coverage comes from the events' years)`);
     const holidays = new Map<number, string>();
     events.forEach((event: unknown, i) => {
       const at = `${division}.events[${i}]`;
       if (!isObject(event)) throw new CalendarDataError(`${at} must be an object`);
       const { title, date, notes, bunting } = event;
-      if (typeof title !== 'string' || title.trim() === '') throw new CalendarDataError(`${at}.title must be a non-empty string`);
+      if (typeof title !== 'string' || title.trim() === '')
+        throw new CalendarDataError(`${at}.title must be a non-empty string`);
       const day = typeof date === 'string' ? toDay(date) : undefined;
-      if (day === undefined) throw new CalendarDataError(`${at}.date must be YYYY-MM-DD (a real calendar date), got ${JSON.stringify(date)}`);
-      if (notes !== undefined && typeof notes !== 'string') throw new CalendarDataError(`${at}.notes must be a string when present`);
-      if (bunting !== undefined && typeof bunting !== 'boolean') throw new CalendarDataError(`${at}.bunting must be a boolean when present`);
+      if (day === undefined)
+        throw new CalendarDataError(
+          `${at}.date must be YYYY-MM-DD (a real calendar date), got ${JSON.stringify(date)}`,
+        );
+      if (notes !== undefined && typeof notes !== 'string')
+        throw new CalendarDataError(`${at}.notes must be a string when present`);
+      if (bunting !== undefined && typeof bunting !== 'boolean')
+        throw new CalendarDataError(`${at}.bunting must be a boolean when present`);
       if (holidays.has(day)) throw new CalendarDataError(`${at}.date ${String(date)} appears more than once`);
       holidays.set(day, title);
     });
@@ -146,7 +163,10 @@ export class WorkingDayCalendar {
    * in its own unit ("5 school days after …"). Coverage stays the bank holidays': a closure far in
    * the future does not make that year's dates any less provisional.
    */
-  withClosures(closures: ReadonlyArray<{ readonly date: IsoDate; readonly name: string }>, dayName: string): WorkingDayCalendar {
+  withClosures(
+    closures: ReadonlyArray<{ readonly date: IsoDate; readonly name: string }>,
+    dayName: string,
+  ): WorkingDayCalendar {
     const holidays = new Map(this.holidays);
     for (const closure of closures) {
       const day = parseDate(closure.date);
@@ -179,7 +199,7 @@ export class WorkingDayCalendar {
     let day = parseDate(date);
     checkCount(n);
     const start = day;
-    for (let counted = 0; counted < n; ) if (this.isWorking(++day)) counted++;
+    for (let counted = 0; counted < n;) if (this.isWorking(++day)) counted++;
     // Only days after D are examined, so n = 0 never depends on the holiday data.
     const provisional = n > 0 && (start + 1 < this.coverFrom || day > this.coverTo);
     return { due: fromDay(day), provisional, rule: `${plural(n, this.dayName)} after ${date}` };
@@ -198,7 +218,11 @@ export class WorkingDayCalendar {
     const target = new Date(0);
     target.setUTCFullYear(t.getUTCFullYear(), t.getUTCMonth() + n + 1, 0); // day 0 = last day of the target month
     target.setUTCDate(Math.min(t.getUTCDate(), target.getUTCDate()));
-    return { due: fromDay(target.getTime() / MS_PER_DAY), provisional: false, rule: `${plural(n, 'month')} after ${date}` };
+    return {
+      due: fromDay(target.getTime() / MS_PER_DAY),
+      provisional: false,
+      rule: `${plural(n, 'month')} after ${date}`,
+    };
   }
 
   /**

@@ -6,7 +6,12 @@ import { entryEventParser } from './projection';
  * kind and whether it has closed. Each event states the whole entry (see projection.ts). Names,
  * addresses and contacts stay in the agencies service: a consumer needs only to know the id is live.
  */
-export const agencyDirectoryEventTypes = ['agency.registered', 'agency.changed', 'agency.closed', 'agency.announced'] as const;
+export const agencyDirectoryEventTypes = [
+  'agency.registered',
+  'agency.changed',
+  'agency.closed',
+  'agency.announced',
+] as const;
 export type AgencyDirectoryEventType = (typeof agencyDirectoryEventTypes)[number];
 
 const entryPayload = z.object({

@@ -17,20 +17,33 @@ export const eventBusEnvironment = z.object({
     }, 'must be a URL of the form nats://host:port')
     .default('nats://127.0.0.1:4222'),
   /** The JetStream stream and subject prefix (defaults SAFEGUARDING_EVENTS, safeguarding); a test graph takes its own. */
-  NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or -').optional(),
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or -')
+    .optional(),
   /** How long a consumer has to acknowledge before JetStream redelivers (a consumer that died mid-event). */
   NATS_ACK_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  NATS_SUBJECT_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be lower-case letters, digits and underscores').optional(),
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be lower-case letters, digits and underscores')
+    .optional(),
   /**
    * Embedded bus: where each subgraph's relay POSTs its events, one URL per consuming service (its
    * internal endpoint, signed with INTERNAL_TOKEN_SECRET). Unused on NATS, where each is a durable consumer.
    */
-  NOTIFICATIONS_EVENTS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:4006/internal/events'),
-  ESCALATIONS_EVENTS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:4005/internal/events'),
+  NOTIFICATIONS_EVENTS_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('http://127.0.0.1:4006/internal/events'),
+  ESCALATIONS_EVENTS_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('http://127.0.0.1:4005/internal/events'),
 });
 export type EventBusConfig = z.infer<typeof eventBusEnvironment>;
 
-export async function createEventBus(config: Pick<EventBusConfig, 'EVENT_BUS' | 'NATS_URL' | 'NATS_STREAM' | 'NATS_SUBJECT_PREFIX'> & Partial<Pick<EventBusConfig, 'NATS_ACK_WAIT_MS'>>): Promise<EventBus> {
+export async function createEventBus(
+  config: Pick<EventBusConfig, 'EVENT_BUS' | 'NATS_URL' | 'NATS_STREAM' | 'NATS_SUBJECT_PREFIX'> &
+    Partial<Pick<EventBusConfig, 'NATS_ACK_WAIT_MS'>>,
+): Promise<EventBus> {
   switch (config.EVENT_BUS) {
     case 'embedded':
       return new EmbeddedEventBus();

@@ -19,7 +19,8 @@ export class EmbeddedEventBus implements EventBus {
         failures.push(error);
       }
     }
-    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} subscriber(s) did not take ${event.type}`);
+    if (failures.length > 0)
+      throw new AggregateError(failures, `${failures.length} subscriber(s) did not take ${event.type}`);
   }
 
   async subscribe(consumer: string, handler: EventHandler): Promise<EventSubscription> {
@@ -37,7 +38,10 @@ export class EmbeddedEventBus implements EventBus {
  * A subscriber in another process, for the embedded bus: the event is POSTed as JSON and taken
  * when the answer is 2xx. A timeout counts as not taken.
  */
-export function httpEventHandler(url: string, options: { timeoutMs?: number; headers?: Record<string, string> } = {}): EventHandler {
+export function httpEventHandler(
+  url: string,
+  options: { timeoutMs?: number; headers?: Record<string, string> } = {},
+): EventHandler {
   return async (event) => {
     const response = await fetch(url, {
       method: 'POST',

@@ -44,41 +44,47 @@ export class OutboxRelay {
   /** Publishes what is waiting; the number published. */
   async pass(): Promise<number> {
     const now = this.options.now ?? (() => new Date());
-    return inBackground(() => inTransaction(this.db, async (manager) => {
-      let query = manager
-        .getRepository(OutboxEvent)
-        .createQueryBuilder('event')
-        .where('event.publishedAt IS NULL')
-        .orderBy('event.position', 'ASC')
-        .limit(this.batchSize);
-      if (this.db.options.type !== 'better-sqlite3') query = query.setLock('pessimistic_write');
-      const rows = await query.getMany();
-      const published: number[] = [];
-      try {
-        for (const row of rows) {
-          await this.bus.publish(toDomainEvent(this.options.source, row));
-          published.push(row.position);
+    return inBackground(() =>
+      inTransaction(this.db, async (manager) => {
+        let query = manager
+          .getRepository(OutboxEvent)
+          .createQueryBuilder('event')
+          .where('event.publishedAt IS NULL')
+          .orderBy('event.position', 'ASC')
+          .limit(this.batchSize);
+        if (this.db.options.type !== 'better-sqlite3') query = query.setLock('pessimistic_write');
+        const rows = await query.getMany();
+        const published: number[] = [];
+        try {
+          for (const row of rows) {
+            await this.bus.publish(toDomainEvent(this.options.source, row));
+            published.push(row.position);
+          }
+          this.refusals = 0;
+        } catch (error) {
+          this.options.metrics?.failed();
+          this.refusals += 1;
+          // One line per outage, not one per pass: a consumer that is down for a minute is one event.
+          if (this.refusals === 1)
+            this.options.logger?.warn(
+              { err: error, published: published.length },
+              'event bus refused an event; will retry',
+            );
+          else this.options.logger?.debug({ err: error, refusals: this.refusals }, 'event bus still refusing');
         }
-        this.refusals = 0;
-      } catch (error) {
-        this.options.metrics?.failed();
-        this.refusals += 1;
-        // One line per outage, not one per pass: a consumer that is down for a minute is one event.
-        if (this.refusals === 1) this.options.logger?.warn({ err: error, published: published.length }, 'event bus refused an event; will retry');
-        else this.options.logger?.debug({ err: error, refusals: this.refusals }, 'event bus still refusing');
-      }
-      if (published.length > 0) {
-        await manager
-          .createQueryBuilder()
-          .update(OutboxEvent)
-          .set({ publishedAt: now().toISOString() })
-          .where('position IN (:...positions)', { positions: published })
-          .execute();
-      }
-      // Counted once the transaction that stamps them is about to commit; a rollback re-publishes (at least once).
-      if (published.length > 0) this.options.metrics?.published(published.length);
-      return published.length;
-    }));
+        if (published.length > 0) {
+          await manager
+            .createQueryBuilder()
+            .update(OutboxEvent)
+            .set({ publishedAt: now().toISOString() })
+            .where('position IN (:...positions)', { positions: published })
+            .execute();
+        }
+        // Counted once the transaction that stamps them is about to commit; a rollback re-publishes (at least once).
+        if (published.length > 0) this.options.metrics?.published(published.length);
+        return published.length;
+      }),
+    );
   }
 
   /** Polls until stopped; a pass that filled its batch is followed at once by the next. */
@@ -96,7 +102,12 @@ export class OutboxRelay {
       );
       await this.running;
       // Refused: back off to at most 5 s, so a consumer that is down is not hammered.
-      const pause = this.refusals > 0 ? Math.min(this.intervalMs * 2 ** this.refusals, 5000) : count >= this.batchSize ? 0 : this.intervalMs;
+      const pause =
+        this.refusals > 0
+          ? Math.min(this.intervalMs * 2 ** this.refusals, 5000)
+          : count >= this.batchSize
+            ? 0
+            : this.intervalMs;
       if (!this.stopped) this.timer = setTimeout(tick, pause).unref();
     };
     this.timer = setTimeout(tick, 0);

@@ -30,7 +30,10 @@ const eventTypePattern = /^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/;
  * Records an event in the caller's transaction. The manager must be the transaction's: an event
  * written outside it could survive a change that rolled back, or be lost with one that committed.
  */
-export async function recordEvent<P extends Record<string, unknown>>(manager: EntityManager, draft: EventDraft<P>): Promise<OutboxEvent> {
+export async function recordEvent<P extends Record<string, unknown>>(
+  manager: EntityManager,
+  draft: EventDraft<P>,
+): Promise<OutboxEvent> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('recordEvent needs the manager of the transaction making the change');
   }
@@ -41,7 +44,10 @@ export async function recordEvent<P extends Record<string, unknown>>(manager: En
   const latest = await repository
     .createQueryBuilder('event')
     .select('MAX(event.sequence)', 'sequence')
-    .where('event.entityType = :entityType AND event.entityId = :entityId', { entityType: draft.entityType, entityId: draft.entityId })
+    .where('event.entityType = :entityType AND event.entityId = :entityId', {
+      entityType: draft.entityType,
+      entityId: draft.entityId,
+    })
     .getRawOne<{ sequence: number | string | null }>();
   const event = repository.create({
     eventId: randomUUID(),
@@ -60,12 +66,16 @@ export async function recordEvent<P extends Record<string, unknown>>(manager: En
  * Records many events in the caller's transaction with one read of the entities' latest sequences
  * and one insert: a bulk import's batch stays two statements however many rows it changed.
  */
-export async function recordEvents<P extends Record<string, unknown>>(manager: EntityManager, drafts: readonly EventDraft<P>[]): Promise<void> {
+export async function recordEvents<P extends Record<string, unknown>>(
+  manager: EntityManager,
+  drafts: readonly EventDraft<P>[],
+): Promise<void> {
   if (drafts.length === 0) return;
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('recordEvents needs the manager of the transaction making the change');
   }
-  for (const draft of drafts) if (!eventTypePattern.test(draft.type)) throw new Error(`event type ${draft.type} is not of the form noun.verbed`);
+  for (const draft of drafts)
+    if (!eventTypePattern.test(draft.type)) throw new Error(`event type ${draft.type} is not of the form noun.verbed`);
   const entityTypes = [...new Set(drafts.map((draft) => draft.entityType))];
   if (entityTypes.length !== 1) throw new Error('recordEvents takes the events of one entity type');
   const ids = [...new Set(drafts.map((draft) => draft.entityId))];

@@ -5,7 +5,12 @@ import { entryEventParser } from './projection';
  * What the partnerships service tells other services about an arrangement's area: its status and
  * every local authority in its footprint, whole, in each event (see projection.ts).
  */
-export const partnershipFootprintEventTypes = ['partnership.created', 'partnership.activated', 'partnership.dissolved', 'partnership.announced'] as const;
+export const partnershipFootprintEventTypes = [
+  'partnership.created',
+  'partnership.activated',
+  'partnership.dissolved',
+  'partnership.announced',
+] as const;
 export type PartnershipFootprintEventType = (typeof partnershipFootprintEventTypes)[number];
 
 const footprintPayload = z.object({

@@ -30,12 +30,15 @@ export interface EntryEventSpec<Schema extends z.ZodType> {
 }
 
 /** Reads the entry an event states: null for any other event; throws on one of its types that does not parse. */
-export function entryEventParser<Schema extends z.ZodType>(spec: EntryEventSpec<Schema>): (event: DomainEvent) => z.infer<Schema> | null {
+export function entryEventParser<Schema extends z.ZodType>(
+  spec: EntryEventSpec<Schema>,
+): (event: DomainEvent) => z.infer<Schema> | null {
   return (event) => {
     if (event.source !== spec.source || event.entityType !== spec.entityType) return null;
     if (!spec.eventTypes.includes(event.type)) return null;
     const parsed = spec.payload.safeParse(event.payload);
-    if (!parsed.success || spec.idOf(parsed.data) !== event.entityId) throw new MalformedEventError(`${event.type} ${event.eventId} does not state ${spec.what}`);
+    if (!parsed.success || spec.idOf(parsed.data) !== event.entityId)
+      throw new MalformedEventError(`${event.type} ${event.eventId} does not state ${spec.what}`);
     return parsed.data;
   };
 }
@@ -59,7 +62,9 @@ export class LatestSequenceProjection<Row extends ProjectedRow, Key extends keyo
   /** The rows of these ids, in one statement; an id with none has had no event. */
   async entriesOf(ids: readonly string[]): Promise<Map<string, Row>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.manager.find(this.target, { where: { [this.key]: In([...new Set(ids)]) } as FindOptionsWhere<Row> });
+    const rows = await this.manager.find(this.target, {
+      where: { [this.key]: In([...new Set(ids)]) } as FindOptionsWhere<Row>,
+    });
     return new Map(rows.map((row) => [String(row[this.key]), row]));
   }
 
@@ -71,7 +76,8 @@ export class LatestSequenceProjection<Row extends ProjectedRow, Key extends keyo
    */
   async apply(id: string, fields: Omit<Row, Key | 'sequence'>, sequence: number): Promise<boolean> {
     const where = { [this.key]: id } as FindOptionsWhere<Row>;
-    const lock = this.manager.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
+    const lock =
+      this.manager.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
     const kept = await this.manager.findOne(this.target, { where, ...lock });
     if (kept && kept.sequence >= sequence) return false;
     const values = { ...fields, sequence } as QueryDeepPartialEntity<Row>;

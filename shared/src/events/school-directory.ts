@@ -6,7 +6,12 @@ import { entryEventParser } from './projection';
  * URN exists, its GIAS status and its local authority. Each event states the whole entry (see
  * projection.ts). Names, addresses and staff stay in the schools service.
  */
-export const schoolDirectoryEventTypes = ['school.registered', 'school.changed', 'school.closed', 'school.announced'] as const;
+export const schoolDirectoryEventTypes = [
+  'school.registered',
+  'school.changed',
+  'school.closed',
+  'school.announced',
+] as const;
 export type SchoolDirectoryEventType = (typeof schoolDirectoryEventTypes)[number];
 
 const entryPayload = z.object({

@@ -32,11 +32,16 @@ export function verifyEventDelivery(
   }
   const expected = Buffer.from(signEventDelivery(secret, timestamp, body));
   const given = Buffer.from(headers.signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new EventDeliveryRefused('event delivery signature does not verify');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw new EventDeliveryRefused('event delivery signature does not verify');
 }
 
 /** The embedded bus's subscriber in another process, each POST signed with the internal secret. */
-export function signedHttpEventHandler(url: string, secret: string, options: { timeoutMs?: number } = {}): EventHandler {
+export function signedHttpEventHandler(
+  url: string,
+  secret: string,
+  options: { timeoutMs?: number } = {},
+): EventHandler {
   return async (event) => {
     const body = JSON.stringify(event);
     const timestamp = Date.now();

@@ -22,7 +22,10 @@ export interface ObligationAudience {
    * a file transfer is seen by the two schools' DSLs and by anyone of their local authorities.
    * Optional, so every audience written before it existed reads the same.
    */
-  readonly organisationGroups?: ReadonlyArray<{ readonly organisationIds: readonly string[]; readonly organisationRoles: readonly Role[] }>;
+  readonly organisationGroups?: ReadonlyArray<{
+    readonly organisationIds: readonly string[];
+    readonly organisationRoles: readonly Role[];
+  }>;
 }
 
 export const noAudience: ObligationAudience = {
@@ -40,10 +43,14 @@ export function audienceAdmits(audience: ObligationAudience, scope: AccessScope)
     if (audience.organisationRoles.length === 0 || scope.hasRole(...audience.organisationRoles)) return true;
   }
   for (const group of audience.organisationGroups ?? []) {
-    if (group.organisationIds.includes(identity.organisation.id) && (group.organisationRoles.length === 0 || scope.hasRole(...group.organisationRoles))) {
+    if (
+      group.organisationIds.includes(identity.organisation.id) &&
+      (group.organisationRoles.length === 0 || scope.hasRole(...group.organisationRoles))
+    ) {
       return true;
     }
   }
-  if (audience.partnershipRoles.length > 0 && scope.actsInAnyOf(audience.partnershipIds, audience.partnershipRoles)) return true;
+  if (audience.partnershipRoles.length > 0 && scope.actsInAnyOf(audience.partnershipIds, audience.partnershipRoles))
+    return true;
   return audience.nationalRoles.length > 0 && scope.hasRole(...audience.nationalRoles);
 }

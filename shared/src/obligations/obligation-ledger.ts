@@ -31,13 +31,23 @@ export interface ObligationEventPayload extends Record<string, unknown> {
   readonly occurrence: string;
   readonly owner: { readonly organisationId: string | null; readonly partnershipId: string | null };
   readonly owedTo: string;
-  readonly deadline: { readonly due: string; readonly rule: string; readonly basis: string; readonly provisional: boolean };
+  readonly deadline: {
+    readonly due: string;
+    readonly rule: string;
+    readonly basis: string;
+    readonly provisional: boolean;
+  };
   readonly status: ObligationStatus;
   readonly metOn: string | null;
   readonly audience: ObligationAudience;
 }
 
-export const obligationEventTypes = ['obligation.opened', 'obligation.changed', 'obligation.met', 'obligation.cancelled'] as const;
+export const obligationEventTypes = [
+  'obligation.opened',
+  'obligation.changed',
+  'obligation.met',
+  'obligation.cancelled',
+] as const;
 export type ObligationEventType = (typeof obligationEventTypes)[number];
 
 export function obligationId(source: string, ref: ObligationRef): string {
@@ -79,7 +89,11 @@ export class ObligationLedger {
     return this.close(ref, 'CANCELLED', null);
   }
 
-  private async close(ref: ObligationRef, status: 'MET' | 'CANCELLED', metOn: string | null): Promise<Obligation | null> {
+  private async close(
+    ref: ObligationRef,
+    status: 'MET' | 'CANCELLED',
+    metOn: string | null,
+  ): Promise<Obligation | null> {
     const repository = this.manager.getRepository(Obligation);
     const existing = await repository.findOneBy({ id: obligationId(this.source, ref) });
     if (!existing || existing.status !== 'OPEN') return existing;

@@ -16,7 +16,8 @@ import type { ObligationKind } from './obligation-kind';
 import { inTransaction } from '../database';
 
 /** Where a duty stands, as the entity it is about says today. */
-export type ObligationState = { readonly status: 'OPEN' } | { readonly status: 'MET'; readonly on: string } | { readonly status: 'CANCELLED' };
+export type ObligationState =
+  { readonly status: 'OPEN' } | { readonly status: 'MET'; readonly on: string } | { readonly status: 'CANCELLED' };
 
 /** One duty as its entity implies it: what it is, and whether it is open, met or no longer owed. */
 export interface ObligationPlan {
@@ -74,8 +75,11 @@ export async function reconcileObligationPlans(
   kinds: readonly ObligationKind[],
   plans: readonly ObligationPlan[],
 ): Promise<number> {
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('reconcileObligationPlans needs the manager of a transaction');
-  const existing = new Map((await manager.find(Obligation, { where: { kind: In([...kinds]) } })).map((row) => [row.id, row]));
+  if (!manager.queryRunner?.isTransactionActive)
+    throw new Error('reconcileObligationPlans needs the manager of a transaction');
+  const existing = new Map(
+    (await manager.find(Obligation, { where: { kind: In([...kinds]) } })).map((row) => [row.id, row]),
+  );
   const writes: Array<{ row: Obligation; type: ObligationEventType }> = [];
   const planned = new Set<string>();
   const close = (row: Obligation, status: 'MET' | 'CANCELLED', on: string | null) => {
@@ -90,7 +94,8 @@ export async function reconcileObligationPlans(
     const found = existing.get(id) ?? null;
     if (state.status === 'OPEN') {
       const row = obligationRow(id, draft, found, at);
-      if (!found || !sameObligation(found, row)) writes.push({ row, type: found ? 'obligation.changed' : 'obligation.opened' });
+      if (!found || !sameObligation(found, row))
+        writes.push({ row, type: found ? 'obligation.changed' : 'obligation.opened' });
     } else if (found?.status === 'OPEN') {
       close(found, state.status, state.status === 'MET' ? state.on : null);
     }
@@ -106,7 +111,10 @@ export async function reconcileObligationPlans(
       .createQueryBuilder('event')
       .select('event.entityId', 'entityId')
       .addSelect('MAX(event.sequence)', 'sequence')
-      .where('event.entityType = :entityType AND event.entityId IN (:...ids)', { entityType: 'Obligation', ids: batch.map((write) => write.row.id) })
+      .where('event.entityType = :entityType AND event.entityId IN (:...ids)', {
+        entityType: 'Obligation',
+        ids: batch.map((write) => write.row.id),
+      })
       .groupBy('event.entityId')
       .getRawMany<{ entityId: string; sequence: number | string }>();
     const sequences = new Map(latest.map((row) => [row.entityId, Number(row.sequence)]));
@@ -137,13 +145,20 @@ const reconcileLockSeconds = 120;
  * transaction's own session until after its commit. SQLite: the write transaction is begun
  * IMMEDIATE (database.ts), which another process's writer already waits for.
  */
-export async function inReconcileLock<T>(db: DataSource, source: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inReconcileLock<T>(
+  db: DataSource,
+  source: string,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   if (db.options.type !== 'mysql' && db.options.type !== 'mariadb') return inTransaction(db, work);
   const runner = db.createQueryRunner();
   const lockName = `${String(db.options.database ?? '')}.obligations.${source}`.slice(0, 64);
   try {
-    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, reconcileLockSeconds])) as Array<{ acquired: number | string | null }>;
-    if (Number(row?.acquired) !== 1) throw new Error(`another process held the obligation reconciliation lock for ${reconcileLockSeconds} s`);
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, reconcileLockSeconds])) as Array<{
+      acquired: number | string | null;
+    }>;
+    if (Number(row?.acquired) !== 1)
+      throw new Error(`another process held the obligation reconciliation lock for ${reconcileLockSeconds} s`);
     try {
       await runner.startTransaction();
       try {

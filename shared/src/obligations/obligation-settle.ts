@@ -55,13 +55,21 @@ export async function settleObligations(
     const wanted = new Set(ids);
     for (const row of existing) {
       if (row.status !== 'OPEN' || wanted.has(row.id) || !options.cancelStale(row)) continue;
-      await ledger.cancel({ kind: row.kind as ObligationDraft['kind'], about: { type: row.entityType, id: row.entityId }, occurrence: row.occurrence });
+      await ledger.cancel({
+        kind: row.kind as ObligationDraft['kind'],
+        about: { type: row.entityType, id: row.entityId },
+        occurrence: row.occurrence,
+      });
     }
   }
 }
 
 function sameDeadline(row: Obligation, draft: ObligationDraft): boolean {
-  return row.due === draft.deadline.due && row.rule === draft.deadline.rule && Boolean(row.provisional) === draft.deadline.provisional;
+  return (
+    row.due === draft.deadline.due &&
+    row.rule === draft.deadline.rule &&
+    Boolean(row.provisional) === draft.deadline.provisional
+  );
 }
 
 function matches(row: Obligation, draft: ObligationDraft): boolean {

@@ -89,7 +89,12 @@ export class ServiceMetrics {
   }
 
   /** A gauge read at scrape time (pool use, outbox backlog), in this registry. */
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], collect: (gauge: Gauge<L>) => Promise<void> | void): Gauge<L> {
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    collect: (gauge: Gauge<L>) => Promise<void> | void,
+  ): Gauge<L> {
     return new Gauge<L>({
       name,
       help,

@@ -39,7 +39,8 @@ export interface Observability {
   /** Where access lines go: one per GraphQL request. */
   readonly accessLog: Logger;
   /** Serve `/metrics`: `open` to anyone who reaches the port, `token` to a scraper with the bearer token, `off` not at all. */
-  readonly metricsAccess: { readonly kind: 'open' } | { readonly kind: 'token'; readonly token: string } | { readonly kind: 'off' };
+  readonly metricsAccess:
+    { readonly kind: 'open' } | { readonly kind: 'token'; readonly token: string } | { readonly kind: 'off' };
 }
 
 /**
@@ -50,14 +51,21 @@ export function observeRequests(observability: Observability): express.RequestHa
   const { tracer } = observability.tracing;
   return (req, res, next) => {
     const span = tracer
-      ? tracer.startSpan('POST /graphql', { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': '/graphql' } }, incomingTraceContext(req.headers))
+      ? tracer.startSpan(
+          'POST /graphql',
+          { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': '/graphql' } },
+          incomingTraceContext(req.headers),
+        )
       : null;
     const spanTraceId = span?.spanContext().traceId;
     const observation: RequestObservation = {
       started: process.hrtime.bigint(),
       span,
       tracer,
-      traceId: spanTraceId && spanTraceId !== '00000000000000000000000000000000' ? spanTraceId : traceIdOf(req.headers['traceparent']),
+      traceId:
+        spanTraceId && spanTraceId !== '00000000000000000000000000000000'
+          ? spanTraceId
+          : traceIdOf(req.headers['traceparent']),
       requestId: null,
       organisationId: null,
       operationName: null,
@@ -91,7 +99,12 @@ export function enterObservation(): express.RequestHandler {
   };
 }
 
-function record(observability: Observability, observation: RequestObservation, req: express.Request, res: express.Response): void {
+function record(
+  observability: Observability,
+  observation: RequestObservation,
+  req: express.Request,
+  res: express.Response,
+): void {
   const seconds = Number(process.hrtime.bigint() - observation.started) / 1e9;
   const { metrics } = observability;
   const operation = metrics.operationLabel(observation.operationName ?? bodyOperationName(req));
@@ -103,7 +116,8 @@ function record(observability: Observability, observation: RequestObservation, r
   if (observation.span) {
     observation.span.setAttribute('http.response.status_code', status);
     if (observation.requestId) observation.span.setAttribute('safeguarding.request_id', observation.requestId);
-    if (status >= 500 || observation.errorCodes.has('INTERNAL_SERVER_ERROR')) observation.span.setStatus({ code: SpanStatusCode.ERROR });
+    if (status >= 500 || observation.errorCodes.has('INTERNAL_SERVER_ERROR'))
+      observation.span.setStatus({ code: SpanStatusCode.ERROR });
     observation.span.end();
   }
   // Names, codes and ids only: no variables, no document, no person, no client-chosen label.
@@ -140,7 +154,8 @@ export function observationPlugin<TContext extends BaseContext>(): ApolloServerP
           observation.operationName ??= requestContext.operationName ?? null;
           observation.span?.updateName(`${type} ${observation.operationName ?? 'anonymous'}`);
           observation.span?.setAttribute('graphql.operation.type', type);
-          if (observation.operationName) observation.span?.setAttribute('graphql.operation.name', observation.operationName);
+          if (observation.operationName)
+            observation.span?.setAttribute('graphql.operation.name', observation.operationName);
         },
         async willSendResponse(requestContext) {
           const body = requestContext.response.body;
@@ -176,16 +191,20 @@ export function traceRootFields(schema: GraphQLSchema, tracing: Tracing): void {
         const observation = observations.getStore();
         const tracer = observation?.span?.isRecording() ? observation.tracer : null;
         if (!tracer) return resolve(source, args, contextValue, info);
-        return tracer.startActiveSpan(name, { attributes: { 'graphql.field.path': info.path.key.toString(), 'graphql.field.name': field.name } }, async (span) => {
-          try {
-            return await resolve(source, args, contextValue, info);
-          } catch (error) {
-            span.setStatus({ code: SpanStatusCode.ERROR });
-            throw error;
-          } finally {
-            span.end();
-          }
-        });
+        return tracer.startActiveSpan(
+          name,
+          { attributes: { 'graphql.field.path': info.path.key.toString(), 'graphql.field.name': field.name } },
+          async (span) => {
+            try {
+              return await resolve(source, args, contextValue, info);
+            } catch (error) {
+              span.setStatus({ code: SpanStatusCode.ERROR });
+              throw error;
+            } finally {
+              span.end();
+            }
+          },
+        );
       };
     }
   }
@@ -197,13 +216,27 @@ export function metricsHandler(observability: Observability): express.RequestHan
   const expected = access.kind === 'token' ? Buffer.from(`Bearer ${access.token}`) : null;
   return async (req, res) => {
     if (access.kind === 'off') {
-      res.status(404).json({ errors: [{ message: 'Metrics are not served here: set METRICS_TOKEN to serve them to a scraper', extensions: { code: 'NOT_FOUND' } }] });
+      res
+        .status(404)
+        .json({
+          errors: [
+            {
+              message: 'Metrics are not served here: set METRICS_TOKEN to serve them to a scraper',
+              extensions: { code: 'NOT_FOUND' },
+            },
+          ],
+        });
       return;
     }
     if (expected) {
       const given = Buffer.from(req.header('authorization') ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        res.status(401).set('www-authenticate', 'Bearer').json({ errors: [{ message: 'Metrics need the scraper\'s bearer token', extensions: { code: 'UNAUTHENTICATED' } }] });
+        res
+          .status(401)
+          .set('www-authenticate', 'Bearer')
+          .json({
+            errors: [{ message: "Metrics need the scraper's bearer token", extensions: { code: 'UNAUTHENTICATED' } }],
+          });
         return;
       }
     }

@@ -50,7 +50,18 @@ export function observeDatabase(dataSource: DataSource, metrics: ServiceMetrics,
   };
 }
 
-const verbs = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'BEGIN', 'COMMIT', 'ROLLBACK', 'START', 'SAVEPOINT', 'RELEASE']);
+const verbs = new Set([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'START',
+  'SAVEPOINT',
+  'RELEASE',
+]);
 
 /** Verb and table, from a statement's shape: names only, never a value. */
 export function statementSummary(sql: string, tables: ReadonlySet<string>): { verb: string; table: string } {
@@ -88,7 +99,9 @@ async function observe(observer: DatabaseObserver, sql: string, run: () => Promi
     return await run();
   } catch (error) {
     observer.metrics.statementErrors.inc({ verb });
-    const code = (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code;
+    const code =
+      (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ??
+      (error as { code?: unknown }).code;
     span?.setStatus({ code: SpanStatusCode.ERROR, message: typeof code === 'string' ? code : 'failed' });
     if (typeof code === 'string') span?.setAttribute('db.response.status_code', code);
     throw error;
@@ -108,25 +121,30 @@ interface PoolShape {
 
 /** The connections the process holds: mysql2's pool, or the embedded database's one connection. */
 function poolGauge(dataSource: DataSource, observer: DatabaseObserver): void {
-  observer.metrics.gauge('safeguarding_db_pool_connections', 'Database connections: max (the pool size), open, idle, in_use, and requests waiting for one', ['state'], (gauge) => {
-    gauge.reset();
-    const pool = (dataSource.driver as { pool?: PoolShape }).pool;
-    if (pool && observer.system !== 'sqlite') {
-      const open = pool._allConnections?.length ?? 0;
-      const idle = pool._freeConnections?.length ?? 0;
-      gauge.set({ state: 'max' }, pool.config?.connectionLimit ?? 10);
+  observer.metrics.gauge(
+    'safeguarding_db_pool_connections',
+    'Database connections: max (the pool size), open, idle, in_use, and requests waiting for one',
+    ['state'],
+    (gauge) => {
+      gauge.reset();
+      const pool = (dataSource.driver as { pool?: PoolShape }).pool;
+      if (pool && observer.system !== 'sqlite') {
+        const open = pool._allConnections?.length ?? 0;
+        const idle = pool._freeConnections?.length ?? 0;
+        gauge.set({ state: 'max' }, pool.config?.connectionLimit ?? 10);
+        gauge.set({ state: 'open' }, open);
+        gauge.set({ state: 'idle' }, idle);
+        gauge.set({ state: 'in_use' }, open - idle);
+        gauge.set({ state: 'waiting' }, pool._connectionQueue?.length ?? 0);
+        return;
+      }
+      const open = dataSource.isInitialized ? 1 : 0;
+      gauge.set({ state: 'max' }, 1);
       gauge.set({ state: 'open' }, open);
-      gauge.set({ state: 'idle' }, idle);
-      gauge.set({ state: 'in_use' }, open - idle);
-      gauge.set({ state: 'waiting' }, pool._connectionQueue?.length ?? 0);
-      return;
-    }
-    const open = dataSource.isInitialized ? 1 : 0;
-    gauge.set({ state: 'max' }, 1);
-    gauge.set({ state: 'open' }, open);
-    gauge.set({ state: 'in_use' }, Math.min(open, observer.inFlight));
-    gauge.set({ state: 'idle' }, open - Math.min(open, observer.inFlight));
-    // Statements queued on the one connection beyond the running one.
-    gauge.set({ state: 'waiting' }, Math.max(0, observer.inFlight - 1));
-  });
+      gauge.set({ state: 'in_use' }, Math.min(open, observer.inFlight));
+      gauge.set({ state: 'idle' }, open - Math.min(open, observer.inFlight));
+      // Statements queued on the one connection beyond the running one.
+      gauge.set({ state: 'waiting' }, Math.max(0, observer.inFlight - 1));
+    },
+  );
 }

@@ -38,7 +38,9 @@ export class Tracing {
   static readonly off = new Tracing(null, null);
 
   static create(options: TracingOptions): Tracing {
-    const exporter = options.exporter ?? (options.endpoint ? new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/$/, '')}/v1/traces` }) : null);
+    const exporter =
+      options.exporter ??
+      (options.endpoint ? new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/$/, '')}/v1/traces` }) : null);
     if (!exporter) return Tracing.off;
     useAsyncContext();
     const provider = new BasicTracerProvider({

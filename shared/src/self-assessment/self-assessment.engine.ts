@@ -43,7 +43,10 @@ import { inTransaction } from '../database';
  * What a module (agencies' section 11, schools' section 175/157) tells the engine about its members
  * and its law; everything else about standards, returns, ratings and actions is the engine's.
  */
-export interface SelfAssessmentModule<K extends string, M extends { name: string }> extends SelfAssessmentObligationSource<K> {
+export interface SelfAssessmentModule<
+  K extends string,
+  M extends { name: string },
+> extends SelfAssessmentObligationSource<K> {
   /** As the module's messages and logs name it, e.g. "section 11". */
   readonly label: string;
   readonly memberSchema: z.ZodType<string>;
@@ -65,7 +68,11 @@ const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid'
 const standardsSchema = z
   .array(
     z.object({
-      key: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'must be 2 to 40 capitals, digits and underscores, starting with a letter'),
+      key: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'must be 2 to 40 capitals, digits and underscores, starting with a letter'),
       title: requiredText(200),
       description: requiredText(1000),
     }),
@@ -75,7 +82,8 @@ const standardsSchema = z
   .superRefine((standards, context) => {
     const seen = new Set<string>();
     standards.forEach((standard, index) => {
-      if (seen.has(standard.key)) context.addIssue({ code: 'custom', path: [index, 'key'], message: `${standard.key} is listed twice` });
+      if (seen.has(standard.key))
+        context.addIssue({ code: 'custom', path: [index, 'key'], message: `${standard.key} is listed twice` });
       seen.add(standard.key);
     });
   });
@@ -91,7 +99,7 @@ const ratingsSchema = z
         .max(20, 'must list at most 20 actions'),
     }),
   )
-  .min(1, 'must rate the partnership\'s standards');
+  .min(1, "must rate the partnership's standards");
 
 const completeSchema = z.object({ actionId: uuid, completedOn: isoDate });
 
@@ -115,12 +123,22 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     this.key = module.types.naming.member.key;
     this.prefix = module.types.naming.prefix;
     this.field = this.prefix.charAt(0).toLowerCase() + this.prefix.slice(1);
-    this.submitSchema = z.object({ partnershipId: uuid, [this.key]: module.memberSchema, financialYear: financialYearLabel, standards: ratingsSchema });
+    this.submitSchema = z.object({
+      partnershipId: uuid,
+      [this.key]: module.memberSchema,
+      financialYear: financialYearLabel,
+      standards: ratingsSchema,
+    });
   }
 
   private repository(manager: EntityManager = this.ctx.db.manager): SelfAssessmentReturnRepository<K> {
     const identity = this.ctx.scope.identity;
-    return new SelfAssessmentReturnRepository(manager, this.ctx.scope, this.module.types, identity ? this.module.ownMember(identity) : null);
+    return new SelfAssessmentReturnRepository(
+      manager,
+      this.ctx.scope,
+      this.module.types,
+      identity ? this.module.ownMember(identity) : null,
+    );
   }
 
   private memberOf(row: { [P in K]: string }): string {
@@ -134,16 +152,26 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     const { Standard } = this.module.types;
     const configured = await this.ctx.loaders
       .get<string, SelfAssessmentStandard[]>(`${this.prefix}.standards`, async (ids) =>
-        groupByKey(ids, await new SelfAssessmentStandardRepository(this.ctx.db.manager, this.module.types).ofPartnerships(ids), (s) => s.partnershipId),
+        groupByKey(
+          ids,
+          await new SelfAssessmentStandardRepository(this.ctx.db.manager, this.module.types).ofPartnerships(ids),
+          (s) => s.partnershipId,
+        ),
       )
       .load(partnershipId);
-    if (configured.length > 0) return configured.map((standard) => Object.assign(new Standard(), standard, { isDefault: false }));
-    return this.module.defaultStandards().map((standard, index) =>
-      Object.assign(new Standard(), { id: '', partnershipId, position: index + 1, ...standard, isDefault: true }),
-    );
+    if (configured.length > 0)
+      return configured.map((standard) => Object.assign(new Standard(), standard, { isDefault: false }));
+    return this.module
+      .defaultStandards()
+      .map((standard, index) =>
+        Object.assign(new Standard(), { id: '', partnershipId, position: index + 1, ...standard, isDefault: true }),
+      );
   }
 
-  async configureStandards(partnershipIdInput: string, input: SelfAssessmentStandardDefinition[]): Promise<SelfAssessmentStandard[]> {
+  async configureStandards(
+    partnershipIdInput: string,
+    input: SelfAssessmentStandardDefinition[],
+  ): Promise<SelfAssessmentStandard[]> {
     const partnershipId = validateInput(uuid, partnershipIdInput, 'partnershipId');
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(standardsSchema, input, 'standards');
@@ -151,7 +179,9 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       Object.assign(new this.module.types.Standard(), { id: newId(), partnershipId, position: index + 1, ...standard }),
     );
     // Returns already made keep the titles they were made against (copied into each rating).
-    await inTransaction(this.ctx.db, (manager) => new SelfAssessmentStandardRepository(manager, this.module.types).replace(partnershipId, standards));
+    await inTransaction(this.ctx.db, (manager) =>
+      new SelfAssessmentStandardRepository(manager, this.module.types).replace(partnershipId, standards),
+    );
     this.ctx.logger.info({ partnershipId, standards: standards.length }, `${this.module.label} standards configured`);
     return standards.map((standard) => Object.assign(standard, { isDefault: false }));
   }
@@ -159,7 +189,11 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   // ---- reads
 
   /** A page of the partnership's returns (of one year, or every year), cut in SQL for every partnership asked for at once. */
-  async pageOfPartnership(partnershipId: string, financialYear: string | null, args: PageArgs): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
+  async pageOfPartnership(
+    partnershipId: string,
+    financialYear: string | null,
+    args: PageArgs,
+  ): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
     this.ctx.scope.requireIdentity();
     const year = financialYear === null ? null : validateInput(financialYearLabel, financialYear, 'financialYear');
     const repository = this.repository();
@@ -181,8 +215,14 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   /** Every return of the year, for the overview's figures: bounded by the partnership's designations (one return each a year). */
   ofPartnership(partnershipId: string, financialYear: string): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
     return this.ctx.loaders
-      .get<string, Array<OfMember<SelfAssessmentReturn, K>>>(`${this.prefix}.returnsOfPartnership:${financialYear}`, async (ids) =>
-        groupByKey(ids, await this.audited(await this.repository().returnsOfPartnerships(ids, financialYear)), (r) => r.partnershipId),
+      .get<string, Array<OfMember<SelfAssessmentReturn, K>>>(
+        `${this.prefix}.returnsOfPartnership:${financialYear}`,
+        async (ids) =>
+          groupByKey(
+            ids,
+            await this.audited(await this.repository().returnsOfPartnerships(ids, financialYear)),
+            (r) => r.partnershipId,
+          ),
       )
       .load(partnershipId);
   }
@@ -208,7 +248,10 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   /** One audit record a return read, in one statement a batch, as for any restricted record. */
   private async audited<T extends SelfAssessmentReturn>(rows: T[]): Promise<T[]> {
     const entityType = `${this.prefix}Return`;
-    await appendAudit(this.ctx, rows.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: row.partnershipId })));
+    await appendAudit(
+      this.ctx,
+      rows.map((row) => ({ action: AuditAction.READ, entityType, entityId: row.id, partnershipId: row.partnershipId })),
+    );
     return rows;
   }
 
@@ -241,15 +284,20 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   async overview(partnershipId: string, financialYearInput: string): Promise<SelfAssessmentOverview> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const year = financialYearOf(validateInput(financialYearLabel, financialYearInput, 'financialYear'));
-    const [returns, standards] = await Promise.all([this.ofPartnership(partnershipId, year.label), this.standardsOf(partnershipId)]);
+    const [returns, standards] = await Promise.all([
+      this.ofPartnership(partnershipId, year.label),
+      this.standardsOf(partnershipId),
+    ]);
     const ratings = await Promise.all(returns.map((r) => this.ratingsOf(r)));
     const allRatings = ratings.flat();
     // The partnership's current standards first, then any a return rated that have since been replaced.
     const keys = standards.map((s) => ({ key: s.key, title: s.title }));
     for (const rating of allRatings) {
-      if (!keys.some((k) => k.key === rating.standardKey)) keys.push({ key: rating.standardKey, title: rating.standardTitle });
+      if (!keys.some((k) => k.key === rating.standardKey))
+        keys.push({ key: rating.standardKey, title: rating.standardTitle });
     }
-    const count = (key: string, value: RagRating) => allRatings.filter((r) => r.standardKey === key && r.rating === value).length;
+    const count = (key: string, value: RagRating) =>
+      allRatings.filter((r) => r.standardKey === key && r.rating === value).length;
     return Object.assign(new this.module.types.Overview(), {
       partnershipId,
       financialYear: year.label,
@@ -272,7 +320,11 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   async notReturnedOf(partnershipId: string, financialYear: string, args: PageArgs): Promise<Connection<M>> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const year = financialYearOf(financialYear);
-    const designations = new SelfAssessmentDesignationRepository<K, M>(this.ctx.db.manager, this.module.types, this.module.designations);
+    const designations = new SelfAssessmentDesignationRepository<K, M>(
+      this.ctx.db.manager,
+      this.module.types,
+      this.module.designations,
+    );
     const page = await nestedPage<NotReturned<M>>({
       list: `${this.prefix}Overview.notReturned`,
       loaders: this.ctx.loaders,
@@ -284,11 +336,18 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       rows: (ids, after, limit) => designations.notReturnedPages(ids, year, after, limit),
       count: (ids) => designations.notReturnedCounts(ids, year),
     });
-    return connection(this.module.types.MemberConnection as ConnectionClass<M>, { ...page, nodes: page.nodes.map((row) => row.member) }, page.count);
+    return connection(
+      this.module.types.MemberConnection as ConnectionClass<M>,
+      { ...page, nodes: page.nodes.map((row) => row.member) },
+      page.count,
+    );
   }
 
   /** A page of the partnership's overdue actions of any year, cut in SQL for every overview asked for at once. */
-  async overdueActionsOf(partnershipId: string, args: PageArgs): Promise<Connection<OfMember<SelfAssessmentAction, K>>> {
+  async overdueActionsOf(
+    partnershipId: string,
+    args: PageArgs,
+  ): Promise<Connection<OfMember<SelfAssessmentAction, K>>> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const repository = this.repository();
     const today = this.ctx.today;
@@ -311,86 +370,139 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   /** By the member's own staff in the submitting roles, for a partnership that designated it in the year. */
   async submit(input: SubmitSelfAssessmentInput): Promise<OfMember<SelfAssessmentReturn, K>> {
     const identity = this.ctx.scope.requireIdentity();
-    const valid = validateInput(this.submitSchema, input) as { partnershipId: string; financialYear: string; standards: z.infer<typeof ratingsSchema> } & { [P in K]: string };
+    const valid = validateInput(this.submitSchema, input) as {
+      partnershipId: string;
+      financialYear: string;
+      standards: z.infer<typeof ratingsSchema>;
+    } & { [P in K]: string };
     const memberId = this.memberOf(valid);
     if (this.module.actionsFromToday) {
       // A due date is set for what is still to be done: not before today.
       valid.standards.forEach((standard, i) =>
         standard.actions.forEach((action, j) => {
           if (action.dueOn < this.ctx.today) {
-            throw new BadUserInputError(`input.standards.${i}.actions.${j}.dueOn`, `must not be before today (${this.ctx.today}): an action plan sets dates still to come`);
+            throw new BadUserInputError(
+              `input.standards.${i}.actions.${j}.dueOn`,
+              `must not be before today (${this.ctx.today}): an action plan sets dates still to come`,
+            );
           }
         }),
       );
     }
     if (this.module.ownMember(identity) !== memberId) throw new ForbiddenError(this.module.refusedSubmitter);
     const roles = this.module.submitters;
-    if (!this.ctx.scope.hasRole(...roles)) throw new ForbiddenError(roles.length === 1 ? `This needs the role ${roles[0]}` : `This needs one of the roles ${roles.join(', ')}`);
+    if (!this.ctx.scope.hasRole(...roles))
+      throw new ForbiddenError(
+        roles.length === 1 ? `This needs the role ${roles[0]}` : `This needs one of the roles ${roles.join(', ')}`,
+      );
     // Partnerships are known here only through the caller's verified token.
     if (!this.ctx.scope.actsIn(valid.partnershipId)) {
-      throw new BadUserInputError('input.partnershipId', 'is not a partnership you act in (your token\'s partnerships claim)');
+      throw new BadUserInputError(
+        'input.partnershipId',
+        "is not a partnership you act in (your token's partnerships claim)",
+      );
     }
     const current = financialYearContaining(this.ctx.today);
-    if (valid.financialYear > current) throw new BadUserInputError('input.financialYear', `must not be after the current financial year (${current})`);
+    if (valid.financialYear > current)
+      throw new BadUserInputError('input.financialYear', `must not be after the current financial year (${current})`);
     const year = financialYearOf(valid.financialYear);
     const standards = await this.standardsOf(valid.partnershipId);
     const known = new Map(standards.map((s) => [s.key, s]));
     const seen = new Set<string>();
     valid.standards.forEach((rated, index) => {
       if (!known.has(rated.standardKey)) {
-        throw new BadUserInputError(`input.standards.${index}.standardKey`, `${rated.standardKey} is not one of the partnership's ${this.module.label} standards`);
+        throw new BadUserInputError(
+          `input.standards.${index}.standardKey`,
+          `${rated.standardKey} is not one of the partnership's ${this.module.label} standards`,
+        );
       }
-      if (seen.has(rated.standardKey)) throw new BadUserInputError(`input.standards.${index}.standardKey`, `${rated.standardKey} is rated twice`);
+      if (seen.has(rated.standardKey))
+        throw new BadUserInputError(`input.standards.${index}.standardKey`, `${rated.standardKey} is rated twice`);
       seen.add(rated.standardKey);
     });
     const unrated = standards.filter((s) => !seen.has(s.key)).map((s) => s.key);
-    if (unrated.length > 0) throw new BadUserInputError('input.standards', `must rate every standard; not rated: ${unrated.join(', ')}`);
+    if (unrated.length > 0)
+      throw new BadUserInputError('input.standards', `must rate every standard; not rated: ${unrated.join(', ')}`);
 
     const { Return, Rating, Action } = this.module.types;
     const member = { [this.key]: memberId };
-    const submitted = Object.assign(new Return(), { id: newId(), partnershipId: valid.partnershipId, financialYear: year.label, submittedOn: this.ctx.today }, member);
+    const submitted = Object.assign(
+      new Return(),
+      { id: newId(), partnershipId: valid.partnershipId, financialYear: year.label, submittedOn: this.ctx.today },
+      member,
+    );
     const ratings: Array<OfMember<SelfAssessmentRating, K>> = [];
     const actions: Array<OfMember<SelfAssessmentAction, K>> = [];
     for (const rated of valid.standards) {
-      const rating = Object.assign(new Rating(), {
-        id: newId(),
-        returnId: submitted.id,
-        partnershipId: submitted.partnershipId,
-        standardKey: rated.standardKey,
-        standardTitle: known.get(rated.standardKey)!.title,
-        rating: rated.rating,
-        evidence: rated.evidence,
-      }, member);
+      const rating = Object.assign(
+        new Rating(),
+        {
+          id: newId(),
+          returnId: submitted.id,
+          partnershipId: submitted.partnershipId,
+          standardKey: rated.standardKey,
+          standardTitle: known.get(rated.standardKey)!.title,
+          rating: rated.rating,
+          evidence: rated.evidence,
+        },
+        member,
+      );
       ratings.push(rating);
       for (const action of rated.actions) {
         actions.push(
-          Object.assign(new Action(), {
-            id: newId(),
-            ratingId: rating.id,
-            partnershipId: submitted.partnershipId,
-            financialYear: year.label,
-            standardKey: rated.standardKey,
-            description: action.description,
-            owner: action.owner,
-            dueOn: action.dueOn,
-            completedOn: null,
-          }, member),
+          Object.assign(
+            new Action(),
+            {
+              id: newId(),
+              ratingId: rating.id,
+              partnershipId: submitted.partnershipId,
+              financialYear: year.label,
+              standardKey: rated.standardKey,
+              description: action.description,
+              owner: action.owner,
+              dueOn: action.dueOn,
+              completedOn: null,
+            },
+            member,
+          ),
         );
       }
     }
     await inTransaction(this.ctx.db, async (manager) => {
-      const designations = await this.module.designatedDuring(manager, this.ctx.scope, [valid.partnershipId], year.startsOn, year.endsOn);
+      const designations = await this.module.designatedDuring(
+        manager,
+        this.ctx.scope,
+        [valid.partnershipId],
+        year.startsOn,
+        year.endsOn,
+      );
       if (!designations.some((d) => d.memberId === memberId)) {
-        throw new BadUserInputError(`input.${this.key}`, `is not designated as a relevant agency by this partnership in ${year.label}`);
+        throw new BadUserInputError(
+          `input.${this.key}`,
+          `is not designated as a relevant agency by this partnership in ${year.label}`,
+        );
       }
       const repository = this.repository(manager);
       const existing = await repository.findReturn(valid.partnershipId, memberId, year.label);
-      if (existing) throw new ConflictError(`The ${year.label} return was already submitted on ${existing.submittedOn}`);
+      if (existing)
+        throw new ConflictError(`The ${year.label} return was already submitted on ${existing.submittedOn}`);
       await repository.insert(submitted, ratings, actions);
       const obligations = this.obligations(manager);
       await obligations.returnMade(submitted);
-      for (const action of actions) await obligations.actionOpen(action, this.module.actionRule(action.financialYear), this.module.actionBasis);
-      await appendAudit(this.ctx, [{ action: AuditAction.CREATE, entityType: `${this.prefix}Return`, entityId: submitted.id, partnershipId: submitted.partnershipId }], manager);
+      for (const action of actions)
+        await obligations.actionOpen(action, this.module.actionRule(action.financialYear), this.module.actionBasis);
+      await appendAudit(
+        this.ctx,
+        [
+          {
+            action: AuditAction.CREATE,
+            entityType: `${this.prefix}Return`,
+            entityId: submitted.id,
+            partnershipId: submitted.partnershipId,
+          },
+        ],
+        manager,
+      );
     });
     this.ctx.logger.info({ returnId: submitted.id }, `${this.module.label} return submitted`);
     return submitted;
@@ -400,18 +512,27 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   async completeAction(input: CompleteSelfAssessmentActionInput): Promise<OfMember<SelfAssessmentAction, K>> {
     const identity = this.ctx.scope.requireIdentity();
     const valid = validateInput(completeSchema, input);
-    if (valid.completedOn > this.ctx.today) throw new BadUserInputError('input.completedOn', 'must not be in the future');
+    if (valid.completedOn > this.ctx.today)
+      throw new BadUserInputError('input.completedOn', 'must not be in the future');
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const action = await repository.findAction(valid.actionId);
       const ownMember = this.module.ownMember(identity);
       const own = action !== null && ownMember !== null && this.memberOf(action) === ownMember;
-      const administrator = action ? this.ctx.scope.hasRole(...partnershipAdministratorRoles) && this.ctx.scope.actsIn(action.partnershipId) : false;
+      const administrator = action
+        ? this.ctx.scope.hasRole(...partnershipAdministratorRoles) && this.ctx.scope.actsIn(action.partnershipId)
+        : false;
       // Someone who may see the action but not complete it is told nothing more than one who may not
       // see it (whose attempt findAction records): that it is not there; the attempt is recorded.
-      if (action && !own && !administrator) noteRefusedRow(this.ctx, { entityType: `${this.prefix}Action`, entityId: action.id, partnershipId: action.partnershipId });
+      if (action && !own && !administrator)
+        noteRefusedRow(this.ctx, {
+          entityType: `${this.prefix}Action`,
+          entityId: action.id,
+          partnershipId: action.partnershipId,
+        });
       if (!action || (!own && !administrator)) throw new NotFoundError(`${this.prefix}Action`, valid.actionId);
-      if (action.completedOn !== null) throw new ConflictError(`The action is already completed (on ${action.completedOn})`);
+      if (action.completedOn !== null)
+        throw new ConflictError(`The action is already completed (on ${action.completedOn})`);
       // Done no earlier than the return that committed to it.
       const submittedOn = await repository.submittedOnOf(action);
       if (submittedOn !== null && valid.completedOn < submittedOn) {
@@ -419,7 +540,18 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       }
       await repository.completeAction(action.id, valid.completedOn);
       await this.obligations(manager).actionDone(action, valid.completedOn);
-      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: `${this.prefix}Action`, entityId: action.id, partnershipId: action.partnershipId }], manager);
+      await appendAudit(
+        this.ctx,
+        [
+          {
+            action: AuditAction.UPDATE,
+            entityType: `${this.prefix}Action`,
+            entityId: action.id,
+            partnershipId: action.partnershipId,
+          },
+        ],
+        manager,
+      );
       return Object.assign(action, { completedOn: valid.completedOn });
     });
   }
@@ -445,10 +577,14 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     const partnershipId = validateInput(uuid, partnershipIdInput, 'partnershipId');
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const monthDay = monthDayInput.trim();
-    if (!isYearlyDay(monthDay)) throw new BadUserInputError('returnDue', 'must be a day every year has, as MM-DD (e.g. 03-31)');
+    if (!isYearlyDay(monthDay))
+      throw new BadUserInputError('returnDue', 'must be a day every year has, as MM-DD (e.g. 03-31)');
     const year = financialYearOf(financialYearContaining(this.ctx.today));
     await inTransaction(this.ctx.db, async (manager) => {
-      await manager.save(this.module.types.Settings, Object.assign(new this.module.types.Settings(), { partnershipId, returnDue: monthDay }));
+      await manager.save(
+        this.module.types.Settings,
+        Object.assign(new this.module.types.Settings(), { partnershipId, returnDue: monthDay }),
+      );
       const [designations, returns] = await Promise.all([
         this.module.designatedDuring(manager, this.ctx.scope, [partnershipId], year.startsOn, year.endsOn),
         // Unfiltered: whether a member has returned decides its obligation, whoever asks.
@@ -459,9 +595,16 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       for (const memberId of new Set(designations.map((d) => d.memberId))) {
         if (!made.has(memberId)) await obligations.returnOwed(partnershipId, memberId, year.label, monthDay);
       }
-      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: `${this.prefix}Settings`, entityId: partnershipId, partnershipId }], manager);
+      await appendAudit(
+        this.ctx,
+        [{ action: AuditAction.UPDATE, entityType: `${this.prefix}Settings`, entityId: partnershipId, partnershipId }],
+        manager,
+      );
     });
-    this.ctx.logger.info({ partnershipId, due: returnDueOn(year.label, monthDay) }, `${this.module.label} return day set`);
+    this.ctx.logger.info(
+      { partnershipId, due: returnDueOn(year.label, monthDay) },
+      `${this.module.label} return day set`,
+    );
     return monthDay;
   }
 }

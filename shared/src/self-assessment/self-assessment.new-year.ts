@@ -33,7 +33,9 @@ export class NewYearReturns implements BackgroundWorker {
     this.stopped = false;
     const tick = async () => {
       if (this.stopped) return;
-      this.running = this.pass().catch((error: unknown) => this.runtime.logger.warn({ err: error }, 'new-year returns pass failed'));
+      this.running = this.pass().catch((error: unknown) =>
+        this.runtime.logger.warn({ err: error }, 'new-year returns pass failed'),
+      );
       await this.running;
       if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs).unref();
     };
@@ -52,7 +54,7 @@ export class NewYearReturns implements BackgroundWorker {
     if (year === this.settledYear) return false;
     await this.reconcile(this.runtime);
     this.settledYear = year;
-    this.runtime.logger.info({ financialYear: year }, 'opened the new financial year\'s self-assessment returns');
+    this.runtime.logger.info({ financialYear: year }, "opened the new financial year's self-assessment returns");
     return true;
   }
 

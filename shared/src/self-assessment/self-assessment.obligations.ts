@@ -9,7 +9,12 @@ import type { ObligationAudience } from '../obligations/obligation-audience';
 import type { ObligationKind } from '../obligations/obligation-kind';
 import { ObligationLedger, type ObligationRef } from '../obligations/obligation-ledger';
 import { inReconcileLock } from '../obligations/obligation-plan';
-import type { OfMember, SelfAssessmentAction, SelfAssessmentReturn, SelfAssessmentTypes } from './self-assessment.types';
+import type {
+  OfMember,
+  SelfAssessmentAction,
+  SelfAssessmentReturn,
+  SelfAssessmentTypes,
+} from './self-assessment.types';
 
 /** The obligation kinds, owner and law of one module's returns and actions. */
 export interface SelfAssessmentDuties {
@@ -28,7 +33,13 @@ export interface SelfAssessmentDesignation {
 }
 
 /** Where obligations need a module's designations: the whole country (null) or some partnerships. */
-export type DesignatedDuring = (manager: EntityManager, scope: AccessScope, partnershipIds: readonly string[] | null, startsOn: string, endsOn: string) => Promise<SelfAssessmentDesignation[]>;
+export type DesignatedDuring = (
+  manager: EntityManager,
+  scope: AccessScope,
+  partnershipIds: readonly string[] | null,
+  startsOn: string,
+  endsOn: string,
+) => Promise<SelfAssessmentDesignation[]>;
 
 /** One return a year to each partnership: the year and the partnership, its id without hyphens to fit the column (40). */
 export function returnOccurrence(financialYear: string, partnershipId: string): string {
@@ -86,7 +97,11 @@ export class SelfAssessmentObligations<K extends string> {
   }
 
   private returnRef(partnershipId: string, memberId: string, financialYear: string): ObligationRef {
-    return { kind: this.duties.returns, about: { type: this.types.naming.member.key === 'urn' ? 'School' : 'Agency', id: memberId }, occurrence: returnOccurrence(financialYear, partnershipId) };
+    return {
+      kind: this.duties.returns,
+      about: { type: this.types.naming.member.key === 'urn' ? 'School' : 'Agency', id: memberId },
+      occurrence: returnOccurrence(financialYear, partnershipId),
+    };
   }
 
   private actionRef(action: SelfAssessmentAction): ObligationRef {
@@ -111,7 +126,10 @@ export class SelfAssessmentObligations<K extends string> {
   }
 
   returnMade(submitted: OfMember<SelfAssessmentReturn, K>): Promise<Obligation | null> {
-    return this.ledger.meet(this.returnRef(submitted.partnershipId, this.memberOf(submitted), submitted.financialYear), submitted.submittedOn);
+    return this.ledger.meet(
+      this.returnRef(submitted.partnershipId, this.memberOf(submitted), submitted.financialYear),
+      submitted.submittedOn,
+    );
   }
 
   returnNoLongerOwed(partnershipId: string, memberId: string, financialYear: string): Promise<Obligation | null> {
@@ -135,7 +153,10 @@ export class SelfAssessmentObligations<K extends string> {
 
   /** Each partnership's return day, the default where it has set none. */
   async returnDays(partnershipIds: readonly string[] | null): Promise<Map<string, string>> {
-    const rows = await this.manager.find(this.types.Settings, partnershipIds === null ? {} : { where: { partnershipId: In([...partnershipIds]) } });
+    const rows = await this.manager.find(
+      this.types.Settings,
+      partnershipIds === null ? {} : { where: { partnershipId: In([...partnershipIds]) } },
+    );
     return new Map(rows.map((row) => [row.partnershipId, row.returnDue]));
   }
 }
@@ -170,19 +191,23 @@ async function settleReturns<K extends string>(
     source.designatedDuring(manager, AccessScope.anonymous, partnershipIds, year.startsOn, year.endsOn),
     manager.find(types.Return, { where: { ...where, financialYear: year.label } as never }),
     obligations.returnDays(partnershipIds),
-    candidates === null ? manager.find(Obligation, { where: { kind: duties.returns, status: 'OPEN' } }) : Promise.resolve([]),
+    candidates === null
+      ? manager.find(Obligation, { where: { kind: duties.returns, status: 'OPEN' } })
+      : Promise.resolve([]),
   ]);
   const designated = new Set(designations.map((d) => `${d.partnershipId}:${d.memberId}`));
   const made = new Map(returns.map((r) => [`${r.partnershipId}:${r[key]}`, r]));
   const pairs = new Map<string, SelfAssessmentDesignation>();
   for (const pair of candidates ?? designations) pairs.set(`${pair.partnershipId}:${pair.memberId}`, pair);
   for (const { occurrence, ownerPartnershipId: partnershipId, entityId: memberId } of open) {
-    if (partnershipId && occurrence === returnOccurrence(year.label, partnershipId)) pairs.set(`${partnershipId}:${memberId}`, { partnershipId, memberId });
+    if (partnershipId && occurrence === returnOccurrence(year.label, partnershipId))
+      pairs.set(`${partnershipId}:${memberId}`, { partnershipId, memberId });
   }
   for (const [id, { partnershipId, memberId }] of pairs) {
     const submitted = made.get(id);
     if (submitted) await obligations.returnMade(submitted);
-    else if (designated.has(id)) await obligations.returnOwed(partnershipId, memberId, year.label, days.get(partnershipId) ?? defaultReturnDue);
+    else if (designated.has(id))
+      await obligations.returnOwed(partnershipId, memberId, year.label, days.get(partnershipId) ?? defaultReturnDue);
     else await obligations.returnNoLongerOwed(partnershipId, memberId, year.label);
   }
 }
@@ -206,7 +231,10 @@ export function selfAssessmentDesignationsChanged<K extends string>(
  * number: this year's return for every designation (met where made, cancelled where the member is no
  * longer designated), and every action (open until completed). The ledger writes only what changed.
  */
-export async function reconcileSelfAssessmentObligations<K extends string>(runtime: Pick<SubgraphRuntime, 'db' | 'now'>, source: SelfAssessmentObligationSource<K>): Promise<void> {
+export async function reconcileSelfAssessmentObligations<K extends string>(
+  runtime: Pick<SubgraphRuntime, 'db' | 'now'>,
+  source: SelfAssessmentObligationSource<K>,
+): Promise<void> {
   const now = runtime.now();
   // Replicas crossing into a new year together take turns, so none numbers an event another just wrote.
   await inReconcileLock(runtime.db, `${source.duties.subgraph}.${source.duties.returns}`, async (manager) => {
@@ -214,7 +242,8 @@ export async function reconcileSelfAssessmentObligations<K extends string>(runti
     await settleReturns(manager, source, obligations, financialYearContaining(todayInLondon(now)), null, null);
     const actions = await manager.find(source.types.Action, { order: { id: 'ASC' } as never });
     for (const action of actions) {
-      if (action.completedOn === null) await obligations.actionOpen(action, source.actionRule(action.financialYear), source.actionBasis);
+      if (action.completedOn === null)
+        await obligations.actionOpen(action, source.actionRule(action.financialYear), source.actionBasis);
       else await obligations.actionDone(action, action.completedOn);
     }
   });

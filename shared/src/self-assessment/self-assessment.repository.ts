@@ -1,9 +1,24 @@
-import { In, IsNull, LessThan, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import {
+  In,
+  IsNull,
+  LessThan,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { findOneInScope } from '../audit';
 import { countPerParent, countsOfClauses, firstPerParent, pagesOfClauses, type SortKey } from '../connection';
 import { partnershipStaffRoles } from '../auth';
 import type { AccessScope } from '../identity';
-import type { OfMember, SelfAssessmentAction, SelfAssessmentRating, SelfAssessmentReturn, SelfAssessmentStandard, SelfAssessmentTypes } from './self-assessment.types';
+import type {
+  OfMember,
+  SelfAssessmentAction,
+  SelfAssessmentRating,
+  SelfAssessmentReturn,
+  SelfAssessmentStandard,
+  SelfAssessmentTypes,
+} from './self-assessment.types';
 
 /** Standards are the partnership's published expectations of its members: public. */
 export class SelfAssessmentStandardRepository {
@@ -22,7 +37,10 @@ export class SelfAssessmentStandardRepository {
   // Delete first, so the unique (partnershipId, key) index never sees old and new together.
   async replace(partnershipId: string, standards: SelfAssessmentStandard[]): Promise<void> {
     await this.manager.delete(this.types.Standard, { partnershipId });
-    await this.manager.insert(this.types.Standard, standards.map((standard) => ({ ...standard })));
+    await this.manager.insert(
+      this.types.Standard,
+      standards.map((standard) => ({ ...standard })),
+    );
   }
 }
 
@@ -57,10 +75,16 @@ export class SelfAssessmentReturnRepository<K extends string> {
     return clauses.length > 0 ? (clauses as never[]) : null;
   }
 
-  async returnsOfPartnerships(partnershipIds: readonly string[], financialYear: string | null): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+  async returnsOfPartnerships(
+    partnershipIds: readonly string[],
+    financialYear: string | null,
+  ): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
     const where = this.visible({ partnershipId: In([...partnershipIds]), ...(financialYear ? { financialYear } : {}) });
     if (where === null) return [];
-    return this.manager.find(this.types.Return, { where, order: { financialYear: 'DESC', submittedOn: 'ASC', [this.key]: 'ASC' } as never });
+    return this.manager.find(this.types.Return, {
+      where,
+      order: { financialYear: 'DESC', submittedOn: 'ASC', [this.key]: 'ASC' } as never,
+    });
   }
 
   /** A partnership's returns: the latest year first, then as they came in. */
@@ -82,18 +106,38 @@ export class SelfAssessmentReturnRepository<K extends string> {
   }
 
   /** The first `limit` returns after the key of each partnership, for all of them in one statement. */
-  returnPagesOfPartnerships(partnershipIds: readonly string[], financialYear: string | null, after: readonly string[] | null, limit: number): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
-    return pagesOfClauses(this.manager, this.types.Return, 'r', this.partnershipClauses(partnershipIds, financialYear), {
-      parent: 'r.partnershipId',
-      parents: partnershipIds.length,
-      order: this.partnershipOrder,
-      after,
-      limit,
-    });
+  returnPagesOfPartnerships(
+    partnershipIds: readonly string[],
+    financialYear: string | null,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+    return pagesOfClauses(
+      this.manager,
+      this.types.Return,
+      'r',
+      this.partnershipClauses(partnershipIds, financialYear),
+      {
+        parent: 'r.partnershipId',
+        parents: partnershipIds.length,
+        order: this.partnershipOrder,
+        after,
+        limit,
+      },
+    );
   }
 
-  returnCountsOfPartnerships(partnershipIds: readonly string[], financialYear: string | null): Promise<Map<string, number>> {
-    return countsOfClauses(this.manager, this.types.Return, 'r', this.partnershipClauses(partnershipIds, financialYear), 'r.partnershipId');
+  returnCountsOfPartnerships(
+    partnershipIds: readonly string[],
+    financialYear: string | null,
+  ): Promise<Map<string, number>> {
+    return countsOfClauses(
+      this.manager,
+      this.types.Return,
+      'r',
+      this.partnershipClauses(partnershipIds, financialYear),
+      'r.partnershipId',
+    );
   }
 
   private memberClauses(memberIds: readonly string[]): never[] {
@@ -101,7 +145,11 @@ export class SelfAssessmentReturnRepository<K extends string> {
   }
 
   /** The first `limit` returns after the key of each member, for all of them in one statement. */
-  returnPagesOfMembers(memberIds: readonly string[], after: readonly string[] | null, limit: number): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
+  returnPagesOfMembers(
+    memberIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Array<OfMember<SelfAssessmentReturn, K>>> {
     return pagesOfClauses(this.manager, this.types.Return, 'r', this.memberClauses(memberIds), {
       parent: `r.${this.key}`,
       parents: memberIds.length,
@@ -134,11 +182,18 @@ export class SelfAssessmentReturnRepository<K extends string> {
   ];
 
   private overdueClauses(partnershipIds: readonly string[], today: string): never[] {
-    return this.visible({ partnershipId: In([...partnershipIds]), completedOn: IsNull(), dueOn: LessThan(today) }) ?? [];
+    return (
+      this.visible({ partnershipId: In([...partnershipIds]), completedOn: IsNull(), dueOn: LessThan(today) }) ?? []
+    );
   }
 
   /** The first `limit` overdue actions after the key of each partnership, for all of them in one statement. */
-  overdueActionPages(partnershipIds: readonly string[], today: string, after: readonly string[] | null, limit: number): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
+  overdueActionPages(
+    partnershipIds: readonly string[],
+    today: string,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
     return pagesOfClauses(this.manager, this.types.Action, 'a', this.overdueClauses(partnershipIds, today), {
       parent: 'a.partnershipId',
       parents: partnershipIds.length,
@@ -149,19 +204,36 @@ export class SelfAssessmentReturnRepository<K extends string> {
   }
 
   overdueActionCounts(partnershipIds: readonly string[], today: string): Promise<Map<string, number>> {
-    return countsOfClauses(this.manager, this.types.Action, 'a', this.overdueClauses(partnershipIds, today), 'a.partnershipId');
+    return countsOfClauses(
+      this.manager,
+      this.types.Action,
+      'a',
+      this.overdueClauses(partnershipIds, today),
+      'a.partnershipId',
+    );
   }
 
-  findReturn(partnershipId: string, memberId: string, financialYear: string): Promise<OfMember<SelfAssessmentReturn, K> | null> {
+  findReturn(
+    partnershipId: string,
+    memberId: string,
+    financialYear: string,
+  ): Promise<OfMember<SelfAssessmentReturn, K> | null> {
     return this.manager.findOneBy(this.types.Return, { partnershipId, [this.key]: memberId, financialYear } as never);
   }
 
   /** In the caller's scope; one that exists outside it is noted as a refusal. Who may complete it is the service's rule. */
   findAction(id: string): Promise<OfMember<SelfAssessmentAction, K> | null> {
-    return findOneInScope(this.manager, this.scope, this.types.Action, `${this.types.naming.prefix}Action`, id, async () => {
-      const where = this.visible({ id });
-      return where === null ? null : this.manager.findOne(this.types.Action, { where });
-    });
+    return findOneInScope(
+      this.manager,
+      this.scope,
+      this.types.Action,
+      `${this.types.naming.prefix}Action`,
+      id,
+      async () => {
+        const where = this.visible({ id });
+        return where === null ? null : this.manager.findOne(this.types.Action, { where });
+      },
+    );
   }
 
   /** Unfiltered, for an action already found in scope: the day the return it belongs to was made. */
@@ -172,16 +244,26 @@ export class SelfAssessmentReturnRepository<K extends string> {
     return made?.submittedOn ?? null;
   }
 
-  async insert(submitted: SelfAssessmentReturn, ratings: SelfAssessmentRating[], actions: SelfAssessmentAction[]): Promise<void> {
+  async insert(
+    submitted: SelfAssessmentReturn,
+    ratings: SelfAssessmentRating[],
+    actions: SelfAssessmentAction[],
+  ): Promise<void> {
     await this.manager.insert(this.types.Return, { ...submitted } as never);
-    await this.manager.insert(this.types.Rating, ratings.map((rating) => ({ ...rating }) as never));
-    if (actions.length > 0) await this.manager.insert(this.types.Action, actions.map((action) => ({ ...action }) as never));
+    await this.manager.insert(
+      this.types.Rating,
+      ratings.map((rating) => ({ ...rating }) as never),
+    );
+    if (actions.length > 0)
+      await this.manager.insert(
+        this.types.Action,
+        actions.map((action) => ({ ...action }) as never),
+      );
   }
 
   async completeAction(id: string, completedOn: string): Promise<void> {
     await this.manager.update(this.types.Action, { id } as never, { completedOn } as never);
   }
-
 }
 
 /**
@@ -222,9 +304,13 @@ export class SelfAssessmentDesignationRepository<K extends string, M extends { n
     ];
   }
 
-  private notReturned(partnershipIds: readonly string[], year: { startsOn: string; endsOn: string; label: string }): SelectQueryBuilder<ObjectLiteral> {
+  private notReturned(
+    partnershipIds: readonly string[],
+    year: { startsOn: string; endsOn: string; label: string },
+  ): SelectQueryBuilder<ObjectLiteral> {
     const key = this.types.naming.member.key;
-    const overlapping = (alias: string) => `${alias}.designatedFrom <= :endsOn AND (${alias}.designatedUntil IS NULL OR ${alias}.designatedUntil >= :startsOn)`;
+    const overlapping = (alias: string) =>
+      `${alias}.designatedFrom <= :endsOn AND (${alias}.designatedUntil IS NULL OR ${alias}.designatedUntil >= :startsOn)`;
     return (
       this.manager
         .createQueryBuilder(this.table.entity, 'd')
@@ -237,24 +323,48 @@ export class SelfAssessmentDesignationRepository<K extends string, M extends { n
             .subQuery()
             .select('1')
             .from(this.table.entity, 'earlier')
-            .where(`earlier.partnershipId = d.partnershipId AND earlier.${key} = d.${key} AND earlier.designatedFrom < d.designatedFrom AND ${overlapping('earlier')}`);
+            .where(
+              `earlier.partnershipId = d.partnershipId AND earlier.${key} = d.${key} AND earlier.designatedFrom < d.designatedFrom AND ${overlapping('earlier')}`,
+            );
           return `NOT EXISTS ${earlier.getQuery()}`;
         })
         .andWhere((query: SelectQueryBuilder<ObjectLiteral>) => {
-          const made = query.subQuery().select('1').from(this.types.Return, 'r').where(`r.partnershipId = d.partnershipId AND r.${key} = d.${key} AND r.financialYear = :financialYear`);
+          const made = query
+            .subQuery()
+            .select('1')
+            .from(this.types.Return, 'r')
+            .where(`r.partnershipId = d.partnershipId AND r.${key} = d.${key} AND r.financialYear = :financialYear`);
           return `NOT EXISTS ${made.getQuery()}`;
         })
         .setParameter('financialYear', year.label)
     );
   }
 
-  async notReturnedPages(partnershipIds: readonly string[], year: { startsOn: string; endsOn: string; label: string }, after: readonly string[] | null, limit: number): Promise<Array<NotReturned<M>>> {
-    const query = firstPerParent(this.notReturned(partnershipIds, year), { id: 'd.id', parent: 'd.partnershipId', parents: partnershipIds.length, order: this.notReturnedOrder, after, limit });
+  async notReturnedPages(
+    partnershipIds: readonly string[],
+    year: { startsOn: string; endsOn: string; label: string },
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Array<NotReturned<M>>> {
+    const query = firstPerParent(this.notReturned(partnershipIds, year), {
+      id: 'd.id',
+      parent: 'd.partnershipId',
+      parents: partnershipIds.length,
+      order: this.notReturnedOrder,
+      after,
+      limit,
+    });
     const rows = await query.getMany();
-    return rows.map((row) => ({ partnershipId: row['partnershipId'] as string, member: row[this.table.relation] as M }));
+    return rows.map((row) => ({
+      partnershipId: row['partnershipId'] as string,
+      member: row[this.table.relation] as M,
+    }));
   }
 
-  notReturnedCounts(partnershipIds: readonly string[], year: { startsOn: string; endsOn: string; label: string }): Promise<Map<string, number>> {
+  notReturnedCounts(
+    partnershipIds: readonly string[],
+    year: { startsOn: string; endsOn: string; label: string },
+  ): Promise<Map<string, number>> {
     return countPerParent(this.notReturned(partnershipIds, year), 'd.partnershipId');
   }
 }

@@ -45,22 +45,35 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
 
   @Resolver(() => places.partnership)
   class PartnershipSelfAssessmentResolver {
-    @FieldResolver(() => [types.Standard], { nullable: true, name: `${field}Standards`, description: describe.standardsField })
+    @FieldResolver(() => [types.Standard], {
+      nullable: true,
+      name: `${field}Standards`,
+      description: describe.standardsField,
+    })
     standards(@Root() partnership: Partnership, @Ctx() ctx: SubgraphContext): Promise<SelfAssessmentStandard[]> {
       return engine(ctx).standardsOf(partnership.id);
     }
 
-    @FieldResolver(() => types.ReturnConnection, { nullable: true, name: `${field}Returns`, description: describe.returnsField })
+    @FieldResolver(() => types.ReturnConnection, {
+      nullable: true,
+      name: `${field}Returns`,
+      description: describe.returnsField,
+    })
     returns(
       @Root() partnership: Partnership,
-      @Arg('financialYear', () => String, { nullable: true, description: 'e.g. 2025-26; every year when left out' }) financialYear: string | null,
+      @Arg('financialYear', () => String, { nullable: true, description: 'e.g. 2025-26; every year when left out' })
+      financialYear: string | null,
       @Args() args: PageArgs,
       @Ctx() ctx: SubgraphContext,
     ): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
       return engine(ctx).pageOfPartnership(partnership.id, financialYear ?? null, args);
     }
 
-    @FieldResolver(() => types.Overview, { nullable: true, name: `${field}Overview`, description: describe.overviewField })
+    @FieldResolver(() => types.Overview, {
+      nullable: true,
+      name: `${field}Overview`,
+      description: describe.overviewField,
+    })
     overview(
       @Root() partnership: Partnership,
       @Arg('financialYear', () => String) financialYear: string,
@@ -73,12 +86,22 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
   @Resolver(() => types.Overview)
   class OverviewResolver {
     @FieldResolver(() => types.MemberConnection, { description: describe.notReturned })
-    notReturned(@Root() overview: SelfAssessmentOverview, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<M>> {
+    notReturned(
+      @Root() overview: SelfAssessmentOverview,
+      @Args() args: PageArgs,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<Connection<M>> {
       return engine(ctx).notReturnedOf(overview.partnershipId, overview.financialYear, args);
     }
 
-    @FieldResolver(() => types.ActionConnection, { description: 'Actions of any year past their due date and not completed, the longest overdue first' })
-    overdueActions(@Root() overview: SelfAssessmentOverview, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<OfMember<SelfAssessmentAction, K>>> {
+    @FieldResolver(() => types.ActionConnection, {
+      description: 'Actions of any year past their due date and not completed, the longest overdue first',
+    })
+    overdueActions(
+      @Root() overview: SelfAssessmentOverview,
+      @Args() args: PageArgs,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<Connection<OfMember<SelfAssessmentAction, K>>> {
       return engine(ctx).overdueActionsOf(overview.partnershipId, args);
     }
   }
@@ -92,7 +115,10 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return engine(ctx).returnDueOf(partnership.id);
     }
 
-    @Mutation(() => String, { name: `set${prefix}ReturnDue`, description: `Sets the day each year's return is due (the partnership's administrators); this year's open returns move to it` })
+    @Mutation(() => String, {
+      name: `set${prefix}ReturnDue`,
+      description: `Sets the day each year's return is due (the partnership's administrators); this year's open returns move to it`,
+    })
     setReturnDue(
       @Arg('returnDue', () => String, { description: 'MM-DD, e.g. 06-30' }) day: string,
       @Arg('partnershipId', () => ID) partnershipId: string,
@@ -104,8 +130,15 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
 
   @Resolver(() => places.member)
   class MemberSelfAssessmentResolver {
-    @FieldResolver(() => types.ReturnConnection, { name: places.memberReturnsField, description: describe.memberReturnsField })
-    returns(@Root() member: M, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
+    @FieldResolver(() => types.ReturnConnection, {
+      name: places.memberReturnsField,
+      description: describe.memberReturnsField,
+    })
+    returns(
+      @Root() member: M,
+      @Args() args: PageArgs,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<Connection<OfMember<SelfAssessmentReturn, K>>> {
       return engine(ctx).pageOfMember(places.memberIdOf(member), args);
     }
   }
@@ -123,12 +156,18 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     }
 
     @FieldResolver(() => [types.Rating])
-    standards(@Root() submitted: SelfAssessmentReturn, @Ctx() ctx: SubgraphContext): Promise<Array<OfMember<SelfAssessmentRating, K>>> {
+    standards(
+      @Root() submitted: SelfAssessmentReturn,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<Array<OfMember<SelfAssessmentRating, K>>> {
       return engine(ctx).ratingsOf(submitted);
     }
 
     @Mutation(() => types.Return, { name: `submit${prefix}Return`, description: describe.submitMutation })
-    submit(@Arg('input', () => types.SubmitInput) input: SubmitSelfAssessmentInput, @Ctx() ctx: SubgraphContext): Promise<OfMember<SelfAssessmentReturn, K>> {
+    submit(
+      @Arg('input', () => types.SubmitInput) input: SubmitSelfAssessmentInput,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<OfMember<SelfAssessmentReturn, K>> {
       return engine(ctx).submit(input);
     }
 
@@ -143,7 +182,10 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     }
 
     @Mutation(() => types.Action, { name: `complete${prefix}Action`, description: describe.completeMutation })
-    complete(@Arg('input', () => types.CompleteInput) input: CompleteSelfAssessmentActionInput, @Ctx() ctx: SubgraphContext): Promise<OfMember<SelfAssessmentAction, K>> {
+    complete(
+      @Arg('input', () => types.CompleteInput) input: CompleteSelfAssessmentActionInput,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<OfMember<SelfAssessmentAction, K>> {
       return engine(ctx).completeAction(input);
     }
   }
@@ -151,7 +193,10 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
   @Resolver(() => types.Rating)
   class RatingResolver {
     @FieldResolver(() => [types.Action])
-    actions(@Root() rating: SelfAssessmentRating, @Ctx() ctx: SubgraphContext): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
+    actions(
+      @Root() rating: SelfAssessmentRating,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
       return engine(ctx).actionsOf(rating);
     }
   }
@@ -169,5 +214,13 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     }
   }
 
-  return [PartnershipSelfAssessmentResolver, OverviewResolver, PartnershipReturnDueResolver, MemberSelfAssessmentResolver, ReturnResolver, RatingResolver, ActionResolver];
+  return [
+    PartnershipSelfAssessmentResolver,
+    OverviewResolver,
+    PartnershipReturnDueResolver,
+    MemberSelfAssessmentResolver,
+    ReturnResolver,
+    RatingResolver,
+    ActionResolver,
+  ];
 }

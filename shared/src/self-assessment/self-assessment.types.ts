@@ -10,7 +10,10 @@ export enum RagRating {
   GREEN = 'GREEN',
 }
 // One RAG scale in the graph: agencies' section 11 and schools' section 175/157 returns rate the same way.
-registerEnumType(RagRating, { name: 'RagRating', description: 'How well a standard is met: RED not met, AMBER partly, GREEN met' });
+registerEnumType(RagRating, {
+  name: 'RagRating',
+  description: 'How well a standard is met: RED not met, AMBER partly, GREEN met',
+});
 
 /** A standard before it belongs to a partnership. */
 export interface SelfAssessmentStandardDefinition {
@@ -248,7 +251,12 @@ export interface SelfAssessmentInputs {
 export interface SubmitSelfAssessmentInput {
   partnershipId: string;
   financialYear: string;
-  standards: Array<{ standardKey: string; rating: RagRating; evidence: string; actions: Array<{ description: string; owner: string; dueOn: string }> }>;
+  standards: Array<{
+    standardKey: string;
+    rating: RagRating;
+    evidence: string;
+    actions: Array<{ description: string; owner: string; dueOn: string }>;
+  }>;
   [member: string]: unknown;
 }
 
@@ -287,7 +295,11 @@ function named<T extends Function>(cls: T, name: string): T {
   return cls;
 }
 
-function memberColumn<K extends string>(target: object, member: SelfAssessmentMemberColumn<K>, options: { field: boolean; index: boolean }): void {
+function memberColumn<K extends string>(
+  target: object,
+  member: SelfAssessmentMemberColumn<K>,
+  options: { field: boolean; index: boolean },
+): void {
   if (options.field) Field(() => String)(target, member.key);
   if (options.index) Index()(target, member.key);
   Column('varchar', { length: member.length })(target, member.key);
@@ -297,7 +309,10 @@ function memberColumn<K extends string>(target: object, member: SelfAssessmentMe
  * The entities, object and input types of one module's self-assessment, named and worded for it, on
  * the shared columns above. `memberType` is the module's entity for the member (Agency, School).
  */
-export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNaming<K>, memberType: () => ClassType): SelfAssessmentTypes<K> {
+export function selfAssessmentTypes<K extends string>(
+  naming: SelfAssessmentNaming<K>,
+  memberType: () => ClassType,
+): SelfAssessmentTypes<K> {
   const { prefix, member, describe } = naming;
   const tables = prefix.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -342,9 +357,21 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     partnershipId!: string;
   }
 
-  const ReturnConnection = connectionOf<OfMember<SelfAssessmentReturn, K>>(() => Return, `${prefix}Return`, `A page of returns: ${describe.returnType}`);
-  const MemberConnection = connectionOf<object>(memberType, `${prefix}Member`, `A page of members: ${describe.notReturned}`) as ConnectionClass<unknown>;
-  const ActionConnection = connectionOf<OfMember<SelfAssessmentAction, K>>(() => Action, `${prefix}Action`, `A page of actions: ${describe.actionType}`);
+  const ReturnConnection = connectionOf<OfMember<SelfAssessmentReturn, K>>(
+    () => Return,
+    `${prefix}Return`,
+    `A page of returns: ${describe.returnType}`,
+  );
+  const MemberConnection = connectionOf<object>(
+    memberType,
+    `${prefix}Member`,
+    `A page of members: ${describe.notReturned}`,
+  ) as ConnectionClass<unknown>;
+  const ActionConnection = connectionOf<OfMember<SelfAssessmentAction, K>>(
+    () => Action,
+    `${prefix}Action`,
+    `A page of actions: ${describe.actionType}`,
+  );
 
   @InputType(`${prefix}StandardInput`, { description: describe.standardInput })
   class StandardInput {
@@ -366,7 +393,9 @@ export function selfAssessmentTypes<K extends string>(naming: SelfAssessmentNami
     @Field({ description: describe.actionInputOwner })
     owner!: string;
 
-    @Field(() => DateScalar, { description: 'Not before the day the return is made: an action plan sets dates still to come' })
+    @Field(() => DateScalar, {
+      description: 'Not before the day the return is made: an action plan sets dates still to come',
+    })
     dueOn!: string;
   }
 

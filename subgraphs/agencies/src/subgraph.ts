@@ -9,18 +9,37 @@ import { AgencyContact } from './contact/agency-contact.entity';
 import { AgencyContactResolver } from './contact/agency-contact.resolver';
 import { loadDemoData } from './demo/demo-data';
 import { Designation } from './designation/designation.entity';
-import { AgencyDesignationResolver, DesignationResolver, PartnershipDesignationResolver } from './designation/designation.resolver';
+import {
+  AgencyDesignationResolver,
+  DesignationResolver,
+  PartnershipDesignationResolver,
+} from './designation/designation.resolver';
 import { PartnershipReference } from './external/partnership.type';
 import { migrations } from './migrations';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { ViewerSchool } from './viewer/viewer.type';
 import { reconcileSection11Obligations } from './section11/section11.module';
 import { section11Resolvers } from './section11/section11.resolver';
-import { Section11Action, Section11Rating, Section11Return, Section11Settings, Section11Standard } from './section11/section11.types';
+import {
+  Section11Action,
+  Section11Rating,
+  Section11Return,
+  Section11Settings,
+  Section11Standard,
+} from './section11/section11.types';
 
 export const agenciesSubgraph: SubgraphDefinition = {
   name: 'agencies',
-  entities: [Agency, Designation, AgencyContact, Section11Standard, Section11Return, Section11Rating, Section11Action, Section11Settings],
+  entities: [
+    Agency,
+    Designation,
+    AgencyContact,
+    Section11Standard,
+    Section11Return,
+    Section11Rating,
+    Section11Action,
+    Section11Settings,
+  ],
   migrations,
   resolvers: [
     AgencyResolver,
@@ -44,7 +63,9 @@ export const agenciesSubgraph: SubgraphDefinition = {
   references: { Agency: agencyReference },
   loadReferenceData: async ({ db, reference, logger }) => {
     const organisations = statutoryOrganisations(reference);
-    await inTransaction(db, (manager) => new AgencyRepository(manager, AccessScope.anonymous).upsertReference(organisations));
+    await inTransaction(db, (manager) =>
+      new AgencyRepository(manager, AccessScope.anonymous).upsertReference(organisations),
+    );
     logger.info({ count: organisations.length }, 'statutory organisations loaded from reference data');
   },
   loadDemoData,

@@ -1,7 +1,18 @@
 import { In, type EntityManager } from 'typeorm';
-import { inTransaction, AccessScope, Obligation, type DesiredObligation, type ObligationKind, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  inTransaction,
+  AccessScope,
+  Obligation,
+  type DesiredObligation,
+  type ObligationKind,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import type { ProfessionalDisagreement } from './disagreement/professional-disagreement.entity';
-import { currentStageObligation, settleDisagreementObligations, stageObligation } from './disagreement/professional-disagreement.obligations';
+import {
+  currentStageObligation,
+  settleDisagreementObligations,
+  stageObligation,
+} from './disagreement/professional-disagreement.obligations';
 import { ProfessionalDisagreementRepository } from './disagreement/professional-disagreement.repository';
 import { settleNationalEscalationObligations } from './national-escalation/national-escalation.obligations';
 import { NationalEscalationRepository } from './national-escalation/national-escalation.repository';
@@ -19,22 +30,42 @@ export const reconcileBatchSize = 500;
 export async function reconcileEscalationsObligations(runtime: SubgraphRuntime): Promise<void> {
   const scope = AccessScope.anonymous;
   const at = runtime.now();
-  await inBatches(runtime, (manager, after) => new ReferralRepository(manager, scope).page(after, reconcileBatchSize), async (manager, rows) => {
-    await settleReferralObligations(manager, at, rows, await obligationsAbout(manager, ['REFERRAL_ACKNOWLEDGEMENT', 'REFERRAL_DECISION'], 'Referral', rows));
-  });
+  await inBatches(
+    runtime,
+    (manager, after) => new ReferralRepository(manager, scope).page(after, reconcileBatchSize),
+    async (manager, rows) => {
+      await settleReferralObligations(
+        manager,
+        at,
+        rows,
+        await obligationsAbout(manager, ['REFERRAL_ACKNOWLEDGEMENT', 'REFERRAL_DECISION'], 'Referral', rows),
+      );
+    },
+  );
   await inBatches(
     runtime,
     (manager, after) => new ProfessionalDisagreementRepository(manager, scope).page(after, reconcileBatchSize),
     async (manager, rows) => {
       const existing = await obligationsAbout(manager, ['ESCALATION_STAGE'], 'ProfessionalDisagreement', rows);
-      await settleDisagreementObligations(manager, at, rows.flatMap((row) => stageObligations(row, existing)), existing);
+      await settleDisagreementObligations(
+        manager,
+        at,
+        rows.flatMap((row) => stageObligations(row, existing)),
+        existing,
+      );
     },
   );
   await inBatches(
     runtime,
     (manager, after) => new NationalEscalationRepository(manager, scope).page(after, reconcileBatchSize),
     async (manager, rows) => {
-      await settleNationalEscalationObligations(manager, at, runtime.calendar, rows, await obligationsAbout(manager, ['NATIONAL_ESCALATION'], 'NationalEscalation', rows));
+      await settleNationalEscalationObligations(
+        manager,
+        at,
+        runtime.calendar,
+        rows,
+        await obligationsAbout(manager, ['NATIONAL_ESCALATION'], 'NationalEscalation', rows),
+      );
     },
   );
 }
@@ -45,12 +76,21 @@ type Manager = EntityManager;
  * The current stage as the row stands, and any earlier stage still open in the ledger (moved on
  * by a change that wrote no obligation): that stage ended when the current one began.
  */
-function stageObligations(disagreement: ProfessionalDisagreement, existing: readonly Obligation[]): DesiredObligation[] {
+function stageObligations(
+  disagreement: ProfessionalDisagreement,
+  existing: readonly Obligation[],
+): DesiredObligation[] {
   const current = currentStageObligation(disagreement);
   const earlier = existing
-    .filter((row) => row.entityId === disagreement.id && row.status === 'OPEN' && row.occurrence !== current.draft.occurrence)
+    .filter(
+      (row) => row.entityId === disagreement.id && row.status === 'OPEN' && row.occurrence !== current.draft.occurrence,
+    )
     .map((row) => ({
-      draft: { ...stageObligation(disagreement), occurrence: row.occurrence, deadline: { due: row.due, rule: row.rule, provisional: Boolean(row.provisional) } },
+      draft: {
+        ...stageObligation(disagreement),
+        occurrence: row.occurrence,
+        deadline: { due: row.due, rule: row.rule, provisional: Boolean(row.provisional) },
+      },
       metOn: disagreement.stageStartedOn,
     }));
   return [...earlier, current];
@@ -80,5 +120,7 @@ export function obligationsAbout(
   entityType: string,
   rows: readonly { id: string }[],
 ): Promise<Obligation[]> {
-  return manager.getRepository(Obligation).findBy({ kind: In([...kinds]), entityType, entityId: In(rows.map((row) => row.id)) });
+  return manager
+    .getRepository(Obligation)
+    .findBy({ kind: In([...kinds]), entityType, entityId: In(rows.map((row) => row.id)) });
 }

@@ -30,7 +30,17 @@ import { EscalationReportResolver } from './reporting/escalation-report.resolver
 
 export const escalationsSubgraph: SubgraphDefinition = {
   name: 'escalations',
-  entities: [EscalationStage, ProfessionalDisagreement, EscalationEvent, NationalEscalation, Referral, PartnershipArea, PartnershipFootprintSeen, AgencyDirectoryEntry, SchoolDirectoryEntry],
+  entities: [
+    EscalationStage,
+    ProfessionalDisagreement,
+    EscalationEvent,
+    NationalEscalation,
+    Referral,
+    PartnershipArea,
+    PartnershipFootprintSeen,
+    AgencyDirectoryEntry,
+    SchoolDirectoryEntry,
+  ],
   migrations,
   resolvers: [
     ProfessionalDisagreementResolver,

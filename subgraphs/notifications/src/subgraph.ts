@@ -26,9 +26,23 @@ import { configureWebhooks } from './webhook/webhook-settings';
  */
 export const notificationsSubgraph: SubgraphDefinition = {
   name: 'notifications',
-  entities: [ReceivedEvent, IndexedObligation, ObligationAudienceEntry, WebhookEndpoint, WebhookDelivery, SentReminder, SchedulerLease],
+  entities: [
+    ReceivedEvent,
+    IndexedObligation,
+    ObligationAudienceEntry,
+    WebhookEndpoint,
+    WebhookDelivery,
+    SentReminder,
+    SchedulerLease,
+  ],
   migrations,
-  resolvers: [WhatIsDueResolver, ObligationConnectionResolver, PartnershipWhatIsDueResolver, DeadlinePreviewResolver, WebhookResolver],
+  resolvers: [
+    WhatIsDueResolver,
+    ObligationConnectionResolver,
+    PartnershipWhatIsDueResolver,
+    DeadlinePreviewResolver,
+    WebhookResolver,
+  ],
   orphanedTypes: [PartnershipReference, Obligation],
   references: {
     Obligation: obligationReference,

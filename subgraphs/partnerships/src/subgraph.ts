@@ -3,7 +3,12 @@ import { ArrangementsResolver, PartnershipArrangementsResolver } from './arrange
 import type { SubgraphDefinition } from '@safeguarding/shared';
 import { loadDemoData } from './demo/demo-data';
 import { migrations } from './migrations';
-import { DelegatedSafeguardingPartner, Partnership, PartnershipArea, StatutoryPartner } from './partnership/partnership.entity';
+import {
+  DelegatedSafeguardingPartner,
+  Partnership,
+  PartnershipArea,
+  StatutoryPartner,
+} from './partnership/partnership.entity';
 import { PartnershipLifecycleResolver, StatutoryPartnerResolver } from './partnership/statutory-partner.resolver';
 import { partnershipReference } from './partnership/partnership.reference';
 import { announceUnannouncedPartnerships } from './partnership/partnership.events';
@@ -16,7 +21,14 @@ import { PartnershipYearlyReportsResolver, YearlyReportResolver } from './yearly
 
 export const partnershipsSubgraph: SubgraphDefinition = {
   name: 'partnerships',
-  entities: [Partnership, PartnershipArea, StatutoryPartner, DelegatedSafeguardingPartner, YearlyReport, PublishedArrangements],
+  entities: [
+    Partnership,
+    PartnershipArea,
+    StatutoryPartner,
+    DelegatedSafeguardingPartner,
+    YearlyReport,
+    PublishedArrangements,
+  ],
   migrations,
   resolvers: [
     PartnershipResolver,

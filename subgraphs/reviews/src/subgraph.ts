@@ -11,9 +11,16 @@ import { SchoolReviewWorkResolver } from './external/school.resolver';
 import { SchoolStub } from './external/school.type';
 import { migrations } from './migrations';
 import { reconcileReviewObligations } from './obligations/reconcile';
-import { NotifiedChild, PartnerTold, SeriousIncidentNotification } from './notification/serious-incident-notification.entity';
+import {
+  NotifiedChild,
+  PartnerTold,
+  SeriousIncidentNotification,
+} from './notification/serious-incident-notification.entity';
 import { seriousIncidentNotificationReference } from './notification/serious-incident-notification.reference';
-import { PartnerToldResolver, SeriousIncidentNotificationResolver } from './notification/serious-incident-notification.resolver';
+import {
+  PartnerToldResolver,
+  SeriousIncidentNotificationResolver,
+} from './notification/serious-incident-notification.resolver';
 import { PracticeReview } from './practice-review/practice-review.entity';
 import { practiceReviewReference } from './practice-review/practice-review.reference';
 import { PracticeReviewResolver } from './practice-review/practice-review.resolver';

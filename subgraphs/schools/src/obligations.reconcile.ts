@@ -1,8 +1,19 @@
 import { In, type EntityManager } from 'typeorm';
-import { inTransaction, AccessScope, groupByKey, Obligation, todayInLondon, type ObligationKind, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  inTransaction,
+  AccessScope,
+  groupByKey,
+  Obligation,
+  todayInLondon,
+  type ObligationKind,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import { fileTransferObligation, settleFileTransferObligations } from './file-transfer/file-transfer.obligations';
 import { FileTransferRepository } from './file-transfer/file-transfer.repository';
-import { dslTrainingObligations, settleDslTrainingObligations } from './safeguarding-lead/safeguarding-lead.obligations';
+import {
+  dslTrainingObligations,
+  settleDslTrainingObligations,
+} from './safeguarding-lead/safeguarding-lead.obligations';
 import { SafeguardingLeadRepository } from './safeguarding-lead/safeguarding-lead.repository';
 import { schoolClock } from './school-calendar/school-calendar.service';
 import { SchoolCalendarRepository } from './school-calendar/school-calendar.repository';
@@ -33,12 +44,24 @@ export const reconcileFileTransfers: ObligationReconciler = async (runtime) => {
   let after: string | null = null;
   for (;;) {
     const last: string | null = await inTransaction(runtime.db, async (manager) => {
-      const transfers = await new FileTransferRepository(manager, scope, runtime.reference).page(after, reconcileBatchSize);
+      const transfers = await new FileTransferRepository(manager, scope, runtime.reference).page(
+        after,
+        reconcileBatchSize,
+      );
       if (transfers.length === 0) return null;
       const senders = [...new Set(transfers.map((t) => t.sendingUrn))];
-      const closures = groupByKey(senders, await new SchoolCalendarRepository(manager, scope).closuresOf(senders), (day) => day.urn);
+      const closures = groupByKey(
+        senders,
+        await new SchoolCalendarRepository(manager, scope).closuresOf(senders),
+        (day) => day.urn,
+      );
       const clocks = new Map(senders.map((urn, index) => [urn, schoolClock(runtime.calendar, closures[index] ?? [])]));
-      const existing = await obligationsAbout(manager, ['FILE_TRANSFER'], 'ChildProtectionFileTransfer', transfers.map((t) => t.id));
+      const existing = await obligationsAbout(
+        manager,
+        ['FILE_TRANSFER'],
+        'ChildProtectionFileTransfer',
+        transfers.map((t) => t.id),
+      );
       const desired = transfers.map((t) => fileTransferObligation(t, clocks.get(t.sendingUrn)!, runtime.reference));
       await settleFileTransferObligations(manager, at, desired, existing);
       return transfers.length < reconcileBatchSize ? null : transfers[transfers.length - 1]!.id;
@@ -61,7 +84,9 @@ export const reconcileDslTraining: ObligationReconciler = async (runtime) => {
       const leads = groupByKey(urns, await repository.leadsOf(urns), (lead) => lead.urn);
       const existing = await obligationsAbout(manager, ['DSL_TRAINING'], 'School', urns);
       const bySchool = groupByKey(urns, existing, (row) => row.entityId);
-      const desired = urns.flatMap((_urn, index) => dslTrainingObligations(leads[index] ?? [], bySchool[index] ?? [], runtime.calendar, today));
+      const desired = urns.flatMap((_urn, index) =>
+        dslTrainingObligations(leads[index] ?? [], bySchool[index] ?? [], runtime.calendar, today),
+      );
       await settleDslTrainingObligations(manager, at, desired, existing, new Set(urns));
       return urns.length < reconcileBatchSize ? null : urns[urns.length - 1]!;
     });

@@ -24,7 +24,13 @@ import { schoolReference } from './school/school.reference';
 import { SchoolResolver } from './school/school.resolver';
 import { reconcileSchoolSafeguardingObligations } from './self-assessment/self-assessment.module';
 import { schoolSafeguardingResolvers } from './self-assessment/self-assessment.resolver';
-import { SchoolSafeguardingAction, SchoolSafeguardingRating, SchoolSafeguardingReturn, SchoolSafeguardingSettings, SchoolSafeguardingStandard } from './self-assessment/self-assessment.types';
+import {
+  SchoolSafeguardingAction,
+  SchoolSafeguardingRating,
+  SchoolSafeguardingReturn,
+  SchoolSafeguardingSettings,
+  SchoolSafeguardingStandard,
+} from './self-assessment/self-assessment.types';
 import { SchoolSyncResolver } from './sync/school-sync.resolver';
 import { Trust } from './trust/trust.entity';
 import { trustReference } from './trust/trust.reference';

@@ -10,14 +10,19 @@ import type { ClockRule, ClockRules } from './clock-rule';
 
 export const referralResponseBasis =
   'Working Together to Safeguard Children (statutory guidance): acknowledge and decide within one working day of receipt';
-export const referralImmediateBasis = 'Working Together to Safeguard Children (statutory guidance): significant harm, act immediately';
+export const referralImmediateBasis =
+  'Working Together to Safeguard Children (statutory guidance): significant harm, act immediately';
 
 /**
  * One working day after the London date of receipt (the day itself is day 0, whatever the hour:
  * received at 17:40 on a Friday is due on Monday); on the day of receipt where the child is
  * suffering or likely to suffer significant harm.
  */
-export function referralResponseDeadline(receivedOn: IsoDate, immediate: boolean, calendar: WorkingDayCalendar): Deadline {
+export function referralResponseDeadline(
+  receivedOn: IsoDate,
+  immediate: boolean,
+  calendar: WorkingDayCalendar,
+): Deadline {
   return immediate
     ? { due: receivedOn, rule: `immediately: on the day of receipt, ${receivedOn}`, provisional: false }
     : calendar.addWorkingDays(receivedOn, 1);
@@ -28,12 +33,16 @@ export const escalationStageBasis = 'Partnership escalation policy (local practi
 export const defaultEscalationStageWorkingDays = 5;
 
 /** A stage runs for the partnership's timescale in working days from the day it started. */
-export function escalationStageDeadline(startedOn: IsoDate, timescaleWorkingDays: number, calendar: WorkingDayCalendar): Deadline {
+export function escalationStageDeadline(
+  startedOn: IsoDate,
+  timescaleWorkingDays: number,
+  calendar: WorkingDayCalendar,
+): Deadline {
   return calendar.addWorkingDays(startedOn, timescaleWorkingDays);
 }
 
 export const nationalEscalationBasis =
-  'Working Together to Safeguard Children 2023 (the Child Safeguarding Practice Review Panel\'s national role): no statutory timescale; acknowledgement expected within 10 working days (service standard)';
+  "Working Together to Safeguard Children 2023 (the Child Safeguarding Practice Review Panel's national role): no statutory timescale; acknowledgement expected within 10 working days (service standard)";
 export const nationalEscalationAcknowledgementWorkingDays = 10;
 
 export function nationalEscalationDeadline(raisedOn: IsoDate, calendar: WorkingDayCalendar): Deadline {

@@ -27,7 +27,7 @@ export type ChildDeathReviewStageTarget = (typeof childDeathReviewStages)[number
 export function workingDaysBefore(calendar: WorkingDayCalendar, date: IsoDate, n: number, what: string): Deadline {
   const day = new Date(`${date}T00:00:00Z`);
   let provisional = false;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day.setUTCDate(day.getUTCDate() - 1);
     const iso = day.toISOString().slice(0, 10);
     if (!calendar.covers(iso)) provisional = true;
@@ -43,10 +43,19 @@ export function cdopNotificationDeadline(calendar: WorkingDayCalendar, dateOfDea
 }
 
 /** Before publication the report is due counted back from the publication deadline; once published, from the publication date. */
-export function reportToPanelDeadline(calendar: WorkingDayCalendar, decisionDate: IsoDate, publishedOn: IsoDate | null): Deadline {
+export function reportToPanelDeadline(
+  calendar: WorkingDayCalendar,
+  decisionDate: IsoDate,
+  publishedOn: IsoDate | null,
+): Deadline {
   return publishedOn
     ? workingDaysBefore(calendar, publishedOn, reportToPanelWorkingDays, 'publication on')
-    : workingDaysBefore(calendar, practiceReviewPublicationDeadline(calendar, decisionDate).due, reportToPanelWorkingDays, 'the publication deadline');
+    : workingDaysBefore(
+        calendar,
+        practiceReviewPublicationDeadline(calendar, decisionDate).due,
+        reportToPanelWorkingDays,
+        'the publication deadline',
+      );
 }
 
 export function practiceReviewPublicationDeadline(calendar: WorkingDayCalendar, decisionDate: IsoDate): Deadline {
@@ -56,13 +65,24 @@ export function practiceReviewPublicationDeadline(calendar: WorkingDayCalendar, 
 /** The financial year starting 1 April of `start` is reported on by 30 September of the next calendar year. */
 export function yearlyReportDeadline(financialYearStart: number): Deadline {
   const label = `${financialYearStart}-${String((financialYearStart + 1) % 100).padStart(2, '0')}`;
-  return { due: `${financialYearStart + 1}-09-30`, rule: `30 September after the financial year ${label} ends`, provisional: false };
+  return {
+    due: `${financialYearStart + 1}-09-30`,
+    rule: `30 September after the financial year ${label} ends`,
+    provisional: false,
+  };
 }
 
-export function childDeathReviewStageDeadline(calendar: WorkingDayCalendar, dateOfDeath: IsoDate, stage: ChildDeathReviewStageTarget): Deadline {
+export function childDeathReviewStageDeadline(
+  calendar: WorkingDayCalendar,
+  dateOfDeath: IsoDate,
+  stage: ChildDeathReviewStageTarget,
+): Deadline {
   const months = stage === 'REVIEW_MEETING' ? defaultChildDeathReviewMeetingMonths : defaultChildDeathPanelReviewMonths;
   const due = calendar.addMonths(dateOfDeath, months);
-  return { ...due, rule: `${due.rule} (${stage === 'REVIEW_MEETING' ? 'child death review meeting' : 'child death overview panel review'}; local practice)` };
+  return {
+    ...due,
+    rule: `${due.rule} (${stage === 'REVIEW_MEETING' ? 'child death review meeting' : 'child death overview panel review'}; local practice)`,
+  };
 }
 
 const rule = (value: ClockRule): ClockRule => value;
@@ -76,7 +96,8 @@ export const reviewClockRules: ClockRules = {
   }),
   PARTNERS_TOLD_OF_INCIDENT: rule({
     kind: 'PARTNERS_TOLD_OF_INCIDENT',
-    basis: 'Working Together 2023: the local authority also tells its safeguarding partners within 5 working days of becoming aware',
+    basis:
+      'Working Together 2023: the local authority also tells its safeguarding partners within 5 working days of becoming aware',
     compute: (from, calendar) => calendar.addWorkingDays(from, seriousIncidentNotificationWorkingDays),
   }),
   RAPID_REVIEW: rule({
@@ -87,13 +108,15 @@ export const reviewClockRules: ClockRules = {
   }),
   PANEL_RESPONSE: rule({
     kind: 'PANEL_RESPONSE',
-    basis: 'Child Safeguarding Practice Review Panel practice (no statutory timescale): the Panel responds to the partnership on its rapid review',
+    basis:
+      'Child Safeguarding Practice Review Panel practice (no statutory timescale): the Panel responds to the partnership on its rapid review',
     localSetting: `the Panel's service standard; default ${defaultPanelResponseWorkingDays} working days from receiving the rapid review`,
     compute: (from, calendar) => calendar.addWorkingDays(from, defaultPanelResponseWorkingDays),
   }),
   PRACTICE_REVIEW_PUBLICATION: rule({
     kind: 'PRACTICE_REVIEW_PUBLICATION',
-    basis: 'Working Together 2023: a local child safeguarding practice review is published within 6 months of the decision to undertake it',
+    basis:
+      'Working Together 2023: a local child safeguarding practice review is published within 6 months of the decision to undertake it',
     compute: (from, calendar) => practiceReviewPublicationDeadline(calendar, from),
   }),
   PRACTICE_REVIEW_TO_PANEL: rule({
@@ -119,13 +142,14 @@ export const reviewClockRules: ClockRules = {
   CHILD_DEATH_REVIEW_STAGE: rule({
     kind: 'CHILD_DEATH_REVIEW_STAGE',
     basis:
-      'Child Death Review Statutory and Operational Guidance 2018 (Children Act 2004 s16M-s16Q) sets no national timescale for the stages; the partnership\'s targets are local practice',
+      "Child Death Review Statutory and Operational Guidance 2018 (Children Act 2004 s16M-s16Q) sets no national timescale for the stages; the partnership's targets are local practice",
     localSetting: `targets from the death: review meeting within ${defaultChildDeathReviewMeetingMonths} months (the rule given here), CDOP review within ${defaultChildDeathPanelReviewMonths} months`,
     compute: (from, calendar) => childDeathReviewStageDeadline(calendar, from, 'REVIEW_MEETING'),
   }),
   YEARLY_REPORT: rule({
     kind: 'YEARLY_REPORT',
-    basis: 'Children Act 2004 s16G; Working Together 2023: published by the end of September after the financial year it covers',
+    basis:
+      'Children Act 2004 s16G; Working Together 2023: published by the end of September after the financial year it covers',
     // From any day of the financial year: its report is due 30 September after it ends.
     compute: (from) => {
       const year = Number(from.slice(0, 4));
@@ -134,7 +158,8 @@ export const reviewClockRules: ClockRules = {
   }),
   YEARLY_REPORT_SENT: rule({
     kind: 'YEARLY_REPORT_SENT',
-    basis: 'Working Together 2023: the yearly report is sent to the Panel and to Foundations within 7 days of publication',
+    basis:
+      'Working Together 2023: the yearly report is sent to the Panel and to Foundations within 7 days of publication',
     compute: (from, calendar) => calendar.addCalendarDays(from, yearlyReportSendingDays),
   }),
 };

@@ -12,7 +12,10 @@ export const companiesHouseNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^([A-Z]{2}\d{6}|\d{8})$/, 'must be a Companies House number: 8 characters, 2 letters and 6 digits or 8 digits (e.g. SC123456, 01234567)');
+  .regex(
+    /^([A-Z]{2}\d{6}|\d{8})$/,
+    'must be a Companies House number: 8 characters, 2 letters and 6 digits or 8 digits (e.g. SC123456, 01234567)',
+  );
 export const charityNumber = z
   .string()
   .trim()
@@ -25,7 +28,10 @@ export const ofstedUrn = z
 
 /** A blank CSV cell or a GraphQL null means "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
+    schema.optional(),
+  );
 
 const oneOf = <E extends Record<string, string>>(values: E, what: string) =>
   z.preprocess(
@@ -59,7 +65,8 @@ export const relevantAgencyFields = z
   .transform((fields) => ({
     ...fields,
     // The entry implies its heading, so a sender may give the entry alone.
-    scheduleCategory: fields.scheduleCategory ?? (fields.scheduleEntry ? scheduleHeadingOf[fields.scheduleEntry] : undefined),
+    scheduleCategory:
+      fields.scheduleCategory ?? (fields.scheduleEntry ? scheduleHeadingOf[fields.scheduleEntry] : undefined),
   }));
 
 export type RelevantAgencyFields = z.infer<typeof relevantAgencyFields>;
@@ -70,13 +77,16 @@ export interface AgencyRecordProblem {
   readonly message: string;
 }
 
-export function recordProblem(record: {
-  scheduleCategory: ScheduleCategory | null;
-  scheduleEntry: ScheduleEntry | null;
-  status: AgencyStatus;
-  openedOn: string | null;
-  closedOn: string | null;
-}, today: string): AgencyRecordProblem | null {
+export function recordProblem(
+  record: {
+    scheduleCategory: ScheduleCategory | null;
+    scheduleEntry: ScheduleEntry | null;
+    status: AgencyStatus;
+    openedOn: string | null;
+    closedOn: string | null;
+  },
+  today: string,
+): AgencyRecordProblem | null {
   if (!record.scheduleCategory) {
     return { field: 'scheduleCategory', message: 'must be given (or scheduleEntry, whose heading it is)' };
   }
@@ -91,7 +101,8 @@ export function recordProblem(record: {
     return { field: 'closedOn', message: `must not be before openedOn (${record.openedOn})` };
   }
   // A closure is recorded once it has happened: a date to come would show the agency closed today.
-  if (record.closedOn && record.closedOn > today) return { field: 'closedOn', message: `must not be in the future (today is ${today})` };
+  if (record.closedOn && record.closedOn > today)
+    return { field: 'closedOn', message: `must not be in the future (today is ${today})` };
   if (record.status === AgencyStatus.CLOSED && !record.closedOn) {
     return { field: 'closedOn', message: 'must be given for a closed agency' };
   }

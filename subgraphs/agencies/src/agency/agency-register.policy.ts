@@ -5,8 +5,7 @@ import { partnershipAdministratorRoles, Role, type AccessScope } from '@safeguar
  * agency), or held by the partnerships whose designation of it has not ended.
  */
 export type RelevantAgencyRecord =
-  | { readonly kind: 'new' }
-  | { readonly kind: 'held'; readonly designatedBy: readonly string[] };
+  { readonly kind: 'new' } | { readonly kind: 'held'; readonly designatedBy: readonly string[] };
 
 /**
  * The register of relevant agencies (SI 2018/789 Schedule) is shared by every partnership, so a

@@ -26,10 +26,17 @@ export class AgencyRegistrationResult {
   @Field(() => String, { nullable: true, description: 'For a rejected row, the field at fault (e.g. odsCode)' })
   field!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For a rejected row, why, naming the field and the format expected' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a rejected row, why, naming the field and the format expected',
+  })
   reason!: string | null;
 
-  static accepted(row: number, outcome: Exclude<AgencyRegistrationOutcome, AgencyRegistrationOutcome.REJECTED>, agency: Agency): AgencyRegistrationResult {
+  static accepted(
+    row: number,
+    outcome: Exclude<AgencyRegistrationOutcome, AgencyRegistrationOutcome.REJECTED>,
+    agency: Agency,
+  ): AgencyRegistrationResult {
     return Object.assign(new AgencyRegistrationResult(), { row, outcome, agency, field: null, reason: null });
   }
 

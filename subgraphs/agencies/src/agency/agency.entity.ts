@@ -73,7 +73,10 @@ export class Agency {
   odsCode!: string | null;
 
   // Columns added with the registry (issue 5) are nullable or defaulted, so rows written before stay valid.
-  @Field(() => ScheduleEntry, { nullable: true, description: 'For a relevant agency: its entry of the Schedule, under scheduleCategory' })
+  @Field(() => ScheduleEntry, {
+    nullable: true,
+    description: 'For a relevant agency: its entry of the Schedule, under scheduleCategory',
+  })
   @Column('varchar', { length: 48, nullable: true })
   scheduleEntry!: ScheduleEntry | null;
 
@@ -86,12 +89,18 @@ export class Agency {
   @Column('varchar', { length: 8, nullable: true })
   companiesHouseNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Charity Commission (England and Wales) registered number, 6 to 8 digits' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Charity Commission (England and Wales) registered number, 6 to 8 digits',
+  })
   @Index({ unique: true })
   @Column('varchar', { length: 8, nullable: true })
   charityNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ofsted unique reference number: SC and 6 digits (social care), or 6 to 7 digits' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Ofsted unique reference number: SC and 6 digits (social care), or 6 to 7 digits',
+  })
   @Column('varchar', { length: 8, nullable: true })
   ofstedUrn!: string | null;
 

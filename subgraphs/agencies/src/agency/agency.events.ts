@@ -1,4 +1,10 @@
-import { inTransaction, recordEvent, type AgencyDirectoryEntry, type AgencyDirectoryEventType, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  inTransaction,
+  recordEvent,
+  type AgencyDirectoryEntry,
+  type AgencyDirectoryEventType,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { Agency, AgencyKind, AgencyStatus } from './agency.entity';
 
@@ -10,13 +16,24 @@ function entryOf(agency: Pick<Agency, 'id' | 'kind' | 'status' | 'closedOn'>): A
  * States the agency's entry in the change's transaction (the escalations service keeps a directory
  * of them to refuse ids that name no live agency). `before` is the row as it was, null when new.
  */
-export async function recordAgencyEvent(manager: EntityManager, at: Date, agency: Agency, before: Agency | null): Promise<void> {
+export async function recordAgencyEvent(
+  manager: EntityManager,
+  at: Date,
+  agency: Agency,
+  before: Agency | null,
+): Promise<void> {
   const type: Exclude<AgencyDirectoryEventType, 'agency.announced'> = !before
     ? 'agency.registered'
     : agency.status === AgencyStatus.CLOSED && before.status !== AgencyStatus.CLOSED
       ? 'agency.closed'
       : 'agency.changed';
-  await recordEvent(manager, { type, entityType: 'Agency', entityId: agency.id, occurredAt: at, payload: entryOf(agency) });
+  await recordEvent(manager, {
+    type,
+    entityType: 'Agency',
+    entityId: agency.id,
+    occurredAt: at,
+    payload: entryOf(agency),
+  });
 }
 
 const announceBatch = 200;
@@ -33,13 +50,21 @@ export async function announceUnannouncedAgencies({ db, now }: SubgraphRuntime):
         .getRepository(Agency)
         .createQueryBuilder('agency')
         .where('agency.kind = :kind', { kind: AgencyKind.RELEVANT_AGENCY })
-        .andWhere(`NOT EXISTS (SELECT 1 FROM outbox_event event WHERE event.entityType = 'Agency' AND event.entityId = agency.id)`)
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM outbox_event event WHERE event.entityType = 'Agency' AND event.entityId = agency.id)`,
+        )
         .orderBy('agency.id', 'ASC')
         .limit(announceBatch)
         .getMany();
       const at = now();
       for (const agency of unannounced) {
-        await recordEvent(manager, { type: 'agency.announced', entityType: 'Agency', entityId: agency.id, occurredAt: at, payload: entryOf(agency) });
+        await recordEvent(manager, {
+          type: 'agency.announced',
+          entityType: 'Agency',
+          entityId: agency.id,
+          occurredAt: at,
+          payload: entryOf(agency),
+        });
       }
       return unannounced.length;
     });

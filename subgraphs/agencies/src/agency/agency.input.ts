@@ -10,7 +10,10 @@ export class RegisterRelevantAgencyInput {
   @Field(() => ScheduleCategory)
   scheduleCategory!: ScheduleCategory;
 
-  @Field(() => ScheduleEntry, { nullable: true, description: 'Its entry of the Schedule; must be under scheduleCategory' })
+  @Field(() => ScheduleEntry, {
+    nullable: true,
+    description: 'Its entry of the Schedule; must be under scheduleCategory',
+  })
   scheduleEntry?: ScheduleEntry | null;
 
   @Field(() => AgencySector, { nullable: true })
@@ -41,7 +44,10 @@ export class RelevantAgencyRowInput {
   @Field()
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'A ScheduleCategory value; may be left out when scheduleEntry is given' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A ScheduleCategory value; may be left out when scheduleEntry is given',
+  })
   scheduleCategory?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A ScheduleEntry value, under scheduleCategory' })

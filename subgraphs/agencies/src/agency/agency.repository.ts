@@ -43,7 +43,11 @@ export class AgencyRepository {
   /** The agencies holding one official code, live ones first. */
   async withCode(code: AgencyCode): Promise<Agency[]> {
     const where: FindOptionsWhere<Agency> =
-      code.kind === 'odsCode' ? { odsCode: code.value } : code.kind === 'gssCode' ? { gssCode: code.value } : { dfeCode: code.value };
+      code.kind === 'odsCode'
+        ? { odsCode: code.value }
+        : code.kind === 'gssCode'
+          ? { gssCode: code.value }
+          : { dfeCode: code.value };
     const found = await this.manager.find(Agency, { where, order: { name: 'ASC' }, take: 10 });
     return found.sort((a, b) => Number(b.status === 'ACTIVE') - Number(a.status === 'ACTIVE'));
   }

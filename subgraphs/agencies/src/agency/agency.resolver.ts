@@ -27,13 +27,18 @@ export class AgencyResolver {
     return new AgencyService(ctx).byCode({ odsCode, gssCode, dfeCode });
   }
 
-  @Query(() => AgencyConnection, { description: 'The organisation register by name, a page at a time, optionally of one kind' })
+  @Query(() => AgencyConnection, {
+    description: 'The organisation register by name, a page at a time, optionally of one kind',
+  })
   agencies(@Args() args: AgenciesArgs, @Ctx() ctx: SubgraphContext): Promise<AgencyConnection> {
     return new AgencyService(ctx).page(args);
   }
 
   @Authorized(nationalRegisterRoles)
-  @Mutation(() => Agency, { description: 'Adds an organisation that partnerships may name as a relevant agency (administrators acting in a partnership, or a national administrator)' })
+  @Mutation(() => Agency, {
+    description:
+      'Adds an organisation that partnerships may name as a relevant agency (administrators acting in a partnership, or a national administrator)',
+  })
   registerRelevantAgency(
     @Arg('input') input: RegisterRelevantAgencyInput,
     @Ctx() ctx: SubgraphContext,

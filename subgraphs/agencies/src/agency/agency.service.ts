@@ -35,8 +35,17 @@ const identifierLabels: Record<IdentifierField, string> = {
 
 /** The registry fields a registration may set; the rest (id, kind, official codes) are the registry's own. */
 const registeredFields = [
-  'name', 'scheduleCategory', 'scheduleEntry', 'sector', 'odsCode', 'companiesHouseNumber',
-  'charityNumber', 'ofstedUrn', 'status', 'openedOn', 'closedOn',
+  'name',
+  'scheduleCategory',
+  'scheduleEntry',
+  'sector',
+  'odsCode',
+  'companiesHouseNumber',
+  'charityNumber',
+  'ofstedUrn',
+  'status',
+  'openedOn',
+  'closedOn',
 ] as const;
 
 type Plan =
@@ -63,7 +72,11 @@ export class AgencyService {
       .load(id);
   }
 
-  async byCode(codes: { odsCode: string | null; gssCode: string | null; dfeCode: string | null }): Promise<Agency | null> {
+  async byCode(codes: {
+    odsCode: string | null;
+    gssCode: string | null;
+    dfeCode: string | null;
+  }): Promise<Agency | null> {
     const code = exactlyOneCode(codes, {
       odsCode: { pattern: /^[A-Z0-9]{3,5}$/, description: 'an NHS ODS code of 3 to 5 letters and digits' },
       gssCode: { pattern: /^[EWSN]\d{8}$/, description: 'an ONS GSS code: a country letter and 8 digits' },
@@ -90,7 +103,8 @@ export class AgencyService {
   /** One agency, created or refused: an identifier already held is an error here, not an update. */
   async registerRelevantAgency(input: RegisterRelevantAgencyInput): Promise<Agency> {
     this.ctx.scope.requireIdentity();
-    if (!mayChangeRelevantAgencyRecord(this.ctx.scope, { kind: 'new' })) throw new ForbiddenError(relevantAgencyRegisterRefusal);
+    if (!mayChangeRelevantAgencyRecord(this.ctx.scope, { kind: 'new' }))
+      throw new ForbiddenError(relevantAgencyRegisterRefusal);
     const valid = validateInput(relevantAgencyFields, input);
     return inTransaction(this.ctx.db, async (manager) => {
       const plan = await this.plan(this.repository(manager), valid, 'create-only');
@@ -135,7 +149,10 @@ export class AgencyService {
 
   private requireRowLimit(rows: readonly RelevantAgencyRowInput[]): void {
     if (rows.length > maxRowsPerRequest) {
-      throw new BadUserInputError('rows', `must hold at most ${maxRowsPerRequest} rows; send a larger file in several requests`);
+      throw new BadUserInputError(
+        'rows',
+        `must hold at most ${maxRowsPerRequest} rows; send a larger file in several requests`,
+      );
     }
   }
 
@@ -151,10 +168,17 @@ export class AgencyService {
       const parsed = relevantAgencyFields.safeParse(row);
       if (parsed.success) plans.push({ index, plan: await this.plan(repository, parsed.data, 'upsert') });
     }
-    const changed = plans.filter(({ plan }) => plan.kind === 'update').map(({ plan }) => (plan.kind === 'update' ? plan.agency.id : ''));
+    const changed = plans
+      .filter(({ plan }) => plan.kind === 'update')
+      .map(({ plan }) => (plan.kind === 'update' ? plan.agency.id : ''));
     const holders = await this.designatorsOf(changed);
     for (const { index, plan } of plans) {
-      const record = plan.kind === 'create' ? ({ kind: 'new' } as const) : plan.kind === 'update' ? ({ kind: 'held', designatedBy: holders.get(plan.agency.id) ?? [] } as const) : null;
+      const record =
+        plan.kind === 'create'
+          ? ({ kind: 'new' } as const)
+          : plan.kind === 'update'
+            ? ({ kind: 'held', designatedBy: holders.get(plan.agency.id) ?? [] } as const)
+            : null;
       if (record && !mayChangeRelevantAgencyRecord(this.ctx.scope, record)) {
         throw new ForbiddenError(`rows.${index}: ${relevantAgencyRegisterRefusal}; nothing of this batch was written`);
       }
@@ -163,26 +187,42 @@ export class AgencyService {
   }
 
   /** Partnerships whose designation of each agency has not ended: who holds its record. */
-  private async designatorsOf(agencyIds: readonly string[], manager: EntityManager = this.ctx.db.manager): Promise<Map<string, string[]>> {
+  private async designatorsOf(
+    agencyIds: readonly string[],
+    manager: EntityManager = this.ctx.db.manager,
+  ): Promise<Map<string, string[]>> {
     const designations = await new DesignationRepository(manager, this.ctx.scope).notEndedOf(agencyIds, this.ctx.today);
     const grouped = groupByKey(agencyIds, designations, (d) => d.agencyId);
     return new Map(agencyIds.map((id, index) => [id, (grouped[index] ?? []).map((d) => d.partnershipId)]));
   }
 
-  private async writeRows(rows: readonly RelevantAgencyRowInput[], checked: ReadonlySet<string> | null): Promise<AgencyRegistrationResult[]> {
+  private async writeRows(
+    rows: readonly RelevantAgencyRowInput[],
+    checked: ReadonlySet<string> | null,
+  ): Promise<AgencyRegistrationResult[]> {
     const results: AgencyRegistrationResult[] = [];
     for (const [index, row] of rows.entries()) results.push(await this.registerRow(index, row, checked));
-    const counts = Object.fromEntries(Object.values(AgencyRegistrationOutcome).map((o) => [o, results.filter((r) => r.outcome === o).length]));
+    const counts = Object.fromEntries(
+      Object.values(AgencyRegistrationOutcome).map((o) => [o, results.filter((r) => r.outcome === o).length]),
+    );
     this.ctx.logger.info(counts, 'relevant agencies registered in bulk');
     return results;
   }
 
   /** `checked`: the agencies whose holders were checked before writing; null for the operator's import. */
-  private async registerRow(index: number, row: RelevantAgencyRowInput, checked: ReadonlySet<string> | null): Promise<AgencyRegistrationResult> {
+  private async registerRow(
+    index: number,
+    row: RelevantAgencyRowInput,
+    checked: ReadonlySet<string> | null,
+  ): Promise<AgencyRegistrationResult> {
     const parsed = relevantAgencyFields.safeParse(row);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return AgencyRegistrationResult.rejected(index, issue?.path.map(String).join('.') || 'row', issue?.message ?? 'is invalid');
+      return AgencyRegistrationResult.rejected(
+        index,
+        issue?.path.map(String).join('.') || 'row',
+        issue?.message ?? 'is invalid',
+      );
     }
     try {
       return await inTransaction(this.ctx.db, async (manager) => {
@@ -198,8 +238,17 @@ export class AgencyService {
           case 'update':
             if (checked && !checked.has(plan.agency.id)) {
               const holders = await this.designatorsOf([plan.agency.id], manager);
-              if (!mayChangeRelevantAgencyRecord(this.ctx.scope, { kind: 'held', designatedBy: holders.get(plan.agency.id) ?? [] })) {
-                return AgencyRegistrationResult.rejected(index, 'row', `${relevantAgencyRegisterRefusal} (it was registered while this batch was being checked)`);
+              if (
+                !mayChangeRelevantAgencyRecord(this.ctx.scope, {
+                  kind: 'held',
+                  designatedBy: holders.get(plan.agency.id) ?? [],
+                })
+              ) {
+                return AgencyRegistrationResult.rejected(
+                  index,
+                  'row',
+                  `${relevantAgencyRegisterRefusal} (it was registered while this batch was being checked)`,
+                );
               }
             }
             await repository.update(plan.agency);
@@ -215,11 +264,19 @@ export class AgencyService {
       // One row's failure never fails the batch; an unexpected one is logged in full, not echoed.
       if (error instanceof DomainError) return AgencyRegistrationResult.rejected(index, 'row', error.message);
       this.ctx.logger.error({ err: error, row: index }, 'bulk registration row failed');
-      return AgencyRegistrationResult.rejected(index, 'row', 'could not be saved (the error is logged); nothing of this row was written');
+      return AgencyRegistrationResult.rejected(
+        index,
+        'row',
+        'could not be saved (the error is logged); nothing of this row was written',
+      );
     }
   }
 
-  private async plan(repository: AgencyRepository, fields: RelevantAgencyFields, mode: 'create-only' | 'upsert'): Promise<Plan> {
+  private async plan(
+    repository: AgencyRepository,
+    fields: RelevantAgencyFields,
+    mode: 'create-only' | 'upsert',
+  ): Promise<Plan> {
     const holders = await repository.withAnyIdentifier(fields);
     const holderOf = (field: IdentifierField) => {
       const value = fields[field];
@@ -228,27 +285,50 @@ export class AgencyService {
     const matchedBy = identifierFields.find((field) => holderOf(field) !== null) ?? null;
     let match = matchedBy ? holderOf(matchedBy) : null;
     if (matchedBy && match && mode === 'create-only') {
-      return { kind: 'reject', field: matchedBy, message: `an agency with ${identifierLabels[matchedBy]} ${fields[matchedBy] ?? ''} is already registered` };
+      return {
+        kind: 'reject',
+        field: matchedBy,
+        message: `an agency with ${identifierLabels[matchedBy]} ${fields[matchedBy] ?? ''} is already registered`,
+      };
     }
     if (matchedBy && match && match.kind !== AgencyKind.RELEVANT_AGENCY) {
-      return { kind: 'reject', field: matchedBy, message: `belongs to ${match.name}, a statutory safeguarding partner kept from the reference data` };
+      return {
+        kind: 'reject',
+        field: matchedBy,
+        message: `belongs to ${match.name}, a statutory safeguarding partner kept from the reference data`,
+      };
     }
     for (const field of identifierFields) {
       const holder = holderOf(field);
       if (holder && holder.id !== match?.id) {
-        return { kind: 'reject', field, message: `${fields[field] ?? ''} is already registered to another agency (${holder.name})` };
+        return {
+          kind: 'reject',
+          field,
+          message: `${fields[field] ?? ''} is already registered to another agency (${holder.name})`,
+        };
       }
     }
     if (!match && mode === 'upsert' && !identifierFields.some((field) => fields[field])) {
-      if (!fields.scheduleCategory) return { kind: 'reject', field: 'scheduleCategory', message: 'must be given (or scheduleEntry, whose heading it is)' };
+      if (!fields.scheduleCategory)
+        return {
+          kind: 'reject',
+          field: 'scheduleCategory',
+          message: 'must be given (or scheduleEntry, whose heading it is)',
+        };
       const named = await repository.relevantAgenciesNamed(fields.name, fields.scheduleCategory);
       if (named.length > 1) {
-        return { kind: 'reject', field: 'name', message: `matches ${named.length} agencies under that heading; give an identifier to say which` };
+        return {
+          kind: 'reject',
+          field: 'name',
+          message: `matches ${named.length} agencies under that heading; give an identifier to say which`,
+        };
       }
       match = named[0] ?? null;
     }
 
-    const given = Object.fromEntries(registeredFields.flatMap((field) => (fields[field] === undefined ? [] : [[field, fields[field]]])));
+    const given = Object.fromEntries(
+      registeredFields.flatMap((field) => (fields[field] === undefined ? [] : [[field, fields[field]]])),
+    );
     const status = fields.status ?? (fields.closedOn ? AgencyStatus.CLOSED : (match?.status ?? AgencyStatus.ACTIVE));
     const agency: Agency = match
       ? Object.assign(new Agency(), match, given, { status })

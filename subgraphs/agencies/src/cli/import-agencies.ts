@@ -30,8 +30,17 @@ import { agenciesSubgraph } from '../subgraph';
  * when the file or the database could not be used.
  */
 const columns: ReadonlyArray<keyof RelevantAgencyRowInput> = [
-  'name', 'scheduleCategory', 'scheduleEntry', 'sector', 'odsCode', 'companiesHouseNumber',
-  'charityNumber', 'ofstedUrn', 'status', 'openedOn', 'closedOn',
+  'name',
+  'scheduleCategory',
+  'scheduleEntry',
+  'sector',
+  'odsCode',
+  'companiesHouseNumber',
+  'charityNumber',
+  'ofstedUrn',
+  'status',
+  'openedOn',
+  'closedOn',
 ];
 
 function fail(message: string): never {
@@ -59,10 +68,14 @@ async function main(): Promise<void> {
     db,
     logger,
     reference: ReferenceData.load(config.REFERENCE_DATA_DIR),
-    calendar: WorkingDayCalendar.fromFile(config.BANK_HOLIDAYS_FILE ?? path.join(config.REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json')),
+    calendar: WorkingDayCalendar.fromFile(
+      config.BANK_HOLIDAYS_FILE ?? path.join(config.REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json'),
+    ),
     now: () => new Date(),
   };
-  const counts = new Map<AgencyRegistrationOutcome, number>(Object.values(AgencyRegistrationOutcome).map((o) => [o, 0]));
+  const counts = new Map<AgencyRegistrationOutcome, number>(
+    Object.values(AgencyRegistrationOutcome).map((o) => [o, 0]),
+  );
   try {
     // Statutory partners first, so a row naming one of their codes is recognised as such.
     await agenciesSubgraph.loadReferenceData?.(runtime);
@@ -79,16 +92,19 @@ async function main(): Promise<void> {
       if (!header) {
         header = new Map(cells.map((name, index) => [name.trim().replace(/^\uFEFF/, ''), index]));
         const unknown = [...header.keys()].filter((name) => !(columns as readonly string[]).includes(name));
-        if (unknown.length > 0) fail(`line 1: unknown column ${unknown.join(', ')}; the columns are ${columns.join(', ')}`);
+        if (unknown.length > 0)
+          fail(`line 1: unknown column ${unknown.join(', ')}; the columns are ${columns.join(', ')}`);
         if (!header.has('name')) fail('line 1: the header row must have a name column');
         continue;
       }
       if (cells.every((cell) => cell.trim() === '')) continue;
       const columnsOf = header;
-      const row = Object.fromEntries(columns.flatMap((column) => {
-        const index = columnsOf.get(column);
-        return index === undefined ? [] : [[column, cells[index] ?? '']];
-      })) as unknown as RelevantAgencyRowInput;
+      const row = Object.fromEntries(
+        columns.flatMap((column) => {
+          const index = columnsOf.get(column);
+          return index === undefined ? [] : [[column, cells[index] ?? '']];
+        }),
+      ) as unknown as RelevantAgencyRowInput;
       batch.push({ line, row });
       if (batch.length >= maxRowsPerRequest) await flush();
     }
@@ -104,7 +120,10 @@ async function main(): Promise<void> {
 
 function report(line: number, result: AgencyRegistrationResult, counts: Map<AgencyRegistrationOutcome, number>): void {
   counts.set(result.outcome, (counts.get(result.outcome) ?? 0) + 1);
-  const detail = result.outcome === AgencyRegistrationOutcome.REJECTED ? (result.reason ?? '') : `${result.agency?.id ?? ''} ${result.agency?.name ?? ''}`;
+  const detail =
+    result.outcome === AgencyRegistrationOutcome.REJECTED
+      ? (result.reason ?? '')
+      : `${result.agency?.id ?? ''} ${result.agency?.name ?? ''}`;
   process.stdout.write(`line ${line}: ${result.outcome} ${detail}\n`);
 }
 

@@ -10,7 +10,8 @@ export enum AgencyContactRole {
 }
 registerEnumType(AgencyContactRole, {
   name: 'AgencyContactRole',
-  description: 'The safeguarding lead of any agency; for a local authority, its children\'s social care front door (in hours) and emergency duty team (out of hours)',
+  description:
+    "The safeguarding lead of any agency; for a local authority, its children's social care front door (in hours) and emergency duty team (out of hours)",
 });
 
 /** The roles only a local authority has. */

@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { AgencyContactRole } from './agency-contact.entity';
 
-@InputType({ description: 'A contact of an agency; replaces the agency\'s contact of the same role' })
+@InputType({ description: "A contact of an agency; replaces the agency's contact of the same role" })
 export class AgencyContactInput {
   @Field(() => AgencyContactRole)
   role!: AgencyContactRole;

@@ -17,7 +17,8 @@ export class AgencyContactResolver {
 
   @Query(() => LocalAuthorityFrontDoor, {
     nullable: true,
-    description: 'Where referrals for a local authority area go; a GSS code retired on reorganisation finds its successor by DfE code',
+    description:
+      'Where referrals for a local authority area go; a GSS code retired on reorganisation finds its successor by DfE code',
   })
   frontDoorFor(
     @Arg('localAuthorityGssCode') localAuthorityGssCode: string,
@@ -26,7 +27,10 @@ export class AgencyContactResolver {
     return new AgencyContactService(ctx).frontDoorFor(localAuthorityGssCode);
   }
 
-  @Mutation(() => AgencyContact, { description: 'Sets a contact of an agency: its own staff, or administrators of a partnership that names it as a relevant agency (a local authority\'s front door and emergency duty team: its own staff only)' })
+  @Mutation(() => AgencyContact, {
+    description:
+      "Sets a contact of an agency: its own staff, or administrators of a partnership that names it as a relevant agency (a local authority's front door and emergency duty team: its own staff only)",
+  })
   setAgencyContact(
     @Arg('input') input: AgencyContactInput,
     @Arg('agencyId', () => ID) agencyId: string,

@@ -26,7 +26,10 @@ const contactRefusal =
   "Only the agency's own staff, or administrators of a partnership that names it as a relevant agency, may change its contacts";
 
 const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), requiredText(max).nullish());
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    requiredText(max).nullish(),
+  );
 
 const contactSchema = z.object({
   role: z.enum(AgencyContactRole),
@@ -96,17 +99,30 @@ export class AgencyContactService {
   async set(agencyId: string, input: AgencyContactInput): Promise<AgencyContact> {
     const identity = this.ctx.scope.requireIdentity();
     const ownStaff = identity.organisation.id === agencyId;
-    if (!ownStaff && !this.ctx.scope.hasRole(...partnershipAdministratorRoles)) throw new ForbiddenError(contactRefusal);
+    if (!ownStaff && !this.ctx.scope.hasRole(...partnershipAdministratorRoles))
+      throw new ForbiddenError(contactRefusal);
     return inTransaction(this.ctx.db, async (manager) => {
       const [agency] = await new AgencyRepository(manager, this.ctx.scope).findByIds([agencyId]);
       if (!agency) throw new NotFoundError('Agency', agencyId);
       if (!ownStaff) {
-        const designations = agency.kind === AgencyKind.RELEVANT_AGENCY ? await new DesignationRepository(manager, this.ctx.scope).notEndedOf([agency.id], this.ctx.today) : [];
-        if (!this.ctx.scope.actsInAnyOf(designations.map((d) => d.partnershipId), partnershipAdministratorRoles)) throw new ForbiddenError(contactRefusal);
+        const designations =
+          agency.kind === AgencyKind.RELEVANT_AGENCY
+            ? await new DesignationRepository(manager, this.ctx.scope).notEndedOf([agency.id], this.ctx.today)
+            : [];
+        if (
+          !this.ctx.scope.actsInAnyOf(
+            designations.map((d) => d.partnershipId),
+            partnershipAdministratorRoles,
+          )
+        )
+          throw new ForbiddenError(contactRefusal);
       }
       const valid = validateInput(contactSchema, input);
       if (localAuthorityContactRoles.includes(valid.role) && agency.kind !== AgencyKind.LOCAL_AUTHORITY) {
-        throw new BadUserInputError('input.role', `${valid.role} is a local authority's contact; ${agency.name} is not a local authority`);
+        throw new BadUserInputError(
+          'input.role',
+          `${valid.role} is a local authority's contact; ${agency.name} is not a local authority`,
+        );
       }
       const repository = this.repository(manager);
       const existing = await repository.find(agencyId, valid.role);

@@ -15,7 +15,9 @@ registerEnumType(DesignationStatus, {
 });
 
 /** A partnership naming an agency as relevant (SI 2018/789), which puts it under a duty to co-operate. */
-@ObjectType('RelevantAgencyDesignation', { description: 'A partnership naming an agency as a relevant agency (public)' })
+@ObjectType('RelevantAgencyDesignation', {
+  description: 'A partnership naming an agency as a relevant agency (public)',
+})
 @Entity('designations')
 @Index(['partnershipId', 'agencyId', 'designatedFrom'], { unique: true })
 // An agency's designations, the latest first, a page at a time from the index.
@@ -54,7 +56,10 @@ export class Designation {
   agency?: Agency;
 }
 
-export function designationStatus(designation: Pick<Designation, 'designatedFrom' | 'designatedUntil'>, today: string): DesignationStatus {
+export function designationStatus(
+  designation: Pick<Designation, 'designatedFrom' | 'designatedUntil'>,
+  today: string,
+): DesignationStatus {
   if (today < designation.designatedFrom) return DesignationStatus.SCHEDULED;
   if (designation.designatedUntil !== null && designation.designatedUntil < today) return DesignationStatus.ENDED;
   return DesignationStatus.CURRENT;

@@ -16,7 +16,9 @@ export class DesignateRelevantAgencyInput {
   reason!: string;
 }
 
-@InputType({ description: 'Ends a designation: the agency is no longer a relevant agency of the partnership after that day' })
+@InputType({
+  description: 'Ends a designation: the agency is no longer a relevant agency of the partnership after that day',
+})
 export class EndDesignationInput {
   @Field(() => ID)
   designationId!: string;

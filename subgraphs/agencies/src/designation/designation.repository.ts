@@ -1,5 +1,21 @@
-import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere, type SelectQueryBuilder } from 'typeorm';
-import { countPerParent, countsOfClauses, firstPerParent, pagesOfClauses, partnershipStaffRoles, type AccessScope, type SortKey } from '@safeguarding/shared';
+import {
+  In,
+  IsNull,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+  type EntityManager,
+  type FindOptionsWhere,
+  type SelectQueryBuilder,
+} from 'typeorm';
+import {
+  countPerParent,
+  countsOfClauses,
+  firstPerParent,
+  pagesOfClauses,
+  partnershipStaffRoles,
+  type AccessScope,
+  type SortKey,
+} from '@safeguarding/shared';
 import { Designation } from './designation.entity';
 
 type Where = FindOptionsWhere<Designation>;
@@ -50,8 +66,20 @@ export class DesignationRepository {
   }
 
   /** A page of each partnership's relevant agencies, by name then id, for all of them in one statement. */
-  currentPages(partnershipIds: readonly string[], day: string, after: readonly string[] | null, limit: number): Promise<Designation[]> {
-    return firstPerParent(this.currentQuery(partnershipIds, day), { id: 'designation.id', parent: 'designation.partnershipId', parents: partnershipIds.length, order: relevantAgencyOrder, after, limit }).getMany();
+  currentPages(
+    partnershipIds: readonly string[],
+    day: string,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Designation[]> {
+    return firstPerParent(this.currentQuery(partnershipIds, day), {
+      id: 'designation.id',
+      parent: 'designation.partnershipId',
+      parents: partnershipIds.length,
+      order: relevantAgencyOrder,
+      after,
+      limit,
+    }).getMany();
   }
 
   currentCounts(partnershipIds: readonly string[], day: string): Promise<Map<string, number>> {
@@ -70,7 +98,10 @@ export class DesignationRepository {
   /** Designations in force at any time between two days (e.g. a financial year). */
   /** Every partnership's when `partnershipIds` is null (reconciling obligations at start). */
   overlapping(partnershipIds: readonly string[] | null, from: string, until: string): Promise<Designation[]> {
-    const base = { ...(partnershipIds === null ? {} : { partnershipId: In([...partnershipIds]) }), designatedFrom: LessThanOrEqual(until) };
+    const base = {
+      ...(partnershipIds === null ? {} : { partnershipId: In([...partnershipIds]) }),
+      designatedFrom: LessThanOrEqual(until),
+    };
     return this.manager.find(Designation, {
       where: [
         { ...base, designatedUntil: IsNull() },
@@ -95,18 +126,35 @@ export class DesignationRepository {
   }
 
   /** A page of each agency's designations the caller may see, for all of them in one statement. */
-  pagesOfAgencies(agencyIds: readonly string[], day: string, after: readonly string[] | null, limit: number): Promise<Designation[]> {
-    return pagesOfClauses(this.manager, Designation, 'designation', this.visible({ agencyId: In([...agencyIds]) }, day), {
-      parent: 'designation.agencyId',
-      parents: agencyIds.length,
-      order: agencyDesignationOrder,
-      after,
-      limit,
-    });
+  pagesOfAgencies(
+    agencyIds: readonly string[],
+    day: string,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Designation[]> {
+    return pagesOfClauses(
+      this.manager,
+      Designation,
+      'designation',
+      this.visible({ agencyId: In([...agencyIds]) }, day),
+      {
+        parent: 'designation.agencyId',
+        parents: agencyIds.length,
+        order: agencyDesignationOrder,
+        after,
+        limit,
+      },
+    );
   }
 
   countsOfAgencies(agencyIds: readonly string[], day: string): Promise<Map<string, number>> {
-    return countsOfClauses(this.manager, Designation, 'designation', this.visible({ agencyId: In([...agencyIds]) }, day), 'designation.agencyId');
+    return countsOfClauses(
+      this.manager,
+      Designation,
+      'designation',
+      this.visible({ agencyId: In([...agencyIds]) }, day),
+      'designation.agencyId',
+    );
   }
 
   findById(id: string): Promise<Designation | null> {

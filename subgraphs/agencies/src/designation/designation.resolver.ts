@@ -14,9 +14,14 @@ export class PartnershipDesignationResolver {
   // Nullable: Partnership belongs to another subgraph, so this subgraph's outage costs only this field.
   @FieldResolver(() => AgencyConnection, {
     nullable: true,
-    description: 'Agencies the partnership currently names as relevant agencies (Children Act 2004 s16E(3); SI 2018/789), by name, a page at a time',
+    description:
+      'Agencies the partnership currently names as relevant agencies (Children Act 2004 s16E(3); SI 2018/789), by name, a page at a time',
   })
-  relevantAgencies(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<AgencyConnection> {
+  relevantAgencies(
+    @Root() partnership: PartnershipReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AgencyConnection> {
     return new DesignationService(ctx).relevantAgencies(partnership.id, args);
   }
 }
@@ -24,9 +29,14 @@ export class PartnershipDesignationResolver {
 @Resolver(() => Agency)
 export class AgencyDesignationResolver {
   @FieldResolver(() => DesignationConnection, {
-    description: 'Partnerships naming this agency: current ones for anyone, the history for the staff of the partnership; the latest first, a page at a time',
+    description:
+      'Partnerships naming this agency: current ones for anyone, the history for the staff of the partnership; the latest first, a page at a time',
   })
-  designations(@Root() agency: Agency, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Designation>> {
+  designations(
+    @Root() agency: Agency,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Designation>> {
     return new DesignationService(ctx).ofAgency(agency.id, args);
   }
 }
@@ -50,13 +60,19 @@ export class DesignationResolver {
 
   @Authorized(partnershipAdministratorRoles)
   @Mutation(() => Designation, { description: 'Names an agency as a relevant agency of a partnership you act in' })
-  designateRelevantAgency(@Arg('input') input: DesignateRelevantAgencyInput, @Ctx() ctx: SubgraphContext): Promise<Designation> {
+  designateRelevantAgency(
+    @Arg('input') input: DesignateRelevantAgencyInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Designation> {
     return new DesignationService(ctx).designate(input);
   }
 
   @Authorized(partnershipAdministratorRoles)
   @Mutation(() => Designation, { description: 'Ends a designation of a partnership you act in' })
-  endRelevantAgencyDesignation(@Arg('input') input: EndDesignationInput, @Ctx() ctx: SubgraphContext): Promise<Designation> {
+  endRelevantAgencyDesignation(
+    @Arg('input') input: EndDesignationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Designation> {
     return new DesignationService(ctx).end(input);
   }
 }

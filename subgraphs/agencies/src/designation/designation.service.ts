@@ -107,9 +107,13 @@ export class DesignationService {
       const [agency] = await new AgencyRepository(manager, this.ctx.scope).findByIds([valid.agencyId]);
       if (!agency) throw new BadUserInputError('input.agencyId', 'is not an agency in the registry');
       if (agency.kind !== AgencyKind.RELEVANT_AGENCY) {
-        throw new BadUserInputError('input.agencyId', `${agency.name} is a statutory safeguarding partner, not a relevant agency`);
+        throw new BadUserInputError(
+          'input.agencyId',
+          `${agency.name} is a statutory safeguarding partner, not a relevant agency`,
+        );
       }
-      if (agency.status === AgencyStatus.CLOSED) throw new BadUserInputError('input.agencyId', `${agency.name} is closed`);
+      if (agency.status === AgencyStatus.CLOSED)
+        throw new BadUserInputError('input.agencyId', `${agency.name} is closed`);
       const repository = this.repository(manager);
       const [overlap] = await repository.openOrEndingAfter(valid.partnershipId, valid.agencyId, valid.designatedFrom);
       if (overlap) {
@@ -118,7 +122,14 @@ export class DesignationService {
         );
       }
       await repository.insert(designation);
-      await selfAssessmentDesignationsChanged(manager, section11, this.ctx.now, this.ctx.today, designation.partnershipId, [designation.agencyId]);
+      await selfAssessmentDesignationsChanged(
+        manager,
+        section11,
+        this.ctx.now,
+        this.ctx.today,
+        designation.partnershipId,
+        [designation.agencyId],
+      );
     });
     this.ctx.logger.info({ designationId: designation.id }, 'relevant agency designated');
     return designation;
@@ -145,10 +156,20 @@ export class DesignationService {
           return assertNever(status);
       }
       if (valid.designatedUntil < designation.designatedFrom) {
-        throw new BadUserInputError('input.designatedUntil', `must not be before designatedFrom (${designation.designatedFrom})`);
+        throw new BadUserInputError(
+          'input.designatedUntil',
+          `must not be before designatedFrom (${designation.designatedFrom})`,
+        );
       }
       await repository.end(designation.id, valid.designatedUntil, valid.reason);
-      await selfAssessmentDesignationsChanged(manager, section11, this.ctx.now, this.ctx.today, designation.partnershipId, [designation.agencyId]);
+      await selfAssessmentDesignationsChanged(
+        manager,
+        section11,
+        this.ctx.now,
+        this.ctx.today,
+        designation.partnershipId,
+        [designation.agencyId],
+      );
       return Object.assign(designation, { designatedUntil: valid.designatedUntil, endReason: valid.reason });
     });
   }

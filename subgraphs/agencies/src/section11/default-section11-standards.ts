@@ -10,27 +10,30 @@ export function defaultSection11Standards(): SelfAssessmentStandardDefinition[] 
     {
       key: 'LEADERSHIP_AND_ACCOUNTABILITY',
       title: 'Leadership and accountability',
-      description: 'A senior board-level lead is accountable for safeguarding, and safeguarding is a priority in the organisation\'s governance and planning',
+      description:
+        "A senior board-level lead is accountable for safeguarding, and safeguarding is a priority in the organisation's governance and planning",
     },
     {
       key: 'POLICIES_AND_PROCEDURES',
       title: 'Safeguarding policies and procedures',
-      description: 'Policies and procedures follow the partnership\'s multi-agency procedures and are known to staff',
+      description: "Policies and procedures follow the partnership's multi-agency procedures and are known to staff",
     },
     {
       key: 'SAFER_RECRUITMENT_AND_ALLEGATIONS',
       title: 'Safer recruitment and allegations management',
-      description: 'Safer recruitment and vetting are applied, and allegations against people who work with children are referred to the LADO',
+      description:
+        'Safer recruitment and vetting are applied, and allegations against people who work with children are referred to the LADO',
     },
     {
       key: 'TRAINING',
       title: 'Safeguarding training',
-      description: 'Staff are trained in safeguarding to the level their role needs, refreshed, and the impact is evaluated',
+      description:
+        'Staff are trained in safeguarding to the level their role needs, refreshed, and the impact is evaluated',
     },
     {
       key: 'LISTENING_TO_CHILDREN',
       title: 'Listening to children',
-      description: 'Children\'s wishes and feelings are sought and shape services and decisions about them',
+      description: "Children's wishes and feelings are sought and shape services and decisions about them",
     },
     {
       key: 'INFORMATION_SHARING',

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { reconcileSelfAssessmentObligations, Role, uuidPattern, type SelfAssessmentModule, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  reconcileSelfAssessmentObligations,
+  Role,
+  uuidPattern,
+  type SelfAssessmentModule,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import type { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
 import { Designation } from '../designation/designation.entity';
@@ -18,7 +24,7 @@ export const section11: SelfAssessmentModule<'agencyId', Agency> = {
   memberSchema: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid'),
   ownMember: (identity) => identity.organisation.id,
   submitters: [Role.SAFEGUARDING_MANAGER, Role.DESIGNATED_SAFEGUARDING_LEAD],
-  refusedSubmitter: 'Only the agency\'s own staff submit its section 11 return',
+  refusedSubmitter: "Only the agency's own staff submit its section 11 return",
   actionsFromToday: true,
   actionBasis: 'Section 11 self-assessment action plan (Children Act 2004 s11; due date set by the agency)',
   actionRule: (financialYear) => `due date set in the agency's ${financialYear} section 11 return`,
@@ -27,10 +33,14 @@ export const section11: SelfAssessmentModule<'agencyId', Agency> = {
     subgraph: 'agencies',
     returns: 'SECTION_11_RETURN',
     actions: 'SECTION_11_ACTION',
-    returnBasis: 'Children Act 2004 s11 (Working Together 2023: the partnership checks each relevant agency\'s arrangements yearly)',
+    returnBasis:
+      "Children Act 2004 s11 (Working Together 2023: the partnership checks each relevant agency's arrangements yearly)",
   },
   designatedDuring: async (manager, scope, partnershipIds, startsOn, endsOn) =>
-    (await new DesignationRepository(manager, scope).overlapping(partnershipIds, startsOn, endsOn)).map((d) => ({ partnershipId: d.partnershipId, memberId: d.agencyId })),
+    (await new DesignationRepository(manager, scope).overlapping(partnershipIds, startsOn, endsOn)).map((d) => ({
+      partnershipId: d.partnershipId,
+      memberId: d.agencyId,
+    })),
   member: (ctx, agencyId) => new AgencyService(ctx).byId(agencyId),
   designations: { entity: Designation, relation: 'agency' },
 };

@@ -7,7 +7,10 @@ import { CallerKind, Viewer, ViewerOrganisation, ViewerSchool } from './viewer.t
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
-  @Query(() => Viewer, { nullable: true, description: 'Who you are, as your token says; null when the request carries no token' })
+  @Query(() => Viewer, {
+    nullable: true,
+    description: 'Who you are, as your token says; null when the request carries no token',
+  })
   viewer(@Ctx() ctx: SubgraphContext): Viewer | null {
     const identity = ctx.scope.identity;
     if (!identity) return null;
@@ -27,7 +30,8 @@ export class ViewerResolver {
 
   @FieldResolver(() => ViewerOrganisation, {
     nullable: true,
-    description: 'Your organisation as the graph holds it; null if the register does not hold it (e.g. a national body)',
+    description:
+      'Your organisation as the graph holds it; null if the register does not hold it (e.g. a national body)',
   })
   async organisation(@Root() viewer: Viewer, @Ctx() ctx: SubgraphContext): Promise<Agency | ViewerSchool | null> {
     if (viewer.organisationKind === 'SCHOOL') return ViewerSchool.of(viewer.organisationId);

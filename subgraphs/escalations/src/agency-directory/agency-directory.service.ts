@@ -1,4 +1,11 @@
-import { agencyDirectoryEntryOf, projectionIntake, StatutoryDirectory, type EventHandler, type ReferenceData, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  agencyDirectoryEntryOf,
+  projectionIntake,
+  StatutoryDirectory,
+  type EventHandler,
+  type ReferenceData,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { requireOpenEntries, type RegisterReference } from '../external/register-check';
 import { AgencyDirectoryRepository } from './agency-directory.repository';
@@ -8,7 +15,8 @@ export function agencyDirectoryIntake(runtime: Pick<SubgraphRuntime, 'db' | 'log
   return projectionIntake(
     runtime,
     agencyDirectoryEntryOf,
-    (manager, { agencyId, ...fields }, sequence) => new AgencyDirectoryRepository(manager).apply(agencyId, fields, sequence),
+    (manager, { agencyId, ...fields }, sequence) =>
+      new AgencyDirectoryRepository(manager).apply(agencyId, fields, sequence),
     { message: 'agency entry projected', fields: (entry) => ({ agencyId: entry.agencyId }) },
   );
 }
@@ -21,10 +29,17 @@ const agencyIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  * Statutory partners are left to the reference data's own check (StatutoryDirectory), which knows
  * when each ended and who took on its duties. One statement for all the ids of an input.
  */
-export async function requireLiveAgencies(manager: EntityManager, reference: ReferenceData, references: readonly RegisterReference[]): Promise<void> {
+export async function requireLiveAgencies(
+  manager: EntityManager,
+  reference: ReferenceData,
+  references: readonly RegisterReference[],
+): Promise<void> {
   const statutory = StatutoryDirectory.of(reference);
   const registered = references.filter((ref) => agencyIdPattern.test(ref.id) && !statutory.isStatutoryPartner(ref.id));
   if (registered.length === 0) return;
   const entries = await new AgencyDirectoryRepository(manager).entriesOf(registered.map((ref) => ref.id.toLowerCase()));
-  requireOpenEntries(registered, (ref) => entries.get(ref.id.toLowerCase()), { missing: 'names no registered agency or statutory partner', noun: 'an agency' });
+  requireOpenEntries(registered, (ref) => entries.get(ref.id.toLowerCase()), {
+    missing: 'names no registered agency or statutory partner',
+    noun: 'an agency',
+  });
 }

@@ -15,7 +15,11 @@ import {
   DisagreementStatus,
   ProfessionalDisagreement,
 } from '../disagreement/professional-disagreement.entity';
-import { EscalationEvent, EscalationEventKind, EscalationStreamType } from '../escalation-event/escalation-event.entity';
+import {
+  EscalationEvent,
+  EscalationEventKind,
+  EscalationStreamType,
+} from '../escalation-event/escalation-event.entity';
 import { EscalationEventRepository, type EscalationEventDraft } from '../escalation-event/escalation-event.repository';
 import { defaultEscalationStages, defaultPolicySettings } from '../escalation-policy/default-escalation-stages';
 import { EscalationStage } from '../escalation-policy/escalation-stage.entity';
@@ -42,7 +46,13 @@ const panelMember = demoIdentities['panel-member']!;
 
 type Step =
   | { kind: 'escalate'; on: string; by: Identity; reason: string }
-  | { kind: 'resolve'; on: string; by: Identity; outcome: string; actions: Array<{ description: string; ownerOrganisationId: string; dueOn: string }> }
+  | {
+      kind: 'resolve';
+      on: string;
+      by: Identity;
+      outcome: string;
+      actions: Array<{ description: string; ownerOrganisationId: string; dueOn: string }>;
+    }
   | { kind: 'withdraw'; on: string; by: Identity; reason: string }
   | { kind: 'learning'; on: string; by: Identity; note: string };
 
@@ -67,9 +77,17 @@ const demoDisagreements: readonly DemoDisagreement[] = [
     raisedBy: healthVisitor,
     raisedWith: { id: council('938'), kind: DisagreementPartyKind.AGENCY },
     issueType: DisagreementIssueType.THRESHOLD_OR_REFERRAL_DECISION,
-    summary: 'Health visitor disagrees with the decision that a referral did not meet the threshold for assessment (fictional)',
+    summary:
+      'Health visitor disagrees with the decision that a referral did not meet the threshold for assessment (fictional)',
     raisedOn: '2026-11-09',
-    steps: [{ kind: 'escalate', on: '2026-11-16', by: healthVisitor, reason: 'Practitioners could not agree within the working week' }],
+    steps: [
+      {
+        kind: 'escalate',
+        on: '2026-11-16',
+        by: healthVisitor,
+        reason: 'Practitioners could not agree within the working week',
+      },
+    ],
   },
   {
     key: '0002',
@@ -78,7 +96,8 @@ const demoDisagreements: readonly DemoDisagreement[] = [
     raisedBy: actor('demo:uhsussex-safeguarding-nurse', demoIds.agencies.universityHospitalsSussex, 'RELEVANT_AGENCY'),
     raisedWith: { id: council('845'), kind: DisagreementPartyKind.AGENCY },
     issueType: DisagreementIssueType.INFORMATION_SHARING,
-    summary: 'Hospital safeguarding nurse was not told the outcome of a strategy discussion about an infant (fictional)',
+    summary:
+      'Hospital safeguarding nurse was not told the outcome of a strategy discussion about an infant (fictional)',
     raisedOn: '2026-11-18',
     steps: [],
   },
@@ -89,11 +108,22 @@ const demoDisagreements: readonly DemoDisagreement[] = [
     raisedBy: actor('demo:probation-officer', demoIds.agencies.probationKss, 'RELEVANT_AGENCY'),
     raisedWith: { id: council('846'), kind: DisagreementPartyKind.AGENCY },
     issueType: DisagreementIssueType.CHILD_PROTECTION_PLAN,
-    summary: 'Probation disagrees with stepping a child protection plan down while a risk assessment is outstanding (fictional)',
+    summary:
+      'Probation disagrees with stepping a child protection plan down while a risk assessment is outstanding (fictional)',
     raisedOn: '2026-10-26',
     steps: [
-      { kind: 'escalate', on: '2026-11-02', by: actor('demo:probation-officer', demoIds.agencies.probationKss, 'RELEVANT_AGENCY'), reason: 'No agreement between practitioners' },
-      { kind: 'escalate', on: '2026-11-09', by: actor('demo:probation-manager', demoIds.agencies.probationKss, 'RELEVANT_AGENCY'), reason: 'Managers could not agree; named leads asked to review' },
+      {
+        kind: 'escalate',
+        on: '2026-11-02',
+        by: actor('demo:probation-officer', demoIds.agencies.probationKss, 'RELEVANT_AGENCY'),
+        reason: 'No agreement between practitioners',
+      },
+      {
+        kind: 'escalate',
+        on: '2026-11-09',
+        by: actor('demo:probation-manager', demoIds.agencies.probationKss, 'RELEVANT_AGENCY'),
+        reason: 'Managers could not agree; named leads asked to review',
+      },
     ],
   },
   {
@@ -103,21 +133,36 @@ const demoDisagreements: readonly DemoDisagreement[] = [
     raisedBy: policeOfficer,
     raisedWith: { id: demoIds.agencies.youthCharity, kind: DisagreementPartyKind.AGENCY },
     issueType: DisagreementIssueType.PROVISION_OF_SERVICES,
-    summary: 'Police disagree with the closure of a mentoring service to a young person at risk of exploitation (fictional)',
+    summary:
+      'Police disagree with the closure of a mentoring service to a young person at risk of exploitation (fictional)',
     raisedOn: '2026-09-14',
     steps: [
-      { kind: 'escalate', on: '2026-09-21', by: policeOfficer, reason: 'Service closure went ahead before the practitioners met' },
+      {
+        kind: 'escalate',
+        on: '2026-09-21',
+        by: policeOfficer,
+        reason: 'Service closure went ahead before the practitioners met',
+      },
       {
         kind: 'resolve',
         on: '2026-09-24',
         by: actor('demo:downs-youth-trust-manager', demoIds.agencies.youthCharity, 'RELEVANT_AGENCY'),
         outcome: 'Mentoring reinstated for three months with a joint review',
         actions: [
-          { description: 'Reinstate mentoring sessions', ownerOrganisationId: demoIds.agencies.youthCharity, dueOn: '2026-09-30' },
+          {
+            description: 'Reinstate mentoring sessions',
+            ownerOrganisationId: demoIds.agencies.youthCharity,
+            dueOn: '2026-09-30',
+          },
           { description: 'Joint review of exploitation risk', ownerOrganisationId: sussexPolice, dueOn: '2026-12-18' },
         ],
       },
-      { kind: 'learning', on: '2026-09-25', by: policeOfficer, note: 'Closure decisions for young people at risk of exploitation should be shared with the police before they take effect' },
+      {
+        kind: 'learning',
+        on: '2026-09-25',
+        by: policeOfficer,
+        note: 'Closure decisions for young people at risk of exploitation should be shared with the police before they take effect',
+      },
     ],
   },
   {
@@ -127,9 +172,16 @@ const demoDisagreements: readonly DemoDisagreement[] = [
     raisedBy: actor('demo:uhsussex-paediatrician', demoIds.agencies.universityHospitalsSussex, 'RELEVANT_AGENCY'),
     raisedWith: { id: demoIds.agencies.youthCharity, kind: DisagreementPartyKind.AGENCY },
     issueType: DisagreementIssueType.OTHER,
-    summary: 'Paediatrician questioned a youth worker\'s attendance at a clinic appointment (fictional)',
+    summary: "Paediatrician questioned a youth worker's attendance at a clinic appointment (fictional)",
     raisedOn: '2026-10-12',
-    steps: [{ kind: 'withdraw', on: '2026-10-14', by: actor('demo:uhsussex-paediatrician', demoIds.agencies.universityHospitalsSussex, 'RELEVANT_AGENCY'), reason: 'Attendance had been agreed with the family; no disagreement' }],
+    steps: [
+      {
+        kind: 'withdraw',
+        on: '2026-10-14',
+        by: actor('demo:uhsussex-paediatrician', demoIds.agencies.universityHospitalsSussex, 'RELEVANT_AGENCY'),
+        reason: 'Attendance had been agreed with the family; no disagreement',
+      },
+    ],
   },
   {
     key: '0006',
@@ -138,7 +190,8 @@ const demoDisagreements: readonly DemoDisagreement[] = [
     raisedBy: seaviewDsl,
     raisedWith: { id: council('846'), kind: DisagreementPartyKind.AGENCY },
     issueType: DisagreementIssueType.THRESHOLD_OR_REFERRAL_DECISION,
-    summary: 'School DSL disagrees that a referral about a pupil\'s neglect was below the threshold for assessment (fictional)',
+    summary:
+      "School DSL disagrees that a referral about a pupil's neglect was below the threshold for assessment (fictional)",
     raisedOn: '2026-11-19',
     steps: [],
   },
@@ -174,7 +227,8 @@ export async function loadDemoData({ db, calendar, logger }: SubgraphRuntime): P
         if (await manager.existsBy(EscalationEvent, { streamId: id })) continue;
       }
       const { row, drafts } = replay(id, demo, calendar);
-      if (!(await manager.existsBy(ProfessionalDisagreement, { id }))) await manager.insert(ProfessionalDisagreement, row);
+      if (!(await manager.existsBy(ProfessionalDisagreement, { id })))
+        await manager.insert(ProfessionalDisagreement, row);
       else await manager.update(ProfessionalDisagreement, { id }, { lastEventSequence: row.lastEventSequence });
       for (const draft of drafts) await events.append(draft);
       logger.info({ disagreementId: id }, 'demo professional disagreement loaded');
@@ -197,7 +251,12 @@ function replay(
     if (!stage) throw new Error(`the default escalation policy has no stage ${position}`);
     return stage;
   };
-  const draft = (by: Identity, on: string, kind: EscalationEventKind, details: Partial<EscalationEventDraft>): EscalationEventDraft => ({
+  const draft = (
+    by: Identity,
+    on: string,
+    kind: EscalationEventKind,
+    details: Partial<EscalationEventDraft>,
+  ): EscalationEventDraft => ({
     streamType: EscalationStreamType.PROFESSIONAL_DISAGREEMENT,
     streamId: id,
     partnershipId: demo.partnershipId,
@@ -226,7 +285,8 @@ function replay(
     partnershipId: demo.partnershipId,
     caseReference: demo.caseReference,
     raisedByOrganisationId: demo.raisedBy.organisation.id,
-    raisedByKind: demo.raisedBy.organisation.kind === 'SCHOOL' ? DisagreementPartyKind.SCHOOL : DisagreementPartyKind.AGENCY,
+    raisedByKind:
+      demo.raisedBy.organisation.kind === 'SCHOOL' ? DisagreementPartyKind.SCHOOL : DisagreementPartyKind.AGENCY,
     raisedWithOrganisationId: demo.raisedWith.id,
     raisedWithKind: demo.raisedWith.kind,
     issueType: demo.issueType,
@@ -245,7 +305,11 @@ function replay(
   });
   const drafts = [
     draft(demo.raisedBy, demo.raisedOn, EscalationEventKind.RAISED, {
-      toStage: 1, stageName: first.name, stageDueOn: due.due, stageDueRule: due.rule, stageDueProvisional: due.provisional,
+      toStage: 1,
+      stageName: first.name,
+      stageDueOn: due.due,
+      stageDueRule: due.rule,
+      stageDueProvisional: due.provisional,
     }),
   ];
   for (const step of demo.steps) {
@@ -253,24 +317,41 @@ function replay(
       case 'escalate': {
         const next = stageAt(row.stagePosition + 1);
         due = calendar.addWorkingDays(step.on, next.timescaleWorkingDays);
-        drafts.push(draft(step.by, step.on, EscalationEventKind.ESCALATED, {
-          fromStage: row.stagePosition, toStage: next.position, stageName: next.name,
-          stageDueOn: due.due, stageDueRule: due.rule, stageDueProvisional: due.provisional, reason: step.reason,
-        }));
+        drafts.push(
+          draft(step.by, step.on, EscalationEventKind.ESCALATED, {
+            fromStage: row.stagePosition,
+            toStage: next.position,
+            stageName: next.name,
+            stageDueOn: due.due,
+            stageDueRule: due.rule,
+            stageDueProvisional: due.provisional,
+            reason: step.reason,
+          }),
+        );
         Object.assign(row, {
-          stagePosition: next.position, stageName: next.name, stageStartedOn: step.on,
-          stageDueOn: due.due, stageDueRule: due.rule, stageDueProvisional: due.provisional,
+          stagePosition: next.position,
+          stageName: next.name,
+          stageStartedOn: step.on,
+          stageDueOn: due.due,
+          stageDueRule: due.rule,
+          stageDueProvisional: due.provisional,
         });
         break;
       }
       case 'resolve':
-        drafts.push(draft(step.by, step.on, EscalationEventKind.RESOLVED, {
-          fromStage: row.stagePosition, outcome: step.outcome, agreedActionsJson: JSON.stringify(step.actions),
-        }));
+        drafts.push(
+          draft(step.by, step.on, EscalationEventKind.RESOLVED, {
+            fromStage: row.stagePosition,
+            outcome: step.outcome,
+            agreedActionsJson: JSON.stringify(step.actions),
+          }),
+        );
         Object.assign(row, { status: DisagreementStatus.RESOLVED, closedOn: step.on });
         break;
       case 'withdraw':
-        drafts.push(draft(step.by, step.on, EscalationEventKind.WITHDRAWN, { fromStage: row.stagePosition, reason: step.reason }));
+        drafts.push(
+          draft(step.by, step.on, EscalationEventKind.WITHDRAWN, { fromStage: row.stagePosition, reason: step.reason }),
+        );
         Object.assign(row, { status: DisagreementStatus.WITHDRAWN, closedOn: step.on });
         break;
       case 'learning':
@@ -290,7 +371,8 @@ function replay(
 async function loadNationalEscalation(manager: EntityManager, events: EscalationEventRepository): Promise<void> {
   if (await manager.existsBy(NationalEscalation, { id: nationalEscalationId })) return;
   const partnershipId = demoIds.partnerships.westSussex;
-  const summary = 'The yearly report for 2025 to 2026 was not published by the end of September; the partners have not agreed a date (fictional)';
+  const summary =
+    'The yearly report for 2025 to 2026 was not published by the end of September; the partners have not agreed a date (fictional)';
   await manager.insert(NationalEscalation, {
     id: nationalEscalationId,
     partnershipId,
@@ -308,10 +390,35 @@ async function loadNationalEscalation(manager: EntityManager, events: Escalation
     streamType: EscalationStreamType.NATIONAL_ESCALATION,
     streamId: nationalEscalationId,
     partnershipId,
-    fromStage: null, toStage: null, stageName: null, stageDueOn: null, stageDueRule: null, stageDueProvisional: null,
-    outcome: null, agreedActionsJson: null, occurredOnSource: null,
+    fromStage: null,
+    toStage: null,
+    stageName: null,
+    stageDueOn: null,
+    stageDueRule: null,
+    stageDueProvisional: null,
+    outcome: null,
+    agreedActionsJson: null,
+    occurredOnSource: null,
   };
-  const by = (identity: Identity) => ({ subject: identity.subject, organisationId: identity.organisation.id, organisationKind: identity.organisation.kind });
-  await events.append({ ...base, ...by(scrutineer), kind: EscalationEventKind.RAISED, occurredAt: '2026-10-05T10:00:00.000Z', occurredOn: '2026-10-05', reason: summary });
-  await events.append({ ...base, ...by(panelMember), kind: EscalationEventKind.ACKNOWLEDGED, occurredAt: '2026-10-08T10:00:00.000Z', occurredOn: '2026-10-08', reason: 'Received; the Department has asked the partners for a publication date' });
+  const by = (identity: Identity) => ({
+    subject: identity.subject,
+    organisationId: identity.organisation.id,
+    organisationKind: identity.organisation.kind,
+  });
+  await events.append({
+    ...base,
+    ...by(scrutineer),
+    kind: EscalationEventKind.RAISED,
+    occurredAt: '2026-10-05T10:00:00.000Z',
+    occurredOn: '2026-10-05',
+    reason: summary,
+  });
+  await events.append({
+    ...base,
+    ...by(panelMember),
+    kind: EscalationEventKind.ACKNOWLEDGED,
+    occurredAt: '2026-10-08T10:00:00.000Z',
+    occurredOn: '2026-10-08',
+    reason: 'Received; the Department has asked the partners for a publication date',
+  });
 }

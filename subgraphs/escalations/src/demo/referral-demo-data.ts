@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { demoIdentities, nameBasedId, statutoryOrganisationId, todayInLondon, type Identity, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  demoIdentities,
+  nameBasedId,
+  statutoryOrganisationId,
+  todayInLondon,
+  type Identity,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import {
   ConcernCategory,
@@ -46,7 +53,11 @@ const demoReferrals: readonly DemoReferral[] = [
     consentReason: null,
     receivedAt: '2026-11-16T09:15:00.000Z',
     acknowledgedAt: '2026-11-16T11:00:00.000Z',
-    decided: { at: '2026-11-17T15:00:00.000Z', decision: ReferralDecision.EARLY_HELP, feedback: 'Family offered an early help assessment by the family hub (fictional)' },
+    decided: {
+      at: '2026-11-17T15:00:00.000Z',
+      decision: ReferralDecision.EARLY_HELP,
+      feedback: 'Family offered an early help assessment by the family hub (fictional)',
+    },
   },
   {
     key: '0002',
@@ -78,7 +89,11 @@ const demoReferrals: readonly DemoReferral[] = [
     consentReason: 'The child is at risk of significant harm from exploitation (fictional)',
     receivedAt: '2026-11-20T22:40:00.000Z',
     acknowledgedAt: '2026-11-20T22:55:00.000Z',
-    decided: { at: '2026-11-20T23:30:00.000Z', decision: ReferralDecision.SECTION_47_STRATEGY_DISCUSSION, feedback: 'Strategy discussion held overnight with police and health (fictional)' },
+    decided: {
+      at: '2026-11-20T23:30:00.000Z',
+      decision: ReferralDecision.SECTION_47_STRATEGY_DISCUSSION,
+      feedback: 'Strategy discussion held overnight with police and health (fictional)',
+    },
   },
   {
     key: '0004',
@@ -108,7 +123,11 @@ export async function loadDemoReferrals(manager: EntityManager, calendar: Subgra
     const due = demo.significantHarm
       ? { due: receivedOn, rule: `immediately: on the day of receipt, ${receivedOn}`, provisional: false }
       : calendar.addWorkingDays(receivedOn, 1);
-    const status = demo.decided ? ReferralStatus.DECIDED : demo.acknowledgedAt ? ReferralStatus.ACKNOWLEDGED : ReferralStatus.RECEIVED;
+    const status = demo.decided
+      ? ReferralStatus.DECIDED
+      : demo.acknowledgedAt
+        ? ReferralStatus.ACKNOWLEDGED
+        : ReferralStatus.RECEIVED;
     const row: Referral = Object.assign(new Referral(), {
       id,
       idempotencyKey: `demo-referral-${demo.key}`,

@@ -52,7 +52,7 @@ export class ProfessionalDisagreement {
   @Column('varchar', { length: 36 })
   partnershipId!: string;
 
-  @Field({ description: 'Pseudonymous case reference; never a child\'s name' })
+  @Field({ description: "Pseudonymous case reference; never a child's name" })
   @Column('varchar', { length: 40 })
   caseReference!: string;
 
@@ -83,7 +83,7 @@ export class ProfessionalDisagreement {
   @Column('varchar', { length: 2000 })
   summary!: string;
 
-  @Field({ description: 'When true the child\'s safety cannot wait for the stage timescales' })
+  @Field({ description: "When true the child's safety cannot wait for the stage timescales" })
   @Column('boolean')
   childAtImmediateRisk!: boolean;
 
@@ -117,7 +117,9 @@ export class ProfessionalDisagreement {
   @Column('date')
   raisedOn!: string;
 
-  @Field(() => EventDateSource, { description: 'Whether raisedOn was supplied by the raiser\'s system or is the graph\'s clock' })
+  @Field(() => EventDateSource, {
+    description: "Whether raisedOn was supplied by the raiser's system or is the graph's clock",
+  })
   @Column('varchar', { length: 8, default: EventDateSource.SERVER })
   raisedOnSource!: EventDateSource;
 
@@ -125,22 +127,34 @@ export class ProfessionalDisagreement {
   @Column('date', { nullable: true })
   closedOn!: string | null;
 
-  @Field(() => AgencyStub, { nullable: true, description: 'The agency that raised the disagreement; null when a school did' })
+  @Field(() => AgencyStub, {
+    nullable: true,
+    description: 'The agency that raised the disagreement; null when a school did',
+  })
   raisedBy(): AgencyStub | null {
     return this.raisedByKind === DisagreementPartyKind.SCHOOL ? null : AgencyStub.of(this.raisedByOrganisationId);
   }
 
-  @Field(() => SchoolStub, { nullable: true, description: 'The school that raised the disagreement; null when an agency did' })
+  @Field(() => SchoolStub, {
+    nullable: true,
+    description: 'The school that raised the disagreement; null when an agency did',
+  })
   raisedBySchool(): SchoolStub | null {
     return this.raisedByKind === DisagreementPartyKind.SCHOOL ? SchoolStub.of(this.raisedByOrganisationId) : null;
   }
 
-  @Field(() => AgencyStub, { nullable: true, description: 'The agency whose decision or action is disputed; null when it is a school' })
+  @Field(() => AgencyStub, {
+    nullable: true,
+    description: 'The agency whose decision or action is disputed; null when it is a school',
+  })
   raisedWith(): AgencyStub | null {
     return this.raisedWithKind === DisagreementPartyKind.SCHOOL ? null : AgencyStub.of(this.raisedWithOrganisationId);
   }
 
-  @Field(() => SchoolStub, { nullable: true, description: 'The school whose decision or action is disputed; null when it is an agency' })
+  @Field(() => SchoolStub, {
+    nullable: true,
+    description: 'The school whose decision or action is disputed; null when it is an agency',
+  })
   raisedWithSchool(): SchoolStub | null {
     return this.raisedWithKind === DisagreementPartyKind.SCHOOL ? SchoolStub.of(this.raisedWithOrganisationId) : null;
   }

@@ -5,18 +5,28 @@ import { DisagreementIssueType } from './professional-disagreement.entity';
 /* A resolution agrees a short action plan; more than this is a review, not a resolution. */
 export const agreedActionsLimit = 20;
 
-@InputType({ description: 'A disagreement your organisation raises about a decision or action of another organisation' })
+@InputType({
+  description: 'A disagreement your organisation raises about a decision or action of another organisation',
+})
 export class RaiseProfessionalDisagreementInput {
   @Field(() => ID, { description: 'A partnership you act in' })
   partnershipId!: string;
 
-  @Field({ description: 'Pseudonymous case reference (letters, digits, hyphens); never a child\'s name' })
+  @Field({ description: "Pseudonymous case reference (letters, digits, hyphens); never a child's name" })
   caseReference!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The agency (partners included) whose decision is disputed; or give raisedWithSchoolUrn. Not a local authority, ICB or police force that had ended by the day it was raised: name its successor. Any other agency must be on the register of relevant agencies (Working Together to Safeguard Children 2023, chapter 2) and not closed' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The agency (partners included) whose decision is disputed; or give raisedWithSchoolUrn. Not a local authority, ICB or police force that had ended by the day it was raised: name its successor. Any other agency must be on the register of relevant agencies (Working Together to Safeguard Children 2023, chapter 2) and not closed',
+  })
   raisedWithAgencyId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The school whose decision is disputed (6-digit URN); or give raisedWithAgencyId. It must be an establishment on Get Information About Schools that has not closed' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The school whose decision is disputed (6-digit URN); or give raisedWithAgencyId. It must be an establishment on Get Information About Schools that has not closed',
+  })
   raisedWithSchoolUrn?: string | null;
 
   @Field(() => DisagreementIssueType)
@@ -30,7 +40,8 @@ export class RaiseProfessionalDisagreementInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The day it was raised, as your system recorded it (e.g. a backlog); not in the future. Left out: today. Stage 1\'s timescale runs from it',
+    description:
+      "The day it was raised, as your system recorded it (e.g. a backlog); not in the future. Left out: today. Stage 1's timescale runs from it",
   })
   raisedOn?: string | null;
 }
@@ -40,15 +51,22 @@ export class EscalateProfessionalDisagreementInput {
   @Field({ description: 'Why the current stage did not resolve it' })
   reason!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Default: the next stage. A later one only when the child is at immediate risk' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Default: the next stage. A later one only when the child is at immediate risk',
+  })
   toStagePosition?: number | null;
 
-  @Field({ defaultValue: false, description: 'The child is (now) at immediate risk: allows going straight to a later stage' })
+  @Field({
+    defaultValue: false,
+    description: 'The child is (now) at immediate risk: allows going straight to a later stage',
+  })
   childAtImmediateRisk!: boolean;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The day it was escalated, as your system recorded it; not in the future, not before the current stage began. Left out: today. The new stage\'s timescale runs from it',
+    description:
+      "The day it was escalated, as your system recorded it; not in the future, not before the current stage began. Left out: today. The new stage's timescale runs from it",
   })
   escalatedOn?: string | null;
 }
@@ -58,7 +76,10 @@ export class AgreedActionInput {
   @Field()
   description!: string;
 
-  @Field(() => ID, { description: 'The organisation that owns the action: an agency id, or a school\'s URN; not a statutory partner that has ended, nor an agency that is not on the register of relevant agencies or has closed, nor a school not on Get Information About Schools or closed' })
+  @Field(() => ID, {
+    description:
+      "The organisation that owns the action: an agency id, or a school's URN; not a statutory partner that has ended, nor an agency that is not on the register of relevant agencies or has closed, nor a school not on Get Information About Schools or closed",
+  })
   ownerOrganisationId!: string;
 
   @Field(() => DateScalar)
@@ -70,12 +91,16 @@ export class ResolveProfessionalDisagreementInput {
   @Field()
   outcome!: string;
 
-  @Field(() => [AgreedActionInput], { defaultValue: [], description: `Actions agreed to resolve it; at most ${agreedActionsLimit}` })
+  @Field(() => [AgreedActionInput], {
+    defaultValue: [],
+    description: `Actions agreed to resolve it; at most ${agreedActionsLimit}`,
+  })
   agreedActions!: AgreedActionInput[];
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The day it was resolved, as your system recorded it; not in the future, not before the last escalation. Left out: today',
+    description:
+      'The day it was resolved, as your system recorded it; not in the future, not before the last escalation. Left out: today',
   })
   resolvedOn?: string | null;
 }

@@ -36,14 +36,21 @@ export function stageOccurrence(position: number): string {
  * whose decision is disputed, to the one that raised it, under the partnership's policy. Met when
  * the stage ends (escalated on, or resolved); cancelled when the disagreement is withdrawn.
  */
-export function stageObligation(disagreement: ProfessionalDisagreement, position = disagreement.stagePosition): DesiredObligation['draft'] {
+export function stageObligation(
+  disagreement: ProfessionalDisagreement,
+  position = disagreement.stagePosition,
+): DesiredObligation['draft'] {
   return {
     kind: 'ESCALATION_STAGE',
     about: { type: 'ProfessionalDisagreement', id: disagreement.id },
     occurrence: stageOccurrence(position),
     owner: { organisationId: disagreement.raisedWithOrganisationId, partnershipId: disagreement.partnershipId },
     owedTo: disagreement.raisedByOrganisationId,
-    deadline: { due: disagreement.stageDueOn, rule: disagreement.stageDueRule, provisional: Boolean(disagreement.stageDueProvisional) },
+    deadline: {
+      due: disagreement.stageDueOn,
+      rule: disagreement.stageDueRule,
+      provisional: Boolean(disagreement.stageDueProvisional),
+    },
     basis: escalationStageBasis,
     audience: disagreementAudience(disagreement),
   };
@@ -96,5 +103,11 @@ export function disagreementEvent(
     dates: { raisedOn: disagreement.raisedOn, ...details.dates },
     audience: disagreementAudience(disagreement),
   };
-  return recordEvent(manager, { type, entityType: 'ProfessionalDisagreement', entityId: disagreement.id, occurredAt: at, payload });
+  return recordEvent(manager, {
+    type,
+    entityType: 'ProfessionalDisagreement',
+    entityId: disagreement.id,
+    occurredAt: at,
+    payload,
+  });
 }

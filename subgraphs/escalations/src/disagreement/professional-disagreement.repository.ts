@@ -27,7 +27,11 @@ export class ProfessionalDisagreementRepository {
   ) {}
 
   /** `withinPartnerships` narrows to those partnerships without widening the caller's own. */
-  private visible(where: Where, partnershipCases: boolean, withinPartnerships: readonly string[] | null = null): Where[] {
+  private visible(
+    where: Where,
+    partnershipCases: boolean,
+    withinPartnerships: readonly string[] | null = null,
+  ): Where[] {
     const identity = this.scope.requireIdentity();
     const organisationId = identity.organisation.id;
     const within: Where = withinPartnerships ? { partnershipId: In([...withinPartnerships]) } : {};
@@ -54,7 +58,11 @@ export class ProfessionalDisagreementRepository {
    * of the caller's own organisation's, those where the caller's organisation is the other party,
    * and with `partnershipCases` those in the caller's partnerships.
    */
-  private organisationClauses(side: OrganisationSide, organisationIds: readonly string[], partnershipCases: boolean): Where[] {
+  private organisationClauses(
+    side: OrganisationSide,
+    organisationIds: readonly string[],
+    partnershipCases: boolean,
+  ): Where[] {
     const identity = this.scope.requireIdentity();
     const own = identity.organisation.id;
     const column = sideColumn[side];
@@ -75,16 +83,26 @@ export class ProfessionalDisagreementRepository {
     after: readonly string[] | null,
     limit: number,
   ): Promise<ProfessionalDisagreement[]> {
-    return pagesOfClauses(this.manager, ProfessionalDisagreement, 'disagreement', this.organisationClauses(side, organisationIds, partnershipCases), {
-      parent: `disagreement.${sideColumn[side]}`,
-      parents: organisationIds.length,
-      order: disagreementOrder,
-      after,
-      limit,
-    });
+    return pagesOfClauses(
+      this.manager,
+      ProfessionalDisagreement,
+      'disagreement',
+      this.organisationClauses(side, organisationIds, partnershipCases),
+      {
+        parent: `disagreement.${sideColumn[side]}`,
+        parents: organisationIds.length,
+        order: disagreementOrder,
+        after,
+        limit,
+      },
+    );
   }
 
-  countsOfOrganisations(side: OrganisationSide, organisationIds: readonly string[], partnershipCases: boolean): Promise<Map<string, number>> {
+  countsOfOrganisations(
+    side: OrganisationSide,
+    organisationIds: readonly string[],
+    partnershipCases: boolean,
+  ): Promise<Map<string, number>> {
     return countsOfClauses(
       this.manager,
       ProfessionalDisagreement,
@@ -95,18 +113,35 @@ export class ProfessionalDisagreementRepository {
   }
 
   /** Each partnership's page, for all of them in one statement. */
-  pagesOfPartnerships(partnershipIds: readonly string[], partnershipCases: boolean, after: readonly string[] | null, limit: number): Promise<ProfessionalDisagreement[]> {
-    return pagesOfClauses(this.manager, ProfessionalDisagreement, 'disagreement', this.visible({}, partnershipCases, partnershipIds), {
-      parent: 'disagreement.partnershipId',
-      parents: partnershipIds.length,
-      order: disagreementOrder,
-      after,
-      limit,
-    });
+  pagesOfPartnerships(
+    partnershipIds: readonly string[],
+    partnershipCases: boolean,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<ProfessionalDisagreement[]> {
+    return pagesOfClauses(
+      this.manager,
+      ProfessionalDisagreement,
+      'disagreement',
+      this.visible({}, partnershipCases, partnershipIds),
+      {
+        parent: 'disagreement.partnershipId',
+        parents: partnershipIds.length,
+        order: disagreementOrder,
+        after,
+        limit,
+      },
+    );
   }
 
   countsOfPartnerships(partnershipIds: readonly string[], partnershipCases: boolean): Promise<Map<string, number>> {
-    return countsOfClauses(this.manager, ProfessionalDisagreement, 'disagreement', this.visible({}, partnershipCases, partnershipIds), 'disagreement.partnershipId');
+    return countsOfClauses(
+      this.manager,
+      ProfessionalDisagreement,
+      'disagreement',
+      this.visible({}, partnershipCases, partnershipIds),
+      'disagreement.partnershipId',
+    );
   }
 
   /**
@@ -121,7 +156,11 @@ export class ProfessionalDisagreementRepository {
 
   /** Every disagreement, a page at a time in id order, for the start-up reconciliation of obligations. */
   page(afterId: string | null, size: number): Promise<ProfessionalDisagreement[]> {
-    return this.manager.find(ProfessionalDisagreement, { where: afterId ? { id: MoreThan(afterId) } : {}, order: { id: 'ASC' }, take: size });
+    return this.manager.find(ProfessionalDisagreement, {
+      where: afterId ? { id: MoreThan(afterId) } : {},
+      order: { id: 'ASC' },
+      take: size,
+    });
   }
 
   async insert(disagreement: ProfessionalDisagreement): Promise<void> {
@@ -134,8 +173,16 @@ export class ProfessionalDisagreementRepository {
     changes: Partial<
       Pick<
         ProfessionalDisagreement,
-        | 'status' | 'stagePosition' | 'stageName' | 'stageStartedOn' | 'stageDueOn' | 'stageDueRule'
-        | 'stageDueProvisional' | 'closedOn' | 'childAtImmediateRisk' | 'lastEventSequence'
+        | 'status'
+        | 'stagePosition'
+        | 'stageName'
+        | 'stageStartedOn'
+        | 'stageDueOn'
+        | 'stageDueRule'
+        | 'stageDueProvisional'
+        | 'closedOn'
+        | 'childAtImmediateRisk'
+        | 'lastEventSequence'
       >
     >,
   ): Promise<boolean> {

@@ -39,7 +39,11 @@ import {
   type EscalationHistoryChain,
 } from '../escalation-event/escalation-event.entity';
 import { draftEvent } from '../escalation-event/escalation-event.draft';
-import { EscalationEventRepository, learningNoteOrder, type EscalationEventDraft } from '../escalation-event/escalation-event.repository';
+import {
+  EscalationEventRepository,
+  learningNoteOrder,
+  type EscalationEventDraft,
+} from '../escalation-event/escalation-event.repository';
 import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
 import { historyPage } from '../escalation-event/escalation-event.history';
 import { requireLiveAgencies } from '../agency-directory/agency-directory.service';
@@ -57,9 +61,17 @@ import {
   type RaiseProfessionalDisagreementInput,
   type ResolveProfessionalDisagreementInput,
 } from './professional-disagreement.input';
-import { disagreementOrder, ProfessionalDisagreementRepository, type OrganisationSide } from './professional-disagreement.repository';
+import {
+  disagreementOrder,
+  ProfessionalDisagreementRepository,
+  type OrganisationSide,
+} from './professional-disagreement.repository';
 import { ProfessionalDisagreementConnection } from './professional-disagreement-connection.type';
-import { disagreementRefusal, nextDisagreementState, type DisagreementTransition } from './professional-disagreement.transitions';
+import {
+  disagreementRefusal,
+  nextDisagreementState,
+  type DisagreementTransition,
+} from './professional-disagreement.transitions';
 import { suppliedDate, type EventDateSource } from '../event-date/event-date';
 import {
   currentStageObligation,
@@ -68,13 +80,15 @@ import {
   stageObligation,
 } from './professional-disagreement.obligations';
 
-
 const schoolUrn = /^\d{6}$/;
 const organisationId = z
   .string()
   .trim()
   .toLowerCase()
-  .refine((id) => uuidPattern.test(id) || schoolUrn.test(id), 'must be an agency id (a UUID) or a school\'s 6-digit URN');
+  .refine(
+    (id) => uuidPattern.test(id) || schoolUrn.test(id),
+    "must be an agency id (a UUID) or a school's 6-digit URN",
+  );
 
 function raiseSchema() {
   return z
@@ -83,7 +97,10 @@ function raiseSchema() {
       caseReference: z
         .string()
         .trim()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/, 'must be a pseudonymous case reference: 3 to 40 letters, digits or hyphens'),
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/,
+          'must be a pseudonymous case reference: 3 to 40 letters, digits or hyphens',
+        ),
       raisedWithAgencyId: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a UUID').nullish(),
       raisedWithSchoolUrn: z.string().trim().regex(schoolUrn, 'must be a 6-digit URN').nullish(),
       issueType: z.enum(DisagreementIssueType),
@@ -139,7 +156,9 @@ export class ProfessionalDisagreementService {
    */
   isParty(disagreement: ProfessionalDisagreement): boolean {
     const organisationId = this.ctx.scope.identity?.organisation.id;
-    return disagreement.raisedByOrganisationId === organisationId || disagreement.raisedWithOrganisationId === organisationId;
+    return (
+      disagreement.raisedByOrganisationId === organisationId || disagreement.raisedWithOrganisationId === organisationId
+    );
   }
 
   // Permission first: an anonymous caller is refused before any query, and a stated reason widens
@@ -149,7 +168,11 @@ export class ProfessionalDisagreementService {
     const reason = this.statedReason(accessReason);
     const found = await this.ctx.loaders
       .get<string, ProfessionalDisagreement | null>(`ProfessionalDisagreement.byId:${reason ?? ''}`, async (ids) =>
-        alignByKey(ids, await this.readAndAudit((repository) => repository.findByIds(ids, reason !== null), reason), (d) => d.id),
+        alignByKey(
+          ids,
+          await this.readAndAudit((repository) => repository.findByIds(ids, reason !== null), reason),
+          (d) => d.id,
+        ),
       )
       .load(id);
     if (found || reason !== null || !this.ctx.scope.hasRole(...partnershipStaffRoles)) return found;
@@ -167,7 +190,11 @@ export class ProfessionalDisagreementService {
   }
 
   /** A page of the partnership's, cut in SQL for every partnership asked for at once; what is answered is audited. */
-  async ofPartnership(partnershipId: string, accessReason: string | null, args: PageArgs): Promise<Connection<ProfessionalDisagreement>> {
+  async ofPartnership(
+    partnershipId: string,
+    accessReason: string | null,
+    args: PageArgs,
+  ): Promise<Connection<ProfessionalDisagreement>> {
     this.ctx.scope.requireIdentity();
     const reason = this.statedReason(accessReason);
     const page = await nestedPage<ProfessionalDisagreement>({
@@ -193,7 +220,9 @@ export class ProfessionalDisagreementService {
       throw new BadUserInputError('accessReason', 'must say why you need to read this, in 10 to 500 characters');
     }
     if (!this.ctx.scope.hasRole(...partnershipStaffRoles)) {
-      throw new ForbiddenError(`Reading cases your organisation is not party to needs one of the roles ${partnershipStaffRoles.join(', ')}`);
+      throw new ForbiddenError(
+        `Reading cases your organisation is not party to needs one of the roles ${partnershipStaffRoles.join(', ')}`,
+      );
     }
     return reason;
   }
@@ -225,7 +254,11 @@ export class ProfessionalDisagreementService {
   history(disagreement: ProfessionalDisagreement): Promise<EscalationEvent[]> {
     return this.ctx.loaders
       .get<string, EscalationEvent[]>('EscalationEvent.ofStreams', async (ids) =>
-        groupByKey(ids, await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).ofStreams(ids), (e) => e.streamId),
+        groupByKey(
+          ids,
+          await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).ofStreams(ids),
+          (e) => e.streamId,
+        ),
       )
       .load(disagreement.id);
   }
@@ -240,7 +273,12 @@ export class ProfessionalDisagreementService {
   }
 
   /** The disagreements an agency or a school raised or received, by the same rules as any other read, a page at a time. */
-  async ofOrganisation(side: OrganisationSide, organisationId: string, accessReason: string | null, args: PageArgs): Promise<Connection<ProfessionalDisagreement>> {
+  async ofOrganisation(
+    side: OrganisationSide,
+    organisationId: string,
+    accessReason: string | null,
+    args: PageArgs,
+  ): Promise<Connection<ProfessionalDisagreement>> {
     this.ctx.scope.requireIdentity();
     const reason = this.statedReason(accessReason);
     const page = await nestedPage<ProfessionalDisagreement>({
@@ -268,19 +306,35 @@ export class ProfessionalDisagreementService {
   async raise(input: RaiseProfessionalDisagreementInput): Promise<ProfessionalDisagreement> {
     const identity = this.ctx.scope.requireIdentity();
     if (['NATIONAL_PANEL', 'INDEPENDENT_SCRUTINEER', 'NATIONAL_BODY'].includes(identity.organisation.kind)) {
-      throw new ForbiddenError('A professional disagreement is raised by an agency, a school or a safeguarding partner');
+      throw new ForbiddenError(
+        'A professional disagreement is raised by an agency, a school or a safeguarding partner',
+      );
     }
     const valid = validateInput(raiseSchema(), input);
     const raised = suppliedDate(input.raisedOn, 'input.raisedOn', this.ctx.today);
     if (!this.ctx.scope.actsIn(valid.partnershipId)) throw new ForbiddenError('You do not act in that partnership');
     // A partner that had ended by the day it was raised cannot answer it; its successor can.
-    StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.raisedWithAgencyId, 'input.raisedWithAgencyId', raised.on, 'the disagreement was raised');
+    StatutoryDirectory.of(this.ctx.reference).requireNotCeased(
+      valid.raisedWithAgencyId,
+      'input.raisedWithAgencyId',
+      raised.on,
+      'the disagreement was raised',
+    );
     // Any other agency must be on the register and open: a disagreement with no one to answer it never progresses.
-    if (valid.raisedWithAgencyId) await requireLiveAgencies(this.ctx.db.manager, this.ctx.reference, [{ id: valid.raisedWithAgencyId, field: 'input.raisedWithAgencyId' }]);
-    if (valid.raisedWithSchoolUrn) await requireOpenSchools(this.ctx.db.manager, [{ id: valid.raisedWithSchoolUrn, field: 'input.raisedWithSchoolUrn' }]);
+    if (valid.raisedWithAgencyId)
+      await requireLiveAgencies(this.ctx.db.manager, this.ctx.reference, [
+        { id: valid.raisedWithAgencyId, field: 'input.raisedWithAgencyId' },
+      ]);
+    if (valid.raisedWithSchoolUrn)
+      await requireOpenSchools(this.ctx.db.manager, [
+        { id: valid.raisedWithSchoolUrn, field: 'input.raisedWithSchoolUrn' },
+      ]);
     const raisedWith = valid.raisedWithAgencyId ?? valid.raisedWithSchoolUrn ?? '';
     if (raisedWith === identity.organisation.id) {
-      throw new BadUserInputError(valid.raisedWithAgencyId ? 'input.raisedWithAgencyId' : 'input.raisedWithSchoolUrn', 'must be another organisation than your own');
+      throw new BadUserInputError(
+        valid.raisedWithAgencyId ? 'input.raisedWithAgencyId' : 'input.raisedWithSchoolUrn',
+        'must be another organisation than your own',
+      );
     }
     const disagreement = await inTransaction(this.ctx.db, async (manager) => {
       const policy = await new EscalationPolicyService(this.ctx).inForce(valid.partnershipId, manager);
@@ -293,7 +347,8 @@ export class ProfessionalDisagreementService {
         partnershipId: valid.partnershipId,
         caseReference: valid.caseReference,
         raisedByOrganisationId: identity.organisation.id,
-        raisedByKind: identity.organisation.kind === 'SCHOOL' ? DisagreementPartyKind.SCHOOL : DisagreementPartyKind.AGENCY,
+        raisedByKind:
+          identity.organisation.kind === 'SCHOOL' ? DisagreementPartyKind.SCHOOL : DisagreementPartyKind.AGENCY,
         raisedWithOrganisationId: raisedWith,
         raisedWithKind: valid.raisedWithSchoolUrn ? DisagreementPartyKind.SCHOOL : DisagreementPartyKind.AGENCY,
         issueType: valid.issueType,
@@ -321,7 +376,10 @@ export class ProfessionalDisagreementService {
           reason: valid.childAtImmediateRisk ? `Child at immediate risk: started at stage ${stage.position}` : null,
         }),
       );
-      await disagreementEvent(manager, this.ctx.now, 'disagreement.raised', created, { fromStage: null, dates: { stageDueOn: due.due } });
+      await disagreementEvent(manager, this.ctx.now, 'disagreement.raised', created, {
+        fromStage: null,
+        dates: { stageDueOn: due.due },
+      });
       await settleDisagreementObligations(manager, this.ctx.now, [currentStageObligation(created)]);
       await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
       return created;
@@ -331,7 +389,11 @@ export class ProfessionalDisagreementService {
   }
 
   /** To the next stage (a later one only for a child at immediate risk), with the new stage's deadline fixed now. */
-  async escalate(id: string, input: EscalateProfessionalDisagreementInput, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
+  async escalate(
+    id: string,
+    input: EscalateProfessionalDisagreementInput,
+    accessReason: string | null = null,
+  ): Promise<ProfessionalDisagreement> {
     const valid = validateInput(escalateSchema, input);
     return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity, manager) => {
       const policy = await new EscalationPolicyService(this.ctx).inForce(disagreement.partnershipId, manager);
@@ -380,28 +442,46 @@ export class ProfessionalDisagreementService {
             dates: { escalatedOn: escalated.on, stageDueOn: due.due },
           });
           // The stage escalated from has ended on that day; the new one runs from it.
-          await settleDisagreementObligations(manager, this.ctx.now, [{ draft: ended, metOn: escalated.on }, currentStageObligation(changed)]);
+          await settleDisagreementObligations(manager, this.ctx.now, [
+            { draft: ended, metOn: escalated.on },
+            currentStageObligation(changed),
+          ]);
         },
       };
     });
   }
 
-  async resolve(id: string, input: ResolveProfessionalDisagreementInput, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
+  async resolve(
+    id: string,
+    input: ResolveProfessionalDisagreementInput,
+    accessReason: string | null = null,
+  ): Promise<ProfessionalDisagreement> {
     const valid = validateInput(resolveSchema(this.ctx.today), input);
     return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity, manager) => {
       const directory = StatutoryDirectory.of(this.ctx.reference);
       // An action is owned by an organisation that will be there to do it.
       valid.agreedActions.forEach((action, index) =>
-        directory.requireNotCeased(action.ownerOrganisationId, `input.agreedActions.${index}.ownerOrganisationId`, this.ctx.today, 'today'),
+        directory.requireNotCeased(
+          action.ownerOrganisationId,
+          `input.agreedActions.${index}.ownerOrganisationId`,
+          this.ctx.today,
+          'today',
+        ),
       );
-      const owners = valid.agreedActions.map((action, index) => ({ id: action.ownerOrganisationId, field: `input.agreedActions.${index}.ownerOrganisationId` }));
+      const owners = valid.agreedActions.map((action, index) => ({
+        id: action.ownerOrganisationId,
+        field: `input.agreedActions.${index}.ownerOrganisationId`,
+      }));
       await requireLiveAgencies(manager, this.ctx.reference, owners);
       await requireOpenSchools(manager, owners);
       const next = nextDisagreementState(disagreement, { kind: 'resolve' });
       // Resolved no earlier than the last escalation (or the raising, if it never was).
       const resolved = suppliedDate(input.resolvedOn, 'input.resolvedOn', this.ctx.today, {
         on: disagreement.stageStartedOn,
-        what: disagreement.stagePosition > 1 && disagreement.stageStartedOn !== disagreement.raisedOn ? 'the last escalation' : 'the disagreement was raised',
+        what:
+          disagreement.stagePosition > 1 && disagreement.stageStartedOn !== disagreement.raisedOn
+            ? 'the last escalation'
+            : 'the disagreement was raised',
       });
       const actions: EscalationAgreedAction[] = valid.agreedActions.map((action) => ({ ...action }));
       const event = this.eventOf(disagreement, identity, EscalationEventKind.RESOLVED, {
@@ -415,7 +495,10 @@ export class ProfessionalDisagreementService {
         event,
         changes: { status: next.status, closedOn: resolved.on },
         after: async (changed: ProfessionalDisagreement) => {
-          await disagreementEvent(manager, this.ctx.now, 'disagreement.resolved', changed, { fromStage, dates: { resolvedOn: resolved.on } });
+          await disagreementEvent(manager, this.ctx.now, 'disagreement.resolved', changed, {
+            fromStage,
+            dates: { resolvedOn: resolved.on },
+          });
           await settleDisagreementObligations(manager, this.ctx.now, [currentStageObligation(changed)]);
         },
       };
@@ -427,22 +510,34 @@ export class ProfessionalDisagreementService {
     // The raiser is always party to it: no reason to state.
     return this.transition(id, 'raiser', null, async (disagreement, identity, manager) => {
       const next = nextDisagreementState(disagreement, { kind: 'withdraw' });
-      const event = this.eventOf(disagreement, identity, EscalationEventKind.WITHDRAWN, { fromStage: disagreement.stagePosition, reason });
+      const event = this.eventOf(disagreement, identity, EscalationEventKind.WITHDRAWN, {
+        fromStage: disagreement.stagePosition,
+        reason,
+      });
       return {
         event,
         changes: { status: next.status, closedOn: this.ctx.today },
-        after: (changed: ProfessionalDisagreement) => settleDisagreementObligations(manager, this.ctx.now, [currentStageObligation(changed)]),
+        after: (changed: ProfessionalDisagreement) =>
+          settleDisagreementObligations(manager, this.ctx.now, [currentStageObligation(changed)]),
       };
     });
   }
 
   /** The independent scrutineer's advice, at the partnership stage or later, while the disagreement is open. */
-  async recordScrutineerAdvice(id: string, adviceInput: string, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
+  async recordScrutineerAdvice(
+    id: string,
+    adviceInput: string,
+    accessReason: string | null = null,
+  ): Promise<ProfessionalDisagreement> {
     const advice = validateInput(requiredText(2000), adviceInput, 'advice');
     return this.transition(id, 'scrutineer', accessReason, async (disagreement, identity, manager) => {
       const policy = await new EscalationPolicyService(this.ctx).inForce(disagreement.partnershipId, manager);
       if (disagreement.status !== DisagreementStatus.OPEN) {
-        throw disagreementRefusal(disagreement, policy.finalStage, `professional disagreement is ${disagreement.status}: advice is recorded while it is open`);
+        throw disagreementRefusal(
+          disagreement,
+          policy.finalStage,
+          `professional disagreement is ${disagreement.status}: advice is recorded while it is open`,
+        );
       }
       if (disagreement.stagePosition < policy.partnershipStagePosition) {
         throw disagreementRefusal(
@@ -457,7 +552,11 @@ export class ProfessionalDisagreementService {
   }
 
   /** Learning for the yearly report; may be added in any status, since it changes nothing that happened. */
-  async recordLearning(id: string, noteInput: string, accessReason: string | null = null): Promise<ProfessionalDisagreement> {
+  async recordLearning(
+    id: string,
+    noteInput: string,
+    accessReason: string | null = null,
+  ): Promise<ProfessionalDisagreement> {
     const note = validateInput(requiredText(2000), noteInput, 'note');
     return this.transition(id, 'party or partnership staff', accessReason, async (disagreement, identity) => ({
       event: this.eventOf(disagreement, identity, EscalationEventKind.LEARNING_NOTE, { reason: note }),
@@ -466,7 +565,12 @@ export class ProfessionalDisagreementService {
   }
 
   /** A partnership's learning notes recorded in a period, for its yearly report (partnership staff). */
-  async learningNotes(partnershipId: string, from: string, to: string, args: PageArgs): Promise<Connection<EscalationEvent>> {
+  async learningNotes(
+    partnershipId: string,
+    from: string,
+    to: string,
+    args: PageArgs,
+  ): Promise<Connection<EscalationEvent>> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const period = validatePeriod(from, to);
     const events = () => new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope);
@@ -483,7 +587,12 @@ export class ProfessionalDisagreementService {
       seen: (notes) =>
         appendAudit(
           this.ctx,
-          notes.map((note) => ({ action: AuditAction.READ, entityType: 'EscalationEvent', entityId: note.id, partnershipId: note.partnershipId })),
+          notes.map((note) => ({
+            action: AuditAction.READ,
+            entityType: 'EscalationEvent',
+            entityId: note.id,
+            partnershipId: note.partnershipId,
+          })),
         ),
     });
     return connection(EscalationEventConnection, page, page.count);
@@ -546,7 +655,9 @@ export class ProfessionalDisagreementService {
       case 'party or partnership staff':
         // Visible to staff only within their own partnerships, so the role is the whole test here.
         if (this.isParty(disagreement) || this.ctx.scope.hasRole(...partnershipStaffRoles)) return;
-        throw new ForbiddenError('Only the organisations party to this disagreement, or its partnership\'s staff, may do this');
+        throw new ForbiddenError(
+          "Only the organisations party to this disagreement, or its partnership's staff, may do this",
+        );
       case 'raiser':
         if (disagreement.raisedByOrganisationId === this.ctx.scope.identity?.organisation.id) return;
         throw new ForbiddenError('Only the organisation that raised this disagreement may withdraw it');
@@ -570,7 +681,11 @@ export class ProfessionalDisagreementService {
     kind: EscalationEventKind,
     details: Partial<EscalationEventDraft>,
   ): EscalationEventDraft {
-    const stream = { type: EscalationStreamType.PROFESSIONAL_DISAGREEMENT, id: disagreement.id, partnershipId: disagreement.partnershipId };
+    const stream = {
+      type: EscalationStreamType.PROFESSIONAL_DISAGREEMENT,
+      id: disagreement.id,
+      partnershipId: disagreement.partnershipId,
+    };
     return draftEvent(this.ctx, identity, stream, kind, details);
   }
 
@@ -585,15 +700,25 @@ export class ProfessionalDisagreementService {
 }
 
 function auditOf(disagreement: ProfessionalDisagreement, action: AuditAction): AuditEntry {
-  return { action, entityType: 'ProfessionalDisagreement', entityId: disagreement.id, partnershipId: disagreement.partnershipId };
+  return {
+    action,
+    entityType: 'ProfessionalDisagreement',
+    entityId: disagreement.id,
+    partnershipId: disagreement.partnershipId,
+  };
 }
 
 /** The day an event happened, and who said so: the caller's system or the graph's clock. */
-function occurred(date: { on: string; source: EventDateSource }): Pick<EscalationEventDraft, 'occurredOn' | 'occurredOnSource'> {
+function occurred(date: {
+  on: string;
+  source: EventDateSource;
+}): Pick<EscalationEventDraft, 'occurredOn' | 'occurredOnSource'> {
   return { occurredOn: date.on, occurredOnSource: date.source };
 }
 
-function dueColumns(due: Deadline): Pick<ProfessionalDisagreement, 'stageDueOn' | 'stageDueRule' | 'stageDueProvisional'> {
+function dueColumns(
+  due: Deadline,
+): Pick<ProfessionalDisagreement, 'stageDueOn' | 'stageDueRule' | 'stageDueProvisional'> {
   return { stageDueOn: due.due, stageDueRule: due.rule, stageDueProvisional: due.provisional };
 }
 

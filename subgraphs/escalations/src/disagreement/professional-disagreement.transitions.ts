@@ -21,22 +21,36 @@ export type DisagreementTransition =
   | { readonly kind: 'withdraw' };
 
 /** What may happen to a disagreement where it stands: nothing once closed; escalation only before the last stage. */
-export function allowedDisagreementTransitions(current: DisagreementState, finalStage: number): DisagreementTransition['kind'][] {
+export function allowedDisagreementTransitions(
+  current: DisagreementState,
+  finalStage: number,
+): DisagreementTransition['kind'][] {
   if (current.status !== DisagreementStatus.OPEN) return [];
   return current.stagePosition < finalStage ? ['escalate', 'resolve', 'withdraw'] : ['resolve', 'withdraw'];
 }
 
 /** A disagreement that may not do what was asked: CONFLICT naming its status, its stage and what it allows. */
-export function disagreementRefusal(current: DisagreementState, finalStage: number, message: string): TransitionRefusedError {
+export function disagreementRefusal(
+  current: DisagreementState,
+  finalStage: number,
+  message: string,
+): TransitionRefusedError {
   return new TransitionRefusedError(message, current.status, allowedDisagreementTransitions(current, finalStage), {
     ...(current.status === DisagreementStatus.OPEN ? { stage: current.stagePosition } : {}),
   });
 }
 
 /** The state a transition leads to; refuses one the current state does not allow, naming that state. */
-export function nextDisagreementState(current: DisagreementState, transition: DisagreementTransition): DisagreementState {
+export function nextDisagreementState(
+  current: DisagreementState,
+  transition: DisagreementTransition,
+): DisagreementState {
   if (current.status !== DisagreementStatus.OPEN) {
-    throw disagreementRefusal(current, 0, `professional disagreement is ${current.status}: its history is closed and it cannot be ${pastTense(transition.kind)}`);
+    throw disagreementRefusal(
+      current,
+      0,
+      `professional disagreement is ${current.status}: its history is closed and it cannot be ${pastTense(transition.kind)}`,
+    );
   }
   switch (transition.kind) {
     case 'escalate': {
@@ -45,16 +59,22 @@ export function nextDisagreementState(current: DisagreementState, transition: Di
         throw disagreementRefusal(current, transition.finalStage, message);
       };
       if (transition.toStage <= current.stagePosition) {
-        refuse(`professional disagreement is OPEN at stage ${current.stagePosition}: escalation goes forward, to stage ${current.stagePosition + 1}`);
+        refuse(
+          `professional disagreement is OPEN at stage ${current.stagePosition}: escalation goes forward, to stage ${current.stagePosition + 1}`,
+        );
       }
       if (current.stagePosition >= transition.finalStage) {
-        refuse(`professional disagreement is OPEN at stage ${current.stagePosition}, the last stage of the policy: resolve or withdraw it`);
+        refuse(
+          `professional disagreement is OPEN at stage ${current.stagePosition}, the last stage of the policy: resolve or withdraw it`,
+        );
       }
       if (transition.toStage > transition.finalStage) {
         refuse(`the escalation policy has ${transition.finalStage} stages: there is no stage ${transition.toStage}`);
       }
       if (transition.toStage > current.stagePosition + 1 && !atRisk) {
-        refuse(`professional disagreement is OPEN at stage ${current.stagePosition}: skipping to stage ${transition.toStage} needs the child to be at immediate risk`);
+        refuse(
+          `professional disagreement is OPEN at stage ${current.stagePosition}: skipping to stage ${transition.toStage} needs the child to be at immediate risk`,
+        );
       }
       return { status: DisagreementStatus.OPEN, stagePosition: transition.toStage, childAtImmediateRisk: atRisk };
     }

@@ -31,7 +31,7 @@ export class EscalationAgreedAction {
   @Field()
   description!: string;
 
-  @Field(() => ID, { description: 'The owning organisation: an agency id, or a school\'s URN' })
+  @Field(() => ID, { description: "The owning organisation: an agency id, or a school's URN" })
   ownerOrganisationId!: string;
 
   @Field(() => DateScalar)
@@ -64,7 +64,7 @@ export class EscalationEvent {
   @Column('varchar', { length: 36 })
   partnershipId!: string;
 
-  @Field(() => Int, { description: 'Position in this escalation\'s history, from 1' })
+  @Field(() => Int, { description: "Position in this escalation's history, from 1" })
   @Column('int')
   sequence!: number;
 
@@ -80,7 +80,11 @@ export class EscalationEvent {
   @Column('date')
   occurredOn!: string;
 
-  @Field(() => EventDateSource, { nullable: true, description: 'Whether occurredOn was supplied by the caller\'s system or is the graph\'s clock; null on events recorded before this was kept' })
+  @Field(() => EventDateSource, {
+    nullable: true,
+    description:
+      "Whether occurredOn was supplied by the caller's system or is the graph's clock; null on events recorded before this was kept",
+  })
   @Column('varchar', { length: 8, nullable: true })
   occurredOnSource!: EventDateSource | null;
 
@@ -88,7 +92,7 @@ export class EscalationEvent {
   @Column('varchar', { length: 200 })
   subject!: string;
 
-  @Field(() => ID, { description: 'The organisation they acted for: an agency id, or a school\'s URN' })
+  @Field(() => ID, { description: "The organisation they acted for: an agency id, or a school's URN" })
   @Column('varchar', { length: 64 })
   organisationId!: string;
 
@@ -108,11 +112,17 @@ export class EscalationEvent {
   @Column('varchar', { length: 120, nullable: true })
   stageName!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The started stage\'s deadline, as computed then and copied onto the escalation' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The started stage's deadline, as computed then and copied onto the escalation",
+  })
   @Column('date', { nullable: true })
   stageDueOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'How that deadline was computed, e.g. "5 working days after 2026-12-23"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How that deadline was computed, e.g. "5 working days after 2026-12-23"',
+  })
   @Column('varchar', { length: 200, nullable: true })
   stageDueRule!: string | null;
 
@@ -121,7 +131,7 @@ export class EscalationEvent {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why (escalation, withdrawal), the scrutineer\'s advice, the learning, or the national matter\'s note',
+    description: "Why (escalation, withdrawal), the scrutineer's advice, the learning, or the national matter's note",
   })
   @Column('varchar', { length: 2000, nullable: true })
   reason!: string | null;

@@ -7,7 +7,12 @@ import { EscalationEventRepository, historyOrder } from './escalation-event.repo
  * A page of one escalation's history, oldest first, for every escalation of the fetch in one
  * statement. Reached only through an escalation the caller could see, which was audited then.
  */
-export async function historyPage(ctx: SubgraphContext, list: string, streamId: string, args: PageArgs): Promise<Connection<EscalationEvent>> {
+export async function historyPage(
+  ctx: SubgraphContext,
+  list: string,
+  streamId: string,
+  args: PageArgs,
+): Promise<Connection<EscalationEvent>> {
   const repository = () => new EscalationEventRepository(ctx.db.manager, ctx.scope);
   const page = await nestedPage<EscalationEvent>({
     list,

@@ -42,8 +42,19 @@ export class EscalationEventRepository {
   }
 
   /** Each stream's page of its history, for all of them in one statement. */
-  pagesOfStreams(streamIds: readonly string[], after: readonly string[] | null, limit: number): Promise<EscalationEvent[]> {
-    return firstPerParent(this.ofStreamsQuery(streamIds), { id: 'event.id', parent: 'event.streamId', parents: streamIds.length, order: historyOrder, after, limit }).getMany();
+  pagesOfStreams(
+    streamIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<EscalationEvent[]> {
+    return firstPerParent(this.ofStreamsQuery(streamIds), {
+      id: 'event.id',
+      parent: 'event.streamId',
+      parents: streamIds.length,
+      order: historyOrder,
+      after,
+      limit,
+    }).getMany();
   }
 
   countsOfStreams(streamIds: readonly string[]): Promise<Map<string, number>> {
@@ -60,7 +71,13 @@ export class EscalationEventRepository {
   }
 
   /** Each partnership's page of learning notes recorded in a period, for all of them in one statement. */
-  learningNotePages(partnershipIds: readonly string[], from: string, to: string, after: readonly string[] | null, limit: number): Promise<EscalationEvent[]> {
+  learningNotePages(
+    partnershipIds: readonly string[],
+    from: string,
+    to: string,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<EscalationEvent[]> {
     return firstPerParent(this.learningNotesQuery(partnershipIds, from, to), {
       id: 'event.id',
       parent: 'event.partnershipId',

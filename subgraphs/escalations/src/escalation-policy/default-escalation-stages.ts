@@ -16,7 +16,12 @@ export interface EscalationStageDefinition {
 export function defaultEscalationStages(): EscalationStageDefinition[] {
   return [
     { position: 1, name: 'Practitioners', participants: 'The practitioners who disagree', timescaleWorkingDays: 5 },
-    { position: 2, name: 'Managers', participants: 'The practitioners\' line managers or supervisors', timescaleWorkingDays: 5 },
+    {
+      position: 2,
+      name: 'Managers',
+      participants: "The practitioners' line managers or supervisors",
+      timescaleWorkingDays: 5,
+    },
     {
       position: 3,
       name: 'Designated and named safeguarding leads',
@@ -43,7 +48,10 @@ export function defaultEscalationStages(): EscalationStageDefinition[] {
  * facilitates at stage 4 (WT 2023: the scrutineer "facilitates escalation procedures"). Both are
  * clamped to the number of stages a partnership configured; a policy may name other stages.
  */
-export function defaultPolicySettings(stageCount: number): { immediateRiskStagePosition: number; partnershipStagePosition: number } {
+export function defaultPolicySettings(stageCount: number): {
+  immediateRiskStagePosition: number;
+  partnershipStagePosition: number;
+} {
   return {
     immediateRiskStagePosition: Math.min(2, stageCount),
     partnershipStagePosition: Math.min(4, stageCount),

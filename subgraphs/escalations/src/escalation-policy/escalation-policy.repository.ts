@@ -22,6 +22,9 @@ export class EscalationPolicyRepository {
   // position, not by key, which can swap the stages' flags in the caller's objects.
   async replace(partnershipId: string, stages: EscalationStage[]): Promise<void> {
     await this.manager.delete(EscalationStage, { partnershipId });
-    await this.manager.insert(EscalationStage, stages.map((stage) => ({ ...stage })));
+    await this.manager.insert(
+      EscalationStage,
+      stages.map((stage) => ({ ...stage })),
+    );
   }
 }

@@ -7,7 +7,8 @@ import { EscalationPolicy } from './escalation-policy.type';
 @Resolver(() => EscalationPolicy)
 export class EscalationPolicyResolver {
   @Mutation(() => EscalationPolicy, {
-    description: 'Replaces the partnership\'s escalation stages; running disagreements keep the deadlines they started with',
+    description:
+      "Replaces the partnership's escalation stages; running disagreements keep the deadlines they started with",
   })
   // type-graphql prints arguments in the reverse of their order here: the SDL reads partnershipId, stages.
   configureEscalationPolicy(
@@ -25,6 +26,11 @@ export class EscalationPolicyResolver {
     @Arg('partnershipId', () => ID) partnershipId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EscalationPolicy> {
-    return new EscalationPolicyService(ctx).configure(partnershipId, stages, immediateRiskStagePosition ?? null, partnershipStagePosition ?? null);
+    return new EscalationPolicyService(ctx).configure(
+      partnershipId,
+      stages,
+      immediateRiskStagePosition ?? null,
+      partnershipStagePosition ?? null,
+    );
   }
 }

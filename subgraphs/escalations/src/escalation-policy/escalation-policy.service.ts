@@ -75,8 +75,16 @@ export class EscalationPolicyService {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(stagesSchema, input, 'stages');
     const defaults = defaultPolicySettings(valid.length);
-    const immediateRisk = validateInput(stagePosition(valid.length), immediateRiskStagePosition ?? defaults.immediateRiskStagePosition, 'immediateRiskStagePosition');
-    const partnershipStage = validateInput(stagePosition(valid.length), partnershipStagePosition ?? defaults.partnershipStagePosition, 'partnershipStagePosition');
+    const immediateRisk = validateInput(
+      stagePosition(valid.length),
+      immediateRiskStagePosition ?? defaults.immediateRiskStagePosition,
+      'immediateRiskStagePosition',
+    );
+    const partnershipStage = validateInput(
+      stagePosition(valid.length),
+      partnershipStagePosition ?? defaults.partnershipStagePosition,
+      'partnershipStagePosition',
+    );
     const stages = valid.map((stage, index) =>
       Object.assign(new EscalationStage(), {
         id: newId(),

@@ -3,15 +3,20 @@ import { defaultPolicySettings, defaultEscalationStages } from './default-escala
 import { EscalationStage } from './escalation-stage.entity';
 
 /** A partnership's stages in order; not an entity of its own, it is always reached through the partnership. */
-@ObjectType({ description: 'A partnership\'s escalation procedure for professional disagreements (local practice)' })
+@ObjectType({ description: "A partnership's escalation procedure for professional disagreements (local practice)" })
 export class EscalationPolicy {
   @Field(() => [EscalationStage], { description: 'In order, stage 1 first' })
   stages!: EscalationStage[];
 
-  @Field(() => Int, { description: 'Where a disagreement about a child at immediate risk starts: the stage that can act now (default 2, managers)' })
+  @Field(() => Int, {
+    description:
+      'Where a disagreement about a child at immediate risk starts: the stage that can act now (default 2, managers)',
+  })
   immediateRiskStagePosition!: number;
 
-  @Field(() => Int, { description: 'The stage at which the independent scrutineer facilitates and may record advice (default 4)' })
+  @Field(() => Int, {
+    description: 'The stage at which the independent scrutineer facilitates and may record advice (default 4)',
+  })
   partnershipStagePosition!: number;
 
   /** Stages as stored, sorted; a policy stored before the flags existed takes the defaults. */
@@ -19,8 +24,10 @@ export class EscalationPolicy {
     const policy = new EscalationPolicy();
     policy.stages = [...stages].sort((a, b) => a.position - b.position);
     const defaults = defaultPolicySettings(stages.length);
-    policy.immediateRiskStagePosition = stages.find((s) => s.actsOnImmediateRisk)?.position ?? defaults.immediateRiskStagePosition;
-    policy.partnershipStagePosition = stages.find((s) => s.scrutineerFacilitates)?.position ?? defaults.partnershipStagePosition;
+    policy.immediateRiskStagePosition =
+      stages.find((s) => s.actsOnImmediateRisk)?.position ?? defaults.immediateRiskStagePosition;
+    policy.partnershipStagePosition =
+      stages.find((s) => s.scrutineerFacilitates)?.position ?? defaults.partnershipStagePosition;
     return policy;
   }
 

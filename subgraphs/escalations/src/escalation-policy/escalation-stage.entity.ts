@@ -5,7 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * One stage of a partnership's escalation procedure for professional disagreements. The stages
  * and their timescales are local practice (DOMAIN.md §3), so each partnership configures its own.
  */
-@ObjectType({ description: 'A stage of a partnership\'s procedure for escalating a professional disagreement' })
+@ObjectType({ description: "A stage of a partnership's procedure for escalating a professional disagreement" })
 @Entity('escalation_stages')
 @Index(['partnershipId', 'position'], { unique: true })
 export class EscalationStage {
@@ -33,11 +33,16 @@ export class EscalationStage {
   @Column('int')
   timescaleWorkingDays!: number;
 
-  @Field({ description: 'True for the stage that can act now, where a disagreement about a child at immediate risk starts' })
+  @Field({
+    description: 'True for the stage that can act now, where a disagreement about a child at immediate risk starts',
+  })
   @Column('boolean', { default: false })
   actsOnImmediateRisk!: boolean;
 
-  @Field({ description: 'True for the stage at which the partnership business unit and the independent scrutineer are involved' })
+  @Field({
+    description:
+      'True for the stage at which the partnership business unit and the independent scrutineer are involved',
+  })
   @Column('boolean', { default: false })
   scrutineerFacilitates!: boolean;
 }

@@ -12,10 +12,14 @@ export enum EventDateSource {
 }
 registerEnumType(EventDateSource, {
   name: 'EventDateSource',
-  description: 'Whether a record\'s date was supplied by the caller\'s system (CALLER) or taken from the graph\'s clock when it was recorded (SERVER)',
+  description:
+    "Whether a record's date was supplied by the caller's system (CALLER) or taken from the graph's clock when it was recorded (SERVER)",
 });
 
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant with its offset, e.g. 2026-11-27T17:40:00Z' });
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 instant with its offset, e.g. 2026-11-27T17:40:00Z',
+});
 
 /**
  * A past instant the caller supplies, or now. Refused in the future (it records the past) and
@@ -32,9 +36,11 @@ export function suppliedInstant(
     return { at, on: todayInLondon(now), source: EventDateSource.SERVER };
   }
   const parsed = instant.safeParse(value.trim());
-  if (!parsed.success) throw new BadUserInputError(field, parsed.error.issues[0]?.message ?? 'must be an ISO 8601 instant');
+  if (!parsed.success)
+    throw new BadUserInputError(field, parsed.error.issues[0]?.message ?? 'must be an ISO 8601 instant');
   const date = new Date(parsed.data);
-  if (date.getTime() > now.getTime()) throw new BadUserInputError(field, 'must not be in the future: it records when it happened');
+  if (date.getTime() > now.getTime())
+    throw new BadUserInputError(field, 'must not be in the future: it records when it happened');
   if (notBefore && date.getTime() < Date.parse(notBefore.at)) {
     throw new BadUserInputError(field, `must not be before ${notBefore.what} (${notBefore.at})`);
   }
@@ -50,8 +56,11 @@ export function suppliedDate(
 ): { on: string; source: EventDateSource } {
   if (value === null || value === undefined) return { on: today, source: EventDateSource.SERVER };
   const parsed = isoDate.safeParse(value);
-  if (!parsed.success) throw new BadUserInputError(field, parsed.error.issues[0]?.message ?? 'must be a date, YYYY-MM-DD');
-  if (parsed.data > today) throw new BadUserInputError(field, `must not be in the future (today is ${today}): it records when it happened`);
-  if (notBefore && parsed.data < notBefore.on) throw new BadUserInputError(field, `must not be before ${notBefore.what} (${notBefore.on})`);
+  if (!parsed.success)
+    throw new BadUserInputError(field, parsed.error.issues[0]?.message ?? 'must be a date, YYYY-MM-DD');
+  if (parsed.data > today)
+    throw new BadUserInputError(field, `must not be in the future (today is ${today}): it records when it happened`);
+  if (notBefore && parsed.data < notBefore.on)
+    throw new BadUserInputError(field, `must not be before ${notBefore.what} (${notBefore.on})`);
   return { on: parsed.data, source: EventDateSource.CALLER };
 }

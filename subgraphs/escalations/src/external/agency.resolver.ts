@@ -13,33 +13,58 @@ const accessReasonDescription =
 
 @Resolver(() => AgencyStub)
 export class AgencyEscalationsResolver {
-  @FieldResolver(() => ProfessionalDisagreementConnection, { nullable: true, description: 'Disagreements this agency raised that you may see (restricted), most recently raised first, a page at a time' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, {
+    nullable: true,
+    description:
+      'Disagreements this agency raised that you may see (restricted), most recently raised first, a page at a time',
+  })
   escalationsRaised(
     @Root() agency: AgencyStub,
-    @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
+    @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription })
+    accessReason: string | null,
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Connection<ProfessionalDisagreement>> {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', agency.id, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => ProfessionalDisagreementConnection, { nullable: true, description: 'Disagreements raised with this agency that you may see (restricted), most recently raised first, a page at a time' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, {
+    nullable: true,
+    description:
+      'Disagreements raised with this agency that you may see (restricted), most recently raised first, a page at a time',
+  })
   escalationsReceived(
     @Root() agency: AgencyStub,
-    @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
+    @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription })
+    accessReason: string | null,
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Connection<ProfessionalDisagreement>> {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('received', agency.id, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'Referrals this agency made that you may see: its own staff, and the authority each went to (restricted)' })
-  referralsMade(@Root() agency: AgencyStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
+  @FieldResolver(() => ReferralConnection, {
+    nullable: true,
+    description:
+      'Referrals this agency made that you may see: its own staff, and the authority each went to (restricted)',
+  })
+  referralsMade(
+    @Root() agency: AgencyStub,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Referral>> {
     return new ReferralService(ctx).ofOrganisation('made', agency.id, args);
   }
 
-  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'For a local authority: referrals it received, seen by its own staff only (restricted)' })
-  referralsReceived(@Root() agency: AgencyStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
+  @FieldResolver(() => ReferralConnection, {
+    nullable: true,
+    description: 'For a local authority: referrals it received, seen by its own staff only (restricted)',
+  })
+  referralsReceived(
+    @Root() agency: AgencyStub,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Referral>> {
     return new ReferralService(ctx).ofOrganisation('received', agency.id, args);
   }
 }

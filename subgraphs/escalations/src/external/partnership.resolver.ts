@@ -20,19 +20,24 @@ export class PartnershipEscalationsResolver {
     nullable: true,
     description: 'The published escalation policy for professional disagreements; null until one is configured',
   })
-  escalationPolicy(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<EscalationPolicy | null> {
+  escalationPolicy(
+    @Root() partnership: PartnershipReference,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EscalationPolicy | null> {
     return new EscalationPolicyService(ctx).policyOf(partnership.id);
   }
 
   @FieldResolver(() => ProfessionalDisagreementConnection, {
     nullable: true,
-    description: 'Professional disagreements in this partnership that you may see (restricted), most recently raised first, a page at a time',
+    description:
+      'Professional disagreements in this partnership that you may see (restricted), most recently raised first, a page at a time',
   })
   escalations(
     @Root() partnership: PartnershipReference,
     @Arg('accessReason', () => String, {
       nullable: true,
-      description: 'Partnership staff: why you need the cases your organisation is not party to; recorded, and raises an alert per case',
+      description:
+        'Partnership staff: why you need the cases your organisation is not party to; recorded, and raises an alert per case',
     })
     accessReason: string | null,
     @Args() args: PageArgs,
@@ -43,9 +48,14 @@ export class PartnershipEscalationsResolver {
 
   @FieldResolver(() => NationalEscalationConnection, {
     nullable: true,
-    description: 'Matters this partnership escalated to the Panel or the Secretary of State (its staff and the Panel), newest first, a page at a time',
+    description:
+      'Matters this partnership escalated to the Panel or the Secretary of State (its staff and the Panel), newest first, a page at a time',
   })
-  nationalEscalations(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<NationalEscalation>> {
+  nationalEscalations(
+    @Root() partnership: PartnershipReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<NationalEscalation>> {
     return new NationalEscalationService(ctx).ofPartnership(partnership.id, args);
   }
 
@@ -58,7 +68,11 @@ export class PartnershipEscalationsResolver {
     @Root() partnership: PartnershipReference,
     @Arg('to', () => DateScalar) to: string,
     @Arg('from', () => DateScalar) from: string,
-    @Arg('published', () => Boolean, { defaultValue: false, description: 'Counts as they may be published or shared: below 5 suppressed' }) published: boolean,
+    @Arg('published', () => Boolean, {
+      defaultValue: false,
+      description: 'Counts as they may be published or shared: below 5 suppressed',
+    })
+    published: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EscalationReport> {
     return new EscalationReportService(ctx).report(partnership.id, from, to, published);
@@ -66,7 +80,8 @@ export class PartnershipEscalationsResolver {
 
   @FieldResolver(() => EscalationEventConnection, {
     nullable: true,
-    description: 'Learning recorded from disagreements between from and to, for the yearly report (partnership staff), in the order recorded, a page at a time',
+    description:
+      'Learning recorded from disagreements between from and to, for the yearly report (partnership staff), in the order recorded, a page at a time',
   })
   escalationLearningNotes(
     @Root() partnership: PartnershipReference,

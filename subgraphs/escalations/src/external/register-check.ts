@@ -24,7 +24,12 @@ export function requireOpenEntries(
     const entry = entryOf(reference);
     if (!entry) throw new BadUserInputError(reference.field, wording.missing);
     if (entry.status === 'CLOSED') {
-      throw new BadUserInputError(reference.field, entry.closedOn ? `names ${wording.noun} that closed on ${entry.closedOn}` : `names ${wording.noun} that has closed`);
+      throw new BadUserInputError(
+        reference.field,
+        entry.closedOn
+          ? `names ${wording.noun} that closed on ${entry.closedOn}`
+          : `names ${wording.noun} that has closed`,
+      );
     }
   }
 }

@@ -13,28 +13,46 @@ const accessReasonDescription =
 
 @Resolver(() => SchoolStub)
 export class SchoolEscalationsResolver {
-  @FieldResolver(() => ProfessionalDisagreementConnection, { nullable: true, description: 'Disagreements this school raised that you may see (restricted), most recently raised first, a page at a time' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, {
+    nullable: true,
+    description:
+      'Disagreements this school raised that you may see (restricted), most recently raised first, a page at a time',
+  })
   escalationsRaised(
     @Root() school: SchoolStub,
-    @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
+    @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription })
+    accessReason: string | null,
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Connection<ProfessionalDisagreement>> {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', school.urn, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => ProfessionalDisagreementConnection, { nullable: true, description: 'Disagreements raised with this school that you may see (restricted), most recently raised first, a page at a time' })
+  @FieldResolver(() => ProfessionalDisagreementConnection, {
+    nullable: true,
+    description:
+      'Disagreements raised with this school that you may see (restricted), most recently raised first, a page at a time',
+  })
   escalationsReceived(
     @Root() school: SchoolStub,
-    @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription }) accessReason: string | null,
+    @Arg('accessReason', () => String, { nullable: true, description: accessReasonDescription })
+    accessReason: string | null,
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Connection<ProfessionalDisagreement>> {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('received', school.urn, accessReason ?? null, args);
   }
 
-  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'Referrals this school made that you may see: its own staff, and the authority each went to (restricted)' })
-  referralsMade(@Root() school: SchoolStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
+  @FieldResolver(() => ReferralConnection, {
+    nullable: true,
+    description:
+      'Referrals this school made that you may see: its own staff, and the authority each went to (restricted)',
+  })
+  referralsMade(
+    @Root() school: SchoolStub,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Referral>> {
     return new ReferralService(ctx).ofOrganisation('made', school.urn, args);
   }
 }

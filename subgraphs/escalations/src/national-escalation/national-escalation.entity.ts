@@ -27,7 +27,8 @@ export enum NationalEscalationStatus {
 }
 registerEnumType(NationalEscalationStatus, {
   name: 'NationalEscalationStatus',
-  description: 'OPEN until the Panel acknowledges it; CLOSED with the national response, or WITHDRAWN by the partnership',
+  description:
+    'OPEN until the Panel acknowledges it; CLOSED with the national response, or WITHDRAWN by the partnership',
 });
 
 /**
@@ -35,7 +36,9 @@ registerEnumType(NationalEscalationStatus, {
  * partnership's staff and the Panel see it. Its history is the same append-only event record as
  * a professional disagreement's.
  */
-@ObjectType({ description: 'A partnership matter escalated to the national Panel or the Secretary of State (restricted)' })
+@ObjectType({
+  description: 'A partnership matter escalated to the national Panel or the Secretary of State (restricted)',
+})
 @Directive('@key(fields: "id")')
 @Entity('national_escalations')
 // The connections' orders, each after its parent column, so a page is read in order from the index (a keyset page, LIMIT first + 1).
@@ -58,7 +61,7 @@ export class NationalEscalation {
   @Column('varchar', { length: 48 })
   matter!: NationalEscalationMatter;
 
-  @Field({ description: 'The matter as the partnership put it; about the arrangements, never a child\'s name' })
+  @Field({ description: "The matter as the partnership put it; about the arrangements, never a child's name" })
   @Column('varchar', { length: 2000 })
   summary!: string;
 

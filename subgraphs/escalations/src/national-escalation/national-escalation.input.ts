@@ -3,7 +3,9 @@ import { NationalEscalationMatter, NationalEscalationRecipient } from './nationa
 
 @InputType({ description: 'A partnership matter to escalate nationally' })
 export class RaiseNationalEscalationInput {
-  @Field(() => ID, { description: 'A partnership you act in as business manager, lead or delegated partner, or scrutineer' })
+  @Field(() => ID, {
+    description: 'A partnership you act in as business manager, lead or delegated partner, or scrutineer',
+  })
   partnershipId!: string;
 
   @Field(() => NationalEscalationRecipient)
@@ -12,6 +14,6 @@ export class RaiseNationalEscalationInput {
   @Field(() => NationalEscalationMatter)
   matter!: NationalEscalationMatter;
 
-  @Field({ description: 'The matter; about the arrangements, never a child\'s name' })
+  @Field({ description: "The matter; about the arrangements, never a child's name" })
   summary!: string;
 }

@@ -30,7 +30,10 @@ export function nationalEscalationAudience(escalation: NationalEscalation): Obli
  * the owner is the partnership's matter with no organisation; met when acknowledged (or closed),
  * cancelled when the partnership withdraws it.
  */
-export function nationalEscalationObligation(escalation: NationalEscalation, calendar: WorkingDayCalendar): DesiredObligation {
+export function nationalEscalationObligation(
+  escalation: NationalEscalation,
+  calendar: WorkingDayCalendar,
+): DesiredObligation {
   const draft: DesiredObligation['draft'] = {
     kind: 'NATIONAL_ESCALATION',
     about: { type: 'NationalEscalation', id: escalation.id },

@@ -9,13 +9,17 @@ import { NationalEscalationService } from './national-escalation.service';
 
 @Resolver(() => NationalEscalation)
 export class NationalEscalationResolver {
-  @Query(() => NationalEscalation, { nullable: true, description: 'A national escalation, if it exists and you may see it' })
+  @Query(() => NationalEscalation, {
+    nullable: true,
+    description: 'A national escalation, if it exists and you may see it',
+  })
   nationalEscalation(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<NationalEscalation | null> {
     return new NationalEscalationService(ctx).byId(id);
   }
 
   @Query(() => NationalEscalationConnection, {
-    description: 'National escalations you may see: every partnership\'s for the Panel, your own partnerships\' for their staff; newest first, a page at a time',
+    description:
+      "National escalations you may see: every partnership's for the Panel, your own partnerships' for their staff; newest first, a page at a time",
   })
   nationalEscalations(
     @Arg('status', () => NationalEscalationStatus, { nullable: true }) status: NationalEscalationStatus | null,
@@ -25,13 +29,20 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).list(status ?? null, args);
   }
 
-  @FieldResolver(() => EscalationEventConnection, { description: 'Every event, oldest first (append-only), a page at a time' })
-  history(@Root() escalation: NationalEscalation, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<EscalationEvent>> {
+  @FieldResolver(() => EscalationEventConnection, {
+    description: 'Every event, oldest first (append-only), a page at a time',
+  })
+  history(
+    @Root() escalation: NationalEscalation,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<EscalationEvent>> {
     return new NationalEscalationService(ctx).historyPage(escalation, args);
   }
 
   @FieldResolver(() => DeadlineView, {
-    description: 'The national recipient\'s acknowledgement: no statutory timescale; expected within 10 working days of raising (service standard)',
+    description:
+      "The national recipient's acknowledgement: no statutory timescale; expected within 10 working days of raising (service standard)",
   })
   acknowledgementDeadline(@Root() escalation: NationalEscalation, @Ctx() ctx: SubgraphContext): DeadlineView {
     return new NationalEscalationService(ctx).acknowledgementDeadline(escalation);
@@ -42,8 +53,13 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).historyChain(escalation);
   }
 
-  @Mutation(() => NationalEscalation, { description: 'Escalates a partnership matter to the Panel or the Secretary of State' })
-  raiseNationalEscalation(@Arg('input') input: RaiseNationalEscalationInput, @Ctx() ctx: SubgraphContext): Promise<NationalEscalation> {
+  @Mutation(() => NationalEscalation, {
+    description: 'Escalates a partnership matter to the Panel or the Secretary of State',
+  })
+  raiseNationalEscalation(
+    @Arg('input') input: RaiseNationalEscalationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<NationalEscalation> {
     return new NationalEscalationService(ctx).raise(input);
   }
 
@@ -56,7 +72,9 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).acknowledge(id, note ?? null);
   }
 
-  @Mutation(() => NationalEscalation, { description: 'The Panel records the national response and closes it (role PANEL_MEMBER)' })
+  @Mutation(() => NationalEscalation, {
+    description: 'The Panel records the national response and closes it (role PANEL_MEMBER)',
+  })
   closeNationalEscalation(
     @Arg('outcome') outcome: string,
     @Arg('id', () => ID) id: string,

@@ -77,7 +77,10 @@ export class NationalEscalationService {
 
   async list(status: NationalEscalationStatus | null, args: PageArgs): Promise<Connection<NationalEscalation>> {
     this.ctx.scope.requireIdentity();
-    const page = await this.repository().visiblePage(status, pageRequest('nationalEscalations', args, nationalEscalationOrder));
+    const page = await this.repository().visiblePage(
+      status,
+      pageRequest('nationalEscalations', args, nationalEscalationOrder),
+    );
     await this.audited(page.nodes);
     return connection(NationalEscalationConnection, page, () => this.repository().count(status));
   }
@@ -103,7 +106,11 @@ export class NationalEscalationService {
   history(escalation: NationalEscalation): Promise<EscalationEvent[]> {
     return this.ctx.loaders
       .get<string, EscalationEvent[]>('EscalationEvent.ofStreams', async (ids) =>
-        groupByKey(ids, await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).ofStreams(ids), (e) => e.streamId),
+        groupByKey(
+          ids,
+          await new EscalationEventRepository(this.ctx.db.manager, this.ctx.scope).ofStreams(ids),
+          (e) => e.streamId,
+        ),
       )
       .load(escalation.id);
   }
@@ -119,11 +126,19 @@ export class NationalEscalationService {
   /** The same clock as its obligation; completed when acknowledged, or on the day the matter was closed or withdrawn. */
   acknowledgementDeadline(escalation: NationalEscalation): DeadlineView {
     const completedOn = escalation.acknowledgedOn ?? escalation.closedOn;
-    return DeadlineView.of(nationalEscalationDeadline(escalation.raisedOn, this.ctx.calendar), nationalEscalationBasis, completedOn, this.ctx.today);
+    return DeadlineView.of(
+      nationalEscalationDeadline(escalation.raisedOn, this.ctx.calendar),
+      nationalEscalationBasis,
+      completedOn,
+      this.ctx.today,
+    );
   }
 
   private async audited(rows: NationalEscalation[]): Promise<NationalEscalation[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await appendAudit(
+      this.ctx,
+      rows.map((row) => auditOf(row, AuditAction.READ)),
+    );
     return rows;
   }
 
@@ -184,7 +199,9 @@ export class NationalEscalationService {
       if (!escalation) throw new NotFoundError('NationalEscalation', id);
       this.requireActor(escalation, transition);
       const status = nextNationalStatus(escalation.status, transition);
-      const appended = await new EscalationEventRepository(manager, this.ctx.scope).append(this.eventOf(escalation, identity, kind, details));
+      const appended = await new EscalationEventRepository(manager, this.ctx.scope).append(
+        this.eventOf(escalation, identity, kind, details),
+      );
       const changes = {
         status,
         // Closing an escalation never acknowledged acknowledges it too: the Panel has answered.
@@ -226,7 +243,11 @@ export class NationalEscalationService {
     kind: EscalationEventKind,
     details: { reason?: string | null; outcome?: string | null },
   ) {
-    const stream = { type: EscalationStreamType.NATIONAL_ESCALATION, id: escalation.id, partnershipId: escalation.partnershipId };
+    const stream = {
+      type: EscalationStreamType.NATIONAL_ESCALATION,
+      id: escalation.id,
+      partnershipId: escalation.partnershipId,
+    };
     return draftEvent(this.ctx, identity, stream, kind, details);
   }
 }

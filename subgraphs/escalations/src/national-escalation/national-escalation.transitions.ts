@@ -11,9 +11,16 @@ const from: Record<NationalEscalationTransition, readonly NationalEscalationStat
 };
 
 /** The status a transition leads to; refuses one the current status does not allow, naming it. */
-export function nextNationalStatus(current: NationalEscalationStatus, transition: NationalEscalationTransition): NationalEscalationStatus {
+export function nextNationalStatus(
+  current: NationalEscalationStatus,
+  transition: NationalEscalationTransition,
+): NationalEscalationStatus {
   const refuse = (what: string): never => {
-    throw new TransitionRefusedError(`national escalation is ${current}: it cannot be ${what}`, current, allowedFrom(current, from));
+    throw new TransitionRefusedError(
+      `national escalation is ${current}: it cannot be ${what}`,
+      current,
+      allowedFrom(current, from),
+    );
   };
   switch (transition) {
     case 'acknowledge':

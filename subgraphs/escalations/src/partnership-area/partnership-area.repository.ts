@@ -26,7 +26,12 @@ export class PartnershipAreaRepository {
     if (footprint.localAuthorityGssCodes.length > 0) {
       await this.manager.insert(
         PartnershipArea,
-        footprint.localAuthorityGssCodes.map((localAuthorityGssCode) => ({ partnershipId: footprint.partnershipId, localAuthorityGssCode, status: footprint.status, sequence })),
+        footprint.localAuthorityGssCodes.map((localAuthorityGssCode) => ({
+          partnershipId: footprint.partnershipId,
+          localAuthorityGssCode,
+          status: footprint.status,
+          sequence,
+        })),
       );
     }
     return true;

@@ -1,4 +1,9 @@
-import { partnershipFootprintOf, projectionIntake, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  partnershipFootprintOf,
+  projectionIntake,
+  type EventHandler,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import { PartnershipAreaRepository } from './partnership-area.repository';
 
 /** Keeps the partnerships service's footprints from every event on the bus. */

@@ -38,7 +38,10 @@ export enum EarlyHelpIndicator {
   RETURNED_HOME_FROM_CARE = 'RETURNED_HOME_FROM_CARE',
   PRIVATELY_FOSTERED = 'PRIVATELY_FOSTERED',
 }
-registerEnumType(EarlyHelpIndicator, { name: 'EarlyHelpIndicator', description: 'Signs that a child may need early help (Working Together)' });
+registerEnumType(EarlyHelpIndicator, {
+  name: 'EarlyHelpIndicator',
+  description: 'Signs that a child may need early help (Working Together)',
+});
 
 /** UK GDPR article 6 bases; the special-category condition is DPA 2018 Sch 1 para 18 (safeguarding) in every case. */
 export enum ReferralLawfulBasis {
@@ -48,7 +51,10 @@ export enum ReferralLawfulBasis {
   LEGITIMATE_INTERESTS = 'LEGITIMATE_INTERESTS',
   CONSENT = 'CONSENT',
 }
-registerEnumType(ReferralLawfulBasis, { name: 'ReferralLawfulBasis', description: 'The lawful basis for sharing (UK GDPR art. 6)' });
+registerEnumType(ReferralLawfulBasis, {
+  name: 'ReferralLawfulBasis',
+  description: 'The lawful basis for sharing (UK GDPR art. 6)',
+});
 
 export enum ReferralConsent {
   OBTAINED = 'OBTAINED',
@@ -57,7 +63,10 @@ export enum ReferralConsent {
   /** The family refused and the referrer shared anyway to protect the child: the reason is required. */
   REFUSED_OVERRIDDEN = 'REFUSED_OVERRIDDEN',
 }
-registerEnumType(ReferralConsent, { name: 'ReferralConsent', description: 'Whether the family\'s consent was obtained' });
+registerEnumType(ReferralConsent, {
+  name: 'ReferralConsent',
+  description: "Whether the family's consent was obtained",
+});
 
 export enum ReferralUrgency {
   /** Significant harm: the authority acts on the day of receipt. */
@@ -87,11 +96,14 @@ export enum ReferrerKind {
   AGENCY = 'AGENCY',
   SCHOOL = 'SCHOOL',
 }
-registerEnumType(ReferrerKind, { name: 'ReferrerKind', description: 'Whether an agency (by id) or a school (by URN) referred' });
+registerEnumType(ReferrerKind, {
+  name: 'ReferrerKind',
+  description: 'Whether an agency (by id) or a school (by URN) referred',
+});
 
-@ObjectType({ description: 'The person who made a referral, as their organisation\'s identity provider names them' })
+@ObjectType({ description: "The person who made a referral, as their organisation's identity provider names them" })
 export class ReferringPractitioner {
-  @Field({ description: 'The subject of the practitioner\'s token' })
+  @Field({ description: "The subject of the practitioner's token" })
   subject!: string;
 
   @Field(() => String, { nullable: true })
@@ -106,7 +118,9 @@ export class ReferringPractitioner {
  * authority (DOMAIN.md §2, restricted to the referrer and that authority). The deadline is fixed
  * at receipt, so a later calendar change never moves it.
  */
-@ObjectType({ description: 'A referral of a concern about a child to a local authority\'s children\'s social care (restricted)' })
+@ObjectType({
+  description: "A referral of a concern about a child to a local authority's children's social care (restricted)",
+})
 @Directive('@key(fields: "id")')
 @Entity('referrals')
 @Index(['referrerOrganisationId', 'idempotencyKey'], { unique: true })
@@ -144,7 +158,7 @@ export class Referral {
   @Column('varchar', { length: 120, nullable: true })
   practitionerRole!: string | null;
 
-  @Field({ description: 'Pseudonymous reference to the child in the referrer\'s system; never a name' })
+  @Field({ description: "Pseudonymous reference to the child in the referrer's system; never a name" })
   @Column('varchar', { length: 40 })
   childReference!: string;
 
@@ -152,11 +166,11 @@ export class Referral {
   @Column('varchar', { length: 10, nullable: true })
   nhsNumber!: string | null;
 
-  @Field({ description: 'The child\'s home local authority as the referrer gave it (GSS code)' })
+  @Field({ description: "The child's home local authority as the referrer gave it (GSS code)" })
   @Column('varchar', { length: 9 })
   homeLocalAuthorityGssCode!: string;
 
-  @Field({ description: 'The live GSS code the referral was routed to (a retired code\'s successor)' })
+  @Field({ description: "The live GSS code the referral was routed to (a retired code's successor)" })
   @Column('varchar', { length: 9 })
   receivingLocalAuthorityGssCode!: string;
 
@@ -191,11 +205,16 @@ export class Referral {
   @Column('varchar', { length: 1000, nullable: true })
   consentReason!: string | null;
 
-  @Field({ description: 'ISO 8601 instant it was received (as the referrer\'s system gave it, or when the graph received it); the clock starts on its London date' })
+  @Field({
+    description:
+      "ISO 8601 instant it was received (as the referrer's system gave it, or when the graph received it); the clock starts on its London date",
+  })
   @Column('varchar', { length: 30 })
   receivedAt!: string;
 
-  @Field(() => EventDateSource, { description: 'Whether receivedAt was supplied by the referrer\'s system or is the graph\'s clock' })
+  @Field(() => EventDateSource, {
+    description: "Whether receivedAt was supplied by the referrer's system or is the graph's clock",
+  })
   @Column('varchar', { length: 8, default: EventDateSource.SERVER })
   receivedAtSource!: EventDateSource;
 
@@ -226,7 +245,10 @@ export class Referral {
   @Column('date', { nullable: true })
   acknowledgedOn!: string | null;
 
-  @Field(() => EventDateSource, { nullable: true, description: 'Whether acknowledgedAt was supplied by the authority\'s system or is the graph\'s clock' })
+  @Field(() => EventDateSource, {
+    nullable: true,
+    description: "Whether acknowledgedAt was supplied by the authority's system or is the graph's clock",
+  })
   @Column('varchar', { length: 8, nullable: true })
   acknowledgedAtSource!: EventDateSource | null;
 
@@ -241,11 +263,14 @@ export class Referral {
   @Column('date', { nullable: true })
   decidedOn!: string | null;
 
-  @Field(() => EventDateSource, { nullable: true, description: 'Whether decidedAt was supplied by the authority\'s system or is the graph\'s clock' })
+  @Field(() => EventDateSource, {
+    nullable: true,
+    description: "Whether decidedAt was supplied by the authority's system or is the graph's clock",
+  })
   @Column('varchar', { length: 8, nullable: true })
   decidedAtSource!: EventDateSource | null;
 
-  @Field(() => String, { nullable: true, description: 'The authority\'s feedback to the referrer with its decision' })
+  @Field(() => String, { nullable: true, description: "The authority's feedback to the referrer with its decision" })
   @Column('varchar', { length: 2000, nullable: true })
   feedback!: string | null;
 
@@ -267,7 +292,11 @@ export class Referral {
     return this.referrerKind === ReferrerKind.SCHOOL ? SchoolStub.of(this.referrerOrganisationId) : null;
   }
 
-  @Field(() => AgencyStub, { nullable: true, description: 'The local authority whose children\'s social care receives it (contacts: front door, emergency duty team)' })
+  @Field(() => AgencyStub, {
+    nullable: true,
+    description:
+      "The local authority whose children's social care receives it (contacts: front door, emergency duty team)",
+  })
   receivingAuthority(): AgencyStub {
     return AgencyStub.of(this.receivingAuthorityId);
   }

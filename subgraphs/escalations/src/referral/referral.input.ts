@@ -7,10 +7,13 @@ import {
   ReferralLawfulBasis,
 } from './referral.entity';
 
-@InputType({ description: 'A referral your organisation makes to the children\'s social care of the child\'s home local authority' })
+@InputType({
+  description: "A referral your organisation makes to the children's social care of the child's home local authority",
+})
 export class SubmitReferralInput {
   @Field({
-    description: 'Your system\'s key for this submission (unique per organisation): a retry with the same key returns the first referral',
+    description:
+      "Your system's key for this submission (unique per organisation): a retry with the same key returns the first referral",
   })
   idempotencyKey!: string;
 
@@ -23,7 +26,7 @@ export class SubmitReferralInput {
   })
   nhsNumber?: string | null;
 
-  @Field({ description: 'GSS code of the child\'s home local authority; a retired code is routed to its successor' })
+  @Field({ description: "GSS code of the child's home local authority; a retired code is routed to its successor" })
   homeLocalAuthorityGssCode!: string;
 
   @Field(() => [ConcernCategory])
@@ -44,7 +47,10 @@ export class SubmitReferralInput {
   @Field(() => String, { nullable: true, description: 'Required when consent was NOT_SOUGHT or REFUSED_OVERRIDDEN' })
   consentReason?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The referring practitioner\'s name as it should be shown to the authority' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The referring practitioner's name as it should be shown to the authority",
+  })
   practitionerName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The referring practitioner\'s role, e.g. "Health visitor"' })
@@ -58,17 +64,18 @@ export class SubmitReferralInput {
   receivedAt?: string | null;
 }
 
-@InputType({ description: 'The local authority\'s decision on a referral, with its feedback to the referrer' })
+@InputType({ description: "The local authority's decision on a referral, with its feedback to the referrer" })
 export class DecideReferralInput {
   @Field(() => ReferralDecision)
   decision!: ReferralDecision;
 
-  @Field({ description: 'What the referrer is told: the decision\'s reasons and what happens next' })
+  @Field({ description: "What the referrer is told: the decision's reasons and what happens next" })
   feedback!: string;
 
   @Field(() => String, {
     nullable: true,
-    description: 'ISO 8601 instant (with offset) the decision was made, as your system recorded it; not in the future, not before the referral was received. Left out: now',
+    description:
+      'ISO 8601 instant (with offset) the decision was made, as your system recorded it; not in the future, not before the referral was received. Left out: now',
   })
   decidedAt?: string | null;
 }

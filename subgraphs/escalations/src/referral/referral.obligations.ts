@@ -44,18 +44,43 @@ export function referralObligations(referral: Referral): DesiredObligation[] {
   ];
 }
 
-export function settleReferralObligations(manager: EntityManager, at: Date, referrals: readonly Referral[], existing?: readonly Obligation[]): Promise<void> {
-  return settleObligations(manager, escalationsSource, at, referrals.flatMap(referralObligations), existing ? { existing } : {});
+export function settleReferralObligations(
+  manager: EntityManager,
+  at: Date,
+  referrals: readonly Referral[],
+  existing?: readonly Obligation[],
+): Promise<void> {
+  return settleObligations(
+    manager,
+    escalationsSource,
+    at,
+    referrals.flatMap(referralObligations),
+    existing ? { existing } : {},
+  );
 }
 
 /** Thin: ids, dates and who may hear of it; never the child's reference, NHS number or the feedback. */
-export function referralEvent(manager: EntityManager, at: Date, type: 'referral.received' | 'referral.decided', referral: Referral) {
+export function referralEvent(
+  manager: EntityManager,
+  at: Date,
+  type: 'referral.received' | 'referral.decided',
+  referral: Referral,
+) {
   const payload: DomainEventPayload = {
-    ids: { referralId: referral.id, referrerOrganisationId: referral.referrerOrganisationId, receivingAuthorityId: referral.receivingAuthorityId },
+    ids: {
+      referralId: referral.id,
+      referrerOrganisationId: referral.referrerOrganisationId,
+      receivingAuthorityId: referral.receivingAuthorityId,
+    },
     dates:
       type === 'referral.received'
         ? { receivedAt: referral.receivedAt, receivedOn: referral.receivedOn, dueOn: referral.dueOn }
-        : { receivedAt: referral.receivedAt, decidedAt: referral.decidedAt, decidedOn: referral.decidedOn, dueOn: referral.dueOn },
+        : {
+            receivedAt: referral.receivedAt,
+            decidedAt: referral.decidedAt,
+            decidedOn: referral.decidedOn,
+            dueOn: referral.dueOn,
+          },
     audience: referralAudience(referral),
   };
   return recordEvent(manager, { type, entityType: 'Referral', entityId: referral.id, occurredAt: at, payload });

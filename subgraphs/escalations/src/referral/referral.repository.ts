@@ -1,5 +1,15 @@
 import { In, LessThan, MoreThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, findInScope, pageOfClauses, pagesOfClauses, type AccessScope, type Page, type PageRequest, type SortKey } from '@safeguarding/shared';
+import {
+  countOfClauses,
+  countsOfClauses,
+  findInScope,
+  pageOfClauses,
+  pagesOfClauses,
+  type AccessScope,
+  type Page,
+  type PageRequest,
+  type SortKey,
+} from '@safeguarding/shared';
 import { Referral, ReferralStatus } from './referral.entity';
 import { referralRoles } from './referral.roles';
 import { PartnershipAreaRepository } from '../partnership-area/partnership-area.repository';
@@ -50,18 +60,28 @@ export class ReferralRepository {
 
   /** A referral the caller may not see is recorded in the trail of the partnership covering its receiving authority. */
   findByIds(ids: readonly string[]): Promise<Referral[]> {
-    return findInScope(this.manager, this.scope, Referral, 'Referral', ids, () => this.find(this.visible({ id: In([...ids]) })), {
-      columns: ['receivingLocalAuthorityGssCode'],
-      partnershipsOf: async (existing) => {
-        const holders = await new PartnershipAreaRepository(this.manager).activeHolders(existing.map((row) => String(row['receivingLocalAuthorityGssCode'])));
-        return new Map(
-          existing.flatMap((row) => {
-            const holder = holders.get(String(row['receivingLocalAuthorityGssCode']));
-            return holder ? [[String(row['id']), holder] as const] : [];
-          }),
-        );
+    return findInScope(
+      this.manager,
+      this.scope,
+      Referral,
+      'Referral',
+      ids,
+      () => this.find(this.visible({ id: In([...ids]) })),
+      {
+        columns: ['receivingLocalAuthorityGssCode'],
+        partnershipsOf: async (existing) => {
+          const holders = await new PartnershipAreaRepository(this.manager).activeHolders(
+            existing.map((row) => String(row['receivingLocalAuthorityGssCode'])),
+          );
+          return new Map(
+            existing.flatMap((row) => {
+              const holder = holders.get(String(row['receivingLocalAuthorityGssCode']));
+              return holder ? [[String(row['id']), holder] as const] : [];
+            }),
+          );
+        },
       },
-    });
+    );
   }
 
   madeBy(organisationIds: readonly string[]): Promise<Referral[]> {
@@ -73,7 +93,12 @@ export class ReferralRepository {
   }
 
   /** Each organisation's page of the referrals it made (or received), for all of them in one statement. */
-  pagesOf(side: ReferralSide, organisationIds: readonly string[], after: readonly string[] | null, limit: number): Promise<Referral[]> {
+  pagesOf(
+    side: ReferralSide,
+    organisationIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Referral[]> {
     const column = sideColumn[side];
     return pagesOfClauses(this.manager, Referral, 'referral', this.visible({ [column]: In([...organisationIds]) }), {
       parent: `referral.${column}`,
@@ -86,7 +111,13 @@ export class ReferralRepository {
 
   countsOf(side: ReferralSide, organisationIds: readonly string[]): Promise<Map<string, number>> {
     const column = sideColumn[side];
-    return countsOfClauses(this.manager, Referral, 'referral', this.visible({ [column]: In([...organisationIds]) }), `referral.${column}`);
+    return countsOfClauses(
+      this.manager,
+      Referral,
+      'referral',
+      this.visible({ [column]: In([...organisationIds]) }),
+      `referral.${column}`,
+    );
   }
 
   /** Referrals to the caller's own authority still undecided after their due date. */
@@ -104,7 +135,15 @@ export class ReferralRepository {
 
   /** A page of the caller's authority's overdue referrals, cut in SQL. */
   overduePage(today: string, request: PageRequest): Promise<Page<Referral>> {
-    return pageOfClauses(this.manager, Referral, 'referral', this.overdueClauses(today), 'overdueReferrals', request, overdueReferralOrder);
+    return pageOfClauses(
+      this.manager,
+      Referral,
+      'referral',
+      this.overdueClauses(today),
+      'overdueReferrals',
+      request,
+      overdueReferralOrder,
+    );
   }
 
   countOverdue(today: string): Promise<number> {
@@ -121,7 +160,12 @@ export class ReferralRepository {
    * The newest earlier referral about the same child to the same authority since a date, from any
    * referrer. Not filtered by the caller: only its id is kept, as a link that `visible` guards.
    */
-  async latestAboutChild(receivingAuthorityId: string, childReference: string, nhsNumber: string | null, since: string): Promise<Referral | null> {
+  async latestAboutChild(
+    receivingAuthorityId: string,
+    childReference: string,
+    nhsNumber: string | null,
+    since: string,
+  ): Promise<Referral | null> {
     const base: Where = { receivingAuthorityId, receivedOn: MoreThanOrEqual(since) };
     const clauses: Where[] = [{ ...base, childReference }];
     if (nhsNumber) clauses.push({ ...base, nhsNumber });
@@ -134,7 +178,11 @@ export class ReferralRepository {
    * Not filtered by a caller: no one reads these rows, they only recompute the ledger.
    */
   page(afterId: string | null, size: number): Promise<Referral[]> {
-    return this.manager.find(Referral, { where: afterId ? { id: MoreThan(afterId) } : {}, order: { id: 'ASC' }, take: size });
+    return this.manager.find(Referral, {
+      where: afterId ? { id: MoreThan(afterId) } : {},
+      order: { id: 'ASC' },
+      take: size,
+    });
   }
 
   async insert(referral: Referral): Promise<void> {
@@ -147,8 +195,16 @@ export class ReferralRepository {
     changes: Partial<
       Pick<
         Referral,
-        | 'status' | 'acknowledgedAt' | 'acknowledgedOn' | 'acknowledgedAtSource' | 'decision' | 'decidedAt' | 'decidedOn'
-        | 'decidedAtSource' | 'feedback' | 'respondedBy'
+        | 'status'
+        | 'acknowledgedAt'
+        | 'acknowledgedOn'
+        | 'acknowledgedAtSource'
+        | 'decision'
+        | 'decidedAt'
+        | 'decidedOn'
+        | 'decidedAtSource'
+        | 'feedback'
+        | 'respondedBy'
       >
     >,
   ): Promise<boolean> {

@@ -8,12 +8,18 @@ import { ReferralService } from './referral.service';
 
 @Resolver(() => Referral)
 export class ReferralResolver {
-  @Query(() => Referral, { nullable: true, description: 'A referral your organisation made or received; null for anyone else' })
+  @Query(() => Referral, {
+    nullable: true,
+    description: 'A referral your organisation made or received; null for anyone else',
+  })
   referral(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Referral | null> {
     return new ReferralService(ctx).byId(id);
   }
 
-  @Query(() => ReferralConnection, { description: 'Referrals to your local authority not decided by their due date (Working Together 2023 chapter 2: a decision within one working day), longest overdue first, a page at a time' })
+  @Query(() => ReferralConnection, {
+    description:
+      'Referrals to your local authority not decided by their due date (Working Together 2023 chapter 2: a decision within one working day), longest overdue first, a page at a time',
+  })
   @Authorized(...referralRoles)
   overdueReferrals(@Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
     return new ReferralService(ctx).overdue(args);
@@ -21,25 +27,30 @@ export class ReferralResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The child\'s NHS number: only the referring organisation and the receiving authority see it',
+    description: "The child's NHS number: only the referring organisation and the receiving authority see it",
   })
   nhsNumber(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): string | null {
     return new ReferralService(ctx).nhsNumber(referral);
   }
 
-  @FieldResolver(() => DeadlineView, { description: 'When the authority must acknowledge it: one working day after receipt, or at once' })
+  @FieldResolver(() => DeadlineView, {
+    description: 'When the authority must acknowledge it: one working day after receipt, or at once',
+  })
   acknowledgementDeadline(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): DeadlineView {
     return new ReferralService(ctx).acknowledgementDeadline(referral);
   }
 
-  @FieldResolver(() => DeadlineView, { description: 'When the authority must decide the response: one working day after receipt, or at once' })
+  @FieldResolver(() => DeadlineView, {
+    description: 'When the authority must decide the response: one working day after receipt, or at once',
+  })
   decisionDeadline(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): DeadlineView {
     return new ReferralService(ctx).decisionDeadline(referral);
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Advice with the answer: early help indicators without significant harm suggest an early help assessment',
+    description:
+      'Advice with the answer: early help indicators without significant harm suggest an early help assessment',
   })
   suggestion(@Root() referral: Referral, @Ctx() ctx: SubgraphContext): string | null {
     return new ReferralService(ctx).suggestion(referral);
@@ -54,7 +65,8 @@ export class ReferralResolver {
   }
 
   @Mutation(() => Referral, {
-    description: 'Refers a concern to the child\'s home local authority; retrying with the same idempotencyKey returns the first referral',
+    description:
+      "Refers a concern to the child's home local authority; retrying with the same idempotencyKey returns the first referral",
   })
   @Authorized(...referralRoles)
   submitReferral(@Arg('input') input: SubmitReferralInput, @Ctx() ctx: SubgraphContext): Promise<Referral> {
@@ -68,16 +80,23 @@ export class ReferralResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('acknowledgedAt', () => String, {
       nullable: true,
-      description: 'ISO 8601 instant (with offset) it was acknowledged, as your system recorded it; not in the future, not before receipt. Left out: now',
+      description:
+        'ISO 8601 instant (with offset) it was acknowledged, as your system recorded it; not in the future, not before receipt. Left out: now',
     })
     acknowledgedAt?: string | null,
   ): Promise<Referral> {
     return new ReferralService(ctx).acknowledge(id, acknowledgedAt ?? null);
   }
 
-  @Mutation(() => Referral, { description: 'The receiving authority decides the response, with feedback to the referrer (acknowledges it too)' })
+  @Mutation(() => Referral, {
+    description: 'The receiving authority decides the response, with feedback to the referrer (acknowledges it too)',
+  })
   @Authorized(...referralRoles)
-  decideReferral(@Arg('input') input: DecideReferralInput, @Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Referral> {
+  decideReferral(
+    @Arg('input') input: DecideReferralInput,
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Referral> {
     return new ReferralService(ctx).decide(id, input);
   }
 }

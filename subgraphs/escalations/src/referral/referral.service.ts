@@ -57,11 +57,17 @@ const duplicateWindowDays = 30;
 function submitSchema(reference: ReferenceData) {
   return z
     .object({
-      idempotencyKey: z.string().trim().regex(/^[\w.:-]{8,100}$/, 'must be 8 to 100 letters, digits or . _ : -'),
+      idempotencyKey: z
+        .string()
+        .trim()
+        .regex(/^[\w.:-]{8,100}$/, 'must be 8 to 100 letters, digits or . _ : -'),
       childReference: z
         .string()
         .trim()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/, 'must be a pseudonymous reference: 3 to 40 letters, digits or hyphens'),
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/,
+          'must be a pseudonymous reference: 3 to 40 letters, digits or hyphens',
+        ),
       // Never echoed back in a message: the number identifies the child.
       nhsNumber: z
         .string()
@@ -73,7 +79,10 @@ function submitSchema(reference: ReferenceData) {
         .string()
         .trim()
         .toUpperCase()
-        .regex(/^E(06|08|09|10)\d{6}$/, 'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)')
+        .regex(
+          /^E(06|08|09|10)\d{6}$/,
+          'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)',
+        )
         .superRefine((code, context) => {
           if (reference.currentLocalAuthority(code) !== undefined) return;
           // A recoded or merged authority routes to its one successor; a split one cannot be
@@ -102,12 +111,20 @@ function submitSchema(reference: ReferenceData) {
     })
     .superRefine((value, context) => {
       if (value.consent !== ReferralConsent.OBTAINED && !value.consentReason) {
-        context.addIssue({ code: 'custom', path: ['consentReason'], message: `must say why, when consent is ${value.consent}` });
+        context.addIssue({
+          code: 'custom',
+          path: ['consentReason'],
+          message: `must say why, when consent is ${value.consent}`,
+        });
       }
     });
 }
 
-const decideSchema = z.object({ decision: z.enum(ReferralDecision), feedback: requiredText(2000), decidedAt: z.string().nullish() });
+const decideSchema = z.object({
+  decision: z.enum(ReferralDecision),
+  feedback: requiredText(2000),
+  decidedAt: z.string().nullish(),
+});
 
 export class ReferralService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -119,7 +136,10 @@ export class ReferralService {
   /** The two organisations a referral is shared with: the referrer and the receiving authority. */
   isParty(referral: Referral): boolean {
     const organisationId = this.ctx.scope.identity?.organisation.id;
-    return organisationId !== undefined && (referral.referrerOrganisationId === organisationId || referral.receivingAuthorityId === organisationId);
+    return (
+      organisationId !== undefined &&
+      (referral.referrerOrganisationId === organisationId || referral.receivingAuthorityId === organisationId)
+    );
   }
 
   // ---- reads: one statement per list per request, every row returned audited ----------------
@@ -128,9 +148,13 @@ export class ReferralService {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, Referral | null>('Referral.byId', async (ids) =>
-        alignByKey(ids, await this.readAndAudit(async (repository) => {
-          return repository.findByIds(ids);
-        }), (r) => r.id),
+        alignByKey(
+          ids,
+          await this.readAndAudit(async (repository) => {
+            return repository.findByIds(ids);
+          }),
+          (r) => r.id,
+        ),
       )
       .load(id);
   }
@@ -158,7 +182,10 @@ export class ReferralService {
     if (identity.organisation.kind !== 'LOCAL_AUTHORITY') {
       throw new ForbiddenError('Overdue referrals are listed for the local authority that receives them');
     }
-    const page = await this.repository().overduePage(this.ctx.today, pageRequest('overdueReferrals', args, overdueReferralOrder));
+    const page = await this.repository().overduePage(
+      this.ctx.today,
+      pageRequest('overdueReferrals', args, overdueReferralOrder),
+    );
     await appendAudit(this.ctx, await this.auditEntries(page.nodes, AuditAction.READ));
     return connection(ReferralConnection, page, () => this.repository().countOverdue(this.ctx.today));
   }
@@ -178,10 +205,21 @@ export class ReferralService {
    * covering the receiving authority's area (the partnership that oversees how that front door
    * answers), as the escalations service's projection of partnership footprints has it.
    */
-  private async auditEntries(rows: readonly Referral[], action: AuditAction, manager: EntityManager = this.ctx.db.manager): Promise<AuditEntry[]> {
+  private async auditEntries(
+    rows: readonly Referral[],
+    action: AuditAction,
+    manager: EntityManager = this.ctx.db.manager,
+  ): Promise<AuditEntry[]> {
     if (rows.length === 0) return [];
-    const holders = await new PartnershipAreaRepository(manager).activeHolders(rows.map((row) => row.receivingLocalAuthorityGssCode));
-    return rows.map((row) => ({ action, entityType: 'Referral', entityId: row.id, partnershipId: holders.get(row.receivingLocalAuthorityGssCode) ?? null }));
+    const holders = await new PartnershipAreaRepository(manager).activeHolders(
+      rows.map((row) => row.receivingLocalAuthorityGssCode),
+    );
+    return rows.map((row) => ({
+      action,
+      entityType: 'Referral',
+      entityId: row.id,
+      partnershipId: holders.get(row.receivingLocalAuthorityGssCode) ?? null,
+    }));
   }
 
   /** Field rule: the NHS number identifies the child, so only the two parties see it, whoever else reaches the row. */
@@ -223,7 +261,9 @@ export class ReferralService {
     const identity = this.ctx.scope.requireIdentity();
     const kind = identity.organisation.kind;
     if (kind === 'NATIONAL_PANEL' || kind === 'INDEPENDENT_SCRUTINEER' || kind === 'NATIONAL_BODY') {
-      throw new ForbiddenError('A referral is made by an agency, a school or a safeguarding partner that works with the child');
+      throw new ForbiddenError(
+        'A referral is made by an agency, a school or a safeguarding partner that works with the child',
+      );
     }
     const { receivedAt: suppliedReceivedAt, ...rest } = input;
     // Checked before anything is read, so a refusal names the field whatever else is wrong.
@@ -242,7 +282,11 @@ export class ReferralService {
     const receivedAt = received.at;
     const receivedOn = received.on;
     const urgency = valid.significantHarm ? ReferralUrgency.IMMEDIATE : ReferralUrgency.WITHIN_ONE_WORKING_DAY;
-    const due: Deadline = referralResponseDeadline(receivedOn, urgency === ReferralUrgency.IMMEDIATE, this.ctx.calendar);
+    const due: Deadline = referralResponseDeadline(
+      receivedOn,
+      urgency === ReferralUrgency.IMMEDIATE,
+      this.ctx.calendar,
+    );
     const receivingAuthorityId = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: authority.dfeCode });
 
     try {
@@ -330,7 +374,13 @@ export class ReferralService {
 
   async decide(id: string, input: DecideReferralInput): Promise<Referral> {
     const valid = validateInput(decideSchema, input);
-    return this.respond(id, { kind: 'decide', decision: valid.decision }, valid.feedback, valid.decidedAt ?? null, 'input.decidedAt');
+    return this.respond(
+      id,
+      { kind: 'decide', decision: valid.decision },
+      valid.feedback,
+      valid.decidedAt ?? null,
+      'input.decidedAt',
+    );
   }
 
   /** Only the receiving authority responds; the move is applied only from the state it was read in. */
@@ -358,7 +408,9 @@ export class ReferralService {
           : { at: referral.receivedAt, what: 'the referral was received' };
       const when = suppliedInstant(suppliedAt, field, this.ctx.now, follows);
       const acknowledging =
-        referral.acknowledgedAt === null ? { acknowledgedAt: when.at, acknowledgedOn: when.on, acknowledgedAtSource: when.source } : {};
+        referral.acknowledgedAt === null
+          ? { acknowledgedAt: when.at, acknowledgedOn: when.on, acknowledgedAtSource: when.source }
+          : {};
       const changes =
         transition.kind === 'decide'
           ? {

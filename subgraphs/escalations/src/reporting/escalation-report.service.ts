@@ -45,31 +45,62 @@ export class EscalationReportService {
    * read once for the whole report.
    */
   byOrganisationPair(report: EscalationReport, args: PageArgs): Connection<EscalationOrganisationPairCount> {
-    const page = pageInMemory('EscalationReport.byOrganisationPair', report.organisationPairs, args, organisationPairOrder);
+    const page = pageInMemory(
+      'EscalationReport.byOrganisationPair',
+      report.organisationPairs,
+      args,
+      organisationPairOrder,
+    );
     return connection(EscalationOrganisationPairCountConnection, page, page.count);
   }
 
   /** Partnership staff only: aggregates of case-level data, so the look is recorded too. */
-  async report(partnershipId: string, fromInput: string, toInput: string, published = false): Promise<EscalationReport> {
+  async report(
+    partnershipId: string,
+    fromInput: string,
+    toInput: string,
+    published = false,
+  ): Promise<EscalationReport> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipStaffRoles);
     const { from, to } = validatePeriod(fromInput, toInput);
     const [rows, policy] = await Promise.all([
       this.ctx.loaders
         .get<string, ProfessionalDisagreement[]>(`EscalationReport:${from}:${to}`, async (ids) => {
-          const found = await new ProfessionalDisagreementRepository(this.ctx.db.manager, this.ctx.scope).forReport(ids, from, to);
+          const found = await new ProfessionalDisagreementRepository(this.ctx.db.manager, this.ctx.scope).forReport(
+            ids,
+            from,
+            to,
+          );
           await appendAudit(
             this.ctx,
-            ids.map((id) => ({ action: AuditAction.READ, entityType: 'EscalationReport', entityId: id, partnershipId: id })),
+            ids.map((id) => ({
+              action: AuditAction.READ,
+              entityType: 'EscalationReport',
+              entityId: id,
+              partnershipId: id,
+            })),
           );
           return groupByKey(ids, found, (d) => d.partnershipId);
         })
         .load(partnershipId),
       new EscalationPolicyService(this.ctx).policyOf(partnershipId),
     ]);
-    return this.build(rows, policy ?? EscalationPolicy.defaultFor(partnershipId), from, to, published ? publishedCounting : exactCounting);
+    return this.build(
+      rows,
+      policy ?? EscalationPolicy.defaultFor(partnershipId),
+      from,
+      to,
+      published ? publishedCounting : exactCounting,
+    );
   }
 
-  private build(rows: readonly ProfessionalDisagreement[], policy: EscalationPolicy, from: string, to: string, counting: Counting): EscalationReport {
+  private build(
+    rows: readonly ProfessionalDisagreement[],
+    policy: EscalationPolicy,
+    from: string,
+    to: string,
+    counting: Counting,
+  ): EscalationReport {
     const today = this.ctx.today;
     const open = rows.filter((d) => d.status === DisagreementStatus.OPEN);
     const resolved = rows.filter((d) => d.status === DisagreementStatus.RESOLVED);
@@ -77,16 +108,31 @@ export class EscalationReportService {
     const overdue = open.filter((d) => d.stageDueOn < today);
 
     const report = new EscalationReport();
-    Object.assign(report, { from, to, asOf: today, raised: counting.one(rows.length), overdue: counting.one(overdue.length) });
-    const [openCount, resolvedCount, withdrawnCount] = counting.parts([open.length, resolved.length, withdrawn.length], rows.length);
+    Object.assign(report, {
+      from,
+      to,
+      asOf: today,
+      raised: counting.one(rows.length),
+      overdue: counting.one(overdue.length),
+    });
+    const [openCount, resolvedCount, withdrawnCount] = counting.parts(
+      [open.length, resolved.length, withdrawn.length],
+      rows.length,
+    );
     Object.assign(report, { open: openCount, resolved: resolvedCount, withdrawn: withdrawnCount });
 
     // Stages of the policy in force, and any stage a running disagreement reached under an older one.
     const stageNames = new Map(policy.stages.map((stage) => [stage.position, stage.name]));
     for (const d of open) if (!stageNames.has(d.stagePosition)) stageNames.set(d.stagePosition, d.stageName);
     const positions = [...stageNames.keys()].sort((a, b) => a - b);
-    const openAt = counting.parts(positions.map((p) => open.filter((d) => d.stagePosition === p).length), open.length);
-    const overdueAt = counting.parts(positions.map((p) => overdue.filter((d) => d.stagePosition === p).length), overdue.length);
+    const openAt = counting.parts(
+      positions.map((p) => open.filter((d) => d.stagePosition === p).length),
+      open.length,
+    );
+    const overdueAt = counting.parts(
+      positions.map((p) => overdue.filter((d) => d.stagePosition === p).length),
+      overdue.length,
+    );
     report.openByStage = positions.map((position, index) =>
       Object.assign(new EscalationStageCount(), {
         stagePosition: position,
@@ -97,8 +143,13 @@ export class EscalationReportService {
     );
 
     const issueTypes = Object.values(DisagreementIssueType);
-    const byIssue = counting.parts(issueTypes.map((type) => rows.filter((d) => d.issueType === type).length), rows.length);
-    report.byIssueType = issueTypes.map((issueType, index) => Object.assign(new EscalationIssueTypeCount(), { issueType, raised: byIssue[index] }));
+    const byIssue = counting.parts(
+      issueTypes.map((type) => rows.filter((d) => d.issueType === type).length),
+      rows.length,
+    );
+    report.byIssueType = issueTypes.map((issueType, index) =>
+      Object.assign(new EscalationIssueTypeCount(), { issueType, raised: byIssue[index] }),
+    );
 
     const pairs = new Map<string, { by: string; with: string; count: number }>();
     for (const d of rows) {
@@ -108,8 +159,13 @@ export class EscalationReportService {
       pairs.set(key, pair);
     }
     // In the page order, so which of two equal counts is suppressed does not depend on reading order.
-    const pairList = [...pairs.values()].sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : a.with < b.with ? -1 : a.with > b.with ? 1 : 0));
-    const byPair = counting.parts(pairList.map((p) => p.count), rows.length);
+    const pairList = [...pairs.values()].sort((a, b) =>
+      a.by < b.by ? -1 : a.by > b.by ? 1 : a.with < b.with ? -1 : a.with > b.with ? 1 : 0,
+    );
+    const byPair = counting.parts(
+      pairList.map((p) => p.count),
+      rows.length,
+    );
     report.organisationPairs = pairList.map((pair, index) =>
       Object.assign(new EscalationOrganisationPairCount(), {
         raisedByOrganisationId: pair.by,

@@ -2,7 +2,10 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { connectionOf, DateScalar } from '@safeguarding/shared';
 import { DisagreementIssueType } from '../disagreement/professional-disagreement.entity';
 
-@ObjectType({ description: 'A count from a report: in a published or shared report, null and suppressed when below 5 or when it could be worked out from the others' })
+@ObjectType({
+  description:
+    'A count from a report: in a published or shared report, null and suppressed when below 5 or when it could be worked out from the others',
+})
 export class EscalationReportCount {
   @Field(() => Int, { nullable: true })
   count!: number | null;
@@ -37,7 +40,7 @@ export class EscalationIssueTypeCount {
 
 @ObjectType({ description: 'Disagreements raised by one organisation with another' })
 export class EscalationOrganisationPairCount {
-  @Field(() => ID, { description: 'An agency id, or a school\'s URN' })
+  @Field(() => ID, { description: "An agency id, or a school's URN" })
   raisedByOrganisationId!: string;
 
   @Field(() => ID)
@@ -50,7 +53,7 @@ export class EscalationOrganisationPairCount {
 export const EscalationOrganisationPairCountConnection = connectionOf<EscalationOrganisationPairCount>(
   () => EscalationOrganisationPairCount,
   'EscalationOrganisationPairCount',
-  'A page of organisation pairs, by the raising then the receiving organisation\'s id; totalCount is counted only when asked for',
+  "A page of organisation pairs, by the raising then the receiving organisation's id; totalCount is counted only when asked for",
 );
 
 @ObjectType({ description: 'Working days from raising to resolution, over the disagreements resolved' })

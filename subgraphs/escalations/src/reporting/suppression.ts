@@ -25,7 +25,9 @@ export function suppressParts(parts: readonly number[], total: number): Suppress
     });
     if (smallest !== -1) hidden[smallest] = true;
   }
-  return parts.map((part, index) => (hidden[index] ? { count: null, suppressed: true } : { count: part, suppressed: false }));
+  return parts.map((part, index) =>
+    hidden[index] ? { count: null, suppressed: true } : { count: part, suppressed: false },
+  );
 }
 
 /**

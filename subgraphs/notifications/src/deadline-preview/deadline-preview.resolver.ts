@@ -6,7 +6,8 @@ import { DeadlinePreview, DeadlinePreviewArgs } from './deadline-preview.type';
 @Resolver()
 export class DeadlinePreviewResolver {
   @Query(() => DeadlinePreview, {
-    description: 'The deadline a statutory clock would give from a start date (bank holidays of England and Wales counted), to test a calendar against',
+    description:
+      'The deadline a statutory clock would give from a start date (bank holidays of England and Wales counted), to test a calendar against',
   })
   deadlinePreview(@Args() args: DeadlinePreviewArgs, @Ctx() ctx: SubgraphContext): DeadlinePreview {
     return new DeadlinePreviewService(ctx).preview(args);

@@ -1,10 +1,20 @@
-import { clockRuleFor, DeadlineView, DomainError, ErrorCode, type ObligationKind, type SubgraphContext } from '@safeguarding/shared';
+import {
+  clockRuleFor,
+  DeadlineView,
+  DomainError,
+  ErrorCode,
+  type ObligationKind,
+  type SubgraphContext,
+} from '@safeguarding/shared';
 import { DeadlinePreview, type DeadlinePreviewArgs } from './deadline-preview.type';
 
 /** A kind the registry holds no clock for yet: BAD_USER_INPUT on `kind`, with reason NO_CLOCK_RULE. */
 export class NoClockRuleError extends DomainError {
   constructor(kind: ObligationKind) {
-    super(ErrorCode.BAD_USER_INPUT, `kind: ${kind} has no clock rule to preview`, { field: 'kind', reason: 'NO_CLOCK_RULE' });
+    super(ErrorCode.BAD_USER_INPUT, `kind: ${kind} has no clock rule to preview`, {
+      field: 'kind',
+      reason: 'NO_CLOCK_RULE',
+    });
   }
 }
 

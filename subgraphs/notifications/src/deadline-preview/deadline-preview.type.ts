@@ -11,7 +11,9 @@ export class DeadlinePreviewArgs {
   from!: string;
 }
 
-@ObjectType({ description: 'What a statutory clock gives from a start date, by the same rule the graph records deadlines with' })
+@ObjectType({
+  description: 'What a statutory clock gives from a start date, by the same rule the graph records deadlines with',
+})
 export class DeadlinePreview {
   @Field(() => ObligationKindEnum)
   kind!: ObligationKind;
@@ -22,6 +24,9 @@ export class DeadlinePreview {
   @Field(() => DeadlineView)
   deadline!: DeadlineView;
 
-  @Field(() => String, { nullable: true, description: 'Where the rule is local practice: what a partnership may set, and the default used here' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the rule is local practice: what a partnership may set, and the default used here',
+  })
   localSetting!: string | null;
 }

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { inTransaction, inBackground, MalformedEventError, type DomainEvent, type EventHandler, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  inTransaction,
+  inBackground,
+  MalformedEventError,
+  type DomainEvent,
+  type EventHandler,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import { applyObligationEvent, isObligationEvent } from '../obligation-index/obligation-index.writer';
 import { ReceivedEvent } from './received-event.entity';
 
@@ -29,23 +36,25 @@ export class EventIntake {
   async take(event: DomainEvent): Promise<IntakeOutcome> {
     assertEvent(event);
     try {
-      return await inBackground(() => inTransaction(this.runtime.db, async (manager) => {
-        const seen = await manager.getRepository(ReceivedEvent).exists({ where: { eventId: event.eventId } });
-        if (seen) return 'repeat' as const;
-        await manager.insert(ReceivedEvent, {
-          eventId: event.eventId,
-          source: event.source,
-          type: event.type,
-          entityType: event.entityType,
-          entityId: event.entityId,
-          sequence: event.sequence,
-          occurredAt: event.occurredAt,
-          payload: JSON.stringify(event.payload),
-          receivedAt: this.runtime.now().toISOString(),
-        });
-        for (const step of this.steps) await step(manager, event);
-        return 'taken' as const;
-      }));
+      return await inBackground(() =>
+        inTransaction(this.runtime.db, async (manager) => {
+          const seen = await manager.getRepository(ReceivedEvent).exists({ where: { eventId: event.eventId } });
+          if (seen) return 'repeat' as const;
+          await manager.insert(ReceivedEvent, {
+            eventId: event.eventId,
+            source: event.source,
+            type: event.type,
+            entityType: event.entityType,
+            entityId: event.entityId,
+            sequence: event.sequence,
+            occurredAt: event.occurredAt,
+            payload: JSON.stringify(event.payload),
+            receivedAt: this.runtime.now().toISOString(),
+          });
+          for (const step of this.steps) await step(manager, event);
+          return 'taken' as const;
+        }),
+      );
     } catch (error) {
       // Two deliveries of one event at once (two replicas): the unique event id lets one through.
       if (isUniqueViolation(error)) return 'repeat';
@@ -74,11 +83,15 @@ function assertEvent(event: DomainEvent): void {
     event.payload === null ||
     typeof event.payload !== 'object'
   ) {
-    throw new MalformedEventError('not an event of the outbox (eventId, source, type, entityType, entityId, sequence, occurredAt, payload)');
+    throw new MalformedEventError(
+      'not an event of the outbox (eventId, source, type, entityType, entityId, sequence, occurredAt, payload)',
+    );
   }
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (error as { code?: unknown } | null)?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

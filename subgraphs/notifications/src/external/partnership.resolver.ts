@@ -11,7 +11,11 @@ export class PartnershipWhatIsDueResolver {
     description:
       'Partnership staff: every open duty of this partnership, soonest first — reviews, child deaths, the yearly report, escalations and more (Children Act 2004 s16E–s16G; Working Together 2023)',
   })
-  whatIsDue(@Root() partnership: PartnershipReference, @Args() args: WhatIsDueArgs, @Ctx() ctx: SubgraphContext): Promise<ObligationConnection> {
+  whatIsDue(
+    @Root() partnership: PartnershipReference,
+    @Args() args: WhatIsDueArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ObligationConnection> {
     return new ObligationIndexService(ctx).ofPartnership(partnership.id, args);
   }
 }

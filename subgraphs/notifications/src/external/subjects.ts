@@ -36,7 +36,10 @@ export class SchoolStub {
   urn!: string;
 }
 
-@ObjectType({ description: 'An entity the graph does not serve as a type of its own (a file transfer, a DSL\'s training): its kind and id' })
+@ObjectType({
+  description:
+    "An entity the graph does not serve as a type of its own (a file transfer, a DSL's training): its kind and id",
+})
 export class OtherObligationSubject {
   @Field({ description: 'The kind of record, as its owning service names it' })
   type!: string;

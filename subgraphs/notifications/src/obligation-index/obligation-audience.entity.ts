@@ -11,7 +11,13 @@ import { Entity, Index, PrimaryColumn } from 'typeorm';
  * - PARTNERSHIP (a partnership id) together with PARTNERSHIP_ROLE (a role);
  * - NATIONAL_ROLE (a role that sees it wherever it acts).
  */
-export const audienceClauses = ['ORGANISATION', 'ORGANISATION_ROLE', 'PARTNERSHIP', 'PARTNERSHIP_ROLE', 'NATIONAL_ROLE'] as const;
+export const audienceClauses = [
+  'ORGANISATION',
+  'ORGANISATION_ROLE',
+  'PARTNERSHIP',
+  'PARTNERSHIP_ROLE',
+  'NATIONAL_ROLE',
+] as const;
 export type AudienceClause = (typeof audienceClauses)[number];
 
 /** ORGANISATION_ROLE's value when the owner named no role: any role of those organisations. */
@@ -37,4 +43,3 @@ export class ObligationAudienceEntry {
     return Object.assign(new ObligationAudienceEntry(), { obligationId, clause, value, groupIndex });
   }
 }
-

@@ -36,12 +36,19 @@ export class ObligationIndexRepository {
   page(query: DueQuery, first: number, after: readonly [string, string] | null): Promise<IndexedObligation[]> {
     const builder = this.open(query, true);
     if (after) {
-      builder.andWhere(new Brackets((where) => where.where('o.due > :afterDue').orWhere('(o.due = :afterDue AND o.id > :afterId)')), {
-        afterDue: after[0],
-        afterId: after[1],
-      });
+      builder.andWhere(
+        new Brackets((where) => where.where('o.due > :afterDue').orWhere('(o.due = :afterDue AND o.id > :afterId)')),
+        {
+          afterDue: after[0],
+          afterId: after[1],
+        },
+      );
     }
-    return builder.orderBy('o.due', 'ASC').addOrderBy('o.id', 'ASC').limit(first + 1).getMany();
+    return builder
+      .orderBy('o.due', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
   }
 
   /**
@@ -57,20 +64,30 @@ export class ObligationIndexRepository {
   ): Promise<Map<string, IndexedObligation[]>> {
     const pages = new Map<string, IndexedObligation[]>(partnershipIds.map((id) => [id, []]));
     if (partnershipIds.length === 0) return pages;
-    const inner = this.open({ ...query, ownerPartnershipId: null }, true).andWhere({ ownerPartnershipId: In([...partnershipIds]) });
+    const inner = this.open({ ...query, ownerPartnershipId: null }, true).andWhere({
+      ownerPartnershipId: In([...partnershipIds]),
+    });
     if (after) {
-      inner.andWhere(new Brackets((where) => where.where('o.due > :afterDue').orWhere('(o.due = :afterDue AND o.id > :afterId)')), {
-        afterDue: after[0],
-        afterId: after[1],
-      });
+      inner.andWhere(
+        new Brackets((where) => where.where('o.due > :afterDue').orWhere('(o.due = :afterDue AND o.id > :afterId)')),
+        {
+          afterDue: after[0],
+          afterId: after[1],
+        },
+      );
     }
     inner.addSelect('ROW_NUMBER() OVER (PARTITION BY o.ownerPartnershipId ORDER BY o.due, o.id)', 'rowNumber');
     const [sql, parameters] = inner.getQueryAndParameters();
-    const raw = await this.manager.query<Array<Record<string, unknown>>>(`SELECT * FROM (${sql}) ranked WHERE ranked.rowNumber <= ${Number(first) + 1}`, parameters);
+    const raw = await this.manager.query<Array<Record<string, unknown>>>(
+      `SELECT * FROM (${sql}) ranked WHERE ranked.rowNumber <= ${Number(first) + 1}`,
+      parameters,
+    );
     const repository = this.manager.getRepository(IndexedObligation);
     for (const row of raw) {
       const entity = repository.create(
-        Object.fromEntries(repository.metadata.columns.map((column) => [column.propertyName, row[`o_${column.databaseName}`]])) as Partial<IndexedObligation>,
+        Object.fromEntries(
+          repository.metadata.columns.map((column) => [column.propertyName, row[`o_${column.databaseName}`]]),
+        ) as Partial<IndexedObligation>,
       );
       pages.get(String(entity.ownerPartnershipId))?.push(entity);
     }
@@ -80,7 +97,9 @@ export class ObligationIndexRepository {
 
   /** Counts by today's status per partnership, one statement for all of them. */
   async aggregateByPartnership(query: DueQuery, partnershipIds: readonly string[]): Promise<Map<string, DueAggregate>> {
-    const counts = new Map<string, DueAggregate>(partnershipIds.map((id) => [id, { pending: 0, dueToday: 0, overdue: 0 }]));
+    const counts = new Map<string, DueAggregate>(
+      partnershipIds.map((id) => [id, { pending: 0, dueToday: 0, overdue: 0 }]),
+    );
     if (partnershipIds.length === 0) return counts;
     const raw = await this.open({ ...query, ownerPartnershipId: null }, false)
       .andWhere({ ownerPartnershipId: In([...partnershipIds]) })
@@ -91,7 +110,12 @@ export class ObligationIndexRepository {
       .setParameter('today', query.today)
       .groupBy('o.ownerPartnershipId')
       .getRawMany<{ partnershipId: string; pending: unknown; dueToday: unknown; overdue: unknown }>();
-    for (const row of raw) counts.set(row.partnershipId, { pending: Number(row.pending), dueToday: Number(row.dueToday), overdue: Number(row.overdue) });
+    for (const row of raw)
+      counts.set(row.partnershipId, {
+        pending: Number(row.pending),
+        dueToday: Number(row.dueToday),
+        overdue: Number(row.overdue),
+      });
     return counts;
   }
 
@@ -103,18 +127,30 @@ export class ObligationIndexRepository {
       .addSelect('SUM(CASE WHEN o.due < :today THEN 1 ELSE 0 END)', 'overdue')
       .setParameter('today', query.today)
       .getRawOne<{ pending: unknown; dueToday: unknown; overdue: unknown }>();
-    return { pending: Number(raw?.pending ?? 0), dueToday: Number(raw?.dueToday ?? 0), overdue: Number(raw?.overdue ?? 0) };
+    return {
+      pending: Number(raw?.pending ?? 0),
+      dueToday: Number(raw?.dueToday ?? 0),
+      overdue: Number(raw?.overdue ?? 0),
+    };
   }
 
   /** Any obligations by id (open or not) the caller may see; for references. */
   byIds(ids: readonly string[]): Promise<IndexedObligation[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    const builder = this.manager.getRepository(IndexedObligation).createQueryBuilder('o').where({ id: In([...ids]) });
+    const builder = this.manager
+      .getRepository(IndexedObligation)
+      .createQueryBuilder('o')
+      .where({ id: In([...ids]) });
     this.visible(builder);
     // One the caller is not told of goes in the trail of the partnership that owes it.
     return findInScope(this.manager, this.scope, IndexedObligation, 'Obligation', ids, () => builder.getMany(), {
       columns: ['ownerPartnershipId'],
-      partnershipsOf: async (rows) => new Map(rows.flatMap((row) => (row['ownerPartnershipId'] ? [[String(row['id']), String(row['ownerPartnershipId'])] as const] : []))),
+      partnershipsOf: async (rows) =>
+        new Map(
+          rows.flatMap((row) =>
+            row['ownerPartnershipId'] ? [[String(row['id']), String(row['ownerPartnershipId'])] as const] : [],
+          ),
+        ),
     });
   }
 
@@ -122,8 +158,12 @@ export class ObligationIndexRepository {
     const builder = this.manager.getRepository(IndexedObligation).createQueryBuilder('o').where("o.status = 'OPEN'");
     if (query.kinds) builder.andWhere({ kind: In([...query.kinds]) });
     if (query.dueBefore) builder.andWhere('o.due < :dueBefore', { dueBefore: query.dueBefore });
-    if (query.ownerOrganisationId) builder.andWhere('o.ownerOrganisationId = :ownerOrganisationId', { ownerOrganisationId: query.ownerOrganisationId });
-    if (query.ownerPartnershipId) builder.andWhere('o.ownerPartnershipId = :ownerPartnershipId', { ownerPartnershipId: query.ownerPartnershipId });
+    if (query.ownerOrganisationId)
+      builder.andWhere('o.ownerOrganisationId = :ownerOrganisationId', {
+        ownerOrganisationId: query.ownerOrganisationId,
+      });
+    if (query.ownerPartnershipId)
+      builder.andWhere('o.ownerPartnershipId = :ownerPartnershipId', { ownerPartnershipId: query.ownerPartnershipId });
     if (withStatuses && query.statuses) {
       const statuses = new Set(query.statuses);
       builder.andWhere(
@@ -155,15 +195,18 @@ export class ObligationIndexRepository {
             `AND r.clause = 'ORGANISATION_ROLE' AND r.value IN (:...audienceOrganisationRoles) ` +
             `WHERE a.obligationId = o.id AND a.clause = 'ORGANISATION' AND a.value IN (:...audienceOrganisation))`,
           {
-          audienceOrganisation: [identity.organisation.id],
+            audienceOrganisation: [identity.organisation.id],
             audienceOrganisationRoles: [...roles, anyRole],
           },
         );
         if (roles.length > 0 && identity.partnershipIds.length > 0) {
-          where.orWhere(`(${has('PARTNERSHIP', 'audiencePartnerships')} AND ${has('PARTNERSHIP_ROLE', 'audienceRoles')})`, {
-            audiencePartnerships: [...identity.partnershipIds],
-            audienceRoles: roles,
-          });
+          where.orWhere(
+            `(${has('PARTNERSHIP', 'audiencePartnerships')} AND ${has('PARTNERSHIP_ROLE', 'audienceRoles')})`,
+            {
+              audiencePartnerships: [...identity.partnershipIds],
+              audienceRoles: roles,
+            },
+          );
         }
         if (roles.length > 0) where.orWhere(has('NATIONAL_ROLE', 'audienceRoles'), { audienceRoles: roles });
       }),

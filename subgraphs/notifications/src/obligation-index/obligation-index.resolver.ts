@@ -7,7 +7,7 @@ import { DueCounts, ObligationConnection, WhatIsDueArgs } from './obligation.typ
 export class WhatIsDueResolver {
   @Query(() => ObligationConnection, {
     description:
-      'Every open statutory obligation you may see, soonest due first: your organisation\'s, your partnership\'s (its staff) and, for the Panel, national ones (Children Act 2004 s16C–s16G; Working Together 2023)',
+      "Every open statutory obligation you may see, soonest due first: your organisation's, your partnership's (its staff) and, for the Panel, national ones (Children Act 2004 s16C–s16G; Working Together 2023)",
   })
   whatIsDue(@Args() args: WhatIsDueArgs, @Ctx() ctx: SubgraphContext): Promise<ObligationConnection> {
     return new ObligationIndexService(ctx).whatIsDue(args);
@@ -21,7 +21,9 @@ export class ObligationConnectionResolver {
     return totalOf(await connection.aggregate(), connection.statuses);
   }
 
-  @FieldResolver(() => DueCounts, { description: 'Pending, due today and overdue under the filter (its statuses aside)' })
+  @FieldResolver(() => DueCounts, {
+    description: 'Pending, due today and overdue under the filter (its statuses aside)',
+  })
   counts(@Root() connection: ObligationConnection): Promise<DueCounts> {
     return connection.aggregate();
   }

@@ -1,9 +1,25 @@
-import { decodeCursor, DeadlineView, pageOf, pageSize, partnershipStaffRoles, type ObligationKind, type SubgraphContext } from '@safeguarding/shared';
+import {
+  decodeCursor,
+  DeadlineView,
+  pageOf,
+  pageSize,
+  partnershipStaffRoles,
+  type ObligationKind,
+  type SubgraphContext,
+} from '@safeguarding/shared';
 import { PartnershipReference } from '../external/partnership.type';
 import { subjectOf } from '../external/subjects';
 import type { IndexedObligation } from './indexed-obligation.entity';
 import { ObligationIndexRepository, type DueAggregate, type DueQuery } from './obligation-index.repository';
-import { DueCounts, Obligation, ObligationConnection, ObligationOwner, ObligationPageInfo, OpenDeadlineStatus, type WhatIsDueArgs } from './obligation.type';
+import {
+  DueCounts,
+  Obligation,
+  ObligationConnection,
+  ObligationOwner,
+  ObligationPageInfo,
+  OpenDeadlineStatus,
+  type WhatIsDueArgs,
+} from './obligation.type';
 
 const cursorList = 'whatIsDue';
 
@@ -34,10 +50,13 @@ export class ObligationIndexService {
       const byPartnership = await this.repository().pagesByPartnership(query, ids, first, after);
       return ids.map((id) => byPartnership.get(id) ?? []);
     });
-    const aggregates = this.ctx.loaders.get<string, DueAggregate>(`Partnership.whatIsDue.counts:${key}`, async (ids) => {
-      const byPartnership = await this.repository().aggregateByPartnership(query, ids);
-      return ids.map((id) => byPartnership.get(id) ?? { pending: 0, dueToday: 0, overdue: 0 });
-    });
+    const aggregates = this.ctx.loaders.get<string, DueAggregate>(
+      `Partnership.whatIsDue.counts:${key}`,
+      async (ids) => {
+        const byPartnership = await this.repository().aggregateByPartnership(query, ids);
+        return ids.map((id) => byPartnership.get(id) ?? { pending: 0, dueToday: 0, overdue: 0 });
+      },
+    );
     return this.connectionOf(await pages.load(partnershipId), first, query, () => aggregates.load(partnershipId));
   }
 
@@ -76,7 +95,12 @@ export class ObligationIndexService {
     };
   }
 
-  private connectionOf(rows: IndexedObligation[], first: number, query: DueQuery, count: () => Promise<DueAggregate>): ObligationConnection {
+  private connectionOf(
+    rows: IndexedObligation[],
+    first: number,
+    query: DueQuery,
+    count: () => Promise<DueAggregate>,
+  ): ObligationConnection {
     const page = pageOf(rows, first, cursorList, (row) => [row.due, row.id]);
     let aggregate: Promise<DueCounts> | null = null;
     return Object.assign(new ObligationConnection(), {
@@ -84,7 +108,9 @@ export class ObligationIndexService {
       pageInfo: Object.assign(new ObligationPageInfo(), { endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
       statuses: query.statuses,
       aggregate: () =>
-        (aggregate ??= count().then((counts) => Object.assign(new DueCounts(), { ...counts, total: counts.pending + counts.dueToday + counts.overdue }))),
+        (aggregate ??= count().then((counts) =>
+          Object.assign(new DueCounts(), { ...counts, total: counts.pending + counts.dueToday + counts.overdue }),
+        )),
     });
   }
 

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { obligationEventTypes, type DomainEvent, type ObligationAudience, type ObligationEventPayload } from '@safeguarding/shared';
+import {
+  obligationEventTypes,
+  type DomainEvent,
+  type ObligationAudience,
+  type ObligationEventPayload,
+} from '@safeguarding/shared';
 import { anyRole, ObligationAudienceEntry } from './obligation-audience.entity';
 import { IndexedObligation } from './indexed-obligation.entity';
 
@@ -15,7 +20,10 @@ export function isObligationEvent(event: Pick<DomainEvent, 'type' | 'entityType'
 export async function applyObligationEvent(manager: EntityManager, event: DomainEvent): Promise<'applied' | 'stale'> {
   const payload = event.payload as unknown as ObligationEventPayload;
   const repository = manager.getRepository(IndexedObligation);
-  const existing = await repository.findOne({ where: { id: payload.obligationId }, select: { id: true, sequence: true } });
+  const existing = await repository.findOne({
+    where: { id: payload.obligationId },
+    select: { id: true, sequence: true },
+  });
   if (existing && Number(existing.sequence) >= event.sequence) return 'stale';
   const row = repository.create({
     id: payload.obligationId,
@@ -47,7 +55,8 @@ export async function applyObligationEvent(manager: EntityManager, event: Domain
 export function audienceEntries(obligationId: string, audience: ObligationAudience): ObligationAudienceEntry[] {
   const entries: ObligationAudienceEntry[] = [];
   const add = (clause: ObligationAudienceEntry['clause'], values: readonly string[], groupIndex = 0) => {
-    for (const value of new Set(values)) entries.push(ObligationAudienceEntry.of(obligationId, clause, value, groupIndex));
+    for (const value of new Set(values))
+      entries.push(ObligationAudienceEntry.of(obligationId, clause, value, groupIndex));
   };
   const groups = [
     { organisationIds: audience.organisationIds, organisationRoles: audience.organisationRoles },

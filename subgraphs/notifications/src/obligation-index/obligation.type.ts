@@ -1,13 +1,23 @@
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DeadlineView, defaultPageSize, maxPageSize, obligationKinds, type ObligationKind } from '@safeguarding/shared';
+import {
+  DateScalar,
+  DeadlineView,
+  defaultPageSize,
+  maxPageSize,
+  obligationKinds,
+  type ObligationKind,
+} from '@safeguarding/shared';
 import { PartnershipReference } from '../external/partnership.type';
 import { ObligationSubject } from '../external/subjects';
 
 /** The shared vocabulary of kinds (one for all six services) as a GraphQL enum. */
-export const ObligationKindEnum = Object.fromEntries(obligationKinds.map((kind) => [kind, kind])) as { [K in ObligationKind]: K };
+export const ObligationKindEnum = Object.fromEntries(obligationKinds.map((kind) => [kind, kind])) as {
+  [K in ObligationKind]: K;
+};
 registerEnumType(ObligationKindEnum, {
   name: 'ObligationKind',
-  description: 'Which statutory or guidance clock an obligation runs on (Children Act 2004, Working Together 2023, KCSIE)',
+  description:
+    'Which statutory or guidance clock an obligation runs on (Children Act 2004, Working Together 2023, KCSIE)',
 });
 
 /** Where an open obligation stands today (the Deadline's status while not done). */
@@ -16,18 +26,30 @@ export enum OpenDeadlineStatus {
   DUE_TODAY = 'DUE_TODAY',
   OVERDUE = 'OVERDUE',
 }
-registerEnumType(OpenDeadlineStatus, { name: 'OpenDeadlineStatus', description: 'An open obligation: not yet due, due today, or past its due date' });
+registerEnumType(OpenDeadlineStatus, {
+  name: 'OpenDeadlineStatus',
+  description: 'An open obligation: not yet due, due today, or past its due date',
+});
 
-@ObjectType({ description: 'Who owes an obligation: an organisation (agency id or school URN) and, for a partnership duty, the partnership' })
+@ObjectType({
+  description:
+    'Who owes an obligation: an organisation (agency id or school URN) and, for a partnership duty, the partnership',
+})
 export class ObligationOwner {
-  @Field(() => ID, { nullable: true, description: 'The owing organisation: an agency\'s id or a school\'s URN' })
+  @Field(() => ID, { nullable: true, description: "The owing organisation: an agency's id or a school's URN" })
   organisationId!: string | null;
 
-  @Field(() => PartnershipReference, { nullable: true, description: 'The partnership whose duty it is (Children Act 2004 s16E), where there is one' })
+  @Field(() => PartnershipReference, {
+    nullable: true,
+    description: 'The partnership whose duty it is (Children Act 2004 s16E), where there is one',
+  })
   partnership!: PartnershipReference | null;
 }
 
-@ObjectType({ description: 'A duty with a due date: what, about which record, owed by whom to whom, and the deadline with the rule that set it' })
+@ObjectType({
+  description:
+    'A duty with a due date: what, about which record, owed by whom to whom, and the deadline with the rule that set it',
+})
 @Directive('@key(fields: "id")')
 export class Obligation {
   @Field(() => ID)
@@ -39,7 +61,10 @@ export class Obligation {
   @Field(() => ObligationSubject, { description: 'The record the duty is about' })
   about!: typeof ObligationSubject;
 
-  @Field(() => String, { nullable: true, description: 'Which one, where a record has several duties of one kind (a financial year, a stage)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Which one, where a record has several duties of one kind (a financial year, a stage)',
+  })
   occurrence!: string | null;
 
   @Field(() => ObligationOwner)
@@ -47,7 +72,7 @@ export class Obligation {
 
   @Field({
     description:
-      'To whom it is owed: NATIONAL_PANEL, FOUNDATIONS, SAFEGUARDING_PARTNERS, PARTNERSHIP, RECEIVING_SCHOOL, REFERRER, RAISING_ORGANISATION, SECRETARY_OF_STATE, CHILD_DEATH_REVIEW_PARTNERS, or an organisation\'s id',
+      "To whom it is owed: NATIONAL_PANEL, FOUNDATIONS, SAFEGUARDING_PARTNERS, PARTNERSHIP, RECEIVING_SCHOOL, REFERRER, RAISING_ORGANISATION, SECRETARY_OF_STATE, CHILD_DEATH_REVIEW_PARTNERS, or an organisation's id",
   })
   owedTo!: string;
 
@@ -64,7 +89,9 @@ export class ObligationPageInfo {
   hasNextPage!: boolean;
 }
 
-@ObjectType({ description: 'Open obligations by where they stand today, for a dashboard (the filter applied, its statuses aside)' })
+@ObjectType({
+  description: 'Open obligations by where they stand today, for a dashboard (the filter applied, its statuses aside)',
+})
 export class DueCounts {
   @Field(() => Int)
   pending!: number;
@@ -103,7 +130,10 @@ export class WhatIsDueFilter {
   @Field(() => DateScalar, { nullable: true, description: 'Only those due strictly before this date' })
   dueBefore?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only those owed by this organisation (an agency\'s id or a school\'s URN)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only those owed by this organisation (an agency's id or a school's URN)",
+  })
   ownerOrganisationId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only the duties of this partnership' })
@@ -115,7 +145,10 @@ export class WhatIsDueArgs {
   @Field(() => WhatIsDueFilter, { nullable: true })
   filter?: WhatIsDueFilter | null;
 
-  @Field(() => Int, { defaultValue: defaultPageSize, description: `How many obligations to return, 1 to ${maxPageSize}` })
+  @Field(() => Int, {
+    defaultValue: defaultPageSize,
+    description: `How many obligations to return, 1 to ${maxPageSize}`,
+  })
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })

@@ -1,5 +1,13 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { inTransaction, inBackground, todayInLondon, type IsoDate, type Logger, type ObligationKind, type WorkingDayCalendar } from '@safeguarding/shared';
+import {
+  inTransaction,
+  inBackground,
+  todayInLondon,
+  type IsoDate,
+  type Logger,
+  type ObligationKind,
+  type WorkingDayCalendar,
+} from '@safeguarding/shared';
 import { IndexedObligation } from '../obligation-index/indexed-obligation.entity';
 import { WebhookEndpoint } from '../webhook/webhook-endpoint.entity';
 import { insertIgnoring } from '../bulk-insert';
@@ -29,7 +37,19 @@ const bigChunk = 5000;
 const sentReminderTable = 'sent_reminder';
 
 const crossedColumns = [
-  'id', 'kind', 'aboutType', 'aboutId', 'ownerOrganisationId', 'ownerPartnershipId', 'owedTo', 'due', 'rule', 'basis', 'provisional', 'status', 'metOn',
+  'id',
+  'kind',
+  'aboutType',
+  'aboutId',
+  'ownerOrganisationId',
+  'ownerPartnershipId',
+  'owedTo',
+  'due',
+  'rule',
+  'basis',
+  'provisional',
+  'status',
+  'metOn',
 ] as const satisfies ReadonlyArray<keyof IndexedObligation>;
 type CrossedObligation = Pick<IndexedObligation, (typeof crossedColumns)[number]> & {
   /** The audience names the owning organisation (or partnership): its endpoints may be told. */
@@ -59,7 +79,9 @@ export class ReminderScheduler {
     this.stopped = false;
     const tick = async () => {
       if (this.stopped) return;
-      this.running = this.pass().catch((error: unknown) => this.options.logger.warn({ err: error }, 'reminder pass failed'));
+      this.running = this.pass().catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'reminder pass failed'),
+      );
       await this.running;
       if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs).unref();
     };
@@ -79,10 +101,17 @@ export class ReminderScheduler {
   private async passNow(): Promise<ReminderPass> {
     const now = this.options.now();
     const today = todayInLondon(now);
-    await this.db.createQueryBuilder().insert().into(SchedulerLease).values({ job, lastRunAt: null, lastRunReminders: 0 }).orIgnore().execute();
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(SchedulerLease)
+      .values({ job, lastRunAt: null, lastRunReminders: 0 })
+      .orIgnore()
+      .execute();
     return inTransaction(this.db, async (manager) => {
       let claim = manager.getRepository(SchedulerLease).createQueryBuilder('lease').where('lease.job = :job', { job });
-      if (this.db.options.type !== 'better-sqlite3') claim = claim.setLock('pessimistic_write').setOnLocked('skip_locked');
+      if (this.db.options.type !== 'better-sqlite3')
+        claim = claim.setLock('pessimistic_write').setOnLocked('skip_locked');
       const lease = await claim.getOne();
       if (!lease) return { ran: false, reminders: 0, deliveries: 0 };
       const endpoints = await this.activeEndpoints(manager);
@@ -115,13 +144,19 @@ export class ReminderScheduler {
    * The crossed obligations as plain rows: a pass reads up to every open obligation, and building
    * entities for them cost more than reading them.
    */
-  private async crossedRows(manager: EntityManager, stage: ReminderStage, today: IsoDate): Promise<CrossedObligation[]> {
+  private async crossedRows(
+    manager: EntityManager,
+    stage: ReminderStage,
+    today: IsoDate,
+  ): Promise<CrossedObligation[]> {
     const query = this.crossed(manager, stage, today).select([]);
     for (const column of crossedColumns) query.addSelect(`obligation.${column}`, column);
     // Whether the audience admits the owning organisation and partnership, in the same statement.
     const names = (clause: string, column: string) =>
       `CASE WHEN EXISTS (SELECT 1 FROM obligation_audience a WHERE a.obligationId = obligation.id AND a.clause = '${clause}' AND a.value = obligation.${column}) THEN 1 ELSE 0 END`;
-    query.addSelect(names('ORGANISATION', 'ownerOrganisationId'), 'organisationAdmitted').addSelect(names('PARTNERSHIP', 'ownerPartnershipId'), 'partnershipAdmitted');
+    query
+      .addSelect(names('ORGANISATION', 'ownerOrganisationId'), 'organisationAdmitted')
+      .addSelect(names('PARTNERSHIP', 'ownerPartnershipId'), 'partnershipAdmitted');
     const raw = await query.getRawMany<Record<keyof CrossedObligation, unknown>>();
     return raw.map((row) => ({
       ...(row as unknown as CrossedObligation),
@@ -136,7 +171,12 @@ export class ReminderScheduler {
     const query = manager
       .getRepository(IndexedObligation)
       .createQueryBuilder('obligation')
-      .leftJoin(SentReminder, 'sent', 'sent.obligationId = obligation.id AND sent.stage = :stage AND sent.due = obligation.due', { stage })
+      .leftJoin(
+        SentReminder,
+        'sent',
+        'sent.obligationId = obligation.id AND sent.stage = :stage AND sent.due = obligation.due',
+        { stage },
+      )
       .where('obligation.status = :open', { open: 'OPEN' })
       .andWhere('sent.obligationId IS NULL');
     switch (stage) {
@@ -152,7 +192,11 @@ export class ReminderScheduler {
           overridden.length > 0
             ? `(obligation.kind NOT IN (:...overriddenKinds) AND obligation.due <= :soon)`
             : 'obligation.due <= :soon';
-        if (overridden.length > 0) query.setParameter('overriddenKinds', overridden.map(([kind]) => kind));
+        if (overridden.length > 0)
+          query.setParameter(
+            'overriddenKinds',
+            overridden.map(([kind]) => kind),
+          );
         return query.andWhere(`(${[...clauses, others].join(' OR ')})`);
       }
       case 'DUE_TODAY':
@@ -160,16 +204,22 @@ export class ReminderScheduler {
       case 'OVERDUE':
         return query.andWhere('obligation.due < :today', { today });
       case 'STILL_OVERDUE':
-        return query.andWhere('obligation.due <= :longAgo', { longAgo: workingDaysBefore(this.calendar, today, this.schedule.stillOverdueWorkingDays) });
+        return query.andWhere('obligation.due <= :longAgo', {
+          longAgo: workingDaysBefore(this.calendar, today, this.schedule.stillOverdueWorkingDays),
+        });
     }
   }
 
-  private async activeEndpoints(manager: EntityManager): Promise<{ byOrganisation: Map<string, WebhookEndpoint[]>; byPartnership: Map<string, WebhookEndpoint[]> }> {
+  private async activeEndpoints(
+    manager: EntityManager,
+  ): Promise<{ byOrganisation: Map<string, WebhookEndpoint[]>; byPartnership: Map<string, WebhookEndpoint[]> }> {
     const all = await manager.getRepository(WebhookEndpoint).findBy({ status: 'ACTIVE' });
     const byOrganisation = new Map<string, WebhookEndpoint[]>();
     const byPartnership = new Map<string, WebhookEndpoint[]>();
     for (const endpoint of all) {
-      const [map, key] = endpoint.partnershipId ? [byPartnership, endpoint.partnershipId] : [byOrganisation, endpoint.organisationId];
+      const [map, key] = endpoint.partnershipId
+        ? [byPartnership, endpoint.partnershipId]
+        : [byOrganisation, endpoint.organisationId];
       if (key) map.set(key, [...(map.get(key) ?? []), endpoint]);
     }
     return { byOrganisation, byPartnership };
@@ -185,7 +235,10 @@ export class ReminderScheduler {
     today: IsoDate,
   ): Promise<number> {
     const wanted = batch.flatMap((row) => {
-      const to = recipientsOf(stage, { organisationId: row.ownerOrganisationId, partnershipId: row.ownerPartnershipId });
+      const to = recipientsOf(stage, {
+        organisationId: row.ownerOrganisationId,
+        partnershipId: row.ownerPartnershipId,
+      });
       const organisation = to.organisationId ? (endpoints.byOrganisation.get(to.organisationId) ?? []) : [];
       const partnership = to.partnershipId ? (endpoints.byPartnership.get(to.partnershipId) ?? []) : [];
       return organisation.length + partnership.length > 0 ? [{ row, organisation, partnership }] : [];
@@ -226,7 +279,6 @@ export class ReminderScheduler {
     await insertDeliveries(manager, rows);
     return rows.length;
   }
-
 }
 
 /** The latest date that is at least `n` working days before `today`. */

@@ -46,7 +46,9 @@ export class WebhookDispatcher {
     this.stopped = false;
     const tick = async () => {
       if (this.stopped) return;
-      await this.pass().catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook dispatch pass failed'));
+      await this.pass().catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'webhook dispatch pass failed'),
+      );
       if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs).unref();
     };
     this.timer = setTimeout(tick, 0).unref();
@@ -114,37 +116,48 @@ export class WebhookDispatcher {
   private async claim(room: number): Promise<Array<{ delivery: WebhookDelivery; endpoint: WebhookEndpoint }>> {
     const now = this.options.now();
     const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + 30_000).toISOString();
-    return inBackground(() => inTransaction(this.db, async (manager) => {
-      let query = manager
-        .getRepository(WebhookDelivery)
-        .createQueryBuilder('delivery')
-        .innerJoin(WebhookEndpoint, 'endpoint', 'endpoint.id = delivery.endpointId AND endpoint.status = :active', { active: 'ACTIVE' })
-        .where('delivery.status = :pending', { pending: 'PENDING' })
-        .andWhere('delivery.nextAttemptAt <= :now', { now: now.toISOString() })
-        .andWhere('(delivery.leaseUntil IS NULL OR delivery.leaseUntil < :now)')
-        .orderBy('delivery.nextAttemptAt', 'ASC')
-        .addOrderBy('delivery.createdAt', 'ASC')
-        .addOrderBy('delivery.id', 'ASC')
-        .limit(Math.max(room * 4, 20));
-      if (this.busy.size > 0) query = query.andWhere('delivery.endpointId NOT IN (:...busy)', { busy: [...this.busy] });
-      if (this.db.options.type !== 'better-sqlite3') query = query.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const candidates = await query.getMany();
-      // One per endpoint, oldest first, so an endpoint's messages go in the order they were queued.
-      const chosen = new Map<string, WebhookDelivery>();
-      for (const delivery of candidates) {
-        if (chosen.size >= room) break;
-        if (!chosen.has(delivery.endpointId)) chosen.set(delivery.endpointId, delivery);
-      }
-      if (chosen.size === 0) return [];
-      const ids = [...chosen.values()].map((delivery) => delivery.id);
-      await manager.createQueryBuilder().update(WebhookDelivery).set({ leaseUntil }).where('id IN (:...ids)', { ids }).execute();
-      const endpoints = await manager.getRepository(WebhookEndpoint).findBy([...chosen.keys()].map((id) => ({ id })));
-      const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
-      return [...chosen.values()].flatMap((delivery) => {
-        const endpoint = byId.get(delivery.endpointId);
-        return endpoint ? [{ delivery, endpoint }] : [];
-      });
-    }));
+    return inBackground(() =>
+      inTransaction(this.db, async (manager) => {
+        let query = manager
+          .getRepository(WebhookDelivery)
+          .createQueryBuilder('delivery')
+          .innerJoin(WebhookEndpoint, 'endpoint', 'endpoint.id = delivery.endpointId AND endpoint.status = :active', {
+            active: 'ACTIVE',
+          })
+          .where('delivery.status = :pending', { pending: 'PENDING' })
+          .andWhere('delivery.nextAttemptAt <= :now', { now: now.toISOString() })
+          .andWhere('(delivery.leaseUntil IS NULL OR delivery.leaseUntil < :now)')
+          .orderBy('delivery.nextAttemptAt', 'ASC')
+          .addOrderBy('delivery.createdAt', 'ASC')
+          .addOrderBy('delivery.id', 'ASC')
+          .limit(Math.max(room * 4, 20));
+        if (this.busy.size > 0)
+          query = query.andWhere('delivery.endpointId NOT IN (:...busy)', { busy: [...this.busy] });
+        if (this.db.options.type !== 'better-sqlite3')
+          query = query.setLock('pessimistic_write').setOnLocked('skip_locked');
+        const candidates = await query.getMany();
+        // One per endpoint, oldest first, so an endpoint's messages go in the order they were queued.
+        const chosen = new Map<string, WebhookDelivery>();
+        for (const delivery of candidates) {
+          if (chosen.size >= room) break;
+          if (!chosen.has(delivery.endpointId)) chosen.set(delivery.endpointId, delivery);
+        }
+        if (chosen.size === 0) return [];
+        const ids = [...chosen.values()].map((delivery) => delivery.id);
+        await manager
+          .createQueryBuilder()
+          .update(WebhookDelivery)
+          .set({ leaseUntil })
+          .where('id IN (:...ids)', { ids })
+          .execute();
+        const endpoints = await manager.getRepository(WebhookEndpoint).findBy([...chosen.keys()].map((id) => ({ id })));
+        const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+        return [...chosen.values()].flatMap((delivery) => {
+          const endpoint = byId.get(delivery.endpointId);
+          return endpoint ? [{ delivery, endpoint }] : [];
+        });
+      }),
+    );
   }
 
   private async attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint): Promise<boolean> {
@@ -158,7 +171,12 @@ export class WebhookDispatcher {
     try {
       await assertPublicDestination(url, this.options.policy);
     } catch (error) {
-      return { ok: false, status: null, error: error instanceof UnsafeDestinationError ? 'refused: address not public' : 'refused: name did not resolve' };
+      return {
+        ok: false,
+        status: null,
+        error:
+          error instanceof UnsafeDestinationError ? 'refused: address not public' : 'refused: name did not resolve',
+      };
     }
     // The signature's timestamp is the wall clock of sending: receivers check it against their own
     // clock to refuse replays, so it cannot be a business date.
@@ -180,38 +198,46 @@ export class WebhookDispatcher {
       });
       // Only the status matters; the body is drained so the socket can be reused, and never stored.
       await response.body?.cancel().catch(() => undefined);
-      return response.status >= 200 && response.status < 300 ? { ok: true, status: response.status } : { ok: false, status: response.status, error: `answered ${response.status}` };
+      return response.status >= 200 && response.status < 300
+        ? { ok: true, status: response.status }
+        : { ok: false, status: response.status, error: `answered ${response.status}` };
     } catch (error) {
       const name = (error as { name?: string }).name;
-      return { ok: false, status: null, error: name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : 'could not connect' };
+      return {
+        ok: false,
+        status: null,
+        error: name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : 'could not connect',
+      };
     }
   }
 
   private async record(id: string, endpointId: string, outcome: Outcome): Promise<void> {
     const now = this.options.now();
-    await inBackground(() => inTransaction(this.db, async (manager) => {
-      const delivery = await manager.getRepository(WebhookDelivery).findOneByOrFail({ id });
-      const endpoint = await manager.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpointId });
-      delivery.attempts += 1;
-      delivery.lastAttemptAt = now.toISOString();
-      delivery.lastResponseCode = outcome.status;
-      delivery.leaseUntil = null;
-      if (outcome.ok) {
-        delivery.status = 'SUCCEEDED';
-        delivery.lastError = null;
-        endpoint.consecutiveFailures = 0;
-      } else {
-        delivery.lastError = outcome.error;
-        const next = nextAttemptAfter(delivery.attempts, now);
-        if (next) delivery.nextAttemptAt = next.toISOString();
-        else delivery.status = 'FAILED';
-        endpoint.consecutiveFailures += 1;
-        if (endpoint.status === 'ACTIVE' && endpoint.consecutiveFailures >= this.options.disableAfterFailures) {
-          await this.disable(manager, endpoint, now);
+    await inBackground(() =>
+      inTransaction(this.db, async (manager) => {
+        const delivery = await manager.getRepository(WebhookDelivery).findOneByOrFail({ id });
+        const endpoint = await manager.getRepository(WebhookEndpoint).findOneByOrFail({ id: endpointId });
+        delivery.attempts += 1;
+        delivery.lastAttemptAt = now.toISOString();
+        delivery.lastResponseCode = outcome.status;
+        delivery.leaseUntil = null;
+        if (outcome.ok) {
+          delivery.status = 'SUCCEEDED';
+          delivery.lastError = null;
+          endpoint.consecutiveFailures = 0;
+        } else {
+          delivery.lastError = outcome.error;
+          const next = nextAttemptAfter(delivery.attempts, now);
+          if (next) delivery.nextAttemptAt = next.toISOString();
+          else delivery.status = 'FAILED';
+          endpoint.consecutiveFailures += 1;
+          if (endpoint.status === 'ACTIVE' && endpoint.consecutiveFailures >= this.options.disableAfterFailures) {
+            await this.disable(manager, endpoint, now);
+          }
         }
-      }
-      await manager.save([delivery, endpoint]);
-    }));
+        await manager.save([delivery, endpoint]);
+      }),
+    );
   }
 
   /** Switches the endpoint off and tells its owner through the owner's other endpoints. */
@@ -219,13 +245,18 @@ export class WebhookDispatcher {
     endpoint.status = 'DISABLED';
     endpoint.disabledAt = now.toISOString();
     endpoint.disabledReason = `${endpoint.consecutiveFailures} attempts in a row failed`;
-    this.options.logger.warn({ endpointId: endpoint.id, failures: endpoint.consecutiveFailures }, 'webhook endpoint disabled after failures');
+    this.options.logger.warn(
+      { endpointId: endpoint.id, failures: endpoint.consecutiveFailures },
+      'webhook endpoint disabled after failures',
+    );
     const siblings = await manager
       .getRepository(WebhookEndpoint)
       .createQueryBuilder('endpoint')
       .where('endpoint.status = :active AND endpoint.id <> :id', { active: 'ACTIVE', id: endpoint.id })
       .andWhere(
-        endpoint.partnershipId ? 'endpoint.partnershipId = :owner' : 'endpoint.organisationId = :owner AND endpoint.partnershipId IS NULL',
+        endpoint.partnershipId
+          ? 'endpoint.partnershipId = :owner'
+          : 'endpoint.organisationId = :owner AND endpoint.partnershipId IS NULL',
         { owner: endpoint.partnershipId ?? endpoint.organisationId },
       )
       .getMany();
@@ -234,9 +265,12 @@ export class WebhookDispatcher {
       manager,
       siblings,
       messageKey,
-      { type: endpointDisabledEventType, timestamp: now.toISOString(), data: { endpointId: endpoint.id, reason: endpoint.disabledReason } },
+      {
+        type: endpointDisabledEventType,
+        timestamp: now.toISOString(),
+        data: { endpointId: endpoint.id, reason: endpoint.disabledReason },
+      },
       now,
     );
   }
 }
-

@@ -21,14 +21,18 @@ export async function endpointsAdmittedBy(
   audience: ObligationAudience,
   among?: { readonly organisationIds: readonly string[]; readonly partnershipIds: readonly string[] },
 ): Promise<WebhookEndpoint[]> {
-  const organisationIds = among ? audience.organisationIds.filter((id) => among.organisationIds.includes(id)) : audience.organisationIds;
+  const organisationIds = among
+    ? audience.organisationIds.filter((id) => among.organisationIds.includes(id))
+    : audience.organisationIds;
   const partnershipIds =
     audience.partnershipRoles.length === 0
       ? []
       : among
         ? audience.partnershipIds.filter((id) => among.partnershipIds.includes(id))
         : audience.partnershipIds;
-  const kinds = among ? [] : nationalOrganisationKinds.filter(([role]) => audience.nationalRoles.includes(role)).map(([, kind]) => kind);
+  const kinds = among
+    ? []
+    : nationalOrganisationKinds.filter(([role]) => audience.nationalRoles.includes(role)).map(([, kind]) => kind);
   if (organisationIds.length === 0 && partnershipIds.length === 0 && kinds.length === 0) return [];
   return manager
     .getRepository(WebhookEndpoint)
@@ -36,9 +40,12 @@ export async function endpointsAdmittedBy(
     .where('endpoint.status = :active', { active: 'ACTIVE' })
     .andWhere(
       new Brackets((clauses) => {
-        if (organisationIds.length > 0) clauses.orWhere('endpoint.organisationId IN (:...organisationIds)', { organisationIds });
-        if (partnershipIds.length > 0) clauses.orWhere('endpoint.partnershipId IN (:...partnershipIds)', { partnershipIds });
-        if (kinds.length > 0) clauses.orWhere('(endpoint.organisationKind IN (:...kinds) AND endpoint.partnershipId IS NULL)', { kinds });
+        if (organisationIds.length > 0)
+          clauses.orWhere('endpoint.organisationId IN (:...organisationIds)', { organisationIds });
+        if (partnershipIds.length > 0)
+          clauses.orWhere('endpoint.partnershipId IN (:...partnershipIds)', { partnershipIds });
+        if (kinds.length > 0)
+          clauses.orWhere('(endpoint.organisationKind IN (:...kinds) AND endpoint.partnershipId IS NULL)', { kinds });
       }),
     )
     .getMany();
@@ -71,11 +78,28 @@ export async function queueMessage(
 
 export type QueuedDelivery = Pick<
   WebhookDelivery,
-  'id' | 'endpointId' | 'messageKey' | 'eventType' | 'body' | 'status' | 'attempts' | 'nextAttemptAt' | 'leaseUntil' | 'lastResponseCode' | 'lastError' | 'lastAttemptAt' | 'createdAt'
+  | 'id'
+  | 'endpointId'
+  | 'messageKey'
+  | 'eventType'
+  | 'body'
+  | 'status'
+  | 'attempts'
+  | 'nextAttemptAt'
+  | 'leaseUntil'
+  | 'lastResponseCode'
+  | 'lastError'
+  | 'lastAttemptAt'
+  | 'createdAt'
 >;
 
 /** The delivery rows of one message, for a caller that queues many messages in one batch. */
-export function deliveryRows(endpoints: readonly WebhookEndpoint[], messageKey: string, message: WebhookMessage, now: Date): QueuedDelivery[] {
+export function deliveryRows(
+  endpoints: readonly WebhookEndpoint[],
+  messageKey: string,
+  message: WebhookMessage,
+  now: Date,
+): QueuedDelivery[] {
   const wanting = endpoints.filter((endpoint) => wantsEvent(endpoint, message.type));
   if (wanting.length === 0) return [];
   const body = JSON.stringify(message);
@@ -97,8 +121,19 @@ export function deliveryRows(endpoints: readonly WebhookEndpoint[], messageKey: 
 }
 
 const deliveryColumns = [
-  'id', 'endpointId', 'messageKey', 'eventType', 'body', 'status', 'attempts',
-  'nextAttemptAt', 'leaseUntil', 'lastResponseCode', 'lastError', 'lastAttemptAt', 'createdAt',
+  'id',
+  'endpointId',
+  'messageKey',
+  'eventType',
+  'body',
+  'status',
+  'attempts',
+  'nextAttemptAt',
+  'leaseUntil',
+  'lastResponseCode',
+  'lastError',
+  'lastAttemptAt',
+  'createdAt',
 ] as const satisfies ReadonlyArray<keyof QueuedDelivery>;
 
 /** A delivery already queued for its endpoint and message is kept: one `webhook-id` each. */

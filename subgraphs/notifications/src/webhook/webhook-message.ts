@@ -24,7 +24,12 @@ export function messageOfEvent(event: DomainEvent): WebhookMessage {
   return {
     type: event.type,
     timestamp: event.occurredAt,
-    data: { eventId: event.eventId, entity: { type: event.entityType, id: event.entityId }, ids: payload.ids ?? {}, dates: payload.dates ?? {} },
+    data: {
+      eventId: event.eventId,
+      entity: { type: event.entityType, id: event.entityId },
+      ids: payload.ids ?? {},
+      dates: payload.dates ?? {},
+    },
   };
 }
 
@@ -34,7 +39,12 @@ export interface ObligationData {
   readonly about: { readonly type: string; readonly id: string };
   readonly owner: { readonly organisationId: string | null; readonly partnershipId: string | null };
   readonly owedTo: string;
-  readonly deadline: { readonly due: string; readonly rule: string; readonly basis: string; readonly provisional: boolean };
+  readonly deadline: {
+    readonly due: string;
+    readonly rule: string;
+    readonly basis: string;
+    readonly provisional: boolean;
+  };
   readonly status: string;
   readonly metOn: string | null;
 }

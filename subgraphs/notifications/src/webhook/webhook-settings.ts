@@ -27,5 +27,13 @@ export function configureWebhooks(db: DataSource, config: SubgraphConfig): Webho
 
 /** Production's rules unless the service was configured: the safe default. */
 export function webhookSettingsOf(db: DataSource): WebhookSettings {
-  return settings.get(db) ?? { policy: webhookUrlPolicy('production'), timeoutMs: 10_000, disableAfterFailures: 15, intervalMs: 1000, concurrency: 16 };
+  return (
+    settings.get(db) ?? {
+      policy: webhookUrlPolicy('production'),
+      timeoutMs: 10_000,
+      disableAfterFailures: 15,
+      intervalMs: 1000,
+      concurrency: 16,
+    }
+  );
 }

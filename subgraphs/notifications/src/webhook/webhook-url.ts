@@ -42,10 +42,13 @@ export function parseWebhookUrl(value: string, policy: WebhookUrlPolicy): URL {
 export async function assertPublicDestination(url: URL, policy: WebhookUrlPolicy): Promise<void> {
   if (policy.allowPrivateNetworks) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+  const addresses = ipaddr.isValid(host)
+    ? [host]
+    : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
   for (const address of addresses) {
     let parsed = ipaddr.parse(address);
-    if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+    if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+      parsed = (parsed as ipaddr.IPv6).toIPv4Address();
     if (parsed.range() !== 'unicast') throw new UnsafeDestinationError();
   }
 }

@@ -5,12 +5,19 @@ export class RegisterWebhookEndpointInput {
   @Field({ description: 'HTTPS URL (in production: a public address only)' })
   url!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Event types to receive: obligation.opened|changed|met|cancelled, the reminders obligation.due_soon|due_today|overdue|still_overdue, the domain events and webhook.endpoint_disabled; omitted or empty: all' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Event types to receive: obligation.opened|changed|met|cancelled, the reminders obligation.due_soon|due_today|overdue|still_overdue, the domain events and webhook.endpoint_disabled; omitted or empty: all',
+  })
   eventTypes?: string[] | null;
 
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Register for this partnership (its administrators) rather than your organisation' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Register for this partnership (its administrators) rather than your organisation',
+  })
   partnershipId?: string | null;
 }

@@ -30,7 +30,9 @@ export class WebhookRepository {
     const query = this.manager.getRepository(WebhookEndpoint).createQueryBuilder('endpoint');
     return 'partnershipId' in this.owner
       ? query.where('endpoint.partnershipId = :owner', { owner: this.owner.partnershipId })
-      : query.where('endpoint.organisationId = :owner AND endpoint.partnershipId IS NULL', { owner: this.owner.organisationId });
+      : query.where('endpoint.organisationId = :owner AND endpoint.partnershipId IS NULL', {
+          owner: this.owner.organisationId,
+        });
   }
 
   endpoint(id: string): Promise<WebhookEndpoint | null> {
@@ -54,12 +56,23 @@ export class WebhookRepository {
   }
 
   /** Newest first, the first `limit` of each endpoint asked about, in one statement. */
-  pagesOfDeliveries(endpointIds: readonly string[], after: readonly string[] | null, limit: number): Promise<WebhookDelivery[]> {
+  pagesOfDeliveries(
+    endpointIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<WebhookDelivery[]> {
     const query = this.manager
       .getRepository(WebhookDelivery)
       .createQueryBuilder('delivery')
       .where('delivery.endpointId IN (:...endpointIds)', { endpointIds });
-    return firstPerParent(query, { id: 'delivery.id', parent: 'delivery.endpointId', parents: endpointIds.length, order: deliveryOrder, after, limit }).getMany();
+    return firstPerParent(query, {
+      id: 'delivery.id',
+      parent: 'delivery.endpointId',
+      parents: endpointIds.length,
+      order: deliveryOrder,
+      after,
+      limit,
+    }).getMany();
   }
 
   async countDeliveries(endpointIds: readonly string[]): Promise<Map<string, number>> {

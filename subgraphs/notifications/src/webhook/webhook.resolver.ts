@@ -13,20 +13,32 @@ import {
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookResolver {
-  @Query(() => WebhookEndpointConnection, { description: "Your organisation's webhook endpoints, or a partnership's for its administrators" })
-  webhookEndpoints(@Args() args: WebhookEndpointsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<WebhookEndpoint>> {
+  @Query(() => WebhookEndpointConnection, {
+    description: "Your organisation's webhook endpoints, or a partnership's for its administrators",
+  })
+  webhookEndpoints(
+    @Args() args: WebhookEndpointsArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<WebhookEndpoint>> {
     return new WebhookService(ctx).endpoints(args);
   }
 
   @FieldResolver(() => WebhookDeliveryConnection, { description: 'Its delivery log, newest first' })
-  deliveries(@Root() endpoint: WebhookEndpoint, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<WebhookDelivery>> {
+  deliveries(
+    @Root() endpoint: WebhookEndpoint,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<WebhookDelivery>> {
     return new WebhookService(ctx).deliveries(endpoint, args);
   }
 
   @Mutation(() => RegisteredWebhookEndpoint, {
     description: 'Registers an endpoint for events (Standard Webhooks signatures); the secret is shown once',
   })
-  registerWebhookEndpoint(@Arg('input') input: RegisterWebhookEndpointInput, @Ctx() ctx: SubgraphContext): Promise<RegisteredWebhookEndpoint> {
+  registerWebhookEndpoint(
+    @Arg('input') input: RegisterWebhookEndpointInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RegisteredWebhookEndpoint> {
     return new WebhookService(ctx).register(input);
   }
 
@@ -40,7 +52,10 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Sends a delivery again, with the same webhook-id' })
-  redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: SubgraphContext): Promise<WebhookDelivery> {
+  redeliverWebhook(
+    @Arg('deliveryId', () => ID) deliveryId: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<WebhookDelivery> {
     return new WebhookService(ctx).redeliver(deliveryId);
   }
 }

@@ -26,7 +26,13 @@ import { WebhookEndpoint as EndpointRow } from './webhook-endpoint.entity';
 import { webhookEventTypes } from './webhook-event-types';
 import type { RegisterWebhookEndpointInput } from './webhook.input';
 import { deliveryOrder, endpointOrder, WebhookRepository, type EndpointOwner } from './webhook.repository';
-import { RegisteredWebhookEndpoint, WebhookDelivery, WebhookDeliveryConnection, WebhookEndpoint, WebhookEndpointConnection } from './webhook.type';
+import {
+  RegisteredWebhookEndpoint,
+  WebhookDelivery,
+  WebhookDeliveryConnection,
+  WebhookEndpoint,
+  WebhookEndpointConnection,
+} from './webhook.type';
 import { webhookSettingsOf } from './webhook-settings';
 import { assertPublicDestination, parseWebhookUrl, UnsafeDestinationError } from './webhook-url';
 
@@ -58,16 +64,29 @@ export class WebhookService {
   constructor(private readonly ctx: SubgraphContext) {}
 
   /** The caller's organisation's endpoints, or a partnership's for its administrators. */
-  async endpoints(args: { first?: number | null; after?: string | null; partnershipId?: string | null }): Promise<Connection<WebhookEndpoint>> {
+  async endpoints(args: {
+    first?: number | null;
+    after?: string | null;
+    partnershipId?: string | null;
+  }): Promise<Connection<WebhookEndpoint>> {
     const repository = this.repository(this.ownerFor(args.partnershipId ?? null));
     const request = pageRequest('webhookEndpoints', args, endpointOrder);
     const rows = await repository.pageOfEndpoints(request);
     const page = pageOf(rows, request.first, 'webhookEndpoints', (row) => endpointOrder.map((key) => key.value(row)));
-    return connection(WebhookEndpointConnection, { ...page, nodes: page.nodes.map(toEndpoint) }, () => repository.countEndpoints());
+    return connection(WebhookEndpointConnection, { ...page, nodes: page.nodes.map(toEndpoint) }, () =>
+      repository.countEndpoints(),
+    );
   }
 
-  async deliveries(endpoint: WebhookEndpoint, args: { first?: number | null; after?: string | null }): Promise<Connection<WebhookDelivery>> {
-    const repository = this.repository(endpoint.partnershipId ? { partnershipId: endpoint.partnershipId } : { organisationId: endpoint.organisationId ?? '' });
+  async deliveries(
+    endpoint: WebhookEndpoint,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Connection<WebhookDelivery>> {
+    const repository = this.repository(
+      endpoint.partnershipId
+        ? { partnershipId: endpoint.partnershipId }
+        : { organisationId: endpoint.organisationId ?? '' },
+    );
     const page = await nestedPage<DeliveryRow>({
       list: 'WebhookEndpoint.deliveries',
       loaders: this.ctx.loaders,
@@ -90,13 +109,21 @@ export class WebhookService {
     try {
       await assertPublicDestination(url, policy);
     } catch (error) {
-      throw new BadUserInputError('input.url', error instanceof UnsafeDestinationError ? 'must resolve to a public address' : 'must be a host name that resolves');
+      throw new BadUserInputError(
+        'input.url',
+        error instanceof UnsafeDestinationError
+          ? 'must resolve to a public address'
+          : 'must be a host name that resolves',
+      );
     }
     const secret = `whsec_${randomBytes(24).toString('base64')}`;
     const row = await inTransaction(this.ctx.db, async (manager) => {
       const repository = new WebhookRepository(manager, owner);
       if ((await repository.countEndpoints()) >= maxEndpointsPerOwner) {
-        throw new BadUserInputError('input.url', `at most ${maxEndpointsPerOwner} endpoints may be registered; disable one first`);
+        throw new BadUserInputError(
+          'input.url',
+          `at most ${maxEndpointsPerOwner} endpoints may be registered; disable one first`,
+        );
       }
       const endpoint = manager.getRepository(EndpointRow).create({
         id: newId(),
@@ -115,7 +142,18 @@ export class WebhookService {
         createdAt: this.ctx.now.toISOString(),
       });
       await manager.save(endpoint);
-      await appendAudit(this.ctx, [{ action: AuditAction.CREATE, entityType: 'WebhookEndpoint', entityId: endpoint.id, partnershipId: endpoint.partnershipId }], manager);
+      await appendAudit(
+        this.ctx,
+        [
+          {
+            action: AuditAction.CREATE,
+            entityType: 'WebhookEndpoint',
+            entityId: endpoint.id,
+            partnershipId: endpoint.partnershipId,
+          },
+        ],
+        manager,
+      );
       return endpoint;
     });
     return Object.assign(new RegisteredWebhookEndpoint(), { endpoint: toEndpoint(row), secret });
@@ -130,7 +168,18 @@ export class WebhookService {
       endpoint.disabledAt = enabled ? null : this.ctx.now.toISOString();
       endpoint.disabledReason = enabled ? null : 'disabled by its owner';
       await manager.save(endpoint);
-      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: 'WebhookEndpoint', entityId: endpoint.id, partnershipId: endpoint.partnershipId }], manager);
+      await appendAudit(
+        this.ctx,
+        [
+          {
+            action: AuditAction.UPDATE,
+            entityType: 'WebhookEndpoint',
+            entityId: endpoint.id,
+            partnershipId: endpoint.partnershipId,
+          },
+        ],
+        manager,
+      );
       return endpoint;
     });
     return toEndpoint(row);
@@ -141,20 +190,38 @@ export class WebhookService {
     const row = await inTransaction(this.ctx.db, async (manager) => {
       const delivery = await manager.getRepository(DeliveryRow).findOneBy({ id: deliveryId });
       if (!delivery) throw new NotFoundError('WebhookDelivery', deliveryId);
-      const endpoint = await this.ownedEndpoint(manager, delivery.endpointId, { entityType: 'WebhookDelivery', entityId: delivery.id });
+      const endpoint = await this.ownedEndpoint(manager, delivery.endpointId, {
+        entityType: 'WebhookDelivery',
+        entityId: delivery.id,
+      });
       delivery.status = 'PENDING';
       delivery.attempts = 0;
       delivery.nextAttemptAt = this.ctx.now.toISOString();
       delivery.leaseUntil = null;
       await manager.save(delivery);
-      await appendAudit(this.ctx, [{ action: AuditAction.UPDATE, entityType: 'WebhookDelivery', entityId: delivery.id, partnershipId: endpoint.partnershipId }], manager);
+      await appendAudit(
+        this.ctx,
+        [
+          {
+            action: AuditAction.UPDATE,
+            entityType: 'WebhookDelivery',
+            entityId: delivery.id,
+            partnershipId: endpoint.partnershipId,
+          },
+        ],
+        manager,
+      );
       return delivery;
     });
     return toDelivery(row);
   }
 
   /** An endpoint found only among those the caller may manage; anyone else's is "not found", and the attempt on what was asked for is recorded. */
-  private async ownedEndpoint(manager: EntityManager, id: string, asked: { entityType: string; entityId: string } = { entityType: 'WebhookEndpoint', entityId: id }): Promise<EndpointRow> {
+  private async ownedEndpoint(
+    manager: EntityManager,
+    id: string,
+    asked: { entityType: string; entityId: string } = { entityType: 'WebhookEndpoint', entityId: id },
+  ): Promise<EndpointRow> {
     const identity = this.ctx.scope.requireIdentity();
     const found = await manager.getRepository(EndpointRow).findOneBy({ id });
     const mine =
@@ -174,7 +241,9 @@ export class WebhookService {
       return { partnershipId };
     }
     if (!this.ctx.scope.hasRole(...webhookManagerRoles)) {
-      throw new ForbiddenError(`Connecting your organisation's systems needs one of the roles ${webhookManagerRoles.join(', ')}`);
+      throw new ForbiddenError(
+        `Connecting your organisation's systems needs one of the roles ${webhookManagerRoles.join(', ')}`,
+      );
     }
     return { organisationId: identity.organisation.id };
   }

@@ -3,11 +3,21 @@ import { connectionOf, PageArgs } from '@safeguarding/shared';
 import { webhookDeliveryStatuses, type WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { webhookEndpointStatuses, type WebhookEndpointStatus } from './webhook-endpoint.entity';
 
-export const WebhookEndpointStatusEnum = Object.fromEntries(webhookEndpointStatuses.map((s) => [s, s])) as { [K in WebhookEndpointStatus]: K };
-registerEnumType(WebhookEndpointStatusEnum, { name: 'WebhookEndpointStatus', description: 'DISABLED after a run of failed attempts, or by its owner' });
+export const WebhookEndpointStatusEnum = Object.fromEntries(webhookEndpointStatuses.map((s) => [s, s])) as {
+  [K in WebhookEndpointStatus]: K;
+};
+registerEnumType(WebhookEndpointStatusEnum, {
+  name: 'WebhookEndpointStatus',
+  description: 'DISABLED after a run of failed attempts, or by its owner',
+});
 
-export const WebhookDeliveryStatusEnum = Object.fromEntries(webhookDeliveryStatuses.map((s) => [s, s])) as { [K in WebhookDeliveryStatus]: K };
-registerEnumType(WebhookDeliveryStatusEnum, { name: 'WebhookDeliveryStatus', description: 'PENDING until an attempt succeeds, or FAILED once the retries (about three days) are spent' });
+export const WebhookDeliveryStatusEnum = Object.fromEntries(webhookDeliveryStatuses.map((s) => [s, s])) as {
+  [K in WebhookDeliveryStatus]: K;
+};
+registerEnumType(WebhookDeliveryStatusEnum, {
+  name: 'WebhookDeliveryStatus',
+  description: 'PENDING until an attempt succeeds, or FAILED once the retries (about three days) are spent',
+});
 
 @ObjectType({ description: 'One message to one endpoint, with the outcome of its last attempt' })
 export class WebhookDelivery {
@@ -23,13 +33,19 @@ export class WebhookDelivery {
   @Field(() => Int)
   attempts!: number;
 
-  @Field(() => String, { nullable: true, description: 'When it will be tried again, while PENDING (ISO 8601 instant, UTC)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When it will be tried again, while PENDING (ISO 8601 instant, UTC)',
+  })
   nextAttemptAt!: string | null;
 
   @Field(() => Int, { nullable: true, description: "The receiver's HTTP status at the last attempt" })
   lastResponseCode!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the last attempt failed (timeout, refused address, status)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the last attempt failed (timeout, refused address, status)',
+  })
   lastError!: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 8601 instant, UTC' })
@@ -39,7 +55,11 @@ export class WebhookDelivery {
   createdAt!: string;
 }
 
-export const WebhookDeliveryConnection = connectionOf<WebhookDelivery>(() => WebhookDelivery, 'WebhookDelivery', 'Deliveries to one endpoint, newest first');
+export const WebhookDeliveryConnection = connectionOf<WebhookDelivery>(
+  () => WebhookDelivery,
+  'WebhookDelivery',
+  'Deliveries to one endpoint, newest first',
+);
 export type WebhookDeliveryConnection = InstanceType<typeof WebhookDeliveryConnection>;
 
 @ObjectType({ description: 'An HTTPS endpoint that receives events signed by the Standard Webhooks scheme' })
@@ -78,7 +98,11 @@ export class WebhookEndpoint {
   createdAt!: string;
 }
 
-export const WebhookEndpointConnection = connectionOf<WebhookEndpoint>(() => WebhookEndpoint, 'WebhookEndpoint', 'Webhook endpoints, oldest first');
+export const WebhookEndpointConnection = connectionOf<WebhookEndpoint>(
+  () => WebhookEndpoint,
+  'WebhookEndpoint',
+  'Webhook endpoints, oldest first',
+);
 export type WebhookEndpointConnection = InstanceType<typeof WebhookEndpointConnection>;
 
 @ObjectType({ description: 'A new endpoint and its signing secret, shown this once' })
@@ -92,6 +116,9 @@ export class RegisteredWebhookEndpoint {
 
 @ArgsType()
 export class WebhookEndpointsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: "A partnership's endpoints (its administrators); omitted: your organisation's" })
+  @Field(() => ID, {
+    nullable: true,
+    description: "A partnership's endpoints (its administrators); omitted: your organisation's",
+  })
   partnershipId?: string | null;
 }

@@ -61,13 +61,19 @@ export class PublishArrangementsInput {
   @Field()
   url!: string;
 
-  @Field(() => [SignOffInput], { description: `One per statutory partner: the lead partners sign off the arrangements; at most ${publishArrangementsLimits.signOffs}` })
+  @Field(() => [SignOffInput], {
+    description: `One per statutory partner: the lead partners sign off the arrangements; at most ${publishArrangementsLimits.signOffs}`,
+  })
   signOffs!: SignOffInput[];
 
-  @Field(() => [ID], { description: `Agencies named as relevant agencies; at most ${publishArrangementsLimits.relevantAgencyIds}` })
+  @Field(() => [ID], {
+    description: `Agencies named as relevant agencies; at most ${publishArrangementsLimits.relevantAgencyIds}`,
+  })
   relevantAgencyIds!: string[];
 
-  @Field(() => [String], { description: `Schools named as relevant agencies, by URN; at most ${publishArrangementsLimits.relevantSchoolUrns}` })
+  @Field(() => [String], {
+    description: `Schools named as relevant agencies, by URN; at most ${publishArrangementsLimits.relevantSchoolUrns}`,
+  })
   relevantSchoolUrns!: string[];
 
   @Field()
@@ -79,15 +85,23 @@ export class PublishArrangementsInput {
   @Field()
   scrutineer!: string;
 
-  @Field(() => [String], { description: `What the independent scrutineer does; at most ${publishArrangementsLimits.scrutinyFunctions}` })
+  @Field(() => [String], {
+    description: `What the independent scrutineer does; at most ${publishArrangementsLimits.scrutinyFunctions}`,
+  })
   scrutinyFunctions!: string[];
 
-  @Field(() => [ScrutinyReportInput], { description: `Scrutiny reports already published; at most ${publishArrangementsLimits.scrutinyReports}` })
+  @Field(() => [ScrutinyReportInput], {
+    description: `Scrutiny reports already published; at most ${publishArrangementsLimits.scrutinyReports}`,
+  })
   scrutinyReports!: ScrutinyReportInput[];
 
-  @Field(() => [ID], { description: `The LA and ICB partners as child death review partners (Children Act 2004 s16Q); at most ${publishArrangementsLimits.childDeathReviewPartnerIds}` })
+  @Field(() => [ID], {
+    description: `The LA and ICB partners as child death review partners (Children Act 2004 s16Q); at most ${publishArrangementsLimits.childDeathReviewPartnerIds}`,
+  })
   childDeathReviewPartnerIds!: string[];
 
-  @Field(() => [ForumLinkInput], { description: `Links to other local forums, one per kind; at most ${publishArrangementsLimits.forums}` })
+  @Field(() => [ForumLinkInput], {
+    description: `Links to other local forums, one per kind; at most ${publishArrangementsLimits.forums}`,
+  })
   forums!: ForumLinkInput[];
 }

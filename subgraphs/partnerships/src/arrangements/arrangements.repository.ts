@@ -16,17 +16,38 @@ export class ArrangementsRepository {
   ) {}
 
   /** The first `limit` versions of each partnership after the key, for all of them in one statement (ROW_NUMBER per partnership). */
-  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<PublishedArrangements[]> {
-    const query = this.manager.createQueryBuilder(PublishedArrangements, 'arrangements').where({ partnershipId: In([...partnershipIds]) });
-    return firstPerParent(query, { id: 'arrangements.id', parent: 'arrangements.partnershipId', parents: partnershipIds.length, order: arrangementsOrder, after, limit }).getMany();
+  pagesOf(
+    partnershipIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<PublishedArrangements[]> {
+    const query = this.manager
+      .createQueryBuilder(PublishedArrangements, 'arrangements')
+      .where({ partnershipId: In([...partnershipIds]) });
+    return firstPerParent(query, {
+      id: 'arrangements.id',
+      parent: 'arrangements.partnershipId',
+      parents: partnershipIds.length,
+      order: arrangementsOrder,
+      after,
+      limit,
+    }).getMany();
   }
 
   countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
-    return countPerParent(this.manager.createQueryBuilder(PublishedArrangements, 'arrangements').where({ partnershipId: In([...partnershipIds]) }), 'arrangements.partnershipId');
+    return countPerParent(
+      this.manager
+        .createQueryBuilder(PublishedArrangements, 'arrangements')
+        .where({ partnershipId: In([...partnershipIds]) }),
+      'arrangements.partnershipId',
+    );
   }
 
   async nextVersion(partnershipId: string): Promise<number> {
-    const latest = await this.manager.findOne(PublishedArrangements, { where: { partnershipId }, order: { version: 'DESC' } });
+    const latest = await this.manager.findOne(PublishedArrangements, {
+      where: { partnershipId },
+      order: { version: 'DESC' },
+    });
     return (latest?.version ?? 0) + 1;
   }
 

@@ -28,8 +28,13 @@ import { arrangementsOrder, ArrangementsRepository } from './arrangements.reposi
 import { PublishedArrangementsConnection } from './arrangements-connection.type';
 import { partnershipRefusal } from '../partnership/partnership.transitions';
 
-
-function unique<T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string, what: string, max: number, plural = `${what}s`) {
+function unique<T extends z.ZodType>(
+  item: T,
+  key: (value: z.infer<T>) => string,
+  what: string,
+  max: number,
+  plural = `${what}s`,
+) {
   return atMost(z.array(item), max, plural).superRefine((values, context) => {
     const seen = new Set<string>();
     values.forEach((value, index) => {
@@ -40,23 +45,51 @@ function unique<T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string
   });
 }
 
-const atMost = <T extends z.ZodArray<z.ZodType>>(list: T, max: number, what: string) => list.max(max, `must list at most ${max} ${what}`);
+const atMost = <T extends z.ZodArray<z.ZodType>>(list: T, max: number, what: string) =>
+  list.max(max, `must list at most ${max} ${what}`);
 
 const limits = publishArrangementsLimits;
-
 
 const publishSchema = z.object({
   publishedOn: isoDate,
   url: httpsUrl,
-  signOffs: unique(z.object({ partnerId: z.string().regex(uuidPattern, 'must be a partner id'), signedOn: isoDate }), (s) => s.partnerId, 'partner', limits.signOffs),
-  relevantAgencyIds: unique(z.string().regex(uuidPattern, 'must be an agency id'), (id) => id, 'agency', limits.relevantAgencyIds, 'agencies'),
-  relevantSchoolUrns: unique(z.string().regex(/^\d{6}$/, 'must be a 6-digit URN'), (urn) => urn, 'school', limits.relevantSchoolUrns),
+  signOffs: unique(
+    z.object({ partnerId: z.string().regex(uuidPattern, 'must be a partner id'), signedOn: isoDate }),
+    (s) => s.partnerId,
+    'partner',
+    limits.signOffs,
+  ),
+  relevantAgencyIds: unique(
+    z.string().regex(uuidPattern, 'must be an agency id'),
+    (id) => id,
+    'agency',
+    limits.relevantAgencyIds,
+    'agencies',
+  ),
+  relevantSchoolUrns: unique(
+    z.string().regex(/^\d{6}$/, 'must be a 6-digit URN'),
+    (urn) => urn,
+    'school',
+    limits.relevantSchoolUrns,
+  ),
   educationStrategic: requiredText(2000),
   educationOperational: requiredText(2000),
   scrutineer: requiredText(200),
-  scrutinyFunctions: atMost(z.array(requiredText(300)), limits.scrutinyFunctions, 'functions').min(1, 'must list what the independent scrutineer does'),
-  scrutinyReports: atMost(z.array(z.object({ title: requiredText(300), url: httpsUrl, publishedOn: isoDate })), limits.scrutinyReports, 'reports'),
-  childDeathReviewPartnerIds: unique(z.string().regex(uuidPattern, 'must be a partner id'), (id) => id, 'partner', limits.childDeathReviewPartnerIds),
+  scrutinyFunctions: atMost(z.array(requiredText(300)), limits.scrutinyFunctions, 'functions').min(
+    1,
+    'must list what the independent scrutineer does',
+  ),
+  scrutinyReports: atMost(
+    z.array(z.object({ title: requiredText(300), url: httpsUrl, publishedOn: isoDate })),
+    limits.scrutinyReports,
+    'reports',
+  ),
+  childDeathReviewPartnerIds: unique(
+    z.string().regex(uuidPattern, 'must be a partner id'),
+    (id) => id,
+    'partner',
+    limits.childDeathReviewPartnerIds,
+  ),
   forums: unique(
     z.object({ forum: z.enum(Forum), name: requiredText(200), url: httpsUrl.nullish().transform((v) => v ?? null) }),
     (f) => f.forum,
@@ -98,16 +131,23 @@ export class ArrangementsService {
 
   /** Partners named in a version (sign-offs, CDR partners), through the partnership's own loader. */
   async partners(arrangements: PublishedArrangements, ids: readonly string[]): Promise<StatutoryPartner[]> {
-    const all = await new PartnershipService(this.ctx).partners(Object.assign(new Partnership(), { id: arrangements.partnershipId }));
+    const all = await new PartnershipService(this.ctx).partners(
+      Object.assign(new Partnership(), { id: arrangements.partnershipId }),
+    );
     return ids.flatMap((id) => all.filter((partner) => partner.id === id));
   }
 
   async publish(partnershipId: string, input: PublishArrangementsInput): Promise<PublishedArrangements> {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(publishSchema, input);
-    if (valid.publishedOn > this.ctx.today) throw new BadUserInputError('input.publishedOn', 'must not be in the future');
+    if (valid.publishedOn > this.ctx.today)
+      throw new BadUserInputError('input.publishedOn', 'must not be in the future');
     valid.scrutinyReports.forEach((report, index) => {
-      if (report.publishedOn > this.ctx.today) throw new BadUserInputError(`input.scrutinyReports.${index}.publishedOn`, 'must not be in the future: list reports already published');
+      if (report.publishedOn > this.ctx.today)
+        throw new BadUserInputError(
+          `input.scrutinyReports.${index}.publishedOn`,
+          'must not be in the future: list reports already published',
+        );
     });
     return inTransaction(this.ctx.db, async (manager) => {
       const partnerships = new PartnershipRepository(manager, this.ctx.scope);
@@ -133,33 +173,57 @@ export class ArrangementsService {
 }
 
 // The lead partners sign off the arrangements: every statutory partner, before publication.
-function checkSignOffs(signOffs: ReadonlyArray<{ partnerId: string; signedOn: string }>, partners: StatutoryPartner[], publishedOn: string): void {
+function checkSignOffs(
+  signOffs: ReadonlyArray<{ partnerId: string; signedOn: string }>,
+  partners: StatutoryPartner[],
+  publishedOn: string,
+): void {
   signOffs.forEach((signOff, index) => {
     if (!partners.some((partner) => partner.id === signOff.partnerId)) {
-      throw new BadUserInputError(`input.signOffs.${index}.partnerId`, 'is not a statutory partner of this partnership');
+      throw new BadUserInputError(
+        `input.signOffs.${index}.partnerId`,
+        'is not a statutory partner of this partnership',
+      );
     }
     if (signOff.signedOn > publishedOn) {
-      throw new BadUserInputError(`input.signOffs.${index}.signedOn`, `must not be after publication on ${publishedOn}`);
+      throw new BadUserInputError(
+        `input.signOffs.${index}.signedOn`,
+        `must not be after publication on ${publishedOn}`,
+      );
     }
   });
   const unsigned = partners.filter((partner) => !signOffs.some((s) => s.partnerId === partner.id));
   if (unsigned.length > 0) {
-    throw new BadUserInputError('input.signOffs', `no sign-off by the Lead Safeguarding Partner of ${unsigned.map((p) => `${p.kind} ${p.code}`).join(', ')}`);
+    throw new BadUserInputError(
+      'input.signOffs',
+      `no sign-off by the Lead Safeguarding Partner of ${unsigned.map((p) => `${p.kind} ${p.code}`).join(', ')}`,
+    );
   }
 }
 
 // Children Act 2004 s16Q: the child death review partners are the LA and an ICB for the area.
-function checkChildDeathReviewPartners(reference: ReferenceData, ids: readonly string[], partners: StatutoryPartner[], on: string): void {
+function checkChildDeathReviewPartners(
+  reference: ReferenceData,
+  ids: readonly string[],
+  partners: StatutoryPartner[],
+  on: string,
+): void {
   const named = ids.map((id, index) => {
     const partner = partners.find((candidate) => candidate.id === id);
     if (!partner || partner.kind === PartnerKind.POLICE) {
-      throw new BadUserInputError(`input.childDeathReviewPartnerIds.${index}`, 'must be a local authority or ICB partner of this partnership');
+      throw new BadUserInputError(
+        `input.childDeathReviewPartnerIds.${index}`,
+        'must be a local authority or ICB partner of this partnership',
+      );
     }
     return partner;
   });
   for (const kind of [PartnerKind.LOCAL_AUTHORITY, PartnerKind.INTEGRATED_CARE_BOARD]) {
     if (!named.some((partner) => partner.kind === kind)) {
-      throw new BadUserInputError('input.childDeathReviewPartnerIds', `must include the ${kind} partner (Children Act 2004 s16Q)`);
+      throw new BadUserInputError(
+        'input.childDeathReviewPartnerIds',
+        `must include the ${kind} partner (Children Act 2004 s16Q)`,
+      );
     }
   }
   const boards = named.filter((p) => p.kind === PartnerKind.INTEGRATED_CARE_BOARD).map((p) => p.code);
@@ -170,7 +234,10 @@ function checkChildDeathReviewPartners(reference: ReferenceData, ids: readonly s
     on,
   );
   if (first) {
-    const field = first.boardIndex === null ? 'input.childDeathReviewPartnerIds' : `input.childDeathReviewPartnerIds.${ids.indexOf(named.filter((p) => p.kind === PartnerKind.INTEGRATED_CARE_BOARD)[first.boardIndex]!.id)}`;
+    const field =
+      first.boardIndex === null
+        ? 'input.childDeathReviewPartnerIds'
+        : `input.childDeathReviewPartnerIds.${ids.indexOf(named.filter((p) => p.kind === PartnerKind.INTEGRATED_CARE_BOARD)[first.boardIndex]!.id)}`;
     throw new BadUserInputError(field, first.message);
   }
 }

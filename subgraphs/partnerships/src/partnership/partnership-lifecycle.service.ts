@@ -14,7 +14,12 @@ import {
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { IntegratedCareBoard, LocalAuthority, PoliceForceArea } from '../reference-data/local-authority.type';
-import { DelegatedSafeguardingPartner, PartnerKind, type Partnership, type StatutoryPartner } from './partnership.entity';
+import {
+  DelegatedSafeguardingPartner,
+  PartnerKind,
+  type Partnership,
+  type StatutoryPartner,
+} from './partnership.entity';
 import type { DelegateInput, LeadSafeguardingPartnerInput } from './partnership.input';
 import { nextPartnershipStatus, ruleBroken } from './partnership.transitions';
 import { PartnershipRepository } from './partnership.repository';
@@ -23,7 +28,11 @@ import { overlappingBoards, overlappingForces, partnerOverlapShortfalls } from '
 
 // A lead is named for a post someone holds: recorded once named, so not on a day still to come.
 const leadSchema = (today: string) =>
-  z.object({ name: requiredText(200), office: requiredText(200), namedOn: isoDate.refine((day) => day <= today, `must not be in the future (today is ${today})`) });
+  z.object({
+    name: requiredText(200),
+    office: requiredText(200),
+    namedOn: isoDate.refine((day) => day <= today, `must not be in the future (today is ${today})`),
+  });
 const delegateSchema = z.object({
   name: requiredText(200),
   office: requiredText(200),
@@ -76,7 +85,11 @@ export class PartnershipLifecycleService {
     const valid = validateInput(delegateSchema, input);
     return inTransaction(this.ctx.db, async (manager) => {
       const partner = await this.partnerForChange(partnerId, manager);
-      const delegate = Object.assign(new DelegatedSafeguardingPartner(), { id: newId(), partnerId: partner.id, ...valid });
+      const delegate = Object.assign(new DelegatedSafeguardingPartner(), {
+        id: newId(),
+        partnerId: partner.id,
+        ...valid,
+      });
       await this.repository(manager).insertDelegate(delegate);
       return delegate;
     });
@@ -106,13 +119,23 @@ export class PartnershipLifecycleService {
       );
       if (shortfalls.length > 0) throw ruleBroken('PARTNERS_FOR_THE_AREA', shortfalls.map((s) => s.message).join('; '));
       const leaderless = partners.filter((partner) => !partner.leadName);
-      if (leaderless.length > 0) throw ruleBroken('LEAD_FOR_EACH_PARTNER', `none named for ${leaderless.map((p) => p.code).join(', ')}`);
+      if (leaderless.length > 0)
+        throw ruleBroken('LEAD_FOR_EACH_PARTNER', `none named for ${leaderless.map((p) => p.code).join(', ')}`);
       const [held] = await repository.activeHoldersOf(areaCodes, partnershipId);
       if (held) {
-        throw ruleBroken('ONE_ACTIVE_PARTNERSHIP_PER_AREA', `${held.localAuthorityGssCode} is in "${held.partnership?.name ?? held.partnershipId}"`);
+        throw ruleBroken(
+          'ONE_ACTIVE_PARTNERSHIP_PER_AREA',
+          `${held.localAuthorityGssCode} is in "${held.partnership?.name ?? held.partnershipId}"`,
+        );
       }
       await repository.setStatus(partnershipId, { status, activeFrom: on });
-      await recordFootprintEvent(manager, this.ctx.now, 'partnership.activated', { id: partnershipId, status }, areaCodes);
+      await recordFootprintEvent(
+        manager,
+        this.ctx.now,
+        'partnership.activated',
+        { id: partnershipId, status },
+        areaCodes,
+      );
       await settleYearlyReportObligations(manager, this.ctx.calendar, this.ctx.now, partnershipId);
       return Object.assign(partnership, { status, activeFrom: on });
     });
@@ -127,11 +150,20 @@ export class PartnershipLifecycleService {
       if (!partnership) throw new NotFoundError('Partnership', partnershipId);
       const status = nextPartnershipStatus(partnership.status, { kind: 'dissolve', on });
       if (partnership.activeFrom && on < partnership.activeFrom) {
-        throw new BadUserInputError('dissolvedOn', `must not be before the arrangements came into force on ${partnership.activeFrom}`);
+        throw new BadUserInputError(
+          'dissolvedOn',
+          `must not be before the arrangements came into force on ${partnership.activeFrom}`,
+        );
       }
       await repository.setStatus(partnershipId, { status, dissolvedOn: on });
       const areaCodes = (await repository.areasOf([partnershipId])).map((area) => area.localAuthorityGssCode);
-      await recordFootprintEvent(manager, this.ctx.now, 'partnership.dissolved', { id: partnershipId, status }, areaCodes);
+      await recordFootprintEvent(
+        manager,
+        this.ctx.now,
+        'partnership.dissolved',
+        { id: partnershipId, status },
+        areaCodes,
+      );
       await settleYearlyReportObligations(manager, this.ctx.calendar, this.ctx.now, partnershipId);
       return Object.assign(partnership, { status, dissolvedOn: on });
     });
@@ -151,7 +183,9 @@ export class PartnershipLifecycleService {
     for (const { areas, partners } of active) {
       const boards = new Set(partners.filter((p) => p.kind === PartnerKind.INTEGRATED_CARE_BOARD).map((p) => p.code));
       const forces = new Set(partners.filter((p) => p.kind === PartnerKind.POLICE).map((p) => p.code));
-      const localAuthorities = new Set(partners.filter((p) => p.kind === PartnerKind.LOCAL_AUTHORITY).map((p) => p.code));
+      const localAuthorities = new Set(
+        partners.filter((p) => p.kind === PartnerKind.LOCAL_AUTHORITY).map((p) => p.code),
+      );
       partners.filter((p) => p.kind !== PartnerKind.LOCAL_AUTHORITY).forEach((p) => coveredCodes.add(p.code));
       for (const area of areas) {
         // An area recorded under a code since replaced still covers its successor(s).
@@ -165,9 +199,16 @@ export class PartnershipLifecycleService {
       }
     }
     return {
-      uncoveredLocalAuthorities: reference.liveLocalAuthorities.filter((la) => !coveredLas.has(la.gssCode)).map((la) => LocalAuthority.of(la)),
-      uncoveredIntegratedCareBoards: reference.integratedCareBoardsOn(today).filter((icb) => !coveredCodes.has(icb.odsCode)).map(IntegratedCareBoard.of),
-      uncoveredPoliceForceAreas: reference.englishPoliceForceAreas.filter((force) => !coveredCodes.has(force.gssCode)).map(PoliceForceArea.of),
+      uncoveredLocalAuthorities: reference.liveLocalAuthorities
+        .filter((la) => !coveredLas.has(la.gssCode))
+        .map((la) => LocalAuthority.of(la)),
+      uncoveredIntegratedCareBoards: reference
+        .integratedCareBoardsOn(today)
+        .filter((icb) => !coveredCodes.has(icb.odsCode))
+        .map(IntegratedCareBoard.of),
+      uncoveredPoliceForceAreas: reference.englishPoliceForceAreas
+        .filter((force) => !coveredCodes.has(force.gssCode))
+        .map(PoliceForceArea.of),
     };
   }
 }

@@ -114,10 +114,17 @@ export class StatutoryPartner {
   @Column('date', { nullable: true })
   leadNamedOn!: string | null;
 
-  @Field(() => SafeguardingOfficer, { nullable: true, description: 'The Lead Safeguarding Partner: the chief executive or chief officer' })
+  @Field(() => SafeguardingOfficer, {
+    nullable: true,
+    description: 'The Lead Safeguarding Partner: the chief executive or chief officer',
+  })
   leadSafeguardingPartner(): SafeguardingOfficer | null {
     return this.leadName && this.leadOffice && this.leadNamedOn
-      ? Object.assign(new SafeguardingOfficer(), { name: this.leadName, office: this.leadOffice, since: this.leadNamedOn })
+      ? Object.assign(new SafeguardingOfficer(), {
+          name: this.leadName,
+          office: this.leadOffice,
+          since: this.leadNamedOn,
+        })
       : null;
   }
 

@@ -1,4 +1,10 @@
-import { inTransaction, recordEvent, type PartnershipFootprint, type PartnershipFootprintEventType, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  inTransaction,
+  recordEvent,
+  type PartnershipFootprint,
+  type PartnershipFootprintEventType,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { Partnership, PartnershipArea } from './partnership.entity';
 
@@ -10,7 +16,11 @@ export async function recordFootprintEvent(
   partnership: Pick<Partnership, 'id' | 'status'>,
   localAuthorityGssCodes: readonly string[],
 ): Promise<void> {
-  const payload: PartnershipFootprint = { partnershipId: partnership.id, status: partnership.status, localAuthorityGssCodes: [...localAuthorityGssCodes].sort() };
+  const payload: PartnershipFootprint = {
+    partnershipId: partnership.id,
+    status: partnership.status,
+    localAuthorityGssCodes: [...localAuthorityGssCodes].sort(),
+  };
   await recordEvent(manager, { type, entityType: 'Partnership', entityId: partnership.id, occurredAt: at, payload });
 }
 
@@ -27,17 +37,34 @@ export async function announceUnannouncedPartnerships({ db, now }: SubgraphRunti
       const unannounced = await manager
         .getRepository(Partnership)
         .createQueryBuilder('partnership')
-        .where(`NOT EXISTS (SELECT 1 FROM outbox_event event WHERE event.entityType = 'Partnership' AND event.entityId = partnership.id)`)
+        .where(
+          `NOT EXISTS (SELECT 1 FROM outbox_event event WHERE event.entityType = 'Partnership' AND event.entityId = partnership.id)`,
+        )
         .orderBy('partnership.id', 'ASC')
         .limit(announceBatch)
         .getMany();
       if (unannounced.length === 0) return 0;
-      const areas = await manager.getRepository(PartnershipArea).find({ where: unannounced.map((p) => ({ partnershipId: p.id })) });
+      const areas = await manager
+        .getRepository(PartnershipArea)
+        .find({ where: unannounced.map((p) => ({ partnershipId: p.id })) });
       const at = now();
       for (const partnership of unannounced) {
-        const codes = areas.filter((area) => area.partnershipId === partnership.id).map((area) => area.localAuthorityGssCode).sort();
-        const payload: PartnershipFootprint = { partnershipId: partnership.id, status: partnership.status, localAuthorityGssCodes: codes };
-        await recordEvent(manager, { type: 'partnership.announced', entityType: 'Partnership', entityId: partnership.id, occurredAt: at, payload });
+        const codes = areas
+          .filter((area) => area.partnershipId === partnership.id)
+          .map((area) => area.localAuthorityGssCode)
+          .sort();
+        const payload: PartnershipFootprint = {
+          partnershipId: partnership.id,
+          status: partnership.status,
+          localAuthorityGssCodes: codes,
+        };
+        await recordEvent(manager, {
+          type: 'partnership.announced',
+          entityType: 'Partnership',
+          entityId: partnership.id,
+          occurredAt: at,
+          payload,
+        });
       }
       return unannounced.length;
     });

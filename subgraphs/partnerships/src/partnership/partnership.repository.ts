@@ -1,5 +1,13 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { queryOfClauses, rootPage, type AccessScope, type Page, type PageRequest, type SortKey, findInScope } from '@safeguarding/shared';
+import {
+  queryOfClauses,
+  rootPage,
+  type AccessScope,
+  type Page,
+  type PageRequest,
+  type SortKey,
+  findInScope,
+} from '@safeguarding/shared';
 import {
   DelegatedSafeguardingPartner,
   Partnership,
@@ -27,9 +35,13 @@ export class PartnershipRepository {
    * The clauses a caller may see, intersected with what was asked for: never spread the caller's
    * own ids over the requested ones (that would widen the request). Empty: nothing to see.
    */
-  private visible(filter: { ids?: readonly string[]; status?: PartnershipStatus | null } = {}): FindOptionsWhere<Partnership>[] {
+  private visible(
+    filter: { ids?: readonly string[]; status?: PartnershipStatus | null } = {},
+  ): FindOptionsWhere<Partnership>[] {
     const byId = filter.ids ? { id: In([...filter.ids]) } : {};
-    const published = [PartnershipStatus.ACTIVE, PartnershipStatus.DISSOLVED].filter((status) => !filter.status || status === filter.status);
+    const published = [PartnershipStatus.ACTIVE, PartnershipStatus.DISSOLVED].filter(
+      (status) => !filter.status || status === filter.status,
+    );
     const clauses: FindOptionsWhere<Partnership>[] = published.length > 0 ? [{ ...byId, status: In(published) }] : [];
     const own = (this.scope.identity?.partnershipIds ?? []).filter((id) => !filter.ids || filter.ids.includes(id));
     if (own.length > 0 && (!filter.status || filter.status === PartnershipStatus.DRAFT)) {
@@ -41,16 +53,26 @@ export class PartnershipRepository {
   async findByIds(ids: readonly string[]): Promise<Partnership[]> {
     const where = this.visible({ ids });
     // A partnership's own trail is where an attempt on it belongs.
-    return findInScope(this.manager, this.scope, Partnership, 'Partnership', ids, async () => (where.length === 0 ? [] : this.manager.find(Partnership, { where })), {
-      columns: [],
-      partnershipsOf: async (rows) => new Map(rows.map((row) => [String(row['id']), String(row['id'])])),
-    });
+    return findInScope(
+      this.manager,
+      this.scope,
+      Partnership,
+      'Partnership',
+      ids,
+      async () => (where.length === 0 ? [] : this.manager.find(Partnership, { where })),
+      {
+        columns: [],
+        partnershipsOf: async (rows) => new Map(rows.map((row) => [String(row['id']), String(row['id'])])),
+      },
+    );
   }
 
   /** A page of the partnerships the caller may see, by name then id, cut in SQL (LIMIT first + 1). */
   async page(status: PartnershipStatus | null, request: PageRequest): Promise<Page<Partnership>> {
     const query = queryOfClauses(this.manager, Partnership, 'partnership', this.visible({ status }));
-    return query ? rootPage(query, 'partnerships', request, partnershipOrder) : { nodes: [], endCursor: null, hasNextPage: false };
+    return query
+      ? rootPage(query, 'partnerships', request, partnershipOrder)
+      : { nodes: [], endCursor: null, hasNextPage: false };
   }
 
   async count(status: PartnershipStatus | null): Promise<number> {
@@ -100,7 +122,10 @@ export class PartnershipRepository {
     return visible ? partner : null;
   }
 
-  async updateLead(partnerId: string, lead: Pick<StatutoryPartner, 'leadName' | 'leadOffice' | 'leadNamedOn'>): Promise<void> {
+  async updateLead(
+    partnerId: string,
+    lead: Pick<StatutoryPartner, 'leadName' | 'leadOffice' | 'leadNamedOn'>,
+  ): Promise<void> {
     await this.manager.update(StatutoryPartner, { id: partnerId }, lead);
   }
 
@@ -123,18 +148,27 @@ export class PartnershipRepository {
     return rows.filter((row) => row.partnership?.status === PartnershipStatus.ACTIVE);
   }
 
-  async setStatus(id: string, changes: Partial<Pick<Partnership, 'status' | 'activeFrom' | 'dissolvedOn'>>): Promise<void> {
+  async setStatus(
+    id: string,
+    changes: Partial<Pick<Partnership, 'status' | 'activeFrom' | 'dissolvedOn'>>,
+  ): Promise<void> {
     await this.manager.update(Partnership, { id }, changes);
   }
 
   /** What each active arrangement covers: its LA areas and its partners (kind and code). */
   async activeCoverage(): Promise<{ areas: string[]; partners: Pick<StatutoryPartner, 'kind' | 'code'>[] }[]> {
-    const active = await this.manager.find(Partnership, { where: { status: PartnershipStatus.ACTIVE }, select: { id: true } });
+    const active = await this.manager.find(Partnership, {
+      where: { status: PartnershipStatus.ACTIVE },
+      select: { id: true },
+    });
     const ids = active.map((p) => p.id);
     if (ids.length === 0) return [];
     const [areas, partners] = await Promise.all([
       this.manager.find(PartnershipArea, { where: { partnershipId: In(ids) } }),
-      this.manager.find(StatutoryPartner, { where: { partnershipId: In(ids) }, select: { partnershipId: true, kind: true, code: true } }),
+      this.manager.find(StatutoryPartner, {
+        where: { partnershipId: In(ids) },
+        select: { partnershipId: true, kind: true, code: true },
+      }),
     ]);
     return ids.map((id) => ({
       areas: areas.filter((a) => a.partnershipId === id).map((a) => a.localAuthorityGssCode),

@@ -26,7 +26,10 @@ export class PartnershipResolver {
     return new PartnershipService(ctx).coveringLocalAuthority({ localAuthorityGssCode, localAuthorityDfeCode });
   }
 
-  @Query(() => PartnershipConnection, { description: 'The partnerships you may see (multi-agency safeguarding arrangements, Children Act 2004 s16E), by name, a page at a time' })
+  @Query(() => PartnershipConnection, {
+    description:
+      'The partnerships you may see (multi-agency safeguarding arrangements, Children Act 2004 s16E), by name, a page at a time',
+  })
   partnerships(
     @Arg('status', () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null,
     @Args() args: PageArgs,
@@ -47,7 +50,8 @@ export class PartnershipResolver {
 
   @Authorized(nationalRegisterRoles)
   @Mutation(() => Partnership, {
-    description: 'Creates arrangements as DRAFT: by an administrator acting for one of the safeguarding partners it names (Children Act 2004 s16E), or a national administrator',
+    description:
+      'Creates arrangements as DRAFT: by an administrator acting for one of the safeguarding partners it names (Children Act 2004 s16E), or a national administrator',
   })
   createPartnership(@Arg('input') input: CreatePartnershipInput, @Ctx() ctx: SubgraphContext): Promise<Partnership> {
     return new PartnershipService(ctx).create(input);

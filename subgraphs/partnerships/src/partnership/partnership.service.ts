@@ -22,13 +22,7 @@ import {
 import { PartnershipConnection } from './partnership-connection.type';
 import type { EntityManager } from 'typeorm';
 import { LocalAuthority } from '../reference-data/local-authority.type';
-import {
-  PartnerKind,
-  Partnership,
-  PartnershipArea,
-  PartnershipStatus,
-  StatutoryPartner,
-} from './partnership.entity';
+import { PartnerKind, Partnership, PartnershipArea, PartnershipStatus, StatutoryPartner } from './partnership.entity';
 import type { CreatePartnershipInput } from './partnership.input';
 import { partnershipOrder, PartnershipRepository } from './partnership.repository';
 import { partnerOverlapShortfalls } from './partner-overlap';
@@ -49,7 +43,10 @@ export class PartnershipService {
       .load(id);
   }
 
-  async coveringLocalAuthority(codes: { localAuthorityGssCode: string | null; localAuthorityDfeCode: string | null }): Promise<Partnership | null> {
+  async coveringLocalAuthority(codes: {
+    localAuthorityGssCode: string | null;
+    localAuthorityDfeCode: string | null;
+  }): Promise<Partnership | null> {
     const code = exactlyOneCode(codes, {
       localAuthorityGssCode: { pattern: /^E\d{8}$/, description: 'an English ONS GSS code: E and 8 digits' },
       localAuthorityDfeCode: { pattern: /^\d{3}$/, description: 'a DfE LA code of 3 digits' },
@@ -115,21 +112,42 @@ export class PartnershipService {
       ...valid.localAuthorityGssCodes.map((gssCode) => {
         const la = this.ctx.reference.localAuthorityByGss(gssCode);
         // validated above: every code names a live local authority
-        return partner(PartnerKind.LOCAL_AUTHORITY, gssCode, statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la?.dfeCode ?? '' }));
+        return partner(
+          PartnerKind.LOCAL_AUTHORITY,
+          gssCode,
+          statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la?.dfeCode ?? '' }),
+        );
       }),
       ...valid.integratedCareBoardOdsCodes.map((odsCode) =>
-        partner(PartnerKind.INTEGRATED_CARE_BOARD, odsCode, statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode })),
+        partner(
+          PartnerKind.INTEGRATED_CARE_BOARD,
+          odsCode,
+          statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode }),
+        ),
       ),
       ...valid.policeForceGssCodes.map((gssCode) =>
         partner(PartnerKind.POLICE, gssCode, statutoryOrganisationId({ kind: 'POLICE', gssCode })),
       ),
     ];
-    if (!mayCreatePartnership(this.ctx, partners.map((p) => p.organisationId))) {
-      throw new ForbiddenError('New arrangements are made by the safeguarding partners they name (an administrator acting for one of them), or a national administrator');
+    if (
+      !mayCreatePartnership(
+        this.ctx,
+        partners.map((p) => p.organisationId),
+      )
+    ) {
+      throw new ForbiddenError(
+        'New arrangements are made by the safeguarding partners they name (an administrator acting for one of them), or a national administrator',
+      );
     }
     await inTransaction(this.ctx.db, async (manager) => {
       await this.repository(manager).insert(partnership, areas, partners);
-      await recordFootprintEvent(manager, this.ctx.now, 'partnership.created', partnership, valid.localAuthorityGssCodes);
+      await recordFootprintEvent(
+        manager,
+        this.ctx.now,
+        'partnership.created',
+        partnership,
+        valid.localAuthorityGssCodes,
+      );
     });
     this.ctx.logger.info({ partnershipId: partnership.id }, 'partnership created');
     return partnership;
@@ -138,7 +156,9 @@ export class PartnershipService {
 
 function mayCreatePartnership(ctx: SubgraphContext, partnerOrganisationIds: readonly string[]): boolean {
   if (ctx.scope.hasRole(Role.NATIONAL_ADMINISTRATOR)) return true;
-  return ctx.scope.hasRole(...partnershipAdministratorRoles) && partnerOrganisationIds.some((id) => ctx.scope.actsFor(id));
+  return (
+    ctx.scope.hasRole(...partnershipAdministratorRoles) && partnerOrganisationIds.some((id) => ctx.scope.actsFor(id))
+  );
 }
 
 function codeList(
@@ -156,7 +176,11 @@ function codeList(
         .toUpperCase()
         .regex(format, formatMessage)
         .superRefine((code, context) => {
-          if (!known(code)) context.addIssue({ code: 'custom', message: typeof unknownMessage === 'string' ? unknownMessage : unknownMessage(code) });
+          if (!known(code))
+            context.addIssue({
+              code: 'custom',
+              message: typeof unknownMessage === 'string' ? unknownMessage : unknownMessage(code),
+            });
         }),
     )
     .min(1, `must name at least one ${label}`)
@@ -175,11 +199,21 @@ function refuseOutOfAreaPartners(
   valid: { localAuthorityGssCodes: string[]; integratedCareBoardOdsCodes: string[]; policeForceGssCodes: string[] },
   on: string,
 ): void {
-  const [first] = partnerOverlapShortfalls(reference, valid.localAuthorityGssCodes, valid.integratedCareBoardOdsCodes, valid.policeForceGssCodes, on);
+  const [first] = partnerOverlapShortfalls(
+    reference,
+    valid.localAuthorityGssCodes,
+    valid.integratedCareBoardOdsCodes,
+    valid.policeForceGssCodes,
+    on,
+  );
   if (!first) return;
-  const field = first.kind === 'INTEGRATED_CARE_BOARD' ? 'input.integratedCareBoardOdsCodes' : 'input.policeForceGssCodes';
+  const field =
+    first.kind === 'INTEGRATED_CARE_BOARD' ? 'input.integratedCareBoardOdsCodes' : 'input.policeForceGssCodes';
   const codes = first.kind === 'INTEGRATED_CARE_BOARD' ? valid.integratedCareBoardOdsCodes : valid.policeForceGssCodes;
-  throw new BadUserInputError(first.outOfAreaCode ? `${field}.${codes.indexOf(first.outOfAreaCode)}` : field, first.message);
+  throw new BadUserInputError(
+    first.outOfAreaCode ? `${field}.${codes.indexOf(first.outOfAreaCode)}` : field,
+    first.message,
+  );
 }
 
 function createPartnershipSchema(reference: ReferenceData, today: string) {

@@ -2,7 +2,8 @@ import { allowedFrom, ConflictError, TransitionRefusedError } from '@safeguardin
 import { PartnershipStatus } from './partnership.entity';
 
 /** What can happen to arrangements: they come into force once, and are dissolved once. */
-export type PartnershipTransition = { readonly kind: 'activate'; readonly on: string } | { readonly kind: 'dissolve'; readonly on: string };
+export type PartnershipTransition =
+  { readonly kind: 'activate'; readonly on: string } | { readonly kind: 'dissolve'; readonly on: string };
 
 const from: Record<PartnershipTransition['kind'], readonly PartnershipStatus[]> = {
   activate: [PartnershipStatus.DRAFT],
@@ -14,13 +15,18 @@ export function partnershipRefusal(current: PartnershipStatus, message: string):
   return new TransitionRefusedError(`The partnership is ${current}: ${message}`, current, allowedFrom(current, from));
 }
 
-export function nextPartnershipStatus(current: PartnershipStatus, transition: PartnershipTransition): PartnershipStatus {
+export function nextPartnershipStatus(
+  current: PartnershipStatus,
+  transition: PartnershipTransition,
+): PartnershipStatus {
   switch (transition.kind) {
     case 'activate':
-      if (current !== PartnershipStatus.DRAFT) throw partnershipRefusal(current, 'only a DRAFT partnership can be activated');
+      if (current !== PartnershipStatus.DRAFT)
+        throw partnershipRefusal(current, 'only a DRAFT partnership can be activated');
       return PartnershipStatus.ACTIVE;
     case 'dissolve':
-      if (current !== PartnershipStatus.ACTIVE) throw partnershipRefusal(current, 'only an ACTIVE partnership can be dissolved');
+      if (current !== PartnershipStatus.ACTIVE)
+        throw partnershipRefusal(current, 'only an ACTIVE partnership can be dissolved');
       return PartnershipStatus.DISSOLVED;
     default: {
       const unhandled: never = transition;
@@ -31,7 +37,8 @@ export function nextPartnershipStatus(current: PartnershipStatus, transition: Pa
 
 /** The statutory rules checked when arrangements come into force; each refusal names its rule. */
 export const activationRules = {
-  PARTNER_OF_EACH_KIND: 'Arrangements need at least one local authority, one ICB and one police partner (Children Act 2004 s16E)',
+  PARTNER_OF_EACH_KIND:
+    'Arrangements need at least one local authority, one ICB and one police partner (Children Act 2004 s16E)',
   PARTNERS_FOR_THE_AREA:
     'Each local authority of the footprint needs as partners an ICB and the police for an area any part of which falls within it, and every partner named must be one for the area (Children Act 2004 s16E)',
   LEAD_FOR_EACH_PARTNER: 'Every statutory partner must have a Lead Safeguarding Partner named (Working Together 2023)',

@@ -20,7 +20,10 @@ class Coverage {
 @Resolver(() => StatutoryPartner)
 export class StatutoryPartnerResolver {
   @FieldResolver(() => [DelegatedSafeguardingPartner])
-  delegatedSafeguardingPartners(@Root() partner: StatutoryPartner, @Ctx() ctx: SubgraphContext): Promise<DelegatedSafeguardingPartner[]> {
+  delegatedSafeguardingPartners(
+    @Root() partner: StatutoryPartner,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DelegatedSafeguardingPartner[]> {
     return new PartnershipLifecycleService(ctx).delegates(partner);
   }
 

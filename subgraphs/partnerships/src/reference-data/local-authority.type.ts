@@ -15,7 +15,7 @@ export enum LocalAuthorityStatus {
 registerEnumType(LocalAuthorityStatus, { name: 'LocalAuthorityStatus' });
 
 /** A local authority area from the ONS/DfE reference data. */
-@ObjectType({ description: 'An English upper-tier local authority area (children\'s services authority)' })
+@ObjectType({ description: "An English upper-tier local authority area (children's services authority)" })
 export class LocalAuthority {
   @Field({ description: 'ONS GSS code; codes change on reorganisation, so they carry validity dates' })
   gssCode!: string;
@@ -54,7 +54,8 @@ export enum LocalAuthorityChange {
 }
 registerEnumType(LocalAuthorityChange, {
   name: 'LocalAuthorityChange',
-  description: 'What a reorganisation did to an authority: its area got a new code unchanged (RECODED), went wholly into one successor with other areas (MERGED), or was divided between several successors (SPLIT)',
+  description:
+    'What a reorganisation did to an authority: its area got a new code unchanged (RECODED), went wholly into one successor with other areas (MERGED), or was divided between several successors (SPLIT)',
   valuesConfig: {
     RECODED: { description: 'One successor with the same area and a new GSS code' },
     MERGED: { description: 'The whole area went into one successor that other areas also joined' },
@@ -62,7 +63,7 @@ registerEnumType(LocalAuthorityChange, {
   },
 });
 
-@ObjectType({ description: 'An authority that took over a terminated one\'s area, or part of it' })
+@ObjectType({ description: "An authority that took over a terminated one's area, or part of it" })
 export class LocalAuthoritySuccession {
   @Field(() => LocalAuthorityChange)
   change!: LocalAuthorityChange;
@@ -88,7 +89,10 @@ export class IntegratedCareBoard {
   @Field(() => DateScalar, { nullable: true, description: 'When the board came into being, where the data says' })
   validFrom!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The board\'s last day (a merger or reorganisation); null while it exists' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The board's last day (a merger or reorganisation); null while it exists",
+  })
   validTo!: string | null;
 
   static of(record: IntegratedCareBoardRecord): IntegratedCareBoard {
@@ -107,10 +111,13 @@ export class PoliceForceArea {
   @Field()
   country!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Where the data gives one, the first day of this force area' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Where the data gives one, the first day of this force area',
+  })
   validFrom!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The force area\'s last day; null while it exists' })
+  @Field(() => DateScalar, { nullable: true, description: "The force area's last day; null while it exists" })
   validTo!: string | null;
 
   static of(record: PoliceForceAreaRecord): PoliceForceArea {
@@ -126,13 +133,16 @@ export class PoliceForceArea {
 
 @ObjectType({
   description:
-    'An integrated care board whose area overlaps a local authority\'s: under the Children Act 2004 s16E (and s16Q for child death review) it may be the authority\'s safeguarding partner',
+    "An integrated care board whose area overlaps a local authority's: under the Children Act 2004 s16E (and s16Q for child death review) it may be the authority's safeguarding partner",
 })
 export class LocalAuthorityBoardOverlap {
   @Field(() => IntegratedCareBoard)
   integratedCareBoard!: IntegratedCareBoard;
 
-  @Field(() => Number, { nullable: true, description: 'The share of the local authority\'s area within the board\'s (0 to 1), where the source gives it' })
+  @Field(() => Number, {
+    nullable: true,
+    description: "The share of the local authority's area within the board's (0 to 1), where the source gives it",
+  })
   share!: number | null;
 
   @Field({ description: 'How the overlap was derived (the ONS lookups it rests on)' })
@@ -140,9 +150,21 @@ export class LocalAuthorityBoardOverlap {
 }
 
 // Reference data is read from files into memory: pages are cut there, with the same cursors and bounds as a list read from SQL.
-export const LocalAuthorityConnection = connectionOf<LocalAuthority>(() => LocalAuthority, 'LocalAuthority', 'A page of local authorities by name; totalCount is counted only when asked for');
-export const IntegratedCareBoardConnection = connectionOf<IntegratedCareBoard>(() => IntegratedCareBoard, 'IntegratedCareBoard', 'A page of integrated care boards by name; totalCount is counted only when asked for');
-export const PoliceForceAreaConnection = connectionOf<PoliceForceArea>(() => PoliceForceArea, 'PoliceForceArea', 'A page of police force areas by name; totalCount is counted only when asked for');
+export const LocalAuthorityConnection = connectionOf<LocalAuthority>(
+  () => LocalAuthority,
+  'LocalAuthority',
+  'A page of local authorities by name; totalCount is counted only when asked for',
+);
+export const IntegratedCareBoardConnection = connectionOf<IntegratedCareBoard>(
+  () => IntegratedCareBoard,
+  'IntegratedCareBoard',
+  'A page of integrated care boards by name; totalCount is counted only when asked for',
+);
+export const PoliceForceAreaConnection = connectionOf<PoliceForceArea>(
+  () => PoliceForceArea,
+  'PoliceForceArea',
+  'A page of police force areas by name; totalCount is counted only when asked for',
+);
 
 /** By name; the code makes the order total (a name can outlive its code: a recoded authority keeps it). */
 export const localAuthorityOrder: readonly SortKey<LocalAuthority>[] = [

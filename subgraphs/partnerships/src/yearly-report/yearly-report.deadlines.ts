@@ -1,5 +1,11 @@
 import { registerEnumType } from 'type-graphql';
-import { reviewClockRule, yearlyReportDeadline, type Deadline, type FinancialYear, type WorkingDayCalendar } from '@safeguarding/shared';
+import {
+  reviewClockRule,
+  yearlyReportDeadline,
+  type Deadline,
+  type FinancialYear,
+  type WorkingDayCalendar,
+} from '@safeguarding/shared';
 
 // The obligations' own rules (YEARLY_REPORT, YEARLY_REPORT_SENT), so the two never disagree.
 export const publicationBasis = reviewClockRule('YEARLY_REPORT').basis;
@@ -24,7 +30,8 @@ export enum YearlyReportStatus {
 }
 registerEnumType(YearlyReportStatus, {
   name: 'YearlyReportStatus',
-  description: 'NOT_YET_DUE until the year ends; DUE until 30 September; OVERDUE after; once published: PUBLISHED_LATE, SENT_LATE, PUBLISHED (sending or content outstanding) or COMPLETE',
+  description:
+    'NOT_YET_DUE until the year ends; DUE until 30 September; OVERDUE after; once published: PUBLISHED_LATE, SENT_LATE, PUBLISHED (sending or content outstanding) or COMPLETE',
 });
 
 export interface ReportFacts {
@@ -43,7 +50,8 @@ export function yearlyReportStatus(
 ): { status: YearlyReportStatus; reasons: string[] } {
   const due = publicationDeadline(year).due;
   if (!facts?.publishedOn) {
-    if (today <= year.endsOn) return { status: YearlyReportStatus.NOT_YET_DUE, reasons: [`the year ${year.label} ends on ${year.endsOn}`] };
+    if (today <= year.endsOn)
+      return { status: YearlyReportStatus.NOT_YET_DUE, reasons: [`the year ${year.label} ends on ${year.endsOn}`] };
     if (today <= due) return { status: YearlyReportStatus.DUE, reasons: [`to be published by ${due}`] };
     return { status: YearlyReportStatus.OVERDUE, reasons: [`not published by ${due}`] };
   }
@@ -53,7 +61,10 @@ export function yearlyReportStatus(
   const sendBy = sendingDeadline(calendar, facts.publishedOn).due;
   let sentLate = false;
   let sendingOutstanding = false;
-  for (const [recipient, sentOn] of [['the Panel', facts.sentToPanelOn], ['Foundations', facts.sentToFoundationsOn]] as const) {
+  for (const [recipient, sentOn] of [
+    ['the Panel', facts.sentToPanelOn],
+    ['Foundations', facts.sentToFoundationsOn],
+  ] as const) {
     if (sentOn && sentOn > sendBy) {
       sentLate = true;
       reasons.push(`sent to ${recipient} ${sentOn}, after ${sendBy}`);
@@ -69,5 +80,8 @@ export function yearlyReportStatus(
   if (publishedLate) return { status: YearlyReportStatus.PUBLISHED_LATE, reasons };
   if (sentLate) return { status: YearlyReportStatus.SENT_LATE, reasons };
   if (sendingOutstanding || facts.missingRequired.length > 0) return { status: YearlyReportStatus.PUBLISHED, reasons };
-  return { status: YearlyReportStatus.COMPLETE, reasons: [`published ${facts.publishedOn} and sent on time with the required content`] };
+  return {
+    status: YearlyReportStatus.COMPLETE,
+    reasons: [`published ${facts.publishedOn} and sent on time with the required content`],
+  };
 }

@@ -34,11 +34,23 @@ const everyRole = Object.values(Role);
  * compliance list show it: anyone acting in the partnership, and the Panel.
  */
 function owedAudience(partnershipId: string): ObligationAudience {
-  return { organisationIds: [], organisationRoles: [], partnershipIds: [partnershipId], partnershipRoles: everyRole, nationalRoles: [Role.PANEL_MEMBER] };
+  return {
+    organisationIds: [],
+    organisationRoles: [],
+    partnershipIds: [partnershipId],
+    partnershipRoles: everyRole,
+    nationalRoles: [Role.PANEL_MEMBER],
+  };
 }
 
 /** Sending follows publication, and a published report is public: every signed-in caller may see it. */
-const publicAudience: ObligationAudience = { organisationIds: [], organisationRoles: [], partnershipIds: [], partnershipRoles: [], nationalRoles: everyRole };
+const publicAudience: ObligationAudience = {
+  organisationIds: [],
+  organisationRoles: [],
+  partnershipIds: [],
+  partnershipRoles: [],
+  nationalRoles: everyRole,
+};
 
 /**
  * One YEARLY_REPORT per financial year the arrangements were in force, about the partnership (a
@@ -46,7 +58,12 @@ const publicAudience: ObligationAudience = { organisationIds: [], organisationRo
  * current one; a year whose due date falls after dissolution is no longer owed. Once published,
  * YEARLY_REPORT_SENT to the Panel and to Foundations, one each.
  */
-export function yearlyReportPlans(calendar: WorkingDayCalendar, partnership: Partnership, reports: readonly YearlyReport[], today: string): ObligationPlan[] {
+export function yearlyReportPlans(
+  calendar: WorkingDayCalendar,
+  partnership: Partnership,
+  reports: readonly YearlyReport[],
+  today: string,
+): ObligationPlan[] {
   if (!partnership.activeFrom) return [];
   const byYear = new Map(reports.map((report) => [report.financialYearStart, report]));
   const last = partnership.dissolvedOn && partnership.dissolvedOn < today ? partnership.dissolvedOn : today;
@@ -75,7 +92,10 @@ export function yearlyReportPlans(calendar: WorkingDayCalendar, partnership: Par
   }
   for (const report of reports) {
     if (!report.publishedOn) continue;
-    for (const [recipient, sentOn] of [['NATIONAL_PANEL', report.sentToPanelOn], ['FOUNDATIONS', report.sentToFoundationsOn]] as const) {
+    for (const [recipient, sentOn] of [
+      ['NATIONAL_PANEL', report.sentToPanelOn],
+      ['FOUNDATIONS', report.sentToFoundationsOn],
+    ] as const) {
       plans.push({
         draft: {
           kind: 'YEARLY_REPORT_SENT',
@@ -109,9 +129,18 @@ export async function settleYearlyReportObligations(
   await settleObligationPlans(ledger, plans);
   // A year no longer in range (dissolved before it began) is no longer owed either.
   const planned = new Set(plans.map((plan) => obligationId(partnershipsSource, plan.draft)));
-  const open = await manager.findBy(Obligation, { kind: 'YEARLY_REPORT', entityType: 'Partnership', entityId: partnershipId, status: 'OPEN' });
+  const open = await manager.findBy(Obligation, {
+    kind: 'YEARLY_REPORT',
+    entityType: 'Partnership',
+    entityId: partnershipId,
+    status: 'OPEN',
+  });
   for (const row of open.filter((r) => !planned.has(r.id))) {
-    await ledger.cancel({ kind: 'YEARLY_REPORT', about: { type: 'Partnership', id: partnershipId }, occurrence: row.occurrence });
+    await ledger.cancel({
+      kind: 'YEARLY_REPORT',
+      about: { type: 'Partnership', id: partnershipId },
+      occurrence: row.occurrence,
+    });
   }
 }
 
@@ -123,8 +152,11 @@ export async function reconcileYearlyReportObligations(runtime: SubgraphRuntime)
     const partnerships = await manager.find(Partnership);
     const reports = await manager.find(YearlyReport);
     const byPartnership = new Map<string, YearlyReport[]>();
-    for (const report of reports) byPartnership.set(report.partnershipId, [...(byPartnership.get(report.partnershipId) ?? []), report]);
-    const plans = partnerships.flatMap((p) => yearlyReportPlans(runtime.calendar, p, byPartnership.get(p.id) ?? [], today));
+    for (const report of reports)
+      byPartnership.set(report.partnershipId, [...(byPartnership.get(report.partnershipId) ?? []), report]);
+    const plans = partnerships.flatMap((p) =>
+      yearlyReportPlans(runtime.calendar, p, byPartnership.get(p.id) ?? [], today),
+    );
     return reconcileObligationPlans(manager, partnershipsSource, at, yearlyReportObligationKinds, plans);
   });
   if (written > 0) runtime.logger.info({ written }, 'yearly report obligations reconciled');

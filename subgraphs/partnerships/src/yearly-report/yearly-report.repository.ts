@@ -1,5 +1,18 @@
 import { Brackets, In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countPerParent, firstPerParent, partnershipStaffRoles, queryOfClauses, Role, rootPage, type AccessScope, type Page, type PageRequest, type SortKey, findInScope, findOneInScope } from '@safeguarding/shared';
+import {
+  countPerParent,
+  firstPerParent,
+  partnershipStaffRoles,
+  queryOfClauses,
+  Role,
+  rootPage,
+  type AccessScope,
+  type Page,
+  type PageRequest,
+  type SortKey,
+  findInScope,
+  findOneInScope,
+} from '@safeguarding/shared';
 import { Partnership, PartnershipStatus } from '../partnership/partnership.entity';
 import { partnershipOrder } from '../partnership/partnership.repository';
 import { YearlyReport } from './yearly-report.entity';
@@ -18,7 +31,10 @@ export class YearlyReportRepository {
   ) {}
 
   /** `within`: the partnerships asked for; the caller's own are intersected with it, never spread over it. */
-  private visible(where: Omit<FindOptionsWhere<YearlyReport>, 'partnershipId'>, within?: readonly string[]): FindOptionsWhere<YearlyReport>[] {
+  private visible(
+    where: Omit<FindOptionsWhere<YearlyReport>, 'partnershipId'>,
+    within?: readonly string[],
+  ): FindOptionsWhere<YearlyReport>[] {
     const asked = within ? { partnershipId: In([...within]) } : {};
     if (this.scope.hasRole(Role.PANEL_MEMBER)) return [{ ...where, ...asked }];
     const clauses: FindOptionsWhere<YearlyReport>[] = [{ ...where, ...asked, publishedOn: Not(IsNull()) }];
@@ -40,7 +56,14 @@ export class YearlyReportRepository {
   pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<YearlyReport[]> {
     const query = queryOfClauses(this.manager, YearlyReport, 'report', this.visible({}, partnershipIds));
     if (!query) return Promise.resolve([]);
-    return firstPerParent(query, { id: 'report.id', parent: 'report.partnershipId', parents: partnershipIds.length, order: yearlyReportOrder, after, limit }).getMany();
+    return firstPerParent(query, {
+      id: 'report.id',
+      parent: 'report.partnershipId',
+      parents: partnershipIds.length,
+      order: yearlyReportOrder,
+      after,
+      limit,
+    }).getMany();
   }
 
   async countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
@@ -49,11 +72,15 @@ export class YearlyReportRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<YearlyReport[]> {
-    return findInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', ids, () => this.manager.find(YearlyReport, { where: this.visible({ id: In([...ids]) }) }));
+    return findInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', ids, () =>
+      this.manager.find(YearlyReport, { where: this.visible({ id: In([...ids]) }) }),
+    );
   }
 
   findById(id: string): Promise<YearlyReport | null> {
-    return findOneInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', id, () => this.manager.findOne(YearlyReport, { where: this.visible({ id }) }));
+    return findOneInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', id, () =>
+      this.manager.findOne(YearlyReport, { where: this.visible({ id }) }),
+    );
   }
 
   forYear(financialYearStart: number, partnershipIds: readonly string[]): Promise<YearlyReport[]> {
@@ -77,9 +104,15 @@ export class YearlyReportRepository {
   private owing(dueOn: string) {
     return this.manager
       .createQueryBuilder(Partnership, 'partnership')
-      .where('partnership.status IN (:...owingStatuses)', { owingStatuses: [PartnershipStatus.ACTIVE, PartnershipStatus.DISSOLVED] })
+      .where('partnership.status IN (:...owingStatuses)', {
+        owingStatuses: [PartnershipStatus.ACTIVE, PartnershipStatus.DISSOLVED],
+      })
       .andWhere('partnership.activeFrom IS NOT NULL AND partnership.activeFrom <= :dueOn', { dueOn })
-      .andWhere(new Brackets((inner) => inner.where('partnership.dissolvedOn IS NULL').orWhere('partnership.dissolvedOn >= :dueOn', { dueOn })));
+      .andWhere(
+        new Brackets((inner) =>
+          inner.where('partnership.dissolvedOn IS NULL').orWhere('partnership.dissolvedOn >= :dueOn', { dueOn }),
+        ),
+      );
   }
 
   async insert(report: YearlyReport): Promise<void> {

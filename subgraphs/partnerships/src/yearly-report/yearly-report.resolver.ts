@@ -30,12 +30,18 @@ export class YearlyReportResolver {
     return new YearlyReportService(ctx).sendingDeadline(report, report.sentToPanelOn);
   }
 
-  @FieldResolver(() => DeadlineView, { nullable: true, description: 'Sent to Foundations within 7 days of publication' })
+  @FieldResolver(() => DeadlineView, {
+    nullable: true,
+    description: 'Sent to Foundations within 7 days of publication',
+  })
   foundationsDeadline(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): DeadlineView | null {
     return new YearlyReportService(ctx).sendingDeadline(report, report.sentToFoundationsOn);
   }
 
-  @FieldResolver(() => [YearlyReportContentItem], { description: 'What the report must contain (Working Together 2023 ch. 2, the yearly report of the safeguarding partners), each item with its requirement' })
+  @FieldResolver(() => [YearlyReportContentItem], {
+    description:
+      'What the report must contain (Working Together 2023 ch. 2, the yearly report of the safeguarding partners), each item with its requirement',
+  })
   content(@Root() report: YearlyReport, @Ctx() ctx: SubgraphContext): YearlyReportContentItem[] {
     return new YearlyReportService(ctx).content(report);
   }
@@ -56,12 +62,19 @@ export class YearlyReportResolver {
   }
 
   @Authorized(Role.PANEL_MEMBER)
-  @Query(() => YearlyReportComplianceConnection, { description: "Every partnership's yearly report status for a financial year (the Panel), by partnership name, a page at a time" })
-  yearlyReportCompliance(@Arg('financialYear') label: string, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<YearlyReportCompliance>> {
+  @Query(() => YearlyReportComplianceConnection, {
+    description:
+      "Every partnership's yearly report status for a financial year (the Panel), by partnership name, a page at a time",
+  })
+  yearlyReportCompliance(
+    @Arg('financialYear') label: string,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<YearlyReportCompliance>> {
     return new YearlyReportService(ctx).compliance(label, args);
   }
 
-  @Mutation(() => YearlyReport, { description: 'Starts the record of a partnership\'s report on a financial year' })
+  @Mutation(() => YearlyReport, { description: "Starts the record of a partnership's report on a financial year" })
   recordYearlyReport(@Arg('input') input: RecordYearlyReportInput, @Ctx() ctx: SubgraphContext): Promise<YearlyReport> {
     return new YearlyReportService(ctx).record(input);
   }
@@ -78,16 +91,26 @@ export class YearlyReportResolver {
 
 @Resolver(() => Partnership)
 export class PartnershipYearlyReportsResolver {
-  @FieldResolver(() => YearlyReportConnection, { description: 'Yearly reports, newest year first (unpublished ones to the partnership\'s staff), a page at a time' })
-  yearlyReports(@Root() partnership: Partnership, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<YearlyReport>> {
+  @FieldResolver(() => YearlyReportConnection, {
+    description: "Yearly reports, newest year first (unpublished ones to the partnership's staff), a page at a time",
+  })
+  yearlyReports(
+    @Root() partnership: Partnership,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<YearlyReport>> {
     return new YearlyReportService(ctx).pageOf(partnership.id, args);
   }
 
   @FieldResolver(() => YearlyReportComplianceConnection, {
     description:
-      'To the partnership\'s staff: a yearly report owed for every financial year the arrangements were in force on its due date (Working Together 2023 ch. 2), newest first, each with its status and rule, OVERDUE where none was published in time (empty to others), a page at a time',
+      "To the partnership's staff: a yearly report owed for every financial year the arrangements were in force on its due date (Working Together 2023 ch. 2), newest first, each with its status and rule, OVERDUE where none was published in time (empty to others), a page at a time",
   })
-  yearlyReportObligations(@Root() partnership: Partnership, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<YearlyReportCompliance>> {
+  yearlyReportObligations(
+    @Root() partnership: Partnership,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<YearlyReportCompliance>> {
     return new YearlyReportService(ctx).obligations(partnership.id, args);
   }
 }

@@ -45,7 +45,9 @@ import {
 } from './yearly-report.deadlines';
 
 /** Newest year first: the label ("2025-26") sorts as its year. */
-const obligationOrder: readonly SortKey<YearlyReportCompliance>[] = [{ column: 'financialYear', descending: true, value: (o) => o.financialYear }];
+const obligationOrder: readonly SortKey<YearlyReportCompliance>[] = [
+  { column: 'financialYear', descending: true, value: (o) => o.financialYear },
+];
 
 export class YearlyReportService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -88,28 +90,47 @@ export class YearlyReportService {
         item,
         requirement,
         description,
-        required: requirement === ContentRequirement.MUST || (requirement === ContentRequirement.WHERE_SECURE_ESTABLISHMENT && report.hasSecureEstablishment),
+        required:
+          requirement === ContentRequirement.MUST ||
+          (requirement === ContentRequirement.WHERE_SECURE_ESTABLISHMENT && report.hasSecureEstablishment),
         present: report.contentPresent.includes(item),
       }),
     );
   }
 
   missingRequired(report: YearlyReport): YearlyReportContent[] {
-    return this.content(report).filter((c) => c.required && !c.present).map((c) => c.item);
+    return this.content(report)
+      .filter((c) => c.required && !c.present)
+      .map((c) => c.item);
   }
 
   status(report: YearlyReport): { status: YearlyReportStatus; reasons: string[] } {
-    return yearlyReportStatus(this.year(report), { ...report, missingRequired: this.missingRequired(report) }, this.ctx.today, this.ctx.calendar);
+    return yearlyReportStatus(
+      this.year(report),
+      { ...report, missingRequired: this.missingRequired(report) },
+      this.ctx.today,
+      this.ctx.calendar,
+    );
   }
 
   publicationDeadline(report: YearlyReport): DeadlineView {
-    return DeadlineView.of(publicationDeadline(this.year(report)), publicationBasis, report.publishedOn, this.ctx.today);
+    return DeadlineView.of(
+      publicationDeadline(this.year(report)),
+      publicationBasis,
+      report.publishedOn,
+      this.ctx.today,
+    );
   }
 
   /** Null until published: the 7 days run from publication. */
   sendingDeadline(report: YearlyReport, sentOn: string | null): DeadlineView | null {
     if (!report.publishedOn) return null;
-    return DeadlineView.of(sendingDeadline(this.ctx.calendar, report.publishedOn), sendingBasis, sentOn, this.ctx.today);
+    return DeadlineView.of(
+      sendingDeadline(this.ctx.calendar, report.publishedOn),
+      sendingBasis,
+      sentOn,
+      this.ctx.today,
+    );
   }
 
   /** A page of the partnerships owing the year's report (by name, cut in SQL), with their reports for that year only. */
@@ -120,13 +141,25 @@ export class YearlyReportService {
     const repository = this.repository();
     const due = publicationDeadline(year).due;
     const partnerships = await repository.partnershipsOwing(due, request);
-    const reports = await repository.forYear(year.start, partnerships.nodes.map((partnership) => partnership.id));
+    const reports = await repository.forYear(
+      year.start,
+      partnerships.nodes.map((partnership) => partnership.id),
+    );
     const byPartnership = new Map(reports.map((report) => [report.partnershipId, report]));
-    const page = { ...partnerships, nodes: partnerships.nodes.map((partnership) => this.obligation(partnership, year, byPartnership.get(partnership.id) ?? null)) };
+    const page = {
+      ...partnerships,
+      nodes: partnerships.nodes.map((partnership) =>
+        this.obligation(partnership, year, byPartnership.get(partnership.id) ?? null),
+      ),
+    };
     return connection(YearlyReportComplianceConnection, page, () => repository.countOwing(due));
   }
 
-  private obligation(partnership: Partnership, year: FinancialYear, report: YearlyReport | null): YearlyReportCompliance {
+  private obligation(
+    partnership: Partnership,
+    year: FinancialYear,
+    report: YearlyReport | null,
+  ): YearlyReportCompliance {
     const facts = report ? { ...report, missingRequired: this.missingRequired(report) } : null;
     const { status, reasons } = yearlyReportStatus(year, facts, this.ctx.today, this.ctx.calendar);
     return Object.assign(new YearlyReportCompliance(), {
@@ -135,7 +168,12 @@ export class YearlyReportService {
       report,
       status,
       reasons,
-      publicationDeadline: DeadlineView.of(publicationDeadline(year), publicationBasis, report?.publishedOn ?? null, this.ctx.today),
+      publicationDeadline: DeadlineView.of(
+        publicationDeadline(year),
+        publicationBasis,
+        report?.publishedOn ?? null,
+        this.ctx.today,
+      ),
     });
   }
 
@@ -158,7 +196,8 @@ export class YearlyReportService {
     const partnership = await new PartnershipService(this.ctx).byId(partnershipId);
     if (!partnership?.activeFrom) return [];
     const reports = new Map((await this.allOf(partnershipId)).map((report) => [report.financialYearStart, report]));
-    const last = partnership.dissolvedOn && partnership.dissolvedOn < this.ctx.today ? partnership.dissolvedOn : this.ctx.today;
+    const last =
+      partnership.dissolvedOn && partnership.dissolvedOn < this.ctx.today ? partnership.dissolvedOn : this.ctx.today;
     const first = financialYearOf(financialYearContaining(partnership.activeFrom)).start;
     const years: YearlyReportCompliance[] = [];
     for (let start = financialYearOf(financialYearContaining(last)).start; start >= first; start -= 1) {
@@ -198,7 +237,10 @@ export class YearlyReportService {
     await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       if (await repository.exists(report.partnershipId, report.financialYearStart)) {
-        throw new BadUserInputError('input.financialYear', `a yearly report for ${valid.financialYear.label} is already recorded for this partnership`);
+        throw new BadUserInputError(
+          'input.financialYear',
+          `a yearly report for ${valid.financialYear.label} is already recorded for this partnership`,
+        );
       }
       await repository.insert(report);
     });
@@ -219,7 +261,9 @@ export class YearlyReportService {
       input,
     );
     // A field left out (or null) is left as it is.
-    const changes = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== null)) as Partial<YearlyReport>;
+    const changes = Object.fromEntries(
+      Object.entries(given).filter(([, value]) => value !== undefined && value !== null),
+    ) as Partial<YearlyReport>;
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const report = await repository.findById(id);
@@ -237,15 +281,18 @@ export class YearlyReportService {
     const year = this.year(report);
     const today = this.ctx.today;
     if (report.publishedOn) {
-      if (report.publishedOn <= year.endsOn) throw new BadUserInputError('input.publishedOn', `must be after the year ${year.label} ends on ${year.endsOn}`);
+      if (report.publishedOn <= year.endsOn)
+        throw new BadUserInputError('input.publishedOn', `must be after the year ${year.label} ends on ${year.endsOn}`);
       if (report.publishedOn > today) throw new BadUserInputError('input.publishedOn', 'must not be in the future');
-      if (!report.publicationUrl) throw new BadUserInputError('input.publicationUrl', 'is needed once the report is published');
+      if (!report.publicationUrl)
+        throw new BadUserInputError('input.publicationUrl', 'is needed once the report is published');
     }
     for (const field of ['sentToPanelOn', 'sentToFoundationsOn'] as const) {
       const sentOn = report[field];
       if (!sentOn) continue;
       if (!report.publishedOn) throw new BadUserInputError(`input.${field}`, 'cannot be set before publishedOn');
-      if (sentOn < report.publishedOn) throw new BadUserInputError(`input.${field}`, `must not be before publication on ${report.publishedOn}`);
+      if (sentOn < report.publishedOn)
+        throw new BadUserInputError(`input.${field}`, `must not be before publication on ${report.publishedOn}`);
       if (sentOn > today) throw new BadUserInputError(`input.${field}`, 'must not be in the future');
     }
   }

@@ -27,7 +27,9 @@ export class CdopCategoryCount {
   count!: SuppressibleCount;
 }
 
-@ObjectType({ description: 'Child deaths of one local authority area in one calendar year of death, with small numbers suppressed' })
+@ObjectType({
+  description: 'Child deaths of one local authority area in one calendar year of death, with small numbers suppressed',
+})
 export class ChildDeathAggregate {
   @Field()
   localAuthorityGssCode!: string;
@@ -38,7 +40,9 @@ export class ChildDeathAggregate {
   @Field(() => Int)
   year!: number;
 
-  @Field(() => SuppressibleCount, { description: 'Suppressed too whenever a non-zero cell is, so it cannot be subtracted back' })
+  @Field(() => SuppressibleCount, {
+    description: 'Suppressed too whenever a non-zero cell is, so it cannot be subtracted back',
+  })
   deaths!: SuppressibleCount;
 
   @Field(() => [CdopCategoryCount])
@@ -64,7 +68,10 @@ export function aggregateChildDeaths(
   area: { gssCode: string; name: string },
   reviews: readonly Pick<ChildDeathReview, 'category' | 'modifiableFactorsIdentified'>[],
 ): ChildDeathAggregate {
-  const byCategory = cdopCategories.map((category) => ({ category, n: reviews.filter((r) => r.category === category).length }));
+  const byCategory = cdopCategories.map((category) => ({
+    category,
+    n: reviews.filter((r) => r.category === category).length,
+  }));
   const awaiting = reviews.filter((r) => r.category === null).length;
   const modifiable = reviews.filter((r) => r.modifiableFactorsIdentified === true).length;
   const notModifiable = reviews.filter((r) => r.modifiableFactorsIdentified === false).length;
@@ -75,7 +82,9 @@ export function aggregateChildDeaths(
     localAuthorityName: area.name,
     year,
     deaths: SuppressibleCount.of(reviews.length, anyHidden),
-    byCategory: byCategory.map(({ category, n }) => Object.assign(new CdopCategoryCount(), { category, count: SuppressibleCount.of(n) })),
+    byCategory: byCategory.map(({ category, n }) =>
+      Object.assign(new CdopCategoryCount(), { category, count: SuppressibleCount.of(n) }),
+    ),
     awaitingPanelReview: SuppressibleCount.of(awaiting),
     modifiableFactorsIdentified: SuppressibleCount.of(modifiable),
     modifiableFactorsNotIdentified: SuppressibleCount.of(notModifiable),

@@ -17,7 +17,10 @@ export enum CdopCategory {
   INFECTION = 'INFECTION',
   SUDDEN_UNEXPECTED_UNEXPLAINED_DEATH = 'SUDDEN_UNEXPECTED_UNEXPLAINED_DEATH',
 }
-registerEnumType(CdopCategory, { name: 'CdopCategory', description: 'The ten child death overview panel categories of death (1-10)' });
+registerEnumType(CdopCategory, {
+  name: 'CdopCategory',
+  description: 'The ten child death overview panel categories of death (1-10)',
+});
 export const cdopCategories = Object.values(CdopCategory);
 
 /** Where a child death review has got to; each stage needs the one before. */
@@ -28,7 +31,8 @@ export enum ChildDeathReviewStage {
 }
 registerEnumType(ChildDeathReviewStage, {
   name: 'ChildDeathReviewStage',
-  description: 'AWAITING_REVIEW_MEETING -> AWAITING_PANEL_REVIEW (after the child death review meeting) -> REVIEWED (by the CDOP)',
+  description:
+    'AWAITING_REVIEW_MEETING -> AWAITING_PANEL_REVIEW (after the child death review meeting) -> REVIEWED (by the CDOP)',
 });
 
 /** A child death review by the child death review partners, the LA and the ICB (Children Act 2004 s16Q). */
@@ -104,7 +108,7 @@ export class ChildDeathReview {
   @Column('boolean', { nullable: true })
   modifiableFactorsIdentified!: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'The category\'s number, 1-10' })
+  @Field(() => Int, { nullable: true, description: "The category's number, 1-10" })
   categoryNumber(): number | null {
     return this.category ? cdopCategories.indexOf(this.category) + 1 : null;
   }
@@ -112,10 +116,15 @@ export class ChildDeathReview {
   @Field(() => ChildDeathReviewStage)
   stage(): ChildDeathReviewStage {
     if (this.panelReviewOn) return ChildDeathReviewStage.REVIEWED;
-    return this.reviewMeetingOn ? ChildDeathReviewStage.AWAITING_PANEL_REVIEW : ChildDeathReviewStage.AWAITING_REVIEW_MEETING;
+    return this.reviewMeetingOn
+      ? ChildDeathReviewStage.AWAITING_PANEL_REVIEW
+      : ChildDeathReviewStage.AWAITING_REVIEW_MEETING;
   }
 
-  @Field(() => [AgencyStub], { nullable: true, description: 'The child death review partners: the local authority and the ICB' })
+  @Field(() => [AgencyStub], {
+    nullable: true,
+    description: 'The child death review partners: the local authority and the ICB',
+  })
   childDeathReviewPartners(): AgencyStub[] {
     return [AgencyStub.of(this.localAuthorityId), AgencyStub.of(this.integratedCareBoardId)];
   }

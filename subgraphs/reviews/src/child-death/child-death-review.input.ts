@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 import { CdopCategory } from './child-death-review.entity';
 
-@InputType({ description: 'A child\'s death, as the child death review partners record it' })
+@InputType({ description: "A child's death, as the child death review partners record it" })
 export class RecordChildDeathInput {
   @Field(() => ID)
   partnershipId!: string;
@@ -32,7 +32,7 @@ export class RecordChildDeathInput {
   jointAgencyResponseReason?: string | null;
 }
 
-@InputType({ description: 'The child death overview panel\'s review' })
+@InputType({ description: "The child death overview panel's review" })
 export class RecordChildDeathPanelReviewInput {
   @Field(() => ID)
   id!: string;

@@ -1,5 +1,15 @@
 import { Between, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope, findInScope } from '@safeguarding/shared';
+import {
+  countOfClauses,
+  countsOfClauses,
+  pageOfClauses,
+  pagesOfClauses,
+  type Page,
+  type PageRequest,
+  type SortKey,
+  type AccessScope,
+  findInScope,
+} from '@safeguarding/shared';
 import { caseClauses } from '../common/case-access';
 import { CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
 
@@ -32,7 +42,9 @@ export class ChildDeathReviewRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<ChildDeathReview[]> {
-    return findInScope(this.manager, this.scope, ChildDeathReview, 'ChildDeathReview', ids, () => this.find(this.visible({ id: In([...ids]) })));
+    return findInScope(this.manager, this.scope, ChildDeathReview, 'ChildDeathReview', ids, () =>
+      this.find(this.visible({ id: In([...ids]) })),
+    );
   }
 
   ofPartnerships(partnershipIds: readonly string[]): Promise<ChildDeathReview[]> {
@@ -41,7 +53,15 @@ export class ChildDeathReviewRepository {
 
   /** A page of what the caller may see, in every partnership or within some, cut in SQL. */
   page(within: readonly string[] | null, request: PageRequest): Promise<Page<ChildDeathReview>> {
-    return pageOfClauses(this.manager, ChildDeathReview, 'death', this.visible({}, within), 'childDeathReviews', request, childDeathReviewOrder);
+    return pageOfClauses(
+      this.manager,
+      ChildDeathReview,
+      'death',
+      this.visible({}, within),
+      'childDeathReviews',
+      request,
+      childDeathReviewOrder,
+    );
   }
 
   count(within: readonly string[] | null): Promise<number> {
@@ -49,12 +69,28 @@ export class ChildDeathReviewRepository {
   }
 
   /** Each partnership's page, for all of them in one statement. */
-  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<ChildDeathReview[]> {
-    return pagesOfClauses(this.manager, ChildDeathReview, 'death', this.visible({}, partnershipIds), { parent: 'death.partnershipId', parents: partnershipIds.length, order: childDeathReviewOrder, after, limit });
+  pagesOf(
+    partnershipIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<ChildDeathReview[]> {
+    return pagesOfClauses(this.manager, ChildDeathReview, 'death', this.visible({}, partnershipIds), {
+      parent: 'death.partnershipId',
+      parents: partnershipIds.length,
+      order: childDeathReviewOrder,
+      after,
+      limit,
+    });
   }
 
   countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
-    return countsOfClauses(this.manager, ChildDeathReview, 'death', this.visible({}, partnershipIds), 'death.partnershipId');
+    return countsOfClauses(
+      this.manager,
+      ChildDeathReview,
+      'death',
+      this.visible({}, partnershipIds),
+      'death.partnershipId',
+    );
   }
 
   unnotifiedOf(partnershipIds: readonly string[]): Promise<ChildDeathReview[]> {
@@ -62,11 +98,17 @@ export class ChildDeathReviewRepository {
   }
 
   /** For suppressed aggregates only: the caller never sees a row. */
-  diedIn(year: number, localAuthorityGssCode: string | null): Promise<Array<Pick<ChildDeathReview, 'localAuthorityGssCode' | 'category' | 'modifiableFactorsIdentified'>>> {
+  diedIn(
+    year: number,
+    localAuthorityGssCode: string | null,
+  ): Promise<Array<Pick<ChildDeathReview, 'localAuthorityGssCode' | 'category' | 'modifiableFactorsIdentified'>>> {
     const y = String(year).padStart(4, '0');
     return this.manager.find(ChildDeathReview, {
       select: { localAuthorityGssCode: true, category: true, modifiableFactorsIdentified: true },
-      where: { dateOfDeath: Between(`${y}-01-01`, `${y}-12-31`), ...(localAuthorityGssCode ? { localAuthorityGssCode } : {}) },
+      where: {
+        dateOfDeath: Between(`${y}-01-01`, `${y}-12-31`),
+        ...(localAuthorityGssCode ? { localAuthorityGssCode } : {}),
+      },
       order: { localAuthorityGssCode: 'ASC' },
     });
   }

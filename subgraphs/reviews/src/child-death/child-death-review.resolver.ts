@@ -7,7 +7,10 @@ import { ChildDeathReviewService, stageDeadlines } from './child-death-review.se
 
 @Resolver(() => ChildDeathReview)
 export class ChildDeathReviewResolver {
-  @Query(() => ChildDeathReview, { nullable: true, description: 'A child death review, if you act for its partnership' })
+  @Query(() => ChildDeathReview, {
+    nullable: true,
+    description: 'A child death review, if you act for its partnership',
+  })
   childDeathReview(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ChildDeathReview | null> {
     return new ChildDeathReviewService(ctx).byId(id);
   }
@@ -23,26 +26,32 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).aggregates(year, localAuthorityGssCode ?? null);
   }
 
-  @FieldResolver(() => DeadlineView, { description: 'The CDOP is notified within the configured hours of the death (24 by default)' })
+  @FieldResolver(() => DeadlineView, {
+    description: 'The CDOP is notified within the configured hours of the death (24 by default)',
+  })
   cdopNotificationDeadline(@Root() review: ChildDeathReview, @Ctx() ctx: SubgraphContext): DeadlineView {
     return new ChildDeathReviewService(ctx).deadline(review);
   }
 
   @FieldResolver(() => DeadlineView, {
-    description: 'The child death review meeting\'s target (Child Death Review Statutory and Operational Guidance 2018 sets none nationally: local practice)',
+    description:
+      "The child death review meeting's target (Child Death Review Statutory and Operational Guidance 2018 sets none nationally: local practice)",
   })
   reviewMeetingDeadline(@Root() review: ChildDeathReview, @Ctx() ctx: SubgraphContext): DeadlineView {
     return stageDeadlines(ctx, review).meeting;
   }
 
   @FieldResolver(() => DeadlineView, {
-    description: 'The child death overview panel review\'s target (Child Death Review Statutory and Operational Guidance 2018 sets none nationally: local practice)',
+    description:
+      "The child death overview panel review's target (Child Death Review Statutory and Operational Guidance 2018 sets none nationally: local practice)",
   })
   panelReviewDeadline(@Root() review: ChildDeathReview, @Ctx() ctx: SubgraphContext): DeadlineView {
     return stageDeadlines(ctx, review).panelReview;
   }
 
-  @Mutation(() => ChildDeathReview, { description: 'Records a child\'s death for review by the child death review partners' })
+  @Mutation(() => ChildDeathReview, {
+    description: "Records a child's death for review by the child death review partners",
+  })
   recordChildDeath(@Arg('input') input: RecordChildDeathInput, @Ctx() ctx: SubgraphContext): Promise<ChildDeathReview> {
     return new ChildDeathReviewService(ctx).record(input);
   }
@@ -65,12 +74,19 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).recordReviewMeeting(id, meetingOn);
   }
 
-  @Mutation(() => ChildDeathReview, { description: 'Records the child death overview panel\'s review: category and modifiable factors' })
-  recordChildDeathPanelReview(@Arg('input') input: RecordChildDeathPanelReviewInput, @Ctx() ctx: SubgraphContext): Promise<ChildDeathReview> {
+  @Mutation(() => ChildDeathReview, {
+    description: "Records the child death overview panel's review: category and modifiable factors",
+  })
+  recordChildDeathPanelReview(
+    @Arg('input') input: RecordChildDeathPanelReviewInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildDeathReview> {
     return new ChildDeathReviewService(ctx).recordPanelReview(input);
   }
 
-  @Mutation(() => CdopNotificationSetting, { description: 'Sets how many hours after a death the CDOP must be notified (local practice)' })
+  @Mutation(() => CdopNotificationSetting, {
+    description: 'Sets how many hours after a death the CDOP must be notified (local practice)',
+  })
   configureCdopNotification(
     @Arg('partnershipId', () => ID) partnershipId: string,
     @Arg('hours', () => Int) hours: number,

@@ -74,7 +74,10 @@ export class ChildDeathReviewService {
   }
 
   async audited(rows: ChildDeathReview[]): Promise<ChildDeathReview[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await appendAudit(
+      this.ctx,
+      rows.map((row) => auditOf(row, AuditAction.READ)),
+    );
     return rows;
   }
 
@@ -106,12 +109,18 @@ export class ChildDeathReviewService {
   }
 
   async aggregates(year: number, localAuthorityGssCode: string | null): Promise<ChildDeathAggregate[]> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'must be a year from 2000 to 2100');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new BadUserInputError('year', 'must be a year from 2000 to 2100');
     const rows = await this.repository().diedIn(year, localAuthorityGssCode);
     const byArea = new Map<string, typeof rows>();
-    for (const row of rows) byArea.set(row.localAuthorityGssCode, [...(byArea.get(row.localAuthorityGssCode) ?? []), row]);
+    for (const row of rows)
+      byArea.set(row.localAuthorityGssCode, [...(byArea.get(row.localAuthorityGssCode) ?? []), row]);
     return [...byArea.entries()].map(([gssCode, reviews]) =>
-      aggregateChildDeaths(year, { gssCode, name: this.ctx.reference.localAuthorityByGss(gssCode)?.name ?? gssCode }, reviews),
+      aggregateChildDeaths(
+        year,
+        { gssCode, name: this.ctx.reference.localAuthorityByGss(gssCode)?.name ?? gssCode },
+        reviews,
+      ),
     );
   }
 
@@ -128,7 +137,10 @@ export class ChildDeathReviewService {
       localAuthorityGssCode: la.gssCode,
       localAuthorityId: statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: la.dfeCode }),
       integratedCareBoardOdsCode: valid.integratedCareBoardOdsCode,
-      integratedCareBoardId: statutoryOrganisationId({ kind: 'INTEGRATED_CARE_BOARD', odsCode: valid.integratedCareBoardOdsCode }),
+      integratedCareBoardId: statutoryOrganisationId({
+        kind: 'INTEGRATED_CARE_BOARD',
+        odsCode: valid.integratedCareBoardOdsCode,
+      }),
       childReference: valid.childReference,
       ageAtDeathYears: valid.ageAtDeathYears,
       dateOfDeath: valid.dateOfDeath,
@@ -153,7 +165,8 @@ export class ChildDeathReviewService {
     const date = validateInput(notPast(this.ctx.today), notifiedOn, 'notifiedOn');
     return this.change(id, (review) => {
       if (review.cdopNotifiedOn) throw new ConflictError(`the CDOP was already notified on ${review.cdopNotifiedOn}`);
-      if (date < review.dateOfDeath) throw new BadUserInputError('notifiedOn', `must not be before the death on ${review.dateOfDeath}`);
+      if (date < review.dateOfDeath)
+        throw new BadUserInputError('notifiedOn', `must not be before the death on ${review.dateOfDeath}`);
       return { where: { cdopNotifiedOn: IsNull() }, changes: { cdopNotifiedOn: date } };
     });
   }
@@ -162,7 +175,8 @@ export class ChildDeathReviewService {
     const date = validateInput(notPast(this.ctx.today), meetingOn, 'meetingOn');
     return this.change(id, (review) => {
       nextChildDeathReviewStage(review.stage(), { kind: 'recordReviewMeeting' });
-      if (date < review.dateOfDeath) throw new BadUserInputError('meetingOn', `must not be before the death on ${review.dateOfDeath}`);
+      if (date < review.dateOfDeath)
+        throw new BadUserInputError('meetingOn', `must not be before the death on ${review.dateOfDeath}`);
       return { where: { reviewMeetingOn: IsNull() }, changes: { reviewMeetingOn: date } };
     });
   }
@@ -172,18 +186,28 @@ export class ChildDeathReviewService {
     return this.change(valid.id, (review) => {
       nextChildDeathReviewStage(review.stage(), { kind: 'recordPanelReview' });
       if (review.reviewMeetingOn && valid.panelReviewOn < review.reviewMeetingOn) {
-        throw new BadUserInputError('input.panelReviewOn', `must not be before the review meeting on ${review.reviewMeetingOn}`);
+        throw new BadUserInputError(
+          'input.panelReviewOn',
+          `must not be before the review meeting on ${review.reviewMeetingOn}`,
+        );
       }
       return {
         where: { panelReviewOn: IsNull() },
-        changes: { panelReviewOn: valid.panelReviewOn, category: valid.category, modifiableFactorsIdentified: valid.modifiableFactorsIdentified },
+        changes: {
+          panelReviewOn: valid.panelReviewOn,
+          category: valid.category,
+          modifiableFactorsIdentified: valid.modifiableFactorsIdentified,
+        },
       };
     });
   }
 
   private change(
     id: string,
-    decide: (review: ChildDeathReview) => { where: Partial<Record<keyof ChildDeathReview, unknown>>; changes: Partial<ChildDeathReview> },
+    decide: (review: ChildDeathReview) => {
+      where: Partial<Record<keyof ChildDeathReview, unknown>>;
+      changes: Partial<ChildDeathReview>;
+    },
   ): Promise<ChildDeathReview> {
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
@@ -203,16 +227,32 @@ export class ChildDeathReviewService {
 }
 
 /** Hours become whole days after the day of death: 24 hours from a death on D is due by the end of D+1. */
-export function cdopDeadline(ctx: Pick<SubgraphContext, 'calendar'>, review: Pick<ChildDeathReview, 'dateOfDeath' | 'cdopNotificationHours'>): Deadline {
+export function cdopDeadline(
+  ctx: Pick<SubgraphContext, 'calendar'>,
+  review: Pick<ChildDeathReview, 'dateOfDeath' | 'cdopNotificationHours'>,
+): Deadline {
   return cdopNotificationDeadline(ctx.calendar, review.dateOfDeath, review.cdopNotificationHours);
 }
 
 /** Each stage's target, as its CHILD_DEATH_REVIEW_STAGE obligation has it. */
-export function stageDeadlines(ctx: Pick<SubgraphContext, 'calendar' | 'today'>, review: ChildDeathReview): { meeting: DeadlineView; panelReview: DeadlineView } {
+export function stageDeadlines(
+  ctx: Pick<SubgraphContext, 'calendar' | 'today'>,
+  review: ChildDeathReview,
+): { meeting: DeadlineView; panelReview: DeadlineView } {
   const basis = reviewClockRule('CHILD_DEATH_REVIEW_STAGE').basis;
   return {
-    meeting: DeadlineView.of(childDeathReviewStageDeadline(ctx.calendar, review.dateOfDeath, 'REVIEW_MEETING'), basis, review.reviewMeetingOn, ctx.today),
-    panelReview: DeadlineView.of(childDeathReviewStageDeadline(ctx.calendar, review.dateOfDeath, 'PANEL_REVIEW'), basis, review.panelReviewOn, ctx.today),
+    meeting: DeadlineView.of(
+      childDeathReviewStageDeadline(ctx.calendar, review.dateOfDeath, 'REVIEW_MEETING'),
+      basis,
+      review.reviewMeetingOn,
+      ctx.today,
+    ),
+    panelReview: DeadlineView.of(
+      childDeathReviewStageDeadline(ctx.calendar, review.dateOfDeath, 'PANEL_REVIEW'),
+      basis,
+      review.panelReviewOn,
+      ctx.today,
+    ),
   };
 }
 
@@ -221,7 +261,11 @@ function auditOf(review: ChildDeathReview, action: AuditAction): AuditEntry {
 }
 
 const notPast = (today: string) => isoDate.refine((date) => date <= today, 'must not be in the future');
-const hoursSchema = z.number().int('must be a whole number of hours').min(1, 'must be at least 1 hour').max(168, 'must be at most 168 hours (a week)');
+const hoursSchema = z
+  .number()
+  .int('must be a whole number of hours')
+  .min(1, 'must be at least 1 hour')
+  .max(168, 'must be at most 168 hours (a week)');
 
 function recordSchema(reference: ReferenceData, today: string) {
   const icbs = new Set(reference.integratedCareBoards.map((icb) => icb.odsCode));
@@ -233,9 +277,17 @@ function recordSchema(reference: ReferenceData, today: string) {
         .trim()
         .toUpperCase()
         .refine((code) => reference.localAuthorityByGss(code) !== undefined, 'is not a known local authority GSS code'),
-      integratedCareBoardOdsCode: z.string().trim().toUpperCase().refine((code) => icbs.has(code), 'is not an integrated care board ODS code'),
+      integratedCareBoardOdsCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .refine((code) => icbs.has(code), 'is not an integrated care board ODS code'),
       childReference: requiredText(40),
-      ageAtDeathYears: z.number().int().min(0, 'must be 0 or more').max(17, 'must be under 18: child death review covers birth to the 18th birthday'),
+      ageAtDeathYears: z
+        .number()
+        .int()
+        .min(0, 'must be 0 or more')
+        .max(17, 'must be under 18: child death review covers birth to the 18th birthday'),
       dateOfDeath: notPast(today),
       cdopNotifiedOn: notPast(today).nullish(),
       jointAgencyResponseNeeded: z.boolean(),
@@ -243,10 +295,18 @@ function recordSchema(reference: ReferenceData, today: string) {
     })
     .superRefine((value, context) => {
       if (value.cdopNotifiedOn && value.cdopNotifiedOn < value.dateOfDeath) {
-        context.addIssue({ code: 'custom', path: ['cdopNotifiedOn'], message: `must not be before the death on ${value.dateOfDeath}` });
+        context.addIssue({
+          code: 'custom',
+          path: ['cdopNotifiedOn'],
+          message: `must not be before the death on ${value.dateOfDeath}`,
+        });
       }
       if (value.jointAgencyResponseNeeded && !value.jointAgencyResponseReason) {
-        context.addIssue({ code: 'custom', path: ['jointAgencyResponseReason'], message: 'is required when a Joint Agency Response was needed' });
+        context.addIssue({
+          code: 'custom',
+          path: ['jointAgencyResponseReason'],
+          message: 'is required when a Joint Agency Response was needed',
+        });
       }
     });
 }

@@ -8,13 +8,28 @@ import { AgencyStub } from './agency.type';
 
 @Resolver(() => AgencyStub)
 export class AgencyReviewWorkResolver {
-  @FieldResolver(() => RecommendationConnection, { nullable: true, description: 'Review recommendations this agency owns (its own staff, and the partnership\'s), a page at a time' })
-  recommendations(@Root() agency: AgencyStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Recommendation>> {
+  @FieldResolver(() => RecommendationConnection, {
+    nullable: true,
+    description: "Review recommendations this agency owns (its own staff, and the partnership's), a page at a time",
+  })
+  recommendations(
+    @Root() agency: AgencyStub,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Recommendation>> {
     return new RecommendationService(ctx).recommendationsOwnedBy(OwnerKind.AGENCY, agency.id, args);
   }
 
-  @FieldResolver(() => ReviewActionConnection, { nullable: true, description: 'Review actions this agency owns (its own staff, and the partnership\'s), soonest due first, a page at a time' })
-  reviewActions(@Root() agency: AgencyStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ReviewAction>> {
+  @FieldResolver(() => ReviewActionConnection, {
+    nullable: true,
+    description:
+      "Review actions this agency owns (its own staff, and the partnership's), soonest due first, a page at a time",
+  })
+  reviewActions(
+    @Root() agency: AgencyStub,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ReviewAction>> {
     return new RecommendationService(ctx).actionsOwnedBy(OwnerKind.AGENCY, agency.id, args);
   }
 }

@@ -22,43 +22,77 @@ export class PartnershipPracticeReviewsResolver {
   // Nullable: Partnership belongs to another subgraph, so this subgraph's outage costs only its own fields.
   @FieldResolver(() => PracticeReviewConnection, {
     nullable: true,
-    description: 'The local child safeguarding practice reviews of this partnership you may see (Working Together 2023 chapter 5), newest decision first, a page at a time',
+    description:
+      'The local child safeguarding practice reviews of this partnership you may see (Working Together 2023 chapter 5), newest decision first, a page at a time',
   })
-  practiceReviews(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<PracticeReview>> {
+  practiceReviews(
+    @Root() partnership: PartnershipReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<PracticeReview>> {
     return new PracticeReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
   @FieldResolver(() => SeriousIncidentNotificationConnection, {
     nullable: true,
-    description: 'Serious incident notifications (Children Act 2004 s16C; restricted: this partnership\'s staff and the Panel), newest first, a page at a time',
+    description:
+      "Serious incident notifications (Children Act 2004 s16C; restricted: this partnership's staff and the Panel), newest first, a page at a time",
   })
-  seriousIncidentNotifications(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<SeriousIncidentNotification>> {
+  seriousIncidentNotifications(
+    @Root() partnership: PartnershipReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<SeriousIncidentNotification>> {
     return new SeriousIncidentNotificationService(ctx).ofPartnership(partnership.id, args);
   }
 
   @FieldResolver(() => RapidReviewConnection, {
     nullable: true,
-    description: 'Rapid reviews (Working Together 2023 chapter 5; restricted: this partnership\'s staff and the Panel), newest first, a page at a time',
+    description:
+      "Rapid reviews (Working Together 2023 chapter 5; restricted: this partnership's staff and the Panel), newest first, a page at a time",
   })
-  rapidReviews(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<RapidReview>> {
+  rapidReviews(
+    @Root() partnership: PartnershipReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<RapidReview>> {
     return new RapidReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
   @FieldResolver(() => ChildDeathReviewConnection, {
     nullable: true,
-    description: 'Child death reviews (Working Together 2023 chapter 6; restricted: this partnership\'s staff), newest death first, a page at a time',
+    description:
+      "Child death reviews (Working Together 2023 chapter 6; restricted: this partnership's staff), newest death first, a page at a time",
   })
-  childDeathReviews(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ChildDeathReview>> {
+  childDeathReviews(
+    @Root() partnership: PartnershipReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ChildDeathReview>> {
     return new ChildDeathReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
-  @FieldResolver(() => ReviewActionConnection, { nullable: true, description: 'Review actions past their due date and not completed that you may see, longest overdue first, a page at a time' })
-  overdueReviewActions(@Root() partnership: PartnershipReference, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ReviewAction>> {
+  @FieldResolver(() => ReviewActionConnection, {
+    nullable: true,
+    description:
+      'Review actions past their due date and not completed that you may see, longest overdue first, a page at a time',
+  })
+  overdueReviewActions(
+    @Root() partnership: PartnershipReference,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ReviewAction>> {
     return new RecommendationService(ctx).overdueActionsOf(partnership.id, args);
   }
 
-  @FieldResolver(() => CdopNotificationSetting, { nullable: true, description: 'How soon after a death the CDOP is notified (local practice; 24 hours by default)' })
-  cdopNotificationSetting(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<CdopNotificationSetting> {
+  @FieldResolver(() => CdopNotificationSetting, {
+    nullable: true,
+    description: 'How soon after a death the CDOP is notified (local practice; 24 hours by default)',
+  })
+  cdopNotificationSetting(
+    @Root() partnership: PartnershipReference,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CdopNotificationSetting> {
     return new ChildDeathReviewService(ctx).settingOf(partnership.id);
   }
 }

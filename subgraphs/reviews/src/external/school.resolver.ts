@@ -8,13 +8,28 @@ import { SchoolStub } from './school.type';
 
 @Resolver(() => SchoolStub)
 export class SchoolReviewWorkResolver {
-  @FieldResolver(() => RecommendationConnection, { nullable: true, description: 'Review recommendations this school owns (its own staff, and the partnership\'s), a page at a time' })
-  recommendations(@Root() school: SchoolStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Recommendation>> {
+  @FieldResolver(() => RecommendationConnection, {
+    nullable: true,
+    description: "Review recommendations this school owns (its own staff, and the partnership's), a page at a time",
+  })
+  recommendations(
+    @Root() school: SchoolStub,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Recommendation>> {
     return new RecommendationService(ctx).recommendationsOwnedBy(OwnerKind.SCHOOL, school.urn, args);
   }
 
-  @FieldResolver(() => ReviewActionConnection, { nullable: true, description: 'Review actions this school owns (its own staff, and the partnership\'s), soonest due first, a page at a time' })
-  reviewActions(@Root() school: SchoolStub, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ReviewAction>> {
+  @FieldResolver(() => ReviewActionConnection, {
+    nullable: true,
+    description:
+      "Review actions this school owns (its own staff, and the partnership's), soonest due first, a page at a time",
+  })
+  reviewActions(
+    @Root() school: SchoolStub,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ReviewAction>> {
     return new RecommendationService(ctx).actionsOwnedBy(OwnerKind.SCHOOL, school.urn, args);
   }
 }

@@ -21,7 +21,8 @@ export enum NotificationRecipient {
 }
 registerEnumType(NotificationRecipient, {
   name: 'SeriousIncidentNotificationRecipient',
-  description: 's16C incidents and looked-after children\'s deaths go to the Panel; a care leaver\'s death to the Secretary of State and Ofsted',
+  description:
+    "s16C incidents and looked-after children's deaths go to the Panel; a care leaver's death to the Secretary of State and Ofsted",
 });
 
 export enum ChildSex {
@@ -32,7 +33,9 @@ export enum ChildSex {
 registerEnumType(ChildSex, { name: 'NotifiedChildSex' });
 
 /** The criteria a notification meets (DOMAIN.md §3, notification criteria). */
-@ObjectType('SeriousIncidentCriteria', { description: 'The notification criteria met, as the local authority recorded them' })
+@ObjectType('SeriousIncidentCriteria', {
+  description: 'The notification criteria met, as the local authority recorded them',
+})
 export class NotificationCriteria {
   @Field({ description: 'The child died' })
   death!: boolean;
@@ -69,7 +72,7 @@ export class SeriousIncidentNotification {
   @Column('varchar', { length: 36 })
   partnershipId!: string;
 
-  @Field({ description: 'The partnership\'s pseudonymous reference for the incident; never a child\'s name' })
+  @Field({ description: "The partnership's pseudonymous reference for the incident; never a child's name" })
   @Column('varchar', { length: 40 })
   caseReference!: string;
 
@@ -81,7 +84,9 @@ export class SeriousIncidentNotification {
   @Column('varchar', { length: 36 })
   localAuthorityId!: string;
 
-  @Field(() => DateScalar, { description: 'When the local authority became aware of the incident (day 0 of the clock)' })
+  @Field(() => DateScalar, {
+    description: 'When the local authority became aware of the incident (day 0 of the clock)',
+  })
   @Column('date')
   dateAware!: string;
 
@@ -138,7 +143,10 @@ export class SeriousIncidentNotification {
     });
   }
 
-  @Field({ description: 'Whether a rapid review follows: s16C met or a looked-after child\'s death, not a care leaver\'s death alone' })
+  @Field({
+    description:
+      "Whether a rapid review follows: s16C met or a looked-after child's death, not a care leaver's death alone",
+  })
   rapidReviewRequired(): boolean {
     return this.section16CMet || this.lookedAfterChildDeath;
   }
@@ -197,7 +205,9 @@ export class NotifiedChild {
 }
 
 /** A safeguarding partner the local authority told of the incident, and when. */
-@ObjectType({ description: 'A safeguarding partner told of the incident (within 5 working days of the LA becoming aware)' })
+@ObjectType({
+  description: 'A safeguarding partner told of the incident (within 5 working days of the LA becoming aware)',
+})
 @Entity('notification_partners_told')
 @Index(['notificationId', 'organisationId'], { unique: true })
 export class PartnerTold {
@@ -220,7 +230,8 @@ export class PartnerTold {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'When the partner itself says it was told, as it confirmed (Working Together 2023: partners told within 5 working days); null until it confirms',
+    description:
+      'When the partner itself says it was told, as it confirmed (Working Together 2023: partners told within 5 working days); null until it confirms',
   })
   @Column('date', { nullable: true })
   confirmedToldOn!: string | null;
@@ -234,7 +245,10 @@ export class PartnerTold {
     return this.confirmedToldOn !== null;
   }
 
-  @Field(() => AgencyStub, { nullable: true, description: 'The partner organisation (ICB, police or another local authority)' })
+  @Field(() => AgencyStub, {
+    nullable: true,
+    description: 'The partner organisation (ICB, police or another local authority)',
+  })
   organisation(): AgencyStub {
     return AgencyStub.of(this.organisationId);
   }

@@ -40,7 +40,7 @@ export class NotificationCriteriaInput {
   @Field({ defaultValue: false })
   careLeaverDeath!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Required for a care leaver\'s death: 18 to 24' })
+  @Field(() => Int, { nullable: true, description: "Required for a care leaver's death: 18 to 24" })
   careLeaverAgeAtDeath?: number | null;
 }
 
@@ -56,7 +56,7 @@ export const notifiedChildrenLimit = 4;
 
 @InputType({ description: 'A safeguarding partner told of the incident' })
 export class PartnerToldInput {
-  @Field(() => ID, { description: 'The partner\'s Agency id' })
+  @Field(() => ID, { description: "The partner's Agency id" })
   organisationId!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'When it was told; omit if not yet' })
@@ -80,12 +80,17 @@ export class NotifySeriousIncidentInput {
   @Field(() => DateScalar, { nullable: true, description: 'When it was sent, if it has been' })
   dateNotified?: string | null;
 
-  @Field(() => [NotifiedChildInput], { description: `The children the incident concerns: at least one, at most ${notifiedChildrenLimit}` })
+  @Field(() => [NotifiedChildInput], {
+    description: `The children the incident concerns: at least one, at most ${notifiedChildrenLimit}`,
+  })
   children!: NotifiedChildInput[];
 
   @Field(() => NotificationCriteriaInput)
   criteria!: NotificationCriteriaInput;
 
-  @Field(() => [PartnerToldInput], { defaultValue: [], description: `Safeguarding partners told so far; at most ${partnersToldLimit}` })
+  @Field(() => [PartnerToldInput], {
+    defaultValue: [],
+    description: `Safeguarding partners told so far; at most ${partnersToldLimit}`,
+  })
   partnersTold!: PartnerToldInput[];
 }

@@ -3,6 +3,9 @@ import type { SeriousIncidentNotification } from './serious-incident-notificatio
 import { SeriousIncidentNotificationService } from './serious-incident-notification.service';
 
 export const seriousIncidentNotificationReference = {
-  __resolveReference: (reference: { id?: unknown }, ctx: SubgraphContext): Promise<SeriousIncidentNotification | null> =>
+  __resolveReference: (
+    reference: { id?: unknown },
+    ctx: SubgraphContext,
+  ): Promise<SeriousIncidentNotification | null> =>
     new SeriousIncidentNotificationService(ctx).byId(String(reference.id)),
 };

@@ -1,7 +1,22 @@
 import { And, In, IsNull, Raw, type EntityManager, type FindOperator, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope, findInScope } from '@safeguarding/shared';
+import {
+  countOfClauses,
+  countsOfClauses,
+  pageOfClauses,
+  pagesOfClauses,
+  type Page,
+  type PageRequest,
+  type SortKey,
+  type AccessScope,
+  findInScope,
+} from '@safeguarding/shared';
 import { caseClauses, toldPartnerRoles } from '../common/case-access';
-import { NotificationStatus, NotifiedChild, PartnerTold, SeriousIncidentNotification } from './serious-incident-notification.entity';
+import {
+  NotificationStatus,
+  NotifiedChild,
+  PartnerTold,
+  SeriousIncidentNotification,
+} from './serious-incident-notification.entity';
 
 type Where = FindOptionsWhere<SeriousIncidentNotification>;
 
@@ -28,9 +43,13 @@ export class SeriousIncidentNotificationRepository {
     const identity = this.scope.identity;
     if (!identity || !this.scope.hasRole(...toldPartnerRoles)) return clauses;
     // One statement still: the partners told are a subquery, not a second read.
-    const told = Raw((alias) => `${alias} IN (SELECT notificationId FROM notification_partners_told WHERE organisationId = :toldOrganisationId)`, {
-      toldOrganisationId: identity.organisation.id,
-    });
+    const told = Raw(
+      (alias) =>
+        `${alias} IN (SELECT notificationId FROM notification_partners_told WHERE organisationId = :toldOrganisationId)`,
+      {
+        toldOrganisationId: identity.organisation.id,
+      },
+    );
     const id = where.id as FindOperator<string> | string | undefined;
     return [
       ...clauses,
@@ -44,11 +63,16 @@ export class SeriousIncidentNotificationRepository {
 
   private async find(where: Where[], order = true): Promise<SeriousIncidentNotification[]> {
     if (where.length === 0) return [];
-    return this.manager.find(SeriousIncidentNotification, { where, ...(order ? { order: { dateAware: 'DESC', id: 'ASC' } } : {}) });
+    return this.manager.find(SeriousIncidentNotification, {
+      where,
+      ...(order ? { order: { dateAware: 'DESC', id: 'ASC' } } : {}),
+    });
   }
 
   findByIds(ids: readonly string[]): Promise<SeriousIncidentNotification[]> {
-    return findInScope(this.manager, this.scope, SeriousIncidentNotification, 'SeriousIncidentNotification', ids, () => this.find(this.visible({ id: In([...ids]) }), false));
+    return findInScope(this.manager, this.scope, SeriousIncidentNotification, 'SeriousIncidentNotification', ids, () =>
+      this.find(this.visible({ id: In([...ids]) }), false),
+    );
   }
 
   ofPartnerships(partnershipIds: readonly string[] | null): Promise<SeriousIncidentNotification[]> {
@@ -57,7 +81,15 @@ export class SeriousIncidentNotificationRepository {
 
   /** A page of what the caller may see, in every partnership or within some, cut in SQL. */
   page(within: readonly string[] | null, request: PageRequest): Promise<Page<SeriousIncidentNotification>> {
-    return pageOfClauses(this.manager, SeriousIncidentNotification, 'notification', this.visible({}, within), 'seriousIncidentNotifications', request, notificationOrder);
+    return pageOfClauses(
+      this.manager,
+      SeriousIncidentNotification,
+      'notification',
+      this.visible({}, within),
+      'seriousIncidentNotifications',
+      request,
+      notificationOrder,
+    );
   }
 
   count(within: readonly string[] | null): Promise<number> {
@@ -65,12 +97,28 @@ export class SeriousIncidentNotificationRepository {
   }
 
   /** Each partnership's page, for all of them in one statement. */
-  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<SeriousIncidentNotification[]> {
-    return pagesOfClauses(this.manager, SeriousIncidentNotification, 'notification', this.visible({}, partnershipIds), { parent: 'notification.partnershipId', parents: partnershipIds.length, order: notificationOrder, after, limit });
+  pagesOf(
+    partnershipIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<SeriousIncidentNotification[]> {
+    return pagesOfClauses(this.manager, SeriousIncidentNotification, 'notification', this.visible({}, partnershipIds), {
+      parent: 'notification.partnershipId',
+      parents: partnershipIds.length,
+      order: notificationOrder,
+      after,
+      limit,
+    });
   }
 
   countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
-    return countsOfClauses(this.manager, SeriousIncidentNotification, 'notification', this.visible({}, partnershipIds), 'notification.partnershipId');
+    return countsOfClauses(
+      this.manager,
+      SeriousIncidentNotification,
+      'notification',
+      this.visible({}, partnershipIds),
+      'notification.partnershipId',
+    );
   }
 
   /** Notifications whose own deadline is still open (not yet sent). */
@@ -79,14 +127,24 @@ export class SeriousIncidentNotificationRepository {
   }
 
   childrenOf(notificationIds: readonly string[]): Promise<NotifiedChild[]> {
-    return this.manager.find(NotifiedChild, { where: { notificationId: In([...notificationIds]) }, order: { position: 'ASC' } });
+    return this.manager.find(NotifiedChild, {
+      where: { notificationId: In([...notificationIds]) },
+      order: { position: 'ASC' },
+    });
   }
 
   partnersToldOf(notificationIds: readonly string[]): Promise<PartnerTold[]> {
-    return this.manager.find(PartnerTold, { where: { notificationId: In([...notificationIds]) }, order: { organisationId: 'ASC' } });
+    return this.manager.find(PartnerTold, {
+      where: { notificationId: In([...notificationIds]) },
+      order: { organisationId: 'ASC' },
+    });
   }
 
-  async insert(notification: SeriousIncidentNotification, children: NotifiedChild[], partners: PartnerTold[]): Promise<void> {
+  async insert(
+    notification: SeriousIncidentNotification,
+    children: NotifiedChild[],
+    partners: PartnerTold[],
+  ): Promise<void> {
     await this.manager.insert(SeriousIncidentNotification, notification);
     await this.manager.insert(NotifiedChild, children);
     if (partners.length > 0) await this.manager.insert(PartnerTold, partners);
@@ -104,12 +162,19 @@ export class SeriousIncidentNotificationRepository {
 
   /** The partner's own confirmation, once; false if it confirmed meanwhile. */
   async confirmTold(partnerToldId: string, toldOn: string, at: string): Promise<boolean> {
-    const result = await this.manager.update(PartnerTold, { id: partnerToldId, confirmedToldOn: IsNull() }, { confirmedToldOn: toldOn, confirmedAt: at });
+    const result = await this.manager.update(
+      PartnerTold,
+      { id: partnerToldId, confirmedToldOn: IsNull() },
+      { confirmedToldOn: toldOn, confirmedAt: at },
+    );
     return result.affected === 1;
   }
 
   async upsertPartnerTold(partner: PartnerTold): Promise<void> {
-    const existing = await this.manager.findOneBy(PartnerTold, { notificationId: partner.notificationId, organisationId: partner.organisationId });
+    const existing = await this.manager.findOneBy(PartnerTold, {
+      notificationId: partner.notificationId,
+      organisationId: partner.organisationId,
+    });
     if (existing) await this.manager.update(PartnerTold, { id: existing.id }, { toldOn: partner.toldOn });
     else await this.manager.insert(PartnerTold, partner);
   }

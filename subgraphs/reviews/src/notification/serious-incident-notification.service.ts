@@ -47,7 +47,12 @@ import {
   PartnerTold,
   SeriousIncidentNotification,
 } from './serious-incident-notification.entity';
-import { notifiedChildrenLimit, partnersToldLimit, type NotifySeriousIncidentInput, type PartnerToldInput } from './serious-incident-notification.input';
+import {
+  notifiedChildrenLimit,
+  partnersToldLimit,
+  type NotifySeriousIncidentInput,
+  type PartnerToldInput,
+} from './serious-incident-notification.input';
 import { notificationOrder, SeriousIncidentNotificationRepository } from './serious-incident-notification.repository';
 import { nextNotificationStatus } from './serious-incident-notification.transitions';
 
@@ -90,14 +95,20 @@ export class SeriousIncidentNotificationService {
   /** Every notification the caller may see: the Panel's national view, or staff's own partnerships. */
   async list(args: PageArgs): Promise<Connection<SeriousIncidentNotification>> {
     this.ctx.scope.requireIdentity();
-    const page = await this.repository().page(null, pageRequest('seriousIncidentNotifications', args, notificationOrder));
+    const page = await this.repository().page(
+      null,
+      pageRequest('seriousIncidentNotifications', args, notificationOrder),
+    );
     await this.audited(page.nodes);
     return connection(SeriousIncidentNotificationConnection, page, () => this.repository().count(null));
   }
 
   /** Party to the case: the Panel and the partnership's staff. A partner told of it sees the notification, not its children. */
   private partyTo(notification: SeriousIncidentNotification): boolean {
-    return this.ctx.scope.hasRole(Role.PANEL_MEMBER) || this.ctx.scope.actsInAnyOf([notification.partnershipId], partnershipStaffRoles);
+    return (
+      this.ctx.scope.hasRole(Role.PANEL_MEMBER) ||
+      this.ctx.scope.actsInAnyOf([notification.partnershipId], partnershipStaffRoles)
+    );
   }
 
   children(notification: SeriousIncidentNotification): Promise<NotifiedChild[]> {
@@ -107,7 +118,12 @@ export class SeriousIncidentNotificationService {
         const rows = await this.repository().childrenOf(ids);
         await appendAudit(
           this.ctx,
-          rows.map((child) => ({ action: AuditAction.READ, entityType: 'NotifiedChild', entityId: child.id, partnershipId: child.partnershipId })),
+          rows.map((child) => ({
+            action: AuditAction.READ,
+            entityType: 'NotifiedChild',
+            entityId: child.id,
+            partnershipId: child.partnershipId,
+          })),
         );
         return groupByKey(ids, rows, (child) => child.notificationId);
       })
@@ -123,12 +139,20 @@ export class SeriousIncidentNotificationService {
   }
 
   async audited(rows: SeriousIncidentNotification[]): Promise<SeriousIncidentNotification[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await appendAudit(
+      this.ctx,
+      rows.map((row) => auditOf(row, AuditAction.READ)),
+    );
     return rows;
   }
 
   deadline(notification: SeriousIncidentNotification): DeadlineView {
-    return DeadlineView.of(notificationRule.compute(notification.dateAware, this.ctx.calendar), notificationRule.basis, notification.dateNotified, this.ctx.today);
+    return DeadlineView.of(
+      notificationRule.compute(notification.dateAware, this.ctx.calendar),
+      notificationRule.basis,
+      notification.dateNotified,
+      this.ctx.today,
+    );
   }
 
   notifiedOnTime(notification: SeriousIncidentNotification): boolean | null {
@@ -137,7 +161,12 @@ export class SeriousIncidentNotificationService {
   }
 
   partnerDeadline(partner: PartnerTold): DeadlineView {
-    return DeadlineView.of(partnersRule.compute(partner.dateAware, this.ctx.calendar), partnersRule.basis, partner.toldOn, this.ctx.today);
+    return DeadlineView.of(
+      partnersRule.compute(partner.dateAware, this.ctx.calendar),
+      partnersRule.basis,
+      partner.toldOn,
+      this.ctx.today,
+    );
   }
 
   async notify(input: NotifySeriousIncidentInput): Promise<SeriousIncidentNotification> {
@@ -145,11 +174,21 @@ export class SeriousIncidentNotificationService {
     this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const valid = validateInput(notifySchema(this.ctx.reference, this.ctx.today), input);
     // An incident known of after a reorganisation belongs to the authority then in place.
-    const la = localAuthorityOn(this.ctx.reference, valid.localAuthorityGssCode, valid.dateAware, 'input.localAuthorityGssCode');
+    const la = localAuthorityOn(
+      this.ctx.reference,
+      valid.localAuthorityGssCode,
+      valid.dateAware,
+      'input.localAuthorityGssCode',
+    );
     // A partner told must have existed when the incident became known.
     const directory = StatutoryDirectory.of(this.ctx.reference);
     valid.partnersTold.forEach((partner, index) =>
-      directory.requireNotCeased(partner.organisationId, `input.partnersTold.${index}.organisationId`, valid.dateAware, 'the incident became known'),
+      directory.requireNotCeased(
+        partner.organisationId,
+        `input.partnersTold.${index}.organisationId`,
+        valid.dateAware,
+        'the incident became known',
+      ),
     );
     const criteria = valid.criteria;
     const notification = Object.assign(new SeriousIncidentNotification(), {
@@ -183,7 +222,9 @@ export class SeriousIncidentNotificationService {
         lookedAfter: child.lookedAfter,
       }),
     );
-    const partners = valid.partnersTold.map((partner) => partnerTold(notification, partner.organisationId, partner.toldOn ?? null));
+    const partners = valid.partnersTold.map((partner) =>
+      partnerTold(notification, partner.organisationId, partner.toldOn ?? null),
+    );
     await inTransaction(this.ctx.db, async (manager) => {
       await this.repository(manager).insert(notification, children, partners);
       await this.settle(manager, notification);
@@ -200,8 +241,10 @@ export class SeriousIncidentNotificationService {
     return inTransaction(this.ctx.db, async (manager) => {
       const notification = await this.writable(manager, id);
       const status = nextNotificationStatus(notification.status, { kind: 'send', dateNotified: date });
-      if (date < notification.dateAware) throw new BadUserInputError('dateNotified', `must not be before the date aware ${notification.dateAware}`);
-      if (!(await this.repository(manager).markSent(id, date))) throw new ConflictError('notification changed while it was being sent: read it again');
+      if (date < notification.dateAware)
+        throw new BadUserInputError('dateNotified', `must not be before the date aware ${notification.dateAware}`);
+      if (!(await this.repository(manager).markSent(id, date)))
+        throw new ConflictError('notification changed while it was being sent: read it again');
       Object.assign(notification, { status, dateNotified: date });
       await this.settle(manager, notification);
       await this.tellNotified(manager, notification);
@@ -214,11 +257,18 @@ export class SeriousIncidentNotificationService {
     const valid = validateInput(partnerToldSchema(this.ctx.today), input);
     return inTransaction(this.ctx.db, async (manager) => {
       const notification = await this.writable(manager, id);
-      StatutoryDirectory.of(this.ctx.reference).requireNotCeased(valid.organisationId, 'input.organisationId', valid.toldOn ?? this.ctx.today, 'it was told');
+      StatutoryDirectory.of(this.ctx.reference).requireNotCeased(
+        valid.organisationId,
+        'input.organisationId',
+        valid.toldOn ?? this.ctx.today,
+        'it was told',
+      );
       if (valid.toldOn && valid.toldOn < notification.dateAware) {
         throw new BadUserInputError('input.toldOn', `must not be before the date aware ${notification.dateAware}`);
       }
-      await this.repository(manager).upsertPartnerTold(partnerTold(notification, valid.organisationId, valid.toldOn ?? null));
+      await this.repository(manager).upsertPartnerTold(
+        partnerTold(notification, valid.organisationId, valid.toldOn ?? null),
+      );
       await this.settle(manager, notification);
       await appendAudit(this.ctx, [auditOf(notification, AuditAction.UPDATE)], manager);
       return notification;
@@ -234,22 +284,35 @@ export class SeriousIncidentNotificationService {
   async confirmTold(id: string, toldOnInput: string): Promise<SeriousIncidentNotification> {
     const identity = this.ctx.scope.requireIdentity();
     const toldOn = validateInput(notPast(this.ctx.today), toldOnInput, 'toldOn');
-    if (!this.ctx.scope.hasRole(...toldPartnerRoles)) throw new ForbiddenError(`This needs one of the roles ${toldPartnerRoles.join(', ')}`);
+    if (!this.ctx.scope.hasRole(...toldPartnerRoles))
+      throw new ForbiddenError(`This needs one of the roles ${toldPartnerRoles.join(', ')}`);
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [notification] = await repository.findByIds([id]);
       if (!notification) throw new NotFoundError('SeriousIncidentNotification', id);
-      const mine = (await repository.partnersToldOf([id])).find((partner) => partner.organisationId === identity.organisation.id);
+      const mine = (await repository.partnersToldOf([id])).find(
+        (partner) => partner.organisationId === identity.organisation.id,
+      );
       if (!mine) throw new ForbiddenError('Only a partner the notification lists as told may confirm it was told');
-      if (mine.confirmedToldOn) throw new ConflictError(`your organisation already confirmed it was told on ${mine.confirmedToldOn}`);
-      if (toldOn < notification.dateAware) throw new BadUserInputError('toldOn', `must not be before the date aware ${notification.dateAware}`);
+      if (mine.confirmedToldOn)
+        throw new ConflictError(`your organisation already confirmed it was told on ${mine.confirmedToldOn}`);
+      if (toldOn < notification.dateAware)
+        throw new BadUserInputError('toldOn', `must not be before the date aware ${notification.dateAware}`);
       if (!(await repository.confirmTold(mine.id, toldOn, this.ctx.now.toISOString()))) {
         throw new ConflictError('the confirmation changed while it was being recorded: read it again');
       }
       await this.settle(manager, notification);
       await appendAudit(
         this.ctx,
-        [auditOf(notification, AuditAction.UPDATE), { action: AuditAction.UPDATE, entityType: 'PartnerTold', entityId: mine.id, partnershipId: notification.partnershipId }],
+        [
+          auditOf(notification, AuditAction.UPDATE),
+          {
+            action: AuditAction.UPDATE,
+            entityType: 'PartnerTold',
+            entityId: mine.id,
+            partnershipId: notification.partnershipId,
+          },
+        ],
         manager,
       );
       return notification;
@@ -260,7 +323,10 @@ export class SeriousIncidentNotificationService {
   private async settle(manager: EntityManager, notification: SeriousIncidentNotification): Promise<void> {
     const partners = await this.repository(manager).partnersToldOf([notification.id]);
     const rapidReview = await manager.findOneBy(RapidReview, { notificationId: notification.id });
-    await settleObligationPlans(reviewsLedger(manager, this.ctx.now), notificationPlans(this.ctx.calendar, notification, partners, rapidReview));
+    await settleObligationPlans(
+      reviewsLedger(manager, this.ctx.now),
+      notificationPlans(this.ctx.calendar, notification, partners, rapidReview),
+    );
   }
 
   /** Thin, as every event: ids, dates and who may hear of it; never a child's details or free text. */
@@ -272,7 +338,11 @@ export class SeriousIncidentNotificationService {
       entityId: notification.id,
       occurredAt: this.ctx.now,
       payload: {
-        ids: { notificationId: notification.id, partnershipId: notification.partnershipId, localAuthorityId: notification.localAuthorityId },
+        ids: {
+          notificationId: notification.id,
+          partnershipId: notification.partnershipId,
+          localAuthorityId: notification.localAuthorityId,
+        },
         dates: { dateAware: notification.dateAware, dateNotified: notification.dateNotified },
         audience: notificationAudience(notification, partners),
       },
@@ -288,7 +358,11 @@ export class SeriousIncidentNotificationService {
   }
 }
 
-function partnerTold(notification: SeriousIncidentNotification, organisationId: string, toldOn: string | null): PartnerTold {
+function partnerTold(
+  notification: SeriousIncidentNotification,
+  organisationId: string,
+  toldOn: string | null,
+): PartnerTold {
   return Object.assign(new PartnerTold(), {
     id: newId(),
     notificationId: notification.id,
@@ -301,7 +375,12 @@ function partnerTold(notification: SeriousIncidentNotification, organisationId: 
 }
 
 export function auditOf(notification: SeriousIncidentNotification, action: AuditAction): AuditEntry {
-  return { action, entityType: 'SeriousIncidentNotification', entityId: notification.id, partnershipId: notification.partnershipId };
+  return {
+    action,
+    entityType: 'SeriousIncidentNotification',
+    entityId: notification.id,
+    partnershipId: notification.partnershipId,
+  };
 }
 
 const notPast = (today: string) => isoDate.refine((date) => date <= today, 'must not be in the future');
@@ -313,13 +392,20 @@ function partnerToldSchema(today: string) {
 function notifySchema(reference: ReferenceData, today: string) {
   const child = z.object({
     reference: requiredText(40),
-    ageYears: z.number().int('must be a whole number of years').min(0, 'must be 0 or more').max(24, 'must be at most 24'),
+    ageYears: z
+      .number()
+      .int('must be a whole number of years')
+      .min(0, 'must be 0 or more')
+      .max(24, 'must be at most 24'),
     sex: z.enum(ChildSex),
     ethnicity: z
       .string()
       .trim()
       .toUpperCase()
-      .refine(isDfeEthnicityCode, `must be a DfE census ethnicity code (one of ${Object.keys(dfeEthnicityCodes).length}, e.g. WBRI, MWBC, REFU, NOBT)`),
+      .refine(
+        isDfeEthnicityCode,
+        `must be a DfE census ethnicity code (one of ${Object.keys(dfeEthnicityCodes).length}, e.g. WBRI, MWBC, REFU, NOBT)`,
+      ),
     onChildProtectionPlan: z.boolean(),
     lookedAfter: z.boolean(),
   });
@@ -338,43 +424,66 @@ function notifySchema(reference: ReferenceData, today: string) {
         .string()
         .trim()
         .toUpperCase()
-        .regex(/^E(06|08|09|10)\d{6}$/, 'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)')
+        .regex(
+          /^E(06|08|09|10)\d{6}$/,
+          'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)',
+        )
         .refine((code) => reference.localAuthorityByGss(code) !== undefined, 'is not a known local authority'),
       caseReference: requiredText(40),
       dateAware: notPast(today),
       dateNotified: notPast(today).nullish(),
-      children: z.array(child).min(1, 'must name at least one child').max(notifiedChildrenLimit, `one notification covers at most ${notifiedChildrenLimit} children`),
+      children: z
+        .array(child)
+        .min(1, 'must name at least one child')
+        .max(notifiedChildrenLimit, `one notification covers at most ${notifiedChildrenLimit} children`),
       criteria,
       partnersTold: z
         .array(z.object({ organisationId: uuid, toldOn: notPast(today).nullish() }))
         .max(partnersToldLimit, `must list at most ${partnersToldLimit} partners`),
     })
     .superRefine((value, context) => {
-      const issue = (path: Array<string | number>, message: string) => context.addIssue({ code: 'custom', path, message });
+      const issue = (path: Array<string | number>, message: string) =>
+        context.addIssue({ code: 'custom', path, message });
       const c = value.criteria;
-      if (value.dateNotified && value.dateNotified < value.dateAware) issue(['dateNotified'], `must not be before dateAware ${value.dateAware}`);
+      if (value.dateNotified && value.dateNotified < value.dateAware)
+        issue(['dateNotified'], `must not be before dateAware ${value.dateAware}`);
       value.partnersTold.forEach((partner, i) => {
-        if (partner.toldOn && partner.toldOn < value.dateAware) issue(['partnersTold', i, 'toldOn'], `must not be before dateAware ${value.dateAware}`);
+        if (partner.toldOn && partner.toldOn < value.dateAware)
+          issue(['partnersTold', i, 'toldOn'], `must not be before dateAware ${value.dateAware}`);
       });
-      if (c.death && c.seriousHarm) issue(['criteria', 'seriousHarm'], 'death and serious harm are alternatives: record the death only');
-      if (c.lookedAfterChildDeath && !c.death) issue(['criteria', 'lookedAfterChildDeath'], 'a looked-after child\'s death needs death: true');
+      if (c.death && c.seriousHarm)
+        issue(['criteria', 'seriousHarm'], 'death and serious harm are alternatives: record the death only');
+      if (c.lookedAfterChildDeath && !c.death)
+        issue(['criteria', 'lookedAfterChildDeath'], "a looked-after child's death needs death: true");
       if (c.careLeaverDeath) {
-        if (!c.death) issue(['criteria', 'careLeaverDeath'], 'a care leaver\'s death needs death: true');
-        if (c.careLeaverAgeAtDeath === null || c.careLeaverAgeAtDeath === undefined || c.careLeaverAgeAtDeath < 18 || c.careLeaverAgeAtDeath > 24) {
-          issue(['criteria', 'careLeaverAgeAtDeath'], 'a care leaver\'s death is notified up to age 24: give an age from 18 to 24');
+        if (!c.death) issue(['criteria', 'careLeaverDeath'], "a care leaver's death needs death: true");
+        if (
+          c.careLeaverAgeAtDeath === null ||
+          c.careLeaverAgeAtDeath === undefined ||
+          c.careLeaverAgeAtDeath < 18 ||
+          c.careLeaverAgeAtDeath > 24
+        ) {
+          issue(
+            ['criteria', 'careLeaverAgeAtDeath'],
+            "a care leaver's death is notified up to age 24: give an age from 18 to 24",
+          );
         }
       } else if (c.careLeaverAgeAtDeath !== null && c.careLeaverAgeAtDeath !== undefined) {
-        issue(['criteria', 'careLeaverAgeAtDeath'], 'is only for a care leaver\'s death');
+        issue(['criteria', 'careLeaverAgeAtDeath'], "is only for a care leaver's death");
       }
       const s16C = c.abuseOrNeglectKnownOrSuspected && (c.death || c.seriousHarm);
       if (!s16C && !c.lookedAfterChildDeath && !c.careLeaverDeath) {
         issue(
           ['criteria'],
-          'meets no notification rule: s16C needs abuse or neglect known or suspected AND death or serious harm; otherwise a looked-after child\'s death, or a care leaver\'s death up to age 24',
+          "meets no notification rule: s16C needs abuse or neglect known or suspected AND death or serious harm; otherwise a looked-after child's death, or a care leaver's death up to age 24",
         );
       }
       value.children.forEach((child, i) => {
-        if (child.ageYears >= 18 && !c.careLeaverDeath) issue(['children', i, 'ageYears'], 'must be under 18 (a child) unless the notification is of a care leaver\'s death');
+        if (child.ageYears >= 18 && !c.careLeaverDeath)
+          issue(
+            ['children', i, 'ageYears'],
+            "must be under 18 (a child) unless the notification is of a care leaver's death",
+          );
       });
     });
 }

@@ -1,4 +1,10 @@
-import { groupByKey, inReconcileLock, reconcileObligationPlans, type ObligationPlan, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  groupByKey,
+  inReconcileLock,
+  reconcileObligationPlans,
+  type ObligationPlan,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import { ChildDeathReview } from '../child-death/child-death-review.entity';
 import { PartnerTold, SeriousIncidentNotification } from '../notification/serious-incident-notification.entity';
 import { PracticeReview } from '../practice-review/practice-review.entity';
@@ -30,10 +36,16 @@ export async function reconcileReviewObligations(runtime: SubgraphRuntime): Prom
     const practiceReviews = await manager.find(PracticeReview);
     const actions = await manager.find(ReviewAction);
     const childDeaths = await manager.find(ChildDeathReview);
-    const partnersOf = groupByKey(notifications.map((n) => n.id), partners, (p) => p.notificationId);
+    const partnersOf = groupByKey(
+      notifications.map((n) => n.id),
+      partners,
+      (p) => p.notificationId,
+    );
     const rapidOf = new Map(rapidReviews.map((r) => [r.notificationId, r]));
     const plans: ObligationPlan[] = [
-      ...notifications.flatMap((n, i) => notificationPlans(calendar, n, partnersOf[i] ?? [], rapidOf.get(n.id) ?? null)),
+      ...notifications.flatMap((n, i) =>
+        notificationPlans(calendar, n, partnersOf[i] ?? [], rapidOf.get(n.id) ?? null),
+      ),
       ...rapidReviews.flatMap((r) => panelResponsePlans(calendar, r)),
       ...practiceReviews.flatMap((r) => practiceReviewPlans(calendar, r)),
       ...actions.flatMap((a) => reviewActionPlans(calendar, a)),

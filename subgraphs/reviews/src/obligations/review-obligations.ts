@@ -61,7 +61,10 @@ function audience(partnershipId: string, extra: Partial<ObligationAudience> = {}
   };
 }
 
-export function notificationAudience(notification: SeriousIncidentNotification, partners: readonly PartnerTold[]): ObligationAudience {
+export function notificationAudience(
+  notification: SeriousIncidentNotification,
+  partners: readonly PartnerTold[],
+): ObligationAudience {
   const told = [...new Set(partners.map((p) => p.organisationId))].sort();
   return audience(notification.partnershipId, {
     organisationIds: told,
@@ -81,7 +84,16 @@ function draft(
   audienceOf: ObligationAudience,
   occurrence?: string,
 ): ObligationDraft {
-  return { kind, about, owner, owedTo, deadline, basis: reviewClockRule(kind).basis, audience: audienceOf, ...(occurrence ? { occurrence } : {}) };
+  return {
+    kind,
+    about,
+    owner,
+    owedTo,
+    deadline,
+    basis: reviewClockRule(kind).basis,
+    audience: audienceOf,
+    ...(occurrence ? { occurrence } : {}),
+  };
 }
 
 const latest = (dates: readonly string[]) => [...dates].sort().at(-1)!;
@@ -126,7 +138,9 @@ export function notificationPlans(
     state: partners.length > 0 && confirmed.length === partners.length ? metOn(latest(confirmed)) : stillOpen,
   });
   if (notification.dateNotified && notification.rapidReviewRequired()) {
-    plans.push(rapidReviewPlan(calendar, notification.id, notification.partnershipId, notification.dateNotified, rapidReview));
+    plans.push(
+      rapidReviewPlan(calendar, notification.id, notification.partnershipId, notification.dateNotified, rapidReview),
+    );
   }
   return plans;
 }
@@ -190,7 +204,14 @@ export function practiceReviewPlans(calendar: WorkingDayCalendar, review: Practi
       state: review.publishedOn ? metOn(review.publishedOn) : stillOpen,
     },
     {
-      draft: draft('PRACTICE_REVIEW_TO_PANEL', about, owner, 'NATIONAL_PANEL', reportToPanelDeadline(calendar, review.decisionDate, review.publishedOn), seen),
+      draft: draft(
+        'PRACTICE_REVIEW_TO_PANEL',
+        about,
+        owner,
+        'NATIONAL_PANEL',
+        reportToPanelDeadline(calendar, review.decisionDate, review.publishedOn),
+        seen,
+      ),
       state: review.reportSentOn ? metOn(review.reportSentOn) : stillOpen,
     },
   ];

@@ -24,7 +24,10 @@ registerEnumType(PracticeReviewStatus, {
 });
 
 /** Still restricted: everything before publication. */
-export const unpublishedStatuses: readonly PracticeReviewStatus[] = [PracticeReviewStatus.IN_PROGRESS, PracticeReviewStatus.REPORT_SENT];
+export const unpublishedStatuses: readonly PracticeReviewStatus[] = [
+  PracticeReviewStatus.IN_PROGRESS,
+  PracticeReviewStatus.REPORT_SENT,
+];
 
 /** A child safeguarding practice review (Working Together 2023); public once published. */
 @ObjectType({ description: 'A child safeguarding practice review, from the decision to undertake it to publication' })
@@ -73,7 +76,7 @@ export class PracticeReview {
   @Column('varchar', { length: 36, nullable: true })
   reviewerId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A local review\'s reviewer from outside the Panel\'s pool' })
+  @Field(() => String, { nullable: true, description: "A local review's reviewer from outside the Panel's pool" })
   @Column('varchar', { length: 200, nullable: true })
   localReviewerName!: string | null;
 
@@ -81,7 +84,10 @@ export class PracticeReview {
   @Column('varchar', { length: 4000, nullable: true })
   termsOfReference!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When the report was sent to the Panel and the Secretary of State' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When the report was sent to the Panel and the Secretary of State',
+  })
   @Column('date', { nullable: true })
   reportSentOn!: string | null;
 

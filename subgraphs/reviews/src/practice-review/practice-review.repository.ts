@@ -1,5 +1,17 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countPerParent, firstPerParent, pageOfClauses, partnershipStaffRoles, queryOfClauses, Role, type AccessScope, type Page, type PageRequest, type SortKey, findInScope } from '@safeguarding/shared';
+import {
+  countPerParent,
+  firstPerParent,
+  pageOfClauses,
+  partnershipStaffRoles,
+  queryOfClauses,
+  Role,
+  type AccessScope,
+  type Page,
+  type PageRequest,
+  type SortKey,
+  findInScope,
+} from '@safeguarding/shared';
 import { PracticeReview, PracticeReviewStatus, unpublishedStatuses } from './practice-review.entity';
 
 const publishedWhere = (partnershipId: string | null): FindOptionsWhere<PracticeReview> => ({
@@ -54,14 +66,27 @@ export class PracticeReviewRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<PracticeReview[]> {
-    return findInScope(this.manager, this.scope, PracticeReview, 'PracticeReview', ids, () => this.manager.find(PracticeReview, { where: this.visible({ id: In([...ids]) }) }));
+    return findInScope(this.manager, this.scope, PracticeReview, 'PracticeReview', ids, () =>
+      this.manager.find(PracticeReview, { where: this.visible({ id: In([...ids]) }) }),
+    );
   }
 
   /** A page of each partnership's reviews the caller may see, newest decision first, for all of them in one statement. */
-  pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<PracticeReview[]> {
+  pagesOf(
+    partnershipIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<PracticeReview[]> {
     const query = queryOfClauses(this.manager, PracticeReview, 'review', this.visible({}, partnershipIds));
     if (!query) return Promise.resolve([]);
-    return firstPerParent(query, { id: 'review.id', parent: 'review.partnershipId', parents: partnershipIds.length, order: practiceReviewOrder, after, limit }).getMany();
+    return firstPerParent(query, {
+      id: 'review.id',
+      parent: 'review.partnershipId',
+      parents: partnershipIds.length,
+      order: practiceReviewOrder,
+      after,
+      limit,
+    }).getMany();
   }
 
   async countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
@@ -71,7 +96,15 @@ export class PracticeReviewRepository {
 
   /** A page of the published reviews, newest publication first, cut in SQL. */
   published(partnershipId: string | null, request: PageRequest): Promise<Page<PracticeReview>> {
-    return pageOfClauses(this.manager, PracticeReview, 'review', [publishedWhere(partnershipId)], 'publishedPracticeReviews', request, publishedOrder);
+    return pageOfClauses(
+      this.manager,
+      PracticeReview,
+      'review',
+      [publishedWhere(partnershipId)],
+      'publishedPracticeReviews',
+      request,
+      publishedOrder,
+    );
   }
 
   countPublished(partnershipId: string | null): Promise<number> {
@@ -86,7 +119,10 @@ export class PracticeReviewRepository {
     return this.manager.find(PracticeReview, { where, order: { decisionDate: 'ASC', id: 'ASC' } });
   }
 
-  async update(id: string, changes: Partial<Pick<PracticeReview, 'reviewerId' | 'localReviewerName' | 'termsOfReference'>>): Promise<void> {
+  async update(
+    id: string,
+    changes: Partial<Pick<PracticeReview, 'reviewerId' | 'localReviewerName' | 'termsOfReference'>>,
+  ): Promise<void> {
     await this.manager.update(PracticeReview, { id }, changes);
   }
 

@@ -19,7 +19,10 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).byId(id);
   }
 
-  @Query(() => PracticeReviewConnection, { description: 'Published local child safeguarding practice reviews (public; Working Together 2023 chapter 5), newest publication first, a page at a time' })
+  @Query(() => PracticeReviewConnection, {
+    description:
+      'Published local child safeguarding practice reviews (public; Working Together 2023 chapter 5), newest publication first, a page at a time',
+  })
   publishedPracticeReviews(
     @Arg('partnershipId', () => ID, { nullable: true }) partnershipId: string | null,
     @Args() args: PageArgs,
@@ -34,28 +37,43 @@ export class PracticeReviewResolver {
   }
 
   @FieldResolver(() => DeadlineView, {
-    description: 'The report goes to the Panel and the Secretary of State before publication (7 working days: unconfirmed)',
+    description:
+      'The report goes to the Panel and the Secretary of State before publication (7 working days: unconfirmed)',
   })
   reportToPanelDeadline(@Root() review: PracticeReview, @Ctx() ctx: SubgraphContext): DeadlineView {
     return new PracticeReviewService(ctx).reportToPanelDeadline(review);
   }
 
-  @FieldResolver(() => RapidReview, { nullable: true, description: 'The rapid review whose decision it follows, if you may see it' })
+  @FieldResolver(() => RapidReview, {
+    nullable: true,
+    description: 'The rapid review whose decision it follows, if you may see it',
+  })
   rapidReview(@Root() review: PracticeReview, @Ctx() ctx: SubgraphContext): Promise<RapidReview | null> {
     return new RapidReviewService(ctx).linkedTo(review.rapidReviewId);
   }
 
-  @FieldResolver(() => Reviewer, { nullable: true, description: 'The reviewer from the Panel\'s pool, if one is appointed from it' })
+  @FieldResolver(() => Reviewer, {
+    nullable: true,
+    description: "The reviewer from the Panel's pool, if one is appointed from it",
+  })
   reviewer(@Root() review: PracticeReview, @Ctx() ctx: SubgraphContext): Promise<Reviewer | null> | null {
     return review.reviewerId ? new ReviewerService(ctx).byId(review.reviewerId) : null;
   }
 
-  @FieldResolver(() => RecommendationConnection, { description: 'The review\'s recommendations you may see (restricted), a page at a time' })
-  recommendations(@Root() review: PracticeReview, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Recommendation>> {
+  @FieldResolver(() => RecommendationConnection, {
+    description: "The review's recommendations you may see (restricted), a page at a time",
+  })
+  recommendations(
+    @Root() review: PracticeReview,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Recommendation>> {
     return new RecommendationService(ctx).ofPracticeReview(review.id, args);
   }
 
-  @Mutation(() => PracticeReview, { description: 'Records the decision to undertake a practice review; it starts IN_PROGRESS' })
+  @Mutation(() => PracticeReview, {
+    description: 'Records the decision to undertake a practice review; it starts IN_PROGRESS',
+  })
   recordPracticeReviewDecision(
     @Arg('input') input: RecordPracticeReviewDecisionInput,
     @Ctx() ctx: SubgraphContext,
@@ -63,12 +81,19 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).recordDecision(input);
   }
 
-  @Mutation(() => PracticeReview, { description: 'Appoints the reviewer and records the terms of reference, before publication' })
-  updatePracticeReview(@Arg('input') input: UpdatePracticeReviewInput, @Ctx() ctx: SubgraphContext): Promise<PracticeReview> {
+  @Mutation(() => PracticeReview, {
+    description: 'Appoints the reviewer and records the terms of reference, before publication',
+  })
+  updatePracticeReview(
+    @Arg('input') input: UpdatePracticeReviewInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PracticeReview> {
     return new PracticeReviewService(ctx).update(input);
   }
 
-  @Mutation(() => PracticeReview, { description: 'Records that the report was sent to the Panel and the Secretary of State' })
+  @Mutation(() => PracticeReview, {
+    description: 'Records that the report was sent to the Panel and the Secretary of State',
+  })
   sendPracticeReviewReport(
     @Arg('id', () => ID) id: string,
     @Arg('sentOn', () => DateScalar) sentOn: string,
@@ -77,7 +102,9 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).sendReport(id, sentOn);
   }
 
-  @Mutation(() => PracticeReview, { description: 'Records the publication of a review\'s report (after it was sent to the Panel)' })
+  @Mutation(() => PracticeReview, {
+    description: "Records the publication of a review's report (after it was sent to the Panel)",
+  })
   publishPracticeReview(
     @Arg('id', () => ID) id: string,
     @Arg('publishedOn', () => DateScalar) publishedOn: string,

@@ -75,22 +75,38 @@ export class PracticeReviewService {
   /** A review not yet published is case-level: every look at one is recorded (published ones are public). */
   async audited(reviews: PracticeReview[]): Promise<PracticeReview[]> {
     const restricted = reviews.filter((review) => review.status !== PracticeReviewStatus.PUBLISHED);
-    await appendAudit(this.ctx, restricted.map((review) => auditOf(review, AuditAction.READ)));
+    await appendAudit(
+      this.ctx,
+      restricted.map((review) => auditOf(review, AuditAction.READ)),
+    );
     return reviews;
   }
 
   async published(partnershipId: string | null, args: PageArgs): Promise<Connection<PracticeReview>> {
-    const page = await this.repository().published(partnershipId, pageRequest('publishedPracticeReviews', args, publishedOrder));
+    const page = await this.repository().published(
+      partnershipId,
+      pageRequest('publishedPracticeReviews', args, publishedOrder),
+    );
     return connection(PracticeReviewConnection, page, () => this.repository().countPublished(partnershipId));
   }
 
   publicationDeadline(review: PracticeReview): DeadlineView {
-    return DeadlineView.of(practiceReviewPublicationDeadline(this.ctx.calendar, review.decisionDate), publicationBasis, review.publishedOn, this.ctx.today);
+    return DeadlineView.of(
+      practiceReviewPublicationDeadline(this.ctx.calendar, review.decisionDate),
+      publicationBasis,
+      review.publishedOn,
+      this.ctx.today,
+    );
   }
 
   /** Before publication, counted back from the publication deadline; once published, from the publication date. */
   reportToPanelDeadline(review: PracticeReview): DeadlineView {
-    return DeadlineView.of(reportToPanelDeadline(this.ctx.calendar, review.decisionDate, review.publishedOn), reportBasis, review.reportSentOn, this.ctx.today);
+    return DeadlineView.of(
+      reportToPanelDeadline(this.ctx.calendar, review.decisionDate, review.publishedOn),
+      reportBasis,
+      review.reportSentOn,
+      this.ctx.today,
+    );
   }
 
   async recordDecision(input: RecordPracticeReviewDecisionInput): Promise<PracticeReview> {
@@ -116,7 +132,10 @@ export class PracticeReviewService {
         reportSentOn: null,
       });
       await this.repository(manager).insert(created);
-      await settleObligationPlans(reviewsLedger(manager, this.ctx.now), practiceReviewPlans(this.ctx.calendar, created));
+      await settleObligationPlans(
+        reviewsLedger(manager, this.ctx.now),
+        practiceReviewPlans(this.ctx.calendar, created),
+      );
       await appendAudit(this.ctx, [auditOf(created, AuditAction.CREATE)], manager);
       return created;
     });
@@ -125,9 +144,13 @@ export class PracticeReviewService {
   }
 
   /** Linked to a rapid review, the decision is the rapid review's: same date, and it must say so. */
-  private async decisionDateOf(manager: EntityManager, valid: z.infer<ReturnType<typeof recordDecisionSchema>>): Promise<string> {
+  private async decisionDateOf(
+    manager: EntityManager,
+    valid: z.infer<ReturnType<typeof recordDecisionSchema>>,
+  ): Promise<string> {
     if (!valid.rapidReviewId) {
-      if (!valid.decisionDate) throw new BadUserInputError('input.decisionDate', 'is required when the review does not follow a rapid review');
+      if (!valid.decisionDate)
+        throw new BadUserInputError('input.decisionDate', 'is required when the review does not follow a rapid review');
       return valid.decisionDate;
     }
     const [rapid] = await new RapidReviewRepository(manager, this.ctx.scope).findByIds([valid.rapidReviewId]);
@@ -137,7 +160,8 @@ export class PracticeReviewService {
     if (rapid.status === RapidReviewStatus.OPEN || rapid.decidedOn === null) {
       throw rapidReviewRefusal(rapid.status, 'record its decision before the practice review');
     }
-    const decided = valid.kind === PracticeReviewKind.LOCAL ? rapid.localPracticeReviewDecided : rapid.nationalReviewRecommended;
+    const decided =
+      valid.kind === PracticeReviewKind.LOCAL ? rapid.localPracticeReviewDecided : rapid.nationalReviewRecommended;
     if (!decided) {
       throw new ConflictError(
         valid.kind === PracticeReviewKind.LOCAL
@@ -146,7 +170,10 @@ export class PracticeReviewService {
       );
     }
     if (valid.decisionDate && valid.decisionDate !== rapid.decidedOn) {
-      throw new BadUserInputError('input.decisionDate', `must be the rapid review's decision date ${rapid.decidedOn} (or be left out)`);
+      throw new BadUserInputError(
+        'input.decisionDate',
+        `must be the rapid review's decision date ${rapid.decidedOn} (or be left out)`,
+      );
     }
     return rapid.decidedOn;
   }
@@ -161,12 +188,16 @@ export class PracticeReviewService {
       const changes: Partial<Pick<PracticeReview, 'reviewerId' | 'localReviewerName' | 'termsOfReference'>> = {};
       if (valid.reviewerId !== undefined && valid.reviewerId !== null) {
         const [reviewer] = await new ReviewerRepository(manager, this.ctx.scope).findByIds([valid.reviewerId]);
-        if (!reviewer || reviewer.leftPoolOn !== null) throw new BadUserInputError('input.reviewerId', 'is not a reviewer in the Panel\'s pool');
+        if (!reviewer || reviewer.leftPoolOn !== null)
+          throw new BadUserInputError('input.reviewerId', "is not a reviewer in the Panel's pool");
         Object.assign(changes, { reviewerId: reviewer.id, localReviewerName: null });
       }
       if (valid.localReviewerName) {
         if (review.kind === PracticeReviewKind.NATIONAL) {
-          throw new BadUserInputError('input.localReviewerName', 'a national review\'s reviewer comes from the Panel\'s pool: give reviewerId');
+          throw new BadUserInputError(
+            'input.localReviewerName',
+            "a national review's reviewer comes from the Panel's pool: give reviewerId",
+          );
         }
         Object.assign(changes, { localReviewerName: valid.localReviewerName, reviewerId: null });
       }
@@ -181,7 +212,8 @@ export class PracticeReviewService {
     const date = validateInput(isoDate, sentOn, 'sentOn');
     if (date > this.ctx.today) throw new BadUserInputError('sentOn', 'must not be in the future');
     return this.move(id, { kind: 'sendReport', sentOn: date }, (review) => {
-      if (date < review.decisionDate) throw new BadUserInputError('sentOn', `must not be before the decision date ${review.decisionDate}`);
+      if (date < review.decisionDate)
+        throw new BadUserInputError('sentOn', `must not be before the decision date ${review.decisionDate}`);
       return { reportSentOn: date };
     });
   }
@@ -194,7 +226,10 @@ export class PracticeReviewService {
         throw new BadUserInputError('publishedOn', `must not be before the decision date ${review.decisionDate}`);
       }
       if (review.reportSentOn && publishedOn < review.reportSentOn) {
-        throw new BadUserInputError('publishedOn', `must not be before the report was sent to the Panel on ${review.reportSentOn}`);
+        throw new BadUserInputError(
+          'publishedOn',
+          `must not be before the report was sent to the Panel on ${review.reportSentOn}`,
+        );
       }
       return { publishedOn, publicationUrl: url };
     });
@@ -205,7 +240,9 @@ export class PracticeReviewService {
   private move(
     id: string,
     transition: PracticeReviewTransition,
-    changesOf: (review: PracticeReview) => Partial<Pick<PracticeReview, 'publishedOn' | 'publicationUrl' | 'reportSentOn'>>,
+    changesOf: (
+      review: PracticeReview,
+    ) => Partial<Pick<PracticeReview, 'publishedOn' | 'publicationUrl' | 'reportSentOn'>>,
   ): Promise<PracticeReview> {
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
@@ -255,4 +292,3 @@ const updateSchema = z.object({
   localReviewerName: requiredText(200).nullish(),
   termsOfReference: requiredText(4000).nullish(),
 });
-

@@ -50,7 +50,10 @@ export class RapidReview {
   @Column('date', { nullable: true })
   decidedOn!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Decision: undertake a local child safeguarding practice review' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Decision: undertake a local child safeguarding practice review',
+  })
   @Column('boolean', { nullable: true })
   localPracticeReviewDecided!: boolean | null;
 

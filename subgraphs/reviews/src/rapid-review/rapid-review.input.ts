@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 
-@InputType({ description: 'The rapid review\'s decision' })
+@InputType({ description: "The rapid review's decision" })
 export class DecideRapidReviewInput {
   @Field(() => ID)
   rapidReviewId!: string;
@@ -19,7 +19,7 @@ export class DecideRapidReviewInput {
   reasons!: string;
 }
 
-@InputType({ description: 'The Panel\'s response to a rapid review' })
+@InputType({ description: "The Panel's response to a rapid review" })
 export class RecordPanelResponseInput {
   @Field(() => ID)
   rapidReviewId!: string;
@@ -27,7 +27,7 @@ export class RecordPanelResponseInput {
   @Field(() => DateScalar)
   respondedOn!: string;
 
-  @Field({ description: 'Whether the Panel agrees with the partners\' decision' })
+  @Field({ description: "Whether the Panel agrees with the partners' decision" })
   agreed!: boolean;
 
   @Field()

@@ -1,5 +1,15 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countOfClauses, countsOfClauses, pageOfClauses, pagesOfClauses, type Page, type PageRequest, type SortKey, type AccessScope, findInScope } from '@safeguarding/shared';
+import {
+  countOfClauses,
+  countsOfClauses,
+  pageOfClauses,
+  pagesOfClauses,
+  type Page,
+  type PageRequest,
+  type SortKey,
+  type AccessScope,
+  findInScope,
+} from '@safeguarding/shared';
 import { caseClauses } from '../common/case-access';
 import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
 
@@ -28,7 +38,9 @@ export class RapidReviewRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<RapidReview[]> {
-    return findInScope(this.manager, this.scope, RapidReview, 'RapidReview', ids, () => this.find(this.visible({ id: In([...ids]) })));
+    return findInScope(this.manager, this.scope, RapidReview, 'RapidReview', ids, () =>
+      this.find(this.visible({ id: In([...ids]) })),
+    );
   }
 
   ofNotifications(notificationIds: readonly string[]): Promise<RapidReview[]> {
@@ -39,10 +51,17 @@ export class RapidReviewRepository {
     return this.find(this.visible({}, partnershipIds));
   }
 
-
   /** A page of what the caller may see, in every partnership or within some, cut in SQL. */
   page(within: readonly string[] | null, request: PageRequest): Promise<Page<RapidReview>> {
-    return pageOfClauses(this.manager, RapidReview, 'rapid', this.visible({}, within), 'rapidReviews', request, rapidReviewOrder);
+    return pageOfClauses(
+      this.manager,
+      RapidReview,
+      'rapid',
+      this.visible({}, within),
+      'rapidReviews',
+      request,
+      rapidReviewOrder,
+    );
   }
 
   count(within: readonly string[] | null): Promise<number> {
@@ -51,7 +70,13 @@ export class RapidReviewRepository {
 
   /** Each partnership's page, for all of them in one statement. */
   pagesOf(partnershipIds: readonly string[], after: readonly string[] | null, limit: number): Promise<RapidReview[]> {
-    return pagesOfClauses(this.manager, RapidReview, 'rapid', this.visible({}, partnershipIds), { parent: 'rapid.partnershipId', parents: partnershipIds.length, order: rapidReviewOrder, after, limit });
+    return pagesOfClauses(this.manager, RapidReview, 'rapid', this.visible({}, partnershipIds), {
+      parent: 'rapid.partnershipId',
+      parents: partnershipIds.length,
+      order: rapidReviewOrder,
+      after,
+      limit,
+    });
   }
 
   countsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {

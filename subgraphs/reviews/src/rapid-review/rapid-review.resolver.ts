@@ -14,22 +14,32 @@ export class RapidReviewResolver {
     return new RapidReviewService(ctx).byId(id);
   }
 
-  @Query(() => RapidReviewConnection, { description: 'The rapid reviews you may see: all for the Panel, your own partnerships\' for their staff; newest first, a page at a time' })
+  @Query(() => RapidReviewConnection, {
+    description:
+      "The rapid reviews you may see: all for the Panel, your own partnerships' for their staff; newest first, a page at a time",
+  })
   rapidReviews(@Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<RapidReview>> {
     return new RapidReviewService(ctx).list(args);
   }
 
-  @FieldResolver(() => SeriousIncidentNotification, { nullable: true, description: 'The notification it was opened from' })
+  @FieldResolver(() => SeriousIncidentNotification, {
+    nullable: true,
+    description: 'The notification it was opened from',
+  })
   notification(@Root() review: RapidReview, @Ctx() ctx: SubgraphContext): Promise<SeriousIncidentNotification | null> {
     return new SeriousIncidentNotificationService(ctx).byId(review.notificationId);
   }
 
-  @FieldResolver(() => DeadlineView, { description: 'Completed and sent to the Panel within 15 working days of the notification being sent' })
+  @FieldResolver(() => DeadlineView, {
+    description: 'Completed and sent to the Panel within 15 working days of the notification being sent',
+  })
   deadline(@Root() review: RapidReview, @Ctx() ctx: SubgraphContext): DeadlineView {
     return new RapidReviewService(ctx).deadline(review);
   }
 
-  @Mutation(() => RapidReview, { description: 'Opens the rapid review of a sent notification; there is no other way to start one' })
+  @Mutation(() => RapidReview, {
+    description: 'Opens the rapid review of a sent notification; there is no other way to start one',
+  })
   openRapidReview(
     @Arg('notificationId', () => ID) notificationId: string,
     @Arg('openedOn', () => DateScalar) openedOn: string,
@@ -52,8 +62,13 @@ export class RapidReviewResolver {
     return new RapidReviewService(ctx).sendToPanel(id, sentOn);
   }
 
-  @Mutation(() => RapidReview, { description: 'Panel members: records the Panel\'s response to a rapid review SENT_TO_PANEL' })
-  recordRapidReviewPanelResponse(@Arg('input') input: RecordPanelResponseInput, @Ctx() ctx: SubgraphContext): Promise<RapidReview> {
+  @Mutation(() => RapidReview, {
+    description: "Panel members: records the Panel's response to a rapid review SENT_TO_PANEL",
+  })
+  recordRapidReviewPanelResponse(
+    @Arg('input') input: RecordPanelResponseInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RapidReview> {
     return new RapidReviewService(ctx).recordPanelResponse(input);
   }
 }

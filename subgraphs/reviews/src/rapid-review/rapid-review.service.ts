@@ -92,29 +92,40 @@ export class RapidReviewService {
   }
 
   async audited(rows: RapidReview[]): Promise<RapidReview[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf(row, AuditAction.READ)));
+    await appendAudit(
+      this.ctx,
+      rows.map((row) => auditOf(row, AuditAction.READ)),
+    );
     return rows;
   }
 
   deadline(review: RapidReview): DeadlineView {
-    return DeadlineView.of(rapidReviewRule.compute(review.notificationSentOn, this.ctx.calendar), rapidReviewRule.basis, review.sentToPanelOn, this.ctx.today);
+    return DeadlineView.of(
+      rapidReviewRule.compute(review.notificationSentOn, this.ctx.calendar),
+      rapidReviewRule.basis,
+      review.sentToPanelOn,
+      this.ctx.today,
+    );
   }
 
   /** Opened from a sent notification only: there is no other way to create a rapid review. */
   async open(notificationId: string, openedOnInput: string): Promise<RapidReview> {
     const openedOn = validateInput(notPast(this.ctx.today), openedOnInput, 'openedOn');
     const review = await inTransaction(this.ctx.db, async (manager) => {
-      const [notification] = await new SeriousIncidentNotificationRepository(manager, this.ctx.scope).findByIds([notificationId]);
+      const [notification] = await new SeriousIncidentNotificationRepository(manager, this.ctx.scope).findByIds([
+        notificationId,
+      ]);
       if (!notification) throw new NotFoundError('SeriousIncidentNotification', notificationId);
       this.ctx.scope.requirePartnershipRole(notification.partnershipId, partnershipAdministratorRoles);
       nextNotificationStatus(notification.status, { kind: 'openRapidReview' });
       if (notification.dateNotified === null) throw notificationRefusal(notification.status, 'it has no date notified');
       if (!notification.rapidReviewRequired()) {
         throw new ConflictError(
-          'notification is of a care leaver\'s death only (to the Secretary of State and Ofsted): no rapid review unless the s16C criteria are met',
+          "notification is of a care leaver's death only (to the Secretary of State and Ofsted): no rapid review unless the s16C criteria are met",
         );
       }
-      if (openedOn < notification.dateAware) throw new BadUserInputError('openedOn', `must not be before the date aware ${notification.dateAware}`);
+      if (openedOn < notification.dateAware)
+        throw new BadUserInputError('openedOn', `must not be before the date aware ${notification.dateAware}`);
       const repository = this.repository(manager);
       if (await repository.existsForNotification(notification.id)) {
         throw new ConflictError('this notification already has a rapid review: one per notification');
@@ -161,7 +172,12 @@ export class RapidReviewService {
 
   async recordPanelResponse(input: RecordPanelResponseInput): Promise<RapidReview> {
     const valid = validateInput(panelResponseSchema(this.ctx.today), input);
-    return this.move(valid.rapidReviewId, null, { kind: 'recordPanelResponse', respondedOn: valid.respondedOn, agreed: valid.agreed, response: valid.response });
+    return this.move(valid.rapidReviewId, null, {
+      kind: 'recordPanelResponse',
+      respondedOn: valid.respondedOn,
+      agreed: valid.agreed,
+      response: valid.response,
+    });
   }
 
   /** `roles` null: the Panel's own step, for Panel members only. */
@@ -171,7 +187,8 @@ export class RapidReviewService {
       const [review] = await repository.findByIds([id]);
       if (!review) throw new NotFoundError('RapidReview', id);
       if (roles) this.ctx.scope.requirePartnershipRole(review.partnershipId, roles);
-      else if (!this.ctx.scope.hasRole(Role.PANEL_MEMBER)) throw new ForbiddenError(`This needs the role ${Role.PANEL_MEMBER}`);
+      else if (!this.ctx.scope.hasRole(Role.PANEL_MEMBER))
+        throw new ForbiddenError(`This needs the role ${Role.PANEL_MEMBER}`);
       const status = nextRapidReviewStatus(review.status, transition);
       const changes = { status, ...changesOf(review, transition) };
       if (!(await repository.transition(review.id, review.status, changes))) {
@@ -179,7 +196,13 @@ export class RapidReviewService {
       }
       Object.assign(review, changes);
       await settleObligationPlans(reviewsLedger(manager, this.ctx.now), [
-        rapidReviewPlan(this.ctx.calendar, review.notificationId, review.partnershipId, review.notificationSentOn, review),
+        rapidReviewPlan(
+          this.ctx.calendar,
+          review.notificationId,
+          review.partnershipId,
+          review.notificationSentOn,
+          review,
+        ),
         ...panelResponsePlans(this.ctx.calendar, review),
       ]);
       await appendAudit(this.ctx, [auditOf(review, AuditAction.UPDATE)], manager);
@@ -192,7 +215,11 @@ export class RapidReviewService {
 function changesOf(review: RapidReview, transition: RapidReviewTransition): Partial<RapidReview> {
   switch (transition.kind) {
     case 'decide':
-      if (transition.decidedOn < review.openedOn) throw new BadUserInputError('input.decidedOn', `must not be before the rapid review opened on ${review.openedOn}`);
+      if (transition.decidedOn < review.openedOn)
+        throw new BadUserInputError(
+          'input.decidedOn',
+          `must not be before the rapid review opened on ${review.openedOn}`,
+        );
       return {
         decidedOn: transition.decidedOn,
         localPracticeReviewDecided: transition.localPracticeReview,
@@ -200,13 +227,21 @@ function changesOf(review: RapidReview, transition: RapidReviewTransition): Part
         decisionReasons: transition.reasons,
       };
     case 'sendToPanel':
-      if (review.decidedOn && transition.sentOn < review.decidedOn) throw new BadUserInputError('sentOn', `must not be before the decision on ${review.decidedOn}`);
+      if (review.decidedOn && transition.sentOn < review.decidedOn)
+        throw new BadUserInputError('sentOn', `must not be before the decision on ${review.decidedOn}`);
       return { sentToPanelOn: transition.sentOn };
     case 'recordPanelResponse':
       if (review.sentToPanelOn && transition.respondedOn < review.sentToPanelOn) {
-        throw new BadUserInputError('input.respondedOn', `must not be before the review was sent to the Panel on ${review.sentToPanelOn}`);
+        throw new BadUserInputError(
+          'input.respondedOn',
+          `must not be before the review was sent to the Panel on ${review.sentToPanelOn}`,
+        );
       }
-      return { panelRespondedOn: transition.respondedOn, panelAgreed: transition.agreed, panelResponse: transition.response };
+      return {
+        panelRespondedOn: transition.respondedOn,
+        panelAgreed: transition.agreed,
+        panelResponse: transition.response,
+      };
     default: {
       const unhandled: never = transition;
       throw new Error(`unhandled rapid review transition ${JSON.stringify(unhandled)}`);
@@ -232,5 +267,10 @@ function decideSchema(today: string) {
 }
 
 function panelResponseSchema(today: string) {
-  return z.object({ rapidReviewId: id, respondedOn: notPast(today), agreed: z.boolean(), response: requiredText(4000) });
+  return z.object({
+    rapidReviewId: id,
+    respondedOn: notPast(today),
+    agreed: z.boolean(),
+    response: requiredText(4000),
+  });
 }

@@ -3,7 +3,13 @@ import { RapidReviewStatus } from './rapid-review.entity';
 
 /** Everything that may happen to a rapid review once it is open. */
 export type RapidReviewTransition =
-  | { kind: 'decide'; decidedOn: string; localPracticeReview: boolean; nationalReviewRecommended: boolean; reasons: string }
+  | {
+      kind: 'decide';
+      decidedOn: string;
+      localPracticeReview: boolean;
+      nationalReviewRecommended: boolean;
+      reasons: string;
+    }
   | { kind: 'sendToPanel'; sentOn: string }
   | { kind: 'recordPanelResponse'; respondedOn: string; agreed: boolean; response: string };
 
@@ -19,11 +25,18 @@ export function allowedRapidReviewTransitions(current: RapidReviewStatus): Rapid
 
 /** A rapid review whose status does not allow what was asked: CONFLICT naming the status and what it allows. */
 export function rapidReviewRefusal(current: RapidReviewStatus, message: string): TransitionRefusedError {
-  return new TransitionRefusedError(`rapid review is ${current}: ${message}`, current, allowedRapidReviewTransitions(current));
+  return new TransitionRefusedError(
+    `rapid review is ${current}: ${message}`,
+    current,
+    allowedRapidReviewTransitions(current),
+  );
 }
 
 /** The status a transition leads to; refuses one the current status does not allow, naming it. */
-export function nextRapidReviewStatus(current: RapidReviewStatus, transition: RapidReviewTransition): RapidReviewStatus {
+export function nextRapidReviewStatus(
+  current: RapidReviewStatus,
+  transition: RapidReviewTransition,
+): RapidReviewStatus {
   if (!from[transition.kind].includes(current)) {
     throw rapidReviewRefusal(current, `${describe(transition)} needs it to be ${from[transition.kind].join(' or ')}`);
   }
@@ -48,7 +61,7 @@ function describe(transition: RapidReviewTransition): string {
     case 'sendToPanel':
       return 'sending it to the Panel';
     case 'recordPanelResponse':
-      return 'recording the Panel\'s response';
+      return "recording the Panel's response";
     default: {
       const unhandled: never = transition;
       return String(unhandled);

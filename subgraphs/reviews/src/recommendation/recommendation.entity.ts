@@ -44,7 +44,7 @@ export class ReviewOwner {
 }
 
 /** A recommendation of a practice review (restricted). */
-@ObjectType({ description: 'A practice review\'s recommendation, owned by an organisation (restricted)' })
+@ObjectType({ description: "A practice review's recommendation, owned by an organisation (restricted)" })
 @Directive('@key(fields: "id")')
 @Entity('recommendations')
 // The lists' keyset orders: a review's and an owner's recommendations by id.
@@ -80,7 +80,9 @@ export class Recommendation {
 }
 
 /** An action agreed against a recommendation (restricted). */
-@ObjectType({ description: 'An action owned by an organisation, with its due date, status, evidence and impact (restricted)' })
+@ObjectType({
+  description: 'An action owned by an organisation, with its due date, status, evidence and impact (restricted)',
+})
 @Directive('@key(fields: "id")')
 @Entity('review_actions')
 // The lists' keyset orders (soonest due first): a recommendation's, an owner's and a partnership's overdue actions.

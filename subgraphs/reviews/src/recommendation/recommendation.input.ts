@@ -14,7 +14,10 @@ export class AddRecommendationInput {
   @Field(() => OwnerKind)
   ownerKind!: OwnerKind;
 
-  @Field(() => String, { nullable: true, description: 'An Agency id (AGENCY) or a URN (SCHOOL); leave out for PARTNERSHIP' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An Agency id (AGENCY) or a URN (SCHOOL); leave out for PARTNERSHIP',
+  })
   ownerId?: string | null;
 }
 
@@ -29,7 +32,10 @@ export class AddReviewActionInput {
   @Field(() => OwnerKind)
   ownerKind!: OwnerKind;
 
-  @Field(() => String, { nullable: true, description: 'An Agency id (AGENCY) or a URN (SCHOOL); leave out for PARTNERSHIP' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An Agency id (AGENCY) or a URN (SCHOOL); leave out for PARTNERSHIP',
+  })
   ownerId?: string | null;
 
   @Field(() => DateScalar, { description: 'Not before today: an action is set for what is still to be done' })

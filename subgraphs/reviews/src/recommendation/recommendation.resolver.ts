@@ -9,8 +9,14 @@ import { RecommendationService } from './recommendation.service';
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
-  @FieldResolver(() => ReviewActionConnection, { description: 'The actions agreed against it that you may see, soonest due first, a page at a time' })
-  actions(@Root() recommendation: Recommendation, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ReviewAction>> {
+  @FieldResolver(() => ReviewActionConnection, {
+    description: 'The actions agreed against it that you may see, soonest due first, a page at a time',
+  })
+  actions(
+    @Root() recommendation: Recommendation,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ReviewAction>> {
     return new RecommendationService(ctx).actionsOf(recommendation.id, args);
   }
 
@@ -19,7 +25,9 @@ export class RecommendationResolver {
     return new PracticeReviewService(ctx).byId(recommendation.practiceReviewId);
   }
 
-  @Mutation(() => Recommendation, { description: 'Adds a recommendation to a practice review, owned by an agency, a school or the partnership' })
+  @Mutation(() => Recommendation, {
+    description: 'Adds a recommendation to a practice review, owned by an agency, a school or the partnership',
+  })
   addRecommendation(@Arg('input') input: AddRecommendationInput, @Ctx() ctx: SubgraphContext): Promise<Recommendation> {
     return new RecommendationService(ctx).addRecommendation(input);
   }
@@ -47,8 +55,13 @@ export class ReviewActionResolver {
     return new RecommendationService(ctx).addAction(input);
   }
 
-  @Mutation(() => ReviewAction, { description: 'Moves an action to its next status (the owning organisation, or the partnership\'s administrators)' })
-  progressReviewAction(@Arg('input') input: ProgressReviewActionInput, @Ctx() ctx: SubgraphContext): Promise<ReviewAction> {
+  @Mutation(() => ReviewAction, {
+    description: "Moves an action to its next status (the owning organisation, or the partnership's administrators)",
+  })
+  progressReviewAction(
+    @Arg('input') input: ProgressReviewActionInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ReviewAction> {
     return new RecommendationService(ctx).progress(input);
   }
 }

@@ -31,7 +31,14 @@ import { reviewActionPlans, reviewsLedger } from '../obligations/review-obligati
 import { PracticeReviewRepository } from '../practice-review/practice-review.repository';
 import { Recommendation, ReviewAction, ReviewActionStatus } from './recommendation.entity';
 import type { AddRecommendationInput, AddReviewActionInput, ProgressReviewActionInput } from './recommendation.input';
-import { actionOrder, recommendationOrder, RecommendationRepository, type ActionFilter, type ActionParent, type RecommendationParent } from './recommendation.repository';
+import {
+  actionOrder,
+  recommendationOrder,
+  RecommendationRepository,
+  type ActionFilter,
+  type ActionParent,
+  type RecommendationParent,
+} from './recommendation.repository';
 import { RecommendationConnection, ReviewActionConnection } from './recommendation-connection.type';
 import { checkActionTransition } from './review-action.transitions';
 
@@ -68,10 +75,22 @@ export class RecommendationService {
   /** Not completed and due before today, soonest due first. */
   overdueActionsOf(partnershipId: string, args: PageArgs): Promise<Connection<ReviewAction>> {
     this.ctx.scope.requireIdentity();
-    return this.actionPage('Partnership.overdueReviewActions', 'partnershipId', partnershipId, { overdueOn: this.ctx.today }, args);
+    return this.actionPage(
+      'Partnership.overdueReviewActions',
+      'partnershipId',
+      partnershipId,
+      { overdueOn: this.ctx.today },
+      args,
+    );
   }
 
-  private async recommendationPage(list: string, parent: RecommendationParent, parentId: string, kind: OwnerKind | null, args: PageArgs): Promise<Connection<Recommendation>> {
+  private async recommendationPage(
+    list: string,
+    parent: RecommendationParent,
+    parentId: string,
+    kind: OwnerKind | null,
+    args: PageArgs,
+  ): Promise<Connection<Recommendation>> {
     const page = await nestedPage<Recommendation>({
       list,
       loaders: this.ctx.loaders,
@@ -86,7 +105,13 @@ export class RecommendationService {
     return connection(RecommendationConnection, page, page.count);
   }
 
-  private async actionPage(list: string, parent: ActionParent, parentId: string, filter: ActionFilter, args: PageArgs): Promise<Connection<ReviewAction>> {
+  private async actionPage(
+    list: string,
+    parent: ActionParent,
+    parentId: string,
+    filter: ActionFilter,
+    args: PageArgs,
+  ): Promise<Connection<ReviewAction>> {
     const page = await nestedPage<ReviewAction>({
       list,
       loaders: this.ctx.loaders,
@@ -122,17 +147,28 @@ export class RecommendationService {
   }
 
   private async audited(rows: Recommendation[]): Promise<Recommendation[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf('Recommendation', row, AuditAction.READ)));
+    await appendAudit(
+      this.ctx,
+      rows.map((row) => auditOf('Recommendation', row, AuditAction.READ)),
+    );
     return rows;
   }
 
   async auditedActions(rows: ReviewAction[]): Promise<ReviewAction[]> {
-    await appendAudit(this.ctx, rows.map((row) => auditOf('ReviewAction', row, AuditAction.READ)));
+    await appendAudit(
+      this.ctx,
+      rows.map((row) => auditOf('ReviewAction', row, AuditAction.READ)),
+    );
     return rows;
   }
 
   deadline(action: ReviewAction): DeadlineView {
-    return DeadlineView.of(actionRule.compute(action.dueOn, this.ctx.calendar), actionRule.basis, action.completedOn, this.ctx.today);
+    return DeadlineView.of(
+      actionRule.compute(action.dueOn, this.ctx.calendar),
+      actionRule.basis,
+      action.completedOn,
+      this.ctx.today,
+    );
   }
 
   async addRecommendation(input: AddRecommendationInput): Promise<Recommendation> {
@@ -172,7 +208,11 @@ export class RecommendationService {
       if (!recommendation) throw new NotFoundError('Recommendation', valid.recommendationId);
       this.ctx.scope.requirePartnershipRole(recommendation.partnershipId, partnershipAdministratorRoles);
       // A due date is set for what is still to be done.
-      if (valid.dueOn < this.ctx.today) throw new BadUserInputError('input.dueOn', `must not be before today (${this.ctx.today}): an action is set to be done`);
+      if (valid.dueOn < this.ctx.today)
+        throw new BadUserInputError(
+          'input.dueOn',
+          `must not be before today (${this.ctx.today}): an action is set to be done`,
+        );
       this.requireLiveOwner(valid.ownerKind, valid.ownerId);
       const action = Object.assign(new ReviewAction(), {
         id: newId(),
@@ -206,7 +246,9 @@ export class RecommendationService {
       if (!action) throw new NotFoundError('ReviewAction', valid.id);
       if (action.ownerOrganisationId !== identity.organisation.id) {
         if (!this.ctx.scope.hasRole(...partnershipAdministratorRoles) || !this.ctx.scope.actsIn(action.partnershipId)) {
-          throw new ForbiddenError('Only the owning organisation or the partnership\'s administrators move an action on');
+          throw new ForbiddenError(
+            "Only the owning organisation or the partnership's administrators move an action on",
+          );
         }
       }
       checkActionTransition(action.status, valid.to);
@@ -224,7 +266,8 @@ export class RecommendationService {
 
 function changesOf(action: ReviewAction, valid: z.infer<ReturnType<typeof progressSchema>>): Partial<ReviewAction> {
   const previous = action.evidencedOn ?? action.completedOn ?? action.startedOn;
-  if (previous && valid.on < previous) throw new BadUserInputError('input.on', `must not be before the action's last step on ${previous}`);
+  if (previous && valid.on < previous)
+    throw new BadUserInputError('input.on', `must not be before the action's last step on ${previous}`);
   const notes = valid.impactNotes ? { impactNotes: valid.impactNotes } : {};
   switch (valid.to) {
     case ReviewActionStatus.IN_PROGRESS:
@@ -266,14 +309,19 @@ function auditOf(entityType: string, row: { id: string; partnershipId: string },
 const owner = { ownerKind: z.enum(OwnerKind), ownerId: z.string().trim().nullish() };
 
 /** The owner's id must match its kind: an Agency id, a URN, or nothing for the partnership itself. */
-function checkOwner(value: { ownerKind: OwnerKind; ownerId?: string | null | undefined }, context: z.RefinementCtx): void {
+function checkOwner(
+  value: { ownerKind: OwnerKind; ownerId?: string | null | undefined },
+  context: z.RefinementCtx,
+): void {
   const check = value.ownerKind === OwnerKind.AGENCY ? uuid : value.ownerKind === OwnerKind.SCHOOL ? urn : null;
   if (!check) {
-    if (value.ownerId) context.addIssue({ code: 'custom', path: ['ownerId'], message: 'must be left out when the partnership owns it' });
+    if (value.ownerId)
+      context.addIssue({ code: 'custom', path: ['ownerId'], message: 'must be left out when the partnership owns it' });
     return;
   }
   const result = check.safeParse(value.ownerId ?? '');
-  if (!result.success) context.addIssue({ code: 'custom', path: ['ownerId'], message: result.error.issues[0]?.message ?? 'is invalid' });
+  if (!result.success)
+    context.addIssue({ code: 'custom', path: ['ownerId'], message: result.error.issues[0]?.message ?? 'is invalid' });
 }
 
 const normalisedOwner = <T extends { ownerKind: OwnerKind; ownerId?: string | null | undefined }>(value: T): T => ({

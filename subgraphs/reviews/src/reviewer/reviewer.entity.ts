@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateScalar } from '@safeguarding/shared';
 
 /** A member of the Panel's public pool of reviewers (SI 2018/789 reg 4); public. */
-@ObjectType({ description: 'A reviewer in the national Panel\'s public pool (public)' })
+@ObjectType({ description: "A reviewer in the national Panel's public pool (public)" })
 @Directive('@key(fields: "id")')
 @Entity('reviewers')
 export class Reviewer {

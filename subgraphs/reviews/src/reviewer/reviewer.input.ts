@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 
-@InputType({ description: 'A reviewer joining the Panel\'s pool' })
+@InputType({ description: "A reviewer joining the Panel's pool" })
 export class AddReviewerInput {
   @Field()
   name!: string;

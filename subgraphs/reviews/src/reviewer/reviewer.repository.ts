@@ -19,7 +19,15 @@ export class ReviewerRepository {
   }
 
   page(inPoolOnly: boolean, request: PageRequest): Promise<Page<Reviewer>> {
-    return pageOfClauses(this.manager, Reviewer, 'reviewer', [inPoolOnly ? { leftPoolOn: IsNull() } : {}], 'reviewerPool', request, reviewerOrder);
+    return pageOfClauses(
+      this.manager,
+      Reviewer,
+      'reviewer',
+      [inPoolOnly ? { leftPoolOn: IsNull() } : {}],
+      'reviewerPool',
+      request,
+      reviewerOrder,
+    );
   }
 
   count(inPoolOnly: boolean): Promise<number> {

@@ -7,7 +7,10 @@ import { ReviewerService } from './reviewer.service';
 
 @Resolver(() => Reviewer)
 export class ReviewerResolver {
-  @Query(() => ReviewerConnection, { description: 'The Child Safeguarding Practice Review Panel\'s public pool of reviewers (public), by name, a page at a time' })
+  @Query(() => ReviewerConnection, {
+    description:
+      "The Child Safeguarding Practice Review Panel's public pool of reviewers (public), by name, a page at a time",
+  })
   reviewerPool(
     @Arg('inPoolOnly', () => Boolean, { defaultValue: true }) inPoolOnly: boolean,
     @Args() args: PageArgs,

@@ -30,7 +30,9 @@ export class ReviewerService {
 
   byId(id: string): Promise<Reviewer | null> {
     return this.ctx.loaders
-      .get<string, Reviewer | null>('Reviewer.byId', async (ids) => alignByKey(ids, await this.repository().findByIds(ids), (r) => r.id))
+      .get<string, Reviewer | null>('Reviewer.byId', async (ids) =>
+        alignByKey(ids, await this.repository().findByIds(ids), (r) => r.id),
+      )
       .load(id);
   }
 
@@ -50,14 +52,17 @@ export class ReviewerService {
 
   async leave(id: string, leftPoolOn: string): Promise<Reviewer> {
     const date = validateInput(isoDate, leftPoolOn, 'leftPoolOn');
-    if (date > this.ctx.today) throw new BadUserInputError('leftPoolOn', 'must not be in the future: record it once the reviewer has left');
+    if (date > this.ctx.today)
+      throw new BadUserInputError('leftPoolOn', 'must not be in the future: record it once the reviewer has left');
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const [reviewer] = await repository.findByIds([id]);
       if (!reviewer) throw new NotFoundError('Reviewer', id);
       if (reviewer.leftPoolOn !== null) throw new ConflictError(`reviewer left the pool on ${reviewer.leftPoolOn}`);
-      if (date < reviewer.joinedPoolOn) throw new BadUserInputError('leftPoolOn', `must not be before joining on ${reviewer.joinedPoolOn}`);
-      if (!(await repository.leave(id, date))) throw new ConflictError('reviewer changed while being updated: read it again');
+      if (date < reviewer.joinedPoolOn)
+        throw new BadUserInputError('leftPoolOn', `must not be before joining on ${reviewer.joinedPoolOn}`);
+      if (!(await repository.leave(id, date)))
+        throw new ConflictError('reviewer changed while being updated: read it again');
       return Object.assign(reviewer, { leftPoolOn: date });
     });
   }

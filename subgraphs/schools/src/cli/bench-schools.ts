@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { csvFileRows, loadEnvironmentOrExit, resolveDatabaseTarget, subgraphEnvironment, type SubgraphConfig } from '@safeguarding/shared';
+import {
+  csvFileRows,
+  loadEnvironmentOrExit,
+  resolveDatabaseTarget,
+  subgraphEnvironment,
+  type SubgraphConfig,
+} from '@safeguarding/shared';
 import { schoolColumns } from '../sync/school-sync.repository';
 import { checkSchoolRow, referenceLaCodes } from '../sync/school-sync.service';
 import { giasRowReader } from '../sync/gias';
@@ -41,7 +47,12 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 async function dropBenchDatabase(config: SubgraphConfig): Promise<void> {
   const target = resolveDatabaseTarget('schools', config);
   if (target.kind !== 'mysql') throw new Error('the benchmark needs MySQL: set DATABASE_URL');
-  const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+  const connection = await mysql.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+  });
   await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
   await connection.end();
 }
@@ -51,7 +62,9 @@ async function main(): Promise<void> {
   process.env['DATABASE_NAME_PREFIX'] ??= 'bench_';
   const config = loadEnvironmentOrExit(subgraphEnvironment, 'bench:schools');
   const [fileArgument] = process.argv.slice(2);
-  let file = fileArgument ? path.resolve(process.env['INIT_CWD'] ?? process.cwd(), fileArgument) : path.join(os.tmpdir(), 'gias-national-50000.csv');
+  let file = fileArgument
+    ? path.resolve(process.env['INIT_CWD'] ?? process.cwd(), fileArgument)
+    : path.join(os.tmpdir(), 'gias-national-50000.csv');
   await dropBenchDatabase(config);
   const { runtime, target } = await openSchoolsRuntime(config, 'bench:schools');
   if (!fileArgument && !fs.existsSync(file)) {
@@ -74,7 +87,13 @@ async function main(): Promise<void> {
         if (checked.kind === 'valid') rows.push(schoolColumns.map((column) => checked.school[column]));
       }
     }
-    const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+    const connection = await mysql.createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+    });
     await connection.query('DROP TABLE IF EXISTS raw_schools');
     await connection.query('CREATE TABLE raw_schools LIKE schools');
     memory.reset();
@@ -96,31 +115,45 @@ async function main(): Promise<void> {
       const summary = await importGiasFile(runtime, file, { batchSize });
       memory.sample();
       results.push({ run, rows: summary.rows, seconds: summary.seconds, peak: memory.peak });
-      process.stderr.write(`${run}: ${summary.CREATED} created, ${summary.UPDATED} updated, ${summary.UNCHANGED} unchanged, ${summary.REJECTED} rejected\n`);
+      process.stderr.write(
+        `${run}: ${summary.CREATED} created, ${summary.UPDATED} updated, ${summary.UNCHANGED} unchanged, ${summary.REJECTED} rejected\n`,
+      );
     }
-
   } finally {
     memory.stop();
     await runtime.db.destroy();
   }
 
   const version = await serverVersion(config);
-  process.stdout.write(`\nbench:schools — ${path.basename(file)} into ${version}, batches of ${batchSize}, node ${process.version}\n`);
-  process.stdout.write(`${'run'.padEnd(46)}${'rows'.padStart(8)}${'seconds'.padStart(10)}${'rows/s'.padStart(10)}${'peak RSS'.padStart(11)}\n`);
+  process.stdout.write(
+    `\nbench:schools — ${path.basename(file)} into ${version}, batches of ${batchSize}, node ${process.version}\n`,
+  );
+  process.stdout.write(
+    `${'run'.padEnd(46)}${'rows'.padStart(8)}${'seconds'.padStart(10)}${'rows/s'.padStart(10)}${'peak RSS'.padStart(11)}\n`,
+  );
   for (const r of results) {
-    process.stdout.write(`${r.run.padEnd(46)}${String(r.rows).padStart(8)}${r.seconds.toFixed(2).padStart(10)}${String(Math.round(r.rows / r.seconds)).padStart(10)}${mb(r.peak).padStart(11)}\n`);
+    process.stdout.write(
+      `${r.run.padEnd(46)}${String(r.rows).padStart(8)}${r.seconds.toFixed(2).padStart(10)}${String(Math.round(r.rows / r.seconds)).padStart(10)}${mb(r.peak).padStart(11)}\n`,
+    );
   }
   const raw = results[0]!;
   const importer = results[1]!;
   const ratio = importer.rows / importer.seconds / (raw.rows / raw.seconds);
-  process.stdout.write(`importer / raw INSERT speed: ${(ratio * 100).toFixed(0)}% (target: at least 50%) ${ratio >= 0.5 ? 'met' : 'NOT met'}\n`);
+  process.stdout.write(
+    `importer / raw INSERT speed: ${(ratio * 100).toFixed(0)}% (target: at least 50%) ${ratio >= 0.5 ? 'met' : 'NOT met'}\n`,
+  );
   await dropBenchDatabase(config);
 }
 
 async function serverVersion(config: SubgraphConfig): Promise<string> {
   const target = resolveDatabaseTarget('schools', config);
   if (target.kind !== 'mysql') return 'SQLite';
-  const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+  const connection = await mysql.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+  });
   const [rows] = await connection.query('SELECT VERSION() AS version');
   await connection.end();
   return `MySQL-compatible ${String((rows as Array<{ version: string }>)[0]?.version ?? '')}`;

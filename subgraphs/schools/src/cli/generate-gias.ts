@@ -13,34 +13,148 @@ import { giasColumns, giasPhaseName, giasStatusName } from '../sync/gias';
  * half closed, academies in trusts. Deterministic: the same count gives the same file.
  */
 const header = [
-  giasColumns.urn, giasColumns.laCode, giasColumns.laName, giasColumns.establishmentNumber, giasColumns.name,
-  giasColumns.type, giasColumns.typeGroup, giasColumns.status, giasColumns.phase, giasColumns.ukprn,
-  giasColumns.trustCode, giasColumns.trustName, giasColumns.postcode,
+  giasColumns.urn,
+  giasColumns.laCode,
+  giasColumns.laName,
+  giasColumns.establishmentNumber,
+  giasColumns.name,
+  giasColumns.type,
+  giasColumns.typeGroup,
+  giasColumns.status,
+  giasColumns.phase,
+  giasColumns.ukprn,
+  giasColumns.trustCode,
+  giasColumns.trustName,
+  giasColumns.postcode,
 ];
 
 // GIAS type names with their group and the phases they take.
 const kinds: ReadonlyArray<{ type: string; group: string; phases: SchoolPhase[]; weight: number; academy: boolean }> = [
-  { type: 'Community school', group: 'Local authority maintained schools', phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY], weight: 22, academy: false },
-  { type: 'Voluntary aided school', group: 'Local authority maintained schools', phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY], weight: 9, academy: false },
-  { type: 'Voluntary controlled school', group: 'Local authority maintained schools', phases: [SchoolPhase.PRIMARY], weight: 6, academy: false },
-  { type: 'Foundation school', group: 'Local authority maintained schools', phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY], weight: 3, academy: false },
-  { type: 'Local authority nursery school', group: 'Local authority maintained schools', phases: [SchoolPhase.NURSERY], weight: 2, academy: false },
-  { type: 'Academy converter', group: 'Academies', phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY, SchoolPhase.ALL_THROUGH], weight: 24, academy: true },
-  { type: 'Academy sponsor led', group: 'Academies', phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY], weight: 8, academy: true },
-  { type: 'Free schools', group: 'Free Schools', phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY, SchoolPhase.ALL_THROUGH], weight: 3, academy: true },
-  { type: 'Community special school', group: 'Special schools', phases: [SchoolPhase.NOT_APPLICABLE], weight: 3, academy: false },
-  { type: 'Academy special converter', group: 'Academies', phases: [SchoolPhase.NOT_APPLICABLE], weight: 2, academy: true },
-  { type: 'Pupil referral unit', group: 'Local authority maintained schools', phases: [SchoolPhase.NOT_APPLICABLE], weight: 2, academy: false },
-  { type: 'Other independent school', group: 'Independent schools', phases: [SchoolPhase.NOT_APPLICABLE, SchoolPhase.ALL_THROUGH], weight: 10, academy: false },
+  {
+    type: 'Community school',
+    group: 'Local authority maintained schools',
+    phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY],
+    weight: 22,
+    academy: false,
+  },
+  {
+    type: 'Voluntary aided school',
+    group: 'Local authority maintained schools',
+    phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY],
+    weight: 9,
+    academy: false,
+  },
+  {
+    type: 'Voluntary controlled school',
+    group: 'Local authority maintained schools',
+    phases: [SchoolPhase.PRIMARY],
+    weight: 6,
+    academy: false,
+  },
+  {
+    type: 'Foundation school',
+    group: 'Local authority maintained schools',
+    phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY],
+    weight: 3,
+    academy: false,
+  },
+  {
+    type: 'Local authority nursery school',
+    group: 'Local authority maintained schools',
+    phases: [SchoolPhase.NURSERY],
+    weight: 2,
+    academy: false,
+  },
+  {
+    type: 'Academy converter',
+    group: 'Academies',
+    phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY, SchoolPhase.ALL_THROUGH],
+    weight: 24,
+    academy: true,
+  },
+  {
+    type: 'Academy sponsor led',
+    group: 'Academies',
+    phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY],
+    weight: 8,
+    academy: true,
+  },
+  {
+    type: 'Free schools',
+    group: 'Free Schools',
+    phases: [SchoolPhase.PRIMARY, SchoolPhase.SECONDARY, SchoolPhase.ALL_THROUGH],
+    weight: 3,
+    academy: true,
+  },
+  {
+    type: 'Community special school',
+    group: 'Special schools',
+    phases: [SchoolPhase.NOT_APPLICABLE],
+    weight: 3,
+    academy: false,
+  },
+  {
+    type: 'Academy special converter',
+    group: 'Academies',
+    phases: [SchoolPhase.NOT_APPLICABLE],
+    weight: 2,
+    academy: true,
+  },
+  {
+    type: 'Pupil referral unit',
+    group: 'Local authority maintained schools',
+    phases: [SchoolPhase.NOT_APPLICABLE],
+    weight: 2,
+    academy: false,
+  },
+  {
+    type: 'Other independent school',
+    group: 'Independent schools',
+    phases: [SchoolPhase.NOT_APPLICABLE, SchoolPhase.ALL_THROUGH],
+    weight: 10,
+    academy: false,
+  },
   { type: 'Further education', group: 'Colleges', phases: [SchoolPhase.SIXTEEN_PLUS], weight: 2, academy: false },
   { type: 'Academy 16-19 converter', group: 'Academies', phases: [SchoolPhase.SIXTEEN_PLUS], weight: 1, academy: true },
 ];
 const totalWeight = kinds.reduce((n, k) => n + k.weight, 0);
-const places = ['Ashford', 'Beacon', 'Brook', 'Castle', 'Chalk', 'Church', 'Down', 'Elm', 'Fern', 'Green', 'Hill', 'Kings', 'Lark', 'Meadow', 'Mill', 'Oak', 'Park', 'Queens', 'River', 'St Mary\'s', 'St John\'s', 'St Peter\'s', 'Vale', 'Willow', 'Wood'];
+const places = [
+  'Ashford',
+  'Beacon',
+  'Brook',
+  'Castle',
+  'Chalk',
+  'Church',
+  'Down',
+  'Elm',
+  'Fern',
+  'Green',
+  'Hill',
+  'Kings',
+  'Lark',
+  'Meadow',
+  'Mill',
+  'Oak',
+  'Park',
+  'Queens',
+  'River',
+  "St Mary's",
+  "St John's",
+  "St Peter's",
+  'Vale',
+  'Willow',
+  'Wood',
+];
 const suffixes = ['field', 'side', 'ley', 'ton', 'bridge', 'gate', 'hurst', 'wood', 'combe', 'lands'];
 const phaseWord: Record<SchoolPhase, string> = {
-  NURSERY: 'Nursery School', PRIMARY: 'Primary School', MIDDLE_DEEMED_PRIMARY: 'Middle School', SECONDARY: 'High School',
-  MIDDLE_DEEMED_SECONDARY: 'Middle School', ALL_THROUGH: 'All-Through School', SIXTEEN_PLUS: 'Sixth Form College', NOT_APPLICABLE: 'School',
+  NURSERY: 'Nursery School',
+  PRIMARY: 'Primary School',
+  MIDDLE_DEEMED_PRIMARY: 'Middle School',
+  SECONDARY: 'High School',
+  MIDDLE_DEEMED_SECONDARY: 'Middle School',
+  ALL_THROUGH: 'All-Through School',
+  SIXTEEN_PLUS: 'Sixth Form College',
+  NOT_APPLICABLE: 'School',
 };
 const trustWords = ['Learning', 'Education', 'Academies', 'Schools', 'Multi Academy', 'Collaborative'];
 
@@ -79,7 +193,13 @@ export async function generateGiasFile(file: string, count: number, reference: R
     // Half closed; of the open half, about 2% proposed to close and 1% proposed to open.
     const closed = i % 2 === 1;
     const r = next();
-    const status = closed ? SchoolStatus.CLOSED : r < 0.02 ? SchoolStatus.PROPOSED_TO_CLOSE : r < 0.03 ? SchoolStatus.PROPOSED_TO_OPEN : SchoolStatus.OPEN;
+    const status = closed
+      ? SchoolStatus.CLOSED
+      : r < 0.02
+        ? SchoolStatus.PROPOSED_TO_CLOSE
+        : r < 0.03
+          ? SchoolStatus.PROPOSED_TO_OPEN
+          : SchoolStatus.OPEN;
     const trust = kind.academy ? 2000 + Math.floor(next() * trustCount) : null;
     const name = `${pick(places)}${pick(suffixes)} ${kind.type === 'Other independent school' ? 'Independent School' : phaseWord[phase]}`;
     const cells = [
@@ -94,7 +214,9 @@ export async function generateGiasFile(file: string, count: number, reference: R
       giasPhaseName[phase],
       next() < 0.7 ? String(10000000 + i) : '',
       trust === null ? '' : String(trust),
-      trust === null ? '' : `The ${places[trust % places.length]} ${trustWords[trust % trustWords.length]} Trust ${trust}`,
+      trust === null
+        ? ''
+        : `The ${places[trust % places.length]} ${trustWords[trust % trustWords.length]} Trust ${trust}`,
       `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i >> 5) % 26))}${1 + (i % 20)} ${i % 10}${String.fromCharCode(65 + ((i >> 3) % 26))}${String.fromCharCode(65 + ((i >> 7) % 26))}`,
     ];
     await write(`${cells.map(csvCell).join(',')}\r\n`);

@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeTarget, loadEnvironmentOrExit, subgraphEnvironment, type CsvEncodingOption } from '@safeguarding/shared';
+import {
+  describeTarget,
+  loadEnvironmentOrExit,
+  subgraphEnvironment,
+  type CsvEncodingOption,
+} from '@safeguarding/shared';
 import { importGiasFile, type GiasImportProgress } from '../sync/gias-import';
 import { openSchoolsRuntime } from './runtime';
 
@@ -32,7 +37,9 @@ const encodings: readonly CsvEncodingOption[] = ['auto', 'utf-8', 'windows-1252'
 const usage = 'usage: npm run schools:import -- <gias.csv> [--encoding auto|utf-8|windows-1252]';
 
 function commandLine(): { fileArgument: string; encoding: CsvEncodingOption } {
-  let parsed: ReturnType<typeof parseArgs<{ options: { encoding: { type: 'string'; default: string } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: { encoding: { type: 'string'; default: string } }; allowPositionals: true }>
+  >;
   try {
     parsed = parseArgs({ options: { encoding: { type: 'string', default: 'auto' } }, allowPositionals: true });
   } catch (error) {
@@ -51,7 +58,9 @@ async function main(): Promise<void> {
   const file = path.resolve(process.env['INIT_CWD'] ?? process.cwd(), fileArgument);
   if (!fs.existsSync(file)) fail(`${file}: no such file`);
   const config = loadEnvironmentOrExit(subgraphEnvironment, 'schools:import');
-  const { runtime, target } = await openSchoolsRuntime(config, 'schools:import').catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  const { runtime, target } = await openSchoolsRuntime(config, 'schools:import').catch((error: unknown) =>
+    fail(error instanceof Error ? error.message : String(error)),
+  );
   const started = Date.now();
   const tty = process.stderr.isTTY === true;
   let lastDecile = -1;
@@ -64,11 +73,13 @@ async function main(): Promise<void> {
         else {
           // Not a terminal (a log file, CI): one line per tenth of the file rather than a redrawn bar.
           const decile = Math.floor((progress.bytesRead / Math.max(progress.totalBytes, 1)) * 10);
-          if (decile !== lastDecile || progress.bytesRead === progress.totalBytes) process.stderr.write(`${progressLine(progress, started)}\n`);
+          if (decile !== lastDecile || progress.bytesRead === progress.totalBytes)
+            process.stderr.write(`${progressLine(progress, started)}\n`);
           lastDecile = progress.bytesRead === progress.totalBytes ? 11 : decile;
         }
       },
-      onRejected: (line, result) => process.stdout.write(`line ${line}: REJECTED URN ${result.urn || '(none)'}: ${result.reason ?? ''}\n`),
+      onRejected: (line, result) =>
+        process.stdout.write(`line ${line}: REJECTED URN ${result.urn || '(none)'}: ${result.reason ?? ''}\n`),
     });
     if (tty) process.stderr.write('\n');
     const rate = Math.round(summary.rows / Math.max(summary.seconds, 0.001));

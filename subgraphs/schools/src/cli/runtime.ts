@@ -14,7 +14,10 @@ import {
 import { schoolsSubgraph } from '../subgraph';
 
 /** The schools database and reference data as the subgraph would open them, for the commands. */
-export async function openSchoolsRuntime(config: SubgraphConfig, name: string): Promise<{ runtime: SubgraphRuntime; target: DatabaseTarget }> {
+export async function openSchoolsRuntime(
+  config: SubgraphConfig,
+  name: string,
+): Promise<{ runtime: SubgraphRuntime; target: DatabaseTarget }> {
   const logger = createLogger(name, config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const target = resolveDatabaseTarget('schools', config);
   const db = await openDatabase(target, {
@@ -27,7 +30,9 @@ export async function openSchoolsRuntime(config: SubgraphConfig, name: string): 
     db,
     logger,
     reference: ReferenceData.load(config.REFERENCE_DATA_DIR),
-    calendar: WorkingDayCalendar.fromFile(config.BANK_HOLIDAYS_FILE ?? path.join(config.REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json')),
+    calendar: WorkingDayCalendar.fromFile(
+      config.BANK_HOLIDAYS_FILE ?? path.join(config.REFERENCE_DATA_DIR, 'bank-holidays-england-and-wales.json'),
+    ),
     now: () => new Date(),
   };
   return { runtime, target };

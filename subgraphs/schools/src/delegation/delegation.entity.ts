@@ -6,7 +6,10 @@ import { connectionOf } from '@safeguarding/shared';
  * A school's permission for a system (an MIS vendor's OAuth client) to act for it, granted and
  * revoked by the school's DSL. Rows are kept after revocation: the school sees what it once allowed.
  */
-@ObjectType({ description: "A system a school has allowed to act for it (e.g. its MIS supplier keeping the school's safeguarding leads up to date)" })
+@ObjectType({
+  description:
+    "A system a school has allowed to act for it (e.g. its MIS supplier keeping the school's safeguarding leads up to date)",
+})
 @Entity('school_delegations')
 @Index(['urn', 'clientId'])
 @Index(['clientId', 'revokedAt'])
@@ -44,4 +47,8 @@ export class SchoolDelegation {
   }
 }
 
-export const SchoolDelegationConnection = connectionOf<SchoolDelegation>(() => SchoolDelegation, 'SchoolDelegation', "A page of a school's delegations, newest first");
+export const SchoolDelegationConnection = connectionOf<SchoolDelegation>(
+  () => SchoolDelegation,
+  'SchoolDelegation',
+  "A page of a school's delegations, newest first",
+);

@@ -16,22 +16,37 @@ export class SchoolDelegationRepository {
   async visibleOfSchools(urns: readonly string[]): Promise<SchoolDelegation[]> {
     const identity = this.scope.identity;
     if (!identity) return [];
-    const own = identity.organisation.kind === 'SCHOOL' && urns.includes(identity.organisation.id) ? [identity.organisation.id] : [];
+    const own =
+      identity.organisation.kind === 'SCHOOL' && urns.includes(identity.organisation.id)
+        ? [identity.organisation.id]
+        : [];
     const where = [
       ...(own.length > 0 ? [{ urn: In(own) }] : []),
       ...(identity.client ? [{ urn: In([...urns]), clientId: identity.client.id }] : []),
     ];
     if (where.length === 0) return [];
-    return this.manager.find(SchoolDelegation, { where, order: { grantedAt: 'DESC', id: 'ASC' }, take: delegationsPerSchoolLimit * urns.length });
+    return this.manager.find(SchoolDelegation, {
+      where,
+      order: { grantedAt: 'DESC', id: 'ASC' },
+      take: delegationsPerSchoolLimit * urns.length,
+    });
   }
 
   /** The caller's own delegations (a system's, or its school's), newest first, at most the limit. */
   visibleToCaller(): Promise<SchoolDelegation[]> {
     const identity = this.scope.identity;
     if (!identity) return Promise.resolve([]);
-    const where = identity.client ? { clientId: identity.client.id } : identity.organisation.kind === 'SCHOOL' ? { urn: identity.organisation.id } : null;
+    const where = identity.client
+      ? { clientId: identity.client.id }
+      : identity.organisation.kind === 'SCHOOL'
+        ? { urn: identity.organisation.id }
+        : null;
     if (!where) return Promise.resolve([]);
-    return this.manager.find(SchoolDelegation, { where, order: { grantedAt: 'DESC', id: 'ASC' }, take: delegationsPerSchoolLimit });
+    return this.manager.find(SchoolDelegation, {
+      where,
+      order: { grantedAt: 'DESC', id: 'ASC' },
+      take: delegationsPerSchoolLimit,
+    });
   }
 
   activeOf(urn: string, clientId: string): Promise<SchoolDelegation | null> {
@@ -42,7 +57,10 @@ export class SchoolDelegationRepository {
 
   /** The schools a system acts for now: one statement per request of a system. */
   async activeSchoolsOf(clientId: string): Promise<string[]> {
-    const rows = await this.manager.find(SchoolDelegation, { select: { urn: true }, where: { clientId, revokedAt: IsNull() } });
+    const rows = await this.manager.find(SchoolDelegation, {
+      select: { urn: true },
+      where: { clientId, revokedAt: IsNull() },
+    });
     return rows.map((row) => row.urn);
   }
 

@@ -9,22 +9,38 @@ import { SchoolDelegationService } from './delegation.service';
 export class SchoolDelegationResolver {
   @Authorized()
   @FieldResolver(() => SchoolDelegationConnection, {
-    description: "Systems the school allows to act for it, newest first: all of them to the school's own staff, its own to a system, none to anyone else",
+    description:
+      "Systems the school allows to act for it, newest first: all of them to the school's own staff, its own to a system, none to anyone else",
   })
-  async delegations(@Root() school: School, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<SchoolDelegation>> {
+  async delegations(
+    @Root() school: School,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<SchoolDelegation>> {
     const page = await new SchoolDelegationService(ctx).ofSchool(school.urn, args);
     return connection(SchoolDelegationConnection, page, page.count);
   }
 
   @Authorized()
-  @Mutation(() => SchoolDelegation, { description: "Allows a system (an MIS supplier's OAuth client) to act for the school with the roles and scopes its token carries (the school's DSL); granting an active one again returns it" })
-  grantSchoolDelegation(@Arg('input') input: SchoolDelegationInput, @Ctx() ctx: SubgraphContext): Promise<SchoolDelegation> {
+  @Mutation(() => SchoolDelegation, {
+    description:
+      "Allows a system (an MIS supplier's OAuth client) to act for the school with the roles and scopes its token carries (the school's DSL); granting an active one again returns it",
+  })
+  grantSchoolDelegation(
+    @Arg('input') input: SchoolDelegationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SchoolDelegation> {
     return new SchoolDelegationService(ctx).grant(input);
   }
 
   @Authorized()
-  @Mutation(() => SchoolDelegation, { description: "Ends a system's delegation from the next request on (the school's DSL)" })
-  revokeSchoolDelegation(@Arg('input') input: SchoolDelegationInput, @Ctx() ctx: SubgraphContext): Promise<SchoolDelegation> {
+  @Mutation(() => SchoolDelegation, {
+    description: "Ends a system's delegation from the next request on (the school's DSL)",
+  })
+  revokeSchoolDelegation(
+    @Arg('input') input: SchoolDelegationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SchoolDelegation> {
     return new SchoolDelegationService(ctx).revoke(input);
   }
 }

@@ -22,8 +22,14 @@ import type { SchoolDelegationInput } from './delegation.input';
 import { SchoolDelegationRepository } from './delegation.repository';
 
 const delegationSchema = z.object({
-  urn: z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
-  clientId: z.string().trim().regex(/^[\w.:@-]{1,100}$/, 'must be a client id (letters, digits and . : @ _ -, at most 100)'),
+  urn: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
+  clientId: z
+    .string()
+    .trim()
+    .regex(/^[\w.:@-]{1,100}$/, 'must be a client id (letters, digits and . : @ _ -, at most 100)'),
 });
 
 const newestFirst: readonly SortKey<SchoolDelegation>[] = [
@@ -31,11 +37,14 @@ const newestFirst: readonly SortKey<SchoolDelegation>[] = [
   { column: 'd.id', value: (d) => d.id },
 ];
 
-export const delegationRefusal = "Only the school's designated safeguarding lead, signed in as a person, may grant or revoke its delegations";
+export const delegationRefusal =
+  "Only the school's designated safeguarding lead, signed in as a person, may grant or revoke its delegations";
 
 /** The schools a system acts for now (see SubgraphDefinition.delegatedSchools). */
 export function delegatedSchoolsOf(db: DataSource, identity: Identity): Promise<string[]> {
-  return identity.client ? new SchoolDelegationRepository(db.manager, AccessScope.of(identity)).activeSchoolsOf(identity.client.id) : Promise.resolve([]);
+  return identity.client
+    ? new SchoolDelegationRepository(db.manager, AccessScope.of(identity)).activeSchoolsOf(identity.client.id)
+    : Promise.resolve([]);
 }
 
 export class SchoolDelegationService {
@@ -95,7 +104,10 @@ export class SchoolDelegationService {
       if (!active) throw new NotFoundError('Active school delegation', `${valid.urn}/${valid.clientId}`);
       const revokedAt = this.ctx.now.toISOString();
       await repository.revoke(active.id, revokedAt, this.ctx.scope.requireIdentity().subject);
-      const revoked = Object.assign(new SchoolDelegation(), active, { revokedAt, revokedBy: this.ctx.scope.requireIdentity().subject });
+      const revoked = Object.assign(new SchoolDelegation(), active, {
+        revokedAt,
+        revokedBy: this.ctx.scope.requireIdentity().subject,
+      });
       await appendAudit(this.ctx, [this.auditEntry(AuditAction.UPDATE, revoked, partnershipId)], manager);
       this.ctx.logger.info({ urn: valid.urn, delegationId: active.id }, 'school delegation revoked');
       return revoked;
@@ -106,7 +118,11 @@ export class SchoolDelegationService {
   private validPermitted(input: SchoolDelegationInput): z.infer<typeof delegationSchema> {
     const identity = this.ctx.scope.requireIdentity();
     const valid = validateInput(delegationSchema, input);
-    const ownDsl = !identity.client && identity.organisation.kind === 'SCHOOL' && identity.organisation.id === valid.urn && this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD);
+    const ownDsl =
+      !identity.client &&
+      identity.organisation.kind === 'SCHOOL' &&
+      identity.organisation.id === valid.urn &&
+      this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD);
     if (!ownDsl) throw new ForbiddenError(delegationRefusal, { entityType: 'School', entityId: valid.urn });
     return valid;
   }

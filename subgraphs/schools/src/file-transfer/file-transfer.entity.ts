@@ -18,7 +18,7 @@ registerEnumType(FileTransferState, {
  * (KCSIE: the DSL transfers it within 5 school days). Case-level: the child is a pseudonymous
  * reference, and only the two schools' DSLs and their local authorities see the record.
  */
-@ObjectType({ description: 'A child-protection file sent from a child\'s old school to the new one (restricted)' })
+@ObjectType({ description: "A child-protection file sent from a child's old school to the new one (restricted)" })
 @Entity('child_protection_file_transfers')
 // A school's transfers out and in, the oldest move first, a page at a time from the index.
 @Index(['sendingUrn', 'leftOn', 'id'])
@@ -47,7 +47,7 @@ export class ChildProtectionFileTransfer {
   @Column('varchar', { length: 3 })
   receivingLaDfeCode!: string;
 
-  @Field({ description: 'The sending school\'s pseudonymous reference for the child, never a name' })
+  @Field({ description: "The sending school's pseudonymous reference for the child, never a name" })
   @Column('varchar', { length: 40 })
   childReference!: string;
 

@@ -9,7 +9,9 @@ export class RecordFileTransferInput {
   @Field()
   receivingUrn!: string;
 
-  @Field({ description: 'The sending school\'s pseudonymous reference for the child (letters, digits, - and /), never a name' })
+  @Field({
+    description: "The sending school's pseudonymous reference for the child (letters, digits, - and /), never a name",
+  })
   childReference!: string;
 
   @Field(() => DateScalar, { description: 'The day the child left' })

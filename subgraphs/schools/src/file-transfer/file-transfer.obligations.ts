@@ -28,7 +28,10 @@ export interface SchoolClock {
  * Exactly who reads a transfer (FileTransferRepository.visible): the DSLs of the two schools, and
  * anyone of the live local authorities the two schools are in.
  */
-export function fileTransferAudience(transfer: ChildProtectionFileTransfer, reference: ReferenceData): ObligationAudience {
+export function fileTransferAudience(
+  transfer: ChildProtectionFileTransfer,
+  reference: ReferenceData,
+): ObligationAudience {
   const codes = new Set([transfer.sendingLaDfeCode, transfer.receivingLaDfeCode]);
   const authorities = reference.liveLocalAuthorities
     .filter((la) => codes.has(la.dfeCode))
@@ -39,12 +42,17 @@ export function fileTransferAudience(transfer: ChildProtectionFileTransfer, refe
     partnershipIds: [],
     partnershipRoles: [],
     nationalRoles: [],
-    organisationGroups: authorities.length > 0 ? [{ organisationIds: [...new Set(authorities)], organisationRoles: [] }] : [],
+    organisationGroups:
+      authorities.length > 0 ? [{ organisationIds: [...new Set(authorities)], organisationRoles: [] }] : [],
   };
 }
 
 /** The sending school owes the receiving school the file within 5 school days; met when receipt is confirmed. */
-export function fileTransferObligation(transfer: ChildProtectionFileTransfer, clock: SchoolClock, reference: ReferenceData): DesiredObligation {
+export function fileTransferObligation(
+  transfer: ChildProtectionFileTransfer,
+  clock: SchoolClock,
+  reference: ReferenceData,
+): DesiredObligation {
   return {
     draft: {
       kind: 'FILE_TRANSFER',
@@ -81,5 +89,11 @@ export function fileTransferEvent(
     dates: { leftOn: transfer.leftOn, sentOn: transfer.sentOn, receivedOn: transfer.receivedOn },
     audience,
   };
-  return recordEvent(manager, { type, entityType: 'ChildProtectionFileTransfer', entityId: transfer.id, occurredAt: at, payload });
+  return recordEvent(manager, {
+    type,
+    entityType: 'ChildProtectionFileTransfer',
+    entityId: transfer.id,
+    occurredAt: at,
+    payload,
+  });
 }

@@ -1,5 +1,16 @@
 import { In, LessThan, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countsOfClauses, findInScope, findOneInScope, pagesOfClauses, Role, statutoryOrganisationId, type AccessScope, type MissAttribution, type ReferenceData, type SortKey } from '@safeguarding/shared';
+import {
+  countsOfClauses,
+  findInScope,
+  findOneInScope,
+  pagesOfClauses,
+  Role,
+  statutoryOrganisationId,
+  type AccessScope,
+  type MissAttribution,
+  type ReferenceData,
+  type SortKey,
+} from '@safeguarding/shared';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 
 type Where = FindOptionsWhere<ChildProtectionFileTransfer>;
@@ -54,24 +65,49 @@ export class FileTransferRepository {
 
   /** In the caller's scope; one that exists outside it is noted as a refusal, in the trail `misses` names. */
   byIds(ids: readonly string[], misses: MissAttribution): Promise<ChildProtectionFileTransfer[]> {
-    return findInScope(this.manager, this.scope, ChildProtectionFileTransfer, entityType, ids, () => this.find({ id: In([...ids]) }), misses);
+    return findInScope(
+      this.manager,
+      this.scope,
+      ChildProtectionFileTransfer,
+      entityType,
+      ids,
+      () => this.find({ id: In([...ids]) }),
+      misses,
+    );
   }
 
   /** Each school's page of the transfers it sends (or receives), for all of them in one statement. */
-  pagesOf(side: TransferSide, urns: readonly string[], after: readonly string[] | null, limit: number): Promise<ChildProtectionFileTransfer[]> {
+  pagesOf(
+    side: TransferSide,
+    urns: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<ChildProtectionFileTransfer[]> {
     const column = sideColumn[side];
-    return pagesOfClauses(this.manager, ChildProtectionFileTransfer, 'transfer', this.visible({ [column]: In([...urns]) }) ?? [], {
-      parent: `transfer.${column}`,
-      parents: urns.length,
-      order: fileTransferOrder,
-      after,
-      limit,
-    });
+    return pagesOfClauses(
+      this.manager,
+      ChildProtectionFileTransfer,
+      'transfer',
+      this.visible({ [column]: In([...urns]) }) ?? [],
+      {
+        parent: `transfer.${column}`,
+        parents: urns.length,
+        order: fileTransferOrder,
+        after,
+        limit,
+      },
+    );
   }
 
   countsOf(side: TransferSide, urns: readonly string[]): Promise<Map<string, number>> {
     const column = sideColumn[side];
-    return countsOfClauses(this.manager, ChildProtectionFileTransfer, 'transfer', this.visible({ [column]: In([...urns]) }) ?? [], `transfer.${column}`);
+    return countsOfClauses(
+      this.manager,
+      ChildProtectionFileTransfer,
+      'transfer',
+      this.visible({ [column]: In([...urns]) }) ?? [],
+      `transfer.${column}`,
+    );
   }
 
   /**
@@ -87,29 +123,50 @@ export class FileTransferRepository {
    * turns (SQLite's write transaction holds the database already).
    */
   forUpdate(id: string, misses: MissAttribution): Promise<ChildProtectionFileTransfer | null> {
-    return findOneInScope(this.manager, this.scope, ChildProtectionFileTransfer, entityType, id, async () => {
-      const where = this.visible({ id });
-      if (where === null) return null;
-      const lock = this.manager.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
-      return this.manager.findOne(ChildProtectionFileTransfer, { where, ...lock });
-    }, misses);
+    return findOneInScope(
+      this.manager,
+      this.scope,
+      ChildProtectionFileTransfer,
+      entityType,
+      id,
+      async () => {
+        const where = this.visible({ id });
+        if (where === null) return null;
+        const lock =
+          this.manager.connection.options.type === 'better-sqlite3'
+            ? {}
+            : { lock: { mode: 'pessimistic_write' as const } };
+        return this.manager.findOne(ChildProtectionFileTransfer, { where, ...lock });
+      },
+      misses,
+    );
   }
 
   /** Every transfer, a page at a time in id order, for the start-up reconciliation of obligations (no caller reads them). */
   page(afterId: string | null, size: number): Promise<ChildProtectionFileTransfer[]> {
-    return this.manager.find(ChildProtectionFileTransfer, { where: afterId ? { id: MoreThan(afterId) } : {}, order: { id: 'ASC' }, take: size });
+    return this.manager.find(ChildProtectionFileTransfer, {
+      where: afterId ? { id: MoreThan(afterId) } : {},
+      order: { id: 'ASC' },
+      take: size,
+    });
   }
 
   /** A school's transfers not yet confirmed, whoever asks: its calendar moved their deadlines. */
   unconfirmedSentBy(urn: string): Promise<ChildProtectionFileTransfer[]> {
-    return this.manager.find(ChildProtectionFileTransfer, { where: { sendingUrn: urn, state: Not(FileTransferState.RECEIPT_CONFIRMED) } });
+    return this.manager.find(ChildProtectionFileTransfer, {
+      where: { sendingUrn: urn, state: Not(FileTransferState.RECEIPT_CONFIRMED) },
+    });
   }
 
   async insert(transfer: ChildProtectionFileTransfer): Promise<void> {
     await this.manager.insert(ChildProtectionFileTransfer, { ...transfer });
   }
 
-  async update(id: string, changes: Pick<ChildProtectionFileTransfer, 'state'> & Partial<Pick<ChildProtectionFileTransfer, 'sentOn' | 'receivedOn'>>): Promise<void> {
+  async update(
+    id: string,
+    changes: Pick<ChildProtectionFileTransfer, 'state'> &
+      Partial<Pick<ChildProtectionFileTransfer, 'sentOn' | 'receivedOn'>>,
+  ): Promise<void> {
     await this.manager.update(ChildProtectionFileTransfer, { id }, changes);
   }
 }

@@ -4,20 +4,36 @@ import { FileTransferConnection } from './file-transfer-connection.type';
 import { School } from '../school/school.entity';
 import { SchoolService } from '../school/school.service';
 import { ChildProtectionFileTransfer } from './file-transfer.entity';
-import { ConfirmFileTransferReceiptInput, MarkFileTransferSentInput, RecordFileTransferInput } from './file-transfer.input';
+import {
+  ConfirmFileTransferReceiptInput,
+  MarkFileTransferSentInput,
+  RecordFileTransferInput,
+} from './file-transfer.input';
 import { FileTransferService } from './file-transfer.service';
 
 @Resolver(() => ChildProtectionFileTransfer)
 export class FileTransferResolver {
   @Authorized()
-  @Query(() => ChildProtectionFileTransfer, { nullable: true, description: 'A file transfer, for the two schools\' DSLs and their local authorities (audited)' })
-  fileTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer | null> {
+  @Query(() => ChildProtectionFileTransfer, {
+    nullable: true,
+    description: "A file transfer, for the two schools' DSLs and their local authorities (audited)",
+  })
+  fileTransfer(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildProtectionFileTransfer | null> {
     return new FileTransferService(ctx).byId(id);
   }
 
   @Authorized()
-  @Query(() => FileTransferConnection, { description: 'Transfers past their 5 school days without receipt confirmed that you may see: a local authority sees those of every school in its area (audited); the oldest move first, a page at a time' })
-  overdueFileTransfers(@Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ChildProtectionFileTransfer>> {
+  @Query(() => FileTransferConnection, {
+    description:
+      'Transfers past their 5 school days without receipt confirmed that you may see: a local authority sees those of every school in its area (audited); the oldest move first, a page at a time',
+  })
+  overdueFileTransfers(
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ChildProtectionFileTransfer>> {
     return new FileTransferService(ctx).overdue(args);
   }
 
@@ -32,20 +48,35 @@ export class FileTransferResolver {
   }
 
   @Authorized()
-  @Mutation(() => ChildProtectionFileTransfer, { description: 'Records a child\'s move to another school (the sending school\'s DSL)' })
-  recordFileTransfer(@Arg('input') input: RecordFileTransferInput, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer> {
+  @Mutation(() => ChildProtectionFileTransfer, {
+    description: "Records a child's move to another school (the sending school's DSL)",
+  })
+  recordFileTransfer(
+    @Arg('input') input: RecordFileTransferInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildProtectionFileTransfer> {
     return new FileTransferService(ctx).record(input);
   }
 
   @Authorized()
-  @Mutation(() => ChildProtectionFileTransfer, { description: 'Marks the file sent (the sending school\'s DSL; from RECORDED)' })
-  markFileTransferSent(@Arg('input') input: MarkFileTransferSentInput, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer> {
+  @Mutation(() => ChildProtectionFileTransfer, {
+    description: "Marks the file sent (the sending school's DSL; from RECORDED)",
+  })
+  markFileTransferSent(
+    @Arg('input') input: MarkFileTransferSentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildProtectionFileTransfer> {
     return new FileTransferService(ctx).markSent(input);
   }
 
   @Authorized()
-  @Mutation(() => ChildProtectionFileTransfer, { description: 'Confirms the file arrived (the receiving school\'s DSL; from SENT)' })
-  confirmFileTransferReceipt(@Arg('input') input: ConfirmFileTransferReceiptInput, @Ctx() ctx: SubgraphContext): Promise<ChildProtectionFileTransfer> {
+  @Mutation(() => ChildProtectionFileTransfer, {
+    description: "Confirms the file arrived (the receiving school's DSL; from SENT)",
+  })
+  confirmFileTransferReceipt(
+    @Arg('input') input: ConfirmFileTransferReceiptInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildProtectionFileTransfer> {
     return new FileTransferService(ctx).confirmReceipt(input);
   }
 }
@@ -53,14 +84,28 @@ export class FileTransferResolver {
 @Resolver(() => School)
 export class SchoolFileTransfersResolver {
   @Authorized()
-  @FieldResolver(() => FileTransferConnection, { description: 'Files this school is sending on, for its DSL and its local authority (audited); the oldest move first, a page at a time' })
-  fileTransfersOut(@Root() school: School, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ChildProtectionFileTransfer>> {
+  @FieldResolver(() => FileTransferConnection, {
+    description:
+      'Files this school is sending on, for its DSL and its local authority (audited); the oldest move first, a page at a time',
+  })
+  fileTransfersOut(
+    @Root() school: School,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ChildProtectionFileTransfer>> {
     return new FileTransferService(ctx).ofSchool('out', school.urn, args);
   }
 
   @Authorized()
-  @FieldResolver(() => FileTransferConnection, { description: 'Files coming to this school, for its DSL and its local authority (audited); the oldest move first, a page at a time' })
-  fileTransfersIn(@Root() school: School, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<ChildProtectionFileTransfer>> {
+  @FieldResolver(() => FileTransferConnection, {
+    description:
+      'Files coming to this school, for its DSL and its local authority (audited); the oldest move first, a page at a time',
+  })
+  fileTransfersIn(
+    @Root() school: School,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ChildProtectionFileTransfer>> {
     return new FileTransferService(ctx).ofSchool('in', school.urn, args);
   }
 }

@@ -32,13 +32,24 @@ import { SchoolCalendarService } from '../school-calendar/school-calendar.servic
 import { SchoolRepository } from '../school/school.repository';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 import { nextFileTransferState, type FileTransferStep } from './file-transfer.transitions';
-import type { ConfirmFileTransferReceiptInput, MarkFileTransferSentInput, RecordFileTransferInput } from './file-transfer.input';
+import type {
+  ConfirmFileTransferReceiptInput,
+  MarkFileTransferSentInput,
+  RecordFileTransferInput,
+} from './file-transfer.input';
 import { fileTransferOrder, FileTransferRepository, type TransferSide } from './file-transfer.repository';
 import { FileTransferConnection } from './file-transfer-connection.type';
-import { fileTransferAudience, fileTransferEvent, fileTransferObligation, settleFileTransferObligations } from './file-transfer.obligations';
+import {
+  fileTransferAudience,
+  fileTransferEvent,
+  fileTransferObligation,
+  settleFileTransferObligations,
+} from './file-transfer.obligations';
 
-
-const urn = z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits');
+const urn = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be a URN: exactly 6 digits');
 const uuid = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
 const optionalDate = isoDate.nullish().transform((value) => value ?? null);
 
@@ -52,7 +63,10 @@ const recordSchema = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9/-]{0,39}$/, 'must be a pseudonymous reference: up to 40 letters, digits, - and /'),
     leftOn: isoDate,
   })
-  .refine((input) => input.sendingUrn !== input.receivingUrn, { message: 'must differ from sendingUrn', path: ['receivingUrn'] });
+  .refine((input) => input.sendingUrn !== input.receivingUrn, {
+    message: 'must differ from sendingUrn',
+    path: ['receivingUrn'],
+  });
 
 const sentSchema = z.object({ transferId: uuid, sentOn: optionalDate });
 const receivedSchema = z.object({ transferId: uuid, receivedOn: optionalDate });
@@ -77,10 +91,19 @@ export class FileTransferService {
    * receiving one's when the sender's has none), so that partnership's audit trail shows who
    * handled the child's file (KCSIE Annex C; Working Together 2023 ch. 2, local arrangements).
    */
-  private async auditEntries(rows: readonly ChildProtectionFileTransfer[], action: AuditAction, manager?: EntityManager, reason?: string): Promise<AuditEntry[]> {
+  private async auditEntries(
+    rows: readonly ChildProtectionFileTransfer[],
+    action: AuditAction,
+    manager?: EntityManager,
+    reason?: string,
+  ): Promise<AuditEntry[]> {
     if (rows.length === 0) return [];
     const codes = rows.flatMap((row) => [row.sendingLaDfeCode, row.receivingLaDfeCode]);
-    const { coveredBy } = await new SchoolRepository(manager ?? this.ctx.db.manager, this.ctx.scope).holdersOf([], codes, this.ctx.today);
+    const { coveredBy } = await new SchoolRepository(manager ?? this.ctx.db.manager, this.ctx.scope).holdersOf(
+      [],
+      codes,
+      this.ctx.today,
+    );
     const partnershipOf = (code: string) => [...(coveredBy.get(code) ?? [])].sort()[0] ?? null;
     return rows.map((row) => ({
       action,
@@ -96,8 +119,14 @@ export class FileTransferService {
     return {
       columns: ['sendingLaDfeCode', 'receivingLaDfeCode'],
       partnershipsOf: async (existing: readonly Record<string, unknown>[]) => {
-        const entries = await this.auditEntries(existing.map((row) => Object.assign(new ChildProtectionFileTransfer(), row)), AuditAction.READ, manager);
-        return new Map(entries.flatMap((entry) => (entry.partnershipId ? [[entry.entityId, entry.partnershipId] as const] : [])));
+        const entries = await this.auditEntries(
+          existing.map((row) => Object.assign(new ChildProtectionFileTransfer(), row)),
+          AuditAction.READ,
+          manager,
+        );
+        return new Map(
+          entries.flatMap((entry) => (entry.partnershipId ? [[entry.entityId, entry.partnershipId] as const] : [])),
+        );
       },
     };
   }
@@ -106,7 +135,11 @@ export class FileTransferService {
     this.ctx.scope.requireIdentity();
     return this.ctx.loaders
       .get<string, ChildProtectionFileTransfer | null>('ChildProtectionFileTransfer.byId', async (ids) =>
-        alignByKey(ids, await this.audited(await this.repository().byIds(ids, this.missAttribution(this.ctx.db.manager))), (row) => row.id),
+        alignByKey(
+          ids,
+          await this.audited(await this.repository().byIds(ids, this.missAttribution(this.ctx.db.manager))),
+          (row) => row.id,
+        ),
       )
       .load(id);
   }
@@ -121,7 +154,8 @@ export class FileTransferService {
       args,
       order: fileTransferOrder,
       parentOf: (row) => (side === 'out' ? row.sendingUrn : row.receivingUrn),
-      rows: async (urns, after, limit) => Promise.all((await this.repository().pagesOf(side, urns, after, limit)).map((row) => this.withDeadline(row))),
+      rows: async (urns, after, limit) =>
+        Promise.all((await this.repository().pagesOf(side, urns, after, limit)).map((row) => this.withDeadline(row))),
       count: (urns) => this.repository().countsOf(side, urns),
       seen: async (rows) => appendAudit(this.ctx, await this.auditEntries(rows, AuditAction.READ)),
     });
@@ -138,8 +172,12 @@ export class FileTransferService {
     this.ctx.scope.requireIdentity();
     // N school days end at least N calendar days after the child left, and a transfer is overdue
     // only after its due day: one that left N days ago or later cannot be overdue yet.
-    const leftBefore = new Date(Date.parse(`${this.ctx.today}T00:00:00Z`) - fileTransferSchoolDays * 86_400_000).toISOString().slice(0, 10);
-    const open = (await Promise.all((await this.repository().unconfirmed(leftBefore)).map((row) => this.withDeadline(row)))).filter((row) => row.overdue);
+    const leftBefore = new Date(Date.parse(`${this.ctx.today}T00:00:00Z`) - fileTransferSchoolDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const open = (
+      await Promise.all((await this.repository().unconfirmed(leftBefore)).map((row) => this.withDeadline(row)))
+    ).filter((row) => row.overdue);
     const page = pageInMemory('overdueFileTransfers', open, args, fileTransferOrder);
     await appendAudit(this.ctx, await this.auditEntries(page.nodes, AuditAction.READ));
     return connection(FileTransferConnection, page, page.count);
@@ -149,15 +187,24 @@ export class FileTransferService {
     const identity = this.ctx.scope.requireIdentity();
     const valid = validateInput(recordSchema, input);
     if (!this.isDslOf(identity, valid.sendingUrn)) {
-      throw new ForbiddenError('Only the sending school\'s designated safeguarding lead records a file transfer');
+      throw new ForbiddenError("Only the sending school's designated safeguarding lead records a file transfer");
     }
-    if (valid.leftOn > this.ctx.today) throw new BadUserInputError('input.leftOn', 'must not be in the future: record the transfer once the child has left');
+    if (valid.leftOn > this.ctx.today)
+      throw new BadUserInputError(
+        'input.leftOn',
+        'must not be in the future: record the transfer once the child has left',
+      );
     const transfer = await inTransaction(this.ctx.db, async (manager) => {
-      const schools = await new SchoolRepository(manager, this.ctx.scope).findByUrns([valid.sendingUrn, valid.receivingUrn]);
+      const schools = await new SchoolRepository(manager, this.ctx.scope).findByUrns([
+        valid.sendingUrn,
+        valid.receivingUrn,
+      ]);
       const sending = schools.find((school) => school.urn === valid.sendingUrn);
       const receiving = schools.find((school) => school.urn === valid.receivingUrn);
-      if (!sending) throw new BadUserInputError('input.sendingUrn', `no school with URN ${valid.sendingUrn} is registered`);
-      if (!receiving) throw new BadUserInputError('input.receivingUrn', `no school with URN ${valid.receivingUrn} is registered`);
+      if (!sending)
+        throw new BadUserInputError('input.sendingUrn', `no school with URN ${valid.sendingUrn} is registered`);
+      if (!receiving)
+        throw new BadUserInputError('input.receivingUrn', `no school with URN ${valid.receivingUrn} is registered`);
       const recorded = Object.assign(new ChildProtectionFileTransfer(), {
         id: newId(),
         sendingUrn: sending.urn,
@@ -173,7 +220,11 @@ export class FileTransferService {
       });
       await this.repository(manager).insert(recorded);
       await settleFileTransferObligations(manager, this.ctx.now, [
-        fileTransferObligation(recorded, await new SchoolCalendarService(this.ctx).calendarOf(recorded.sendingUrn, manager), this.ctx.reference),
+        fileTransferObligation(
+          recorded,
+          await new SchoolCalendarService(this.ctx).calendarOf(recorded.sendingUrn, manager),
+          this.ctx.reference,
+        ),
       ]);
       await appendAudit(this.ctx, await this.auditEntries([recorded], AuditAction.CREATE, manager), manager);
       return recorded;
@@ -187,7 +238,8 @@ export class FileTransferService {
     const sentOn = valid.sentOn ?? this.ctx.today;
     if (sentOn > this.ctx.today) throw new BadUserInputError('input.sentOn', 'must not be in the future');
     return this.step(valid.transferId, 'SEND', (transfer) => {
-      if (sentOn < transfer.leftOn) throw new BadUserInputError('input.sentOn', `must not be before the child left (${transfer.leftOn})`);
+      if (sentOn < transfer.leftOn)
+        throw new BadUserInputError('input.sentOn', `must not be before the child left (${transfer.leftOn})`);
       return { sentOn };
     });
   }
@@ -208,7 +260,9 @@ export class FileTransferService {
   private async step(
     id: string,
     step: FileTransferStep,
-    dates: (transfer: ChildProtectionFileTransfer) => Partial<Pick<ChildProtectionFileTransfer, 'sentOn' | 'receivedOn'>>,
+    dates: (
+      transfer: ChildProtectionFileTransfer,
+    ) => Partial<Pick<ChildProtectionFileTransfer, 'sentOn' | 'receivedOn'>>,
   ): Promise<ChildProtectionFileTransfer> {
     const identity = this.ctx.scope.requireIdentity();
     const updated = await inTransaction(this.ctx.db, async (manager) => {
@@ -221,8 +275,8 @@ export class FileTransferService {
       if (!this.isDslOf(identity, actor)) {
         throw new ForbiddenError(
           step === 'SEND'
-            ? 'Only the sending school\'s designated safeguarding lead marks the file sent'
-            : 'Only the receiving school\'s designated safeguarding lead confirms receipt',
+            ? "Only the sending school's designated safeguarding lead marks the file sent"
+            : "Only the receiving school's designated safeguarding lead confirms receipt",
         );
       }
       const state = nextFileTransferState(transfer.state, step);
@@ -237,7 +291,11 @@ export class FileTransferService {
         fileTransferAudience(changed, this.ctx.reference),
       );
       await settleFileTransferObligations(manager, this.ctx.now, [
-        fileTransferObligation(changed, await new SchoolCalendarService(this.ctx).calendarOf(changed.sendingUrn, manager), this.ctx.reference),
+        fileTransferObligation(
+          changed,
+          await new SchoolCalendarService(this.ctx).calendarOf(changed.sendingUrn, manager),
+          this.ctx.reference,
+        ),
       ]);
       await appendAudit(this.ctx, await this.auditEntries([transfer], AuditAction.UPDATE, manager, state), manager);
       return changed;
@@ -247,7 +305,11 @@ export class FileTransferService {
   }
 
   private isDslOf(identity: Identity, schoolUrn: string): boolean {
-    return identity.organisation.kind === 'SCHOOL' && identity.organisation.id === schoolUrn && this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD);
+    return (
+      identity.organisation.kind === 'SCHOOL' &&
+      identity.organisation.id === schoolUrn &&
+      this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD)
+    );
   }
 
   /**

@@ -16,7 +16,9 @@ export function nextFileTransferState(current: FileTransferState, step: FileTran
   };
   switch (current) {
     case FileTransferState.RECORDED:
-      return step === 'SEND' ? FileTransferState.SENT : refuse(': the file must be marked sent before its receipt is confirmed');
+      return step === 'SEND'
+        ? FileTransferState.SENT
+        : refuse(': the file must be marked sent before its receipt is confirmed');
     case FileTransferState.SENT:
       return step === 'CONFIRM_RECEIPT' ? FileTransferState.RECEIPT_CONFIRMED : refuse(' already');
     case FileTransferState.RECEIPT_CONFIRMED:

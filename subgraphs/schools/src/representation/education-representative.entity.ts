@@ -8,7 +8,9 @@ export enum EducationRepresentationLevel {
 }
 registerEnumType(EducationRepresentationLevel, { name: 'EducationRepresentationLevel' });
 
-@ObjectType({ description: 'A person who represents education (schools, colleges, early years) in a partnership\'s forums' })
+@ObjectType({
+  description: "A person who represents education (schools, colleges, early years) in a partnership's forums",
+})
 @Entity('education_representatives')
 export class EducationRepresentative {
   @Field(() => ID)

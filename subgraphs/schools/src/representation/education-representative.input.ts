@@ -22,7 +22,10 @@ export class EducationRepresentativeInput {
   urn?: string | null;
 }
 
-@InputType({ description: 'Replaces how education is represented in a partnership; at least one STRATEGIC representative (WT 2023)' })
+@InputType({
+  description:
+    'Replaces how education is represented in a partnership; at least one STRATEGIC representative (WT 2023)',
+})
 export class SetEducationRepresentationInput {
   @Field(() => ID)
   partnershipId!: string;

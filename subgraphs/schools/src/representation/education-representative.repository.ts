@@ -10,11 +10,18 @@ export class EducationRepresentativeRepository {
   ) {}
 
   ofPartnerships(partnershipIds: readonly string[]): Promise<EducationRepresentative[]> {
-    return this.manager.find(EducationRepresentative, { where: { partnershipId: In([...partnershipIds]) }, order: { level: 'DESC', forum: 'ASC', name: 'ASC' } });
+    return this.manager.find(EducationRepresentative, {
+      where: { partnershipId: In([...partnershipIds]) },
+      order: { level: 'DESC', forum: 'ASC', name: 'ASC' },
+    });
   }
 
   async replace(partnershipId: string, representatives: readonly EducationRepresentative[]): Promise<void> {
     await this.manager.delete(EducationRepresentative, { partnershipId });
-    if (representatives.length > 0) await this.manager.insert(EducationRepresentative, representatives.map((r) => ({ ...r })));
+    if (representatives.length > 0)
+      await this.manager.insert(
+        EducationRepresentative,
+        representatives.map((r) => ({ ...r })),
+      );
   }
 }

@@ -7,14 +7,25 @@ import { EducationRepresentativeService } from './education-representative.servi
 
 @Resolver(() => PartnershipReference)
 export class EducationRepresentativeResolver {
-  @FieldResolver(() => [EducationRepresentative], { nullable: true, description: 'Who represents education in the partnership, strategic level first' })
-  educationRepresentatives(@Root() partnership: PartnershipReference, @Ctx() ctx: SubgraphContext): Promise<EducationRepresentative[]> {
+  @FieldResolver(() => [EducationRepresentative], {
+    nullable: true,
+    description: 'Who represents education in the partnership, strategic level first',
+  })
+  educationRepresentatives(
+    @Root() partnership: PartnershipReference,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EducationRepresentative[]> {
     return new EducationRepresentativeService(ctx).ofPartnership(partnership.id);
   }
 
   @Authorized(partnershipAdministratorRoles)
-  @Mutation(() => [EducationRepresentative], { description: 'Replaces how education is represented (administrators acting in the partnership)' })
-  setEducationRepresentation(@Arg('input') input: SetEducationRepresentationInput, @Ctx() ctx: SubgraphContext): Promise<EducationRepresentative[]> {
+  @Mutation(() => [EducationRepresentative], {
+    description: 'Replaces how education is represented (administrators acting in the partnership)',
+  })
+  setEducationRepresentation(
+    @Arg('input') input: SetEducationRepresentationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EducationRepresentative[]> {
     return new EducationRepresentativeService(ctx).set(input);
   }
 }

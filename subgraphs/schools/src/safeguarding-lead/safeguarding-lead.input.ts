@@ -26,7 +26,7 @@ export class SafeguardingLeadInput {
   lastTrainedOn?: string | null;
 }
 
-@InputType({ description: 'Replaces a school\'s safeguarding leads: exactly one DSL and any deputies' })
+@InputType({ description: "Replaces a school's safeguarding leads: exactly one DSL and any deputies" })
 export class SetSafeguardingLeadsInput {
   @Field()
   urn!: string;

@@ -32,7 +32,10 @@ export const safeguardingLeadAudience: ObligationAudience = {
  * listed has their open cycle cancelled.
  */
 function occurrence(lead: SafeguardingLead, cycle: string): string {
-  const person = createHash('sha256').update(`${lead.urn}:${lead.name.trim().toLowerCase()}`).digest('hex').slice(0, 16);
+  const person = createHash('sha256')
+    .update(`${lead.urn}:${lead.name.trim().toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 16);
   return `${person}:${cycle}`;
 }
 
@@ -50,13 +53,24 @@ export function dslTrainingObligations(
 ): DesiredObligation[] {
   const desired: DesiredObligation[] = [];
   for (const lead of leads) {
-    const base = { kind: 'DSL_TRAINING' as const, about: { type: 'School', id: lead.urn }, owner: { organisationId: lead.urn, partnershipId: null } };
+    const base = {
+      kind: 'DSL_TRAINING' as const,
+      about: { type: 'School', id: lead.urn },
+      owner: { organisationId: lead.urn, partnershipId: null },
+    };
     const common = { ...base, owedTo: 'PARTNERSHIP', basis: dslTrainingBasis, audience: safeguardingLeadAudience };
     const untrained = occurrence(lead, 'none');
     if (lead.lastTrainedOn === null) {
       const found = existing.find((row) => row.occurrence === untrained);
       const due = found?.due ?? today;
-      desired.push({ draft: { ...common, occurrence: untrained, deadline: { due, rule: `no DSL training recorded: due at once, from ${due}`, provisional: false } }, metOn: null });
+      desired.push({
+        draft: {
+          ...common,
+          occurrence: untrained,
+          deadline: { due, rule: `no DSL training recorded: due at once, from ${due}`, provisional: false },
+        },
+        metOn: null,
+      });
       continue;
     }
     const deadline = dslTrainingDeadline(lead.lastTrainedOn, calendar);

@@ -22,7 +22,11 @@ export class SafeguardingLeadRepository {
    * their leads. Not filtered by a caller: nobody reads these, they only recompute the ledger.
    */
   async schoolsPage(afterUrn: string | null, size: number): Promise<string[]> {
-    const query = this.manager.createQueryBuilder(SafeguardingLead, 'lead').select('DISTINCT lead.urn', 'urn').orderBy('lead.urn', 'ASC').limit(size);
+    const query = this.manager
+      .createQueryBuilder(SafeguardingLead, 'lead')
+      .select('DISTINCT lead.urn', 'urn')
+      .orderBy('lead.urn', 'ASC')
+      .limit(size);
     if (afterUrn !== null) query.where('lead.urn > :afterUrn', { afterUrn });
     return (await query.getRawMany<{ urn: string }>()).map((row) => row.urn);
   }
@@ -33,6 +37,10 @@ export class SafeguardingLeadRepository {
 
   async replace(urn: string, leads: readonly SafeguardingLead[]): Promise<void> {
     await this.manager.delete(SafeguardingLead, { urn });
-    if (leads.length > 0) await this.manager.insert(SafeguardingLead, leads.map((lead) => ({ ...lead })));
+    if (leads.length > 0)
+      await this.manager.insert(
+        SafeguardingLead,
+        leads.map((lead) => ({ ...lead })),
+      );
   }
 }

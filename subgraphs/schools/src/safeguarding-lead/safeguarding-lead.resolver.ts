@@ -8,20 +8,30 @@ import { SafeguardingLeadService } from './safeguarding-lead.service';
 @Resolver(() => School)
 export class SchoolSafeguardingLeadsResolver {
   @Authorized()
-  @FieldResolver(() => [SafeguardingLead], { description: 'The designated safeguarding lead and deputies (signed-in callers)' })
+  @FieldResolver(() => [SafeguardingLead], {
+    description: 'The designated safeguarding lead and deputies (signed-in callers)',
+  })
   safeguardingLeads(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<SafeguardingLead[]> {
     return new SafeguardingLeadService(ctx).ofSchool(school.urn);
   }
 
   @Authorized()
-  @FieldResolver(() => [SchoolSafeguardingFlag], { description: 'No DSL, or a DSL or deputy whose training is over two years old (signed-in callers)' })
+  @FieldResolver(() => [SchoolSafeguardingFlag], {
+    description: 'No DSL, or a DSL or deputy whose training is over two years old (signed-in callers)',
+  })
   safeguardingFlags(@Root() school: School, @Ctx() ctx: SubgraphContext): Promise<SchoolSafeguardingFlag[]> {
     return new SafeguardingLeadService(ctx).flagsOf(school.urn);
   }
 
   @Authorized()
-  @Mutation(() => [SafeguardingLead], { description: 'Replaces a school\'s DSL and deputies (KCSIE): the school\'s DSL or safeguarding manager, or administrators of a partnership that designates it or covers its local authority' })
-  setSafeguardingLeads(@Arg('input') input: SetSafeguardingLeadsInput, @Ctx() ctx: SubgraphContext): Promise<SafeguardingLead[]> {
+  @Mutation(() => [SafeguardingLead], {
+    description:
+      "Replaces a school's DSL and deputies (KCSIE): the school's DSL or safeguarding manager, or administrators of a partnership that designates it or covers its local authority",
+  })
+  setSafeguardingLeads(
+    @Arg('input') input: SetSafeguardingLeadsInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SafeguardingLead[]> {
     return new SafeguardingLeadService(ctx).set(input);
   }
 }

@@ -30,14 +30,21 @@ const optionalText = (max: number) =>
     .transform((value) => (value ? value : null));
 
 const setLeadsSchema = z.object({
-  urn: z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
+  urn: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
   leads: z
     .array(
       z.object({
         name: requiredText(200),
         role: z.enum(SafeguardingLeadRole),
         jobTitle: optionalText(200),
-        email: z.email('must be an email address').max(254).nullish().transform((value) => value ?? null),
+        email: z
+          .email('must be an email address')
+          .max(254)
+          .nullish()
+          .transform((value) => value ?? null),
         phone: optionalText(30),
         lastTrainedOn: isoDate.nullish().transform((value) => value ?? null),
       }),
@@ -45,7 +52,11 @@ const setLeadsSchema = z.object({
     .max(safeguardingLeadsLimit, `must hold at most ${safeguardingLeadsLimit} people`)
     .superRefine((leads, context) => {
       const dsls = leads.filter((lead) => lead.role === SafeguardingLeadRole.DESIGNATED_SAFEGUARDING_LEAD).length;
-      if (dsls !== 1) context.addIssue({ code: 'custom', message: `must name exactly one DESIGNATED_SAFEGUARDING_LEAD (KCSIE), not ${dsls}` });
+      if (dsls !== 1)
+        context.addIssue({
+          code: 'custom',
+          message: `must name exactly one DESIGNATED_SAFEGUARDING_LEAD (KCSIE), not ${dsls}`,
+        });
     }),
 });
 
@@ -84,19 +95,32 @@ export class SafeguardingLeadService {
     // A training date records the past: one in the future would hide training falling due (KCSIE: every two years).
     valid.leads.forEach((lead, index) => {
       if (lead.lastTrainedOn && lead.lastTrainedOn > this.ctx.today) {
-        throw new BadUserInputError(`input.leads.${index}.lastTrainedOn`, `must not be in the future (today is ${this.ctx.today})`);
+        throw new BadUserInputError(
+          `input.leads.${index}.lastTrainedOn`,
+          `must not be in the future (today is ${this.ctx.today})`,
+        );
       }
     });
-    const leads = valid.leads.map((lead) => Object.assign(new SafeguardingLead(), { id: newId(), urn: valid.urn, ...lead }));
+    const leads = valid.leads.map((lead) =>
+      Object.assign(new SafeguardingLead(), { id: newId(), urn: valid.urn, ...lead }),
+    );
     await inTransaction(this.ctx.db, async (manager) => {
       const schools = new SchoolRepository(manager, this.ctx.scope);
       const [school] = await schools.findByUrns([valid.urn]);
       if (!school) throw new NotFoundError('School', valid.urn);
-      if (!mayChangeSchoolSafeguardingRecord(this.ctx.scope, school.urn, await schools.holdersOfSchool(school, this.ctx.today))) {
+      if (
+        !mayChangeSchoolSafeguardingRecord(
+          this.ctx.scope,
+          school.urn,
+          await schools.holdersOfSchool(school, this.ctx.today),
+        )
+      ) {
         throw new ForbiddenError(schoolSafeguardingRefusal);
       }
       await this.repository(manager).replace(valid.urn, leads);
-      const existing = await manager.getRepository(Obligation).findBy({ kind: 'DSL_TRAINING', entityType: 'School', entityId: valid.urn });
+      const existing = await manager
+        .getRepository(Obligation)
+        .findBy({ kind: 'DSL_TRAINING', entityType: 'School', entityId: valid.urn });
       const desired = dslTrainingObligations(leads, existing, this.ctx.calendar, this.ctx.today);
       await settleDslTrainingObligations(manager, this.ctx.now, desired, existing, new Set([valid.urn]));
     });
@@ -106,6 +130,9 @@ export class SafeguardingLeadService {
 
   private withTraining(lead: SafeguardingLead): SafeguardingLead {
     const deadline = trainingDeadline(this.ctx.calendar, lead.lastTrainedOn, this.ctx.today);
-    return Object.assign(new SafeguardingLead(), lead, { trainingDue: deadline, trainingOverdue: isTrainingOverdue(deadline) });
+    return Object.assign(new SafeguardingLead(), lead, {
+      trainingDue: deadline,
+      trainingOverdue: isTrainingOverdue(deadline),
+    });
   }
 }

@@ -9,7 +9,11 @@ import {
 
 export { trainingBasis, trainingRefreshMonths };
 
-export function trainingDeadline(calendar: WorkingDayCalendar, lastTrainedOn: string | null, today: string): DeadlineView | null {
+export function trainingDeadline(
+  calendar: WorkingDayCalendar,
+  lastTrainedOn: string | null,
+  today: string,
+): DeadlineView | null {
   if (lastTrainedOn === null) return null;
   return DeadlineView.of(dslTrainingDeadline(lastTrainedOn, calendar), trainingBasis, null, today);
 }

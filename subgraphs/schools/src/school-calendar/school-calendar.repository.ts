@@ -18,17 +18,33 @@ export class SchoolCalendarRepository {
 
   /** Each school's page of closure days after the cursor's date, for all the schools in one statement. */
   pagesOf(urns: readonly string[], after: readonly string[] | null, limit: number): Promise<SchoolClosureDay[]> {
-    const query = this.manager.createQueryBuilder(SchoolClosureDay, 'day').where('day.urn IN (:...urns)', { urns: [...urns] });
-    return firstPerParent(query, { id: ['day.urn', 'day.date'], parent: 'day.urn', parents: urns.length, order: closureDayOrder, after, limit }).getMany();
+    const query = this.manager
+      .createQueryBuilder(SchoolClosureDay, 'day')
+      .where('day.urn IN (:...urns)', { urns: [...urns] });
+    return firstPerParent(query, {
+      id: ['day.urn', 'day.date'],
+      parent: 'day.urn',
+      parents: urns.length,
+      order: closureDayOrder,
+      after,
+      limit,
+    }).getMany();
   }
 
   countsOf(urns: readonly string[]): Promise<Map<string, number>> {
-    return countPerParent(this.manager.createQueryBuilder(SchoolClosureDay, 'day').where('day.urn IN (:...urns)', { urns: [...urns] }), 'day.urn');
+    return countPerParent(
+      this.manager.createQueryBuilder(SchoolClosureDay, 'day').where('day.urn IN (:...urns)', { urns: [...urns] }),
+      'day.urn',
+    );
   }
 
   /** Replaces one school's closures in a date range, so a term calendar can be sent again whole. */
   async replace(urn: string, from: string, to: string, days: SchoolClosureDay[]): Promise<void> {
     await this.manager.delete(SchoolClosureDay, { urn, date: Between(from, to) });
-    if (days.length > 0) await this.manager.insert(SchoolClosureDay, days.map((day) => ({ ...day })));
+    if (days.length > 0)
+      await this.manager.insert(
+        SchoolClosureDay,
+        days.map((day) => ({ ...day })),
+      );
   }
 }

@@ -33,22 +33,38 @@ const setCalendarSchema = z
     closureDays: z.array(z.object({ date: isoDate, reason: requiredText(200) })).max(400),
   })
   .superRefine((value, context) => {
-    if (value.to < value.from) context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${value.from})` });
+    if (value.to < value.from)
+      context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${value.from})` });
     const seen = new Set<string>();
     value.closureDays.forEach((day, index) => {
       const at = ['closureDays', index, 'date'];
-      if (day.date < value.from || day.date > value.to) context.addIssue({ code: 'custom', path: at, message: `must be between ${value.from} and ${value.to}` });
+      if (day.date < value.from || day.date > value.to)
+        context.addIssue({ code: 'custom', path: at, message: `must be between ${value.from} and ${value.to}` });
       const weekday = new Date(`${day.date}T00:00:00Z`).getUTCDay();
-      if (weekday === 0 || weekday === 6) context.addIssue({ code: 'custom', path: at, message: `${day.date} is a weekend, which is never a school day` });
+      if (weekday === 0 || weekday === 6)
+        context.addIssue({
+          code: 'custom',
+          path: at,
+          message: `${day.date} is a weekend, which is never a school day`,
+        });
       if (seen.has(day.date)) context.addIssue({ code: 'custom', path: at, message: `${day.date} is listed twice` });
       seen.add(day.date);
     });
   });
 
 /** A school's clock from its closure days: the national calendar where it has set none. */
-export function schoolClock(national: WorkingDayCalendar, closures: readonly SchoolClosureDay[]): { calendar: WorkingDayCalendar; ownCalendar: boolean } {
+export function schoolClock(
+  national: WorkingDayCalendar,
+  closures: readonly SchoolClosureDay[],
+): { calendar: WorkingDayCalendar; ownCalendar: boolean } {
   if (closures.length === 0) return { calendar: national, ownCalendar: false };
-  return { calendar: national.withClosures(closures.map((c) => ({ date: c.date, name: c.reason })), 'school day'), ownCalendar: true };
+  return {
+    calendar: national.withClosures(
+      closures.map((c) => ({ date: c.date, name: c.reason })),
+      'school day',
+    ),
+    ownCalendar: true,
+  };
 }
 
 export class SchoolCalendarService {
@@ -82,7 +98,10 @@ export class SchoolCalendarService {
   }
 
   /** The calendar a school's own clock runs on: bank holidays plus its closures, if it has any. */
-  async calendarOf(urn: string, manager?: EntityManager): Promise<{ calendar: WorkingDayCalendar; ownCalendar: boolean }> {
+  async calendarOf(
+    urn: string,
+    manager?: EntityManager,
+  ): Promise<{ calendar: WorkingDayCalendar; ownCalendar: boolean }> {
     // Inside a write, read in its transaction (and not through the request's cache, which a calendar change would leave stale).
     const closures = manager ? await this.repository(manager).closuresOf([urn]) : await this.closures(urn);
     return schoolClock(this.ctx.calendar, closures);
@@ -99,7 +118,13 @@ export class SchoolCalendarService {
       const schools = new SchoolRepository(manager, this.ctx.scope);
       const [school] = await schools.findByUrns([valid.urn]);
       if (!school) throw new NotFoundError('School', valid.urn);
-      if (!mayChangeSchoolSafeguardingRecord(this.ctx.scope, school.urn, await schools.holdersOfSchool(school, this.ctx.today))) {
+      if (
+        !mayChangeSchoolSafeguardingRecord(
+          this.ctx.scope,
+          school.urn,
+          await schools.holdersOfSchool(school, this.ctx.today),
+        )
+      ) {
         throw new ForbiddenError(schoolSafeguardingRefusal);
       }
       if (valid.closureDays.length > 0 && valid.closureDays.every((day) => this.ctx.calendar.isBankHoliday(day.date))) {
@@ -109,9 +134,15 @@ export class SchoolCalendarService {
       await this.repository(manager).replace(valid.urn, valid.from, valid.to, days);
       const closures = await this.repository(manager).closuresOf([valid.urn]);
       // The school's open transfers run on this calendar: their obligations move with it, in this transaction.
-      const open = await new FileTransferRepository(manager, this.ctx.scope, this.ctx.reference).unconfirmedSentBy(valid.urn);
+      const open = await new FileTransferRepository(manager, this.ctx.scope, this.ctx.reference).unconfirmedSentBy(
+        valid.urn,
+      );
       const clock = schoolClock(this.ctx.calendar, closures);
-      await settleFileTransferObligations(manager, this.ctx.now, open.map((transfer) => fileTransferObligation(transfer, clock, this.ctx.reference)));
+      await settleFileTransferObligations(
+        manager,
+        this.ctx.now,
+        open.map((transfer) => fileTransferObligation(transfer, clock, this.ctx.reference)),
+      );
       // The answer is what this call set (at most 400 days by validation), not every year's closures: those are School.closureDays, a page at a time.
       return closures.filter((day) => day.date >= valid.from && day.date <= valid.to);
     });

@@ -6,8 +6,15 @@ import { SchoolService } from './school.service';
 
 @Resolver(() => PartnershipReference)
 export class PartnershipSchoolsResolver {
-  @FieldResolver(() => SchoolConnection, { nullable: true, description: 'Schools the partnership designates as relevant agencies today, by name; paginated and filterable' })
-  schools(@Root() partnership: PartnershipReference, @Args() args: PartnershipSchoolsArgs, @Ctx() ctx: SubgraphContext): Promise<SchoolConnection> {
+  @FieldResolver(() => SchoolConnection, {
+    nullable: true,
+    description: 'Schools the partnership designates as relevant agencies today, by name; paginated and filterable',
+  })
+  schools(
+    @Root() partnership: PartnershipReference,
+    @Args() args: PartnershipSchoolsArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SchoolConnection> {
     return new SchoolService(ctx).designatedBy(partnership, args);
   }
 }

@@ -19,10 +19,17 @@ export class PartnershipSchoolsArgs {
   @Field(() => String, { nullable: true, description: 'GIAS establishment type group, e.g. "Academies"' })
   typeGroup?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only schools with no designated safeguarding lead (signed-in callers)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only schools with no designated safeguarding lead (signed-in callers)',
+  })
   noDsl?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only schools where a DSL or deputy\'s training is over two years old or unrecorded (signed-in callers)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only schools where a DSL or deputy's training is over two years old or unrecorded (signed-in callers)",
+  })
   trainingOverdue?: boolean | null;
 }
 

@@ -11,10 +11,14 @@ export const designatedSchoolsShown = maxPageSize;
 
 @ObjectType({ description: 'What one designateSchools call did' })
 export class SchoolsDesignated {
-  @Field(() => Int, { description: 'How many schools the call named, all now designated (including any designated already)' })
+  @Field(() => Int, {
+    description: 'How many schools the call named, all now designated (including any designated already)',
+  })
   totalCount!: number;
 
-  @Field(() => [School], { description: `The first ${designatedSchoolsShown} of them by URN; Partnership.schools pages through all of them` })
+  @Field(() => [School], {
+    description: `The first ${designatedSchoolsShown} of them by URN; Partnership.schools pages through all of them`,
+  })
   schools!: School[];
 
   @Field({ description: `Whether the call named more than the ${designatedSchoolsShown} schools listed` })

@@ -27,13 +27,16 @@ export function actsForLocalAuthority(scope: AccessScope, dfeCode: string): bool
 export function administersSchoolPartnership(scope: AccessScope, holders: SchoolHolders): boolean {
   if (!scope.hasRole(...partnershipAdministratorRoles)) return false;
   if (scope.actsInAnyOf([...holders.designatedBy, ...holders.coveredBy], partnershipAdministratorRoles)) return true;
-  return actsForLocalAuthority(scope, holders.localAuthorityDfeCode) && (scope.identity?.partnershipIds.length ?? 0) > 0;
+  return (
+    actsForLocalAuthority(scope, holders.localAuthorityDfeCode) && (scope.identity?.partnershipIds.length ?? 0) > 0
+  );
 }
 
 /** A school's safeguarding records (its DSL and deputies, its calendar): the school's own DSL or safeguarding manager, or its partnership (KCSIE). */
 export function mayChangeSchoolSafeguardingRecord(scope: AccessScope, urn: string, holders: SchoolHolders): boolean {
   // A system the school delegated to acts with the school's rights while the delegation lasts, never more.
-  const ownStaff = scope.actsForSchool(urn) && scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER);
+  const ownStaff =
+    scope.actsForSchool(urn) && scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD, Role.SAFEGUARDING_MANAGER);
   return ownStaff || administersSchoolPartnership(scope, holders);
 }
 

@@ -63,11 +63,17 @@ export class School {
   @Column('varchar', { length: 8, nullable: true })
   ukprn!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'GIAS type of establishment, e.g. "Academy converter", "Community school"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'GIAS type of establishment, e.g. "Academy converter", "Community school"',
+  })
   @Column('varchar', { length: 100, nullable: true })
   establishmentType!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'GIAS establishment type group, e.g. "Academies", "Local authority maintained schools"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'GIAS establishment type group, e.g. "Academies", "Local authority maintained schools"',
+  })
   @Column('varchar', { length: 100, nullable: true })
   establishmentTypeGroup!: string | null;
 
@@ -82,6 +88,8 @@ export class School {
 
   @Field(() => AgencyReference, { nullable: true, description: 'The local authority whose area the school is in' })
   localAuthority(): AgencyReference {
-    return AgencyReference.of(statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: this.localAuthorityDfeCode }));
+    return AgencyReference.of(
+      statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: this.localAuthorityDfeCode }),
+    );
   }
 }

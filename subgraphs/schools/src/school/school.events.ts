@@ -1,10 +1,21 @@
-import { inTransaction, recordEvents, type SchoolDirectoryEntry, type SchoolDirectoryEventType, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  inTransaction,
+  recordEvents,
+  type SchoolDirectoryEntry,
+  type SchoolDirectoryEventType,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { School, SchoolStatus } from './school.entity';
 
 function entryOf(school: Pick<School, 'urn' | 'status' | 'localAuthorityDfeCode'>): SchoolDirectoryEntry {
   // GIAS gives a closing date only in its full extract; the register keeps the status alone.
-  return { urn: school.urn, status: school.status, closedOn: null, localAuthorityDfeCode: school.localAuthorityDfeCode };
+  return {
+    urn: school.urn,
+    status: school.status,
+    closedOn: null,
+    localAuthorityDfeCode: school.localAuthorityDfeCode,
+  };
 }
 
 export interface SchoolChange {
@@ -17,7 +28,11 @@ export interface SchoolChange {
  * States each changed school's entry in the change's transaction (the escalations service keeps a
  * directory of them to refuse URNs that name no open school): one read and one insert a batch.
  */
-export async function recordSchoolEvents(manager: EntityManager, at: Date, changes: readonly SchoolChange[]): Promise<void> {
+export async function recordSchoolEvents(
+  manager: EntityManager,
+  at: Date,
+  changes: readonly SchoolChange[],
+): Promise<void> {
   await recordEvents(
     manager,
     changes.map(({ school, before }) => {
@@ -48,14 +63,22 @@ export async function announceUnannouncedSchools({ db, now }: SubgraphRuntime): 
         .createQueryBuilder('school')
         .select(['school.urn', 'school.status', 'school.localAuthorityDfeCode'])
         .where('school.urn > :after', { after })
-        .andWhere(`NOT EXISTS (SELECT 1 FROM outbox_event event WHERE event.entityType = 'School' AND event.entityId = school.urn)`)
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM outbox_event event WHERE event.entityType = 'School' AND event.entityId = school.urn)`,
+        )
         .orderBy('school.urn', 'ASC')
         .limit(announceBatch)
         .getMany();
       const at = now();
       await recordEvents(
         manager,
-        unannounced.map((school) => ({ type: 'school.announced', entityType: 'School', entityId: school.urn, occurredAt: at, payload: entryOf(school) })),
+        unannounced.map((school) => ({
+          type: 'school.announced',
+          entityType: 'School',
+          entityId: school.urn,
+          occurredAt: at,
+          payload: entryOf(school),
+        })),
       );
       return unannounced;
     });

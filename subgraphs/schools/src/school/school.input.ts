@@ -27,7 +27,7 @@ export class RegisterSchoolInput {
   @Field(() => String, { nullable: true, description: 'GIAS establishment type group' })
   establishmentTypeGroup?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'GIAS group UID of the school\'s trust, recorded already' })
+  @Field(() => String, { nullable: true, description: "GIAS group UID of the school's trust, recorded already" })
   trustUid?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -33,12 +33,20 @@ export class SchoolRepository {
 
   /** A code GIAS may reuse after a closure: the open school first, then the most recently numbered. */
   async withCode(kind: 'ukprn' | 'laestab', value: string): Promise<School | null> {
-    const found = await this.manager.find(School, { where: kind === 'ukprn' ? { ukprn: value } : { laestab: value }, order: { urn: 'DESC' }, take: 10 });
+    const found = await this.manager.find(School, {
+      where: kind === 'ukprn' ? { ukprn: value } : { laestab: value },
+      order: { urn: 'DESC' },
+      take: 10,
+    });
     return found.find((school) => school.status === 'OPEN') ?? found[0] ?? null;
   }
 
   /** Keyset page on (name, urn): the rows after the cursor's key, at most `limit`. */
-  page(localAuthorityDfeCode: string | null, after: { name: string; urn: string } | null, limit: number): Promise<School[]> {
+  page(
+    localAuthorityDfeCode: string | null,
+    after: { name: string; urn: string } | null,
+    limit: number,
+  ): Promise<School[]> {
     const query = this.manager.createQueryBuilder(School, 's');
     if (localAuthorityDfeCode !== null) query.andWhere('s.localAuthorityDfeCode = :la', { la: localAuthorityDfeCode });
     if (after) query.andWhere('(s.name > :name OR (s.name = :name AND s.urn > :urn))', after);
@@ -66,7 +74,11 @@ export class SchoolRepository {
    * The designations in force today of all the partnerships, filtered: the DSL filters are
    * subqueries on the leads table, so the page is never assembled school by school.
    */
-  private filteredDesignations(partnershipIds: readonly string[], today: string, filters: SchoolFilters): SelectQueryBuilder<SchoolDesignation> {
+  private filteredDesignations(
+    partnershipIds: readonly string[],
+    today: string,
+    filters: SchoolFilters,
+  ): SelectQueryBuilder<SchoolDesignation> {
     const query = this.manager
       .createQueryBuilder(SchoolDesignation, 'designation')
       .innerJoinAndSelect('designation.school', 'school')
@@ -75,14 +87,17 @@ export class SchoolRepository {
       .andWhere('(designation.designatedUntil IS NULL OR designation.designatedUntil >= :today)', { today });
     if (filters.phase) query.andWhere('school.phase = :phase', { phase: filters.phase });
     if (filters.type) query.andWhere('school.establishmentType = :type', { type: filters.type });
-    if (filters.typeGroup) query.andWhere('school.establishmentTypeGroup = :typeGroup', { typeGroup: filters.typeGroup });
+    if (filters.typeGroup)
+      query.andWhere('school.establishmentTypeGroup = :typeGroup', { typeGroup: filters.typeGroup });
     if (filters.noDsl) {
       const leads = this.manager
         .createQueryBuilder(SafeguardingLead, 'dsl')
         .select('1')
         .where('dsl.urn = school.urn')
         .andWhere('dsl.role = :dslRole');
-      query.andWhere(`NOT EXISTS (${leads.getQuery()})`, { dslRole: SafeguardingLeadRole.DESIGNATED_SAFEGUARDING_LEAD });
+      query.andWhere(`NOT EXISTS (${leads.getQuery()})`, {
+        dslRole: SafeguardingLeadRole.DESIGNATED_SAFEGUARDING_LEAD,
+      });
     }
     if (filters.trainedBefore) {
       const stale = this.manager
@@ -96,7 +111,13 @@ export class SchoolRepository {
   }
 
   /** A page of each partnership's designated schools, filtered, cut in SQL for all of them in one statement. */
-  designatedPages(partnershipIds: readonly string[], today: string, filters: SchoolFilters, after: readonly string[] | null, limit: number): Promise<SchoolDesignation[]> {
+  designatedPages(
+    partnershipIds: readonly string[],
+    today: string,
+    filters: SchoolFilters,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<SchoolDesignation[]> {
     return firstPerParent(this.filteredDesignations(partnershipIds, today, filters), {
       id: 'designation.id',
       parent: 'designation.partnershipId',
@@ -107,7 +128,11 @@ export class SchoolRepository {
     }).getMany();
   }
 
-  designatedCounts(partnershipIds: readonly string[], today: string, filters: SchoolFilters): Promise<Map<string, number>> {
+  designatedCounts(
+    partnershipIds: readonly string[],
+    today: string,
+    filters: SchoolFilters,
+  ): Promise<Map<string, number>> {
     return countPerParent(this.filteredDesignations(partnershipIds, today, filters), 'designation.partnershipId');
   }
 
@@ -116,10 +141,15 @@ export class SchoolRepository {
    * designations in force today of the schools, and the partnerships designating today any school
    * of each authority (two statements at most, whatever the number of schools).
    */
-  async holdersOf(urns: readonly string[], localAuthorityDfeCodes: readonly string[], today: string): Promise<{ designatedBy: Map<string, string[]>; coveredBy: Map<string, string[]> }> {
+  async holdersOf(
+    urns: readonly string[],
+    localAuthorityDfeCodes: readonly string[],
+    today: string,
+  ): Promise<{ designatedBy: Map<string, string[]>; coveredBy: Map<string, string[]> }> {
     const designatedBy = new Map<string, string[]>();
     const coveredBy = new Map<string, string[]>();
-    const inForce = '(designation.designatedFrom <= :today AND (designation.designatedUntil IS NULL OR designation.designatedUntil >= :today))';
+    const inForce =
+      '(designation.designatedFrom <= :today AND (designation.designatedUntil IS NULL OR designation.designatedUntil >= :today))';
     if (urns.length > 0) {
       const rows = await this.manager
         .createQueryBuilder(SchoolDesignation, 'designation')
@@ -140,7 +170,11 @@ export class SchoolRepository {
         .where('school.localAuthorityDfeCode IN (:...codes)', { codes: [...new Set(localAuthorityDfeCodes)] })
         .andWhere(inForce, { today })
         .getRawMany<{ partnershipId: string; localAuthorityDfeCode: string }>();
-      for (const row of rows) coveredBy.set(row.localAuthorityDfeCode, [...(coveredBy.get(row.localAuthorityDfeCode) ?? []), row.partnershipId]);
+      for (const row of rows)
+        coveredBy.set(row.localAuthorityDfeCode, [
+          ...(coveredBy.get(row.localAuthorityDfeCode) ?? []),
+          row.partnershipId,
+        ]);
     }
     return { designatedBy, coveredBy };
   }
@@ -157,14 +191,25 @@ export class SchoolRepository {
 
   /** Partnerships whose designation of the school is in force today. */
   async partnershipsDesignating(urn: string, today: string): Promise<string[]> {
-    const designations = await this.manager.find(SchoolDesignation, { where: { urn, designatedFrom: LessThanOrEqual(today) } });
-    return designations.filter((d) => d.designatedUntil === null || d.designatedUntil >= today).map((d) => d.partnershipId);
+    const designations = await this.manager.find(SchoolDesignation, {
+      where: { urn, designatedFrom: LessThanOrEqual(today) },
+    });
+    return designations
+      .filter((d) => d.designatedUntil === null || d.designatedUntil >= today)
+      .map((d) => d.partnershipId);
   }
 
   /** Designations in force on any day from startsOn to endsOn, for all the partnerships at once. */
   /** Every partnership's when `partnershipIds` is null (reconciling obligations at start). */
-  designationsOverlapping(partnershipIds: readonly string[] | null, startsOn: string, endsOn: string): Promise<SchoolDesignation[]> {
-    const overlapping = { ...(partnershipIds === null ? {} : { partnershipId: In([...partnershipIds]) }), designatedFrom: LessThanOrEqual(endsOn) };
+  designationsOverlapping(
+    partnershipIds: readonly string[] | null,
+    startsOn: string,
+    endsOn: string,
+  ): Promise<SchoolDesignation[]> {
+    const overlapping = {
+      ...(partnershipIds === null ? {} : { partnershipId: In([...partnershipIds]) }),
+      designatedFrom: LessThanOrEqual(endsOn),
+    };
     return this.manager.find(SchoolDesignation, {
       where: [
         { ...overlapping, designatedUntil: IsNull() },
@@ -191,7 +236,11 @@ export class SchoolRepository {
 
   async saveDesignations(designations: readonly SchoolDesignation[]): Promise<void> {
     if (designations.length === 0) return;
-    await this.manager.upsert(SchoolDesignation, designations.map((d) => ({ ...d })), ['partnershipId', 'urn']);
+    await this.manager.upsert(
+      SchoolDesignation,
+      designations.map((d) => ({ ...d })),
+      ['partnershipId', 'urn'],
+    );
   }
 
   exists(urn: string): Promise<boolean> {

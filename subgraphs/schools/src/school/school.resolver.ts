@@ -15,7 +15,8 @@ export class SchoolResolver {
 
   @Query(() => School, {
     nullable: true,
-    description: 'A school by a code an MIS holds, exactly one of: GIAS URN (6 digits), UKPRN (8 digits) or LAESTAB (DfE LA code and establishment number, 7 digits)',
+    description:
+      'A school by a code an MIS holds, exactly one of: GIAS URN (6 digits), UKPRN (8 digits) or LAESTAB (DfE LA code and establishment number, 7 digits)',
   })
   schoolByCode(
     @Arg('urn', () => String, { nullable: true }) urn: string | null,
@@ -26,13 +27,18 @@ export class SchoolResolver {
     return new SchoolService(ctx).byCode({ urn, ukprn, laestab });
   }
 
-  @Query(() => SchoolConnection, { description: 'Schools by name then URN, a page at a time, optionally only those in one LA (DfE 3-digit code)' })
+  @Query(() => SchoolConnection, {
+    description: 'Schools by name then URN, a page at a time, optionally only those in one LA (DfE 3-digit code)',
+  })
   schools(@Args() args: SchoolsArgs, @Ctx() ctx: SubgraphContext): Promise<SchoolConnection> {
     return new SchoolService(ctx).page(args);
   }
 
   @Authorized(nationalRegisterRoles)
-  @Mutation(() => School, { description: 'Registers a school from its GIAS record: administrators of the partnership covering its local authority, or a national administrator' })
+  @Mutation(() => School, {
+    description:
+      'Registers a school from its GIAS record: administrators of the partnership covering its local authority, or a national administrator',
+  })
   registerSchool(@Arg('input') input: RegisterSchoolInput, @Ctx() ctx: SubgraphContext): Promise<School> {
     return new SchoolService(ctx).register(input);
   }

@@ -20,7 +20,12 @@ import type { PartnershipReference } from '../external/partnership.type';
 import { SchoolDesignation } from './school-designation.entity';
 import { School, SchoolPhase, SchoolStatus } from './school.entity';
 import type { RegisterSchoolInput } from './school.input';
-import { SchoolConnection, SchoolPageInfo, type PartnershipSchoolsArgs, type SchoolsArgs } from './school-connection.type';
+import {
+  SchoolConnection,
+  SchoolPageInfo,
+  type PartnershipSchoolsArgs,
+  type SchoolsArgs,
+} from './school-connection.type';
 import { mayChangeSchoolRegisterRecord, schoolRegisterRefusal } from './school-record.policy';
 import { designatedSchoolOrder, SchoolRepository, type SchoolFilters } from './school.repository';
 import { trainingCutoff } from '../safeguarding-lead/training';
@@ -46,7 +51,10 @@ export class SchoolService {
     const code = exactlyOneCode(codes, {
       urn: { pattern: /^\d{6}$/, description: 'a GIAS URN of 6 digits' },
       ukprn: { pattern: /^\d{8}$/, description: 'a UKPRN of 8 digits' },
-      laestab: { pattern: /^\d{7}$/, description: 'a LAESTAB of 7 digits (LA code and establishment number, no slash)' },
+      laestab: {
+        pattern: /^\d{7}$/,
+        description: 'a LAESTAB of 7 digits (LA code and establishment number, no slash)',
+      },
     });
     if (code.kind === 'urn') return this.byUrn(code.value);
     return this.repository().withCode(code.kind, code.value);
@@ -60,7 +68,11 @@ export class SchoolService {
       throw new BadUserInputError('localAuthorityDfeCode', 'must be a DfE LA code of 3 digits');
     }
     const after = args.after ? decodePageCursor('schools', args.after, 2) : null;
-    const rows = await this.repository().page(localAuthorityDfeCode, after ? { name: after[0]!, urn: after[1]! } : null, first + 1);
+    const rows = await this.repository().page(
+      localAuthorityDfeCode,
+      after ? { name: after[0]!, urn: after[1]! } : null,
+      first + 1,
+    );
     const page = pageOf(rows, first, 'schools', (school) => [school.name, school.urn]);
     return Object.assign(new SchoolConnection(), {
       nodes: page.nodes,
@@ -127,14 +139,21 @@ export class SchoolService {
     await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const { coveredBy } = await repository.holdersOf([], [school.localAuthorityDfeCode], this.ctx.today);
-      const holders = { localAuthorityDfeCode: school.localAuthorityDfeCode, designatedBy: [], coveredBy: coveredBy.get(school.localAuthorityDfeCode) ?? [] };
+      const holders = {
+        localAuthorityDfeCode: school.localAuthorityDfeCode,
+        designatedBy: [],
+        coveredBy: coveredBy.get(school.localAuthorityDfeCode) ?? [],
+      };
       if (!mayChangeSchoolRegisterRecord(this.ctx.scope, holders)) throw new ForbiddenError(schoolRegisterRefusal);
       // Checked inside the transaction so that two registrations of one URN cannot both pass.
       if (await repository.exists(school.urn)) {
         throw new BadUserInputError('input.urn', `a school with URN ${school.urn} is already registered`);
       }
       if (school.trustUid && (await new TrustService(this.ctx).byUid(school.trustUid)) === null) {
-        throw new BadUserInputError('input.trustUid', `no trust with UID ${school.trustUid} is recorded (recordTrust first)`);
+        throw new BadUserInputError(
+          'input.trustUid',
+          `no trust with UID ${school.trustUid} is recorded (recordTrust first)`,
+        );
       }
       await repository.insert(school);
       await recordSchoolEvents(manager, this.ctx.now, [{ school, before: null }]);
@@ -147,7 +166,10 @@ export class SchoolService {
 function registerSchoolSchema(reference: ReferenceData) {
   const liveDfeCodes = new Set(reference.liveLocalAuthorities.map((la) => la.dfeCode));
   return z.object({
-    urn: z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
+    urn: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
     name: requiredText(200),
     laestab: z
       .string()
@@ -169,7 +191,12 @@ function registerSchoolSchema(reference: ReferenceData) {
       .transform((ukprn) => ukprn ?? null),
     establishmentType: optionalText(100),
     establishmentTypeGroup: optionalText(100),
-    trustUid: z.string().trim().regex(/^\d{1,10}$/, 'must be a GIAS group UID: 1 to 10 digits').nullish().transform((v) => v ?? null),
+    trustUid: z
+      .string()
+      .trim()
+      .regex(/^\d{1,10}$/, 'must be a GIAS group UID: 1 to 10 digits')
+      .nullish()
+      .transform((v) => v ?? null),
     postcode: optionalText(10),
   });
 }

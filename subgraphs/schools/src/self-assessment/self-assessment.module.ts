@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { reconcileSelfAssessmentObligations, Role, type SelfAssessmentModule, type SubgraphRuntime } from '@safeguarding/shared';
+import {
+  reconcileSelfAssessmentObligations,
+  Role,
+  type SelfAssessmentModule,
+  type SubgraphRuntime,
+} from '@safeguarding/shared';
 import type { School } from '../school/school.entity';
 import { SchoolDesignation } from '../school/school-designation.entity';
 import { SchoolRepository } from '../school/school.repository';
@@ -16,22 +21,31 @@ import { schoolSafeguardingTypes } from './self-assessment.types';
 export const schoolSafeguarding: SelfAssessmentModule<'urn', School> = {
   types: schoolSafeguardingTypes,
   label: 'school safeguarding',
-  memberSchema: z.string().trim().regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
+  memberSchema: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
   ownMember: ({ organisation }) => (organisation.kind === 'SCHOOL' ? organisation.id : null),
   submitters: [Role.DESIGNATED_SAFEGUARDING_LEAD],
-  refusedSubmitter: 'Only the school\'s own designated safeguarding lead submits its safeguarding return',
+  refusedSubmitter: "Only the school's own designated safeguarding lead submits its safeguarding return",
   actionsFromToday: true,
-  actionBasis: 'Section 175/157 safeguarding self-assessment action plan (Education Act 2002; due date set by the school)',
+  actionBasis:
+    'Section 175/157 safeguarding self-assessment action plan (Education Act 2002; due date set by the school)',
   actionRule: (financialYear) => `due date set in the school's ${financialYear} safeguarding self-assessment`,
   defaultStandards: defaultSchoolSafeguardingStandards,
   duties: {
     subgraph: 'schools',
     returns: 'SCHOOL_SAFEGUARDING_RETURN',
     actions: 'SCHOOL_SAFEGUARDING_ACTION',
-    returnBasis: 'Education Act 2002 s175 and s157 (KCSIE: the school reports its safeguarding arrangements to the partnership each year)',
+    returnBasis:
+      'Education Act 2002 s175 and s157 (KCSIE: the school reports its safeguarding arrangements to the partnership each year)',
   },
   async designatedDuring(manager, scope, partnershipIds, startsOn, endsOn) {
-    const designations = await new SchoolRepository(manager, scope).designationsOverlapping(partnershipIds, startsOn, endsOn);
+    const designations = await new SchoolRepository(manager, scope).designationsOverlapping(
+      partnershipIds,
+      startsOn,
+      endsOn,
+    );
     return designations.map(({ partnershipId, urn }) => ({ partnershipId, memberId: urn }));
   },
   member: (ctx, urn) => new SchoolService(ctx).byUrn(urn),

@@ -21,14 +21,21 @@ export interface GiasImportOptions {
   readonly encoding?: CsvEncodingOption;
 }
 
-export type GiasImportSummary = Record<SchoolUpsertOutcome, number> & { readonly rows: number; readonly seconds: number };
+export type GiasImportSummary = Record<SchoolUpsertOutcome, number> & {
+  readonly rows: number;
+  readonly seconds: number;
+};
 
 /**
  * Streams a GIAS "all establishment data" CSV into the schools database through the same
  * service as the `upsertSchools` mutation, a batch at a time: reading pauses while a batch is
  * written, and only counts are kept, so memory stays flat whatever the file's size.
  */
-export async function importGiasFile(runtime: SubgraphRuntime, file: string, options: GiasImportOptions = {}): Promise<GiasImportSummary> {
+export async function importGiasFile(
+  runtime: SubgraphRuntime,
+  file: string,
+  options: GiasImportOptions = {},
+): Promise<GiasImportSummary> {
   const started = process.hrtime.bigint();
   const batchSize = options.batchSize ?? defaultImportBatchSize;
   const totalBytes = fs.statSync(file).size;
@@ -42,10 +49,14 @@ export async function importGiasFile(runtime: SubgraphRuntime, file: string, opt
   // so parsing and the database's round trips overlap; memory holds four batches at most.
   const inFlight = new Set<Promise<void>>();
   const write = async (rowsOfBatch: ReadonlyArray<{ line: number; row: SchoolRow }>) => {
-    const results = await new SchoolSyncService(createSubgraphContext(runtime)).upsertBatch(rowsOfBatch.map((b) => b.row), laCodes);
+    const results = await new SchoolSyncService(createSubgraphContext(runtime)).upsertBatch(
+      rowsOfBatch.map((b) => b.row),
+      laCodes,
+    );
     for (const result of results) {
       counts[result.outcome] += 1;
-      if (result.outcome === SchoolUpsertOutcome.REJECTED) options.onRejected?.(rowsOfBatch[result.row]?.line ?? 0, result);
+      if (result.outcome === SchoolUpsertOutcome.REJECTED)
+        options.onRejected?.(rowsOfBatch[result.row]?.line ?? 0, result);
     }
     rows += rowsOfBatch.length;
     options.onProgress?.({ rows, bytesRead, totalBytes });

@@ -24,15 +24,19 @@ const typeGroupAliases = ['EstablishmentTypeGroup (name)', 'EstablishmentGroup (
 const laestabColumn = 'LAESTAB';
 
 export const requiredGiasColumns = [
-  giasColumns.urn, giasColumns.laCode, giasColumns.establishmentNumber, giasColumns.name,
-  giasColumns.status, giasColumns.phase,
+  giasColumns.urn,
+  giasColumns.laCode,
+  giasColumns.establishmentNumber,
+  giasColumns.name,
+  giasColumns.status,
+  giasColumns.phase,
 ] as const;
 
 const phaseNames: Record<string, SchoolPhase> = {
-  'nursery': SchoolPhase.NURSERY,
-  'primary': SchoolPhase.PRIMARY,
+  nursery: SchoolPhase.NURSERY,
+  primary: SchoolPhase.PRIMARY,
   'middle deemed primary': SchoolPhase.MIDDLE_DEEMED_PRIMARY,
-  'secondary': SchoolPhase.SECONDARY,
+  secondary: SchoolPhase.SECONDARY,
   'middle deemed secondary': SchoolPhase.MIDDLE_DEEMED_SECONDARY,
   'all-through': SchoolPhase.ALL_THROUGH,
   'all through': SchoolPhase.ALL_THROUGH,
@@ -41,18 +45,27 @@ const phaseNames: Record<string, SchoolPhase> = {
 };
 
 const statusNames: Record<string, SchoolStatus> = {
-  'open': SchoolStatus.OPEN,
-  'closed': SchoolStatus.CLOSED,
+  open: SchoolStatus.OPEN,
+  closed: SchoolStatus.CLOSED,
   'open, but proposed to close': SchoolStatus.PROPOSED_TO_CLOSE,
   'proposed to open': SchoolStatus.PROPOSED_TO_OPEN,
 };
 
 export const giasPhaseName: Record<SchoolPhase, string> = {
-  NURSERY: 'Nursery', PRIMARY: 'Primary', MIDDLE_DEEMED_PRIMARY: 'Middle deemed primary', SECONDARY: 'Secondary',
-  MIDDLE_DEEMED_SECONDARY: 'Middle deemed secondary', ALL_THROUGH: 'All-through', SIXTEEN_PLUS: '16 plus', NOT_APPLICABLE: 'Not applicable',
+  NURSERY: 'Nursery',
+  PRIMARY: 'Primary',
+  MIDDLE_DEEMED_PRIMARY: 'Middle deemed primary',
+  SECONDARY: 'Secondary',
+  MIDDLE_DEEMED_SECONDARY: 'Middle deemed secondary',
+  ALL_THROUGH: 'All-through',
+  SIXTEEN_PLUS: '16 plus',
+  NOT_APPLICABLE: 'Not applicable',
 };
 export const giasStatusName: Record<SchoolStatus, string> = {
-  OPEN: 'Open', CLOSED: 'Closed', PROPOSED_TO_CLOSE: 'Open, but proposed to close', PROPOSED_TO_OPEN: 'Proposed to open',
+  OPEN: 'Open',
+  CLOSED: 'Closed',
+  PROPOSED_TO_CLOSE: 'Open, but proposed to close',
+  PROPOSED_TO_OPEN: 'Proposed to open',
 };
 
 export class GiasHeaderError extends Error {
@@ -80,7 +93,8 @@ export function giasRowReader(header: readonly string[]): (cells: readonly strin
     postcode: at(giasColumns.postcode),
     laestab: at(laestabColumn),
   };
-  const cell = (cells: readonly string[], i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').trim());
+  const cell = (cells: readonly string[], i: number | undefined): string =>
+    i === undefined ? '' : (cells[i] ?? '').trim();
   return (cells) => {
     const phase = cell(cells, columns.phase);
     const status = cell(cells, columns.status);

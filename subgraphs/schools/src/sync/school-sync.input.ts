@@ -2,7 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import { SchoolPhase, SchoolStatus } from '../school/school.entity';
 
 /** One school as an MIS or GIAS extract holds it: the whole record, so a blank field means "none". */
-@InputType({ description: 'A school\'s GIAS record for a bulk sync, matched by URN' })
+@InputType({ description: "A school's GIAS record for a bulk sync, matched by URN" })
 export class SchoolRowInput {
   @Field({ description: 'GIAS URN: 6 digits' })
   urn!: string;
@@ -10,13 +10,16 @@ export class SchoolRowInput {
   @Field()
   name!: string;
 
-  @Field({ description: 'DfE 3-digit LA code of the school\'s local authority' })
+  @Field({ description: "DfE 3-digit LA code of the school's local authority" })
   localAuthorityDfeCode!: string;
 
   @Field(() => String, { nullable: true, description: '4-digit establishment number; or give laestab' })
   establishmentNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'LA code and establishment number, 7 digits; must agree with localAuthorityDfeCode' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'LA code and establishment number, 7 digits; must agree with localAuthorityDfeCode',
+  })
   laestab?: string | null;
 
   @Field(() => SchoolPhase)
@@ -34,10 +37,10 @@ export class SchoolRowInput {
   @Field(() => String, { nullable: true, description: 'UKPRN: 8 digits' })
   ukprn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'GIAS group UID of the school\'s trust' })
+  @Field(() => String, { nullable: true, description: "GIAS group UID of the school's trust" })
   trustUid?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The trust\'s name; needed when the trust is not yet known' })
+  @Field(() => String, { nullable: true, description: "The trust's name; needed when the trust is not yet known" })
   trustName?: string | null;
 
   @Field(() => String, { nullable: true })

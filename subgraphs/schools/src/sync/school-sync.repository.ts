@@ -4,8 +4,17 @@ import { School } from '../school/school.entity';
 import { Trust } from '../trust/trust.entity';
 
 export const schoolColumns = [
-  'urn', 'name', 'laestab', 'localAuthorityDfeCode', 'phase', 'status', 'ukprn',
-  'establishmentType', 'establishmentTypeGroup', 'trustUid', 'postcode',
+  'urn',
+  'name',
+  'laestab',
+  'localAuthorityDfeCode',
+  'phase',
+  'status',
+  'ukprn',
+  'establishmentType',
+  'establishmentTypeGroup',
+  'trustUid',
+  'postcode',
 ] as const satisfies ReadonlyArray<keyof School>;
 
 /**
@@ -25,18 +34,28 @@ export class SchoolSyncRepository {
    * trusts read lets unchanged trusts go unwritten. Plain SELECT rather than find(): hydrating
    * entities was most of an unchanged re-import's time.
    */
-  async storedFor(urns: readonly string[], uids: readonly string[]): Promise<{ schools: School[]; trustNames: Map<string, string> }> {
+  async storedFor(
+    urns: readonly string[],
+    uids: readonly string[],
+  ): Promise<{ schools: School[]; trustNames: Map<string, string> }> {
     if (urns.length === 0 && uids.length === 0) return { schools: [], trustNames: new Map() };
     const q = (name: string) => this.quote(name);
     const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
     const parts: string[] = [];
     if (urns.length > 0) {
-      parts.push(`SELECT 'S' AS ${q('source')}, ${schoolColumns.map(q).join(', ')} FROM ${q('schools')} WHERE ${q('urn')} IN (${marks(urns.length)})`);
+      parts.push(
+        `SELECT 'S' AS ${q('source')}, ${schoolColumns.map(q).join(', ')} FROM ${q('schools')} WHERE ${q('urn')} IN (${marks(urns.length)})`,
+      );
     }
     if (uids.length > 0) {
       // The trust's UID and name land in the urn and name columns; the rest are NULL.
-      const padding = schoolColumns.slice(2).map((column) => `NULL AS ${q(column)}`).join(', ');
-      parts.push(`SELECT 'T' AS ${q('source')}, ${q('uid')} AS ${q('urn')}, ${q('name')}, ${padding} FROM ${q('trusts')} WHERE ${q('uid')} IN (${marks(uids.length)})`);
+      const padding = schoolColumns
+        .slice(2)
+        .map((column) => `NULL AS ${q(column)}`)
+        .join(', ');
+      parts.push(
+        `SELECT 'T' AS ${q('source')}, ${q('uid')} AS ${q('urn')}, ${q('name')}, ${padding} FROM ${q('trusts')} WHERE ${q('uid')} IN (${marks(uids.length)})`,
+      );
     }
     const rows = (await this.manager.query(parts.join(' UNION ALL '), [...urns, ...uids])) as Array<
       Record<(typeof schoolColumns)[number], string | null> & { source: string }
@@ -59,7 +78,12 @@ export class SchoolSyncRepository {
   }
 
   async upsertSchools(schools: readonly School[]): Promise<void> {
-    await this.upsert('schools', 'urn', schoolColumns, schools.map((school) => schoolColumns.map((column) => school[column])));
+    await this.upsert(
+      'schools',
+      'urn',
+      schoolColumns,
+      schools.map((school) => schoolColumns.map((column) => school[column])),
+    );
     // Designations carry the school's name for their order: a renamed school moves in its partnerships' lists.
     const q = (name: string) => this.quote(name);
     const urns = schools.map((school) => school.urn);
@@ -73,10 +97,20 @@ export class SchoolSyncRepository {
 
   /** New trusts and renamed ones (the service leaves out the unchanged); a Companies House number recorded by hand is left alone. */
   async upsertTrusts(trusts: ReadonlyArray<Pick<Trust, 'uid' | 'name'>>): Promise<void> {
-    await this.upsert('trusts', 'uid', ['uid', 'name'], trusts.map((trust) => [trust.uid, trust.name]));
+    await this.upsert(
+      'trusts',
+      'uid',
+      ['uid', 'name'],
+      trusts.map((trust) => [trust.uid, trust.name]),
+    );
   }
 
-  private async upsert(table: string, key: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | null>>): Promise<void> {
+  private async upsert(
+    table: string,
+    key: string,
+    columns: readonly string[],
+    rows: ReadonlyArray<ReadonlyArray<string | null>>,
+  ): Promise<void> {
     if (rows.length === 0) return;
     const mysql = this.mysql;
     const quote = (name: string) => this.quote(name);

@@ -11,7 +11,10 @@ export class SchoolSyncResolver {
     description:
       'Bulk sync, idempotent by URN (at most 1,000 rows): answers per row; a bad row never fails the others. A batch that would change a school outside your partnership (one it designates or whose local authority it covers), or rename a trust you do not hold, is refused whole',
   })
-  upsertSchools(@Arg('rows', () => [SchoolRowInput]) rows: SchoolRowInput[], @Ctx() ctx: SubgraphContext): Promise<SchoolUpsertResult[]> {
+  upsertSchools(
+    @Arg('rows', () => [SchoolRowInput]) rows: SchoolRowInput[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SchoolUpsertResult[]> {
     return new SchoolSyncService(ctx).upsert(rows);
   }
 }

@@ -1,7 +1,18 @@
 import { recordSchoolEvents } from '../school/school.events';
-import { inTransaction, BadUserInputError, ForbiddenError, StatutoryDirectory, type ReferenceData, type SubgraphContext } from '@safeguarding/shared';
+import {
+  inTransaction,
+  BadUserInputError,
+  ForbiddenError,
+  StatutoryDirectory,
+  type ReferenceData,
+  type SubgraphContext,
+} from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
-import { mayChangeSchoolRegisterRecord, schoolRegisterRefusal, type SchoolHolders } from '../school/school-record.policy';
+import {
+  mayChangeSchoolRegisterRecord,
+  schoolRegisterRefusal,
+  type SchoolHolders,
+} from '../school/school-record.policy';
 import { School, SchoolPhase, SchoolStatus } from '../school/school.entity';
 import { SchoolRepository } from '../school/school.repository';
 import { mayChangeTrustRegisterRecord, trustRegisterRefusal } from '../trust/trust-register.policy';
@@ -29,7 +40,9 @@ export interface SchoolRow {
   readonly postcode?: string | null | undefined;
 }
 
-type Checked = { readonly kind: 'valid'; readonly school: School; readonly trustName: string | null } | { readonly kind: 'invalid'; readonly field: string; readonly message: string };
+type Checked =
+  | { readonly kind: 'valid'; readonly school: School; readonly trustName: string | null }
+  | { readonly kind: 'invalid'; readonly field: string; readonly message: string };
 
 const phases = new Set<string>(Object.values(SchoolPhase));
 const statuses = new Set<string>(Object.values(SchoolStatus));
@@ -42,7 +55,11 @@ const blankToNull = (value: string | null | undefined): string | null => {
  * Checks one row without the database. Hand-written rather than zod: it runs 50,000 times per
  * national import, and each rule names the field and the format expected.
  */
-export function checkSchoolRow(row: SchoolRow, laCodes: ReadonlySet<string>, retired: ReadonlyMap<string, string> = new Map()): Checked {
+export function checkSchoolRow(
+  row: SchoolRow,
+  laCodes: ReadonlySet<string>,
+  retired: ReadonlyMap<string, string> = new Map(),
+): Checked {
   const invalid = (field: string, message: string): Checked => ({ kind: 'invalid', field, message });
   const urn = row.urn?.trim() ?? '';
   if (!/^\d{6}$/.test(urn)) return invalid('urn', 'must be a URN: exactly 6 digits');
@@ -51,7 +68,8 @@ export function checkSchoolRow(row: SchoolRow, laCodes: ReadonlySet<string>, ret
   if (name.length > 200) return invalid('name', 'must be at most 200 characters');
   const la = row.localAuthorityDfeCode?.trim() ?? '';
   if (!/^\d{3}$/.test(la)) return invalid('localAuthorityDfeCode', 'must be a DfE LA code: 3 digits');
-  if (!laCodes.has(la)) return invalid('localAuthorityDfeCode', `${la} is not the DfE code of a local authority in the reference data`);
+  if (!laCodes.has(la))
+    return invalid('localAuthorityDfeCode', `${la} is not the DfE code of a local authority in the reference data`);
   // A school still open (or opening) cannot be in an authority abolished in a reorganisation; a
   // closed one may be, having closed before it. GIAS rows carry no opening date we keep.
   const abolished = retired.get(la);
@@ -60,18 +78,28 @@ export function checkSchoolRow(row: SchoolRow, laCodes: ReadonlySet<string>, ret
   const given = blankToNull(row.laestab);
   // GIAS numbers are always four digits (2001, 4105, 7003): "123" is no number GIAS gave, and
   // padding it would store a LAESTAB no school has.
-  if (number !== null && !/^\d{4}$/.test(number)) return invalid('establishmentNumber', 'must be the establishment number: exactly 4 digits');
+  if (number !== null && !/^\d{4}$/.test(number))
+    return invalid('establishmentNumber', 'must be the establishment number: exactly 4 digits');
   if (given !== null && !/^\d{7}$/.test(given)) return invalid('laestab', 'must be a LAESTAB: exactly 7 digits');
-  if (given !== null && given.slice(0, 3) !== la) return invalid('laestab', `${given} begins with LA code ${given.slice(0, 3)}, but the school's LA is ${la}`);
+  if (given !== null && given.slice(0, 3) !== la)
+    return invalid('laestab', `${given} begins with LA code ${given.slice(0, 3)}, but the school's LA is ${la}`);
   const laestab = given ?? (number !== null ? `${la}${number}` : null);
-  if (laestab === null) return invalid('establishmentNumber', 'must be given (or laestab): GIAS gives the school an establishment number in its LA');
-  if (given !== null && number !== null && given.slice(3) !== number) return invalid('laestab', `${given} does not end with the establishment number ${number}`);
-  if (!phases.has(row.phase)) return invalid('phase', `${row.phase} is not a phase of education (${[...phases].join(', ')})`);
-  if (!statuses.has(row.status)) return invalid('status', `${row.status} is not an establishment status (${[...statuses].join(', ')})`);
+  if (laestab === null)
+    return invalid(
+      'establishmentNumber',
+      'must be given (or laestab): GIAS gives the school an establishment number in its LA',
+    );
+  if (given !== null && number !== null && given.slice(3) !== number)
+    return invalid('laestab', `${given} does not end with the establishment number ${number}`);
+  if (!phases.has(row.phase))
+    return invalid('phase', `${row.phase} is not a phase of education (${[...phases].join(', ')})`);
+  if (!statuses.has(row.status))
+    return invalid('status', `${row.status} is not an establishment status (${[...statuses].join(', ')})`);
   const ukprn = blankToNull(row.ukprn);
   if (ukprn !== null && !/^\d{8}$/.test(ukprn)) return invalid('ukprn', 'must be a UKPRN: exactly 8 digits');
   const trustUid = blankToNull(row.trustUid);
-  if (trustUid !== null && !/^\d{1,10}$/.test(trustUid)) return invalid('trustUid', 'must be a GIAS group UID: 1 to 10 digits');
+  if (trustUid !== null && !/^\d{1,10}$/.test(trustUid))
+    return invalid('trustUid', 'must be a GIAS group UID: 1 to 10 digits');
   const trustName = blankToNull(row.trustName);
   if (trustName !== null && trustName.length > 200) return invalid('trustName', 'must be at most 200 characters');
   for (const field of ['establishmentType', 'establishmentTypeGroup'] as const) {
@@ -114,7 +142,8 @@ export function retiredLaCodes(reference: ReferenceData): Map<string, string> {
   return retired;
 }
 
-const sameSchool = (a: School, b: School): boolean => schoolColumns.every((column) => (a[column] ?? null) === (b[column] ?? null));
+const sameSchool = (a: School, b: School): boolean =>
+  schoolColumns.every((column) => (a[column] ?? null) === (b[column] ?? null));
 
 export class SchoolSyncService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -132,7 +161,10 @@ export class SchoolSyncService {
   async upsert(rows: readonly SchoolRow[]): Promise<SchoolUpsertResult[]> {
     this.ctx.scope.requireIdentity();
     if (rows.length > maxSchoolRowsPerRequest) {
-      throw new BadUserInputError('rows', `must hold at most ${maxSchoolRowsPerRequest} rows; send a larger file in several requests`);
+      throw new BadUserInputError(
+        'rows',
+        `must hold at most ${maxSchoolRowsPerRequest} rows; send a larger file in several requests`,
+      );
     }
     await this.requireHolderOfRows(rows);
     return this.upsertBatch(rows);
@@ -152,10 +184,22 @@ export class SchoolSyncService {
     });
     if (valid.length === 0) return;
     const schools = new SchoolRepository(this.ctx.db.manager, this.ctx.scope);
-    const stored = new Map((await schools.findByUrns(valid.map((v) => v.school.urn))).map((school) => [school.urn, school]));
-    const uids = [...new Set(valid.flatMap((v) => (v.school.trustUid !== null && v.trustName !== null ? [v.school.trustUid] : [])))];
-    const trustNames = new Map((uids.length > 0 ? await new TrustRepository(this.ctx.db.manager, this.ctx.scope).findByUids(uids) : []).map((t) => [t.uid, t.name]));
-    const renames = (v: (typeof valid)[number]) => v.school.trustUid !== null && v.trustName !== null && trustNames.has(v.school.trustUid) && trustNames.get(v.school.trustUid) !== v.trustName;
+    const stored = new Map(
+      (await schools.findByUrns(valid.map((v) => v.school.urn))).map((school) => [school.urn, school]),
+    );
+    const uids = [
+      ...new Set(valid.flatMap((v) => (v.school.trustUid !== null && v.trustName !== null ? [v.school.trustUid] : []))),
+    ];
+    const trustNames = new Map(
+      (uids.length > 0 ? await new TrustRepository(this.ctx.db.manager, this.ctx.scope).findByUids(uids) : []).map(
+        (t) => [t.uid, t.name],
+      ),
+    );
+    const renames = (v: (typeof valid)[number]) =>
+      v.school.trustUid !== null &&
+      v.trustName !== null &&
+      trustNames.has(v.school.trustUid) &&
+      trustNames.get(v.school.trustUid) !== v.trustName;
     const writing = valid.filter((v) => {
       const before = stored.get(v.school.urn);
       return !before || !sameSchool(before, v.school) || renames(v);
@@ -163,16 +207,24 @@ export class SchoolSyncService {
     if (writing.length === 0) return;
     const { designatedBy, coveredBy } = await schools.holdersOf(
       writing.map((v) => v.school.urn),
-      writing.flatMap((v) => [v.school.localAuthorityDfeCode, ...(stored.has(v.school.urn) ? [stored.get(v.school.urn)!.localAuthorityDfeCode] : [])]),
+      writing.flatMap((v) => [
+        v.school.localAuthorityDfeCode,
+        ...(stored.has(v.school.urn) ? [stored.get(v.school.urn)!.localAuthorityDfeCode] : []),
+      ]),
       this.ctx.today,
     );
-    const holders = (urn: string, dfeCode: string): SchoolHolders => ({ localAuthorityDfeCode: dfeCode, designatedBy: designatedBy.get(urn) ?? [], coveredBy: coveredBy.get(dfeCode) ?? [] });
+    const holders = (urn: string, dfeCode: string): SchoolHolders => ({
+      localAuthorityDfeCode: dfeCode,
+      designatedBy: designatedBy.get(urn) ?? [],
+      coveredBy: coveredBy.get(dfeCode) ?? [],
+    });
     for (const { index, school } of writing) {
       const before = stored.get(school.urn);
       const allowed =
         mayChangeSchoolRegisterRecord(this.ctx.scope, holders(school.urn, school.localAuthorityDfeCode)) &&
         (!before || mayChangeSchoolRegisterRecord(this.ctx.scope, holders(before.urn, before.localAuthorityDfeCode)));
-      if (!allowed) throw new ForbiddenError(`rows.${index}: ${schoolRegisterRefusal}; nothing of this batch was written`);
+      if (!allowed)
+        throw new ForbiddenError(`rows.${index}: ${schoolRegisterRefusal}; nothing of this batch was written`);
     }
     const renamed = writing.filter(renames);
     if (renamed.length === 0) return;
@@ -191,7 +243,10 @@ export class SchoolSyncService {
    * one upsert statement per table; should the database refuse that statement, the rows are
    * retried one by one so that only the row at fault is rejected.
    */
-  async upsertBatch(rows: readonly SchoolRow[], laCodes: ReadonlySet<string> = referenceLaCodes(this.ctx.reference)): Promise<SchoolUpsertResult[]> {
+  async upsertBatch(
+    rows: readonly SchoolRow[],
+    laCodes: ReadonlySet<string> = referenceLaCodes(this.ctx.reference),
+  ): Promise<SchoolUpsertResult[]> {
     const results: Array<SchoolUpsertResult | null> = rows.map(() => null);
     const candidates: Array<{ index: number; school: School; trustName: string | null }> = [];
     const seen = new Map<string, number>();
@@ -204,7 +259,12 @@ export class SchoolSyncService {
       }
       const earlier = seen.get(checked.school.urn);
       if (earlier !== undefined) {
-        results[index] = SchoolUpsertResult.rejected(index, checked.school.urn, 'urn', `appears twice in one batch (row ${earlier} first)`);
+        results[index] = SchoolUpsertResult.rejected(
+          index,
+          checked.school.urn,
+          'urn',
+          `appears twice in one batch (row ${earlier} first)`,
+        );
         return;
       }
       seen.set(checked.school.urn, index);
@@ -215,14 +275,24 @@ export class SchoolSyncService {
     } catch (error) {
       if (candidates.length <= 1) {
         this.ctx.logger.error({ err: error }, 'school sync row failed');
-        for (const { index, school } of candidates) results[index] = SchoolUpsertResult.rejected(index, school.urn, 'row', 'could not be saved (the error is logged); nothing of this row was written');
+        for (const { index, school } of candidates)
+          results[index] = SchoolUpsertResult.rejected(
+            index,
+            school.urn,
+            'row',
+            'could not be saved (the error is logged); nothing of this row was written',
+          );
       } else {
-        for (const candidate of candidates) await this.upsertBatch([rows[candidate.index]!], laCodes).then(([result]) => {
-          if (result) results[candidate.index] = Object.assign(result, { row: candidate.index });
-        });
+        for (const candidate of candidates)
+          await this.upsertBatch([rows[candidate.index]!], laCodes).then(([result]) => {
+            if (result) results[candidate.index] = Object.assign(result, { row: candidate.index });
+          });
       }
     }
-    return results.map((result, index) => result ?? SchoolUpsertResult.rejected(index, String(rows[index]?.urn ?? ''), 'row', 'was not processed'));
+    return results.map(
+      (result, index) =>
+        result ?? SchoolUpsertResult.rejected(index, String(rows[index]?.urn ?? ''), 'row', 'was not processed'),
+    );
   }
 
   /**
@@ -231,29 +301,49 @@ export class SchoolSyncService {
    * write (a re-import) costs one round trip. School writes share a transaction with their trusts'
    * and their outbox events; a write of trusts alone is a single statement, atomic on its own.
    */
-  private async write(candidates: ReadonlyArray<{ index: number; school: School; trustName: string | null }>, results: Array<SchoolUpsertResult | null>): Promise<void> {
+  private async write(
+    candidates: ReadonlyArray<{ index: number; school: School; trustName: string | null }>,
+    results: Array<SchoolUpsertResult | null>,
+  ): Promise<void> {
     if (candidates.length === 0) return;
     const uids = [...new Set(candidates.flatMap((c) => (c.school.trustUid ? [c.school.trustUid] : [])))];
-    const read = await this.repository(this.ctx.db.manager).storedFor(candidates.map((c) => c.school.urn), uids);
+    const read = await this.repository(this.ctx.db.manager).storedFor(
+      candidates.map((c) => c.school.urn),
+      uids,
+    );
     const stored = new Map(read.schools.map((s) => [s.urn, s]));
     const trustWrites = new Map<string, string>();
     const schoolWrites: School[] = [];
     const staged: Array<() => void> = [];
     for (const { trustName, school } of candidates) {
-      if (school.trustUid !== null && trustName !== null && read.trustNames.get(school.trustUid) !== trustName) trustWrites.set(school.trustUid, trustName);
+      if (school.trustUid !== null && trustName !== null && read.trustNames.get(school.trustUid) !== trustName)
+        trustWrites.set(school.trustUid, trustName);
     }
     for (const { index, school, trustName } of candidates) {
       const uid = school.trustUid;
       if (uid !== null && trustName === null && !read.trustNames.has(uid) && !trustWrites.has(uid)) {
-        results[index] = SchoolUpsertResult.rejected(index, school.urn, 'trustName', `must be given: trust ${uid} is not yet known`);
+        results[index] = SchoolUpsertResult.rejected(
+          index,
+          school.urn,
+          'trustName',
+          `must be given: trust ${uid} is not yet known`,
+        );
         continue;
       }
       const previous = stored.get(school.urn);
-      const outcome = !previous ? SchoolUpsertOutcome.CREATED : sameSchool(previous, school) ? SchoolUpsertOutcome.UNCHANGED : SchoolUpsertOutcome.UPDATED;
+      const outcome = !previous
+        ? SchoolUpsertOutcome.CREATED
+        : sameSchool(previous, school)
+          ? SchoolUpsertOutcome.UNCHANGED
+          : SchoolUpsertOutcome.UPDATED;
       if (outcome !== SchoolUpsertOutcome.UNCHANGED) schoolWrites.push(school);
       // Results are set only once the statements succeed, so a fallback starts clean.
       staged.push(() => {
-        results[index] = SchoolUpsertResult.accepted(index, outcome, outcome === SchoolUpsertOutcome.UNCHANGED && previous ? previous : school);
+        results[index] = SchoolUpsertResult.accepted(
+          index,
+          outcome,
+          outcome === SchoolUpsertOutcome.UNCHANGED && previous ? previous : school,
+        );
       });
     }
     // Keys in ascending order, trusts before schools: two batches written at once lock rows in
@@ -265,7 +355,11 @@ export class SchoolSyncService {
       await repository.upsertTrusts(trusts);
       await repository.upsertSchools(schools);
       // The schools' events commit with them, so the directories other services keep never miss one.
-      await recordSchoolEvents(manager, this.ctx.now, schools.map((school) => ({ school, before: stored.get(school.urn) ?? null })));
+      await recordSchoolEvents(
+        manager,
+        this.ctx.now,
+        schools.map((school) => ({ school, before: stored.get(school.urn) ?? null })),
+      );
     };
     if (schools.length > 0) await inTransaction(this.ctx.db, writeBoth);
     else if (trusts.length > 0) await writeBoth(this.ctx.db.manager);

@@ -29,14 +29,35 @@ export class SchoolUpsertResult {
   @Field(() => String, { nullable: true, description: 'For a rejected row, the field at fault (e.g. laestab)' })
   field!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For a rejected row, why, naming the field and the format expected' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a rejected row, why, naming the field and the format expected',
+  })
   reason!: string | null;
 
-  static accepted(row: number, outcome: Exclude<SchoolUpsertOutcome, SchoolUpsertOutcome.REJECTED>, school: School): SchoolUpsertResult {
-    return Object.assign(new SchoolUpsertResult(), { row, urn: school.urn, outcome, school, field: null, reason: null });
+  static accepted(
+    row: number,
+    outcome: Exclude<SchoolUpsertOutcome, SchoolUpsertOutcome.REJECTED>,
+    school: School,
+  ): SchoolUpsertResult {
+    return Object.assign(new SchoolUpsertResult(), {
+      row,
+      urn: school.urn,
+      outcome,
+      school,
+      field: null,
+      reason: null,
+    });
   }
 
   static rejected(row: number, urn: string, field: string, message: string): SchoolUpsertResult {
-    return Object.assign(new SchoolUpsertResult(), { row, urn, outcome: SchoolUpsertOutcome.REJECTED, school: null, field, reason: `${field}: ${message}` });
+    return Object.assign(new SchoolUpsertResult(), {
+      row,
+      urn,
+      outcome: SchoolUpsertOutcome.REJECTED,
+      school: null,
+      field,
+      reason: `${field}: ${message}`,
+    });
   }
 }

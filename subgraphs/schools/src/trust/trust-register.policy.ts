@@ -2,7 +2,8 @@ import { partnershipAdministratorRoles, Role, type AccessScope } from '@safeguar
 import { administersSchoolPartnership, type SchoolHolders } from '../school/school-record.policy';
 
 /** A trust as far as ownership goes: not yet recorded (or running no school yet), or the proprietor of these schools. */
-export type TrustRecord = { readonly kind: 'new' } | { readonly kind: 'held'; readonly schools: readonly SchoolHolders[] };
+export type TrustRecord =
+  { readonly kind: 'new' } | { readonly kind: 'held'; readonly schools: readonly SchoolHolders[] };
 
 /**
  * The national register of trusts (GIAS groups). A trust's record is part of the record of every

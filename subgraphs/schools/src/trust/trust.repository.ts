@@ -25,12 +25,24 @@ export class TrustRepository {
 
   /** A page of each trust's schools by name then URN, for all the trusts in one statement. */
   schoolPagesOf(uids: readonly string[], after: readonly string[] | null, limit: number): Promise<School[]> {
-    const query = this.manager.createQueryBuilder(School, 'school').where('school.trustUid IN (:...uids)', { uids: [...uids] });
-    return firstPerParent(query, { id: 'school.urn', parent: 'school.trustUid', parents: uids.length, order: trustSchoolOrder, after, limit }).getMany();
+    const query = this.manager
+      .createQueryBuilder(School, 'school')
+      .where('school.trustUid IN (:...uids)', { uids: [...uids] });
+    return firstPerParent(query, {
+      id: 'school.urn',
+      parent: 'school.trustUid',
+      parents: uids.length,
+      order: trustSchoolOrder,
+      after,
+      limit,
+    }).getMany();
   }
 
   schoolCountsOf(uids: readonly string[]): Promise<Map<string, number>> {
-    return countPerParent(this.manager.createQueryBuilder(School, 'school').where('school.trustUid IN (:...uids)', { uids: [...uids] }), 'school.trustUid');
+    return countPerParent(
+      this.manager.createQueryBuilder(School, 'school').where('school.trustUid IN (:...uids)', { uids: [...uids] }),
+      'school.trustUid',
+    );
   }
 
   async save(trust: Trust): Promise<void> {

@@ -12,14 +12,17 @@ export class TrustResolver {
     return new TrustService(ctx).byUid(uid);
   }
 
-  @FieldResolver(() => SchoolConnection, { description: 'The trust\'s establishments, by name then URN, a page at a time' })
+  @FieldResolver(() => SchoolConnection, {
+    description: "The trust's establishments, by name then URN, a page at a time",
+  })
   schools(@Root() trust: Trust, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<SchoolConnection> {
     return new TrustService(ctx).schoolsOf(trust, args);
   }
 
   @Authorized(nationalRegisterRoles)
   @Mutation(() => Trust, {
-    description: 'Records a trust (GIAS group), or updates the one with that UID: a new one by administrators acting in a partnership; a recorded one by those holding every school it runs, or a national administrator',
+    description:
+      'Records a trust (GIAS group), or updates the one with that UID: a new one by administrators acting in a partnership; a recorded one by those holding every school it runs, or a national administrator',
   })
   recordTrust(@Arg('input') input: RecordTrustInput, @Ctx() ctx: SubgraphContext): Promise<Trust> {
     return new TrustService(ctx).record(input);

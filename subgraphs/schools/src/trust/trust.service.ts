@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { inTransaction, alignByKey, ForbiddenError, nestedPage, requiredText, validateInput, type PageArgs, type SubgraphContext } from '@safeguarding/shared';
+import {
+  inTransaction,
+  alignByKey,
+  ForbiddenError,
+  nestedPage,
+  requiredText,
+  validateInput,
+  type PageArgs,
+  type SubgraphContext,
+} from '@safeguarding/shared';
 import { SchoolConnection, SchoolPageInfo } from '../school/school-connection.type';
 import type { EntityManager } from 'typeorm';
 import type { School } from '../school/school.entity';
@@ -10,7 +19,10 @@ import type { SchoolHolders } from '../school/school-record.policy';
 import { mayChangeTrustRegisterRecord, trustRegisterRefusal, type TrustRecord } from './trust-register.policy';
 import { TrustRepository, trustSchoolOrder } from './trust.repository';
 
-export const trustUid = z.string().trim().regex(/^\d{1,10}$/, 'must be a GIAS group UID: 1 to 10 digits');
+export const trustUid = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}$/, 'must be a GIAS group UID: 1 to 10 digits');
 export const companiesHouseNumber = z
   .string()
   .trim()
@@ -32,12 +44,17 @@ export class TrustService {
 
   byUid(uid: string): Promise<Trust | null> {
     return this.ctx.loaders
-      .get<string, Trust | null>('Trust.byUid', async (uids) => alignByKey(uids, await this.repository().findByUids(uids), (t) => t.uid))
+      .get<string, Trust | null>('Trust.byUid', async (uids) =>
+        alignByKey(uids, await this.repository().findByUids(uids), (t) => t.uid),
+      )
       .load(uid);
   }
 
   /** Each recorded trust among these, with the holders of every school it runs (unknown UIDs are left out). */
-  async recordsOf(uids: readonly string[], manager: EntityManager = this.ctx.db.manager): Promise<Map<string, TrustRecord>> {
+  async recordsOf(
+    uids: readonly string[],
+    manager: EntityManager = this.ctx.db.manager,
+  ): Promise<Map<string, TrustRecord>> {
     const repository = this.repository(manager);
     const [trusts, schools] = await Promise.all([repository.findByUids(uids), repository.schoolsOf(uids)]);
     const { designatedBy, coveredBy } = await new SchoolRepository(manager, this.ctx.scope).holdersOf(
@@ -50,7 +67,12 @@ export class TrustService {
       designatedBy: designatedBy.get(school.urn) ?? [],
       coveredBy: coveredBy.get(school.localAuthorityDfeCode) ?? [],
     });
-    return new Map(trusts.map((trust) => [trust.uid, { kind: 'held', schools: schools.filter((s) => s.trustUid === trust.uid).map(holdersOf) }]));
+    return new Map(
+      trusts.map((trust) => [
+        trust.uid,
+        { kind: 'held', schools: schools.filter((s) => s.trustUid === trust.uid).map(holdersOf) },
+      ]),
+    );
   }
 
   /** A page of the trust's schools, cut in SQL for every trust asked for at once. */
@@ -79,7 +101,8 @@ export class TrustService {
     const trust = Object.assign(new Trust(), valid);
     await inTransaction(this.ctx.db, async (manager) => {
       const [record] = (await this.recordsOf([trust.uid], manager)).values();
-      if (!mayChangeTrustRegisterRecord(this.ctx.scope, record ?? { kind: 'new' })) throw new ForbiddenError(trustRegisterRefusal);
+      if (!mayChangeTrustRegisterRecord(this.ctx.scope, record ?? { kind: 'new' }))
+        throw new ForbiddenError(trustRegisterRefusal);
       await this.repository(manager).save(trust);
     });
     this.ctx.logger.info({ uid: trust.uid }, 'trust recorded');
