@@ -232,17 +232,15 @@ describe('section 11 self-assessments', () => {
       await graph.query<any>(overview, { id: westSussex, year: '2025-26' }, { as: 'west-sussex-business-manager' })
     ).data.partnership.section11Overview.notReturned;
     const agencyId = newId();
-    await graph.subgraphs.agencies.db
-      .getRepository('Agency')
-      .insert({
-        id: agencyId,
-        name: 'Aardvark Youth Trust (test)',
-        kind: 'RELEVANT_AGENCY',
-        scheduleCategory: 'MISCELLANEOUS',
-        gssCode: null,
-        dfeCode: null,
-        odsCode: null,
-      });
+    await graph.subgraphs.agencies.db.getRepository('Agency').insert({
+      id: agencyId,
+      name: 'Aardvark Youth Trust (test)',
+      kind: 'RELEVANT_AGENCY',
+      scheduleCategory: 'MISCELLANEOUS',
+      gssCode: null,
+      dfeCode: null,
+      odsCode: null,
+    });
     const designations = graph.subgraphs.agencies.db.getRepository('Designation');
     await designations.insert({
       id: newId(),
@@ -412,77 +410,65 @@ describe('batching', () => {
     added += 1;
     const db = graph.subgraphs.agencies.db;
     const agencyId = newId();
-    await db
-      .getRepository('Agency')
-      .insert({
-        id: agencyId,
-        name: `Batch agency ${added}`,
-        kind: 'RELEVANT_AGENCY',
-        scheduleCategory: 'MISCELLANEOUS',
-        gssCode: null,
-        dfeCode: null,
-        odsCode: null,
-      });
-    await db
-      .getRepository('Designation')
-      .insert({
-        id: newId(),
+    await db.getRepository('Agency').insert({
+      id: agencyId,
+      name: `Batch agency ${added}`,
+      kind: 'RELEVANT_AGENCY',
+      scheduleCategory: 'MISCELLANEOUS',
+      gssCode: null,
+      dfeCode: null,
+      odsCode: null,
+    });
+    await db.getRepository('Designation').insert({
+      id: newId(),
+      partnershipId: westSussex,
+      agencyId,
+      designatedFrom: '2020-01-01',
+      designatedUntil: null,
+      reason: 'test',
+    });
+    await db.getRepository('AgencyContact').insert({
+      id: newId(),
+      agencyId,
+      role: 'SAFEGUARDING_LEAD',
+      name: null,
+      telephone: '01632 960999',
+      email: null,
+      hours: null,
+      updatedOn: '2026-01-01',
+    });
+    const returnId = newId();
+    await db.getRepository('Section11Return').insert({
+      id: returnId,
+      partnershipId: westSussex,
+      agencyId,
+      financialYear: '2025-26',
+      submittedOn: '2026-03-01',
+    });
+    for (const key of ['TRAINING', 'INFORMATION_SHARING']) {
+      const ratingId = newId();
+      await db.getRepository('Section11Rating').insert({
+        id: ratingId,
+        returnId,
         partnershipId: westSussex,
         agencyId,
-        designatedFrom: '2020-01-01',
-        designatedUntil: null,
-        reason: 'test',
+        standardKey: key,
+        standardTitle: key,
+        rating: 'AMBER',
+        evidence: 'e',
       });
-    await db
-      .getRepository('AgencyContact')
-      .insert({
+      await db.getRepository('Section11Action').insert({
         id: newId(),
-        agencyId,
-        role: 'SAFEGUARDING_LEAD',
-        name: null,
-        telephone: '01632 960999',
-        email: null,
-        hours: null,
-        updatedOn: '2026-01-01',
-      });
-    const returnId = newId();
-    await db
-      .getRepository('Section11Return')
-      .insert({
-        id: returnId,
+        ratingId,
         partnershipId: westSussex,
         agencyId,
         financialYear: '2025-26',
-        submittedOn: '2026-03-01',
+        standardKey: key,
+        description: 'd',
+        owner: 'o',
+        dueOn: '2026-05-01',
+        completedOn: null,
       });
-    for (const key of ['TRAINING', 'INFORMATION_SHARING']) {
-      const ratingId = newId();
-      await db
-        .getRepository('Section11Rating')
-        .insert({
-          id: ratingId,
-          returnId,
-          partnershipId: westSussex,
-          agencyId,
-          standardKey: key,
-          standardTitle: key,
-          rating: 'AMBER',
-          evidence: 'e',
-        });
-      await db
-        .getRepository('Section11Action')
-        .insert({
-          id: newId(),
-          ratingId,
-          partnershipId: westSussex,
-          agencyId,
-          financialYear: '2025-26',
-          standardKey: key,
-          description: 'd',
-          owner: 'o',
-          dueOn: '2026-05-01',
-          completedOn: null,
-        });
     }
   }
 

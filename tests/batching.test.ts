@@ -50,67 +50,57 @@ async function addPartnership(): Promise<void> {
     .getRepository('Partnership')
     .update({ id }, { status: 'ACTIVE', activeFrom: '2020-01-01' });
   const agencyId = newId();
-  await graph.subgraphs.agencies.db
-    .getRepository('Agency')
-    .insert({
-      id: agencyId,
-      name: `Agency ${n}`,
-      kind: 'RELEVANT_AGENCY',
-      scheduleCategory: 'MISCELLANEOUS',
-      gssCode: null,
-      dfeCode: null,
-      odsCode: null,
-    });
-  await graph.subgraphs.agencies.db
-    .getRepository('Designation')
-    .insert({
-      id: newId(),
-      partnershipId: id,
-      agencyId,
-      designatedFrom: '2020-01-01',
-      designatedUntil: null,
-      reason: 'test',
-    });
+  await graph.subgraphs.agencies.db.getRepository('Agency').insert({
+    id: agencyId,
+    name: `Agency ${n}`,
+    kind: 'RELEVANT_AGENCY',
+    scheduleCategory: 'MISCELLANEOUS',
+    gssCode: null,
+    dfeCode: null,
+    odsCode: null,
+  });
+  await graph.subgraphs.agencies.db.getRepository('Designation').insert({
+    id: newId(),
+    partnershipId: id,
+    agencyId,
+    designatedFrom: '2020-01-01',
+    designatedUntil: null,
+    reason: 'test',
+  });
   const urn = `98${String(added).padStart(4, '0')}`;
-  await graph.subgraphs.schools.db
-    .getRepository('School')
-    .insert({
-      urn,
-      name: `School ${n}`,
-      laestab: `8052${String(added).padStart(3, '0')}`,
-      localAuthorityDfeCode: '805',
-      phase: 'PRIMARY',
-      status: 'OPEN',
-      ukprn: null,
-    });
+  await graph.subgraphs.schools.db.getRepository('School').insert({
+    urn,
+    name: `School ${n}`,
+    laestab: `8052${String(added).padStart(3, '0')}`,
+    localAuthorityDfeCode: '805',
+    phase: 'PRIMARY',
+    status: 'OPEN',
+    ukprn: null,
+  });
   await graph.subgraphs.schools.db
     .getRepository('SchoolDesignation')
     .insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
-  await graph.subgraphs.reviews.db
-    .getRepository('PracticeReview')
-    .insert({
-      id: newId(),
-      partnershipId: id,
-      kind: 'LOCAL',
-      title: `Review ${n}`,
-      decisionDate: '2024-01-10',
-      status: 'PUBLISHED',
-      publishedOn: '2024-06-01',
-      publicationUrl: 'https://example.org/r',
-    });
-  await graph.subgraphs.partnerships.db
-    .getRepository('YearlyReport')
-    .insert({
-      id: newId(),
-      partnershipId: id,
-      financialYearStart: 2024,
-      publishedOn: '2025-09-01',
-      publicationUrl: 'https://example.org/y',
-      sentToPanelOn: null,
-      sentToFoundationsOn: null,
-      contentPresent: [],
-      hasSecureEstablishment: false,
-    });
+  await graph.subgraphs.reviews.db.getRepository('PracticeReview').insert({
+    id: newId(),
+    partnershipId: id,
+    kind: 'LOCAL',
+    title: `Review ${n}`,
+    decisionDate: '2024-01-10',
+    status: 'PUBLISHED',
+    publishedOn: '2024-06-01',
+    publicationUrl: 'https://example.org/r',
+  });
+  await graph.subgraphs.partnerships.db.getRepository('YearlyReport').insert({
+    id: newId(),
+    partnershipId: id,
+    financialYearStart: 2024,
+    publishedOn: '2025-09-01',
+    publicationUrl: 'https://example.org/y',
+    sentToPanelOn: null,
+    sentToFoundationsOn: null,
+    contentPresent: [],
+    hasSecureEstablishment: false,
+  });
   for (const version of [1, 2, 3]) {
     await graph.subgraphs.partnerships.db.getRepository('PublishedArrangements').insert({
       id: newId(),
@@ -130,16 +120,14 @@ async function addPartnership(): Promise<void> {
       forums: [],
     });
   }
-  await graph.subgraphs.escalations.db
-    .getRepository('EscalationStage')
-    .insert({
-      id: newId(),
-      partnershipId: id,
-      position: 1,
-      name: 'Practitioners',
-      participants: 'the practitioners',
-      timescaleWorkingDays: 5,
-    });
+  await graph.subgraphs.escalations.db.getRepository('EscalationStage').insert({
+    id: newId(),
+    partnershipId: id,
+    position: 1,
+    name: 'Practitioners',
+    participants: 'the practitioners',
+    timescaleWorkingDays: 5,
+  });
 }
 
 async function measure(): Promise<{ count: number; statements: Record<string, number> }> {

@@ -628,12 +628,10 @@ describe('audit attribution', () => {
     expect(dissolved.errors).toBeUndefined();
     // The footprint travels through the partnerships outbox to the escalations service's projection.
     await relayed(graph.subgraphs.partnerships);
-    const events = await graph.subgraphs.partnerships.db
-      .getRepository(OutboxEvent)
-      .find({
-        where: { entityType: 'Partnership', entityId: demoIds.partnerships.westSussex },
-        order: { sequence: 'ASC' },
-      });
+    const events = await graph.subgraphs.partnerships.db.getRepository(OutboxEvent).find({
+      where: { entityType: 'Partnership', entityId: demoIds.partnerships.westSussex },
+      order: { sequence: 'ASC' },
+    });
     expect(events.map((event) => event.type)).toEqual(['partnership.announced', 'partnership.dissolved']);
     expect(JSON.parse(events[1]!.payload)).toEqual({
       partnershipId: demoIds.partnerships.westSussex,

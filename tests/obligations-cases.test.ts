@@ -982,18 +982,16 @@ describe('reconciling obligations at start-up', () => {
     );
     const id = raised.data.raiseProfessionalDisagreement.id;
     // As a bulk load or a repair script would leave it: the row at stage 2, the ledger still at stage 1.
-    await graph.subgraphs.escalations.db
-      .getRepository(ProfessionalDisagreement)
-      .update(
-        { id },
-        {
-          stagePosition: 2,
-          stageName: 'Managers',
-          stageStartedOn: '2026-12-16',
-          stageDueOn: '2026-12-23',
-          stageDueRule: '5 working days after 2026-12-16',
-        },
-      );
+    await graph.subgraphs.escalations.db.getRepository(ProfessionalDisagreement).update(
+      { id },
+      {
+        stagePosition: 2,
+        stageName: 'Managers',
+        stageStartedOn: '2026-12-16',
+        stageDueOn: '2026-12-23',
+        stageDueRule: '5 working days after 2026-12-16',
+      },
+    );
     await passOf('escalations');
     expect((await ledger('escalations', id)).map((row) => [row.occurrence, row.status, row.due, row.metOn])).toEqual([
       ['stage-1', 'MET', '2026-12-21', '2026-12-16'],

@@ -61,39 +61,33 @@ async function addPartnership(): Promise<void> {
     .getRepository('Partnership')
     .update({ id }, { status: 'ACTIVE', activeFrom: '2020-01-01' });
   const agencyId = newId();
-  await graph.subgraphs.agencies.db
-    .getRepository('Agency')
-    .insert({
-      id: agencyId,
-      name: `Agency ${n}`,
-      kind: 'RELEVANT_AGENCY',
-      scheduleCategory: 'MISCELLANEOUS',
-      gssCode: null,
-      dfeCode: null,
-      odsCode: null,
-    });
-  await graph.subgraphs.agencies.db
-    .getRepository('Designation')
-    .insert({
-      id: newId(),
-      partnershipId: id,
-      agencyId,
-      designatedFrom: '2020-01-01',
-      designatedUntil: null,
-      reason: 'test',
-    });
+  await graph.subgraphs.agencies.db.getRepository('Agency').insert({
+    id: agencyId,
+    name: `Agency ${n}`,
+    kind: 'RELEVANT_AGENCY',
+    scheduleCategory: 'MISCELLANEOUS',
+    gssCode: null,
+    dfeCode: null,
+    odsCode: null,
+  });
+  await graph.subgraphs.agencies.db.getRepository('Designation').insert({
+    id: newId(),
+    partnershipId: id,
+    agencyId,
+    designatedFrom: '2020-01-01',
+    designatedUntil: null,
+    reason: 'test',
+  });
   const urn = `97${String(added).padStart(4, '0')}`;
-  await graph.subgraphs.schools.db
-    .getRepository('School')
-    .insert({
-      urn,
-      name: `School ${n}`,
-      laestab: `8053${String(added).padStart(3, '0')}`,
-      localAuthorityDfeCode: '805',
-      phase: 'PRIMARY',
-      status: 'OPEN',
-      ukprn: null,
-    });
+  await graph.subgraphs.schools.db.getRepository('School').insert({
+    urn,
+    name: `School ${n}`,
+    laestab: `8053${String(added).padStart(3, '0')}`,
+    localAuthorityDfeCode: '805',
+    phase: 'PRIMARY',
+    status: 'OPEN',
+    ukprn: null,
+  });
   await graph.subgraphs.schools.db
     .getRepository('SchoolDesignation')
     .insert({ id: newId(), partnershipId: id, urn, designatedFrom: '2020-01-01', designatedUntil: null });
@@ -117,20 +111,18 @@ async function addPartnership(): Promise<void> {
     careLeaverAgeAtDeath: null,
   });
   for (const position of [1, 2]) {
-    await reviews
-      .getRepository('NotifiedChild')
-      .insert({
-        id: newId(),
-        notificationId,
-        partnershipId: id,
-        position,
-        reference: `C-${n}-${position}`,
-        ageYears: 4,
-        sex: 'MALE',
-        ethnicityCode: 'WBRI',
-        onChildProtectionPlan: true,
-        lookedAfter: false,
-      });
+    await reviews.getRepository('NotifiedChild').insert({
+      id: newId(),
+      notificationId,
+      partnershipId: id,
+      position,
+      reference: `C-${n}-${position}`,
+      ageYears: 4,
+      sex: 'MALE',
+      ethnicityCode: 'WBRI',
+      onChildProtectionPlan: true,
+      lookedAfter: false,
+    });
   }
   await reviews
     .getRepository('PartnerTold')
@@ -173,16 +165,14 @@ async function addPartnership(): Promise<void> {
     ['PARTNERSHIP', id],
   ] as const) {
     const recommendationId = newId();
-    await reviews
-      .getRepository('Recommendation')
-      .insert({
-        id: recommendationId,
-        practiceReviewId: reviewId,
-        partnershipId: id,
-        text: `R ${n} ${ownerKind}`,
-        ownerKind,
-        ownerOrganisationId,
-      });
+    await reviews.getRepository('Recommendation').insert({
+      id: recommendationId,
+      practiceReviewId: reviewId,
+      partnershipId: id,
+      text: `R ${n} ${ownerKind}`,
+      ownerKind,
+      ownerOrganisationId,
+    });
     await reviews.getRepository('ReviewAction').insert({
       id: newId(),
       recommendationId,

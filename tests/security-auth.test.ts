@@ -282,13 +282,11 @@ describe('who sees a professional disagreement', () => {
       const single = await graph.query<any>(caseQuery, { id: disagreementId }, { as: identity });
       expect(single.data).toEqual({ professionalDisagreement: null });
       // The answer is "not there"; the trail of the case's partnership has the attempt, ids only.
-      const [refused] = await graph.subgraphs.escalations.db
-        .getRepository(AuditRecord)
-        .find({
-          where: { entityId: disagreementId, outcome: 'REFUSED' as never },
-          order: { sequence: 'DESC' },
-          take: 1,
-        });
+      const [refused] = await graph.subgraphs.escalations.db.getRepository(AuditRecord).find({
+        where: { entityId: disagreementId, outcome: 'REFUSED' as never },
+        order: { sequence: 'DESC' },
+        take: 1,
+      });
       expect(refused).toMatchObject({
         action: 'READ',
         subject: `demo:${identity}`,

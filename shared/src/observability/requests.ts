@@ -216,16 +216,14 @@ export function metricsHandler(observability: Observability): express.RequestHan
   const expected = access.kind === 'token' ? Buffer.from(`Bearer ${access.token}`) : null;
   return async (req, res) => {
     if (access.kind === 'off') {
-      res
-        .status(404)
-        .json({
-          errors: [
-            {
-              message: 'Metrics are not served here: set METRICS_TOKEN to serve them to a scraper',
-              extensions: { code: 'NOT_FOUND' },
-            },
-          ],
-        });
+      res.status(404).json({
+        errors: [
+          {
+            message: 'Metrics are not served here: set METRICS_TOKEN to serve them to a scraper',
+            extensions: { code: 'NOT_FOUND' },
+          },
+        ],
+      });
       return;
     }
     if (expected) {
