@@ -215,7 +215,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       const caller = (context as { caller?: CallerContext } | undefined)?.caller;
       if (!caller) return;
       const headers: Record<string, string> = {
-        ...(init.headers as Record<string, string> | undefined),
+        ...init.headers,
         'x-request-id': caller.requestId,
       };
       if (options.forwardAuthorization) {
@@ -408,7 +408,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     (req: express.Request, res: express.Response) => {
       // Express strips the mount path; Hive routes on the whole URL.
       req.url = req.originalUrl;
-      void runtime.requestListener(req, res);
+      runtime.requestListener(req, res);
     },
   );
   app.use(createHttpErrorHandler(options.logger, hardening.BODY_LIMIT_BYTES));

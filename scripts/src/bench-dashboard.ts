@@ -50,7 +50,7 @@ interface Graph {
 async function startBenchGraph(prefix: string): Promise<Graph> {
   const config = benchSubgraphConfig({ prefix, signingKey });
   await dropBenchDatabases(config, 'bench:dashboard');
-  const logger = createLogger('bench', (process.env['BENCH_LOG_LEVEL'] ?? 'silent') as 'silent');
+  const logger = createLogger('bench', process.env['BENCH_LOG_LEVEL'] ?? 'silent');
   const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
   const gateway: RunningHttpService = await startGateway({
     supergraphSdl: readSupergraph(),

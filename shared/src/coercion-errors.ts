@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
   coerceInputValue,
   GraphQLError,
@@ -190,7 +190,7 @@ export function renameCoercionErrors(
   }
 }
 
-export function coercionErrorPlugin(): ApolloServerPlugin<BaseContext> {
+export function coercionErrorPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {

@@ -122,7 +122,7 @@ export function connectionOf<T extends object>(
       return this.count();
     }
   }
-  return NodeConnection as unknown as ConnectionClass<T>;
+  return NodeConnection;
 }
 
 /** Builds a connection's answer from a page and a count to run only if totalCount is selected. */

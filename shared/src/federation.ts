@@ -37,7 +37,7 @@ export async function buildFederatedSchema<TContext>(
     const existing = resolvers[typeName];
     if (existing === undefined)
       throw new Error(`reference resolver for ${typeName}, which this subgraph does not define`);
-    resolvers[typeName] = { ...(existing as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = { ...(existing as object), ...reference };
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
   return { schema, sdl };

@@ -74,7 +74,7 @@ type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 type RejectCallbacks = NonNullable<NonNullable<ArmorConfig['maxDepth']>['onReject']>;
 
 export interface GraphQLLimits {
-  readonly plugins: ApolloServerPlugin<BaseContext>[];
+  readonly plugins: ApolloServerPlugin[];
   readonly validationRules: ValidationRule[];
   readonly parseOptions: ParseOptions;
   readonly validationOptions: { readonly maxErrors: number };
@@ -135,7 +135,7 @@ export function createGraphQLLimits(
 const suggestion = /\s*Did you mean\b[^?]*\?/g;
 
 /** Removes schema hints from every error the service answers with, relayed subgraph errors included. */
-function hideSuggestions(): ApolloServerPlugin<BaseContext> {
+function hideSuggestions(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {

@@ -10,7 +10,7 @@ export class LoaderRegistry {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V> {
     let loader = this.loaders.get(name);
     if (!loader) {
-      loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
+      loader = new DataLoader<K, V>(batch);
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<K, V>;

@@ -174,7 +174,7 @@ export function costLimitPlugin(
   model: CostModel = defaultCostModel,
   /** Requests whose operation was costed already, upstream (a subgraph's, vouched for by the gateway). */
   costedUpstream: (context: BaseContext) => boolean = () => false,
-): ApolloServerPlugin<BaseContext> {
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -217,7 +217,7 @@ const callerMistakes = new Set([
  * hash with 200; both are the caller's mistake: 400, the code telling which (APQ clients switch on
  * PERSISTED_QUERY_NOT_FOUND, not on the status, and resend with the document).
  */
-export function callerMistakeStatusPlugin(): ApolloServerPlugin<BaseContext> {
+export function callerMistakeStatusPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {

@@ -75,7 +75,8 @@ export const trustedDocumentsManifestPath = path.join(repositoryRoot, 'examples'
  * path order, so the same operations always make the same manifest.
  */
 export function trustedDocumentsManifest(dir: string = exampleOperationsDir): Record<string, string> {
-  const files = (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.graphql'))
     .sort();
   const manifest: Record<string, string> = {};
@@ -99,7 +100,7 @@ export function formatTrustedDocumentsManifest(manifest: Record<string, string>)
 export const untrustedDocumentCode = 'DOCUMENT_NOT_TRUSTED';
 
 function hashOf(body: Record<string, unknown>): unknown {
-  if (typeof body['documentId'] === 'string') return (body['documentId'] as string).replace(/^sha256:/, '');
+  if (typeof body['documentId'] === 'string') return body['documentId'].replace(/^sha256:/, '');
   let extensions = body['extensions'];
   if (typeof extensions === 'string') {
     try {
@@ -117,10 +118,10 @@ function hashOf(body: Record<string, unknown>): unknown {
  */
 export function trustedDocumentsMiddleware(documents: TrustedDocuments): express.RequestHandler {
   return (req, res, next) => {
-    if (req.method !== 'POST' && req.method !== 'GET') return next();
+    if (req.method !== 'POST' && req.method !== 'GET') return void next();
     const source = (req.method === 'GET' ? req.query : req.body) as Record<string, unknown> | undefined;
     // A batch (an array) is refused by the server anyway; nothing here to trust.
-    if (!source || typeof source !== 'object' || Array.isArray(source)) return next();
+    if (!source || typeof source !== 'object' || Array.isArray(source)) return void next();
     const hash = hashOf(source);
     const document = documents.resolve({ query: source['query'], hash });
     if (document === null) {

@@ -20,7 +20,7 @@ const statusText: Record<string, string> = {
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day!)).toLocaleDateString('en-GB', {
+  return new Date(Date.UTC(year!, month! - 1, day)).toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -262,7 +262,7 @@ export class SelfAssessmentReturnRepository<K extends string> {
   }
 
   async completeAction(id: string, completedOn: string): Promise<void> {
-    await this.manager.update(this.types.Action, { id } as never, { completedOn } as never);
+    await this.manager.update(this.types.Action, { id }, { completedOn } as never);
   }
 }
 

@@ -86,7 +86,7 @@ export class ObligationIndexService {
   private query(args: WhatIsDueArgs, partnershipId: string | null): DueQuery {
     const filter = args.filter ?? {};
     return {
-      kinds: (filter.kinds as ObligationKind[] | null | undefined) ?? null,
+      kinds: filter.kinds ?? null,
       statuses: filter.statuses ?? null,
       dueBefore: filter.dueBefore ?? null,
       ownerOrganisationId: filter.ownerOrganisationId ?? null,

@@ -1,4 +1,4 @@
-import { And, In, IsNull, Raw, type EntityManager, type FindOperator, type FindOptionsWhere } from 'typeorm';
+import { And, In, IsNull, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import {
   countOfClauses,
   countsOfClauses,
@@ -50,14 +50,14 @@ export class SeriousIncidentNotificationRepository {
         toldOrganisationId: identity.organisation.id,
       },
     );
-    const id = where.id as FindOperator<string> | string | undefined;
+    const id = where.id;
     return [
       ...clauses,
       {
         ...where,
         ...(within ? { partnershipId: In([...within]) } : {}),
         id: id === undefined ? told : And(typeof id === 'string' ? In([id]) : id, told),
-      } as Where,
+      },
     ];
   }
 

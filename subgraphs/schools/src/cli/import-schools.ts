@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error)),
   );
   const started = Date.now();
-  const tty = process.stderr.isTTY === true;
+  const tty = process.stderr.isTTY;
   let lastDecile = -1;
   process.stdout.write(`importing ${file} into ${describeTarget(target)}\n`);
   try {
