@@ -29,6 +29,8 @@ const launcherEnvironment = subgraphEnvironment.extend({
   ESCALATIONS_PORT: port.default(defaultSubgraphPorts.escalations),
   NOTIFICATIONS_PORT: port.default(defaultSubgraphPorts.notifications),
   PORTAL_PORT: port.default(4010),
+  // A first start loads the reference data and the demo into six databases; a loaded machine needs longer.
+  STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
 });
 type LauncherConfig = z.infer<typeof launcherEnvironment>;
 
@@ -127,8 +129,8 @@ function assertPortFree(host: string, portNumber: number, variable: string): Pro
   });
 }
 
-async function waitReady(url: string, child: Child): Promise<void> {
-  const deadline = Date.now() + 120_000;
+async function waitReady(url: string, child: Child, timeoutSeconds: number): Promise<void> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
   while (Date.now() < deadline) {
     if (stopping) return new Promise(() => undefined);
     try {
@@ -138,7 +140,7 @@ async function waitReady(url: string, child: Child): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  fail(`${child.name} was not ready within 2 minutes`);
+  fail(`${child.name} was not ready within ${timeoutSeconds} s (set STARTUP_TIMEOUT_SECONDS)`);
   return new Promise(() => undefined);
 }
 
@@ -171,7 +173,7 @@ async function main(config: LauncherConfig): Promise<void> {
   await Promise.all(
     subgraphNames.map(async (name) => {
       const child = spawnChild(name, `subgraphs/${name}/dist/main.js`, { ...baseEnv, PORT: String(ports[name]) });
-      await waitReady(`http://${local}:${ports[name]}/ready`, child);
+      await waitReady(`http://${local}:${ports[name]}/ready`, child, config.STARTUP_TIMEOUT_SECONDS);
       process.stdout.write(`  ✓ ${name.padEnd(12)} http://${local}:${ports[name]}/graphql\n`);
     }),
   );
@@ -189,13 +191,13 @@ async function main(config: LauncherConfig): Promise<void> {
     PORT: String(config.PORT),
     CORS_ORIGINS: corsOrigins,
   });
-  await waitReady(`http://${local}:${config.PORT}/ready`, gateway);
+  await waitReady(`http://${local}:${config.PORT}/ready`, gateway, config.STARTUP_TIMEOUT_SECONDS);
   const portal = spawnChild('portal', 'scripts/dist/portal.js', {
     ...baseEnv,
     PORT: String(config.PORTAL_PORT),
     GATEWAY_PUBLIC_URL: gatewayUrl,
   });
-  await waitReady(`${portalOrigin}/config.json`, portal);
+  await waitReady(`${portalOrigin}/config.json`, portal, config.STARTUP_TIMEOUT_SECONDS);
 
   started = true;
   process.stdout.write(
