@@ -413,11 +413,11 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   const rateLimit = hardening.RATE_LIMIT_PER_MINUTE ?? 0;
   app.use(
     '/graphql',
-    observability.first,
+    observability.observeRequests,
     ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
     express.json({ limit: hardening.BODY_LIMIT_BYTES }),
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
-    observability.last,
+    observability.enterRequest,
     (req: express.Request, res: express.Response) => {
       // Express strips the mount path; Hive routes on the whole URL.
       req.url = req.originalUrl;

@@ -89,12 +89,12 @@ export class GatewayObservability implements Observability {
   }
 
   /** First on /graphql: the request's timing, span and access line. */
-  get first(): express.RequestHandler {
+  get observeRequests(): express.RequestHandler {
     return observeRequests(this);
   }
 
   /** Just before the GraphQL engine: its work (and its fetches) run inside the request's span. */
-  get last(): express.RequestHandler {
+  get enterRequest(): express.RequestHandler {
     return enterObservation();
   }
 
