@@ -180,7 +180,19 @@ describe('metrics at /metrics on every subgraph', () => {
     );
     expect(drawn.size).toBeGreaterThan(10);
     const exposition = await scrape('escalations');
-    for (const metric of drawn) expect(exposition).toContain(`# TYPE ${metric} `);
+    // The gateway's panels: its own figures and those every service has, all at the gateway's /metrics.
+    const gatewayResponse = await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/metrics'));
+    expect(gatewayResponse.status).toBe(200);
+    const gateway = await gatewayResponse.text();
+    const panels = (JSON.parse(dashboard) as { panels: Array<{ targets?: Array<{ expr: string }> }> }).panels;
+    const expressions = panels.flatMap((panel) => panel.targets ?? []).map((target) => target.expr);
+    const atGateway = expressions.filter((expr) => /service="gateway"|safeguarding_gateway_/.test(expr));
+    expect(atGateway.length).toBeGreaterThanOrEqual(8);
+    for (const expr of atGateway)
+      for (const metric of expr.match(/\b(?:safeguarding|process|nodejs)_[a-z0-9_]+/g) ?? [])
+        expect(gateway).toContain(`# TYPE ${metric.replace(/_(bucket|count|sum)$/, '')} `);
+    for (const metric of drawn)
+      expect(metric.startsWith('safeguarding_gateway_') ? gateway : exposition).toContain(`# TYPE ${metric} `);
   });
 
   it('keep a client-chosen operation name from growing the scrape without bound', () => {

@@ -1,4 +1,11 @@
-import { commonEnvironment, defaultAudience, defaultIssuer, internalTokenSecret, port } from '@safeguarding/shared';
+import {
+  commonEnvironment,
+  defaultAudience,
+  defaultIssuer,
+  internalTokenSecret,
+  observabilityEnvironment,
+  port,
+} from '@safeguarding/shared';
 import { z } from 'zod';
 import { supergraphPath } from './compose';
 
@@ -33,6 +40,8 @@ export const gatewayEnvironment = commonEnvironment.extend({
   GRAPHIQL: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
   /** Which gateway serves the graph: `apollo` (@apollo/gateway) or `hive` (Hive Gateway, Rust planner). */
   GATEWAY_ENGINE: z.enum(['apollo', 'hive'], { error: 'must be apollo or hive' }).default('apollo'),
+  /** METRICS_TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_TRACES_SAMPLER_ARG: as for the subgraphs. */
+  ...observabilityEnvironment.shape,
 });
 
 /** Rules between variables, checked after each variable is valid on its own. */

@@ -19,6 +19,7 @@ import {
 import type { Authenticator } from './authentication';
 import { mountGraphiql } from './graphiql';
 import { startHiveGateway } from './hive-gateway';
+import { GatewayObservability, noteCaller, type GatewayObservabilityOptions } from './observability';
 import {
   allSubgraphsReady,
   Circuit,
@@ -60,6 +61,8 @@ export interface GatewayOptions {
   readonly examplesDir?: string;
   /** Timeout, keep-alive and circuit of the requests to the subgraphs. */
   readonly upstream?: Partial<UpstreamOptions>;
+  /** Metrics at /metrics, a span per request and per subgraph fetch, an access line per request. */
+  readonly observability?: GatewayObservabilityOptions;
   /** `apollo` (default): @apollo/gateway in Apollo Server; `hive`: Hive Gateway with the Rust planner. */
   readonly engine?: GatewayEngine;
 }
@@ -130,6 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   const resolvedUrls = new Map<string, string>();
   const upstream: UpstreamOptions = { ...defaultUpstreamOptions, ...options.upstream };
   const fetchers: Array<ReturnType<typeof createUpstreamFetcher>> = [];
+  const observability = new GatewayObservability(options.observability ?? {}, options.logger, options.production);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: options.logger,
@@ -137,7 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       const target = options.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       resolvedUrls.set(name, target);
-      const fetcher = createUpstreamFetcher(upstream, new Circuit(upstream));
+      const fetcher = observability.observeFetcher(name, createUpstreamFetcher(upstream, new Circuit(upstream)));
       fetchers.push(fetcher);
       const source = new SubgraphDataSource({
         url: target,
@@ -196,12 +200,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
             mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir }),
         }
       : {}),
-    context: async (request) => ({
-      requestId: randomUUID(),
-      clientRequestId: clientRequestId(request.header('x-request-id')),
-      identity: await options.authenticator.authenticate(request.header('authorization')),
-      authorization: options.forwardAuthorization ? request.header('authorization') : undefined,
-    }),
+    observability,
+    context: async (request) => {
+      const requestId = randomUUID();
+      // Before the credential is checked, so that a refused request's access line has its id too.
+      noteCaller(request, { requestId });
+      const context: GatewayContext = {
+        requestId,
+        clientRequestId: clientRequestId(request.header('x-request-id')),
+        identity: await options.authenticator.authenticate(request.header('authorization')),
+        authorization: options.forwardAuthorization ? request.header('authorization') : undefined,
+      };
+      noteCaller(request, context);
+      return context;
+    },
     ready: () => allSubgraphsReady([...resolvedUrls.values()]),
   });
   return {
@@ -210,6 +222,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     stop: async () => {
       await service.stop();
       await Promise.all(fetchers.map((fetcher) => fetcher.close()));
+      await observability.shutdown();
     },
   };
 }

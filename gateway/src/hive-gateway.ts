@@ -38,6 +38,7 @@ import {
 } from '@safeguarding/shared';
 import type { GatewayOptions } from './gateway';
 import { mountGraphiql } from './graphiql';
+import { GatewayObservability, noteCaller } from './observability';
 import {
   allSubgraphsReady,
   Circuit,
@@ -87,8 +88,12 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   const upstream: UpstreamOptions = { ...defaultUpstreamOptions, ...options.upstream };
   const locations = subgraphLocations(options);
   const serviceByUrl = new Map([...locations].map(([name, url]) => [url, name]));
+  const observability = new GatewayObservability(options.observability ?? {}, options.logger, options.production);
   const fetchers = new Map(
-    [...locations.values()].map((url) => [url, createUpstreamFetcher(upstream, new Circuit(upstream))]),
+    [...locations].map(([name, url]) => [
+      url,
+      observability.observeFetcher(name, createUpstreamFetcher(upstream, new Circuit(upstream))),
+    ]),
   );
   const formatError = createErrorFormatter(options.logger, { exposeStack: !options.production });
 
@@ -124,12 +129,16 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     async onContextBuilding({ context, extendContext }) {
       const request = (context as { request: Request }).request;
       const authorization = request.headers.get('authorization') ?? undefined;
+      const requestId = randomUUID();
+      // Before the credential is checked, so that a refused request's access line has its id too.
+      noteCaller((context as { req?: express.Request }).req, { requestId });
       const caller: CallerContext = {
-        requestId: randomUUID(),
+        requestId,
         clientRequestId: clientRequestId(request.headers.get('x-request-id') ?? undefined),
         identity: await options.authenticator.authenticate(authorization),
         authorization: options.forwardAuthorization ? authorization : undefined,
       };
+      noteCaller((context as { req?: express.Request }).req, caller);
       extendContext({ caller } as never);
     },
   };
@@ -375,6 +384,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     },
     plugins: () => [
       answersPlugin,
+      observability.plugin,
       // Automatic persisted queries as Apollo offers them; off with trusted documents, where they
       // would let any client register any document.
       ...(options.trustedDocuments ? [] : [useAPQ() as unknown as GatewayPlugin]),
@@ -397,14 +407,17 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     const ready = await allSubgraphsReady([...locations.values()]).catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway' });
   });
+  observability.mount(app);
   if (options.graphiql ?? !options.production)
     mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir });
   const rateLimit = hardening.RATE_LIMIT_PER_MINUTE ?? 0;
   app.use(
     '/graphql',
+    observability.observeRequests,
     ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
     express.json({ limit: hardening.BODY_LIMIT_BYTES }),
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
+    observability.enterRequest,
     (req: express.Request, res: express.Response) => {
       // Express strips the mount path; Hive routes on the whole URL.
       req.url = req.originalUrl;
@@ -430,6 +443,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       clearTimeout(grace);
       await runtime.dispose();
       await Promise.all([...fetchers.values()].map((fetcher) => fetcher.close()));
+      await observability.shutdown();
     },
   };
 }

@@ -2,5 +2,6 @@ export * from './authentication';
 export * from './compose';
 export * from './config';
 export * from './gateway';
+export * from './observability';
 export { subgraphs } from './subgraphs';
 export * from './upstream';

@@ -61,6 +61,11 @@ async function main(): Promise<void> {
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       upstream: { timeoutMs: config.SUBGRAPH_TIMEOUT_MS },
       engine: config.GATEWAY_ENGINE,
+      observability: {
+        metricsToken: config.METRICS_TOKEN,
+        otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+        sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
+      },
       ...(trustedDocuments ? { trustedDocuments } : {}),
       graphiql: config.GRAPHIQL ? config.GRAPHIQL === 'on' : config.NODE_ENV !== 'production',
       // The gateway is where clients arrive, so it is where each client's rate is limited.

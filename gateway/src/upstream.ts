@@ -33,6 +33,8 @@ export class SubgraphUnavailableError extends Error {
   }
 }
 
+export type CircuitState = 'closed' | 'open' | 'half_open';
+
 /**
  * Opens after `failuresToOpen` consecutive failures; while open every request fails at once rather
  * than waiting a timeout each, and after `openMs` one request is let through to probe.
@@ -53,6 +55,12 @@ export class Circuit {
     if (this.now() < this.openUntil || this.probing) return false;
     this.probing = true;
     return true;
+  }
+
+  /** For the metrics: `half_open` once the open period is over, until the probe answers. */
+  get state(): CircuitState {
+    if (this.failures < this.options.failuresToOpen) return 'closed';
+    return this.now() < this.openUntil && !this.probing ? 'open' : 'half_open';
   }
 
   succeeded(): void {
@@ -97,12 +105,13 @@ export function isTimeout(error: unknown): boolean {
   return name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT';
 }
 
-type Fetcher = ((
+export type Fetcher = ((
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string },
 ) => Promise<unknown>) & {
   /** Closes the kept-alive sockets, once the gateway has stopped sending. */
   close(): Promise<void>;
+  readonly circuit: Circuit;
 };
 
 /**
@@ -132,7 +141,7 @@ export function createUpstreamFetcher(options: UpstreamOptions, circuit: Circuit
       }
     }
   };
-  return Object.assign(fetcher, { close: () => dispatcher.close() });
+  return Object.assign(fetcher, { close: () => dispatcher.close(), circuit });
 }
 
 const maxErrors = 100;

@@ -124,7 +124,7 @@ export interface GraphOptions {
   readonly relayIntervalMs?: number;
   /** Defaults to the file's mode (useSubgraphAuth), itself `internal`. */
   readonly subgraphAuth?: SubgraphAuthMode;
-  /** Every span every subgraph makes (tests of tracing). */
+  /** Every span the gateway and every subgraph make (tests of tracing). */
   readonly spanExporter?: SpanExporter;
   /** Leave background workers (webhook deliveries, reminders) stopped, for a test that drives their passes. */
   readonly startWorkers?: boolean;
@@ -235,6 +235,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
         ...options.subgraphUrls,
       },
       ...(options.upstream ? { upstream: options.upstream } : {}),
+      ...(options.spanExporter ? { observability: { spanExporter: options.spanExporter } } : {}),
       // The suite runs against either engine; GATEWAY_ENGINE=hive selects Hive Gateway.
       ...((options.engine ?? process.env['GATEWAY_ENGINE']) === 'hive' ? { engine: 'hive' as const } : {}),
       host: '127.0.0.1',

@@ -106,6 +106,16 @@ export class ServiceMetrics {
     });
   }
 
+  /** A counter of this registry, for a process's figures beyond the ones every service has (the gateway's fetches). */
+  counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter<L>({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A histogram of this registry, in seconds. */
+  histogram<L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]): Histogram<L> {
+    return new Histogram<L>({ name, help, labelNames, buckets, registers: [this.registry] });
+  }
+
   /** The relay's hooks, for whoever runs this service's OutboxRelay. */
   get outbox(): OutboxRelayMetrics {
     return {

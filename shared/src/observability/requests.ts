@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
 import type express from 'express';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger';
 import type { ServiceMetrics } from './metrics';
-import { incomingTraceContext, traceIdOf, type Tracing } from './tracing';
+import { incomingTraceContext, outgoingTraceHeaders, traceIdOf, type Tracing } from './tracing';
 
 /** What a service knows of one GraphQL request by the time it has answered it. */
 export interface RequestObservation {
@@ -149,13 +149,7 @@ export function observationPlugin<TContext extends BaseContext>(): ApolloServerP
       if (!observation) return;
       return {
         async didResolveOperation(requestContext) {
-          const type = requestContext.operation?.operation ?? 'unknown';
-          observation.operationType = type;
-          observation.operationName ??= requestContext.operationName ?? null;
-          observation.span?.updateName(`${type} ${observation.operationName ?? 'anonymous'}`);
-          observation.span?.setAttribute('graphql.operation.type', type);
-          if (observation.operationName)
-            observation.span?.setAttribute('graphql.operation.name', observation.operationName);
+          nameOperation(observation, requestContext.operation?.operation ?? 'unknown', requestContext.operationName);
         },
         async willSendResponse(requestContext) {
           const body = requestContext.response.body;
@@ -163,6 +157,45 @@ export function observationPlugin<TContext extends BaseContext>(): ApolloServerP
           for (const error of errors ?? []) noteErrorCode(observation, error.extensions?.['code']);
         },
       };
+    },
+  };
+}
+
+/** The operation being served, once the document is parsed: for its metrics, its access line and its span's name. */
+export function nameOperation(observation: RequestObservation, type: string, name: string | null | undefined): void {
+  observation.operationType = type;
+  observation.operationName ??= name ?? null;
+  observation.span?.updateName(`${type} ${observation.operationName ?? 'anonymous'}`);
+  observation.span?.setAttribute('graphql.operation.type', type);
+  if (observation.operationName) observation.span?.setAttribute('graphql.operation.name', observation.operationName);
+}
+
+/** A call to another service on behalf of the request being served, as its trace shows it. */
+export interface OutgoingCall {
+  /** `traceparent` (and `tracestate`): the callee's spans become children of this call's. */
+  readonly headers: Record<string, string>;
+  /** The callee's HTTP status, or why there was none (`timeout`, `unreachable`, …). */
+  end(result: { readonly status?: number; readonly failure?: string }): void;
+}
+
+/**
+ * A client span under the server span of the request being served, or null when that request is
+ * not traced. The parent is the request's own span rather than whatever span a framework made
+ * active in between (Apollo's gateway makes non-recording ones when no global provider is set).
+ */
+export function startOutgoingCall(name: string, attributes: Attributes): OutgoingCall | null {
+  const observation = observations.getStore();
+  const parent = observation?.span;
+  const tracer = observation?.tracer;
+  if (!parent?.isRecording() || !tracer) return null;
+  const span = tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes }, trace.setSpan(context.active(), parent));
+  return {
+    headers: outgoingTraceHeaders(span),
+    end(result) {
+      if (result.status !== undefined) span.setAttribute('http.response.status_code', result.status);
+      if (result.failure) span.setAttribute('error.type', result.failure);
+      if (result.failure || (result.status ?? 0) >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
     },
   };
 }

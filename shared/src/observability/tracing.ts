@@ -1,4 +1,13 @@
-import { context, defaultTextMapGetter, ROOT_CONTEXT, type Context, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  ROOT_CONTEXT,
+  trace,
+  type Context,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -67,6 +76,13 @@ const propagator = new W3CTraceContextPropagator();
 /** The caller's trace (W3C `traceparent`, and `tracestate`), or a fresh root. */
 export function incomingTraceContext(headers: IncomingHttpHeaders): Context {
   return propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
+}
+
+/** The `traceparent` (and `tracestate`) that makes a callee's spans children of this one. */
+export function outgoingTraceHeaders(span: Span): Record<string, string> {
+  const headers: Record<string, string> = {};
+  propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, defaultTextMapSetter);
+  return headers;
 }
 
 /** The trace id in a `traceparent` header, when it is well-formed: for log lines, traced or not. */
