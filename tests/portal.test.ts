@@ -147,6 +147,30 @@ it('shows a business manager the overview the graph gives: what is due, yearly r
   for (const school of detail.data!.partnership.withoutDsl.nodes.slice(0, 10)) expect(text).toContain(school.name);
   expect(text).toMatch(/Section 11 \(\d{4}-\d{2}\)/);
   expect(text).toMatch(/Section 175\/157 \(\d{4}-\d{2}\)/);
+  // Training overdue and both statutory overviews, for the year the page shows, as the graph gives them.
+  const year = /Section 11 \((\d{4}-\d{2})\)/.exec(text)?.[1] ?? '';
+  const statutory = await graph.query<{
+    partnership: {
+      trainingOverdue: { totalCount: number; nodes: Array<{ name: string }> };
+      section11Overview: { notReturned: { totalCount: number; nodes: Array<{ name: string }> } };
+      schoolSafeguardingOverview: { notReturned: { totalCount: number; nodes: Array<{ name: string }> } };
+    };
+  }>(
+    'query($id: ID!, $year: String!) { partnership(id: $id) { trainingOverdue: schools(first: 10, trainingOverdue: true) { totalCount nodes { name } } section11Overview(financialYear: $year) { notReturned(first: 10) { totalCount nodes { name } } } schoolSafeguardingOverview(financialYear: $year) { notReturned(first: 10) { totalCount nodes { name } } } } }',
+    { id: own.id, year },
+    { as: westSussex },
+  );
+  expect(statutory.errors).toBeUndefined();
+  const shownLists = statutory.data?.partnership;
+  if (!shownLists) throw new Error('the graph gave the business manager no partnership');
+  for (const [caption, list] of [
+    ['Schools whose DSL training is overdue (KCSIE: at least every two years)', shownLists.trainingOverdue],
+    ['Agencies that have not returned', shownLists.section11Overview.notReturned],
+    ['Schools that have not returned', shownLists.schoolSafeguardingOverview.notReturned],
+  ] as const) {
+    if (list.totalCount > 0) expect(text).toContain(`${caption} (${String(list.totalCount)})`);
+    for (const node of list.nodes) expect(text).toContain(node.name);
+  }
   // Every deadline is shown with its rule.
   const deadlines = page.locator('.deadline');
   expect(await deadlines.count()).toBeGreaterThan(0);
@@ -224,6 +248,34 @@ it('shows the escalations and reviews pages as the graph answers them, keyboard 
   for (const e of escalations.data!.partnership.escalations.nodes.filter((x) => x.status === 'OPEN').slice(0, 10))
     expect(escalationsText).toContain(e.caseReference);
   for (const rule of await page.locator('.deadline .rule').allInnerTexts()) expect(rule.trim()).not.toBe('');
+  // The last twelve months' figures, resolution times among them, as the graph counts them.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const report = await graph.query<{
+    partnership: {
+      escalationReport: Record<
+        'raised' | 'resolved' | 'open' | 'overdue',
+        { count: number | null; suppressed: boolean }
+      >;
+    };
+  }>(
+    'query($id: ID!, $from: Date!, $to: Date!) { partnership(id: $id) { escalationReport(from: $from, to: $to) { raised { count suppressed } resolved { count suppressed } open { count suppressed } overdue { count suppressed } } } }',
+    { id: own.id, from: `${String(Number(today.slice(0, 4)) - 1)}${today.slice(4)}`, to: today },
+    { as: westSussex },
+  );
+  expect(report.errors).toBeUndefined();
+  const figures = report.data?.partnership.escalationReport;
+  if (!figures) throw new Error('the graph gave the business manager no escalation report');
+  const shownFigures = await page.locator('dl.figures').innerText();
+  for (const [label, figure] of [
+    ['Raised', figures.raised],
+    ['Resolved', figures.resolved],
+    ['Open', figures.open],
+    ['Overdue', figures.overdue],
+  ] as const)
+    expect(shownFigures).toContain(
+      `${label}\n${figure.suppressed ? 'fewer than 5 (suppressed)' : String(figure.count ?? 0)}`,
+    );
+  expect(shownFigures).toContain('Median time to resolve');
   await page.screenshot({ path: path.join(artifacts, 'portal-escalations.png'), fullPage: true });
   expect(await accessibilityProblems(page)).toEqual([]);
 
@@ -242,6 +294,14 @@ it('shows the escalations and reviews pages as the graph answers them, keyboard 
   for (const review of reviews.data!.partnership.practiceReviews.nodes) expect(reviewsText).toContain(review.title);
   for (const notification of reviews.data!.partnership.seriousIncidentNotifications.nodes)
     expect(reviewsText).toContain(notification.caseReference);
+  const rapid = await graph.query<{ partnership: { rapidReviews: { totalCount: number } } }>(
+    'query($id: ID!) { partnership(id: $id) { rapidReviews(first: 1) { totalCount } } }',
+    { id: own.id },
+    { as: westSussex },
+  );
+  const rapidCount = rapid.data?.partnership.rapidReviews.totalCount ?? 0;
+  expect(rapidCount).toBeGreaterThan(0);
+  expect(reviewsText).toContain(`Rapid reviews (15 working days of the notification) (${String(rapidCount)})`);
   expect(await page.locator('.deadline').count()).toBeGreaterThan(0);
   for (const rule of await page.locator('.deadline .rule').allInnerTexts()) expect(rule.trim()).not.toBe('');
   await page.screenshot({ path: path.join(artifacts, 'portal-reviews.png'), fullPage: true });
