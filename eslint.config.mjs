@@ -10,6 +10,7 @@ export default tseslint.config(
       '**/migrations/mysql/**',
       '**/migrations/sqlite/**',
       'examples/typed-client/generated/**',
+      'portal/src/generated/**',
       'coverage/**',
       '**/*.js',
       '**/*.mjs',

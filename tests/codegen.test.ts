@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { Kind, print, type DocumentNode } from 'graphql';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import {
   trustedDocumentsManifestPath,
   type RunningHttpService,
 } from '@safeguarding/shared';
-import config from '../examples/typed-client/codegen';
+import config, { clients } from '../examples/typed-client/codegen';
 import { createGraphClient, GraphError, whatIsDueForMe } from '../examples/typed-client/client';
 import { PartnershipForDocument } from '../examples/typed-client/generated/portal/graphql';
 import { startGraph, type TestGraph } from './support/graph';
@@ -21,7 +22,6 @@ import { startGraph, type TestGraph } from './support/graph';
 // Issue 15: the typed client an integrator copies, generated from the example operations with
 // GraphQL Code Generator's client preset, kept current and run against the graph.
 const example = path.join(repositoryRoot, 'examples', 'typed-client');
-const committedDir = 'examples/typed-client/generated/';
 const codegenCli = path.join(repositoryRoot, 'node_modules', '@graphql-codegen', 'cli', 'esm', 'bin.js');
 const tsc = path.join(repositoryRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -54,12 +54,10 @@ describe('the generated typed client', () => {
   });
   afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-  it('is what codegen makes of the example operations now (run `npm run codegen` when this fails)', async () => {
+  it("is what codegen makes of the example operations and the portal's now (run `npm run codegen` when this fails)", () => {
+    // Each client's output written under the temporary directory at its own path from the root.
     const generates = Object.fromEntries(
-      Object.entries(config.generates).map(([target, output]) => [
-        path.join(temp, path.relative(committedDir, target)) + path.sep,
-        output,
-      ]),
+      Object.entries(config.generates).map(([target, output]) => [path.join(temp, target) + path.sep, output]),
     );
     // The CLI in its own process, as `npm run codegen` runs it (it is an ES module jest cannot load).
     const temporaryConfig = path.join(temp, 'codegen.json');
@@ -69,15 +67,44 @@ describe('the generated typed client', () => {
       stdio: 'pipe',
     });
     fs.rmSync(temporaryConfig);
-    const fresh = filesUnder(temp);
-    expect(Object.keys(fresh).length).toBeGreaterThan(0);
-    expect(filesUnder(path.join(repositoryRoot, committedDir))).toEqual(fresh);
+    // The example clients and the portal, each one of the config's targets.
+    expect(clients.map((client) => client.generated)).toEqual(Object.keys(config.generates));
+    expect(clients.map((client) => client.generated)).toContain('portal/src/generated/');
+    for (const target of Object.keys(config.generates)) {
+      const fresh = filesUnder(path.join(temp, target));
+      expect(Object.keys(fresh).length).toBeGreaterThan(0);
+      expect({ [target]: filesUnder(path.join(repositoryRoot, target)) }).toEqual({ [target]: fresh });
+    }
   });
 
   it('type-checks, client and generated sources together', () => {
     const result = typeCheck(path.join(example, 'tsconfig.json'));
     expect(result.output).toBe('');
     expect(result.ok).toBe(true);
+  });
+
+  it('type-checks the portal against its generated documents', () => {
+    const result = typeCheck(path.join(repositoryRoot, 'portal', 'tsconfig.json'));
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+  });
+
+  it('gives the portal one document per operation, each printing to the text the trusted-documents manifest registers', () => {
+    const registered = new Set(
+      Object.values(JSON.parse(fs.readFileSync(trustedDocumentsManifestPath, 'utf8')) as Record<string, string>),
+    );
+    // The portal is an ES module jest cannot load: its generated documents are read as the JSON they are written as.
+    const generated = fs.readFileSync(path.join(repositoryRoot, 'portal', 'src', 'generated', 'graphql.ts'), 'utf8');
+    const documents = [
+      ...generated.matchAll(/^export const (\w+)Document = (\{.*\}) as unknown as DocumentNode</gm),
+    ].map((match) => [match[1] ?? '', JSON.parse(match[2] ?? '{}') as DocumentNode] as const);
+    const operations = fs.readdirSync(path.join(repositoryRoot, 'portal', 'src', 'operations'));
+    expect(documents.map(([name]) => `${name}.graphql`).sort()).toEqual(operations.sort());
+    for (const [, document] of documents) {
+      expect(document.definitions.map((definition) => definition.kind)).toEqual([Kind.OPERATION_DEFINITION]);
+      // What graph.ts sends: graphql-js's print of the generated document.
+      expect(registered).toContain(print(document));
+    }
   });
 
   it('refuses at compile time a variable the operation does not take, or a field it did not select', () => {

@@ -125,6 +125,19 @@ describe('npm start', () => {
     }
     expect(launched.output()).toContain(`The safeguarding graph is up: http://127.0.0.1:${env['PORT']}/graphql`);
     expect(launched.output()).toContain('curl -s');
+    // The portal is served beside the gateway, at the address printed with it, and talks to that gateway.
+    const portalUrl = `http://127.0.0.1:${env['PORTAL_PORT'] ?? ''}/`;
+    expect(launched.output()).toContain(`The partnership portal:       ${portalUrl}`);
+    const portalPage = await fetch(portalUrl);
+    expect(portalPage.status).toBe(200);
+    expect(await portalPage.text()).toContain('<div id="root"></div>');
+    const portalConfig = (await (await fetch(`${portalUrl}config.json`)).json()) as {
+      gatewayUrl: string;
+      auth: { kind: string; identities?: Array<{ name: string }> };
+    };
+    expect(portalConfig.gatewayUrl).toBe(`http://127.0.0.1:${env['PORT'] ?? ''}/graphql`);
+    expect(portalConfig.auth.kind).toBe('development');
+    expect(portalConfig.auth.identities?.map((identity) => identity.name)).toContain('west-sussex-business-manager');
     // The example the banner prints must work as printed.
     const example = /-d '(\{"query":.*\})'\s*$/m.exec(launched.output());
     expect(example).not.toBeNull();

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import axe from 'axe-core';
@@ -14,6 +16,7 @@ import { startGraph, type TestGraph } from './support/graph';
 const artifacts = path.join(repositoryRoot, 'tests', 'artifacts');
 let graph: TestGraph;
 let portal: RunningPortal;
+let oidcPortalPort: number;
 let browser: Browser;
 const outside: string[] = [];
 const consoleErrors: string[] = [];
@@ -28,8 +31,10 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   const portalPort = await freePort();
+  oidcPortalPort = await freePort();
   const origin = `http://127.0.0.1:${portalPort}`;
-  graph = await startGraph({ corsOrigins: [origin] });
+  // A second portal, signing in at an identity provider, calls the same gateway from its own origin.
+  graph = await startGraph({ corsOrigins: [origin, `http://127.0.0.1:${oidcPortalPort}`] });
   portal = await startPortalServer({
     host: '127.0.0.1',
     port: portalPort,
@@ -57,7 +62,7 @@ afterAll(async () => {
   await graph?.stop();
 });
 
-async function signedIn(identity: string): Promise<Page> {
+async function closedNetworkPage(): Promise<Page> {
   // bypassCSP lets the test inject axe-core; the page itself runs under the portal's CSP.
   const context = await browser.newContext({ bypassCSP: true });
   await context.route('**/*', async (route) => {
@@ -68,7 +73,11 @@ async function signedIn(identity: string): Promise<Page> {
       await route.abort();
     }
   });
-  const page = await context.newPage();
+  return context.newPage();
+}
+
+async function signedIn(identity: string): Promise<Page> {
+  const page = await closedNetworkPage();
   await page.goto(portal.url);
   await page.getByLabel('Demo identity').selectOption(identity);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -138,12 +147,74 @@ it('shows a business manager the overview the graph gives: what is due, yearly r
   for (const school of detail.data!.partnership.withoutDsl.nodes.slice(0, 10)) expect(text).toContain(school.name);
   expect(text).toMatch(/Section 11 \(\d{4}-\d{2}\)/);
   expect(text).toMatch(/Section 175\/157 \(\d{4}-\d{2}\)/);
+  // Training overdue and both statutory overviews, for the year the page shows, as the graph gives them.
+  const year = /Section 11 \((\d{4}-\d{2})\)/.exec(text)?.[1] ?? '';
+  const statutory = await graph.query<{
+    partnership: {
+      trainingOverdue: { totalCount: number; nodes: Array<{ name: string }> };
+      section11Overview: { notReturned: { totalCount: number; nodes: Array<{ name: string }> } };
+      schoolSafeguardingOverview: { notReturned: { totalCount: number; nodes: Array<{ name: string }> } };
+    };
+  }>(
+    'query($id: ID!, $year: String!) { partnership(id: $id) { trainingOverdue: schools(first: 10, trainingOverdue: true) { totalCount nodes { name } } section11Overview(financialYear: $year) { notReturned(first: 10) { totalCount nodes { name } } } schoolSafeguardingOverview(financialYear: $year) { notReturned(first: 10) { totalCount nodes { name } } } } }',
+    { id: own.id, year },
+    { as: westSussex },
+  );
+  expect(statutory.errors).toBeUndefined();
+  const shownLists = statutory.data?.partnership;
+  if (!shownLists) throw new Error('the graph gave the business manager no partnership');
+  for (const [caption, list] of [
+    ['Schools whose DSL training is overdue (KCSIE: at least every two years)', shownLists.trainingOverdue],
+    ['Agencies that have not returned', shownLists.section11Overview.notReturned],
+    ['Schools that have not returned', shownLists.schoolSafeguardingOverview.notReturned],
+  ] as const) {
+    if (list.totalCount > 0) expect(text).toContain(`${caption} (${String(list.totalCount)})`);
+    for (const node of list.nodes) expect(text).toContain(node.name);
+  }
   // Every deadline is shown with its rule.
   const deadlines = page.locator('.deadline');
   expect(await deadlines.count()).toBeGreaterThan(0);
   for (const rule of await page.locator('.deadline .rule').allInnerTexts()) expect(rule.trim()).not.toBe('');
   await page.screenshot({ path: path.join(artifacts, 'portal-overview.png'), fullPage: true });
   expect(await accessibilityProblems(page)).toEqual([]);
+
+  // The chart counts every open obligation, and the overdue list is the graph's, page by page.
+  const due = await graph.query<{
+    partnership: {
+      open: { totalCount: number };
+      overdue: { totalCount: number; nodes: Array<{ deadline: { rule: string } }> };
+    };
+  }>(
+    'query($id: ID!) { partnership(id: $id) { open: whatIsDue(first: 1) { totalCount } overdue: whatIsDue(first: 100, filter: { statuses: [OVERDUE] }) { totalCount nodes { deadline { rule } } } } }',
+    { id: own.id },
+    { as: westSussex },
+  );
+  expect(due.errors).toBeUndefined();
+  const dueAnswer = due.data?.partnership;
+  if (!dueAnswer) throw new Error('the graph gave the business manager no partnership');
+  const { open: openObligations, overdue } = dueAnswer;
+  const figures = await page
+    .locator('table', { has: page.locator('caption', { hasText: 'Obligations by week and status: the figures' }) })
+    .locator('tbody td')
+    .allInnerTexts();
+  expect(figures.reduce((sum, figure) => sum + Number(figure), 0)).toBe(openObligations.totalCount);
+  expect(overdue.totalCount).toBeGreaterThan(10);
+  const overdueTable = page.locator('table', {
+    has: page.locator('caption', { hasText: `Overdue obligations (${overdue.totalCount})` }),
+  });
+  const rulesShown = () => overdueTable.locator('.deadline .rule').allInnerTexts();
+  expect(await rulesShown()).toEqual(overdue.nodes.slice(0, 10).map((node) => node.deadline.rule));
+  const owners = await overdueTable.locator('tbody tr td:nth-child(3)').allInnerTexts();
+  expect(owners).toHaveLength(10);
+  for (const owner of owners) expect(owner.trim()).not.toMatch(/^(—|)$/);
+  const pager = page.getByRole('navigation', { name: 'Overdue obligations: pages' });
+  await pager.getByRole('button', { name: 'Next' }).click();
+  await pager.getByText('Page 2 of').waitFor();
+  await page.waitForFunction("document.querySelectorAll('[role=status]').length === 0");
+  expect(await rulesShown()).toEqual(overdue.nodes.slice(10, 20).map((node) => node.deadline.rule));
+  await pager.getByRole('button', { name: 'Previous' }).click();
+  await pager.getByText('Page 1 of').waitFor();
+  expect(await rulesShown()).toEqual(overdue.nodes.slice(0, 10).map((node) => node.deadline.rule));
 }, 120_000);
 
 it('shows the escalations and reviews pages as the graph answers them, keyboard and all', async () => {
@@ -176,6 +247,35 @@ it('shows the escalations and reviews pages as the graph answers them, keyboard 
   const escalationsText = await page.locator('main').innerText();
   for (const e of escalations.data!.partnership.escalations.nodes.filter((x) => x.status === 'OPEN').slice(0, 10))
     expect(escalationsText).toContain(e.caseReference);
+  for (const rule of await page.locator('.deadline .rule').allInnerTexts()) expect(rule.trim()).not.toBe('');
+  // The last twelve months' figures, resolution times among them, as the graph counts them.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const report = await graph.query<{
+    partnership: {
+      escalationReport: Record<
+        'raised' | 'resolved' | 'open' | 'overdue',
+        { count: number | null; suppressed: boolean }
+      >;
+    };
+  }>(
+    'query($id: ID!, $from: Date!, $to: Date!) { partnership(id: $id) { escalationReport(from: $from, to: $to) { raised { count suppressed } resolved { count suppressed } open { count suppressed } overdue { count suppressed } } } }',
+    { id: own.id, from: `${String(Number(today.slice(0, 4)) - 1)}${today.slice(4)}`, to: today },
+    { as: westSussex },
+  );
+  expect(report.errors).toBeUndefined();
+  const figures = report.data?.partnership.escalationReport;
+  if (!figures) throw new Error('the graph gave the business manager no escalation report');
+  const shownFigures = await page.locator('dl.figures').innerText();
+  for (const [label, figure] of [
+    ['Raised', figures.raised],
+    ['Resolved', figures.resolved],
+    ['Open', figures.open],
+    ['Overdue', figures.overdue],
+  ] as const)
+    expect(shownFigures).toContain(
+      `${label}\n${figure.suppressed ? 'fewer than 5 (suppressed)' : String(figure.count ?? 0)}`,
+    );
+  expect(shownFigures).toContain('Median time to resolve');
   await page.screenshot({ path: path.join(artifacts, 'portal-escalations.png'), fullPage: true });
   expect(await accessibilityProblems(page)).toEqual([]);
 
@@ -194,6 +294,16 @@ it('shows the escalations and reviews pages as the graph answers them, keyboard 
   for (const review of reviews.data!.partnership.practiceReviews.nodes) expect(reviewsText).toContain(review.title);
   for (const notification of reviews.data!.partnership.seriousIncidentNotifications.nodes)
     expect(reviewsText).toContain(notification.caseReference);
+  const rapid = await graph.query<{ partnership: { rapidReviews: { totalCount: number } } }>(
+    'query($id: ID!) { partnership(id: $id) { rapidReviews(first: 1) { totalCount } } }',
+    { id: own.id },
+    { as: westSussex },
+  );
+  const rapidCount = rapid.data?.partnership.rapidReviews.totalCount ?? 0;
+  expect(rapidCount).toBeGreaterThan(0);
+  expect(reviewsText).toContain(`Rapid reviews (15 working days of the notification) (${String(rapidCount)})`);
+  expect(await page.locator('.deadline').count()).toBeGreaterThan(0);
+  for (const rule of await page.locator('.deadline .rule').allInnerTexts()) expect(rule.trim()).not.toBe('');
   await page.screenshot({ path: path.join(artifacts, 'portal-reviews.png'), fullPage: true });
   expect(await accessibilityProblems(page)).toEqual([]);
 }, 120_000);
@@ -234,6 +344,152 @@ it("shows a school DSL none of the partnership staff's data", async () => {
   expect(await page.locator('main table tbody tr').count()).toBe(0);
   expect(await page.locator('main').innerText()).toContain('No serious incident notification that you may see.');
   expect(await accessibilityProblems(page)).toEqual([]);
+}, 120_000);
+
+interface StandInProvider {
+  readonly url: string;
+  readonly authorizations: URLSearchParams[];
+  readonly tokenRequests: URLSearchParams[];
+  stop(): Promise<void>;
+}
+
+/**
+ * An OpenID provider's authorization code flow, as far as the portal's browser meets it: discovery,
+ * the authorization endpoint (which signs the person in at once and redirects back with a code),
+ * and the token endpoint, which gives the access token only for the verifier of the code's
+ * PKCE challenge. The access token is one the gateway trusts; the ID token only names the person.
+ */
+async function startStandInProvider(accessToken: string): Promise<StandInProvider> {
+  const authorizations: URLSearchParams[] = [];
+  const tokenRequests: URLSearchParams[] = [];
+  let url = '';
+  const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+  const server = http.createServer((req, res) => {
+    const requested = new URL(req.url ?? '/', url);
+    const json = (status: number, body: unknown) =>
+      res
+        .writeHead(status, {
+          'content-type': 'application/json',
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': '*',
+        })
+        .end(JSON.stringify(body));
+    if (req.method === 'OPTIONS') return void json(204, {});
+    if (requested.pathname === '/.well-known/openid-configuration')
+      return void json(200, {
+        issuer: url,
+        authorization_endpoint: `${url}/authorize`,
+        token_endpoint: `${url}/token`,
+        jwks_uri: `${url}/jwks`,
+        response_types_supported: ['code'],
+        code_challenge_methods_supported: ['S256'],
+      });
+    if (requested.pathname === '/authorize') {
+      authorizations.push(requested.searchParams);
+      const back = new URL(requested.searchParams.get('redirect_uri') ?? '');
+      back.searchParams.set('code', 'code-for-the-business-manager');
+      back.searchParams.set('state', requested.searchParams.get('state') ?? '');
+      return void res.writeHead(302, { location: back.toString() }).end();
+    }
+    if (requested.pathname === '/token' && req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        tokenRequests.push(form);
+        const challenge = authorizations.at(-1)?.get('code_challenge');
+        const verifier = form.get('code_verifier') ?? '';
+        if (!challenge || base64url(createHash('sha256').update(verifier).digest()) !== challenge)
+          return void json(400, { error: 'invalid_grant' });
+        const now = Math.floor(Date.now() / 1000);
+        const nonce = authorizations.at(-1)?.get('nonce');
+        const idToken = [
+          base64url(JSON.stringify({ alg: 'none', typ: 'JWT' })),
+          base64url(
+            JSON.stringify({
+              iss: url,
+              aud: form.get('client_id'),
+              sub: 'demo:west-sussex-business-manager',
+              name: 'West Sussex business manager (signed in at the provider)',
+              iat: now,
+              exp: now + 3600,
+              ...(nonce ? { nonce } : {}),
+            }),
+          ),
+          '',
+        ].join('.');
+        json(200, { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: 3600 });
+      });
+      return;
+    }
+    json(404, { error: 'not_found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  return {
+    url,
+    authorizations,
+    tokenRequests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+it('signs in in production with OpenID Connect, authorization code with PKCE, and sends the token as a bearer', async () => {
+  const token = await graph.tokenFor(westSussex);
+  const provider = await startStandInProvider(token);
+  const production = await startPortalServer({
+    host: '127.0.0.1',
+    port: oidcPortalPort,
+    gatewayUrl: graph.gatewayUrl,
+    auth: { kind: 'oidc', authority: provider.url, clientId: 'safeguarding-portal', scope: 'openid profile' },
+  });
+  try {
+    const page = await closedNetworkPage();
+    const bearers: string[] = [];
+    page.on('request', (request) => {
+      if (request.url() === graph.gatewayUrl) bearers.push(request.headers()['authorization'] ?? '');
+    });
+    await page.goto(production.url);
+    // No demo identities in production: the provider's sign-in only.
+    expect(await page.getByLabel('Demo identity').count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
+    await page.getByText('Signed in as West Sussex business manager (signed in at the provider)').waitFor();
+    await page.getByRole('heading', { level: 1, name: /overview/ }).waitFor();
+    await page.waitForFunction("document.querySelectorAll('[role=status]').length === 0");
+
+    const [authorization] = provider.authorizations;
+    expect(provider.authorizations).toHaveLength(1);
+    expect(authorization?.get('response_type')).toBe('code');
+    expect(authorization?.get('client_id')).toBe('safeguarding-portal');
+    expect(authorization?.get('redirect_uri')).toBe(production.url);
+    expect(authorization?.get('code_challenge_method')).toBe('S256');
+    expect(authorization?.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The code was exchanged once, with the verifier of that challenge (the provider checked it).
+    expect(provider.tokenRequests).toHaveLength(1);
+    expect(provider.tokenRequests[0]?.get('grant_type')).toBe('authorization_code');
+    expect(provider.tokenRequests[0]?.get('code')).toBe('code-for-the-business-manager');
+    // The code is gone from the address bar once exchanged.
+    expect(new URL(page.url()).searchParams.has('code')).toBe(false);
+
+    expect(bearers.length).toBeGreaterThan(0);
+    expect(new Set(bearers)).toEqual(new Set([`Bearer ${token}`]));
+    const own = (
+      await graph.query<{ viewer: { partnerships: Array<{ name: string }> } }>(
+        '{ viewer { partnerships { name } } }',
+        {},
+        { as: westSussex },
+      )
+    ).data?.viewer.partnerships[0];
+    expect(await page.locator('main h1').innerText()).toBe(`${own?.name ?? ''}: overview`);
+    await page.context().close();
+  } finally {
+    await production.stop();
+    await provider.stop();
+  }
 }, 120_000);
 
 it('asked for nothing beyond this machine (no CDN, no font, no telemetry)', () => {

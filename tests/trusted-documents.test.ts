@@ -11,7 +11,7 @@ import {
   trustedDocumentsManifestPath,
   type RunningHttpService,
 } from '@safeguarding/shared';
-import { exampleOperations } from './support/example-operations';
+import { trustedOperations } from './support/example-operations';
 import { startGraph, type TestGraph } from './support/graph';
 
 const partnerships = 'query Partnerships { partnerships { nodes { name } } }';
@@ -116,8 +116,8 @@ describe('trusted documents: registered operations only', () => {
   });
 });
 
-describe('the example operations as trusted documents', () => {
-  const operations = exampleOperations();
+describe("the example operations and the portal's as trusted documents", () => {
+  const operations = trustedOperations();
   const registered = JSON.parse(fs.readFileSync(trustedDocumentsManifestPath, 'utf8')) as Record<string, string>;
 
   it('examples/trusted-documents.json is current (run `npm run trusted-documents` when this fails)', () => {

@@ -12,8 +12,7 @@ import { Escalations } from './pages/Escalations';
 import { Overview } from './pages/Overview';
 import { Reviews } from './pages/Reviews';
 import { Failed, Loading } from './pages/states';
-import { partnershipsQuery } from './queries';
-import type { PartnershipSummary } from './types';
+import { PortalViewerDocument } from './generated/graphql';
 import { useGraph } from './useGraph';
 
 const pages = [
@@ -84,16 +83,9 @@ function Signed({ config, session, onSignOut }: { config: PortalConfig; session:
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const loaded = useGraph<{ partnerships: { nodes: readonly PartnershipSummary[] } }>(
-    config.gatewayUrl,
-    session.token,
-    partnershipsQuery,
-    {},
-  );
-  const own =
-    loaded.state === 'ready'
-      ? (loaded.answer.data?.partnerships?.nodes ?? []).filter((p) => session.partnershipIds.includes(p.id))
-      : [];
+  // The graph's word on the partnerships the caller acts in, not the token's: the graph decides.
+  const loaded = useGraph(config.gatewayUrl, session.token, PortalViewerDocument, {});
+  const own = loaded.state === 'ready' ? (loaded.answer.data?.viewer?.partnerships ?? []) : [];
   const partnershipId = chosen ?? own[0]?.id ?? null;
   const partnershipName = own.find((p) => p.id === partnershipId)?.name ?? '';
   return (

@@ -66,28 +66,38 @@ export function documentHash(document: string): string {
 
 /** The example operations every kind of integrator starts from (`<user>/<Operation>.graphql`). */
 export const exampleOperationsDir = path.join(repositoryRoot, 'examples', 'operations');
+/** The reference portal's own operations (`portal/`), which it sends to the gateway as printed here. */
+export const portalOperationsDir = path.join(repositoryRoot, 'portal', 'src', 'operations');
+/** What `npm run trusted-documents` registers: the examples and the portal, so both run on a trusting gateway. */
+export const trustedOperationsDirs: readonly string[] = [exampleOperationsDir, portalOperationsDir];
 export const trustedDocumentsManifestPath = path.join(repositoryRoot, 'examples', 'trusted-documents.json');
 
 /**
- * The manifest of the operations under `dir`: each document as graphql-js prints it (comments
+ * The manifest of the operations under `dirs`: each document as graphql-js prints it (comments
  * and layout gone), keyed by the sha256 of that text. A client that prints its parsed document
- * the same way (as a generated typed client does) sends a hash the gateway knows. Files are read in
- * path order, so the same operations always make the same manifest.
+ * the same way (as a generated typed client does) sends a hash the gateway knows. Directories are
+ * read in the order given and files in path order, so the same operations always make the same manifest.
  */
-export function trustedDocumentsManifest(dir: string = exampleOperationsDir): Record<string, string> {
-  const files = fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.graphql'))
-    .sort();
+export function trustedDocumentsManifest(
+  dirs: string | readonly string[] = trustedOperationsDirs,
+): Record<string, string> {
   const manifest: Record<string, string> = {};
-  for (const file of files) {
-    let document: string;
-    try {
-      document = print(parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-    } catch (error) {
-      throw new TrustedDocumentsError(`${file}: ${(error as Error).message}`);
+  for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
+    const files = fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.graphql'))
+      .sort();
+    for (const file of files) {
+      let document: string;
+      try {
+        document = print(parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+      } catch (error) {
+        throw new TrustedDocumentsError(
+          `${path.relative(repositoryRoot, path.join(dir, file))}: ${(error as Error).message}`,
+        );
+      }
+      manifest[documentHash(document)] = document;
     }
-    manifest[documentHash(document)] = document;
   }
   return manifest;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { demoIds, exampleOperationsDir, type demoIdentities } from '@safeguarding/shared';
+import { demoIds, exampleOperationsDir, portalOperationsDir, type demoIdentities } from '@safeguarding/shared';
 
 /** Each example operation, who runs it and with what, as its kind of integrator would. */
 export interface ExampleOperation {
@@ -51,4 +51,60 @@ export function exampleOperations(): ExampleOperation[] {
           };
         }),
     );
+}
+
+/** The financial year (1 April to 31 March) today falls in, as the portal asks for it: 2026-27. */
+function financialYearOfToday(): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const start = today.slice(5) >= '04-01' ? year : year - 1;
+  return `${String(start)}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+// The variables the portal's pages send (portal/src/pages), for the West Sussex partnership.
+function portalVariablesOf(name: string): Record<string, unknown> {
+  const id = demoIds.partnerships.westSussex;
+  const today = new Date().toISOString().slice(0, 10);
+  const yearAgo = `${String(Number(today.slice(0, 4)) - 1)}${today.slice(4)}`;
+  const byName: Record<string, Record<string, unknown>> = {
+    PortalViewer: {},
+    PortalOverviewHeader: { id },
+    PortalOverviewEducation: { id },
+    PortalObligationsByWeek: { id, first: 100 },
+    PortalOverdue: { id, first: 10 },
+    PortalOverviewYearly: { id, first: 10 },
+    PortalOverviewSchools: { id, first: 10 },
+    PortalOverviewSection11: { id, first: 10, financialYear: financialYearOfToday() },
+    PortalOverviewSection175: { id, first: 10, financialYear: financialYearOfToday() },
+    PortalEscalations: { id, first: 50, reason: 'Partnership portal: oversight of escalations' },
+    PortalEscalationReport: { id, first: 10, from: yearAgo, to: today },
+    PortalReviews: { id, first: 10 },
+  };
+  const variables = byName[name];
+  if (!variables) throw new Error(`portal/src/operations/${name}.graphql: no variables for it in the suite`);
+  return variables;
+}
+
+/** The reference portal's operations (portal/src/operations), as its business manager sends them. */
+export function portalOperations(): ExampleOperation[] {
+  return fs
+    .readdirSync(portalOperationsDir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.graphql$/, '');
+      return {
+        user: 'portal/src/operations',
+        file,
+        name,
+        text: fs.readFileSync(path.join(portalOperationsDir, file), 'utf8'),
+        as: 'west-sussex-business-manager',
+        variables: portalVariablesOf(name),
+      };
+    });
+}
+
+/** Everything the trusted-documents manifest registers: the examples and the portal's operations. */
+export function trustedOperations(): ExampleOperation[] {
+  return [...exampleOperations(), ...portalOperations()];
 }

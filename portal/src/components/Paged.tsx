@@ -1,37 +1,99 @@
 import { useState, type ReactNode } from 'react';
 
 /**
- * A table shown a page at a time. Every list the portal shows is bounded: the graph answers a page
- * (a connection) and this shows it in pages of its own.
+ * Every list the portal shows is bounded. A connection is shown a page at a time as the graph
+ * answers it (`usePager` keeps the cursors); a short list the graph gives whole (ratings, stages)
+ * is paged here.
  */
+export const pageSize = 10;
+
+export interface Pager {
+  /** The cursor to ask for the current page with; null for the first. */
+  readonly after: string | null;
+  /** 0 for the first page. */
+  readonly page: number;
+  next(endCursor: string): void;
+  previous(): void;
+}
+
+export function usePager(): Pager {
+  // cursors[n] is the `after` of page n; the first page has none.
+  const [cursors, setCursors] = useState<readonly (string | null)[]>([null]);
+  const page = cursors.length - 1;
+  return {
+    after: cursors[page] ?? null,
+    page,
+    next: (endCursor) => setCursors([...cursors, endCursor]),
+    previous: () => setCursors(cursors.length > 1 ? cursors.slice(0, -1) : cursors),
+  };
+}
+
+interface PageInfo {
+  readonly endCursor: string | null;
+  readonly hasNextPage: boolean;
+}
+
+function PagerNav({
+  caption,
+  page,
+  pages,
+  hasPrevious,
+  hasNext,
+  onPrevious,
+  onNext,
+}: {
+  caption: string;
+  page: number;
+  pages: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+}) {
+  if (!hasPrevious && !hasNext) return null;
+  return (
+    <nav className="pager" aria-label={`${caption}: pages`}>
+      <button type="button" onClick={onPrevious} disabled={!hasPrevious}>
+        Previous
+      </button>
+      <span aria-live="polite">
+        Page {page + 1} of {pages}
+      </span>
+      <button type="button" onClick={onNext} disabled={!hasNext}>
+        Next
+      </button>
+    </nav>
+  );
+}
+
 export function PagedTable<T>({
   caption,
   columns,
   rows,
   rowKey,
-  pageSize = 10,
   empty,
-  total,
+  connection,
 }: {
   caption: string;
-  columns: ReadonlyArray<{ readonly header: string; readonly cell: (row: T) => ReactNode }>;
+  columns: readonly { readonly header: string; readonly cell: (row: T) => ReactNode }[];
+  /** The rows: the current page of a connection, or the whole of a short list. */
   rows: readonly T[];
   rowKey: (row: T) => string;
-  pageSize?: number;
   empty: string;
-  /** How many there are in all, when the graph says and it is more than it sent. */
-  total?: number;
+  /** For a connection: how many in all, where this page ends, and the pager that reads the next. */
+  connection?: { readonly totalCount: number; readonly pageInfo: PageInfo; readonly pager: Pager };
 }) {
-  const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
-  const shown = rows.slice(page * pageSize, page * pageSize + pageSize);
-  if (rows.length === 0) return <p className="empty">{empty}</p>;
+  const [localPage, setLocalPage] = useState(0);
+  if (rows.length === 0 && (!connection || connection.pager.page === 0)) return <p className="empty">{empty}</p>;
+  const total = connection ? connection.totalCount : rows.length;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const shown = connection ? rows : rows.slice(localPage * pageSize, localPage * pageSize + pageSize);
+  const endCursor = connection?.pageInfo.endCursor;
   return (
     <div className="table-wrap">
       <table>
         <caption>
-          {caption}
-          {total !== undefined && total > rows.length ? ` (first ${rows.length} of ${total})` : ` (${rows.length})`}
+          {caption} ({total})
         </caption>
         <thead>
           <tr>
@@ -52,19 +114,29 @@ export function PagedTable<T>({
           ))}
         </tbody>
       </table>
-      {pages > 1 ? (
-        <nav className="pager" aria-label={`${caption}: pages`}>
-          <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>
-            Previous
-          </button>
-          <span aria-live="polite">
-            Page {page + 1} of {pages}
-          </span>
-          <button type="button" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>
-            Next
-          </button>
-        </nav>
-      ) : null}
+      {connection ? (
+        <PagerNav
+          caption={caption}
+          page={connection.pager.page}
+          pages={pages}
+          hasPrevious={connection.pager.page > 0}
+          hasNext={connection.pageInfo.hasNextPage && Boolean(endCursor)}
+          onPrevious={() => connection.pager.previous()}
+          onNext={() => {
+            if (endCursor) connection.pager.next(endCursor);
+          }}
+        />
+      ) : (
+        <PagerNav
+          caption={caption}
+          page={localPage}
+          pages={pages}
+          hasPrevious={localPage > 0}
+          hasNext={localPage + 1 < pages}
+          onPrevious={() => setLocalPage(localPage - 1)}
+          onNext={() => setLocalPage(localPage + 1)}
+        />
+      )}
     </div>
   );
 }

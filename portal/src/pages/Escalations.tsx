@@ -1,86 +1,86 @@
 import { Deadline, formatDate } from '../components/Deadline';
-import { PagedTable } from '../components/Paged';
+import { PagedTable, pageSize, usePager } from '../components/Paged';
 import { todayInLondon } from '../dates';
-import { escalationsQuery } from '../queries';
-import type { Count, Escalations as EscalationsAnswer } from '../types';
-import { useGraph } from '../useGraph';
-import { Failed, Loading, Restricted } from './states';
+import { PortalEscalationReportDocument, PortalEscalationsDocument } from '../generated/graphql';
+import { allPages } from '../graph';
+import { useGraph, useRequest } from '../useGraph';
+import { Failed, Loading } from './states';
 
 /** Reading the partnership's disagreements as its staff is a stated, audited purpose. */
 export const accessReason = 'Partnership portal: oversight of escalations';
 
+interface Count {
+  readonly count: number | null;
+  readonly suppressed: boolean;
+}
+
 const shown = (count: Count) => (count.suppressed ? 'fewer than 5 (suppressed)' : String(count.count ?? 0));
 
-export function Escalations({
-  gatewayUrl,
-  token,
-  partnershipId,
-  partnershipName,
-}: {
-  gatewayUrl: string;
-  token: string;
-  partnershipId: string;
-  partnershipName: string;
-}) {
-  const today = todayInLondon();
-  const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  const loaded = useGraph<EscalationsAnswer>(gatewayUrl, token, escalationsQuery, {
-    id: partnershipId,
-    reason: accessReason,
-    from,
-    to: today,
+const days = (value: number | null) => (value === null ? '—' : `${value} working days`);
+
+interface PageProps {
+  readonly gatewayUrl: string;
+  readonly token: string;
+  readonly partnershipId: string;
+}
+
+function OpenDisagreements(props: PageProps) {
+  // No status filter on the list: read it whole, a bounded page at a time, and keep the open ones
+  // (50 a page: a disagreement with its stage deadline costs more than the limit allows 100 of).
+  const loaded = useRequest(JSON.stringify(['PortalEscalations', props]), () =>
+    allPages(
+      props.gatewayUrl,
+      props.token,
+      PortalEscalationsDocument,
+      { id: props.partnershipId, reason: accessReason, first: 50 },
+      (data) => data.partnership?.escalations,
+    ),
+  );
+  if (loaded.state === 'loading') return <Loading />;
+  if (loaded.state === 'failed') return <Failed message={loaded.message} />;
+  const escalations = loaded.answer.data;
+  if (!escalations) return null;
+  const open = escalations
+    .filter((e) => e.status === 'OPEN')
+    .sort((a, b) => a.stagePosition - b.stagePosition || a.stageDeadline.due.localeCompare(b.stageDeadline.due));
+  return (
+    <section aria-labelledby="open">
+      <h2 id="open">Open disagreements by stage</h2>
+      <PagedTable
+        caption="Open professional disagreements"
+        rows={open}
+        rowKey={(e) => e.id}
+        empty="No disagreement is open."
+        columns={[
+          { header: 'Case', cell: (e) => e.caseReference },
+          { header: 'Stage', cell: (e) => `${e.stagePosition}. ${e.stageName}` },
+          { header: 'Raised', cell: (e) => formatDate(e.raisedOn) },
+          { header: 'Stage deadline and rule', cell: (e) => <Deadline deadline={e.stageDeadline} /> },
+        ]}
+      />
+    </section>
+  );
+}
+
+function Report(props: PageProps & { from: string; to: string }) {
+  const learningPager = usePager();
+  const loaded = useGraph(props.gatewayUrl, props.token, PortalEscalationReportDocument, {
+    id: props.partnershipId,
+    from: props.from,
+    to: props.to,
+    first: pageSize,
+    learningAfter: learningPager.after,
   });
-  const heading = <h1>{partnershipName}: escalations</h1>;
-  if (loaded.state === 'loading')
-    return (
-      <>
-        {heading}
-        <Loading />
-      </>
-    );
-  if (loaded.state === 'failed')
-    return (
-      <>
-        {heading}
-        <Failed message={loaded.message} />
-      </>
-    );
-  const partnership = loaded.answer.data?.partnership;
-  if (!partnership)
-    return (
-      <>
-        {heading}
-        <Restricted what="this partnership's escalations" />
-      </>
-    );
-  const open = (partnership.escalations?.nodes ?? []).filter((e) => e.status === 'OPEN');
-  const report = partnership.escalationReport;
+  if (loaded.state === 'loading') return <Loading />;
+  if (loaded.state === 'failed') return <Failed message={loaded.message} />;
+  const report = loaded.answer.data?.partnership?.escalationReport;
+  const learning = loaded.answer.data?.partnership?.escalationLearningNotes;
   return (
     <>
-      {heading}
-      {partnership.escalations ? (
-        <section aria-labelledby="open">
-          <h2 id="open">Open disagreements by stage</h2>
-          <PagedTable
-            caption="Open professional disagreements"
-            rows={[...open].sort(
-              (a, b) => a.stagePosition - b.stagePosition || a.stageDeadline.due.localeCompare(b.stageDeadline.due),
-            )}
-            rowKey={(e) => e.id}
-            empty="No disagreement is open."
-            columns={[
-              { header: 'Case', cell: (e) => e.caseReference },
-              { header: 'Stage', cell: (e) => `${e.stagePosition}. ${e.stageName}` },
-              { header: 'Raised', cell: (e) => formatDate(e.raisedOn) },
-              { header: 'Stage deadline and rule', cell: (e) => <Deadline deadline={e.stageDeadline} /> },
-            ]}
-          />
-        </section>
-      ) : null}
       {report ? (
         <section aria-labelledby="report">
           <h2 id="report">
-            The last twelve months ({formatDate(from)} to {formatDate(today)})
+            The last twelve months ({formatDate(props.from)} to {formatDate(props.to)})
           </h2>
           <dl className="figures">
             <dt>Raised</dt>
@@ -92,11 +92,9 @@ export function Escalations({
             <dt>Overdue</dt>
             <dd>{shown(report.overdue)}</dd>
             <dt>Median time to resolve</dt>
-            <dd>
-              {report.timeToResolve.medianWorkingDays === null
-                ? '—'
-                : `${report.timeToResolve.medianWorkingDays} working days`}
-            </dd>
+            <dd>{days(report.timeToResolve.medianWorkingDays)}</dd>
+            <dt>Mean time to resolve</dt>
+            <dd>{days(report.timeToResolve.meanWorkingDays)}</dd>
           </dl>
           <PagedTable
             caption="Open and overdue by stage"
@@ -111,12 +109,13 @@ export function Escalations({
           />
         </section>
       ) : null}
-      {partnership.escalationLearningNotes ? (
+      {learning ? (
         <section aria-labelledby="learning">
           <h2 id="learning">Learning</h2>
           <PagedTable
             caption="Learning from disagreements, for the yearly report"
-            rows={partnership.escalationLearningNotes.nodes}
+            rows={learning.nodes}
+            connection={{ totalCount: learning.totalCount, pageInfo: learning.pageInfo, pager: learningPager }}
             rowKey={(n) => n.id}
             empty="No learning has been recorded in the period."
             columns={[
@@ -126,6 +125,19 @@ export function Escalations({
           />
         </section>
       ) : null}
+    </>
+  );
+}
+
+export function Escalations(props: PageProps & { partnershipName: string }) {
+  const today = todayInLondon();
+  const from = `${String(Number(today.slice(0, 4)) - 1)}${today.slice(4)}`;
+  const page = { gatewayUrl: props.gatewayUrl, token: props.token, partnershipId: props.partnershipId };
+  return (
+    <>
+      <h1>{props.partnershipName}: escalations</h1>
+      <OpenDisagreements {...page} />
+      <Report {...page} from={from} to={today} />
     </>
   );
 }

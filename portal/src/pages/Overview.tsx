@@ -1,32 +1,43 @@
 import { BarChart } from '../components/BarChart';
 import { Deadline, formatDate } from '../components/Deadline';
-import { PagedTable } from '../components/Paged';
+import { PagedTable, pageSize, usePager } from '../components/Paged';
 import { financialYearContaining, todayInLondon, weekOf } from '../dates';
 import {
-  overviewDueQuery,
-  overviewEducationQuery,
-  overviewHeaderQuery,
-  overviewSchoolsQuery,
-  overviewSection11Query,
-  overviewSection175Query,
-  overviewYearlyQuery,
-} from '../queries';
-import type { DueItem, OverviewPart, RatingSummary } from '../types';
-import { useGraph } from '../useGraph';
+  PortalObligationsByWeekDocument,
+  PortalOverdueDocument,
+  PortalOverviewEducationDocument,
+  PortalOverviewHeaderDocument,
+  PortalOverviewSchoolsDocument,
+  PortalOverviewSection11Document,
+  PortalOverviewSection175Document,
+  PortalOverviewYearlyDocument,
+  type DeadlineStatus,
+  type PortalObligationsByWeekQuery,
+  type PortalOverdueQuery,
+} from '../generated/graphql';
+import { allPages } from '../graph';
+import { useGraph, useRequest } from '../useGraph';
 import { Failed, Loading, Restricted } from './states';
 
-const statuses = [
+const statuses: readonly { key: DeadlineStatus; label: string; colour: string }[] = [
   { key: 'OVERDUE', label: 'Overdue', colour: '#b10e1e' },
-  { key: 'DUE_SOON', label: 'Due soon', colour: '#8a4b00' },
+  { key: 'DUE_TODAY', label: 'Due today', colour: '#8a4b00' },
   { key: 'PENDING', label: 'Pending', colour: '#1d70b8' },
-] as const;
+];
 
-/** `PracticeReview` → "practice review", for a table cell. */
-function humanise(typeName: string): string {
-  return typeName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+type Obligation = NonNullable<NonNullable<PortalObligationsByWeekQuery['partnership']>['whatIsDue']>['nodes'][number];
+type OverdueAnswer = NonNullable<PortalOverdueQuery['partnership']>;
+type Overdue = NonNullable<OverdueAnswer['whatIsDue']>['nodes'][number];
+
+/** `PracticeReview` → "practice review", `SECTION_11_RETURN` → "section 11 return", for a table cell. */
+function humanise(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
-function obligationsByWeek(items: readonly DueItem[]) {
+function obligationsByWeek(items: readonly Obligation[]) {
   const weeks = [...new Set(items.map((item) => weekOf(item.deadline.due)))].sort();
   const values = weeks.map((week) =>
     statuses.map(
@@ -37,7 +48,36 @@ function obligationsByWeek(items: readonly DueItem[]) {
   return { periods: weeks.map((week) => `w/c ${formatDate(week)}`), values };
 }
 
-function Ratings({ caption, ratings }: { caption: string; ratings: readonly RatingSummary[] }) {
+/**
+ * Who owes it, by name where the page can tell: the partnership for a partnership's duty, a
+ * statutory partner or the agency or school the duty is about; otherwise the graph's id for it.
+ */
+function organisationName(id: string, item: Overdue, partners: OverdueAnswer['partners']): string {
+  const partner = partners.find((p) => p.organisation?.id === id)?.organisation;
+  if (partner) return partner.name;
+  const about = item.about;
+  if (about.__typename === 'Agency' && about.id === id) return about.name;
+  if (about.__typename === 'School' && about.urn === id) return about.name;
+  return `organisation ${id}`;
+}
+
+function ownerOf(item: Overdue, partners: OverdueAnswer['partners']): string {
+  if (item.owner.partnership) return item.owner.partnership.name;
+  return item.owner.organisationId ? organisationName(item.owner.organisationId, item, partners) : '—';
+}
+
+/** To whom: a kind of body the graph names in capitals (NATIONAL_PANEL), or an organisation's id. */
+function owedToOf(item: Overdue, partners: OverdueAnswer['partners']): string {
+  return /^[A-Z_]+$/.test(item.owedTo) ? humanise(item.owedTo) : organisationName(item.owedTo, item, partners);
+}
+
+function Ratings({
+  caption,
+  ratings,
+}: {
+  caption: string;
+  ratings: readonly { standardKey: string; title: string; red: number; amber: number; green: number }[];
+}) {
   return (
     <PagedTable
       caption={caption}
@@ -60,35 +100,57 @@ interface SectionProps {
   readonly partnershipId: string;
 }
 
+function ObligationsChart(props: SectionProps) {
+  // The chart counts every open obligation, so it reads the whole list, a bounded page at a time.
+  const loaded = useRequest(JSON.stringify(['PortalObligationsByWeek', props]), () =>
+    allPages(
+      props.gatewayUrl,
+      props.token,
+      PortalObligationsByWeekDocument,
+      { id: props.partnershipId, first: 100 },
+      (data) => data.partnership?.whatIsDue,
+    ),
+  );
+  if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
+  const due = loaded.answer.data;
+  if (!due || due.length === 0) return null;
+  const chart = obligationsByWeek(due);
+  return (
+    <BarChart title="Obligations by week and status" periods={chart.periods} series={statuses} values={chart.values} />
+  );
+}
+
 function WhatIsDue(props: SectionProps) {
-  const loaded = useGraph<OverviewPart<'whatIsDue'>>(props.gatewayUrl, props.token, overviewDueQuery, {
+  const pager = usePager();
+  const loaded = useGraph(props.gatewayUrl, props.token, PortalOverdueDocument, {
     id: props.partnershipId,
+    first: pageSize,
+    after: pager.after,
   });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
-  const connection = loaded.answer.data?.partnership?.whatIsDue;
-  if (!connection) return null;
-  const due = connection.nodes;
-  const chart = obligationsByWeek(due);
-  const overdue = due.filter((item) => item.deadline.status === 'OVERDUE');
+  const partnership = loaded.answer.data?.partnership;
+  const overdue = partnership?.whatIsDue;
+  // Null to a caller who may not read the partnership's duties: the section is not there at all.
+  if (!partnership || !overdue) return null;
   return (
     <section aria-labelledby="due">
       <h2 id="due">What is due</h2>
-      {due.length > 0 ? (
-        <BarChart
-          title="Obligations by week and status"
-          periods={chart.periods}
-          series={statuses}
-          values={chart.values}
-        />
-      ) : null}
+      <ObligationsChart {...props} />
       <PagedTable
         caption="Overdue obligations"
-        rows={overdue}
+        rows={overdue.nodes}
+        connection={{ totalCount: overdue.totalCount, pageInfo: overdue.pageInfo, pager }}
         rowKey={(item) => item.id}
         empty="Nothing is overdue."
         columns={[
-          { header: 'What', cell: (item) => item.kind.replace(/_/g, ' ').toLowerCase() },
-          { header: 'About', cell: (item) => humanise(item.about.type ?? item.about.__typename) },
+          { header: 'What', cell: (item) => humanise(item.kind) },
+          {
+            header: 'About',
+            cell: (item) =>
+              humanise(item.about.__typename === 'OtherObligationSubject' ? item.about.type : item.about.__typename),
+          },
+          { header: 'Owed by', cell: (item) => ownerOf(item, partnership.partners) },
+          { header: 'Owed to', cell: (item) => owedToOf(item, partnership.partners) },
           { header: 'Deadline and rule', cell: (item) => <Deadline deadline={item.deadline} /> },
         ]}
       />
@@ -97,8 +159,11 @@ function WhatIsDue(props: SectionProps) {
 }
 
 function YearlyReports(props: SectionProps) {
-  const loaded = useGraph<OverviewPart<'yearlyReports'>>(props.gatewayUrl, props.token, overviewYearlyQuery, {
+  const pager = usePager();
+  const loaded = useGraph(props.gatewayUrl, props.token, PortalOverviewYearlyDocument, {
     id: props.partnershipId,
+    first: pageSize,
+    after: pager.after,
   });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const reports = loaded.answer.data?.partnership?.yearlyReports;
@@ -109,7 +174,7 @@ function YearlyReports(props: SectionProps) {
       <PagedTable
         caption="Yearly reports and their clocks"
         rows={reports.nodes}
-        total={reports.totalCount}
+        connection={{ totalCount: reports.totalCount, pageInfo: reports.pageInfo, pager }}
         rowKey={(r) => r.id}
         empty="No yearly report is recorded."
         columns={[
@@ -118,7 +183,7 @@ function YearlyReports(props: SectionProps) {
             header: 'Status',
             cell: (r) => (
               <>
-                {r.status.replace(/_/g, ' ').toLowerCase()}
+                {humanise(r.status)}
                 <ul className="reasons">
                   {r.statusReasons.map((reason) => (
                     <li key={reason}>{reason}</li>
@@ -144,12 +209,7 @@ function YearlyReports(props: SectionProps) {
 }
 
 function Education(props: SectionProps) {
-  const loaded = useGraph<OverviewPart<'educationRepresentatives'>>(
-    props.gatewayUrl,
-    props.token,
-    overviewEducationQuery,
-    { id: props.partnershipId },
-  );
+  const loaded = useGraph(props.gatewayUrl, props.token, PortalOverviewEducationDocument, { id: props.partnershipId });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const representatives = loaded.answer.data?.partnership?.educationRepresentatives;
   if (!representatives) return null;
@@ -174,23 +234,26 @@ function Education(props: SectionProps) {
 }
 
 function Schools(props: SectionProps) {
-  const loaded = useGraph<OverviewPart<'withoutDsl' | 'trainingOverdue'>>(
-    props.gatewayUrl,
-    props.token,
-    overviewSchoolsQuery,
-    { id: props.partnershipId },
-  );
+  const withoutDslPager = usePager();
+  const trainingPager = usePager();
+  const loaded = useGraph(props.gatewayUrl, props.token, PortalOverviewSchoolsDocument, {
+    id: props.partnershipId,
+    first: pageSize,
+    withoutDslAfter: withoutDslPager.after,
+    trainingOverdueAfter: trainingPager.after,
+  });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const partnership = loaded.answer.data?.partnership;
   if (!partnership?.withoutDsl && !partnership?.trainingOverdue) return null;
+  const { withoutDsl, trainingOverdue } = partnership;
   return (
     <section aria-labelledby="schools">
       <h2 id="schools">Schools</h2>
-      {partnership.withoutDsl ? (
+      {withoutDsl ? (
         <PagedTable
           caption="Schools with no designated safeguarding lead"
-          rows={partnership.withoutDsl.nodes}
-          total={partnership.withoutDsl.totalCount}
+          rows={withoutDsl.nodes}
+          connection={{ totalCount: withoutDsl.totalCount, pageInfo: withoutDsl.pageInfo, pager: withoutDslPager }}
           rowKey={(s) => s.urn}
           empty="Every designated school has a DSL."
           columns={[
@@ -199,11 +262,15 @@ function Schools(props: SectionProps) {
           ]}
         />
       ) : null}
-      {partnership.trainingOverdue ? (
+      {trainingOverdue ? (
         <PagedTable
           caption="Schools whose DSL training is overdue (KCSIE: at least every two years)"
-          rows={partnership.trainingOverdue.nodes}
-          total={partnership.trainingOverdue.totalCount}
+          rows={trainingOverdue.nodes}
+          connection={{
+            totalCount: trainingOverdue.totalCount,
+            pageInfo: trainingOverdue.pageInfo,
+            pager: trainingPager,
+          }}
           rowKey={(s) => s.urn}
           empty="No DSL's training is overdue."
           columns={[
@@ -230,20 +297,26 @@ function Schools(props: SectionProps) {
 }
 
 function Section11(props: SectionProps & { financialYear: string }) {
-  const loaded = useGraph<OverviewPart<'section11Overview'>>(props.gatewayUrl, props.token, overviewSection11Query, {
+  const notReturnedPager = usePager();
+  const actionsPager = usePager();
+  const loaded = useGraph(props.gatewayUrl, props.token, PortalOverviewSection11Document, {
     id: props.partnershipId,
     financialYear: props.financialYear,
+    first: pageSize,
+    notReturnedAfter: notReturnedPager.after,
+    overdueActionsAfter: actionsPager.after,
   });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const overview = loaded.answer.data?.partnership?.section11Overview;
   if (!overview) return null;
+  const { notReturned, overdueActions } = overview;
   return (
     <section aria-labelledby="s11">
       <h2 id="s11">Section 11 ({overview.financialYear})</h2>
       <PagedTable
         caption="Agencies that have not returned"
-        rows={overview.notReturned.nodes}
-        total={overview.notReturned.totalCount}
+        rows={notReturned.nodes}
+        connection={{ totalCount: notReturned.totalCount, pageInfo: notReturned.pageInfo, pager: notReturnedPager }}
         rowKey={(a) => a.id}
         empty="Every agency has returned."
         columns={[{ header: 'Agency', cell: (a) => a.name }]}
@@ -251,13 +324,14 @@ function Section11(props: SectionProps & { financialYear: string }) {
       <Ratings caption="Section 11 ratings across agencies" ratings={overview.ratings} />
       <PagedTable
         caption="Overdue section 11 actions"
-        rows={overview.overdueActions.nodes}
-        total={overview.overdueActions.totalCount}
+        rows={overdueActions.nodes}
+        connection={{ totalCount: overdueActions.totalCount, pageInfo: overdueActions.pageInfo, pager: actionsPager }}
         rowKey={(a) => a.id}
         empty="No section 11 action is overdue."
         columns={[
           { header: 'Agency', cell: (a) => a.agency?.name ?? '—' },
           { header: 'Action', cell: (a) => a.description },
+          { header: 'Owner', cell: (a) => a.owner },
           { header: 'Deadline and rule', cell: (a) => <Deadline deadline={a.deadline} /> },
         ]}
       />
@@ -266,22 +340,26 @@ function Section11(props: SectionProps & { financialYear: string }) {
 }
 
 function Section175(props: SectionProps & { financialYear: string }) {
-  const loaded = useGraph<OverviewPart<'schoolSafeguardingOverview'>>(
-    props.gatewayUrl,
-    props.token,
-    overviewSection175Query,
-    { id: props.partnershipId, financialYear: props.financialYear },
-  );
+  const notReturnedPager = usePager();
+  const actionsPager = usePager();
+  const loaded = useGraph(props.gatewayUrl, props.token, PortalOverviewSection175Document, {
+    id: props.partnershipId,
+    financialYear: props.financialYear,
+    first: pageSize,
+    notReturnedAfter: notReturnedPager.after,
+    overdueActionsAfter: actionsPager.after,
+  });
   if (loaded.state !== 'ready') return loaded.state === 'loading' ? <Loading /> : null;
   const overview = loaded.answer.data?.partnership?.schoolSafeguardingOverview;
   if (!overview) return null;
+  const { notReturned, overdueActions } = overview;
   return (
     <section aria-labelledby="s175">
       <h2 id="s175">Section 175/157 ({overview.financialYear})</h2>
       <PagedTable
         caption="Schools that have not returned"
-        rows={overview.notReturned.nodes}
-        total={overview.notReturned.totalCount}
+        rows={notReturned.nodes}
+        connection={{ totalCount: notReturned.totalCount, pageInfo: notReturned.pageInfo, pager: notReturnedPager }}
         rowKey={(s) => s.urn}
         empty="Every school has returned."
         columns={[{ header: 'School', cell: (s) => s.name }]}
@@ -289,13 +367,14 @@ function Section175(props: SectionProps & { financialYear: string }) {
       <Ratings caption="Section 175/157 ratings across schools" ratings={overview.ratings} />
       <PagedTable
         caption="Overdue school safeguarding actions"
-        rows={overview.overdueActions.nodes}
-        total={overview.overdueActions.totalCount}
+        rows={overdueActions.nodes}
+        connection={{ totalCount: overdueActions.totalCount, pageInfo: overdueActions.pageInfo, pager: actionsPager }}
         rowKey={(a) => a.id}
         empty="No school safeguarding action is overdue."
         columns={[
           { header: 'School', cell: (a) => a.school?.name ?? '—' },
           { header: 'Action', cell: (a) => a.description },
+          { header: 'Owner', cell: (a) => a.owner },
           { header: 'Deadline and rule', cell: (a) => <Deadline deadline={a.deadline} /> },
         ]}
       />
@@ -306,12 +385,7 @@ function Section175(props: SectionProps & { financialYear: string }) {
 export function Overview(props: SectionProps & { partnershipName: string }) {
   const today = todayInLondon();
   const financialYear = financialYearContaining(today);
-  const loaded = useGraph<OverviewPart<'name' | 'status' | 'activeFrom'>>(
-    props.gatewayUrl,
-    props.token,
-    overviewHeaderQuery,
-    { id: props.partnershipId },
-  );
+  const loaded = useGraph(props.gatewayUrl, props.token, PortalOverviewHeaderDocument, { id: props.partnershipId });
   const heading = <h1>{props.partnershipName}: overview</h1>;
   if (loaded.state === 'loading')
     return (
@@ -335,6 +409,7 @@ export function Overview(props: SectionProps & { partnershipName: string }) {
         <Restricted what="this partnership" />
       </>
     );
+  const sections = { gatewayUrl: props.gatewayUrl, token: props.token, partnershipId: props.partnershipId };
   return (
     <>
       {heading}
@@ -343,12 +418,12 @@ export function Overview(props: SectionProps & { partnershipName: string }) {
         {partnership.activeFrom ? `, in force since ${formatDate(partnership.activeFrom)}` : ''}. As of{' '}
         {formatDate(today)}.
       </p>
-      <WhatIsDue {...props} />
-      <YearlyReports {...props} />
-      <Education {...props} />
-      <Schools {...props} />
-      <Section11 {...props} financialYear={financialYear} />
-      <Section175 {...props} financialYear={financialYear} />
+      <WhatIsDue {...sections} />
+      <YearlyReports {...sections} />
+      <Education {...sections} />
+      <Schools {...sections} />
+      <Section11 {...sections} financialYear={financialYear} />
+      <Section175 {...sections} financialYear={financialYear} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { Deadline, formatDate } from '../components/Deadline';
-import { PagedTable } from '../components/Paged';
-import { reviewsQuery } from '../queries';
-import type { Reviews as ReviewsAnswer } from '../types';
+import { PagedTable, pageSize, usePager } from '../components/Paged';
+import { PortalReviewsDocument } from '../generated/graphql';
 import { useGraph } from '../useGraph';
 import { Failed, Loading, Restricted } from './states';
 
@@ -18,7 +17,16 @@ export function Reviews({
   partnershipId: string;
   partnershipName: string;
 }) {
-  const loaded = useGraph<ReviewsAnswer>(gatewayUrl, token, reviewsQuery, { id: partnershipId });
+  const incidentsPager = usePager();
+  const rapidPager = usePager();
+  const practicePager = usePager();
+  const loaded = useGraph(gatewayUrl, token, PortalReviewsDocument, {
+    id: partnershipId,
+    first: pageSize,
+    incidentsAfter: incidentsPager.after,
+    rapidReviewsAfter: rapidPager.after,
+    practiceReviewsAfter: practicePager.after,
+  });
   const heading = <h1>{partnershipName}: reviews</h1>;
   if (loaded.state === 'loading')
     return (
@@ -42,15 +50,17 @@ export function Reviews({
         <Restricted what="this partnership's reviews" />
       </>
     );
+  const { seriousIncidentNotifications: incidents, rapidReviews, practiceReviews } = partnership;
   return (
     <>
       {heading}
-      {partnership.seriousIncidentNotifications ? (
+      {incidents ? (
         <section aria-labelledby="incidents">
           <h2 id="incidents">Serious incident notifications</h2>
           <PagedTable
             caption="Notifications to the Panel (5 working days of becoming aware)"
-            rows={partnership.seriousIncidentNotifications.nodes}
+            rows={incidents.nodes}
+            connection={{ totalCount: incidents.totalCount, pageInfo: incidents.pageInfo, pager: incidentsPager }}
             rowKey={(n) => n.id}
             empty="No serious incident notification that you may see."
             columns={[
@@ -62,12 +72,13 @@ export function Reviews({
           />
         </section>
       ) : null}
-      {partnership.rapidReviews ? (
+      {rapidReviews ? (
         <section aria-labelledby="rapid">
           <h2 id="rapid">Rapid reviews</h2>
           <PagedTable
             caption="Rapid reviews (15 working days of the notification)"
-            rows={partnership.rapidReviews.nodes}
+            rows={rapidReviews.nodes}
+            connection={{ totalCount: rapidReviews.totalCount, pageInfo: rapidReviews.pageInfo, pager: rapidPager }}
             rowKey={(r) => r.id}
             empty="No rapid review that you may see."
             columns={[
@@ -78,12 +89,17 @@ export function Reviews({
           />
         </section>
       ) : null}
-      {partnership.practiceReviews ? (
+      {practiceReviews ? (
         <section aria-labelledby="practice">
           <h2 id="practice">Practice reviews</h2>
           <PagedTable
             caption="Child safeguarding practice reviews"
-            rows={partnership.practiceReviews.nodes}
+            rows={practiceReviews.nodes}
+            connection={{
+              totalCount: practiceReviews.totalCount,
+              pageInfo: practiceReviews.pageInfo,
+              pager: practicePager,
+            }}
             rowKey={(r) => r.id}
             empty="No practice review that you may see."
             columns={[
