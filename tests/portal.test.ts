@@ -7,6 +7,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repositoryRoot } from '@safeguarding/shared';
 import { startPortalServer, type RunningPortal } from '../scripts/src/portal-server';
+import { until } from './support/disagreements';
 import { startGraph, type TestGraph } from './support/graph';
 
 // The partnership portal in a real browser (Debian's Chromium), with the network closed beyond
@@ -208,13 +209,25 @@ it('shows a business manager the overview the graph gives: what is due, yearly r
   expect(owners).toHaveLength(10);
   for (const owner of owners) expect(owner.trim()).not.toMatch(/^(—|)$/);
   const pager = page.getByRole('navigation', { name: 'Overdue obligations: pages' });
+  // The pager's label moves at the click and the rows when the graph answers: wait for the rows.
+  const turnedTo = async (expected: string[], what: string) => {
+    await until(async () => JSON.stringify(await rulesShown()) === JSON.stringify(expected), what, 20_000).catch(
+      () => undefined,
+    );
+    expect(await rulesShown()).toEqual(expected);
+  };
   await pager.getByRole('button', { name: 'Next' }).click();
   await pager.getByText('Page 2 of').waitFor();
-  await page.waitForFunction("document.querySelectorAll('[role=status]').length === 0");
-  expect(await rulesShown()).toEqual(overdue.nodes.slice(10, 20).map((node) => node.deadline.rule));
+  await turnedTo(
+    overdue.nodes.slice(10, 20).map((node) => node.deadline.rule),
+    'the second page of overdue obligations',
+  );
   await pager.getByRole('button', { name: 'Previous' }).click();
   await pager.getByText('Page 1 of').waitFor();
-  expect(await rulesShown()).toEqual(overdue.nodes.slice(0, 10).map((node) => node.deadline.rule));
+  await turnedTo(
+    overdue.nodes.slice(0, 10).map((node) => node.deadline.rule),
+    'the first page again',
+  );
 }, 120_000);
 
 it('shows the escalations and reviews pages as the graph answers them, keyboard and all', async () => {
