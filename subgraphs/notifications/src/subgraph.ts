@@ -7,6 +7,7 @@ import { PartnershipReference } from './external/partnership.type';
 import { IndexedObligation } from './obligation-index/indexed-obligation.entity';
 import { ObligationAudienceEntry } from './obligation-index/obligation-audience.entity';
 import { ObligationConnectionResolver, WhatIsDueResolver } from './obligation-index/obligation-index.resolver';
+import { rebuildObligationIndex } from './obligation-index/obligation-index.rebuild';
 import { obligationReference } from './obligation-index/obligation.reference';
 import { Obligation } from './obligation-index/obligation.type';
 import { migrations } from './migrations';
@@ -51,6 +52,12 @@ export const notificationsSubgraph: SubgraphDefinition = {
   // The index is built from events and the reminder scheduler works from it on its own timer
   // (its lease, the reminders sent). Webhook deliveries are not here: redeliverWebhook writes them.
   backgroundEntities: [ReceivedEvent, IndexedObligation, ObligationAudienceEntry, SchedulerLease, SentReminder],
+  // The index is rebuilt from the events already taken wherever it says less than they do (see rebuildObligationIndex).
+  reconcileObligations: async (runtime) => {
+    const outcome = await rebuildObligationIndex(runtime);
+    if (outcome.reapplied + outcome.audiencesRewritten > 0)
+      runtime.logger.info(outcome, 'obligation index rebuilt from events taken');
+  },
   takeEvents: (runtime) => new EventIntake(runtime, [...intakeSteps, webhookIntakeStep(runtime)]).handler(),
   workers: (runtime, config) => {
     const webhooks = configureWebhooks(runtime.db, config);

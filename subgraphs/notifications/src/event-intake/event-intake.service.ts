@@ -89,7 +89,7 @@ function assertEvent(event: DomainEvent): void {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const code =
     (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
     (error as { code?: unknown } | null)?.code;

@@ -12,7 +12,7 @@ const nationalOrganisationKinds: ReadonlyArray<readonly [Role, string]> = [
 ];
 
 /**
- * The active endpoints an audience admits: an organisation's own, a partnership's where the
+ * The active endpoints an audience admits: an organisation's own (of any of its groups), a partnership's where the
  * audience admits the partnership's staff, and the national bodies' where it names their roles.
  * `among` narrows to the owners of a duty (reminders go to who owes it, not to everyone who may look).
  */
@@ -21,9 +21,13 @@ export async function endpointsAdmittedBy(
   audience: ObligationAudience,
   among?: { readonly organisationIds: readonly string[]; readonly partnershipIds: readonly string[] },
 ): Promise<WebhookEndpoint[]> {
+  // Every organisation group's organisations too: a file transfer's local authorities hear of it as they see it.
+  const audienceOrganisations = [
+    ...new Set([...audience.organisationIds, ...(audience.organisationGroups ?? []).flatMap((g) => g.organisationIds)]),
+  ];
   const organisationIds = among
-    ? audience.organisationIds.filter((id) => among.organisationIds.includes(id))
-    : audience.organisationIds;
+    ? audienceOrganisations.filter((id) => among.organisationIds.includes(id))
+    : audienceOrganisations;
   const partnershipIds =
     audience.partnershipRoles.length === 0
       ? []
