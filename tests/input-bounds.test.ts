@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -17,6 +18,7 @@ import {
   statutoryOrganisationId,
 } from '@safeguarding/shared';
 import { EarlyHelpIndicator } from '../subgraphs/escalations/src/referral/referral.entity';
+import { YearlyReportContent } from '../subgraphs/partnerships/src/yearly-report/yearly-report.content';
 import { startGraph, type TestGraph } from './support/graph';
 import { designatedSchoolsShown as designatedShown } from '../subgraphs/schools/src/school/school-designation.type';
 
@@ -460,6 +462,31 @@ describe('the stated maximum is the one enforced', () => {
           },
         ];
       }),
+      {
+        path: 'DelegateInput.functions',
+        as: 'west-sussex-business-manager',
+        field: 'input.functions',
+        document: `mutation ($partnerId: ID!, $input: DelegateInput!) { addDelegatedSafeguardingPartner(partnerId: $partnerId, input: $input) { id } }`,
+        variables: (tooMany) => ({
+          partnerId: randomUUID(),
+          input: {
+            name: 'A. Delegate',
+            office: 'Director',
+            functions: tooMany((i) => `BOUNDS function ${i}`),
+            delegatedFrom: '2026-11-01',
+          },
+        }),
+      },
+      {
+        path: 'UpdateYearlyReportInput.contentPresent',
+        as: 'west-sussex-business-manager',
+        field: 'input.contentPresent',
+        document: `mutation ($id: ID!, $input: UpdateYearlyReportInput!) { updateYearlyReport(id: $id, input: $input) { id } }`,
+        variables: (tooMany) => ({
+          id: randomUUID(),
+          input: { contentPresent: tooMany(() => Object.values(YearlyReportContent)[0]) },
+        }),
+      },
       {
         path: 'SubmitReferralInput.concernCategories',
         as: 'sussex-health-visitor',
