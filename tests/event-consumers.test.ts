@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'nats';
-import { demoIds, NatsEventBus, OutboxEvent } from '@safeguarding/shared';
+import { demoIds, NatsEventBus, OutboxEvent, OutboxPosition } from '@safeguarding/shared';
 import { ReceivedEvent } from '@safeguarding/notifications';
 import { PartnershipArea } from '../subgraphs/escalations/src/partnership-area/partnership-area.entity';
 import { relayed, startGraph, type TestGraph } from './support/graph';
@@ -114,6 +114,42 @@ describe.each<Bus>(['embedded', 'nats'])('partnership footprints on the %s bus',
     expect((await areas()).filter((area) => area.partnershipId === id)).toEqual([
       expect.objectContaining({ localAuthorityGssCode: 'E06000001', status: 'DRAFT', sequence: 1 }),
     ]);
+  });
+
+  it('goes on to the other consumer while one is down, and the one that was down catches up', async () => {
+    await graph.stopSubgraph('notifications');
+    const created = await graph.query<{ createPartnership: { id: string } }>(
+      `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Darlington Safeguarding Children Partnership (test)',
+          localAuthorityGssCodes: ['E06000005'],
+          integratedCareBoardOdsCodes: ['QHM'],
+          policeForceGssCodes: ['E23000008'],
+        },
+      },
+      { as: 'national-administrator' },
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data?.createPartnership.id ?? '';
+    await until(async () => (await areas()).some((area) => area.partnershipId === id), 'escalations to take it');
+    const [event] = await graph.subgraphs.partnerships.db
+      .getRepository(OutboxEvent)
+      .find({ where: { type: 'partnership.created', entityId: id } });
+    if (!event) throw new Error('no creation event recorded');
+    if (bus === 'embedded') {
+      // Each consumer's own position: escalations' past the event, notifications' still before it.
+      const positions = await graph.subgraphs.partnerships.db.getRepository(OutboxPosition).find();
+      const at = (consumer: string) => positions.find((taken) => taken.consumer === consumer)?.position ?? 0;
+      expect(at('escalations')).toBeGreaterThanOrEqual(event.position);
+      expect(at('notifications')).toBeLessThan(event.position);
+    }
+    const restarted = await graph.startSubgraph('notifications');
+    await relayed(graph.subgraphs.partnerships);
+    await until(
+      async () => (await restarted.db.getRepository(ReceivedEvent).countBy({ eventId: event.eventId })) === 1,
+      'notifications to catch up',
+    );
   });
 
   if (bus === 'nats') {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -9,7 +10,15 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { auditTrailMaxLimit, demoIds, statutoryOrganisationId } from '@safeguarding/shared';
+import {
+  auditTrailMaxLimit,
+  demoIdentities,
+  demoIds,
+  obligationKinds,
+  statutoryOrganisationId,
+} from '@safeguarding/shared';
+import { EarlyHelpIndicator } from '../subgraphs/escalations/src/referral/referral.entity';
+import { YearlyReportContent } from '../subgraphs/partnerships/src/yearly-report/yearly-report.content';
 import { startGraph, type TestGraph } from './support/graph';
 import { designatedSchoolsShown as designatedShown } from '../subgraphs/schools/src/school/school-designation.type';
 
@@ -68,29 +77,7 @@ const maxOf = (path: string): number => {
  * Lists whose cap is not yet stated in the schema. This list may only shrink: the test fails when a
  * new list input arrives without "at most N", and when one here gains its cap but is not struck off.
  */
-const notYetStated = [
-  'CreatePartnershipInput.integratedCareBoardOdsCodes',
-  'CreatePartnershipInput.localAuthorityGssCodes',
-  'CreatePartnershipInput.policeForceGssCodes',
-  'DelegateInput.functions',
-  'Mutation.configureEscalationPolicy(stages)',
-  'Mutation.configureSchoolSafeguardingStandards(standards)',
-  'Mutation.configureSection11Standards(standards)',
-  'Mutation.registerRelevantAgencies(rows)',
-  'Mutation.upsertSchools(rows)',
-  'RegisterWebhookEndpointInput.eventTypes',
-  'SchoolSafeguardingRatingInput.actions',
-  'Section11StandardRatingInput.actions',
-  'SetEducationRepresentationInput.representatives',
-  'SetSchoolCalendarInput.closureDays',
-  'SubmitReferralInput.concernCategories',
-  'SubmitReferralInput.earlyHelpIndicators',
-  'SubmitSchoolSafeguardingReturnInput.standards',
-  'SubmitSection11ReturnInput.standards',
-  'UpdateYearlyReportInput.contentPresent',
-  'WhatIsDueFilter.kinds',
-  'WhatIsDueFilter.statuses',
-];
+const notYetStated: string[] = [];
 
 describe('the schema states a maximum for every list input', () => {
   it('finds the list inputs reachable from Query and Mutation', () => {
@@ -308,5 +295,255 @@ describe('the stated maximum is the one enforced', () => {
     const most = await graph.query<any>(trail, { p: westSussex, limit: auditTrailMaxLimit }, manager);
     expect(most.errors).toBeUndefined();
     expect(Array.isArray(most.data.partnership.escalationsAuditTrail.records)).toBe(true);
+  });
+  describe('one item over each stated maximum is refused, naming the list', () => {
+    type Probe = {
+      readonly path: string;
+      readonly as: keyof typeof demoIdentities;
+      readonly field: string;
+      readonly document: string;
+      readonly variables: (tooMany: <T>(item: (i: number) => T) => T[]) => Record<string, unknown>;
+    };
+    const partnership = (codes: Record<string, unknown>) => ({
+      input: {
+        name: 'Bounds Safeguarding Children Partnership (test)',
+        localAuthorityGssCodes: ['E06000001'],
+        integratedCareBoardOdsCodes: ['QHM'],
+        policeForceGssCodes: ['E23000013'],
+        ...codes,
+      },
+    });
+    const createPartnership = `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`;
+    const standard = (i: number) => ({ key: `BOUNDS_${i}`, title: 'A standard', description: 'What it asks' });
+    const selfAssessments = [
+      {
+        prefix: 'Section11',
+        rating: 'StandardRating',
+        member: { agencyId: demoIds.agencies.sussexCommunityTrust },
+        as: 'sussex-community-safeguarding-lead',
+      },
+      { prefix: 'SchoolSafeguarding', rating: 'Rating', member: { urn: '990003' }, as: 'shingle-bay-primary-dsl' },
+    ] as const;
+    const probes: Probe[] = [
+      {
+        path: 'CreatePartnershipInput.localAuthorityGssCodes',
+        as: 'national-administrator',
+        field: 'input.localAuthorityGssCodes',
+        document: createPartnership,
+        variables: (tooMany) => partnership({ localAuthorityGssCodes: tooMany(() => 'E06000001') }),
+      },
+      {
+        path: 'CreatePartnershipInput.integratedCareBoardOdsCodes',
+        as: 'national-administrator',
+        field: 'input.integratedCareBoardOdsCodes',
+        document: createPartnership,
+        variables: (tooMany) => partnership({ integratedCareBoardOdsCodes: tooMany(() => 'QHM') }),
+      },
+      {
+        path: 'CreatePartnershipInput.policeForceGssCodes',
+        as: 'national-administrator',
+        field: 'input.policeForceGssCodes',
+        document: createPartnership,
+        variables: (tooMany) => partnership({ policeForceGssCodes: tooMany(() => 'E23000013') }),
+      },
+      {
+        path: 'Mutation.configureEscalationPolicy(stages)',
+        as: 'west-sussex-business-manager',
+        field: 'stages',
+        document: `mutation ($id: ID!, $stages: [EscalationStageInput!]!) { configureEscalationPolicy(partnershipId: $id, stages: $stages) { immediateRiskStagePosition } }`,
+        variables: (tooMany) => ({
+          id: westSussex,
+          stages: tooMany((i) => ({ name: `Stage ${i}`, participants: 'Managers', timescaleWorkingDays: 5 })),
+        }),
+      },
+      {
+        path: 'Mutation.configureSection11Standards(standards)',
+        as: 'west-sussex-business-manager',
+        field: 'standards',
+        document: `mutation ($id: ID!, $standards: [Section11StandardInput!]!) { configureSection11Standards(partnershipId: $id, standards: $standards) { key } }`,
+        variables: (tooMany) => ({ id: westSussex, standards: tooMany(standard) }),
+      },
+      {
+        path: 'Mutation.configureSchoolSafeguardingStandards(standards)',
+        as: 'west-sussex-business-manager',
+        field: 'standards',
+        document: `mutation ($id: ID!, $standards: [SchoolSafeguardingStandardInput!]!) { configureSchoolSafeguardingStandards(partnershipId: $id, standards: $standards) { key } }`,
+        variables: (tooMany) => ({ id: westSussex, standards: tooMany(standard) }),
+      },
+      {
+        path: 'Mutation.upsertSchools(rows)',
+        as: 'national-administrator',
+        field: 'rows',
+        document: `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { urn } }`,
+        variables: (tooMany) => ({
+          rows: tooMany((i) => ({
+            urn: String(900000 + i),
+            name: `Bounds School ${i}`,
+            phase: 'NOT_APPLICABLE',
+            status: 'OPEN',
+            localAuthorityDfeCode: '938',
+          })),
+        }),
+      },
+      {
+        path: 'Mutation.registerRelevantAgencies(rows)',
+        as: 'national-administrator',
+        field: 'rows',
+        document: `mutation ($rows: [RelevantAgencyRowInput!]!) { registerRelevantAgencies(rows: $rows) { outcome } }`,
+        variables: (tooMany) => ({ rows: tooMany((i) => ({ name: `Bounds Agency ${i}` })) }),
+      },
+      {
+        path: 'RegisterWebhookEndpointInput.eventTypes',
+        as: 'west-sussex-business-manager',
+        field: 'input.eventTypes',
+        document: `mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret } }`,
+        variables: (tooMany) => ({
+          input: { url: 'https://example.org/hooks', eventTypes: tooMany(() => 'obligation.opened') },
+        }),
+      },
+      {
+        path: 'SetEducationRepresentationInput.representatives',
+        as: 'west-sussex-business-manager',
+        field: 'input.representatives',
+        document: `mutation ($input: SetEducationRepresentationInput!) { setEducationRepresentation(input: $input) { name } }`,
+        variables: (tooMany) => ({
+          input: {
+            partnershipId: westSussex,
+            representatives: tooMany((i) => ({
+              level: 'STRATEGIC',
+              forum: 'Executive',
+              name: `Head ${i}`,
+              role: 'Headteacher',
+              represents: 'Primary schools',
+            })),
+          },
+        }),
+      },
+      {
+        path: 'SetSchoolCalendarInput.closureDays',
+        as: 'chalk-cliff-high-dsl',
+        field: 'input.closureDays',
+        document: `mutation ($input: SetSchoolCalendarInput!) { setSchoolCalendar(input: $input) { date } }`,
+        variables: (tooMany) => ({
+          input: {
+            urn: '990002',
+            from: '2027-01-04',
+            to: '2027-07-23',
+            closureDays: tooMany(() => ({ date: '2027-02-15', reason: 'BOUNDS half term' })),
+          },
+        }),
+      },
+      ...selfAssessments.flatMap((kind): Probe[] => {
+        const submit = `mutation ($input: Submit${kind.prefix}ReturnInput!) { submit${kind.prefix}Return(input: $input) { submittedOn } }`;
+        const rating = (actions: unknown[]) => ({ standardKey: 'S1', rating: 'GREEN', evidence: 'Seen', actions });
+        const input = (standards: unknown[]) => ({
+          input: {
+            partnershipId: demoIds.partnerships.eastSussex,
+            financialYear: '2026-27',
+            ...kind.member,
+            standards,
+          },
+        });
+        return [
+          {
+            path: `Submit${kind.prefix}ReturnInput.standards`,
+            as: kind.as,
+            field: 'input.standards',
+            document: submit,
+            variables: (tooMany) => input(tooMany(() => rating([]))),
+          },
+          {
+            path: `${kind.prefix}${kind.rating}Input.actions`,
+            as: kind.as,
+            field: 'input.standards.0.actions',
+            document: submit,
+            variables: (tooMany) =>
+              input([rating(tooMany(() => ({ description: 'BOUNDS action', owner: 'Lead', dueOn: '2027-01-29' })))]),
+          },
+        ];
+      }),
+      {
+        path: 'DelegateInput.functions',
+        as: 'west-sussex-business-manager',
+        field: 'input.functions',
+        document: `mutation ($partnerId: ID!, $input: DelegateInput!) { addDelegatedSafeguardingPartner(partnerId: $partnerId, input: $input) { id } }`,
+        variables: (tooMany) => ({
+          partnerId: randomUUID(),
+          input: {
+            name: 'A. Delegate',
+            office: 'Director',
+            functions: tooMany((i) => `BOUNDS function ${i}`),
+            delegatedFrom: '2026-11-01',
+          },
+        }),
+      },
+      {
+        path: 'UpdateYearlyReportInput.contentPresent',
+        as: 'west-sussex-business-manager',
+        field: 'input.contentPresent',
+        document: `mutation ($id: ID!, $input: UpdateYearlyReportInput!) { updateYearlyReport(id: $id, input: $input) { id } }`,
+        variables: (tooMany) => ({
+          id: randomUUID(),
+          input: { contentPresent: tooMany(() => Object.values(YearlyReportContent)[0]) },
+        }),
+      },
+      {
+        path: 'SubmitReferralInput.concernCategories',
+        as: 'sussex-health-visitor',
+        field: 'input.concernCategories',
+        document: `mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`,
+        variables: (tooMany) => ({ input: referral({ concernCategories: tooMany(() => 'NEGLECT') }) }),
+      },
+      {
+        path: 'SubmitReferralInput.earlyHelpIndicators',
+        as: 'sussex-health-visitor',
+        field: 'input.earlyHelpIndicators',
+        document: `mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`,
+        variables: (tooMany) => ({ input: referral({ earlyHelpIndicators: tooMany(() => earlyHelpIndicator) }) }),
+      },
+      {
+        path: 'WhatIsDueFilter.kinds',
+        as: 'west-sussex-business-manager',
+        field: 'filter.kinds',
+        document: `query ($filter: WhatIsDueFilter) { whatIsDue(filter: $filter) { nodes { id } } }`,
+        variables: (tooMany) => ({ filter: { kinds: tooMany(() => obligationKinds[0]) } }),
+      },
+      {
+        path: 'WhatIsDueFilter.statuses',
+        as: 'west-sussex-business-manager',
+        field: 'filter.statuses',
+        document: `query ($filter: WhatIsDueFilter) { whatIsDue(filter: $filter) { nodes { id } } }`,
+        variables: (tooMany) => ({ filter: { statuses: tooMany(() => 'OVERDUE') } }),
+      },
+    ];
+    const referral = (lists: Record<string, unknown>) => ({
+      idempotencyKey: 'bounds-referral-1',
+      childReference: 'CHILD-BOUNDS-R',
+      nhsNumber: null,
+      homeLocalAuthorityGssCode: 'E10000032',
+      concernCategories: ['NEGLECT'],
+      significantHarm: false,
+      earlyHelpIndicators: [],
+      lawfulBasis: 'PUBLIC_TASK',
+      consent: 'OBTAINED',
+      practitionerName: 'A. Visitor (test)',
+      practitionerRole: 'Health visitor',
+      ...lists,
+    });
+    const earlyHelpIndicator = Object.values(EarlyHelpIndicator)[0];
+
+    it.each(probes.map((probe) => [probe.path, probe] as const))('%s', async (_path, probe) => {
+      const max = maxOf(probe.path);
+      const result = await graph.query(
+        probe.document,
+        probe.variables((item) => times(max + 1, item)),
+        {
+          as: probe.as,
+        },
+      );
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: probe.field });
+      expect(result.errors?.[0]?.message).toContain(`at most ${max}`);
+      expect(result.errors?.[0]?.message).not.toContain('BOUNDS');
+    });
   });
 });

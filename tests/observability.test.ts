@@ -137,11 +137,13 @@ describe('metrics at /metrics on every subgraph', () => {
     expect(backlog).toBeGreaterThanOrEqual(2);
     expect(sample(waiting, 'safeguarding_outbox_oldest_unpublished_age_seconds')).toBeGreaterThanOrEqual(4);
 
+    // The backlog is counted behind escalations' one destination on the embedded bus, notifications.
+    expect(running.outboxDestinations()).toEqual(['notifications']);
+    const down = () => Promise.reject(new Error('bus down'));
     const refusing: EventBus = {
       kind: 'embedded',
-      publish: async () => {
-        throw new Error('bus down');
-      },
+      publish: down,
+      destinations: () => [{ name: 'notifications', deliver: down }],
       subscribe: async () => ({ stop: async () => undefined }),
       close: async () => undefined,
     };
@@ -153,6 +155,7 @@ describe('metrics at /metrics on every subgraph', () => {
     expect(sample(failed, 'safeguarding_outbox_unpublished_events')).toBe(backlog);
 
     const bus = new EmbeddedEventBus();
+    await bus.subscribe('notifications', () => Promise.resolve());
     let published = 0;
     const relay = new OutboxRelay(running.db, bus, {
       source: 'escalations',

@@ -8,6 +8,7 @@ import {
   NatsEventBus,
   openDatabase,
   OutboxEvent,
+  OutboxPosition,
   OutboxRelay,
   recordEvent,
   resolveDatabaseTarget,
@@ -41,6 +42,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await db.getRepository(OutboxEvent).clear();
+  await db.getRepository(OutboxPosition).clear();
 });
 
 const change = (entityId: string, type = 'referral.received') =>
@@ -105,7 +107,6 @@ describe('the outbox', () => {
       ['r-2', 1, 'referral.received'],
     ]);
     expect(new Set(rows.map((row) => row.eventId)).size).toBe(3);
-    expect(rows.every((row) => row.publishedAt === null)).toBe(true);
   });
 
   it('refuses an event written outside the transaction of its change, or with a malformed type', async () => {
@@ -167,7 +168,9 @@ describe.each<Adapter>(['embedded', 'nats'])('relayed on the %s bus', (adapter) 
     }
     const rows = await db.getRepository(OutboxEvent).find();
     expect(new Set(sink.taken.map((event) => event.eventId))).toEqual(new Set(rows.map((row) => row.eventId)));
-    expect(rows.every((row) => row.publishedAt !== null)).toBe(true);
+    // Its one destination (the subscriber on the embedded bus, the stream on NATS) stands at the last event.
+    const last = Math.max(...rows.map((row) => row.position));
+    expect((await db.getRepository(OutboxPosition).find()).map((taken) => taken.position)).toEqual([last]);
     expect(sink.taken[0]).toMatchObject({
       source: 'escalations',
       entityType: 'Referral',
@@ -208,7 +211,7 @@ describe.each<Adapter>(['embedded', 'nats'])('relayed on the %s bus', (adapter) 
     const relay = new OutboxRelay(db, bus, { source: 'escalations' });
     expect(await relay.pass()).toBe(2);
     // As if the process was killed after the bus took the events and before its commit.
-    await db.getRepository(OutboxEvent).createQueryBuilder().update().set({ publishedAt: null }).execute();
+    await db.getRepository(OutboxPosition).createQueryBuilder().update().set({ position: 0 }).execute();
     const restarted = new OutboxRelay(db, await (async () => bus)(), { source: 'escalations' });
     expect(await restarted.pass()).toBe(2);
     await until(() => sink.taken.length === 2, 'two events');
@@ -217,5 +220,65 @@ describe.each<Adapter>(['embedded', 'nats'])('relayed on the %s bus', (adapter) 
     // Embedded: the consumer saw each twice and dropped the repeat; JetStream dropped it by message id.
     expect(sink.deliveries).toBe(adapter === 'embedded' ? 4 : 2);
     await subscription.stop();
+  });
+});
+
+describe('each consumer on the embedded bus', () => {
+  it('takes every event once while another fails, and the failed one catches up from where it stopped', async () => {
+    const bus = new EmbeddedEventBus();
+    const first = consumer();
+    const last = consumer();
+    const flaky = consumer();
+    let down = true;
+    await bus.subscribe('first', first.handle);
+    await bus.subscribe('flaky', async (event) => {
+      if (down && event.sequence > 3) throw new Error('consumer down');
+      await flaky.handle(event);
+    });
+    await bus.subscribe('last', last.handle);
+    for (let n = 0; n < 10; n += 1) await change('r-7');
+    const relay = new OutboxRelay(db, bus, { source: 'escalations', logger });
+    for (let pass = 0; pass < 3; pass += 1) await relay.pass();
+    const written = (await db.getRepository(OutboxEvent).find({ order: { position: 'ASC' } })).map(
+      (row) => row.eventId,
+    );
+    for (const healthy of [first, last]) {
+      expect(healthy.taken.map((event) => event.eventId)).toEqual(written);
+      expect(healthy.deliveries).toBe(written.length);
+    }
+    expect(flaky.taken.map((event) => event.sequence)).toEqual([1, 2, 3]);
+
+    down = false;
+    await relay.pass();
+    expect(flaky.taken.map((event) => event.eventId)).toEqual(written);
+    // The three it took before failing were not sent again; the healthy ones saw nothing more.
+    expect(flaky.deliveries).toBe(written.length);
+    expect(first.deliveries).toBe(written.length);
+    expect(last.deliveries).toBe(written.length);
+    const positions = await db.getRepository(OutboxPosition).find({ order: { consumer: 'ASC' } });
+    const end = Math.max(...(await db.getRepository(OutboxEvent).find()).map((row) => row.position));
+    expect(positions.map((taken) => [taken.consumer, taken.position])).toEqual([
+      ['first', end],
+      ['flaky', end],
+      ['last', end],
+    ]);
+    await bus.close();
+  });
+
+  it('starts a consumer named later from the first event, without replaying the others', async () => {
+    const bus = new EmbeddedEventBus();
+    const early = consumer();
+    await bus.subscribe('early', early.handle);
+    for (let n = 0; n < 4; n += 1) await change(`r-${n}`);
+    const relay = new OutboxRelay(db, bus, { source: 'escalations', logger });
+    expect(await relay.pass()).toBe(4);
+    const late = consumer();
+    await bus.subscribe('late', late.handle);
+    await change('r-4');
+    expect(await relay.pass()).toBe(1 + 5);
+    expect(late.taken.map((event) => event.entityId)).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4']);
+    expect(early.taken.map((event) => event.entityId)).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4']);
+    expect(early.deliveries).toBe(5);
+    await bus.close();
   });
 });

@@ -200,6 +200,7 @@ describe('scoped repositories record their not-there refusals', () => {
         'subgraphs/escalations/src/referral/referral.repository.ts#ReferralRepository',
         'subgraphs/schools/src/file-transfer/file-transfer.repository.ts#FileTransferRepository',
         'shared/src/self-assessment/self-assessment.repository.ts#SelfAssessmentReturnRepository',
+        'subgraphs/notifications/src/webhook/webhook.repository.ts#WebhookRepository',
       ]),
     );
     expect(tree.lookups.map((lookup) => lookup.key)).toEqual(
@@ -207,6 +208,8 @@ describe('scoped repositories record their not-there refusals', () => {
         'subgraphs/escalations/src/referral/referral.repository.ts#ReferralRepository.findByIds',
         'subgraphs/partnerships/src/yearly-report/yearly-report.repository.ts#YearlyReportRepository.findById',
         'subgraphs/partnerships/src/partnership/partnership.repository.ts#PartnershipRepository.partnerById',
+        'subgraphs/notifications/src/webhook/webhook.repository.ts#WebhookRepository.endpointById',
+        'subgraphs/notifications/src/webhook/webhook.repository.ts#WebhookRepository.deliveryById',
       ]),
     );
   });

@@ -5,6 +5,7 @@ import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-reco
 import { createAuditTrailResolver } from './audit/audit-trail';
 import { auditPlugin } from './audit/audit-plugin';
 import { OutboxEvent } from './events/outbox-event.entity';
+import { OutboxPosition } from './events/outbox-position.entity';
 import { createEventBus, eventConsumers } from './events/create-event-bus';
 import { EmbeddedEventBus } from './events/embedded-event-bus';
 import type { EventBus, EventHandler, EventSubscription } from './events/event-bus';
@@ -142,6 +143,7 @@ export function subgraphEntities(definition: SubgraphDefinition): Function[] {
     AuditChainHead,
     AuditCheckpoint,
     OutboxEvent,
+    OutboxPosition,
     Obligation,
   ];
 }
@@ -181,6 +183,8 @@ export interface RunningSubgraph {
   readonly workers: Readonly<Record<string, BackgroundWorker>>;
   /** The tables of the definition's `backgroundEntities`, by their names in this database. */
   readonly backgroundTables: readonly string[];
+  /** The names of its outbox's destinations (their `OutboxPosition` rows); none while the outbox is not relayed. */
+  outboxDestinations(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -234,7 +238,10 @@ export async function startSubgraph(
   });
   const runtime: SubgraphRuntime = { db, logger, reference, calendar, now: options.now ?? (() => new Date()) };
   const replays = new ReplayGuard();
-  const observability = observe(definition.name, config, db, logger, options);
+  // The backlog figures read the relay's destinations, which exist only once its events start.
+  let relayed: SubgraphEvents | null = null;
+  const destinations = () => relayed?.destinations() ?? [];
+  const observability = observe(definition.name, config, db, logger, options, destinations);
   traceRootFields(schema, observability.tracing);
   useAuditChainKeys(db, config.AUDIT_HMAC_KEY, config.AUDIT_SIGNING_KEY);
   try {
@@ -244,6 +251,7 @@ export async function startSubgraph(
     if (options.reconcileObligations !== false) await definition.reconcileObligations?.(runtime);
     await definition.announceEvents?.(runtime);
     const events = await startEvents(definition, config, runtime, options, observability.metrics.outbox);
+    relayed = events;
     const service = await startHttpService<SubgraphContext>({
       ...(events.routes ? { routes: events.routes } : {}),
       name: definition.name,
@@ -296,6 +304,7 @@ export async function startSubgraph(
       statements,
       metrics: observability.metrics,
       workers,
+      outboxDestinations: destinations,
       backgroundTables: (definition.backgroundEntities ?? []).map((entity) => db.getMetadata(entity).tableName),
       stop: async () => {
         await Promise.all(Object.values(workers).map((worker) => worker.stop()));
@@ -314,6 +323,7 @@ export async function startSubgraph(
 
 interface SubgraphEvents {
   readonly routes?: (app: Express) => void;
+  destinations(): readonly string[];
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -322,8 +332,9 @@ interface SubgraphEvents {
  * Every subgraph relays its outbox onto the bus: NATS JetStream, or (embedded, no broker) signed
  * POSTs to each consuming service but itself (its own events are in its own database already). A
  * consumer takes them: a durable consumer of its own on NATS, the internal endpoint on the embedded
- * bus. Either way an event not taken stays where it was (the outbox row unpublished, the JetStream
- * message unacknowledged) and comes again; consumers drop repeats.
+ * bus, each consumer from its own position in the outbox. Either way an event not taken stays where
+ * it was (that consumer's outbox position unmoved, the JetStream message unacknowledged) and comes
+ * again to that consumer only; consumers drop repeats.
  */
 async function startEvents(
   definition: SubgraphDefinition,
@@ -347,6 +358,7 @@ async function startEvents(
     ...(handler && config.EVENT_BUS === 'embedded'
       ? { routes: (app: Express) => mountEventIntake(app, handler, config.INTERNAL_TOKEN_SECRET, logger) }
       : {}),
+    destinations: () => (relay ? (bus?.destinations().map((destination) => destination.name) ?? []) : []),
     start: async () => {
       if (config.EVENT_BUS === 'nats') {
         bus = await createEventBus(config);
@@ -390,6 +402,7 @@ function observe(
   db: DataSource,
   logger: Logger,
   options: StartOptions,
+  outboxDestinations: () => readonly string[],
 ): Observability {
   const metrics = new ServiceMetrics(name);
   const tracing = Tracing.create({
@@ -399,7 +412,7 @@ function observe(
     sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
   });
   observeDatabase(db, metrics, tracing.tracer);
-  outboxGauges(metrics, db);
+  outboxGauges(metrics, db, outboxDestinations);
   return {
     metrics,
     tracing,
@@ -412,8 +425,8 @@ function observe(
   };
 }
 
-/** The outbox's backlog, read at scrape time (one indexed statement per scrape, shared by both figures). */
-function outboxGauges(metrics: ServiceMetrics, db: DataSource): void {
+/** The outbox's backlog behind its slowest destination, read at scrape time (one statement per scrape, shared by both figures). */
+function outboxGauges(metrics: ServiceMetrics, db: DataSource, destinations: () => readonly string[]): void {
   let pending: Promise<{ count: number; oldestSeconds: number } | null> | null = null;
   const backlog = () => {
     pending ??= inBackground(() =>
@@ -422,7 +435,19 @@ function outboxGauges(metrics: ServiceMetrics, db: DataSource): void {
         .createQueryBuilder('event')
         .select('COUNT(*)', 'count')
         .addSelect('MIN(event.occurredAt)', 'oldest')
-        .where('event.publishedAt IS NULL')
+        // Behind the slowest destination: a consumer that is down shows here however far the others
+        // are. Positions of destinations no longer relayed to (a bus changed) are not counted.
+        .where((query) => {
+          const names = destinations();
+          if (names.length === 0) return '1 = 1';
+          const slowest = query
+            .subQuery()
+            .select('MIN(taken.position)')
+            .from(OutboxPosition, 'taken')
+            .where('taken.consumer IN (:...names)', { names })
+            .getQuery();
+          return `event.position > COALESCE(${slowest}, 0)`;
+        })
         .getRawOne<{ count: number | string; oldest: string | null }>()
         .then(
           (row) => ({

@@ -53,3 +53,13 @@ export function exactlyOneCode<K extends string>(
   if (!forms[kind].pattern.test(value)) throw new BadUserInputError(kind, `must be ${forms[kind].description}`);
   return { kind, value };
 }
+
+/**
+ * A list refused whole, naming the list, when it holds more than `max` items, before any item is
+ * checked: the caller learns the bound rather than item 5,001's fault, and an oversized list costs
+ * nothing to refuse. `list` checks the items and the list as a whole (at least one, no repeats…).
+ */
+export const boundedList = <Out extends unknown[]>(max: number, what: string, list: z.ZodType<Out>) =>
+  z
+    .custom<unknown>((value) => !Array.isArray(value) || value.length <= max, `must list at most ${max} ${what}`)
+    .pipe(list);

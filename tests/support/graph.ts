@@ -8,6 +8,7 @@ import {
   migrateSubgraph,
   mintDevelopmentToken,
   OutboxEvent,
+  OutboxPosition,
   parseEnvironment,
   resolveDatabaseTarget,
   startSubgraph,
@@ -19,7 +20,7 @@ import {
   type SubgraphName,
 } from '@safeguarding/shared';
 import type { SpanExporter } from '@safeguarding/shared';
-import { IsNull } from 'typeorm';
+import { In } from 'typeorm';
 import {
   createAuthenticator,
   readSupergraph,
@@ -322,10 +323,21 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   };
 }
 
-/** Waits until every event in the subgraph's outbox has been taken by the bus. */
+/**
+ * Waits until every destination of the subgraph's outbox (each consumer on the embedded bus, the
+ * stream on NATS) has taken every event in it.
+ */
 export async function relayed(subgraph: RunningSubgraph, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await subgraph.db.getRepository(OutboxEvent).countBy({ publishedAt: IsNull() })) > 0) {
+  const behind = async () => {
+    const last = await subgraph.db.getRepository(OutboxEvent).maximum('position');
+    if (last === null) return false;
+    const destinations = subgraph.outboxDestinations();
+    if (destinations.length === 0) return true;
+    const positions = await subgraph.db.getRepository(OutboxPosition).findBy({ consumer: In([...destinations]) });
+    return positions.length < destinations.length || positions.some((taken) => taken.position < last);
+  };
+  while (await behind()) {
     if (Date.now() > deadline) throw new Error(`${subgraph.name}'s outbox was not relayed within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,10 +1,11 @@
 import type { DomainEvent } from './outbox';
-import type { EventBus, EventHandler, EventSubscription } from './event-bus';
+import type { EventBus, EventDestination, EventHandler, EventSubscription } from './event-bus';
 
 /**
- * No broker: the relay's publish calls each subscriber in turn, and fails if any of them fails, so
- * the outbox row stays unpublished and the whole event comes again on the next pass. Subscribers
- * that did take it see it twice and drop it by `eventId`. The outbox is the durable store here.
+ * No broker: the outbox is the durable store, and the relay delivers to each subscriber as a
+ * destination of its own, from that subscriber's own position in the outbox. A subscriber that
+ * fails is retried from where it stopped while the others go on; one named later starts from the
+ * outbox's first event. `publish` (every subscriber, failing if any fails) is for in-process use.
  */
 export class EmbeddedEventBus implements EventBus {
   readonly kind = 'embedded' as const;
@@ -21,6 +22,10 @@ export class EmbeddedEventBus implements EventBus {
     }
     if (failures.length > 0)
       throw new AggregateError(failures, `${failures.length} subscriber(s) did not take ${event.type}`);
+  }
+
+  destinations(): readonly EventDestination[] {
+    return [...this.subscribers].map(([name, deliver]) => ({ name, deliver }));
   }
 
   async subscribe(consumer: string, handler: EventHandler): Promise<EventSubscription> {

@@ -3,6 +3,7 @@ export * from './event-bus';
 export * from './nats-event-bus';
 export * from './outbox';
 export * from './outbox-event.entity';
+export * from './outbox-position.entity';
 export * from './outbox-relay';
 export * from './create-event-bus';
 export * from './signed-delivery';

@@ -10,7 +10,13 @@ import {
   type NatsConnection,
 } from 'nats';
 import type { DomainEvent } from './outbox';
-import { eventSubject, type EventBus, type EventHandler, type EventSubscription } from './event-bus';
+import {
+  eventSubject,
+  type EventBus,
+  type EventDestination,
+  type EventHandler,
+  type EventSubscription,
+} from './event-bus';
 
 export interface NatsEventBusOptions {
   readonly url: string;
@@ -72,6 +78,11 @@ export class NatsEventBus implements EventBus {
 
   async publish(event: DomainEvent): Promise<void> {
     await this.jetstream.publish(eventSubject(this.prefix, event), codec.encode(event), { msgID: event.eventId });
+  }
+
+  /** One destination: the stream. Each consumer's position is JetStream's durable consumer. */
+  destinations(): readonly EventDestination[] {
+    return [{ name: 'jetstream', deliver: (event) => this.publish(event) }];
   }
 
   async subscribe(consumer: string, handler: EventHandler): Promise<EventSubscription> {

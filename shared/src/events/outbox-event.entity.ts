@@ -2,13 +2,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A change another service must hear of, written in the same transaction as the change itself, so
- * an event exists exactly when its change committed. The relay publishes rows in `position` order
- * and stamps `publishedAt` only once the bus has accepted them: delivery is at least once, and a
- * consumer drops repeats by `eventId`.
+ * an event exists exactly when its change committed. The relay delivers rows in `position` order
+ * and moves each destination's own `OutboxPosition` only once that destination took them: delivery
+ * is at least once, and a consumer drops repeats by `eventId`.
  */
 @Entity('outbox_event')
 @Index('IDX_outbox_event_entity_sequence', ['entityType', 'entityId', 'sequence'], { unique: true })
-@Index('IDX_outbox_event_unpublished', ['publishedAt', 'position'])
 export class OutboxEvent {
   /** Commit order within this database; the relay's cursor. */
   @PrimaryGeneratedColumn('increment')
@@ -40,7 +39,4 @@ export class OutboxEvent {
   /** JSON; thin by rule: identifiers, dates and visibility, never a child's details or free text. */
   @Column('text')
   payload!: string;
-
-  @Column('varchar', { length: 30, nullable: true })
-  publishedAt!: string | null;
 }

@@ -57,7 +57,6 @@ export async function recordEvent<P extends Record<string, unknown>>(
     sequence: Number(latest?.sequence ?? 0) + 1,
     occurredAt: draft.occurredAt.toISOString(),
     payload: JSON.stringify(draft.payload),
-    publishedAt: null,
   });
   return repository.save(event);
 }
@@ -99,7 +98,6 @@ export async function recordEvents<P extends Record<string, unknown>>(
       sequence,
       occurredAt: draft.occurredAt.toISOString(),
       payload: JSON.stringify(draft.payload),
-      publishedAt: null,
     };
   });
   await manager.createQueryBuilder().insert().into(OutboxEvent).values(rows).updateEntity(false).execute();

@@ -128,7 +128,6 @@ export async function reconcileObligationPlans(
           sequence: (sequences.get(write.row.id) ?? 0) + 1,
           occurredAt: at.toISOString(),
           payload: JSON.stringify(obligationPayload(write.row)),
-          publishedAt: null,
         }),
       ),
     );

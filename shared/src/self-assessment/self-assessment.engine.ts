@@ -36,6 +36,7 @@ import {
   type SelfAssessmentStandard,
   type SelfAssessmentStandardDefinition,
   type SubmitSelfAssessmentInput,
+  selfAssessmentLimits,
 } from './self-assessment.types';
 import { inTransaction } from '../database';
 
@@ -78,7 +79,7 @@ const standardsSchema = z
     }),
   )
   .min(1, 'must list at least one standard')
-  .max(30, 'must list at most 30 standards')
+  .max(selfAssessmentLimits.standards, `must list at most ${selfAssessmentLimits.standards} standards`)
   .superRefine((standards, context) => {
     const seen = new Set<string>();
     standards.forEach((standard, index) => {
@@ -96,10 +97,14 @@ const ratingsSchema = z
       evidence: requiredText(4000),
       actions: z
         .array(z.object({ description: requiredText(1000), owner: requiredText(200), dueOn: isoDate }))
-        .max(20, 'must list at most 20 actions'),
+        .max(
+          selfAssessmentLimits.actionsPerRating,
+          `must list at most ${selfAssessmentLimits.actionsPerRating} actions`,
+        ),
     }),
   )
-  .min(1, "must rate the partnership's standards");
+  .min(1, "must rate the partnership's standards")
+  .max(selfAssessmentLimits.standards, `must list at most ${selfAssessmentLimits.standards} ratings`);
 
 const completeSchema = z.object({ actionId: uuid, completedOn: isoDate });
 

@@ -3,16 +3,17 @@ import { PageArgs, type Connection } from '../connection';
 import type { SubgraphContext } from '../context';
 import { DeadlineView } from '../deadline';
 import { SelfAssessmentEngine, type SelfAssessmentModule } from './self-assessment.engine';
-import type {
-  CompleteSelfAssessmentActionInput,
-  OfMember,
-  SelfAssessmentAction,
-  SelfAssessmentOverview,
-  SelfAssessmentRating,
-  SelfAssessmentReturn,
-  SelfAssessmentStandard,
-  SelfAssessmentStandardDefinition,
-  SubmitSelfAssessmentInput,
+import {
+  selfAssessmentLimits,
+  type CompleteSelfAssessmentActionInput,
+  type OfMember,
+  type SelfAssessmentAction,
+  type SelfAssessmentOverview,
+  type SelfAssessmentRating,
+  type SelfAssessmentReturn,
+  type SelfAssessmentStandard,
+  type SelfAssessmentStandardDefinition,
+  type SubmitSelfAssessmentInput,
 } from './self-assessment.types';
 
 function lowerFirst(text: string): string {
@@ -174,7 +175,10 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     @Mutation(() => [types.Standard], { name: `configure${prefix}Standards`, description: describe.configureMutation })
     // type-graphql prints arguments in the reverse of their order here: the SDL reads partnershipId, standards.
     configure(
-      @Arg('standards', () => [types.StandardInput]) standards: SelfAssessmentStandardDefinition[],
+      @Arg('standards', () => [types.StandardInput], {
+        description: `Every standard, replacing those configured before; at most ${selfAssessmentLimits.standards}`,
+      })
+      standards: SelfAssessmentStandardDefinition[],
       @Arg('partnershipId', () => ID) partnershipId: string,
       @Ctx() ctx: SubgraphContext,
     ): Promise<SelfAssessmentStandard[]> {

@@ -4,6 +4,13 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { connectionOf, type ConnectionClass } from '../connection';
 import { DateScalar } from '../scalars';
 
+/**
+ * A partnership's framework runs to a dozen or so standards (section 11 audits, the KCSIE
+ * safeguarding return); thirty leaves room for local ones. A return rates each standard once, so
+ * it holds at most as many ratings; each rating's improvement plan lists at most twenty actions.
+ */
+export const selfAssessmentLimits = { standards: 30, actionsPerRating: 20 } as const;
+
 export enum RagRating {
   RED = 'RED',
   AMBER = 'AMBER',
@@ -410,7 +417,10 @@ export function selfAssessmentTypes<K extends string>(
     @Field()
     evidence!: string;
 
-    @Field(() => [ActionInput], { defaultValue: [] })
+    @Field(() => [ActionInput], {
+      defaultValue: [],
+      description: `What will be done to meet the standard; at most ${selfAssessmentLimits.actionsPerRating}`,
+    })
     actions!: ActionInput[];
   }
 
@@ -424,7 +434,9 @@ export function selfAssessmentTypes<K extends string>(
     @Field({ description: 'e.g. 2025-26' })
     financialYear!: string;
 
-    @Field(() => [RatingInput])
+    @Field(() => [RatingInput], {
+      description: `One rating for each of the partnership's standards; at most ${selfAssessmentLimits.standards}`,
+    })
     standards!: RatingInput[];
   }
   Field(() => member.inputType)(SubmitInput.prototype, member.key);

@@ -4,7 +4,7 @@ import { Agency } from './agency.entity';
 import { AgenciesArgs, AgencyConnection } from './agency-connection.type';
 import { AgencyRegistrationResult } from './agency-registration.type';
 import { RegisterRelevantAgencyInput, RelevantAgencyRowInput } from './agency.input';
-import { AgencyService } from './agency.service';
+import { AgencyService, maxRowsPerRequest } from './agency.service';
 
 @Resolver(() => Agency)
 export class AgencyResolver {
@@ -52,7 +52,10 @@ export class AgencyResolver {
       'Registers or updates relevant agencies in bulk (at most 500 rows), idempotent by identifier: ODS code, else Companies House number, else charity number, else exact name and heading. Each row is accepted or rejected on its own; a batch that would change an agency no partnership of yours names (SI 2018/789) is refused whole.',
   })
   registerRelevantAgencies(
-    @Arg('rows', () => [RelevantAgencyRowInput]) rows: RelevantAgencyRowInput[],
+    @Arg('rows', () => [RelevantAgencyRowInput], {
+      description: `Agencies to register or update; at most ${maxRowsPerRequest} a request (a larger file goes in several)`,
+    })
+    rows: RelevantAgencyRowInput[],
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgencyRegistrationResult[]> {
     return new AgencyService(ctx).registerRows(rows);

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { EscalationStageInput } from './escalation-policy.input';
-import { EscalationPolicyService } from './escalation-policy.service';
+import { EscalationPolicyService, escalationStagesLimit } from './escalation-policy.service';
 import { EscalationPolicy } from './escalation-policy.type';
 
 @Resolver(() => EscalationPolicy)
@@ -22,7 +22,10 @@ export class EscalationPolicyResolver {
       description: 'The stage that can act now, where a child at immediate risk starts; default 2, or the last stage',
     })
     immediateRiskStagePosition: number | null,
-    @Arg('stages', () => [EscalationStageInput]) stages: EscalationStageInput[],
+    @Arg('stages', () => [EscalationStageInput], {
+      description: `The stages in order, first to last; at most ${escalationStagesLimit}`,
+    })
+    stages: EscalationStageInput[],
     @Arg('partnershipId', () => ID) partnershipId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EscalationPolicy> {

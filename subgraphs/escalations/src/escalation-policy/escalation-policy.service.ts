@@ -18,6 +18,9 @@ import { EscalationPolicy } from './escalation-policy.type';
 
 const partnershipIdSchema = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
 
+/** Local escalation procedures run to four or five stages; ten leaves room for any. */
+export const escalationStagesLimit = 10;
+
 const stagesSchema = z
   .array(
     z.object({
@@ -31,7 +34,7 @@ const stagesSchema = z
     }),
   )
   .min(1, 'must list at least one stage')
-  .max(10, 'must list at most 10 stages');
+  .max(escalationStagesLimit, `must list at most ${escalationStagesLimit} stages`);
 
 const stagePosition = (stageCount: number) =>
   z

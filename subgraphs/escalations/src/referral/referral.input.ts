@@ -7,6 +7,10 @@ import {
   ReferralLawfulBasis,
 } from './referral.entity';
 
+/** A list names each value at most once, so it holds at most as many as there are. */
+export const concernCategoriesLimit = Object.keys(ConcernCategory).length;
+export const earlyHelpIndicatorsLimit = Object.keys(EarlyHelpIndicator).length;
+
 @InputType({
   description: "A referral your organisation makes to the children's social care of the child's home local authority",
 })
@@ -29,13 +33,18 @@ export class SubmitReferralInput {
   @Field({ description: "GSS code of the child's home local authority; a retired code is routed to its successor" })
   homeLocalAuthorityGssCode!: string;
 
-  @Field(() => [ConcernCategory])
+  @Field(() => [ConcernCategory], {
+    description: `Each category of concern once; at most ${concernCategoriesLimit}, the number there are`,
+  })
   concernCategories!: ConcernCategory[];
 
   @Field({ description: 'The child is suffering or likely to suffer significant harm: the referral is immediate' })
   significantHarm!: boolean;
 
-  @Field(() => [EarlyHelpIndicator], { defaultValue: [] })
+  @Field(() => [EarlyHelpIndicator], {
+    defaultValue: [],
+    description: `Each indicator once; at most ${earlyHelpIndicatorsLimit}, the number there are`,
+  })
   earlyHelpIndicators!: EarlyHelpIndicator[];
 
   @Field(() => ReferralLawfulBasis)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
+  boundedList,
   inTransaction,
   alignByKey,
   appendAudit,
@@ -43,7 +44,12 @@ import {
   ReferralUrgency,
   ReferrerKind,
 } from './referral.entity';
-import type { DecideReferralInput, SubmitReferralInput } from './referral.input';
+import {
+  concernCategoriesLimit,
+  earlyHelpIndicatorsLimit,
+  type DecideReferralInput,
+  type SubmitReferralInput,
+} from './referral.input';
 import { overdueReferralOrder, referralOrder, ReferralRepository, type ReferralSide } from './referral.repository';
 import { ReferralConnection } from './referral-connection.type';
 import { nextReferralStatus, type ReferralTransition } from './referral.transitions';
@@ -97,12 +103,17 @@ function submitSchema(reference: ReferenceData) {
                 : 'is not the GSS code of an English local authority',
           });
         }),
-      concernCategories: z
-        .array(z.enum(ConcernCategory))
-        .min(1, 'must name at least one concern')
-        .transform((list) => [...new Set(list)].sort()),
+      concernCategories: boundedList(
+        concernCategoriesLimit,
+        'concerns',
+        z.array(z.enum(ConcernCategory)).min(1, 'must name at least one concern'),
+      ).transform((list) => [...new Set(list)].sort()),
       significantHarm: z.boolean(),
-      earlyHelpIndicators: z.array(z.enum(EarlyHelpIndicator)).transform((list) => [...new Set(list)].sort()),
+      earlyHelpIndicators: boundedList(
+        earlyHelpIndicatorsLimit,
+        'early help indicators',
+        z.array(z.enum(EarlyHelpIndicator)),
+      ).transform((list) => [...new Set(list)].sort()),
       lawfulBasis: z.enum(ReferralLawfulBasis),
       consent: z.enum(ReferralConsent),
       consentReason: requiredText(1000).nullish(),

@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import {
+  boundedList,
   decodeCursor,
   DeadlineView,
   pageOf,
   pageSize,
   partnershipStaffRoles,
+  obligationKinds,
+  validateInput,
   type ObligationKind,
   type SubgraphContext,
 } from '@safeguarding/shared';
@@ -22,6 +26,16 @@ import {
 } from './obligation.type';
 
 const cursorList = 'whatIsDue';
+
+/** Each kind or status named at most once: a longer list repeats one and is refused. */
+const filterSchema = z.object({
+  kinds: boundedList(obligationKinds.length, 'kinds', z.array(z.enum(obligationKinds))).nullish(),
+  statuses: boundedList(
+    Object.keys(OpenDeadlineStatus).length,
+    'statuses',
+    z.array(z.enum(OpenDeadlineStatus)),
+  ).nullish(),
+});
 
 /**
  * "What is due" across every service, from the index the obligation events built: the caller sees
@@ -85,9 +99,10 @@ export class ObligationIndexService {
 
   private query(args: WhatIsDueArgs, partnershipId: string | null): DueQuery {
     const filter = args.filter ?? {};
+    const lists = validateInput(filterSchema, { kinds: filter.kinds, statuses: filter.statuses }, 'filter');
     return {
-      kinds: filter.kinds ?? null,
-      statuses: filter.statuses ?? null,
+      kinds: lists.kinds ?? null,
+      statuses: lists.statuses ?? null,
       dueBefore: filter.dueBefore ?? null,
       ownerOrganisationId: filter.ownerOrganisationId ?? null,
       ownerPartnershipId: partnershipId ?? filter.ownerPartnershipId ?? null,

@@ -121,10 +121,16 @@ export class ObligationConnection {
 
 @InputType({ description: 'Narrows what is due; every field optional, all given must hold' })
 export class WhatIsDueFilter {
-  @Field(() => [ObligationKindEnum], { nullable: true, description: 'Only these kinds' })
+  @Field(() => [ObligationKindEnum], {
+    nullable: true,
+    description: `Only these kinds; at most ${obligationKinds.length}, the number there are`,
+  })
   kinds?: ObligationKind[] | null;
 
-  @Field(() => [OpenDeadlineStatus], { nullable: true, description: 'Only these, as of today in England' })
+  @Field(() => [OpenDeadlineStatus], {
+    nullable: true,
+    description: `Only these, as of today in England; at most ${Object.keys(OpenDeadlineStatus).length}, the number there are`,
+  })
   statuses?: OpenDeadlineStatus[] | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Only those due strictly before this date' })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { webhookEventTypes } from './webhook-event-types';
 
 @InputType({ description: 'An endpoint to register for your organisation, or for a partnership you administer' })
 export class RegisterWebhookEndpointInput {
@@ -7,8 +8,7 @@ export class RegisterWebhookEndpointInput {
 
   @Field(() => [String], {
     nullable: true,
-    description:
-      'Event types to receive: obligation.opened|changed|met|cancelled, the reminders obligation.due_soon|due_today|overdue|still_overdue, the domain events and webhook.endpoint_disabled; omitted or empty: all',
+    description: `Event types to receive: obligation.opened|changed|met|cancelled, the reminders obligation.due_soon|due_today|overdue|still_overdue, the domain events and webhook.endpoint_disabled; omitted or empty: all. Each once; at most ${webhookEventTypes.length}, the number there are`,
   })
   eventTypes?: string[] | null;
 

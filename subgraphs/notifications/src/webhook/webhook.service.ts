@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
+  boundedList,
   inTransaction,
   appendAudit,
   AuditAction,
@@ -11,12 +12,10 @@ import {
   nestedPage,
   newId,
   NotFoundError,
-  noteRefusedRow,
   pageOf,
   pageRequest,
   partnershipAdministratorRoles,
   requiredText,
-  Role,
   validateInput,
   type Connection,
   type SubgraphContext,
@@ -25,7 +24,13 @@ import { WebhookDelivery as DeliveryRow } from './webhook-delivery.entity';
 import { WebhookEndpoint as EndpointRow } from './webhook-endpoint.entity';
 import { webhookEventTypes } from './webhook-event-types';
 import type { RegisterWebhookEndpointInput } from './webhook.input';
-import { deliveryOrder, endpointOrder, WebhookRepository, type EndpointOwner } from './webhook.repository';
+import {
+  deliveryOrder,
+  endpointOrder,
+  webhookManagerRoles,
+  WebhookRepository,
+  type EndpointOwner,
+} from './webhook.repository';
 import {
   RegisteredWebhookEndpoint,
   WebhookDelivery,
@@ -36,23 +41,13 @@ import {
 import { webhookSettingsOf } from './webhook-settings';
 import { assertPublicDestination, parseWebhookUrl, UnsafeDestinationError } from './webhook-url';
 
-/** Who may connect an organisation's systems: its managers, not every practitioner. */
-export const webhookManagerRoles: readonly Role[] = [
-  Role.SAFEGUARDING_MANAGER,
-  Role.DESIGNATED_SAFEGUARDING_LEAD,
-  Role.LEAD_SAFEGUARDING_PARTNER,
-  Role.DELEGATED_SAFEGUARDING_PARTNER,
-  Role.PARTNERSHIP_BUSINESS_MANAGER,
-  Role.PANEL_MEMBER,
-  Role.NATIONAL_ADMINISTRATOR,
-];
-
 const registrationSchema = z.object({
   url: z.string().max(2000, 'must be at most 2000 characters'),
-  eventTypes: z
-    .array(z.string().refine((type) => webhookEventTypes.includes(type), 'is not an event type the graph sends'))
-    .max(webhookEventTypes.length)
-    .nullish(),
+  eventTypes: boundedList(
+    webhookEventTypes.length,
+    'event types',
+    z.array(z.string().refine((type) => webhookEventTypes.includes(type), 'is not an event type the graph sends')),
+  ).nullish(),
   description: requiredText(200).nullish(),
   partnershipId: z.uuid('must be a partnership id').nullish(),
 });
@@ -69,12 +64,13 @@ export class WebhookService {
     after?: string | null;
     partnershipId?: string | null;
   }): Promise<Connection<WebhookEndpoint>> {
-    const repository = this.repository(this.ownerFor(args.partnershipId ?? null));
+    const owner = this.ownerFor(args.partnershipId ?? null);
+    const repository = this.repository();
     const request = pageRequest('webhookEndpoints', args, endpointOrder);
-    const rows = await repository.pageOfEndpoints(request);
+    const rows = await repository.pageOfEndpoints(owner, request);
     const page = pageOf(rows, request.first, 'webhookEndpoints', (row) => endpointOrder.map((key) => key.value(row)));
     return connection(WebhookEndpointConnection, { ...page, nodes: page.nodes.map(toEndpoint) }, () =>
-      repository.countEndpoints(),
+      repository.countEndpoints(owner),
     );
   }
 
@@ -82,11 +78,8 @@ export class WebhookService {
     endpoint: WebhookEndpoint,
     args: { first?: number | null; after?: string | null },
   ): Promise<Connection<WebhookDelivery>> {
-    const repository = this.repository(
-      endpoint.partnershipId
-        ? { partnershipId: endpoint.partnershipId }
-        : { organisationId: endpoint.organisationId ?? '' },
-    );
+    // The parent endpoint was answered to this caller already: its deliveries are listed by its id.
+    const repository = this.repository();
     const page = await nestedPage<DeliveryRow>({
       list: 'WebhookEndpoint.deliveries',
       loaders: this.ctx.loaders,
@@ -118,8 +111,8 @@ export class WebhookService {
     }
     const secret = `whsec_${randomBytes(24).toString('base64')}`;
     const row = await inTransaction(this.ctx.db, async (manager) => {
-      const repository = new WebhookRepository(manager, owner);
-      if ((await repository.countEndpoints()) >= maxEndpointsPerOwner) {
+      const repository = new WebhookRepository(manager, this.ctx.scope);
+      if ((await repository.countEndpoints(owner)) >= maxEndpointsPerOwner) {
         throw new BadUserInputError(
           'input.url',
           `at most ${maxEndpointsPerOwner} endpoints may be registered; disable one first`,
@@ -188,12 +181,12 @@ export class WebhookService {
   /** Sends a message again with the same `webhook-id`, whatever became of it. */
   async redeliver(deliveryId: string): Promise<WebhookDelivery> {
     const row = await inTransaction(this.ctx.db, async (manager) => {
-      const delivery = await manager.getRepository(DeliveryRow).findOneBy({ id: deliveryId });
+      this.ctx.scope.requireIdentity();
+      const repository = new WebhookRepository(manager, this.ctx.scope);
+      const delivery = await repository.deliveryById(deliveryId);
       if (!delivery) throw new NotFoundError('WebhookDelivery', deliveryId);
-      const endpoint = await this.ownedEndpoint(manager, delivery.endpointId, {
-        entityType: 'WebhookDelivery',
-        entityId: delivery.id,
-      });
+      const endpoint = await repository.endpointById(delivery.endpointId);
+      if (!endpoint) throw new NotFoundError('WebhookDelivery', deliveryId);
       delivery.status = 'PENDING';
       delivery.attempts = 0;
       delivery.nextAttemptAt = this.ctx.now.toISOString();
@@ -216,21 +209,11 @@ export class WebhookService {
     return toDelivery(row);
   }
 
-  /** An endpoint found only among those the caller may manage; anyone else's is "not found", and the attempt on what was asked for is recorded. */
-  private async ownedEndpoint(
-    manager: EntityManager,
-    id: string,
-    asked: { entityType: string; entityId: string } = { entityType: 'WebhookEndpoint', entityId: id },
-  ): Promise<EndpointRow> {
-    const identity = this.ctx.scope.requireIdentity();
-    const found = await manager.getRepository(EndpointRow).findOneBy({ id });
-    const mine =
-      found &&
-      (found.partnershipId
-        ? this.ctx.scope.actsInAnyOf([found.partnershipId], partnershipAdministratorRoles)
-        : found.organisationId === identity.organisation.id && this.ctx.scope.hasRole(...webhookManagerRoles));
-    if (found && !mine) noteRefusedRow(this.ctx, { ...asked, partnershipId: found.partnershipId });
-    if (!found || !mine) throw new NotFoundError(asked.entityType, asked.entityId);
+  /** An endpoint found only among those the caller may manage; anyone else's is "not found", and the attempt is recorded (by the repository). */
+  private async ownedEndpoint(manager: EntityManager, id: string): Promise<EndpointRow> {
+    this.ctx.scope.requireIdentity();
+    const found = await new WebhookRepository(manager, this.ctx.scope).endpointById(id);
+    if (!found) throw new NotFoundError('WebhookEndpoint', id);
     return found;
   }
 
@@ -248,8 +231,8 @@ export class WebhookService {
     return { organisationId: identity.organisation.id };
   }
 
-  private repository(owner: EndpointOwner): WebhookRepository {
-    return new WebhookRepository(this.ctx.db.manager, owner);
+  private repository(): WebhookRepository {
+    return new WebhookRepository(this.ctx.db.manager, this.ctx.scope);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   newId,
   NotFoundError,
   partnershipAdministratorRoles,
+  boundedList,
   requiredText,
   validateInput,
   BadUserInputError,
@@ -20,7 +21,7 @@ import {
   type Partnership,
   type StatutoryPartner,
 } from './partnership.entity';
-import type { DelegateInput, LeadSafeguardingPartnerInput } from './partnership.input';
+import { delegatedFunctionsLimit, type DelegateInput, type LeadSafeguardingPartnerInput } from './partnership.input';
 import { nextPartnershipStatus, ruleBroken } from './partnership.transitions';
 import { PartnershipRepository } from './partnership.repository';
 import { settleYearlyReportObligations } from '../yearly-report/yearly-report.obligations';
@@ -36,7 +37,11 @@ const leadSchema = (today: string) =>
 const delegateSchema = z.object({
   name: requiredText(200),
   office: requiredText(200),
-  functions: z.array(requiredText(300)).min(1, 'must list at least one delegated function').max(30),
+  functions: boundedList(
+    delegatedFunctionsLimit,
+    'delegated functions',
+    z.array(requiredText(300)).min(1, 'must list at least one delegated function'),
+  ),
   delegatedFrom: isoDate,
 });
 

@@ -1,18 +1,33 @@
 import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 
+/**
+ * Each list may name at most a few more codes than England has (153 live local authorities, 42
+ * integrated care boards, 39 police force areas), so no real footprint is refused.
+ */
+export const footprintLimits = { localAuthorities: 160, integratedCareBoards: 45, policeForces: 45 } as const;
+
+/** What one delegate may be given: the partnership's functions, one entry each. */
+export const delegatedFunctionsLimit = 30;
+
 @InputType({ description: 'A new local safeguarding arrangement, created as DRAFT' })
 export class CreatePartnershipInput {
   @Field()
   name!: string;
 
-  @Field(() => [String], { description: 'GSS codes of the live local authorities in the footprint' })
+  @Field(() => [String], {
+    description: `GSS codes of the live local authorities in the footprint; at most ${footprintLimits.localAuthorities}`,
+  })
   localAuthorityGssCodes!: string[];
 
-  @Field(() => [String], { description: 'ODS codes of the integrated care boards that are partners' })
+  @Field(() => [String], {
+    description: `ODS codes of the integrated care boards that are partners; at most ${footprintLimits.integratedCareBoards}`,
+  })
   integratedCareBoardOdsCodes!: string[];
 
-  @Field(() => [String], { description: 'GSS codes of the police force areas whose chief officers are partners' })
+  @Field(() => [String], {
+    description: `GSS codes of the police force areas whose chief officers are partners; at most ${footprintLimits.policeForces}`,
+  })
   policeForceGssCodes!: string[];
 }
 
@@ -36,7 +51,9 @@ export class DelegateInput {
   @Field()
   office!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: `What is delegated (Working Together 2023, chapter 2), one function each; at most ${delegatedFunctionsLimit}`,
+  })
   functions!: string[];
 
   @Field(() => DateScalar)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  boundedList,
   inTransaction,
   exactlyOneCode,
   alignByKey,
@@ -23,7 +24,7 @@ import { PartnershipConnection } from './partnership-connection.type';
 import type { EntityManager } from 'typeorm';
 import { LocalAuthority } from '../reference-data/local-authority.type';
 import { PartnerKind, Partnership, PartnershipArea, PartnershipStatus, StatutoryPartner } from './partnership.entity';
-import type { CreatePartnershipInput } from './partnership.input';
+import { footprintLimits, type CreatePartnershipInput } from './partnership.input';
 import { partnershipOrder, PartnershipRepository } from './partnership.repository';
 import { partnerOverlapShortfalls } from './partner-overlap';
 import { recordFootprintEvent } from './partnership.events';
@@ -163,34 +164,39 @@ function mayCreatePartnership(ctx: SubgraphContext, partnerOrganisationIds: read
 
 function codeList(
   label: string,
+  max: number,
   format: RegExp,
   formatMessage: string,
   known: (code: string) => boolean,
   unknownMessage: string | ((code: string) => string),
 ) {
-  return z
-    .array(
-      z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(format, formatMessage)
-        .superRefine((code, context) => {
-          if (!known(code))
-            context.addIssue({
-              code: 'custom',
-              message: typeof unknownMessage === 'string' ? unknownMessage : unknownMessage(code),
-            });
-        }),
-    )
-    .min(1, `must name at least one ${label}`)
-    .superRefine((codes, context) => {
-      const seen = new Set<string>();
-      codes.forEach((code, index) => {
-        if (seen.has(code)) context.addIssue({ code: 'custom', path: [index], message: `${code} is listed twice` });
-        seen.add(code);
-      });
-    });
+  return boundedList(
+    max,
+    `${label} codes`,
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(format, formatMessage)
+          .superRefine((code, context) => {
+            if (!known(code))
+              context.addIssue({
+                code: 'custom',
+                message: typeof unknownMessage === 'string' ? unknownMessage : unknownMessage(code),
+              });
+          }),
+      )
+      .min(1, `must name at least one ${label}`)
+      .superRefine((codes, context) => {
+        const seen = new Set<string>();
+        codes.forEach((code, index) => {
+          if (seen.has(code)) context.addIssue({ code: 'custom', path: [index], message: `${code} is listed twice` });
+          seen.add(code);
+        });
+      }),
+  );
 }
 
 /** A partner must be one for the area (Children Act 2004 s16E): refused naming the field, the LA and who would qualify. */
@@ -233,6 +239,7 @@ function createPartnershipSchema(reference: ReferenceData, today: string) {
     name: requiredText(200),
     localAuthorityGssCodes: codeList(
       'local authority',
+      footprintLimits.localAuthorities,
       /^E(06|08|09|10)\d{6}$/,
       'must be a local authority GSS code (E06, E08, E09 or E10 followed by 6 digits)',
       (code) => liveLas.has(code),
@@ -240,6 +247,7 @@ function createPartnershipSchema(reference: ReferenceData, today: string) {
     ),
     integratedCareBoardOdsCodes: codeList(
       'integrated care board',
+      footprintLimits.integratedCareBoards,
       /^[A-Z0-9]{3}$/,
       'must be a 3-character ODS code',
       (code) => icbs.has(code),
@@ -247,6 +255,7 @@ function createPartnershipSchema(reference: ReferenceData, today: string) {
     ),
     policeForceGssCodes: codeList(
       'police force',
+      footprintLimits.policeForces,
       /^E23\d{6}$/,
       'must be a police force area GSS code (E23 followed by 6 digits)',
       (code) => forces.has(code),

@@ -2,6 +2,9 @@ import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 import { YearlyReportContent } from './yearly-report.content';
 
+/** Each content item once: a longer list repeats one. */
+export const yearlyReportContentLimit = Object.keys(YearlyReportContent).length;
+
 @InputType()
 export class RecordYearlyReportInput {
   @Field(() => ID)
@@ -28,7 +31,10 @@ export class UpdateYearlyReportInput {
   @Field(() => DateScalar, { nullable: true })
   sentToFoundationsOn?: string;
 
-  @Field(() => [YearlyReportContent], { nullable: true })
+  @Field(() => [YearlyReportContent], {
+    nullable: true,
+    description: `The contents the report holds, each once; at most ${yearlyReportContentLimit}, the number there are`,
+  })
   contentPresent?: YearlyReportContent[];
 
   @Field({ nullable: true })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  boundedList,
   inTransaction,
   financialYearContaining,
   financialYearOf,
@@ -28,7 +29,11 @@ import {
 import type { EntityManager } from 'typeorm';
 import { ContentRequirement, yearlyReportContent, YearlyReportContent } from './yearly-report.content';
 import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
-import type { RecordYearlyReportInput, UpdateYearlyReportInput } from './yearly-report.input';
+import {
+  yearlyReportContentLimit,
+  type RecordYearlyReportInput,
+  type UpdateYearlyReportInput,
+} from './yearly-report.input';
 import { settleYearlyReportObligations } from './yearly-report.obligations';
 import { yearlyReportOrder, YearlyReportRepository } from './yearly-report.repository';
 import { YearlyReportComplianceConnection, YearlyReportConnection } from './yearly-report-connection.type';
@@ -255,7 +260,11 @@ export class YearlyReportService {
         publicationUrl: httpsUrl.nullish(),
         sentToPanelOn: isoDate.nullish(),
         sentToFoundationsOn: isoDate.nullish(),
-        contentPresent: z.array(z.enum(YearlyReportContent)).nullish(),
+        contentPresent: boundedList(
+          yearlyReportContentLimit,
+          'content items',
+          z.array(z.enum(YearlyReportContent)),
+        ).nullish(),
         hasSecureEstablishment: z.boolean().nullish(),
       }),
       input,

@@ -1,6 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { EducationRepresentationLevel } from './education-representative.entity';
 
+/** Every forum's education members together: a large partnership names a few dozen. */
+export const educationRepresentativesLimit = 50;
+
 @InputType()
 export class EducationRepresentativeInput {
   @Field(() => EducationRepresentationLevel)
@@ -30,6 +33,8 @@ export class SetEducationRepresentationInput {
   @Field(() => ID)
   partnershipId!: string;
 
-  @Field(() => [EducationRepresentativeInput])
+  @Field(() => [EducationRepresentativeInput], {
+    description: `Every representative, strategic and operational; at most ${educationRepresentativesLimit}`,
+  })
   representatives!: EducationRepresentativeInput[];
 }

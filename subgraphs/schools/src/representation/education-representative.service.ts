@@ -9,7 +9,7 @@ import {
   type SubgraphContext,
 } from '@safeguarding/shared';
 import { EducationRepresentationLevel, EducationRepresentative } from './education-representative.entity';
-import type { SetEducationRepresentationInput } from './education-representative.input';
+import { educationRepresentativesLimit, type SetEducationRepresentationInput } from './education-representative.input';
 import { EducationRepresentativeRepository } from './education-representative.repository';
 
 const setSchema = z.object({
@@ -30,7 +30,7 @@ const setSchema = z.object({
           .transform((v) => v ?? null),
       }),
     )
-    .max(50)
+    .max(educationRepresentativesLimit, `must list at most ${educationRepresentativesLimit} representatives`)
     .refine(
       (list) => list.some((r) => r.level === EducationRepresentationLevel.STRATEGIC),
       'must include a STRATEGIC representative: WT 2023 requires education at strategic level',

@@ -1,6 +1,9 @@
 import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '@safeguarding/shared';
 
+/** More than a year's days: a calendar covers at most a school year and its holidays. */
+export const closureDaysLimit = 400;
+
 @InputType()
 export class SchoolClosureDayInput {
   @Field(() => DateScalar)
@@ -21,6 +24,8 @@ export class SetSchoolCalendarInput {
   @Field(() => DateScalar)
   to!: string;
 
-  @Field(() => [SchoolClosureDayInput])
+  @Field(() => [SchoolClosureDayInput], {
+    description: `The days the school is closed between from and to; at most ${closureDaysLimit}`,
+  })
   closureDays!: SchoolClosureDayInput[];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  boundedList,
   inTransaction,
   BadUserInputError,
   connection,
@@ -20,7 +21,7 @@ import { mayChangeSchoolSafeguardingRecord, schoolSafeguardingRefusal } from '..
 import { fileTransferObligation, settleFileTransferObligations } from '../file-transfer/file-transfer.obligations';
 import { FileTransferRepository } from '../file-transfer/file-transfer.repository';
 import { SchoolRepository } from '../school/school.repository';
-import type { SetSchoolCalendarInput } from './school-calendar.input';
+import { closureDaysLimit, type SetSchoolCalendarInput } from './school-calendar.input';
 import { closureDayOrder, SchoolCalendarRepository } from './school-calendar.repository';
 import { SchoolClosureDay } from './school-closure-day.entity';
 import { SchoolClosureDayConnection } from './school-closure-day-connection.type';
@@ -30,7 +31,11 @@ const setCalendarSchema = z
     urn: z.string().regex(/^\d{6}$/, 'must be a 6-digit URN'),
     from: isoDate,
     to: isoDate,
-    closureDays: z.array(z.object({ date: isoDate, reason: requiredText(200) })).max(400),
+    closureDays: boundedList(
+      closureDaysLimit,
+      'closure days',
+      z.array(z.object({ date: isoDate, reason: requiredText(200) })),
+    ),
   })
   .superRefine((value, context) => {
     if (value.to < value.from)
