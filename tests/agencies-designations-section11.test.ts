@@ -374,6 +374,16 @@ describe('section 11 self-assessments', () => {
     // Rated in the other order than the standards: read back in the standards' order, on both databases.
     const ok = await graph.query<any>(submit, { input: { ...base, standards: [training, leadership] } }, as);
     expect(ok.errors).toBeUndefined();
+    expect(ok.data.submitSection11Return).toMatchObject({
+      financialYear: '2025-26',
+      submittedOn: '2026-11-20',
+      agency: { name: 'Sussex Community NHS Foundation Trust (demo)' },
+    });
+    const action = ok.data.submitSection11Return.standards.find(
+      (s: { standardKey: string }) => s.standardKey === 'TRAINING',
+    ).actions[0];
+    expect(action.deadline).toEqual({ due: '2026-11-20', status: 'DUE_TODAY' });
+    expect(await graph.subgraphs.agencies.db.getRepository(AuditRecord).count()).toBe(auditBefore + 1);
     type Returns = {
       agency: { section11Returns: { nodes: Array<{ id: string; standards: Array<{ standardKey: string }> }> } };
     };
@@ -386,16 +396,6 @@ describe('section 11 self-assessments', () => {
       r.standards.some((standard) => standard.standardKey === 'LEADERSHIP'),
     );
     expect(made?.map((r) => r.standards.map((standard) => standard.standardKey))).toEqual([['LEADERSHIP', 'TRAINING']]);
-    expect(ok.data.submitSection11Return).toMatchObject({
-      financialYear: '2025-26',
-      submittedOn: '2026-11-20',
-      agency: { name: 'Sussex Community NHS Foundation Trust (demo)' },
-    });
-    const action = ok.data.submitSection11Return.standards.find(
-      (s: { standardKey: string }) => s.standardKey === 'TRAINING',
-    ).actions[0];
-    expect(action.deadline).toEqual({ due: '2026-11-20', status: 'DUE_TODAY' });
-    expect(await graph.subgraphs.agencies.db.getRepository(AuditRecord).count()).toBe(auditBefore + 1);
 
     const second = await graph.query(submit, { input: { ...base, standards: [leadership, training] } }, as);
     expect(second.errors![0]!.extensions!['code']).toBe('CONFLICT');
