@@ -371,7 +371,8 @@ describe('section 11 self-assessments', () => {
     expect(otherAgency.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
 
     const auditBefore = await graph.subgraphs.agencies.db.getRepository(AuditRecord).count();
-    const ok = await graph.query<any>(submit, { input: { ...base, standards: [leadership, training] } }, as);
+    // Rated in the other order than the standards: read back in the standards' order, on both databases.
+    const ok = await graph.query<any>(submit, { input: { ...base, standards: [training, leadership] } }, as);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.submitSection11Return).toMatchObject({
       financialYear: '2025-26',
@@ -383,6 +384,18 @@ describe('section 11 self-assessments', () => {
     ).actions[0];
     expect(action.deadline).toEqual({ due: '2026-11-20', status: 'DUE_TODAY' });
     expect(await graph.subgraphs.agencies.db.getRepository(AuditRecord).count()).toBe(auditBefore + 1);
+    type Returns = {
+      agency: { section11Returns: { nodes: Array<{ id: string; standards: Array<{ standardKey: string }> }> } };
+    };
+    const read = await graph.query<Returns>(
+      `query ($id: ID!) { agency(id: $id) { section11Returns(first: 100) { nodes { id standards { standardKey } } } } }`,
+      { id: base.agencyId },
+      as,
+    );
+    const made = read.data?.agency.section11Returns.nodes.filter((r) =>
+      r.standards.some((standard) => standard.standardKey === 'LEADERSHIP'),
+    );
+    expect(made?.map((r) => r.standards.map((standard) => standard.standardKey))).toEqual([['LEADERSHIP', 'TRAINING']]);
 
     const second = await graph.query(submit, { input: { ...base, standards: [leadership, training] } }, as);
     expect(second.errors![0]!.extensions!['code']).toBe('CONFLICT');

@@ -46,7 +46,7 @@ describe('viewer', () => {
     expect(result.data!.viewer).toMatchObject({
       organisationKind: 'SCHOOL',
       organisation: { __typename: 'School', urn: '990001', laestab: '8462001' },
-      capabilities: ['RAISE_PROFESSIONAL_DISAGREEMENTS', 'KEEP_SCHOOL_SAFEGUARDING_RECORDS'],
+      capabilities: ['RAISE_PROFESSIONAL_DISAGREEMENTS', 'KEEP_SCHOOL_SAFEGUARDING_RECORDS', 'DELEGATE_TO_SYSTEMS'],
     });
   });
 

@@ -4,11 +4,16 @@ import {
   demoIds,
   Role,
   demoSystems,
+  identifyingFieldsOf,
   identityFromClaims,
   statutoryOrganisationId,
+  subgraphSchema,
   verifyAuditChain,
   type Identity,
 } from '@safeguarding/shared';
+import fs from 'node:fs';
+import { buildSchema, getNamedType, isLeafType, isObjectType } from 'graphql';
+import { apiSchemaPath, subgraphs } from '@safeguarding/gateway';
 import { startGraph, type GraphQLResponse, type TestGraph } from './support/graph';
 
 /**
@@ -227,6 +232,54 @@ describe('a system token', () => {
     ]);
   });
 
+  it('without `read`, sees on its own organisation exactly the fields the schema marks identifying, in every subgraph', async () => {
+    const marked = new Map<string, Set<string>>();
+    for (const definition of subgraphs) {
+      for (const [type, fields] of identifyingFieldsOf((await subgraphSchema(definition)).source)) {
+        marked.set(type, new Set([...(marked.get(type) ?? []), ...fields]));
+      }
+    }
+    // What the README tells integrators a system without `read` learns of its own organisation.
+    expect([...(marked.get('Agency') ?? [])].sort()).toEqual(['dfeCode', 'gssCode', 'id', 'kind', 'name', 'odsCode']);
+    expect([...(marked.get('School') ?? [])].sort()).toEqual(['laestab', 'name', 'ukprn', 'urn']);
+
+    const api = buildSchema(fs.readFileSync(apiSchemaPath, 'utf8'));
+    const schoolSystem: Identity = {
+      subject: 'seaview-mis-marks-test',
+      organisation: { id: '990001', kind: 'SCHOOL' },
+      roles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
+      partnershipIds: [],
+      client: { id: 'seaview-mis-marks-test', scopes: ['schools:write'], actingFor: null },
+    };
+    for (const [type, system] of [
+      ['Agency', withScopes(policeSystem, ['referrals:write'])],
+      ['School', schoolSystem],
+    ] as const) {
+      const object = api.getType(type);
+      if (!isObjectType(object)) throw new Error(`${type} is not an object type of the API schema`);
+      // Every field answered without arguments or a selection: each one either marked or refused.
+      const leaves = Object.values(object.getFields())
+        .filter((field) => field.args.length === 0 && isLeafType(getNamedType(field.type)))
+        .map((field) => field.name);
+      const open = leaves.filter((field) => marked.get(type)?.has(field));
+      const closed = leaves.filter((field) => !marked.get(type)?.has(field));
+      expect(open.sort()).toEqual([...(marked.get(type) ?? [])].sort());
+      expect(closed.length).toBeGreaterThan(0);
+      const ask = (fields: string[]) =>
+        as<unknown>(system, `{ viewer { organisation { ... on ${type} { ${fields.join(' ')} } } } }`);
+      const identity = await ask(open);
+      expect(identity.errors).toBeUndefined();
+      for (const field of closed) {
+        const refused = await ask(['name', field]);
+        expect({ field, code: codeOf(refused), message: refused.errors?.[0]?.message }).toEqual({
+          field,
+          code: 'FORBIDDEN',
+          message: expect.stringContaining('scope read') as unknown,
+        });
+      }
+    }
+  });
+
   it('is audited under its client id, with the person it acts for as the subject, and the chain still verifies', async () => {
     const officer = actingFor(policeSystem, 'cms:officer-4411');
     expect((await as(officer, '{ viewer { subject actingFor clientId } }')).data.viewer).toEqual({
@@ -342,6 +395,74 @@ describe('an MIS supplier acting for schools', () => {
     expect(audited.filter((r) => r.outcome === 'ALLOWED').map((r) => [r.action, r.subject])).toEqual([
       ['UPDATE', 'demo:chalk-cliff-high-dsl'],
       ['CREATE', 'demo:chalk-cliff-high-dsl'],
+    ]);
+  });
+
+  it("lets the school's headteacher grant and revoke as its DSL may, and no other head, system or member of staff", async () => {
+    type Seen = { viewer: { roles: string[]; capabilities: string[] } | null };
+    const capabilities = `{ viewer { roles capabilities } }`;
+    expect((await graph.query<Seen>(capabilities, {}, { as: 'seaview-primary-head' })).data).toEqual({
+      viewer: {
+        roles: ['HEAD_TEACHER'],
+        capabilities: expect.not.arrayContaining(['KEEP_SCHOOL_SAFEGUARDING_RECORDS']) as unknown,
+      },
+    });
+    for (const [who, delegates] of [
+      ['seaview-primary-head', true],
+      ['seaview-primary-dsl', true],
+      ['sussex-police-officer', false],
+    ] as const) {
+      const seen = await graph.query<Seen>(capabilities, {}, { as: who });
+      expect(seen.data?.viewer?.capabilities.includes('DELEGATE_TO_SYSTEMS')).toBe(delegates);
+    }
+
+    const seaviewHead: Identity = {
+      subject: 'demo:seaview-primary-head',
+      organisation: { id: '990001', kind: 'SCHOOL' },
+      roles: [Role.HEAD_TEACHER],
+      partnershipIds: [demoIds.partnerships.brightonAndHove],
+    };
+    const otherHead: Identity = {
+      ...seaviewHead,
+      subject: 'test:shingle-bay-head',
+      organisation: { id: '990003', kind: 'SCHOOL' },
+      partnershipIds: [demoIds.partnerships.eastSussex],
+    };
+    const teacher: Identity = { ...seaviewHead, subject: 'test:seaview-teacher', roles: [Role.PRACTITIONER] };
+    const headsSystem: Identity = {
+      ...seaviewHead,
+      subject: 'seaview-office-system',
+      client: { id: 'seaview-office-system', scopes: ['read', 'schools:write'], actingFor: null },
+    };
+    for (const refused of [otherHead, teacher, headsSystem]) {
+      const result = await as<unknown>(refused, revoke, delegationOf('990001'));
+      expect(codeOf(result)).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.message).toContain('headteacher');
+    }
+    expect((await as<unknown>(vendor, setLeads, leadsOf('990001'))).errors).toBeUndefined();
+
+    type Changed = Record<string, { urn: string; active: boolean }>;
+    const revoked = await graph.query<Changed>(revoke, delegationOf('990001'), { as: 'seaview-primary-head' });
+    expect(revoked.errors).toBeUndefined();
+    expect(revoked.data?.['revokeSchoolDelegation']).toMatchObject({ urn: '990001', active: false });
+    expect(codeOf(await as<unknown>(vendor, setLeads, leadsOf('990001')))).toBe('FORBIDDEN');
+
+    const granted = await graph.query<Changed>(grant, delegationOf('990001'), { as: 'seaview-primary-head' });
+    expect(granted.data?.['grantSchoolDelegation']).toMatchObject({ urn: '990001', active: true });
+    expect((await as<unknown>(vendor, setLeads, leadsOf('990001'))).errors).toBeUndefined();
+    // The school sees both, whoever of its staff asks.
+    const listed = await graph.query<{ school: { delegations: { nodes: { active: boolean }[] } } }>(
+      `{ school(urn: "990001") { delegations { nodes { active } } } }`,
+      {},
+      { as: 'seaview-primary-dsl' },
+    );
+    expect(listed.data?.school.delegations.nodes).toEqual([{ active: true }, { active: false }]);
+    const audited = await graph.subgraphs.schools.db
+      .getRepository(AuditRecord)
+      .find({ where: { entityType: 'SchoolDelegation', subject: seaviewHead.subject }, order: { sequence: 'ASC' } });
+    expect(audited.map((r) => [r.action, r.outcome])).toEqual([
+      ['UPDATE', 'ALLOWED'],
+      ['CREATE', 'ALLOWED'],
     ]);
   });
 

@@ -654,6 +654,11 @@ describe('child death aggregates: every count below 5 suppressed', () => {
 
     // One death reviewed: category INFECTION holds 1, awaiting 4; the total would give them back, so it goes too.
     await graph.query(
+      `mutation ($id: ID!) { markCdopNotified(id: $id, notifiedOn: "2025-01-11") { cdopNotifiedOn } }`,
+      { id: ids[0] },
+      brightonManager,
+    );
+    await graph.query(
       `mutation ($id: ID!) { recordChildDeathReviewMeeting(id: $id, meetingOn: "2025-03-01") { stage } }`,
       { id: ids[0] },
       brightonManager,
@@ -756,5 +761,112 @@ describe('recommendations and actions are pages', () => {
       manager,
     );
     expect(misused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
+
+describe('each step follows what it answers, in every case', () => {
+  type Errors = { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  const refusal = (result: Errors) => ({
+    code: result.errors?.[0]?.extensions?.['code'],
+    field: result.errors?.[0]?.extensions?.['field'],
+    message: result.errors?.[0]?.message,
+  });
+
+  it('opens a rapid review neither before the date aware nor before the notification was sent (Working Together 2023 ch. 5)', async () => {
+    const created = await graph.query<{ notifySeriousIncident: { id: string } }>(
+      notify,
+      { input: incident({ caseReference: 'SI-LIFE-ORDER', dateAware: '2026-10-01' }) },
+      manager,
+    );
+    const id = created.data?.notifySeriousIncident.id;
+    expect(id).toBeDefined();
+    await graph.query(
+      `mutation ($id: ID!) { markSeriousIncidentNotified(id: $id, dateNotified: "2026-10-07") { status } }`,
+      { id },
+      manager,
+    );
+    const open = `mutation ($id: ID!, $on: Date!) { openRapidReview(notificationId: $id, openedOn: $on) { id openedOn notificationSentOn } }`;
+    for (const [on, after] of [
+      ['2026-09-30', 'date aware 2026-10-01'],
+      ['2026-10-05', 'date notified 2026-10-07'],
+    ] as const) {
+      expect(refusal(await graph.query(open, { id, on }, manager))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'openedOn',
+        message: expect.stringContaining(`must not be before the ${after}`) as unknown,
+      });
+    }
+    const status = `query ($id: ID!) { seriousIncidentNotification(id: $id) { status } }`;
+    expect((await graph.query(status, { id }, manager)).data).toEqual({
+      seriousIncidentNotification: { status: 'SENT' },
+    });
+
+    const opened = await graph.query(open, { id, on: '2026-10-07' }, manager);
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data).toMatchObject({
+      openRapidReview: { openedOn: '2026-10-07', notificationSentOn: '2026-10-07' },
+    });
+  });
+
+  it('records the panel review only after the review meeting and the CDOP notification, dated on or after both', async () => {
+    const recorded = await graph.query<{ recordChildDeath: { id: string } }>(
+      `mutation ($input: RecordChildDeathInput!) { recordChildDeath(input: $input) { id } }`,
+      {
+        input: {
+          partnershipId: westSussex,
+          localAuthorityGssCode: 'E10000032',
+          integratedCareBoardOdsCode: 'QNX',
+          childReference: 'CDR-ORDER-1',
+          ageAtDeathYears: 4,
+          dateOfDeath: '2026-01-10',
+          jointAgencyResponseNeeded: false,
+        },
+      },
+      manager,
+    );
+    const id = recorded.data?.recordChildDeath.id;
+    expect(id).toBeDefined();
+    const review = `mutation ($input: RecordChildDeathPanelReviewInput!) { recordChildDeathPanelReview(input: $input) { stage panelReviewOn } }`;
+    const panel = (panelReviewOn: string) => ({
+      input: { id, panelReviewOn, category: 'SUDDEN_UNEXPECTED_UNEXPLAINED_DEATH', modifiableFactorsIdentified: false },
+    });
+
+    expect(refusal(await graph.query(review, panel('2026-06-01'), manager))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('AWAITING_REVIEW_MEETING') as unknown,
+    });
+    await graph.query(
+      `mutation ($id: ID!) { recordChildDeathReviewMeeting(id: $id, meetingOn: "2026-03-02") { stage } }`,
+      { id },
+      manager,
+    );
+    // The meeting is recorded, but the CDOP was never told of the death: the panel cannot have reviewed it.
+    expect(refusal(await graph.query(review, panel('2026-06-01'), manager))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('CDOP has not been notified') as unknown,
+    });
+    await graph.query(
+      `mutation ($id: ID!) { markCdopNotified(id: $id, notifiedOn: "2026-03-09") { cdopNotifiedOn } }`,
+      { id },
+      manager,
+    );
+    for (const [on, after] of [
+      ['2026-02-27', 'review meeting on 2026-03-02'],
+      ['2026-03-05', 'CDOP was notified on 2026-03-09'],
+    ] as const) {
+      expect(refusal(await graph.query(review, panel(on), manager))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'input.panelReviewOn',
+        message: expect.stringContaining(`must not be before the ${after}`) as unknown,
+      });
+    }
+    const stage = `query ($id: ID!) { childDeathReview(id: $id) { stage panelReviewOn } }`;
+    expect((await graph.query(stage, { id }, manager)).data).toEqual({
+      childDeathReview: { stage: 'AWAITING_PANEL_REVIEW', panelReviewOn: null },
+    });
+
+    const reviewed = await graph.query(review, panel('2026-03-09'), manager);
+    expect(reviewed.errors).toBeUndefined();
+    expect(reviewed.data).toEqual({ recordChildDeathPanelReview: { stage: 'REVIEWED', panelReviewOn: '2026-03-09' } });
   });
 });

@@ -138,18 +138,57 @@ describe('returns', () => {
     now = new Date('2026-03-02T12:00:00Z');
   });
 
-  it('takes a return against the default standards', async () => {
-    const defaults = (await graph.query<any>(standardsOf, { id: brightonAndHove })).data.partnership
-      .schoolSafeguardingStandards as Array<{ key: string }>;
+  it("takes a return against the default standards, and reads it back in the standards' order whatever the input's", async () => {
+    type Standards = { partnership: { schoolSafeguardingStandards: Array<{ key: string }> } };
+    const defaults = (await graph.query<Standards>(standardsOf, { id: brightonAndHove })).data?.partnership
+      .schoolSafeguardingStandards;
+    const keys = (defaults ?? []).map((s) => s.key);
+    expect(keys).toHaveLength(9);
+    const tied = ['Refresh the DSL deputy rota', 'Brief governors on the new DSL deputy'].map((description) => ({
+      description,
+      owner: 'Headteacher',
+      dueOn: '2026-09-30',
+    }));
     const input = {
       partnershipId: brightonAndHove,
       urn: '990001',
       financialYear: '2025-26',
-      standards: defaults.map((s) => ({ standardKey: s.key, rating: 'GREEN', evidence: 'Seen at audit' })),
+      // Given last first: the answer must not depend on the order rows went in (SQLite) or come out (MySQL).
+      standards: [...keys].reverse().map((standardKey) => ({
+        standardKey,
+        rating: standardKey === 'LEADERSHIP_AND_DSL' ? 'AMBER' : 'GREEN',
+        evidence: 'Seen at audit',
+        actions: standardKey === 'LEADERSHIP_AND_DSL' ? tied : [],
+      })),
     };
-    const result = await graph.query<any>(submit, { input }, { as: 'seaview-primary-dsl' });
+    type Submitted = {
+      submitSchoolSafeguardingReturn: {
+        id: string;
+        standards: Array<{ standardKey: string; actions: Array<{ id: string; deadline: { due: string } }> }>;
+      };
+    };
+    const result = await graph.query<Submitted>(submit, { input }, { as: 'seaview-primary-dsl' });
     expect(result.errors).toBeUndefined();
-    expect(result.data.submitSchoolSafeguardingReturn.standards).toHaveLength(9);
+    const submitted = result.data?.submitSchoolSafeguardingReturn;
+    expect(submitted?.standards.map((s) => s.standardKey)).toEqual(keys);
+    const actions = submitted?.standards[0]?.actions.map((a) => a.id) ?? [];
+    expect(actions).toHaveLength(2);
+    // Due the same day: the id settles it, the same way on both databases.
+    expect(actions).toEqual([...actions].sort());
+
+    // Read again, as the school and its partnership's staff do: the same order.
+    type Returns = { school: { safeguardingReturns: { nodes: Submitted['submitSchoolSafeguardingReturn'][] } } };
+    const read = await graph.query<Returns>(
+      `{ school(urn: "990001") { safeguardingReturns { nodes { id standards { standardKey actions { id deadline { due } } } } } } }`,
+      {},
+      { as: 'seaview-primary-dsl' },
+    );
+    expect(read.errors).toBeUndefined();
+    const again = read.data?.school.safeguardingReturns.nodes.find((r) => r.id === submitted?.id);
+    const shape = (standards: Submitted['submitSchoolSafeguardingReturn']['standards'] = []) =>
+      standards.map((standard) => [standard.standardKey, standard.actions.map((a) => a.id)]);
+    expect(again).toBeDefined();
+    expect(shape(again?.standards)).toEqual(shape(submitted?.standards));
   });
 
   it('refuses a return that misses or invents a standard, or comes from the wrong school, partnership or year', async () => {

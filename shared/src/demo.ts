@@ -96,6 +96,13 @@ export const demoIdentities: Record<string, Identity> = {
     roles: [Role.DESIGNATED_SAFEGUARDING_LEAD],
     partnershipIds: [demoIds.partnerships.brightonAndHove],
   },
+  // Issue 15: the headteacher, who like the DSL may let a system act for the school.
+  'seaview-primary-head': {
+    subject: 'demo:seaview-primary-head',
+    organisation: { id: '990001', kind: 'SCHOOL' },
+    roles: [Role.HEAD_TEACHER],
+    partnershipIds: [demoIds.partnerships.brightonAndHove],
+  },
   // Issue 6: the other ends of a child-protection file transfer, and a third school that sees none of it.
   'chalk-cliff-high-dsl': {
     subject: 'demo:chalk-cliff-high-dsl',

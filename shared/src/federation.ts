@@ -19,6 +19,8 @@ export interface FederatedSchema {
   readonly schema: GraphQLSchema;
   /** The subgraph's SDL with its federation header, as composition reads it. */
   readonly sdl: string;
+  /** type-graphql's own schema, before the rebuild from SDL: the only one that keeps field extensions. */
+  readonly source: GraphQLSchema;
 }
 
 /**
@@ -40,5 +42,5 @@ export async function buildFederatedSchema<TContext>(
     resolvers[typeName] = { ...(existing as object), ...reference };
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
-  return { schema, sdl };
+  return { schema, sdl, source: typeGraphqlSchema };
 }

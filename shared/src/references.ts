@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Identifying } from './auth/scopes';
 
 /**
  * An organisation held by the agencies subgraph, as any other subgraph points at it: by id only.
@@ -7,6 +8,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('Agency')
 @Directive('@key(fields: "id", resolvable: false)')
 export class AgencyReference {
+  @Identifying()
   @Field(() => ID)
   id!: string;
 

@@ -14,7 +14,7 @@ import { OutboxRelay } from './events/outbox-relay';
 import { signedHttpEventHandler } from './events/signed-delivery';
 import { Obligation } from './obligations/obligation.entity';
 import { authChecker } from './auth/auth-checker';
-import { guardEntities, scopeGuard } from './auth/scopes';
+import { guardEntities, IdentifyingFields, scopeGuard } from './auth/scopes';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
@@ -154,16 +154,18 @@ const schemas = new WeakMap<SubgraphDefinition, Promise<FederatedSchema>>();
 export function subgraphSchema(definition: SubgraphDefinition): Promise<FederatedSchema> {
   let schema = schemas.get(definition);
   if (!schema) {
+    const identifying = new IdentifyingFields();
     schema = buildFederatedSchema<SubgraphContext>(
       {
         resolvers: [...definition.resolvers, createAuditTrailResolver(definition.name, definition.partnershipType)],
         ...(definition.orphanedTypes ? { orphanedTypes: definition.orphanedTypes } : {}),
         validate: false,
         authChecker,
-        globalMiddlewares: [scopeGuard(definition.name)],
+        globalMiddlewares: [scopeGuard(definition.name, identifying)],
       },
       definition.references,
     ).then((built) => {
+      identifying.read(built.source);
       guardEntities(built.schema);
       return built;
     });

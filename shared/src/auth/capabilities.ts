@@ -1,6 +1,12 @@
 import { registerEnumType } from 'type-graphql';
 import type { Identity } from '../identity';
-import { auditReaderRoles, nationalRegisterRoles, partnershipAdministratorRoles, Role } from './roles';
+import {
+  auditReaderRoles,
+  nationalRegisterRoles,
+  partnershipAdministratorRoles,
+  Role,
+  schoolDelegatorRoles,
+} from './roles';
 
 /**
  * What a caller may do, told from the same role lists the services check, so that an integrator
@@ -10,6 +16,7 @@ import { auditReaderRoles, nationalRegisterRoles, partnershipAdministratorRoles,
 export enum Capability {
   RAISE_PROFESSIONAL_DISAGREEMENTS = 'RAISE_PROFESSIONAL_DISAGREEMENTS',
   KEEP_SCHOOL_SAFEGUARDING_RECORDS = 'KEEP_SCHOOL_SAFEGUARDING_RECORDS',
+  DELEGATE_TO_SYSTEMS = 'DELEGATE_TO_SYSTEMS',
   COMPLETE_SECTION_11_RETURNS = 'COMPLETE_SECTION_11_RETURNS',
   ADMINISTER_PARTNERSHIP = 'ADMINISTER_PARTNERSHIP',
   READ_AUDIT_TRAIL = 'READ_AUDIT_TRAIL',
@@ -30,6 +37,10 @@ registerEnumType(Capability, {
     KEEP_SCHOOL_SAFEGUARDING_RECORDS: {
       description:
         "A school's designated safeguarding leads, calendar, self-assessment and child protection file transfers (KCSIE Part 2 and Annex C)",
+    },
+    DELEGATE_TO_SYSTEMS: {
+      description:
+        "Allow a system (the school's MIS supplier) to act for your school, and end it: the DSL or the headteacher, signed in as a person",
     },
     COMPLETE_SECTION_11_RETURNS: { description: "The organisation's Children Act 2004 s11 self-assessment" },
     ADMINISTER_PARTNERSHIP: {
@@ -59,6 +70,10 @@ const grants: ReadonlyArray<readonly [Capability, (identity: Identity) => boolea
   [
     Capability.KEEP_SCHOOL_SAFEGUARDING_RECORDS,
     (i) => i.organisation.kind === 'SCHOOL' && i.roles.includes(Role.DESIGNATED_SAFEGUARDING_LEAD),
+  ],
+  [
+    Capability.DELEGATE_TO_SYSTEMS,
+    (i) => !i.client && i.organisation.kind === 'SCHOOL' && i.roles.some((role) => schoolDelegatorRoles.includes(role)),
   ],
   [
     Capability.COMPLETE_SECTION_11_RETURNS,

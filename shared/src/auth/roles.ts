@@ -4,6 +4,11 @@ import { registerEnumType } from 'type-graphql';
 export enum Role {
   PRACTITIONER = 'PRACTITIONER',
   DESIGNATED_SAFEGUARDING_LEAD = 'DESIGNATED_SAFEGUARDING_LEAD',
+  /**
+   * A school's headteacher (or principal), who with the DSL answers for the school's safeguarding
+   * (KCSIE Part 2): among other things, which systems may act for the school.
+   */
+  HEAD_TEACHER = 'HEAD_TEACHER',
   SAFEGUARDING_MANAGER = 'SAFEGUARDING_MANAGER',
   PARTNERSHIP_BUSINESS_MANAGER = 'PARTNERSHIP_BUSINESS_MANAGER',
   LEAD_SAFEGUARDING_PARTNER = 'LEAD_SAFEGUARDING_PARTNER',
@@ -20,6 +25,10 @@ export enum Role {
 registerEnumType(Role, {
   name: 'Role',
   valuesConfig: {
+    HEAD_TEACHER: {
+      description:
+        "A school's headteacher or principal, who answers with the designated safeguarding lead for the school's safeguarding (KCSIE Part 2)",
+    },
     NATIONAL_ADMINISTRATOR: {
       description:
         'Keeps the national registers (schools, trusts, relevant agencies) for records no partnership holds; no case-level data',
@@ -50,3 +59,9 @@ export const auditReaderRoles: readonly Role[] = [Role.PARTNERSHIP_BUSINESS_MANA
  * only the first test: each register's own policy then asks whether the caller holds the record.
  */
 export const nationalRegisterRoles: readonly Role[] = [...partnershipAdministratorRoles, Role.NATIONAL_ADMINISTRATOR];
+
+/**
+ * A school's staff who may allow a system (its MIS supplier) to act for the school, and end it: the
+ * designated safeguarding lead or the headteacher (issue 15), each signed in as a person.
+ */
+export const schoolDelegatorRoles: readonly Role[] = [Role.DESIGNATED_SAFEGUARDING_LEAD, Role.HEAD_TEACHER];

@@ -1,5 +1,5 @@
-import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { Extensions, type MiddlewareFn } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import type { Identity } from '../identity';
 import { ForbiddenError } from '../errors';
@@ -52,17 +52,44 @@ export function requiredScope(
  * contacts, leads, …) and its partnerships' data are reads like any other, so they need `read`.
  */
 const ownOrganisationTypes = new Set(['Agency', 'School']);
-const ownOrganisationFields = new Set([
-  'id',
-  'urn',
-  'name',
-  'kind',
-  'gssCode',
-  'odsCode',
-  'dfeCode',
-  'laestab',
-  'ukprn',
-]);
+
+/**
+ * Marks a field of an organisation (`Agency`, `School`) as one that identifies it, which a system
+ * without `read` may see on its own organisation. The mark is the list: a new register code is one
+ * decorator beside its `@Field`, read from the schema when the subgraph starts.
+ */
+export const Identifying = (): MethodDecorator & PropertyDecorator => Extensions({ identifying: true });
+
+/** The fields each organisation type marks `@Identifying()` in one subgraph's type-graphql schema. */
+export function identifyingFieldsOf(schema: GraphQLSchema): Map<string, Set<string>> {
+  const marked = new Map<string, Set<string>>();
+  for (const typeName of ownOrganisationTypes) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) continue;
+    const fields = Object.values(type.getFields())
+      .filter((field) => field.extensions['identifying'] === true)
+      .map((field) => field.name);
+    marked.set(typeName, new Set(fields));
+  }
+  return marked;
+}
+
+/**
+ * What `scopeGuard` lets through on an own organisation, filled once the schema is built (the
+ * middleware exists before the schema does). @apollo/subgraph rebuilds the schema from SDL, which
+ * drops extensions, so the marks are read from type-graphql's schema, not the served one.
+ */
+export class IdentifyingFields {
+  private marked = new Map<string, Set<string>>();
+
+  read(schema: GraphQLSchema): void {
+    this.marked = identifyingFieldsOf(schema);
+  }
+
+  has(typeName: string, fieldName: string): boolean {
+    return this.marked.get(typeName)?.has(fieldName) ?? false;
+  }
+}
 
 /** A system caller lacking `read`, or null (a person, or a system that may read). */
 function withoutRead(context: SubgraphContext): Identity | null {
@@ -94,14 +121,14 @@ function openRepresentation(identity: Identity, representation: Record<string, u
  * the root it keeps a system without `read` to its own organisation's identity, however reached
  * (`viewer.organisation` here, or `_entities` from another subgraph).
  */
-export function scopeGuard(subgraph: string): MiddlewareFn<SubgraphContext> {
+export function scopeGuard(subgraph: string, identifying: IdentifyingFields): MiddlewareFn<SubgraphContext> {
   return ({ context, info }, next) => {
     const client = context.scope.identity?.client;
     if (!client) return next();
     if (info.path.prev !== undefined) {
       if (
         ownOrganisationTypes.has(info.parentType.name) &&
-        !ownOrganisationFields.has(info.fieldName) &&
+        !identifying.has(info.parentType.name, info.fieldName) &&
         withoutRead(context)
       ) {
         let root = info.path;

@@ -439,6 +439,9 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     const ratings: Array<OfMember<SelfAssessmentRating, K>> = [];
     const actions: Array<OfMember<SelfAssessmentAction, K>> = [];
     for (const rated of valid.standards) {
+      // Checked above: every key rated is one of the partnership's standards.
+      const standard = known.get(rated.standardKey);
+      if (!standard) throw new Error('a rated standard is not among the standards checked');
       const rating = Object.assign(
         new Rating(),
         {
@@ -446,7 +449,8 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
           returnId: submitted.id,
           partnershipId: submitted.partnershipId,
           standardKey: rated.standardKey,
-          standardTitle: known.get(rated.standardKey)!.title,
+          standardTitle: standard.title,
+          position: standard.position,
           rating: rated.rating,
           evidence: rated.evidence,
         },

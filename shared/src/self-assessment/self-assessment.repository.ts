@@ -83,7 +83,7 @@ export class SelfAssessmentReturnRepository<K extends string> {
     if (where === null) return [];
     return this.manager.find(this.types.Return, {
       where,
-      order: { financialYear: 'DESC', submittedOn: 'ASC', [this.key]: 'ASC' } as never,
+      order: { financialYear: 'DESC', submittedOn: 'ASC', [this.key]: 'ASC', id: 'ASC' } as never,
     });
   }
 
@@ -166,13 +166,22 @@ export class SelfAssessmentReturnRepository<K extends string> {
   async ratingsOfReturns(returnIds: readonly string[]): Promise<Array<OfMember<SelfAssessmentRating, K>>> {
     const where = this.visible({ returnId: In([...returnIds]) });
     if (where === null) return [];
-    return this.manager.find(this.types.Rating, { where });
+    // The standards' order, the key where positions tie (rows made before positions were kept); explicit, as MySQL
+    // and SQLite return unordered rows differently.
+    return this.manager.find(this.types.Rating, {
+      where,
+      order: { returnId: 'ASC', position: 'ASC', standardKey: 'ASC' } as never,
+    });
   }
 
   async actionsOfRatings(ratingIds: readonly string[]): Promise<Array<OfMember<SelfAssessmentAction, K>>> {
     const where = this.visible({ ratingId: In([...ratingIds]) });
     if (where === null) return [];
-    return this.manager.find(this.types.Action, { where, order: { dueOn: 'ASC' } as never });
+    // Soonest due first; the id settles a tie the same way on both databases.
+    return this.manager.find(this.types.Action, {
+      where,
+      order: { ratingId: 'ASC', dueOn: 'ASC', id: 'ASC' } as never,
+    });
   }
 
   /** Overdue actions: the longest overdue first. */

@@ -113,6 +113,11 @@ export abstract class SelfAssessmentRating {
   @Column('varchar', { length: 200 })
   standardTitle!: string;
 
+  // The standard's place in the partnership's list when the return was made: a return's ratings
+  // read in that order on every database, not in whatever order the rows happen to come back.
+  @Column('int', { default: 0 })
+  position!: number;
+
   @Field(() => RagRating)
   @Column('varchar', { length: 5 })
   rating!: RagRating;

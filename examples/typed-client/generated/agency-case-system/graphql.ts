@@ -26,6 +26,8 @@ export type Capability =
   | 'ADMINISTER_PARTNERSHIP'
   /** The organisation's Children Act 2004 s11 self-assessment */
   | 'COMPLETE_SECTION_11_RETURNS'
+  /** Allow a system (the school's MIS supplier) to act for your school, and end it: the DSL or the headteacher, signed in as a person */
+  | 'DELEGATE_TO_SYSTEMS'
   /** Add or correct schools, trusts and relevant agencies in the national registers */
   | 'KEEP_NATIONAL_REGISTERS'
   /** A school's designated safeguarding leads, calendar, self-assessment and child protection file transfers (KCSIE Part 2 and Annex C) */
@@ -98,6 +100,8 @@ export type PartnershipStatus =
 export type Role =
   | 'DELEGATED_SAFEGUARDING_PARTNER'
   | 'DESIGNATED_SAFEGUARDING_LEAD'
+  /** A school's headteacher or principal, who answers with the designated safeguarding lead for the school's safeguarding (KCSIE Part 2) */
+  | 'HEAD_TEACHER'
   | 'LEAD_SAFEGUARDING_PARTNER'
   /** Keeps the national registers (schools, trusts, relevant agencies) for records no partnership holds; no case-level data */
   | 'NATIONAL_ADMINISTRATOR'

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DateScalar } from '@safeguarding/shared';
+import { DateScalar, Identifying } from '@safeguarding/shared';
 import { ScheduleCategory } from './schedule-category';
 import { ScheduleEntry } from './schedule';
 
@@ -41,14 +41,17 @@ registerEnumType(AgencyStatus, { name: 'AgencyStatus' });
 // The register's order (name, id): a keyset page reads its rows from the index, never sorting every agency.
 @Index(['name', 'id'])
 export class Agency {
+  @Identifying()
   @Field(() => ID)
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
 
+  @Identifying()
   @Field()
   @Column('varchar', { length: 200 })
   name!: string;
 
+  @Identifying()
   @Field(() => AgencyKind)
   @Index()
   @Column('varchar', { length: 24 })
@@ -58,15 +61,18 @@ export class Agency {
   @Column('varchar', { length: 32, nullable: true })
   scheduleCategory!: ScheduleCategory | null;
 
+  @Identifying()
   @Field(() => String, { nullable: true, description: 'ONS GSS code (local authorities and police force areas)' })
   @Index()
   @Column('varchar', { length: 9, nullable: true })
   gssCode!: string | null;
 
+  @Identifying()
   @Field(() => String, { nullable: true, description: 'DfE 3-digit LA code (local authorities)' })
   @Column('varchar', { length: 3, nullable: true })
   dfeCode!: string | null;
 
+  @Identifying()
   @Field(() => String, { nullable: true, description: 'NHS Organisation Data Service code (ICBs, NHS trusts)' })
   @Index({ unique: true })
   @Column('varchar', { length: 5, nullable: true })

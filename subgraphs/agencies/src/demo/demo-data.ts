@@ -249,7 +249,7 @@ async function loadSection11(manager: EntityManager): Promise<void> {
       financialYear: demoYear,
       submittedOn: demo.submittedOn,
     });
-    for (const standard of standards) {
+    for (const [index, standard] of standards.entries()) {
       const action = demo.amber[standard.key];
       const ratingId = nameBasedId(`demo:s11-rating:${returnId}:${standard.key}`);
       await manager.insert(Section11Rating, {
@@ -259,6 +259,7 @@ async function loadSection11(manager: EntityManager): Promise<void> {
         agencyId: demo.agencyId,
         standardKey: standard.key,
         standardTitle: standard.title,
+        position: index + 1,
         rating: action ? RagRating.AMBER : RagRating.GREEN,
         evidence: action
           ? 'Partly met: see the action (fictional evidence)'

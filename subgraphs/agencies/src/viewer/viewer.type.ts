@@ -1,5 +1,5 @@
 import { createUnionType, Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Capability, organisationKinds, Role, type OrganisationKind } from '@safeguarding/shared';
+import { Capability, organisationKinds, Role, type OrganisationKind, Identifying } from '@safeguarding/shared';
 import { Agency } from '../agency/agency.entity';
 import { PartnershipReference } from '../external/partnership.type';
 
@@ -15,6 +15,7 @@ registerEnumType(OrganisationKindEnum, {
 @ObjectType('School')
 @Directive('@key(fields: "urn", resolvable: false)')
 export class ViewerSchool {
+  @Identifying()
   @Field({ description: 'Unique Reference Number from Get Information About Schools: 6 digits' })
   urn!: string;
 

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Identifying } from '@safeguarding/shared';
 
 /**
  * An agency held by the agencies subgraph, to which this subgraph adds the escalations it raised
@@ -8,6 +9,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('Agency')
 @Directive('@key(fields: "id")')
 export class AgencyStub {
+  @Identifying()
   @Field(() => ID)
   id!: string;
 

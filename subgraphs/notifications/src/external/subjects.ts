@@ -1,5 +1,6 @@
 import { createUnionType, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { PartnershipReference } from './partnership.type';
+import { Identifying } from '@safeguarding/shared';
 
 /*
  * The entities an obligation may be about, held by other subgraphs and reached through the gateway:
@@ -32,6 +33,7 @@ export const AgencyStub = stub('Agency');
 @ObjectType('School')
 @Directive('@key(fields: "urn", resolvable: false)')
 export class SchoolStub {
+  @Identifying()
   @Field()
   urn!: string;
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DateScalar } from '@safeguarding/shared';
+import { DateScalar, Identifying } from '@safeguarding/shared';
 import { Partnership } from '../partnership/partnership.entity';
 
 /** The forums the arrangements must link to (Working Together 2023). */
@@ -95,6 +95,7 @@ export class PublishedArrangements {
 @ObjectType('School')
 @Directive('@key(fields: "urn", resolvable: false)')
 export class SchoolReference {
+  @Identifying()
   @Field()
   urn!: string;
 }

@@ -75,7 +75,8 @@ export class ChildDeathReviewResolver {
   }
 
   @Mutation(() => ChildDeathReview, {
-    description: "Records the child death overview panel's review: category and modifiable factors",
+    description:
+      "Records the child death overview panel's review: category and modifiable factors; after the review meeting and the CDOP's notification of the death, dated on or after both (Child Death Review Statutory and Operational Guidance 2018)",
   })
   recordChildDeathPanelReview(
     @Arg('input') input: RecordChildDeathPanelReviewInput,

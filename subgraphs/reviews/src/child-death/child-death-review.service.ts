@@ -185,12 +185,7 @@ export class ChildDeathReviewService {
     const valid = validateInput(panelReviewSchema(this.ctx.today), input);
     return this.change(valid.id, (review) => {
       nextChildDeathReviewStage(review.stage(), { kind: 'recordPanelReview' });
-      if (review.reviewMeetingOn && valid.panelReviewOn < review.reviewMeetingOn) {
-        throw new BadUserInputError(
-          'input.panelReviewOn',
-          `must not be before the review meeting on ${review.reviewMeetingOn}`,
-        );
-      }
+      panelReviewFollows(review, valid.panelReviewOn);
       return {
         where: { panelReviewOn: IsNull() },
         changes: {
@@ -309,6 +304,25 @@ function recordSchema(reference: ReferenceData, today: string) {
         });
       }
     });
+}
+
+/**
+ * The CDOP reviews a death notified to it, after the child death review meeting (Child Death Review
+ * Statutory and Operational Guidance 2018; Working Together 2023 ch. 6): so in every case it needs both, and
+ * its review is dated on or after each of them. The stage already holds the meeting's order; the
+ * notification is not a stage, as a late one must not stop the meeting from being recorded.
+ */
+function panelReviewFollows(review: ChildDeathReview, panelReviewOn: string): void {
+  const meetingOn = review.reviewMeetingOn;
+  if (meetingOn === null)
+    throw new ConflictError('the child death review meeting is not recorded: the panel review follows it');
+  const notifiedOn = review.cdopNotifiedOn;
+  if (notifiedOn === null)
+    throw new ConflictError('the CDOP has not been notified of this death: record it with markCdopNotified first');
+  if (panelReviewOn < meetingOn)
+    throw new BadUserInputError('input.panelReviewOn', `must not be before the review meeting on ${meetingOn}`);
+  if (panelReviewOn < notifiedOn)
+    throw new BadUserInputError('input.panelReviewOn', `must not be before the CDOP was notified on ${notifiedOn}`);
 }
 
 function panelReviewSchema(today: string) {

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Identifying } from '@safeguarding/shared';
 
 /**
  * An organisation held by the agencies subgraph. Resolvable here because this subgraph adds the
@@ -9,6 +10,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('Agency')
 @Directive('@key(fields: "id")')
 export class AgencyStub {
+  @Identifying()
   @Field(() => ID)
   id!: string;
 

@@ -1,9 +1,11 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { Identifying } from '@safeguarding/shared';
 
 /** A school held by the schools subgraph, keyed by its GIAS URN; this subgraph adds its review work. */
 @ObjectType('School')
 @Directive('@key(fields: "urn")')
 export class SchoolStub {
+  @Identifying()
   @Field()
   urn!: string;
 

@@ -38,7 +38,8 @@ export class RapidReviewResolver {
   }
 
   @Mutation(() => RapidReview, {
-    description: 'Opens the rapid review of a sent notification; there is no other way to start one',
+    description:
+      'Opens the rapid review of a sent notification, on or after the dates it was known and notified (Working Together 2023 ch. 5); there is no other way to start one',
   })
   openRapidReview(
     @Arg('notificationId', () => ID) notificationId: string,

@@ -126,6 +126,9 @@ export class RapidReviewService {
       }
       if (openedOn < notification.dateAware)
         throw new BadUserInputError('openedOn', `must not be before the date aware ${notification.dateAware}`);
+      // The rapid review answers the notification (Working Together 2023 ch. 5), so it cannot open before it was sent.
+      if (openedOn < notification.dateNotified)
+        throw new BadUserInputError('openedOn', `must not be before the date notified ${notification.dateNotified}`);
       const repository = this.repository(manager);
       if (await repository.existsForNotification(notification.id)) {
         throw new ConflictError('this notification already has a rapid review: one per notification');

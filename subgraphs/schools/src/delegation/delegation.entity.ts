@@ -4,7 +4,7 @@ import { connectionOf } from '@safeguarding/shared';
 
 /**
  * A school's permission for a system (an MIS vendor's OAuth client) to act for it, granted and
- * revoked by the school's DSL. Rows are kept after revocation: the school sees what it once allowed.
+ * revoked by the school's DSL or headteacher. Rows are kept after revocation: the school sees what it once allowed.
  */
 @ObjectType({
   description:

@@ -24,7 +24,7 @@ export class SchoolDelegationResolver {
   @Authorized()
   @Mutation(() => SchoolDelegation, {
     description:
-      "Allows a system (an MIS supplier's OAuth client) to act for the school with the roles and scopes its token carries (the school's DSL); granting an active one again returns it",
+      "Allows a system (an MIS supplier's OAuth client) to act for the school with the roles and scopes its token carries (the school's DSL or headteacher); granting an active one again returns it",
   })
   grantSchoolDelegation(
     @Arg('input') input: SchoolDelegationInput,
@@ -35,7 +35,7 @@ export class SchoolDelegationResolver {
 
   @Authorized()
   @Mutation(() => SchoolDelegation, {
-    description: "Ends a system's delegation from the next request on (the school's DSL)",
+    description: "Ends a system's delegation from the next request on (the school's DSL or headteacher)",
   })
   revokeSchoolDelegation(
     @Arg('input') input: SchoolDelegationInput,

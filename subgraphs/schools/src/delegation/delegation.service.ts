@@ -8,7 +8,7 @@ import {
   newId,
   NotFoundError,
   pageInMemory,
-  Role,
+  schoolDelegatorRoles,
   validateInput,
   type AuditEntry,
   type Identity,
@@ -38,7 +38,7 @@ const newestFirst: readonly SortKey<SchoolDelegation>[] = [
 ];
 
 export const delegationRefusal =
-  "Only the school's designated safeguarding lead, signed in as a person, may grant or revoke its delegations";
+  "Only the school's designated safeguarding lead or headteacher, signed in as a person, may grant or revoke its delegations";
 
 /** The schools a system acts for now (see SubgraphDefinition.delegatedSchools). */
 export function delegatedSchoolsOf(db: DataSource, identity: Identity): Promise<string[]> {
@@ -114,16 +114,16 @@ export class SchoolDelegationService {
     });
   }
 
-  /** Input first (fields named), then who may: a person who is the school's own DSL; a system never delegates. */
+  /** Input first (fields named), then who may: the school's own DSL or head, as a person; a system never delegates. */
   private validPermitted(input: SchoolDelegationInput): z.infer<typeof delegationSchema> {
     const identity = this.ctx.scope.requireIdentity();
     const valid = validateInput(delegationSchema, input);
-    const ownDsl =
+    const ownDelegator =
       !identity.client &&
       identity.organisation.kind === 'SCHOOL' &&
       identity.organisation.id === valid.urn &&
-      this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD);
-    if (!ownDsl) throw new ForbiddenError(delegationRefusal, { entityType: 'School', entityId: valid.urn });
+      this.ctx.scope.hasRole(...schoolDelegatorRoles);
+    if (!ownDelegator) throw new ForbiddenError(delegationRefusal, { entityType: 'School', entityId: valid.urn });
     return valid;
   }
 

@@ -18,6 +18,7 @@ import { SelfAssessmentReturnDue1796234930245 as mysqlSelfAssessmentReturnDue179
 import { PagingOrderIndexes1796317810778 as mysqlPagingOrderIndexes1796317810778 } from './mysql/1796317810778-PagingOrderIndexes';
 import { MachineIdentities1796318404946 as mysqlMachineIdentities1796318404946 } from './mysql/1796318404946-MachineIdentities';
 import { OutboxPositions1796411659073 as mysqlOutboxPositions1796411659073 } from './mysql/1796411659073-OutboxPositions';
+import { RatingPosition1796412521958 as mysqlRatingPosition1796412521958 } from './mysql/1796412521958-RatingPosition';
 import { Initial1796193268244 as sqliteInitial1796193268244 } from './sqlite/1796193268244-Initial';
 import { SchoolCodeIndexes1796216869643 as sqliteSchoolCodeIndexes1796216869643 } from './sqlite/1796216869643-SchoolCodeIndexes';
 import { Outbox1796218054549 as sqliteOutbox1796218054549 } from './sqlite/1796218054549-Outbox';
@@ -30,8 +31,9 @@ import { SelfAssessmentReturnDue1796234930245 as sqliteSelfAssessmentReturnDue17
 import { PagingOrderIndexes1796317810778 as sqlitePagingOrderIndexes1796317810778 } from './sqlite/1796317810778-PagingOrderIndexes';
 import { MachineIdentities1796318404946 as sqliteMachineIdentities1796318404946 } from './sqlite/1796318404946-MachineIdentities';
 import { OutboxPositions1796411659073 as sqliteOutboxPositions1796411659073 } from './sqlite/1796411659073-OutboxPositions';
+import { RatingPosition1796412521958 as sqliteRatingPosition1796412521958 } from './sqlite/1796412521958-RatingPosition';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531486, mysqlAuditTrail1795337669393, mysqlAuditChainHead1795339636941, mysqlSchoolsTrustsLeads1795340395055, mysqlChildProtectionFileTransfers1795342035682, mysqlSchoolSafeguardingSelfAssessment1795342304407, mysqlSchoolCalendar1795343433418, mysqlSchoolCodeIndexes1796216869643, mysqlOutbox1796218054549, mysqlAuditCheckpointsClientRequestId1796219105789, mysqlObligations1796232391368, mysqlAuditOperationOutcome1796233064697, mysqlSchoolNameOrder1796234087121, mysqlDesignationSchoolName1796234470856, mysqlSelfAssessmentReturnDue1796234930245, mysqlPagingOrderIndexes1796317810778, mysqlMachineIdentities1796318404946, mysqlOutboxPositions1796411659073],
-  sqlite: [sqliteInitial1796193268244, sqliteSchoolCodeIndexes1796216869643, sqliteOutbox1796218054549, sqliteAuditCheckpointsClientRequestId1796219105789, sqliteObligations1796232391368, sqliteAuditOperationOutcome1796233064697, sqliteSchoolNameOrder1796234087121, sqliteDesignationSchoolName1796234470856, sqliteSelfAssessmentReturnDue1796234930245, sqlitePagingOrderIndexes1796317810778, sqliteMachineIdentities1796318404946, sqliteOutboxPositions1796411659073],
+  mysql: [mysqlInitial1795336531486, mysqlAuditTrail1795337669393, mysqlAuditChainHead1795339636941, mysqlSchoolsTrustsLeads1795340395055, mysqlChildProtectionFileTransfers1795342035682, mysqlSchoolSafeguardingSelfAssessment1795342304407, mysqlSchoolCalendar1795343433418, mysqlSchoolCodeIndexes1796216869643, mysqlOutbox1796218054549, mysqlAuditCheckpointsClientRequestId1796219105789, mysqlObligations1796232391368, mysqlAuditOperationOutcome1796233064697, mysqlSchoolNameOrder1796234087121, mysqlDesignationSchoolName1796234470856, mysqlSelfAssessmentReturnDue1796234930245, mysqlPagingOrderIndexes1796317810778, mysqlMachineIdentities1796318404946, mysqlOutboxPositions1796411659073, mysqlRatingPosition1796412521958],
+  sqlite: [sqliteInitial1796193268244, sqliteSchoolCodeIndexes1796216869643, sqliteOutbox1796218054549, sqliteAuditCheckpointsClientRequestId1796219105789, sqliteObligations1796232391368, sqliteAuditOperationOutcome1796233064697, sqliteSchoolNameOrder1796234087121, sqliteDesignationSchoolName1796234470856, sqliteSelfAssessmentReturnDue1796234930245, sqlitePagingOrderIndexes1796317810778, sqliteMachineIdentities1796318404946, sqliteOutboxPositions1796411659073, sqliteRatingPosition1796412521958],
 };

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AgencyReference, statutoryOrganisationId } from '@safeguarding/shared';
+import { AgencyReference, statutoryOrganisationId, Identifying } from '@safeguarding/shared';
 
 /** The phase of education, as GIAS records it. */
 export enum SchoolPhase {
@@ -31,14 +31,17 @@ registerEnumType(SchoolStatus, { name: 'SchoolStatus', description: 'Establishme
 // The register's order (name, URN): a keyset page of `schools` reads its rows from the index, not a sort of every school.
 @Index(['name', 'urn'])
 export class School {
+  @Identifying()
   @Field({ description: 'Unique Reference Number from Get Information About Schools: 6 digits' })
   @PrimaryColumn('varchar', { length: 6 })
   urn!: string;
 
+  @Identifying()
   @Field()
   @Column('varchar', { length: 200 })
   name!: string;
 
+  @Identifying()
   @Field({ description: 'DfE 3-digit LA code followed by the 4-digit establishment number' })
   // Indexed: an MIS looks a school up by the LAESTAB it holds (schoolByCode).
   @Index()
@@ -58,6 +61,7 @@ export class School {
   @Column('varchar', { length: 24 })
   status!: SchoolStatus;
 
+  @Identifying()
   @Field(() => String, { nullable: true, description: 'UK Provider Reference Number: 8 digits, if the school has one' })
   @Index()
   @Column('varchar', { length: 8, nullable: true })
