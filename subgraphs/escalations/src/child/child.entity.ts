@@ -19,10 +19,10 @@ export class Child {
   })
   key!: string;
 
-  // The schools subgraph's contribution, handed in by the gateway for the picture (@requires).
-  @Field(() => [ChildRecordHolding])
+  // The schools subgraph's contribution, handed in by the gateway for the picture (@requires); null while schools is down.
+  @Field(() => [ChildRecordHolding], { nullable: true })
   @Directive('@external')
-  fileTransferHoldings?: ChildRecordHolding[];
+  fileTransferHoldings?: ChildRecordHolding[] | null;
 
   static of(key: string): Child {
     return Object.assign(new Child(), { key });

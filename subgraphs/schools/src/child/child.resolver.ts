@@ -7,6 +7,7 @@ import { ChildService } from './child.service';
 export class ChildFileTransfersResolver {
   // Inaccessible: only the picture (escalations' Child.involvements) reads it, and decides who sees what.
   @FieldResolver(() => [ChildRecordHolding], {
+    nullable: true,
     description: 'The schools holding a child-protection file about the child',
   })
   @Directive('@inaccessible')
