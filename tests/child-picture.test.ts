@@ -1,5 +1,6 @@
-import { AuditRecord, demoIds, openChildKey, statutoryOrganisationId } from '@safeguarding/shared';
-import { startGraph, type GraphQLResponse, type QueryOptions, type TestGraph } from './support/graph';
+import { AuditRecord, demoIds, OutboxEvent, openChildKey, statutoryOrganisationId } from '@safeguarding/shared';
+import { WebhookDelivery } from '@safeguarding/notifications';
+import { relayed, startGraph, type GraphQLResponse, type QueryOptions, type TestGraph } from './support/graph';
 
 /**
  * Issue 17: a child's multi-agency picture through the gateway. A referral (escalations) and a
@@ -9,7 +10,8 @@ import { startGraph, type GraphQLResponse, type QueryOptions, type TestGraph } f
  */
 let graph: TestGraph;
 beforeAll(async () => {
-  graph = await startGraph({ now: () => new Date('2027-01-06T12:00:00Z') });
+  // Workers stay off: the test reads the deliveries queued, not the HTTP posts.
+  graph = await startGraph({ now: () => new Date('2027-01-06T12:00:00Z'), relayIntervalMs: 40, startWorkers: false });
 });
 afterAll(() => graph.stop());
 
@@ -244,5 +246,76 @@ describe("a child's picture", () => {
     expect(small.seen).toBe(4);
     expect(large.seen).toBe(4);
     expect(large.statements).toEqual(small.statements);
+  });
+
+  it("lets a case worker with a stated reason see the picture, tells the home authority's endpoints, and lists the look", async () => {
+    const registered = await graph.query(
+      `mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret } }`,
+      { input: { url: 'http://127.0.0.1:9/child-picture', eventTypes: ['child.picture_viewed_with_reason'] } },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(registered.errors).toBeUndefined();
+    const withReason = `query ($reference: String, $reason: ChildPictureReason) {
+      child(reference: $reference) { involvements(reason: $reason) { involvement yourOrganisation } } }`;
+    const seen = await graph.query<{ child: ChildPicture | null }>(
+      withReason,
+      { reference, reason: 'EMERGENCY_DUTY' },
+      { as: 'sussex-police-officer' },
+    );
+    const child = childOf(seen);
+    expect(child.involvements.map((line) => line.involvement)).toEqual([
+      'REFERRAL_MADE',
+      'REFERRAL_RECEIVED',
+      'CHILD_PROTECTION_FILE_RECEIVED',
+      'CHILD_PROTECTION_FILE_SENT',
+    ]);
+    expect(child.involvements.some((line) => line.yourOrganisation)).toBe(false);
+    // A reason opens nothing for a child no one knows.
+    const nobody = await graph.query(
+      withReason,
+      { reference: 'PIC-NOBODY-9999', reason: 'EMERGENCY_DUTY' },
+      {
+        as: 'sussex-police-officer',
+      },
+    );
+    expect(nobody.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+
+    const events = await graph.subgraphs.escalations.db
+      .getRepository(OutboxEvent)
+      .findBy({ type: 'child.picture_viewed_with_reason' });
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0]?.payload)).not.toContain(reference);
+    await relayed(graph.subgraphs.escalations);
+    const deliveries = async () =>
+      graph.subgraphs.notifications.db
+        .getRepository(WebhookDelivery)
+        .findBy({ eventType: 'child.picture_viewed_with_reason' });
+    const end = Date.now() + 20_000;
+    while ((await deliveries()).length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const [delivery] = await deliveries();
+    expect(delivery?.body).toContain('EMERGENCY_DUTY');
+    expect(delivery?.body).not.toContain(reference);
+
+    const looks = `query ($reference: String) { child(reference: $reference) {
+      looks { at subject organisationId action outcome reason } } }`;
+    type Looks = { child: { looks: Array<Record<string, string | null>> } | null };
+    const listed = await graph.query<Looks>(looks, { reference }, { as: 'west-sussex-social-worker' });
+    expect(listed.errors).toBeUndefined();
+    const latest = listed.data?.child?.looks ?? [];
+    // Its own look first, then the reasoned one, which is an ALERT.
+    expect(latest[0]).toMatchObject({ subject: 'demo:west-sussex-social-worker', action: 'READ', outcome: 'ALLOWED' });
+    expect(latest).toContainEqual(
+      expect.objectContaining({
+        subject: 'demo:sussex-police-officer',
+        organisationId: statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' }),
+        action: 'ALERT',
+        outcome: 'ALLOWED',
+        reason: 'EMERGENCY_DUTY',
+      }),
+    );
+    expect(latest.length).toBeLessThanOrEqual(25);
+    // A school holding a record sees the involvements, not who looked.
+    const school = await graph.query<Looks>(looks, { reference }, { as: 'seaview-primary-dsl' });
+    expect(school.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });

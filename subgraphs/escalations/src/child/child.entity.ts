@@ -1,5 +1,12 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ChildHolderKind, ChildInvolvementKind, ChildRecordHolding, DateScalar } from '@safeguarding/shared';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  AuditAction,
+  AuditOutcome,
+  ChildHolderKind,
+  ChildInvolvementKind,
+  ChildRecordHolding,
+  DateScalar,
+} from '@safeguarding/shared';
 import { AgencyStub } from '../external/agency.type';
 import { SchoolStub } from '../external/school.type';
 
@@ -61,4 +68,47 @@ export class ChildInvolvement {
 
   @Field({ description: "True for the caller's own organisation" })
   yourOrganisation!: boolean;
+}
+
+/**
+ * Why an organisation holding no record about a child looks at the picture. Each is a purpose the
+ * safeguarding condition covers (DPA 2018 Sch 1 para 18; Working Together 2023 ch. 2), and each
+ * such look is told to the child's home local authority and the organisations holding records.
+ */
+export enum ChildPictureReason {
+  /** Out of hours, the emergency duty team acting on a child at risk now. */
+  EMERGENCY_DUTY = 'EMERGENCY_DUTY',
+  /** A strategy discussion about significant harm (Children Act 1989 s47; Working Together 2023 ch. 4). */
+  STRATEGY_DISCUSSION = 'STRATEGY_DISCUSSION',
+}
+registerEnumType(ChildPictureReason, {
+  name: 'ChildPictureReason',
+  description: "The reason for looking at a child's picture without holding a record about the child",
+});
+
+/** One look at a child's picture, as the home local authority reads them. */
+@ObjectType({
+  description: "A look at a child's picture: who, when, and the reason given (the audit trail has every one)",
+})
+export class ChildPictureLook {
+  @Field({ description: 'ISO 8601 instant, UTC' })
+  at!: string;
+
+  @Field({ description: "The subject of the looker's token" })
+  subject!: string;
+
+  @Field({ description: "The looker's organisation (agency id or school URN)" })
+  organisationId!: string;
+
+  @Field()
+  organisationKind!: string;
+
+  @Field(() => AuditAction, { description: 'READ by an organisation holding a record; ALERT for a look with a reason' })
+  action!: AuditAction;
+
+  @Field(() => AuditOutcome)
+  outcome!: AuditOutcome;
+
+  @Field(() => ChildPictureReason, { nullable: true })
+  reason!: ChildPictureReason | null;
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { Referral } from '../referral/referral.entity';
-import { Child, ChildInvolvement } from './child.entity';
+import { Child, ChildInvolvement, ChildPictureLook, ChildPictureReason } from './child.entity';
 import { ChildService } from './child.service';
 
 const holdingFields = 'organisationId organisationKind involvement on';
@@ -26,8 +26,27 @@ export class ChildResolver {
       'The organisations holding records about the child, the kind of each and its dates, without their content; NOT_FOUND unless your organisation is one of them',
   })
   @Directive(`@requires(fields: "fileTransferHoldings { ${holdingFields} }")`)
-  involvements(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildInvolvement[]> {
-    return new ChildService(ctx).involvements(child);
+  involvements(
+    @Root() child: Child,
+    @Arg('reason', () => ChildPictureReason, {
+      nullable: true,
+      description:
+        'For an organisation holding no record: why it must look. The look is told to the home local authority and every holder',
+    })
+    reason: ChildPictureReason | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildInvolvement[]> {
+    // An argument left out arrives undefined, and must never count as a reason given.
+    return new ChildService(ctx).involvements(child, reason ?? null);
+  }
+
+  @FieldResolver(() => [ChildPictureLook], {
+    description:
+      "The latest 25 looks at the picture, newest first (who, when, why): for the child's home local authority only; the audit trail keeps every one",
+  })
+  @Directive(`@requires(fields: "fileTransferHoldings { ${holdingFields} }")`)
+  looks(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildPictureLook[]> {
+    return new ChildService(ctx).looks(child);
   }
 
   @FieldResolver(() => [Referral], {

@@ -7,6 +7,10 @@ import {
   ChildInvolvementKind,
   childAuditId,
   DomainError,
+  ForbiddenError,
+  inTransaction,
+  recordEvent,
+  type DomainEventPayload,
   ErrorCode,
   maxLinkedReferences,
   openChildKey,
@@ -20,7 +24,9 @@ import { AgencyStub } from '../external/agency.type';
 import { SchoolStub } from '../external/school.type';
 import { Referral, ReferrerKind } from '../referral/referral.entity';
 import { ReferralRepository } from '../referral/referral.repository';
-import { Child, ChildInvolvement } from './child.entity';
+import { Child, ChildInvolvement, ChildPictureLook, ChildPictureReason } from './child.entity';
+import { ChildRepository } from './child.repository';
+import { referralRoles } from '../referral/referral.roles';
 import { childReferenceSchema, nhsNumberSchema } from './child.input';
 
 /**
@@ -32,6 +38,12 @@ export function childNotFound(): DomainError {
     entity: 'Child',
   });
 }
+
+// One admission (and one audit record) per request, child and reason, however many fields ask.
+const picturesAsked = new WeakMap<SubgraphContext, Map<string, Promise<ChildRecordHolding[]>>>();
+
+const reasonOf = (value: string | null): ChildPictureReason | null =>
+  Object.values(ChildPictureReason).find((reason) => reason === value) ?? null;
 
 const holderKindOf = (kind: ReferrerKind) =>
   kind === ReferrerKind.SCHOOL ? ChildHolderKind.SCHOOL : ChildHolderKind.AGENCY;
@@ -92,29 +104,97 @@ export class ChildService {
       .then((results) => results.map((result) => (result instanceof Error ? [] : result)));
   }
 
-  /** Every holding of the child across the subgraphs, or NOT_FOUND when the caller's organisation holds none. */
-  private async holdingsFor(child: Child): Promise<ChildRecordHolding[]> {
+  /**
+   * Every holding of the child across the subgraphs, for an organisation holding one, or for a
+   * case worker stating a reason (told to the holders: ALERT in the trail and an event); otherwise
+   * NOT_FOUND, as for a child no one knows.
+   */
+  private holdingsFor(child: Child, reason: ChildPictureReason | null): Promise<ChildRecordHolding[]> {
+    let asked = picturesAsked.get(this.ctx);
+    if (!asked) picturesAsked.set(this.ctx, (asked = new Map<string, Promise<ChildRecordHolding[]>>()));
+    const question = `${child.key}|${reason ?? ''}`;
+    let answer = asked.get(question);
+    if (!answer) asked.set(question, (answer = this.admitted(child, reason)));
+    return answer;
+  }
+
+  private async admitted(child: Child, reason: ChildPictureReason | null): Promise<ChildRecordHolding[]> {
     const identity = this.ctx.scope.requireIdentity();
     const [own] = await this.referralHoldings([child.key]);
     const holdings = [...(own ?? []), ...(child.fileTransferHoldings ?? [])];
-    const entry = {
-      action: AuditAction.READ,
-      entityType: 'Child',
-      entityId: childAuditId(child.key),
-      partnershipId: null,
-    };
-    if (!holdings.some((holding) => holding.organisationId === identity.organisation.id)) {
-      await appendRefusals(this.ctx, [entry]);
-      throw childNotFound();
+    const entityId = childAuditId(child.key);
+    const entry = { action: AuditAction.READ, entityType: 'Child', entityId, partnershipId: null };
+    if (holdings.some((holding) => holding.organisationId === identity.organisation.id)) {
+      await appendAudit(this.ctx, [entry]);
+      return holdings;
     }
-    await appendAudit(this.ctx, [entry]);
-    return holdings;
+    if (reason != null && holdings.length > 0 && this.ctx.scope.hasRole(...referralRoles)) {
+      await inTransaction(this.ctx.db, async (manager) => {
+        await recordEvent(manager, {
+          type: 'child.picture_viewed_with_reason',
+          entityType: 'Child',
+          entityId,
+          occurredAt: this.ctx.now,
+          payload: this.viewedPayload(holdings, identity.organisation.id, reason),
+        });
+        await appendAudit(this.ctx, [{ ...entry, action: AuditAction.ALERT, reason }], manager);
+      });
+      return holdings;
+    }
+    await appendRefusals(this.ctx, [{ ...entry, reason }]);
+    throw childNotFound();
+  }
+
+  /** Thin, as every event: who looked and why, told to the home authority and every holder; never the child. */
+  private viewedPayload(
+    holdings: readonly ChildRecordHolding[],
+    viewerOrganisationId: string,
+    reason: ChildPictureReason,
+  ): DomainEventPayload {
+    return {
+      ids: { viewerOrganisationId, reason },
+      dates: { viewedAt: this.ctx.now.toISOString() },
+      audience: {
+        organisationIds: [...new Set(holdings.map((holding) => holding.organisationId))],
+        organisationRoles: [],
+        partnershipIds: [],
+        partnershipRoles: [],
+        nationalRoles: [],
+      },
+    };
+  }
+
+  /**
+   * The latest looks at the picture, for the child's home local authority only (the authority a
+   * referral about the child went to); NOT_FOUND for those holding no record, FORBIDDEN for other holders.
+   */
+  async looks(child: Child): Promise<ChildPictureLook[]> {
+    const identity = this.ctx.scope.requireIdentity();
+    const holdings = await this.holdingsFor(child, null);
+    const homeAuthority = holdings.some(
+      (holding) =>
+        holding.involvement === ChildInvolvementKind.REFERRAL_RECEIVED &&
+        holding.organisationId === identity.organisation.id,
+    );
+    if (!homeAuthority) throw new ForbiddenError("Only the child's home local authority lists who looked");
+    const records = await new ChildRepository(this.ctx.db.manager).latestLooks(childAuditId(child.key));
+    return records.map((record) =>
+      Object.assign(new ChildPictureLook(), {
+        at: record.occurredAt,
+        subject: record.subject,
+        organisationId: record.organisationId,
+        organisationKind: record.organisationKind,
+        action: record.action,
+        outcome: record.outcome,
+        reason: reasonOf(record.reason),
+      }),
+    );
   }
 
   /** One line per organisation and kind of involvement, with the first and latest dates. */
-  async involvements(child: Child): Promise<ChildInvolvement[]> {
+  async involvements(child: Child, reason: ChildPictureReason | null): Promise<ChildInvolvement[]> {
     const identity = this.ctx.scope.requireIdentity();
-    const holdings = await this.holdingsFor(child);
+    const holdings = await this.holdingsFor(child, reason);
     const lines = new Map<string, ChildInvolvement>();
     for (const holding of holdings) {
       const line = `${holding.organisationKind}:${holding.organisationId}:${holding.involvement}`;
