@@ -46,6 +46,8 @@ const picture = `query ($nhsNumber: String, $reference: String) {
     referrals { id childReference }
   }
 }`;
+const grown = `query ($reference: String) { child(reference: $reference) {
+  involvements { involvement agency { name } school { name } } chronology(first: 100) { totalCount nodes { on restricted } } } }`;
 const involvementsOnly = `query ($reference: String) { child(reference: $reference) { involvements { involvement since } } }`;
 const keyOnly = `query ($nhsNumber: String, $reference: String) { child(nhsNumber: $nhsNumber, reference: $reference) { key } }`;
 
@@ -209,29 +211,36 @@ describe("a child's picture", () => {
     }
   });
 
-  it('audits each look in both subgraphs that hold records, and a refused one as refused', async () => {
-    const trail = (name: 'escalations' | 'schools') =>
+  it('audits each look in every subgraph holding records, and a refused one as refused', async () => {
+    const trail = (name: 'escalations' | 'schools' | 'reviews') =>
       graph.subgraphs[name].db
         .getRepository(AuditRecord)
         .find({ where: { entityType: 'Child' }, order: { sequence: 'ASC' } });
-    const before = { escalations: (await trail('escalations')).length, schools: (await trail('schools')).length };
+    const before = {
+      escalations: (await trail('escalations')).length,
+      schools: (await trail('schools')).length,
+      reviews: (await trail('reviews')).length,
+    };
     await ask(involvementsOnly, { reference }, 'seaview-primary-dsl');
     await ask(involvementsOnly, { reference }, 'chalk-cliff-high-dsl');
     const escalations = (await trail('escalations')).slice(before.escalations);
     const schools = (await trail('schools')).slice(before.schools);
+    const reviews = (await trail('reviews')).slice(before.reviews);
     expect(escalations.map((record) => [record.subject, record.outcome])).toEqual([
       ['demo:seaview-primary-dsl', 'ALLOWED'],
       ['demo:chalk-cliff-high-dsl', 'REFUSED'],
     ]);
     expect(schools.map((record) => record.subject)).toEqual(['demo:seaview-primary-dsl', 'demo:chalk-cliff-high-dsl']);
-    expect(new Set([...escalations, ...schools].map((record) => record.entityId)).size).toBe(1);
+    expect(reviews.map((record) => record.subject)).toEqual(schools.map((record) => record.subject));
+    expect(new Set([...escalations, ...schools, ...reviews].map((record) => record.entityId)).size).toBe(1);
   });
 
   it('costs the same statements however many records the child has', async () => {
     const counted = async () => {
       let seen = 0;
       const statements = await graph.countStatements(async () => {
-        seen = childOf(await ask(picture, { reference: 'PIC-GROW-0001' }, 'seaview-primary-dsl')).involvements.length;
+        const child = childOf(await ask(grown, { reference: 'PIC-GROW-0001' }, 'seaview-primary-dsl'));
+        seen = child.involvements.length;
       });
       return { statements, seen };
     };
@@ -317,5 +326,66 @@ describe("a child's picture", () => {
     // A school holding a record sees the involvements, not who looked.
     const school = await graph.query<Looks>(looks, { reference }, { as: 'seaview-primary-dsl' });
     expect(school.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('merges referrals, file transfers and child death reviews in date order, restricting what each caller may not read', async () => {
+    const chronological = 'PIC-CHRON-0001';
+    await refer(chronological, null, '2026-11-20T10:00:00Z');
+    await transfer(chronological, '2026-12-10');
+    const death = await graph.query(
+      `mutation ($input: RecordChildDeathInput!) { recordChildDeath(input: $input) { id } }`,
+      {
+        input: {
+          partnershipId: demoIds.partnerships.westSussex,
+          localAuthorityGssCode: 'E10000032',
+          integratedCareBoardOdsCode: 'QNX',
+          childReference: chronological,
+          ageAtDeathYears: 9,
+          dateOfDeath: '2026-12-28',
+          jointAgencyResponseNeeded: false,
+        },
+      },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(death.errors).toBeUndefined();
+    const chronology = `query ($reference: String, $after: String) { child(reference: $reference) {
+      chronology(first: 2, after: $after) { totalCount pageInfo { endCursor hasNextPage }
+        nodes { on record restricted recordId agencies { id } schools { urn } } } } }`;
+    type Entry = { on: string; record: string; restricted: boolean; recordId: string | null };
+    type Page = {
+      child: {
+        chronology: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: Entry[] };
+      } | null;
+    };
+    const read = async (as: NonNullable<QueryOptions['as']>) => {
+      const first = await graph.query<Page>(chronology, { reference: chronological }, { as });
+      expect(first.errors).toBeUndefined();
+      const page = first.data?.child?.chronology;
+      expect(page?.totalCount).toBe(3);
+      expect(page?.pageInfo.hasNextPage).toBe(true);
+      const second = await graph.query<Page>(
+        chronology,
+        { reference: chronological, after: page?.pageInfo.endCursor ?? '' },
+        { as },
+      );
+      expect(second.errors).toBeUndefined();
+      expect(second.data?.child?.chronology.pageInfo.hasNextPage).toBe(false);
+      return [...(page?.nodes ?? []), ...(second.data?.child?.chronology.nodes ?? [])];
+    };
+    const summary = (entries: Entry[]) =>
+      entries.map((entry) => [entry.on, entry.record, entry.restricted, entry.recordId === null]);
+    // The school reads its own transfer; the referral and the review are only "a record exists at …".
+    expect(summary(await read('seaview-primary-dsl'))).toEqual([
+      ['2026-11-20', 'REFERRAL', true, true],
+      ['2026-12-10', 'CHILD_PROTECTION_FILE_TRANSFER', false, false],
+      ['2026-12-28', 'CHILD_DEATH_REVIEW', true, true],
+    ]);
+    // The partnership's business manager reads the review, not the referral (no case-work role) nor the transfer.
+    const council = await read('west-sussex-business-manager');
+    expect(summary(council)).toEqual([
+      ['2026-11-20', 'REFERRAL', true, true],
+      ['2026-12-10', 'CHILD_PROTECTION_FILE_TRANSFER', true, true],
+      ['2026-12-28', 'CHILD_DEATH_REVIEW', false, false],
+    ]);
   });
 });

@@ -21,11 +21,18 @@ export enum ChildInvolvementKind {
   CHILD_PROTECTION_FILE_SENT = 'CHILD_PROTECTION_FILE_SENT',
   /** The school the child joined, which receives the child-protection file (KCSIE). */
   CHILD_PROTECTION_FILE_RECEIVED = 'CHILD_PROTECTION_FILE_RECEIVED',
+  /** A child death review partner reviewing the child's death (Children Act 2004 s16M; Child Death Review Statutory Guidance 2018). */
+  CHILD_DEATH_REVIEW = 'CHILD_DEATH_REVIEW',
 }
 registerEnumType(ChildInvolvementKind, {
   name: 'ChildInvolvementKind',
   description: "The kind of an organisation's involvement with a child: which record it holds, never what it says",
 });
+
+export type ChildRecordHoldingFields = Pick<
+  ChildRecordHolding,
+  'organisationId' | 'organisationKind' | 'involvement' | 'on' | 'recordId' | 'readable'
+>;
 
 /**
  * One record a subgraph holds about a child, reduced to who holds it, in what part, and since
@@ -47,9 +54,13 @@ export class ChildRecordHolding {
   @Field(() => DateScalar, { description: 'The day the record began (received, or the day the child left)' })
   on!: string;
 
-  static of(
-    fields: Pick<ChildRecordHolding, 'organisationId' | 'organisationKind' | 'involvement' | 'on'>,
-  ): ChildRecordHolding {
+  @Field(() => ID, { description: 'The record, for the chronology; shown to a caller only where readable' })
+  recordId!: string;
+
+  @Field({ description: "Whether the caller may read the record under the holding subgraph's own rules" })
+  readable!: boolean;
+
+  static of(fields: ChildRecordHoldingFields): ChildRecordHolding {
     return Object.assign(new ChildRecordHolding(), fields);
   }
 }

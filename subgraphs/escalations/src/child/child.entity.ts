@@ -5,6 +5,7 @@ import {
   ChildHolderKind,
   ChildInvolvementKind,
   ChildRecordHolding,
+  connectionOf,
   DateScalar,
 } from '@safeguarding/shared';
 import { AgencyStub } from '../external/agency.type';
@@ -30,6 +31,11 @@ export class Child {
   @Field(() => [ChildRecordHolding], { nullable: true })
   @Directive('@external')
   fileTransferHoldings?: ChildRecordHolding[] | null;
+
+  // The reviews subgraph's, likewise.
+  @Field(() => [ChildRecordHolding], { nullable: true })
+  @Directive('@external')
+  childDeathReviewHoldings?: ChildRecordHolding[] | null;
 
   static of(key: string): Child {
     return Object.assign(new Child(), { key });
@@ -112,3 +118,57 @@ export class ChildPictureLook {
   @Field(() => ChildPictureReason, { nullable: true })
   reason!: ChildPictureReason | null;
 }
+
+/** The kind of record a chronology entry stands for, and so the subgraph it comes from. */
+export enum ChildRecordKind {
+  /** A referral to children's social care (escalations). */
+  REFERRAL = 'REFERRAL',
+  /** A child-protection file passing between schools (schools; KCSIE). */
+  CHILD_PROTECTION_FILE_TRANSFER = 'CHILD_PROTECTION_FILE_TRANSFER',
+  /** A child death review (reviews; Children Act 2004 s16M). */
+  CHILD_DEATH_REVIEW = 'CHILD_DEATH_REVIEW',
+}
+registerEnumType(ChildRecordKind, {
+  name: 'ChildRecordKind',
+  description: 'The kind of record, which names the subgraph holding it',
+});
+
+/** One record about the child, on the day it began, naming who holds it. */
+@ObjectType({
+  description:
+    "One event in a child's chronology: its day, its kind and the organisations holding it. A restricted entry says only that a record exists at those organisations",
+})
+export class ChildChronologyEntry {
+  @Field(() => DateScalar)
+  on!: string;
+
+  @Field(() => ChildRecordKind)
+  record!: ChildRecordKind;
+
+  @Field(() => [AgencyStub], { description: 'The agencies holding the record' })
+  agencies!: AgencyStub[];
+
+  @Field(() => [SchoolStub], { description: 'The schools holding the record' })
+  schools!: SchoolStub[];
+
+  @Field({
+    description:
+      "True when you may not read the record under its holder's rules: a record exists at these organisations, and nothing more is said",
+  })
+  restricted!: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The record, to read through referral(id), fileTransfer(id) or the reviews; null when restricted',
+  })
+  recordId!: string | null;
+
+  // The chronology's order: day, kind, id.
+  sortKey!: readonly string[];
+}
+
+export const ChildChronologyConnection = connectionOf<ChildChronologyEntry>(
+  () => ChildChronologyEntry,
+  'ChildChronologyEntry',
+  "A page of a child's chronology, oldest first",
+);

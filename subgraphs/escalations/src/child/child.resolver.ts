@@ -1,10 +1,18 @@
-import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
 import { Referral } from '../referral/referral.entity';
-import { Child, ChildInvolvement, ChildPictureLook, ChildPictureReason } from './child.entity';
+import {
+  Child,
+  ChildChronologyConnection,
+  ChildChronologyEntry,
+  ChildInvolvement,
+  ChildPictureLook,
+  ChildPictureReason,
+} from './child.entity';
 import { ChildService } from './child.service';
 
-const holdingFields = 'organisationId organisationKind involvement on';
+const holdingFields = 'organisationId organisationKind involvement on recordId readable';
+const everyHolding = `fileTransferHoldings { ${holdingFields} } childDeathReviewHoldings { ${holdingFields} }`;
 
 @Resolver(() => Child)
 export class ChildResolver {
@@ -25,7 +33,7 @@ export class ChildResolver {
     description:
       'The organisations holding records about the child, the kind of each and its dates, without their content; NOT_FOUND unless your organisation is one of them',
   })
-  @Directive(`@requires(fields: "fileTransferHoldings { ${holdingFields} }")`)
+  @Directive(`@requires(fields: "${everyHolding}")`)
   involvements(
     @Root() child: Child,
     @Arg('reason', () => ChildPictureReason, {
@@ -44,7 +52,7 @@ export class ChildResolver {
     description:
       "The latest 25 looks at the picture, newest first (who, when, why): for the child's home local authority only; the audit trail keeps every one",
   })
-  @Directive(`@requires(fields: "fileTransferHoldings { ${holdingFields} }")`)
+  @Directive(`@requires(fields: "${everyHolding}")`)
   looks(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildPictureLook[]> {
     return new ChildService(ctx).looks(child);
   }
@@ -54,5 +62,23 @@ export class ChildResolver {
   })
   referrals(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
     return new ChildService(ctx).referralsAbout(child);
+  }
+
+  @FieldResolver(() => ChildChronologyConnection, {
+    description:
+      'The records about the child across agencies, oldest first, each naming its kind and holders; restricted where you may not read it. NOT_FOUND as for involvements',
+  })
+  @Directive(`@requires(fields: "${everyHolding}")`)
+  chronology(
+    @Root() child: Child,
+    @Args() page: PageArgs,
+    @Arg('reason', () => ChildPictureReason, {
+      nullable: true,
+      description: 'For an organisation holding no record: why it must look (as for involvements)',
+    })
+    reason: ChildPictureReason | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ChildChronologyEntry>> {
+    return new ChildService(ctx).chronology(child, reason ?? null, page);
   }
 }

@@ -6,7 +6,12 @@ import {
   ChildHolderKind,
   ChildInvolvementKind,
   childAuditId,
+  connection,
   DomainError,
+  pageOf,
+  pageRequest,
+  type Connection,
+  type SortKey,
   ForbiddenError,
   inTransaction,
   recordEvent,
@@ -24,7 +29,15 @@ import { AgencyStub } from '../external/agency.type';
 import { SchoolStub } from '../external/school.type';
 import { Referral, ReferrerKind } from '../referral/referral.entity';
 import { ReferralRepository } from '../referral/referral.repository';
-import { Child, ChildInvolvement, ChildPictureLook, ChildPictureReason } from './child.entity';
+import {
+  Child,
+  ChildChronologyConnection,
+  ChildChronologyEntry,
+  ChildInvolvement,
+  ChildPictureLook,
+  ChildPictureReason,
+  ChildRecordKind,
+} from './child.entity';
 import { ChildRepository } from './child.repository';
 import { referralRoles } from '../referral/referral.roles';
 import { childReferenceSchema, nhsNumberSchema } from './child.input';
@@ -44,6 +57,21 @@ const picturesAsked = new WeakMap<SubgraphContext, Map<string, Promise<ChildReco
 
 const reasonOf = (value: string | null): ChildPictureReason | null =>
   Object.values(ChildPictureReason).find((reason) => reason === value) ?? null;
+
+const recordKindOf: Record<ChildInvolvementKind, ChildRecordKind> = {
+  [ChildInvolvementKind.REFERRAL_MADE]: ChildRecordKind.REFERRAL,
+  [ChildInvolvementKind.REFERRAL_RECEIVED]: ChildRecordKind.REFERRAL,
+  [ChildInvolvementKind.CHILD_PROTECTION_FILE_SENT]: ChildRecordKind.CHILD_PROTECTION_FILE_TRANSFER,
+  [ChildInvolvementKind.CHILD_PROTECTION_FILE_RECEIVED]: ChildRecordKind.CHILD_PROTECTION_FILE_TRANSFER,
+  [ChildInvolvementKind.CHILD_DEATH_REVIEW]: ChildRecordKind.CHILD_DEATH_REVIEW,
+};
+
+/** Oldest first; the kind and the record's id make the order total. */
+const chronologyOrder: readonly SortKey<ChildChronologyEntry>[] = [
+  { column: 'on', value: (entry) => entry.on },
+  { column: 'record', value: (entry) => entry.record },
+  { column: 'id', value: (entry) => entry.sortKey[2] ?? '' },
+];
 
 const holderKindOf = (kind: ReferrerKind) =>
   kind === ReferrerKind.SCHOOL ? ChildHolderKind.SCHOOL : ChildHolderKind.AGENCY;
@@ -81,6 +109,7 @@ export class ChildService {
       .get<string, ChildRecordHolding[]>('child.referralHoldings', async (batch) => {
         const referencesOf = batch.map((key) => openChildKey(key) ?? []);
         const rows = await this.referrals().holdersAbout(referencesOf.flat());
+        const readable = await this.referrals().readableAbout(referencesOf.flat());
         return referencesOf.map((references) =>
           rows
             .filter((row) => references.includes(row.childReference))
@@ -90,12 +119,16 @@ export class ChildService {
                 organisationKind: holderKindOf(row.referrerKind),
                 involvement: ChildInvolvementKind.REFERRAL_MADE,
                 on: row.receivedOn,
+                recordId: row.id,
+                readable: readable.has(row.id),
               }),
               ChildRecordHolding.of({
                 organisationId: row.receivingAuthorityId,
                 organisationKind: ChildHolderKind.AGENCY,
                 involvement: ChildInvolvementKind.REFERRAL_RECEIVED,
                 on: row.receivedOn,
+                recordId: row.id,
+                readable: readable.has(row.id),
               }),
             ]),
         );
@@ -121,7 +154,7 @@ export class ChildService {
   private async admitted(child: Child, reason: ChildPictureReason | null): Promise<ChildRecordHolding[]> {
     const identity = this.ctx.scope.requireIdentity();
     const [own] = await this.referralHoldings([child.key]);
-    const holdings = [...(own ?? []), ...(child.fileTransferHoldings ?? [])];
+    const holdings = [...(own ?? []), ...(child.fileTransferHoldings ?? []), ...(child.childDeathReviewHoldings ?? [])];
     const entityId = childAuditId(child.key);
     const entry = { action: AuditAction.READ, entityType: 'Child', entityId, partnershipId: null };
     if (holdings.some((holding) => holding.organisationId === identity.organisation.id)) {
@@ -227,4 +260,54 @@ export class ChildService {
   referralsAbout(child: Child): Promise<Referral[]> {
     return this.referrals().aboutChildren(openChildKey(child.key) ?? []);
   }
+
+  /**
+   * The child's records across the subgraphs, one entry each, in date order, a page at a time.
+   * Whether an entry is restricted is the holding subgraph's own rule for the caller.
+   */
+  async chronology(
+    child: Child,
+    reason: ChildPictureReason | null,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Connection<ChildChronologyEntry>> {
+    const request = pageRequest('chronology', args, chronologyOrder);
+    const holdings = await this.holdingsFor(child, reason);
+    const entries = new Map<string, ChildChronologyEntry>();
+    for (const holding of holdings) {
+      const record = recordKindOf[holding.involvement];
+      const line = `${record}:${holding.recordId}`;
+      let entry = entries.get(line);
+      if (!entry) {
+        entry = Object.assign(new ChildChronologyEntry(), {
+          on: holding.on,
+          record,
+          agencies: [],
+          schools: [],
+          restricted: !holding.readable,
+          recordId: holding.readable ? holding.recordId : null,
+          sortKey: [holding.on, record, holding.recordId],
+        });
+        entries.set(line, entry);
+      }
+      if (holding.organisationKind === ChildHolderKind.SCHOOL) {
+        if (!entry.schools.some((school) => school.urn === holding.organisationId))
+          entry.schools.push(SchoolStub.of(holding.organisationId));
+      } else if (!entry.agencies.some((agency) => agency.id === holding.organisationId)) {
+        entry.agencies.push(AgencyStub.of(holding.organisationId));
+      }
+    }
+    const ordered = [...entries.values()].sort((a, b) => compareKeys(a.sortKey, b.sortKey));
+    const after = request.after;
+    const rest = after ? ordered.filter((entry) => compareKeys(entry.sortKey, after) > 0) : ordered;
+    const page = pageOf(rest.slice(0, request.first + 1), request.first, 'chronology', (entry) => entry.sortKey);
+    return connection(ChildChronologyConnection, page, () => Promise.resolve(ordered.length));
+  }
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const order = (a[i] ?? '').localeCompare(b[i] ?? '');
+    if (order !== 0) return order;
+  }
+  return 0;
 }

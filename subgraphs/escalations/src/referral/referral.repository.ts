@@ -192,12 +192,13 @@ export class ReferralRepository {
   ): Promise<
     Pick<
       Referral,
-      'childReference' | 'referrerOrganisationId' | 'referrerKind' | 'receivingAuthorityId' | 'receivedOn'
+      'id' | 'childReference' | 'referrerOrganisationId' | 'referrerKind' | 'receivingAuthorityId' | 'receivedOn'
     >[]
   > {
     if (childReferences.length === 0) return Promise.resolve([]);
     return this.manager.find(Referral, {
       select: {
+        id: true,
         childReference: true,
         referrerOrganisationId: true,
         referrerKind: true,
@@ -207,6 +208,14 @@ export class ReferralRepository {
       where: { childReference: In([...childReferences]) },
       order: { receivedAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** The ids of the referrals about these children the caller may read (`visible`). */
+  async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
+    const clauses = this.visible({ childReference: In([...childReferences]) });
+    if (childReferences.length === 0 || clauses.length === 0) return new Set();
+    const rows = await this.manager.find(Referral, { select: { id: true }, where: clauses });
+    return new Set(rows.map((row) => row.id));
   }
 
   /** The caller's referrals about any of these children, under the referral's own rule (`visible`). */

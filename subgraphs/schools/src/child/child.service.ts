@@ -11,8 +11,20 @@ import {
 import { FileTransferRepository } from '../file-transfer/file-transfer.repository';
 import type { Child } from './child.entity';
 
-const holding = (organisationId: string, involvement: ChildInvolvementKind, on: string): ChildRecordHolding =>
-  ChildRecordHolding.of({ organisationId, organisationKind: ChildHolderKind.SCHOOL, involvement, on });
+const holding = (
+  organisationId: string,
+  involvement: ChildInvolvementKind,
+  row: { id: string; leftOn: string },
+  readable: boolean,
+): ChildRecordHolding =>
+  ChildRecordHolding.of({
+    organisationId,
+    organisationKind: ChildHolderKind.SCHOOL,
+    involvement,
+    on: row.leftOn,
+    recordId: row.id,
+    readable,
+  });
 
 /** What the schools subgraph contributes to a child's picture: who holds a child-protection file. */
 export class ChildService {
@@ -27,9 +39,9 @@ export class ChildService {
 
   private async holdingsOf(keys: readonly string[]): Promise<ChildRecordHolding[][]> {
     const referencesOf = keys.map((key) => openChildKey(key) ?? []);
-    const rows = await new FileTransferRepository(this.ctx.db.manager, this.ctx.scope, this.ctx.reference).holdersAbout(
-      referencesOf.flat(),
-    );
+    const repository = new FileTransferRepository(this.ctx.db.manager, this.ctx.scope, this.ctx.reference);
+    const rows = await repository.holdersAbout(referencesOf.flat());
+    const readable = await repository.readableAbout(referencesOf.flat());
     await appendAudit(
       this.ctx,
       keys.map((key) => ({
@@ -43,8 +55,8 @@ export class ChildService {
       rows
         .filter((row) => references.includes(row.childReference))
         .flatMap((row) => [
-          holding(row.sendingUrn, ChildInvolvementKind.CHILD_PROTECTION_FILE_SENT, row.leftOn),
-          holding(row.receivingUrn, ChildInvolvementKind.CHILD_PROTECTION_FILE_RECEIVED, row.leftOn),
+          holding(row.sendingUrn, ChildInvolvementKind.CHILD_PROTECTION_FILE_SENT, row, readable.has(row.id)),
+          holding(row.receivingUrn, ChildInvolvementKind.CHILD_PROTECTION_FILE_RECEIVED, row, readable.has(row.id)),
         ]),
     );
   }

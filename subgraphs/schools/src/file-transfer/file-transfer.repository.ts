@@ -70,13 +70,21 @@ export class FileTransferRepository {
    */
   holdersAbout(
     childReferences: readonly string[],
-  ): Promise<Pick<ChildProtectionFileTransfer, 'childReference' | 'sendingUrn' | 'receivingUrn' | 'leftOn'>[]> {
+  ): Promise<Pick<ChildProtectionFileTransfer, 'id' | 'childReference' | 'sendingUrn' | 'receivingUrn' | 'leftOn'>[]> {
     if (childReferences.length === 0) return Promise.resolve([]);
     return this.manager.find(ChildProtectionFileTransfer, {
-      select: { childReference: true, sendingUrn: true, receivingUrn: true, leftOn: true },
+      select: { id: true, childReference: true, sendingUrn: true, receivingUrn: true, leftOn: true },
       where: { childReference: In([...childReferences]) },
       order: { leftOn: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** The ids of the transfers about these children the caller may read (`visible`). */
+  async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
+    const clauses = this.visible({ childReference: In([...childReferences]) });
+    if (childReferences.length === 0 || !clauses) return new Set();
+    const rows = await this.manager.find(ChildProtectionFileTransfer, { select: { id: true }, where: clauses });
+    return new Set(rows.map((row) => row.id));
   }
 
   /** In the caller's scope; one that exists outside it is noted as a refusal, in the trail `misses` names. */
