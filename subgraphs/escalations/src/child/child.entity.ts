@@ -145,10 +145,10 @@ export class ChildChronologyEntry {
   @Field(() => ChildRecordKind)
   record!: ChildRecordKind;
 
-  @Field(() => [AgencyStub], { description: 'The agencies holding the record' })
+  @Field(() => [AgencyStub], { nullable: true, description: 'The agencies holding the record' })
   agencies!: AgencyStub[];
 
-  @Field(() => [SchoolStub], { description: 'The schools holding the record' })
+  @Field(() => [SchoolStub], { nullable: true, description: 'The schools holding the record' })
   schools!: SchoolStub[];
 
   @Field({

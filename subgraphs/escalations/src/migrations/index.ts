@@ -15,6 +15,7 @@ import { AgencyDirectory1796303690623 as mysqlAgencyDirectory1796303690623 } fro
 import { SchoolDirectory1796306533817 as mysqlSchoolDirectory1796306533817 } from './mysql/1796306533817-SchoolDirectory';
 import { PagingOrderIndexes1796317782844 as mysqlPagingOrderIndexes1796317782844 } from './mysql/1796317782844-PagingOrderIndexes';
 import { MachineIdentities1796318409237 as mysqlMachineIdentities1796318409237 } from './mysql/1796318409237-MachineIdentities';
+import { ChildPictureIndexes1796414499567 as mysqlChildPictureIndexes1796414499567 } from './mysql/1796414499567-ChildPictureIndexes';
 import { Initial1796193268675 as sqliteInitial1796193268675 } from './sqlite/1796193268675-Initial';
 import { Outbox1796218059842 as sqliteOutbox1796218059842 } from './sqlite/1796218059842-Outbox';
 import { AuditCheckpointsClientRequestId1796219108061 as sqliteAuditCheckpointsClientRequestId1796219108061 } from './sqlite/1796219108061-AuditCheckpointsClientRequestId';
@@ -26,8 +27,9 @@ import { AgencyDirectory1796303690623 as sqliteAgencyDirectory1796303690623 } fr
 import { SchoolDirectory1796306533817 as sqliteSchoolDirectory1796306533817 } from './sqlite/1796306533817-SchoolDirectory';
 import { PagingOrderIndexes1796317782844 as sqlitePagingOrderIndexes1796317782844 } from './sqlite/1796317782844-PagingOrderIndexes';
 import { MachineIdentities1796318409237 as sqliteMachineIdentities1796318409237 } from './sqlite/1796318409237-MachineIdentities';
+import { ChildPictureIndexes1796414499567 as sqliteChildPictureIndexes1796414499567 } from './sqlite/1796414499567-ChildPictureIndexes';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215, mysqlOutbox1796218059842, mysqlAuditCheckpointsClientRequestId1796219108061, mysqlObligations1796232391862, mysqlAuditOperationOutcome1796233069170, mysqlCallerSuppliedEventDates1796233180527, mysqlPartnershipAreas1796300162636, mysqlAgencyDirectory1796303690623, mysqlSchoolDirectory1796306533817, mysqlPagingOrderIndexes1796317782844, mysqlMachineIdentities1796318409237],
-  sqlite: [sqliteInitial1796193268675, sqliteOutbox1796218059842, sqliteAuditCheckpointsClientRequestId1796219108061, sqliteObligations1796232391862, sqliteAuditOperationOutcome1796233069170, sqliteCallerSuppliedEventDates1796233180527, sqlitePartnershipAreas1796300162636, sqliteAgencyDirectory1796303690623, sqliteSchoolDirectory1796306533817, sqlitePagingOrderIndexes1796317782844, sqliteMachineIdentities1796318409237],
+  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215, mysqlOutbox1796218059842, mysqlAuditCheckpointsClientRequestId1796219108061, mysqlObligations1796232391862, mysqlAuditOperationOutcome1796233069170, mysqlCallerSuppliedEventDates1796233180527, mysqlPartnershipAreas1796300162636, mysqlAgencyDirectory1796303690623, mysqlSchoolDirectory1796306533817, mysqlPagingOrderIndexes1796317782844, mysqlMachineIdentities1796318409237, mysqlChildPictureIndexes1796414499567],
+  sqlite: [sqliteInitial1796193268675, sqliteOutbox1796218059842, sqliteAuditCheckpointsClientRequestId1796219108061, sqliteObligations1796232391862, sqliteAuditOperationOutcome1796233069170, sqliteCallerSuppliedEventDates1796233180527, sqlitePartnershipAreas1796300162636, sqliteAgencyDirectory1796303690623, sqliteSchoolDirectory1796306533817, sqlitePagingOrderIndexes1796317782844, sqliteMachineIdentities1796318409237, sqliteChildPictureIndexes1796414499567],
 };
