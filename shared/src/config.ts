@@ -104,6 +104,11 @@ export const subgraphEnvironment = commonEnvironment.extend({
    * cannot rewrite a record and recompute the chain. Required in production (see startSubgraph).
    */
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Seals the graph-wide key of a child (the references linked to it). Every subgraph must hold the
+   * same one; unset, it is derived from INTERNAL_TOKEN_SECRET, which they share already.
+   */
+  CHILD_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Signs checkpoints of the audit chain's head: an Ed25519 private key, PKCS#8 PEM. Required in production. */
   AUDIT_SIGNING_KEY: z
     .string()

@@ -35,3 +35,4 @@ export * from './query-limits';
 export * from './coercion-errors';
 export * from './trusted-documents';
 export * from './statutory-directory';
+export * from './child';

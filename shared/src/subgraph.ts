@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DataSource, MixedList } from 'typeorm';
 import { ensureAuditChainHead, useAuditChainKeys } from './audit/audit-log';
+import { useChildKeySecret } from './child/child-key';
 import { AuditChainHead, AuditCheckpoint, AuditRecord } from './audit/audit-record.entity';
 import { createAuditTrailResolver } from './audit/audit-trail';
 import { auditPlugin } from './audit/audit-plugin';
@@ -246,6 +247,7 @@ export async function startSubgraph(
   const observability = observe(definition.name, config, db, logger, options, destinations);
   traceRootFields(schema, observability.tracing);
   useAuditChainKeys(db, config.AUDIT_HMAC_KEY, config.AUDIT_SIGNING_KEY);
+  useChildKeySecret(config.CHILD_KEY_SECRET ?? config.INTERNAL_TOKEN_SECRET);
   try {
     await ensureAuditChainHead(db.manager);
     await definition.loadReferenceData?.(runtime);

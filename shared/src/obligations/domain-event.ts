@@ -14,6 +14,8 @@ export const domainEventTypes = [
   'file_transfer.sent',
   'file_transfer.confirmed',
   'serious_incident.notified',
+  // A child's picture seen by an organisation holding no record, with the reason it gave (issue 17).
+  'child.picture_viewed_with_reason',
 ] as const;
 export type DomainEventType = (typeof domainEventTypes)[number];
 

@@ -23,6 +23,8 @@ import { nationalEscalationReference } from './national-escalation/national-esca
 import { NationalEscalationResolver } from './national-escalation/national-escalation.resolver';
 import { PartnershipArea, PartnershipFootprintSeen } from './partnership-area/partnership-area.entity';
 import { partnershipAreaIntake } from './partnership-area/partnership-area.service';
+import { childKeyReference } from './child/child.reference';
+import { ChildResolver } from './child/child.resolver';
 import { Referral } from './referral/referral.entity';
 import { referralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -47,6 +49,7 @@ export const escalationsSubgraph: SubgraphDefinition = {
     EscalationPolicyResolver,
     NationalEscalationResolver,
     ReferralResolver,
+    ChildResolver,
     PartnershipEscalationsResolver,
     AgencyEscalationsResolver,
     SchoolEscalationsResolver,
@@ -59,6 +62,7 @@ export const escalationsSubgraph: SubgraphDefinition = {
     ProfessionalDisagreement: professionalDisagreementReference,
     NationalEscalation: nationalEscalationReference,
     Referral: referralReference,
+    Child: childKeyReference,
   },
   loadDemoData,
   reconcileObligations: reconcileEscalationsObligations,

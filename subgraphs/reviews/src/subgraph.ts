@@ -2,6 +2,9 @@ import type { SubgraphDefinition } from '@safeguarding/shared';
 import { CdopNotificationSetting, ChildDeathReview } from './child-death/child-death-review.entity';
 import { childDeathReviewReference } from './child-death/child-death-review.reference';
 import { ChildDeathReviewResolver } from './child-death/child-death-review.resolver';
+import { Child } from './child/child.entity';
+import { childKeyReference } from './child/child.reference';
+import { ChildDeathReviewHoldingsResolver } from './child/child.resolver';
 import { loadDemoData } from './demo/demo-data';
 import { AgencyReviewWorkResolver } from './external/agency.resolver';
 import { AgencyStub } from './external/agency.type';
@@ -59,11 +62,12 @@ export const reviewsSubgraph: SubgraphDefinition = {
     RecommendationResolver,
     ReviewActionResolver,
     ChildDeathReviewResolver,
+    ChildDeathReviewHoldingsResolver,
     AgencyReviewWorkResolver,
     SchoolReviewWorkResolver,
   ],
   // Agency and School are reached only through _entities (or as owners), so name them here.
-  orphanedTypes: [AgencyStub, SchoolStub],
+  orphanedTypes: [AgencyStub, SchoolStub, Child],
   references: {
     PracticeReview: practiceReviewReference,
     SeriousIncidentNotification: seriousIncidentNotificationReference,
@@ -72,6 +76,7 @@ export const reviewsSubgraph: SubgraphDefinition = {
     Recommendation: recommendationReference,
     ReviewAction: reviewActionReference,
     ChildDeathReview: childDeathReviewReference,
+    Child: childKeyReference,
   },
   partnershipType: PartnershipReference,
   loadDemoData,

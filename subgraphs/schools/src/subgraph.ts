@@ -1,5 +1,8 @@
 import { SchoolCalendarResolver } from './school-calendar/school-calendar.resolver';
 import { SchoolClosureDay } from './school-calendar/school-closure-day.entity';
+import { Child } from './child/child.entity';
+import { childKeyReference } from './child/child.reference';
+import { ChildFileTransfersResolver } from './child/child.resolver';
 import { NewYearReturns, type SubgraphDefinition } from '@safeguarding/shared';
 import { loadDemoData } from './demo/demo-data';
 import { SchoolDelegation } from './delegation/delegation.entity';
@@ -66,14 +69,15 @@ export const schoolsSubgraph: SubgraphDefinition = {
     SchoolSyncResolver,
     FileTransferResolver,
     SchoolFileTransfersResolver,
+    ChildFileTransfersResolver,
     SchoolDelegationResolver,
     ViewerDelegationsResolver,
     ...schoolSafeguardingResolvers,
   ],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.
-  orphanedTypes: [PartnershipReference, ViewerDelegations],
+  orphanedTypes: [PartnershipReference, ViewerDelegations, Child],
   partnershipType: PartnershipReference,
-  references: { School: schoolReference, Trust: trustReference, Viewer: viewerReference },
+  references: { School: schoolReference, Trust: trustReference, Viewer: viewerReference, Child: childKeyReference },
   loadDemoData,
   delegatedSchools: delegatedSchoolsOf,
   // One reconciler a module, each a function of its own.

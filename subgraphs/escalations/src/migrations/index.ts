@@ -16,6 +16,7 @@ import { SchoolDirectory1796306533817 as mysqlSchoolDirectory1796306533817 } fro
 import { PagingOrderIndexes1796317782844 as mysqlPagingOrderIndexes1796317782844 } from './mysql/1796317782844-PagingOrderIndexes';
 import { MachineIdentities1796318409237 as mysqlMachineIdentities1796318409237 } from './mysql/1796318409237-MachineIdentities';
 import { OutboxPositions1796411663705 as mysqlOutboxPositions1796411663705 } from './mysql/1796411663705-OutboxPositions';
+import { ChildPictureIndexes1796414499567 as mysqlChildPictureIndexes1796414499567 } from './mysql/1796414499567-ChildPictureIndexes';
 import { Initial1796193268675 as sqliteInitial1796193268675 } from './sqlite/1796193268675-Initial';
 import { Outbox1796218059842 as sqliteOutbox1796218059842 } from './sqlite/1796218059842-Outbox';
 import { AuditCheckpointsClientRequestId1796219108061 as sqliteAuditCheckpointsClientRequestId1796219108061 } from './sqlite/1796219108061-AuditCheckpointsClientRequestId';
@@ -28,8 +29,9 @@ import { SchoolDirectory1796306533817 as sqliteSchoolDirectory1796306533817 } fr
 import { PagingOrderIndexes1796317782844 as sqlitePagingOrderIndexes1796317782844 } from './sqlite/1796317782844-PagingOrderIndexes';
 import { MachineIdentities1796318409237 as sqliteMachineIdentities1796318409237 } from './sqlite/1796318409237-MachineIdentities';
 import { OutboxPositions1796411663705 as sqliteOutboxPositions1796411663705 } from './sqlite/1796411663705-OutboxPositions';
+import { ChildPictureIndexes1796414499567 as sqliteChildPictureIndexes1796414499567 } from './sqlite/1796414499567-ChildPictureIndexes';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215, mysqlOutbox1796218059842, mysqlAuditCheckpointsClientRequestId1796219108061, mysqlObligations1796232391862, mysqlAuditOperationOutcome1796233069170, mysqlCallerSuppliedEventDates1796233180527, mysqlPartnershipAreas1796300162636, mysqlAgencyDirectory1796303690623, mysqlSchoolDirectory1796306533817, mysqlPagingOrderIndexes1796317782844, mysqlMachineIdentities1796318409237, mysqlOutboxPositions1796411663705],
-  sqlite: [sqliteInitial1796193268675, sqliteOutbox1796218059842, sqliteAuditCheckpointsClientRequestId1796219108061, sqliteObligations1796232391862, sqliteAuditOperationOutcome1796233069170, sqliteCallerSuppliedEventDates1796233180527, sqlitePartnershipAreas1796300162636, sqliteAgencyDirectory1796303690623, sqliteSchoolDirectory1796306533817, sqlitePagingOrderIndexes1796317782844, sqliteMachineIdentities1796318409237, sqliteOutboxPositions1796411663705],
+  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215, mysqlOutbox1796218059842, mysqlAuditCheckpointsClientRequestId1796219108061, mysqlObligations1796232391862, mysqlAuditOperationOutcome1796233069170, mysqlCallerSuppliedEventDates1796233180527, mysqlPartnershipAreas1796300162636, mysqlAgencyDirectory1796303690623, mysqlSchoolDirectory1796306533817, mysqlPagingOrderIndexes1796317782844, mysqlMachineIdentities1796318409237, mysqlOutboxPositions1796411663705, mysqlChildPictureIndexes1796414499567],
+  sqlite: [sqliteInitial1796193268675, sqliteOutbox1796218059842, sqliteAuditCheckpointsClientRequestId1796219108061, sqliteObligations1796232391862, sqliteAuditOperationOutcome1796233069170, sqliteCallerSuppliedEventDates1796233180527, sqlitePartnershipAreas1796300162636, sqliteAgencyDirectory1796303690623, sqliteSchoolDirectory1796306533817, sqlitePagingOrderIndexes1796317782844, sqliteMachineIdentities1796318409237, sqliteOutboxPositions1796411663705, sqliteChildPictureIndexes1796414499567],
 };

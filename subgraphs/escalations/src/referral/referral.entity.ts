@@ -158,11 +158,14 @@ export class Referral {
   @Column('varchar', { length: 120, nullable: true })
   practitionerRole!: string | null;
 
+  // Indexed for a child's picture, which reads every referral about the child's references.
   @Field({ description: "Pseudonymous reference to the child in the referrer's system; never a name" })
+  @Index()
   @Column('varchar', { length: 40 })
   childReference!: string;
 
-  // Shown only through the nhsNumber field rule.
+  // Shown only through the nhsNumber field rule; indexed as the link between a child's references.
+  @Index()
   @Column('varchar', { length: 10, nullable: true })
   nhsNumber!: string | null;
 

@@ -1,4 +1,13 @@
-import { In, LessThan, MoreThan, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import {
+  In,
+  IsNull,
+  LessThan,
+  MoreThan,
+  MoreThanOrEqual,
+  Not,
+  type EntityManager,
+  type FindOptionsWhere,
+} from 'typeorm';
 import {
   countOfClauses,
   countsOfClauses,
@@ -171,6 +180,72 @@ export class ReferralRepository {
     if (nhsNumber) clauses.push({ ...base, nhsNumber });
     const [latest] = await this.manager.find(Referral, { where: clauses, order: { receivedAt: 'DESC' }, take: 1 });
     return latest ?? null;
+  }
+
+  /**
+   * Who holds a referral about any of these children, and since when: the two organisations and the
+   * day only, for a child's picture, which decides who may see them (Child.involvements). Not
+   * filtered by the caller, as the picture must know every holder to tell whether the caller is one.
+   */
+  holdersAbout(
+    childReferences: readonly string[],
+  ): Promise<
+    Pick<
+      Referral,
+      'id' | 'childReference' | 'referrerOrganisationId' | 'referrerKind' | 'receivingAuthorityId' | 'receivedOn'
+    >[]
+  > {
+    if (childReferences.length === 0) return Promise.resolve([]);
+    return this.manager.find(Referral, {
+      select: {
+        id: true,
+        childReference: true,
+        referrerOrganisationId: true,
+        referrerKind: true,
+        receivingAuthorityId: true,
+        receivedOn: true,
+      },
+      where: { childReference: In([...childReferences]) },
+      order: { receivedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The ids of the referrals about these children the caller may read (`visible`). */
+  async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
+    const clauses = this.visible({ childReference: In([...childReferences]) });
+    if (childReferences.length === 0 || clauses.length === 0) return new Set();
+    const rows = await this.manager.find(Referral, { select: { id: true }, where: clauses });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The caller's referrals about any of these children, under the referral's own rule (`visible`). */
+  aboutChildren(childReferences: readonly string[]): Promise<Referral[]> {
+    if (childReferences.length === 0) return Promise.resolve([]);
+    return this.find(this.visible({ childReference: In([...childReferences]) }));
+  }
+
+  /**
+   * The pseudonymous references referrers used for the children with these NHS numbers, or
+   * sharing an NHS number with a referral under one of these references: how the graph links a
+   * child's records without any other service holding the number. Only the references leave.
+   */
+  async referencesLinkedTo(link: { nhsNumber: string } | { childReference: string }): Promise<string[]> {
+    const numbers =
+      'nhsNumber' in link
+        ? [link.nhsNumber]
+        : (
+            await this.manager.find(Referral, {
+              select: { nhsNumber: true },
+              where: { childReference: link.childReference, nhsNumber: Not(IsNull()) },
+            })
+          ).flatMap((row) => (row.nhsNumber ? [row.nhsNumber] : []));
+    if (numbers.length === 0) return [];
+    const rows = await this.manager.find(Referral, {
+      select: { childReference: true },
+      where: { nhsNumber: In([...new Set(numbers)]) },
+      order: { receivedAt: 'ASC', id: 'ASC' },
+    });
+    return [...new Set(rows.map((row) => row.childReference))];
   }
 
   /**

@@ -63,7 +63,9 @@ export class ChildDeathReview {
   @Column('varchar', { length: 36 })
   integratedCareBoardId!: string;
 
+  // Indexed for a child's picture, which reads every review about the child's references.
   @Field({ description: 'Pseudonymous reference; never a name' })
+  @Index()
   @Column('varchar', { length: 40 })
   childReference!: string;
 

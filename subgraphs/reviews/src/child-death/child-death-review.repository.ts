@@ -41,6 +41,38 @@ export class ChildDeathReviewRepository {
     return this.manager.find(ChildDeathReview, { where, order: { dateOfDeath: 'DESC', id: 'ASC' } });
   }
 
+  /**
+   * Who reviews the death of any of these children (the LA and ICB partners) and the day of death,
+   * for a child's picture, which decides who may see them (Child.involvements). Not filtered by the
+   * caller, as the picture must know every holder to tell whether the caller is one.
+   */
+  holdersAbout(
+    childReferences: readonly string[],
+  ): Promise<
+    Pick<ChildDeathReview, 'id' | 'childReference' | 'localAuthorityId' | 'integratedCareBoardId' | 'dateOfDeath'>[]
+  > {
+    if (childReferences.length === 0) return Promise.resolve([]);
+    return this.manager.find(ChildDeathReview, {
+      select: {
+        id: true,
+        childReference: true,
+        localAuthorityId: true,
+        integratedCareBoardId: true,
+        dateOfDeath: true,
+      },
+      where: { childReference: In([...childReferences]) },
+      order: { dateOfDeath: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The ids of the reviews about these children the caller may read (`visible`). */
+  async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
+    const clauses = this.visible({ childReference: In([...childReferences]) });
+    if (childReferences.length === 0 || clauses.length === 0) return new Set();
+    const rows = await this.manager.find(ChildDeathReview, { select: { id: true }, where: clauses });
+    return new Set(rows.map((row) => row.id));
+  }
+
   findByIds(ids: readonly string[]): Promise<ChildDeathReview[]> {
     return findInScope(this.manager, this.scope, ChildDeathReview, 'ChildDeathReview', ids, () =>
       this.find(this.visible({ id: In([...ids]) })),

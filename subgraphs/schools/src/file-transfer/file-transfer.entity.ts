@@ -47,7 +47,9 @@ export class ChildProtectionFileTransfer {
   @Column('varchar', { length: 3 })
   receivingLaDfeCode!: string;
 
+  // Indexed for a child's picture, which reads every transfer about the child's references.
   @Field({ description: "The sending school's pseudonymous reference for the child, never a name" })
+  @Index()
   @Column('varchar', { length: 40 })
   childReference!: string;
 

@@ -63,6 +63,30 @@ export class FileTransferRepository {
     return this.manager.find(ChildProtectionFileTransfer, { where: clauses, order: { leftOn: 'ASC', id: 'ASC' } });
   }
 
+  /**
+   * Who holds a transfer about any of these children, and since when: the holders and dates only,
+   * for a child's picture, which decides who may see them (Child.involvements). Not filtered by the
+   * caller, as the picture must know every holder to tell whether the caller is one.
+   */
+  holdersAbout(
+    childReferences: readonly string[],
+  ): Promise<Pick<ChildProtectionFileTransfer, 'id' | 'childReference' | 'sendingUrn' | 'receivingUrn' | 'leftOn'>[]> {
+    if (childReferences.length === 0) return Promise.resolve([]);
+    return this.manager.find(ChildProtectionFileTransfer, {
+      select: { id: true, childReference: true, sendingUrn: true, receivingUrn: true, leftOn: true },
+      where: { childReference: In([...childReferences]) },
+      order: { leftOn: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The ids of the transfers about these children the caller may read (`visible`). */
+  async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
+    const clauses = this.visible({ childReference: In([...childReferences]) });
+    if (childReferences.length === 0 || !clauses) return new Set();
+    const rows = await this.manager.find(ChildProtectionFileTransfer, { select: { id: true }, where: clauses });
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** In the caller's scope; one that exists outside it is noted as a refusal, in the trail `misses` names. */
   byIds(ids: readonly string[], misses: MissAttribution): Promise<ChildProtectionFileTransfer[]> {
     return findInScope(

@@ -1,0 +1,66 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../scalars';
+
+/** Whether the organisation holding a record about a child is an agency (by id) or a school (by URN). */
+export enum ChildHolderKind {
+  AGENCY = 'AGENCY',
+  SCHOOL = 'SCHOOL',
+}
+registerEnumType(ChildHolderKind, {
+  name: 'ChildHolderKind',
+  description: 'Whether an agency (by id) or a school (by URN) holds the record',
+});
+
+/** The part an organisation plays in a child's records: the kind of record, never its content. */
+export enum ChildInvolvementKind {
+  /** It referred a concern about the child to children's social care (Working Together 2023, ch. 2). */
+  REFERRAL_MADE = 'REFERRAL_MADE',
+  /** Its children's social care received a referral about the child (Children Act 1989 s17/s47). */
+  REFERRAL_RECEIVED = 'REFERRAL_RECEIVED',
+  /** The school the child left, which sent the child-protection file (KCSIE). */
+  CHILD_PROTECTION_FILE_SENT = 'CHILD_PROTECTION_FILE_SENT',
+  /** The school the child joined, which receives the child-protection file (KCSIE). */
+  CHILD_PROTECTION_FILE_RECEIVED = 'CHILD_PROTECTION_FILE_RECEIVED',
+  /** A child death review partner reviewing the child's death (Children Act 2004 s16M; Child Death Review Statutory Guidance 2018). */
+  CHILD_DEATH_REVIEW = 'CHILD_DEATH_REVIEW',
+}
+registerEnumType(ChildInvolvementKind, {
+  name: 'ChildInvolvementKind',
+  description: "The kind of an organisation's involvement with a child: which record it holds, never what it says",
+});
+
+export type ChildRecordHoldingFields = Pick<
+  ChildRecordHolding,
+  'organisationId' | 'organisationKind' | 'involvement' | 'on' | 'recordId' | 'readable'
+>;
+
+/**
+ * One record a subgraph holds about a child, reduced to who holds it, in what part, and since
+ * when. Subgraphs hand these to the child's picture inside one request; none keeps another's.
+ */
+@ObjectType({ description: 'A record about a child reduced to its holder, kind and date (never its content)' })
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class ChildRecordHolding {
+  @Field(() => ID, { description: 'The agency id or school URN holding the record' })
+  organisationId!: string;
+
+  @Field(() => ChildHolderKind)
+  organisationKind!: ChildHolderKind;
+
+  @Field(() => ChildInvolvementKind)
+  involvement!: ChildInvolvementKind;
+
+  @Field(() => DateScalar, { description: 'The day the record began (received, or the day the child left)' })
+  on!: string;
+
+  @Field(() => ID, { description: 'The record, for the chronology; shown to a caller only where readable' })
+  recordId!: string;
+
+  @Field({ description: "Whether the caller may read the record under the holding subgraph's own rules" })
+  readable!: boolean;
+
+  static of(fields: ChildRecordHoldingFields): ChildRecordHolding {
+    return Object.assign(new ChildRecordHolding(), fields);
+  }
+}

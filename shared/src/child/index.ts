@@ -1,0 +1,2 @@
+export * from './child-key';
+export * from './child-holding.type';

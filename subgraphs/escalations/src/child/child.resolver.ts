@@ -1,0 +1,84 @@
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Referral } from '../referral/referral.entity';
+import {
+  Child,
+  ChildChronologyConnection,
+  ChildChronologyEntry,
+  ChildInvolvement,
+  ChildPictureLook,
+  ChildPictureReason,
+} from './child.entity';
+import { ChildService } from './child.service';
+
+const holdingFields = 'organisationId organisationKind involvement on recordId readable';
+const everyHolding = `fileTransferHoldings { ${holdingFields} } childDeathReviewHoldings { ${holdingFields} }`;
+
+@Resolver(() => Child)
+export class ChildResolver {
+  @Query(() => Child, {
+    nullable: true,
+    description:
+      'A child by NHS number or by a pseudonymous reference (exactly one). Null with NOT_FOUND, exactly as for a child no one knows, unless your organisation holds a record about the child (Working Together 2023 ch. 2: information sharing)',
+  })
+  child(
+    @Arg('nhsNumber', () => String, { nullable: true }) nhsNumber: string | null,
+    @Arg('reference', () => String, { nullable: true }) reference: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Child | null> {
+    return new ChildService(ctx).lookUp(nhsNumber, reference);
+  }
+
+  @FieldResolver(() => [ChildInvolvement], {
+    description:
+      'The organisations holding records about the child, the kind of each and its dates, without their content; NOT_FOUND unless your organisation is one of them',
+  })
+  @Directive(`@requires(fields: "${everyHolding}")`)
+  involvements(
+    @Root() child: Child,
+    @Arg('reason', () => ChildPictureReason, {
+      nullable: true,
+      description:
+        'For an organisation holding no record: why it must look. The look is told to the home local authority and every holder',
+    })
+    reason: ChildPictureReason | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildInvolvement[]> {
+    // An argument left out arrives undefined, and must never count as a reason given.
+    return new ChildService(ctx).involvements(child, reason ?? null);
+  }
+
+  @FieldResolver(() => [ChildPictureLook], {
+    description:
+      "The latest 25 looks at the picture, newest first (who, when, why): for the child's home local authority only; the audit trail keeps every one",
+  })
+  @Directive(`@requires(fields: "${everyHolding}")`)
+  looks(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildPictureLook[]> {
+    return new ChildService(ctx).looks(child);
+  }
+
+  @FieldResolver(() => [Referral], {
+    description: "The referrals about the child your organisation made or received (the referral's own rules)",
+  })
+  referrals(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
+    return new ChildService(ctx).referralsAbout(child);
+  }
+
+  @FieldResolver(() => ChildChronologyConnection, {
+    description:
+      'The records about the child across agencies, oldest first, each naming its kind and holders; restricted where you may not read it. NOT_FOUND as for involvements',
+  })
+  @Directive(`@requires(fields: "${everyHolding}")`)
+  chronology(
+    @Root() child: Child,
+    @Args() page: PageArgs,
+    @Arg('reason', () => ChildPictureReason, {
+      nullable: true,
+      description: 'For an organisation holding no record: why it must look (as for involvements)',
+    })
+    reason: ChildPictureReason | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<ChildChronologyEntry>> {
+    return new ChildService(ctx).chronology(child, reason ?? null, page);
+  }
+}

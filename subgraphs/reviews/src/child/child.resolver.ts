@@ -1,0 +1,17 @@
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ChildRecordHolding, type SubgraphContext } from '@safeguarding/shared';
+import { Child } from './child.entity';
+import { ChildService } from './child.service';
+
+@Resolver(() => Child)
+export class ChildDeathReviewHoldingsResolver {
+  // Inaccessible: only the picture (escalations' Child.involvements) reads it, and decides who sees what.
+  @FieldResolver(() => [ChildRecordHolding], {
+    nullable: true,
+    description: "The child death review partners reviewing the child's death",
+  })
+  @Directive('@inaccessible')
+  childDeathReviewHoldings(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildRecordHolding[]> {
+    return new ChildService(ctx).childDeathReviewHoldings(child);
+  }
+}

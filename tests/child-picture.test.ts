@@ -1,0 +1,391 @@
+import { AuditRecord, demoIds, OutboxEvent, openChildKey, statutoryOrganisationId } from '@safeguarding/shared';
+import { WebhookDelivery } from '@safeguarding/notifications';
+import { relayed, startGraph, type GraphQLResponse, type QueryOptions, type TestGraph } from './support/graph';
+
+/**
+ * Issue 17: a child's multi-agency picture through the gateway. A referral (escalations) and a
+ * child-protection file transfer (schools) about the same child; each organisation holding one
+ * sees who else is involved, never what the others' records say, and anyone else cannot tell the
+ * child is known at all.
+ */
+let graph: TestGraph;
+beforeAll(async () => {
+  // Workers stay off: the test reads the deliveries queued, not the HTTP posts.
+  graph = await startGraph({ now: () => new Date('2027-01-06T12:00:00Z'), relayIntervalMs: 40, startWorkers: false });
+});
+afterAll(() => graph.stop());
+
+const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
+const healthTrust = demoIds.agencies.sussexCommunityTrust;
+// Valid (modulus 11) and on no demo referral; the second is on no referral at all.
+const nhsNumber = '9434765013';
+const unknownNhsNumber = '9434765021';
+const reference = 'PIC-2026-0001';
+
+interface Line {
+  involvement: string;
+  organisationKind: string;
+  since: string;
+  latest: string;
+  yourOrganisation: boolean;
+  agency: { id: string; name: string; contacts: Array<{ role: string }> } | null;
+  school: { urn: string; name: string } | null;
+}
+interface ChildPicture {
+  key: string;
+  involvements: Line[];
+  referrals: Array<{ id: string; childReference: string }>;
+}
+type Answer = GraphQLResponse<{ child: ChildPicture | null }>;
+
+const picture = `query ($nhsNumber: String, $reference: String) {
+  child(nhsNumber: $nhsNumber, reference: $reference) {
+    key
+    involvements { involvement organisationKind since latest yourOrganisation
+      agency { id name contacts { role } } school { urn name } }
+    referrals { id childReference }
+  }
+}`;
+const grown = `query ($reference: String) { child(reference: $reference) {
+  involvements { involvement agency { name } school { name } } chronology(first: 100) { totalCount nodes { on restricted } } } }`;
+const involvementsOnly = `query ($reference: String) { child(reference: $reference) { involvements { involvement since } } }`;
+const keyOnly = `query ($nhsNumber: String, $reference: String) { child(nhsNumber: $nhsNumber, reference: $reference) { key } }`;
+
+const ask = (query: string, variables: Record<string, string>, as: NonNullable<QueryOptions['as']>): Promise<Answer> =>
+  graph.query<{ child: ChildPicture | null }>(query, variables, { as });
+
+function childOf(result: Answer): ChildPicture {
+  expect(result.errors).toBeUndefined();
+  const child = result.data?.child;
+  if (!child) throw new Error('no child in the answer');
+  return child;
+}
+
+const lines = (child: ChildPicture) =>
+  child.involvements.map((line) => ({
+    involvement: line.involvement,
+    organisation: line.agency?.id ?? line.school?.urn,
+    since: line.since,
+    yourOrganisation: line.yourOrganisation,
+  }));
+
+let keys = 0;
+async function refer(childReference: string, withNhsNumber: string | null, receivedAt: string): Promise<string> {
+  keys += 1;
+  const result = await graph.query<{ submitReferral: { id: string } }>(
+    `mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`,
+    {
+      input: {
+        idempotencyKey: `picture-key-${String(keys).padStart(4, '0')}`,
+        childReference,
+        nhsNumber: withNhsNumber,
+        homeLocalAuthorityGssCode: 'E10000032',
+        concernCategories: ['NEGLECT'],
+        significantHarm: false,
+        earlyHelpIndicators: [],
+        lawfulBasis: 'PUBLIC_TASK',
+        consent: 'OBTAINED',
+        practitionerName: 'A. Visitor (test)',
+        practitionerRole: 'Health visitor',
+        receivedAt,
+      },
+    },
+    { as: 'sussex-health-visitor' },
+  );
+  expect(result.errors).toBeUndefined();
+  return String(result.data?.submitReferral.id);
+}
+
+async function transfer(childReference: string, leftOn: string): Promise<void> {
+  const result = await graph.query(
+    `mutation ($input: RecordFileTransferInput!) { recordFileTransfer(input: $input) { id } }`,
+    { input: { sendingUrn: '990001', receivingUrn: '990003', childReference, leftOn } },
+    { as: 'seaview-primary-dsl' },
+  );
+  expect(result.errors).toBeUndefined();
+}
+
+let referralId = '';
+beforeAll(async () => {
+  referralId = await refer(reference, nhsNumber, '2026-12-01T10:00:00Z');
+  await transfer(reference, '2026-12-18');
+});
+
+describe("a child's picture", () => {
+  it('shows a school holding a file the other organisations involved, without their referral', async () => {
+    const child = childOf(await ask(picture, { reference }, 'seaview-primary-dsl'));
+    expect(lines(child)).toEqual([
+      { involvement: 'REFERRAL_MADE', organisation: healthTrust, since: '2026-12-01', yourOrganisation: false },
+      {
+        involvement: 'REFERRAL_RECEIVED',
+        organisation: westSussexCouncil,
+        since: '2026-12-01',
+        yourOrganisation: false,
+      },
+      {
+        involvement: 'CHILD_PROTECTION_FILE_RECEIVED',
+        organisation: '990003',
+        since: '2026-12-18',
+        yourOrganisation: false,
+      },
+      {
+        involvement: 'CHILD_PROTECTION_FILE_SENT',
+        organisation: '990001',
+        since: '2026-12-18',
+        yourOrganisation: true,
+      },
+    ]);
+    // How to reach them comes from the agency directory; the referral itself is not the school's to read.
+    const council = child.involvements.find((line) => line.involvement === 'REFERRAL_RECEIVED');
+    expect(council?.agency?.name).toEqual(expect.any(String));
+    expect(Array.isArray(council?.agency?.contacts)).toBe(true);
+    expect(child.involvements.find((line) => line.school?.urn === '990003')?.school?.name).toBe(
+      'Shingle Bay Primary School (demo)',
+    );
+    expect(child.referrals).toEqual([]);
+  });
+
+  it('finds the same child by NHS number for the referrer, who sees the schools and its own referral', async () => {
+    const child = childOf(await ask(picture, { nhsNumber }, 'sussex-health-visitor'));
+    expect(lines(child).map((line) => [line.involvement, line.organisation, line.yourOrganisation])).toEqual([
+      ['REFERRAL_MADE', healthTrust, true],
+      ['REFERRAL_RECEIVED', westSussexCouncil, false],
+      ['CHILD_PROTECTION_FILE_RECEIVED', '990003', false],
+      ['CHILD_PROTECTION_FILE_SENT', '990001', false],
+    ]);
+    expect(child.referrals).toEqual([{ id: referralId, childReference: reference }]);
+    const byReference = childOf(await ask(picture, { reference }, 'sussex-health-visitor'));
+    expect(byReference.key).toBe(child.key);
+  });
+
+  it('keeps the NHS number out of the key, which only the graph can open', async () => {
+    const { key } = childOf(await ask(keyOnly, { nhsNumber }, 'sussex-health-visitor'));
+    expect(key).not.toContain(nhsNumber);
+    expect(key).not.toContain(reference);
+    expect(openChildKey(key)).toEqual([reference]);
+    expect(openChildKey(`${key.slice(0, -2)}AA`)).toBeNull();
+  });
+
+  it('answers an unrelated organisation exactly as for a child no one knows', async () => {
+    const shapeOf = (result: Answer) => ({
+      data: result.data,
+      errors: result.errors?.map((error) => ({
+        message: error.message,
+        path: error.path,
+        code: error.extensions?.['code'],
+      })),
+    });
+    const unknown = await ask(involvementsOnly, { reference: 'PIC-NOBODY-9999' }, 'chalk-cliff-high-dsl');
+    expect(shapeOf(unknown)).toEqual({
+      data: { child: null },
+      errors: [{ message: expect.any(String) as unknown, path: ['child', 'involvements'], code: 'NOT_FOUND' }],
+    });
+    for (const as of ['chalk-cliff-high-dsl', 'sussex-police-officer'] as const) {
+      expect(shapeOf(await ask(involvementsOnly, { reference }, as))).toEqual(shapeOf(unknown));
+    }
+    // Keys have one length whether or not records stand behind them, by NHS number or by reference.
+    const lengths = new Set<number>();
+    for (const variables of [
+      { reference },
+      { reference: 'PIC-NOBODY-9999' },
+      { nhsNumber },
+      { nhsNumber: unknownNhsNumber },
+    ]) {
+      lengths.add(childOf(await ask(keyOnly, variables, 'sussex-police-officer')).key.length);
+    }
+    expect(lengths.size).toBe(1);
+  });
+
+  it('refuses a lookup naming the child twice, or not at all, or wrongly, without echoing the value', async () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ reference, nhsNumber }, 'reference'],
+      [{}, 'reference'],
+      [{ nhsNumber: '9434765018' }, 'nhsNumber'],
+      [{ reference: 'Jane Smith' }, 'reference'],
+    ];
+    for (const [variables, field] of cases) {
+      const result = await ask(picture, variables, 'sussex-health-visitor');
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(JSON.stringify(result.errors)).not.toContain('9434765018');
+      expect(JSON.stringify(result.errors)).not.toContain('Jane Smith');
+    }
+  });
+
+  it('audits each look in every subgraph holding records, and a refused one as refused', async () => {
+    const trail = (name: 'escalations' | 'schools' | 'reviews') =>
+      graph.subgraphs[name].db
+        .getRepository(AuditRecord)
+        .find({ where: { entityType: 'Child' }, order: { sequence: 'ASC' } });
+    const before = {
+      escalations: (await trail('escalations')).length,
+      schools: (await trail('schools')).length,
+      reviews: (await trail('reviews')).length,
+    };
+    await ask(involvementsOnly, { reference }, 'seaview-primary-dsl');
+    await ask(involvementsOnly, { reference }, 'chalk-cliff-high-dsl');
+    const escalations = (await trail('escalations')).slice(before.escalations);
+    const schools = (await trail('schools')).slice(before.schools);
+    const reviews = (await trail('reviews')).slice(before.reviews);
+    expect(escalations.map((record) => [record.subject, record.outcome])).toEqual([
+      ['demo:seaview-primary-dsl', 'ALLOWED'],
+      ['demo:chalk-cliff-high-dsl', 'REFUSED'],
+    ]);
+    expect(schools.map((record) => record.subject)).toEqual(['demo:seaview-primary-dsl', 'demo:chalk-cliff-high-dsl']);
+    expect(reviews.map((record) => record.subject)).toEqual(schools.map((record) => record.subject));
+    expect(new Set([...escalations, ...schools, ...reviews].map((record) => record.entityId)).size).toBe(1);
+  });
+
+  it('costs the same statements however many records the child has', async () => {
+    const counted = async () => {
+      let seen = 0;
+      const statements = await graph.countStatements(async () => {
+        const child = childOf(await ask(grown, { reference: 'PIC-GROW-0001' }, 'seaview-primary-dsl'));
+        seen = child.involvements.length;
+      });
+      return { statements, seen };
+    };
+    await refer('PIC-GROW-0001', null, '2026-12-02T10:00:00Z');
+    await transfer('PIC-GROW-0001', '2026-12-10');
+    const small = await counted();
+    for (let i = 0; i < 4; i += 1) {
+      await refer('PIC-GROW-0001', null, `2026-12-0${3 + i}T10:00:00Z`);
+      await transfer('PIC-GROW-0001', `2026-12-1${1 + i}`);
+    }
+    const large = await counted();
+    expect(small.seen).toBe(4);
+    expect(large.seen).toBe(4);
+    expect(large.statements).toEqual(small.statements);
+  });
+
+  it("lets a case worker with a stated reason see the picture, tells the home authority's endpoints, and lists the look", async () => {
+    const registered = await graph.query(
+      `mutation ($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret } }`,
+      { input: { url: 'http://127.0.0.1:9/child-picture', eventTypes: ['child.picture_viewed_with_reason'] } },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(registered.errors).toBeUndefined();
+    const withReason = `query ($reference: String, $reason: ChildPictureReason) {
+      child(reference: $reference) { involvements(reason: $reason) { involvement yourOrganisation } } }`;
+    const seen = await graph.query<{ child: ChildPicture | null }>(
+      withReason,
+      { reference, reason: 'EMERGENCY_DUTY' },
+      { as: 'sussex-police-officer' },
+    );
+    const child = childOf(seen);
+    expect(child.involvements.map((line) => line.involvement)).toEqual([
+      'REFERRAL_MADE',
+      'REFERRAL_RECEIVED',
+      'CHILD_PROTECTION_FILE_RECEIVED',
+      'CHILD_PROTECTION_FILE_SENT',
+    ]);
+    expect(child.involvements.some((line) => line.yourOrganisation)).toBe(false);
+    // A reason opens nothing for a child no one knows.
+    const nobody = await graph.query(
+      withReason,
+      { reference: 'PIC-NOBODY-9999', reason: 'EMERGENCY_DUTY' },
+      {
+        as: 'sussex-police-officer',
+      },
+    );
+    expect(nobody.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+
+    const events = await graph.subgraphs.escalations.db
+      .getRepository(OutboxEvent)
+      .findBy({ type: 'child.picture_viewed_with_reason' });
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0]?.payload)).not.toContain(reference);
+    await relayed(graph.subgraphs.escalations);
+    const deliveries = async () =>
+      graph.subgraphs.notifications.db
+        .getRepository(WebhookDelivery)
+        .findBy({ eventType: 'child.picture_viewed_with_reason' });
+    const end = Date.now() + 20_000;
+    while ((await deliveries()).length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const [delivery] = await deliveries();
+    expect(delivery?.body).toContain('EMERGENCY_DUTY');
+    expect(delivery?.body).not.toContain(reference);
+
+    const looks = `query ($reference: String) { child(reference: $reference) {
+      looks { at subject organisationId action outcome reason } } }`;
+    type Looks = { child: { looks: Array<Record<string, string | null>> } | null };
+    const listed = await graph.query<Looks>(looks, { reference }, { as: 'west-sussex-social-worker' });
+    expect(listed.errors).toBeUndefined();
+    const latest = listed.data?.child?.looks ?? [];
+    // Its own look first, then the reasoned one, which is an ALERT.
+    expect(latest[0]).toMatchObject({ subject: 'demo:west-sussex-social-worker', action: 'READ', outcome: 'ALLOWED' });
+    expect(latest).toContainEqual(
+      expect.objectContaining({
+        subject: 'demo:sussex-police-officer',
+        organisationId: statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' }),
+        action: 'ALERT',
+        outcome: 'ALLOWED',
+        reason: 'EMERGENCY_DUTY',
+      }),
+    );
+    expect(latest.length).toBeLessThanOrEqual(25);
+    // A school holding a record sees the involvements, not who looked.
+    const school = await graph.query<Looks>(looks, { reference }, { as: 'seaview-primary-dsl' });
+    expect(school.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('merges referrals, file transfers and child death reviews in date order, restricting what each caller may not read', async () => {
+    const chronological = 'PIC-CHRON-0001';
+    await refer(chronological, null, '2026-11-20T10:00:00Z');
+    await transfer(chronological, '2026-12-10');
+    const death = await graph.query(
+      `mutation ($input: RecordChildDeathInput!) { recordChildDeath(input: $input) { id } }`,
+      {
+        input: {
+          partnershipId: demoIds.partnerships.westSussex,
+          localAuthorityGssCode: 'E10000032',
+          integratedCareBoardOdsCode: 'QNX',
+          childReference: chronological,
+          ageAtDeathYears: 9,
+          dateOfDeath: '2026-12-28',
+          jointAgencyResponseNeeded: false,
+        },
+      },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(death.errors).toBeUndefined();
+    const chronology = `query ($reference: String, $after: String) { child(reference: $reference) {
+      chronology(first: 2, after: $after) { totalCount pageInfo { endCursor hasNextPage }
+        nodes { on record restricted recordId agencies { id } schools { urn } } } } }`;
+    type Entry = { on: string; record: string; restricted: boolean; recordId: string | null };
+    type Page = {
+      child: {
+        chronology: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: Entry[] };
+      } | null;
+    };
+    const read = async (as: NonNullable<QueryOptions['as']>) => {
+      const first = await graph.query<Page>(chronology, { reference: chronological }, { as });
+      expect(first.errors).toBeUndefined();
+      const page = first.data?.child?.chronology;
+      expect(page?.totalCount).toBe(3);
+      expect(page?.pageInfo.hasNextPage).toBe(true);
+      const second = await graph.query<Page>(
+        chronology,
+        { reference: chronological, after: page?.pageInfo.endCursor ?? '' },
+        { as },
+      );
+      expect(second.errors).toBeUndefined();
+      expect(second.data?.child?.chronology.pageInfo.hasNextPage).toBe(false);
+      return [...(page?.nodes ?? []), ...(second.data?.child?.chronology.nodes ?? [])];
+    };
+    const summary = (entries: Entry[]) =>
+      entries.map((entry) => [entry.on, entry.record, entry.restricted, entry.recordId === null]);
+    // The school reads its own transfer; the referral and the review are only "a record exists at …".
+    expect(summary(await read('seaview-primary-dsl'))).toEqual([
+      ['2026-11-20', 'REFERRAL', true, true],
+      ['2026-12-10', 'CHILD_PROTECTION_FILE_TRANSFER', false, false],
+      ['2026-12-28', 'CHILD_DEATH_REVIEW', true, true],
+    ]);
+    // The partnership's business manager reads the review, not the referral (no case-work role) nor the transfer.
+    const council = await read('west-sussex-business-manager');
+    expect(summary(council)).toEqual([
+      ['2026-11-20', 'REFERRAL', true, true],
+      ['2026-12-10', 'CHILD_PROTECTION_FILE_TRANSFER', true, true],
+      ['2026-12-28', 'CHILD_DEATH_REVIEW', false, false],
+    ]);
+  });
+});
