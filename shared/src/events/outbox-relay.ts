@@ -90,6 +90,10 @@ export class OutboxRelay {
   /** Polls until stopped; a pass that filled its batch is followed at once by the next. */
   start(): void {
     this.stopped = false;
+    // Its own function, so that `stopped` is read afresh: stop() may have come while a pass ran.
+    const next = (pause: number) => {
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), pause).unref();
+    };
     const tick = async () => {
       if (this.stopped) return;
       let count = 0;
@@ -108,9 +112,9 @@ export class OutboxRelay {
           : count >= this.batchSize
             ? 0
             : this.intervalMs;
-      if (!this.stopped) this.timer = setTimeout(tick, pause).unref();
+      next(pause);
     };
-    this.timer = setTimeout(tick, 0);
+    this.timer = setTimeout(() => void tick(), 0);
   }
 
   async stop(): Promise<void> {

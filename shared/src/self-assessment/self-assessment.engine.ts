@@ -207,7 +207,9 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       parentOf: (row) => row.partnershipId,
       rows: (ids, after, limit) => repository.returnPagesOfPartnerships(ids, year, after, limit),
       count: (ids) => repository.returnCountsOfPartnerships(ids, year),
-      seen: async (rows) => void (await this.audited(rows)),
+      seen: async (rows) => {
+        await this.audited(rows);
+      },
     });
     return connection(this.module.types.ReturnConnection, page, page.count);
   }
@@ -240,7 +242,9 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       parentOf: (row) => this.memberOf(row),
       rows: (ids, after, limit) => repository.returnPagesOfMembers(ids, after, limit),
       count: (ids) => repository.returnCountsOfMembers(ids),
-      seen: async (rows) => void (await this.audited(rows)),
+      seen: async (rows) => {
+        await this.audited(rows);
+      },
     });
     return connection(this.module.types.ReturnConnection, page, page.count);
   }
@@ -434,6 +438,9 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
     const ratings: Array<OfMember<SelfAssessmentRating, K>> = [];
     const actions: Array<OfMember<SelfAssessmentAction, K>> = [];
     for (const rated of valid.standards) {
+      const standard = known.get(rated.standardKey);
+      // Refused above already: a standard that is not the partnership's never gets this far.
+      if (!standard) throw new Error(`${rated.standardKey} is not a standard of the partnership`);
       const rating = Object.assign(
         new Rating(),
         {
@@ -441,7 +448,7 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
           returnId: submitted.id,
           partnershipId: submitted.partnershipId,
           standardKey: rated.standardKey,
-          standardTitle: known.get(rated.standardKey)!.title,
+          standardTitle: standard.title,
           rating: rated.rating,
           evidence: rated.evidence,
         },
