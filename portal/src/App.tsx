@@ -92,7 +92,7 @@ function Signed({ config, session, onSignOut }: { config: PortalConfig; session:
   );
   const own =
     loaded.state === 'ready'
-      ? (loaded.answer.data?.partnerships?.nodes ?? []).filter((p) => session.partnershipIds.includes(p.id))
+      ? (loaded.answer.data?.partnerships.nodes ?? []).filter((p) => session.partnershipIds.includes(p.id))
       : [];
   const partnershipId = chosen ?? own[0]?.id ?? null;
   const partnershipName = own.find((p) => p.id === partnershipId)?.name ?? '';

@@ -34,7 +34,7 @@ export async function graphql<T>(
   });
   const body = (await response.json().catch(() => null)) as { data?: T | null; errors?: GraphError[] } | null;
   if (!body) throw new GraphRequestError(`The graph answered HTTP ${response.status}`, undefined);
-  if (!body.data && body.errors?.length)
-    throw new GraphRequestError(body.errors[0]!.message, body.errors[0]!.extensions?.code);
+  const [first] = body.errors ?? [];
+  if (!body.data && first) throw new GraphRequestError(first.message, first.extensions?.code);
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }

@@ -26,7 +26,7 @@ export function useGraph<T>(
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- variables compared by value
+    // The variables are compared by value, through `key`.
   }, [gatewayUrl, token, query, key]);
   return loaded;
 }

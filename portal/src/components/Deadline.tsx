@@ -19,8 +19,9 @@ const statusText: Record<string, string> = {
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day)).toLocaleDateString('en-GB', {
+  // A missing part makes an invalid date, as Date.UTC does with NaN.
+  const [year = NaN, month = NaN, day] = iso.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
