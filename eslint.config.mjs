@@ -35,6 +35,8 @@ export default tseslint.config(
       ],
       // type-graphql's resolvers, inputs and entities are classes whose members are all decorated.
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+      // Destructuring a property beside a rest is how the code drops a key without `delete`.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
   },
 );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import { Kind, print } from 'graphql';
 import {
   PartnershipWhatIsDueDocument,
   ViewerDocument,
@@ -57,7 +57,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     let seen = printed.get(document);
     if (!seen) {
       const text = print(document);
-      const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition');
+      const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
       seen = { text, hash: createHash('sha256').update(text).digest('hex'), operationName: operation?.name?.value };
       printed.set(document, seen);
     }

@@ -47,7 +47,10 @@ export async function composeGraph(definitions: readonly SubgraphDefinition[] = 
     // Rover's format: the stable code, then composition's own message, unedited.
     throw new CompositionError(
       result.errors
-        .map((error) => `error[${String(error.extensions['code'] ?? 'COMPOSITION')}]: ${error.message}`)
+        .map((error) => {
+          const code = error.extensions['code'];
+          return `error[${typeof code === 'string' ? code : 'COMPOSITION'}]: ${error.message}`;
+        })
         .join('\n\n'),
     );
   }

@@ -149,14 +149,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         // undici's Response is what Apollo's fetcher contract reads at run time; only the typings differ.
         fetcher: fetcher as never,
         willSendRequest: async (sent) => {
+          // Only a client's operation has a context of ours; the gateway serves a fixed supergraph
+          // with no health checks, so Apollo sends nothing else.
+          if (!('incomingRequestContext' in sent)) return;
           const { request, context } = sent;
           // One id follows the request through every subgraph's logs.
           request.http?.headers.set('x-request-id', context.requestId);
           // Sent for anonymous callers too: the subgraph then knows the request came through here.
           // Resolved from the document by Apollo, so a client that names its operation only in the
           // query text is still named in the audit trail.
-          const incoming = 'incomingRequestContext' in sent ? sent.incomingRequestContext : null;
-          const operationName = incoming?.operationName ?? incoming?.request.operationName ?? null;
+          const incoming = sent.incomingRequestContext;
+          const operationName = incoming.operationName ?? incoming.request.operationName ?? null;
           if (options.forwardAuthorization) {
             if (context.authorization) request.http?.headers.set('authorization', context.authorization);
             return;

@@ -111,7 +111,10 @@ export function mountGraphiql(app: express.Express, options: GraphiqlOptions = {
     'referrer-policy': 'no-referrer',
   };
   app.get('/graphql', (req, res, next) => {
-    if (!wantsIde(req)) return next();
+    if (!wantsIde(req)) {
+      next();
+      return;
+    }
     res
       .set({ ...headers, 'cache-control': 'no-store' })
       .type('text/html')
@@ -121,8 +124,11 @@ export function mountGraphiql(app: express.Express, options: GraphiqlOptions = {
     res.set(headers).type('text/javascript').send(start);
   });
   app.get('/graphiql/:asset', (req, res, next) => {
-    const asset = assets.get(req.params['asset'] ?? '');
-    if (!asset) return next();
+    const asset = assets.get(req.params['asset']);
+    if (!asset) {
+      next();
+      return;
+    }
     res
       .set({ ...headers, 'cache-control': 'public, max-age=3600' })
       .type(asset.type)

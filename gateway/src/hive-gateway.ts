@@ -148,7 +148,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     onParse({ setParseFn }) {
       setParseFn((source, parseOptions) => {
         try {
-          return parse(source, { ...parseOptions, maxTokens: hardening.MAX_TOKENS });
+          return parse(source, { ...parseOptions, maxLexicalTokens: hardening.MAX_TOKENS });
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw error;
           throw new GraphQLError(error.message, {

@@ -24,7 +24,7 @@ export function sessionFromToken(token: string, label: string): Session {
   const org = (claims['org'] ?? {}) as { kind?: unknown };
   return {
     token,
-    subject: String(claims['sub'] ?? ''),
+    subject: typeof claims['sub'] === 'string' ? claims['sub'] : '',
     organisationKind: typeof org.kind === 'string' ? org.kind : '',
     roles: Array.isArray(claims['roles']) ? claims['roles'].map(String) : [],
     partnershipIds: Array.isArray(claims['partnerships']) ? claims['partnerships'].map(String) : [],

@@ -19,6 +19,7 @@ import {
   useAuditChainKeys,
   verifyAuditChain,
 } from '@safeguarding/shared';
+import { required } from './bench-support';
 
 /**
  * `npm run bench:audit`: the throughput of an audited read against the same read unaudited, through
@@ -40,7 +41,10 @@ const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ type:
 
 /** The escalations chain checked from its first record with the keys it was written under. */
 async function verifyChain(): Promise<{ intact: boolean; checked: number }> {
-  const definition = subgraphs.find((candidate) => candidate.name === 'escalations')!;
+  const definition = required(
+    subgraphs.find((candidate) => candidate.name === 'escalations'),
+    'subgraphs.find((candidate) => candidate.name === escalations)',
+  );
   const db = await connectDatabase(
     resolveDatabaseTarget('escalations', { DATABASE_URL: databaseUrl, DATABASE_NAME_PREFIX: prefix, DATA_DIR: '' }),
     {
@@ -99,7 +103,8 @@ async function auditCount(): Promise<number> {
   });
   try {
     const [rows] = await connection.query('SELECT COUNT(*) AS n FROM audit_records');
-    return Number((rows as Array<{ n: number }>)[0]!.n);
+    const [count] = rows as Array<{ n: number | string }>;
+    return Number(required(count, 'a count of audit records').n);
   } finally {
     await connection.end();
   }
@@ -130,7 +135,7 @@ async function launch(): Promise<{ url: string; child: ChildProcess }> {
     detached: true,
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 300_000;
   while (!output.includes('The safeguarding graph is up')) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
@@ -143,7 +148,9 @@ async function launch(): Promise<{ url: string; child: ChildProcess }> {
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return sorted.length % 2
+    ? required(sorted[middle], 'a measurement')
+    : (required(sorted[middle - 1], 'a measurement') + required(sorted[middle], 'a measurement')) / 2;
 };
 
 async function main(): Promise<void> {
@@ -157,7 +164,10 @@ async function main(): Promise<void> {
     process.exit(130);
   });
   try {
-    const token = await mintDevelopmentToken(demoIdentities['sussex-health-visitor']!, { expiresIn: 3600 });
+    const token = await mintDevelopmentToken(
+      required(demoIdentities['sussex-health-visitor'], 'demo identity sussex-health-visitor'),
+      { expiresIn: 3600 },
+    );
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const query = 'query Case($id: ID!) { professionalDisagreement(id: $id) { id } }';
     const audited = JSON.stringify({ query, variables: { id: nameBasedId('demo:disagreement:0001') } });
@@ -208,10 +218,10 @@ async function main(): Promise<void> {
         rate[which] = result.requests.total / seconds;
         if (which === 'audited') auditedRequests += result.requests.total;
       }
-      const ratio = rate['audited']! / rate['unaudited']!;
+      const ratio = required(rate['audited'], 'rate[audited]') / required(rate['unaudited'], 'rate[unaudited]');
       ratios.push(ratio);
       process.stdout.write(
-        `${String(round).padStart(5)}  ${rate['audited']!.toFixed(0).padStart(13)}  ${rate['unaudited']!.toFixed(0).padStart(15)}  ${ratio.toFixed(3)}\n`,
+        `${String(round).padStart(5)}  ${required(rate['audited'], 'rate[audited]').toFixed(0).padStart(13)}  ${required(rate['unaudited'], 'rate[unaudited]').toFixed(0).padStart(15)}  ${ratio.toFixed(3)}\n`,
       );
     }
     // Every audited answer left its record: the speed is not bought by dropping any.

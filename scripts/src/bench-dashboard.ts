@@ -13,7 +13,7 @@ import {
   type RunningSubgraph,
   type SubgraphConfig,
 } from '@safeguarding/shared';
-import { benchSubgraphConfig, dropBenchDatabases } from './bench-support';
+import { benchSubgraphConfig, dropBenchDatabases, required, tellParent } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { baseCommit, compareSubgraphCpu, dashboardQuery } from './subgraph-cpu';
 
@@ -64,7 +64,7 @@ async function startBenchGraph(prefix: string): Promise<Graph> {
       issuer: 'bench',
       audience: 'bench',
     }),
-    internalTokenSecret: config.INTERNAL_TOKEN_SECRET!,
+    internalTokenSecret: required(config.INTERNAL_TOKEN_SECRET, 'config.INTERNAL_TOKEN_SECRET'),
     // One client sends every request here: the per-client rate limit would measure itself.
     hardening: { ...defaultHardening, RATE_LIMIT_PER_MINUTE: 0 },
   });
@@ -92,16 +92,18 @@ async function nationalScale(graph: Graph): Promise<{ largest: string; smallest:
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const schoolsDb = graph.subgraphs['schools']!.db;
-  const open = (await schoolsDb.query(
+  const schoolsDb = required(graph.subgraphs['schools'], 'the schools subgraph').db;
+  const open = await schoolsDb.query<Array<{ urn: string; name: string; localAuthorityDfeCode: string }>>(
     `SELECT urn, name, localAuthorityDfeCode FROM schools WHERE status = 'OPEN' ORDER BY urn`,
-  )) as Array<{ urn: string; name: string; localAuthorityDfeCode: string }>;
+  );
   const byLa = new Map<string, Array<{ urn: string; name: string }>>();
   for (const school of open)
     byLa.set(school.localAuthorityDfeCode, [...(byLa.get(school.localAuthorityDfeCode) ?? []), school]);
   const areas = [...byLa.values()];
   const ids: string[] = [];
-  const partnerships = graph.subgraphs['partnerships']!.db.getRepository('Partnership');
+  const partnerships = required(graph.subgraphs['partnerships'], 'the partnerships subgraph').db.getRepository(
+    'Partnership',
+  );
   const designations: Array<Record<string, unknown>> = [];
   const agencyRows: Array<Record<string, unknown>> = [];
   const agencyDesignations: Array<Record<string, unknown>> = [];
@@ -175,14 +177,23 @@ async function nationalScale(graph: Graph): Promise<{ largest: string; smallest:
     for (let i = 0; i < rows.length; i += 500) await repository.insert(rows.slice(i, i + 500));
   };
   await chunked(schoolsDb.getRepository('SchoolDesignation'), designations);
-  await chunked(graph.subgraphs['agencies']!.db.getRepository('Agency'), agencyRows);
-  await chunked(graph.subgraphs['agencies']!.db.getRepository('Designation'), agencyDesignations);
-  await chunked(graph.subgraphs['reviews']!.db.getRepository('PracticeReview'), reviews);
-  await chunked(graph.subgraphs['escalations']!.db.getRepository('EscalationStage'), stages);
+  await chunked(required(graph.subgraphs['agencies'], 'the agencies subgraph').db.getRepository('Agency'), agencyRows);
+  await chunked(
+    required(graph.subgraphs['agencies'], 'the agencies subgraph').db.getRepository('Designation'),
+    agencyDesignations,
+  );
+  await chunked(
+    required(graph.subgraphs['reviews'], 'the reviews subgraph').db.getRepository('PracticeReview'),
+    reviews,
+  );
+  await chunked(
+    required(graph.subgraphs['escalations'], 'the escalations subgraph').db.getRepository('EscalationStage'),
+    stages,
+  );
   process.stderr.write(
     `national scale: ${open.length} open schools, 154 partnerships, ${designations.length} school designations\n`,
   );
-  return { largest: ids[0]!, smallest: ids[1]! };
+  return { largest: required(ids[0], 'ids[0]'), smallest: required(ids[1], 'ids[1]') };
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
@@ -234,13 +245,20 @@ async function run(
   latencies.sort((a, b) => a - b);
   return {
     rps: requestsPerRun / seconds,
-    p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!,
+    p99: required(
+      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))],
+      'latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]',
+    ),
   };
 }
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
+  return {
+    min: required(sorted[0], 'a measurement'),
+    median: required(sorted[Math.floor(sorted.length / 2)], 'a measurement'),
+    max: required(sorted[sorted.length - 1], 'a measurement'),
+  };
 };
 
 interface Served {
@@ -273,7 +291,7 @@ function serve(prefix: string, national: boolean): Promise<{ served: Served; sto
 async function serveChild(prefix: string, national: boolean): Promise<void> {
   const graph = await startBenchGraph(prefix);
   const scale = national ? await nationalScale(graph) : {};
-  process.send!({ url: graph.url, ...scale } satisfies Served);
+  tellParent({ url: graph.url, ...scale } satisfies Served);
   process.on('message', () => {
     void graph.stop().then(() => process.exit(0));
   });
@@ -281,15 +299,16 @@ async function serveChild(prefix: string, national: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   process.env['DATABASE_URL'] ??= 'mysql://root@127.0.0.1:3306';
-  if (process.argv[2] === '--serve') return serveChild(process.argv[3]!, process.argv[4] === 'national');
+  if (process.argv[2] === '--serve')
+    return serveChild(required(process.argv[3], 'argument 3'), process.argv[4] === 'national');
   const [demoGraph, nationalGraph] = await Promise.all([
     serve('bench_dash_demo_', false),
     serve('bench_dash_national_', true),
   ]);
   const demo = demoGraph.served;
   const national = nationalGraph.served;
-  const largest = national.largest!;
-  const smallest = national.smallest!;
+  const largest = required(national.largest, 'national.largest');
+  const smallest = required(national.smallest, 'national.smallest');
   try {
     // Warm both graphs: JIT, connection pools, the gateway's query plans.
     for (const [url, query, variables] of [

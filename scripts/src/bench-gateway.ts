@@ -15,7 +15,7 @@ import {
   signInternalToken,
   startSubgraph,
 } from '@safeguarding/shared';
-import { benchSubgraphConfig, dropBenchDatabases } from './bench-support';
+import { benchSubgraphConfig, dropBenchDatabases, required, tellParent } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { dashboardQuery } from './subgraph-cpu';
 
@@ -60,7 +60,7 @@ async function startBare(
     supergraphSdl: readSupergraph(),
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource({
-        url: urls[name]!,
+        url: required(urls[name], 'urls[name]'),
         async willSendRequest({ request }) {
           request.http?.headers.set(
             internalIdentityHeader,
@@ -94,7 +94,7 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
     const logger = createLogger('bench', 'silent');
     const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
     const urls = Object.fromEntries(running.map((s) => [s.name, s.url]));
-    ready = { url: urls['partnerships']!, urls };
+    ready = { url: required(urls['partnerships'], 'urls[partnerships]'), urls };
     stop = async () => {
       await Promise.all(running.map((s) => s.stop()));
       await dropBenchDatabases(config, 'bench:gateway');
@@ -102,7 +102,7 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
   } else if (role === 'bare') {
     const bare = await startBare(JSON.parse(urlsJson) as Record<string, string>, secret);
     ready = { url: bare.url };
-    stop = bare.stop;
+    stop = () => bare.stop();
   } else {
     const gateway = await startGateway({
       engine: role,
@@ -128,12 +128,12 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
   process.on('message', (message: string) => {
     if (message === 'cpu') {
       const used = process.cpuUsage();
-      process.send!({ cpuMicros: used.user + used.system });
+      tellParent({ cpuMicros: used.user + used.system });
     } else if (message === 'stop') shutdown();
   });
   // The parent died without saying stop: still clean up.
   process.on('disconnect', shutdown);
-  process.send!(ready);
+  tellParent(ready);
 }
 
 // ---- parent ---------------------------------------------------------------------------------
@@ -226,7 +226,9 @@ async function run(
           setupClient: (client) =>
             client.setHeaders({
               'content-type': 'application/json',
-              ...load.perConnection![connection++ % load.perConnection!.length],
+              ...required(load.perConnection, 'load.perConnection')[
+                connection++ % required(load.perConnection, 'load.perConnection').length
+              ],
             }),
         }
       : {}),
@@ -236,7 +238,10 @@ async function run(
             {
               method: 'POST',
               body,
-              setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...load.perRequest!() } }),
+              setupRequest: (request) => ({
+                ...request,
+                headers: { ...request.headers, ...required(load.perRequest, 'load.perRequest')() },
+              }),
             },
           ],
         }
@@ -268,7 +273,11 @@ async function check(url: string, query: string, headers: Record<string, string>
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
+  return {
+    min: required(sorted[0], 'a measurement'),
+    median: required(sorted[Math.floor(sorted.length / 2)], 'a measurement'),
+    max: required(sorted[sorted.length - 1], 'a measurement'),
+  };
 };
 
 /** Each side in turn, the order alternating by round. */
@@ -286,9 +295,9 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--serve')
     return serveChild(
       process.argv[3] as Role,
-      process.env['BENCH_INTERNAL_SECRET']!,
-      process.env['BENCH_CLIENT_SECRET']!,
-      process.argv[4]!,
+      required(process.env['BENCH_INTERNAL_SECRET'], 'BENCH_INTERNAL_SECRET'),
+      required(process.env['BENCH_CLIENT_SECRET'], 'BENCH_CLIENT_SECRET'),
+      required(process.argv[4], 'argument 4'),
     );
   const secret = randomBytes(32).toString('base64url');
   const clientSecret = randomBytes(32).toString('base64url');
@@ -300,12 +309,14 @@ async function main(): Promise<void> {
   });
   const graph = await startSide('subgraphs', secret, clientSecret);
   try {
-    const urls = graph.urls!;
-    const [apollo, hive, bare] = await Promise.all(
-      (['apollo', 'hive', 'bare'] as const).map((role) => startSide(role, secret, clientSecret, urls)),
-    );
+    const urls = required(graph.urls, 'graph.urls');
+    const [apollo, hive, bare] = await Promise.all([
+      startSide('apollo', secret, clientSecret, urls),
+      startSide('hive', secret, clientSecret, urls),
+      startSide('bare', secret, clientSecret, urls),
+    ]);
     // A different person per connection: the same role and partnership, another subject each.
-    const person = demoIdentities['west-sussex-social-worker']!;
+    const person = required(demoIdentities['west-sussex-social-worker'], 'demo identity west-sussex-social-worker');
     const people = Array.from({ length: connections }, (_, i) => ({ ...person, subject: `bench:person-${i}` }));
     const signedIn = await Promise.all(
       people.map(async (identity) => ({
@@ -320,7 +331,7 @@ async function main(): Promise<void> {
         Array.from({ length: requestsPerRun + manyClients }, (_, i) =>
           signInternalToken(
             {
-              identity: people[i % people.length]!,
+              identity: required(people[i % people.length], 'people[i % people.length]'),
               operationName: null,
               requestId: randomUUID(),
               operation: { query: oneSubgraphQuery },
@@ -333,14 +344,14 @@ async function main(): Promise<void> {
     const direct: Load = { perRequest: () => ({ [internalIdentityHeader]: tokens.pop() ?? '' }) };
 
     await signTokens();
-    for (const side of [apollo!, hive!]) await check(side.url, dashboardQuery, signedIn[0]);
-    for (const side of [hive!, bare!]) await check(side.url, dashboardQuery);
-    await check(hive!.url, oneSubgraphQuery, signedIn[0]);
-    await check(graph.url, oneSubgraphQuery, { [internalIdentityHeader]: tokens.pop()! });
+    for (const side of [apollo, hive]) await check(side.url, dashboardQuery, signedIn[0]);
+    for (const side of [hive, bare]) await check(side.url, dashboardQuery);
+    await check(hive.url, oneSubgraphQuery, signedIn[0]);
+    await check(graph.url, oneSubgraphQuery, { [internalIdentityHeader]: required(tokens.pop(), 'tokens.pop()') });
     // Warm every side: JIT, connection pools, query plans.
-    for (const side of [apollo!, hive!]) await run(side, dashboardQuery, connections, { perConnection: signedIn });
-    for (const side of [hive!, bare!]) await run(side, dashboardQuery, manyClients);
-    await run(hive!, oneSubgraphQuery, connections, { perConnection: signedIn });
+    for (const side of [apollo, hive]) await run(side, dashboardQuery, connections, { perConnection: signedIn });
+    for (const side of [hive, bare]) await run(side, dashboardQuery, manyClients);
+    await run(hive, oneSubgraphQuery, connections, { perConnection: signedIn });
     await signTokens();
     await run(graph, oneSubgraphQuery, connections, direct);
 
@@ -360,19 +371,19 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       const [a, h] = await pair(
         round,
-        () => run(apollo!, dashboardQuery, connections, { perConnection: signedIn }),
-        () => run(hive!, dashboardQuery, connections, { perConnection: signedIn }),
+        () => run(apollo, dashboardQuery, connections, { perConnection: signedIn }),
+        () => run(hive, dashboardQuery, connections, { perConnection: signedIn }),
       );
       const [ha, ba] = await pair(
         round,
-        () => run(hive!, dashboardQuery, manyClients),
-        () => run(bare!, dashboardQuery, manyClients),
+        () => run(hive, dashboardQuery, manyClients),
+        () => run(bare, dashboardQuery, manyClients),
       );
       const [h1, s1] = await pair(
         round,
         // Signed in, one person per connection, like the direct side: anonymous reads would be
         // deduplicated by the gateway, and the ratio would measure that instead of its overhead.
-        () => run(hive!, oneSubgraphQuery, connections, { perConnection: signedIn }),
+        () => run(hive, oneSubgraphQuery, connections, { perConnection: signedIn }),
         async () => {
           await signTokens();
           return run(graph, oneSubgraphQuery, connections, direct);

@@ -21,6 +21,7 @@ import {
   WebhookEndpoint,
   notificationsSubgraph,
 } from '@safeguarding/notifications';
+import { required } from './bench-support';
 
 /**
  * `npm run bench:obligations`: one reminder pass of the notifications service over 100,000 open
@@ -57,7 +58,7 @@ async function seed(target: DatabaseTarget): Promise<import('typeorm').DataSourc
   const audience: ObligationAudienceEntry[] = [];
   for (let i = 0; i < count; i++) {
     const id = newId();
-    const owner = owners[i % organisations]!;
+    const owner = required(owners[i % organisations], 'owners[i % organisations]');
     rows.push(
       Object.assign(new IndexedObligation(), {
         id,
@@ -69,7 +70,7 @@ async function seed(target: DatabaseTarget): Promise<import('typeorm').DataSourc
         ownerOrganisationId: owner,
         ownerPartnershipId: null,
         owedTo: 'REFERRER',
-        due: dues[i % 4]!,
+        due: required(dues[i % 4], 'dues[i % 4]'),
         rule: '1 working day after the referral',
         basis: 'Working Together to Safeguard Children 2023',
         provisional: false,

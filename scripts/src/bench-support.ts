@@ -49,3 +49,15 @@ export async function dropBenchDatabases(config: SubgraphConfig, script: string)
     await connection.end();
   }
 }
+
+/** What a bench cannot go on without (an argument, a subgraph, a measurement): its absence is said by name. */
+export function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
+/** Answers the bench process that started this one; a child started without an IPC channel is a mistake. */
+export function tellParent(message: unknown): void {
+  if (!process.send) throw new Error('started without an IPC channel: run by the bench, not by hand');
+  process.send(message);
+}

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { Session, type Profiler } from 'node:inspector/promises';
 import path from 'node:path';
 import { createLogger, defaultHardening, startSubgraph } from '@safeguarding/shared';
-import { benchSubgraphConfig, dropBenchDatabases } from './bench-support';
+import { benchSubgraphConfig, dropBenchDatabases, required, tellParent } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { dashboardQuery } from './subgraph-cpu';
 
@@ -63,7 +63,7 @@ export function summarise(profile: Profiler.Profile, top = 30): string {
   const layerFor = (id: number): string => {
     const cached = layerCache.get(id);
     if (cached !== undefined) return cached;
-    const node = byId.get(id)!;
+    const node = required(byId.get(id), 'byId.get(id)');
     const name = node.callFrame.functionName;
     let layer =
       name === '(garbage collector)'
@@ -93,7 +93,7 @@ export function summarise(profile: Profiler.Profile, top = 30): string {
     if (layer === 'idle') continue;
     busy += micros;
     layers.set(layer, (layers.get(layer) ?? 0) + micros);
-    const frame = byId.get(id)!.callFrame;
+    const frame = required(byId.get(id), 'byId.get(id)').callFrame;
     const where = frame.url
       ? `${frame.url.replace(/^.*\/(node_modules|dist)\//, '')}:${frame.lineNumber + 1}`
       : 'native';
@@ -119,19 +119,19 @@ async function serveSubgraphs(secret: string): Promise<void> {
   let cpu = process.cpuUsage();
   const statements = () => running.reduce((sum, s) => sum + s.statements.count, 0);
   let statementsBefore = 0;
-  process.on('message', async (message: { command: string; out?: string }) => {
+  const onMessage = async (message: { command: string; out?: string }) => {
     if (message.command === 'start') {
       await session.post('Profiler.enable');
       await session.post('Profiler.setSamplingInterval', { interval: 200 });
       await session.post('Profiler.start');
       cpu = process.cpuUsage();
       statementsBefore = statements();
-      process.send!({ started: true });
+      tellParent({ started: true });
     } else if (message.command === 'stop') {
       const used = process.cpuUsage(cpu);
       const { profile } = await session.post('Profiler.stop');
-      fs.writeFileSync(message.out!, JSON.stringify(profile));
-      process.send!({
+      fs.writeFileSync(required(message.out, 'the profile file'), JSON.stringify(profile));
+      tellParent({
         cpuMicros: used.user + used.system,
         statements: statements() - statementsBefore,
         summary: summarise(profile),
@@ -140,8 +140,9 @@ async function serveSubgraphs(secret: string): Promise<void> {
       await dropBenchDatabases(config, 'profile:dashboard');
       process.exit(0);
     }
-  });
-  process.send!({ urls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
+  };
+  process.on('message', (message: { command: string; out?: string }) => void onMessage(message));
+  tellParent({ urls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
 }
 
 async function post(url: string): Promise<void> {
@@ -169,7 +170,7 @@ async function load(url: string, count: number): Promise<void> {
 async function main(): Promise<void> {
   process.env['DATABASE_URL'] ??= 'mysql://root@127.0.0.1:3306';
   const secret = randomBytes(32).toString('base64url');
-  if (process.argv[2] === '--subgraphs') return serveSubgraphs(process.argv[3]!);
+  if (process.argv[2] === '--subgraphs') return serveSubgraphs(required(process.argv[3], 'argument 3'));
   const out = path.resolve(process.argv[2] ?? 'subgraphs-dashboard.cpuprofile');
   const child = fork(__filename, ['--subgraphs', secret], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (message) => resolve(message as T)));

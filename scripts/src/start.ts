@@ -93,7 +93,10 @@ function runToCompletion(name: string, entry: string, env: NodeJS.ProcessEnv): P
 
 function stopChild(child: Child): Promise<void> {
   return new Promise<void>((resolve) => {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
+    if (child.process.exitCode !== null || child.process.signalCode !== null) {
+      resolve();
+      return;
+    }
     // Each process stops itself within 2 s of SIGTERM; one that does not is killed.
     const killer = setTimeout(() => child.process.kill('SIGKILL'), 3_000);
     child.process.once('exit', () => {

@@ -8,6 +8,8 @@ import mysql from 'mysql2/promise';
 import type { SubgraphConfig, SubgraphDefinition } from '@safeguarding/shared';
 import { createAuthenticator, readSupergraph, startGateway } from '@safeguarding/gateway';
 import { createLogger, defaultHardening, type RunningHttpService } from '@safeguarding/shared';
+import { createRequire } from 'node:module';
+import { required, tellParent } from './bench-support';
 
 /**
  * Subgraphs' CPU per dashboard request, this tree against the commit before issue 19's work, side by
@@ -80,8 +82,9 @@ interface SharedModule {
 /** The child: a tree's six subgraphs, answering `cpu` with its CPU time so far and `stop` by stopping. */
 async function serveTree(tree: string, prefix: string, secret: string): Promise<void> {
   // The tree's own packages, so the base serves with the base's code.
-  const shared = require(path.join(tree, 'shared')) as SharedModule;
-  const { subgraphs } = require(path.join(tree, 'gateway')) as { subgraphs: SubgraphDefinition[] };
+  const fromTree = createRequire(__filename);
+  const shared = fromTree(path.join(tree, 'shared')) as SharedModule;
+  const { subgraphs } = fromTree(path.join(tree, 'gateway')) as { subgraphs: SubgraphDefinition[] };
   const config = shared.parseEnvironment(shared.subgraphEnvironment, {
     ...process.env,
     NODE_ENV: 'test',
@@ -115,14 +118,14 @@ async function serveTree(tree: string, prefix: string, secret: string): Promise<
   process.on('message', (message: string) => {
     if (message === 'cpu') {
       const used = process.cpuUsage();
-      process.send!({ cpuMicros: used.user + used.system });
+      tellParent({ cpuMicros: used.user + used.system });
     } else if (message === 'stop') {
       void Promise.all(running.map((s) => s.stop()))
         .then(drop)
         .finally(() => process.exit(0));
     }
   });
-  process.send!({ urls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
+  tellParent({ urls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
 }
 
 interface Side {
@@ -236,17 +239,18 @@ export async function compareSubgraphCpu(options: {
       const order = round % 2 === 0 ? [before, now] : [now, before];
       const figures = new Map<Side, number>();
       for (const side of order) figures.set(side, await cpuPerRequest(side, options.requests, options.connections));
-      const ratio = figures.get(now)! / figures.get(before)!;
+      const ratio =
+        required(figures.get(now), 'figures.get(now)') / required(figures.get(before), 'figures.get(before)');
       ratios.push(ratio);
       out.write(
-        `${String(round).padEnd(7)}${figures.get(now)!.toFixed(2).padStart(14)}${figures.get(before)!.toFixed(2).padStart(14)}${ratio.toFixed(2).padStart(8)}\n`,
+        `${String(round).padEnd(7)}${required(figures.get(now), 'figures.get(now)').toFixed(2).padStart(14)}${required(figures.get(before), 'figures.get(before)').toFixed(2).padStart(14)}${ratio.toFixed(2).padStart(8)}\n`,
       );
     }
     const sorted = [...ratios].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const median = required(sorted[Math.floor(sorted.length / 2)], 'a measurement');
     const met = median <= cpuTarget;
     out.write(
-      `subgraphs' CPU per request, this tree / ${baseCommit}: min ${sorted[0]!.toFixed(2)}  median ${median.toFixed(2)}  max ${sorted[sorted.length - 1]!.toFixed(2)}  (target ≤ ${cpuTarget.toFixed(2)}) ${met ? 'met' : 'NOT met'}\n`,
+      `subgraphs' CPU per request, this tree / ${baseCommit}: min ${required(sorted[0], 'a measurement').toFixed(2)}  median ${median.toFixed(2)}  max ${required(sorted[sorted.length - 1], 'a measurement').toFixed(2)}  (target ≤ ${cpuTarget.toFixed(2)}) ${met ? 'met' : 'NOT met'}\n`,
     );
     return { ratios, met };
   } finally {
@@ -257,7 +261,11 @@ export async function compareSubgraphCpu(options: {
 
 if (require.main === module) {
   if (process.argv[2] === '--serve') {
-    void serveTree(process.argv[3]!, process.argv[4]!, process.argv[5]!);
+    void serveTree(
+      required(process.argv[3], 'argument 3'),
+      required(process.argv[4], 'argument 4'),
+      required(process.argv[5], 'argument 5'),
+    );
   } else {
     compareSubgraphCpu({
       rounds: Number(process.env['BENCH_ROUNDS'] ?? 5),

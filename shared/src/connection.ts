@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import {
   Brackets,
   type EntityManager,
@@ -101,7 +101,7 @@ export type ConnectionClass<T> = new () => Connection<T> & { count: () => Promis
  * getter, so a page costs the same whatever the total), how many there are over all pages.
  */
 export function connectionOf<T extends object>(
-  node: () => Function,
+  node: () => ClassType,
   name: string,
   description: string,
   // Nodes that are another subgraph's entities: nullable, so that subgraph's outage costs only its own fields.
@@ -173,7 +173,7 @@ export function whereAfter<E extends ObjectLiteral>(
     const equal = order.slice(0, i).map((earlier, j) => `${earlier.column} = :after${j}`);
     return `(${[...equal, `${key.column} ${key.descending ? '<' : '>'} :after${i}`].join(' AND ')})`;
   });
-  order.forEach((_, i) => (params[`after${i}`] = after[i]!));
+  after.forEach((value, i) => (params[`after${i}`] = value));
   return query.andWhere(`(${clauses.join(' OR ')})`, params);
 }
 
@@ -214,7 +214,7 @@ export async function rootPage<E extends ObjectLiteral>(
 export function firstPerParent<E extends ObjectLiteral>(
   query: SelectQueryBuilder<E>,
   spec: {
-    readonly id: string | readonly string[];
+    readonly id: string | readonly [string, ...string[]];
     readonly parent: string;
     readonly parents: number;
     readonly order: readonly SortKey<never>[];
@@ -227,9 +227,10 @@ export function firstPerParent<E extends ObjectLiteral>(
   if (spec.parents === 1) return orderBySortKeys(query, spec.order).limit(spec.limit);
   const orderSql = spec.order.map((key) => `${key.column} ${key.descending ? 'DESC' : 'ASC'}`).join(', ');
   // A table keyed by several columns (a school's closure day: urn and date) joins its ranking back on all of them.
-  const ids = typeof spec.id === 'string' ? [spec.id] : spec.id;
-  const ranked = query.clone().select(ids[0]!, 'ranked_id0');
-  ids.slice(1).forEach((id, i) => ranked.addSelect(id, `ranked_id${i + 1}`));
+  const ids = typeof spec.id === 'string' ? ([spec.id] as const) : spec.id;
+  const [firstId, ...otherIds] = ids;
+  const ranked = query.clone().select(firstId, 'ranked_id0');
+  otherIds.forEach((id, i) => ranked.addSelect(id, `ranked_id${i + 1}`));
   ranked.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${spec.parent} ORDER BY ${orderSql})`, 'ranked_n').orderBy();
   const joined = ids.map((id, i) => `ranked.ranked_id${i} = ${id}`).join(' AND ');
   query.innerJoin(`(${ranked.getQuery()})`, 'ranked', `${joined} AND ranked.ranked_n <= :rankedLimit`, {
@@ -251,7 +252,7 @@ export async function countPerParent<E extends ObjectLiteral>(
     .addSelect('COUNT(*)', 'n')
     .orderBy()
     .groupBy(parent)
-    .getRawMany<{ parent: string; n: number | string }>();
+    .getRawMany<{ parent: string | number; n: number | string }>();
   return new Map(rows.map((row) => [String(row.parent), Number(row.n)]));
 }
 
@@ -316,8 +317,10 @@ export function pageInMemory<T>(
   const key = (row: T) => order.map((k) => k.value(row));
   const compare = (a: readonly string[], b: readonly string[]): number => {
     for (let i = 0; i < order.length; i++) {
-      const c = a[i]! < b[i]! ? -1 : a[i]! > b[i]! ? 1 : 0;
-      if (c !== 0) return order[i]!.descending ? -c : c;
+      const x = a[i] ?? '';
+      const y = b[i] ?? '';
+      const c = x < y ? -1 : x > y ? 1 : 0;
+      if (c !== 0) return order[i]?.descending ? -c : c;
     }
     return 0;
   };

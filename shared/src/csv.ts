@@ -136,7 +136,7 @@ export function readCsvRecords<C extends string>(
   const text = new TextDecoder(detectEncoding(bytes, file)).decode(bytes);
   let rows: string[][];
   try {
-    rows = parseSync(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    rows = parseSync(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
     throw new CsvFileError(`${file} is not a CSV file: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -124,7 +124,7 @@ export function createGraphQLLimits(
       ...(options.production ? [hideSuggestions()] : []),
     ],
     validationRules: [...armor.validationRules, fieldRepetitionRule(config.MAX_FIELD_REPEATS)],
-    parseOptions: { maxTokens: config.MAX_TOKENS },
+    parseOptions: { maxLexicalTokens: config.MAX_TOKENS },
     // Validation stops at its first error: a document written to make the validator report ten
     // thousand errors costs one (the line graphql-js adds on stopping is dropped from the answer).
     validationOptions: { maxErrors: 1 },
@@ -141,7 +141,7 @@ function hideSuggestions(): ApolloServerPlugin {
       return {
         async willSendResponse({ response }) {
           const body = response.body;
-          if (body?.kind !== 'single' || !body.singleResult.errors) return;
+          if (body.kind !== 'single' || !body.singleResult.errors) return;
           body.singleResult.errors = body.singleResult.errors.map((error) => ({
             ...error,
             message: error.message.replace(suggestion, ''),

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   getNamedType,
+  OperationTypeNode,
   GraphQLError,
   isInterfaceType,
   isObjectType,
@@ -132,9 +133,9 @@ export function operationCost(
     return total;
   };
   const root = schema
-    ? ((operation.operation === 'query'
+    ? ((operation.operation === OperationTypeNode.QUERY
         ? schema.getQueryType()
-        : operation.operation === 'mutation'
+        : operation.operation === OperationTypeNode.MUTATION
           ? schema.getMutationType()
           : schema.getSubscriptionType()) ?? undefined)
     : undefined;

@@ -17,7 +17,7 @@ import { Obligation } from './obligations/obligation.entity';
 import { authChecker } from './auth/auth-checker';
 import { guardEntities, IdentifyingFields, scopeGuard } from './auth/scopes';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
-import type { NonEmptyArray } from 'type-graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
 import type { Express, Request } from 'express';
 import {
@@ -86,13 +86,13 @@ export const defaultSubgraphPorts: Record<SubgraphName, number> = {
 /** Everything that makes one subgraph; the shared runtime does the rest. */
 export interface SubgraphDefinition {
   readonly name: SubgraphName;
-  readonly entities: MixedList<Function>;
+  readonly entities: MixedList<ClassType>;
   readonly migrations: SubgraphMigrations;
-  readonly resolvers: NonEmptyArray<Function>;
-  readonly orphanedTypes?: Function[];
+  readonly resolvers: NonEmptyArray<ClassType>;
+  readonly orphanedTypes?: ClassType[];
   readonly references: ReferenceResolvers<SubgraphContext>;
   /** This subgraph's Partnership (the entity, or its stub), to which its audit trail is added. */
-  readonly partnershipType: Function & { prototype: { id: string } };
+  readonly partnershipType: ClassType<{ id: string }>;
   /** Loads this subgraph's slice of the demo data; must be idempotent (a second start adds nothing). */
   readonly loadDemoData?: (runtime: SubgraphRuntime) => Promise<void>;
   /** Loads reference data the subgraph serves (e.g. statutory organisations); idempotent, every start. */
@@ -121,7 +121,7 @@ export interface SubgraphDefinition {
    * request (a proof that a refused write changed nothing) leaves exactly these out: they move
    * with the outboxes and the clock whatever the request did.
    */
-  readonly backgroundEntities?: readonly Function[];
+  readonly backgroundEntities?: readonly ClassType[];
   /**
    * The schools (URNs) that have delegated to a calling system, while their delegations are active:
    * the subgraph holding delegations answers it once per request of a system, so that
@@ -137,9 +137,9 @@ export interface BackgroundWorker {
 }
 
 /** Every subgraph keeps its own audit chain, its own outbox and its own obligations, so those tables are among its entities. */
-export function subgraphEntities(definition: SubgraphDefinition): Function[] {
+export function subgraphEntities(definition: SubgraphDefinition): ClassType[] {
   return [
-    ...(definition.entities as Function[]),
+    ...(definition.entities as ClassType[]),
     AuditRecord,
     AuditChainHead,
     AuditCheckpoint,
@@ -506,7 +506,7 @@ export function asksForSchema(document: unknown): boolean {
   if (typeof document !== 'string') return false;
   let parsed: DocumentNode;
   try {
-    parsed = parse(document, { maxTokens: 10_000 });
+    parsed = parse(document, { maxLexicalTokens: 10_000 });
   } catch {
     // Apollo answers an unparseable document with its own error.
     return false;

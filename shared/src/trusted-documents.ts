@@ -128,10 +128,16 @@ function hashOf(body: Record<string, unknown>): unknown {
  */
 export function trustedDocumentsMiddleware(documents: TrustedDocuments): express.RequestHandler {
   return (req, res, next) => {
-    if (req.method !== 'POST' && req.method !== 'GET') return void next();
+    if (req.method !== 'POST' && req.method !== 'GET') {
+      next();
+      return;
+    }
     const source = (req.method === 'GET' ? req.query : req.body) as Record<string, unknown> | undefined;
     // A batch (an array) is refused by the server anyway; nothing here to trust.
-    if (!source || typeof source !== 'object' || Array.isArray(source)) return void next();
+    if (!source || typeof source !== 'object' || Array.isArray(source)) {
+      next();
+      return;
+    }
     const hash = hashOf(source);
     const document = documents.resolve({ query: source['query'], hash });
     if (document === null) {

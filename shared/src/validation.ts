@@ -44,12 +44,16 @@ export function exactlyOneCode<K extends string>(
   forms: { readonly [key in K]: { readonly pattern: RegExp; readonly description: string } },
 ): { readonly kind: K; readonly value: string } {
   const keys = Object.keys(forms) as K[];
-  const present = keys.filter((key) => given[key] !== null && given[key] !== undefined);
-  if (present.length !== 1) {
-    throw new BadUserInputError(present[1] ?? keys[0]!, `give exactly one of ${keys.join(', ')}`);
+  const present = keys.flatMap((kind) => {
+    const value: string | null | undefined = given[kind];
+    return value === null || value === undefined ? [] : [{ kind, value }];
+  });
+  const [only, second] = present;
+  if (!only || second) {
+    throw new BadUserInputError(second?.kind ?? keys[0] ?? 'code', `give exactly one of ${keys.join(', ')}`);
   }
-  const kind = present[0]!;
-  const value = given[kind]!.trim().toUpperCase();
+  const kind = only.kind;
+  const value = only.value.trim().toUpperCase();
   if (!forms[kind].pattern.test(value)) throw new BadUserInputError(kind, `must be ${forms[kind].description}`);
   return { kind, value };
 }

@@ -93,8 +93,9 @@ export async function exportAuditTrail(
     });
     for (const record of batch)
       records.push({ ...record, signature: sign(null, recordPayload(record), keys.signing).toString('base64') });
-    if (batch.length < 1000) break;
-    after = batch.at(-1)!.sequence;
+    const last = batch.at(-1);
+    if (!last || batch.length < 1000) break;
+    after = last.sequence;
   }
   const head = await db.manager.findOneByOrFail(AuditChainHead, { id: 1 });
   const exportedAt = now().toISOString();

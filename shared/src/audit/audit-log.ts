@@ -142,7 +142,7 @@ export function auditRecordContent(record: Omit<AuditRecord, 'hash'>): unknown[]
     record.previousHash,
     record.clientRequestId ?? '',
   ];
-  const outcome = record.outcome ?? AuditOutcome.ALLOWED;
+  const { outcome } = record;
   if (
     record.operationType !== null ||
     record.rootFields !== null ||
@@ -223,8 +223,8 @@ const insertChunk = 500;
 const lastHeads = new WeakMap<DataSource, { sequence: number; hash: string }>();
 
 async function writeLinked(tx: EntityManager, pending: readonly PendingRecord[]): Promise<void> {
-  const key = auditChainKeys(tx.connection).hmac;
-  const sqlite = tx.connection.options.type === 'better-sqlite3';
+  const key = auditChainKeys(tx.dataSource).hmac;
+  const sqlite = tx.dataSource.options.type === 'better-sqlite3';
   const quote = (name: string) => (sqlite ? `"${name}"` : `\`${name}\``);
   const link = (head: { sequence: number; hash: string }) => {
     let sequence = head.sequence;
@@ -238,25 +238,25 @@ async function writeLinked(tx: EntityManager, pending: readonly PendingRecord[])
     return { records, head: { sequence, hash: previousHash } };
   };
   const moveHead = (from: { sequence: number; hash: string } | null, to: { sequence: number; hash: string }) =>
-    tx.query(
+    tx.query<{ affectedRows?: number }>(
       `UPDATE ${quote('audit_chain_head')} SET ${quote('sequence')} = ?, ${quote('hash')} = ? WHERE ${quote('id')} = ?${from ? ` AND ${quote('sequence')} = ? AND ${quote('hash')} = ?` : ''}`,
       from ? [to.sequence, to.hash, headId, from.sequence, from.hash] : [to.sequence, to.hash, headId],
-    ) as Promise<{ affectedRows?: number }>;
+    );
   let linked: ReturnType<typeof link> | null = null;
   // On MySQL, when this process wrote the head last, moving it from what it was (an UPDATE that
   // matches only that head) takes its row lock and proves no one else appended, in one round trip
   // instead of a SELECT … FOR UPDATE and an UPDATE. Anyone else's append makes it match nothing.
-  const cached = sqlite ? undefined : lastHeads.get(tx.connection);
+  const cached = sqlite ? undefined : lastHeads.get(tx.dataSource);
   if (cached) {
     const attempt = link(cached);
     if (((await moveHead(cached, attempt.head)).affectedRows ?? 0) === 1) linked = attempt;
   }
   if (!linked) {
     // SQLite has no row locks; its transactions already take turns (see openDatabase).
-    const rows = (await tx.query(
+    const rows = await tx.query<Array<{ sequence: number | string; hash: string }>>(
       `SELECT ${quote('sequence')}, ${quote('hash')} FROM ${quote('audit_chain_head')} WHERE ${quote('id')} = ?${sqlite ? '' : ' FOR UPDATE'}`,
       [headId],
-    )) as Array<{ sequence: number | string; hash: string }>;
+    );
     const head = rows[0];
     if (!head) throw new Error('the audit chain has no head: ensureAuditChainHead was not run');
     linked = link({ sequence: Number(head.sequence), hash: head.hash });
@@ -274,7 +274,7 @@ async function writeLinked(tx: EntityManager, pending: readonly PendingRecord[])
   }
   // Remembered before commit; a rolled-back transaction leaves a head that no longer matches, which
   // the next append finds out in its UPDATE (matching nothing) and then reads the head instead.
-  lastHeads.set(tx.connection, linked.head);
+  lastHeads.set(tx.dataSource, linked.head);
 }
 
 /**
@@ -313,8 +313,12 @@ class AuditAppender {
         const batch: PendingAppend[] = [];
         let size = 0;
         // One request's records are never split: each request's append commits whole or not at all.
-        while (this.queue.length > 0 && (batch.length === 0 || size + this.queue[0]!.records.length <= this.maxBatch)) {
-          const next = this.queue.shift()!;
+        for (
+          let next = this.queue.at(0);
+          next && (batch.length === 0 || size + next.records.length <= this.maxBatch);
+          next = this.queue.at(0)
+        ) {
+          this.queue.shift();
           batch.push(next);
           size += next.records.length;
         }
@@ -327,7 +331,8 @@ class AuditAppender {
           );
           for (const pending of batch) pending.resolve();
         } catch (error) {
-          if (batch.length === 1) batch[0]!.reject(error);
+          const [only] = batch;
+          if (only && batch.length === 1) only.reject(error);
           // One request's failure must not fail the others it shared a commit with: each alone.
           else
             for (const pending of batch)
@@ -398,7 +403,7 @@ export async function verifyAuditChain(
 ): Promise<AuditChainStatus> {
   const batchSize = options.batchSize ?? 1000;
   const checkpointEvery = options.checkpointEvery ?? 500;
-  const keys = auditChainKeys(manager.connection);
+  const keys = auditChainKeys(manager.dataSource);
   const [checkpoint] = options.fromStart
     ? []
     : await manager.find(AuditCheckpoint, { order: { sequence: 'DESC' }, take: 1 });

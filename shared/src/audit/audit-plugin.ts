@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FieldNode,
   type OperationDefinitionNode,
@@ -36,7 +37,7 @@ export function auditPlugin(logger: Logger): ApolloServerPlugin<SubgraphContext>
       return {
         async didResolveOperation({ contextValue, operation, document, source, queryHash }) {
           if (!operation) return;
-          action = operation.operation === 'query' ? AuditAction.READ : AuditAction.WRITE;
+          action = operation.operation === OperationTypeNode.QUERY ? AuditAction.READ : AuditAction.WRITE;
           setDerivedOperation(contextValue, {
             type: operation.operation,
             rootFields: rootFieldsOf(operation, document),
@@ -105,13 +106,14 @@ type Target = Omit<AuditEntry, 'action'>;
  * Acting in several, any one would be a guess, and the record stays in the chain and exports only.
  */
 function attributed(target: Target, partnershipIds: readonly string[]): Target {
-  if (target.partnershipId || target.entityId !== '-' || partnershipIds.length !== 1) return target;
-  return { ...target, partnershipId: partnershipIds[0]! };
+  const [only, ...others] = partnershipIds;
+  if (target.partnershipId || target.entityId !== '-' || only === undefined || others.length > 0) return target;
+  return { ...target, partnershipId: only };
 }
 
 /** The record a refused field was about, from the request itself: its entity representation or its id arguments. */
 function targetFromRequest(error: GraphQLError, variables: Record<string, unknown>): Target {
-  const path = (error.path ?? []).filter((step): step is string | number => step !== undefined);
+  const path = error.path ?? [];
   if (path[0] === '_entities' && typeof path[1] === 'number') {
     const representation = (variables['representations'] as unknown[] | undefined)?.[path[1]] as
       Record<string, unknown> | undefined;
@@ -134,10 +136,14 @@ function targetFromRequest(error: GraphQLError, variables: Record<string, unknow
   return { entityType: field, entityId, partnershipId };
 }
 
+function isField(node: unknown): node is FieldNode {
+  return typeof node === 'object' && node !== null && 'kind' in node && node.kind === Kind.FIELD;
+}
+
 /** The field's id-like arguments (and those of an `input` object), when they hold record ids. */
 function idsOf(node: unknown, variables: Record<string, unknown>): Array<[string, string]> {
-  const field = node as FieldNode | undefined;
-  if (!field || field.kind !== Kind.FIELD) return [];
+  if (!isField(node)) return [];
+  const field = node;
   const found: Array<[string, string]> = [];
   const consider = (name: string, value: unknown, depth: number) => {
     if (typeof value === 'string' && idArgument.test(name) && recordId.test(value))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
 import { Directive } from 'type-graphql';
 import { auditReaderRoles } from '../auth/roles';
 import type { SubgraphContext } from '../context';
@@ -42,10 +42,7 @@ export class AuditTrail {
  * Each subgraph keeps its own chain in its own database and adds `<subgraph>AuditTrail` to
  * Partnership, so a partnership manager or scrutineer reads every subgraph's trail in one query.
  */
-export function createAuditTrailResolver(
-  subgraph: string,
-  partnershipType: Function & { prototype: { id: string } },
-): Function {
+export function createAuditTrailResolver(subgraph: string, partnershipType: ClassType<{ id: string }>): ClassType {
   @Resolver(() => partnershipType)
   class AuditTrailResolver {
     @FieldResolver(() => AuditTrail, {

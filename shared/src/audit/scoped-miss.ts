@@ -71,7 +71,7 @@ export async function noteScopedMisses<T extends ObjectLiteral>(
   const seen = new Set(found.map((row) => row.id));
   const missing = [...new Set(requested)].filter((id) => !seen.has(id));
   if (missing.length === 0) return;
-  const metadata = manager.connection.getMetadata(entity);
+  const metadata = manager.dataSource.getMetadata(entity);
   const partnership = metadata.findColumnWithPropertyName('partnershipId');
   const query = manager
     .createQueryBuilder(entity, 'row')
@@ -100,7 +100,7 @@ export function noteRefusedRow(
 ): void {
   if (!ctx.scope.identity) return;
   let noted = misses.get(ctx.scope);
-  if (!noted) misses.set(ctx.scope, (noted = new Map()));
+  if (!noted) misses.set(ctx.scope, (noted = new Map<string, Omit<AuditEntry, 'action'>>()));
   noted.set(`${target.entityType}\u0000${target.entityId}`, {
     entityType: target.entityType,
     entityId: target.entityId,

@@ -108,7 +108,7 @@ export class NatsEventBus implements EventBus {
           message.ack();
         } catch {
           // Not taken: JetStream sends it again after a pause, and nothing behind it overtakes it.
-          message.nak(Math.min(1000 * message.info.redeliveryCount, 30_000));
+          message.nak(Math.min(1000 * message.info.deliveryCount, 30_000));
         }
       }
     })();

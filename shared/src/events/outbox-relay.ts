@@ -133,6 +133,10 @@ export class OutboxRelay {
    */
   start(): void {
     this.stopped = false;
+    // Its own function, so that `stopped` is read afresh: stop() may have come while a pass ran.
+    const next = (pause: number) => {
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), pause).unref();
+    };
     const tick = async () => {
       if (this.stopped) return;
       // Whether any destination filled its batch, so more may be waiting for it at once.
@@ -153,9 +157,9 @@ export class OutboxRelay {
       const full = await running;
       const waiting = [...this.refusals.values()].map((refusal) => refusal.retryAt - Date.now());
       const pause = full ? 0 : Math.max(0, Math.min(this.intervalMs, ...waiting));
-      if (!this.stopped) this.timer = setTimeout(tick, pause).unref();
+      next(pause);
     };
-    this.timer = setTimeout(tick, 0);
+    this.timer = setTimeout(() => void tick(), 0);
   }
 
   async stop(): Promise<void> {

@@ -110,7 +110,7 @@ export function toDomainEvent(source: string, row: OutboxEvent): DomainEvent {
     type: row.type,
     entityType: row.entityType,
     entityId: row.entityId,
-    sequence: Number(row.sequence),
+    sequence: row.sequence,
     occurredAt: row.occurredAt,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
   };

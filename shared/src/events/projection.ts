@@ -77,7 +77,7 @@ export class LatestSequenceProjection<Row extends ProjectedRow, Key extends keyo
   async apply(id: string, fields: Omit<Row, Key | 'sequence'>, sequence: number): Promise<boolean> {
     const where = { [this.key]: id } as FindOptionsWhere<Row>;
     const lock =
-      this.manager.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
+      this.manager.dataSource.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
     const kept = await this.manager.findOne(this.target, { where, ...lock });
     if (kept && kept.sequence >= sequence) return false;
     const values = { ...fields, sequence } as QueryDeepPartialEntity<Row>;

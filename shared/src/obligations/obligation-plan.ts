@@ -151,7 +151,7 @@ export async function inReconcileLock<T>(
 ): Promise<T> {
   if (db.options.type !== 'mysql' && db.options.type !== 'mariadb') return inTransaction(db, work);
   const runner = db.createQueryRunner();
-  const lockName = `${String(db.options.database ?? '')}.obligations.${source}`.slice(0, 64);
+  const lockName = `${db.options.database ?? ''}.obligations.${source}`.slice(0, 64);
   try {
     const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, reconcileLockSeconds])) as Array<{
       acquired: number | string | null;

@@ -32,12 +32,13 @@ export async function settleObligations(
   options: SettleOptions = {},
 ): Promise<void> {
   const ledger = new ObligationLedger(manager, source, at);
-  const ids = desired.map((d) => obligationId(source, d.draft));
+  const wanted = desired.map((want) => ({ want, id: obligationId(source, want.draft) }));
+  const ids = wanted.map(({ id }) => id);
   const existing =
     options.existing ?? (ids.length === 0 ? [] : await manager.getRepository(Obligation).findBy({ id: In(ids) }));
   const byId = new Map(existing.map((row) => [row.id, row]));
-  for (const [index, want] of desired.entries()) {
-    const row = byId.get(ids[index]!);
+  for (const { want, id } of wanted) {
+    const row = byId.get(id);
     if (want.cancelled) {
       if (row?.status === 'OPEN') await ledger.cancel(want.draft);
       continue;

@@ -93,9 +93,15 @@ export function observeRequests(observability: Observability): express.RequestHa
 export function enterObservation(): express.RequestHandler {
   return (req, _res, next) => {
     const observation = byRequest.get(req);
-    if (!observation) return next();
-    const run = () => observations.run(observation, next);
-    return observation.span ? context.with(trace.setSpan(context.active(), observation.span), run) : run();
+    if (!observation) {
+      next();
+      return;
+    }
+    const run = () => {
+      observations.run(observation, next);
+    };
+    if (observation.span) context.with(trace.setSpan(context.active(), observation.span), run);
+    else run();
   };
 }
 

@@ -212,7 +212,9 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       parentOf: (row) => row.partnershipId,
       rows: (ids, after, limit) => repository.returnPagesOfPartnerships(ids, year, after, limit),
       count: (ids) => repository.returnCountsOfPartnerships(ids, year),
-      seen: async (rows) => void (await this.audited(rows)),
+      seen: async (rows) => {
+        await this.audited(rows);
+      },
     });
     return connection(this.module.types.ReturnConnection, page, page.count);
   }
@@ -245,7 +247,9 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
       parentOf: (row) => this.memberOf(row),
       rows: (ids, after, limit) => repository.returnPagesOfMembers(ids, after, limit),
       count: (ids) => repository.returnCountsOfMembers(ids),
-      seen: async (rows) => void (await this.audited(rows)),
+      seen: async (rows) => {
+        await this.audited(rows);
+      },
     });
     return connection(this.module.types.ReturnConnection, page, page.count);
   }

@@ -31,15 +31,19 @@ export class NewYearReturns implements BackgroundWorker {
 
   start(): void {
     this.stopped = false;
+    // Its own function, so that `stopped` is read afresh: stop() may have come while a pass ran.
+    const next = () => {
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), this.intervalMs).unref();
+    };
     const tick = async () => {
       if (this.stopped) return;
       this.running = this.pass().catch((error: unknown) =>
         this.runtime.logger.warn({ err: error }, 'new-year returns pass failed'),
       );
       await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs).unref();
+      next();
     };
-    this.timer = setTimeout(tick, this.intervalMs).unref();
+    this.timer = setTimeout(() => void tick(), this.intervalMs).unref();
   }
 
   async stop(): Promise<void> {

@@ -28,7 +28,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
   module: SelfAssessmentModule<K, M>,
   /** The subgraph's stub of the partnerships subgraph's Partnership entity. */
   partnershipType: ClassType<{ id: string }>,
-): Function[] {
+): ClassType[] {
   const { types } = module;
   const { prefix, describe, member: column } = types.naming;
   const memberType = types.memberType() as ClassType<M>;
@@ -38,7 +38,11 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
     member: memberType,
     memberField: column.field,
     memberReturnsField: column.returnsField,
-    memberIdOf: (member: M) => (member as unknown as Record<string, string>)[column.entityKey]!,
+    memberIdOf: (member: M) => {
+      const id = (member as unknown as Partial<Record<string, string>>)[column.entityKey];
+      if (id === undefined) throw new Error(`${memberType.name} has no ${column.entityKey}`);
+      return id;
+    },
   };
   const field = lowerFirst(prefix);
   const engine = (ctx: SubgraphContext) => new SelfAssessmentEngine(ctx, module);

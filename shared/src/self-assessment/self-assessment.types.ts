@@ -302,7 +302,7 @@ export interface SelfAssessmentOverview {
 }
 
 /** Keeps the class's name, by which TypeORM (and tests) look an entity up. */
-function named<T extends Function>(cls: T, name: string): T {
+function named<T extends ClassType>(cls: T, name: string): T {
   Object.defineProperty(cls, 'name', { value: name });
   return cls;
 }

@@ -106,7 +106,7 @@ async function inBatches<T extends { id: string }>(
     const last: string | null = await inTransaction(runtime.db, async (manager) => {
       const rows = await read(manager, after);
       if (rows.length > 0) await settle(manager, rows);
-      return rows.length < reconcileBatchSize ? null : rows[rows.length - 1]!.id;
+      return rows.length < reconcileBatchSize ? null : (rows.at(-1)?.id ?? null);
     });
     if (last === null) return;
     after = last;

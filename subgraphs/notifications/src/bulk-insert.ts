@@ -13,7 +13,7 @@ export async function insertIgnoring<Row extends object>(
   rows: readonly Row[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const mysql = manager.connection.options.type === 'mysql' || manager.connection.options.type === 'mariadb';
+  const mysql = manager.dataSource.options.type === 'mysql' || manager.dataSource.options.type === 'mariadb';
   const quote = (name: string) => (mysql ? `\`${name}\`` : `"${name}"`);
   const size = Math.max(1, Math.min(1000, Math.floor(20_000 / columns.length)));
   const tuple = `(${columns.map(() => '?').join(', ')})`;

@@ -64,7 +64,7 @@ export const reconcileFileTransfers: ObligationReconciler = async (runtime) => {
       );
       const desired = transfers.map((t) => fileTransferObligation(t, clocks.get(t.sendingUrn)!, runtime.reference));
       await settleFileTransferObligations(manager, at, desired, existing);
-      return transfers.length < reconcileBatchSize ? null : transfers[transfers.length - 1]!.id;
+      return transfers.length < reconcileBatchSize ? null : (transfers.at(-1)?.id ?? null);
     });
     if (last === null) return;
     after = last;
@@ -88,7 +88,7 @@ export const reconcileDslTraining: ObligationReconciler = async (runtime) => {
         dslTrainingObligations(leads[index] ?? [], bySchool[index] ?? [], runtime.calendar, today),
       );
       await settleDslTrainingObligations(manager, at, desired, existing, new Set(urns));
-      return urns.length < reconcileBatchSize ? null : urns[urns.length - 1]!;
+      return urns.length < reconcileBatchSize ? null : (urns.at(-1) ?? null);
     });
     if (last === null) return;
     after = last;

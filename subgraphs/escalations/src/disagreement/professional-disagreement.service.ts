@@ -207,7 +207,9 @@ export class ProfessionalDisagreementService {
       parentOf: (row) => row.partnershipId,
       rows: (ids, after, limit) => this.repository().pagesOfPartnerships(ids, reason !== null, after, limit),
       count: (ids) => this.repository().countsOfPartnerships(ids, reason !== null),
-      seen: async (rows) => void (await this.readAndAudit(async () => rows, reason)),
+      seen: async (rows) => {
+        await this.readAndAudit(async () => rows, reason);
+      },
     });
     return connection(ProfessionalDisagreementConnection, page, page.count);
   }
@@ -291,7 +293,9 @@ export class ProfessionalDisagreementService {
       parentOf: (row) => (side === 'raised' ? row.raisedByOrganisationId : row.raisedWithOrganisationId),
       rows: (ids, after, limit) => this.repository().pagesOfOrganisations(side, ids, reason !== null, after, limit),
       count: (ids) => this.repository().countsOfOrganisations(side, ids, reason !== null),
-      seen: async (rows) => void (await this.readAndAudit(async () => rows, reason)),
+      seen: async (rows) => {
+        await this.readAndAudit(async () => rows, reason);
+      },
     });
     return connection(ProfessionalDisagreementConnection, page, page.count);
   }
@@ -724,9 +728,9 @@ function dueColumns(
 
 const periodSchema = z
   .object({ from: isoDate, to: isoDate })
-  .refine((period) => period.from <= period.to, { message: 'must not be before from', path: ['to'] })
+  .refine((period) => period.from <= period.to, { error: 'must not be before from', path: ['to'] })
   .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= 3 * 366 * 86_400_000, {
-    message: 'a period is at most three years',
+    error: 'a period is at most three years',
     path: ['to'],
   });
 

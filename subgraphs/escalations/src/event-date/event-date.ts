@@ -18,7 +18,7 @@ registerEnumType(EventDateSource, {
 
 const instant = z.iso.datetime({
   offset: true,
-  message: 'must be an ISO 8601 instant with its offset, e.g. 2026-11-27T17:40:00Z',
+  error: 'must be an ISO 8601 instant with its offset, e.g. 2026-11-27T17:40:00Z',
 });
 
 /**

@@ -182,7 +182,9 @@ export class ReferralService {
       parentOf: (row) => (side === 'made' ? row.referrerOrganisationId : row.receivingAuthorityId),
       rows: (ids, after, limit) => this.repository().pagesOf(side, ids, after, limit),
       count: (ids) => this.repository().countsOf(side, ids),
-      seen: async (rows) => void (await this.readAndAudit(async () => rows)),
+      seen: async (rows) => {
+        await this.readAndAudit(async () => rows);
+      },
     });
     return connection(ReferralConnection, page, page.count);
   }

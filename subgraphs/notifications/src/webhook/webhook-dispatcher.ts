@@ -44,14 +44,18 @@ export class WebhookDispatcher {
 
   start(): void {
     this.stopped = false;
+    // Its own function, so that `stopped` is read afresh: stop() may have come while a pass ran.
+    const next = () => {
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), this.options.intervalMs).unref();
+    };
     const tick = async () => {
       if (this.stopped) return;
       await this.pass().catch((error: unknown) =>
         this.options.logger.warn({ err: error }, 'webhook dispatch pass failed'),
       );
-      if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs).unref();
+      next();
     };
-    this.timer = setTimeout(tick, 0).unref();
+    this.timer = setTimeout(() => void tick(), 0).unref();
   }
 
   async stop(): Promise<void> {

@@ -44,7 +44,7 @@ export async function assertPublicDestination(url: URL, policy: WebhookUrlPolicy
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = ipaddr.isValid(host)
     ? [host]
-    : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+    : (await lookup(host, { all: true, order: 'verbatim' })).map((entry) => entry.address);
   for (const address of addresses) {
     let parsed = ipaddr.parse(address);
     if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())

@@ -143,7 +143,7 @@ export class PartnershipRepository {
       .innerJoinAndSelect('area.partnership', 'partnership')
       .where('area.localAuthorityGssCode IN (:...codes)', { codes: [...gssCodes] })
       .andWhere('area.partnershipId != :excluding', { excluding });
-    if (this.manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    if (this.manager.dataSource.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
     const rows = await query.getMany();
     return rows.filter((row) => row.partnership?.status === PartnershipStatus.ACTIVE);
   }

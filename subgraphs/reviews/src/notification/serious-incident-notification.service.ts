@@ -87,7 +87,9 @@ export class SeriousIncidentNotificationService {
       parentOf: (row) => row.partnershipId,
       rows: (ids, after, limit) => this.repository().pagesOf(ids, after, limit),
       count: (ids) => this.repository().countsOf(ids),
-      seen: async (rows) => void (await this.audited(rows)),
+      seen: async (rows) => {
+        await this.audited(rows);
+      },
     });
     return connection(SeriousIncidentNotificationConnection, page, page.count);
   }

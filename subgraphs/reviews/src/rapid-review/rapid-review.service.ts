@@ -79,7 +79,9 @@ export class RapidReviewService {
       parentOf: (row) => row.partnershipId,
       rows: (ids, after, limit) => this.repository().pagesOf(ids, after, limit),
       count: (ids) => this.repository().countsOf(ids),
-      seen: async (rows) => void (await this.audited(rows)),
+      seen: async (rows) => {
+        await this.audited(rows);
+      },
     });
     return connection(RapidReviewConnection, page, page.count);
   }

@@ -100,7 +100,9 @@ export class RecommendationService {
       parentOf: (row) => row[parent],
       rows: (ids, after, limit) => this.repository().recommendationPages(parent, ids, kind, after, limit),
       count: (ids) => this.repository().recommendationCounts(parent, ids, kind),
-      seen: async (rows) => void (await this.audited(rows)),
+      seen: async (rows) => {
+        await this.audited(rows);
+      },
     });
     return connection(RecommendationConnection, page, page.count);
   }
@@ -123,7 +125,9 @@ export class RecommendationService {
       parentOf: (row) => row[parent],
       rows: (ids, after, limit) => this.repository().actionPages(parent, ids, filter, after, limit),
       count: (ids) => this.repository().actionCounts(parent, ids, filter),
-      seen: async (rows) => void (await this.auditedActions(rows)),
+      seen: async (rows) => {
+        await this.auditedActions(rows);
+      },
     });
     return connection(ReviewActionConnection, page, page.count);
   }

@@ -74,6 +74,6 @@ export class SchoolDelegationRepository {
 
   // SQLite's transactions already take turns; MySQL locks the row so two grants cannot both insert.
   private lockMode(): { mode: 'pessimistic_write' } | undefined {
-    return this.manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' };
+    return this.manager.dataSource.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' };
   }
 }

@@ -157,7 +157,7 @@ export class FileTransferRepository {
         const where = this.visible({ id });
         if (where === null) return null;
         const lock =
-          this.manager.connection.options.type === 'better-sqlite3'
+          this.manager.dataSource.options.type === 'better-sqlite3'
             ? {}
             : { lock: { mode: 'pessimistic_write' as const } };
         return this.manager.findOne(ChildProtectionFileTransfer, { where, ...lock });

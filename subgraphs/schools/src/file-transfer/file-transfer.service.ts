@@ -64,7 +64,7 @@ const recordSchema = z
     leftOn: isoDate,
   })
   .refine((input) => input.sendingUrn !== input.receivingUrn, {
-    message: 'must differ from sendingUrn',
+    error: 'must differ from sendingUrn',
     path: ['receivingUrn'],
   });
 

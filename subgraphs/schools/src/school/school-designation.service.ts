@@ -52,7 +52,7 @@ function designateSchema(reference: ReferenceData) {
       designatedFrom: isoDate,
     })
     .refine((input) => input.urns.length + input.localAuthorityDfeCodes.length > 0, {
-      message: 'name at least one URN or LA code',
+      error: 'name at least one URN or LA code',
       path: ['urns'],
     });
 }

@@ -70,7 +70,7 @@ export class SchoolSyncRepository {
   }
 
   private get mysql(): boolean {
-    return this.manager.connection.options.type !== 'better-sqlite3';
+    return this.manager.dataSource.options.type !== 'better-sqlite3';
   }
 
   private quote(name: string): string {
