@@ -31,8 +31,6 @@ export const gatewayEnvironment = commonEnvironment.extend({
   TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
   /** GraphiQL on GET /graphql, from bundled assets: on in development, off in production unless `on`. */
   GRAPHIQL: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
-  /** Which gateway serves the graph: `apollo` (@apollo/gateway) or `hive` (Hive Gateway, Rust planner). */
-  GATEWAY_ENGINE: z.enum(['apollo', 'hive'], { error: 'must be apollo or hive' }).default('apollo'),
 });
 
 /** Rules between variables, checked after each variable is valid on its own. */

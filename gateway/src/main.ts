@@ -60,7 +60,6 @@ async function main(): Promise<void> {
       }),
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       upstream: { timeoutMs: config.SUBGRAPH_TIMEOUT_MS },
-      engine: config.GATEWAY_ENGINE,
       ...(trustedDocuments ? { trustedDocuments } : {}),
       graphiql: config.GRAPHIQL ? config.GRAPHIQL === 'on' : config.NODE_ENV !== 'production',
       // The gateway is where clients arrive, so it is where each client's rate is limited.
