@@ -44,6 +44,7 @@ import {
   createUpstreamFetcher,
   defaultUpstreamOptions,
   SubgraphUnavailableError,
+  tooLargeResponse,
   unavailableResponse,
   type UpstreamOptions,
 } from './upstream';
@@ -77,9 +78,8 @@ function hiveLogger(logger: Logger): HiveLogger {
 }
 
 /**
- * The gateway on Hive Gateway with the Rust query planner: the same edge as the Apollo engine
- * (gateway.ts), so the choice between them (GATEWAY_ENGINE) changes nothing a client can see.
- * The HTTP edge (CORS, rate limit, body limit, trusted documents, /health, /ready, GraphiQL) is the
+ * The gateway on Hive Gateway with the Rust query planner, answering as the @apollo/gateway it
+ * replaced did, so the move changed nothing a client can see. The HTTP edge (CORS, rate limit, body limit, trusted documents, /health, /ready, GraphiQL) is the
  * same Express chain every process of the graph uses; Hive's runtime answers /graphql behind it.
  */
 export async function startHiveGateway(options: GatewayOptions): Promise<RunningHttpService> {
@@ -248,7 +248,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   >();
 
   /**
-   * The answers a client of the Apollo engine gets, so the engine is not an API change: a request
+   * The answers clients had from @apollo/gateway, so the move to Hive is not an API change: a request
    * refused before it ran is HTTP 400 with a code saying why; coercion errors name the argument,
    * never the value; "Did you mean" hints go in production.
    */
@@ -318,31 +318,32 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   };
 
   // The timeout, keep-alive, retry of reads and circuit of upstream.ts, per subgraph, around the
-  // fetch: a subgraph that is down answers, in effect, SERVICE_UNAVAILABLE at each field asked of it.
+  // fetch: a subgraph that is down answers, in effect, SERVICE_UNAVAILABLE at each field asked of it,
+  // and one that refuses the request as too large (413), PAYLOAD_TOO_LARGE there.
   const upstreamFetch = useCustomFetch((async (
     url: string,
     init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
   ) => {
     const fetcher = fetchers.get(url);
     if (!fetcher) throw new Error('subgraph request to an unknown address');
+    const service = serviceByUrl.get(url) ?? 'subgraph';
+    const errorsAtFields = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    let response: unknown;
     try {
-      return await fetcher(url, {
+      response = await fetcher(url, {
         ...(init.method ? { method: init.method } : {}),
         ...(init.headers ? { headers: init.headers } : {}),
         ...(init.body ? { body: init.body } : {}),
       });
     } catch (error) {
       if (!(error instanceof SubgraphUnavailableError)) throw error;
-      const sent = parseBody(init.body);
-      const body = unavailableResponse(
-        serviceByUrl.get(url) ?? 'subgraph',
-        error.reason,
-        upstream.timeoutMs,
-        sent,
-        undefined,
-      );
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      return errorsAtFields(unavailableResponse(service, error.reason, upstream.timeoutMs, parseBody(init.body)));
     }
+    if ((response as { status?: unknown }).status !== 413) return response;
+    // Its own message names a limit the caller never set; the body is drained so the socket is reused.
+    await (response as Response).arrayBuffer().catch(() => undefined);
+    return errorsAtFields(tooLargeResponse(service, parseBody(init.body)));
   }) as never);
 
   const runtime = createGatewayRuntime({
@@ -362,7 +363,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       maskError: (error) => {
         const graphqlError =
           error instanceof GraphQLError
-            ? error
+            ? persistedQueryMismatch(error)
             : new GraphQLError('Internal server error', { originalError: error as Error });
         const formatted = formatError(graphqlError.toJSON(), graphqlError);
         // The nodes stay: they say which variable a coercion error is about (renamed once the result is known).
@@ -461,13 +462,23 @@ function parseBody(body: unknown): { query?: string; operationName?: string; var
 
 const suggestion = /\s*Did you mean\b[^?]*\?/g;
 
-// graphql-js's own refusals carry no code; Apollo's names are what our clients switch on.
+// graphql-js's own refusals carry no code; Apollo's names are what our clients switch on. Parse
+// errors are coded where they are raised (limitsPlugin's parse); what is left uncoded here is
+// Yoga's refusal of the request's form (no query, a body that is not JSON), which it marks as
+// the GraphQL-over-HTTP spec's.
 function codeOf(error: GraphQLError): string | undefined {
   const code = error.extensions['code'];
   if (typeof code === 'string') return code;
-  if (/^Syntax Error/.test(error.message)) return 'GRAPHQL_PARSE_FAILED';
-  if (/^Must provide/.test(error.message)) return 'BAD_REQUEST';
+  if ((error.extensions['http'] as { spec?: unknown } | undefined)?.spec === true) return 'BAD_REQUEST';
   return undefined;
+}
+
+/** Yoga's APQ names a hash that is not the query's with a code of its own; Apollo's answer is a bad request. */
+function persistedQueryMismatch(error: GraphQLError): GraphQLError {
+  if (error.extensions['code'] !== 'PERSISTED_QUERY_MISMATCH') return error;
+  return new GraphQLError('provided sha does not match query', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
 }
 
 function finalError(error: GraphQLError, production: boolean, refused: boolean): GraphQLError {
