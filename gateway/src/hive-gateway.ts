@@ -320,15 +320,19 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   // The timeout, keep-alive, retry of reads and circuit of upstream.ts, per subgraph, around the
   // fetch: a subgraph that is down answers, in effect, SERVICE_UNAVAILABLE at each field asked of it,
   // and one that refuses the request as too large (413), PAYLOAD_TOO_LARGE there.
+  /** Marks the start-up run (in its server context, which no client can set). */
+  const warmUp = {};
   const upstreamFetch = useCustomFetch((async (
     url: string,
     init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
+    context?: unknown,
   ) => {
+    const errorsAtFields = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    if ((context as { warmUp?: unknown } | undefined)?.warmUp === warmUp) return errorsAtFields({ data: null });
     const fetcher = fetchers.get(url);
     if (!fetcher) throw new Error('subgraph request to an unknown address');
     const service = serviceByUrl.get(url) ?? 'subgraph';
-    const errorsAtFields = (body: unknown) =>
-      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     let response: unknown;
     try {
       response = await fetcher(url, {
@@ -346,46 +350,48 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     return errorsAtFields(tooLargeResponse(service, parseBody(init.body)));
   }) as never);
 
-  const runtime = createGatewayRuntime({
-    supergraph: options.supergraphSdl,
-    unifiedGraphHandler,
-    transportEntries: Object.fromEntries([...locations].map(([name, location]) => [name, { location }])),
-    logging: hiveLogger(options.logger),
-    graphqlEndpoint: '/graphql',
-    // GraphiQL is ours (bundled assets, strict CSP); Hive's loads from a CDN.
-    graphiql: false,
-    landingPage: false,
-    // The id is minted in callerPlugin; the client's own is kept aside, never trusted.
-    requestId: false,
-    batching: false,
-    ...(options.production ? { disableIntrospection: {} } : {}),
-    maskedErrors: {
-      maskError: (error) => {
-        const graphqlError =
-          error instanceof GraphQLError
-            ? persistedQueryMismatch(error)
-            : new GraphQLError('Internal server error', { originalError: error as Error });
-        const formatted = formatError(graphqlError.toJSON(), graphqlError);
-        // The nodes stay: they say which variable a coercion error is about (renamed once the result is known).
-        return new GraphQLError(formatted.message, {
-          ...(graphqlError.nodes ? { nodes: graphqlError.nodes } : {}),
-          ...(formatted.path ? { path: formatted.path } : {}),
-          extensions: formatted.extensions ?? {},
-        });
+  const runtime = withoutTerminateHandlers(() =>
+    createGatewayRuntime({
+      supergraph: options.supergraphSdl,
+      unifiedGraphHandler,
+      transportEntries: Object.fromEntries([...locations].map(([name, location]) => [name, { location }])),
+      logging: hiveLogger(options.logger),
+      graphqlEndpoint: '/graphql',
+      // GraphiQL is ours (bundled assets, strict CSP); Hive's loads from a CDN.
+      graphiql: false,
+      landingPage: false,
+      // The id is minted in callerPlugin; the client's own is kept aside, never trusted.
+      requestId: false,
+      batching: false,
+      ...(options.production ? { disableIntrospection: {} } : {}),
+      maskedErrors: {
+        maskError: (error) => {
+          const graphqlError =
+            error instanceof GraphQLError
+              ? persistedQueryMismatch(error)
+              : new GraphQLError('Internal server error', { originalError: error as Error });
+          const formatted = formatError(graphqlError.toJSON(), graphqlError);
+          // The nodes stay: they say which variable a coercion error is about (renamed once the result is known).
+          return new GraphQLError(formatted.message, {
+            ...(graphqlError.nodes ? { nodes: graphqlError.nodes } : {}),
+            ...(formatted.path ? { path: formatted.path } : {}),
+            extensions: formatted.extensions ?? {},
+          });
+        },
       },
-    },
-    plugins: () => [
-      answersPlugin,
-      // Automatic persisted queries as Apollo offers them; off with trusted documents, where they
-      // would let any client register any document.
-      ...(options.trustedDocuments ? [] : [useAPQ() as unknown as GatewayPlugin]),
-      callerPlugin,
-      ...(armor.plugins as unknown as GatewayPlugin[]),
-      limitsPlugin,
-      identityPlugin,
-      upstreamFetch,
-    ],
-  });
+      plugins: () => [
+        answersPlugin,
+        // Automatic persisted queries as Apollo offers them; off with trusted documents, where they
+        // would let any client register any document.
+        ...(options.trustedDocuments ? [] : [useAPQ() as unknown as GatewayPlugin]),
+        callerPlugin,
+        ...(armor.plugins as unknown as GatewayPlugin[]),
+        limitsPlugin,
+        identityPlugin,
+        upstreamFetch,
+      ],
+    }),
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -407,13 +413,31 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     express.json({ limit: hardening.BODY_LIMIT_BYTES }),
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     (req: express.Request, res: express.Response) => {
-      // Express strips the mount path; Hive routes on the whole URL.
-      req.url = req.originalUrl;
+      // Express strips the mount path; Hive routes on the whole URL. The query string is the one
+      // the middleware above may have rewritten (a trusted document sent by its hash over GET).
+      const search = req.url.indexOf('?');
+      req.url = `${req.baseUrl}${search >= 0 ? req.url.slice(search) : ''}`;
       runtime.requestListener(req, res);
     },
   );
   app.use(createHttpErrorHandler(options.logger, hardening.BODY_LIMIT_BYTES));
 
+  // Hive loads the supergraph and builds the planner on its first request: done here, so that
+  // request is not the one that pays (a request in flight at SIGTERM must fit in the drain's grace).
+  await runtime.getSchema();
+  // And its first plan and executors on the first operation: one run here, answered without a
+  // subgraph (warmUp below), so the circuit never counts it.
+  await (
+    await runtime.fetch(
+      'http://gateway.invalid/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ localAuthority(gssCode: "E00000000") { gssCode } }' }),
+      },
+      { warmUp },
+    )
+  ).text();
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -433,6 +457,21 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       await Promise.all([...fetchers.values()].map((fetcher) => fetcher.close()));
     },
   };
+}
+
+/**
+ * Hive's runtime disposes itself on SIGTERM and SIGINT (Yoga's `disposeOnProcessTerminate`, which
+ * it always sets), cutting off the requests in flight that our drain lets finish. Its listeners
+ * are taken off again; `stop` disposes the runtime once the server has drained.
+ */
+function withoutTerminateHandlers<T>(create: () => T): T {
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const created = create();
+  for (const signal of signals)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  return created;
 }
 
 function rejectAsValidation(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError): void {
