@@ -79,8 +79,9 @@ function hiveLogger(logger: Logger): HiveLogger {
 
 /**
  * The gateway on Hive Gateway with the Rust query planner, answering as the @apollo/gateway it
- * replaced did, so the move changed nothing a client can see. The HTTP edge (CORS, rate limit, body limit, trusted documents, /health, /ready, GraphiQL) is the
- * same Express chain every process of the graph uses; Hive's runtime answers /graphql behind it.
+ * replaced did, so the move changed nothing a client can see. The HTTP edge (CORS, rate limit,
+ * body limit, trusted documents, /health, /ready, GraphiQL) is the same Express chain every
+ * process of the graph uses; Hive's runtime answers /graphql behind it.
  */
 export async function startHiveGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const hardening = options.hardening ?? defaultHardening;
@@ -317,19 +318,19 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     },
   };
 
+  /** Marks the start-up run (in its server context, which no client can set). */
+  const warmUp = {};
   // The timeout, keep-alive, retry of reads and circuit of upstream.ts, per subgraph, around the
   // fetch: a subgraph that is down answers, in effect, SERVICE_UNAVAILABLE at each field asked of it,
   // and one that refuses the request as too large (413), PAYLOAD_TOO_LARGE there.
-  /** Marks the start-up run (in its server context, which no client can set). */
-  const warmUp = {};
   const upstreamFetch = useCustomFetch((async (
     url: string,
     init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
     context?: unknown,
   ) => {
-    const errorsAtFields = (body: unknown) =>
+    const answer = (body: unknown) =>
       new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-    if ((context as { warmUp?: unknown } | undefined)?.warmUp === warmUp) return errorsAtFields({ data: null });
+    if ((context as { warmUp?: unknown } | undefined)?.warmUp === warmUp) return answer({ data: null });
     const fetcher = fetchers.get(url);
     if (!fetcher) throw new Error('subgraph request to an unknown address');
     const service = serviceByUrl.get(url) ?? 'subgraph';
@@ -342,12 +343,12 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       });
     } catch (error) {
       if (!(error instanceof SubgraphUnavailableError)) throw error;
-      return errorsAtFields(unavailableResponse(service, error.reason, upstream.timeoutMs, parseBody(init.body)));
+      return answer(unavailableResponse(service, error.reason, upstream.timeoutMs, parseBody(init.body)));
     }
     if ((response as { status?: unknown }).status !== 413) return response;
     // Its own message names a limit the caller never set; the body is drained so the socket is reused.
     await (response as Response).arrayBuffer().catch(() => undefined);
-    return errorsAtFields(tooLargeResponse(service, parseBody(init.body)));
+    return answer(tooLargeResponse(service, parseBody(init.body)));
   }) as never);
 
   const runtime = withoutTerminateHandlers(() =>
