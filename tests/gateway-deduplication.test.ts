@@ -47,17 +47,13 @@ async function startHoldingProxy(
 
 const partnershipName = `query ($id: ID!) { partnership(id: $id) { name } }`;
 
-// Deduplication is Hive Gateway's (the transport's in-flight deduplication); Apollo's gateway has none.
-// Hive's planner loads only under jest with VM modules (`npm run test:hive`), which `npm test` does
-// not set yet: with it, a worker's heap grew past 4 GB over the whole suite.
-const describeHive = process.env['GATEWAY_ENGINE'] === 'hive' ? describe : describe.skip;
-
-describeHive('identical subgraph requests in flight at once, on the Hive engine', () => {
+// Deduplication is Hive Gateway's (the transport's in-flight deduplication).
+describe('identical subgraph requests in flight at once', () => {
   let graph: TestGraph;
   let proxy: Awaited<ReturnType<typeof startHoldingProxy>>;
   beforeAll(async () => {
     proxy = await startHoldingProxy(300);
-    graph = await startGraph({ subgraphUrls: { partnerships: proxy.url }, engine: 'hive' });
+    graph = await startGraph({ subgraphUrls: { partnerships: proxy.url } });
     proxy.target(graph.subgraphs.partnerships.url);
   });
   afterAll(async () => {

@@ -88,6 +88,9 @@ describe('validation stops at the first breach', () => {
 
 describe("the caller's mistakes are HTTP 400 with a code, never 500", () => {
   it.each([
+    ['no query at all', {}, 'BAD_REQUEST'],
+    ['a query that does not parse', { query: '{ partnership(id: ' }, 'GRAPHQL_PARSE_FAILED'],
+    ['variables that are not an object', { query: '{ __typename }', variables: 'x' }, 'BAD_REQUEST'],
     [
       'an operationName the document does not have',
       { query: 'query A { __typename }', operationName: 'B' },
@@ -108,6 +111,11 @@ describe("the caller's mistakes are HTTP 400 with a code, never 500", () => {
       'a persisted-query hash that is not one',
       { extensions: { persistedQuery: { version: 1, sha256Hash: 'not-a-hash' } } },
       'PERSISTED_QUERY_NOT_FOUND',
+    ],
+    [
+      'a persisted-query hash that is not the hash of the query sent with it',
+      { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } },
+      'BAD_REQUEST',
     ],
     [
       'a persisted query of an unknown version',

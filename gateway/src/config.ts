@@ -38,8 +38,6 @@ export const gatewayEnvironment = commonEnvironment.extend({
   TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
   /** GraphiQL on GET /graphql, from bundled assets: on in development, off in production unless `on`. */
   GRAPHIQL: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
-  /** Which gateway serves the graph: `apollo` (@apollo/gateway) or `hive` (Hive Gateway, Rust planner). */
-  GATEWAY_ENGINE: z.enum(['apollo', 'hive'], { error: 'must be apollo or hive' }).default('apollo'),
   /** METRICS_TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_TRACES_SAMPLER_ARG: as for the subgraphs. */
   ...observabilityEnvironment.shape,
 });

@@ -45,6 +45,7 @@ import {
   createUpstreamFetcher,
   defaultUpstreamOptions,
   SubgraphUnavailableError,
+  tooLargeResponse,
   unavailableResponse,
   type UpstreamOptions,
 } from './upstream';
@@ -78,10 +79,10 @@ function hiveLogger(logger: Logger): HiveLogger {
 }
 
 /**
- * The gateway on Hive Gateway with the Rust query planner: the same edge as the Apollo engine
- * (gateway.ts), so the choice between them (GATEWAY_ENGINE) changes nothing a client can see.
- * The HTTP edge (CORS, rate limit, body limit, trusted documents, /health, /ready, GraphiQL) is the
- * same Express chain every process of the graph uses; Hive's runtime answers /graphql behind it.
+ * The gateway on Hive Gateway with the Rust query planner, answering as the @apollo/gateway it
+ * replaced did, so the move changed nothing a client can see. The HTTP edge (CORS, rate limit,
+ * body limit, trusted documents, /health, /ready, GraphiQL) is the same Express chain every
+ * process of the graph uses; Hive's runtime answers /graphql behind it.
  */
 export async function startHiveGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const hardening = options.hardening ?? defaultHardening;
@@ -257,7 +258,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   >();
 
   /**
-   * The answers a client of the Apollo engine gets, so the engine is not an API change: a request
+   * The answers clients had from @apollo/gateway, so the move to Hive is not an API change: a request
    * refused before it ran is HTTP 400 with a code saying why; coercion errors name the argument,
    * never the value; "Did you mean" hints go in production.
    */
@@ -326,75 +327,82 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     },
   };
 
+  /** Marks the start-up run (in its server context, which no client can set). */
+  const warmUp = {};
   // The timeout, keep-alive, retry of reads and circuit of upstream.ts, per subgraph, around the
-  // fetch: a subgraph that is down answers, in effect, SERVICE_UNAVAILABLE at each field asked of it.
+  // fetch: a subgraph that is down answers, in effect, SERVICE_UNAVAILABLE at each field asked of it,
+  // and one that refuses the request as too large (413), PAYLOAD_TOO_LARGE there.
   const upstreamFetch = useCustomFetch((async (
     url: string,
     init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
+    context?: unknown,
   ) => {
+    const answer = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    if ((context as { warmUp?: unknown } | undefined)?.warmUp === warmUp) return answer({ data: null });
     const fetcher = fetchers.get(url);
     if (!fetcher) throw new Error('subgraph request to an unknown address');
+    const service = serviceByUrl.get(url) ?? 'subgraph';
+    let response: unknown;
     try {
-      return await fetcher(url, {
+      response = await fetcher(url, {
         ...(init.method ? { method: init.method } : {}),
         ...(init.headers ? { headers: init.headers } : {}),
         ...(init.body ? { body: init.body } : {}),
       });
     } catch (error) {
       if (!(error instanceof SubgraphUnavailableError)) throw error;
-      const sent = parseBody(init.body);
-      const body = unavailableResponse(
-        serviceByUrl.get(url) ?? 'subgraph',
-        error.reason,
-        upstream.timeoutMs,
-        sent,
-        undefined,
-      );
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      return answer(unavailableResponse(service, error.reason, upstream.timeoutMs, parseBody(init.body)));
     }
+    if ((response as { status?: unknown }).status !== 413) return response;
+    // Its own message names a limit the caller never set; the body is drained so the socket is reused.
+    await (response as Response).arrayBuffer().catch(() => undefined);
+    return answer(tooLargeResponse(service, parseBody(init.body)));
   }) as never);
 
-  const runtime = createGatewayRuntime({
-    supergraph: options.supergraphSdl,
-    unifiedGraphHandler,
-    transportEntries: Object.fromEntries([...locations].map(([name, location]) => [name, { location }])),
-    logging: hiveLogger(options.logger),
-    graphqlEndpoint: '/graphql',
-    // GraphiQL is ours (bundled assets, strict CSP); Hive's loads from a CDN.
-    graphiql: false,
-    landingPage: false,
-    // The id is minted in callerPlugin; the client's own is kept aside, never trusted.
-    requestId: false,
-    batching: false,
-    ...(options.production ? { disableIntrospection: {} } : {}),
-    maskedErrors: {
-      maskError: (error) => {
-        const graphqlError =
-          error instanceof GraphQLError
-            ? error
-            : new GraphQLError('Internal server error', { originalError: error as Error });
-        const formatted = formatError(graphqlError.toJSON(), graphqlError);
-        // The nodes stay: they say which variable a coercion error is about (renamed once the result is known).
-        return new GraphQLError(formatted.message, {
-          ...(graphqlError.nodes ? { nodes: graphqlError.nodes } : {}),
-          ...(formatted.path ? { path: formatted.path } : {}),
-          extensions: formatted.extensions ?? {},
-        });
+  const runtime = withoutTerminateHandlers(() =>
+    createGatewayRuntime({
+      supergraph: options.supergraphSdl,
+      unifiedGraphHandler,
+      transportEntries: Object.fromEntries([...locations].map(([name, location]) => [name, { location }])),
+      logging: hiveLogger(options.logger),
+      graphqlEndpoint: '/graphql',
+      // GraphiQL is ours (bundled assets, strict CSP); Hive's loads from a CDN.
+      graphiql: false,
+      landingPage: false,
+      // The id is minted in callerPlugin; the client's own is kept aside, never trusted.
+      requestId: false,
+      batching: false,
+      ...(options.production ? { disableIntrospection: {} } : {}),
+      maskedErrors: {
+        maskError: (error) => {
+          const graphqlError =
+            error instanceof GraphQLError
+              ? persistedQueryMismatch(error)
+              : new GraphQLError('Internal server error', { originalError: error as Error });
+          const formatted = formatError(graphqlError.toJSON(), graphqlError);
+          // The nodes stay: they say which variable a coercion error is about (renamed once the result is known).
+          return new GraphQLError(formatted.message, {
+            ...(graphqlError.nodes ? { nodes: graphqlError.nodes } : {}),
+            ...(formatted.path ? { path: formatted.path } : {}),
+            extensions: formatted.extensions ?? {},
+          });
+        },
       },
-    },
-    plugins: () => [
-      answersPlugin,
-      observability.plugin,
-      // Automatic persisted queries as Apollo offers them; off with trusted documents, where they
-      // would let any client register any document.
-      ...(options.trustedDocuments ? [] : [useAPQ() as unknown as GatewayPlugin]),
-      callerPlugin,
-      ...(armor.plugins as unknown as GatewayPlugin[]),
-      limitsPlugin,
-      identityPlugin,
-      upstreamFetch,
-    ],
-  });
+      plugins: () => [
+        answersPlugin,
+        observability.plugin,
+        // Automatic persisted queries as Apollo offers them; off with trusted documents, where they
+        // would let any client register any document.
+        ...(options.trustedDocuments ? [] : [useAPQ() as unknown as GatewayPlugin]),
+        callerPlugin,
+        ...(armor.plugins as unknown as GatewayPlugin[]),
+        limitsPlugin,
+        identityPlugin,
+        upstreamFetch,
+      ],
+    }),
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -419,13 +427,31 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     observability.enterRequest,
     (req: express.Request, res: express.Response) => {
-      // Express strips the mount path; Hive routes on the whole URL.
-      req.url = req.originalUrl;
+      // Express strips the mount path; Hive routes on the whole URL. The query string is the one
+      // the middleware above may have rewritten (a trusted document sent by its hash over GET).
+      const search = req.url.indexOf('?');
+      req.url = `${req.baseUrl}${search >= 0 ? req.url.slice(search) : ''}`;
       runtime.requestListener(req, res);
     },
   );
   app.use(createHttpErrorHandler(options.logger, hardening.BODY_LIMIT_BYTES));
 
+  // Hive loads the supergraph and builds the planner on its first request: done here, so that
+  // request is not the one that pays (a request in flight at SIGTERM must fit in the drain's grace).
+  await runtime.getSchema();
+  // And its first plan and executors on the first operation: one run here, answered without a
+  // subgraph (warmUp below), so the circuit never counts it.
+  await (
+    await runtime.fetch(
+      'http://gateway.invalid/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ localAuthority(gssCode: "E00000000") { gssCode } }' }),
+      },
+      { warmUp },
+    )
+  ).text();
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -446,6 +472,21 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       await observability.shutdown();
     },
   };
+}
+
+/**
+ * Hive's runtime disposes itself on SIGTERM and SIGINT (Yoga's `disposeOnProcessTerminate`, which
+ * it always sets), cutting off the requests in flight that our drain lets finish. Its listeners
+ * are taken off again; `stop` disposes the runtime once the server has drained.
+ */
+function withoutTerminateHandlers<T>(create: () => T): T {
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const created = create();
+  for (const signal of signals)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  return created;
 }
 
 function rejectAsValidation(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError): void {
@@ -475,13 +516,23 @@ function parseBody(body: unknown): { query?: string; operationName?: string; var
 
 const suggestion = /\s*Did you mean\b[^?]*\?/g;
 
-// graphql-js's own refusals carry no code; Apollo's names are what our clients switch on.
+// graphql-js's own refusals carry no code; Apollo's names are what our clients switch on. Parse
+// errors are coded where they are raised (limitsPlugin's parse); what is left uncoded here is
+// Yoga's refusal of the request's form (no query, a body that is not JSON), which it marks as
+// the GraphQL-over-HTTP spec's.
 function codeOf(error: GraphQLError): string | undefined {
   const code = error.extensions['code'];
   if (typeof code === 'string') return code;
-  if (/^Syntax Error/.test(error.message)) return 'GRAPHQL_PARSE_FAILED';
-  if (/^Must provide/.test(error.message)) return 'BAD_REQUEST';
+  if ((error.extensions['http'] as { spec?: unknown } | undefined)?.spec === true) return 'BAD_REQUEST';
   return undefined;
+}
+
+/** Yoga's APQ names a hash that is not the query's with a code of its own; Apollo's answer is a bad request. */
+function persistedQueryMismatch(error: GraphQLError): GraphQLError {
+  if (error.extensions['code'] !== 'PERSISTED_QUERY_MISMATCH') return error;
+  return new GraphQLError('provided sha does not match query', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
 }
 
 function finalError(error: GraphQLError, production: boolean, refused: boolean): GraphQLError {

@@ -60,7 +60,6 @@ async function main(): Promise<void> {
       }),
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       upstream: { timeoutMs: config.SUBGRAPH_TIMEOUT_MS },
-      engine: config.GATEWAY_ENGINE,
       observability: {
         metricsToken: config.METRICS_TOKEN,
         otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,

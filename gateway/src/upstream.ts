@@ -162,13 +162,11 @@ export function unavailableResponse(
   reason: Unavailability,
   timeoutMs: number,
   request: SubgraphRequest,
-  document: DocumentNode | undefined,
 ): { data: null; errors: GraphQLFormattedError[] } {
   return errorsAtFields(
     messages[reason](service, timeoutMs),
     { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, reason },
     request,
-    document,
   );
 }
 
@@ -180,13 +178,11 @@ export function unavailableResponse(
 export function tooLargeResponse(
   service: string,
   request: SubgraphRequest,
-  document: DocumentNode | undefined,
 ): { data: null; errors: GraphQLFormattedError[] } {
   return errorsAtFields(
     `The request for these fields was larger than the ${service} service accepts; ask for smaller pages (a smaller first)`,
     { code: ErrorCode.PAYLOAD_TOO_LARGE, retryable: false },
     request,
-    document,
   );
 }
 
@@ -196,10 +192,9 @@ function errorsAtFields(
   message: string,
   extensions: Record<string, unknown>,
   request: SubgraphRequest,
-  document: DocumentNode | undefined,
 ): { data: null; errors: GraphQLFormattedError[] } {
   const representations = request.variables?.['representations'];
-  const parsed = document ?? parseQuietly(request.query);
+  const parsed = parseQuietly(request.query);
   const paths: Array<Array<string | number>> = Array.isArray(representations)
     ? representations.flatMap((_, index) => entityFields(parsed).map((key) => ['_entities', index, key]))
     : rootFields(parsed).map((key) => [key]);
@@ -243,7 +238,7 @@ function entityFields(document: DocumentNode | undefined): string[] {
   return [...new Set(keys)];
 }
 
-// Only on the failure path: the planner does not always hand over the fetch's parsed document.
+// Only on the failure path: the fetch hands over the body as sent, not the planner's document.
 function parseQuietly(query: string | undefined): DocumentNode | undefined {
   try {
     return query ? parse(query) : undefined;

@@ -20,8 +20,8 @@ import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@s
 import { dashboardQuery } from './subgraph-cpu';
 
 /**
- * `npm run bench:gateway` (issue 20): our gateway on the Apollo engine, the same gateway on the Hive
- * engine (GATEWAY_ENGINE=hive) and a bare `@apollo/gateway` in `@apollo/server`, side by side on the
+ * `npm run bench:gateway` (issue 20): our gateway (Hive Gateway, Rust planner) and a bare
+ * `@apollo/gateway` in `@apollo/server` (a devDependency of scripts only), side by side on the
  * same supergraph and the same six subgraphs (MySQL: DATABASE_URL, default
  * mysql://root@127.0.0.1:3306; databases prefixed `bench_gw_`, dropped before and after). Every
  * server runs in a process of its own, so each one's CPU time is its own; rounds are interleaved and
@@ -32,7 +32,9 @@ import { dashboardQuery } from './subgraph-cpu';
  * same per-request identity token ours does (anonymous, bound to the subgraph request's digest).
  *
  * Ratios (targets, issue 20): 1. the dashboard signed in, a different identity per connection:
- * gateway CPU per request, hive ÷ apollo engine ≤ 0.7; 2. the dashboard anonymous, many clients:
+ * gateway CPU per request, ours ÷ the bare gateway ≤ 0.7. The issue's target is 0.7 × the gateway
+ * of the time (our hardening on @apollo/gateway, gone from the tree), which spent 1.2–1.6× the bare
+ * one's CPU: meeting 0.7 × bare meets it. 2. the dashboard anonymous, many clients:
  * hive requests/s ÷ bare @apollo/gateway ≥ 3; 3. a one-subgraph query, signed in (one person per
  * connection, so nothing is deduplicated): hive requests/s ÷ the partnerships subgraph's own, asked
  * directly with a fresh valid token per request for the same people, ≥ 0.70.
@@ -43,7 +45,7 @@ const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const manyClients = Number(process.env['BENCH_MANY_CLIENTS'] ?? 100);
 const oneSubgraphQuery = '{ partnerships(first: 5) { nodes { id name status } } }';
 
-type Role = 'subgraphs' | 'apollo' | 'hive' | 'bare';
+type Role = 'subgraphs' | 'hive' | 'bare';
 interface Ready {
   readonly url: string;
   readonly urls?: Record<string, string>;
@@ -105,7 +107,6 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
     stop = () => bare.stop();
   } else {
     const gateway = await startGateway({
-      engine: role,
       supergraphSdl: readSupergraph(),
       subgraphUrls: JSON.parse(urlsJson) as Record<string, string>,
       host: '127.0.0.1',
@@ -310,8 +311,7 @@ async function main(): Promise<void> {
   const graph = await startSide('subgraphs', secret, clientSecret);
   try {
     const urls = required(graph.urls, 'graph.urls');
-    const [apollo, hive, bare] = await Promise.all([
-      startSide('apollo', secret, clientSecret, urls),
+    const [hive, bare] = await Promise.all([
       startSide('hive', secret, clientSecret, urls),
       startSide('bare', secret, clientSecret, urls),
     ]);
@@ -344,12 +344,12 @@ async function main(): Promise<void> {
     const direct: Load = { perRequest: () => ({ [internalIdentityHeader]: tokens.pop() ?? '' }) };
 
     await signTokens();
-    for (const side of [apollo, hive]) await check(side.url, dashboardQuery, signedIn[0]);
+    for (const side of [hive, bare]) await check(side.url, dashboardQuery, signedIn[0]);
     for (const side of [hive, bare]) await check(side.url, dashboardQuery);
     await check(hive.url, oneSubgraphQuery, signedIn[0]);
     await check(graph.url, oneSubgraphQuery, { [internalIdentityHeader]: required(tokens.pop(), 'tokens.pop()') });
     // Warm every side: JIT, connection pools, query plans.
-    for (const side of [apollo, hive]) await run(side, dashboardQuery, connections, { perConnection: signedIn });
+    for (const side of [hive, bare]) await run(side, dashboardQuery, connections, { perConnection: signedIn });
     for (const side of [hive, bare]) await run(side, dashboardQuery, manyClients);
     await run(hive, oneSubgraphQuery, connections, { perConnection: signedIn });
     await signTokens();
@@ -366,12 +366,13 @@ async function main(): Promise<void> {
         .join(' ')}, ${os.cpus().length} cores\n`,
     );
     out.write(
-      `${'round'.padEnd(6)}${'apollo ms/req'.padStart(14)}${'hive ms/req'.padStart(12)}${'ratio'.padStart(7)}${'hive rps'.padStart(10)}${'bare rps'.padStart(10)}${'ratio'.padStart(7)}${'hive 1-sg'.padStart(11)}${'subgraph'.padStart(10)}${'ratio'.padStart(7)}\n`,
+      `${'round'.padEnd(6)}${'bare ms/req'.padStart(14)}${'hive ms/req'.padStart(12)}${'ratio'.padStart(7)}${'hive rps'.padStart(10)}${'bare rps'.padStart(10)}${'ratio'.padStart(7)}${'hive 1-sg'.padStart(11)}${'subgraph'.padStart(10)}${'ratio'.padStart(7)}\n`,
     );
     for (let round = 1; round <= rounds; round++) {
       const [a, h] = await pair(
         round,
-        () => run(apollo, dashboardQuery, connections, { perConnection: signedIn }),
+        // The bare gateway ignores who signs in (it signs every subgraph request as anonymous).
+        () => run(bare, dashboardQuery, connections, { perConnection: signedIn }),
         () => run(hive, dashboardQuery, connections, { perConnection: signedIn }),
       );
       const [ha, ba] = await pair(
@@ -397,9 +398,9 @@ async function main(): Promise<void> {
       );
     }
     const lines: Array<[string, number[], 'le' | 'ge', number]> = [
-      ['1. signed-in dashboard, gateway CPU/request, hive / apollo engine', cpuRatios, 'le', 0.7],
-      ['2. anonymous dashboard, requests/s, hive / bare @apollo/gateway ', dedupRatios, 'ge', 3],
-      ['3. one-subgraph query, requests/s, hive / the subgraph directly', oneRatios, 'ge', 0.7],
+      ['1. signed-in dashboard, gateway CPU/request, hive / bare @apollo/gateway', cpuRatios, 'le', 0.7],
+      ['2. anonymous dashboard, requests/s, hive / bare @apollo/gateway   ', dedupRatios, 'ge', 3],
+      ['3. one-subgraph query, requests/s, hive / the subgraph directly   ', oneRatios, 'ge', 0.7],
     ];
     let met = true;
     for (const [label, values, direction, target] of lines) {

@@ -9,7 +9,6 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors';
@@ -47,14 +46,14 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   readonly port: number;
   readonly logger: Logger;
   readonly production: boolean;
-  readonly graphql: { readonly schema: GraphQLSchema } | { readonly gateway: GatewayInterface };
+  readonly graphql: { readonly schema: GraphQLSchema };
   readonly context: (request: express.Request) => Promise<TContext>;
   /** Whether the service can serve requests now (its database, or its subgraphs, answer). */
   readonly ready: () => Promise<boolean>;
   readonly plugins?: ApolloServerPlugin<TContext>[];
   /** Accept only these registered operations (automatic persisted queries then off). */
   readonly trustedDocuments?: TrustedDocuments;
-  /** A subgraph's federated traces (ftv1); off unless true. Ignored for the gateway. */
+  /** A subgraph's federated traces (ftv1); off unless true. */
   readonly inlineTraces?: boolean;
   /** Request limits, CORS and rate limit; defaults to `defaultHardening`, without a rate limit unless given one. */
   readonly hardening?: HardeningConfig;
@@ -121,12 +120,10 @@ export async function startHttpService<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ...limits.plugins,
       // Apollo installs the trace plugin on every subgraph schema unless told otherwise.
-      ...('schema' in options.graphql
-        ? [options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled()]
-        : []),
+      options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(),
       // No field declares a cache hint, yet Apollo's cache-control plugin visits every field of every
       // answer to find none (profiled). A subgraph's answers are never cacheable, so it is off there.
-      ...('schema' in options.graphql ? [ApolloServerPluginCacheControlDisabled()] : []),
+      ApolloServerPluginCacheControlDisabled(),
       // No IDE page of any kind in production: a GET for HTML answers like any other GET.
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.observability ? [observationPlugin<TContext>()] : []),

@@ -135,8 +135,6 @@ export interface GraphOptions {
   readonly upstream?: Partial<UpstreamOptions>;
   /** Send the gateway elsewhere for some subgraphs, e.g. to a process a test freezes. */
   readonly subgraphUrls?: Partial<Record<SubgraphName, string>>;
-  /** The gateway's engine; GATEWAY_ENGINE (default apollo) unless a test needs one engine's behaviour. */
-  readonly engine?: 'apollo' | 'hive';
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -237,8 +235,6 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       },
       ...(options.upstream ? { upstream: options.upstream } : {}),
       ...(options.spanExporter ? { observability: { spanExporter: options.spanExporter } } : {}),
-      // The suite runs against either engine; GATEWAY_ENGINE=hive selects Hive Gateway.
-      ...((options.engine ?? process.env['GATEWAY_ENGINE']) === 'hive' ? { engine: 'hive' as const } : {}),
       host: '127.0.0.1',
       port: 0,
       logger,
