@@ -176,10 +176,11 @@ describe('a system token', () => {
     expect(codeOf(records)).toBe('FORBIDDEN');
     expect(records.errors![0]!.message).toContain('scope read');
     expect(records.data.viewer.organisation).toBeNull();
-    // The refusals are audited as other scope refusals are: by the partnership fetched, under the client id.
-    const audited = await graph.subgraphs.partnerships.db
-      .getRepository(AuditRecord)
-      .find({ where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem } });
+    // The refusals are audited as other scope refusals are: by each partnership it would have named, under the
+    // client id, where `viewer` is answered.
+    const audited = await graph.subgraphs.agencies.db.getRepository(AuditRecord).find({
+      where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem, entityType: 'Partnership' },
+    });
     expect(audited.map((r) => [r.entityType, r.entityId, r.subject]).sort()).toEqual(
       Object.values(demoIds.partnerships)
         .filter((id) => policeSystem.partnershipIds.includes(id))

@@ -283,6 +283,47 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     expect(report).toMatchObject({ occurrence: '2026-27', about: { __typename: 'Partnership', id: eastSussex } });
   });
 
+  it('names the owing and owed organisations from their own services', async () => {
+    const query = `{ whatIsDue(first: 50) { nodes { id owedTo
+      owedToOrganisation { __typename ... on Agency { id name } ... on School { urn name } }
+      owner { organisationId organisation { __typename ... on Agency { id name } ... on School { urn name } } } } } }`;
+    type Named =
+      { __typename: 'Agency'; id: string; name: string } | { __typename: 'School'; urn: string; name: string };
+    const seen: Array<{
+      owedTo: string;
+      owedToOrganisation: Named | null;
+      owner: { organisationId: string | null; organisation: Named | null };
+    }> = [];
+    for (const as of ['west-sussex-social-worker', 'seaview-primary-dsl'] as const) {
+      const result = await graph.query<{
+        whatIsDue: {
+          nodes: Array<{
+            id: string;
+            owedTo: string;
+            owedToOrganisation: Named | null;
+            owner: { organisationId: string | null; organisation: Named | null };
+          }>;
+        };
+      }>(query, {}, { as });
+      expect(result.errors).toBeUndefined();
+      const nodes = result.data?.whatIsDue.nodes ?? [];
+      expect(nodes.length).toBeGreaterThan(0);
+      for (const node of nodes) {
+        const { organisationId, organisation } = node.owner;
+        if (organisationId === null) expect(organisation).toBeNull();
+        else if (organisation?.__typename === 'School') expect(organisation.urn).toBe(organisationId);
+        else expect(organisation).toMatchObject({ __typename: 'Agency', id: organisationId });
+        if (organisation) expect(organisation.name.length).toBeGreaterThan(0);
+        seen.push(node);
+      }
+    }
+    // Owed to a kind of body (REFERRER, NATIONAL_PANEL…): no organisation; owed to one: that one, by name.
+    for (const node of seen) expect(node.owedToOrganisation === null).toBe(/^[A-Z_]+$/.test(node.owedTo));
+    expect(seen.some((node) => node.owedTo === 'REFERRER')).toBe(true);
+    expect(seen.some((node) => node.owner.organisation?.__typename === 'Agency')).toBe(true);
+    expect(seen.some((node) => node.owner.organisation?.__typename === 'School')).toBe(true);
+  });
+
   it('filters by kind, status as of today, due-before and owner, and counts by status', async () => {
     const westStaff = 'west-sussex-business-manager';
     // More of the partnership's duties: one due today, one later, one of another kind.

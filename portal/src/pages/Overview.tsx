@@ -48,27 +48,22 @@ function obligationsByWeek(items: readonly Obligation[]) {
   return { periods: weeks.map((week) => `w/c ${formatDate(week)}`), values };
 }
 
-/**
- * Who owes it, by name where the page can tell: the partnership for a partnership's duty, a
- * statutory partner or the agency or school the duty is about; otherwise the graph's id for it.
- */
-function organisationName(id: string, item: Overdue, partners: OverdueAnswer['partners']): string {
-  const partner = partners.find((p) => p.organisation?.id === id)?.organisation;
-  if (partner) return partner.name;
-  const about = item.about;
-  if (about.__typename === 'Agency' && about.id === id) return about.name;
-  if (about.__typename === 'School' && about.urn === id) return about.name;
-  return `organisation ${id}`;
+type NamedOrganisation = NonNullable<Overdue['owedToOrganisation']>;
+
+/** An organisation by the name its own service gives; its id where that service gave none (it is down, say). */
+function organisationName(id: string, organisation: NamedOrganisation | null): string {
+  return organisation?.name ?? `organisation ${id}`;
 }
 
-function ownerOf(item: Overdue, partners: OverdueAnswer['partners']): string {
+/** Who owes it: the partnership for a partnership's duty, else the owing agency or school. */
+function ownerOf(item: Overdue): string {
   if (item.owner.partnership) return item.owner.partnership.name;
-  return item.owner.organisationId ? organisationName(item.owner.organisationId, item, partners) : '—';
+  return item.owner.organisationId ? organisationName(item.owner.organisationId, item.owner.organisation) : '—';
 }
 
-/** To whom: a kind of body the graph names in capitals (NATIONAL_PANEL), or an organisation's id. */
-function owedToOf(item: Overdue, partners: OverdueAnswer['partners']): string {
-  return /^[A-Z_]+$/.test(item.owedTo) ? humanise(item.owedTo) : organisationName(item.owedTo, item, partners);
+/** To whom: a kind of body (NATIONAL_PANEL), humanised, or the organisation the graph names. */
+function owedToOf(item: Overdue): string {
+  return item.owedToOrganisation ? organisationName(item.owedTo, item.owedToOrganisation) : humanise(item.owedTo);
 }
 
 function Ratings({
@@ -149,8 +144,8 @@ function WhatIsDue(props: SectionProps) {
             cell: (item) =>
               humanise(item.about.__typename === 'OtherObligationSubject' ? item.about.type : item.about.__typename),
           },
-          { header: 'Owed by', cell: (item) => ownerOf(item, partnership.partners) },
-          { header: 'Owed to', cell: (item) => owedToOf(item, partnership.partners) },
+          { header: 'Owed by', cell: (item) => ownerOf(item) },
+          { header: 'Owed to', cell: (item) => owedToOf(item) },
           { header: 'Deadline and rule', cell: (item) => <Deadline deadline={item.deadline} /> },
         ]}
       />

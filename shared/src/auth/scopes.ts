@@ -116,6 +116,19 @@ function openRepresentation(identity: Identity, representation: Record<string, u
 }
 
 /**
+ * Refuses a system without `read` a field that leads beyond who it is, in the field's own place:
+ * refused entity by entity in another subgraph, a list would answer its length in nulls.
+ */
+export function requireRead(context: SubgraphContext, what: string): void {
+  if (lacksRead(context)) throw readRefusal(what);
+}
+
+/** Whether the caller is a system whose token lacks `read`. */
+export function lacksRead(context: SubgraphContext): boolean {
+  return withoutRead(context) !== null;
+}
+
+/**
  * Every root field of one subgraph goes through this before its resolver, so no mutation can be
  * left without a scope check; people (no client) pass straight through to the role checks. Below
  * the root it keeps a system without `read` to its own organisation's identity, however reached

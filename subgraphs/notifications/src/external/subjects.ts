@@ -75,6 +75,18 @@ export function subjectOf(type: string, id: string): Subject {
   return Object.assign(new OtherObligationSubject(), { type, id });
 }
 
+/** An organisation by the id obligations carry for it: a school by its six-digit URN, an agency by its id. */
+export function organisationOf(id: string): SchoolStub | InstanceType<typeof AgencyStub> {
+  return /^\d{6}$/.test(id) ? Object.assign(new SchoolStub(), { urn: id }) : Object.assign(new AgencyStub(), { id });
+}
+
+export const ObligationOrganisation = createUnionType({
+  name: 'ObligationOrganisation',
+  description:
+    'An organisation that owes an obligation or is owed one: an agency or a school, served by its own service',
+  types: () => [AgencyStub, SchoolStub] as const,
+});
+
 export const ObligationSubject = createUnionType({
   name: 'ObligationSubject',
   description: 'What an obligation is about: a record of the graph, fetched from the service that holds it',

@@ -7,12 +7,13 @@ import {
   pageSize,
   partnershipStaffRoles,
   obligationKinds,
+  obligationRecipients,
   validateInput,
   type ObligationKind,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import { PartnershipReference } from '../external/partnership.type';
-import { subjectOf } from '../external/subjects';
+import { organisationOf, subjectOf } from '../external/subjects';
 import type { IndexedObligation } from './indexed-obligation.entity';
 import { ObligationIndexRepository, type DueAggregate, type DueQuery } from './obligation-index.repository';
 import {
@@ -153,9 +154,14 @@ export function toObligation(row: IndexedObligation, today: string): Obligation 
     occurrence: row.occurrence === '' ? null : row.occurrence,
     owner: Object.assign(new ObligationOwner(), {
       organisationId: row.ownerOrganisationId,
+      organisation: row.ownerOrganisationId ? organisationOf(row.ownerOrganisationId) : null,
       partnership: row.ownerPartnershipId ? PartnershipReference.of(row.ownerPartnershipId) : null,
     }),
     owedTo: row.owedTo,
+    // Owed to a kind of body (the Panel, the referrer…), or else to one organisation by its id.
+    owedToOrganisation: (obligationRecipients as readonly string[]).includes(row.owedTo)
+      ? null
+      : organisationOf(row.owedTo),
     deadline: DeadlineView.of(
       { due: row.due, rule: row.rule, provisional: Boolean(row.provisional) },
       row.basis,

@@ -8,7 +8,7 @@ import {
   type ObligationKind,
 } from '@safeguarding/shared';
 import { PartnershipReference } from '../external/partnership.type';
-import { ObligationSubject } from '../external/subjects';
+import { ObligationOrganisation, ObligationSubject } from '../external/subjects';
 
 /** The shared vocabulary of kinds (one for all six services) as a GraphQL enum. */
 export const ObligationKindEnum = Object.fromEntries(obligationKinds.map((kind) => [kind, kind])) as {
@@ -38,6 +38,12 @@ registerEnumType(OpenDeadlineStatus, {
 export class ObligationOwner {
   @Field(() => ID, { nullable: true, description: "The owing organisation: an agency's id or a school's URN" })
   organisationId!: string | null;
+
+  @Field(() => ObligationOrganisation, {
+    nullable: true,
+    description: 'The owing organisation as its own service serves it (its name and contacts), where there is one',
+  })
+  organisation!: typeof ObligationOrganisation | null;
 
   @Field(() => PartnershipReference, {
     nullable: true,
@@ -75,6 +81,12 @@ export class Obligation {
       "To whom it is owed: NATIONAL_PANEL, FOUNDATIONS, SAFEGUARDING_PARTNERS, PARTNERSHIP, RECEIVING_SCHOOL, REFERRER, RAISING_ORGANISATION, SECRETARY_OF_STATE, CHILD_DEATH_REVIEW_PARTNERS, or an organisation's id",
   })
   owedTo!: string;
+
+  @Field(() => ObligationOrganisation, {
+    nullable: true,
+    description: 'The organisation it is owed to, where `owedTo` is an organisation rather than a kind of body',
+  })
+  owedToOrganisation!: typeof ObligationOrganisation | null;
 
   @Field(() => DeadlineView)
   deadline!: DeadlineView;
