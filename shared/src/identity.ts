@@ -96,10 +96,24 @@ export class AccessScope {
    * while the delegation is active. Roles are still checked by the caller of this.
    */
   actsForSchool(urn: string): boolean {
+    return this.schoolsActedFor.includes(urn);
+  }
+
+  /**
+   * The schools (URNs) the caller acts for: its own, for a school's staff, and every school that
+   * delegates to the calling system. The one rule for "the school's own" wherever a school's
+   * records are read or written, so a delegated supplier may do what the school's staff may.
+   */
+  get schoolsActedFor(): readonly string[] {
     const identity = this.identity;
-    if (!identity) return false;
-    if (identity.organisation.kind === 'SCHOOL' && identity.organisation.id === urn) return true;
-    return this.delegatedSchools.has(urn);
+    if (!identity) return [];
+    const own = identity.organisation.kind === 'SCHOOL' ? [identity.organisation.id] : [];
+    return [...new Set([...own, ...this.delegatedSchools])];
+  }
+
+  /** Acts for this school (as its staff or through its delegation) and holds one of the roles. */
+  actsForSchoolAs(urn: string, roles: readonly Role[]): boolean {
+    return this.actsForSchool(urn) && this.hasRole(...roles);
   }
 
   /** Acting for a partnership needs both a role and membership of that partnership. */

@@ -6,7 +6,7 @@ import type { SubgraphContext } from '../context';
 import { DeadlineView } from '../deadline';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { financialYearContaining, financialYearLabel, financialYearOf } from '../financial-year';
-import type { Identity } from '../identity';
+import type { AccessScope } from '../identity';
 import { newId, uuidPattern } from '../ids';
 import { connection, nestedPage, type Connection, type ConnectionClass, type PageArgs } from '../connection';
 import { groupByKey } from '../loaders';
@@ -51,8 +51,11 @@ export interface SelfAssessmentModule<
   /** As the module's messages and logs name it, e.g. "section 11". */
   readonly label: string;
   readonly memberSchema: z.ZodType<string>;
-  /** The member the caller's organisation is, if it is one that makes returns. */
-  ownMember(identity: Identity): string | null;
+  /**
+   * The members the caller acts for, among those that make returns: its own organisation, and for
+   * schools every school that delegates to the calling system (`AccessScope.schoolsActedFor`).
+   */
+  ownMembers(scope: AccessScope): readonly string[];
   /** Who in the member completes its return. */
   readonly submitters: readonly Role[];
   readonly refusedSubmitter: string;
@@ -137,12 +140,11 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
   }
 
   private repository(manager: EntityManager = this.ctx.db.manager): SelfAssessmentReturnRepository<K> {
-    const identity = this.ctx.scope.identity;
     return new SelfAssessmentReturnRepository(
       manager,
       this.ctx.scope,
       this.module.types,
-      identity ? this.module.ownMember(identity) : null,
+      this.module.ownMembers(this.ctx.scope),
     );
   }
 
@@ -398,23 +400,38 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
         }),
       );
     }
-    if (this.module.ownMember(identity) !== memberId) throw new ForbiddenError(this.module.refusedSubmitter);
+    if (!this.module.ownMembers(this.ctx.scope).includes(memberId))
+      throw new ForbiddenError(this.module.refusedSubmitter);
     const roles = this.module.submitters;
     if (!this.ctx.scope.hasRole(...roles))
       throw new ForbiddenError(
         roles.length === 1 ? `This needs the role ${roles[0]}` : `This needs one of the roles ${roles.join(', ')}`,
       );
-    // Partnerships are known here only through the caller's verified token.
-    if (!this.ctx.scope.actsIn(valid.partnershipId)) {
-      throw new BadUserInputError(
-        'input.partnershipId',
-        "is not a partnership you act in (your token's partnerships claim)",
-      );
-    }
     const current = financialYearContaining(this.ctx.today);
     if (valid.financialYear > current)
       throw new BadUserInputError('input.financialYear', `must not be after the current financial year (${current})`);
     const year = financialYearOf(valid.financialYear);
+    // Partnerships are known here through the caller's verified token; a system acting for a member
+    // that delegated to it holds none of its own, so the member's designation that year stands in.
+    const delegated = this.ctx.scope.isSystem && identity.organisation.id !== memberId;
+    const designates = async () =>
+      (
+        await this.module.designatedDuring(
+          this.ctx.db.manager,
+          this.ctx.scope,
+          [valid.partnershipId],
+          year.startsOn,
+          year.endsOn,
+        )
+      ).some((designation) => designation.memberId === memberId);
+    if (!this.ctx.scope.actsIn(valid.partnershipId) && !(delegated && (await designates()))) {
+      throw new BadUserInputError(
+        'input.partnershipId',
+        delegated
+          ? 'is not a partnership that designates the member you act for in that year'
+          : "is not a partnership you act in (your token's partnerships claim)",
+      );
+    }
     const standards = await this.standardsOf(valid.partnershipId);
     const known = new Map(standards.map((s) => [s.key, s]));
     const seen = new Set<string>();
@@ -523,15 +540,14 @@ export class SelfAssessmentEngine<K extends string, M extends { name: string }> 
 
   /** The member's own staff, or the partnership's administrators, record an action as done. */
   async completeAction(input: CompleteSelfAssessmentActionInput): Promise<OfMember<SelfAssessmentAction, K>> {
-    const identity = this.ctx.scope.requireIdentity();
+    this.ctx.scope.requireIdentity();
     const valid = validateInput(completeSchema, input);
     if (valid.completedOn > this.ctx.today)
       throw new BadUserInputError('input.completedOn', 'must not be in the future');
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       const action = await repository.findAction(valid.actionId);
-      const ownMember = this.module.ownMember(identity);
-      const own = action !== null && ownMember !== null && this.memberOf(action) === ownMember;
+      const own = action !== null && this.module.ownMembers(this.ctx.scope).includes(this.memberOf(action));
       const administrator = action
         ? this.ctx.scope.hasRole(...partnershipAdministratorRoles) && this.ctx.scope.actsIn(action.partnershipId)
         : false;

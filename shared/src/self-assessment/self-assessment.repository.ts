@@ -57,8 +57,8 @@ export class SelfAssessmentReturnRepository<K extends string> {
     private readonly manager: EntityManager,
     private readonly scope: AccessScope,
     private readonly types: SelfAssessmentTypes<K>,
-    /** The member the caller acts for, if its organisation is one that makes returns. */
-    private readonly ownMember: string | null,
+    /** The members the caller acts for, among those that make returns. */
+    private readonly ownMembers: readonly string[],
   ) {
     this.key = types.naming.member.key;
   }
@@ -68,7 +68,7 @@ export class SelfAssessmentReturnRepository<K extends string> {
   private visible(where: Record<string, unknown>): never[] | null {
     const identity = this.scope.requireIdentity();
     const clauses: Array<Record<string, unknown>> = [];
-    if (this.ownMember !== null) clauses.push({ ...where, [this.key]: this.ownMember });
+    if (this.ownMembers.length > 0) clauses.push({ ...where, [this.key]: In([...this.ownMembers]) });
     if (this.scope.hasRole(...partnershipStaffRoles) && identity.partnershipIds.length > 0) {
       clauses.push({ ...where, partnershipId: In([...identity.partnershipIds]) });
     }

@@ -22,7 +22,7 @@ export const section11: SelfAssessmentModule<'agencyId', Agency> = {
   types: section11Types,
   label: 'section 11',
   memberSchema: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid'),
-  ownMember: (identity) => identity.organisation.id,
+  ownMembers: ({ identity }) => (identity ? [identity.organisation.id] : []),
   submitters: [Role.SAFEGUARDING_MANAGER, Role.DESIGNATED_SAFEGUARDING_LEAD],
   refusedSubmitter: "Only the agency's own staff submit its section 11 return",
   actionsFromToday: true,

@@ -43,8 +43,10 @@ export class FileTransferRepository {
     const identity = this.scope.requireIdentity();
     const { id: organisationId, kind } = identity.organisation;
     const clauses: Where[] = [];
-    if (kind === 'SCHOOL' && this.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD)) {
-      clauses.push({ ...where, sendingUrn: organisationId }, { ...where, receivingUrn: organisationId });
+    // The school's DSL, or a system its schools delegated to, acting with that role.
+    const schools = this.scope.schoolsActedFor;
+    if (schools.length > 0 && this.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD)) {
+      clauses.push({ ...where, sendingUrn: In([...schools]) }, { ...where, receivingUrn: In([...schools]) });
     }
     if (kind === 'LOCAL_AUTHORITY') {
       const dfeCodes = this.reference.liveLocalAuthorities

@@ -24,7 +24,6 @@ import {
   uuidPattern,
   validateInput,
   type AuditEntry,
-  type Identity,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
@@ -186,7 +185,7 @@ export class FileTransferService {
   async record(input: RecordFileTransferInput): Promise<ChildProtectionFileTransfer> {
     const identity = this.ctx.scope.requireIdentity();
     const valid = validateInput(recordSchema, input);
-    if (!this.isDslOf(identity, valid.sendingUrn)) {
+    if (!this.isDslOf(valid.sendingUrn)) {
       throw new ForbiddenError("Only the sending school's designated safeguarding lead records a file transfer");
     }
     if (valid.leftOn > this.ctx.today)
@@ -264,7 +263,7 @@ export class FileTransferService {
       transfer: ChildProtectionFileTransfer,
     ) => Partial<Pick<ChildProtectionFileTransfer, 'sentOn' | 'receivedOn'>>,
   ): Promise<ChildProtectionFileTransfer> {
-    const identity = this.ctx.scope.requireIdentity();
+    this.ctx.scope.requireIdentity();
     const updated = await inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
       // Someone who may not see the transfer (neither school's DSL nor either local authority) is
@@ -272,7 +271,7 @@ export class FileTransferService {
       const transfer = await repository.forUpdate(id, this.missAttribution(manager));
       if (!transfer) throw new NotFoundError('ChildProtectionFileTransfer', id);
       const actor = step === 'SEND' ? transfer.sendingUrn : transfer.receivingUrn;
-      if (!this.isDslOf(identity, actor)) {
+      if (!this.isDslOf(actor)) {
         throw new ForbiddenError(
           step === 'SEND'
             ? "Only the sending school's designated safeguarding lead marks the file sent"
@@ -304,12 +303,9 @@ export class FileTransferService {
     return this.withDeadline(updated);
   }
 
-  private isDslOf(identity: Identity, schoolUrn: string): boolean {
-    return (
-      identity.organisation.kind === 'SCHOOL' &&
-      identity.organisation.id === schoolUrn &&
-      this.ctx.scope.hasRole(Role.DESIGNATED_SAFEGUARDING_LEAD)
-    );
+  /** The school's DSL, or a system the school delegated to acting with that role. */
+  private isDslOf(schoolUrn: string): boolean {
+    return this.ctx.scope.actsForSchoolAs(schoolUrn, [Role.DESIGNATED_SAFEGUARDING_LEAD]);
   }
 
   /**

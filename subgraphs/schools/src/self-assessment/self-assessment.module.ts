@@ -25,7 +25,7 @@ export const schoolSafeguarding: SelfAssessmentModule<'urn', School> = {
     .string()
     .trim()
     .regex(/^\d{6}$/, 'must be a URN: exactly 6 digits'),
-  ownMember: ({ organisation }) => (organisation.kind === 'SCHOOL' ? organisation.id : null),
+  ownMembers: (scope) => scope.schoolsActedFor,
   submitters: [Role.DESIGNATED_SAFEGUARDING_LEAD],
   refusedSubmitter: "Only the school's own designated safeguarding lead submits its safeguarding return",
   actionsFromToday: true,
