@@ -322,6 +322,7 @@ const targets = (ids: Ids): Record<string, Overrides[]> => ({
   recordScrutineerAdvice: [{ id: ids['disagreement']! }],
   recordEscalationLearning: [{ id: ids['disagreement']! }],
   configureEscalationPolicy: [{ partnershipId: westSussex }],
+  configureChildPictureReasons: [{ partnershipId: westSussex }],
   raiseNationalEscalation: [{ 'input.partnershipId': westSussex }],
   acknowledgeNationalEscalation: [{ id: ids['nationalEscalation']! }],
   closeNationalEscalation: [{ id: ids['nationalEscalation']! }],

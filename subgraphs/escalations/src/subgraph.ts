@@ -23,6 +23,8 @@ import { nationalEscalationReference } from './national-escalation/national-esca
 import { NationalEscalationResolver } from './national-escalation/national-escalation.resolver';
 import { PartnershipArea, PartnershipFootprintSeen } from './partnership-area/partnership-area.entity';
 import { partnershipAreaIntake } from './partnership-area/partnership-area.service';
+import { ChildPicturePolicy } from './child-picture-policy/child-picture-policy.entity';
+import { ChildPicturePolicyResolver } from './child-picture-policy/child-picture-policy.resolver';
 import { childKeyReference } from './child/child.reference';
 import { ChildResolver } from './child/child.resolver';
 import { Referral } from './referral/referral.entity';
@@ -42,6 +44,7 @@ export const escalationsSubgraph: SubgraphDefinition = {
     PartnershipFootprintSeen,
     AgencyDirectoryEntry,
     SchoolDirectoryEntry,
+    ChildPicturePolicy,
   ],
   migrations,
   resolvers: [
@@ -50,6 +53,7 @@ export const escalationsSubgraph: SubgraphDefinition = {
     NationalEscalationResolver,
     ReferralResolver,
     ChildResolver,
+    ChildPicturePolicyResolver,
     PartnershipEscalationsResolver,
     AgencyEscalationsResolver,
     SchoolEscalationsResolver,

@@ -86,6 +86,8 @@ export enum ChildPictureReason {
   EMERGENCY_DUTY = 'EMERGENCY_DUTY',
   /** A strategy discussion about significant harm (Children Act 1989 s47; Working Together 2023 ch. 4). */
   STRATEGY_DISCUSSION = 'STRATEGY_DISCUSSION',
+  /** A section 47 enquiry under way (Children Act 1989 s47); allowed only where a partnership configures it. */
+  SECTION_47_ENQUIRY = 'SECTION_47_ENQUIRY',
 }
 registerEnumType(ChildPictureReason, {
   name: 'ChildPictureReason',

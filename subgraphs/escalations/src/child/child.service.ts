@@ -39,6 +39,7 @@ import {
   ChildRecordKind,
 } from './child.entity';
 import { ChildRepository } from './child.repository';
+import { ChildPicturePolicyService } from '../child-picture-policy/child-picture-policy.service';
 import { referralRoles } from '../referral/referral.roles';
 import { childReferenceSchema, nhsNumberSchema } from './child.input';
 
@@ -153,6 +154,9 @@ export class ChildService {
 
   private async admitted(child: Child, reason: ChildPictureReason | null): Promise<ChildRecordHolding[]> {
     const identity = this.ctx.scope.requireIdentity();
+    // Refused whatever the child, so the refusal tells nothing about who holds a record.
+    if (reason != null && !(await new ChildPicturePolicyService(this.ctx).allowsCaller(reason)))
+      throw new BadUserInputError('reason', "is not a reason your partnership allows for looking at a child's picture");
     const [own] = await this.referralHoldings([child.key]);
     const holdings = [...(own ?? []), ...(child.fileTransferHoldings ?? []), ...(child.childDeathReviewHoldings ?? [])];
     const entityId = childAuditId(child.key);

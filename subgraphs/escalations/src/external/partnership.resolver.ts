@@ -12,6 +12,8 @@ import { ProfessionalDisagreement } from '../disagreement/professional-disagreem
 import { ProfessionalDisagreementService } from '../disagreement/professional-disagreement.service';
 import { EscalationPolicy } from '../escalation-policy/escalation-policy.type';
 import { EscalationPolicyService } from '../escalation-policy/escalation-policy.service';
+import { ChildPicturePolicy } from '../child-picture-policy/child-picture-policy.entity';
+import { ChildPicturePolicyService } from '../child-picture-policy/child-picture-policy.service';
 import { PartnershipReference } from './partnership.type';
 
 @Resolver(() => PartnershipReference)
@@ -25,6 +27,18 @@ export class PartnershipEscalationsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<EscalationPolicy | null> {
     return new EscalationPolicyService(ctx).policyOf(partnership.id);
+  }
+
+  @FieldResolver(() => ChildPicturePolicy, {
+    nullable: true,
+    description:
+      "The reasons its practitioners may state to see a child's picture without holding a record (local practice; emergency duty and strategy discussion by default)",
+  })
+  childPicturePolicy(
+    @Root() partnership: PartnershipReference,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildPicturePolicy> {
+    return new ChildPicturePolicyService(ctx).policyOf(partnership.id);
   }
 
   @FieldResolver(() => ProfessionalDisagreementConnection, {

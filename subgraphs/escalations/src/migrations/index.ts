@@ -17,6 +17,7 @@ import { PagingOrderIndexes1796317782844 as mysqlPagingOrderIndexes1796317782844
 import { MachineIdentities1796318409237 as mysqlMachineIdentities1796318409237 } from './mysql/1796318409237-MachineIdentities';
 import { OutboxPositions1796411663705 as mysqlOutboxPositions1796411663705 } from './mysql/1796411663705-OutboxPositions';
 import { ChildPictureIndexes1796414499567 as mysqlChildPictureIndexes1796414499567 } from './mysql/1796414499567-ChildPictureIndexes';
+import { ChildPictureReasons1796416072623 as mysqlChildPictureReasons1796416072623 } from './mysql/1796416072623-ChildPictureReasons';
 import { Initial1796193268675 as sqliteInitial1796193268675 } from './sqlite/1796193268675-Initial';
 import { Outbox1796218059842 as sqliteOutbox1796218059842 } from './sqlite/1796218059842-Outbox';
 import { AuditCheckpointsClientRequestId1796219108061 as sqliteAuditCheckpointsClientRequestId1796219108061 } from './sqlite/1796219108061-AuditCheckpointsClientRequestId';
@@ -30,8 +31,9 @@ import { PagingOrderIndexes1796317782844 as sqlitePagingOrderIndexes179631778284
 import { MachineIdentities1796318409237 as sqliteMachineIdentities1796318409237 } from './sqlite/1796318409237-MachineIdentities';
 import { OutboxPositions1796411663705 as sqliteOutboxPositions1796411663705 } from './sqlite/1796411663705-OutboxPositions';
 import { ChildPictureIndexes1796414499567 as sqliteChildPictureIndexes1796414499567 } from './sqlite/1796414499567-ChildPictureIndexes';
+import { ChildPictureReasons1796416072623 as sqliteChildPictureReasons1796416072623 } from './sqlite/1796416072623-ChildPictureReasons';
 
 export const migrations: SubgraphMigrations = {
-  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215, mysqlOutbox1796218059842, mysqlAuditCheckpointsClientRequestId1796219108061, mysqlObligations1796232391862, mysqlAuditOperationOutcome1796233069170, mysqlCallerSuppliedEventDates1796233180527, mysqlPartnershipAreas1796300162636, mysqlAgencyDirectory1796303690623, mysqlSchoolDirectory1796306533817, mysqlPagingOrderIndexes1796317782844, mysqlMachineIdentities1796318409237, mysqlOutboxPositions1796411663705, mysqlChildPictureIndexes1796414499567],
-  sqlite: [sqliteInitial1796193268675, sqliteOutbox1796218059842, sqliteAuditCheckpointsClientRequestId1796219108061, sqliteObligations1796232391862, sqliteAuditOperationOutcome1796233069170, sqliteCallerSuppliedEventDates1796233180527, sqlitePartnershipAreas1796300162636, sqliteAgencyDirectory1796303690623, sqliteSchoolDirectory1796306533817, sqlitePagingOrderIndexes1796317782844, sqliteMachineIdentities1796318409237, sqliteOutboxPositions1796411663705, sqliteChildPictureIndexes1796414499567],
+  mysql: [mysqlInitial1795336531565, mysqlAuditTrail1795337669549, mysqlEscalations1795338655012, mysqlAuditChainHead1795339637748, mysqlReferrals1795340335215, mysqlOutbox1796218059842, mysqlAuditCheckpointsClientRequestId1796219108061, mysqlObligations1796232391862, mysqlAuditOperationOutcome1796233069170, mysqlCallerSuppliedEventDates1796233180527, mysqlPartnershipAreas1796300162636, mysqlAgencyDirectory1796303690623, mysqlSchoolDirectory1796306533817, mysqlPagingOrderIndexes1796317782844, mysqlMachineIdentities1796318409237, mysqlOutboxPositions1796411663705, mysqlChildPictureIndexes1796414499567, mysqlChildPictureReasons1796416072623],
+  sqlite: [sqliteInitial1796193268675, sqliteOutbox1796218059842, sqliteAuditCheckpointsClientRequestId1796219108061, sqliteObligations1796232391862, sqliteAuditOperationOutcome1796233069170, sqliteCallerSuppliedEventDates1796233180527, sqlitePartnershipAreas1796300162636, sqliteAgencyDirectory1796303690623, sqliteSchoolDirectory1796306533817, sqlitePagingOrderIndexes1796317782844, sqliteMachineIdentities1796318409237, sqliteOutboxPositions1796411663705, sqliteChildPictureIndexes1796414499567, sqliteChildPictureReasons1796416072623],
 };

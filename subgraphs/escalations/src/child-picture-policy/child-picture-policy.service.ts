@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  alignByKey,
+  appendAudit,
+  AuditAction,
+  boundedList,
+  inTransaction,
+  partnershipAdministratorRoles,
+  uuidPattern,
+  validateInput,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import type { EntityManager } from 'typeorm';
+import { ChildPictureReason } from '../child/child.entity';
+import { ChildPicturePolicy, defaultChildPictureReasons } from './child-picture-policy.entity';
+import { ChildPicturePolicyRepository } from './child-picture-policy.repository';
+
+const partnershipIdSchema = z.string().trim().toLowerCase().regex(uuidPattern, 'must be a uuid');
+
+/** Every reason the graph knows, so a list of them can never need more. */
+export const childPictureReasonsLimit = Object.values(ChildPictureReason).length;
+
+const reasonsSchema = boundedList(
+  childPictureReasonsLimit,
+  'reasons',
+  z
+    .array(z.enum(ChildPictureReason))
+    .refine((reasons) => new Set(reasons).size === reasons.length, 'must not list a reason twice'),
+);
+
+export class ChildPicturePolicyService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private repository(manager: EntityManager = this.ctx.db.manager): ChildPicturePolicyRepository {
+    return new ChildPicturePolicyRepository(manager, this.ctx.scope);
+  }
+
+  private async policiesOf(partnershipIds: readonly string[]): Promise<ChildPicturePolicy[]> {
+    const found = await this.ctx.loaders
+      .get<string, ChildPicturePolicy | null>('Partnership.childPicturePolicy', async (ids) =>
+        alignByKey(ids, await this.repository().policiesOf(ids), (policy) => policy.partnershipId),
+      )
+      .loadMany(partnershipIds);
+    return partnershipIds.map((partnershipId, index) => {
+      const policy = found[index];
+      return policy instanceof ChildPicturePolicy
+        ? ChildPicturePolicy.of(partnershipId, policy.reasons, true)
+        : ChildPicturePolicy.of(partnershipId, defaultChildPictureReasons, false);
+    });
+  }
+
+  async policyOf(partnershipId: string): Promise<ChildPicturePolicy> {
+    const [policy] = await this.policiesOf([partnershipId]);
+    return policy ?? ChildPicturePolicy.of(partnershipId, defaultChildPictureReasons, false);
+  }
+
+  /**
+   * Whether the caller may state this reason: one of its partnerships allows it, or, for a caller
+   * in no partnership, it is one of the defaults.
+   */
+  async allowsCaller(reason: ChildPictureReason): Promise<boolean> {
+    const { partnershipIds } = this.ctx.scope.requireIdentity();
+    if (partnershipIds.length === 0) return defaultChildPictureReasons.includes(reason);
+    const policies = await this.policiesOf(partnershipIds);
+    return policies.some((policy) => policy.reasons.includes(reason));
+  }
+
+  async configure(partnershipIdInput: string, reasonsInput: readonly string[]): Promise<ChildPicturePolicy> {
+    const partnershipId = validateInput(partnershipIdSchema, partnershipIdInput, 'partnershipId');
+    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
+    const reasons = validateInput(reasonsSchema, reasonsInput, 'reasons');
+    await inTransaction(this.ctx.db, async (manager) => {
+      await this.repository(manager).save(partnershipId, reasons);
+      await appendAudit(
+        this.ctx,
+        [{ action: AuditAction.UPDATE, entityType: 'ChildPicturePolicy', entityId: partnershipId, partnershipId }],
+        manager,
+      );
+    });
+    this.ctx.logger.info({ partnershipId, reasons: reasons.length }, 'child picture reasons configured');
+    return this.repository()
+      .policiesOf([partnershipId])
+      .then(([saved]) => ChildPicturePolicy.of(partnershipId, saved?.reasons ?? reasons, true));
+  }
+}

@@ -1,0 +1,13 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ChildPictureReasons1796416072623 implements MigrationInterface {
+  name = 'ChildPictureReasons1796416072623';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"child_picture_policies\" (\"partnershipId\" varchar(36) PRIMARY KEY NOT NULL, \"reasons\" text NOT NULL)");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP TABLE \"child_picture_policies\"");
+  }
+}
