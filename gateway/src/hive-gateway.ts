@@ -38,6 +38,7 @@ import {
 } from '@safeguarding/shared';
 import type { GatewayOptions } from './gateway';
 import { mountGraphiql } from './graphiql';
+import { nullPropagationPlugin } from './null-propagation';
 import { GatewayObservability, noteCaller } from './observability';
 import {
   allSubgraphsReady,
@@ -398,6 +399,9 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
         callerPlugin,
         ...(armor.plugins as unknown as GatewayPlugin[]),
         limitsPlugin,
+        // Hive merges each entity into its place and leaves a refused one's null there, even in a
+        // non-null position: the spec's propagation is completed over the result.
+        nullPropagationPlugin(options.logger),
         identityPlugin,
         upstreamFetch,
       ],
