@@ -176,9 +176,9 @@ describe('a system token', () => {
     expect(codeOf(records)).toBe('FORBIDDEN');
     expect(records.errors![0]!.message).toContain('scope read');
     expect(records.data.viewer.organisation).toBeNull();
-    // The refusals are audited as other scope refusals are: by each partnership it would have named, under the
-    // client id, where `viewer` is answered.
-    const audited = await graph.subgraphs.agencies.db.getRepository(AuditRecord).find({
+    // The refusals are audited as other scope refusals are: by each partnership refused, under the client id,
+    // where they are refused (the partnerships service, entity by entity).
+    const audited = await graph.subgraphs.partnerships.db.getRepository(AuditRecord).find({
       where: { outcome: 'REFUSED' as never, clientId: demoClients.policeCaseSystem, entityType: 'Partnership' },
     });
     expect(audited.map((r) => [r.entityType, r.entityId, r.subject]).sort()).toEqual(

@@ -431,6 +431,9 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     observability.enterRequest,
     (req: express.Request, res: express.Response) => {
+      // The Node adapter takes a body Express parsed only when it has keys, and otherwise reads the
+      // stream Express has spent: `{}` would be called invalid JSON, not a request without a query.
+      if (isEmptyJson(req.body)) req.body = JSON.stringify(req.body);
       // Express strips the mount path; Hive routes on the whole URL. The query string is the one
       // the middleware above may have rewritten (a trusted document sent by its hash over GET).
       const search = req.url.indexOf('?');
@@ -509,6 +512,10 @@ function subgraphLocations(options: GatewayOptions): Map<string, string> {
   return locations;
 }
 
+function isEmptyJson(body: unknown): body is object {
+  return typeof body === 'object' && body !== null && Object.keys(body).length === 0;
+}
+
 function parseBody(body: unknown): { query?: string; operationName?: string; variables?: Record<string, unknown> } {
   if (typeof body !== 'string') return {};
   try {
@@ -517,6 +524,10 @@ function parseBody(body: unknown): { query?: string; operationName?: string; var
     return {};
   }
 }
+
+// Yoga's words for a request without a query, and Apollo's, which name the parameter missing.
+const yogaNoQuery = 'Must provide query string.';
+const noQuery = 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.';
 
 const suggestion = /\s*Did you mean\b[^?]*\?/g;
 
@@ -543,6 +554,7 @@ function finalError(error: GraphQLError, production: boolean, refused: boolean):
   let message = error.message;
   const code = codeOf(error);
   let extensions: Record<string, unknown> = { ...error.extensions, ...(code ? { code } : {}) };
+  if (message === yogaNoQuery) message = noQuery;
   if (production) message = message.replace(suggestion, '');
   // As Apollo in development: the stack helps whoever is writing the query; never in production.
   else if (error.stack && extensions['stacktrace'] === undefined)

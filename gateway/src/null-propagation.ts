@@ -180,12 +180,16 @@ export function propagateNulls<Data>(
     sets: readonly Selections[],
     path: ReadonlyArray<string | number>,
   ): Record<string, unknown> | null => {
-    const fields = collect(sets, runtimeTypeOf(value, sets));
+    const runtime = runtimeTypeOf(value, sets);
+    const fields = collect(sets, runtime);
     let completed = value;
     for (const [key, entries] of fields) {
-      const field = value[key];
-      if (field === undefined) continue;
-      const first = entries[0]!;
+      // Of a known type, a field asked for and missing is a null (Hive leaves out a non-null field of
+      // an entity it could not fetch); of an unknown one, a missing key is a fragment that did not apply.
+      if (value[key] === undefined && !runtime) continue;
+      const field = value[key] ?? null;
+      const [first] = entries;
+      if (!first) continue;
       const children = entries.flatMap(({ node, definition }): Selections[] =>
         node.selectionSet
           ? [{ selectionSet: node.selectionSet, parentType: getNamedType(definition.type) as GraphQLCompositeType }]
@@ -194,7 +198,7 @@ export function propagateNulls<Data>(
       const label = `${first.parentType.name}.${first.definition.name}`;
       const result = complete(first.definition.type, field, children, [...path, key], label);
       if (result === bubble) return null;
-      if (result !== field) {
+      if (result !== value[key]) {
         if (completed === value) completed = { ...value };
         completed[key] = result;
       }
@@ -219,17 +223,18 @@ export function propagateNulls<Data>(
     if (value === null || value === undefined) return value;
     if (isListType(type)) {
       if (!Array.isArray(value)) return value;
-      let completed: unknown[] = value;
-      for (let index = 0; index < value.length; index += 1) {
-        const item: unknown = value[index];
+      const items: readonly unknown[] = value;
+      let completed: unknown[] | undefined;
+      for (let index = 0; index < items.length; index += 1) {
+        const item = items[index];
         const result = complete(type.ofType, item, children, [...path, index], `${position}[]`);
         if (result === bubble) return null;
         if (result !== item) {
-          if (completed === value) completed = [...value];
+          completed ??= [...items];
           completed[index] = result;
         }
       }
-      return completed;
+      return completed ?? items;
     }
     if (children.length === 0 || typeof value !== 'object') return value;
     return completeObject(value as Record<string, unknown>, children, path);
@@ -254,52 +259,61 @@ export function explains(
   return true;
 }
 
-interface Result {
+export interface Result {
   readonly data?: unknown;
   readonly errors?: readonly GraphQLError[];
 }
 
+export interface ExecutedOperation {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  readonly operationName?: string | null | undefined;
+  readonly variableValues?: unknown;
+}
+
 /**
- * The gateway's side of the rule: after execution, and only when some field failed (a result without
- * errors has no null the rule would move), the data is completed against the operation and the API
- * schema. The errors stay as raised, paths and all; a null that no error speaks for gets one,
- * masked, at its path, and the operator's log names the schema position.
+ * One result completed, or undefined when there is nothing to do: no error (so no null the rule
+ * would move), no data, or nothing out of place. The errors stay as raised, paths and all; a null
+ * that no error speaks for gets one, masked, at its path, and the operator's log names the schema
+ * position.
  */
+export function completeResult(args: ExecutedOperation, result: Result, logger: Logger): Result | undefined {
+  const errors = result.errors;
+  if (!errors?.length || result.data === null || result.data === undefined) return undefined;
+  const { data, nulls } = propagateNulls(
+    args.schema,
+    args.document,
+    args.operationName,
+    args.variableValues as Record<string, unknown> | undefined,
+    result.data,
+  );
+  if (data === result.data) return undefined;
+  const unexplained = nulls.filter(({ path }) => !errors.some((error) => explains(error.path, path)));
+  for (const { path, position } of unexplained)
+    logger.error({ path: path.join('.'), position }, 'a non-null field came back null without an error');
+  const added = unexplained.map(
+    ({ path }) => new GraphQLError('Internal server error', { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+  );
+  return { ...result, data, errors: [...errors, ...added] };
+}
+
+/** The gateway's side of the rule: every result completed after execution (completeResult). */
 export function nullPropagationPlugin(logger: Logger): GatewayPlugin {
-  const completed = (
-    args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: unknown },
-    result: Result,
-  ): Result | undefined => {
-    if (!result.errors?.length || result.data === null || result.data === undefined) return undefined;
-    const { data, nulls } = propagateNulls(
-      args.schema,
-      args.document,
-      args.operationName,
-      args.variableValues as Record<string, unknown> | undefined,
-      result.data,
-    );
-    if (data === result.data) return undefined;
-    const unexplained = nulls.filter(({ path }) => !result.errors!.some((error) => explains(error.path, path)));
-    for (const { path, position } of unexplained)
-      logger.error({ path: path.join('.'), position }, 'a non-null field came back null without an error');
-    const added = unexplained.map(
-      ({ path }) => new GraphQLError('Internal server error', { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
-    );
-    return { ...result, data, errors: [...result.errors, ...added] };
-  };
+  const completed = (args: ExecutedOperation, result: Result) => completeResult(args, result, logger);
   return {
     onExecute() {
       return {
         onExecuteDone({ args, result, setResult }) {
-          // A stream (a subscription, or incremental delivery) is completed payload by payload.
+          // A stream is completed payload by payload. The graph serves no subscription and no @defer
+          // today; an incremental payload (no `data` of its own) would be left as sent.
           if (isAsyncIterable(result))
             return {
               onNext({ result: payload, setResult: setPayload }) {
-                const next = completed(args, payload as Result);
+                const next = completed(args, payload);
                 if (next) setPayload(next as never);
               },
             };
-          const next = completed(args, result as Result);
+          const next = completed(args, result);
           if (next) setResult(next as never);
           return undefined;
         },

@@ -1,5 +1,6 @@
-import { buildSchema, parse } from 'graphql';
-import { explains, propagateNulls } from '@safeguarding/gateway';
+import { buildSchema, GraphQLError, parse } from 'graphql';
+import { completeResult, explains, propagateNulls } from '@safeguarding/gateway';
+import type { Logger } from '@safeguarding/shared';
 
 // A hand-made schema with each shape the rule meets: non-null fields and list items, lists of
 // lists, a union and an interface, and a non-null root field.
@@ -110,6 +111,18 @@ describe('null propagation over a finished result (GraphQL spec, Handling Field 
     expect(run(query, { nodes: [{ id: null }] }).data).toEqual({ nodes: null });
   });
 
+  it('takes a field asked of a known type and missing from the answer for a null', () => {
+    expect(
+      run('{ viewer { name partnerships { id ... on Partnership { name } } } }', {
+        viewer: { name: 'A', partnerships: [{ id: '1' }] },
+      }),
+    ).toEqual({
+      data: { viewer: { name: 'A', partnerships: null } },
+      nulls: [{ path: ['viewer', 'partnerships', 0, 'name'], position: 'Partnership.name' }],
+    });
+    expect(run('{ viewer { name } }', { viewer: {} }).data).toEqual({ viewer: { name: null } });
+  });
+
   it('walks only what @skip and @include kept', () => {
     const query = 'query ($all: Boolean!) { viewer { name partnerships @include(if: $all) { id } } }';
     const data = { viewer: { name: 'A' } };
@@ -144,5 +157,36 @@ describe('whether an error speaks for a null', () => {
     expect(explains(['viewer', 'partnerships', 0], at)).toBe(false);
     expect(explains(['viewer', 'organisation'], at)).toBe(false);
     expect(explains(undefined, at)).toBe(false);
+  });
+});
+
+describe('a result completed at the gateway', () => {
+  const logged: unknown[] = [];
+  const logger = { error: (fields: unknown) => logged.push(fields) } as unknown as Logger;
+  const document = parse('{ viewer { partnerships { id } organisation { id } } }');
+  const refused = new GraphQLError('refused', {
+    path: ['viewer', 'partnerships', 1],
+    extensions: { code: 'FORBIDDEN' },
+  });
+
+  it('is left alone without errors, and keeps the errors as raised when it moves a null', () => {
+    const data = { viewer: { partnerships: [{ id: '1' }, null], organisation: { id: 'o' } } };
+    expect(completeResult({ schema, document }, { data }, logger)).toBeUndefined();
+    expect(completeResult({ schema, document }, { data, errors: [refused] }, logger)).toEqual({
+      data: { viewer: { partnerships: null, organisation: { id: 'o' } } },
+      errors: [refused],
+    });
+    expect(logged).toEqual([]);
+  });
+
+  it('adds a masked INTERNAL_SERVER_ERROR at a null no error speaks for, and logs its schema position', () => {
+    const data = { viewer: { partnerships: [{ id: '1' }, null], organisation: null } };
+    const completed = completeResult({ schema, document }, { data, errors: [refused] }, logger);
+    expect(completed?.data).toEqual({ viewer: null });
+    expect(completed?.errors?.map((error) => [error.message, error.path, error.extensions['code']])).toEqual([
+      ['refused', ['viewer', 'partnerships', 1], 'FORBIDDEN'],
+      ['Internal server error', ['viewer', 'organisation'], 'INTERNAL_SERVER_ERROR'],
+    ]);
+    expect(logged).toEqual([{ path: 'viewer.organisation', position: 'Viewer.organisation' }]);
   });
 });

@@ -1,12 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import {
-  appendRefusals,
-  AuditAction,
-  capabilitiesOf,
-  lacksRead,
-  requireRead,
-  type SubgraphContext,
-} from '@safeguarding/shared';
+import { capabilitiesOf, type SubgraphContext } from '@safeguarding/shared';
 import { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
 import { PartnershipReference } from '../external/partnership.type';
@@ -33,28 +26,6 @@ export class ViewerResolver {
       capabilities: capabilitiesOf(identity),
       partnerships: identity.partnershipIds.map((id) => PartnershipReference.of(id)),
     });
-  }
-
-  /**
-   * Refused here for a system without `read`, so the list is null with one error; refused entity by
-   * entity in the partnerships service, the gateway would answer a null in each place, telling how many.
-   * Each partnership it would have named is audited as refused, as any scope refusal is.
-   */
-  @FieldResolver()
-  async partnerships(@Root() viewer: Viewer, @Ctx() ctx: SubgraphContext): Promise<PartnershipReference[]> {
-    if (lacksRead(ctx)) {
-      await appendRefusals(
-        ctx,
-        viewer.partnerships.map(({ id }) => ({
-          action: AuditAction.READ,
-          entityType: 'Partnership',
-          entityId: id,
-          partnershipId: id,
-        })),
-      );
-      requireRead(ctx, 'Viewer.partnerships');
-    }
-    return viewer.partnerships;
   }
 
   @FieldResolver(() => ViewerOrganisation, {
