@@ -91,11 +91,12 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
   const locations = subgraphLocations(options);
   const serviceByUrl = new Map([...locations].map(([name, url]) => [url, name]));
   const observability = new GatewayObservability(options.observability ?? {}, options.logger, options.production);
+  const observed = options.observability?.enabled !== false;
   const fetchers = new Map(
-    [...locations].map(([name, url]) => [
-      url,
-      observability.observeFetcher(name, createUpstreamFetcher(upstream, new Circuit(upstream))),
-    ]),
+    [...locations].map(([name, url]) => {
+      const fetcher = createUpstreamFetcher(upstream, new Circuit(upstream));
+      return [url, observed ? observability.observeFetcher(name, fetcher) : fetcher];
+    }),
   );
   const formatError = createErrorFormatter(options.logger, { exposeStack: !options.production });
 
@@ -392,7 +393,7 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
       },
       plugins: () => [
         answersPlugin,
-        observability.plugin,
+        ...(observed ? [observability.plugin] : []),
         // Automatic persisted queries as Apollo offers them; off with trusted documents, where they
         // would let any client register any document.
         ...(options.trustedDocuments ? [] : [useAPQ() as unknown as GatewayPlugin]),
@@ -419,17 +420,17 @@ export async function startHiveGateway(options: GatewayOptions): Promise<Running
     const ready = await allSubgraphsReady([...locations.values()]).catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway' });
   });
-  observability.mount(app);
+  if (observed) observability.mount(app);
   if (options.graphiql ?? !options.production)
     mountGraphiql(app, { examplesDir: options.examplesDir ?? exampleOperationsDir });
   const rateLimit = hardening.RATE_LIMIT_PER_MINUTE ?? 0;
   app.use(
     '/graphql',
-    observability.observeRequests,
+    ...(observed ? [observability.observeRequests] : []),
     ...(rateLimit > 0 ? [createRateLimiter({ perMinute: rateLimit })] : []),
     express.json({ limit: hardening.BODY_LIMIT_BYTES }),
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
-    observability.enterRequest,
+    ...(observed ? [observability.enterRequest] : []),
     (req: express.Request, res: express.Response) => {
       // The Node adapter takes a body Express parsed only when it has keys, and otherwise reads the
       // stream Express has spent: `{}` would be called invalid JSON, not a request without a query.

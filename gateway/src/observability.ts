@@ -21,6 +21,8 @@ import { isTimeout, SubgraphUnavailableError, type CircuitState, type Fetcher } 
 
 /** How the gateway shows what it does: the same settings as a subgraph's (METRICS_TOKEN, OTEL_*). */
 export interface GatewayObservabilityOptions {
+  /** False: no metrics, span or access line at all; the benchmark's baseline for what they cost. */
+  readonly enabled?: boolean | undefined;
   /** A scraper's bearer token for /metrics; unset, /metrics is open in development and not served in production. */
   readonly metricsToken?: string | undefined;
   /** An OTLP/HTTP collector; unset (and no exporter), no span is made. */

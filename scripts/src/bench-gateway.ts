@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -38,6 +40,11 @@ import { dashboardQuery } from './subgraph-cpu';
  * hive requests/s ÷ bare @apollo/gateway ≥ 3; 3. a one-subgraph query, signed in (one person per
  * connection, so nothing is deduplicated): hive requests/s ÷ the partnerships subgraph's own, asked
  * directly with a fresh valid token per request for the same people, ≥ 0.70.
+ *
+ * And what showing what it does costs (no target): the signed-in dashboard's gateway CPU per request
+ * with our metrics and access line (as deployed without a collector; the main side), and with every
+ * trace exported over OTLP to a collector that throws it away, each ÷ the same gateway with
+ * observability off.
  */
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const requestsPerRun = Number(process.env['BENCH_REQUESTS'] ?? 1000);
@@ -45,7 +52,7 @@ const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const manyClients = Number(process.env['BENCH_MANY_CLIENTS'] ?? 100);
 const oneSubgraphQuery = '{ partnerships(first: 5) { nodes { id name status } } }';
 
-type Role = 'subgraphs' | 'hive' | 'bare';
+type Role = 'subgraphs' | 'hive' | 'hive-traced' | 'hive-dark' | 'bare';
 interface Ready {
   readonly url: string;
   readonly urls?: Record<string, string>;
@@ -116,6 +123,12 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
       authenticator: createAuthenticator({ secret: clientSecret, issuer: 'bench', audience: 'bench' }),
       internalTokenSecret: secret,
       hardening: { ...defaultHardening, RATE_LIMIT_PER_MINUTE: 0 },
+      observability:
+        role === 'hive-dark'
+          ? { enabled: false }
+          : role === 'hive-traced'
+            ? { otlpEndpoint: required(process.env['BENCH_OTLP_ENDPOINT'], 'BENCH_OTLP_ENDPOINT'), sampleRatio: 1 }
+            : {},
     });
     ready = { url: gateway.url };
     stop = () => gateway.stop();
@@ -155,11 +168,17 @@ async function startSide(
   secret: string,
   clientSecret: string,
   urls: Record<string, string> = {},
+  otlpEndpoint = '',
 ): Promise<Side> {
   // The secrets by environment, not argv, which any user of the machine can read with ps.
   const child: ChildProcess = fork(__filename, ['--serve', role, JSON.stringify(urls)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_INTERNAL_SECRET: secret, BENCH_CLIENT_SECRET: clientSecret },
+    env: {
+      ...process.env,
+      BENCH_INTERNAL_SECRET: secret,
+      BENCH_CLIENT_SECRET: clientSecret,
+      BENCH_OTLP_ENDPOINT: otlpEndpoint,
+    },
   });
   const next = <T>() =>
     new Promise<T>((resolve, reject) => {
@@ -272,6 +291,25 @@ async function check(url: string, query: string, headers: Record<string, string>
     );
 }
 
+/**
+ * A collector that takes every OTLP export and keeps nothing, in this (the parent) process: the
+ * traced gateway pays for making, batching and sending its spans, as it would in production.
+ */
+async function startSink(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return {
@@ -309,11 +347,14 @@ async function main(): Promise<void> {
     void Promise.all([...children].map((side) => side.stop())).finally(() => process.exit(130));
   });
   const graph = await startSide('subgraphs', secret, clientSecret);
+  const sink = await startSink();
   try {
     const urls = required(graph.urls, 'graph.urls');
-    const [hive, bare] = await Promise.all([
+    const [hive, bare, traced, dark] = await Promise.all([
       startSide('hive', secret, clientSecret, urls),
       startSide('bare', secret, clientSecret, urls),
+      startSide('hive-traced', secret, clientSecret, urls, sink.url),
+      startSide('hive-dark', secret, clientSecret, urls),
     ]);
     // A different person per connection: the same role and partnership, another subject each.
     const person = required(demoIdentities['west-sussex-social-worker'], 'demo identity west-sussex-social-worker');
@@ -344,12 +385,13 @@ async function main(): Promise<void> {
     const direct: Load = { perRequest: () => ({ [internalIdentityHeader]: tokens.pop() ?? '' }) };
 
     await signTokens();
-    for (const side of [hive, bare]) await check(side.url, dashboardQuery, signedIn[0]);
+    for (const side of [hive, bare, traced, dark]) await check(side.url, dashboardQuery, signedIn[0]);
     for (const side of [hive, bare]) await check(side.url, dashboardQuery);
     await check(hive.url, oneSubgraphQuery, signedIn[0]);
     await check(graph.url, oneSubgraphQuery, { [internalIdentityHeader]: required(tokens.pop(), 'tokens.pop()') });
     // Warm every side: JIT, connection pools, query plans.
-    for (const side of [hive, bare]) await run(side, dashboardQuery, connections, { perConnection: signedIn });
+    for (const side of [hive, bare, traced, dark])
+      await run(side, dashboardQuery, connections, { perConnection: signedIn });
     for (const side of [hive, bare]) await run(side, dashboardQuery, manyClients);
     await run(hive, oneSubgraphQuery, connections, { perConnection: signedIn });
     await signTokens();
@@ -358,6 +400,8 @@ async function main(): Promise<void> {
     const cpuRatios: number[] = [];
     const dedupRatios: number[] = [];
     const oneRatios: number[] = [];
+    const metricsCost: number[] = [];
+    const tracingCost: number[] = [];
     const out = process.stdout;
     out.write(
       `bench:gateway — ${rounds} interleaved rounds of ${requestsPerRun} requests (${connections} connections; anonymous dashboard ${manyClients}), node ${process.version}, load ${os
@@ -366,7 +410,7 @@ async function main(): Promise<void> {
         .join(' ')}, ${os.cpus().length} cores\n`,
     );
     out.write(
-      `${'round'.padEnd(6)}${'bare ms/req'.padStart(14)}${'hive ms/req'.padStart(12)}${'ratio'.padStart(7)}${'hive rps'.padStart(10)}${'bare rps'.padStart(10)}${'ratio'.padStart(7)}${'hive 1-sg'.padStart(11)}${'subgraph'.padStart(10)}${'ratio'.padStart(7)}\n`,
+      `${'round'.padEnd(6)}${'bare ms/req'.padStart(14)}${'hive ms/req'.padStart(12)}${'ratio'.padStart(7)}${'hive rps'.padStart(10)}${'bare rps'.padStart(10)}${'ratio'.padStart(7)}${'hive 1-sg'.padStart(11)}${'subgraph'.padStart(10)}${'ratio'.padStart(7)}${'off ms'.padStart(8)}${'traced'.padStart(8)}\n`,
     );
     for (let round = 1; round <= rounds; round++) {
       const [a, h] = await pair(
@@ -390,11 +434,19 @@ async function main(): Promise<void> {
           return run(graph, oneSubgraphQuery, connections, direct);
         },
       );
+      // Observability's cost: the same gateway with it off, traced, and (h, above) as deployed.
+      const [t, d] = await pair(
+        round,
+        () => run(traced, dashboardQuery, connections, { perConnection: signedIn }),
+        () => run(dark, dashboardQuery, connections, { perConnection: signedIn }),
+      );
+      metricsCost.push(h.cpuMs / d.cpuMs);
+      tracingCost.push(t.cpuMs / d.cpuMs);
       cpuRatios.push(h.cpuMs / a.cpuMs);
       dedupRatios.push(ha.rps / ba.rps);
       oneRatios.push(h1.rps / s1.rps);
       out.write(
-        `${String(round).padEnd(6)}${a.cpuMs.toFixed(2).padStart(14)}${h.cpuMs.toFixed(2).padStart(12)}${(h.cpuMs / a.cpuMs).toFixed(2).padStart(7)}${ha.rps.toFixed(0).padStart(10)}${ba.rps.toFixed(0).padStart(10)}${(ha.rps / ba.rps).toFixed(2).padStart(7)}${h1.rps.toFixed(0).padStart(11)}${s1.rps.toFixed(0).padStart(10)}${(h1.rps / s1.rps).toFixed(2).padStart(7)}\n`,
+        `${String(round).padEnd(6)}${a.cpuMs.toFixed(2).padStart(14)}${h.cpuMs.toFixed(2).padStart(12)}${(h.cpuMs / a.cpuMs).toFixed(2).padStart(7)}${ha.rps.toFixed(0).padStart(10)}${ba.rps.toFixed(0).padStart(10)}${(ha.rps / ba.rps).toFixed(2).padStart(7)}${h1.rps.toFixed(0).padStart(11)}${s1.rps.toFixed(0).padStart(10)}${(h1.rps / s1.rps).toFixed(2).padStart(7)}${d.cpuMs.toFixed(2).padStart(8)}${t.cpuMs.toFixed(2).padStart(8)}\n`,
       );
     }
     const lines: Array<[string, number[], 'le' | 'ge', number]> = [
@@ -411,10 +463,24 @@ async function main(): Promise<void> {
         `${label}: min ${s.min.toFixed(2)}  median ${s.median.toFixed(2)}  max ${s.max.toFixed(2)}  (target ${direction === 'le' ? '≤' : '≥'} ${target.toFixed(2)}) ${ok ? 'met' : 'NOT met'}\n`,
       );
     }
+    for (const [label, values] of [
+      ['observability cost, CPU/request, metrics + access line ÷ off        ', metricsCost],
+      ['observability cost, CPU/request, + every trace over OTLP ÷ off      ', tracingCost],
+    ] as const) {
+      const s = stats(values);
+      out.write(`${label}: min ${s.min.toFixed(2)}  median ${s.median.toFixed(2)}  max ${s.max.toFixed(2)}\n`);
+    }
+    out.write(
+      `load after the rounds ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
     process.exitCode = met ? 0 : 1;
   } finally {
     await Promise.all([...children].filter((side) => side !== graph).map((side) => side.stop()));
     await graph.stop();
+    await sink.close();
   }
 }
 
