@@ -475,7 +475,6 @@ const notYetConverted: ReadonlyArray<{ readonly field: string; readonly why: str
   },
   { field: 'ChildChronologyEntry.agencies', why: "the child picture's own code: the agencies holding one record" },
   { field: 'ChildChronologyEntry.schools', why: "the child picture's own code: the schools holding one record" },
-  { field: 'StatutoryPartner.delegatedSafeguardingPartners', why: 'added one at a time with no cap; few in practice' },
 ];
 
 /** Plain lists whose input cap input-bounds.test.ts does not yet probe through the gateway. */

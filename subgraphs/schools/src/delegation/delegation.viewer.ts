@@ -66,6 +66,7 @@ export class ViewerDelegationsResolver {
   }
 
   @FieldResolver(() => SchoolActedForConnection, {
+    nullable: true,
     description:
       'The schools you act for and what you may do for each: your own school, or every school that delegates to your system now (a revoked delegation is gone from the next request on)',
   })
