@@ -1,6 +1,6 @@
 import { AuditRecord, demoIds, statutoryOrganisationId } from '@safeguarding/shared';
 import { demoReviewIds } from '../subgraphs/reviews/src/demo/demo-data';
-import { startGraph, type TestGraph } from './support/graph';
+import { startGraph, type GraphQLResponse, type TestGraph } from './support/graph';
 
 /** Stages as state machines, validation naming fields, access and suppression, through the gateway. */
 let graph: TestGraph;
@@ -678,25 +678,33 @@ describe('child death aggregates: every count below 5 suppressed', () => {
   });
 
   it('pages the areas by GSS code, each whole, counting them only when asked', async () => {
+    type Areas = {
+      childDeathAggregates: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { localAuthorityGssCode: string }[];
+      };
+    };
     const page = `query ($after: String) { childDeathAggregates(year: 2025, first: 1, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } nodes { localAuthorityGssCode deaths { suppressed } } } }`;
     const seen: string[] = [];
     let after: string | null = null;
     let total = -1;
     for (let i = 0; i < 200; i++) {
-      const result: any = await graph.query<any>(page, { after });
+      const result: GraphQLResponse<Areas> = await graph.query<Areas>(page, { after });
       expect(result.errors).toBeUndefined();
-      const answer = result.data.childDeathAggregates;
+      const answer = result.data?.childDeathAggregates;
+      if (!answer) throw new Error('no page');
       total = answer.totalCount;
       expect(answer.nodes.length).toBeLessThanOrEqual(1);
-      seen.push(...answer.nodes.map((node: any) => node.localAuthorityGssCode));
+      seen.push(...answer.nodes.map((node) => node.localAuthorityGssCode));
       if (!answer.pageInfo.hasNextPage) break;
       after = answer.pageInfo.endCursor;
     }
     expect(seen).toContain('E06000043');
     expect(seen).toEqual([...new Set(seen)].sort());
     expect(seen).toHaveLength(total);
-    const over = await graph.query<any>('{ childDeathAggregates(year: 2025, first: 101) { nodes { year } } }');
+    const over = await graph.query<Areas>('{ childDeathAggregates(year: 2025, first: 101) { nodes { year } } }');
     expect(over.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
   });
 

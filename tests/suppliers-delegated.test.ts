@@ -271,23 +271,18 @@ describe("the viewer's schools acted for", () => {
   it("shows a supplier each delegating school with what it may do there, which its token's own capabilities do not", async () => {
     const result = await as<Acted>(vendor, acted, { first: 10 });
     expect(result.errors).toBeUndefined();
-    const viewer = result.data!.viewer;
+    const viewer = result.data?.viewer;
+    if (!viewer) throw new Error('no viewer');
     expect(viewer.capabilities).not.toContain('KEEP_SCHOOL_SAFEGUARDING_RECORDS');
     expect(viewer.schoolsActedFor.totalCount).toBe(2);
-    expect(viewer.schoolsActedFor.nodes).toEqual([
-      {
-        urn: '990001',
-        capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'],
-        school: { name: expect.stringContaining('Seaview') },
-        delegation: { clientId: demoClients.misVendor, active: true },
-      },
-      {
-        urn: '990002',
-        capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'],
-        school: { name: expect.stringContaining('Chalk Cliff') },
-        delegation: { clientId: demoClients.misVendor, active: true },
-      },
+    const delegation = { clientId: demoClients.misVendor, active: true };
+    expect(viewer.schoolsActedFor.nodes.map(({ school: _school, ...node }) => node)).toEqual([
+      { urn: '990001', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'], delegation },
+      { urn: '990002', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'], delegation },
     ]);
+    const [seaview, chalkCliff] = viewer.schoolsActedFor.nodes.map((node) => node.school?.name ?? '');
+    expect(seaview).toContain('Seaview');
+    expect(chalkCliff).toContain('Chalk Cliff');
   });
 
   it('gains a school when it grants and loses it when it revokes', async () => {
@@ -300,8 +295,8 @@ describe("the viewer's schools acted for", () => {
       first: 2,
       after: first.data?.viewer.schoolsActedFor.pageInfo.endCursor,
     });
-    expect(next.data?.viewer.schoolsActedFor.nodes).toEqual([
-      expect.objectContaining({ urn: '990003', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'] }),
+    expect(next.data?.viewer.schoolsActedFor.nodes.map(({ urn, capabilities }) => ({ urn, capabilities }))).toEqual([
+      { urn: '990003', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'] },
     ]);
     expect(next.data?.viewer.schoolsActedFor.pageInfo.hasNextPage).toBe(false);
 
@@ -315,14 +310,11 @@ describe("the viewer's schools acted for", () => {
   it("shows a school's DSL their own school, with delegating theirs to give", async () => {
     const result = await graph.query<Acted>(acted, { first: 10 }, { as: 'shingle-bay-primary-dsl' });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.viewer.schoolsActedFor.nodes).toEqual([
-      {
-        urn: '990003',
-        capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS', 'DELEGATE_TO_SYSTEMS'],
-        school: { name: expect.any(String) },
-        delegation: null,
-      },
+    const nodes = result.data?.viewer.schoolsActedFor.nodes ?? [];
+    expect(nodes.map(({ school: _school, ...node }) => node)).toEqual([
+      { urn: '990003', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS', 'DELEGATE_TO_SYSTEMS'], delegation: null },
     ]);
+    expect(nodes[0]?.school?.name).toContain('Shingle Bay');
   });
 
   it('refuses first beyond the maximum, naming first', async () => {
