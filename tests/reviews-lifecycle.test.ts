@@ -704,6 +704,12 @@ describe('child death aggregates: every count below 5 suppressed', () => {
     expect(seen).toContain('E06000043');
     expect(seen).toEqual([...new Set(seen)].sort());
     expect(seen).toHaveLength(total);
+    // The page of areas and their deaths, and the count only when selected: whatever the number of areas.
+    const counted = await graph.countStatements(() => graph.query(page, { after: null }));
+    const uncounted = await graph.countStatements(() =>
+      graph.query('{ childDeathAggregates(year: 2025, first: 100) { nodes { localAuthorityGssCode } } }'),
+    );
+    expect({ counted: counted.reviews, uncounted: uncounted.reviews }).toEqual({ counted: 3, uncounted: 2 });
     const over = await graph.query<Areas>('{ childDeathAggregates(year: 2025, first: 101) { nodes { year } } }');
     expect(over.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
   });

@@ -286,8 +286,14 @@ describe("the viewer's schools acted for", () => {
   });
 
   it('gains a school when it grants and loses it when it revokes', async () => {
+    const statementsFor = () => graph.countStatements(() => as<Acted>(vendor, acted, { first: 10 }));
+    const forTwo = await statementsFor();
     const granted = await graph.query<Delegation>(grant, delegationOf('990003'), { as: 'shingle-bay-primary-dsl' });
     expect(granted.errors).toBeUndefined();
+    // The scope's delegations, the page's schools and their delegations: the same for three schools as for two.
+    const forThree = await statementsFor();
+    expect(forThree.schools).toBe(forTwo.schools);
+    expect(forThree.schools).toBeLessThanOrEqual(3);
     const first = await as<Acted>(vendor, acted, { first: 2 });
     expect(urnsOf(first)).toEqual(['990001', '990002']);
     expect(first.data?.viewer.schoolsActedFor.pageInfo.hasNextPage).toBe(true);
