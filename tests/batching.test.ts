@@ -16,7 +16,7 @@ const everything = `{
   partnerships(first: 30) { nodes {
     id name
     localAuthorities { name }
-    partners { kind organisation { id name } delegatedSafeguardingPartners { name } }
+    partners { kind organisation { id name } delegatedSafeguardingPartners(first: 2) { totalCount nodes { name } } }
     yearlyReports(first: 2) { totalCount nodes { financialYear status } }
     arrangementsHistory(first: 2) { totalCount nodes { version } }
     publishedArrangements { version signOffs { partner { code } } childDeathReviewPartners { kind } }
@@ -120,6 +120,20 @@ async function addPartnership(): Promise<void> {
       forums: [],
     });
   }
+  // Three delegates for each partner, so a page of two is cut from more than it answers.
+  const partners = await graph.subgraphs.partnerships.db
+    .getRepository('StatutoryPartner')
+    .find({ where: { partnershipId: id } });
+  for (const partner of partners)
+    for (const d of [1, 2, 3])
+      await graph.subgraphs.partnerships.db.getRepository('DelegatedSafeguardingPartner').insert({
+        id: newId(),
+        partnerId: String(partner['id']),
+        name: `Delegate ${n}-${d}`,
+        office: 'Director',
+        functions: ['f'],
+        delegatedFrom: `2024-0${d}-01`,
+      });
   await graph.subgraphs.escalations.db.getRepository('EscalationStage').insert({
     id: newId(),
     partnershipId: id,
@@ -147,6 +161,14 @@ async function measure(): Promise<{ count: number; statements: Record<string, nu
           totalCount: 3,
           nodes: [{ version: 3 }, { version: 2 }],
         });
+        type Delegates = { totalCount: number; nodes: { name: string }[] };
+        const partners = partnership['partners'] as unknown as Array<{ delegatedSafeguardingPartners: Delegates }>;
+        expect(partners.length).toBeGreaterThan(0);
+        for (const { delegatedSafeguardingPartners: delegates } of partners) {
+          expect(delegates.totalCount).toBe(3);
+          // The earliest two of three, in the order delegated.
+          expect(delegates.nodes.map((d) => d.name.slice(-2))).toEqual(['-1', '-2']);
+        }
       }
       for (const list of ['relevantAgencies', 'schools', 'practiceReviews', 'yearlyReports', 'arrangementsHistory']) {
         expect(partnership[list]!.nodes.length).toBe(Math.min(2, partnership[list]!.totalCount));
@@ -163,7 +185,7 @@ it('costs the same SQL statements per subgraph for 3 partnerships as for 23', as
   const large = await measure();
   expect(large.count).toBe(23);
   expect(large.statements).toEqual(small.statements);
-  // One statement per entity type and subgraph fetch: partnerships, areas, partners, delegates,
+  // One statement per entity type and subgraph fetch: partnerships, areas, partners, delegates' pages and counts,
   // yearly reports' pages and counts, the arrangements in force (a page of one per partnership,
   // whose sign-offs reuse the partners already loaded), the arrangements' history and its counts | a page of
   // designations with their agencies for every partnership at once and its counts, and agencies by
@@ -172,7 +194,7 @@ it('costs the same SQL statements per subgraph for 3 partnerships as for 23', as
   // stages.
   // The notifications service is not asked: nothing in the query is its.
   expect(large.statements).toEqual({
-    partnerships: 9,
+    partnerships: 10,
     agencies: 4,
     schools: 2,
     reviews: 2,

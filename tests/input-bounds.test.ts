@@ -232,6 +232,26 @@ describe('the stated maximum is the one enforced', () => {
       });
     });
 
+    const forums = ['CHANNEL_PANEL', 'COMMUNITY_SAFETY_PARTNERSHIP', 'MAPPA'] as const;
+    const publishedLists: ReadonlyArray<readonly [string, (i: number) => unknown]> = [
+      ['PublishArrangementsInput.scrutinyFunctions', (i) => `BOUNDS function ${i}`],
+      ['PublishArrangementsInput.signOffs', () => ({ partnerId: randomUUID(), signedOn: '2026-10-20' })],
+      ['PublishArrangementsInput.childDeathReviewPartnerIds', () => randomUUID()],
+      ['PublishArrangementsInput.forums', (i) => ({ forum: forums[i % forums.length], name: `BOUNDS forum ${i}` })],
+    ];
+    it.each(publishedLists)('refuses one item too many of %s, naming the field', async (path, item) => {
+      const max = maxOf(path);
+      const list = path.split('.')[1] ?? '';
+      const result = await graph.query(
+        publish,
+        { id: westSussex, input: await arrangements({ [list]: times(max + 1, item) }) },
+        manager,
+      );
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${list}` });
+      expect(result.errors?.[0]?.message).toContain(`at most ${max}`);
+      expect(result.errors?.[0]?.message).not.toContain('BOUNDS');
+    });
+
     it('accepts the stated maximum of scrutiny reports', async () => {
       const max = maxOf('PublishArrangementsInput.scrutinyReports');
       const reports = times(max, (i) => ({
@@ -417,6 +437,15 @@ describe('the stated maximum is the one enforced', () => {
               represents: 'Primary schools',
             })),
           },
+        }),
+      },
+      {
+        path: 'SetSafeguardingLeadsInput.leads',
+        as: 'chalk-cliff-high-dsl',
+        field: 'input.leads',
+        document: `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name } }`,
+        variables: (tooMany) => ({
+          input: { urn: '990002', leads: tooMany((i) => ({ name: `BOUNDS deputy ${i}`, role: 'DEPUTY' })) },
         }),
       },
       {

@@ -1,6 +1,6 @@
 import { AuditRecord, demoIds, statutoryOrganisationId } from '@safeguarding/shared';
 import { demoReviewIds } from '../subgraphs/reviews/src/demo/demo-data';
-import { startGraph, type TestGraph } from './support/graph';
+import { startGraph, type GraphQLResponse, type TestGraph } from './support/graph';
 
 /** Stages as state machines, validation naming fields, access and suppression, through the gateway. */
 let graph: TestGraph;
@@ -600,9 +600,9 @@ describe('who sees what', () => {
 
 describe('child death aggregates: every count below 5 suppressed', () => {
   const record = `mutation ($input: RecordChildDeathInput!) { recordChildDeath(input: $input) { id } }`;
-  const aggregates = `{ childDeathAggregates(year: 2025, localAuthorityGssCode: "E06000043") {
+  const aggregates = `{ childDeathAggregates(year: 2025, localAuthorityGssCode: "E06000043") { nodes {
     localAuthorityName year deaths { value suppressed } awaitingPanelReview { value suppressed }
-    byCategory { category count { value suppressed } } } }`;
+    byCategory { category count { value suppressed } } } } }`;
   const death = (n: number) => ({
     partnershipId: demoIds.partnerships.brightonAndHove,
     localAuthorityGssCode: 'E06000043',
@@ -635,7 +635,7 @@ describe('child death aggregates: every count below 5 suppressed', () => {
     const ids: string[] = [];
     for (let n = 1; n <= 4; n++)
       ids.push((await graph.query<any>(record, { input: death(n) }, brightonManager)).data.recordChildDeath.id);
-    let result = (await graph.query<any>(aggregates)).data.childDeathAggregates;
+    let result = (await graph.query<any>(aggregates)).data.childDeathAggregates.nodes;
     expect(result).toHaveLength(1);
     expect(result[0]).toMatchObject({
       localAuthorityName: 'Brighton and Hove',
@@ -645,7 +645,7 @@ describe('child death aggregates: every count below 5 suppressed', () => {
     });
 
     ids.push((await graph.query<any>(record, { input: death(5) }, brightonManager)).data.recordChildDeath.id);
-    result = (await graph.query<any>(aggregates)).data.childDeathAggregates;
+    result = (await graph.query<any>(aggregates)).data.childDeathAggregates.nodes;
     expect(result[0]).toMatchObject({
       deaths: { value: 5, suppressed: false },
       awaitingPanelReview: { value: 5, suppressed: false },
@@ -669,12 +669,49 @@ describe('child death aggregates: every count below 5 suppressed', () => {
       brightonManager,
     );
     expect(reviewed.data.recordChildDeathPanelReview).toEqual({ stage: 'REVIEWED', categoryNumber: 9 });
-    result = (await graph.query<any>(aggregates)).data.childDeathAggregates;
+    result = (await graph.query<any>(aggregates)).data.childDeathAggregates.nodes;
     expect(result[0]).toMatchObject({
       deaths: { value: null, suppressed: true },
       awaitingPanelReview: { value: null, suppressed: true },
     });
     expect(JSON.stringify(result)).not.toMatch(/"value":[1-4][,}]/);
+  });
+
+  it('pages the areas by GSS code, each whole, counting them only when asked', async () => {
+    type Areas = {
+      childDeathAggregates: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { localAuthorityGssCode: string }[];
+      };
+    };
+    const page = `query ($after: String) { childDeathAggregates(year: 2025, first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { localAuthorityGssCode deaths { suppressed } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (let i = 0; i < 200; i++) {
+      const result: GraphQLResponse<Areas> = await graph.query<Areas>(page, { after });
+      expect(result.errors).toBeUndefined();
+      const answer = result.data?.childDeathAggregates;
+      if (!answer) throw new Error('no page');
+      total = answer.totalCount;
+      expect(answer.nodes.length).toBeLessThanOrEqual(1);
+      seen.push(...answer.nodes.map((node) => node.localAuthorityGssCode));
+      if (!answer.pageInfo.hasNextPage) break;
+      after = answer.pageInfo.endCursor;
+    }
+    expect(seen).toContain('E06000043');
+    expect(seen).toEqual([...new Set(seen)].sort());
+    expect(seen).toHaveLength(total);
+    // The page of areas and their deaths, and the count only when selected: whatever the number of areas.
+    const counted = await graph.countStatements(() => graph.query(page, { after: null }));
+    const uncounted = await graph.countStatements(() =>
+      graph.query('{ childDeathAggregates(year: 2025, first: 100) { nodes { localAuthorityGssCode } } }'),
+    );
+    expect({ counted: counted.reviews, uncounted: uncounted.reviews }).toEqual({ counted: 3, uncounted: 2 });
+    const over = await graph.query<Areas>('{ childDeathAggregates(year: 2025, first: 101) { nodes { year } } }');
+    expect(over.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
   });
 
   it('refuses the panel review before the review meeting, naming the stage', async () => {

@@ -247,3 +247,87 @@ describe('a supplier whose delegation the school revoked', () => {
     });
   });
 });
+
+describe("the viewer's schools acted for", () => {
+  type Acted = {
+    viewer: {
+      capabilities: string[];
+      schoolsActedFor: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: {
+          urn: string;
+          capabilities: string[];
+          school: { name: string } | null;
+          delegation: { clientId: string; active: boolean } | null;
+        }[];
+      };
+    };
+  };
+  const acted = `query ($first: Int!, $after: String) { viewer { capabilities schoolsActedFor(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { urn capabilities school { name } delegation { clientId active } } } } }`;
+  const urnsOf = (result: GraphQLResponse<Acted>) => result.data?.viewer.schoolsActedFor.nodes.map((node) => node.urn);
+
+  it("shows a supplier each delegating school with what it may do there, which its token's own capabilities do not", async () => {
+    const result = await as<Acted>(vendor, acted, { first: 10 });
+    expect(result.errors).toBeUndefined();
+    const viewer = result.data?.viewer;
+    if (!viewer) throw new Error('no viewer');
+    expect(viewer.capabilities).not.toContain('KEEP_SCHOOL_SAFEGUARDING_RECORDS');
+    expect(viewer.schoolsActedFor.totalCount).toBe(2);
+    const delegation = { clientId: demoClients.misVendor, active: true };
+    expect(viewer.schoolsActedFor.nodes.map(({ school: _school, ...node }) => node)).toEqual([
+      { urn: '990001', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'], delegation },
+      { urn: '990002', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'], delegation },
+    ]);
+    const [seaview, chalkCliff] = viewer.schoolsActedFor.nodes.map((node) => node.school?.name ?? '');
+    expect(seaview).toContain('Seaview');
+    expect(chalkCliff).toContain('Chalk Cliff');
+  });
+
+  it('gains a school when it grants and loses it when it revokes', async () => {
+    const statementsFor = () => graph.countStatements(() => as<Acted>(vendor, acted, { first: 10 }));
+    const forTwo = await statementsFor();
+    const granted = await graph.query<Delegation>(grant, delegationOf('990003'), { as: 'shingle-bay-primary-dsl' });
+    expect(granted.errors).toBeUndefined();
+    // The scope's delegations, the page's schools and their delegations: the same for three schools as for two.
+    const forThree = await statementsFor();
+    expect(forThree.schools).toBe(forTwo.schools);
+    expect(forThree.schools).toBeLessThanOrEqual(3);
+    const first = await as<Acted>(vendor, acted, { first: 2 });
+    expect(urnsOf(first)).toEqual(['990001', '990002']);
+    expect(first.data?.viewer.schoolsActedFor.pageInfo.hasNextPage).toBe(true);
+    const next = await as<Acted>(vendor, acted, {
+      first: 2,
+      after: first.data?.viewer.schoolsActedFor.pageInfo.endCursor,
+    });
+    expect(next.data?.viewer.schoolsActedFor.nodes.map(({ urn, capabilities }) => ({ urn, capabilities }))).toEqual([
+      { urn: '990003', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS'] },
+    ]);
+    expect(next.data?.viewer.schoolsActedFor.pageInfo.hasNextPage).toBe(false);
+
+    const revoked = await graph.query<Delegation>(revoke, delegationOf('990003'), { as: 'shingle-bay-primary-dsl' });
+    expect(revoked.errors).toBeUndefined();
+    const after = await as<Acted>(vendor, acted, { first: 10 });
+    expect(urnsOf(after)).toEqual(['990001', '990002']);
+    expect(after.data?.viewer.schoolsActedFor.totalCount).toBe(2);
+  });
+
+  it("shows a school's DSL their own school, with delegating theirs to give", async () => {
+    const result = await graph.query<Acted>(acted, { first: 10 }, { as: 'shingle-bay-primary-dsl' });
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data?.viewer.schoolsActedFor.nodes ?? [];
+    expect(nodes.map(({ school: _school, ...node }) => node)).toEqual([
+      { urn: '990003', capabilities: ['KEEP_SCHOOL_SAFEGUARDING_RECORDS', 'DELEGATE_TO_SYSTEMS'], delegation: null },
+    ]);
+    expect(nodes[0]?.school?.name).toContain('Shingle Bay');
+  });
+
+  it('refuses first beyond the maximum, naming first', async () => {
+    const result = await as<Acted>(vendor, '{ viewer { schoolsActedFor(first: 101) { nodes { urn } } } }');
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'first: must be at most 100',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
+  });
+});

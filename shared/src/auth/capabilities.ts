@@ -97,3 +97,22 @@ const grants: ReadonlyArray<readonly [Capability, (identity: Identity) => boolea
 export function capabilitiesOf(identity: Identity): Capability[] {
   return grants.filter(([, holds]) => holds(identity)).map(([capability]) => capability);
 }
+
+/**
+ * What a school's staff may do that the school's delegation carries to a system acting for it (the
+ * schools' services ask "acts for the school" and the role, not the token's organisation).
+ */
+const schoolCapabilities: readonly Capability[] = [
+  Capability.KEEP_SCHOOL_SAFEGUARDING_RECORDS,
+  Capability.DELEGATE_TO_SYSTEMS,
+];
+
+/**
+ * What the caller may do for one school it acts for (its own, or one that delegated to its system):
+ * the same grants as `capabilitiesOf`, told as if the caller were the school's, so a supplier holding
+ * the DSL role keeps the school's records while delegating stays with the school's people.
+ */
+export function capabilitiesForSchool(identity: Identity, urn: string): Capability[] {
+  const asTheSchool: Identity = { ...identity, organisation: { id: urn, kind: 'SCHOOL' } };
+  return capabilitiesOf(asTheSchool).filter((capability) => schoolCapabilities.includes(capability));
+}

@@ -8,7 +8,12 @@ import { loadDemoData } from './demo/demo-data';
 import { SchoolDelegation } from './delegation/delegation.entity';
 import { SchoolDelegationResolver } from './delegation/delegation.resolver';
 import { delegatedSchoolsOf } from './delegation/delegation.service';
-import { viewerReference, ViewerDelegations, ViewerDelegationsResolver } from './delegation/delegation.viewer';
+import {
+  SchoolActedForResolver,
+  viewerReference,
+  ViewerDelegations,
+  ViewerDelegationsResolver,
+} from './delegation/delegation.viewer';
 import { ChildProtectionFileTransfer } from './file-transfer/file-transfer.entity';
 import { FileTransferResolver, SchoolFileTransfersResolver } from './file-transfer/file-transfer.resolver';
 import { PartnershipReference } from './external/partnership.type';
@@ -72,6 +77,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
     ChildFileTransfersResolver,
     SchoolDelegationResolver,
     ViewerDelegationsResolver,
+    SchoolActedForResolver,
     ...schoolSafeguardingResolvers,
   ],
   // Reachable only through _entities, so type-graphql would otherwise leave it out.

@@ -79,7 +79,8 @@ export class Viewer {
   roles!: Role[];
 
   @Field(() => [Capability], {
-    description: 'What your roles allow; every record still checks that you act for its organisation or partnership',
+    description:
+      "What your roles allow; every record still checks that you act for its organisation or partnership. What you may do for each school you act for, a supplier's delegations included, is in schoolsActedFor",
   })
   capabilities!: Capability[];
 

@@ -2,7 +2,10 @@ import { recordFootprintEvent } from './partnership.events';
 import { z } from 'zod';
 import {
   inTransaction,
-  groupByKey,
+  connection,
+  nestedPage,
+  type Connection,
+  type PageArgs,
   isoDate,
   newId,
   NotFoundError,
@@ -17,13 +20,14 @@ import type { EntityManager } from 'typeorm';
 import { IntegratedCareBoard, LocalAuthority, PoliceForceArea } from '../reference-data/local-authority.type';
 import {
   DelegatedSafeguardingPartner,
+  DelegatedSafeguardingPartnerConnection,
   PartnerKind,
   type Partnership,
   type StatutoryPartner,
 } from './partnership.entity';
 import { delegatedFunctionsLimit, type DelegateInput, type LeadSafeguardingPartnerInput } from './partnership.input';
 import { nextPartnershipStatus, ruleBroken } from './partnership.transitions';
-import { PartnershipRepository } from './partnership.repository';
+import { delegateOrder, PartnershipRepository } from './partnership.repository';
 import { settleYearlyReportObligations } from '../yearly-report/yearly-report.obligations';
 import { overlappingBoards, overlappingForces, partnerOverlapShortfalls } from './partner-overlap';
 
@@ -59,12 +63,19 @@ export class PartnershipLifecycleService {
     return new PartnershipRepository(manager, this.ctx.scope);
   }
 
-  delegates(partner: StatutoryPartner): Promise<DelegatedSafeguardingPartner[]> {
-    return this.ctx.loaders
-      .get<string, DelegatedSafeguardingPartner[]>('StatutoryPartner.delegates', async (ids) =>
-        groupByKey(ids, await this.repository().delegatesOf(ids), (d) => d.partnerId),
-      )
-      .load(partner.id);
+  /** A page of the partner's delegates, cut in SQL for every partner asked for at once. */
+  async delegates(partner: StatutoryPartner, args: PageArgs): Promise<Connection<DelegatedSafeguardingPartner>> {
+    const page = await nestedPage<DelegatedSafeguardingPartner>({
+      list: 'StatutoryPartner.delegatedSafeguardingPartners',
+      loaders: this.ctx.loaders,
+      parent: partner.id,
+      args,
+      order: delegateOrder,
+      parentOf: (delegate) => delegate.partnerId,
+      rows: (ids, after, limit) => this.repository().delegatePagesOf(ids, after, limit),
+      count: (ids) => this.repository().delegateCountsOf(ids),
+    });
+    return connection(DelegatedSafeguardingPartnerConnection, page, page.count);
   }
 
   private async partnerForChange(partnerId: string, manager: EntityManager): Promise<StatutoryPartner> {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { AgencyReference, DateScalar } from '@safeguarding/shared';
+import { AgencyReference, connectionOf, DateScalar } from '@safeguarding/shared';
 
 export enum PartnershipStatus {
   DRAFT = 'DRAFT',
@@ -165,3 +165,9 @@ export class DelegatedSafeguardingPartner {
   @JoinColumn({ name: 'partnerId' })
   partner?: StatutoryPartner;
 }
+
+export const DelegatedSafeguardingPartnerConnection = connectionOf<DelegatedSafeguardingPartner>(
+  () => DelegatedSafeguardingPartner,
+  'DelegatedSafeguardingPartner',
+  "A page of a statutory partner's delegates, earliest delegated first",
+);

@@ -1,5 +1,7 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import {
+  countPerParent,
+  firstPerParent,
   queryOfClauses,
   rootPage,
   type AccessScope,
@@ -25,6 +27,12 @@ export const partnershipOrder: readonly SortKey<Partnership>[] = [
  * Every read goes through `visible`, built from the caller's scope: a draft is seen only by those
  * acting in that partnership, everything else is public (published arrangements).
  */
+/** Earliest delegated first, as the arrangements name them; the id makes the order total. */
+export const delegateOrder: readonly SortKey<DelegatedSafeguardingPartner>[] = [
+  { column: 'delegate.delegatedFrom', value: (d) => d.delegatedFrom },
+  { column: 'delegate.id', value: (d) => d.id },
+];
+
 export class PartnershipRepository {
   constructor(
     private readonly manager: EntityManager,
@@ -107,11 +115,30 @@ export class PartnershipRepository {
     });
   }
 
-  delegatesOf(partnerIds: readonly string[]): Promise<DelegatedSafeguardingPartner[]> {
-    return this.manager.find(DelegatedSafeguardingPartner, {
-      where: { partnerId: In([...partnerIds]) },
-      order: { delegatedFrom: 'ASC', name: 'ASC' },
-    });
+  /** The first `limit` delegates of each partner after the key, for every partner in one statement. */
+  delegatePagesOf(
+    partnerIds: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<DelegatedSafeguardingPartner[]> {
+    return firstPerParent(this.delegatesQuery(partnerIds), {
+      id: 'delegate.id',
+      parent: 'delegate.partnerId',
+      parents: partnerIds.length,
+      order: delegateOrder,
+      after,
+      limit,
+    }).getMany();
+  }
+
+  delegateCountsOf(partnerIds: readonly string[]): Promise<Map<string, number>> {
+    return countPerParent(this.delegatesQuery(partnerIds), 'delegate.partnerId');
+  }
+
+  private delegatesQuery(partnerIds: readonly string[]) {
+    return this.manager
+      .createQueryBuilder(DelegatedSafeguardingPartner, 'delegate')
+      .where('delegate.partnerId IN (:...partnerIds)', { partnerIds: [...partnerIds] });
   }
 
   /** A partner, only through a partnership the caller may see. */

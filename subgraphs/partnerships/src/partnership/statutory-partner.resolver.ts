@@ -1,7 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
 import { IntegratedCareBoard, LocalAuthority, PoliceForceArea } from '../reference-data/local-authority.type';
-import { DelegatedSafeguardingPartner, Partnership, StatutoryPartner } from './partnership.entity';
+import {
+  DelegatedSafeguardingPartner,
+  DelegatedSafeguardingPartnerConnection,
+  Partnership,
+  StatutoryPartner,
+} from './partnership.entity';
 import { DelegateInput, LeadSafeguardingPartnerInput } from './partnership.input';
 import { PartnershipLifecycleService } from './partnership-lifecycle.service';
 
@@ -19,12 +24,15 @@ class Coverage {
 
 @Resolver(() => StatutoryPartner)
 export class StatutoryPartnerResolver {
-  @FieldResolver(() => [DelegatedSafeguardingPartner])
+  @FieldResolver(() => DelegatedSafeguardingPartnerConnection, {
+    description: 'Those the lead partner delegated functions to (Working Together 2023, chapter 2)',
+  })
   delegatedSafeguardingPartners(
     @Root() partner: StatutoryPartner,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<DelegatedSafeguardingPartner[]> {
-    return new PartnershipLifecycleService(ctx).delegates(partner);
+  ): Promise<Connection<DelegatedSafeguardingPartner>> {
+    return new PartnershipLifecycleService(ctx).delegates(partner, args);
   }
 
   @Mutation(() => StatutoryPartner, { description: 'Names the Lead Safeguarding Partner of a statutory partner' })

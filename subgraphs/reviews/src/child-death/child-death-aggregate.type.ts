@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { connectionOf } from '@safeguarding/shared';
 import { CdopCategory, cdopCategories, type ChildDeathReview } from './child-death-review.entity';
 
 /** Counts below this are never published (DOMAIN.md §6: small-number suppression). */
@@ -57,6 +58,12 @@ export class ChildDeathAggregate {
   @Field(() => SuppressibleCount)
   modifiableFactorsNotIdentified!: SuppressibleCount;
 }
+
+export const ChildDeathAggregateConnection = connectionOf<ChildDeathAggregate>(
+  () => ChildDeathAggregate,
+  'ChildDeathAggregate',
+  'A page of local authority areas with child deaths in the year, by GSS code',
+);
 
 /**
  * Every cell below 5 is suppressed. The total is suppressed as well whenever any cell holding

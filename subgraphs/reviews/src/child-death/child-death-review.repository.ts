@@ -129,20 +129,54 @@ export class ChildDeathReviewRepository {
     return this.find(this.visible({ cdopNotifiedOn: IsNull() }, partnershipIds));
   }
 
-  /** For suppressed aggregates only: the caller never sees a row. */
+  /**
+   * For suppressed aggregates only (the caller never sees a row): one page of the areas with deaths
+   * in the year, by GSS code after the cursor, `first + 1` of them in one statement.
+   */
+  async areasWithDeathsIn(year: number, localAuthorityGssCode: string | null, request: PageRequest): Promise<string[]> {
+    const query = this.diedInQuery(year, localAuthorityGssCode)
+      .select('death.localAuthorityGssCode', 'gssCode')
+      .distinct(true)
+      .orderBy('death.localAuthorityGssCode', 'ASC')
+      .limit(request.first + 1);
+    const after = request.after?.[0];
+    if (after !== undefined) query.andWhere('death.localAuthorityGssCode > :after', { after });
+    const rows = await query.getRawMany<{ gssCode: string }>();
+    return rows.map((row) => row.gssCode);
+  }
+
+  async countAreasWithDeathsIn(year: number, localAuthorityGssCode: string | null): Promise<number> {
+    const row = await this.diedInQuery(year, localAuthorityGssCode)
+      .select('COUNT(DISTINCT death.localAuthorityGssCode)', 'n')
+      .getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
+  }
+
+  /** The deaths of these areas in the year, only the columns the suppressed counts need. */
   diedIn(
     year: number,
-    localAuthorityGssCode: string | null,
+    localAuthorityGssCodes: readonly string[],
   ): Promise<Array<Pick<ChildDeathReview, 'localAuthorityGssCode' | 'category' | 'modifiableFactorsIdentified'>>> {
+    if (localAuthorityGssCodes.length === 0) return Promise.resolve([]);
     const y = String(year).padStart(4, '0');
     return this.manager.find(ChildDeathReview, {
       select: { localAuthorityGssCode: true, category: true, modifiableFactorsIdentified: true },
       where: {
         dateOfDeath: Between(`${y}-01-01`, `${y}-12-31`),
-        ...(localAuthorityGssCode ? { localAuthorityGssCode } : {}),
+        localAuthorityGssCode: In([...localAuthorityGssCodes]),
       },
       order: { localAuthorityGssCode: 'ASC' },
     });
+  }
+
+  private diedInQuery(year: number, localAuthorityGssCode: string | null) {
+    const y = String(year).padStart(4, '0');
+    const query = this.manager
+      .createQueryBuilder(ChildDeathReview, 'death')
+      .where('death.dateOfDeath BETWEEN :from AND :to', { from: `${y}-01-01`, to: `${y}-12-31` });
+    return localAuthorityGssCode
+      ? query.andWhere('death.localAuthorityGssCode = :gss', { gss: localAuthorityGssCode })
+      : query;
   }
 
   settingsOf(partnershipIds: readonly string[]): Promise<CdopNotificationSetting[]> {

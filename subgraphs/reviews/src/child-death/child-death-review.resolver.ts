@@ -1,6 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, DeadlineView, type SubgraphContext } from '@safeguarding/shared';
-import { ChildDeathAggregate } from './child-death-aggregate.type';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  connection,
+  DateScalar,
+  DeadlineView,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import { ChildDeathAggregateConnection, type ChildDeathAggregate } from './child-death-aggregate.type';
 import { CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
 import { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
 import { ChildDeathReviewService, stageDeadlines } from './child-death-review.service';
@@ -15,15 +22,18 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).byId(id);
   }
 
-  @Query(() => [ChildDeathAggregate], {
-    description: 'Child deaths per local authority area in a year of death (public): every count below 5 suppressed',
+  @Query(() => ChildDeathAggregateConnection, {
+    description:
+      'Child deaths per local authority area in a year of death (public), by GSS code: every count below 5 suppressed (Child Death Review Statutory and Operational Guidance 2018)',
   })
-  childDeathAggregates(
+  async childDeathAggregates(
     @Arg('year', () => Int) year: number,
     @Arg('localAuthorityGssCode', () => String, { nullable: true }) localAuthorityGssCode: string | null,
+    @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<ChildDeathAggregate[]> {
-    return new ChildDeathReviewService(ctx).aggregates(year, localAuthorityGssCode ?? null);
+  ): Promise<Connection<ChildDeathAggregate>> {
+    const page = await new ChildDeathReviewService(ctx).aggregates(year, localAuthorityGssCode ?? null, args);
+    return connection(ChildDeathAggregateConnection, page, page.count);
   }
 
   @FieldResolver(() => DeadlineView, {

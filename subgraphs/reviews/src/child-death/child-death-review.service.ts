@@ -6,8 +6,12 @@ import {
   AuditAction,
   connection,
   nestedPage,
+  pageOf,
+  pageRequest,
   type Connection,
+  type Page,
   type PageArgs,
+  type SortKey,
   BadUserInputError,
   ConflictError,
   DeadlineView,
@@ -32,6 +36,11 @@ import { ChildDeathReviewConnection } from './child-death-review-connection.type
 import { IsNull, type EntityManager } from 'typeorm';
 import { uuid } from '../common/ids';
 import { aggregateChildDeaths, type ChildDeathAggregate } from './child-death-aggregate.type';
+
+// By area: the GSS code is the aggregate's own unique key.
+const aggregateOrder: readonly SortKey<ChildDeathAggregate>[] = [
+  { column: 'death.localAuthorityGssCode', value: (aggregate) => aggregate.localAuthorityGssCode },
+];
 import { CdopCategory, CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
 import type { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
 import { childDeathReviewOrder, ChildDeathReviewRepository } from './child-death-review.repository';
@@ -110,20 +119,33 @@ export class ChildDeathReviewService {
     return DeadlineView.of(cdopDeadline(this.ctx, review), cdopBasis, review.cdopNotifiedOn, this.ctx.today);
   }
 
-  async aggregates(year: number, localAuthorityGssCode: string | null): Promise<ChildDeathAggregate[]> {
+  /**
+   * A page of areas, each aggregated whole: suppression compares an area's cells with each other,
+   * never with another area's, so cutting the list between areas hides nothing it would show.
+   */
+  async aggregates(
+    year: number,
+    localAuthorityGssCode: string | null,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Page<ChildDeathAggregate> & { count: () => Promise<number> }> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw new BadUserInputError('year', 'must be a year from 2000 to 2100');
-    const rows = await this.repository().diedIn(year, localAuthorityGssCode);
-    const byArea = new Map<string, typeof rows>();
-    for (const row of rows)
-      byArea.set(row.localAuthorityGssCode, [...(byArea.get(row.localAuthorityGssCode) ?? []), row]);
-    return [...byArea.entries()].map(([gssCode, reviews]) =>
+    const list = `Query.childDeathAggregates:${year}:${localAuthorityGssCode ?? ''}`;
+    const request = pageRequest(list, args, aggregateOrder);
+    const repository = this.repository();
+    const areas = await repository.areasWithDeathsIn(year, localAuthorityGssCode, request);
+    const rows = await repository.diedIn(year, areas.slice(0, request.first));
+    const aggregates = areas.map((gssCode) =>
       aggregateChildDeaths(
         year,
         { gssCode, name: this.ctx.reference.localAuthorityByGss(gssCode)?.name ?? gssCode },
-        reviews,
+        rows.filter((row) => row.localAuthorityGssCode === gssCode),
       ),
     );
+    return {
+      ...pageOf(aggregates, request.first, list, (aggregate) => [aggregate.localAuthorityGssCode]),
+      count: () => repository.countAreasWithDeathsIn(year, localAuthorityGssCode),
+    };
   }
 
   async record(input: RecordChildDeathInput): Promise<ChildDeathReview> {

@@ -64,6 +64,11 @@ export class SchoolDelegationRepository {
     return rows.map((row) => row.urn);
   }
 
+  /** The client's active delegations from these schools, in one statement for the batch. */
+  activeOfClient(clientId: string, urns: readonly string[]): Promise<SchoolDelegation[]> {
+    return this.manager.find(SchoolDelegation, { where: { clientId, urn: In([...urns]), revokedAt: IsNull() } });
+  }
+
   async insert(delegation: SchoolDelegation): Promise<void> {
     await this.manager.insert(SchoolDelegation, { ...delegation });
   }

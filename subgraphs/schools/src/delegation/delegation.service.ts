@@ -4,6 +4,7 @@ import {
   AccessScope,
   appendAudit,
   AuditAction,
+  capabilitiesForSchool,
   ForbiddenError,
   newId,
   NotFoundError,
@@ -20,6 +21,7 @@ import { SchoolRepository } from '../school/school.repository';
 import { SchoolDelegation } from './delegation.entity';
 import type { SchoolDelegationInput } from './delegation.input';
 import { SchoolDelegationRepository } from './delegation.repository';
+import { SchoolActedFor } from './delegation.viewer';
 
 const delegationSchema = z.object({
   urn: z
@@ -31,6 +33,8 @@ const delegationSchema = z.object({
     .trim()
     .regex(/^[\w.:@-]{1,100}$/, 'must be a client id (letters, digits and . : @ _ -, at most 100)'),
 });
+
+const byUrn: readonly SortKey<SchoolActedFor>[] = [{ column: 'urn', value: (acted) => acted.urn }];
 
 const newestFirst: readonly SortKey<SchoolDelegation>[] = [
   { column: 'd.grantedAt', value: (d) => d.grantedAt, descending: true },
@@ -69,6 +73,31 @@ export class SchoolDelegationService {
   async ofCaller(args: { first?: number | null; after?: string | null }) {
     const rows = await this.repository().visibleToCaller();
     return pageInMemory('Viewer.delegations', rows, args, newestFirst);
+  }
+
+  /**
+   * A page of the schools the caller acts for, by URN. Cut from the scope's own list: the request
+   * already read the system's active delegations once to build its scope, so the page costs no
+   * further statement, and it is exactly the set every service checks.
+   */
+  schoolsActedFor(args: { first?: number | null; after?: string | null }) {
+    const identity = this.ctx.scope.identity;
+    const acted = (identity ? this.ctx.scope.schoolsActedFor : []).map((urn) =>
+      Object.assign(new SchoolActedFor(), { urn, capabilities: identity ? capabilitiesForSchool(identity, urn) : [] }),
+    );
+    return pageInMemory('Viewer.schoolsActedFor', acted, args, byUrn);
+  }
+
+  /** The active delegation the calling system acts through for this school, batched per request. */
+  async actedThrough(urn: string): Promise<SchoolDelegation | null> {
+    const client = this.ctx.scope.identity?.client;
+    if (!client) return null;
+    return this.ctx.loaders
+      .get<string, SchoolDelegation | null>('Viewer.schoolsActedFor.delegation', async (urns) => {
+        const found = await this.repository().activeOfClient(client.id, urns);
+        return urns.map((u) => found.find((row) => row.urn === u) ?? null);
+      })
+      .load(urn);
   }
 
   async grant(input: SchoolDelegationInput): Promise<SchoolDelegation> {

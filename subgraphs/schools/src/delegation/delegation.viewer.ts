@@ -1,7 +1,37 @@
 import { Args, Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { connection, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import {
+  Capability,
+  connection,
+  connectionOf,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+} from '@safeguarding/shared';
+import { School } from '../school/school.entity';
+import { SchoolService } from '../school/school.service';
 import { SchoolDelegation, SchoolDelegationConnection } from './delegation.entity';
 import { SchoolDelegationService } from './delegation.service';
+
+@ObjectType({
+  description:
+    'A school you act for, your own or one whose DSL or headteacher delegated to your system, and what you may do for it',
+})
+export class SchoolActedFor {
+  @Field({ description: "The school's URN" })
+  urn!: string;
+
+  @Field(() => [Capability], {
+    description:
+      "What you may do for this school: a system acting through a delegation may do what the school's staff with the same roles may, except delegate",
+  })
+  capabilities!: Capability[];
+}
+
+export const SchoolActedForConnection = connectionOf<SchoolActedFor>(
+  () => SchoolActedFor,
+  'SchoolActedFor',
+  'A page of the schools you act for, by URN',
+);
 
 /** The caller (the agencies subgraph answers `viewer`); here only to add the delegations it holds or gave. */
 @ObjectType('Viewer')
@@ -33,5 +63,35 @@ export class ViewerDelegationsResolver {
   ): Promise<Connection<SchoolDelegation>> {
     const page = await new SchoolDelegationService(ctx).ofCaller(args);
     return connection(SchoolDelegationConnection, page, page.count);
+  }
+
+  @FieldResolver(() => SchoolActedForConnection, {
+    nullable: true,
+    description:
+      'The schools you act for and what you may do for each: your own school, or every school that delegates to your system now (a revoked delegation is gone from the next request on)',
+  })
+  schoolsActedFor(
+    @Root() _viewer: ViewerDelegations,
+    @Args() args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Connection<SchoolActedFor> {
+    const page = new SchoolDelegationService(ctx).schoolsActedFor(args);
+    return connection(SchoolActedForConnection, page, page.count);
+  }
+}
+
+@Resolver(() => SchoolActedFor)
+export class SchoolActedForResolver {
+  @FieldResolver(() => School, { nullable: true, description: 'The school as the register holds it' })
+  school(@Root() acted: SchoolActedFor, @Ctx() ctx: SubgraphContext): Promise<School | null> {
+    return new SchoolService(ctx).byUrn(acted.urn);
+  }
+
+  @FieldResolver(() => SchoolDelegation, {
+    nullable: true,
+    description: "The school's delegation your system acts through; null for your own school",
+  })
+  delegation(@Root() acted: SchoolActedFor, @Ctx() ctx: SubgraphContext): Promise<SchoolDelegation | null> {
+    return new SchoolDelegationService(ctx).actedThrough(acted.urn);
   }
 }
