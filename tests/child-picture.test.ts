@@ -105,6 +105,54 @@ async function transfer(childReference: string, leftOn: string): Promise<void> {
   expect(result.errors).toBeUndefined();
 }
 
+let incidents = 0;
+/** A serious incident notification naming the child (and another), sent, and its rapid review opened. */
+async function notifyIncident(
+  childReference: string,
+  dateAware: string,
+): Promise<{ notification: string; rapid: string; sibling: string }> {
+  incidents += 1;
+  const sibling = `PIC-SIBLING-${String(incidents).padStart(4, '0')}`;
+  const manager = { as: 'west-sussex-business-manager' } as const;
+  const child = (reference: string) => ({
+    reference,
+    ageYears: 7,
+    sex: 'FEMALE',
+    ethnicity: 'WBRI',
+    onChildProtectionPlan: true,
+    lookedAfter: false,
+  });
+  const created = await graph.query<{ notifySeriousIncident: { id: string } }>(
+    `mutation ($input: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $input) { id } }`,
+    {
+      input: {
+        partnershipId: demoIds.partnerships.westSussex,
+        localAuthorityGssCode: 'E10000032',
+        caseReference: `SI-PIC-${String(incidents).padStart(4, '0')}`,
+        dateAware,
+        children: [child(sibling), child(childReference)],
+        criteria: { seriousHarm: true, abuseOrNeglectKnownOrSuspected: true },
+      },
+    },
+    manager,
+  );
+  expect(created.errors).toBeUndefined();
+  const notification = String(created.data?.notifySeriousIncident.id);
+  const sent = await graph.query(
+    `mutation ($id: ID!, $on: Date!) { markSeriousIncidentNotified(id: $id, dateNotified: $on) { status } }`,
+    { id: notification, on: dateAware },
+    manager,
+  );
+  expect(sent.errors).toBeUndefined();
+  const opened = await graph.query<{ openRapidReview: { id: string } }>(
+    `mutation ($id: ID!, $on: Date!) { openRapidReview(notificationId: $id, openedOn: $on) { id } }`,
+    { id: notification, on: dateAware },
+    manager,
+  );
+  expect(opened.errors).toBeUndefined();
+  return { notification, rapid: String(opened.data?.openRapidReview.id), sibling };
+}
+
 let referralId = '';
 beforeAll(async () => {
   referralId = await refer(reference, nhsNumber, '2026-12-01T10:00:00Z');
@@ -246,14 +294,17 @@ describe("a child's picture", () => {
     };
     await refer('PIC-GROW-0001', null, '2026-12-02T10:00:00Z');
     await transfer('PIC-GROW-0001', '2026-12-10');
+    await notifyIncident('PIC-GROW-0001', '2026-12-20');
     const small = await counted();
     for (let i = 0; i < 4; i += 1) {
       await refer('PIC-GROW-0001', null, `2026-12-0${3 + i}T10:00:00Z`);
       await transfer('PIC-GROW-0001', `2026-12-1${1 + i}`);
+      await notifyIncident('PIC-GROW-0001', `2026-12-2${1 + i}`);
     }
     const large = await counted();
-    expect(small.seen).toBe(4);
-    expect(large.seen).toBe(4);
+    // Referral made and received, file sent and received, incident notified and rapidly reviewed.
+    expect(small.seen).toBe(6);
+    expect(large.seen).toBe(6);
     expect(large.statements).toEqual(small.statements);
   });
 
@@ -386,6 +437,70 @@ describe("a child's picture", () => {
       ['2026-11-20', 'REFERRAL', true, true],
       ['2026-12-10', 'CHILD_PROTECTION_FILE_TRANSFER', true, true],
       ['2026-12-28', 'CHILD_DEATH_REVIEW', false, false],
+    ]);
+  });
+
+  it('adds the serious incident notifications naming the child and their rapid reviews, read only under the notification rules', async () => {
+    const notified = 'PIC-SI-0001';
+    await refer(notified, null, '2026-11-02T10:00:00Z');
+    await transfer(notified, '2026-11-10');
+    const { notification, rapid, sibling } = await notifyIncident(notified, '2026-11-16');
+    const query = `query ($reference: String) { child(reference: $reference) {
+      involvements { involvement agency { id } school { urn } since }
+      chronology(first: 10) { totalCount nodes { on record restricted recordId agencies { id } } } } }`;
+    type Entry = {
+      on: string;
+      record: string;
+      restricted: boolean;
+      recordId: string | null;
+      agencies: Array<{ id: string }>;
+    };
+    type Seen = {
+      child: {
+        involvements: Array<{ involvement: string; agency: { id: string } | null; since: string }>;
+        chronology: { totalCount: number; nodes: Entry[] };
+      } | null;
+    };
+    const as = async (who: NonNullable<QueryOptions['as']>) => {
+      const result = await graph.query<Seen>(query, { reference: notified }, { as: who });
+      expect(result.errors).toBeUndefined();
+      if (!result.data?.child) throw new Error('no child in the answer');
+      return result.data.child;
+    };
+    // The school sees the council as notifier and as the partner in the rapid review, with no detail of either.
+    const school = await as('seaview-primary-dsl');
+    expect(
+      school.involvements
+        .filter((line) => ['SERIOUS_INCIDENT_NOTIFIED', 'RAPID_REVIEW'].includes(line.involvement))
+        .map((line) => [line.involvement, line.agency?.id, line.since]),
+    ).toEqual([
+      ['RAPID_REVIEW', westSussexCouncil, '2026-11-16'],
+      ['SERIOUS_INCIDENT_NOTIFIED', westSussexCouncil, '2026-11-16'],
+    ]);
+    const summary = (entries: Entry[]) =>
+      entries.map((entry) => [entry.on, entry.record, entry.restricted, entry.recordId]);
+    expect(summary(school.chronology.nodes)).toEqual([
+      ['2026-11-02', 'REFERRAL', true, null],
+      ['2026-11-10', 'CHILD_PROTECTION_FILE_TRANSFER', false, expect.any(String)],
+      ['2026-11-16', 'RAPID_REVIEW', true, null],
+      ['2026-11-16', 'SERIOUS_INCIDENT_NOTIFICATION', true, null],
+    ]);
+    // The partnership's staff read the notification and its review, as seriousIncidentNotification(id) lets them.
+    const council = await as('west-sussex-business-manager');
+    expect(summary(council.chronology.nodes).slice(2)).toEqual([
+      ['2026-11-16', 'RAPID_REVIEW', false, rapid],
+      ['2026-11-16', 'SERIOUS_INCIDENT_NOTIFICATION', false, notification],
+    ]);
+    expect(council.chronology.nodes[3]?.agencies).toEqual([{ id: westSussexCouncil }]);
+    // The sibling notified alongside is a child of its own: nothing of this child's referral or file.
+    const siblingPicture = await graph.query<Seen>(
+      query,
+      { reference: sibling },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(siblingPicture.data?.child?.chronology.nodes.map((entry) => entry.record)).toEqual([
+      'RAPID_REVIEW',
+      'SERIOUS_INCIDENT_NOTIFICATION',
     ]);
   });
 });

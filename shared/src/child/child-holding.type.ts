@@ -23,6 +23,10 @@ export enum ChildInvolvementKind {
   CHILD_PROTECTION_FILE_RECEIVED = 'CHILD_PROTECTION_FILE_RECEIVED',
   /** A child death review partner reviewing the child's death (Children Act 2004 s16M; Child Death Review Statutory Guidance 2018). */
   CHILD_DEATH_REVIEW = 'CHILD_DEATH_REVIEW',
+  /** The local authority that notified a serious child safeguarding incident about the child (Children Act 2004 s16C). */
+  SERIOUS_INCIDENT_NOTIFIED = 'SERIOUS_INCIDENT_NOTIFIED',
+  /** The local authority whose partnership holds a rapid review of that incident (Working Together 2023 ch. 5). */
+  RAPID_REVIEW = 'RAPID_REVIEW',
 }
 registerEnumType(ChildInvolvementKind, {
   name: 'ChildInvolvementKind',

@@ -12,7 +12,7 @@ import {
 import { ChildService } from './child.service';
 
 const holdingFields = 'organisationId organisationKind involvement on recordId readable';
-const everyHolding = `fileTransferHoldings { ${holdingFields} } childDeathReviewHoldings { ${holdingFields} }`;
+const everyHolding = `fileTransferHoldings { ${holdingFields} } childDeathReviewHoldings { ${holdingFields} } seriousIncidentHoldings { ${holdingFields} }`;
 
 @Resolver(() => Child)
 export class ChildResolver {

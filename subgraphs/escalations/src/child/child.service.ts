@@ -65,6 +65,8 @@ const recordKindOf: Record<ChildInvolvementKind, ChildRecordKind> = {
   [ChildInvolvementKind.CHILD_PROTECTION_FILE_SENT]: ChildRecordKind.CHILD_PROTECTION_FILE_TRANSFER,
   [ChildInvolvementKind.CHILD_PROTECTION_FILE_RECEIVED]: ChildRecordKind.CHILD_PROTECTION_FILE_TRANSFER,
   [ChildInvolvementKind.CHILD_DEATH_REVIEW]: ChildRecordKind.CHILD_DEATH_REVIEW,
+  [ChildInvolvementKind.SERIOUS_INCIDENT_NOTIFIED]: ChildRecordKind.SERIOUS_INCIDENT_NOTIFICATION,
+  [ChildInvolvementKind.RAPID_REVIEW]: ChildRecordKind.RAPID_REVIEW,
 };
 
 /** Oldest first; the kind and the record's id make the order total. */
@@ -158,7 +160,12 @@ export class ChildService {
     if (reason != null && !(await new ChildPicturePolicyService(this.ctx).allowsCaller(reason)))
       throw new BadUserInputError('reason', "is not a reason your partnership allows for looking at a child's picture");
     const [own] = await this.referralHoldings([child.key]);
-    const holdings = [...(own ?? []), ...(child.fileTransferHoldings ?? []), ...(child.childDeathReviewHoldings ?? [])];
+    const holdings = [
+      ...(own ?? []),
+      ...(child.fileTransferHoldings ?? []),
+      ...(child.childDeathReviewHoldings ?? []),
+      ...(child.seriousIncidentHoldings ?? []),
+    ];
     const entityId = childAuditId(child.key);
     const entry = { action: AuditAction.READ, entityType: 'Child', entityId, partnershipId: null };
     if (holdings.some((holding) => holding.organisationId === identity.organisation.id)) {
