@@ -503,4 +503,14 @@ describe("a child's picture", () => {
       'SERIOUS_INCIDENT_NOTIFICATION',
     ]);
   });
+
+  it("reads the looks at a child's picture through an index, not a scan of the audit trail", async () => {
+    const { db } = graph.subgraphs.escalations;
+    const looks = `SELECT * FROM audit_records WHERE entityType = 'Child' AND entityId = 'x' ORDER BY sequence DESC LIMIT 25`;
+    const plan = JSON.stringify(
+      await db.query(db.options.type === 'better-sqlite3' ? `EXPLAIN QUERY PLAN ${looks}` : `EXPLAIN ${looks}`),
+    );
+    expect(plan).toMatch(/IDX_03b6bb8f722b2233fb150a9b95/);
+    expect(plan).not.toMatch(/SCAN audit_records\b(?! USING)|"type":"ALL"/);
+  });
 });

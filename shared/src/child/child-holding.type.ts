@@ -36,7 +36,8 @@ registerEnumType(ChildInvolvementKind, {
 export type ChildRecordHoldingFields = Pick<
   ChildRecordHolding,
   'organisationId' | 'organisationKind' | 'involvement' | 'on' | 'recordId' | 'readable'
->;
+> &
+  Partial<Pick<ChildRecordHolding, 'partnershipId'>>;
 
 /**
  * One record a subgraph holds about a child, reduced to who holds it, in what part, and since
@@ -64,7 +65,13 @@ export class ChildRecordHolding {
   @Field({ description: "Whether the caller may read the record under the holding subgraph's own rules" })
   readable!: boolean;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "The partnership whose record it is, where the record belongs to one: the child's home partnership",
+  })
+  partnershipId!: string | null;
+
   static of(fields: ChildRecordHoldingFields): ChildRecordHolding {
-    return Object.assign(new ChildRecordHolding(), fields);
+    return Object.assign(new ChildRecordHolding(), { partnershipId: null }, fields);
   }
 }

@@ -41,6 +41,7 @@ import {
 import { ChildRepository } from './child.repository';
 import { ChildPicturePolicyService } from '../child-picture-policy/child-picture-policy.service';
 import { referralRoles } from '../referral/referral.roles';
+import { PartnershipAreaRepository } from '../partnership-area/partnership-area.repository';
 import { childReferenceSchema, nhsNumberSchema } from './child.input';
 
 /**
@@ -113,6 +114,10 @@ export class ChildService {
         const referencesOf = batch.map((key) => openChildKey(key) ?? []);
         const rows = await this.referrals().holdersAbout(referencesOf.flat());
         const readable = await this.referrals().readableAbout(referencesOf.flat());
+        // The partnership covering the child's home authority, as each referral names that authority.
+        const homes = await new PartnershipAreaRepository(this.ctx.db.manager).activeHolders(
+          rows.map((row) => row.homeLocalAuthorityGssCode),
+        );
         return referencesOf.map((references) =>
           rows
             .filter((row) => references.includes(row.childReference))
@@ -124,6 +129,7 @@ export class ChildService {
                 on: row.receivedOn,
                 recordId: row.id,
                 readable: readable.has(row.id),
+                partnershipId: homes.get(row.homeLocalAuthorityGssCode) ?? null,
               }),
               ChildRecordHolding.of({
                 organisationId: row.receivingAuthorityId,
@@ -132,6 +138,7 @@ export class ChildService {
                 on: row.receivedOn,
                 recordId: row.id,
                 readable: readable.has(row.id),
+                partnershipId: homes.get(row.homeLocalAuthorityGssCode) ?? null,
               }),
             ]),
         );
@@ -156,9 +163,6 @@ export class ChildService {
 
   private async admitted(child: Child, reason: ChildPictureReason | null): Promise<ChildRecordHolding[]> {
     const identity = this.ctx.scope.requireIdentity();
-    // Refused whatever the child, so the refusal tells nothing about who holds a record.
-    if (reason != null && !(await new ChildPicturePolicyService(this.ctx).allowsCaller(reason)))
-      throw new BadUserInputError('reason', "is not a reason your partnership allows for looking at a child's picture");
     const [own] = await this.referralHoldings([child.key]);
     const holdings = [
       ...(own ?? []),
@@ -172,7 +176,12 @@ export class ChildService {
       await appendAudit(this.ctx, [entry]);
       return holdings;
     }
-    if (reason != null && holdings.length > 0 && this.ctx.scope.hasRole(...referralRoles)) {
+    if (
+      reason != null &&
+      holdings.length > 0 &&
+      this.ctx.scope.hasRole(...referralRoles) &&
+      (await new ChildPicturePolicyService(this.ctx).allowsFor(homePartnershipOf(holdings), reason))
+    ) {
       await inTransaction(this.ctx.db, async (manager) => {
         await recordEvent(manager, {
           type: 'child.picture_viewed_with_reason',
@@ -313,6 +322,18 @@ export class ChildService {
     const page = pageOf(rest.slice(0, request.first + 1), request.first, 'chronology', (entry) => entry.sortKey);
     return connection(ChildChronologyConnection, page, () => Promise.resolve(ordered.length));
   }
+}
+
+/**
+ * The partnership of the child's home local authority: as the latest referral names that authority,
+ * else the partnership of the latest review record (the notifying authority's); null when none says.
+ */
+export function homePartnershipOf(holdings: readonly ChildRecordHolding[]): string | null {
+  const placed = holdings.filter((holding) => holding.partnershipId != null);
+  const referred = placed.filter((holding) => holding.involvement === ChildInvolvementKind.REFERRAL_RECEIVED);
+  const latest = (among: readonly ChildRecordHolding[]) =>
+    [...among].sort((a, b) => b.on.localeCompare(a.on) || b.recordId.localeCompare(a.recordId))[0];
+  return (latest(referred) ?? latest(placed))?.partnershipId ?? null;
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {

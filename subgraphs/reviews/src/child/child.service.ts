@@ -10,11 +10,12 @@ import { SeriousIncidentNotificationRepository } from '../notification/serious-i
 import { RapidReviewRepository } from '../rapid-review/rapid-review.repository';
 import type { Child } from './child.entity';
 
+// Every review record is a partnership's: that of the local authority for the child's area.
 const agencyHolding = (
   organisationId: string,
   involvement: ChildInvolvementKind,
+  row: { id: string; partnershipId: string },
   on: string,
-  recordId: string,
   readable: boolean,
 ): ChildRecordHolding =>
   ChildRecordHolding.of({
@@ -22,8 +23,9 @@ const agencyHolding = (
     organisationKind: ChildHolderKind.AGENCY,
     involvement,
     on,
-    recordId,
+    recordId: row.id,
     readable,
+    partnershipId: row.partnershipId,
   });
 
 /**
@@ -45,7 +47,7 @@ export class ChildService {
           readable: (references) => repository.readableAbout(references),
           holdingsOf: (row, readable) =>
             [row.localAuthorityId, row.integratedCareBoardId].map((organisationId) =>
-              agencyHolding(organisationId, ChildInvolvementKind.CHILD_DEATH_REVIEW, row.dateOfDeath, row.id, readable),
+              agencyHolding(organisationId, ChildInvolvementKind.CHILD_DEATH_REVIEW, row, row.dateOfDeath, readable),
             ),
         }),
       )
@@ -66,8 +68,8 @@ export class ChildService {
               agencyHolding(
                 row.localAuthorityId,
                 ChildInvolvementKind.SERIOUS_INCIDENT_NOTIFIED,
+                row,
                 row.dateAware,
-                row.id,
                 readable,
               ),
             ],
@@ -80,7 +82,7 @@ export class ChildService {
             holders: (references) => rapidReviews.holdersAbout(references),
             readable: (_, rows) => rapidReviews.readableOf(rows.map((row) => row.id)),
             holdingsOf: (row, readable) => [
-              agencyHolding(row.localAuthorityId, ChildInvolvementKind.RAPID_REVIEW, row.openedOn, row.id, readable),
+              agencyHolding(row.localAuthorityId, ChildInvolvementKind.RAPID_REVIEW, row, row.openedOn, readable),
             ],
           }),
         )

@@ -24,6 +24,7 @@ type Where = FindOptionsWhere<SeriousIncidentNotification>;
 export interface NotifiedChildHolder {
   readonly id: string;
   readonly childReference: string;
+  readonly partnershipId: string;
   readonly localAuthorityId: string;
   readonly dateAware: string;
 }
@@ -151,6 +152,7 @@ export class SeriousIncidentNotificationRepository {
       .innerJoin(SeriousIncidentNotification, 'notification', 'notification.id = child.notificationId')
       .select('notification.id', 'id')
       .addSelect('child.reference', 'childReference')
+      .addSelect('notification.partnershipId', 'partnershipId')
       .addSelect('notification.localAuthorityId', 'localAuthorityId')
       .addSelect('notification.dateAware', 'dateAware')
       .where('child.reference IN (:...childReferences)', { childReferences: [...childReferences] })
@@ -160,6 +162,7 @@ export class SeriousIncidentNotificationRepository {
     return rows.map((row) => ({
       id: String(row.id),
       childReference: String(row.childReference),
+      partnershipId: String(row.partnershipId),
       localAuthorityId: String(row.localAuthorityId),
       dateAware: dayOf(row.dateAware),
     }));

@@ -19,6 +19,7 @@ import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
 export interface RapidReviewChildHolder {
   readonly id: string;
   readonly childReference: string;
+  readonly partnershipId: string;
   readonly localAuthorityId: string;
   readonly openedOn: string;
 }
@@ -65,6 +66,7 @@ export class RapidReviewRepository {
       .innerJoin(SeriousIncidentNotification, 'notification', 'notification.id = rapid.notificationId')
       .select('rapid.id', 'id')
       .addSelect('child.reference', 'childReference')
+      .addSelect('rapid.partnershipId', 'partnershipId')
       .addSelect('notification.localAuthorityId', 'localAuthorityId')
       .addSelect('rapid.openedOn', 'openedOn')
       .where('child.reference IN (:...childReferences)', { childReferences: [...childReferences] })
@@ -74,6 +76,7 @@ export class RapidReviewRepository {
     return rows.map((row) => ({
       id: String(row.id),
       childReference: String(row.childReference),
+      partnershipId: String(row.partnershipId),
       localAuthorityId: String(row.localAuthorityId),
       openedOn: dayOf(row.openedOn),
     }));
