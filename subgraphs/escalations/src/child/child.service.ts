@@ -54,6 +54,15 @@ export function childNotFound(): DomainError {
   });
 }
 
+/** A picture some subgraph could not contribute to is not shown in part: the error names the services. */
+export function pictureIncomplete(services: readonly string[]): DomainError {
+  return new DomainError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    `The child's picture is incomplete and is not shown: the ${services.join(' and ')} service${services.length > 1 ? 's' : ''} did not answer; try again shortly`,
+    { serviceName: services[0], serviceNames: [...services], retryable: true },
+  );
+}
+
 // One admission (and one audit record) per request, child and reason, however many fields ask.
 const picturesAsked = new WeakMap<SubgraphContext, Map<string, Promise<ChildRecordHolding[]>>>();
 
@@ -163,6 +172,13 @@ export class ChildService {
 
   private async admitted(child: Child, reason: ChildPictureReason | null): Promise<ChildRecordHolding[]> {
     const identity = this.ctx.scope.requireIdentity();
+    // A part the gateway could not fetch arrives missing, not empty: a picture without it would tell
+    // a practitioner that no school or review partner is involved when one may be. Whatever the child.
+    const missing = [
+      ...(child.fileTransferHoldings == null ? ['schools'] : []),
+      ...(child.childDeathReviewHoldings == null || child.seriousIncidentHoldings == null ? ['reviews'] : []),
+    ];
+    if (missing.length > 0) throw pictureIncomplete(missing);
     const [own] = await this.referralHoldings([child.key]);
     const holdings = [
       ...(own ?? []),
