@@ -153,6 +153,31 @@ async function notifyIncident(
   return { notification, rapid: String(opened.data?.openRapidReview.id), sibling };
 }
 
+let disagreements = 0;
+/** The health trust disputes the council's decision about the child: a disagreement naming the child. */
+async function disagree(childReference: string, raisedOn: string): Promise<string> {
+  disagreements += 1;
+  const result = await graph.query<{ raiseProfessionalDisagreement: { id: string; childReference: string | null } }>(
+    `mutation ($input: RaiseProfessionalDisagreementInput!) {
+      raiseProfessionalDisagreement(input: $input) { id childReference } }`,
+    {
+      input: {
+        partnershipId: demoIds.partnerships.westSussex,
+        caseReference: `CASE-PIC-${String(disagreements).padStart(4, '0')}`,
+        childReference,
+        raisedWithAgencyId: westSussexCouncil,
+        issueType: 'THRESHOLD_OR_REFERRAL_DECISION',
+        summary: 'The referral was closed without an assessment (test)',
+        raisedOn,
+      },
+    },
+    { as: 'sussex-health-visitor' },
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.raiseProfessionalDisagreement.childReference).toBe(childReference);
+  return String(result.data?.raiseProfessionalDisagreement.id);
+}
+
 let referralId = '';
 beforeAll(async () => {
   referralId = await refer(reference, nhsNumber, '2026-12-01T10:00:00Z');
@@ -295,16 +320,18 @@ describe("a child's picture", () => {
     await refer('PIC-GROW-0001', null, '2026-12-02T10:00:00Z');
     await transfer('PIC-GROW-0001', '2026-12-10');
     await notifyIncident('PIC-GROW-0001', '2026-12-20');
+    await disagree('PIC-GROW-0001', '2026-12-21');
     const small = await counted();
     for (let i = 0; i < 4; i += 1) {
       await refer('PIC-GROW-0001', null, `2026-12-0${3 + i}T10:00:00Z`);
       await transfer('PIC-GROW-0001', `2026-12-1${1 + i}`);
       await notifyIncident('PIC-GROW-0001', `2026-12-2${1 + i}`);
+      await disagree('PIC-GROW-0001', `2026-12-2${2 + i}`);
     }
     const large = await counted();
-    // Referral made and received, file sent and received, incident notified and rapidly reviewed.
-    expect(small.seen).toBe(6);
-    expect(large.seen).toBe(6);
+    // Referral made and received, file sent and received, incident notified and rapidly reviewed, disagreement raised and raised with.
+    expect(small.seen).toBe(8);
+    expect(large.seen).toBe(8);
     expect(large.statements).toEqual(small.statements);
   });
 
@@ -512,5 +539,72 @@ describe("a child's picture", () => {
     );
     expect(plan).toMatch(/IDX_03b6bb8f722b2233fb150a9b95/);
     expect(plan).not.toMatch(/SCAN audit_records\b(?! USING)|"type":"ALL"/);
+  });
+
+  it('adds a disagreement naming the child: its two organisations involved, its content for them only', async () => {
+    const disputed = 'PIC-DIS-0001';
+    await transfer(disputed, '2026-11-10');
+    const id = await disagree(disputed, '2026-11-20');
+    const query = `query ($reference: String) { child(reference: $reference) {
+      involvements { involvement agency { id } since yourOrganisation }
+      chronology(first: 10) { nodes { on record restricted recordId agencies { id } } } } }`;
+    type Seen = {
+      child: {
+        involvements: Array<{ involvement: string; agency: { id: string } | null; since: string }>;
+        chronology: { nodes: Array<{ on: string; record: string; restricted: boolean; recordId: string | null }> };
+      } | null;
+    };
+    const as = async (who: NonNullable<QueryOptions['as']>) => {
+      const result = await graph.query<Seen>(query, { reference: disputed }, { as: who });
+      expect(result.errors).toBeUndefined();
+      if (!result.data?.child) throw new Error('no child in the answer');
+      return result.data.child;
+    };
+    // The school holding the file learns who is in the disagreement, not what it says.
+    const school = await as('seaview-primary-dsl');
+    expect(
+      school.involvements
+        .filter((line) => line.involvement.startsWith('DISAGREEMENT'))
+        .map((line) => [line.involvement, line.agency?.id, line.since]),
+    ).toEqual([
+      ['DISAGREEMENT_RAISED', healthTrust, '2026-11-20'],
+      ['DISAGREEMENT_RAISED_WITH', westSussexCouncil, '2026-11-20'],
+    ]);
+    type Picture = NonNullable<Seen['child']>;
+    const entry = (child: Picture) =>
+      child.chronology.nodes.find((node) => node.record === 'PROFESSIONAL_DISAGREEMENT');
+    expect(entry(school)).toEqual({
+      on: '2026-11-20',
+      record: 'PROFESSIONAL_DISAGREEMENT',
+      restricted: true,
+      recordId: null,
+      agencies: [{ id: healthTrust }, { id: westSussexCouncil }],
+    });
+    // Each party, holding the disagreement, sees the picture and reads the disagreement.
+    for (const party of ['sussex-health-visitor', 'west-sussex-social-worker'] as const) {
+      expect(entry(await as(party))).toMatchObject({ restricted: false, recordId: id });
+    }
+    // An unrelated organisation still cannot tell the child is known.
+    const outsider = await graph.query(query, { reference: disputed }, { as: 'chalk-cliff-high-dsl' });
+    expect(outsider.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
+
+  it('refuses a disagreement naming the child by anything but a pseudonymous reference, without echoing it', async () => {
+    const result = await graph.query(
+      `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id } }`,
+      {
+        input: {
+          partnershipId: demoIds.partnerships.westSussex,
+          caseReference: 'CASE-PIC-NAMED',
+          childReference: 'Jane Smith',
+          raisedWithAgencyId: westSussexCouncil,
+          issueType: 'OTHER',
+          summary: 'A name is not a reference (test)',
+        },
+      },
+      { as: 'sussex-health-visitor' },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.childReference' });
+    expect(JSON.stringify(result.errors)).not.toContain('Jane Smith');
   });
 });

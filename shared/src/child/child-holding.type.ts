@@ -27,6 +27,10 @@ export enum ChildInvolvementKind {
   SERIOUS_INCIDENT_NOTIFIED = 'SERIOUS_INCIDENT_NOTIFIED',
   /** The local authority whose partnership holds a rapid review of that incident (Working Together 2023 ch. 5). */
   RAPID_REVIEW = 'RAPID_REVIEW',
+  /** It raised a professional disagreement about the child (Working Together 2023 ch. 2: resolving disagreements). */
+  DISAGREEMENT_RAISED = 'DISAGREEMENT_RAISED',
+  /** Its decision or action about the child is disputed in such a disagreement. */
+  DISAGREEMENT_RAISED_WITH = 'DISAGREEMENT_RAISED_WITH',
 }
 registerEnumType(ChildInvolvementKind, {
   name: 'ChildInvolvementKind',

@@ -138,6 +138,8 @@ export enum ChildRecordKind {
   SERIOUS_INCIDENT_NOTIFICATION = 'SERIOUS_INCIDENT_NOTIFICATION',
   /** The rapid review of that incident (reviews; Working Together 2023 ch. 5). */
   RAPID_REVIEW = 'RAPID_REVIEW',
+  /** A professional disagreement naming the child (escalations; Working Together 2023 ch. 2). */
+  PROFESSIONAL_DISAGREEMENT = 'PROFESSIONAL_DISAGREEMENT',
 }
 registerEnumType(ChildRecordKind, {
   name: 'ChildRecordKind',
@@ -171,7 +173,7 @@ export class ChildChronologyEntry {
   @Field(() => ID, {
     nullable: true,
     description:
-      'The record, to read through referral(id), fileTransfer(id), childDeathReview(id), seriousIncidentNotification(id) or rapidReview(id); null when restricted',
+      'The record, to read through referral(id), professionalDisagreement(id), fileTransfer(id), childDeathReview(id), seriousIncidentNotification(id) or rapidReview(id); null when restricted',
   })
   recordId!: string | null;
 

@@ -42,6 +42,8 @@ import { ChildRepository } from './child.repository';
 import { ChildPicturePolicyService } from '../child-picture-policy/child-picture-policy.service';
 import { referralRoles } from '../referral/referral.roles';
 import { PartnershipAreaRepository } from '../partnership-area/partnership-area.repository';
+import { DisagreementPartyKind } from '../disagreement/professional-disagreement.entity';
+import { ProfessionalDisagreementRepository } from '../disagreement/professional-disagreement.repository';
 import { childReferenceSchema, nhsNumberSchema } from './child.input';
 
 /**
@@ -77,6 +79,8 @@ const recordKindOf: Record<ChildInvolvementKind, ChildRecordKind> = {
   [ChildInvolvementKind.CHILD_DEATH_REVIEW]: ChildRecordKind.CHILD_DEATH_REVIEW,
   [ChildInvolvementKind.SERIOUS_INCIDENT_NOTIFIED]: ChildRecordKind.SERIOUS_INCIDENT_NOTIFICATION,
   [ChildInvolvementKind.RAPID_REVIEW]: ChildRecordKind.RAPID_REVIEW,
+  [ChildInvolvementKind.DISAGREEMENT_RAISED]: ChildRecordKind.PROFESSIONAL_DISAGREEMENT,
+  [ChildInvolvementKind.DISAGREEMENT_RAISED_WITH]: ChildRecordKind.PROFESSIONAL_DISAGREEMENT,
 };
 
 /** Oldest first; the kind and the record's id make the order total. */
@@ -156,6 +160,35 @@ export class ChildService {
       .then((results) => results.map((result) => (result instanceof Error ? [] : result)));
   }
 
+  /** The organisations in a disagreement naming the child: one statement for every child of the fetch, one to read. */
+  private disagreementHoldings(keys: readonly string[]): Promise<ChildRecordHolding[][]> {
+    const loader = this.ctx.loaders.get<string, ChildRecordHolding[]>('child.disagreementHoldings', async (batch) => {
+      const referencesOf = batch.map((key) => openChildKey(key) ?? []);
+      const repository = new ProfessionalDisagreementRepository(this.ctx.db.manager, this.ctx.scope);
+      const rows = await repository.holdersAbout(referencesOf.flat());
+      const readable = rows.length > 0 ? await repository.readableAbout(referencesOf.flat()) : new Set<string>();
+      const party = (organisationId: string, kind: DisagreementPartyKind, involvement: ChildInvolvementKind) => ({
+        organisationId,
+        organisationKind: kind === DisagreementPartyKind.SCHOOL ? ChildHolderKind.SCHOOL : ChildHolderKind.AGENCY,
+        involvement,
+      });
+      return referencesOf.map((references) =>
+        rows
+          .filter((row) => row.childReference != null && references.includes(row.childReference))
+          .flatMap((row) =>
+            [
+              party(row.raisedByOrganisationId, row.raisedByKind, ChildInvolvementKind.DISAGREEMENT_RAISED),
+              party(row.raisedWithOrganisationId, row.raisedWithKind, ChildInvolvementKind.DISAGREEMENT_RAISED_WITH),
+            ].map((fields) =>
+              ChildRecordHolding.of({ ...fields, on: row.raisedOn, recordId: row.id, readable: readable.has(row.id) }),
+            ),
+          ),
+      );
+    });
+    // A failed read fails the picture: a disagreement left out would hide an organisation involved.
+    return Promise.all(keys.map((key) => loader.load(key)));
+  }
+
   /**
    * Every holding of the child across the subgraphs, for an organisation holding one, or for a
    * case worker stating a reason (told to the holders: ALERT in the trail and an event); otherwise
@@ -179,9 +212,13 @@ export class ChildService {
       ...(child.childDeathReviewHoldings == null || child.seriousIncidentHoldings == null ? ['reviews'] : []),
     ];
     if (missing.length > 0) throw pictureIncomplete(missing);
-    const [own] = await this.referralHoldings([child.key]);
+    const [[own], [disputed]] = await Promise.all([
+      this.referralHoldings([child.key]),
+      this.disagreementHoldings([child.key]),
+    ]);
     const holdings = [
       ...(own ?? []),
+      ...(disputed ?? []),
       ...(child.fileTransferHoldings ?? []),
       ...(child.childDeathReviewHoldings ?? []),
       ...(child.seriousIncidentHoldings ?? []),
