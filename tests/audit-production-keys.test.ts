@@ -66,6 +66,20 @@ describe('a production subgraph', () => {
     );
   });
 
+  it.each(subgraphNames)('%s refuses to start without CHILD_KEY_SECRET, naming it', async (name) => {
+    // The internal token secret is no stand-in in production: rotating it would re-key every child.
+    const result = await start(name, {
+      AUDIT_HMAC_KEY: hmacKey,
+      AUDIT_SIGNING_KEY: signingKey,
+      INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+    });
+    expect(result.code).toBe(1);
+    expectOneLine(
+      result.stderr,
+      `${name}: CHILD_KEY_SECRET: required in production (32+ random characters, the same in every subgraph, sealing children's keys)`,
+    );
+  });
+
   it('refuses a key too short to be one, naming it', async () => {
     const result = await start('escalations', { AUDIT_HMAC_KEY: 'short', AUDIT_SIGNING_KEY: signingKey });
     expect(result.code).toBe(1);

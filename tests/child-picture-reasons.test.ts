@@ -1,11 +1,13 @@
-import { AuditRecord, demoIds } from '@safeguarding/shared';
+import { AuditOutcome, AuditRecord, demoIds } from '@safeguarding/shared';
+import { PartnershipArea } from '../subgraphs/escalations/src/partnership-area/partnership-area.entity';
 import { startGraph, type TestGraph } from './support/graph';
 
 /**
  * Issue 17, second slice: the reasons a caller may state to see a child's picture without holding a
- * record are the partnership's local practice, set by its staff, emergency duty and strategy
- * discussion until then; a reason none of the caller's partnerships allows is refused as bad input,
- * whatever the child, so the refusal tells nothing about who holds a record.
+ * record are the local practice of the child's home partnership (the partnership of the child's
+ * home local authority), set by its staff, emergency duty and strategy discussion until then. The
+ * caller's own partnerships play no part. A reason the home partnership does not allow is answered
+ * exactly as for a child no one knows, so the refusal tells nothing about who holds a record.
  */
 let graph: TestGraph;
 beforeAll(async () => {
@@ -14,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => graph.stop());
 
 const westSussex = demoIds.partnerships.westSussex;
+const eastSussex = demoIds.partnerships.eastSussex;
 const reference = 'PIC-REASONS-0001';
+// A child whose home authority is East Sussex, looked at by a police officer of every Sussex partnership.
+const eastReference = 'PIC-REASONS-EAST';
 
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 interface Policy {
@@ -38,6 +43,11 @@ async function policyOf(id: string): Promise<Policy | undefined> {
   return result.data?.partnership?.childPicturePolicy;
 }
 
+const shapeOf = (result: { data?: unknown; errors?: Errors }) => ({
+  data: result.data,
+  errors: result.errors?.map((error) => ({ message: error.message, code: error.extensions?.['code'] })),
+});
+
 const look = (reason: string, childReference = reference) =>
   graph.query<{ child: { involvements: Array<{ involvement: string }> } | null }>(
     withReason,
@@ -50,14 +60,14 @@ const refusalOf = (errors: Errors | undefined) => ({
   field: errors?.[0]?.extensions?.['field'],
 });
 
-beforeAll(async () => {
+async function refer(childReference: string, homeLocalAuthorityGssCode: string, idempotencyKey: string) {
   const referred = await graph.query(
     `mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`,
     {
       input: {
-        idempotencyKey: 'picture-reasons-0001',
-        childReference: reference,
-        homeLocalAuthorityGssCode: 'E10000032',
+        idempotencyKey,
+        childReference,
+        homeLocalAuthorityGssCode,
         concernCategories: ['NEGLECT'],
         significantHarm: false,
         earlyHelpIndicators: [],
@@ -71,6 +81,17 @@ beforeAll(async () => {
     { as: 'sussex-health-visitor' },
   );
   expect(referred.errors).toBeUndefined();
+}
+
+beforeAll(async () => {
+  // The escalations subgraph knows which partnership covers an authority from the partnerships' events.
+  const areas = graph.subgraphs.escalations.db.getRepository(PartnershipArea);
+  const end = Date.now() + 20_000;
+  while ((await areas.countBy({ status: 'ACTIVE' })) < 2 && Date.now() < end)
+    await new Promise((r) => setTimeout(r, 50));
+  expect(await areas.findOneBy({ localAuthorityGssCode: 'E10000011' })).toMatchObject({ partnershipId: eastSussex });
+  await refer(reference, 'E10000032', 'picture-reasons-0001');
+  await refer(eastReference, 'E10000011', 'picture-reasons-0002');
 });
 
 describe("the reasons for looking at a child's picture", () => {
@@ -84,13 +105,18 @@ describe("the reasons for looking at a child's picture", () => {
     expect(seen.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
   });
 
-  it('refuses a reason no partnership of the caller allows, naming the field, for a known child and an unknown one alike', async () => {
+  it("answers a reason the child's home partnership does not allow as for a child no one knows, and audits it refused", async () => {
     const known = await look('SECTION_47_ENQUIRY');
     const unknown = await look('SECTION_47_ENQUIRY', 'PIC-REASONS-NOBODY');
-    expect(refusalOf(known.errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect(refusalOf(unknown.errors)).toEqual(refusalOf(known.errors));
-    expect(unknown.errors?.[0]?.message).toBe(known.errors?.[0]?.message);
-    expect(known.data?.child ?? null).toBeNull();
+    expect(refusalOf(known.errors)).toEqual({ code: 'NOT_FOUND', field: undefined });
+    expect(shapeOf(known)).toEqual(shapeOf(unknown));
+    const refused = await graph.subgraphs.escalations.db
+      .getRepository(AuditRecord)
+      .findBy({ entityType: 'Child', outcome: AuditOutcome.REFUSED, reason: 'SECTION_47_ENQUIRY' });
+    expect(refused.map((record) => record.subject)).toEqual([
+      'demo:sussex-police-officer',
+      'demo:sussex-police-officer',
+    ]);
   });
 
   it('are set by the partnership staff, audited, and then allow the reasons configured', async () => {
@@ -133,5 +159,27 @@ describe("the reasons for looking at a child's picture", () => {
     expect(refusalOf(twice.errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'reasons' });
     // Neither refusal changed what the partnership allows.
     expect([...((await policyOf(westSussex))?.reasons ?? [])].sort()).toEqual(['EMERGENCY_DUTY', 'SECTION_47_ENQUIRY']);
+  });
+
+  it("checks the reason against the child's home partnership, not the caller's partnerships", async () => {
+    // West Sussex allows a section 47 enquiry (above); the officer is in it, but the child is East Sussex's.
+    const east = await look('SECTION_47_ENQUIRY', eastReference);
+    expect(shapeOf(east)).toEqual(shapeOf(await look('SECTION_47_ENQUIRY', 'PIC-REASONS-NOBODY')));
+    // West Sussex no longer allows a strategy discussion; East Sussex, unconfigured, still does.
+    expect(refusalOf((await look('STRATEGY_DISCUSSION')).errors).code).toBe('NOT_FOUND');
+    const eastStrategy = await look('STRATEGY_DISCUSSION', eastReference);
+    expect(eastStrategy.errors).toBeUndefined();
+    expect(eastStrategy.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
+
+    const configured = await graph.query(
+      configure,
+      { id: eastSussex, reasons: ['SECTION_47_ENQUIRY'] },
+      { as: 'east-sussex-business-manager' },
+    );
+    expect(configured.errors).toBeUndefined();
+    const allowed = await look('SECTION_47_ENQUIRY', eastReference);
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_MADE');
+    expect(refusalOf((await look('EMERGENCY_DUTY', eastReference)).errors).code).toBe('NOT_FOUND');
   });
 });

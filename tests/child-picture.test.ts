@@ -105,6 +105,79 @@ async function transfer(childReference: string, leftOn: string): Promise<void> {
   expect(result.errors).toBeUndefined();
 }
 
+let incidents = 0;
+/** A serious incident notification naming the child (and another), sent, and its rapid review opened. */
+async function notifyIncident(
+  childReference: string,
+  dateAware: string,
+): Promise<{ notification: string; rapid: string; sibling: string }> {
+  incidents += 1;
+  const sibling = `PIC-SIBLING-${String(incidents).padStart(4, '0')}`;
+  const manager = { as: 'west-sussex-business-manager' } as const;
+  const child = (reference: string) => ({
+    reference,
+    ageYears: 7,
+    sex: 'FEMALE',
+    ethnicity: 'WBRI',
+    onChildProtectionPlan: true,
+    lookedAfter: false,
+  });
+  const created = await graph.query<{ notifySeriousIncident: { id: string } }>(
+    `mutation ($input: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $input) { id } }`,
+    {
+      input: {
+        partnershipId: demoIds.partnerships.westSussex,
+        localAuthorityGssCode: 'E10000032',
+        caseReference: `SI-PIC-${String(incidents).padStart(4, '0')}`,
+        dateAware,
+        children: [child(sibling), child(childReference)],
+        criteria: { seriousHarm: true, abuseOrNeglectKnownOrSuspected: true },
+      },
+    },
+    manager,
+  );
+  expect(created.errors).toBeUndefined();
+  const notification = String(created.data?.notifySeriousIncident.id);
+  const sent = await graph.query(
+    `mutation ($id: ID!, $on: Date!) { markSeriousIncidentNotified(id: $id, dateNotified: $on) { status } }`,
+    { id: notification, on: dateAware },
+    manager,
+  );
+  expect(sent.errors).toBeUndefined();
+  const opened = await graph.query<{ openRapidReview: { id: string } }>(
+    `mutation ($id: ID!, $on: Date!) { openRapidReview(notificationId: $id, openedOn: $on) { id } }`,
+    { id: notification, on: dateAware },
+    manager,
+  );
+  expect(opened.errors).toBeUndefined();
+  return { notification, rapid: String(opened.data?.openRapidReview.id), sibling };
+}
+
+let disagreements = 0;
+/** The health trust disputes the council's decision about the child: a disagreement naming the child. */
+async function disagree(childReference: string, raisedOn: string): Promise<string> {
+  disagreements += 1;
+  const result = await graph.query<{ raiseProfessionalDisagreement: { id: string; childReference: string | null } }>(
+    `mutation ($input: RaiseProfessionalDisagreementInput!) {
+      raiseProfessionalDisagreement(input: $input) { id childReference } }`,
+    {
+      input: {
+        partnershipId: demoIds.partnerships.westSussex,
+        caseReference: `CASE-PIC-${String(disagreements).padStart(4, '0')}`,
+        childReference,
+        raisedWithAgencyId: westSussexCouncil,
+        issueType: 'THRESHOLD_OR_REFERRAL_DECISION',
+        summary: 'The referral was closed without an assessment (test)',
+        raisedOn,
+      },
+    },
+    { as: 'sussex-health-visitor' },
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.raiseProfessionalDisagreement.childReference).toBe(childReference);
+  return String(result.data?.raiseProfessionalDisagreement.id);
+}
+
 let referralId = '';
 beforeAll(async () => {
   referralId = await refer(reference, nhsNumber, '2026-12-01T10:00:00Z');
@@ -246,14 +319,19 @@ describe("a child's picture", () => {
     };
     await refer('PIC-GROW-0001', null, '2026-12-02T10:00:00Z');
     await transfer('PIC-GROW-0001', '2026-12-10');
+    await notifyIncident('PIC-GROW-0001', '2026-12-20');
+    await disagree('PIC-GROW-0001', '2026-12-21');
     const small = await counted();
     for (let i = 0; i < 4; i += 1) {
       await refer('PIC-GROW-0001', null, `2026-12-0${3 + i}T10:00:00Z`);
       await transfer('PIC-GROW-0001', `2026-12-1${1 + i}`);
+      await notifyIncident('PIC-GROW-0001', `2026-12-2${1 + i}`);
+      await disagree('PIC-GROW-0001', `2026-12-2${2 + i}`);
     }
     const large = await counted();
-    expect(small.seen).toBe(4);
-    expect(large.seen).toBe(4);
+    // Referral made and received, file sent and received, incident notified and rapidly reviewed, disagreement raised and raised with.
+    expect(small.seen).toBe(8);
+    expect(large.seen).toBe(8);
     expect(large.statements).toEqual(small.statements);
   });
 
@@ -387,5 +465,146 @@ describe("a child's picture", () => {
       ['2026-12-10', 'CHILD_PROTECTION_FILE_TRANSFER', true, true],
       ['2026-12-28', 'CHILD_DEATH_REVIEW', false, false],
     ]);
+  });
+
+  it('adds the serious incident notifications naming the child and their rapid reviews, read only under the notification rules', async () => {
+    const notified = 'PIC-SI-0001';
+    await refer(notified, null, '2026-11-02T10:00:00Z');
+    await transfer(notified, '2026-11-10');
+    const { notification, rapid, sibling } = await notifyIncident(notified, '2026-11-16');
+    const query = `query ($reference: String) { child(reference: $reference) {
+      involvements { involvement agency { id } school { urn } since }
+      chronology(first: 10) { totalCount nodes { on record restricted recordId agencies { id } } } } }`;
+    type Entry = {
+      on: string;
+      record: string;
+      restricted: boolean;
+      recordId: string | null;
+      agencies: Array<{ id: string }>;
+    };
+    type Seen = {
+      child: {
+        involvements: Array<{ involvement: string; agency: { id: string } | null; since: string }>;
+        chronology: { totalCount: number; nodes: Entry[] };
+      } | null;
+    };
+    const as = async (who: NonNullable<QueryOptions['as']>) => {
+      const result = await graph.query<Seen>(query, { reference: notified }, { as: who });
+      expect(result.errors).toBeUndefined();
+      if (!result.data?.child) throw new Error('no child in the answer');
+      return result.data.child;
+    };
+    // The school sees the council as notifier and as the partner in the rapid review, with no detail of either.
+    const school = await as('seaview-primary-dsl');
+    expect(
+      school.involvements
+        .filter((line) => ['SERIOUS_INCIDENT_NOTIFIED', 'RAPID_REVIEW'].includes(line.involvement))
+        .map((line) => [line.involvement, line.agency?.id, line.since]),
+    ).toEqual([
+      ['RAPID_REVIEW', westSussexCouncil, '2026-11-16'],
+      ['SERIOUS_INCIDENT_NOTIFIED', westSussexCouncil, '2026-11-16'],
+    ]);
+    const summary = (entries: Entry[]) =>
+      entries.map((entry) => [entry.on, entry.record, entry.restricted, entry.recordId]);
+    expect(summary(school.chronology.nodes)).toEqual([
+      ['2026-11-02', 'REFERRAL', true, null],
+      ['2026-11-10', 'CHILD_PROTECTION_FILE_TRANSFER', false, expect.any(String)],
+      ['2026-11-16', 'RAPID_REVIEW', true, null],
+      ['2026-11-16', 'SERIOUS_INCIDENT_NOTIFICATION', true, null],
+    ]);
+    // The partnership's staff read the notification and its review, as seriousIncidentNotification(id) lets them.
+    const council = await as('west-sussex-business-manager');
+    expect(summary(council.chronology.nodes).slice(2)).toEqual([
+      ['2026-11-16', 'RAPID_REVIEW', false, rapid],
+      ['2026-11-16', 'SERIOUS_INCIDENT_NOTIFICATION', false, notification],
+    ]);
+    expect(council.chronology.nodes[3]?.agencies).toEqual([{ id: westSussexCouncil }]);
+    // The sibling notified alongside is a child of its own: nothing of this child's referral or file.
+    const siblingPicture = await graph.query<Seen>(
+      query,
+      { reference: sibling },
+      { as: 'west-sussex-business-manager' },
+    );
+    expect(siblingPicture.data?.child?.chronology.nodes.map((entry) => entry.record)).toEqual([
+      'RAPID_REVIEW',
+      'SERIOUS_INCIDENT_NOTIFICATION',
+    ]);
+  });
+
+  it("reads the looks at a child's picture through an index, not a scan of the audit trail", async () => {
+    const { db } = graph.subgraphs.escalations;
+    const looks = `SELECT * FROM audit_records WHERE entityType = 'Child' AND entityId = 'x' ORDER BY sequence DESC LIMIT 25`;
+    const plan = JSON.stringify(
+      await db.query(db.options.type === 'better-sqlite3' ? `EXPLAIN QUERY PLAN ${looks}` : `EXPLAIN ${looks}`),
+    );
+    expect(plan).toMatch(/IDX_03b6bb8f722b2233fb150a9b95/);
+    expect(plan).not.toMatch(/SCAN audit_records\b(?! USING)|"type":"ALL"/);
+  });
+
+  it('adds a disagreement naming the child: its two organisations involved, its content for them only', async () => {
+    const disputed = 'PIC-DIS-0001';
+    await transfer(disputed, '2026-11-10');
+    const id = await disagree(disputed, '2026-11-20');
+    const query = `query ($reference: String) { child(reference: $reference) {
+      involvements { involvement agency { id } since yourOrganisation }
+      chronology(first: 10) { nodes { on record restricted recordId agencies { id } } } } }`;
+    type Seen = {
+      child: {
+        involvements: Array<{ involvement: string; agency: { id: string } | null; since: string }>;
+        chronology: { nodes: Array<{ on: string; record: string; restricted: boolean; recordId: string | null }> };
+      } | null;
+    };
+    const as = async (who: NonNullable<QueryOptions['as']>) => {
+      const result = await graph.query<Seen>(query, { reference: disputed }, { as: who });
+      expect(result.errors).toBeUndefined();
+      if (!result.data?.child) throw new Error('no child in the answer');
+      return result.data.child;
+    };
+    // The school holding the file learns who is in the disagreement, not what it says.
+    const school = await as('seaview-primary-dsl');
+    expect(
+      school.involvements
+        .filter((line) => line.involvement.startsWith('DISAGREEMENT'))
+        .map((line) => [line.involvement, line.agency?.id, line.since]),
+    ).toEqual([
+      ['DISAGREEMENT_RAISED', healthTrust, '2026-11-20'],
+      ['DISAGREEMENT_RAISED_WITH', westSussexCouncil, '2026-11-20'],
+    ]);
+    type Picture = NonNullable<Seen['child']>;
+    const entry = (child: Picture) =>
+      child.chronology.nodes.find((node) => node.record === 'PROFESSIONAL_DISAGREEMENT');
+    expect(entry(school)).toEqual({
+      on: '2026-11-20',
+      record: 'PROFESSIONAL_DISAGREEMENT',
+      restricted: true,
+      recordId: null,
+      agencies: [{ id: healthTrust }, { id: westSussexCouncil }],
+    });
+    // Each party, holding the disagreement, sees the picture and reads the disagreement.
+    for (const party of ['sussex-health-visitor', 'west-sussex-social-worker'] as const) {
+      expect(entry(await as(party))).toMatchObject({ restricted: false, recordId: id });
+    }
+    // An unrelated organisation still cannot tell the child is known.
+    const outsider = await graph.query(query, { reference: disputed }, { as: 'chalk-cliff-high-dsl' });
+    expect(outsider.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
+
+  it('refuses a disagreement naming the child by anything but a pseudonymous reference, without echoing it', async () => {
+    const result = await graph.query(
+      `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id } }`,
+      {
+        input: {
+          partnershipId: demoIds.partnerships.westSussex,
+          caseReference: 'CASE-PIC-NAMED',
+          childReference: 'Jane Smith',
+          raisedWithAgencyId: westSussexCouncil,
+          issueType: 'OTHER',
+          summary: 'A name is not a reference (test)',
+        },
+      },
+      { as: 'sussex-health-visitor' },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.childReference' });
+    expect(JSON.stringify(result.errors)).not.toContain('Jane Smith');
   });
 });

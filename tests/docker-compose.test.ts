@@ -36,6 +36,7 @@ const required: Record<string, string> = {
   INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
   AUDIT_HMAC_KEY: 'k'.repeat(40),
   AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  CHILD_KEY_SECRET: 'c'.repeat(40),
   AUTH_JWKS_URL: 'https://idp.example.org/.well-known/jwks.json',
   AUTH_ISSUER: 'https://idp.example.org',
   ...Object.fromEntries(subgraphNames.map((name) => [`${name.toUpperCase()}_DB_PASSWORD`, `${name}-secret`])),
@@ -107,6 +108,8 @@ describe.each(subgraphNames.map((name) => [name]))('the %s service', (name) => {
     expect(config.AUDIT_HMAC_KEY).toBe('k'.repeat(40));
     expect(raw['AUDIT_SIGNING_KEY']).toMatch(/^\$\{AUDIT_SIGNING_KEY:\?/);
     expect(config.AUDIT_SIGNING_KEY).toContain('BEGIN PRIVATE KEY');
+    expect(raw['CHILD_KEY_SECRET']).toMatch(/^\$\{CHILD_KEY_SECRET:\?/);
+    expect(config.CHILD_KEY_SECRET).toBe('c'.repeat(40));
   });
 
   it('is not published outside and runs the one shared image', () => {

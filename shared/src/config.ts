@@ -106,7 +106,8 @@ export const subgraphEnvironment = commonEnvironment.extend({
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
    * Seals the graph-wide key of a child (the references linked to it). Every subgraph must hold the
-   * same one; unset, it is derived from INTERNAL_TOKEN_SECRET, which they share already.
+   * same one. Required in production (see startSubgraph); elsewhere, unset, it is derived from
+   * INTERNAL_TOKEN_SECRET, which they share already.
    */
   CHILD_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Signs checkpoints of the audit chain's head: an Ed25519 private key, PKCS#8 PEM. Required in production. */

@@ -223,6 +223,13 @@ export async function startSubgraph(
       'AUDIT_SIGNING_KEY: required in production (an Ed25519 private key, PKCS#8 PEM, kept outside the database)',
     );
   }
+  // Derived from the internal token secret, a child's key would change (and every key in the field
+  // stop opening) whenever that secret is rotated: in production it is a secret of its own.
+  if (config.NODE_ENV === 'production' && !config.CHILD_KEY_SECRET) {
+    throw new ConfigError(
+      "CHILD_KEY_SECRET: required in production (32+ random characters, the same in every subgraph, sealing children's keys)",
+    );
+  }
   if (config.SUBGRAPH_AUTH === 'jwks' && !config.AUTH_JWKS_URL) {
     throw new ConfigError(
       "AUTH_JWKS_URL: required when SUBGRAPH_AUTH=jwks (callers' tokens are verified against the identity provider's keys)",

@@ -99,6 +99,8 @@ export function testConfig(overrides: Record<string, string> = {}): SubgraphConf
     // A production-mode graph needs the audit keys too; each test graph gets its own.
     AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
     AUDIT_SIGNING_KEY: auditSigningKey,
+    // And its own child-key secret, as production requires one.
+    CHILD_KEY_SECRET: randomBytes(32).toString('base64url'),
     ...overrides,
   });
 }

@@ -29,6 +29,8 @@ registerEnumType(AuditOutcome, {
 @ObjectType({ description: 'Who saw or changed what case-level data, when, and how the request arrived' })
 @Directive('@shareable')
 @Entity('audit_records')
+// The looks at one record (Child.looks: the latest 25 about a child) are read newest first by entity.
+@Index(['entityType', 'entityId', 'sequence'])
 export class AuditRecord {
   @Field(() => Int, { description: "Position in this subgraph's chain" })
   @PrimaryColumn('int')

@@ -23,6 +23,14 @@ export enum ChildInvolvementKind {
   CHILD_PROTECTION_FILE_RECEIVED = 'CHILD_PROTECTION_FILE_RECEIVED',
   /** A child death review partner reviewing the child's death (Children Act 2004 s16M; Child Death Review Statutory Guidance 2018). */
   CHILD_DEATH_REVIEW = 'CHILD_DEATH_REVIEW',
+  /** The local authority that notified a serious child safeguarding incident about the child (Children Act 2004 s16C). */
+  SERIOUS_INCIDENT_NOTIFIED = 'SERIOUS_INCIDENT_NOTIFIED',
+  /** The local authority whose partnership holds a rapid review of that incident (Working Together 2023 ch. 5). */
+  RAPID_REVIEW = 'RAPID_REVIEW',
+  /** It raised a professional disagreement about the child (Working Together 2023 ch. 2: resolving disagreements). */
+  DISAGREEMENT_RAISED = 'DISAGREEMENT_RAISED',
+  /** Its decision or action about the child is disputed in such a disagreement. */
+  DISAGREEMENT_RAISED_WITH = 'DISAGREEMENT_RAISED_WITH',
 }
 registerEnumType(ChildInvolvementKind, {
   name: 'ChildInvolvementKind',
@@ -32,7 +40,8 @@ registerEnumType(ChildInvolvementKind, {
 export type ChildRecordHoldingFields = Pick<
   ChildRecordHolding,
   'organisationId' | 'organisationKind' | 'involvement' | 'on' | 'recordId' | 'readable'
->;
+> &
+  Partial<Pick<ChildRecordHolding, 'partnershipId'>>;
 
 /**
  * One record a subgraph holds about a child, reduced to who holds it, in what part, and since
@@ -60,7 +69,13 @@ export class ChildRecordHolding {
   @Field({ description: "Whether the caller may read the record under the holding subgraph's own rules" })
   readable!: boolean;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "The partnership whose record it is, where the record belongs to one: the child's home partnership",
+  })
+  partnershipId!: string | null;
+
   static of(fields: ChildRecordHoldingFields): ChildRecordHolding {
-    return Object.assign(new ChildRecordHolding(), fields);
+    return Object.assign(new ChildRecordHolding(), { partnershipId: null }, fields);
   }
 }

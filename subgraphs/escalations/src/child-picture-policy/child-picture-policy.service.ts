@@ -55,14 +55,13 @@ export class ChildPicturePolicyService {
   }
 
   /**
-   * Whether the caller may state this reason: one of its partnerships allows it, or, for a caller
-   * in no partnership, it is one of the defaults.
+   * Whether a reason opens the picture of a child of this home partnership: the partnership's own
+   * reasons, the defaults until it sets them, and the defaults for a child no partnership covers.
+   * The caller's own partnerships play no part: the child's partnership governs looks at its children.
    */
-  async allowsCaller(reason: ChildPictureReason): Promise<boolean> {
-    const { partnershipIds } = this.ctx.scope.requireIdentity();
-    if (partnershipIds.length === 0) return defaultChildPictureReasons.includes(reason);
-    const policies = await this.policiesOf(partnershipIds);
-    return policies.some((policy) => policy.reasons.includes(reason));
+  async allowsFor(homePartnershipId: string | null, reason: ChildPictureReason): Promise<boolean> {
+    if (homePartnershipId == null) return defaultChildPictureReasons.includes(reason);
+    return (await this.policyOf(homePartnershipId)).reasons.includes(reason);
   }
 
   async configure(partnershipIdInput: string, reasonsInput: readonly string[]): Promise<ChildPicturePolicy> {

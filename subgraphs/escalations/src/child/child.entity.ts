@@ -37,6 +37,11 @@ export class Child {
   @Directive('@external')
   childDeathReviewHoldings?: ChildRecordHolding[] | null;
 
+  // The reviews subgraph's serious incident notifications and rapid reviews naming the child.
+  @Field(() => [ChildRecordHolding], { nullable: true })
+  @Directive('@external')
+  seriousIncidentHoldings?: ChildRecordHolding[] | null;
+
   static of(key: string): Child {
     return Object.assign(new Child(), { key });
   }
@@ -129,6 +134,12 @@ export enum ChildRecordKind {
   CHILD_PROTECTION_FILE_TRANSFER = 'CHILD_PROTECTION_FILE_TRANSFER',
   /** A child death review (reviews; Children Act 2004 s16M). */
   CHILD_DEATH_REVIEW = 'CHILD_DEATH_REVIEW',
+  /** A serious child safeguarding incident notification naming the child (reviews; Children Act 2004 s16C). */
+  SERIOUS_INCIDENT_NOTIFICATION = 'SERIOUS_INCIDENT_NOTIFICATION',
+  /** The rapid review of that incident (reviews; Working Together 2023 ch. 5). */
+  RAPID_REVIEW = 'RAPID_REVIEW',
+  /** A professional disagreement naming the child (escalations; Working Together 2023 ch. 2). */
+  PROFESSIONAL_DISAGREEMENT = 'PROFESSIONAL_DISAGREEMENT',
 }
 registerEnumType(ChildRecordKind, {
   name: 'ChildRecordKind',
@@ -161,7 +172,8 @@ export class ChildChronologyEntry {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The record, to read through referral(id), fileTransfer(id) or the reviews; null when restricted',
+    description:
+      'The record, to read through referral(id), professionalDisagreement(id), fileTransfer(id), childDeathReview(id), seriousIncidentNotification(id) or rapidReview(id); null when restricted',
   })
   recordId!: string | null;
 

@@ -11,8 +11,8 @@ import {
 } from './child.entity';
 import { ChildService } from './child.service';
 
-const holdingFields = 'organisationId organisationKind involvement on recordId readable';
-const everyHolding = `fileTransferHoldings { ${holdingFields} } childDeathReviewHoldings { ${holdingFields} }`;
+const holdingFields = 'organisationId organisationKind involvement on recordId readable partnershipId';
+const everyHolding = `fileTransferHoldings { ${holdingFields} } childDeathReviewHoldings { ${holdingFields} } seriousIncidentHoldings { ${holdingFields} }`;
 
 @Resolver(() => Child)
 export class ChildResolver {
@@ -39,7 +39,7 @@ export class ChildResolver {
     @Arg('reason', () => ChildPictureReason, {
       nullable: true,
       description:
-        'For an organisation holding no record: why it must look. The look is told to the home local authority and every holder',
+        "For an organisation holding no record: why it must look, among the reasons the child's home partnership allows (its childPicturePolicy; the partnership of the child's home local authority). Any other is answered as for a child no one knows. The look is told to the home local authority and every holder",
     })
     reason: ChildPictureReason | null,
     @Ctx() ctx: SubgraphContext,

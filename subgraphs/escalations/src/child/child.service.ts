@@ -41,6 +41,9 @@ import {
 import { ChildRepository } from './child.repository';
 import { ChildPicturePolicyService } from '../child-picture-policy/child-picture-policy.service';
 import { referralRoles } from '../referral/referral.roles';
+import { PartnershipAreaRepository } from '../partnership-area/partnership-area.repository';
+import { DisagreementPartyKind } from '../disagreement/professional-disagreement.entity';
+import { ProfessionalDisagreementRepository } from '../disagreement/professional-disagreement.repository';
 import { childReferenceSchema, nhsNumberSchema } from './child.input';
 
 /**
@@ -51,6 +54,15 @@ export function childNotFound(): DomainError {
   return new DomainError(ErrorCode.NOT_FOUND, 'No child with a record at your organisation was found', {
     entity: 'Child',
   });
+}
+
+/** A picture some subgraph could not contribute to is not shown in part: the error names the services. */
+export function pictureIncomplete(services: readonly string[]): DomainError {
+  return new DomainError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    `The child's picture is incomplete and is not shown: the ${services.join(' and ')} service${services.length > 1 ? 's' : ''} did not answer; try again shortly`,
+    { serviceName: services[0], serviceNames: [...services], retryable: true },
+  );
 }
 
 // One admission (and one audit record) per request, child and reason, however many fields ask.
@@ -65,6 +77,10 @@ const recordKindOf: Record<ChildInvolvementKind, ChildRecordKind> = {
   [ChildInvolvementKind.CHILD_PROTECTION_FILE_SENT]: ChildRecordKind.CHILD_PROTECTION_FILE_TRANSFER,
   [ChildInvolvementKind.CHILD_PROTECTION_FILE_RECEIVED]: ChildRecordKind.CHILD_PROTECTION_FILE_TRANSFER,
   [ChildInvolvementKind.CHILD_DEATH_REVIEW]: ChildRecordKind.CHILD_DEATH_REVIEW,
+  [ChildInvolvementKind.SERIOUS_INCIDENT_NOTIFIED]: ChildRecordKind.SERIOUS_INCIDENT_NOTIFICATION,
+  [ChildInvolvementKind.RAPID_REVIEW]: ChildRecordKind.RAPID_REVIEW,
+  [ChildInvolvementKind.DISAGREEMENT_RAISED]: ChildRecordKind.PROFESSIONAL_DISAGREEMENT,
+  [ChildInvolvementKind.DISAGREEMENT_RAISED_WITH]: ChildRecordKind.PROFESSIONAL_DISAGREEMENT,
 };
 
 /** Oldest first; the kind and the record's id make the order total. */
@@ -111,6 +127,10 @@ export class ChildService {
         const referencesOf = batch.map((key) => openChildKey(key) ?? []);
         const rows = await this.referrals().holdersAbout(referencesOf.flat());
         const readable = await this.referrals().readableAbout(referencesOf.flat());
+        // The partnership covering the child's home authority, as each referral names that authority.
+        const homes = await new PartnershipAreaRepository(this.ctx.db.manager).activeHolders(
+          rows.map((row) => row.homeLocalAuthorityGssCode),
+        );
         return referencesOf.map((references) =>
           rows
             .filter((row) => references.includes(row.childReference))
@@ -122,6 +142,7 @@ export class ChildService {
                 on: row.receivedOn,
                 recordId: row.id,
                 readable: readable.has(row.id),
+                partnershipId: homes.get(row.homeLocalAuthorityGssCode) ?? null,
               }),
               ChildRecordHolding.of({
                 organisationId: row.receivingAuthorityId,
@@ -130,12 +151,42 @@ export class ChildService {
                 on: row.receivedOn,
                 recordId: row.id,
                 readable: readable.has(row.id),
+                partnershipId: homes.get(row.homeLocalAuthorityGssCode) ?? null,
               }),
             ]),
         );
       })
       .loadMany(keys)
       .then((results) => results.map((result) => (result instanceof Error ? [] : result)));
+  }
+
+  /** The organisations in a disagreement naming the child: one statement for every child of the fetch, one to read. */
+  private disagreementHoldings(keys: readonly string[]): Promise<ChildRecordHolding[][]> {
+    const loader = this.ctx.loaders.get<string, ChildRecordHolding[]>('child.disagreementHoldings', async (batch) => {
+      const referencesOf = batch.map((key) => openChildKey(key) ?? []);
+      const repository = new ProfessionalDisagreementRepository(this.ctx.db.manager, this.ctx.scope);
+      const rows = await repository.holdersAbout(referencesOf.flat());
+      const readable = rows.length > 0 ? await repository.readableAbout(referencesOf.flat()) : new Set<string>();
+      const party = (organisationId: string, kind: DisagreementPartyKind, involvement: ChildInvolvementKind) => ({
+        organisationId,
+        organisationKind: kind === DisagreementPartyKind.SCHOOL ? ChildHolderKind.SCHOOL : ChildHolderKind.AGENCY,
+        involvement,
+      });
+      return referencesOf.map((references) =>
+        rows
+          .filter((row) => row.childReference != null && references.includes(row.childReference))
+          .flatMap((row) =>
+            [
+              party(row.raisedByOrganisationId, row.raisedByKind, ChildInvolvementKind.DISAGREEMENT_RAISED),
+              party(row.raisedWithOrganisationId, row.raisedWithKind, ChildInvolvementKind.DISAGREEMENT_RAISED_WITH),
+            ].map((fields) =>
+              ChildRecordHolding.of({ ...fields, on: row.raisedOn, recordId: row.id, readable: readable.has(row.id) }),
+            ),
+          ),
+      );
+    });
+    // A failed read fails the picture: a disagreement left out would hide an organisation involved.
+    return Promise.all(keys.map((key) => loader.load(key)));
   }
 
   /**
@@ -154,18 +205,36 @@ export class ChildService {
 
   private async admitted(child: Child, reason: ChildPictureReason | null): Promise<ChildRecordHolding[]> {
     const identity = this.ctx.scope.requireIdentity();
-    // Refused whatever the child, so the refusal tells nothing about who holds a record.
-    if (reason != null && !(await new ChildPicturePolicyService(this.ctx).allowsCaller(reason)))
-      throw new BadUserInputError('reason', "is not a reason your partnership allows for looking at a child's picture");
-    const [own] = await this.referralHoldings([child.key]);
-    const holdings = [...(own ?? []), ...(child.fileTransferHoldings ?? []), ...(child.childDeathReviewHoldings ?? [])];
+    // A part the gateway could not fetch arrives missing, not empty: a picture without it would tell
+    // a practitioner that no school or review partner is involved when one may be. Whatever the child.
+    const missing = [
+      ...(child.fileTransferHoldings == null ? ['schools'] : []),
+      ...(child.childDeathReviewHoldings == null || child.seriousIncidentHoldings == null ? ['reviews'] : []),
+    ];
+    if (missing.length > 0) throw pictureIncomplete(missing);
+    const [[own], [disputed]] = await Promise.all([
+      this.referralHoldings([child.key]),
+      this.disagreementHoldings([child.key]),
+    ]);
+    const holdings = [
+      ...(own ?? []),
+      ...(disputed ?? []),
+      ...(child.fileTransferHoldings ?? []),
+      ...(child.childDeathReviewHoldings ?? []),
+      ...(child.seriousIncidentHoldings ?? []),
+    ];
     const entityId = childAuditId(child.key);
     const entry = { action: AuditAction.READ, entityType: 'Child', entityId, partnershipId: null };
     if (holdings.some((holding) => holding.organisationId === identity.organisation.id)) {
       await appendAudit(this.ctx, [entry]);
       return holdings;
     }
-    if (reason != null && holdings.length > 0 && this.ctx.scope.hasRole(...referralRoles)) {
+    if (
+      reason != null &&
+      holdings.length > 0 &&
+      this.ctx.scope.hasRole(...referralRoles) &&
+      (await new ChildPicturePolicyService(this.ctx).allowsFor(homePartnershipOf(holdings), reason))
+    ) {
       await inTransaction(this.ctx.db, async (manager) => {
         await recordEvent(manager, {
           type: 'child.picture_viewed_with_reason',
@@ -306,6 +375,18 @@ export class ChildService {
     const page = pageOf(rest.slice(0, request.first + 1), request.first, 'chronology', (entry) => entry.sortKey);
     return connection(ChildChronologyConnection, page, () => Promise.resolve(ordered.length));
   }
+}
+
+/**
+ * The partnership of the child's home local authority: as the latest referral names that authority,
+ * else the partnership of the latest review record (the notifying authority's); null when none says.
+ */
+export function homePartnershipOf(holdings: readonly ChildRecordHolding[]): string | null {
+  const placed = holdings.filter((holding) => holding.partnershipId != null);
+  const referred = placed.filter((holding) => holding.involvement === ChildInvolvementKind.REFERRAL_RECEIVED);
+  const latest = (among: readonly ChildRecordHolding[]) =>
+    [...among].sort((a, b) => b.on.localeCompare(a.on) || b.recordId.localeCompare(a.recordId))[0];
+  return (latest(referred) ?? latest(placed))?.partnershipId ?? null;
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {

@@ -56,6 +56,15 @@ export class ProfessionalDisagreement {
   @Column('varchar', { length: 40 })
   caseReference!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The child the disagreement is about, by the same pseudonymous reference referrals name the child by (never a name or an NHS number); null when it names none. Named, the disagreement is part of the child's picture: its two organisations are shown as involved, its content only to those who may read it (Working Together 2023 ch. 2: resolving professional disagreements)",
+  })
+  @Index()
+  @Column('varchar', { length: 40, nullable: true })
+  childReference!: string | null;
+
   @Index()
   @Column('varchar', { length: 36 })
   raisedByOrganisationId!: string;

@@ -15,6 +15,13 @@ export class RaiseProfessionalDisagreementInput {
   @Field({ description: "Pseudonymous case reference (letters, digits, hyphens); never a child's name" })
   caseReference!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Optional: the child the disagreement is about, by the pseudonymous reference referrals use (up to 40 letters, digits, - and /; never a name). Given, the two organisations appear as involved in the child's picture",
+  })
+  childReference?: string | null;
+
   @Field(() => ID, {
     nullable: true,
     description:

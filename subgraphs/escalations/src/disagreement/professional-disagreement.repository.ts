@@ -46,6 +46,51 @@ export class ProfessionalDisagreementRepository {
     return clauses;
   }
 
+  /**
+   * Who is in a disagreement about any of these children, and since when: the two organisations and
+   * the day only, for a child's picture. Not filtered by the caller, as the picture must know every
+   * holder to tell whether the caller is one.
+   */
+  holdersAbout(
+    childReferences: readonly string[],
+  ): Promise<
+    Pick<
+      ProfessionalDisagreement,
+      | 'id'
+      | 'childReference'
+      | 'raisedByOrganisationId'
+      | 'raisedByKind'
+      | 'raisedWithOrganisationId'
+      | 'raisedWithKind'
+      | 'raisedOn'
+    >[]
+  > {
+    if (childReferences.length === 0) return Promise.resolve([]);
+    return this.manager.find(ProfessionalDisagreement, {
+      select: {
+        id: true,
+        childReference: true,
+        raisedByOrganisationId: true,
+        raisedByKind: true,
+        raisedWithOrganisationId: true,
+        raisedWithKind: true,
+        raisedOn: true,
+      },
+      where: { childReference: In([...childReferences]) },
+      order: { raisedOn: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The ids of the disagreements about these children the caller reads without a stated reason: its own. */
+  async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
+    if (childReferences.length === 0) return new Set();
+    const rows = await this.manager.find(ProfessionalDisagreement, {
+      select: { id: true },
+      where: this.visible({ childReference: In([...childReferences]) }, false),
+    });
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** In the caller's scope; one that exists outside it is noted as a refusal. */
   findByIds(ids: readonly string[], partnershipCases: boolean): Promise<ProfessionalDisagreement[]> {
     return findInScope(this.manager, this.scope, ProfessionalDisagreement, 'ProfessionalDisagreement', ids, () =>

@@ -29,6 +29,7 @@ import {
   type Identity,
   type SubgraphContext,
 } from '@safeguarding/shared';
+import { childReferenceSchema } from '../child/child.input';
 import type { EntityManager } from 'typeorm';
 import { verifyHistory } from '../escalation-event/escalation-event.chain';
 import {
@@ -101,6 +102,7 @@ function raiseSchema() {
           /^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/,
           'must be a pseudonymous case reference: 3 to 40 letters, digits or hyphens',
         ),
+      childReference: childReferenceSchema.nullish(),
       raisedWithAgencyId: z.string().trim().toLowerCase().regex(uuidPattern, 'must be a UUID').nullish(),
       raisedWithSchoolUrn: z.string().trim().regex(schoolUrn, 'must be a 6-digit URN').nullish(),
       issueType: z.enum(DisagreementIssueType),
@@ -350,6 +352,7 @@ export class ProfessionalDisagreementService {
         id: newId(),
         partnershipId: valid.partnershipId,
         caseReference: valid.caseReference,
+        childReference: valid.childReference ?? null,
         raisedByOrganisationId: identity.organisation.id,
         raisedByKind:
           identity.organisation.kind === 'SCHOOL' ? DisagreementPartyKind.SCHOOL : DisagreementPartyKind.AGENCY,

@@ -192,7 +192,13 @@ export class ReferralRepository {
   ): Promise<
     Pick<
       Referral,
-      'id' | 'childReference' | 'referrerOrganisationId' | 'referrerKind' | 'receivingAuthorityId' | 'receivedOn'
+      | 'id'
+      | 'childReference'
+      | 'referrerOrganisationId'
+      | 'referrerKind'
+      | 'receivingAuthorityId'
+      | 'receivedOn'
+      | 'homeLocalAuthorityGssCode'
     >[]
   > {
     if (childReferences.length === 0) return Promise.resolve([]);
@@ -204,6 +210,7 @@ export class ReferralRepository {
         referrerKind: true,
         receivingAuthorityId: true,
         receivedOn: true,
+        homeLocalAuthorityGssCode: true,
       },
       where: { childReference: In([...childReferences]) },
       order: { receivedAt: 'ASC', id: 'ASC' },

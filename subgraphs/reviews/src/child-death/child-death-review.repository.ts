@@ -49,7 +49,10 @@ export class ChildDeathReviewRepository {
   holdersAbout(
     childReferences: readonly string[],
   ): Promise<
-    Pick<ChildDeathReview, 'id' | 'childReference' | 'localAuthorityId' | 'integratedCareBoardId' | 'dateOfDeath'>[]
+    Pick<
+      ChildDeathReview,
+      'id' | 'childReference' | 'localAuthorityId' | 'integratedCareBoardId' | 'dateOfDeath' | 'partnershipId'
+    >[]
   > {
     if (childReferences.length === 0) return Promise.resolve([]);
     return this.manager.find(ChildDeathReview, {
@@ -59,6 +62,7 @@ export class ChildDeathReviewRepository {
         localAuthorityId: true,
         integratedCareBoardId: true,
         dateOfDeath: true,
+        partnershipId: true,
       },
       where: { childReference: In([...childReferences]) },
       order: { dateOfDeath: 'ASC', id: 'ASC' },

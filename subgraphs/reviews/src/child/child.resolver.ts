@@ -14,4 +14,15 @@ export class ChildDeathReviewHoldingsResolver {
   childDeathReviewHoldings(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildRecordHolding[]> {
     return new ChildService(ctx).childDeathReviewHoldings(child);
   }
+
+  // Inaccessible likewise.
+  @FieldResolver(() => [ChildRecordHolding], {
+    nullable: true,
+    description:
+      'The local authorities that notified a serious incident naming the child (Children Act 2004 s16C), and the rapid reviews of it',
+  })
+  @Directive('@inaccessible')
+  seriousIncidentHoldings(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildRecordHolding[]> {
+    return new ChildService(ctx).seriousIncidentHoldings(child);
+  }
 }

@@ -1,56 +1,93 @@
 import {
-  appendAudit,
-  AuditAction,
   ChildHolderKind,
   ChildInvolvementKind,
+  childHoldings,
   ChildRecordHolding,
-  childAuditId,
-  openChildKey,
   type SubgraphContext,
 } from '@safeguarding/shared';
 import { ChildDeathReviewRepository } from '../child-death/child-death-review.repository';
+import { SeriousIncidentNotificationRepository } from '../notification/serious-incident-notification.repository';
+import { RapidReviewRepository } from '../rapid-review/rapid-review.repository';
 import type { Child } from './child.entity';
 
-/** What the reviews subgraph contributes to a child's picture: the partners reviewing the child's death. */
+// Every review record is a partnership's: that of the local authority for the child's area.
+const agencyHolding = (
+  organisationId: string,
+  involvement: ChildInvolvementKind,
+  row: { id: string; partnershipId: string },
+  on: string,
+  readable: boolean,
+): ChildRecordHolding =>
+  ChildRecordHolding.of({
+    organisationId,
+    organisationKind: ChildHolderKind.AGENCY,
+    involvement,
+    on,
+    recordId: row.id,
+    readable,
+    partnershipId: row.partnershipId,
+  });
+
+/**
+ * What the reviews subgraph contributes to a child's picture: the partners reviewing the child's
+ * death, and the serious incident notifications naming the child with their rapid reviews. Each
+ * record's readability is the rule its own query (childDeathReview, seriousIncidentNotification,
+ * rapidReview) applies; the look is audited here once per child and request.
+ */
 export class ChildService {
   constructor(private readonly ctx: SubgraphContext) {}
 
-  /** Every child of the fetch in one statement (and one for what the caller may read); each look audited here. */
+  /** Every child of the fetch in one statement (and one for what the caller may read). */
   childDeathReviewHoldings(child: Child): Promise<ChildRecordHolding[]> {
+    const repository = new ChildDeathReviewRepository(this.ctx.db.manager, this.ctx.scope);
     return this.ctx.loaders
-      .get<string, ChildRecordHolding[]>('child.childDeathReviewHoldings', (keys) => this.holdingsOf(keys))
+      .get<string, ChildRecordHolding[]>('child.childDeathReviewHoldings', (keys) =>
+        childHoldings(this.ctx, keys, {
+          holders: (references) => repository.holdersAbout(references),
+          readable: (references) => repository.readableAbout(references),
+          holdingsOf: (row, readable) =>
+            [row.localAuthorityId, row.integratedCareBoardId].map((organisationId) =>
+              agencyHolding(organisationId, ChildInvolvementKind.CHILD_DEATH_REVIEW, row, row.dateOfDeath, readable),
+            ),
+        }),
+      )
       .load(child.key);
   }
 
-  private async holdingsOf(keys: readonly string[]): Promise<ChildRecordHolding[][]> {
-    const referencesOf = keys.map((key) => openChildKey(key) ?? []);
-    const repository = new ChildDeathReviewRepository(this.ctx.db.manager, this.ctx.scope);
-    const rows = await repository.holdersAbout(referencesOf.flat());
-    const readable = await repository.readableAbout(referencesOf.flat());
-    await appendAudit(
-      this.ctx,
-      keys.map((key) => ({
-        action: AuditAction.READ,
-        entityType: 'Child',
-        entityId: childAuditId(key),
-        partnershipId: null,
-      })),
-    );
-    return referencesOf.map((references) =>
-      rows
-        .filter((row) => references.includes(row.childReference))
-        .flatMap((row) =>
-          [row.localAuthorityId, row.integratedCareBoardId].map((organisationId) =>
-            ChildRecordHolding.of({
-              organisationId,
-              organisationKind: ChildHolderKind.AGENCY,
-              involvement: ChildInvolvementKind.CHILD_DEATH_REVIEW,
-              on: row.dateOfDeath,
-              recordId: row.id,
-              readable: readable.has(row.id),
-            }),
-          ),
-        ),
-    );
+  /** The notifications naming the child and their rapid reviews: one statement each, and one each for reading. */
+  async seriousIncidentHoldings(child: Child): Promise<ChildRecordHolding[]> {
+    const notifications = new SeriousIncidentNotificationRepository(this.ctx.db.manager, this.ctx.scope);
+    const rapidReviews = new RapidReviewRepository(this.ctx.db.manager, this.ctx.scope);
+    const [notified, reviewed] = await Promise.all([
+      this.ctx.loaders
+        .get<string, ChildRecordHolding[]>('child.seriousIncidentNotificationHoldings', (keys) =>
+          childHoldings(this.ctx, keys, {
+            holders: (references) => notifications.holdersAbout(references),
+            readable: (_, rows) => notifications.readableOf(rows.map((row) => row.id)),
+            holdingsOf: (row, readable) => [
+              agencyHolding(
+                row.localAuthorityId,
+                ChildInvolvementKind.SERIOUS_INCIDENT_NOTIFIED,
+                row,
+                row.dateAware,
+                readable,
+              ),
+            ],
+          }),
+        )
+        .load(child.key),
+      this.ctx.loaders
+        .get<string, ChildRecordHolding[]>('child.rapidReviewHoldings', (keys) =>
+          childHoldings(this.ctx, keys, {
+            holders: (references) => rapidReviews.holdersAbout(references),
+            readable: (_, rows) => rapidReviews.readableOf(rows.map((row) => row.id)),
+            holdingsOf: (row, readable) => [
+              agencyHolding(row.localAuthorityId, ChildInvolvementKind.RAPID_REVIEW, row, row.openedOn, readable),
+            ],
+          }),
+        )
+        .load(child.key),
+    ]);
+    return [...notified, ...reviewed];
   }
 }

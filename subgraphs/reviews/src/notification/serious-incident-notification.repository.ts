@@ -20,6 +20,20 @@ import {
 
 type Where = FindOptionsWhere<SeriousIncidentNotification>;
 
+/** A child named in a notification, with who notified and when the authority became aware. */
+export interface NotifiedChildHolder {
+  readonly id: string;
+  readonly childReference: string;
+  readonly partnershipId: string;
+  readonly localAuthorityId: string;
+  readonly dateAware: string;
+}
+
+/** A date column read raw: MySQL hands a Date (at UTC midnight, the connection being UTC), SQLite the text. */
+export function dayOf(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
 /** Newest first (the day the partnership became aware); the id makes the order total. */
 export const notificationOrder: readonly SortKey<SeriousIncidentNotification>[] = [
   { column: 'notification.dateAware', descending: true, value: (n) => n.dateAware },
@@ -124,6 +138,42 @@ export class SeriousIncidentNotificationRepository {
   /** Notifications whose own deadline is still open (not yet sent). */
   unsentOf(partnershipIds: readonly string[]): Promise<SeriousIncidentNotification[]> {
     return this.find(this.visible({ status: NotificationStatus.DRAFT }, partnershipIds));
+  }
+
+  /**
+   * The notifications naming any of these children (by the pseudonymous reference each child is
+   * notified under), with the notifying local authority and day 0, for a child's picture. Not
+   * filtered by the caller: the picture must know every holder to tell whether the caller is one.
+   */
+  async holdersAbout(childReferences: readonly string[]): Promise<NotifiedChildHolder[]> {
+    if (childReferences.length === 0) return [];
+    const rows = await this.manager
+      .createQueryBuilder(NotifiedChild, 'child')
+      .innerJoin(SeriousIncidentNotification, 'notification', 'notification.id = child.notificationId')
+      .select('notification.id', 'id')
+      .addSelect('child.reference', 'childReference')
+      .addSelect('notification.partnershipId', 'partnershipId')
+      .addSelect('notification.localAuthorityId', 'localAuthorityId')
+      .addSelect('notification.dateAware', 'dateAware')
+      .where('child.reference IN (:...childReferences)', { childReferences: [...childReferences] })
+      .orderBy('notification.dateAware', 'ASC')
+      .addOrderBy('notification.id', 'ASC')
+      .getRawMany<Record<keyof NotifiedChildHolder, unknown>>();
+    return rows.map((row) => ({
+      id: String(row.id),
+      childReference: String(row.childReference),
+      partnershipId: String(row.partnershipId),
+      localAuthorityId: String(row.localAuthorityId),
+      dateAware: dayOf(row.dateAware),
+    }));
+  }
+
+  /** Which of these notifications the caller may read (`visible`: the same rule as notification(id)). */
+  async readableOf(notificationIds: readonly string[]): Promise<Set<string>> {
+    const clauses = this.visible({ id: In([...notificationIds]) });
+    if (notificationIds.length === 0 || clauses.length === 0) return new Set();
+    const rows = await this.manager.find(SeriousIncidentNotification, { select: { id: true }, where: clauses });
+    return new Set(rows.map((row) => row.id));
   }
 
   childrenOf(notificationIds: readonly string[]): Promise<NotifiedChild[]> {

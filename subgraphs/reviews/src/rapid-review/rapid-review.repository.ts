@@ -11,7 +11,18 @@ import {
   findInScope,
 } from '@safeguarding/shared';
 import { caseClauses } from '../common/case-access';
+import { NotifiedChild, SeriousIncidentNotification } from '../notification/serious-incident-notification.entity';
+import { dayOf } from '../notification/serious-incident-notification.repository';
 import { RapidReview, RapidReviewStatus } from './rapid-review.entity';
+
+/** A child of the notification a rapid review reviews, with the notifying authority and the day it opened. */
+export interface RapidReviewChildHolder {
+  readonly id: string;
+  readonly childReference: string;
+  readonly partnershipId: string;
+  readonly localAuthorityId: string;
+  readonly openedOn: string;
+}
 
 type Where = FindOptionsWhere<RapidReview>;
 
@@ -41,6 +52,42 @@ export class RapidReviewRepository {
     return findInScope(this.manager, this.scope, RapidReview, 'RapidReview', ids, () =>
       this.find(this.visible({ id: In([...ids]) })),
     );
+  }
+
+  /**
+   * The rapid reviews of notifications naming any of these children, for a child's picture; not
+   * filtered by the caller, as the picture must know every holder (see the notifications' own).
+   */
+  async holdersAbout(childReferences: readonly string[]): Promise<RapidReviewChildHolder[]> {
+    if (childReferences.length === 0) return [];
+    const rows = await this.manager
+      .createQueryBuilder(RapidReview, 'rapid')
+      .innerJoin(NotifiedChild, 'child', 'child.notificationId = rapid.notificationId')
+      .innerJoin(SeriousIncidentNotification, 'notification', 'notification.id = rapid.notificationId')
+      .select('rapid.id', 'id')
+      .addSelect('child.reference', 'childReference')
+      .addSelect('rapid.partnershipId', 'partnershipId')
+      .addSelect('notification.localAuthorityId', 'localAuthorityId')
+      .addSelect('rapid.openedOn', 'openedOn')
+      .where('child.reference IN (:...childReferences)', { childReferences: [...childReferences] })
+      .orderBy('rapid.openedOn', 'ASC')
+      .addOrderBy('rapid.id', 'ASC')
+      .getRawMany<Record<keyof RapidReviewChildHolder, unknown>>();
+    return rows.map((row) => ({
+      id: String(row.id),
+      childReference: String(row.childReference),
+      partnershipId: String(row.partnershipId),
+      localAuthorityId: String(row.localAuthorityId),
+      openedOn: dayOf(row.openedOn),
+    }));
+  }
+
+  /** Which of these rapid reviews the caller may read (`visible`: the same rule as rapidReview(id)). */
+  async readableOf(ids: readonly string[]): Promise<Set<string>> {
+    const clauses = this.visible({ id: In([...ids]) });
+    if (ids.length === 0 || clauses.length === 0) return new Set();
+    const rows = await this.manager.find(RapidReview, { select: { id: true }, where: clauses });
+    return new Set(rows.map((row) => row.id));
   }
 
   ofNotifications(notificationIds: readonly string[]): Promise<RapidReview[]> {

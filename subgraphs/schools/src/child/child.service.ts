@@ -1,10 +1,7 @@
 import {
-  appendAudit,
-  AuditAction,
   ChildHolderKind,
   ChildInvolvementKind,
-  childAuditId,
-  openChildKey,
+  childHoldings,
   ChildRecordHolding,
   type SubgraphContext,
 } from '@safeguarding/shared';
@@ -32,32 +29,18 @@ export class ChildService {
 
   /** Every child of the fetch in one statement; each look is audited here, as the records are held here. */
   fileTransferHoldings(child: Child): Promise<ChildRecordHolding[]> {
-    return this.ctx.loaders
-      .get<string, ChildRecordHolding[]>('child.fileTransferHoldings', (keys) => this.holdingsOf(keys))
-      .load(child.key);
-  }
-
-  private async holdingsOf(keys: readonly string[]): Promise<ChildRecordHolding[][]> {
-    const referencesOf = keys.map((key) => openChildKey(key) ?? []);
     const repository = new FileTransferRepository(this.ctx.db.manager, this.ctx.scope, this.ctx.reference);
-    const rows = await repository.holdersAbout(referencesOf.flat());
-    const readable = await repository.readableAbout(referencesOf.flat());
-    await appendAudit(
-      this.ctx,
-      keys.map((key) => ({
-        action: AuditAction.READ,
-        entityType: 'Child',
-        entityId: childAuditId(key),
-        partnershipId: null,
-      })),
-    );
-    return referencesOf.map((references) =>
-      rows
-        .filter((row) => references.includes(row.childReference))
-        .flatMap((row) => [
-          holding(row.sendingUrn, ChildInvolvementKind.CHILD_PROTECTION_FILE_SENT, row, readable.has(row.id)),
-          holding(row.receivingUrn, ChildInvolvementKind.CHILD_PROTECTION_FILE_RECEIVED, row, readable.has(row.id)),
-        ]),
-    );
+    return this.ctx.loaders
+      .get<string, ChildRecordHolding[]>('child.fileTransferHoldings', (keys) =>
+        childHoldings(this.ctx, keys, {
+          holders: (references) => repository.holdersAbout(references),
+          readable: (references) => repository.readableAbout(references),
+          holdingsOf: (row, readable) => [
+            holding(row.sendingUrn, ChildInvolvementKind.CHILD_PROTECTION_FILE_SENT, row, readable),
+            holding(row.receivingUrn, ChildInvolvementKind.CHILD_PROTECTION_FILE_RECEIVED, row, readable),
+          ],
+        }),
+      )
+      .load(child.key);
   }
 }

@@ -1,0 +1,13 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ChildLookIndex1796594852544 implements MigrationInterface {
+  name = 'ChildLookIndex1796594852544';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE INDEX \"IDX_03b6bb8f722b2233fb150a9b95\" ON \"audit_records\" (\"entityType\", \"entityId\", \"sequence\") ");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_03b6bb8f722b2233fb150a9b95\"");
+  }
+}
