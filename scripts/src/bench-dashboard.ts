@@ -13,7 +13,7 @@ import {
   type RunningSubgraph,
   type SubgraphConfig,
 } from '@safeguarding/shared';
-import { benchSubgraphConfig, dropBenchDatabases, required, stats, tellParent } from './bench-support';
+import { benchSubgraphConfig, dropBenchDatabases, outboxesSettled, required, stats, tellParent } from './bench-support';
 import { compareEndToEnd } from './bench-e2e';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 import { baseCommit, compareSubgraphCpu, dashboardQuery, withBothTrees } from './subgraph-cpu';
@@ -286,6 +286,10 @@ function serve(prefix: string, national: boolean): Promise<{ served: Served; sto
 async function serveChild(prefix: string, national: boolean): Promise<void> {
   const graph = await startBenchGraph(prefix);
   const scale = national ? await nationalScale(graph) : {};
+  // Both graphs quiet before the rounds: the national register's school events relayed and projected.
+  await outboxesSettled(Object.values(graph.subgraphs), {
+    report: (behind) => process.stderr.write(`${prefix}: outboxes ${behind} events behind, waiting\n`),
+  });
   tellParent({ url: graph.url, ...scale } satisfies Served);
   process.on('message', () => {
     void graph.stop().then(() => process.exit(0));

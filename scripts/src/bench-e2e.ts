@@ -58,14 +58,19 @@ export async function compareEndToEnd(
     const { headers } = await distinctCallers(options.connections, clientSecret);
     // Every caller is answered whole by both, before any rate counts.
     for (const side of started) for (const caller of headers) await checkAnswer(side.url, dashboardQuery, caller);
-    const run = (side: Side) =>
-      loadSide(side, dashboardQuery, {
+    // Each side's gateway and subgraphs' CPU per request too: where a miss comes from.
+    const run = async (side: Side, subgraphs: TreeSide) => {
+      const before = await subgraphs.cpu();
+      const figures = await loadSide(side, dashboardQuery, {
         connections: options.connections,
         requests: options.requests,
         perConnection: headers,
       });
+      return { ...figures, subgraphMs: ((await subgraphs.cpu()) - before) / 1000 / options.requests };
+    };
     // Warm both: JIT, connection pools, query plans.
-    for (const side of started) await run(side);
+    await run(hive, now);
+    await run(bare, before);
     const { out } = options;
     out.write(
       `end to end, signed-in dashboard, one person per connection: our graph vs a bare @apollo/gateway in front of ${baseCommit}'s subgraphs — ${options.rounds} interleaved rounds of ${options.requests} requests over ${options.connections} connections, load ${os
@@ -73,18 +78,21 @@ export async function compareEndToEnd(
         .map((l) => l.toFixed(2))
         .join(' ')}\n`,
     );
-    out.write(`${'round'.padEnd(7)}${'ours rps'.padStart(10)}${'bare rps'.padStart(10)}${'ratio'.padStart(8)}\n`);
+    out.write(
+      `${'round'.padEnd(7)}${'ours rps'.padStart(10)}${'gw ms'.padStart(7)}${'sg ms'.padStart(7)}${'bare rps'.padStart(10)}${'gw ms'.padStart(7)}${'sg ms'.padStart(7)}${'ratio'.padStart(8)}\n`,
+    );
     const ratios: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       const [ours, theirs] = await pair(
         round,
-        () => run(hive),
-        () => run(bare),
+        () => run(hive, now),
+        () => run(bare, before),
       );
       ratios.push(ours.rps / theirs.rps);
-      out.write(
-        `${String(round).padEnd(7)}${ours.rps.toFixed(1).padStart(10)}${theirs.rps.toFixed(1).padStart(10)}${(ours.rps / theirs.rps).toFixed(2).padStart(8)}\n`,
+      const cells = [ours.rps, ours.cpuMs, ours.subgraphMs, theirs.rps, theirs.cpuMs, theirs.subgraphMs].map(
+        (value, i) => value.toFixed(1).padStart(i % 3 === 0 ? 10 : 7),
       );
+      out.write(`${String(round).padEnd(7)}${cells.join('')}${(ours.rps / theirs.rps).toFixed(2).padStart(8)}\n`);
     }
     const s = stats(ratios);
     const met = s.median >= endToEndTarget;

@@ -13,13 +13,17 @@ import {
   defaultHardening,
   demoIdentities,
   mintDevelopmentToken,
+  OutboxEvent,
+  OutboxPosition,
   parseEnvironment,
   resolveDatabaseTarget,
   subgraphEnvironment,
   type Identity,
   type RunningHttpService,
+  type RunningSubgraph,
   type SubgraphConfig,
 } from '@safeguarding/shared';
+import { In } from 'typeorm';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
 
 /**
@@ -356,4 +360,37 @@ export async function distinctCallers(
     })),
   );
   return { people, headers };
+}
+
+/**
+ * Waits until every subgraph's outbox has gone to each of its destinations, and stays so for a whole
+ * pass (a consumer's projection may record events of its own). Data loaded straight into the
+ * databases (the national register: tens of thousands of school events) is otherwise still being
+ * relayed and projected in the graph's process while the rounds run, and charged to whichever run
+ * meets it.
+ */
+export async function outboxesSettled(
+  running: readonly RunningSubgraph[],
+  options: { readonly timeoutMs?: number; readonly report?: (behind: number) => void } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15 * 60_000);
+  const behindOf = async (subgraph: RunningSubgraph): Promise<number> => {
+    const last = (await subgraph.db.getRepository(OutboxEvent).maximum('position')) ?? 0;
+    const destinations = subgraph.outboxDestinations();
+    if (last === 0 || destinations.length === 0) return 0;
+    const positions = await subgraph.db.getRepository(OutboxPosition).findBy({ consumer: In([...destinations]) });
+    const taken = new Map(positions.map((position) => [position.consumer, position.position]));
+    return Math.max(...destinations.map((destination) => last - (taken.get(destination) ?? 0)));
+  };
+  let reported = 0;
+  for (;;) {
+    const behind = (await Promise.all(running.map(behindOf))).reduce((sum, count) => sum + count, 0);
+    if (behind === 0) return;
+    if (Date.now() > deadline) throw new Error(`the outboxes are still ${behind} events behind`);
+    if (Date.now() - reported > 10_000) {
+      options.report?.(behind);
+      reported = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
