@@ -8,14 +8,21 @@ import {
   createLogger,
   defaultHardening,
   newId,
-  startSubgraph,
   type RunningHttpService,
   type RunningSubgraph,
   type SubgraphConfig,
 } from '@safeguarding/shared';
-import { benchSubgraphConfig, dropBenchDatabases, outboxesSettled, required, stats, tellParent } from './bench-support';
+import {
+  benchSubgraphConfig,
+  dropBenchDatabases,
+  outboxesSettled,
+  required,
+  startBenchSubgraphs,
+  stats,
+  tellParent,
+} from './bench-support';
 import { compareEndToEnd } from './bench-e2e';
-import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+import { createAuthenticator, readSupergraph, startGateway } from '@safeguarding/gateway';
 import { baseCommit, compareSubgraphCpu, dashboardQuery, withBothTrees } from './subgraph-cpu';
 
 /**
@@ -55,7 +62,7 @@ async function startBenchGraph(prefix: string): Promise<Graph> {
   const config = benchSubgraphConfig({ prefix, signingKey });
   await dropBenchDatabases(config, 'bench:dashboard');
   const logger = createLogger('bench', process.env['BENCH_LOG_LEVEL'] ?? 'silent');
-  const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
+  const running = await startBenchSubgraphs(config, logger);
   const gateway: RunningHttpService = await startGateway({
     supergraphSdl: readSupergraph(),
     subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),

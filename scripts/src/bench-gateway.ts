@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createLogger, internalIdentityHeader, signInternalToken, startSubgraph } from '@safeguarding/shared';
+import { createLogger, internalIdentityHeader, signInternalToken } from '@safeguarding/shared';
 import {
   benchSubgraphConfig,
   checkAnswer as check,
@@ -15,12 +15,12 @@ import {
   serveToParent,
   startBareGateway,
   startBenchGateway,
+  startBenchSubgraphs,
   stats,
   type Load,
   type Ready,
   type Side,
 } from './bench-support';
-import { subgraphs } from '@safeguarding/gateway';
 import { dashboardQuery } from './subgraph-cpu';
 
 /**
@@ -63,7 +63,7 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
     const config = benchSubgraphConfig({ prefix: 'bench_gw_', secret, extra: { RATE_LIMIT_PER_MINUTE: '0' } });
     await dropBenchDatabases(config, 'bench:gateway');
     const logger = createLogger('bench', 'silent');
-    const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
+    const running = await startBenchSubgraphs(config, logger);
     const urls = Object.fromEntries(running.map((s) => [s.name, s.url]));
     ready = { url: required(urls['partnerships'], 'urls[partnerships]'), urls };
     stop = async () => {

@@ -17,7 +17,9 @@ import {
   OutboxPosition,
   parseEnvironment,
   resolveDatabaseTarget,
+  startSubgraph,
   subgraphEnvironment,
+  type Logger,
   type Identity,
   type RunningHttpService,
   type RunningSubgraph,
@@ -392,5 +394,39 @@ export async function outboxesSettled(
       reported = Date.now();
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * The six subgraphs wired as `npm start` wires them: the services that take events first
+ * (notifications, then escalations, whose relay posts to notifications), on free ports, and every
+ * relay told where they listen. Started all at once on free ports, every relay would post to the
+ * default addresses (ports 4005 and 4006), where nothing of this graph listens: each event refused
+ * and retried in the background for the whole run, and never projected.
+ */
+export async function startBenchSubgraphs(config: SubgraphConfig, logger: Logger): Promise<RunningSubgraph[]> {
+  const definition = (name: string) =>
+    required(
+      subgraphs.find((candidate) => candidate.name === name),
+      `the ${name} subgraph`,
+    );
+  const intake = (subgraph: RunningSubgraph) => subgraph.url.replace(/\/graphql$/, '/internal/events');
+  const started: RunningSubgraph[] = [];
+  try {
+    const notifications = await startSubgraph(definition('notifications'), config, { logger });
+    started.push(notifications);
+    const consumer: SubgraphConfig = { ...config, NOTIFICATIONS_EVENTS_URL: intake(notifications) };
+    const escalations = await startSubgraph(definition('escalations'), consumer, { logger });
+    started.push(escalations);
+    const domain: SubgraphConfig = { ...consumer, ESCALATIONS_EVENTS_URL: intake(escalations) };
+    const others = subgraphs.filter(
+      (candidate) => candidate.name !== 'notifications' && candidate.name !== 'escalations',
+    );
+    for (const subgraph of await Promise.all(others.map((other) => startSubgraph(other, domain, { logger }))))
+      started.push(subgraph);
+    return started;
+  } catch (error) {
+    await Promise.all(started.map((subgraph) => subgraph.stop()));
+    throw error;
   }
 }
