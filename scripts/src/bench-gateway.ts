@@ -1,24 +1,28 @@
 import 'reflect-metadata';
-import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { createLogger, internalIdentityHeader, signInternalToken } from '@safeguarding/shared';
 import {
-  createLogger,
-  defaultHardening,
-  demoIdentities,
-  internalIdentityHeader,
-  mintDevelopmentToken,
-  signInternalToken,
-  startSubgraph,
-} from '@safeguarding/shared';
-import { benchSubgraphConfig, dropBenchDatabases, required, tellParent } from './bench-support';
-import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
+  benchSubgraphConfig,
+  checkAnswer as check,
+  distinctCallers,
+  dropBenchDatabases,
+  forkSide,
+  loadSide,
+  pair,
+  repositoryTree,
+  required,
+  serveToParent,
+  startBareGateway,
+  startBenchGateway,
+  startBenchSubgraphs,
+  stats,
+  type Load,
+  type Ready,
+  type Side,
+} from './bench-support';
 import { dashboardQuery } from './subgraph-cpu';
 
 /**
@@ -53,43 +57,8 @@ const manyClients = Number(process.env['BENCH_MANY_CLIENTS'] ?? 100);
 const oneSubgraphQuery = '{ partnerships(first: 5) { nodes { id name status } } }';
 
 type Role = 'subgraphs' | 'hive' | 'hive-traced' | 'hive-dark' | 'bare';
-interface Ready {
-  readonly url: string;
-  readonly urls?: Record<string, string>;
-}
 
 // ---- children -------------------------------------------------------------------------------
-
-/** The bare baseline: Apollo's gateway as its documentation starts it, plus the token the subgraphs require. */
-async function startBare(
-  urls: Record<string, string>,
-  secret: string,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  const gateway = new ApolloGateway({
-    supergraphSdl: readSupergraph(),
-    buildService: ({ name }) =>
-      new RemoteGraphQLDataSource({
-        url: required(urls[name], 'urls[name]'),
-        async willSendRequest({ request }) {
-          request.http?.headers.set(
-            internalIdentityHeader,
-            await signInternalToken(
-              {
-                identity: null,
-                operationName: null,
-                requestId: randomUUID(),
-                operation: { query: request.query, operationName: request.operationName, variables: request.variables },
-              },
-              secret,
-            ),
-          );
-        },
-      }),
-  });
-  const server = new ApolloServer({ gateway });
-  const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: 0 } });
-  return { url, stop: () => server.stop() };
-}
 
 async function serveChild(role: Role, secret: string, clientSecret: string, urlsJson: string): Promise<void> {
   // Ctrl-C reaches the whole process group: the parent decides when to stop, so databases are dropped.
@@ -101,7 +70,7 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
     const config = benchSubgraphConfig({ prefix: 'bench_gw_', secret, extra: { RATE_LIMIT_PER_MINUTE: '0' } });
     await dropBenchDatabases(config, 'bench:gateway');
     const logger = createLogger('bench', 'silent');
-    const running = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, config, { logger })));
+    const running = await startBenchSubgraphs(config, logger);
     const urls = Object.fromEntries(running.map((s) => [s.name, s.url]));
     ready = { url: required(urls['partnerships'], 'urls[partnerships]'), urls };
     stop = async () => {
@@ -109,20 +78,19 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
       await dropBenchDatabases(config, 'bench:gateway');
     };
   } else if (role === 'bare') {
-    const bare = await startBare(JSON.parse(urlsJson) as Record<string, string>, secret);
+    // Anonymous to the subgraphs whoever signs in: this bench measures the gateways' own cost.
+    const bare = await startBareGateway({
+      tree: repositoryTree,
+      urls: JSON.parse(urlsJson) as Record<string, string>,
+      secret,
+    });
     ready = { url: bare.url };
     stop = () => bare.stop();
   } else {
-    const gateway = await startGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: JSON.parse(urlsJson) as Record<string, string>,
-      host: '127.0.0.1',
-      port: 0,
-      logger: createLogger('bench', 'silent'),
-      production: false,
-      authenticator: createAuthenticator({ secret: clientSecret, issuer: 'bench', audience: 'bench' }),
-      internalTokenSecret: secret,
-      hardening: { ...defaultHardening, RATE_LIMIT_PER_MINUTE: 0 },
+    const gateway = await startBenchGateway({
+      urls: JSON.parse(urlsJson) as Record<string, string>,
+      secret,
+      clientSecret,
       observability:
         role === 'hive-dark'
           ? { enabled: false }
@@ -133,32 +101,10 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
     ready = { url: gateway.url };
     stop = () => gateway.stop();
   }
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    void stop().finally(() => process.exit(0));
-  };
-  process.on('message', (message: string) => {
-    if (message === 'cpu') {
-      const used = process.cpuUsage();
-      tellParent({ cpuMicros: used.user + used.system });
-    } else if (message === 'stop') shutdown();
-  });
-  // The parent died without saying stop: still clean up.
-  process.on('disconnect', shutdown);
-  tellParent(ready);
+  serveToParent(ready, stop);
 }
 
 // ---- parent ---------------------------------------------------------------------------------
-
-interface Side {
-  readonly label: string;
-  readonly url: string;
-  readonly urls?: Record<string, string>;
-  cpu(): Promise<number>;
-  stop(): Promise<void>;
-}
 
 const children = new Set<Side>();
 let interrupted = false;
@@ -170,126 +116,24 @@ async function startSide(
   urls: Record<string, string> = {},
   otlpEndpoint = '',
 ): Promise<Side> {
-  // The secrets by environment, not argv, which any user of the machine can read with ps.
-  const child: ChildProcess = fork(__filename, ['--serve', role, JSON.stringify(urls)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      BENCH_INTERNAL_SECRET: secret,
-      BENCH_CLIENT_SECRET: clientSecret,
-      BENCH_OTLP_ENDPOINT: otlpEndpoint,
-    },
+  const side = await forkSide(role, __filename, [role, JSON.stringify(urls)], {
+    BENCH_INTERNAL_SECRET: secret,
+    BENCH_CLIENT_SECRET: clientSecret,
+    BENCH_OTLP_ENDPOINT: otlpEndpoint,
   });
-  const next = <T>() =>
-    new Promise<T>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`the ${role} process exited (${code})`));
-      child.once('exit', onExit);
-      child.once('message', (message) => {
-        child.off('exit', onExit);
-        resolve(message as T);
-      });
-    });
-  const ready = await next<Ready>();
-  const side: Side = {
-    label: role,
-    url: ready.url.endsWith('/graphql') ? ready.url : new URL('/graphql', ready.url).toString(),
-    ...(ready.urls ? { urls: ready.urls } : {}),
-    cpu: async () => {
-      const answer = next<{ cpuMicros: number }>();
-      child.send('cpu');
-      return (await answer).cpuMicros;
-    },
-    stop: async () => {
-      children.delete(side);
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('stop');
-      await exited;
+  const tracked: Side = {
+    ...side,
+    stop: () => {
+      children.delete(tracked);
+      return side.stop();
     },
   };
-  children.add(side);
-  return side;
+  children.add(tracked);
+  return tracked;
 }
 
-interface Load {
-  readonly headers?: Record<string, string>;
-  /** One header set per connection (signed-in callers). */
-  readonly perConnection?: Array<Record<string, string>>;
-  /** A header set per request (the subgraph's single-use tokens). */
-  readonly perRequest?: () => Record<string, string>;
-}
-
-/** One autocannon run: requests per second and the side's CPU milliseconds per request. */
-async function run(
-  side: Side,
-  query: string,
-  clients: number,
-  load: Load = {},
-): Promise<{ rps: number; cpuMs: number }> {
-  const body = JSON.stringify({ query });
-  let connection = 0;
-  const before = await side.cpu();
-  const started = performance.now();
-  const result = await autocannon({
-    url: side.url,
-    connections: clients,
-    amount: requestsPerRun,
-    // autocannon notices it is done only when it samples (every second by default): runs of a few
-    // seconds would be rounded up by as much as a whole second.
-    sampleInt: 20,
-    timeout: 30,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...load.headers },
-    body,
-    ...(load.perConnection
-      ? {
-          setupClient: (client) =>
-            client.setHeaders({
-              'content-type': 'application/json',
-              ...required(load.perConnection, 'load.perConnection')[
-                connection++ % required(load.perConnection, 'load.perConnection').length
-              ],
-            }),
-        }
-      : {}),
-    ...(load.perRequest
-      ? {
-          requests: [
-            {
-              method: 'POST',
-              body,
-              setupRequest: (request) => ({
-                ...request,
-                headers: { ...request.headers, ...required(load.perRequest, 'load.perRequest')() },
-              }),
-            },
-          ],
-        }
-      : {}),
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const cpuMs = ((await side.cpu()) - before) / 1000 / result.requests.total;
-  const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0)
-    throw new Error(
-      `${side.label}: ${failed} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
-    );
-  return { rps: result.requests.total / seconds, cpuMs };
-}
-
-/** A request checked by its body too (autocannon sees status codes only): GraphQL errors come with 200. */
-async function check(url: string, query: string, headers: Record<string, string> = {}): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-  });
-  const answer = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (!response.ok || answer.errors)
-    throw new Error(
-      `${url}: ${response.status} ${answer.errors?.[0]?.extensions?.code ?? ''} ${answer.errors?.[0]?.message ?? ''}`,
-    );
-}
+const run = (side: Side, query: string, clients: number, load: Load = {}) =>
+  loadSide(side, query, { connections: clients, requests: requestsPerRun, ...load });
 
 /**
  * A collector that takes every OTLP export and keeps nothing, in this (the parent) process: the
@@ -308,25 +152,6 @@ async function startSink(): Promise<{ url: string; close(): Promise<void> }> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-const stats = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    min: required(sorted[0], 'a measurement'),
-    median: required(sorted[Math.floor(sorted.length / 2)], 'a measurement'),
-    max: required(sorted[sorted.length - 1], 'a measurement'),
-  };
-};
-
-/** Each side in turn, the order alternating by round. */
-async function pair<T>(round: number, first: () => Promise<T>, second: () => Promise<T>): Promise<[T, T]> {
-  if (round % 2 === 1) {
-    const a = await first();
-    return [a, await second()];
-  }
-  const b = await second();
-  return [await first(), b];
 }
 
 async function main(): Promise<void> {
@@ -357,13 +182,7 @@ async function main(): Promise<void> {
       startSide('hive-dark', secret, clientSecret, urls),
     ]);
     // A different person per connection: the same role and partnership, another subject each.
-    const person = required(demoIdentities['west-sussex-social-worker'], 'demo identity west-sussex-social-worker');
-    const people = Array.from({ length: connections }, (_, i) => ({ ...person, subject: `bench:person-${i}` }));
-    const signedIn = await Promise.all(
-      people.map(async (identity) => ({
-        authorization: `Bearer ${await mintDevelopmentToken(identity, { secret: clientSecret, issuer: 'bench', audience: 'bench' })}`,
-      })),
-    );
+    const { people, headers: signedIn } = await distinctCallers(connections, clientSecret);
     // The subgraph asked directly: each request a token of its own (single use, bound to the body),
     // for the same people, signed before the run so the load generator does not pay for it.
     let tokens: string[] = [];

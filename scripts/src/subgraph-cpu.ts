@@ -128,12 +128,18 @@ async function serveTree(tree: string, prefix: string, secret: string): Promise<
   tellParent({ urls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
 }
 
-interface Side {
+/** A tree's six subgraphs in their process, behind a gateway of this tree's in this one. */
+export interface TreeSide {
   readonly label: string;
+  /** The gateway's URL. */
   readonly url: string;
+  /** The subgraphs' URLs, and the secret they take the gateway's tokens under. */
+  readonly urls: Record<string, string>;
+  readonly secret: string;
   cpu(): Promise<number>;
   stop(): Promise<void>;
 }
+type Side = TreeSide;
 
 async function startSide(label: string, tree: string, prefix: string): Promise<Side> {
   const secret = randomBytes(32).toString('base64url');
@@ -168,6 +174,8 @@ async function startSide(label: string, tree: string, prefix: string): Promise<S
   return {
     label,
     url: gateway.url,
+    urls,
+    secret,
     cpu: async () => {
       const answer = next<{ cpuMicros: number }>();
       child.send('cpu');
@@ -210,13 +218,10 @@ export interface CpuComparison {
   readonly met: boolean;
 }
 
-/** Interleaved rounds, this tree ÷ base; prints each round and min / median / max. */
-export async function compareSubgraphCpu(options: {
-  rounds: number;
-  requests: number;
-  connections: number;
-  out: NodeJS.WritableStream;
-}): Promise<CpuComparison> {
+/** Both trees' subgraphs, this one's and the base commit's (checked out and built), for the time `use` takes. */
+export async function withBothTrees<T>(
+  use: (now: TreeSide, before: TreeSide, baseTree: string) => Promise<T>,
+): Promise<T> {
   process.env['DATABASE_URL'] ??= 'mysql://root@127.0.0.1:3306';
   const base = checkoutBase();
   let sides: Side[] = [];
@@ -226,37 +231,54 @@ export async function compareSubgraphCpu(options: {
       startSide(baseCommit, base.tree, 'bench_cpu_base_'),
     ]);
     const [now, before] = sides as [Side, Side];
-    for (const side of sides) await load(side.url, 200, options.connections);
-    const { out } = options;
-    out.write(
-      `subgraphs' CPU per dashboard request, this tree vs ${baseCommit} — ${options.rounds} interleaved rounds of ${options.requests} requests over ${options.connections} connections\n`,
-    );
-    out.write(
-      `${'round'.padEnd(7)}${'this tree ms'.padStart(14)}${`${baseCommit} ms`.padStart(14)}${'ratio'.padStart(8)}\n`,
-    );
-    const ratios: number[] = [];
-    for (let round = 1; round <= options.rounds; round++) {
-      const order = round % 2 === 0 ? [before, now] : [now, before];
-      const figures = new Map<Side, number>();
-      for (const side of order) figures.set(side, await cpuPerRequest(side, options.requests, options.connections));
-      const ratio =
-        required(figures.get(now), 'figures.get(now)') / required(figures.get(before), 'figures.get(before)');
-      ratios.push(ratio);
-      out.write(
-        `${String(round).padEnd(7)}${required(figures.get(now), 'figures.get(now)').toFixed(2).padStart(14)}${required(figures.get(before), 'figures.get(before)').toFixed(2).padStart(14)}${ratio.toFixed(2).padStart(8)}\n`,
-      );
-    }
-    const sorted = [...ratios].sort((a, b) => a - b);
-    const median = required(sorted[Math.floor(sorted.length / 2)], 'a measurement');
-    const met = median <= cpuTarget;
-    out.write(
-      `subgraphs' CPU per request, this tree / ${baseCommit}: min ${required(sorted[0], 'a measurement').toFixed(2)}  median ${median.toFixed(2)}  max ${required(sorted[sorted.length - 1], 'a measurement').toFixed(2)}  (target ≤ ${cpuTarget.toFixed(2)}) ${met ? 'met' : 'NOT met'}\n`,
-    );
-    return { ratios, met };
+    return await use(now, before, base.tree);
   } finally {
     await Promise.all(sides.map((side) => side.stop()));
     base.remove();
   }
+}
+
+/** Interleaved rounds, this tree ÷ base; prints each round and min / median / max. */
+export async function compareSubgraphCpu(
+  now: TreeSide,
+  before: TreeSide,
+  options: {
+    rounds: number;
+    requests: number;
+    connections: number;
+    out: NodeJS.WritableStream;
+  },
+): Promise<CpuComparison> {
+  const sides = [now, before];
+  for (const side of sides) await load(side.url, 200, options.connections);
+  const { out } = options;
+  out.write(
+    `subgraphs' CPU per dashboard request, this tree vs ${baseCommit} — ${options.rounds} interleaved rounds of ${options.requests} requests over ${options.connections} connections, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
+  out.write(
+    `${'round'.padEnd(7)}${'this tree ms'.padStart(14)}${`${baseCommit} ms`.padStart(14)}${'ratio'.padStart(8)}\n`,
+  );
+  const ratios: number[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    const order = round % 2 === 0 ? [before, now] : [now, before];
+    const figures = new Map<Side, number>();
+    for (const side of order) figures.set(side, await cpuPerRequest(side, options.requests, options.connections));
+    const ratio = required(figures.get(now), 'figures.get(now)') / required(figures.get(before), 'figures.get(before)');
+    ratios.push(ratio);
+    out.write(
+      `${String(round).padEnd(7)}${required(figures.get(now), 'figures.get(now)').toFixed(2).padStart(14)}${required(figures.get(before), 'figures.get(before)').toFixed(2).padStart(14)}${ratio.toFixed(2).padStart(8)}\n`,
+    );
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const median = required(sorted[Math.floor(sorted.length / 2)], 'a measurement');
+  const met = median <= cpuTarget;
+  out.write(
+    `subgraphs' CPU per request, this tree / ${baseCommit}: min ${required(sorted[0], 'a measurement').toFixed(2)}  median ${median.toFixed(2)}  max ${required(sorted[sorted.length - 1], 'a measurement').toFixed(2)}  (target ≤ ${cpuTarget.toFixed(2)}) ${met ? 'met' : 'NOT met'}\n`,
+  );
+  return { ratios, met };
 }
 
 if (require.main === module) {
@@ -267,12 +289,14 @@ if (require.main === module) {
       required(process.argv[5], 'argument 5'),
     );
   } else {
-    compareSubgraphCpu({
-      rounds: Number(process.env['BENCH_ROUNDS'] ?? 5),
-      requests: Number(process.env['BENCH_REQUESTS'] ?? 300),
-      connections: Number(process.env['BENCH_CONNECTIONS'] ?? 10),
-      out: process.stdout,
-    }).then(
+    withBothTrees((now, before) =>
+      compareSubgraphCpu(now, before, {
+        rounds: Number(process.env['BENCH_ROUNDS'] ?? 5),
+        requests: Number(process.env['BENCH_REQUESTS'] ?? 300),
+        connections: Number(process.env['BENCH_CONNECTIONS'] ?? 10),
+        out: process.stdout,
+      }),
+    ).then(
       ({ met }) => {
         process.exitCode = met ? 0 : 1;
       },
