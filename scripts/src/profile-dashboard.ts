@@ -7,19 +7,20 @@ import path from 'node:path';
 import { createLogger, defaultHardening, startSubgraph } from '@safeguarding/shared';
 import { benchSubgraphConfig, dropBenchDatabases, required, tellParent } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
-import { dashboardQuery } from './subgraph-cpu';
+import { dashboardQueryFor } from './subgraph-cpu';
 
 /**
  * `npm run profile:dashboard [out.cpuprofile]`: where a subgraph request's CPU goes under the
  * README's dashboard query (issue 19 item 1). The six subgraphs run in a child process under the
  * inspector's CPU profiler, the gateway and the load in this one, on MySQL (databases prefixed
- * `profile_dash_`, dropped first and after). Prints the subgraphs' CPU per dashboard request and
+ * `profile_dash_<pid>_`, dropped first and after). Prints the subgraphs' CPU per dashboard request and
  * self time grouped by layer (a native function's time is charged to the layer that called it),
  * then the top functions; the raw profile is written for Chrome DevTools.
  */
 const requests = Number(process.env['PROFILE_REQUESTS'] ?? 1000);
 const connections = Number(process.env['PROFILE_CONNECTIONS'] ?? 10);
-const prefix = 'profile_dash_';
+// The process id (the parent's, which the child is given): two runs at once never share databases.
+const prefix = `profile_dash_${process.argv[2] === '--subgraphs' ? process.ppid : process.pid}_`;
 
 /** The layer a script belongs to, by its path; '' for natives and Node's internals (charged to the caller). */
 export function layerOf(url: string): string {
@@ -145,23 +146,21 @@ async function serveSubgraphs(secret: string): Promise<void> {
   tellParent({ urls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
 }
 
-async function post(url: string): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: dashboardQuery }),
-  });
-  const body = (await response.json()) as { errors?: unknown };
-  if (!response.ok || body.errors) throw new Error(`${response.status} ${JSON.stringify(body.errors).slice(0, 300)}`);
+async function post(url: string, body: string): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const answer = (await response.json()) as { errors?: unknown };
+  if (!response.ok || answer.errors)
+    throw new Error(`${response.status} ${JSON.stringify(answer.errors).slice(0, 300)}`);
 }
 
 async function load(url: string, count: number): Promise<void> {
   let next = 0;
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: connections }, async (_, connection) => {
+      const body = JSON.stringify({ query: dashboardQueryFor(connection) });
       while (next < count) {
         next += 1;
-        await post(url);
+        await post(url, body);
       }
     }),
   );

@@ -53,6 +53,9 @@ export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestO
   const requestId = origin.requestId;
   const id = requestId && /^[\w-]{1,64}$/.test(requestId) ? requestId : randomUUID();
   const now = runtime.now();
+  // Most requests log nothing, and pino's child (its bindings serialised and redacted) showed in the
+  // profile of every request: it is made when first asked for.
+  let logger: Logger | undefined;
   return {
     requestId: id,
     clientRequestId: origin.clientRequestId ?? null,
@@ -60,7 +63,9 @@ export function createSubgraphContext(runtime: SubgraphRuntime, origin: RequestO
     channel: origin.channel ?? 'direct',
     clientOperationName: origin.clientOperationName ?? null,
     db: runtime.db,
-    logger: runtime.logger.child({ requestId: id }),
+    get logger() {
+      return (logger ??= runtime.logger.child({ requestId: id }));
+    },
     loaders: new LoaderRegistry(),
     reference: runtime.reference,
     calendar: runtime.calendar,

@@ -477,6 +477,9 @@ export function dataSourceOptions(
     synchronize: false,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
+    // mysql2 captures a stack trace for every statement to graft onto a failure's error (profiled:
+    // 1 % of a subgraph's CPU under the dashboard load); failures are told apart by their codes.
+    trace: false,
     ...(logger ? { logger } : {}),
   };
 }

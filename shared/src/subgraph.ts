@@ -15,7 +15,7 @@ import { OutboxRelay } from './events/outbox-relay';
 import { signedHttpEventHandler } from './events/signed-delivery';
 import { Obligation } from './obligations/obligation.entity';
 import { authChecker } from './auth/auth-checker';
-import { guardEntities, IdentifyingFields, scopeGuard } from './auth/scopes';
+import { guardEntities, guardScopes, IdentifyingFields } from './auth/scopes';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadEnvironmentOrExit, ConfigError, subgraphEnvironment, type SubgraphConfig } from './config';
@@ -162,11 +162,11 @@ export function subgraphSchema(definition: SubgraphDefinition): Promise<Federate
         ...(definition.orphanedTypes ? { orphanedTypes: definition.orphanedTypes } : {}),
         validate: false,
         authChecker,
-        globalMiddlewares: [scopeGuard(definition.name, identifying)],
       },
       definition.references,
     ).then((built) => {
       identifying.read(built.source);
+      guardScopes(built.schema, built.source, definition.name, identifying);
       guardEntities(built.schema);
       return built;
     });

@@ -1,5 +1,12 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { Extensions, type MiddlewareFn } from 'type-graphql';
+import {
+  defaultFieldResolver,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import { Extensions } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import type { Identity } from '../identity';
 import { ForbiddenError } from '../errors';
@@ -75,9 +82,9 @@ export function identifyingFieldsOf(schema: GraphQLSchema): Map<string, Set<stri
 }
 
 /**
- * What `scopeGuard` lets through on an own organisation, filled once the schema is built (the
- * middleware exists before the schema does). @apollo/subgraph rebuilds the schema from SDL, which
- * drops extensions, so the marks are read from type-graphql's schema, not the served one.
+ * What `guardScopes` lets through on an own organisation, filled once the schema is built.
+ * @apollo/subgraph rebuilds the schema from SDL, which drops extensions, so the marks are read from
+ * type-graphql's schema, not the served one.
  */
 export class IdentifyingFields {
   private marked = new Map<string, Set<string>>();
@@ -134,41 +141,75 @@ export function lacksRead(context: SubgraphContext): boolean {
  * the root it keeps a system without `read` to its own organisation's identity, however reached
  * (`viewer.organisation` here, or `_entities` from another subgraph).
  */
-export function scopeGuard(subgraph: string, identifying: IdentifyingFields): MiddlewareFn<SubgraphContext> {
-  return ({ context, info }, next) => {
-    const client = context.scope.identity?.client;
-    if (!client) return next();
-    if (info.path.prev !== undefined) {
-      if (
-        ownOrganisationTypes.has(info.parentType.name) &&
-        !identifying.has(info.parentType.name, info.fieldName) &&
-        withoutRead(context)
-      ) {
-        let root = info.path;
-        while (root.prev) root = root.prev;
-        // Under a mutation, the result is what the write scope already allows the system to see.
-        if (root.key === 'viewer' || root.key === '_entities')
-          throw readRefusal(`${info.parentType.name}.${info.fieldName}`);
-      }
-      return next();
+function checkScope(
+  subgraph: string,
+  identifying: IdentifyingFields,
+  context: SubgraphContext,
+  info: GraphQLResolveInfo,
+): void {
+  const client = context.scope.identity?.client;
+  if (!client) return;
+  if (info.path.prev !== undefined) {
+    if (
+      ownOrganisationTypes.has(info.parentType.name) &&
+      !identifying.has(info.parentType.name, info.fieldName) &&
+      withoutRead(context)
+    ) {
+      let root = info.path;
+      while (root.prev) root = root.prev;
+      // Under a mutation, the result is what the write scope already allows the system to see.
+      if (root.key === 'viewer' || root.key === '_entities')
+        throw readRefusal(`${info.parentType.name}.${info.fieldName}`);
     }
-    const operation =
-      info.parentType === info.schema.getMutationType()
-        ? 'mutation'
-        : info.parentType === info.schema.getQueryType()
-          ? 'query'
-          : null;
-    if (!operation) return next();
-    const needed = requiredScope(subgraph, operation, info.fieldName);
-    if (needed && !client.scopes.includes(needed)) {
-      throw new ForbiddenError(`This system's token lacks the scope ${needed}, which ${info.fieldName} needs`);
-    }
-    return next();
-  };
+    return;
+  }
+  const operation =
+    info.parentType === info.schema.getMutationType()
+      ? 'mutation'
+      : info.parentType === info.schema.getQueryType()
+        ? 'query'
+        : null;
+  if (!operation) return;
+  const needed = requiredScope(subgraph, operation, info.fieldName);
+  if (needed && !client.scopes.includes(needed)) {
+    throw new ForbiddenError(`This system's token lacks the scope ${needed}, which ${info.fieldName} needs`);
+  }
 }
 
 /**
- * `_entities` is @apollo/subgraph's, not type-graphql's, so `scopeGuard` never sees it: without
+ * Puts `checkScope` before the resolvers of the only fields where it can refuse anything: the root
+ * fields type-graphql built (`_entities` has `guardEntities`) and every field of an own
+ * organisation type. It was a type-graphql global middleware once, which made every field of every
+ * answer, scalars included, resolve through an async middleware chain, a promise per field
+ * (profiled under the dashboard load); elsewhere it only ever called `next()`.
+ */
+export function guardScopes(
+  schema: GraphQLSchema,
+  source: GraphQLSchema,
+  subgraph: string,
+  identifying: IdentifyingFields,
+): void {
+  const guard = (type: GraphQLObjectType | null | undefined, only?: GraphQLObjectType | null) => {
+    if (!type) return;
+    for (const field of Object.values(type.getFields())) {
+      if (only && !only.getFields()[field.name]) continue;
+      const resolve: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (parent, args, context: SubgraphContext, info) => {
+        checkScope(subgraph, identifying, context, info);
+        return resolve(parent, args, context, info);
+      };
+    }
+  };
+  guard(schema.getQueryType(), source.getQueryType());
+  guard(schema.getMutationType(), source.getMutationType());
+  for (const name of ownOrganisationTypes) {
+    const type = schema.getType(name);
+    if (isObjectType(type)) guard(type);
+  }
+}
+
+/**
+ * `_entities` is @apollo/subgraph's, not type-graphql's, so `guardScopes` leaves it alone: without
  * this, a system lacking `read` would read whatever `viewer`'s nested fields reach in other
  * subgraphs. Each representation it may not have is refused in its place (FORBIDDEN naming `read`,
  * audited by its type and id), before any row is loaded; the rest resolve as usual.
