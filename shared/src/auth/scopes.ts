@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { Extensions, type MiddlewareFn } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import type { Identity } from '../identity';
@@ -152,19 +152,29 @@ export function scopeGuard(subgraph: string, identifying: IdentifyingFields): Mi
       }
       return next();
     }
-    const operation =
-      info.parentType === info.schema.getMutationType()
-        ? 'mutation'
-        : info.parentType === info.schema.getQueryType()
-          ? 'query'
-          : null;
-    if (!operation) return next();
-    const needed = requiredScope(subgraph, operation, info.fieldName);
-    if (needed && !client.scopes.includes(needed)) {
-      throw new ForbiddenError(`This system's token lacks the scope ${needed}, which ${info.fieldName} needs`);
-    }
+    requireRootScope(subgraph, context, info);
     return next();
   };
+}
+
+/**
+ * A system's scope for a root field, refused naming the scope; nothing for people or nested fields.
+ * The policy checker asks it first, so a declared field refuses a missing scope before any role.
+ */
+export function requireRootScope(subgraph: string, context: SubgraphContext, info: GraphQLResolveInfo): void {
+  const client = context.scope.identity?.client;
+  if (!client || info.path.prev !== undefined) return;
+  const operation =
+    info.parentType === info.schema.getMutationType()
+      ? 'mutation'
+      : info.parentType === info.schema.getQueryType()
+        ? 'query'
+        : null;
+  if (!operation) return;
+  const needed = requiredScope(subgraph, operation, info.fieldName);
+  if (needed && !client.scopes.includes(needed)) {
+    throw new ForbiddenError(`This system's token lacks the scope ${needed}, which ${info.fieldName} needs`);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { nationalRegisterRoles, PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { PartnershipConnection } from './partnership-connection.type';
 import { LocalAuthority } from '../reference-data/local-authority.type';
 import { Partnership, PartnershipStatus, StatutoryPartner } from './partnership.entity';
@@ -48,7 +48,7 @@ export class PartnershipResolver {
     return new PartnershipService(ctx).partners(partnership);
   }
 
-  @Authorized(nationalRegisterRoles)
+  @Policy({ who: nationalRegisterRoles })
   @Mutation(() => Partnership, {
     description:
       'Creates arrangements as DRAFT: by an administrator acting for one of the safeguarding partners it names (Children Act 2004 s16E), or a national administrator',

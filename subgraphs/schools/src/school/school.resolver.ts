@@ -1,5 +1,5 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { nationalRegisterRoles, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { School } from './school.entity';
 import { SchoolConnection, SchoolsArgs } from './school-connection.type';
 import { RegisterSchoolInput } from './school.input';
@@ -34,7 +34,7 @@ export class SchoolResolver {
     return new SchoolService(ctx).page(args);
   }
 
-  @Authorized(nationalRegisterRoles)
+  @Policy({ who: nationalRegisterRoles })
   @Mutation(() => School, {
     description:
       'Registers a school from its GIAS record: administrators of the partnership covering its local authority, or a national administrator',
