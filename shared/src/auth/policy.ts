@@ -88,3 +88,15 @@ export function enforcePolicy(spec: PolicySpec, { context, root, args }: PolicyR
   if (spec.who === 'signed-in' || spec.who.some((role) => identity.roles.includes(role))) return;
   throw new ForbiddenError(`This needs one of the roles ${spec.who.join(', ')}`);
 }
+
+/** The arrangements as published, and the national reference data they are drawn from. */
+export const publicArrangements: PolicySpec = {
+  who: 'anyone',
+  why: 'published arrangements and their reference data are public (Children Act 2004 s16G, Working Together 2023 ch. 2)',
+};
+
+/** The national registers of agencies, schools and trusts, as GIAS and the NHS ODS publish them. */
+export const publicRegister: PolicySpec = {
+  who: 'anyone',
+  why: 'the registers of agencies, schools and trusts are published data (GIAS, NHS ODS)',
+};

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, type SubgraphContext, Policy } from '@safeguarding/shared';
+import { nationalRegisterRoles, type SubgraphContext, Policy, publicRegister } from '@safeguarding/shared';
 import { Agency } from './agency.entity';
 import { AgenciesArgs, AgencyConnection } from './agency-connection.type';
 import { AgencyRegistrationResult } from './agency-registration.type';
@@ -8,11 +8,13 @@ import { AgencyService, maxRowsPerRequest } from './agency.service';
 
 @Resolver(() => Agency)
 export class AgencyResolver {
+  @Policy(publicRegister)
   @Query(() => Agency, { nullable: true })
   agency(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
     return new AgencyService(ctx).byId(id);
   }
 
+  @Policy(publicRegister)
   @Query(() => Agency, {
     nullable: true,
     description:
@@ -27,6 +29,7 @@ export class AgencyResolver {
     return new AgencyService(ctx).byCode({ odsCode, gssCode, dfeCode });
   }
 
+  @Policy(publicRegister)
   @Query(() => AgencyConnection, {
     description: 'The organisation register by name, a page at a time, optionally of one kind',
   })

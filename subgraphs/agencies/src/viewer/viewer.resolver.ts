@@ -6,6 +6,7 @@ import {
   lacksRead,
   requireRead,
   type SubgraphContext,
+  Policy,
 } from '@safeguarding/shared';
 import { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
@@ -14,6 +15,7 @@ import { CallerKind, Viewer, ViewerOrganisation, ViewerSchool } from './viewer.t
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
+  @Policy({ who: 'anyone', why: 'tells the caller who it is; null when signed out' })
   @Query(() => Viewer, {
     nullable: true,
     description: 'Who you are, as your token says; null when the request carries no token',

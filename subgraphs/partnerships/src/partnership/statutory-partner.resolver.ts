@@ -1,5 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, type SubgraphContext } from '@safeguarding/shared';
+import {
+  DateScalar,
+  type SubgraphContext,
+  Policy,
+  publicArrangements,
+  partnershipAdministratorRoles,
+} from '@safeguarding/shared';
 import { IntegratedCareBoard, LocalAuthority, PoliceForceArea } from '../reference-data/local-authority.type';
 import { DelegatedSafeguardingPartner, Partnership, StatutoryPartner } from './partnership.entity';
 import { DelegateInput, LeadSafeguardingPartnerInput } from './partnership.input';
@@ -27,6 +33,7 @@ export class StatutoryPartnerResolver {
     return new PartnershipLifecycleService(ctx).delegates(partner);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => StatutoryPartner, { description: 'Names the Lead Safeguarding Partner of a statutory partner' })
   nameLeadSafeguardingPartner(
     @Arg('partnerId', () => ID) partnerId: string,
@@ -36,6 +43,7 @@ export class StatutoryPartnerResolver {
     return new PartnershipLifecycleService(ctx).nameLead(partnerId, input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => DelegatedSafeguardingPartner)
   addDelegatedSafeguardingPartner(
     @Arg('partnerId', () => ID) partnerId: string,
@@ -48,6 +56,7 @@ export class StatutoryPartnerResolver {
 
 @Resolver(() => Partnership)
 export class PartnershipLifecycleResolver {
+  @Policy({ who: partnershipAdministratorRoles, inPartnership: { arg: 'id' } })
   @Mutation(() => Partnership, { description: 'Brings DRAFT arrangements into force, if the statutory rules are met' })
   activatePartnership(
     @Arg('id', () => ID) id: string,
@@ -57,6 +66,7 @@ export class PartnershipLifecycleResolver {
     return new PartnershipLifecycleService(ctx).activate(id, activeFrom);
   }
 
+  @Policy({ who: partnershipAdministratorRoles, inPartnership: { arg: 'id' } })
   @Mutation(() => Partnership)
   dissolvePartnership(
     @Arg('id', () => ID) id: string,
@@ -66,6 +76,7 @@ export class PartnershipLifecycleResolver {
     return new PartnershipLifecycleService(ctx).dissolve(id, dissolvedOn);
   }
 
+  @Policy(publicArrangements)
   @Query(() => Coverage, { description: 'Live LAs, ICBs and English police forces that no active partnership covers' })
   coverage(@Ctx() ctx: SubgraphContext): Promise<Coverage> {
     return new PartnershipLifecycleService(ctx).coverage();

@@ -74,11 +74,13 @@ export class YearlyReportResolver {
     return new YearlyReportService(ctx).compliance(label, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => YearlyReport, { description: "Starts the record of a partnership's report on a financial year" })
   recordYearlyReport(@Arg('input') input: RecordYearlyReportInput, @Ctx() ctx: SubgraphContext): Promise<YearlyReport> {
     return new YearlyReportService(ctx).record(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => YearlyReport, { description: 'Records publication, sending and content' })
   updateYearlyReport(
     @Arg('id', () => ID) id: string,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, PageArgs, type SubgraphContext, Policy } from '@safeguarding/shared';
+import { nationalRegisterRoles, PageArgs, type SubgraphContext, Policy, publicRegister } from '@safeguarding/shared';
 import { SchoolConnection } from '../school/school-connection.type';
 import { Trust } from './trust.entity';
 import { RecordTrustInput } from './trust.input';
@@ -7,6 +7,7 @@ import { TrustService } from './trust.service';
 
 @Resolver(() => Trust)
 export class TrustResolver {
+  @Policy(publicRegister)
   @Query(() => Trust, { nullable: true, description: 'A trust by its GIAS group UID' })
   trust(@Arg('uid', () => String) uid: string, @Ctx() ctx: SubgraphContext): Promise<Trust | null> {
     return new TrustService(ctx).byUid(uid);
