@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { Referral } from '../referral/referral.entity';
 import {
   Child,
@@ -16,6 +16,7 @@ const everyHolding = `fileTransferHoldings { ${holdingFields} } childDeathReview
 
 @Resolver(() => Child)
 export class ChildResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => Child, {
     nullable: true,
     description:

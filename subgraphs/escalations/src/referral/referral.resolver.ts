@@ -8,6 +8,7 @@ import { ReferralService } from './referral.service';
 
 @Resolver(() => Referral)
 export class ReferralResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => Referral, {
     nullable: true,
     description: 'A referral your organisation made or received; null for anyone else',

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, DeadlineView, type SubgraphContext } from '@safeguarding/shared';
+import { DateScalar, DeadlineView, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { ChildDeathAggregate } from './child-death-aggregate.type';
 import { CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
 import { RecordChildDeathInput, RecordChildDeathPanelReviewInput } from './child-death-review.input';
@@ -7,6 +7,7 @@ import { ChildDeathReviewService, stageDeadlines } from './child-death-review.se
 
 @Resolver(() => ChildDeathReview)
 export class ChildDeathReviewResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => ChildDeathReview, {
     nullable: true,
     description: 'A child death review, if you act for its partnership',
@@ -15,6 +16,10 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).byId(id);
   }
 
+  @Policy({
+    who: 'anyone',
+    why: 'counts by area and category only, small numbers suppressed, no child named (Working Together 2023 ch. 5)',
+  })
   @Query(() => [ChildDeathAggregate], {
     description: 'Child deaths per local authority area in a year of death (public): every count below 5 suppressed',
   })
@@ -49,6 +54,7 @@ export class ChildDeathReviewResolver {
     return stageDeadlines(ctx, review).panelReview;
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildDeathReview, {
     description: "Records a child's death for review by the child death review partners",
   })
@@ -56,6 +62,7 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).record(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildDeathReview, { description: 'Records when the CDOP was notified' })
   markCdopNotified(
     @Arg('id', () => ID) id: string,
@@ -65,6 +72,7 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).markCdopNotified(id, notifiedOn);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildDeathReview, { description: 'Records the child death review meeting' })
   recordChildDeathReviewMeeting(
     @Arg('id', () => ID) id: string,
@@ -74,6 +82,7 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).recordReviewMeeting(id, meetingOn);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildDeathReview, {
     description:
       "Records the child death overview panel's review: category and modifiable factors; after the review meeting and the CDOP's notification of the death, dated on or after both (Child Death Review Statutory and Operational Guidance 2018)",
@@ -85,6 +94,7 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).recordPanelReview(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => CdopNotificationSetting, {
     description: 'Sets how many hours after a death the CDOP must be notified (local practice)',
   })

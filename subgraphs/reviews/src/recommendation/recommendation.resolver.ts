@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { DeadlineView, PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { PracticeReview } from '../practice-review/practice-review.entity';
 import { PracticeReviewService } from '../practice-review/practice-review.service';
 import { Recommendation, ReviewAction } from './recommendation.entity';
@@ -25,6 +25,7 @@ export class RecommendationResolver {
     return new PracticeReviewService(ctx).byId(recommendation.practiceReviewId);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => Recommendation, {
     description: 'Adds a recommendation to a practice review, owned by an agency, a school or the partnership',
   })
@@ -35,6 +36,7 @@ export class RecommendationResolver {
 
 @Resolver(() => ReviewAction)
 export class ReviewActionResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => ReviewAction, { nullable: true, description: 'An action, if you own it or act for its partnership' })
   reviewAction(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ReviewAction | null> {
     return new RecommendationService(ctx).actionById(id);
@@ -50,11 +52,13 @@ export class ReviewActionResolver {
     return new RecommendationService(ctx).recommendationById(action.recommendationId);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ReviewAction, { description: 'Adds an action to a recommendation, with its owner and due date' })
   addReviewAction(@Arg('input') input: AddReviewActionInput, @Ctx() ctx: SubgraphContext): Promise<ReviewAction> {
     return new RecommendationService(ctx).addAction(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ReviewAction, {
     description: "Moves an action to its next status (the owning organisation, or the partnership's administrators)",
   })

@@ -7,6 +7,7 @@ import { ReviewerService } from './reviewer.service';
 
 @Resolver(() => Reviewer)
 export class ReviewerResolver {
+  @Policy({ who: 'anyone', why: 'lists reviewers, not cases' })
   @Query(() => ReviewerConnection, {
     description:
       "The Child Safeguarding Practice Review Panel's public pool of reviewers (public), by name, a page at a time",
