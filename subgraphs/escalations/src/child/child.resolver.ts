@@ -49,6 +49,7 @@ export class ChildResolver {
     return new ChildService(ctx).involvements(child, reason ?? null);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => [ChildPictureLook], {
     description:
       "The latest 25 looks at the picture, newest first (who, when, why): for the child's home local authority only; the audit trail keeps every one",

@@ -72,6 +72,7 @@ export class PracticeReviewResolver {
     return review.reviewerId ? new ReviewerService(ctx).byId(review.reviewerId) : null;
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => RecommendationConnection, {
     description: "The review's recommendations you may see (restricted), a page at a time",
   })

@@ -9,6 +9,7 @@ import { RecommendationService } from './recommendation.service';
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ReviewActionConnection, {
     description: 'The actions agreed against it that you may see, soonest due first, a page at a time',
   })
@@ -47,6 +48,7 @@ export class ReviewActionResolver {
     return new RecommendationService(ctx).deadline(action);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => Recommendation, { nullable: true })
   recommendation(@Root() action: ReviewAction, @Ctx() ctx: SubgraphContext): Promise<Recommendation | null> {
     return new RecommendationService(ctx).recommendationById(action.recommendationId);
