@@ -67,36 +67,14 @@ export class EmptyWhereError extends Error {
 }
 
 /**
- * Repositories build `where` as a list of visibility clauses; a builder that finds no clause for the
- * caller must mean "nothing", never "everything". Guarding the manager makes that mistake fail
- * closed in every subgraph, whoever writes the next repository.
+ * The `where` of a repository's visibility clauses, OR-ed by TypeORM. A builder that finds no
+ * clause for the caller must mean "nothing", never "everything": TypeORM reads an empty list as no
+ * condition, so it is refused here, before any statement, where the clauses meet the manager.
  */
-function refuseEmptyWhereLists(): void {
-  const prototype = EntityManager.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  if ((prototype as { __emptyWhereGuard?: boolean }).__emptyWhereGuard) return;
-  const check = (method: string, where: unknown) => {
-    if (Array.isArray(where) && where.length === 0)
-      throw new EmptyWhereError(`${method} was given an empty where list`);
-  };
-  for (const method of ['find', 'findOne', 'findAndCount', 'count', 'exists']) {
-    const original = prototype[method];
-    if (!original) continue;
-    prototype[method] = async function (this: unknown, ...args: unknown[]) {
-      check(method, (args[1] as { where?: unknown } | undefined)?.where);
-      return original.apply(this, args);
-    };
-  }
-  for (const method of ['findBy', 'findOneBy', 'countBy', 'existsBy', 'delete', 'update']) {
-    const original = prototype[method];
-    if (!original) continue;
-    prototype[method] = async function (this: unknown, ...args: unknown[]) {
-      check(method, args[1]);
-      return original.apply(this, args);
-    };
-  }
-  (prototype as { __emptyWhereGuard?: boolean }).__emptyWhereGuard = true;
+export function visibleWhere<T>(clauses: T[]): T[] {
+  if (clauses.length === 0) throw new EmptyWhereError('a scoped query was given an empty where list');
+  return clauses;
 }
-refuseEmptyWhereLists();
 
 const backgroundWork = new AsyncLocalStorage<true>();
 

@@ -14,7 +14,7 @@ import { mountEventIntake } from './events/event-intake-route';
 import { OutboxRelay } from './events/outbox-relay';
 import { signedHttpEventHandler } from './events/signed-delivery';
 import { Obligation } from './obligations/obligation.entity';
-import { authChecker } from './auth/auth-checker';
+import { policyChecker } from './auth/auth-checker';
 import { guardEntities, guardScopes, IdentifyingFields } from './auth/scopes';
 import { CalendarDataError, WorkingDayCalendar } from './calendar';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
@@ -161,7 +161,7 @@ export function subgraphSchema(definition: SubgraphDefinition): Promise<Federate
         resolvers: [...definition.resolvers, createAuditTrailResolver(definition.name, definition.partnershipType)],
         ...(definition.orphanedTypes ? { orphanedTypes: definition.orphanedTypes } : {}),
         validate: false,
-        authChecker,
+        authChecker: policyChecker(definition.name),
       },
       definition.references,
     ).then((built) => {

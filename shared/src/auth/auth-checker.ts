@@ -1,15 +1,17 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
 import type { SubgraphContext } from '../context';
-import type { Role } from './roles';
+import { enforcePolicy, type PolicySpec } from './policy';
+import { requireRootScope } from './scopes';
 
 /**
- * type-graphql's `@Authorized(...roles)`: no roles means "any signed-in caller"; roles mean
- * "any one of these". Refusals carry the taxonomy's codes rather than type-graphql's own.
+ * The one checker behind every `@Policy(...)`, run by type-graphql before the field's middlewares
+ * and resolver: first the system scope the field needs, then the declared who and where. Refusals
+ * carry the taxonomy's codes rather than type-graphql's own.
  */
-export const authChecker: AuthCheckerFn<SubgraphContext, Role> = ({ context }, roles) => {
-  const identity = context.scope.identity;
-  if (!identity) throw new UnauthenticatedError();
-  if (roles.length === 0 || roles.some((role) => identity.roles.includes(role))) return true;
-  throw new ForbiddenError(`This needs one of the roles ${roles.join(', ')}`);
-};
+export function policyChecker(subgraph: string): AuthCheckerFn<SubgraphContext, PolicySpec> {
+  return ({ context, root, args, info }, policies) => {
+    requireRootScope(subgraph, context, info);
+    for (const spec of policies) enforcePolicy(spec, { context, root, args, info });
+    return true;
+  };
+}

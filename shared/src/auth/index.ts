@@ -1,4 +1,5 @@
 export * from './auth-checker';
+export * from './policy';
 export * from './claims';
 export * from './internal-token';
 export * from './roles';

@@ -163,6 +163,16 @@ function checkScope(
     }
     return;
   }
+  requireRootScope(subgraph, context, info);
+}
+
+/**
+ * A system's scope for a root field, refused naming the scope; nothing for people or nested fields.
+ * The policy checker asks it first, so a declared field refuses a missing scope before any role.
+ */
+export function requireRootScope(subgraph: string, context: SubgraphContext, info: GraphQLResolveInfo): void {
+  const client = context.scope.identity?.client;
+  if (!client || info.path.prev !== undefined) return;
   const operation =
     info.parentType === info.schema.getMutationType()
       ? 'mutation'

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
+import { Policy } from '../auth/policy';
 import { PageArgs, type Connection } from '../connection';
 import type { SubgraphContext } from '../context';
 import { DeadlineView } from '../deadline';
@@ -120,6 +121,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return engine(ctx).returnDueOf(partnership.id);
     }
 
+    @Policy({ who: 'signed-in' })
     @Mutation(() => String, {
       name: `set${prefix}ReturnDue`,
       description: `Sets the day each year's return is due (the partnership's administrators); this year's open returns move to it`,
@@ -168,6 +170,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return engine(ctx).ratingsOf(submitted);
     }
 
+    @Policy({ who: 'signed-in' })
     @Mutation(() => types.Return, { name: `submit${prefix}Return`, description: describe.submitMutation })
     submit(
       @Arg('input', () => types.SubmitInput) input: SubmitSelfAssessmentInput,
@@ -176,6 +179,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return engine(ctx).submit(input);
     }
 
+    @Policy({ who: 'signed-in' })
     @Mutation(() => [types.Standard], { name: `configure${prefix}Standards`, description: describe.configureMutation })
     // type-graphql prints arguments in the reverse of their order here: the SDL reads partnershipId, standards.
     configure(
@@ -189,6 +193,7 @@ export function selfAssessmentResolvers<K extends string, M extends { name: stri
       return engine(ctx).configureStandards(partnershipId, standards);
     }
 
+    @Policy({ who: 'signed-in' })
     @Mutation(() => types.Action, { name: `complete${prefix}Action`, description: describe.completeMutation })
     complete(
       @Arg('input', () => types.CompleteInput) input: CompleteSelfAssessmentActionInput,

@@ -1,5 +1,5 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '@safeguarding/shared';
+import { type AccessScope, visibleWhere } from '@safeguarding/shared';
 import { Agency, AgencyKind, type ScheduleCategory } from './agency.entity';
 
 /** The identifiers by which a registration is matched to an agency already held, strongest first. */
@@ -58,7 +58,7 @@ export class AgencyRepository {
     if (identifiers.odsCode) clauses.push({ odsCode: identifiers.odsCode });
     if (identifiers.companiesHouseNumber) clauses.push({ companiesHouseNumber: identifiers.companiesHouseNumber });
     if (identifiers.charityNumber) clauses.push({ charityNumber: identifiers.charityNumber });
-    return clauses.length === 0 ? Promise.resolve([]) : this.manager.find(Agency, { where: clauses });
+    return clauses.length === 0 ? Promise.resolve([]) : this.manager.find(Agency, { where: visibleWhere(clauses) });
   }
 
   relevantAgenciesNamed(name: string, scheduleCategory: ScheduleCategory): Promise<Agency[]> {

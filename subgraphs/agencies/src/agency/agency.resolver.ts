@@ -1,5 +1,5 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { nationalRegisterRoles, type SubgraphContext, Policy, publicRegister } from '@safeguarding/shared';
 import { Agency } from './agency.entity';
 import { AgenciesArgs, AgencyConnection } from './agency-connection.type';
 import { AgencyRegistrationResult } from './agency-registration.type';
@@ -8,11 +8,13 @@ import { AgencyService, maxRowsPerRequest } from './agency.service';
 
 @Resolver(() => Agency)
 export class AgencyResolver {
+  @Policy(publicRegister)
   @Query(() => Agency, { nullable: true })
   agency(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
     return new AgencyService(ctx).byId(id);
   }
 
+  @Policy(publicRegister)
   @Query(() => Agency, {
     nullable: true,
     description:
@@ -27,6 +29,7 @@ export class AgencyResolver {
     return new AgencyService(ctx).byCode({ odsCode, gssCode, dfeCode });
   }
 
+  @Policy(publicRegister)
   @Query(() => AgencyConnection, {
     description: 'The organisation register by name, a page at a time, optionally of one kind',
   })
@@ -34,7 +37,7 @@ export class AgencyResolver {
     return new AgencyService(ctx).page(args);
   }
 
-  @Authorized(nationalRegisterRoles)
+  @Policy({ who: nationalRegisterRoles })
   @Mutation(() => Agency, {
     description:
       'Adds an organisation that partnerships may name as a relevant agency (administrators acting in a partnership, or a national administrator)',
@@ -46,7 +49,7 @@ export class AgencyResolver {
     return new AgencyService(ctx).registerRelevantAgency(input);
   }
 
-  @Authorized(nationalRegisterRoles)
+  @Policy({ who: nationalRegisterRoles })
   @Mutation(() => [AgencyRegistrationResult], {
     description:
       'Registers or updates relevant agencies in bulk (at most 500 rows), idempotent by identifier: ODS code, else Companies House number, else charity number, else exact name and heading. Each row is accepted or rejected on its own; a batch that would change an agency no partnership of yours names (SI 2018/789) is refused whole.',

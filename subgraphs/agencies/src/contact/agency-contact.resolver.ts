@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Policy } from '@safeguarding/shared';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { Agency } from '../agency/agency.entity';
 import { AgencyContact } from './agency-contact.entity';
@@ -15,6 +16,7 @@ export class AgencyContactResolver {
     return new AgencyContactService(ctx).ofAgency(agency.id);
   }
 
+  @Policy({ who: 'anyone', why: 'the front door a professional refers to is published (Working Together 2023 ch. 2)' })
   @Query(() => LocalAuthorityFrontDoor, {
     nullable: true,
     description:
@@ -27,6 +29,7 @@ export class AgencyContactResolver {
     return new AgencyContactService(ctx).frontDoorFor(localAuthorityGssCode);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => AgencyContact, {
     description:
       "Sets a contact of an agency: its own staff, or administrators of a partnership that names it as a relevant agency (a local authority's front door and emergency duty team: its own staff only)",

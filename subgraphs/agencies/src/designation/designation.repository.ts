@@ -15,6 +15,7 @@ import {
   partnershipStaffRoles,
   type AccessScope,
   type SortKey,
+  visibleWhere,
 } from '@safeguarding/shared';
 import { Designation } from './designation.entity';
 
@@ -89,7 +90,7 @@ export class DesignationRepository {
   /** Designations in force on `day`, with their agencies, in one statement. */
   currentFor(partnershipIds: readonly string[], day: string): Promise<Designation[]> {
     return this.manager.find(Designation, {
-      where: this.inForce({ partnershipId: In([...partnershipIds]) }, day),
+      where: visibleWhere(this.inForce({ partnershipId: In([...partnershipIds]) }, day)),
       relations: { agency: true },
       order: { agency: { name: 'ASC' } },
     });

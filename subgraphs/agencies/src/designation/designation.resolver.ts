@@ -1,5 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { PageArgs, partnershipAdministratorRoles, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  PageArgs,
+  partnershipAdministratorRoles,
+  type Connection,
+  type SubgraphContext,
+  Policy,
+} from '@safeguarding/shared';
 import { DesignationConnection } from './designation-connection.type';
 import { AgencyConnection } from '../agency/agency-connection.type';
 import { Agency } from '../agency/agency.entity';
@@ -58,7 +64,7 @@ export class DesignationResolver {
     return new DesignationService(ctx).status(designation);
   }
 
-  @Authorized(partnershipAdministratorRoles)
+  @Policy({ who: partnershipAdministratorRoles })
   @Mutation(() => Designation, { description: 'Names an agency as a relevant agency of a partnership you act in' })
   designateRelevantAgency(
     @Arg('input') input: DesignateRelevantAgencyInput,
@@ -67,7 +73,7 @@ export class DesignationResolver {
     return new DesignationService(ctx).designate(input);
   }
 
-  @Authorized(partnershipAdministratorRoles)
+  @Policy({ who: partnershipAdministratorRoles })
   @Mutation(() => Designation, { description: 'Ends a designation of a partnership you act in' })
   endRelevantAgencyDesignation(
     @Arg('input') input: EndDesignationInput,

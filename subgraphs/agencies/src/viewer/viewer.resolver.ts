@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { capabilitiesOf, type SubgraphContext } from '@safeguarding/shared';
+import { capabilitiesOf, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { Agency } from '../agency/agency.entity';
 import { AgencyService } from '../agency/agency.service';
 import { PartnershipReference } from '../external/partnership.type';
@@ -7,6 +7,7 @@ import { CallerKind, Viewer, ViewerOrganisation, ViewerSchool } from './viewer.t
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
+  @Policy({ who: 'anyone', why: 'tells the caller who it is; null when signed out' })
   @Query(() => Viewer, {
     nullable: true,
     description: 'Who you are, as your token says; null when the request carries no token',

@@ -1,11 +1,12 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Policy, type SubgraphContext } from '@safeguarding/shared';
 import { ChildPictureReason } from '../child/child.entity';
 import { ChildPicturePolicy } from './child-picture-policy.entity';
 import { ChildPicturePolicyService, childPictureReasonsLimit } from './child-picture-policy.service';
 
 @Resolver(() => ChildPicturePolicy)
 export class ChildPicturePolicyResolver {
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildPicturePolicy, {
     description:
       "Sets the reasons the partnership's practitioners may state to see a child's picture without holding a record (local practice); replaces those set before",

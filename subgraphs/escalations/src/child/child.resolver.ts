@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { Referral } from '../referral/referral.entity';
 import {
   Child,
@@ -16,6 +16,7 @@ const everyHolding = `fileTransferHoldings { ${holdingFields} } childDeathReview
 
 @Resolver(() => Child)
 export class ChildResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => Child, {
     nullable: true,
     description:
@@ -48,6 +49,7 @@ export class ChildResolver {
     return new ChildService(ctx).involvements(child, reason ?? null);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => [ChildPictureLook], {
     description:
       "The latest 25 looks at the picture, newest first (who, when, why): for the child's home local authority only; the audit trail keeps every one",

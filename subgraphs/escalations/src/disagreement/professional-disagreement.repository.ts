@@ -1,5 +1,12 @@
 import { Between, In, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { countsOfClauses, findInScope, pagesOfClauses, type AccessScope, type SortKey } from '@safeguarding/shared';
+import {
+  countsOfClauses,
+  findInScope,
+  pagesOfClauses,
+  type AccessScope,
+  type SortKey,
+  visibleWhere,
+} from '@safeguarding/shared';
 import { ProfessionalDisagreement } from './professional-disagreement.entity';
 
 type Where = FindOptionsWhere<ProfessionalDisagreement>;
@@ -94,7 +101,9 @@ export class ProfessionalDisagreementRepository {
   /** In the caller's scope; one that exists outside it is noted as a refusal. */
   findByIds(ids: readonly string[], partnershipCases: boolean): Promise<ProfessionalDisagreement[]> {
     return findInScope(this.manager, this.scope, ProfessionalDisagreement, 'ProfessionalDisagreement', ids, () =>
-      this.manager.find(ProfessionalDisagreement, { where: this.visible({ id: In([...ids]) }, partnershipCases) }),
+      this.manager.find(ProfessionalDisagreement, {
+        where: visibleWhere(this.visible({ id: In([...ids]) }, partnershipCases)),
+      }),
     );
   }
 

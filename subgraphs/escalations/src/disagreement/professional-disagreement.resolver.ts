@@ -1,5 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, ForbiddenError, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import {
+  DeadlineView,
+  ForbiddenError,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+  Policy,
+} from '@safeguarding/shared';
 import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
 import { EscalationEvent, EscalationHistoryChain } from '../escalation-event/escalation-event.entity';
 import { ProfessionalDisagreement } from './professional-disagreement.entity';
@@ -19,6 +26,7 @@ const actingReason = {
 
 @Resolver(() => ProfessionalDisagreement)
 export class ProfessionalDisagreementResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => ProfessionalDisagreement, {
     nullable: true,
     description: 'A disagreement, if it exists and you may see it',
@@ -75,6 +83,7 @@ export class ProfessionalDisagreementResolver {
     return new ProfessionalDisagreementService(ctx).historyChain(disagreement);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ProfessionalDisagreement, {
     description:
       'Raises a disagreement for your organisation; it starts at stage 1, or at the stage that can act now for a child at immediate risk',
@@ -86,6 +95,7 @@ export class ProfessionalDisagreementResolver {
     return new ProfessionalDisagreementService(ctx).raise(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ProfessionalDisagreement, {
     description: 'Moves an open disagreement to the next stage, whose deadline is fixed now',
   })
@@ -98,6 +108,7 @@ export class ProfessionalDisagreementResolver {
     return new ProfessionalDisagreementService(ctx).escalate(id, input, accessReason ?? null);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ProfessionalDisagreement, {
     description: 'Records the outcome and the agreed actions; a resolved disagreement is closed for good',
   })
@@ -110,6 +121,7 @@ export class ProfessionalDisagreementResolver {
     return new ProfessionalDisagreementService(ctx).resolve(id, input, accessReason ?? null);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ProfessionalDisagreement, {
     description: 'Withdraws an open disagreement (the organisation that raised it)',
   })
@@ -121,6 +133,7 @@ export class ProfessionalDisagreementResolver {
     return new ProfessionalDisagreementService(ctx).withdraw(id, reason);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ProfessionalDisagreement, {
     description: "The independent scrutineer's advice, from the partnership stage on (role SCRUTINEER)",
   })
@@ -133,6 +146,7 @@ export class ProfessionalDisagreementResolver {
     return new ProfessionalDisagreementService(ctx).recordScrutineerAdvice(id, advice, accessReason ?? null);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ProfessionalDisagreement, {
     description: "Learning from a disagreement, for the partnership's yearly report (parties or partnership staff)",
   })

@@ -1,11 +1,12 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Policy, type SubgraphContext } from '@safeguarding/shared';
 import { EscalationStageInput } from './escalation-policy.input';
 import { EscalationPolicyService, escalationStagesLimit } from './escalation-policy.service';
 import { EscalationPolicy } from './escalation-policy.type';
 
 @Resolver(() => EscalationPolicy)
 export class EscalationPolicyResolver {
+  @Policy({ who: 'signed-in' })
   @Mutation(() => EscalationPolicy, {
     description:
       "Replaces the partnership's escalation stages; running disagreements keep the deadlines they started with",

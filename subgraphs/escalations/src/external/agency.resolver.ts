@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { ProfessionalDisagreementConnection } from '../disagreement/professional-disagreement-connection.type';
 import { ReferralConnection } from '../referral/referral-connection.type';
 import { ProfessionalDisagreement } from '../disagreement/professional-disagreement.entity';
@@ -13,6 +13,7 @@ const accessReasonDescription =
 
 @Resolver(() => AgencyStub)
 export class AgencyEscalationsResolver {
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ProfessionalDisagreementConnection, {
     nullable: true,
     description:
@@ -28,6 +29,7 @@ export class AgencyEscalationsResolver {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', agency.id, accessReason ?? null, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ProfessionalDisagreementConnection, {
     nullable: true,
     description:
@@ -43,6 +45,7 @@ export class AgencyEscalationsResolver {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('received', agency.id, accessReason ?? null, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ReferralConnection, {
     nullable: true,
     description:
@@ -56,6 +59,7 @@ export class AgencyEscalationsResolver {
     return new ReferralService(ctx).ofOrganisation('made', agency.id, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ReferralConnection, {
     nullable: true,
     description: 'For a local authority: referrals it received, seen by its own staff only (restricted)',

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateScalar, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { DateScalar, PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
 import { NationalEscalationConnection } from '../national-escalation/national-escalation-connection.type';
 import { ProfessionalDisagreementConnection } from '../disagreement/professional-disagreement-connection.type';
@@ -41,6 +41,7 @@ export class PartnershipEscalationsResolver {
     return new ChildPicturePolicyService(ctx).policyOf(partnership.id);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ProfessionalDisagreementConnection, {
     nullable: true,
     description:
@@ -60,6 +61,7 @@ export class PartnershipEscalationsResolver {
     return new ProfessionalDisagreementService(ctx).ofPartnership(partnership.id, accessReason ?? null, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => NationalEscalationConnection, {
     nullable: true,
     description:

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { ProfessionalDisagreementConnection } from '../disagreement/professional-disagreement-connection.type';
 import { ReferralConnection } from '../referral/referral-connection.type';
 import { ProfessionalDisagreement } from '../disagreement/professional-disagreement.entity';
@@ -13,6 +13,7 @@ const accessReasonDescription =
 
 @Resolver(() => SchoolStub)
 export class SchoolEscalationsResolver {
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ProfessionalDisagreementConnection, {
     nullable: true,
     description:
@@ -28,6 +29,7 @@ export class SchoolEscalationsResolver {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('raised', school.urn, accessReason ?? null, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ProfessionalDisagreementConnection, {
     nullable: true,
     description:
@@ -43,6 +45,7 @@ export class SchoolEscalationsResolver {
     return new ProfessionalDisagreementService(ctx).ofOrganisation('received', school.urn, accessReason ?? null, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ReferralConnection, {
     nullable: true,
     description:

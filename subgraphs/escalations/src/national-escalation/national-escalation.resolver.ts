@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { DeadlineView, PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { EscalationEventConnection } from '../escalation-event/escalation-event-connection.type';
 import { NationalEscalationConnection } from './national-escalation-connection.type';
 import { EscalationEvent, EscalationHistoryChain } from '../escalation-event/escalation-event.entity';
@@ -9,6 +9,7 @@ import { NationalEscalationService } from './national-escalation.service';
 
 @Resolver(() => NationalEscalation)
 export class NationalEscalationResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => NationalEscalation, {
     nullable: true,
     description: 'A national escalation, if it exists and you may see it',
@@ -17,6 +18,7 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).byId(id);
   }
 
+  @Policy({ who: 'signed-in' })
   @Query(() => NationalEscalationConnection, {
     description:
       "National escalations you may see: every partnership's for the Panel, your own partnerships' for their staff; newest first, a page at a time",
@@ -53,6 +55,7 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).historyChain(escalation);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => NationalEscalation, {
     description: 'Escalates a partnership matter to the Panel or the Secretary of State',
   })
@@ -63,6 +66,7 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).raise(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => NationalEscalation, { description: 'The Panel acknowledges receipt (role PANEL_MEMBER)' })
   acknowledgeNationalEscalation(
     @Arg('note', () => String, { nullable: true }) note: string | null,
@@ -72,6 +76,7 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).acknowledge(id, note ?? null);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => NationalEscalation, {
     description: 'The Panel records the national response and closes it (role PANEL_MEMBER)',
   })
@@ -83,6 +88,7 @@ export class NationalEscalationResolver {
     return new NationalEscalationService(ctx).close(id, outcome);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => NationalEscalation, { description: 'The partnership withdraws it' })
   withdrawNationalEscalation(
     @Arg('reason') reason: string,

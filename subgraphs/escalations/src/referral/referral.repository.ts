@@ -18,6 +18,7 @@ import {
   type Page,
   type PageRequest,
   type SortKey,
+  visibleWhere,
 } from '@safeguarding/shared';
 import { Referral, ReferralStatus } from './referral.entity';
 import { referralRoles } from './referral.roles';
@@ -178,7 +179,11 @@ export class ReferralRepository {
     const base: Where = { receivingAuthorityId, receivedOn: MoreThanOrEqual(since) };
     const clauses: Where[] = [{ ...base, childReference }];
     if (nhsNumber) clauses.push({ ...base, nhsNumber });
-    const [latest] = await this.manager.find(Referral, { where: clauses, order: { receivedAt: 'DESC' }, take: 1 });
+    const [latest] = await this.manager.find(Referral, {
+      where: visibleWhere(clauses),
+      order: { receivedAt: 'DESC' },
+      take: 1,
+    });
     return latest ?? null;
   }
 
@@ -221,7 +226,7 @@ export class ReferralRepository {
   async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
     const clauses = this.visible({ childReference: In([...childReferences]) });
     if (childReferences.length === 0 || clauses.length === 0) return new Set();
-    const rows = await this.manager.find(Referral, { select: { id: true }, where: clauses });
+    const rows = await this.manager.find(Referral, { select: { id: true }, where: visibleWhere(clauses) });
     return new Set(rows.map((row) => row.id));
   }
 

@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { ReferralConnection } from './referral-connection.type';
 import { Referral } from './referral.entity';
 import { DecideReferralInput, SubmitReferralInput } from './referral.input';
@@ -8,6 +8,7 @@ import { ReferralService } from './referral.service';
 
 @Resolver(() => Referral)
 export class ReferralResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => Referral, {
     nullable: true,
     description: 'A referral your organisation made or received; null for anyone else',
@@ -20,7 +21,7 @@ export class ReferralResolver {
     description:
       'Referrals to your local authority not decided by their due date (Working Together 2023 chapter 2: a decision within one working day), longest overdue first, a page at a time',
   })
-  @Authorized(...referralRoles)
+  @Policy({ who: referralRoles })
   overdueReferrals(@Args() args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
     return new ReferralService(ctx).overdue(args);
   }
@@ -68,13 +69,13 @@ export class ReferralResolver {
     description:
       "Refers a concern to the child's home local authority; retrying with the same idempotencyKey returns the first referral",
   })
-  @Authorized(...referralRoles)
+  @Policy({ who: referralRoles })
   submitReferral(@Arg('input') input: SubmitReferralInput, @Ctx() ctx: SubgraphContext): Promise<Referral> {
     return new ReferralService(ctx).submit(input);
   }
 
   @Mutation(() => Referral, { description: 'The receiving authority acknowledges a referral' })
-  @Authorized(...referralRoles)
+  @Policy({ who: referralRoles })
   acknowledgeReferral(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
@@ -91,7 +92,7 @@ export class ReferralResolver {
   @Mutation(() => Referral, {
     description: 'The receiving authority decides the response, with feedback to the referrer (acknowledges it too)',
   })
-  @Authorized(...referralRoles)
+  @Policy({ who: referralRoles })
   decideReferral(
     @Arg('input') input: DecideReferralInput,
     @Arg('id', () => ID) id: string,

@@ -1,10 +1,11 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@safeguarding/shared';
+import { Policy, type SubgraphContext } from '@safeguarding/shared';
 import { ObligationIndexService, totalOf } from './obligation-index.service';
 import { DueCounts, ObligationConnection, WhatIsDueArgs } from './obligation.type';
 
 @Resolver()
 export class WhatIsDueResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => ObligationConnection, {
     description:
       "Every open statutory obligation you may see, soonest due first: your organisation's, your partnership's (its staff) and, for the Panel, national ones (Children Act 2004 s16C–s16G; Working Together 2023)",

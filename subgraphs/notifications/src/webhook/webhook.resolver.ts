@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { RegisterWebhookEndpointInput } from './webhook.input';
 import { WebhookService } from './webhook.service';
 import {
@@ -13,6 +13,7 @@ import {
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => WebhookEndpointConnection, {
     description: "Your organisation's webhook endpoints, or a partnership's for its administrators",
   })
@@ -32,6 +33,7 @@ export class WebhookResolver {
     return new WebhookService(ctx).deliveries(endpoint, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => RegisteredWebhookEndpoint, {
     description: 'Registers an endpoint for events (Standard Webhooks signatures); the secret is shown once',
   })
@@ -42,6 +44,7 @@ export class WebhookResolver {
     return new WebhookService(ctx).register(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => WebhookEndpoint, { description: 'Switches an endpoint on (its failure count starts again) or off' })
   setWebhookEndpointEnabled(
     @Arg('id', () => ID) id: string,
@@ -51,6 +54,7 @@ export class WebhookResolver {
     return new WebhookService(ctx).setEnabled(id, enabled);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => WebhookDelivery, { description: 'Sends a delivery again, with the same webhook-id' })
   redeliverWebhook(
     @Arg('deliveryId', () => ID) deliveryId: string,

@@ -8,6 +8,8 @@ import {
   type Connection,
   type SortKey,
   type SubgraphContext,
+  Policy,
+  partnershipAdministratorRoles,
 } from '@safeguarding/shared';
 import {
   ArrangementsAgencyConnection,
@@ -110,6 +112,7 @@ export class ArrangementsResolver {
     return arrangements.forums.map((forum) => Object.assign(new ForumLink(), forum));
   }
 
+  @Policy({ who: partnershipAdministratorRoles, inPartnership: { arg: 'partnershipId' } })
   @Mutation(() => PublishedArrangements, { description: 'Publishes a new version of the arrangements' })
   publishArrangements(
     @Arg('partnershipId', () => ID) partnershipId: string,

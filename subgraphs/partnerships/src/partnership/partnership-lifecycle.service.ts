@@ -86,7 +86,6 @@ export class PartnershipLifecycleService {
   }
 
   async nameLead(partnerId: string, input: LeadSafeguardingPartnerInput): Promise<StatutoryPartner> {
-    this.ctx.scope.requireIdentity();
     const valid = validateInput(leadSchema(this.ctx.today), input);
     return inTransaction(this.ctx.db, async (manager) => {
       const partner = await this.partnerForChange(partnerId, manager);
@@ -97,7 +96,6 @@ export class PartnershipLifecycleService {
   }
 
   async addDelegate(partnerId: string, input: DelegateInput): Promise<DelegatedSafeguardingPartner> {
-    this.ctx.scope.requireIdentity();
     const valid = validateInput(delegateSchema, input);
     return inTransaction(this.ctx.db, async (manager) => {
       const partner = await this.partnerForChange(partnerId, manager);
@@ -112,7 +110,6 @@ export class PartnershipLifecycleService {
   }
 
   async activate(partnershipId: string, activeFrom: string): Promise<Partnership> {
-    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const on = validateInput(isoDate, activeFrom, 'activeFrom');
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);
@@ -158,7 +155,6 @@ export class PartnershipLifecycleService {
   }
 
   async dissolve(partnershipId: string, dissolvedOn: string): Promise<Partnership> {
-    this.ctx.scope.requirePartnershipRole(partnershipId, partnershipAdministratorRoles);
     const on = validateInput(isoDate, dissolvedOn, 'dissolvedOn');
     return inTransaction(this.ctx.db, async (manager) => {
       const repository = this.repository(manager);

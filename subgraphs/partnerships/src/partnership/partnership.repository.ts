@@ -9,6 +9,7 @@ import {
   type PageRequest,
   type SortKey,
   findInScope,
+  visibleWhere,
 } from '@safeguarding/shared';
 import {
   DelegatedSafeguardingPartner,
@@ -67,7 +68,7 @@ export class PartnershipRepository {
       Partnership,
       'Partnership',
       ids,
-      async () => (where.length === 0 ? [] : this.manager.find(Partnership, { where })),
+      async () => (where.length === 0 ? [] : this.manager.find(Partnership, { where: visibleWhere(where) })),
       {
         columns: [],
         partnershipsOf: async (rows) => new Map(rows.map((row) => [String(row['id']), String(row['id'])])),
@@ -85,7 +86,7 @@ export class PartnershipRepository {
 
   async count(status: PartnershipStatus | null): Promise<number> {
     const where = this.visible({ status });
-    return where.length === 0 ? 0 : this.manager.count(Partnership, { where });
+    return where.length === 0 ? 0 : this.manager.count(Partnership, { where: visibleWhere(where) });
   }
 
   /** Active partnerships whose footprint includes any of the areas, in one statement. */

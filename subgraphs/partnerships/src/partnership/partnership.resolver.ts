@@ -1,5 +1,12 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  nationalRegisterRoles,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+  Policy,
+  publicArrangements,
+} from '@safeguarding/shared';
 import { PartnershipConnection } from './partnership-connection.type';
 import { LocalAuthority } from '../reference-data/local-authority.type';
 import { Partnership, PartnershipStatus, StatutoryPartner } from './partnership.entity';
@@ -8,11 +15,13 @@ import { PartnershipService } from './partnership.service';
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {
+  @Policy(publicArrangements)
   @Query(() => Partnership, { nullable: true, description: 'A partnership, if it exists and you may see it' })
   partnership(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Partnership | null> {
     return new PartnershipService(ctx).byId(id);
   }
 
+  @Policy(publicArrangements)
   @Query(() => Partnership, {
     nullable: true,
     description:
@@ -26,6 +35,7 @@ export class PartnershipResolver {
     return new PartnershipService(ctx).coveringLocalAuthority({ localAuthorityGssCode, localAuthorityDfeCode });
   }
 
+  @Policy(publicArrangements)
   @Query(() => PartnershipConnection, {
     description:
       'The partnerships you may see (multi-agency safeguarding arrangements, Children Act 2004 s16E), by name, a page at a time',
@@ -48,7 +58,7 @@ export class PartnershipResolver {
     return new PartnershipService(ctx).partners(partnership);
   }
 
-  @Authorized(nationalRegisterRoles)
+  @Policy({ who: nationalRegisterRoles })
   @Mutation(() => Partnership, {
     description:
       'Creates arrangements as DRAFT: by an administrator acting for one of the safeguarding partners it names (Children Act 2004 s16E), or a national administrator',

@@ -1,5 +1,13 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import {
+  DateScalar,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+  Policy,
+  publicArrangements,
+  partnershipAdministratorRoles,
+} from '@safeguarding/shared';
 import { IntegratedCareBoard, LocalAuthority, PoliceForceArea } from '../reference-data/local-authority.type';
 import {
   DelegatedSafeguardingPartner,
@@ -35,6 +43,7 @@ export class StatutoryPartnerResolver {
     return new PartnershipLifecycleService(ctx).delegates(partner, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => StatutoryPartner, { description: 'Names the Lead Safeguarding Partner of a statutory partner' })
   nameLeadSafeguardingPartner(
     @Arg('partnerId', () => ID) partnerId: string,
@@ -44,6 +53,7 @@ export class StatutoryPartnerResolver {
     return new PartnershipLifecycleService(ctx).nameLead(partnerId, input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => DelegatedSafeguardingPartner)
   addDelegatedSafeguardingPartner(
     @Arg('partnerId', () => ID) partnerId: string,
@@ -56,6 +66,7 @@ export class StatutoryPartnerResolver {
 
 @Resolver(() => Partnership)
 export class PartnershipLifecycleResolver {
+  @Policy({ who: partnershipAdministratorRoles, inPartnership: { arg: 'id' } })
   @Mutation(() => Partnership, { description: 'Brings DRAFT arrangements into force, if the statutory rules are met' })
   activatePartnership(
     @Arg('id', () => ID) id: string,
@@ -65,6 +76,7 @@ export class PartnershipLifecycleResolver {
     return new PartnershipLifecycleService(ctx).activate(id, activeFrom);
   }
 
+  @Policy({ who: partnershipAdministratorRoles, inPartnership: { arg: 'id' } })
   @Mutation(() => Partnership)
   dissolvePartnership(
     @Arg('id', () => ID) id: string,
@@ -74,6 +86,7 @@ export class PartnershipLifecycleResolver {
     return new PartnershipLifecycleService(ctx).dissolve(id, dissolvedOn);
   }
 
+  @Policy(publicArrangements)
   @Query(() => Coverage, { description: 'Live LAs, ICBs and English police forces that no active partnership covers' })
   coverage(@Ctx() ctx: SubgraphContext): Promise<Coverage> {
     return new PartnershipLifecycleService(ctx).coverage();

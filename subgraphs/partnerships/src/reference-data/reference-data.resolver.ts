@@ -1,5 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { connection, pageInMemory, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import {
+  connection,
+  pageInMemory,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+  Policy,
+  publicArrangements,
+} from '@safeguarding/shared';
 import {
   IntegratedCareBoard,
   IntegratedCareBoardConnection,
@@ -25,6 +33,7 @@ const changes = {
 /** The statutory reference data of data/reference (or REFERENCE_DATA_DIR), public, served from memory (no SQL). */
 @Resolver(() => LocalAuthority)
 export class ReferenceDataResolver {
+  @Policy(publicArrangements)
   @Query(() => LocalAuthorityConnection, {
     description: 'English local authorities by name, a page at a time; terminated codes kept with their validity dates',
   })
@@ -40,6 +49,7 @@ export class ReferenceDataResolver {
     return connection(LocalAuthorityConnection, page, page.count);
   }
 
+  @Policy(publicArrangements)
   @Query(() => LocalAuthority, {
     nullable: true,
     description:
@@ -112,6 +122,7 @@ export class ReferenceDataResolver {
     });
   }
 
+  @Policy(publicArrangements)
   @Query(() => IntegratedCareBoardConnection, {
     description: 'Integrated care boards by name, a page at a time; by default those in existence today',
   })
@@ -131,6 +142,7 @@ export class ReferenceDataResolver {
     return connection(IntegratedCareBoardConnection, page, page.count);
   }
 
+  @Policy(publicArrangements)
   @Query(() => PoliceForceAreaConnection, {
     description: 'Police force areas (England and Wales) by name, a page at a time; filter by country',
   })

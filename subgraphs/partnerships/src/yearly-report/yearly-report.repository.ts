@@ -12,6 +12,7 @@ import {
   type SortKey,
   findInScope,
   findOneInScope,
+  visibleWhere,
 } from '@safeguarding/shared';
 import { Partnership, PartnershipStatus } from '../partnership/partnership.entity';
 import { partnershipOrder } from '../partnership/partnership.repository';
@@ -47,7 +48,7 @@ export class YearlyReportRepository {
   /** Every report of the partnerships (one a year: bounded by the years since arrangements began), for their obligations. */
   ofPartnerships(partnershipIds: readonly string[]): Promise<YearlyReport[]> {
     return this.manager.find(YearlyReport, {
-      where: this.visible({}, partnershipIds),
+      where: visibleWhere(this.visible({}, partnershipIds)),
       order: { financialYearStart: 'DESC' },
     });
   }
@@ -73,19 +74,21 @@ export class YearlyReportRepository {
 
   findByIds(ids: readonly string[]): Promise<YearlyReport[]> {
     return findInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', ids, () =>
-      this.manager.find(YearlyReport, { where: this.visible({ id: In([...ids]) }) }),
+      this.manager.find(YearlyReport, { where: visibleWhere(this.visible({ id: In([...ids]) })) }),
     );
   }
 
   findById(id: string): Promise<YearlyReport | null> {
     return findOneInScope(this.manager, this.scope, YearlyReport, 'YearlyReport', id, () =>
-      this.manager.findOne(YearlyReport, { where: this.visible({ id }) }),
+      this.manager.findOne(YearlyReport, { where: visibleWhere(this.visible({ id })) }),
     );
   }
 
   forYear(financialYearStart: number, partnershipIds: readonly string[]): Promise<YearlyReport[]> {
     if (partnershipIds.length === 0) return Promise.resolve([]);
-    return this.manager.find(YearlyReport, { where: this.visible({ financialYearStart }, partnershipIds) });
+    return this.manager.find(YearlyReport, {
+      where: visibleWhere(this.visible({ financialYearStart }, partnershipIds)),
+    });
   }
 
   exists(partnershipId: string, financialYearStart: number): Promise<boolean> {

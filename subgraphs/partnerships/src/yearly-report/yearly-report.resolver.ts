@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, PageArgs, Role, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DeadlineView, PageArgs, Role, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { Partnership } from '../partnership/partnership.entity';
 import { YearlyReportContent } from './yearly-report.content';
 import { YearlyReport, YearlyReportCompliance, YearlyReportContentItem } from './yearly-report.entity';
@@ -61,7 +61,7 @@ export class YearlyReportResolver {
     return new YearlyReportService(ctx).status(report).reasons;
   }
 
-  @Authorized(Role.PANEL_MEMBER)
+  @Policy({ who: [Role.PANEL_MEMBER] })
   @Query(() => YearlyReportComplianceConnection, {
     description:
       "Every partnership's yearly report status for a financial year (the Panel), by partnership name, a page at a time",
@@ -74,11 +74,13 @@ export class YearlyReportResolver {
     return new YearlyReportService(ctx).compliance(label, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => YearlyReport, { description: "Starts the record of a partnership's report on a financial year" })
   recordYearlyReport(@Arg('input') input: RecordYearlyReportInput, @Ctx() ctx: SubgraphContext): Promise<YearlyReport> {
     return new YearlyReportService(ctx).record(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => YearlyReport, { description: 'Records publication, sending and content' })
   updateYearlyReport(
     @Arg('id', () => ID) id: string,

@@ -9,6 +9,7 @@ import {
   type SortKey,
   type AccessScope,
   findInScope,
+  visibleWhere,
 } from '@safeguarding/shared';
 import { caseClauses } from '../common/case-access';
 import { CdopNotificationSetting, ChildDeathReview } from './child-death-review.entity';
@@ -73,7 +74,7 @@ export class ChildDeathReviewRepository {
   async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
     const clauses = this.visible({ childReference: In([...childReferences]) });
     if (childReferences.length === 0 || clauses.length === 0) return new Set();
-    const rows = await this.manager.find(ChildDeathReview, { select: { id: true }, where: clauses });
+    const rows = await this.manager.find(ChildDeathReview, { select: { id: true }, where: visibleWhere(clauses) });
     return new Set(rows.map((row) => row.id));
   }
 

@@ -4,6 +4,7 @@ import {
   DateScalar,
   DeadlineView,
   PageArgs,
+  Policy,
   type Connection,
   type SubgraphContext,
 } from '@safeguarding/shared';
@@ -14,6 +15,7 @@ import { ChildDeathReviewService, stageDeadlines } from './child-death-review.se
 
 @Resolver(() => ChildDeathReview)
 export class ChildDeathReviewResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => ChildDeathReview, {
     nullable: true,
     description: 'A child death review, if you act for its partnership',
@@ -22,6 +24,10 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).byId(id);
   }
 
+  @Policy({
+    who: 'anyone',
+    why: 'counts by area and category only, small numbers suppressed, no child named (Working Together 2023 ch. 5)',
+  })
   @Query(() => ChildDeathAggregateConnection, {
     description:
       'Child deaths per local authority area in a year of death (public), by GSS code: every count below 5 suppressed (Child Death Review Statutory and Operational Guidance 2018)',
@@ -59,6 +65,7 @@ export class ChildDeathReviewResolver {
     return stageDeadlines(ctx, review).panelReview;
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildDeathReview, {
     description: "Records a child's death for review by the child death review partners",
   })
@@ -66,6 +73,7 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).record(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildDeathReview, { description: 'Records when the CDOP was notified' })
   markCdopNotified(
     @Arg('id', () => ID) id: string,
@@ -75,6 +83,7 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).markCdopNotified(id, notifiedOn);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildDeathReview, { description: 'Records the child death review meeting' })
   recordChildDeathReviewMeeting(
     @Arg('id', () => ID) id: string,
@@ -84,6 +93,7 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).recordReviewMeeting(id, meetingOn);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildDeathReview, {
     description:
       "Records the child death overview panel's review: category and modifiable factors; after the review meeting and the CDOP's notification of the death, dated on or after both (Child Death Review Statutory and Operational Guidance 2018)",
@@ -95,6 +105,7 @@ export class ChildDeathReviewResolver {
     return new ChildDeathReviewService(ctx).recordPanelReview(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => CdopNotificationSetting, {
     description: 'Sets how many hours after a death the CDOP must be notified (local practice)',
   })

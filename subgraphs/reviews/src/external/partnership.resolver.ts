@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { PracticeReviewConnection } from '../practice-review/practice-review-connection.type';
 import { RapidReviewConnection } from '../rapid-review/rapid-review-connection.type';
 import { SeriousIncidentNotificationConnection } from '../notification/serious-incident-notification-connection.type';
@@ -33,6 +33,7 @@ export class PartnershipPracticeReviewsResolver {
     return new PracticeReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => SeriousIncidentNotificationConnection, {
     nullable: true,
     description:
@@ -46,6 +47,7 @@ export class PartnershipPracticeReviewsResolver {
     return new SeriousIncidentNotificationService(ctx).ofPartnership(partnership.id, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => RapidReviewConnection, {
     nullable: true,
     description:
@@ -59,6 +61,7 @@ export class PartnershipPracticeReviewsResolver {
     return new RapidReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ChildDeathReviewConnection, {
     nullable: true,
     description:
@@ -72,6 +75,7 @@ export class PartnershipPracticeReviewsResolver {
     return new ChildDeathReviewService(ctx).ofPartnership(partnership.id, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ReviewActionConnection, {
     nullable: true,
     description:

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { OwnerKind } from '../common/organisation-owner';
 import type { Recommendation, ReviewAction } from '../recommendation/recommendation.entity';
 import { RecommendationConnection, ReviewActionConnection } from '../recommendation/recommendation-connection.type';
@@ -8,6 +8,7 @@ import { SchoolStub } from './school.type';
 
 @Resolver(() => SchoolStub)
 export class SchoolReviewWorkResolver {
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => RecommendationConnection, {
     nullable: true,
     description: "Review recommendations this school owns (its own staff, and the partnership's), a page at a time",
@@ -20,6 +21,7 @@ export class SchoolReviewWorkResolver {
     return new RecommendationService(ctx).recommendationsOwnedBy(OwnerKind.SCHOOL, school.urn, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ReviewActionConnection, {
     nullable: true,
     description:

@@ -1,5 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import {
+  DateScalar,
+  DeadlineView,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+  Policy,
+} from '@safeguarding/shared';
 import { SeriousIncidentNotificationConnection } from './serious-incident-notification-connection.type';
 import { RapidReview } from '../rapid-review/rapid-review.entity';
 import { RapidReviewService } from '../rapid-review/rapid-review.service';
@@ -9,6 +16,7 @@ import { SeriousIncidentNotificationService } from './serious-incident-notificat
 
 @Resolver(() => SeriousIncidentNotification)
 export class SeriousIncidentNotificationResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => SeriousIncidentNotification, {
     nullable: true,
     description: 'A notification, if it exists and you may see it',
@@ -20,6 +28,7 @@ export class SeriousIncidentNotificationResolver {
     return new SeriousIncidentNotificationService(ctx).byId(id);
   }
 
+  @Policy({ who: 'signed-in' })
   @Query(() => SeriousIncidentNotificationConnection, {
     description:
       "The notifications you may see: every partnership's for the Panel, your own partnerships' for their staff, those your organisation was told of for a safeguarding partner's safeguarding leads (Working Together 2023); newest first, a page at a time",
@@ -72,6 +81,7 @@ export class SeriousIncidentNotificationResolver {
     return new RapidReviewService(ctx).ofNotification(notification.id);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => SeriousIncidentNotification, {
     description: 'Records a serious incident notification (DRAFT unless dateNotified is given)',
   })
@@ -82,6 +92,7 @@ export class SeriousIncidentNotificationResolver {
     return new SeriousIncidentNotificationService(ctx).notify(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => SeriousIncidentNotification, { description: 'Records that a DRAFT notification was sent, and when' })
   markSeriousIncidentNotified(
     @Arg('id', () => ID) id: string,
@@ -91,6 +102,7 @@ export class SeriousIncidentNotificationResolver {
     return new SeriousIncidentNotificationService(ctx).markSent(id, dateNotified);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => SeriousIncidentNotification, {
     description:
       'A safeguarding partner listed as told of the incident confirms when it was told (Working Together 2023: within 5 working days of the local authority becoming aware); its safeguarding leads only, once',
@@ -103,6 +115,7 @@ export class SeriousIncidentNotificationResolver {
     return new SeriousIncidentNotificationService(ctx).confirmTold(notificationId, toldOn);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => SeriousIncidentNotification, {
     description: 'Records that a safeguarding partner was told of the incident',
   })

@@ -96,7 +96,6 @@ export class SeriousIncidentNotificationService {
 
   /** Every notification the caller may see: the Panel's national view, or staff's own partnerships. */
   async list(args: PageArgs): Promise<Connection<SeriousIncidentNotification>> {
-    this.ctx.scope.requireIdentity();
     const page = await this.repository().page(
       null,
       pageRequest('seriousIncidentNotifications', args, notificationOrder),

@@ -11,6 +11,7 @@ import {
   type PageRequest,
   type SortKey,
   findInScope,
+  visibleWhere,
 } from '@safeguarding/shared';
 import { PracticeReview, PracticeReviewStatus, unpublishedStatuses } from './practice-review.entity';
 
@@ -67,7 +68,7 @@ export class PracticeReviewRepository {
 
   findByIds(ids: readonly string[]): Promise<PracticeReview[]> {
     return findInScope(this.manager, this.scope, PracticeReview, 'PracticeReview', ids, () =>
-      this.manager.find(PracticeReview, { where: this.visible({ id: In([...ids]) }) }),
+      this.manager.find(PracticeReview, { where: visibleWhere(this.visible({ id: In([...ids]) })) }),
     );
   }
 

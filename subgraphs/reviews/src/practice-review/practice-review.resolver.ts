@@ -1,5 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import {
+  DateScalar,
+  DeadlineView,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+  Policy,
+} from '@safeguarding/shared';
 import { PracticeReviewConnection } from './practice-review-connection.type';
 import { RapidReview } from '../rapid-review/rapid-review.entity';
 import { RapidReviewService } from '../rapid-review/rapid-review.service';
@@ -14,11 +21,16 @@ import { PracticeReviewService } from './practice-review.service';
 
 @Resolver(() => PracticeReview)
 export class PracticeReviewResolver {
+  @Policy({
+    who: 'anyone',
+    why: 'a published review is public (Working Together 2023 ch. 4); the repository hides the rest',
+  })
   @Query(() => PracticeReview, { nullable: true, description: 'A practice review, if it exists and you may see it' })
   practiceReview(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<PracticeReview | null> {
     return new PracticeReviewService(ctx).byId(id);
   }
 
+  @Policy({ who: 'anyone', why: 'published reviews are public (Working Together 2023 ch. 4)' })
   @Query(() => PracticeReviewConnection, {
     description:
       'Published local child safeguarding practice reviews (public; Working Together 2023 chapter 5), newest publication first, a page at a time',
@@ -60,6 +72,7 @@ export class PracticeReviewResolver {
     return review.reviewerId ? new ReviewerService(ctx).byId(review.reviewerId) : null;
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => RecommendationConnection, {
     description: "The review's recommendations you may see (restricted), a page at a time",
   })
@@ -71,6 +84,7 @@ export class PracticeReviewResolver {
     return new RecommendationService(ctx).ofPracticeReview(review.id, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => PracticeReview, {
     description: 'Records the decision to undertake a practice review; it starts IN_PROGRESS',
   })
@@ -81,6 +95,7 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).recordDecision(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => PracticeReview, {
     description: 'Appoints the reviewer and records the terms of reference, before publication',
   })
@@ -91,6 +106,7 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).update(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => PracticeReview, {
     description: 'Records that the report was sent to the Panel and the Secretary of State',
   })
@@ -102,6 +118,7 @@ export class PracticeReviewResolver {
     return new PracticeReviewService(ctx).sendReport(id, sentOn);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => PracticeReview, {
     description: "Records the publication of a review's report (after it was sent to the Panel)",
   })

@@ -1,5 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import {
+  DateScalar,
+  DeadlineView,
+  PageArgs,
+  type Connection,
+  type SubgraphContext,
+  Policy,
+} from '@safeguarding/shared';
 import { RapidReviewConnection } from './rapid-review-connection.type';
 import { SeriousIncidentNotification } from '../notification/serious-incident-notification.entity';
 import { SeriousIncidentNotificationService } from '../notification/serious-incident-notification.service';
@@ -9,11 +16,13 @@ import { RapidReviewService } from './rapid-review.service';
 
 @Resolver(() => RapidReview)
 export class RapidReviewResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => RapidReview, { nullable: true, description: 'A rapid review, if it exists and you may see it' })
   rapidReview(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<RapidReview | null> {
     return new RapidReviewService(ctx).byId(id);
   }
 
+  @Policy({ who: 'signed-in' })
   @Query(() => RapidReviewConnection, {
     description:
       "The rapid reviews you may see: all for the Panel, your own partnerships' for their staff; newest first, a page at a time",
@@ -37,6 +46,7 @@ export class RapidReviewResolver {
     return new RapidReviewService(ctx).deadline(review);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => RapidReview, {
     description:
       'Opens the rapid review of a sent notification, on or after the dates it was known and notified (Working Together 2023 ch. 5); there is no other way to start one',
@@ -49,11 +59,13 @@ export class RapidReviewResolver {
     return new RapidReviewService(ctx).open(notificationId, openedOn);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => RapidReview, { description: 'Records the decision of an OPEN rapid review' })
   decideRapidReview(@Arg('input') input: DecideRapidReviewInput, @Ctx() ctx: SubgraphContext): Promise<RapidReview> {
     return new RapidReviewService(ctx).decide(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => RapidReview, { description: 'Records that a DECIDED rapid review was sent to the Panel' })
   sendRapidReviewToPanel(
     @Arg('id', () => ID) id: string,
@@ -63,6 +75,7 @@ export class RapidReviewResolver {
     return new RapidReviewService(ctx).sendToPanel(id, sentOn);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => RapidReview, {
     description: "Panel members: records the Panel's response to a rapid review SENT_TO_PANEL",
   })

@@ -6,6 +6,7 @@ import {
   queryOfClauses,
   type AccessScope,
   type SortKey,
+  visibleWhere,
 } from '@safeguarding/shared';
 import { caseOrOwnerClauses } from '../common/case-access';
 import type { OwnerKind } from '../common/organisation-owner';
@@ -50,7 +51,7 @@ export class RecommendationRepository {
 
   findByIds(ids: readonly string[]): Promise<Recommendation[]> {
     return findInScope(this.manager, this.scope, Recommendation, 'Recommendation', ids, () =>
-      this.manager.find(Recommendation, { where: this.visible<Recommendation>({ id: In([...ids]) }) }),
+      this.manager.find(Recommendation, { where: visibleWhere(this.visible<Recommendation>({ id: In([...ids]) })) }),
     );
   }
 
@@ -106,7 +107,7 @@ export class RecommendationRepository {
 
   actionsByIds(ids: readonly string[]): Promise<ReviewAction[]> {
     return findInScope(this.manager, this.scope, ReviewAction, 'ReviewAction', ids, () =>
-      this.manager.find(ReviewAction, { where: this.visible<ReviewAction>({ id: In([...ids]) }) }),
+      this.manager.find(ReviewAction, { where: visibleWhere(this.visible<ReviewAction>({ id: In([...ids]) })) }),
     );
   }
 

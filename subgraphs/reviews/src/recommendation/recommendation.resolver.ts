@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeadlineView, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { DeadlineView, PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { PracticeReview } from '../practice-review/practice-review.entity';
 import { PracticeReviewService } from '../practice-review/practice-review.service';
 import { Recommendation, ReviewAction } from './recommendation.entity';
@@ -9,6 +9,7 @@ import { RecommendationService } from './recommendation.service';
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => ReviewActionConnection, {
     description: 'The actions agreed against it that you may see, soonest due first, a page at a time',
   })
@@ -25,6 +26,7 @@ export class RecommendationResolver {
     return new PracticeReviewService(ctx).byId(recommendation.practiceReviewId);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => Recommendation, {
     description: 'Adds a recommendation to a practice review, owned by an agency, a school or the partnership',
   })
@@ -35,6 +37,7 @@ export class RecommendationResolver {
 
 @Resolver(() => ReviewAction)
 export class ReviewActionResolver {
+  @Policy({ who: 'signed-in' })
   @Query(() => ReviewAction, { nullable: true, description: 'An action, if you own it or act for its partnership' })
   reviewAction(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ReviewAction | null> {
     return new RecommendationService(ctx).actionById(id);
@@ -45,16 +48,19 @@ export class ReviewActionResolver {
     return new RecommendationService(ctx).deadline(action);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => Recommendation, { nullable: true })
   recommendation(@Root() action: ReviewAction, @Ctx() ctx: SubgraphContext): Promise<Recommendation | null> {
     return new RecommendationService(ctx).recommendationById(action.recommendationId);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ReviewAction, { description: 'Adds an action to a recommendation, with its owner and due date' })
   addReviewAction(@Arg('input') input: AddReviewActionInput, @Ctx() ctx: SubgraphContext): Promise<ReviewAction> {
     return new RecommendationService(ctx).addAction(input);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ReviewAction, {
     description: "Moves an action to its next status (the owning organisation, or the partnership's administrators)",
   })

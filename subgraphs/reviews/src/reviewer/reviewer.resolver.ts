@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { DateScalar, PageArgs, Role, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { DateScalar, PageArgs, Role, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { ReviewerConnection } from './reviewer-connection.type';
 import { Reviewer } from './reviewer.entity';
 import { AddReviewerInput } from './reviewer.input';
@@ -7,6 +7,7 @@ import { ReviewerService } from './reviewer.service';
 
 @Resolver(() => Reviewer)
 export class ReviewerResolver {
+  @Policy({ who: 'anyone', why: 'lists reviewers, not cases' })
   @Query(() => ReviewerConnection, {
     description:
       "The Child Safeguarding Practice Review Panel's public pool of reviewers (public), by name, a page at a time",
@@ -19,13 +20,13 @@ export class ReviewerResolver {
     return new ReviewerService(ctx).pool(inPoolOnly, args);
   }
 
-  @Authorized(Role.PANEL_MEMBER)
+  @Policy({ who: [Role.PANEL_MEMBER] })
   @Mutation(() => Reviewer, { description: 'Panel members: adds a reviewer to the pool' })
   addReviewerToPool(@Arg('input') input: AddReviewerInput, @Ctx() ctx: SubgraphContext): Promise<Reviewer> {
     return new ReviewerService(ctx).add(input);
   }
 
-  @Authorized(Role.PANEL_MEMBER)
+  @Policy({ who: [Role.PANEL_MEMBER] })
   @Mutation(() => Reviewer, { description: 'Panel members: records that a reviewer left the pool' })
   removeReviewerFromPool(
     @Arg('id', () => ID) id: string,

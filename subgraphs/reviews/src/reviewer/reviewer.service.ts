@@ -41,7 +41,7 @@ export class ReviewerService {
     return connection(ReviewerConnection, page, () => this.repository().count(inPoolOnly));
   }
 
-  // Role checked by @Authorized on the resolver: Panel members only.
+  // Role declared by @Policy on the resolver: Panel members only.
   async add(input: AddReviewerInput): Promise<Reviewer> {
     const valid = validateInput(addSchema(this.ctx.today), input);
     const reviewer = Object.assign(new Reviewer(), { id: newId(), ...valid, leftPoolOn: null });

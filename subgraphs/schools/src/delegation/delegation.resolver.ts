@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { connection, PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { connection, PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { School } from '../school/school.entity';
 import { SchoolDelegation, SchoolDelegationConnection } from './delegation.entity';
 import { SchoolDelegationInput } from './delegation.input';
@@ -7,7 +7,7 @@ import { SchoolDelegationService } from './delegation.service';
 
 @Resolver(() => School)
 export class SchoolDelegationResolver {
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => SchoolDelegationConnection, {
     description:
       "Systems the school allows to act for it, newest first: all of them to the school's own staff, its own to a system, none to anyone else",
@@ -21,7 +21,7 @@ export class SchoolDelegationResolver {
     return connection(SchoolDelegationConnection, page, page.count);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @Mutation(() => SchoolDelegation, {
     description:
       "Allows a system (an MIS supplier's OAuth client) to act for the school with the roles and scopes its token carries (the school's DSL or headteacher); granting an active one again returns it",
@@ -33,7 +33,7 @@ export class SchoolDelegationResolver {
     return new SchoolDelegationService(ctx).grant(input);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @Mutation(() => SchoolDelegation, {
     description: "Ends a system's delegation from the next request on (the school's DSL or headteacher)",
   })

@@ -10,6 +10,7 @@ import {
   type MissAttribution,
   type ReferenceData,
   type SortKey,
+  visibleWhere,
 } from '@safeguarding/shared';
 import { ChildProtectionFileTransfer, FileTransferState } from './file-transfer.entity';
 
@@ -62,7 +63,10 @@ export class FileTransferRepository {
   private async find(where: Where): Promise<ChildProtectionFileTransfer[]> {
     const clauses = this.visible(where);
     if (clauses === null) return [];
-    return this.manager.find(ChildProtectionFileTransfer, { where: clauses, order: { leftOn: 'ASC', id: 'ASC' } });
+    return this.manager.find(ChildProtectionFileTransfer, {
+      where: visibleWhere(clauses),
+      order: { leftOn: 'ASC', id: 'ASC' },
+    });
   }
 
   /**
@@ -85,7 +89,10 @@ export class FileTransferRepository {
   async readableAbout(childReferences: readonly string[]): Promise<Set<string>> {
     const clauses = this.visible({ childReference: In([...childReferences]) });
     if (childReferences.length === 0 || !clauses) return new Set();
-    const rows = await this.manager.find(ChildProtectionFileTransfer, { select: { id: true }, where: clauses });
+    const rows = await this.manager.find(ChildProtectionFileTransfer, {
+      select: { id: true },
+      where: visibleWhere(clauses),
+    });
     return new Set(rows.map((row) => row.id));
   }
 

@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { FileTransferConnection } from './file-transfer-connection.type';
 import { School } from '../school/school.entity';
 import { SchoolService } from '../school/school.service';
@@ -13,7 +13,7 @@ import { FileTransferService } from './file-transfer.service';
 
 @Resolver(() => ChildProtectionFileTransfer)
 export class FileTransferResolver {
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @Query(() => ChildProtectionFileTransfer, {
     nullable: true,
     description: "A file transfer, for the two schools' DSLs and their local authorities (audited)",
@@ -25,7 +25,7 @@ export class FileTransferResolver {
     return new FileTransferService(ctx).byId(id);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @Query(() => FileTransferConnection, {
     description:
       'Transfers past their 5 school days without receipt confirmed that you may see: a local authority sees those of every school in its area (audited); the oldest move first, a page at a time',
@@ -47,7 +47,7 @@ export class FileTransferResolver {
     return new SchoolService(ctx).byUrn(transfer.receivingUrn);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildProtectionFileTransfer, {
     description: "Records a child's move to another school (the sending school's DSL)",
   })
@@ -58,7 +58,7 @@ export class FileTransferResolver {
     return new FileTransferService(ctx).record(input);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildProtectionFileTransfer, {
     description: "Marks the file sent (the sending school's DSL; from RECORDED)",
   })
@@ -69,7 +69,7 @@ export class FileTransferResolver {
     return new FileTransferService(ctx).markSent(input);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @Mutation(() => ChildProtectionFileTransfer, {
     description: "Confirms the file arrived (the receiving school's DSL; from SENT)",
   })
@@ -83,7 +83,7 @@ export class FileTransferResolver {
 
 @Resolver(() => School)
 export class SchoolFileTransfersResolver {
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => FileTransferConnection, {
     description:
       'Files this school is sending on, for its DSL and its local authority (audited); the oldest move first, a page at a time',
@@ -96,7 +96,7 @@ export class SchoolFileTransfersResolver {
     return new FileTransferService(ctx).ofSchool('out', school.urn, args);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => FileTransferConnection, {
     description:
       'Files coming to this school, for its DSL and its local authority (audited); the oldest move first, a page at a time',

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { partnershipAdministratorRoles, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { PartnershipReference } from '../external/partnership.type';
 import { EducationRepresentative } from './education-representative.entity';
 import { SetEducationRepresentationInput } from './education-representative.input';
@@ -18,7 +18,7 @@ export class EducationRepresentativeResolver {
     return new EducationRepresentativeService(ctx).ofPartnership(partnership.id);
   }
 
-  @Authorized(partnershipAdministratorRoles)
+  @Policy({ who: partnershipAdministratorRoles })
   @Mutation(() => [EducationRepresentative], {
     description: 'Replaces how education is represented (administrators acting in the partnership)',
   })

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Policy } from '@safeguarding/shared';
 import type { SubgraphContext } from '@safeguarding/shared';
 import { School } from '../school/school.entity';
 import { SafeguardingLead, SchoolSafeguardingFlag } from './safeguarding-lead.entity';
@@ -7,7 +8,7 @@ import { SafeguardingLeadService } from './safeguarding-lead.service';
 
 @Resolver(() => School)
 export class SchoolSafeguardingLeadsResolver {
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => [SafeguardingLead], {
     description: 'The designated safeguarding lead and deputies (signed-in callers)',
   })
@@ -15,7 +16,7 @@ export class SchoolSafeguardingLeadsResolver {
     return new SafeguardingLeadService(ctx).ofSchool(school.urn);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => [SchoolSafeguardingFlag], {
     description: 'No DSL, or a DSL or deputy whose training is over two years old (signed-in callers)',
   })
@@ -23,7 +24,7 @@ export class SchoolSafeguardingLeadsResolver {
     return new SafeguardingLeadService(ctx).flagsOf(school.urn);
   }
 
-  @Authorized()
+  @Policy({ who: 'signed-in' })
   @Mutation(() => [SafeguardingLead], {
     description:
       "Replaces a school's DSL and deputies (KCSIE): the school's DSL or safeguarding manager, or administrators of a partnership that designates it or covers its local authority",

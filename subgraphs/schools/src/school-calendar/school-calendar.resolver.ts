@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { PageArgs, type Connection, type SubgraphContext } from '@safeguarding/shared';
+import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { School } from '../school/school.entity';
 import { SetSchoolCalendarInput } from './school-calendar.input';
 import { SchoolCalendarService } from './school-calendar.service';
@@ -19,6 +19,7 @@ export class SchoolCalendarResolver {
     return new SchoolCalendarService(ctx).pageOf(school.urn, args);
   }
 
+  @Policy({ who: 'signed-in' })
   @Mutation(() => [SchoolClosureDay], {
     description:
       "Sets the school's closure days in a date range (replacing those in it) and answers the range's days: its DSL or safeguarding manager, or administrators of a partnership that designates it or covers its local authority",

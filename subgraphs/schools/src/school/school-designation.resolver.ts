@@ -1,12 +1,12 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { partnershipAdministratorRoles, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { partnershipAdministratorRoles, type SubgraphContext, Policy } from '@safeguarding/shared';
 import { DesignateSchoolsInput, EndSchoolDesignationInput } from './school-designation.input';
 import { SchoolDesignationService } from './school-designation.service';
 import { SchoolsDesignated } from './school-designation.type';
 
 @Resolver()
 export class SchoolDesignationResolver {
-  @Authorized(partnershipAdministratorRoles)
+  @Policy({ who: partnershipAdministratorRoles })
   @Mutation(() => SchoolsDesignated, {
     description:
       "Names schools of the partnership's area as relevant agencies (administrators acting in the partnership; a local authority not yet in the area as designations show it, by that authority's own staff); answers how many schools the call designated and the first of them",
@@ -18,7 +18,7 @@ export class SchoolDesignationResolver {
     return new SchoolDesignationService(ctx).designate(input);
   }
 
-  @Authorized(partnershipAdministratorRoles)
+  @Policy({ who: partnershipAdministratorRoles })
   @Mutation(() => Boolean, { description: "Ends a school's designation after the given day" })
   endSchoolDesignation(@Arg('input') input: EndSchoolDesignationInput, @Ctx() ctx: SubgraphContext): Promise<boolean> {
     return new SchoolDesignationService(ctx).end(input);

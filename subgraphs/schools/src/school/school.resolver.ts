@@ -1,5 +1,5 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { nationalRegisterRoles, type SubgraphContext, Policy, publicRegister } from '@safeguarding/shared';
 import { School } from './school.entity';
 import { SchoolConnection, SchoolsArgs } from './school-connection.type';
 import { RegisterSchoolInput } from './school.input';
@@ -8,11 +8,13 @@ import { SchoolService } from './school.service';
 
 @Resolver(() => School)
 export class SchoolResolver {
+  @Policy(publicRegister)
   @Query(() => School, { nullable: true, description: 'A school by its GIAS URN' })
   school(@Arg('urn', () => String) urn: string, @Ctx() ctx: SubgraphContext): Promise<School | null> {
     return new SchoolService(ctx).byUrn(urn);
   }
 
+  @Policy(publicRegister)
   @Query(() => School, {
     nullable: true,
     description:
@@ -27,6 +29,7 @@ export class SchoolResolver {
     return new SchoolService(ctx).byCode({ urn, ukprn, laestab });
   }
 
+  @Policy(publicRegister)
   @Query(() => SchoolConnection, {
     description: 'Schools by name then URN, a page at a time, optionally only those in one LA (DfE 3-digit code)',
   })
@@ -34,7 +37,7 @@ export class SchoolResolver {
     return new SchoolService(ctx).page(args);
   }
 
-  @Authorized(nationalRegisterRoles)
+  @Policy({ who: nationalRegisterRoles })
   @Mutation(() => School, {
     description:
       'Registers a school from its GIAS record: administrators of the partnership covering its local authority, or a national administrator',

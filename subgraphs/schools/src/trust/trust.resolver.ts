@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { nationalRegisterRoles, PageArgs, type SubgraphContext } from '@safeguarding/shared';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { nationalRegisterRoles, PageArgs, type SubgraphContext, Policy, publicRegister } from '@safeguarding/shared';
 import { SchoolConnection } from '../school/school-connection.type';
 import { Trust } from './trust.entity';
 import { RecordTrustInput } from './trust.input';
@@ -7,6 +7,7 @@ import { TrustService } from './trust.service';
 
 @Resolver(() => Trust)
 export class TrustResolver {
+  @Policy(publicRegister)
   @Query(() => Trust, { nullable: true, description: 'A trust by its GIAS group UID' })
   trust(@Arg('uid', () => String) uid: string, @Ctx() ctx: SubgraphContext): Promise<Trust | null> {
     return new TrustService(ctx).byUid(uid);
@@ -19,7 +20,7 @@ export class TrustResolver {
     return new TrustService(ctx).schoolsOf(trust, args);
   }
 
-  @Authorized(nationalRegisterRoles)
+  @Policy({ who: nationalRegisterRoles })
   @Mutation(() => Trust, {
     description:
       'Records a trust (GIAS group), or updates the one with that UID: a new one by administrators acting in a partnership; a recorded one by those holding every school it runs, or a national administrator',
