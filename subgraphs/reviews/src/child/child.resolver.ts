@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ChildRecordHolding, type SubgraphContext } from '@safeguarding/shared';
+import { ChildRecordHolding, Policy, type SubgraphContext } from '@safeguarding/shared';
 import { Child } from './child.entity';
 import { ChildService } from './child.service';
 
@@ -10,6 +10,7 @@ export class ChildDeathReviewHoldingsResolver {
     nullable: true,
     description: "The child death review partners reviewing the child's death",
   })
+  @Policy({ who: 'signed-in' })
   @Directive('@inaccessible')
   childDeathReviewHoldings(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildRecordHolding[]> {
     return new ChildService(ctx).childDeathReviewHoldings(child);
@@ -21,6 +22,7 @@ export class ChildDeathReviewHoldingsResolver {
     description:
       'The local authorities that notified a serious incident naming the child (Children Act 2004 s16C), and the rapid reviews of it',
   })
+  @Policy({ who: 'signed-in' })
   @Directive('@inaccessible')
   seriousIncidentHoldings(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<ChildRecordHolding[]> {
     return new ChildService(ctx).seriousIncidentHoldings(child);

@@ -4,6 +4,7 @@ import {
   connection,
   connectionOf,
   PageArgs,
+  Policy,
   type Connection,
   type SubgraphContext,
 } from '@safeguarding/shared';
@@ -65,6 +66,7 @@ export class ViewerDelegationsResolver {
     return connection(SchoolDelegationConnection, page, page.count);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => SchoolActedForConnection, {
     nullable: true,
     description:
@@ -82,11 +84,13 @@ export class ViewerDelegationsResolver {
 
 @Resolver(() => SchoolActedFor)
 export class SchoolActedForResolver {
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => School, { nullable: true, description: 'The school as the register holds it' })
   school(@Root() acted: SchoolActedFor, @Ctx() ctx: SubgraphContext): Promise<School | null> {
     return new SchoolService(ctx).byUrn(acted.urn);
   }
 
+  @Policy({ who: 'signed-in' })
   @FieldResolver(() => SchoolDelegation, {
     nullable: true,
     description: "The school's delegation your system acts through; null for your own school",
