@@ -21,6 +21,8 @@ import {
 } from '@safeguarding/shared';
 import type { SpanExporter } from '@safeguarding/shared';
 import { In } from 'typeorm';
+import { print, type GraphQLFormattedError } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   createAuthenticator,
   readSupergraph,
@@ -34,7 +36,49 @@ export const onMysql = Boolean(process.env['DATABASE_URL']);
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  errors?: GraphQLFormattedError[];
+}
+
+declare const answerShape: unique symbol;
+
+/**
+ * An operation's text with the shape of its answer and of its variables, stated once beside it so
+ * that every `graph.query` of it is typed (the phantom member exists only for the compiler).
+ */
+export interface Operation<TData, TVariables = Record<string, unknown>> {
+  readonly source: string;
+  readonly [answerShape]?: { readonly data: TData; readonly variables: TVariables };
+}
+
+/** Names the shape a test expects of an operation's answer (and variables): `gql<{ viewer: … }>(`query …`)`. */
+export function gql<TData, TVariables = Record<string, unknown>>(source: string): Operation<TData, TVariables> {
+  return { source };
+}
+
+/** The answer's data, for a test that expects some: fails naming the errors when there is none. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.data === undefined || response.data === null) {
+    throw new Error(`expected data, got ${JSON.stringify(response.errors ?? null)}`);
+  }
+  return response.data;
+}
+
+/** The answer's errors, for a test that expects a refusal: fails when there are none. */
+export function errorsOf(response: GraphQLResponse<unknown>): [GraphQLFormattedError, ...GraphQLFormattedError[]] {
+  const [first, ...rest] = response.errors ?? [];
+  if (!first) throw new Error(`expected errors, got data ${JSON.stringify(response.data ?? null)}`);
+  return [first, ...rest];
+}
+
+/** The answer's first error (see errorsOf). */
+export function firstError(response: GraphQLResponse<unknown>): GraphQLFormattedError {
+  return errorsOf(response)[0];
+}
+
+/** An element of a list a test expects to hold it: fails naming the index when it does not. */
+export function at<T>(list: readonly T[] | null | undefined, index: number): T {
+  if (!list || index >= list.length) throw new Error(`expected an element at ${index} of ${list?.length ?? 'no'} list`);
+  return list[index] as T;
 }
 
 export interface QueryOptions {
@@ -48,6 +92,11 @@ export interface TestGraph {
   readonly subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The secrets this graph was started with, so tests can forge with the wrong ones. */
   readonly secrets: { readonly jwt: string; readonly internal: string };
+  query<TData, TVariables>(
+    operation: Operation<TData, TVariables> | TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    options?: QueryOptions,
+  ): Promise<GraphQLResponse<TData>>;
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -267,10 +316,12 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       : mintDevelopmentToken(identity, { secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' });
   };
   const query = async <T>(
-    document: string,
-    variables?: Record<string, unknown>,
+    operation: string | Operation<T, unknown> | TypedDocumentNode<T, unknown>,
+    variables?: unknown,
     options: QueryOptions = {},
   ): Promise<GraphQLResponse<T>> => {
+    const document =
+      typeof operation === 'string' ? operation : 'source' in operation ? operation.source : print(operation);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.as) headers['authorization'] = `Bearer ${await tokenFor(options.as)}`;
     if (options.authorization !== undefined) headers['authorization'] = options.authorization;
