@@ -75,6 +75,12 @@ export function firstError(response: GraphQLResponse<unknown>): GraphQLFormatted
   return errorsOf(response)[0];
 }
 
+/** A value the test expects to be there (a find, a lookup): fails naming what is missing when it is not. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`expected ${what}, got ${String(value)}`);
+  return value;
+}
+
 /** An element of a list a test expects to hold it: fails naming the index when it does not. */
 export function at<T>(list: readonly T[] | null | undefined, index: number): T {
   if (!list || index >= list.length) throw new Error(`expected an element at ${index} of ${list?.length ?? 'no'} list`);
