@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { demoIds, statutoryOrganisationId } from '@safeguarding/shared';
-import { onMysql, startGraph, type TestGraph } from './support/graph';
+import { at, dataOf, firstError, onMysql, startGraph, type TestGraph } from './support/graph';
 
 // Issue 5: the organisation registry (fields, identifiers, contacts), bulk registration and the CSV import.
 let graph: TestGraph;
@@ -52,8 +52,8 @@ describe('registering a relevant agency', () => {
         { input: { name: 'Test trust', scheduleCategory: 'HEALTH_AND_SOCIAL_CARE', ...fields } },
         { as: 'west-sussex-business-manager' },
       );
-      expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-      expect(result.errors![0]!.message).toContain(message);
+      expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(firstError(result).message).toContain(message);
       expect(await agencyCount()).toBe(before);
     },
   );
@@ -64,8 +64,8 @@ describe('registering a relevant agency', () => {
       { input: { name: 'Test', scheduleCategory: 'MISCELLANEOUS', scheduleEntry: 'CHURCH' } },
       { as: 'west-sussex-business-manager' },
     );
-    expect(result.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
-    expect(result.errors![0]!.message).toContain('scheduleEntry');
+    expect(firstError(result).extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(firstError(result).message).toContain('scheduleEntry');
   });
 
   it('stores the Schedule entry, sector and identifiers, normalised', async () => {
@@ -84,7 +84,7 @@ describe('registering a relevant agency', () => {
       { as: 'west-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.registerRelevantAgency).toMatchObject({
+    expect(dataOf(result).registerRelevantAgency).toMatchObject({
       scheduleEntry: 'CHILDRENS_HOME',
       sector: 'PRIVATE',
       companiesHouseNumber: 'SC123456',
@@ -129,7 +129,7 @@ describe('bulk registration through the gateway', () => {
       { as: 'west-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
-    const outcomes = result.data!.registerRelevantAgencies;
+    const outcomes = dataOf(result).registerRelevantAgencies;
     expect(outcomes.map((o) => [o.row, o.outcome, o.field])).toEqual([
       [0, 'CREATED', null],
       [1, 'REJECTED', 'odsCode'],
@@ -141,15 +141,15 @@ describe('bulk registration through the gateway', () => {
       [7, 'REJECTED', 'closedOn'],
       [8, 'REJECTED', 'odsCode'],
     ]);
-    expect(outcomes[1]!.reason).toContain('odsCode: must be an NHS ODS code: 3 to 5 letters and digits');
-    expect(outcomes[3]!.reason).toContain('is not an entry of the Schedule to SI 2018/789');
-    expect(outcomes[8]!.reason).toContain('statutory safeguarding partner');
+    expect(at(outcomes, 1).reason).toContain('odsCode: must be an NHS ODS code: 3 to 5 letters and digits');
+    expect(at(outcomes, 3).reason).toContain('is not an entry of the Schedule to SI 2018/789');
+    expect(at(outcomes, 8).reason).toContain('statutory safeguarding partner');
     // The entry implies its heading; codes are normalised.
-    expect(outcomes[0]!.agency).toMatchObject({
+    expect(at(outcomes, 0).agency).toMatchObject({
       scheduleCategory: 'CRIMINAL_JUSTICE',
       scheduleEntry: 'YOUTH_OFFENDING_TEAM',
     });
-    expect(outcomes[6]!.agency).toMatchObject({ odsCode: 'RX2' });
+    expect(at(outcomes, 6).agency).toMatchObject({ odsCode: 'RX2' });
     expect(await agencyCount()).toBe(before + 4);
   });
 
@@ -160,7 +160,7 @@ describe('bulk registration through the gateway', () => {
       { rows: good },
       { as: 'west-sussex-business-manager' },
     );
-    expect(result.data!.registerRelevantAgencies.map((o) => o.outcome)).toEqual([
+    expect(dataOf(result).registerRelevantAgencies.map((o) => o.outcome)).toEqual([
       'UNCHANGED',
       'UNCHANGED',
       'UNCHANGED',
@@ -189,20 +189,20 @@ describe('bulk registration through the gateway', () => {
       { rows },
       { as: 'west-sussex-business-manager' },
     );
-    expect(unheld.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    expect(unheld.errors![0]!.message).toMatch(/^rows\.0: /);
+    expect(firstError(unheld).extensions?.['code']).toBe('FORBIDDEN');
+    expect(firstError(unheld).message).toMatch(/^rows\.0: /);
     const result = await graph.query<{ registerRelevantAgencies: BulkResult[] }>(
       bulk,
       { rows },
       { as: 'national-administrator' },
     );
-    const outcomes = result.data!.registerRelevantAgencies;
+    const outcomes = dataOf(result).registerRelevantAgencies;
     expect(outcomes.map((o) => o.outcome)).toEqual(['UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
-    expect(outcomes[0]!.agency).toMatchObject({
+    expect(at(outcomes, 0).agency).toMatchObject({
       name: 'Sussex Partnership NHS FT (renamed)',
       scheduleEntry: 'NHS_FOUNDATION_TRUST',
     });
-    expect(outcomes[2]!.agency).toMatchObject({ status: 'CLOSED', closedOn: '2026-10-31' });
+    expect(at(outcomes, 2).agency).toMatchObject({ status: 'CLOSED', closedOn: '2026-10-31' });
     expect(await agencyCount()).toBe(before);
   });
 
@@ -212,15 +212,15 @@ describe('bulk registration through the gateway', () => {
       { rows: [{ name: 'Clash', scheduleEntry: 'NHS_TRUST', odsCode: 'RX2', charityNumber: '1187001' }] },
       { as: 'west-sussex-business-manager' },
     );
-    expect(result.data!.registerRelevantAgencies[0]).toMatchObject({ outcome: 'REJECTED', field: 'charityNumber' });
-    expect(result.data!.registerRelevantAgencies[0]!.reason).toContain('already registered to another agency');
+    expect(dataOf(result).registerRelevantAgencies[0]).toMatchObject({ outcome: 'REJECTED', field: 'charityNumber' });
+    expect(dataOf(result).registerRelevantAgencies[0]!.reason).toContain('already registered to another agency');
   });
 
   it('is for partnership administrators only', async () => {
     const anonymous = await graph.query(bulk, { rows: [good[0]] });
-    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    expect(firstError(anonymous).extensions?.['code']).toBe('UNAUTHENTICATED');
     const practitioner = await graph.query(bulk, { rows: [good[0]] }, { as: 'sussex-police-officer' });
-    expect(practitioner.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    expect(firstError(practitioner).extensions?.['code']).toBe('FORBIDDEN');
   });
 });
 
@@ -233,40 +233,41 @@ describe('contacts and the front door', () => {
     const anonymous = await graph.query<{ agency: { contacts: Array<{ role: string }> } }>(contacts, {
       id: westSussexCouncil,
     });
-    expect(anonymous.data!.agency.contacts.map((c) => c.role).sort()).toEqual([
-      'CHILDRENS_SOCIAL_CARE_FRONT_DOOR',
-      'EMERGENCY_DUTY_TEAM',
-    ]);
+    expect(
+      dataOf(anonymous)
+        .agency.contacts.map((c) => c.role)
+        .sort(),
+    ).toEqual(['CHILDRENS_SOCIAL_CARE_FRONT_DOOR', 'EMERGENCY_DUTY_TEAM']);
     const signedIn = await graph.query<{ agency: { contacts: Array<{ role: string }> } }>(
       contacts,
       { id: westSussexCouncil },
       { as: 'sussex-police-officer' },
     );
-    expect(signedIn.data!.agency.contacts.map((c) => c.role).sort()).toEqual([
-      'CHILDRENS_SOCIAL_CARE_FRONT_DOOR',
-      'EMERGENCY_DUTY_TEAM',
-      'SAFEGUARDING_LEAD',
-    ]);
+    expect(
+      dataOf(signedIn)
+        .agency.contacts.map((c) => c.role)
+        .sort(),
+    ).toEqual(['CHILDRENS_SOCIAL_CARE_FRONT_DOOR', 'EMERGENCY_DUTY_TEAM', 'SAFEGUARDING_LEAD']);
   });
 
   it("resolves a GSS code to the local authority's front door, following a retired code by its DfE code", async () => {
     const frontDoor = `query ($gss: String!) { frontDoorFor(localAuthorityGssCode: $gss) { requestedGssCode gssCode localAuthority { id name } inHours { telephone hours } outOfHours { telephone } } }`;
-    const westSussex = await graph.query<{ frontDoorFor: Record<string, any> }>(frontDoor, { gss: 'E10000032' });
-    expect(westSussex.data!.frontDoorFor).toMatchObject({
+    const westSussex = await graph.query<{ frontDoorFor: Record<string, unknown> }>(frontDoor, { gss: 'E10000032' });
+    expect(dataOf(westSussex).frontDoorFor).toMatchObject({
       gssCode: 'E10000032',
       localAuthority: { id: westSussexCouncil, name: 'West Sussex' },
       inHours: { telephone: '01632 960301' },
       outOfHours: { telephone: '01632 960302' },
     });
-    const barnsley = await graph.query<{ frontDoorFor: Record<string, any> }>(frontDoor, { gss: 'E08000016' });
-    expect(barnsley.data!.frontDoorFor).toMatchObject({
+    const barnsley = await graph.query<{ frontDoorFor: Record<string, unknown> }>(frontDoor, { gss: 'E08000016' });
+    expect(dataOf(barnsley).frontDoorFor).toMatchObject({
       requestedGssCode: 'E08000016',
       gssCode: 'E08000038',
       localAuthority: { name: 'Barnsley' },
       inHours: null,
     });
     const malformed = await graph.query(frontDoor, { gss: 'W06000001' });
-    expect(malformed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'localAuthorityGssCode' });
+    expect(firstError(malformed).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'localAuthorityGssCode' });
     expect((await graph.query(frontDoor, { gss: 'E06000999' })).data).toEqual({ frontDoorFor: null });
   });
 
@@ -278,7 +279,7 @@ describe('contacts and the front door', () => {
       { as: 'sussex-health-visitor' },
     );
     expect(own.errors).toBeUndefined();
-    expect(own.data!.setAgencyContact).toMatchObject({
+    expect(dataOf(own).setAgencyContact).toMatchObject({
       role: 'SAFEGUARDING_LEAD',
       name: 'Named Doctor (test)',
       updatedOn: '2026-11-20',
@@ -294,19 +295,19 @@ describe('contacts and the front door', () => {
       { agencyId: demoIds.agencies.sussexCommunityTrust, input: lead },
       { as: 'sussex-police-officer' },
     );
-    expect(other.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    expect(firstError(other).extensions?.['code']).toBe('FORBIDDEN');
     const notAnLa = await graph.query(
       setContact,
       { agencyId: demoIds.agencies.sussexCommunityTrust, input: { ...lead, role: 'EMERGENCY_DUTY_TEAM' } },
       { as: 'sussex-health-visitor' },
     );
-    expect(notAnLa.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
+    expect(firstError(notAnLa).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
     const badPhone = await graph.query(
       setContact,
       { agencyId: demoIds.agencies.sussexCommunityTrust, input: { ...lead, telephone: 'call us' } },
       { as: 'sussex-health-visitor' },
     );
-    expect(badPhone.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.telephone' });
+    expect(firstError(badPhone).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.telephone' });
   });
 });
 

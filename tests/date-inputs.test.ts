@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildSchema, getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import { demoIds, nameBasedId, statutoryOrganisationId } from '@safeguarding/shared';
 import { demoReviewIds } from '../subgraphs/reviews/src/demo/demo-data';
-import { startGraph, type TestGraph } from './support/graph';
+import { at, dataOf, firstError, present, startGraph, type GraphQLResponse, type TestGraph } from './support/graph';
 
 /**
  * Issue 14 item 6: every Date a mutation takes is checked against what is possible. The registry
@@ -93,7 +93,7 @@ function dateInputsOfMutations(): string[] {
         walk(field.type, `${path}.${field.name}`, new Set([...within, named.name]));
     }
   };
-  for (const mutation of Object.values(schema.getMutationType()!.getFields())) {
+  for (const mutation of Object.values(present(schema.getMutationType(), 'the Mutation type').getFields())) {
     for (const argument of mutation.args) walk(argument.type, `${mutation.name}.${argument.name}`, new Set());
   }
   return found.sort();
@@ -120,7 +120,6 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-type Result = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 const westSussex = demoIds.partnerships.westSussex;
 const eastSussex = demoIds.partnerships.eastSussex;
 const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
@@ -128,7 +127,7 @@ const sussexPolice = statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E230000
 const reviewsId = (name: string) => nameBasedId(`demo:reviews:${name}`);
 const manager = 'west-sussex-business-manager';
 
-const expectRefused = (key: string, result: Result, field: string) => {
+const expectRefused = (key: string, result: GraphQLResponse<unknown>, field: string) => {
   // The key travels with the refusal so a failure says which input let the impossible date through.
   expect([key, result.errors?.[0]?.extensions?.['code'], result.errors?.[0]?.extensions?.['field']]).toEqual([
     key,
@@ -149,16 +148,16 @@ async function probe(
   reason?: RegExp,
 ): Promise<void> {
   expect([key, registry[key]?.kind === 'PAST' || registry[key]?.kind === 'DUE']).toEqual([key, true]);
-  const result = await graph.query<any>(document, variables, { as });
+  const result = await graph.query(document, variables, { as });
   expectRefused(key, result, field);
   // Refused for the date itself, not for some other rule the probe happened to break.
-  expect([key, result.errors![0]!.message]).toEqual([
+  expect([key, firstError(result).message]).toEqual([
     key,
-    expect.stringMatching(reason ?? (registry[key]!.kind === 'PAST' ? /future/ : /today|past/)),
+    expect.stringMatching(reason ?? (present(registry[key], key).kind === 'PAST' ? /future/ : /today|past/)),
   ]);
   probed.add(key);
 }
-const impossible = (key: string) => (registry[key]!.kind === 'DUE' ? yesterday : tomorrow);
+const impossible = (key: string) => (present(registry[key], key).kind === 'DUE' ? yesterday : tomorrow);
 
 describe('each PAST and DUE input refuses an impossible day, naming its field, changing nothing', () => {
   it('reviews: reviewers, notifications, rapid and practice reviews, child deaths, actions', async () => {
@@ -170,8 +169,12 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       { on: impossible(key1) },
       'panel-member',
     );
-    const pool = await graph.query<any>(`{ reviewerPool(first: 100) { nodes { name } } }`, {}, { as: 'panel-member' });
-    expect(pool.data.reviewerPool.nodes.map((r: { name: string }) => r.name)).not.toContain('D. Probe');
+    const pool = await graph.query<{ reviewerPool: { nodes: Array<{ name: string }> } }>(
+      `{ reviewerPool(first: 100) { nodes { name } } }`,
+      {},
+      { as: 'panel-member' },
+    );
+    expect(dataOf(pool).reviewerPool.nodes.map((r) => r.name)).not.toContain('D. Probe');
 
     const reviewer = reviewsId('reviewer:1');
     await probe(
@@ -232,12 +235,12 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       },
       'panel-member',
     );
-    const rapid = await graph.query<any>(
+    const rapid = await graph.query(
       `query ($id: ID!) { rapidReview(id: $id) { status sentToPanelOn decidedOn } }`,
       { id: demoReviewIds.rapidReviewOpen },
       { as: manager },
     );
-    expect(rapid.data.rapidReview).toMatchObject({ status: 'OPEN', sentToPanelOn: null, decidedOn: null });
+    expect(dataOf(rapid).rapidReview).toMatchObject({ status: 'OPEN', sentToPanelOn: null, decidedOn: null });
 
     await probe(
       'sendPracticeReviewReport.sentOn',
@@ -406,14 +409,17 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
   });
 
   it('partnerships: lead partners, arrangements, yearly reports', async () => {
-    const partners: Array<{ id: string; kind: string }> = (
-      await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { partners { id kind } } }`, { id: westSussex })
-    ).data.partnership.partners;
+    const partners = dataOf(
+      await graph.query<{ partnership: { partners: Array<{ id: string; kind: string }> } }>(
+        `query ($id: ID!) { partnership(id: $id) { partners { id kind } } }`,
+        { id: westSussex },
+      ),
+    ).partnership.partners;
     await probe(
       'nameLeadSafeguardingPartner.input.namedOn',
       'input.namedOn',
       `mutation ($id: ID!, $input: LeadSafeguardingPartnerInput!) { nameLeadSafeguardingPartner(partnerId: $id, input: $input) { id } }`,
-      { id: partners[0]!.id, input: { name: 'F. Probe', office: 'Chief Executive', namedOn: tomorrow } },
+      { id: at(partners, 0).id, input: { name: 'F. Probe', office: 'Chief Executive', namedOn: tomorrow } },
       manager,
     );
 
@@ -438,14 +444,15 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       },
     });
     const publish = `mutation ($id: ID!, $input: PublishArrangementsInput!) { publishArrangements(partnershipId: $id, input: $input) { version } }`;
+    type Published = { partnership: { publishedArrangements: { version: number } | null } };
     const versionBefore =
-      (
-        await graph.query<any>(
+      dataOf(
+        await graph.query<Published>(
           `query ($id: ID!) { partnership(id: $id) { publishedArrangements { version } } }`,
           { id: westSussex },
           { as: manager },
-        )
-      ).data.partnership.publishedArrangements?.version ?? null;
+        ),
+      ).partnership.publishedArrangements?.version ?? null;
     await probe(
       'publishArrangements.input.publishedOn',
       'input.publishedOn',
@@ -476,23 +483,24 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       /after publication/,
     );
     const versionAfter =
-      (
-        await graph.query<any>(
+      dataOf(
+        await graph.query<Published>(
           `query ($id: ID!) { partnership(id: $id) { publishedArrangements { version } } }`,
           { id: westSussex },
           { as: manager },
-        )
-      ).data.partnership.publishedArrangements?.version ?? null;
+        ),
+      ).partnership.publishedArrangements?.version ?? null;
     expect(versionAfter).toBe(versionBefore);
 
-    const reports = (
-      await graph.query<any>(
+    type Reports = { partnership: { yearlyReports: { nodes: Array<{ id: string }> } } };
+    const reports = dataOf(
+      await graph.query<Reports>(
         `query ($id: ID!) { partnership(id: $id) { yearlyReports(first: 1) { nodes { id publishedOn sentToPanelOn sentToFoundationsOn } } } }`,
         { id: westSussex },
         { as: manager },
-      )
-    ).data.partnership.yearlyReports.nodes;
-    const report = reports[0];
+      ),
+    ).partnership.yearlyReports.nodes;
+    const report = at(reports, 0);
     const update = `mutation ($id: ID!, $input: UpdateYearlyReportInput!) { updateYearlyReport(id: $id, input: $input) { id } }`;
     await probe(
       'updateYearlyReport.input.publishedOn',
@@ -515,19 +523,20 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       { id: report.id, input: { sentToFoundationsOn: tomorrow } },
       manager,
     );
-    const after = (
-      await graph.query<any>(
+    const after = dataOf(
+      await graph.query<Reports>(
         `query ($id: ID!) { partnership(id: $id) { yearlyReports(first: 1) { nodes { id publishedOn sentToPanelOn sentToFoundationsOn } } } }`,
         { id: westSussex },
         { as: manager },
-      )
-    ).data.partnership.yearlyReports.nodes[0];
+      ),
+    ).partnership.yearlyReports.nodes[0];
     expect(after).toEqual(report);
   });
 
   it('escalations: professional disagreements raised, escalated, resolved', async () => {
     const practitioner = 'sussex-health-visitor';
     const raise = `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id status } }`;
+    type Raised = { raiseProfessionalDisagreement: { id: string; status: string } };
     const input = (overrides: Record<string, unknown>) => ({
       input: {
         partnershipId: westSussex,
@@ -546,9 +555,9 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       input({ raisedOn: tomorrow }),
       practitioner,
     );
-    const raised = await graph.query<any>(raise, input({ raisedOn: yesterday }), { as: practitioner });
+    const raised = await graph.query<Raised>(raise, input({ raisedOn: yesterday }), { as: practitioner });
     expect(raised.errors).toBeUndefined();
-    const id = raised.data.raiseProfessionalDisagreement.id;
+    const id = dataOf(raised).raiseProfessionalDisagreement.id;
     await probe(
       'escalateProfessionalDisagreement.input.escalatedOn',
       'input.escalatedOn',
@@ -577,12 +586,12 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       },
       practitioner,
     );
-    const still = await graph.query<any>(
+    const still = await graph.query<{ professionalDisagreement: { status: string } }>(
       `query ($id: ID!) { professionalDisagreement(id: $id) { status } }`,
       { id },
       { as: practitioner },
     );
-    expect(still.data.professionalDisagreement.status).toBe(raised.data.raiseProfessionalDisagreement.status);
+    expect(dataOf(still).professionalDisagreement.status).toBe(dataOf(raised).raiseProfessionalDisagreement.status);
   });
 
   it('schools: safeguarding leads and file transfers', async () => {
@@ -599,17 +608,23 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       },
       dsl,
     );
-    const leads = await graph.query<any>(`{ school(urn: "990001") { safeguardingLeads { name } } }`, {}, { as: dsl });
-    expect(leads.data.school.safeguardingLeads.map((l: { name: string }) => l.name)).not.toContain('P. Probe');
+    const leads = await graph.query<{ school: { safeguardingLeads: Array<{ name: string }> } }>(
+      `{ school(urn: "990001") { safeguardingLeads { name } } }`,
+      {},
+      { as: dsl },
+    );
+    expect(dataOf(leads).school.safeguardingLeads.map((l) => l.name)).not.toContain('P. Probe');
 
     const record = `mutation ($input: RecordFileTransferInput!) { recordFileTransfer(input: $input) { id } }`;
     const transfer = (leftOn: string) => ({
       input: { sendingUrn: '990001', receivingUrn: '990003', childReference: 'SVP-PROBE', leftOn },
     });
     await probe('recordFileTransfer.input.leftOn', 'input.leftOn', record, transfer(tomorrow), dsl);
-    const recorded = await graph.query<any>(record, transfer(yesterday), { as: dsl });
+    const recorded = await graph.query<{ recordFileTransfer: { id: string } }>(record, transfer(yesterday), {
+      as: dsl,
+    });
     expect(recorded.errors).toBeUndefined();
-    const transferId = recorded.data.recordFileTransfer.id;
+    const transferId = dataOf(recorded).recordFileTransfer.id;
     await probe(
       'markFileTransferSent.input.sentOn',
       'input.sentOn',
@@ -617,13 +632,13 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       { input: { transferId, sentOn: tomorrow } },
       dsl,
     );
-    const beforeLeaving = await graph.query<any>(
+    const beforeLeaving = await graph.query(
       `mutation ($input: MarkFileTransferSentInput!) { markFileTransferSent(input: $input) { id } }`,
       { input: { transferId, sentOn: '2026-11-21' } },
       { as: dsl },
     );
     expectRefused('markFileTransferSent before the child left', beforeLeaving, 'input.sentOn');
-    const sent = await graph.query<any>(
+    const sent = await graph.query<{ markFileTransferSent: { state: string } }>(
       `mutation ($input: MarkFileTransferSentInput!) { markFileTransferSent(input: $input) { state } }`,
       { input: { transferId, sentOn: today } },
       { as: dsl },
@@ -636,18 +651,18 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       { input: { transferId, receivedOn: tomorrow } },
       'shingle-bay-primary-dsl',
     );
-    const beforeSending = await graph.query<any>(
+    const beforeSending = await graph.query(
       `mutation ($input: ConfirmFileTransferReceiptInput!) { confirmFileTransferReceipt(input: $input) { id } }`,
       { input: { transferId, receivedOn: yesterday } },
       { as: 'shingle-bay-primary-dsl' },
     );
     expectRefused('confirmFileTransferReceipt before it was sent', beforeSending, 'input.receivedOn');
-    const state = await graph.query<any>(
+    const state = await graph.query<{ fileTransfer: { state: string } }>(
       `query ($id: ID!) { fileTransfer(id: $id) { state } }`,
       { id: transferId },
       { as: dsl },
     );
-    expect(state.data.fileTransfer.state).toBe(sent.data.markFileTransferSent.state);
+    expect(dataOf(state).fileTransfer.state).toBe(dataOf(sent).markFileTransferSent.state);
   });
 
   it('self-assessments: section 11 and section 175 actions due, and done no earlier than the return', async () => {
@@ -670,13 +685,14 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       },
     ] as const;
     for (const kind of kinds) {
-      const keys: string[] = (
-        await graph.query<any>(
+      const standards = dataOf(
+        await graph.query<{ partnership: Record<string, Array<{ key: string }>> }>(
           `query ($id: ID!) { partnership(id: $id) { ${kind.standards} { key } } }`,
           { id: eastSussex },
           { as: kind.as },
-        )
-      ).data.partnership[kind.standards].map((s: { key: string }) => s.key);
+        ),
+      ).partnership[kind.standards];
+      const keys = present(standards, kind.standards).map((s) => s.key);
       const rated = (dueOn: string) =>
         keys.map((key, index) => ({
           standardKey: key,
@@ -696,11 +712,16 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
         kind.as,
       );
 
-      const made = await graph.query<any>(submit, input(today), { as: kind.as });
+      const made = await graph.query<
+        Record<string, { submittedOn: string; standards: Array<{ actions: Array<{ id: string }> }> }>
+      >(submit, input(today), { as: kind.as });
       expect(made.errors).toBeUndefined();
-      expect(made.data[kind.submit].submittedOn).toBe(today);
-      const actionId = made.data[kind.submit].standards.flatMap((s: { actions: Array<{ id: string }> }) => s.actions)[0]
-        .id;
+      const submitted = present(dataOf(made)[kind.submit], kind.submit);
+      expect(submitted.submittedOn).toBe(today);
+      const actionId = at(
+        submitted.standards.flatMap((s) => s.actions),
+        0,
+      ).id;
       const complete = `mutation ($input: Complete${kind.prefix}ActionInput!) { ${kind.complete}(input: $input) { id } }`;
       await probe(
         `${kind.complete}.input.completedOn`,
@@ -710,9 +731,9 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
         kind.as,
       );
       // Not before the record it follows: the return that committed to the action was made today.
-      const early = await graph.query<any>(complete, { input: { actionId, completedOn: yesterday } }, { as: kind.as });
+      const early = await graph.query(complete, { input: { actionId, completedOn: yesterday } }, { as: kind.as });
       expectRefused(`${kind.complete} before the return`, early, 'input.completedOn');
-      expect(early.errors![0]!.message).toContain(today);
+      expect(firstError(early).message).toContain(today);
     }
   });
 
@@ -749,9 +770,9 @@ describe('each PAST and DUE input refuses an impossible day, naming its field, c
       ],
     ];
     for (const [what, field, document, variables, as] of cases) {
-      const result = await graph.query<any>(document, variables, { as });
+      const result = await graph.query(document, variables, { as });
       expectRefused(what, result, field);
-      expect([what, result.errors![0]!.message]).toEqual([what, expect.stringMatching(/must not be before/)]);
+      expect([what, firstError(result).message]).toEqual([what, expect.stringMatching(/must not be before/)]);
     }
   });
 

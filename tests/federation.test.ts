@@ -1,5 +1,5 @@
 import { demoIds } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { dataOf, startGraph, type TestGraph } from './support/graph';
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -9,7 +9,17 @@ afterAll(() => graph?.stop());
 
 describe('one query through the gateway', () => {
   it('crosses all five subgraphs and returns the pan-Sussex demo data', async () => {
-    const result = await graph.query<{ partnership: Record<string, any> }>(
+    const result = await graph.query<{
+      partnership: {
+        name: string;
+        localAuthorities: unknown;
+        partners: unknown;
+        relevantAgencies: { nodes: Array<{ name: string }> };
+        schools: { nodes: Array<{ localAuthority: unknown }> };
+        practiceReviews: { nodes: unknown };
+        escalationPolicy: { stages: Array<{ position: number }> };
+      };
+    }>(
       `query ($id: ID!) {
         partnership(id: $id) {
           name status
@@ -24,7 +34,7 @@ describe('one query through the gateway', () => {
       { id: demoIds.partnerships.westSussex },
     );
     expect(result.errors).toBeUndefined();
-    const partnership = result.data!.partnership;
+    const partnership = dataOf(result).partnership;
     expect(partnership.name).toBe('West Sussex Safeguarding Children Partnership');
     expect(partnership.localAuthorities).toEqual([{ gssCode: 'E10000032', name: 'West Sussex' }]);
     // partnerships -> agencies
@@ -40,7 +50,7 @@ describe('one query through the gateway', () => {
       ]),
     );
     // agencies
-    expect(partnership.relevantAgencies.nodes.map((a: { name: string }) => a.name)).toContain(
+    expect(partnership.relevantAgencies.nodes.map((a) => a.name)).toContain(
       'Sussex Community NHS Foundation Trust (demo)',
     );
     // schools -> agencies
@@ -61,7 +71,7 @@ describe('one query through the gateway', () => {
       },
     ]);
     // escalations: the published policy
-    expect(partnership.escalationPolicy.stages.map((s: { position: number }) => s.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(partnership.escalationPolicy.stages.map((s) => s.position)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('resolves an entity reference back across subgraphs (school -> agency, partner -> agency)', async () => {
@@ -69,7 +79,7 @@ describe('one query through the gateway', () => {
       '{ school(urn: "990001") { name localAuthority { kind dfeCode } } }',
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.school.localAuthority).toEqual({ kind: 'LOCAL_AUTHORITY', dfeCode: '846' });
+    expect(dataOf(result).school.localAuthority).toEqual({ kind: 'LOCAL_AUTHORITY', dfeCode: '846' });
   });
 
   it('keeps case-level data from an anonymous caller, even when reached through a public entity', async () => {

@@ -1,5 +1,5 @@
 import { demoIds } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { dataOf, firstError, startGraph, type TestGraph } from './support/graph';
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -58,8 +58,8 @@ describe('a mutation given bad input', () => {
     const result = await graph.query(createPartnership, { input }, { as: 'west-sussex-business-manager' });
     expect(result.data).toBeNull();
     expect(result.errors).toHaveLength(1);
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(result.errors![0]!.message).toContain(message);
+    expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(firstError(result).message).toContain(message);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -78,7 +78,7 @@ describe('a mutation given bad input', () => {
       },
       { as: 'east-sussex-business-manager' },
     );
-    expect(result.errors![0]!.extensions).toMatchObject({
+    expect(firstError(result).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'stages.2.timescaleWorkingDays',
     });
@@ -91,7 +91,7 @@ describe('a mutation given bad input', () => {
       {},
       { as: 'west-sussex-business-manager' },
     );
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.laestab' });
+    expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.laestab' });
     expect((await graph.query('{ school(urn: "912345") { urn } }')).data).toEqual({ school: null });
   });
 
@@ -99,8 +99,8 @@ describe('a mutation given bad input', () => {
     const result = await graph.query(
       `mutation { recordPracticeReviewDecision(input: { partnershipId: "${demoIds.partnerships.eastSussex}", kind: LOCAL, title: "T", decisionDate: "2026-02-30" }) { id } }`,
     );
-    expect(result.errors![0]!.extensions!['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(result.errors![0]!.message).toContain('must be a real calendar date');
+    expect(firstError(result).extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(firstError(result).message).toContain('must be a real calendar date');
   });
 });
 
@@ -108,25 +108,25 @@ describe('a mutation given good input', () => {
   it('creates a draft partnership whose partners resolve in the agencies subgraph', async () => {
     // New arrangements are the named partners' (or a national administrator's), not another area's manager's.
     const elsewhere = await graph.query(createPartnership, { input: valid }, { as: 'west-sussex-business-manager' });
-    expect(elsewhere.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+    expect(firstError(elsewhere).extensions?.['code']).toBe('FORBIDDEN');
     const result = await graph.query<{ createPartnership: Record<string, unknown> }>(
       createPartnership,
       { input: valid },
       { as: 'national-administrator' },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.createPartnership).toMatchObject({
+    expect(dataOf(result).createPartnership).toMatchObject({
       name: valid.name,
       status: 'DRAFT',
       localAuthorities: [{ name: 'Kingston upon Thames' }, { name: 'Richmond upon Thames' }],
     });
-    expect(result.data!.createPartnership['partners']).toHaveLength(4);
+    expect(dataOf(result).createPartnership['partners']).toHaveLength(4);
   });
 
   it('refuses a duplicate identifier with BAD_USER_INPUT on that field', async () => {
     const register = `mutation { registerRelevantAgency(input: { name: "Another trust", scheduleCategory: HEALTH_AND_SOCIAL_CARE, odsCode: "9dx" }) { id } }`;
     const result = await graph.query(register, {}, { as: 'west-sussex-business-manager' });
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.odsCode' });
+    expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.odsCode' });
   });
 });
 
@@ -145,8 +145,8 @@ describe('an input GraphQL itself refuses, before any resolver runs', () => {
       { input: { ...input, decisionDate: '2026-02-30' } },
       { as: 'east-sussex-business-manager' },
     );
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.decisionDate' });
-    expect(result.errors![0]!.message).toBe('input.decisionDate: must be a real calendar date');
+    expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.decisionDate' });
+    expect(firstError(result).message).toBe('input.decisionDate: must be a real calendar date');
   });
 
   it('names the field of an unknown enum value in a variable (checked by the gateway)', async () => {
@@ -155,14 +155,14 @@ describe('an input GraphQL itself refuses, before any resolver runs', () => {
       { input: { ...input, kind: 'REGIONAL' } },
       { as: 'east-sussex-business-manager' },
     );
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
-    expect(result.errors![0]!.message).toBe('input.kind: must be one of the values of the PracticeReviewKind enum');
+    expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    expect(firstError(result).message).toBe('input.kind: must be one of the values of the PracticeReviewKind enum');
   });
 
   it('names a whole variable that is missing', async () => {
     const result = await graph.query(record, {}, { as: 'east-sussex-business-manager' });
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
-    expect(result.errors![0]!.message).toBe(
+    expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(firstError(result).message).toBe(
       'input: is required (RecordPracticeReviewDecisionInput!) and was not provided',
     );
   });

@@ -1,5 +1,5 @@
 import { demoIds } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { dataOf, firstError, gql, startGraph, type TestGraph } from './support/graph';
 
 /**
  * The reviews subgraph's clocks through the gateway: DOMAIN.md §3 working days (D is day 0) across
@@ -46,13 +46,16 @@ function incident(dateAware: string, extra: Record<string, unknown> = {}) {
 }
 
 async function notified(dateAware: string, extra: Record<string, unknown> = {}) {
-  const result = await graph.query<{ notifySeriousIncident: any }>(
-    notify,
-    { input: incident(dateAware, extra) },
-    manager,
-  );
+  const result = await graph.query<{
+    notifySeriousIncident: {
+      id: string;
+      notifiedOnTime: boolean | null;
+      notificationDeadline: Record<string, unknown>;
+      partnersTold: Array<{ toldOn: string; deadline: { due: string; rule: string; status: string } }>;
+    };
+  }>(notify, { input: incident(dateAware, extra) }, manager);
   expect(result.errors).toBeUndefined();
-  return result.data!.notifySeriousIncident;
+  return dataOf(result).notifySeriousIncident;
 }
 
 describe('serious incident notification: 5 working days after the LA became aware', () => {
@@ -122,7 +125,7 @@ describe('serious incident notification: 5 working days after the LA became awar
         { organisationId: demoIds.agencies.probationKss, toldOn: '2027-01-06' },
       ],
     });
-    const deadlines = notification.partnersTold.map((p: any) => p.deadline.status).sort();
+    const deadlines = notification.partnersTold.map((p) => p.deadline.status).sort();
     expect(deadlines).toEqual(['MET', 'MISSED']);
     for (const partner of notification.partnersTold)
       expect(partner.deadline).toMatchObject({ due: '2027-01-04', rule: '5 working days after 2026-12-23' });
@@ -133,13 +136,13 @@ describe('rapid review: 15 working days after the notification was sent', () => 
   it('is counted from dateNotified across Easter, not from the date aware', async () => {
     today = '2026-05-01';
     const notification = await notified('2026-03-30', { dateNotified: '2026-04-02' });
-    const opened = await graph.query<any>(
+    const opened = await graph.query(
       `mutation ($id: ID!) { openRapidReview(notificationId: $id, openedOn: "2026-04-07") { status notificationSentOn deadline { due rule basis status } } }`,
       { id: notification.id },
       manager,
     );
     expect(opened.errors).toBeUndefined();
-    expect(opened.data.openRapidReview).toEqual({
+    expect(dataOf(opened).openRapidReview).toEqual({
       status: 'OPEN',
       notificationSentOn: '2026-04-02',
       deadline: {
@@ -153,7 +156,9 @@ describe('rapid review: 15 working days after the notification was sent', () => 
 });
 
 describe("child death: CDOP notified within the partnership's hours (24 by default)", () => {
-  const record = `mutation ($input: RecordChildDeathInput!) { recordChildDeath(input: $input) { cdopNotificationHours cdopNotificationDeadline { due rule basis status } } }`;
+  const record = gql<{ recordChildDeath: { cdopNotificationHours: number; cdopNotificationDeadline: unknown } }>(
+    `mutation ($input: RecordChildDeathInput!) { recordChildDeath(input: $input) { cdopNotificationHours cdopNotificationDeadline { due rule basis status } } }`,
+  );
   const death = (dateOfDeath: string, reference: string) => ({
     partnershipId: westSussex,
     localAuthorityGssCode: 'E10000032',
@@ -166,8 +171,8 @@ describe("child death: CDOP notified within the partnership's hours (24 by defau
 
   it('is due the day after the death by default, and follows a configured timescale for later deaths', async () => {
     today = '2026-11-22';
-    const first = await graph.query<any>(record, { input: death('2026-11-21', 'CDR-T-1') }, manager);
-    expect(first.data.recordChildDeath).toEqual({
+    const first = await graph.query(record, { input: death('2026-11-21', 'CDR-T-1') }, manager);
+    expect(dataOf(first).recordChildDeath).toEqual({
       cdopNotificationHours: 24,
       cdopNotificationDeadline: {
         due: '2026-11-22',
@@ -176,23 +181,23 @@ describe("child death: CDOP notified within the partnership's hours (24 by defau
         status: 'DUE_TODAY',
       },
     });
-    const configured = await graph.query<any>(
+    const configured = await graph.query<{ configureCdopNotification: unknown }>(
       `mutation ($p: ID!) { configureCdopNotification(partnershipId: $p, hours: 48) { hours configured } }`,
       { p: westSussex },
       manager,
     );
-    expect(configured.data.configureCdopNotification).toEqual({ hours: 48, configured: true });
-    const second = await graph.query<any>(record, { input: death('2026-11-21', 'CDR-T-2') }, manager);
-    expect(second.data.recordChildDeath.cdopNotificationDeadline).toMatchObject({
+    expect(dataOf(configured).configureCdopNotification).toEqual({ hours: 48, configured: true });
+    const second = await graph.query(record, { input: death('2026-11-21', 'CDR-T-2') }, manager);
+    expect(dataOf(second).recordChildDeath.cdopNotificationDeadline).toMatchObject({
       due: '2026-11-23',
       rule: '48 hours after death on 2026-11-21 (local practice)',
       status: 'PENDING',
     });
-    const setting = await graph.query<any>(
+    const setting = await graph.query<{ partnership: { cdopNotificationSetting: unknown } }>(
       `query ($p: ID!) { partnership(id: $p) { cdopNotificationSetting { hours configured } } }`,
       { p: demoIds.partnerships.eastSussex },
     );
-    expect(setting.data.partnership.cdopNotificationSetting).toEqual({ hours: 24, configured: false });
+    expect(dataOf(setting).partnership.cdopNotificationSetting).toEqual({ hours: 24, configured: false });
     await graph.query(
       `mutation ($p: ID!) { configureCdopNotification(partnershipId: $p, hours: 24) { hours } }`,
       { p: westSussex },
@@ -201,12 +206,12 @@ describe("child death: CDOP notified within the partnership's hours (24 by defau
   });
 
   it('refuses a timescale outside 1 to 168 hours, naming the field', async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       `mutation ($p: ID!) { configureCdopNotification(partnershipId: $p, hours: 0) { hours } }`,
       { p: westSussex },
       manager,
     );
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hours' });
+    expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hours' });
   });
 });
 
@@ -217,9 +222,9 @@ describe('what is due', () => {
 
   it('is for partnership staff of that partnership only', async () => {
     for (const as of ['west-sussex-social-worker', 'east-sussex-business-manager', 'panel-member'] as const) {
-      const result = await graph.query<any>(due, { p: westSussex }, { as });
-      expect(result.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+      const result = await graph.query(due, { p: westSussex }, { as });
+      expect(firstError(result).extensions?.['code']).toBe('FORBIDDEN');
     }
-    expect((await graph.query<any>(due, { p: westSussex })).errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    expect(firstError(await graph.query(due, { p: westSussex })).extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,5 +1,5 @@
 import { demoIds, newId } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { dataOf, firstError, gql, startGraph, type TestGraph } from './support/graph';
 
 /** Issue 6: trusts, DSLs and their training, designation, Partnership.schools, education's representation. */
 let graph: TestGraph;
@@ -15,11 +15,11 @@ const westSussex = demoIds.partnerships.westSussex;
 
 describe('schools and trusts', () => {
   it("shows a school's GIAS fields and its trust, and the trust's schools", async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       `{ school(urn: "990004") { urn laestab establishmentType establishmentTypeGroup status phase trust { uid name companiesHouseNumber schools { totalCount nodes { urn } } } } }`,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.school).toEqual({
+    expect(dataOf(result).school).toEqual({
       urn: '990004',
       laestab: '8454001',
       establishmentType: 'Academy sponsor led',
@@ -33,36 +33,38 @@ describe('schools and trusts', () => {
         schools: { totalCount: 2, nodes: [{ urn: '990002' }, { urn: '990004' }] },
       },
     });
-    const maintained = await graph.query<any>(`{ school(urn: "990001") { trust { uid } } }`);
-    expect(maintained.data.school.trust).toBeNull();
+    const maintained = await graph.query<{ school: { trust: unknown } }>(`{ school(urn: "990001") { trust { uid } } }`);
+    expect(dataOf(maintained).school.trust).toBeNull();
   });
 
   it('records a trust and refuses a malformed Companies House number', async () => {
     const record = `mutation ($input: RecordTrustInput!) { recordTrust(input: $input) { uid name companiesHouseNumber } }`;
-    const bad = await graph.query<any>(
+    const bad = await graph.query(
       record,
       { input: { uid: '99002', name: 'Test Trust', companiesHouseNumber: '1234' } },
       { as: 'east-sussex-business-manager' },
     );
-    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.companiesHouseNumber' });
-    const good = await graph.query<any>(
+    expect(firstError(bad).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.companiesHouseNumber' });
+    const good = await graph.query(
       record,
       { input: { uid: '99002', name: 'Test Trust', companiesHouseNumber: 'sc123456' } },
       { as: 'east-sussex-business-manager' },
     );
-    expect(good.data.recordTrust).toEqual({ uid: '99002', name: 'Test Trust', companiesHouseNumber: 'SC123456' });
-    const anonymous = await graph.query<any>(record, { input: { uid: '99003', name: 'X' } });
-    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    expect(dataOf(good).recordTrust).toEqual({ uid: '99002', name: 'Test Trust', companiesHouseNumber: 'SC123456' });
+    const anonymous = await graph.query(record, { input: { uid: '99003', name: 'X' } });
+    expect(firstError(anonymous).extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 });
 
 describe('designated safeguarding leads', () => {
-  const leads = `{ school(urn: "990003") { safeguardingLeads { name role lastTrainedOn trainingOverdue trainingDue { due rule status basis } } safeguardingFlags } }`;
+  const leads = gql<{ school: { safeguardingLeads: unknown[]; safeguardingFlags: string[] } }>(
+    `{ school(urn: "990003") { safeguardingLeads { name role lastTrainedOn trainingOverdue trainingDue { due rule status basis } } safeguardingFlags } }`,
+  );
 
   it('shows the DSL and deputies to signed-in callers, with the two-year training deadline', async () => {
-    const result = await graph.query<any>(leads, {}, { as: 'sussex-police-officer' });
+    const result = await graph.query(leads, {}, { as: 'sussex-police-officer' });
     expect(result.errors).toBeUndefined();
-    expect(result.data.school.safeguardingLeads).toEqual([
+    expect(dataOf(result).school.safeguardingLeads).toEqual([
       {
         name: 'Martin Reeve (demo)',
         role: 'DESIGNATED_SAFEGUARDING_LEAD',
@@ -88,22 +90,22 @@ describe('designated safeguarding leads', () => {
         },
       },
     ]);
-    expect(result.data.school.safeguardingFlags).toEqual(['DSL_TRAINING_OVERDUE']);
+    expect(dataOf(result).school.safeguardingFlags).toEqual(['DSL_TRAINING_OVERDUE']);
   });
 
   it('hides them from anonymous callers', async () => {
-    const result = await graph.query<any>(leads);
-    expect(result.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    const result = await graph.query(leads);
+    expect(firstError(result).extensions?.['code']).toBe('UNAUTHENTICATED');
     expect(result.data?.school ?? null).toBeNull();
   });
 
   it('flags a school with no DSL', async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       `{ school(urn: "990006") { safeguardingLeads { name } safeguardingFlags } }`,
       {},
       { as: 'sussex-health-visitor' },
     );
-    expect(result.data.school).toEqual({
+    expect(dataOf(result).school).toEqual({
       safeguardingLeads: [],
       safeguardingFlags: ['NO_DESIGNATED_SAFEGUARDING_LEAD'],
     });
@@ -112,14 +114,14 @@ describe('designated safeguarding leads', () => {
   const set = `mutation ($input: SetSafeguardingLeadsInput!) { setSafeguardingLeads(input: $input) { name role trainingOverdue } }`;
 
   it("lets the school's own DSL replace its leads, and requires exactly one DSL", async () => {
-    const none = await graph.query<any>(
+    const none = await graph.query(
       set,
       { input: { urn: '990001', leads: [{ name: 'Deputy only', role: 'DEPUTY' }] } },
       { as: 'seaview-primary-dsl' },
     );
-    expect(none.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leads' });
+    expect(firstError(none).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leads' });
     // A training date in the future would hide training falling due until two years after it.
-    const future = await graph.query<any>(
+    const future = await graph.query(
       set,
       {
         input: {
@@ -129,11 +131,11 @@ describe('designated safeguarding leads', () => {
       },
       { as: 'seaview-primary-dsl' },
     );
-    expect(future.errors![0]!.extensions).toMatchObject({
+    expect(firstError(future).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.leads.0.lastTrainedOn',
     });
-    const ok = await graph.query<any>(
+    const ok = await graph.query(
       set,
       {
         input: {
@@ -154,7 +156,7 @@ describe('designated safeguarding leads', () => {
     );
     expect(ok.errors).toBeUndefined();
     // A deputy with no training recorded is flagged.
-    expect(ok.data.setSafeguardingLeads).toEqual([
+    expect(dataOf(ok).setSafeguardingLeads).toEqual([
       { name: 'Priya Shah (demo)', role: 'DESIGNATED_SAFEGUARDING_LEAD', trainingOverdue: false },
       { name: 'New Deputy', role: 'DEPUTY', trainingOverdue: true },
     ]);
@@ -162,11 +164,11 @@ describe('designated safeguarding leads', () => {
 
   it("refuses another school's DSL and administrators of a partnership that does not designate the school", async () => {
     const input = { urn: '990003', leads: [{ name: 'X', role: 'DESIGNATED_SAFEGUARDING_LEAD' }] };
-    const otherSchool = await graph.query<any>(set, { input }, { as: 'seaview-primary-dsl' });
-    expect(otherSchool.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const otherPartnership = await graph.query<any>(set, { input }, { as: 'west-sussex-business-manager' });
-    expect(otherPartnership.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const ownPartnership = await graph.query<any>(
+    const otherSchool = await graph.query(set, { input }, { as: 'seaview-primary-dsl' });
+    expect(firstError(otherSchool).extensions?.['code']).toBe('FORBIDDEN');
+    const otherPartnership = await graph.query(set, { input }, { as: 'west-sussex-business-manager' });
+    expect(firstError(otherPartnership).extensions?.['code']).toBe('FORBIDDEN');
+    const ownPartnership = await graph.query(
       set,
       {
         input: {
@@ -177,19 +179,27 @@ describe('designated safeguarding leads', () => {
       { as: 'west-sussex-business-manager' },
     );
     expect(ownPartnership.errors).toBeUndefined();
-    const flags = await graph.query<any>(
+    const flags = await graph.query<{ school: { safeguardingFlags: string[] } }>(
       `{ school(urn: "990006") { safeguardingFlags } }`,
       {},
       { as: 'sussex-health-visitor' },
     );
-    expect(flags.data.school.safeguardingFlags).toEqual([]);
+    expect(dataOf(flags).school.safeguardingFlags).toEqual([]);
   });
 });
 
 describe('Partnership.schools, designation and representation', () => {
-  const page = `query ($id: ID!, $first: Int, $after: String, $phase: SchoolPhase, $type: String, $noDsl: Boolean, $trainingOverdue: Boolean) {
+  const page = gql<{
+    partnership: {
+      schools: {
+        totalCount: number;
+        nodes: Array<{ urn: string }>;
+        pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      };
+    };
+  }>(`query ($id: ID!, $first: Int, $after: String, $phase: SchoolPhase, $type: String, $noDsl: Boolean, $trainingOverdue: Boolean) {
     partnership(id: $id) { schools(first: $first, after: $after, phase: $phase, type: $type, noDsl: $noDsl, trainingOverdue: $trainingOverdue) {
-      totalCount nodes { urn } pageInfo { endCursor hasNextPage } } } }`;
+      totalCount nodes { urn } pageInfo { endCursor hasNextPage } } } }`);
 
   it("designates listed schools and all open schools of the footprint's LAs at once", async () => {
     // Three more East Sussex schools (LA 845), one of them closed, written as GIAS would have them.
@@ -211,93 +221,94 @@ describe('Partnership.schools, designation and representation', () => {
       });
     }
     const designate = `mutation ($input: DesignateSchoolsInput!) { designateSchools(input: $input) { totalCount hasMore schools { urn } } }`;
-    const badLa = await graph.query<any>(
+    const badLa = await graph.query(
       designate,
       { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['999'], designatedFrom: '2026-03-01' } },
       { as: 'east-sussex-business-manager' },
     );
-    expect(badLa.errors![0]!.extensions).toMatchObject({
+    expect(firstError(badLa).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.localAuthorityDfeCodes.0',
     });
-    const notMine = await graph.query<any>(
+    const notMine = await graph.query(
       designate,
       { input: { partnershipId: westSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } },
       { as: 'east-sussex-business-manager' },
     );
-    expect(notMine.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const result = await graph.query<any>(
+    expect(firstError(notMine).extensions?.['code']).toBe('FORBIDDEN');
+    const result = await graph.query(
       designate,
       { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['845'], designatedFrom: '2026-03-01' } },
       { as: 'east-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.designateSchools).toEqual({
+    expect(dataOf(result).designateSchools).toEqual({
       totalCount: 4,
       hasMore: false,
       schools: ['981001', '981002', '990003', '990004'].map((urn) => ({ urn })),
     });
-    const all = await graph.query<any>(page, { id: eastSussex, first: 10 });
-    expect(all.data.partnership.schools.totalCount).toBe(4);
+    const all = await graph.query(page, { id: eastSussex, first: 10 });
+    expect(dataOf(all).partnership.schools.totalCount).toBe(4);
   });
 
   it('pages through the schools with a cursor and filters them', async () => {
-    const first = await graph.query<any>(page, { id: eastSussex, first: 3 });
-    expect(first.data.partnership.schools).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
-    const urns = first.data.partnership.schools.nodes.map((s: any) => s.urn);
+    const first = await graph.query(page, { id: eastSussex, first: 3 });
+    expect(dataOf(first).partnership.schools).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+    const urns = dataOf(first).partnership.schools.nodes.map((s) => s.urn);
     expect(urns).toEqual(['981001', '981002', '990003']);
-    const second = await graph.query<any>(page, {
+    const second = await graph.query(page, {
       id: eastSussex,
       first: 3,
-      after: first.data.partnership.schools.pageInfo.endCursor,
+      after: dataOf(first).partnership.schools.pageInfo.endCursor,
     });
-    expect(second.data.partnership.schools).toMatchObject({
+    expect(dataOf(second).partnership.schools).toMatchObject({
       totalCount: 4,
       nodes: [{ urn: '990004' }],
       pageInfo: { hasNextPage: false },
     });
-    const bad = await graph.query<any>(page, { id: eastSussex, first: 3, after: 'nonsense' });
-    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const bad = await graph.query(page, { id: eastSussex, first: 3, after: 'nonsense' });
+    expect(firstError(bad).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 
-    const secondary = await graph.query<any>(page, { id: eastSussex, phase: 'SECONDARY' });
-    expect(secondary.data.partnership.schools.nodes).toEqual([{ urn: '990004' }]);
-    const community = await graph.query<any>(page, { id: eastSussex, type: 'Community school' });
-    expect(community.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '981002']);
-    const noDsl = await graph.query<any>(page, { id: eastSussex, noDsl: true }, { as: 'east-sussex-business-manager' });
-    expect(noDsl.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '981002']);
-    const overdue = await graph.query<any>(
+    const secondary = await graph.query(page, { id: eastSussex, phase: 'SECONDARY' });
+    expect(dataOf(secondary).partnership.schools.nodes).toEqual([{ urn: '990004' }]);
+    const community = await graph.query(page, { id: eastSussex, type: 'Community school' });
+    expect(dataOf(community).partnership.schools.nodes.map((s) => s.urn)).toEqual(['981001', '981002']);
+    const noDsl = await graph.query(page, { id: eastSussex, noDsl: true }, { as: 'east-sussex-business-manager' });
+    expect(dataOf(noDsl).partnership.schools.nodes.map((s) => s.urn)).toEqual(['981001', '981002']);
+    const overdue = await graph.query(
       page,
       { id: eastSussex, trainingOverdue: true },
       { as: 'east-sussex-business-manager' },
     );
-    expect(overdue.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['990003']);
-    const anonymous = await graph.query<any>(page, { id: eastSussex, noDsl: true });
-    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    expect(dataOf(overdue).partnership.schools.nodes.map((s) => s.urn)).toEqual(['990003']);
+    const anonymous = await graph.query(page, { id: eastSussex, noDsl: true });
+    expect(firstError(anonymous).extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
   it('ends a designation', async () => {
     const end = `mutation ($input: EndSchoolDesignationInput!) { endSchoolDesignation(input: $input) }`;
-    const result = await graph.query<any>(
+    const result = await graph.query(
       end,
       { input: { partnershipId: eastSussex, urn: '981002', designatedUntil: '2026-03-01' } },
       { as: 'east-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
-    const all = await graph.query<any>(page, { id: eastSussex });
-    expect(all.data.partnership.schools.nodes.map((s: any) => s.urn)).toEqual(['981001', '990003', '990004']);
+    const all = await graph.query(page, { id: eastSussex });
+    expect(dataOf(all).partnership.schools.nodes.map((s) => s.urn)).toEqual(['981001', '990003', '990004']);
   });
 
   it("shows education's representation and requires a strategic representative", async () => {
-    const shown = await graph.query<any>(
-      `query ($id: ID!) { partnership(id: $id) { educationRepresentatives { level forum name } } }`,
-      { id: westSussex },
-    );
-    expect(shown.data.partnership.educationRepresentatives.map((r: any) => r.level)).toEqual([
+    const shown = await graph.query<{
+      partnership: { educationRepresentatives: Array<{ level: string; forum: string; name: string }> };
+    }>(`query ($id: ID!) { partnership(id: $id) { educationRepresentatives { level forum name } } }`, {
+      id: westSussex,
+    });
+    expect(dataOf(shown).partnership.educationRepresentatives.map((r) => r.level)).toEqual([
       'STRATEGIC',
       'OPERATIONAL',
     ]);
     const set = `mutation ($input: SetEducationRepresentationInput!) { setEducationRepresentation(input: $input) { level name } }`;
-    const operationalOnly = await graph.query<any>(
+    const operationalOnly = await graph.query(
       set,
       {
         input: {
@@ -307,7 +318,7 @@ describe('Partnership.schools, designation and representation', () => {
       },
       { as: 'west-sussex-business-manager' },
     );
-    expect(operationalOnly.errors![0]!.extensions).toMatchObject({
+    expect(firstError(operationalOnly).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.representatives',
     });
@@ -326,9 +337,13 @@ describe('batching', () => {
     const statements: number[] = [];
     for (const query of queries) {
       const counted = await graph.countStatements(async () => {
-        const result = await graph.query<any>(query, {}, { as: 'sussex-health-visitor' });
+        const result = await graph.query<{ partnerships: { nodes: Array<{ schools: { nodes: unknown[] } }> } }>(
+          query,
+          {},
+          { as: 'sussex-health-visitor' },
+        );
         expect(result.errors).toBeUndefined();
-        total = result.data.partnerships.nodes.reduce((n: number, p: any) => n + p.schools.nodes.length, 0);
+        total = dataOf(result).partnerships.nodes.reduce((n, p) => n + p.schools.nodes.length, 0);
       });
       statements.push(counted.schools);
     }

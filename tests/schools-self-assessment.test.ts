@@ -1,5 +1,5 @@
 import { AuditRecord, demoIds, newId, Role } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { at, dataOf, firstError, gql, present, startGraph, type TestGraph } from './support/graph';
 
 /** Issue 6: the annual section 175/157 safeguarding self-assessment schools return to their partnership. */
 let graph: TestGraph;
@@ -14,14 +14,49 @@ afterAll(() => graph?.stop());
 const brightonAndHove = demoIds.partnerships.brightonAndHove;
 const eastSussex = demoIds.partnerships.eastSussex;
 
-const configure = `mutation ($partnershipId: ID!, $standards: [SchoolSafeguardingStandardInput!]!) {
-  configureSchoolSafeguardingStandards(partnershipId: $partnershipId, standards: $standards) { key title position isDefault } }`;
-const submit = `mutation ($input: SubmitSchoolSafeguardingReturnInput!) { submitSchoolSafeguardingReturn(input: $input) {
+interface Standard {
+  key: string;
+  title: string;
+  isDefault: boolean;
+  position: number;
+}
+interface Deadline {
+  due: string;
+  status: string;
+  basis: string;
+}
+interface Paged<T> {
+  totalCount: number;
+  nodes: T[];
+}
+interface Overview {
+  financialYear: string;
+  notReturned: Paged<{ urn: string; name: string }>;
+  ratings: Array<{ standardKey: string; title: string; red: number; amber: number; green: number }>;
+  overdueActions: Paged<{ id: string; urn: string; description: string; deadline: Deadline }>;
+}
+const configure = gql<{
+  configureSchoolSafeguardingStandards: Standard[];
+}>(`mutation ($partnershipId: ID!, $standards: [SchoolSafeguardingStandardInput!]!) {
+  configureSchoolSafeguardingStandards(partnershipId: $partnershipId, standards: $standards) { key title position isDefault } }`);
+const submit = gql<{
+  submitSchoolSafeguardingReturn: {
+    id: string;
+    standards: Array<{
+      standardKey: string;
+      actions: Array<{ id: string; description: string; owner: string; deadline: Deadline }>;
+    }>;
+  };
+}>(`mutation ($input: SubmitSchoolSafeguardingReturnInput!) { submitSchoolSafeguardingReturn(input: $input) {
   id urn financialYear submittedOn school { name } partnership { id }
-  standards { standardKey standardTitle rating evidence actions { id description owner deadline { due status basis } } } } }`;
-const overview = `query ($id: ID!, $year: String!) { partnership(id: $id) { schoolSafeguardingOverview(financialYear: $year) {
-  financialYear notReturned { totalCount nodes { urn name } } ratings { standardKey title red amber green } overdueActions { totalCount nodes { id urn description deadline { due status } } } } } }`;
-const standardsOf = `query ($id: ID!) { partnership(id: $id) { schoolSafeguardingStandards { key title isDefault position } } }`;
+  standards { standardKey standardTitle rating evidence actions { id description owner deadline { due status basis } } } } }`);
+const overview = gql<{
+  partnership: { schoolSafeguardingOverview: Overview };
+}>(`query ($id: ID!, $year: String!) { partnership(id: $id) { schoolSafeguardingOverview(financialYear: $year) {
+  financialYear notReturned { totalCount nodes { urn name } } ratings { standardKey title red amber green } overdueActions { totalCount nodes { id urn description deadline { due status } } } } } }`);
+const standardsOf = gql<{ partnership: { schoolSafeguardingStandards: Standard[] } }>(
+  `query ($id: ID!) { partnership(id: $id) { schoolSafeguardingStandards { key title isDefault position } } }`,
+);
 
 const eastStandards = [
   { key: 'dsl_arrangements', title: 'DSL arrangements', description: 'A trained DSL and deputies' },
@@ -32,10 +67,10 @@ const audits = (entityType: string) =>
 
 describe('standards', () => {
   it('applies the default set until a partnership configures its own', async () => {
-    const result = await graph.query<any>(standardsOf, { id: brightonAndHove });
+    const result = await graph.query(standardsOf, { id: brightonAndHove });
     expect(result.errors).toBeUndefined();
-    const standards = result.data.partnership.schoolSafeguardingStandards;
-    expect(standards.map((s: { key: string }) => s.key)).toEqual([
+    const standards = dataOf(result).partnership.schoolSafeguardingStandards;
+    expect(standards.map((s) => s.key)).toEqual([
       'LEADERSHIP_AND_DSL',
       'POLICIES',
       'SAFER_RECRUITMENT',
@@ -46,40 +81,40 @@ describe('standards', () => {
       'WORKING_WITH_PARTNERS',
       'PUPIL_VOICE',
     ]);
-    expect(standards.every((s: { isDefault: boolean }) => s.isDefault)).toBe(true);
+    expect(standards.every((s) => s.isDefault)).toBe(true);
   });
 
   it('lets only administrators acting in the partnership configure them, with unique keys', async () => {
-    const outsider = await graph.query<any>(
+    const outsider = await graph.query(
       configure,
       { partnershipId: eastSussex, standards: eastStandards },
       { as: 'west-sussex-business-manager' },
     );
-    expect(outsider.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const school = await graph.query<any>(
+    expect(firstError(outsider).extensions?.['code']).toBe('FORBIDDEN');
+    const school = await graph.query(
       configure,
       { partnershipId: eastSussex, standards: eastStandards },
       { as: 'shingle-bay-primary-dsl' },
     );
-    expect(school.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const twice = await graph.query<any>(
+    expect(firstError(school).extensions?.['code']).toBe('FORBIDDEN');
+    const twice = await graph.query(
       configure,
-      { partnershipId: eastSussex, standards: [...eastStandards, eastStandards[1]] },
+      { partnershipId: eastSussex, standards: [...eastStandards, at(eastStandards, 1)] },
       { as: 'east-sussex-business-manager' },
     );
-    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'standards.2.key' });
-    const done = await graph.query<any>(
+    expect(firstError(twice).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'standards.2.key' });
+    const done = await graph.query(
       configure,
       { partnershipId: eastSussex, standards: eastStandards },
       { as: 'east-sussex-business-manager' },
     );
     expect(done.errors).toBeUndefined();
-    expect(done.data.configureSchoolSafeguardingStandards).toEqual([
+    expect(dataOf(done).configureSchoolSafeguardingStandards).toEqual([
       { key: 'DSL_ARRANGEMENTS', title: 'DSL arrangements', position: 1, isDefault: false },
       { key: 'ONLINE_SAFETY', title: 'Online safety', position: 2, isDefault: false },
     ]);
-    const shown = await graph.query<any>(standardsOf, { id: eastSussex });
-    expect(shown.data.partnership.schoolSafeguardingStandards.map((s: { key: string }) => s.key)).toEqual([
+    const shown = await graph.query(standardsOf, { id: eastSussex });
+    expect(dataOf(shown).partnership.schoolSafeguardingStandards.map((s) => s.key)).toEqual([
       'DSL_ARRANGEMENTS',
       'ONLINE_SAFETY',
     ]);
@@ -115,9 +150,9 @@ describe('returns', () => {
   it("takes a school DSL's return rating every standard, with actions and their deadlines, and audits it", async () => {
     const before = await audits('SchoolSafeguardingReturn');
     now = new Date('2026-01-20T12:00:00Z');
-    const result = await graph.query<any>(submit, { input: eastReturn }, { as: 'shingle-bay-primary-dsl' });
+    const result = await graph.query(submit, { input: eastReturn }, { as: 'shingle-bay-primary-dsl' });
     expect(result.errors).toBeUndefined();
-    const submitted = result.data.submitSchoolSafeguardingReturn;
+    const submitted = dataOf(result).submitSchoolSafeguardingReturn;
     expect(submitted).toMatchObject({
       urn: '990003',
       financialYear: '2025-26',
@@ -125,22 +160,25 @@ describe('returns', () => {
       school: { name: 'Shingle Bay Primary School (demo)' },
       partnership: { id: eastSussex },
     });
-    const online = submitted.standards.find((s: { standardKey: string }) => s.standardKey === 'ONLINE_SAFETY');
+    const online = present(
+      submitted.standards.find((s) => s.standardKey === 'ONLINE_SAFETY'),
+      'the ONLINE_SAFETY rating',
+    );
     expect(online).toMatchObject({ standardTitle: 'Online safety', rating: 'AMBER' });
-    expect(online.actions.map((a: { deadline: { due: string; status: string } }) => a.deadline)).toEqual([
+    expect(online.actions.map((a) => a.deadline)).toEqual([
       expect.objectContaining({ due: '2026-01-31', status: 'PENDING', basis: expect.stringContaining('175/157') }),
       expect.objectContaining({ due: '2026-06-30', status: 'PENDING' }),
     ]);
-    overdueActionId = online.actions[0].id;
+    overdueActionId = at(online.actions, 0).id;
     expect(await audits('SchoolSafeguardingReturn')).toBe(before + 1);
-    const again = await graph.query<any>(submit, { input: eastReturn }, { as: 'shingle-bay-primary-dsl' });
-    expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
+    const again = await graph.query(submit, { input: eastReturn }, { as: 'shingle-bay-primary-dsl' });
+    expect(firstError(again).extensions?.['code']).toBe('CONFLICT');
     now = new Date('2026-03-02T12:00:00Z');
   });
 
   it("takes a return against the default standards, and reads it back in the standards' order whatever the input's", async () => {
     type Standards = { partnership: { schoolSafeguardingStandards: Array<{ key: string }> } };
-    const defaults = (await graph.query<Standards>(standardsOf, { id: brightonAndHove })).data?.partnership
+    const defaults = (await graph.query<Standards>(standardsOf.source, { id: brightonAndHove })).data?.partnership
       .schoolSafeguardingStandards;
     const keys = (defaults ?? []).map((s) => s.key);
     expect(keys).toHaveLength(9);
@@ -167,7 +205,7 @@ describe('returns', () => {
         standards: Array<{ standardKey: string; actions: Array<{ id: string; deadline: { due: string } }> }>;
       };
     };
-    const result = await graph.query<Submitted>(submit, { input }, { as: 'seaview-primary-dsl' });
+    const result = await graph.query<Submitted>(submit.source, { input }, { as: 'seaview-primary-dsl' });
     expect(result.errors).toBeUndefined();
     const submitted = result.data?.submitSchoolSafeguardingReturn;
     expect(submitted?.standards.map((s) => s.standardKey)).toEqual(keys);
@@ -230,7 +268,7 @@ describe('returns', () => {
       ['east-sussex-business-manager', {}, 'FORBIDDEN', ''],
     ];
     for (const [as, change, code, field] of cases) {
-      const result = await graph.query<any>(
+      const result = await graph.query(
         submit,
         { input: { ...eastReturn, ...change } },
         { as: as as 'shingle-bay-primary-dsl' },
@@ -238,23 +276,23 @@ describe('returns', () => {
       expect(result.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
     }
     // The demo schools were designated from 29 September 2019: not in 2018-19.
-    const defaults = (await graph.query<any>(standardsOf, { id: brightonAndHove })).data.partnership
-      .schoolSafeguardingStandards as Array<{ key: string }>;
+    const defaults = dataOf(await graph.query(standardsOf, { id: brightonAndHove })).partnership
+      .schoolSafeguardingStandards;
     const early = {
       partnershipId: brightonAndHove,
       urn: '990002',
       financialYear: '2018-19',
       standards: defaults.map((s) => ({ standardKey: s.key, rating: 'GREEN', evidence: 'x' })),
     };
-    const notDesignated = await graph.query<any>(submit, { input: early }, { as: 'chalk-cliff-high-dsl' });
-    expect(notDesignated.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.urn' });
+    const notDesignated = await graph.query(submit, { input: early }, { as: 'chalk-cliff-high-dsl' });
+    expect(firstError(notDesignated).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.urn' });
     now = new Date('2026-03-02T12:00:00Z');
-    const late = await graph.query<any>(
+    const late = await graph.query(
       submit,
       { input: { ...eastReturn, financialYear: '2024-25' } },
       { as: 'shingle-bay-primary-dsl' },
     );
-    expect(late.errors![0]!.extensions).toMatchObject({
+    expect(firstError(late).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.standards.1.actions.0.dueOn',
     });
@@ -263,13 +301,13 @@ describe('returns', () => {
 
 describe("the partnership's view", () => {
   it('shows its staff who has not returned, ratings per standard and overdue actions', async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       overview,
       { id: eastSussex, year: '2025-26' },
       { as: 'east-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.partnership.schoolSafeguardingOverview).toEqual({
+    expect(dataOf(result).partnership.schoolSafeguardingOverview).toEqual({
       financialYear: '2025-26',
       notReturned: { totalCount: 1, nodes: [{ urn: '990004', name: 'Wealdview Academy (demo)' }] },
       ratings: [
@@ -288,86 +326,99 @@ describe("the partnership's view", () => {
         ],
       },
     });
-    const lastYear = await graph.query<any>(
+    const lastYear = await graph.query(
       overview,
       { id: eastSussex, year: '2024-25' },
       { as: 'east-sussex-business-manager' },
     );
-    expect(
-      lastYear.data.partnership.schoolSafeguardingOverview.notReturned.nodes.map((s: { urn: string }) => s.urn),
-    ).toEqual(['990003', '990004']);
+    expect(dataOf(lastYear).partnership.schoolSafeguardingOverview.notReturned.nodes.map((s) => s.urn)).toEqual([
+      '990003',
+      '990004',
+    ]);
     // Paged by name: the second page starts after the first's cursor and ends the list.
-    const paged = `query ($id: ID!, $after: String) { partnership(id: $id) { schoolSafeguardingOverview(financialYear: "2024-25") {
-      notReturned(first: 1, after: $after) { nodes { urn } pageInfo { endCursor hasNextPage } } } } }`;
-    const first = (await graph.query<any>(paged, { id: eastSussex }, { as: 'east-sussex-business-manager' })).data
+    const paged = gql<{
+      partnership: {
+        schoolSafeguardingOverview: {
+          notReturned: { nodes: Array<{ urn: string }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+        };
+      };
+    }>(`query ($id: ID!, $after: String) { partnership(id: $id) { schoolSafeguardingOverview(financialYear: "2024-25") {
+      notReturned(first: 1, after: $after) { nodes { urn } pageInfo { endCursor hasNextPage } } } } }`);
+    const first = dataOf(await graph.query(paged, { id: eastSussex }, { as: 'east-sussex-business-manager' }))
       .partnership.schoolSafeguardingOverview.notReturned;
     expect(first).toMatchObject({ nodes: [{ urn: '990003' }], pageInfo: { hasNextPage: true } });
-    const second = (
-      await graph.query<any>(
+    const second = dataOf(
+      await graph.query(
         paged,
         { id: eastSussex, after: first.pageInfo.endCursor },
         { as: 'east-sussex-business-manager' },
-      )
-    ).data.partnership.schoolSafeguardingOverview.notReturned;
+      ),
+    ).partnership.schoolSafeguardingOverview.notReturned;
     expect(second).toMatchObject({ nodes: [{ urn: '990004' }], pageInfo: { hasNextPage: false } });
   });
 
   it('refuses the overview to schools and to staff of other partnerships', async () => {
     for (const as of ['shingle-bay-primary-dsl', 'west-sussex-business-manager', 'west-sussex-scrutineer'] as const) {
-      const result = await graph.query<any>(overview, { id: eastSussex, year: '2025-26' }, { as });
-      expect(result.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
+      const result = await graph.query(overview, { id: eastSussex, year: '2025-26' }, { as });
+      expect(firstError(result).extensions?.['code']).toBe('FORBIDDEN');
     }
   });
 
   it("shows returns to the school itself and the partnership's staff only", async () => {
-    const ofSchool = `{ school(urn: "990003") { safeguardingReturns { nodes { financialYear standards { rating } } } } }`;
-    const own = await graph.query<any>(ofSchool, {}, { as: 'shingle-bay-primary-dsl' });
-    expect(own.data.school.safeguardingReturns.nodes).toEqual([
+    const ofSchool = gql<{ school: { safeguardingReturns: { nodes: unknown[] } } }>(
+      `{ school(urn: "990003") { safeguardingReturns { nodes { financialYear standards { rating } } } } }`,
+    );
+    const own = await graph.query(ofSchool, {}, { as: 'shingle-bay-primary-dsl' });
+    expect(dataOf(own).school.safeguardingReturns.nodes).toEqual([
       { financialYear: '2025-26', standards: expect.arrayContaining([{ rating: 'GREEN' }, { rating: 'AMBER' }]) },
     ]);
-    const staff = await graph.query<any>(
+    const staff = await graph.query<{ partnership: { schoolSafeguardingReturns: { nodes: unknown[] } } }>(
       `query ($id: ID!) { partnership(id: $id) { schoolSafeguardingReturns(financialYear: "2025-26") { nodes { urn } } } }`,
       { id: eastSussex },
       { as: 'east-sussex-business-manager' },
     );
-    expect(staff.data.partnership.schoolSafeguardingReturns.nodes).toEqual([{ urn: '990003' }]);
+    expect(dataOf(staff).partnership.schoolSafeguardingReturns.nodes).toEqual([{ urn: '990003' }]);
     for (const as of ['chalk-cliff-high-dsl', 'west-sussex-business-manager', 'sussex-health-visitor'] as const) {
-      const hidden = await graph.query<any>(ofSchool, {}, { as });
-      expect(hidden.data.school.safeguardingReturns.nodes).toEqual([]);
+      const hidden = await graph.query(ofSchool, {}, { as });
+      expect(dataOf(hidden).school.safeguardingReturns.nodes).toEqual([]);
     }
-    const anonymous = await graph.query<any>(ofSchool);
-    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    const anonymous = await graph.query(ofSchool);
+    expect(firstError(anonymous).extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
   it('lets the school complete an action once; others are told it is not there', async () => {
-    const complete = `mutation ($input: CompleteSchoolSafeguardingActionInput!) { completeSchoolSafeguardingAction(input: $input) { id deadline { completedOn status } } }`;
-    const stranger = await graph.query<any>(
+    const complete = gql<{
+      completeSchoolSafeguardingAction: { id: string; deadline: { completedOn: string | null; status: string } };
+    }>(
+      `mutation ($input: CompleteSchoolSafeguardingActionInput!) { completeSchoolSafeguardingAction(input: $input) { id deadline { completedOn status } } }`,
+    );
+    const stranger = await graph.query(
       complete,
       { input: { actionId: overdueActionId, completedOn: '2026-02-20' } },
       { as: 'chalk-cliff-high-dsl' },
     );
-    expect(stranger.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
-    const done = await graph.query<any>(
+    expect(firstError(stranger).extensions?.['code']).toBe('NOT_FOUND');
+    const done = await graph.query(
       complete,
       { input: { actionId: overdueActionId, completedOn: '2026-02-20' } },
       { as: 'shingle-bay-primary-dsl' },
     );
-    expect(done.data.completeSchoolSafeguardingAction.deadline).toEqual({
+    expect(dataOf(done).completeSchoolSafeguardingAction.deadline).toEqual({
       completedOn: '2026-02-20',
       status: 'MISSED',
     });
-    const again = await graph.query<any>(
+    const again = await graph.query(
       complete,
       { input: { actionId: overdueActionId, completedOn: '2026-02-21' } },
       { as: 'east-sussex-business-manager' },
     );
-    expect(again.errors![0]!.extensions!['code']).toBe('CONFLICT');
-    const after = await graph.query<any>(
+    expect(firstError(again).extensions?.['code']).toBe('CONFLICT');
+    const after = await graph.query(
       overview,
       { id: eastSussex, year: '2025-26' },
       { as: 'east-sussex-business-manager' },
     );
-    expect(after.data.partnership.schoolSafeguardingOverview.overdueActions).toEqual({ totalCount: 0, nodes: [] });
+    expect(dataOf(after).partnership.schoolSafeguardingOverview.overdueActions).toEqual({ totalCount: 0, nodes: [] });
   });
 });
 
@@ -383,7 +434,7 @@ describe('batching', () => {
     } }`;
     const run = (query: string) =>
       graph.countStatements(async () => {
-        const result = await graph.query<any>(query, { id: eastSussex }, { as: 'east-sussex-business-manager' });
+        const result = await graph.query(query, { id: eastSussex }, { as: 'east-sussex-business-manager' });
         expect(result.errors).toBeUndefined();
       });
     const before = [await run(lists), await run(view)];
@@ -427,16 +478,19 @@ describe('batching', () => {
 
   it("cuts every overview's notReturned page in one statement and counts them in one more, for 1 partnership as for 3", async () => {
     // Viewer.partnerships reaches the schools subgraph in one entity fetch: one overview per partnership of the token.
-    const view = `{ viewer { partnerships { id schoolSafeguardingOverview(financialYear: "2023-24") { notReturned(first: 1) { totalCount nodes { urn name } } } } } }`;
+    type OverviewOf = { id: string; schoolSafeguardingOverview: { notReturned: Paged<{ urn: string; name: string }> } };
+    const view = gql<{ viewer: { partnerships: OverviewOf[] } }>(
+      `{ viewer { partnerships { id schoolSafeguardingOverview(financialYear: "2023-24") { notReturned(first: 1) { totalCount nodes { urn name } } } } } }`,
+    );
     const staffOf = async (partnershipIds: string[]) =>
       `Bearer ${await graph.tokenFor({ subject: 'test:overview-staff', organisation: { id: newId(), kind: 'LOCAL_AUTHORITY' }, roles: [Role.PARTNERSHIP_BUSINESS_MANAGER], partnershipIds })}`;
     const measure = async (partnershipIds: string[]) => {
       const authorization = await staffOf(partnershipIds);
-      let overviews: any[] = [];
+      let overviews: OverviewOf[] = [];
       const statements = await graph.countStatements(async () => {
-        const result = await graph.query<any>(view, {}, { authorization });
+        const result = await graph.query(view, {}, { authorization });
         expect(result.errors).toBeUndefined();
-        overviews = result.data.viewer.partnerships;
+        overviews = dataOf(result).viewer.partnerships;
       });
       return { statements, overviews };
     };
@@ -448,7 +502,7 @@ describe('batching', () => {
     } of three.overviews) {
       expect(notReturned.nodes.length).toBe(Math.min(1, notReturned.totalCount));
     }
-    expect(three.overviews.some((p: any) => p.schoolSafeguardingOverview.notReturned.totalCount > 1)).toBe(true);
+    expect(three.overviews.some((p) => p.schoolSafeguardingOverview.notReturned.totalCount > 1)).toBe(true);
     expect(three.statements.schools).toBe(one.statements.schools);
   });
 });

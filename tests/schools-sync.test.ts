@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { dropDatabases, startGraph, testConfig, type TestGraph } from './support/graph';
+import { at, dataOf, firstError, gql, dropDatabases, startGraph, testConfig, type TestGraph } from './support/graph';
 
 /** Issue 6: bulk sync of schools (upsertSchools) and the GIAS import and generator commands. */
 const run = promisify(execFile);
@@ -16,7 +16,18 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-const upsert = `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { row urn outcome field reason school { urn name laestab trust { uid name } } } }`;
+const upsert = gql<{
+  upsertSchools: Array<{
+    row: number;
+    urn: string;
+    outcome: string;
+    field: string | null;
+    reason: string | null;
+    school: { urn: string; name: string; laestab: string; trust: { uid: string; name: string } | null } | null;
+  }>;
+}>(
+  `mutation ($rows: [SchoolRowInput!]!) { upsertSchools(rows: $rows) { row urn outcome field reason school { urn name laestab trust { uid name } } } }`,
+);
 const row = (urn: string, extra: Record<string, unknown> = {}) => ({
   urn,
   name: `Sync School ${urn}`,
@@ -33,7 +44,7 @@ const row = (urn: string, extra: Record<string, unknown> = {}) => ({
 
 describe('upsertSchools', () => {
   it('answers per row and never fails the batch for bad rows', async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       upsert,
       {
         rows: [
@@ -50,7 +61,7 @@ describe('upsertSchools', () => {
       { as: 'west-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
-    const answers = result.data.upsertSchools.map((r: any) => [r.row, r.outcome, r.field]);
+    const answers = dataOf(result).upsertSchools.map((r) => [r.row, r.outcome, r.field]);
     expect(answers).toEqual([
       [0, 'CREATED', null],
       [1, 'REJECTED', 'urn'],
@@ -61,38 +72,38 @@ describe('upsertSchools', () => {
       [6, 'REJECTED', 'urn'],
       [7, 'CREATED', null],
     ]);
-    expect(result.data.upsertSchools[2].reason).toMatch(/begins with LA code 845, but the school's LA is 938/);
-    expect(result.data.upsertSchools[0].school).toEqual({
+    expect(at(dataOf(result).upsertSchools, 2).reason).toMatch(/begins with LA code 845, but the school's LA is 938/);
+    expect(at(dataOf(result).upsertSchools, 0).school).toEqual({
       urn: '970001',
       name: 'Sync School 970001',
       laestab: '9380001',
       trust: { uid: '4321', name: 'Weald Sync Trust' },
     });
-    const rejected = await graph.query<any>(`{ a: school(urn: "970003") { urn } b: school(urn: "970005") { urn } }`);
+    const rejected = await graph.query(`{ a: school(urn: "970003") { urn } b: school(urn: "970005") { urn } }`);
     expect(rejected.data).toEqual({ a: null, b: null });
   });
 
   it('is idempotent by URN: resending changes nothing; a changed field updates', async () => {
-    const again = await graph.query<any>(
+    const again = await graph.query(
       upsert,
       { rows: [row('970001'), row('970008')] },
       { as: 'west-sussex-business-manager' },
     );
-    expect(again.data.upsertSchools.map((r: any) => r.outcome)).toEqual(['UNCHANGED', 'CREATED']);
-    const same = await graph.query<any>(
+    expect(dataOf(again).upsertSchools.map((r) => r.outcome)).toEqual(['UNCHANGED', 'CREATED']);
+    const same = await graph.query(
       upsert,
       { rows: [row('970001'), row('970008')] },
       { as: 'west-sussex-business-manager' },
     );
-    expect(same.data.upsertSchools.map((r: any) => r.outcome)).toEqual(['UNCHANGED', 'UNCHANGED']);
-    const changed = await graph.query<any>(
+    expect(dataOf(same).upsertSchools.map((r) => r.outcome)).toEqual(['UNCHANGED', 'UNCHANGED']);
+    const changed = await graph.query(
       upsert,
       { rows: [row('970001', { status: 'PROPOSED_TO_CLOSE' }), row('970008')] },
       { as: 'west-sussex-business-manager' },
     );
-    expect(changed.data.upsertSchools.map((r: any) => r.outcome)).toEqual(['UPDATED', 'UNCHANGED']);
-    const school = await graph.query<any>(`{ school(urn: "970001") { status } }`);
-    expect(school.data.school.status).toBe('PROPOSED_TO_CLOSE');
+    expect(dataOf(changed).upsertSchools.map((r) => r.outcome)).toEqual(['UPDATED', 'UNCHANGED']);
+    const school = await graph.query<{ school: { status: string } | null }>(`{ school(urn: "970001") { status } }`);
+    expect(dataOf(school).school?.status).toBe('PROPOSED_TO_CLOSE');
   });
 
   it('writes a batch with the same statements whatever its size', async () => {
@@ -107,16 +118,16 @@ describe('upsertSchools', () => {
   });
 
   it('is for partnership administrators, and at most 1,000 rows a request', async () => {
-    const anonymous = await graph.query<any>(upsert, { rows: [row('970009')] });
-    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
-    const practitioner = await graph.query<any>(upsert, { rows: [row('970009')] }, { as: 'sussex-health-visitor' });
-    expect(practitioner.errors![0]!.extensions!['code']).toBe('FORBIDDEN');
-    const tooMany = await graph.query<any>(
+    const anonymous = await graph.query(upsert, { rows: [row('970009')] });
+    expect(firstError(anonymous).extensions?.['code']).toBe('UNAUTHENTICATED');
+    const practitioner = await graph.query(upsert, { rows: [row('970009')] }, { as: 'sussex-health-visitor' });
+    expect(firstError(practitioner).extensions?.['code']).toBe('FORBIDDEN');
+    const tooMany = await graph.query(
       upsert,
       { rows: Array.from({ length: 1001 }, (_, i) => row(String(960000 + i))) },
       { as: 'west-sussex-business-manager' },
     );
-    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rows' });
+    expect(firstError(tooMany).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rows' });
   });
 });
 

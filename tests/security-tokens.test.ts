@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthenticator, readSupergraph, startGateway } from '@safeguarding/gateway';
 import { createLogger, demoIds, type RunningHttpService } from '@safeguarding/shared';
+import { at } from './support/narrow';
 
 /** A stand-in identity provider whose key set can be made to fail the ways real ones do. */
 type Behaviour = 'keys' | 'error-500' | 'html' | 'other-key' | 'silent';
@@ -238,7 +239,7 @@ describe('the gateway answers these over HTTP with their status, never 500', () 
     const response = await post(await token());
     expect(response.status).toBe(status);
     expect(response.body.errors).toHaveLength(1);
-    expect(response.body.errors[0]!.extensions['code']).toBe(code);
+    expect(at(response.body.errors, 0).extensions['code']).toBe(code);
     expect(JSON.stringify(response.body)).not.toMatch(/upstream exploded|stacktrace|JOSE|ERR_/);
   });
 });

@@ -1,5 +1,5 @@
 import { AuditRecord, demoIds, nameBasedId, Role, statutoryOrganisationId, type Identity } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { dataOf, firstError, gql, startGraph, type TestGraph } from './support/graph';
 
 /**
  * Issue 12: who owns what a mutation changes, seen from the owners' side (the schema-wide refusals
@@ -30,7 +30,9 @@ const brightonManager = (): Promise<string> =>
 
 describe("an agency's contacts", () => {
   const setContact = `mutation ($agencyId: ID!, $input: AgencyContactInput!) { setAgencyContact(agencyId: $agencyId, input: $input) { role telephone } }`;
-  const frontDoor = `{ frontDoorFor(localAuthorityGssCode: "E10000032") { inHours { telephone email } } }`;
+  const frontDoor = gql<{ frontDoorFor: { inHours: { telephone: string; email: string | null } } }>(
+    `{ frontDoorFor(localAuthorityGssCode: "E10000032") { inHours { telephone email } } }`,
+  );
   const attacker = {
     role: 'CHILDRENS_SOCIAL_CARE_FRONT_DOOR',
     telephone: '01632 960666',
@@ -38,18 +40,18 @@ describe("an agency's contacts", () => {
   };
 
   it("keeps West Sussex's front door from East Sussex's business manager, so frontDoorFor still gives out the council's own number", async () => {
-    const before = await graph.query<any>(frontDoor);
-    expect(before.data.frontDoorFor.inHours.telephone).toBe('01632 960301');
-    const result = await graph.query<any>(
+    const before = await graph.query(frontDoor);
+    expect(dataOf(before).frontDoorFor.inHours.telephone).toBe('01632 960301');
+    const result = await graph.query(
       setContact,
       { agencyId: westSussexCouncil, input: attacker },
       { as: 'east-sussex-business-manager' },
     );
     expect(codeOf(result)).toBe('FORBIDDEN');
     expect(result.data).toBeNull();
-    expect(await graph.query<any>(frontDoor)).toEqual(before);
+    expect(await graph.query(frontDoor)).toEqual(before);
     // Not even West Sussex's own partnership manager: a statutory partner's contacts are its own staff's.
-    const partnership = await graph.query<any>(
+    const partnership = await graph.query(
       setContact,
       {
         agencyId: statutoryOrganisationId({ kind: 'POLICE', gssCode: 'E23000033' }),
@@ -61,31 +63,31 @@ describe("an agency's contacts", () => {
   });
 
   it("lets the council's own staff change it", async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       setContact,
       { agencyId: westSussexCouncil, input: { role: 'CHILDRENS_SOCIAL_CARE_FRONT_DOOR', telephone: '01632 960311' } },
       { as: 'west-sussex-social-worker' },
     );
     expect(result.errors).toBeUndefined();
-    expect((await graph.query<any>(frontDoor)).data.frontDoorFor.inHours.telephone).toBe('01632 960311');
+    expect(dataOf(await graph.query(frontDoor)).frontDoorFor.inHours.telephone).toBe('01632 960311');
   });
 
   it('lets the administrators of a partnership that names a relevant agency correct its contacts, and no other partnership', async () => {
     const lead = { role: 'SAFEGUARDING_LEAD', name: 'Designated safeguarding lead (test)', telephone: '01632 960412' };
     // Downs Youth Trust works in Brighton & Hove only.
-    const elsewhere = await graph.query<any>(
+    const elsewhere = await graph.query(
       setContact,
       { agencyId: demoIds.agencies.youthCharity, input: lead },
       { as: 'east-sussex-business-manager' },
     );
     expect(codeOf(elsewhere)).toBe('FORBIDDEN');
-    const own = await graph.query<any>(
+    const own = await graph.query(
       setContact,
       { agencyId: demoIds.agencies.youthCharity, input: lead },
       { authorization: await brightonManager() },
     );
     expect(own.errors).toBeUndefined();
-    expect(own.data.setAgencyContact).toEqual({ role: 'SAFEGUARDING_LEAD', telephone: '01632 960412' });
+    expect(dataOf(own).setAgencyContact).toEqual({ role: 'SAFEGUARDING_LEAD', telephone: '01632 960412' });
   });
 });
 
@@ -102,23 +104,24 @@ describe("a school's records", () => {
   });
 
   it("stay with the school's partnership: another partnership cannot designate the school into its own and then rewrite them", async () => {
-    const grab = await graph.query<any>(
+    const grab = await graph.query(
       designate,
       { input: { partnershipId: eastSussex, urns: ['990001'], designatedFrom: '2026-11-01' } },
       { as: 'east-sussex-business-manager' },
     );
     expect(codeOf(grab)).toBe('FORBIDDEN');
-    expect(grab.errors![0]!.message).toMatch(/^input\.urns\.0: /);
-    const byArea = await graph.query<any>(
+    expect(firstError(grab).message).toMatch(/^input\.urns\.0: /);
+    const byArea = await graph.query(
       designate,
       { input: { partnershipId: eastSussex, localAuthorityDfeCodes: ['846'], designatedFrom: '2026-11-01' } },
       { as: 'east-sussex-business-manager' },
     );
     expect(codeOf(byArea)).toBe('FORBIDDEN');
-    const schools = await graph.query<any>(`query ($id: ID!) { partnership(id: $id) { schools { nodes { urn } } } }`, {
-      id: eastSussex,
-    });
-    expect(schools.data.partnership.schools.nodes.map((s: { urn: string }) => s.urn)).not.toContain('990001');
+    const schools = await graph.query<{ partnership: { schools: { nodes: Array<{ urn: string }> } } }>(
+      `query ($id: ID!) { partnership(id: $id) { schools { nodes { urn } } } }`,
+      { id: eastSussex },
+    );
+    expect(dataOf(schools).partnership.schools.nodes.map((s) => s.urn)).not.toContain('990001');
     expect(
       codeOf(
         await graph.query(
@@ -133,11 +136,11 @@ describe("a school's records", () => {
     ).toBe('FORBIDDEN');
     // Its own partnership may.
     expect(
-      (await graph.query<any>(setCalendar, { input: calendar('990001') }, { authorization: await brightonManager() }))
+      (await graph.query(setCalendar, { input: calendar('990001') }, { authorization: await brightonManager() }))
         .errors,
     ).toBeUndefined();
     expect(
-      (await graph.query<any>(setCalendar, { input: calendar('990001') }, { as: 'seaview-primary-dsl' })).errors,
+      (await graph.query(setCalendar, { input: calendar('990001') }, { as: 'seaview-primary-dsl' })).errors,
     ).toBeUndefined();
   });
 
@@ -158,21 +161,22 @@ describe("a school's records", () => {
       phase: 'PRIMARY',
       status: 'OPEN',
     };
-    const mixed = await graph.query<any>(upsert, { rows: [west, brighton] }, { as: 'west-sussex-business-manager' });
+    const mixed = await graph.query(upsert, { rows: [west, brighton] }, { as: 'west-sussex-business-manager' });
     expect(codeOf(mixed)).toBe('FORBIDDEN');
-    expect(mixed.errors![0]!.message).toMatch(/^rows\.1: /);
-    expect(
-      (await graph.query<any>('{ a: school(urn: "970101") { urn } b: school(urn: "970102") { urn } }')).data,
-    ).toEqual({ a: null, b: null });
-    const own = await graph.query<any>(upsert, { rows: [west] }, { as: 'west-sussex-business-manager' });
-    expect(own.data.upsertSchools).toEqual([{ urn: '970101', outcome: 'CREATED' }]);
-    const national = await graph.query<any>(upsert, { rows: [brighton] }, { as: 'national-administrator' });
-    expect(national.data.upsertSchools).toEqual([{ urn: '970102', outcome: 'CREATED' }]);
+    expect(firstError(mixed).message).toMatch(/^rows\.1: /);
+    expect((await graph.query('{ a: school(urn: "970101") { urn } b: school(urn: "970102") { urn } }')).data).toEqual({
+      a: null,
+      b: null,
+    });
+    const own = await graph.query(upsert, { rows: [west] }, { as: 'west-sussex-business-manager' });
+    expect(dataOf(own).upsertSchools).toEqual([{ urn: '970101', outcome: 'CREATED' }]);
+    const national = await graph.query(upsert, { rows: [brighton] }, { as: 'national-administrator' });
+    expect(dataOf(national).upsertSchools).toEqual([{ urn: '970102', outcome: 'CREATED' }]);
     // Sending a record unchanged writes nothing, so needs no permission.
-    const unchanged = await graph.query<any>(upsert, { rows: [brighton] }, { as: 'west-sussex-business-manager' });
-    expect(unchanged.data.upsertSchools).toEqual([{ urn: '970102', outcome: 'UNCHANGED' }]);
+    const unchanged = await graph.query(upsert, { rows: [brighton] }, { as: 'west-sussex-business-manager' });
+    expect(dataOf(unchanged).upsertSchools).toEqual([{ urn: '970102', outcome: 'UNCHANGED' }]);
     // Moving a Brighton school into West Sussex needs both areas.
-    const moved = await graph.query<any>(
+    const moved = await graph.query(
       upsert,
       { rows: [{ ...brighton, localAuthorityDfeCode: '938' }] },
       { as: 'west-sussex-business-manager' },
@@ -185,14 +189,16 @@ describe("a school's records", () => {
     const input = { uid: '99001', name: 'Downland Learning Trust (renamed)', companiesHouseNumber: '09999001' };
     // Downland runs Wealdview (East Sussex) and Chalk Cliff (Brighton & Hove).
     expect(codeOf(await graph.query(record, { input }, { as: 'east-sussex-business-manager' }))).toBe('FORBIDDEN');
-    const national = await graph.query<any>(record, { input }, { as: 'national-administrator' });
-    expect(national.data.recordTrust).toEqual({ uid: '99001', name: 'Downland Learning Trust (renamed)' });
+    const national = await graph.query(record, { input }, { as: 'national-administrator' });
+    expect(dataOf(national).recordTrust).toEqual({ uid: '99001', name: 'Downland Learning Trust (renamed)' });
   });
 });
 
 describe("a change's answer is a read", () => {
   const disagreementId = nameBasedId('demo:disagreement:0001');
-  const learn = `mutation Learn($id: ID!, $note: String!, $reason: String) { recordEscalationLearning(id: $id, note: $note, accessReason: $reason) { caseReference raisedBy { id } history { nodes { kind reason } } } }`;
+  const learn = gql<{ recordEscalationLearning: { caseReference: string } }>(
+    `mutation Learn($id: ID!, $note: String!, $reason: String) { recordEscalationLearning(id: $id, note: $note, accessReason: $reason) { caseReference raisedBy { id } history { nodes { kind reason } } } }`,
+  );
   const audit = () => graph.subgraphs.escalations.db.getRepository(AuditRecord);
   const events = () =>
     graph.subgraphs.escalations.db.getRepository('EscalationEvent').countBy({ streamId: disagreementId });
@@ -200,7 +206,7 @@ describe("a change's answer is a read", () => {
   it("gives a partnership's staff, not party to the disagreement, nothing without a stated reason, and writes nothing", async () => {
     const eventsBefore = await events();
     // The scrutineer is West Sussex partnership staff, and never party to a case.
-    const result = await graph.query<any>(
+    const result = await graph.query(
       learn,
       { id: disagreementId, note: 'Learning noted by the scrutineer' },
       { as: 'west-sussex-scrutineer' },
@@ -223,13 +229,13 @@ describe("a change's answer is a read", () => {
   it('with a stated reason, answers and records the look as an ALERT with that reason, as reading it would', async () => {
     const before = await audit().count();
     const reason = 'Preparing the learning section of the yearly report';
-    const result = await graph.query<any>(
+    const result = await graph.query(
       learn,
       { id: disagreementId, note: 'Threshold decisions explained in writing', reason },
       { as: 'west-sussex-scrutineer' },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.recordEscalationLearning.caseReference).toBe('CASE-DEMO-0001');
+    expect(dataOf(result).recordEscalationLearning.caseReference).toBe('CASE-DEMO-0001');
     const written = await audit().find({ where: { entityId: disagreementId }, order: { sequence: 'DESC' }, take: 2 });
     expect(await audit().count()).toBe(before + 2);
     expect(written.map((r) => [r.action, r.reason, r.subject]).sort()).toEqual([
@@ -240,7 +246,7 @@ describe("a change's answer is a read", () => {
 
   it('asks no reason of a party, whose change is recorded as an UPDATE only', async () => {
     const before = await audit().count();
-    const result = await graph.query<any>(
+    const result = await graph.query(
       learn,
       { id: disagreementId, note: 'Agreed to explain thresholds at the first call' },
       { as: 'sussex-health-visitor' },
@@ -254,12 +260,12 @@ describe("a change's answer is a read", () => {
 
 describe('the national administrator', () => {
   it('keeps the registers but sees no case and acts for no partnership', async () => {
-    const disagreement = await graph.query<any>(
+    const disagreement = await graph.query(
       `query ($id: ID!) { professionalDisagreement(id: $id) { id } }`,
       { id: nameBasedId('demo:disagreement:0001') },
       { as: 'national-administrator' },
     );
-    expect(disagreement.data.professionalDisagreement).toBeNull();
+    expect(dataOf(disagreement).professionalDisagreement).toBeNull();
     const policy = `mutation ($p: ID!) { configureEscalationPolicy(partnershipId: $p, stages: [{ name: "Practitioners", participants: "the practitioners", timescaleWorkingDays: 5 }]) { stages { name } } }`;
     expect(codeOf(await graph.query(policy, { p: westSussex }, { as: 'national-administrator' }))).toBe('FORBIDDEN');
     const contact = `mutation ($agencyId: ID!) { setAgencyContact(agencyId: $agencyId, input: { role: SAFEGUARDING_LEAD, telephone: "01632 960413" }) { role } }`;

@@ -1,6 +1,6 @@
 import { mintDevelopmentToken, Role, type Identity } from '@safeguarding/shared';
 import { StatutoryPartner } from '../subgraphs/partnerships/src/partnership/partnership.entity';
-import { startGraph, type TestGraph } from './support/graph';
+import { dataOf, firstError, gql, present, startGraph, type TestGraph } from './support/graph';
 
 // Children Act 2004 s16E: the partners for an LA area are the LA, an ICB and the police for an area
 // overlapping it; data/reference/local-authority-partners.csv says which overlap.
@@ -11,13 +11,19 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-const create = `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id partners { id kind code } } }`;
-const activate = `mutation ($id: ID!, $on: Date!) { activatePartnership(id: $id, activeFrom: $on) { status } }`;
+const create = gql<{ createPartnership: { id: string; partners: Array<{ id: string; kind: string; code: string }> } }>(
+  `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id partners { id kind code } } }`,
+);
+const activate = gql<{ activatePartnership: { status: string } }>(
+  `mutation ($id: ID!, $on: Date!) { activatePartnership(id: $id, activeFrom: $on) { status } }`,
+);
 const nameLead = `mutation ($partnerId: ID!) { nameLeadSafeguardingPartner(partnerId: $partnerId, input: { name: "F. Example", office: "Chief Executive", namedOn: "2026-01-05" }) { id } }`;
 const uncovered = async () =>
-  (
-    await graph.query<any>('{ coverage { uncoveredLocalAuthorities { gssCode } } }')
-  ).data.coverage.uncoveredLocalAuthorities.map((la: { gssCode: string }) => la.gssCode);
+  dataOf(
+    await graph.query<{ coverage: { uncoveredLocalAuthorities: Array<{ gssCode: string }> } }>(
+      '{ coverage { uncoveredLocalAuthorities { gssCode } } }',
+    ),
+  ).coverage.uncoveredLocalAuthorities.map((la) => la.gssCode);
 
 async function managerOf(partnershipId: string): Promise<string> {
   const identity: Identity = {
@@ -32,20 +38,18 @@ async function managerOf(partnershipId: string): Promise<string> {
 async function createdWithLeads(
   input: Record<string, unknown>,
 ): Promise<{ id: string; manager: string; partners: { id: string; kind: string; code: string }[] }> {
-  const created = await graph.query<any>(create, { input }, { as: 'national-administrator' });
+  const created = await graph.query(create, { input }, { as: 'national-administrator' });
   expect(created.errors).toBeUndefined();
-  const { id, partners } = created.data.createPartnership;
+  const { id, partners } = dataOf(created).createPartnership;
   const manager = await managerOf(id);
   for (const partner of partners)
-    expect(
-      (await graph.query<any>(nameLead, { partnerId: partner.id }, { authorization: manager })).errors,
-    ).toBeUndefined();
+    expect((await graph.query(nameLead, { partnerId: partner.id }, { authorization: manager })).errors).toBeUndefined();
   return { id, manager, partners };
 }
 
 describe('safeguarding partners must be partners for the area (s16E)', () => {
   it('refuses Cumberland with NHS Sussex ICB, naming the field, the LA and the boards that would qualify', async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       create,
       {
         input: {
@@ -58,15 +62,15 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
       { as: 'national-administrator' },
     );
     expect(result.data).toBeNull();
-    const [error] = result.errors!;
-    expect(error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.integratedCareBoardOdsCodes' });
-    expect(error!.message).toContain('E06000063 (Cumberland)');
-    expect(error!.message).toContain('QE1');
-    expect(error!.message).toContain('QHM');
+    const error = firstError(result);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.integratedCareBoardOdsCodes' });
+    expect(error.message).toContain('E06000063 (Cumberland)');
+    expect(error.message).toContain('QE1');
+    expect(error.message).toContain('QHM');
   });
 
   it('refuses a police force from elsewhere, naming the force that would qualify', async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       create,
       {
         input: {
@@ -78,12 +82,12 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
       },
       { as: 'national-administrator' },
     );
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.policeForceGssCodes' });
-    expect(result.errors![0]!.message).toContain('E23000002 (Cumbria)');
+    expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.policeForceGssCodes' });
+    expect(firstError(result).message).toContain('E23000002 (Cumbria)');
   });
 
   it('checks every LA of a multi-LA footprint, and refuses a named board that covers none of it by its index', async () => {
-    const shortOfPolice = await graph.query<any>(
+    const shortOfPolice = await graph.query(
       create,
       {
         input: {
@@ -95,11 +99,11 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
       },
       { as: 'national-administrator' },
     );
-    expect(shortOfPolice.errors![0]!.extensions).toMatchObject({ field: 'input.policeForceGssCodes' });
-    expect(shortOfPolice.errors![0]!.message).toContain('E10000011 (East Sussex)');
-    expect(shortOfPolice.errors![0]!.message).toContain('E23000033');
+    expect(firstError(shortOfPolice).extensions).toMatchObject({ field: 'input.policeForceGssCodes' });
+    expect(firstError(shortOfPolice).message).toContain('E10000011 (East Sussex)');
+    expect(firstError(shortOfPolice).message).toContain('E23000033');
 
-    const strayBoard = await graph.query<any>(
+    const strayBoard = await graph.query(
       create,
       {
         input: {
@@ -111,11 +115,11 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
       },
       { as: 'national-administrator' },
     );
-    expect(strayBoard.errors![0]!.extensions).toMatchObject({
+    expect(firstError(strayBoard).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.integratedCareBoardOdsCodes.1',
     });
-    expect(strayBoard.errors![0]!.message).toContain('QNX');
+    expect(firstError(strayBoard).message).toContain('QNX');
   });
 
   it('accepts Essex with any one of its three overlapping boards, and counts it covered once active', async () => {
@@ -126,8 +130,8 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
       integratedCareBoardOdsCodes: ['QH8'],
       policeForceGssCodes: ['E23000028'],
     });
-    const active = await graph.query<any>(activate, { id, on: '2026-04-01' }, { authorization: manager });
-    expect(active.data.activatePartnership).toEqual({ status: 'ACTIVE' });
+    const active = await graph.query(activate, { id, on: '2026-04-01' }, { authorization: manager });
+    expect(dataOf(active).activatePartnership).toEqual({ status: 'ACTIVE' });
     expect(await uncovered()).not.toContain('E10000012');
   });
 
@@ -139,12 +143,15 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
       policeForceGssCodes: ['E23000002'],
     });
     // A row written before the rule existed (or by an older release): the board moved elsewhere.
-    const board = partners.find((p) => p.kind === 'INTEGRATED_CARE_BOARD')!;
+    const board = present(
+      partners.find((p) => p.kind === 'INTEGRATED_CARE_BOARD'),
+      'the integrated care board',
+    );
     await graph.subgraphs.partnerships.db.getRepository(StatutoryPartner).update({ id: board.id }, { code: 'QNX' });
-    const refused = await graph.query<any>(activate, { id, on: '2026-04-01' }, { authorization: manager });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', rule: 'PARTNERS_FOR_THE_AREA' });
-    expect(refused.errors![0]!.message).toContain('E06000064 (Westmorland and Furness)');
-    expect(refused.errors![0]!.message).toContain('QE1');
+    const refused = await graph.query(activate, { id, on: '2026-04-01' }, { authorization: manager });
+    expect(firstError(refused).extensions).toMatchObject({ code: 'CONFLICT', rule: 'PARTNERS_FOR_THE_AREA' });
+    expect(firstError(refused).message).toContain('E06000064 (Westmorland and Furness)');
+    expect(firstError(refused).message).toContain('QE1');
     expect(await uncovered()).toContain('E06000064');
   });
 
@@ -155,12 +162,13 @@ describe('safeguarding partners must be partners for the area (s16E)', () => {
       integratedCareBoardOdsCodes: ['QHM'],
       policeForceGssCodes: ['E23000002'],
     });
-    expect(
-      (await graph.query<any>(activate, { id, on: '2026-04-01' }, { authorization: manager })).errors,
-    ).toBeUndefined();
+    expect((await graph.query(activate, { id, on: '2026-04-01' }, { authorization: manager })).errors).toBeUndefined();
     expect(await uncovered()).not.toContain('E06000063');
     // The same arrangements with a force from elsewhere (as the issue found activated) cover nothing.
-    const police = partners.find((p) => p.kind === 'POLICE')!;
+    const police = present(
+      partners.find((p) => p.kind === 'POLICE'),
+      'the police',
+    );
     await graph.subgraphs.partnerships.db
       .getRepository(StatutoryPartner)
       .update({ id: police.id }, { code: 'E23000033' });

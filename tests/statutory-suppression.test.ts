@@ -1,5 +1,5 @@
 import { demoIds, statutoryOrganisationId } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { dataOf, gql, startGraph, type TestGraph } from './support/graph';
 
 // Small-number suppression protects children in what is published or shared nationally; the
 // partnership's own staff see exact counts of their own cases.
@@ -12,17 +12,30 @@ afterAll(() => graph?.stop());
 
 const eastSussex = demoIds.partnerships.eastSussex;
 const eastSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '845' });
-const report = (
-  published: boolean,
-) => `query ($p: ID!) { partnership(id: $p) { escalationReport(from: "2027-03-01", to: "2027-03-31"${published ? ', published: true' : ''}) {
+interface Count {
+  count: number | null;
+  suppressed: boolean;
+}
+interface EscalationReport {
+  raised: Count;
+  open: Count;
+  resolved: Count;
+  byIssueType: Array<{ issueType: string; raised: Count }>;
+  byOrganisationPair: { nodes: Array<{ raised: Count }> };
+  timeToResolve: { medianWorkingDays: number | null; meanWorkingDays: number | null };
+}
+const report = (published: boolean) =>
+  gql<{
+    partnership: { escalationReport: EscalationReport };
+  }>(`query ($p: ID!) { partnership(id: $p) { escalationReport(from: "2027-03-01", to: "2027-03-31"${published ? ', published: true' : ''}) {
   raised { count suppressed } open { count suppressed } resolved { count suppressed }
   byIssueType { issueType raised { count suppressed } } byOrganisationPair { nodes { raised { count suppressed } } }
-  timeToResolve { medianWorkingDays meanWorkingDays } } } }`;
+  timeToResolve { medianWorkingDays meanWorkingDays } } } }`);
 
 describe('suppression', () => {
   beforeAll(async () => {
     for (let i = 0; i < 3; i++) {
-      const result = await graph.query<any>(
+      const result = await graph.query(
         `mutation ($input: RaiseProfessionalDisagreementInput!) { raiseProfessionalDisagreement(input: $input) { id } }`,
         {
           input: {
@@ -40,13 +53,13 @@ describe('suppression', () => {
   });
 
   it("gives the partnership's own staff exact counts of their own cases, however small", async () => {
-    const result = await graph.query<any>(report(false), { p: eastSussex }, { as: 'east-sussex-business-manager' });
+    const result = await graph.query(report(false), { p: eastSussex }, { as: 'east-sussex-business-manager' });
     expect(result.errors).toBeUndefined();
-    const r = result.data.partnership.escalationReport;
+    const r = dataOf(result).partnership.escalationReport;
     expect(r.raised).toEqual({ count: 3, suppressed: false });
     expect(r.open).toEqual({ count: 3, suppressed: false });
     expect(r.resolved).toEqual({ count: 0, suppressed: false });
-    expect(r.byIssueType.find((c: any) => c.issueType === 'INFORMATION_SHARING').raised).toEqual({
+    expect(r.byIssueType.find((c) => c.issueType === 'INFORMATION_SHARING')?.raised).toEqual({
       count: 3,
       suppressed: false,
     });
@@ -56,7 +69,7 @@ describe('suppression', () => {
   });
 
   it('suppresses the same counts in the report as it may be published or shared', async () => {
-    const r = (await graph.query<any>(report(true), { p: eastSussex }, { as: 'east-sussex-business-manager' })).data
+    const r = dataOf(await graph.query(report(true), { p: eastSussex }, { as: 'east-sussex-business-manager' }))
       .partnership.escalationReport;
     expect(r.raised).toEqual({ count: null, suppressed: true });
     expect(r.byOrganisationPair.nodes).toEqual([{ raised: { count: null, suppressed: true } }]);

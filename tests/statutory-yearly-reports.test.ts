@@ -1,5 +1,5 @@
 import { demoIds, mintDevelopmentToken, Role, type Identity } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './support/graph';
+import { dataOf, gql, startGraph, type TestGraph } from './support/graph';
 
 // Working Together 2023 ch. 2: a yearly report published by 30 September after the financial year.
 const today = new Date('2026-11-22T12:00:00Z');
@@ -9,19 +9,31 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-const obligations = `query ($id: ID!) { partnership(id: $id) { yearlyReportObligations { totalCount nodes { financialYear status reasons report { id } publicationDeadline { due rule } } } } }`;
+interface YearlyReportObligation {
+  financialYear: string;
+  status: string;
+  reasons: string[];
+  report: { id: string } | null;
+  publicationDeadline: { due: string; rule: string };
+}
+const obligations = gql<{
+  partnership: { yearlyReportObligations: { totalCount: number; nodes: YearlyReportObligation[] } | null } | null;
+}>(
+  `query ($id: ID!) { partnership(id: $id) { yearlyReportObligations { totalCount nodes { financialYear status reasons report { id } publicationDeadline { due rule } } } } }`,
+);
 
 describe('a partnership sees its own yearly-report obligations', () => {
   it('shows East Sussex its 2025-26 report as OVERDUE with the rule, though none is recorded, and every year it was in force', async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       obligations,
       { id: demoIds.partnerships.eastSussex },
       { as: 'east-sussex-business-manager' },
     );
     expect(result.errors).toBeUndefined();
-    const years = result.data.partnership.yearlyReportObligations.nodes;
-    expect(result.data.partnership.yearlyReportObligations.totalCount).toBe(years.length);
-    const byYear = new Map(years.map((y: { financialYear: string }) => [y.financialYear, y]));
+    const listed = dataOf(result).partnership?.yearlyReportObligations;
+    const years = listed?.nodes ?? [];
+    expect(listed?.totalCount).toBe(years.length);
+    const byYear = new Map(years.map((y) => [y.financialYear, y]));
     expect(byYear.get('2025-26')).toMatchObject({
       status: 'OVERDUE',
       reasons: ['not published by 2026-09-30'],
@@ -31,7 +43,7 @@ describe('a partnership sees its own yearly-report obligations', () => {
     expect(byYear.get('2024-25')).toMatchObject({ status: 'COMPLETE' });
     expect(byYear.get('2026-27')).toMatchObject({ status: 'NOT_YET_DUE' });
     // In force since 29 September 2019: every year from 2019-20 on, newest first.
-    expect(years.map((y: { financialYear: string }) => y.financialYear)).toEqual([
+    expect(years.map((y) => y.financialYear)).toEqual([
       '2026-27',
       '2025-26',
       '2024-25',
@@ -44,19 +56,21 @@ describe('a partnership sees its own yearly-report obligations', () => {
   });
 
   it('shows the obligations to no one outside the partnership', async () => {
-    const result = await graph.query<any>(
+    const result = await graph.query(
       obligations,
       { id: demoIds.partnerships.eastSussex },
       { as: 'west-sussex-business-manager' },
     );
-    expect(result.data.partnership?.yearlyReportObligations?.nodes ?? []).toEqual([]);
+    expect(dataOf(result).partnership?.yearlyReportObligations?.nodes ?? []).toEqual([]);
   });
 });
 
 describe("the Panel's compliance list", () => {
   it('counts a year only for partnerships in force on its due date', async () => {
-    const create = `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id partners { id } } }`;
-    const created = await graph.query<any>(
+    const create = gql<{ createPartnership: { id: string; partners: Array<{ id: string }> } }>(
+      `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id partners { id } } }`,
+    );
+    const created = await graph.query(
       create,
       {
         input: {
@@ -68,7 +82,7 @@ describe("the Panel's compliance list", () => {
       },
       { as: 'national-administrator' },
     );
-    const { id, partners } = created.data.createPartnership;
+    const { id, partners } = dataOf(created).createPartnership;
     const identity: Identity = {
       subject: 'test:manager:late',
       organisation: { id: 'a3f1c2d4-0000-4000-8000-000000000001', kind: 'LOCAL_AUTHORITY' },
@@ -83,32 +97,30 @@ describe("the Panel's compliance list", () => {
         { authorization: manager },
       );
     }
-    const activated = await graph.query<any>(
+    const activated = await graph.query(
       `mutation ($id: ID!) { activatePartnership(id: $id, activeFrom: "2026-11-01") { status } }`,
       { id },
       { authorization: manager },
     );
     expect(activated.errors).toBeUndefined();
 
-    const compliance = await graph.query<any>(
+    const compliance = await graph.query<{
+      yearlyReportCompliance: { nodes: Array<{ partnership: { id: string }; status: string }> };
+    }>(
       '{ yearlyReportCompliance(financialYear: "2025-26", first: 100) { nodes { partnership { id } status } } }',
       {},
       { as: 'panel-member' },
     );
     expect(compliance.errors).toBeUndefined();
-    const listed = compliance.data.yearlyReportCompliance.nodes.map(
-      (row: { partnership: { id: string } }) => row.partnership.id,
-    );
+    const listed = dataOf(compliance).yearlyReportCompliance.nodes.map((row) => row.partnership.id);
     expect(listed).not.toContain(id);
-    expect(compliance.data.yearlyReportCompliance.nodes).toContainEqual({
+    expect(dataOf(compliance).yearlyReportCompliance.nodes).toContainEqual({
       partnership: { id: demoIds.partnerships.eastSussex },
       status: 'OVERDUE',
     });
 
     // Its own staff see no 2025-26 obligation either (begun after its due date), only the year it began in.
-    const own = await graph.query<any>(obligations, { id }, { authorization: manager });
-    expect(
-      own.data.partnership.yearlyReportObligations.nodes.map((y: { financialYear: string }) => y.financialYear),
-    ).toEqual(['2026-27']);
+    const own = await graph.query(obligations, { id }, { authorization: manager });
+    expect(dataOf(own).partnership?.yearlyReportObligations?.nodes.map((y) => y.financialYear)).toEqual(['2026-27']);
   });
 });

@@ -1,5 +1,5 @@
 import { demoIds, statutoryOrganisationId } from '@safeguarding/shared';
-import { startGraph, type TestGraph } from './graph';
+import { startGraph, type GraphQLResponse, type TestGraph } from './graph';
 
 /**
  * What the tests of escalations' copies of other services' registers (issue 14) share: one graph
@@ -27,8 +27,7 @@ export function graphForFile(): TestGraph {
 export const westSussex = demoIds.partnerships.westSussex;
 export const westSussexCouncil = statutoryOrganisationId({ kind: 'LOCAL_AUTHORITY', dfeCode: '938' });
 
-type Result = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-export const refusal = (result: Result) => ({
+export const refusal = (result: GraphQLResponse<unknown>) => ({
   ...result.errors?.[0]?.extensions,
   message: result.errors?.[0]?.message,
 });

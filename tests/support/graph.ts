@@ -21,6 +21,9 @@ import {
 } from '@safeguarding/shared';
 import type { SpanExporter } from '@safeguarding/shared';
 import { In } from 'typeorm';
+import { print } from 'graphql';
+import type { GraphQLResponse } from './narrow';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   createAuthenticator,
   readSupergraph,
@@ -32,9 +35,22 @@ import { startIdentityProvider, type TestIdentityProvider } from './identity-pro
 
 export const onMysql = Boolean(process.env['DATABASE_URL']);
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+export { at, dataOf, errorsOf, firstError, present, type GraphQLResponse } from './narrow';
+
+declare const answerShape: unique symbol;
+
+/**
+ * An operation's text with the shape of its answer and of its variables, stated once beside it so
+ * that every `graph.query` of it is typed (the phantom member exists only for the compiler).
+ */
+export interface Operation<TData, TVariables = Record<string, unknown>> {
+  readonly source: string;
+  readonly [answerShape]?: { readonly data: TData; readonly variables: TVariables };
+}
+
+/** Names the shape a test expects of an operation's answer (and variables): `gql<{ viewer: … }>(`query …`)`. */
+export function gql<TData, TVariables = Record<string, unknown>>(source: string): Operation<TData, TVariables> {
+  return { source };
 }
 
 export interface QueryOptions {
@@ -48,6 +64,11 @@ export interface TestGraph {
   readonly subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The secrets this graph was started with, so tests can forge with the wrong ones. */
   readonly secrets: { readonly jwt: string; readonly internal: string };
+  query<TData, TVariables>(
+    operation: Operation<TData, TVariables> | TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    options?: QueryOptions,
+  ): Promise<GraphQLResponse<TData>>;
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -269,10 +290,12 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       : mintDevelopmentToken(identity, { secret: jwtSecret, issuer: 'test-issuer', audience: 'test-audience' });
   };
   const query = async <T>(
-    document: string,
-    variables?: Record<string, unknown>,
+    operation: string | Operation<T, unknown> | TypedDocumentNode<T, unknown>,
+    variables?: unknown,
     options: QueryOptions = {},
   ): Promise<GraphQLResponse<T>> => {
+    const document =
+      typeof operation === 'string' ? operation : 'source' in operation ? operation.source : print(operation);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.as) headers['authorization'] = `Bearer ${await tokenFor(options.as)}`;
     if (options.authorization !== undefined) headers['authorization'] = options.authorization;

@@ -1,5 +1,6 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { coercionErrorsOfVariable, DateScalar } from '@safeguarding/shared';
+import { at, present } from '../support/narrow';
 
 const schema = buildSchema(`
   scalar Date
@@ -9,12 +10,12 @@ const schema = buildSchema(`
   type Query { ok: Boolean }
   type Mutation { record(input: Whole!): Boolean }
 `);
-Object.assign(schema.getType('Date')!, { parseValue: DateScalar.parseValue });
+Object.assign(present(schema.getType('Date'), 'the Date scalar'), { parseValue: DateScalar.parseValue });
 
 const document = parse('mutation ($w: Whole!) { record(input: $w) }');
 const operation = document.definitions[0] as OperationDefinitionNode;
 const refusals = (value: unknown) =>
-  coercionErrorsOfVariable(schema, document, operation.variableDefinitions![0]!, { w: value });
+  coercionErrorsOfVariable(schema, document, at(operation.variableDefinitions, 0), { w: value });
 
 describe('coercion refusals rebuilt from the schema, never from graphql-js wording', () => {
   it('names each place under the argument, in the order graphql-js reports them, without the values', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultReferenceDataDir, ReferenceData, ReferenceDataError } from '../../shared/src';
+import { at, present } from '../support/narrow';
 
 // The files of data/reference as they ship, and replacements an operator might load.
 const shipped = ReferenceData.load(defaultReferenceDataDir);
@@ -16,10 +17,10 @@ function copyOfReferenceData(change: (directory: string) => void): string {
 
 describe('the shipped reference data', () => {
   it('knows which ICBs and police force overlap each live local authority (Essex overlaps three boards)', () => {
-    const essex = shipped.partnersOf('E10000012')!;
+    const essex = present(shipped.partnersOf('E10000012'), 'the partners of Essex (E10000012)');
     expect(essex.integratedCareBoards.map((board) => board.icbOdsCode).sort()).toHaveLength(3);
     expect(essex.policeForceGssCodes.map((code) => shipped.policeForceAreaByGss(code)?.name)).toEqual(['Essex']);
-    const shares = essex.integratedCareBoards.map((board) => board.share!);
+    const shares = essex.integratedCareBoards.map((board) => present(board.share, `the share of ${board.icbOdsCode}`));
     expect(shares.every((share) => share > 0 && share <= 1)).toBe(true);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     for (const la of shipped.liveLocalAuthorities)
@@ -65,8 +66,8 @@ describe('a replacement set loaded from REFERENCE_DATA_DIR', () => {
       expect(data.integratedCareBoards).toHaveLength(shipped.integratedCareBoards.length + 1);
       const before = data.integratedCareBoardsOn('2026-03-31').map((icb) => icb.gssCode);
       const after = data.integratedCareBoardsOn('2026-04-01').map((icb) => icb.gssCode);
-      expect(before).toContain(shipped.integratedCareBoards[0]!.gssCode);
-      expect(after).not.toContain(shipped.integratedCareBoards[0]!.gssCode);
+      expect(before).toContain(at(shipped.integratedCareBoards, 0).gssCode);
+      expect(after).not.toContain(at(shipped.integratedCareBoards, 0).gssCode);
       expect(after).toContain('E54000099');
       expect(before).not.toContain('E54000099');
     } finally {
