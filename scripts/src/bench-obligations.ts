@@ -76,6 +76,9 @@ async function seed(target: DatabaseTarget): Promise<import('typeorm').DataSourc
         provisional: false,
         status: 'OPEN',
         metOn: null,
+        // As the intake decides it from the audience below.
+        ownerOrganisationAdmitted: true,
+        ownerPartnershipAdmitted: false,
         sequence: 1,
         changedAt: new Date().toISOString(),
       }),

@@ -64,6 +64,17 @@ export class IndexedObligation {
   @Column('int')
   sequence!: number;
 
+  /**
+   * Whether the audience names the owning organisation (any of its groups) and the owning partnership: a
+   * reminder goes to an owner's endpoints only where the owner may see the duty. Decided when the event
+   * is applied, so the reminder pass reads two columns rather than probing the audience twice per row.
+   */
+  @Column('boolean', { default: false })
+  ownerOrganisationAdmitted!: boolean;
+
+  @Column('boolean', { default: false })
+  ownerPartnershipAdmitted!: boolean;
+
   /** When the owner recorded the change (the event's occurredAt). */
   @Column('varchar', { length: 30 })
   changedAt!: string;

@@ -49,12 +49,10 @@ const crossedColumns = [
   'provisional',
   'status',
   'metOn',
+  'ownerOrganisationAdmitted',
+  'ownerPartnershipAdmitted',
 ] as const satisfies ReadonlyArray<keyof IndexedObligation>;
-type CrossedObligation = Pick<IndexedObligation, (typeof crossedColumns)[number]> & {
-  /** The audience names the owning organisation (or partnership): its endpoints may be told. */
-  readonly organisationAdmitted: boolean;
-  readonly partnershipAdmitted: boolean;
-};
+type CrossedObligation = Pick<IndexedObligation, (typeof crossedColumns)[number]>;
 
 /**
  * Finds every open obligation that has crossed a reminder threshold since the last pass, records
@@ -170,12 +168,7 @@ export class ReminderScheduler {
       .andWhere(`(obligation.due <= :today OR ${this.dueSoon(query, today)})`)
       .andWhere(`(NOT ${sent(mainStage)} OR ${stillWanted})`);
     for (const column of crossedColumns) query.addSelect(`obligation.${column}`, column);
-    // Whether the audience admits the owning organisation and partnership, in the same statement.
-    const names = (clause: string, column: string) =>
-      `CASE WHEN EXISTS (SELECT 1 FROM obligation_audience a WHERE a.obligationId = obligation.id AND a.clause = '${clause}' AND a.value = obligation.${column}) THEN 1 ELSE 0 END`;
     query
-      .addSelect(names('ORGANISATION', 'ownerOrganisationId'), 'organisationAdmitted')
-      .addSelect(names('PARTNERSHIP', 'ownerPartnershipId'), 'partnershipAdmitted')
       .addSelect(`CASE WHEN ${sent(mainStage)} THEN 1 ELSE 0 END`, 'mainSent')
       .addSelect(`CASE WHEN ${stillWanted} THEN 1 ELSE 0 END`, 'stillWanted');
     const raw = await query.getRawMany<Record<keyof CrossedObligation | 'mainSent' | 'stillWanted', unknown>>();
@@ -184,8 +177,8 @@ export class ReminderScheduler {
       const obligation: CrossedObligation = {
         ...(row as unknown as CrossedObligation),
         provisional: Boolean(Number(row.provisional)),
-        organisationAdmitted: Number(row.organisationAdmitted) === 1,
-        partnershipAdmitted: Number(row.partnershipAdmitted) === 1,
+        ownerOrganisationAdmitted: Number(row.ownerOrganisationAdmitted) === 1,
+        ownerPartnershipAdmitted: Number(row.ownerPartnershipAdmitted) === 1,
       };
       if (Number(row.mainSent) !== 1) {
         const stage = obligation.due > today ? 'DUE_SOON' : obligation.due === today ? 'DUE_TODAY' : 'OVERDUE';
@@ -254,7 +247,10 @@ export class ReminderScheduler {
     const rows: QueuedDelivery[] = [];
     for (const { row, organisation, partnership } of wanted) {
       // Recipients are always among the owners, so the audience need only name them.
-      const to = [...(row.organisationAdmitted ? organisation : []), ...(row.partnershipAdmitted ? partnership : [])];
+      const to = [
+        ...(row.ownerOrganisationAdmitted ? organisation : []),
+        ...(row.ownerPartnershipAdmitted ? partnership : []),
+      ];
       if (to.length === 0) continue;
       rows.push(
         ...deliveryRows(
