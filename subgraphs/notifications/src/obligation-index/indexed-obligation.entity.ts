@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ObligationStatus } from '@safeguarding/shared';
+import type { ObligationOrganisationKind, ObligationStatus } from '@safeguarding/shared';
 
 /**
  * The national index: one row per obligation any subgraph holds, as its latest event described it.
@@ -35,11 +35,19 @@ export class IndexedObligation {
   @Column('varchar', { length: 64, nullable: true })
   ownerOrganisationId!: string | null;
 
+  /** AGENCY or SCHOOL, as the owner's event said; null from events sent before it was carried. */
+  @Column('varchar', { length: 8, nullable: true })
+  ownerOrganisationKind!: ObligationOrganisationKind | null;
+
   @Column('varchar', { length: 36, nullable: true })
   ownerPartnershipId!: string | null;
 
   @Column('varchar', { length: 64 })
   owedTo!: string;
+
+  /** AGENCY or SCHOOL where `owedTo` is an organisation's id, as the owner's event said. */
+  @Column('varchar', { length: 8, nullable: true })
+  owedToKind!: ObligationOrganisationKind | null;
 
   @Column('varchar', { length: 10 })
   due!: string;
