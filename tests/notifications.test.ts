@@ -260,7 +260,6 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
       kind: 'REFERRAL_DECISION',
       occurrence: null,
       owedTo: 'REFERRER',
-      owedToKind: null,
       owner: { organisationId: westSussexCouncil, partnership: null },
       about: { __typename: 'Referral', id: referralDecision.about.id },
       deadline: {

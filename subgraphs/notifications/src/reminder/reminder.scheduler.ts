@@ -14,6 +14,7 @@ import { insertIgnoring } from '../bulk-insert';
 import { deliveryRows, insertDeliveries, type QueuedDelivery } from '../webhook/webhook-fanout';
 import { eventTypeOf, recipientsOf, reminderStages, type ReminderStage } from './reminder.transitions';
 import { SchedulerLease } from './scheduler-lease.entity';
+import { SentReminder } from './sent-reminder.entity';
 
 export interface ReminderSchedule {
   /** Working days before the due date that "due soon" is sent (0: never), and per kind where set. */
@@ -153,23 +154,33 @@ export class ReminderScheduler {
    */
   private async crossedRows(manager: EntityManager, today: IsoDate): Promise<Map<ReminderStage, CrossedObligation[]>> {
     const longAgo = workingDaysBefore(this.calendar, today, this.schedule.stillOverdueWorkingDays);
-    const sent = (stage: string) =>
-      `EXISTS (SELECT 1 FROM ${sentReminderTable} s WHERE s.obligationId = obligation.id AND s.stage = ${stage} AND s.due = obligation.due)`;
     // The one stage a due date puts an obligation in, besides "still overdue".
     const mainStage = `(CASE WHEN obligation.due > :today THEN 'DUE_SOON' WHEN obligation.due = :today THEN 'DUE_TODAY' ELSE 'OVERDUE' END)`;
-    const stillWanted = `(obligation.due <= :longAgo AND NOT ${sent("'STILL_OVERDUE'")})`;
+    // Each reminder already sent found by one primary-key lookup per row (left joins), where EXISTS in both
+    // the filter and the selected flags made the database look twice.
+    const stillWanted = `(obligation.due <= :longAgo AND sentStill.obligationId IS NULL)`;
     const query = manager
       .getRepository(IndexedObligation)
       .createQueryBuilder('obligation')
       .select([])
+      .leftJoin(
+        SentReminder,
+        'sentMain',
+        `sentMain.obligationId = obligation.id AND sentMain.stage = ${mainStage} AND sentMain.due = obligation.due`,
+      )
+      .leftJoin(
+        SentReminder,
+        'sentStill',
+        `sentStill.obligationId = obligation.id AND sentStill.stage = 'STILL_OVERDUE' AND sentStill.due = obligation.due`,
+      )
       .where('obligation.status = :open', { open: 'OPEN' })
       .setParameters({ today, longAgo });
     query
       .andWhere(`(obligation.due <= :today OR ${this.dueSoon(query, today)})`)
-      .andWhere(`(NOT ${sent(mainStage)} OR ${stillWanted})`);
+      .andWhere(`(sentMain.obligationId IS NULL OR ${stillWanted})`);
     for (const column of crossedColumns) query.addSelect(`obligation.${column}`, column);
     query
-      .addSelect(`CASE WHEN ${sent(mainStage)} THEN 1 ELSE 0 END`, 'mainSent')
+      .addSelect(`CASE WHEN sentMain.obligationId IS NULL THEN 0 ELSE 1 END`, 'mainSent')
       .addSelect(`CASE WHEN ${stillWanted} THEN 1 ELSE 0 END`, 'stillWanted');
     const raw = await query.getRawMany<Record<keyof CrossedObligation | 'mainSent' | 'stillWanted', unknown>>();
     const byStage = new Map<ReminderStage, CrossedObligation[]>(reminderStages.map((stage) => [stage, []]));
