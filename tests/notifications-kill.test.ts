@@ -177,8 +177,9 @@ describe.each(['embedded', 'nats'] as const)(
           new ObligationLedger(manager, 'escalations', new Date()).open({
             kind: 'REFERRAL_DECISION',
             about: { type: 'Referral', id: randomUUID() },
-            owner: { organisationId: sussexPolice, partnershipId: null },
+            owner: { organisationId: sussexPolice, organisationKind: 'AGENCY', partnershipId: null },
             owedTo: 'REFERRER',
+            owedToKind: null,
             deadline: { due: '2026-12-03', rule: '1 working day after the referral', provisional: false },
             basis: 'Working Together to Safeguard Children 2023, chapter 1',
             audience: { ...noOne, organisationIds: [sussexPolice], organisationRoles: [Role.SAFEGUARDING_MANAGER] },
@@ -313,8 +314,9 @@ describe('the broker killed during a burst, on the nats bus', () => {
         new ObligationLedger(manager, 'escalations', new Date()).open({
           kind: 'REFERRAL_DECISION',
           about: { type: 'Referral', id: randomUUID() },
-          owner: { organisationId: sussexPolice, partnershipId: null },
+          owner: { organisationId: sussexPolice, organisationKind: 'AGENCY', partnershipId: null },
           owedTo: 'REFERRER',
+          owedToKind: null,
           deadline: { due: '2026-12-03', rule: '1 working day after the referral', provisional: false },
           basis: 'Working Together to Safeguard Children 2023, chapter 1',
           audience: { ...noOne, organisationIds: [sussexPolice], organisationRoles: [Role.SAFEGUARDING_MANAGER] },

@@ -164,8 +164,9 @@ describe('webhooks and reminders', () => {
   const policeDuty = (due: string): ObligationDraft => ({
     kind: 'REFERRAL_DECISION',
     about: { type: 'Referral', id: randomUUID() },
-    owner: { organisationId: sussexPolice, partnershipId: null },
+    owner: { organisationId: sussexPolice, organisationKind: 'AGENCY', partnershipId: null },
     owedTo: 'REFERRER',
+    owedToKind: null,
     deadline: { due, rule: `1 working day after the referral`, provisional: false },
     basis: 'Working Together to Safeguard Children 2023, chapter 1',
     audience: { ...noOne, organisationIds: [sussexPolice], organisationRoles: [Role.SAFEGUARDING_MANAGER] },
@@ -231,7 +232,7 @@ describe('webhooks and reminders', () => {
     await open('schools', {
       ...policeDuty('2026-12-09'),
       kind: 'FILE_TRANSFER',
-      owner: { organisationId: seaviewPrimary, partnershipId: null },
+      owner: { organisationId: seaviewPrimary, organisationKind: 'SCHOOL', partnershipId: null },
       audience: { ...noOne, organisationIds: [seaviewPrimary] },
     });
     const row = await open('escalations', duty);
@@ -298,7 +299,7 @@ describe('webhooks and reminders', () => {
     expect(school.errors).toBeUndefined();
     await open('schools', {
       ...policeDuty('2026-12-20'),
-      owner: { organisationId: seaviewPrimary, partnershipId: null },
+      owner: { organisationId: seaviewPrimary, organisationKind: 'SCHOOL', partnershipId: null },
       audience: { ...noOne, organisationIds: [seaviewPrimary, sussexPolice] },
     });
     await settled();
@@ -444,8 +445,9 @@ describe.each(['embedded', 'nats'] as const)('a restart during a burst, on the %
         new ObligationLedger(manager, 'escalations', now()).open({
           kind: 'REFERRAL_DECISION',
           about: { type: 'Referral', id: randomUUID() },
-          owner: { organisationId: sussexPolice, partnershipId: null },
+          owner: { organisationId: sussexPolice, organisationKind: 'AGENCY', partnershipId: null },
           owedTo: 'REFERRER',
+          owedToKind: null,
           deadline: { due: '2026-12-03', rule: `rule ${i}`, provisional: false },
           basis: 'Working Together to Safeguard Children 2023',
           audience: { ...noOne, organisationIds: [sussexPolice] },

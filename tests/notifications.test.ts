@@ -59,8 +59,9 @@ function draft(
   return {
     kind,
     about,
-    owner: { organisationId: null, partnershipId: null },
+    owner: { organisationId: null, organisationKind: null, partnershipId: null },
     owedTo: 'NATIONAL_PANEL',
+    owedToKind: null,
     deadline: { due, rule: `test rule to ${due}`, provisional: false },
     basis: 'Working Together to Safeguard Children 2023',
     audience: noOne,
@@ -70,8 +71,9 @@ function draft(
 
 // A referral's decision: the receiving authority and the referrer's case workers.
 const referralDecision = draft('REFERRAL_DECISION', { type: 'Referral', id: randomUUID() }, '2026-12-03', {
-  owner: { organisationId: westSussexCouncil, partnershipId: null },
+  owner: { organisationId: westSussexCouncil, organisationKind: 'AGENCY', partnershipId: null },
   owedTo: 'REFERRER',
+  owedToKind: null,
   audience: {
     ...noOne,
     organisationIds: [westSussexCouncil, sussexPolice],
@@ -80,7 +82,7 @@ const referralDecision = draft('REFERRAL_DECISION', { type: 'Referral', id: rand
 });
 // A partnership's publication: its staff, and the Panel wherever it acts.
 const publication = draft('PRACTICE_REVIEW_PUBLICATION', { type: 'PracticeReview', id: randomUUID() }, '2026-11-20', {
-  owner: { organisationId: null, partnershipId: westSussex },
+  owner: { organisationId: null, organisationKind: null, partnershipId: westSussex },
   audience: {
     ...noOne,
     partnershipIds: [westSussex],
@@ -90,14 +92,15 @@ const publication = draft('PRACTICE_REVIEW_PUBLICATION', { type: 'PracticeReview
 });
 // A school's file transfer: anyone at the school (no role named).
 const fileTransfer = draft('FILE_TRANSFER', { type: 'ChildProtectionFileTransfer', id: randomUUID() }, today, {
-  owner: { organisationId: seaviewPrimary, partnershipId: null },
+  owner: { organisationId: seaviewPrimary, organisationKind: 'SCHOOL', partnershipId: null },
   owedTo: 'RECEIVING_SCHOOL',
+  owedToKind: null,
   audience: { ...noOne, organisationIds: [seaviewPrimary] },
 });
 // Another partnership's yearly report: its staff only.
 const yearlyReport = draft('YEARLY_REPORT', { type: 'Partnership', id: eastSussex }, '2027-09-30', {
   occurrence: '2026-27',
-  owner: { organisationId: null, partnershipId: eastSussex },
+  owner: { organisationId: null, organisationKind: null, partnershipId: eastSussex },
   audience: { ...noOne, partnershipIds: [eastSussex], partnershipRoles: [...partnershipStaffRoles] },
 });
 
@@ -471,6 +474,70 @@ describe.each<Bus>(['embedded', 'nats'])('notifications on the %s bus', (bus) =>
     await settled();
     const [reopened] = (await due('west-sussex-social-worker')).nodes;
     expect(reopened).toMatchObject({ kind: 'REFERRAL_DECISION', deadline: { due: '2026-12-04' } });
+  });
+
+  it('types each organisation by the kind its owner sent, and by the id alone only for events sent without it', async () => {
+    const intake = new EventIntake({ db: graph.subgraphs.notifications.db, now });
+    const event = (owner: string, owedTo: string, kinds: Record<string, unknown> | null) => {
+      const id = randomUUID();
+      ours.add(id);
+      return {
+        eventId: randomUUID(),
+        source: 'escalations',
+        type: 'obligation.opened',
+        entityType: 'Obligation',
+        entityId: id,
+        sequence: 1,
+        occurredAt: now().toISOString(),
+        payload: {
+          obligationId: id,
+          kind: 'ESCALATION_STAGE',
+          about: { type: 'ProfessionalDisagreement', id: randomUUID() },
+          occurrence: '',
+          owner: { organisationId: owner, partnershipId: null, ...(kinds ? { organisationKind: kinds['owner'] } : {}) },
+          owedTo,
+          ...(kinds ? { owedToKind: kinds['owedTo'] } : {}),
+          deadline: {
+            due: '2026-12-20',
+            rule: 'the stage timescale',
+            basis: 'local escalation policy',
+            provisional: false,
+          },
+          status: 'OPEN',
+          metOn: null,
+          audience: { ...noOne, nationalRoles: [Role.PANEL_MEMBER] },
+        },
+      };
+    };
+    // Six digits, as a URN would be, yet an agency's id, and an agency owed by a school: only the kinds tell.
+    const typed = event('123456', 'not-a-urn', { owner: 'AGENCY', owedTo: 'SCHOOL' });
+    const untyped = event('654321', 'some-agency-id', null);
+    for (const sent of [typed, untyped]) expect(await intake.take(sent)).toBe('taken');
+    const result = await graph.query<{
+      whatIsDue: {
+        nodes: Array<{
+          id: string;
+          owner: { organisation: { __typename: string; id?: string; urn?: string } };
+          owedToOrganisation: { __typename: string; id?: string; urn?: string };
+        }>;
+      };
+    }>(
+      `{ whatIsDue(first: 100, filter: { kinds: [ESCALATION_STAGE] }) { nodes { id
+        owner { organisation { __typename ... on Agency { id } ... on School { urn } } }
+        owedToOrganisation { __typename ... on Agency { id } ... on School { urn } } } } }`,
+      {},
+      { as: 'panel-member' },
+    );
+    expect(result.errors).toBeUndefined();
+    const byId = new Map((result.data?.whatIsDue.nodes ?? []).map((node) => [node.id, node]));
+    expect(byId.get(typed.entityId)).toMatchObject({
+      owner: { organisation: { __typename: 'Agency', id: '123456' } },
+      owedToOrganisation: { __typename: 'School', urn: 'not-a-urn' },
+    });
+    expect(byId.get(untyped.entityId)).toMatchObject({
+      owner: { organisation: { __typename: 'School', urn: '654321' } },
+      owedToOrganisation: { __typename: 'Agency', id: 'some-agency-id' },
+    });
   });
 
   it('takes repeated and out-of-order events without a trace', async () => {

@@ -40,7 +40,13 @@ const calendar = WorkingDayCalendar.fromFile(
 );
 const logger = createLogger('bench', 'silent');
 
-async function seed(target: DatabaseTarget): Promise<import('typeorm').DataSource> {
+/** What a pass over the seeded rows must queue, counted from the data rather than from the pass. */
+interface Expected {
+  reminders: number;
+  deliveries: number;
+}
+
+async function seed(target: DatabaseTarget): Promise<{ db: import('typeorm').DataSource; expected: Expected }> {
   const db = await openDatabase(target, {
     entities: subgraphEntities(notificationsSubgraph),
     migrations: notificationsSubgraph.migrations,
@@ -54,11 +60,18 @@ async function seed(target: DatabaseTarget): Promise<import('typeorm').DataSourc
     '2027-06-30',
   ];
   const owners = Array.from({ length: organisations }, () => newId());
+  // Half the owners have an endpoint (below); each crossed threshold is one reminder, and one delivery
+  // where its owner has an endpoint. The long-overdue quarter has crossed two (overdue, still overdue).
+  const withEndpoint = new Set(owners.slice(0, organisations / 2));
+  const expected: Expected = { reminders: 0, deliveries: 0 };
   const rows: IndexedObligation[] = [];
   const audience: ObligationAudienceEntry[] = [];
   for (let i = 0; i < count; i++) {
     const id = newId();
     const owner = required(owners[i % organisations], 'owners[i % organisations]');
+    const crossed = [2, 1, 1, 0][i % 4] ?? 0;
+    expected.reminders += crossed;
+    if (withEndpoint.has(owner)) expected.deliveries += crossed;
     rows.push(
       Object.assign(new IndexedObligation(), {
         id,
@@ -76,6 +89,9 @@ async function seed(target: DatabaseTarget): Promise<import('typeorm').DataSourc
         provisional: false,
         status: 'OPEN',
         metOn: null,
+        // As the intake decides it from the audience below.
+        ownerOrganisationAdmitted: true,
+        ownerPartnershipAdmitted: false,
         sequence: 1,
         changedAt: new Date().toISOString(),
       }),
@@ -127,11 +143,11 @@ async function seed(target: DatabaseTarget): Promise<import('typeorm').DataSourc
       .values(endpoints.slice(start, start + 200))
       .execute();
   }
-  return db;
+  return { db, expected };
 }
 
 async function measure(label: string, target: DatabaseTarget): Promise<boolean> {
-  const db = await seed(target);
+  const { db, expected } = await seed(target);
   try {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -145,7 +161,12 @@ async function measure(label: string, target: DatabaseTarget): Promise<boolean> 
     const pass = await scheduler.pass();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     clearInterval(sampler);
-    const ok = seconds < targetSeconds;
+    const counted = pass.reminders === expected.reminders && pass.deliveries === expected.deliveries;
+    if (!counted)
+      console.log(
+        `${label}: WRONG COUNTS, expected ${expected.reminders} reminders and ${expected.deliveries} deliveries`,
+      );
+    const ok = seconds < targetSeconds && counted;
     console.log(
       `${label}: ${count} open obligations, ${pass.reminders} reminders, ${pass.deliveries} deliveries queued in ${seconds.toFixed(2)} s ` +
         `(${Math.round(count / seconds)} obligations/s), peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB: ${ok ? 'met' : 'MISSED'} (< ${targetSeconds} s)`,

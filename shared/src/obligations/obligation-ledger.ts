@@ -3,7 +3,7 @@ import type { Deadline } from '../calendar';
 import { recordEvent } from '../events/outbox';
 import { nameBasedId } from '../ids';
 import type { ObligationAudience } from './obligation-audience';
-import { Obligation, type ObligationStatus } from './obligation.entity';
+import { Obligation, type ObligationOrganisationKind, type ObligationStatus } from './obligation.entity';
 import type { ObligationKind, ObligationRecipient } from './obligation-kind';
 
 /** Identifies one duty: its kind, what it is about and, where several exist, which one. */
@@ -14,9 +14,16 @@ export interface ObligationRef {
 }
 
 export interface ObligationDraft extends ObligationRef {
-  readonly owner: { readonly organisationId: string | null; readonly partnershipId: string | null };
+  readonly owner: {
+    readonly organisationId: string | null;
+    /** The kind of `organisationId`; null when no organisation owes it alone. */
+    readonly organisationKind: ObligationOrganisationKind | null;
+    readonly partnershipId: string | null;
+  };
   /** A recipient, or the id of the organisation the duty is owed to. */
   readonly owedTo: ObligationRecipient | string;
+  /** The kind of organisation `owedTo` names; null when it is a recipient. */
+  readonly owedToKind: ObligationOrganisationKind | null;
   readonly deadline: Deadline;
   /** Statute, guidance or local policy the rule comes from, as the schema cites it. */
   readonly basis: string;
@@ -29,8 +36,15 @@ export interface ObligationEventPayload extends Record<string, unknown> {
   readonly kind: ObligationKind;
   readonly about: { readonly type: string; readonly id: string };
   readonly occurrence: string;
-  readonly owner: { readonly organisationId: string | null; readonly partnershipId: string | null };
+  readonly owner: {
+    readonly organisationId: string | null;
+    /** Absent from events written before the kind was carried. */
+    readonly organisationKind?: ObligationOrganisationKind | null;
+    readonly partnershipId: string | null;
+  };
   readonly owedTo: string;
+  /** Absent from events written before the kind was carried. */
+  readonly owedToKind?: ObligationOrganisationKind | null;
   readonly deadline: {
     readonly due: string;
     readonly rule: string;
@@ -125,8 +139,10 @@ export function obligationRow(id: string, draft: ObligationDraft, existing: Obli
     entityId: draft.about.id,
     occurrence: draft.occurrence ?? '',
     ownerOrganisationId: draft.owner.organisationId,
+    ownerOrganisationKind: draft.owner.organisationKind,
     ownerPartnershipId: draft.owner.partnershipId,
     owedTo: draft.owedTo,
+    owedToKind: draft.owedToKind,
     due: draft.deadline.due,
     rule: draft.deadline.rule,
     basis: draft.basis,
@@ -145,8 +161,13 @@ export function obligationPayload(row: Obligation): ObligationEventPayload {
     kind: row.kind as ObligationKind,
     about: { type: row.entityType, id: row.entityId },
     occurrence: row.occurrence,
-    owner: { organisationId: row.ownerOrganisationId, partnershipId: row.ownerPartnershipId },
+    owner: {
+      organisationId: row.ownerOrganisationId,
+      organisationKind: row.ownerOrganisationKind,
+      partnershipId: row.ownerPartnershipId,
+    },
     owedTo: row.owedTo,
+    owedToKind: row.owedToKind,
     deadline: { due: row.due, rule: row.rule, basis: row.basis, provisional: Boolean(row.provisional) },
     status: row.status,
     metOn: row.metOn,
@@ -165,6 +186,8 @@ export function sameObligation(a: Obligation, b: Obligation): boolean {
     a.ownerOrganisationId === b.ownerOrganisationId &&
     a.ownerPartnershipId === b.ownerPartnershipId &&
     a.owedTo === b.owedTo &&
+    (a.ownerOrganisationKind ?? null) === (b.ownerOrganisationKind ?? null) &&
+    (a.owedToKind ?? null) === (b.owedToKind ?? null) &&
     a.audience === b.audience
   );
 }

@@ -80,6 +80,8 @@ function matches(row: Obligation, draft: ObligationDraft): boolean {
     row.ownerOrganisationId === draft.owner.organisationId &&
     row.ownerPartnershipId === draft.owner.partnershipId &&
     row.owedTo === draft.owedTo &&
+    (row.ownerOrganisationKind ?? null) === draft.owner.organisationKind &&
+    (row.owedToKind ?? null) === draft.owedToKind &&
     row.audience === JSON.stringify(draft.audience)
   );
 }

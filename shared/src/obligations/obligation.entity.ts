@@ -4,6 +4,12 @@ export const obligationStatuses = ['OPEN', 'MET', 'CANCELLED'] as const;
 export type ObligationStatus = (typeof obligationStatuses)[number];
 
 /**
+ * Which kind of organisation an id names. The owning subgraph knows it; an id's shape does not say it
+ * (a school's URN and an agency's id are both just strings).
+ */
+export type ObligationOrganisationKind = 'AGENCY' | 'SCHOOL';
+
+/**
  * A duty with a due date, kept by the subgraph that owns the duty, in the same transaction as the
  * change that opens, moves or meets it. Its id is derived from what it is about, so recomputing an
  * obligation (a change, or the start-up reconciliation) finds the row it wrote before.
@@ -33,12 +39,20 @@ export class Obligation {
   @Column('varchar', { length: 64, nullable: true })
   ownerOrganisationId!: string | null;
 
+  /** AGENCY or SCHOOL: what `ownerOrganisationId` names (null for rows written before it was kept). */
+  @Column('varchar', { length: 8, nullable: true })
+  ownerOrganisationKind!: ObligationOrganisationKind | null;
+
   @Column('varchar', { length: 36, nullable: true })
   ownerPartnershipId!: string | null;
 
   /** A recipient (`NATIONAL_PANEL`, `RECEIVING_SCHOOL`…) or the id of the organisation owed. */
   @Column('varchar', { length: 64 })
   owedTo!: string;
+
+  /** AGENCY or SCHOOL where `owedTo` is an organisation's id; null for a recipient. */
+  @Column('varchar', { length: 8, nullable: true })
+  owedToKind!: ObligationOrganisationKind | null;
 
   @Column('varchar', { length: 10 })
   due!: string;

@@ -4,7 +4,7 @@ import { todayInLondon } from '../calendar';
 import type { SubgraphRuntime } from '../context';
 import { financialYearContaining, financialYearOf } from '../financial-year';
 import { AccessScope } from '../identity';
-import { Obligation } from '../obligations/obligation.entity';
+import { Obligation, type ObligationOrganisationKind } from '../obligations/obligation.entity';
 import type { ObligationAudience } from '../obligations/obligation-audience';
 import type { ObligationKind } from '../obligations/obligation-kind';
 import { ObligationLedger, type ObligationRef } from '../obligations/obligation-ledger';
@@ -20,6 +20,8 @@ import type {
 export interface SelfAssessmentDuties {
   /** The subgraph that records them (part of each obligation's id). */
   readonly subgraph: string;
+  /** What kind of organisation its members are (agencies for section 11, schools for section 175/157). */
+  readonly memberKind: ObligationOrganisationKind;
   readonly returns: ObligationKind;
   readonly actions: ObligationKind;
   /** What requires the yearly return, as the schema cites it. */
@@ -113,8 +115,9 @@ export class SelfAssessmentObligations<K extends string> {
     const custom = monthDay !== defaultReturnDue;
     return this.ledger.open({
       ...this.returnRef(partnershipId, memberId, financialYear),
-      owner: { organisationId: memberId, partnershipId },
+      owner: { organisationId: memberId, organisationKind: this.duties.memberKind, partnershipId },
       owedTo: 'PARTNERSHIP',
+      owedToKind: null,
       deadline: {
         due: returnDueOn(financialYear, monthDay),
         rule: `the ${financialYear} return is due on ${custom ? 'the day the partnership set' : 'the last day of the year assessed (the partnership may set another day)'}`,
@@ -139,8 +142,13 @@ export class SelfAssessmentObligations<K extends string> {
   actionOpen(action: OfMember<SelfAssessmentAction, K>, rule: string, basis: string): Promise<Obligation> {
     return this.ledger.open({
       ...this.actionRef(action),
-      owner: { organisationId: this.memberOf(action), partnershipId: action.partnershipId },
+      owner: {
+        organisationId: this.memberOf(action),
+        organisationKind: this.duties.memberKind,
+        partnershipId: action.partnershipId,
+      },
       owedTo: 'PARTNERSHIP',
+      owedToKind: null,
       deadline: { due: action.dueOn, rule, provisional: false },
       basis,
       audience: SelfAssessmentObligations.audience(action.partnershipId, this.memberOf(action)),

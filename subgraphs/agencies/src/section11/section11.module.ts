@@ -31,6 +31,7 @@ export const section11: SelfAssessmentModule<'agencyId', Agency> = {
   defaultStandards: defaultSection11Standards,
   duties: {
     subgraph: 'agencies',
+    memberKind: 'AGENCY',
     returns: 'SECTION_11_RETURN',
     actions: 'SECTION_11_ACTION',
     returnBasis:

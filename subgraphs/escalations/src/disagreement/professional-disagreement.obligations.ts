@@ -10,7 +10,14 @@ import {
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
 import { escalationsSource } from '../referral/referral.obligations';
-import { DisagreementStatus, type ProfessionalDisagreement } from './professional-disagreement.entity';
+import {
+  DisagreementPartyKind,
+  DisagreementStatus,
+  type ProfessionalDisagreement,
+} from './professional-disagreement.entity';
+
+const partyKind = (kind: DisagreementPartyKind) =>
+  kind === DisagreementPartyKind.SCHOOL ? ('SCHOOL' as const) : ('AGENCY' as const);
 
 /**
  * Exactly who reads a disagreement (ProfessionalDisagreementRepository.visible): anyone of the two
@@ -44,8 +51,13 @@ export function stageObligation(
     kind: 'ESCALATION_STAGE',
     about: { type: 'ProfessionalDisagreement', id: disagreement.id },
     occurrence: stageOccurrence(position),
-    owner: { organisationId: disagreement.raisedWithOrganisationId, partnershipId: disagreement.partnershipId },
+    owner: {
+      organisationId: disagreement.raisedWithOrganisationId,
+      organisationKind: partyKind(disagreement.raisedWithKind),
+      partnershipId: disagreement.partnershipId,
+    },
     owedTo: disagreement.raisedByOrganisationId,
+    owedToKind: partyKind(disagreement.raisedByKind),
     deadline: {
       due: disagreement.stageDueOn,
       rule: disagreement.stageDueRule,

@@ -37,8 +37,9 @@ export function nationalEscalationObligation(
   const draft: DesiredObligation['draft'] = {
     kind: 'NATIONAL_ESCALATION',
     about: { type: 'NationalEscalation', id: escalation.id },
-    owner: { organisationId: null, partnershipId: escalation.partnershipId },
+    owner: { organisationId: null, organisationKind: null, partnershipId: escalation.partnershipId },
     owedTo: 'PARTNERSHIP',
+    owedToKind: null,
     deadline: nationalEscalationDeadline(escalation.raisedOn, calendar),
     basis: nationalEscalationBasis,
     audience: nationalEscalationAudience(escalation),

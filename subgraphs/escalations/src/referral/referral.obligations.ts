@@ -9,7 +9,7 @@ import {
   type Obligation,
 } from '@safeguarding/shared';
 import type { EntityManager } from 'typeorm';
-import { Referral, ReferralUrgency } from './referral.entity';
+import { Referral, ReferralUrgency, ReferrerKind } from './referral.entity';
 import { referralRoles } from './referral.roles';
 
 export const escalationsSource = 'escalations';
@@ -32,8 +32,10 @@ export function referralAudience(referral: Referral): ObligationAudience {
 export function referralObligations(referral: Referral): DesiredObligation[] {
   const common = {
     about: { type: 'Referral', id: referral.id },
-    owner: { organisationId: referral.receivingAuthorityId, partnershipId: null },
+    // The receiving authority is a local authority: an agency.
+    owner: { organisationId: referral.receivingAuthorityId, organisationKind: 'AGENCY' as const, partnershipId: null },
     owedTo: referral.referrerOrganisationId,
+    owedToKind: referral.referrerKind === ReferrerKind.SCHOOL ? ('SCHOOL' as const) : ('AGENCY' as const),
     deadline: { due: referral.dueOn, rule: referral.dueRule, provisional: Boolean(referral.dueProvisional) },
     basis: referral.urgency === ReferralUrgency.IMMEDIATE ? referralImmediateBasis : referralResponseBasis,
     audience: referralAudience(referral),

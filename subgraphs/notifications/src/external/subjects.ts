@@ -1,6 +1,6 @@
 import { createUnionType, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { PartnershipReference } from './partnership.type';
-import { Identifying } from '@safeguarding/shared';
+import { Identifying, type ObligationOrganisationKind } from '@safeguarding/shared';
 
 /*
  * The entities an obligation may be about, held by other subgraphs and reached through the gateway:
@@ -75,9 +75,15 @@ export function subjectOf(type: string, id: string): Subject {
   return Object.assign(new OtherObligationSubject(), { type, id });
 }
 
-/** An organisation by the id obligations carry for it: a school by its six-digit URN, an agency by its id. */
-export function organisationOf(id: string): SchoolStub | InstanceType<typeof AgencyStub> {
-  return /^\d{6}$/.test(id) ? Object.assign(new SchoolStub(), { urn: id }) : Object.assign(new AgencyStub(), { id });
+/** An organisation by the id obligations carry for it, typed by the kind its owner's event gave. */
+export function organisationOf(
+  id: string,
+  kind: ObligationOrganisationKind | null,
+): SchoolStub | InstanceType<typeof AgencyStub> {
+  // Events sent before they carried the kind: only for those rows, the id's shape decides (a six-digit
+  // number is a GIAS URN), as it did before.
+  const school = kind === null ? /^\d{6}$/.test(id) : kind === 'SCHOOL';
+  return school ? Object.assign(new SchoolStub(), { urn: id }) : Object.assign(new AgencyStub(), { id });
 }
 
 export const ObligationOrganisation = createUnionType({

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ObligationStatus } from '@safeguarding/shared';
+import type { ObligationOrganisationKind, ObligationStatus } from '@safeguarding/shared';
 
 /**
  * The national index: one row per obligation any subgraph holds, as its latest event described it.
@@ -35,11 +35,19 @@ export class IndexedObligation {
   @Column('varchar', { length: 64, nullable: true })
   ownerOrganisationId!: string | null;
 
+  /** AGENCY or SCHOOL, as the owner's event said; null from events sent before it was carried. */
+  @Column('varchar', { length: 8, nullable: true })
+  ownerOrganisationKind!: ObligationOrganisationKind | null;
+
   @Column('varchar', { length: 36, nullable: true })
   ownerPartnershipId!: string | null;
 
   @Column('varchar', { length: 64 })
   owedTo!: string;
+
+  /** AGENCY or SCHOOL where `owedTo` is an organisation's id, as the owner's event said. */
+  @Column('varchar', { length: 8, nullable: true })
+  owedToKind!: ObligationOrganisationKind | null;
 
   @Column('varchar', { length: 10 })
   due!: string;
@@ -63,6 +71,17 @@ export class IndexedObligation {
   /** The sequence of the event this row reflects: an event at or below it is older news. */
   @Column('int')
   sequence!: number;
+
+  /**
+   * Whether the audience names the owning organisation (any of its groups) and the owning partnership: a
+   * reminder goes to an owner's endpoints only where the owner may see the duty. Decided when the event
+   * is applied, so the reminder pass reads two columns rather than probing the audience twice per row.
+   */
+  @Column('boolean', { default: false })
+  ownerOrganisationAdmitted!: boolean;
+
+  @Column('boolean', { default: false })
+  ownerPartnershipAdmitted!: boolean;
 
   /** When the owner recorded the change (the event's occurredAt). */
   @Column('varchar', { length: 30 })

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../event-intake/event-intake.service';
 import { ReceivedEvent } from '../event-intake/received-event.entity';
 import { ObligationAudienceEntry } from './obligation-audience.entity';
 import { IndexedObligation } from './indexed-obligation.entity';
-import { applyObligationEvent, audienceEntries, isObligationEvent } from './obligation-index.writer';
+import { applyObligationEvent, audienceEntries, isObligationEvent, ownerAdmission } from './obligation-index.writer';
 
 /** Obligations per rebuild batch: three reads a batch, writes only for what differs. */
 export const rebuildBatchSize = 500;
@@ -86,6 +86,7 @@ async function rebuildBatch(
     if (wanted.length === have.size && wanted.every((entry) => have.has(audienceKey(entry)))) continue;
     await manager.delete(ObligationAudienceEntry, { obligationId: received.entityId });
     if (wanted.length > 0) await manager.insert(ObligationAudienceEntry, wanted);
+    await manager.update(IndexedObligation, { id: received.entityId }, ownerAdmission(payload.owner, wanted));
     audiencesRewritten += 1;
   }
   const last = latest[latest.length - 1]?.entityId ?? null;

@@ -154,14 +154,14 @@ export function toObligation(row: IndexedObligation, today: string): Obligation 
     occurrence: row.occurrence === '' ? null : row.occurrence,
     owner: Object.assign(new ObligationOwner(), {
       organisationId: row.ownerOrganisationId,
-      organisation: row.ownerOrganisationId ? organisationOf(row.ownerOrganisationId) : null,
+      organisation: row.ownerOrganisationId ? organisationOf(row.ownerOrganisationId, row.ownerOrganisationKind) : null,
       partnership: row.ownerPartnershipId ? PartnershipReference.of(row.ownerPartnershipId) : null,
     }),
     owedTo: row.owedTo,
     // Owed to a kind of body (the Panel, the referrer…), or else to one organisation by its id.
     owedToOrganisation: (obligationRecipients as readonly string[]).includes(row.owedTo)
       ? null
-      : organisationOf(row.owedTo),
+      : organisationOf(row.owedTo, row.owedToKind),
     deadline: DeadlineView.of(
       { due: row.due, rule: row.rule, provisional: Boolean(row.provisional) },
       row.basis,

@@ -25,6 +25,7 @@ export async function applyObligationEvent(manager: EntityManager, event: Domain
     select: { id: true, sequence: true },
   });
   if (existing && Number(existing.sequence) >= event.sequence) return 'stale';
+  const entries = audienceEntries(payload.obligationId, payload.audience);
   const row = repository.create({
     id: payload.obligationId,
     source: event.source,
@@ -33,20 +34,22 @@ export async function applyObligationEvent(manager: EntityManager, event: Domain
     aboutId: payload.about.id,
     occurrence: payload.occurrence ?? '',
     ownerOrganisationId: payload.owner.organisationId,
+    ownerOrganisationKind: payload.owner.organisationKind ?? null,
     ownerPartnershipId: payload.owner.partnershipId,
     owedTo: payload.owedTo,
+    owedToKind: payload.owedToKind ?? null,
     due: payload.deadline.due,
     rule: payload.deadline.rule,
     basis: payload.deadline.basis,
     provisional: payload.deadline.provisional,
     status: payload.status,
     metOn: payload.metOn,
+    ...ownerAdmission(payload.owner, entries),
     sequence: event.sequence,
     changedAt: event.occurredAt,
   });
   await repository.save(row);
   await manager.delete(ObligationAudienceEntry, { obligationId: row.id });
-  const entries = audienceEntries(row.id, payload.audience);
   if (entries.length > 0) await manager.insert(ObligationAudienceEntry, entries);
   return 'applied';
 }
@@ -73,4 +76,19 @@ export function audienceEntries(obligationId: string, audience: ObligationAudien
   }
   add('NATIONAL_ROLE', audience.nationalRoles);
   return entries;
+}
+
+/** Whether the audience rows name the owning organisation (in any group) and the owning partnership. */
+export function ownerAdmission(
+  owner: { readonly organisationId: string | null; readonly partnershipId: string | null },
+  entries: readonly ObligationAudienceEntry[],
+): { ownerOrganisationAdmitted: boolean; ownerPartnershipAdmitted: boolean } {
+  return {
+    ownerOrganisationAdmitted: entries.some(
+      (entry) => entry.clause === 'ORGANISATION' && entry.value === owner.organisationId,
+    ),
+    ownerPartnershipAdmitted: entries.some(
+      (entry) => entry.clause === 'PARTNERSHIP' && entry.value === owner.partnershipId,
+    ),
+  };
 }

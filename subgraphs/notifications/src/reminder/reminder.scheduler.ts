@@ -14,6 +14,7 @@ import { insertIgnoring } from '../bulk-insert';
 import { deliveryRows, insertDeliveries, type QueuedDelivery } from '../webhook/webhook-fanout';
 import { eventTypeOf, recipientsOf, reminderStages, type ReminderStage } from './reminder.transitions';
 import { SchedulerLease } from './scheduler-lease.entity';
+import { SentReminder } from './sent-reminder.entity';
 
 export interface ReminderSchedule {
   /** Working days before the due date that "due soon" is sent (0: never), and per kind where set. */
@@ -49,12 +50,10 @@ const crossedColumns = [
   'provisional',
   'status',
   'metOn',
+  'ownerOrganisationAdmitted',
+  'ownerPartnershipAdmitted',
 ] as const satisfies ReadonlyArray<keyof IndexedObligation>;
-type CrossedObligation = Pick<IndexedObligation, (typeof crossedColumns)[number]> & {
-  /** The audience names the owning organisation (or partnership): its endpoints may be told. */
-  readonly organisationAdmitted: boolean;
-  readonly partnershipAdmitted: boolean;
-};
+type CrossedObligation = Pick<IndexedObligation, (typeof crossedColumns)[number]>;
 
 /**
  * Finds every open obligation that has crossed a reminder threshold since the last pass, records
@@ -155,28 +154,33 @@ export class ReminderScheduler {
    */
   private async crossedRows(manager: EntityManager, today: IsoDate): Promise<Map<ReminderStage, CrossedObligation[]>> {
     const longAgo = workingDaysBefore(this.calendar, today, this.schedule.stillOverdueWorkingDays);
-    const sent = (stage: string) =>
-      `EXISTS (SELECT 1 FROM ${sentReminderTable} s WHERE s.obligationId = obligation.id AND s.stage = ${stage} AND s.due = obligation.due)`;
     // The one stage a due date puts an obligation in, besides "still overdue".
     const mainStage = `(CASE WHEN obligation.due > :today THEN 'DUE_SOON' WHEN obligation.due = :today THEN 'DUE_TODAY' ELSE 'OVERDUE' END)`;
-    const stillWanted = `(obligation.due <= :longAgo AND NOT ${sent("'STILL_OVERDUE'")})`;
+    // Each reminder already sent found by one primary-key lookup per row (left joins), where EXISTS in both
+    // the filter and the selected flags made the database look twice.
+    const stillWanted = `(obligation.due <= :longAgo AND sentStill.obligationId IS NULL)`;
     const query = manager
       .getRepository(IndexedObligation)
       .createQueryBuilder('obligation')
       .select([])
+      .leftJoin(
+        SentReminder,
+        'sentMain',
+        `sentMain.obligationId = obligation.id AND sentMain.stage = ${mainStage} AND sentMain.due = obligation.due`,
+      )
+      .leftJoin(
+        SentReminder,
+        'sentStill',
+        `sentStill.obligationId = obligation.id AND sentStill.stage = 'STILL_OVERDUE' AND sentStill.due = obligation.due`,
+      )
       .where('obligation.status = :open', { open: 'OPEN' })
       .setParameters({ today, longAgo });
     query
       .andWhere(`(obligation.due <= :today OR ${this.dueSoon(query, today)})`)
-      .andWhere(`(NOT ${sent(mainStage)} OR ${stillWanted})`);
+      .andWhere(`(sentMain.obligationId IS NULL OR ${stillWanted})`);
     for (const column of crossedColumns) query.addSelect(`obligation.${column}`, column);
-    // Whether the audience admits the owning organisation and partnership, in the same statement.
-    const names = (clause: string, column: string) =>
-      `CASE WHEN EXISTS (SELECT 1 FROM obligation_audience a WHERE a.obligationId = obligation.id AND a.clause = '${clause}' AND a.value = obligation.${column}) THEN 1 ELSE 0 END`;
     query
-      .addSelect(names('ORGANISATION', 'ownerOrganisationId'), 'organisationAdmitted')
-      .addSelect(names('PARTNERSHIP', 'ownerPartnershipId'), 'partnershipAdmitted')
-      .addSelect(`CASE WHEN ${sent(mainStage)} THEN 1 ELSE 0 END`, 'mainSent')
+      .addSelect(`CASE WHEN sentMain.obligationId IS NULL THEN 0 ELSE 1 END`, 'mainSent')
       .addSelect(`CASE WHEN ${stillWanted} THEN 1 ELSE 0 END`, 'stillWanted');
     const raw = await query.getRawMany<Record<keyof CrossedObligation | 'mainSent' | 'stillWanted', unknown>>();
     const byStage = new Map<ReminderStage, CrossedObligation[]>(reminderStages.map((stage) => [stage, []]));
@@ -184,8 +188,8 @@ export class ReminderScheduler {
       const obligation: CrossedObligation = {
         ...(row as unknown as CrossedObligation),
         provisional: Boolean(Number(row.provisional)),
-        organisationAdmitted: Number(row.organisationAdmitted) === 1,
-        partnershipAdmitted: Number(row.partnershipAdmitted) === 1,
+        ownerOrganisationAdmitted: Number(row.ownerOrganisationAdmitted) === 1,
+        ownerPartnershipAdmitted: Number(row.ownerPartnershipAdmitted) === 1,
       };
       if (Number(row.mainSent) !== 1) {
         const stage = obligation.due > today ? 'DUE_SOON' : obligation.due === today ? 'DUE_TODAY' : 'OVERDUE';
@@ -254,7 +258,10 @@ export class ReminderScheduler {
     const rows: QueuedDelivery[] = [];
     for (const { row, organisation, partnership } of wanted) {
       // Recipients are always among the owners, so the audience need only name them.
-      const to = [...(row.organisationAdmitted ? organisation : []), ...(row.partnershipAdmitted ? partnership : [])];
+      const to = [
+        ...(row.ownerOrganisationAdmitted ? organisation : []),
+        ...(row.ownerPartnershipAdmitted ? partnership : []),
+      ];
       if (to.length === 0) continue;
       rows.push(
         ...deliveryRows(

@@ -4,12 +4,13 @@ export const webhookDeliveryStatuses = ['PENDING', 'SUCCEEDED', 'FAILED'] as con
 export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
 
 /**
- * One message to one endpoint, with its attempts. `messageKey` (the event id, or the reminder's key)
- * is unique per endpoint, so an event taken twice, or a restart mid-burst, never makes a second
- * message with another `webhook-id`: retries and manual redeliveries reuse the same id.
+ * One message to one endpoint, with its attempts. The id is name-based on endpoint and `messageKey`
+ * (the event id, or the reminder's key), so the primary key alone makes each message once per
+ * endpoint: an event taken twice, or a restart mid-burst, never makes a second message with another
+ * `webhook-id`, and retries and manual redeliveries reuse the same id. (A unique index on the pair
+ * said the same again, and cost every reminder pass a second unique check per delivery.)
  */
 @Entity('webhook_delivery')
-@Index('IDX_webhook_delivery_message', ['endpointId', 'messageKey'], { unique: true })
 @Index('IDX_webhook_delivery_due', ['status', 'nextAttemptAt'])
 @Index('IDX_webhook_delivery_endpoint', ['endpointId', 'createdAt'])
 export class WebhookDelivery {

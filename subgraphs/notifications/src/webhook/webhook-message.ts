@@ -54,7 +54,8 @@ export function obligationData(payload: ObligationEventPayload): ObligationData 
     id: payload.obligationId,
     kind: payload.kind,
     about: payload.about,
-    owner: payload.owner,
+    // The same shape as a reminder's: the owner's kind stays inside the graph (its `organisation` field says it).
+    owner: { organisationId: payload.owner.organisationId, partnershipId: payload.owner.partnershipId },
     owedTo: payload.owedTo,
     deadline: payload.deadline,
     status: payload.status,

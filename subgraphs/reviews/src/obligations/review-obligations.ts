@@ -89,6 +89,8 @@ function draft(
     about,
     owner,
     owedTo,
+    // Review duties are owed to a recipient (the Panel, the partners…), never to an organisation by id.
+    owedToKind: null,
     deadline,
     basis: reviewClockRule(kind).basis,
     audience: audienceOf,
@@ -109,7 +111,11 @@ export function notificationPlans(
   rapidReview: RapidReview | null,
 ): ObligationPlan[] {
   const about = { type: 'SeriousIncidentNotification', id: notification.id };
-  const owner = { organisationId: notification.localAuthorityId, partnershipId: notification.partnershipId };
+  const owner = {
+    organisationId: notification.localAuthorityId,
+    organisationKind: 'AGENCY' as const,
+    partnershipId: notification.partnershipId,
+  };
   const seen = notificationAudience(notification, partners);
   const plans: ObligationPlan[] = [
     {
@@ -160,7 +166,7 @@ export function rapidReviewPlan(
     draft: draft(
       'RAPID_REVIEW',
       { type: 'SeriousIncidentNotification', id: notificationId },
-      { organisationId: null, partnershipId },
+      { organisationId: null, organisationKind: null, partnershipId },
       'NATIONAL_PANEL',
       reviewClockRule('RAPID_REVIEW').compute(notificationSentOn, calendar),
       panelCaseAudience(partnershipId),
@@ -177,7 +183,7 @@ export function panelResponsePlans(calendar: WorkingDayCalendar, review: RapidRe
       draft: draft(
         'PANEL_RESPONSE',
         { type: 'RapidReview', id: review.id },
-        { organisationId: null, partnershipId: null },
+        { organisationId: null, organisationKind: null, partnershipId: null },
         'PARTNERSHIP',
         reviewClockRule('PANEL_RESPONSE').compute(review.sentToPanelOn, calendar),
         panelCaseAudience(review.partnershipId),
@@ -189,7 +195,7 @@ export function panelResponsePlans(calendar: WorkingDayCalendar, review: RapidRe
 
 export function practiceReviewPlans(calendar: WorkingDayCalendar, review: PracticeReview): ObligationPlan[] {
   const about = { type: 'PracticeReview', id: review.id };
-  const owner = { organisationId: null, partnershipId: review.partnershipId };
+  const owner = { organisationId: null, organisationKind: null, partnershipId: review.partnershipId };
   const seen = panelCaseAudience(review.partnershipId);
   return [
     {
@@ -225,7 +231,11 @@ export function reviewActionPlans(calendar: WorkingDayCalendar, action: ReviewAc
       draft: draft(
         'REVIEW_ACTION',
         { type: 'ReviewAction', id: action.id },
-        { organisationId: byPartnership ? null : action.ownerOrganisationId, partnershipId: action.partnershipId },
+        {
+          organisationId: byPartnership ? null : action.ownerOrganisationId,
+          organisationKind: byPartnership ? null : action.ownerKind === OwnerKind.SCHOOL ? 'SCHOOL' : 'AGENCY',
+          partnershipId: action.partnershipId,
+        },
         'PARTNERSHIP',
         reviewClockRule('REVIEW_ACTION').compute(action.dueOn, calendar),
         audience(action.partnershipId, byPartnership ? {} : { organisationIds: [action.ownerOrganisationId] }),
@@ -238,7 +248,11 @@ export function reviewActionPlans(calendar: WorkingDayCalendar, action: ReviewAc
 /** Child death reviews go to the CDOP, not the Panel: the partnership's staff alone see them. */
 export function childDeathPlans(calendar: WorkingDayCalendar, review: ChildDeathReview): ObligationPlan[] {
   const about = { type: 'ChildDeathReview', id: review.id };
-  const owner = { organisationId: review.localAuthorityId, partnershipId: review.partnershipId };
+  const owner = {
+    organisationId: review.localAuthorityId,
+    organisationKind: 'AGENCY' as const,
+    partnershipId: review.partnershipId,
+  };
   const seen = audience(review.partnershipId);
   const plans: ObligationPlan[] = [
     {

@@ -57,8 +57,9 @@ export function fileTransferObligation(
     draft: {
       kind: 'FILE_TRANSFER',
       about: { type: 'ChildProtectionFileTransfer', id: transfer.id },
-      owner: { organisationId: transfer.sendingUrn, partnershipId: null },
+      owner: { organisationId: transfer.sendingUrn, organisationKind: 'SCHOOL', partnershipId: null },
       owedTo: transfer.receivingUrn,
+      owedToKind: 'SCHOOL',
       deadline: fileTransferDeadline(transfer.leftOn, clock.calendar),
       basis: clock.ownCalendar ? fileTransferBasisWithCalendar : fileTransferBasis,
       audience: fileTransferAudience(transfer, reference),

@@ -56,9 +56,15 @@ export function dslTrainingObligations(
     const base = {
       kind: 'DSL_TRAINING' as const,
       about: { type: 'School', id: lead.urn },
-      owner: { organisationId: lead.urn, partnershipId: null },
+      owner: { organisationId: lead.urn, organisationKind: 'SCHOOL' as const, partnershipId: null },
     };
-    const common = { ...base, owedTo: 'PARTNERSHIP', basis: dslTrainingBasis, audience: safeguardingLeadAudience };
+    const common = {
+      ...base,
+      owedTo: 'PARTNERSHIP',
+      owedToKind: null,
+      basis: dslTrainingBasis,
+      audience: safeguardingLeadAudience,
+    };
     const untrained = occurrence(lead, 'none');
     if (lead.lastTrainedOn === null) {
       const found = existing.find((row) => row.occurrence === untrained);

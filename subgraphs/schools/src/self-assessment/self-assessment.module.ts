@@ -35,6 +35,7 @@ export const schoolSafeguarding: SelfAssessmentModule<'urn', School> = {
   defaultStandards: defaultSchoolSafeguardingStandards,
   duties: {
     subgraph: 'schools',
+    memberKind: 'SCHOOL',
     returns: 'SCHOOL_SAFEGUARDING_RETURN',
     actions: 'SCHOOL_SAFEGUARDING_ACTION',
     returnBasis:

@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ObligationOrganisationKinds1796595335502 implements MigrationInterface {
+  name = 'ObligationOrganisationKinds1796595335502';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE `obligation` ADD `ownerOrganisationKind` varchar(8) NULL");
+    await queryRunner.query("ALTER TABLE `obligation` ADD `owedToKind` varchar(8) NULL");
+    await queryRunner.query("ALTER TABLE `obligation_index` ADD `ownerOrganisationKind` varchar(8) NULL");
+    await queryRunner.query("ALTER TABLE `obligation_index` ADD `owedToKind` varchar(8) NULL");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE `obligation_index` DROP COLUMN `owedToKind`");
+    await queryRunner.query("ALTER TABLE `obligation_index` DROP COLUMN `ownerOrganisationKind`");
+    await queryRunner.query("ALTER TABLE `obligation` DROP COLUMN `owedToKind`");
+    await queryRunner.query("ALTER TABLE `obligation` DROP COLUMN `ownerOrganisationKind`");
+  }
+}
