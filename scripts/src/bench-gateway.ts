@@ -19,7 +19,6 @@ import {
 } from '@safeguarding/shared';
 import { benchSubgraphConfig, dropBenchDatabases, required, tellParent } from './bench-support';
 import { createAuthenticator, readSupergraph, startGateway, subgraphs } from '@safeguarding/gateway';
-import { createAuthenticator as createVerifyingAuthenticator } from '@safeguarding/shared';
 import { dashboardQuery } from './subgraph-cpu';
 
 /**
@@ -45,8 +44,7 @@ import { dashboardQuery } from './subgraph-cpu';
  * And what showing what it does costs (no target): the signed-in dashboard's gateway CPU per request
  * with our metrics and access line (as deployed without a collector; the main side), and with every
  * trace exported over OTLP to a collector that throws it away, each ÷ the same gateway with
- * observability off; and what remembering verified caller tokens saves: the same gateway verifying
- * the caller's JWT on every request, as it did before, ÷ as deployed.
+ * observability off.
  */
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const requestsPerRun = Number(process.env['BENCH_REQUESTS'] ?? 1000);
@@ -54,7 +52,7 @@ const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const manyClients = Number(process.env['BENCH_MANY_CLIENTS'] ?? 100);
 const oneSubgraphQuery = '{ partnerships(first: 5) { nodes { id name status } } }';
 
-type Role = 'subgraphs' | 'hive' | 'hive-traced' | 'hive-dark' | 'hive-verify-each' | 'bare';
+type Role = 'subgraphs' | 'hive' | 'hive-traced' | 'hive-dark' | 'bare';
 interface Ready {
   readonly url: string;
   readonly urls?: Record<string, string>;
@@ -122,11 +120,7 @@ async function serveChild(role: Role, secret: string, clientSecret: string, urls
       port: 0,
       logger: createLogger('bench', 'silent'),
       production: false,
-      authenticator: (role === 'hive-verify-each' ? createVerifyingAuthenticator : createAuthenticator)({
-        secret: clientSecret,
-        issuer: 'bench',
-        audience: 'bench',
-      }),
+      authenticator: createAuthenticator({ secret: clientSecret, issuer: 'bench', audience: 'bench' }),
       internalTokenSecret: secret,
       hardening: { ...defaultHardening, RATE_LIMIT_PER_MINUTE: 0 },
       observability:
@@ -356,12 +350,11 @@ async function main(): Promise<void> {
   const sink = await startSink();
   try {
     const urls = required(graph.urls, 'graph.urls');
-    const [hive, bare, traced, dark, verifyEach] = await Promise.all([
+    const [hive, bare, traced, dark] = await Promise.all([
       startSide('hive', secret, clientSecret, urls),
       startSide('bare', secret, clientSecret, urls),
       startSide('hive-traced', secret, clientSecret, urls, sink.url),
       startSide('hive-dark', secret, clientSecret, urls),
-      startSide('hive-verify-each', secret, clientSecret, urls),
     ]);
     // A different person per connection: the same role and partnership, another subject each.
     const person = required(demoIdentities['west-sussex-social-worker'], 'demo identity west-sussex-social-worker');
@@ -409,7 +402,6 @@ async function main(): Promise<void> {
     const oneRatios: number[] = [];
     const metricsCost: number[] = [];
     const tracingCost: number[] = [];
-    const tokenCacheGain: number[] = [];
     const out = process.stdout;
     out.write(
       `bench:gateway — ${rounds} interleaved rounds of ${requestsPerRun} requests (${connections} connections; anonymous dashboard ${manyClients}), node ${process.version}, load ${os
@@ -418,7 +410,7 @@ async function main(): Promise<void> {
         .join(' ')}, ${os.cpus().length} cores\n`,
     );
     out.write(
-      `${'round'.padEnd(6)}${'bare ms/req'.padStart(14)}${'hive ms/req'.padStart(12)}${'ratio'.padStart(7)}${'hive rps'.padStart(10)}${'bare rps'.padStart(10)}${'ratio'.padStart(7)}${'hive 1-sg'.padStart(11)}${'subgraph'.padStart(10)}${'ratio'.padStart(7)}${'off ms'.padStart(8)}${'traced'.padStart(8)}${'verify'.padStart(8)}\n`,
+      `${'round'.padEnd(6)}${'bare ms/req'.padStart(14)}${'hive ms/req'.padStart(12)}${'ratio'.padStart(7)}${'hive rps'.padStart(10)}${'bare rps'.padStart(10)}${'ratio'.padStart(7)}${'hive 1-sg'.padStart(11)}${'subgraph'.padStart(10)}${'ratio'.padStart(7)}${'off ms'.padStart(8)}${'traced'.padStart(8)}\n`,
     );
     for (let round = 1; round <= rounds; round++) {
       const [a, h] = await pair(
@@ -448,20 +440,13 @@ async function main(): Promise<void> {
         () => run(traced, dashboardQuery, connections, { perConnection: signedIn }),
         () => run(dark, dashboardQuery, connections, { perConnection: signedIn }),
       );
-      // The caller-token cache's saving, side by side with the same gateway verifying every request.
-      const [h2, v] = await pair(
-        round,
-        () => run(hive, dashboardQuery, connections, { perConnection: signedIn }),
-        () => run(verifyEach, dashboardQuery, connections, { perConnection: signedIn }),
-      );
-      tokenCacheGain.push(h2.cpuMs / v.cpuMs);
       metricsCost.push(h.cpuMs / d.cpuMs);
       tracingCost.push(t.cpuMs / d.cpuMs);
       cpuRatios.push(h.cpuMs / a.cpuMs);
       dedupRatios.push(ha.rps / ba.rps);
       oneRatios.push(h1.rps / s1.rps);
       out.write(
-        `${String(round).padEnd(6)}${a.cpuMs.toFixed(2).padStart(14)}${h.cpuMs.toFixed(2).padStart(12)}${(h.cpuMs / a.cpuMs).toFixed(2).padStart(7)}${ha.rps.toFixed(0).padStart(10)}${ba.rps.toFixed(0).padStart(10)}${(ha.rps / ba.rps).toFixed(2).padStart(7)}${h1.rps.toFixed(0).padStart(11)}${s1.rps.toFixed(0).padStart(10)}${(h1.rps / s1.rps).toFixed(2).padStart(7)}${d.cpuMs.toFixed(2).padStart(8)}${t.cpuMs.toFixed(2).padStart(8)}${v.cpuMs.toFixed(2).padStart(8)}\n`,
+        `${String(round).padEnd(6)}${a.cpuMs.toFixed(2).padStart(14)}${h.cpuMs.toFixed(2).padStart(12)}${(h.cpuMs / a.cpuMs).toFixed(2).padStart(7)}${ha.rps.toFixed(0).padStart(10)}${ba.rps.toFixed(0).padStart(10)}${(ha.rps / ba.rps).toFixed(2).padStart(7)}${h1.rps.toFixed(0).padStart(11)}${s1.rps.toFixed(0).padStart(10)}${(h1.rps / s1.rps).toFixed(2).padStart(7)}${d.cpuMs.toFixed(2).padStart(8)}${t.cpuMs.toFixed(2).padStart(8)}\n`,
       );
     }
     const lines: Array<[string, number[], 'le' | 'ge', number]> = [
@@ -481,7 +466,6 @@ async function main(): Promise<void> {
     for (const [label, values] of [
       ['observability cost, CPU/request, metrics + access line ÷ off        ', metricsCost],
       ['observability cost, CPU/request, + every trace over OTLP ÷ off      ', tracingCost],
-      ['caller-token cache, CPU/request, remembered ÷ verified every request', tokenCacheGain],
     ] as const) {
       const s = stats(values);
       out.write(`${label}: min ${s.min.toFixed(2)}  median ${s.median.toFixed(2)}  max ${s.max.toFixed(2)}\n`);
