@@ -252,7 +252,7 @@ export class ReferralRepository {
 
   /** The visible referrals under each reference, in one statement. */
   countsAboutChildren(childReferences: readonly string[]): Promise<Map<string, number>> {
-    if (childReferences.length === 0) return Promise.resolve(new Map());
+    if (childReferences.length === 0) return Promise.resolve(new Map<string, number>());
     return countsOfClauses(
       this.manager,
       Referral,
