@@ -408,6 +408,16 @@ describe("a child's picture", () => {
     expect(all).toHaveLength(8);
     expect(all.map((line) => line.since)).toEqual(all.map((line) => line.since).sort());
 
+    // The largest page is within the cost limit.
+    const largest = await graph.query<Lines>(
+      `query ($reference: String) { child(reference: $reference) {
+        involvements(first: 100) { totalCount pageInfo { endCursor hasNextPage } nodes { involvement since organisationKind yourOrganisation } } } }`,
+      { reference: 'PIC-GROW-0001' },
+      { as: 'seaview-primary-dsl' },
+    );
+    expect(largest.errors).toBeUndefined();
+    expect(largest.data?.child?.involvements.nodes).toHaveLength(8);
+
     for (const query of [
       `query ($reference: String) { child(reference: $reference) { referrals(first: 101) { nodes { id } } } }`,
       `query ($reference: String) { child(reference: $reference) { involvements(first: 101) { nodes { since } } } }`,
