@@ -16,13 +16,13 @@ afterAll(() => graph.stop());
 
 const reference = 'PIC-OUTAGE-0001';
 const picture = `query ($reference: String) { child(reference: $reference) {
-  involvements { involvement } chronology(first: 5) { totalCount } } }`;
+  involvements { nodes { involvement } } chronology(first: 5) { totalCount } } }`;
 interface Failure {
   message: string;
   path?: Array<string | number>;
   extensions?: Record<string, unknown>;
 }
-type Answer = { child: { involvements: Array<{ involvement: string }> } | null };
+type Answer = { child: { involvements: { nodes: Array<{ involvement: string }> } } | null };
 
 beforeAll(async () => {
   const referred = await graph.query(
@@ -67,7 +67,9 @@ describe("a child's picture while a contributing subgraph is down", () => {
   it('is whole while every subgraph answers', async () => {
     const result = await graph.query<Answer>(picture, { reference }, { as: 'sussex-health-visitor' });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.child?.involvements.map((line) => line.involvement)).toContain('CHILD_PROTECTION_FILE_SENT');
+    expect(result.data?.child?.involvements.nodes.map((line) => line.involvement)).toContain(
+      'CHILD_PROTECTION_FILE_SENT',
+    );
   });
 
   it('is not shown without the reviews part, naming the path and the service', async () => {

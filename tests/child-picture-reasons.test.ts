@@ -31,7 +31,7 @@ const policyQuery = `query ($id: ID!) { partnership(id: $id) { childPicturePolic
 const configure = `mutation ($id: ID!, $reasons: [ChildPictureReason!]!) {
   configureChildPictureReasons(partnershipId: $id, reasons: $reasons) { reasons configured } }`;
 const withReason = `query ($reference: String, $reason: ChildPictureReason) {
-  child(reference: $reference) { involvements(reason: $reason) { involvement } } }`;
+  child(reference: $reference) { involvements(reason: $reason) { nodes { involvement } } } }`;
 
 async function policyOf(id: string): Promise<Policy | undefined> {
   const result = await graph.query<{ partnership: { childPicturePolicy: Policy } | null }>(
@@ -49,7 +49,7 @@ const shapeOf = (result: { data?: unknown; errors?: Errors }) => ({
 });
 
 const look = (reason: string, childReference = reference) =>
-  graph.query<{ child: { involvements: Array<{ involvement: string }> } | null }>(
+  graph.query<{ child: { involvements: { nodes: Array<{ involvement: string }> } } | null }>(
     withReason,
     { reference: childReference, reason },
     { as: 'sussex-police-officer' },
@@ -102,7 +102,7 @@ describe("the reasons for looking at a child's picture", () => {
 
     const seen = await look('STRATEGY_DISCUSSION');
     expect(seen.errors).toBeUndefined();
-    expect(seen.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
+    expect(seen.data?.child?.involvements.nodes.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
   });
 
   it("answers a reason the child's home partnership does not allow as for a child no one knows, and audits it refused", async () => {
@@ -141,7 +141,7 @@ describe("the reasons for looking at a child's picture", () => {
 
     const seen = await look('SECTION_47_ENQUIRY');
     expect(seen.errors).toBeUndefined();
-    expect(seen.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
+    expect(seen.data?.child?.involvements.nodes.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
   });
 
   it('refuses a caller without the partnership staff role, and a list naming a reason twice, naming the field', async () => {
@@ -169,7 +169,7 @@ describe("the reasons for looking at a child's picture", () => {
     expect(refusalOf((await look('STRATEGY_DISCUSSION')).errors).code).toBe('NOT_FOUND');
     const eastStrategy = await look('STRATEGY_DISCUSSION', eastReference);
     expect(eastStrategy.errors).toBeUndefined();
-    expect(eastStrategy.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
+    expect(eastStrategy.data?.child?.involvements.nodes.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
 
     const configured = await graph.query(
       configure,
@@ -179,7 +179,7 @@ describe("the reasons for looking at a child's picture", () => {
     expect(configured.errors).toBeUndefined();
     const allowed = await look('SECTION_47_ENQUIRY', eastReference);
     expect(allowed.errors).toBeUndefined();
-    expect(allowed.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_MADE');
+    expect(allowed.data?.child?.involvements.nodes.map((line) => line.involvement)).toContain('REFERRAL_MADE');
     expect(refusalOf((await look('EMERGENCY_DUTY', eastReference)).errors).code).toBe('NOT_FOUND');
   });
 });

@@ -33,22 +33,33 @@ interface Line {
 }
 interface ChildPicture {
   key: string;
-  involvements: Line[];
-  referrals: Array<{ id: string; childReference: string }>;
+  involvements: { nodes: Line[] };
+  referrals: { totalCount: number; nodes: Array<{ id: string; childReference: string }> };
 }
 type Answer = GraphQLResponse<{ child: ChildPicture | null }>;
 
 const picture = `query ($nhsNumber: String, $reference: String) {
   child(nhsNumber: $nhsNumber, reference: $reference) {
     key
-    involvements { involvement organisationKind since latest yourOrganisation
-      agency { id name contacts { role } } school { urn name } }
-    referrals { id childReference }
+    involvements { nodes { involvement organisationKind since latest yourOrganisation
+      agency { id name contacts { role } } school { urn name } } }
+    referrals { totalCount nodes { id childReference } }
   }
 }`;
 const grown = `query ($reference: String) { child(reference: $reference) {
-  involvements { involvement agency { name } school { name } } chronology(first: 100) { totalCount nodes { on restricted } } } }`;
-const involvementsOnly = `query ($reference: String) { child(reference: $reference) { involvements { involvement since } } }`;
+  involvements { nodes { involvement agency { name } school { name } } } chronology(first: 100) { totalCount nodes { on restricted } } } }`;
+const involvementsOnly = `query ($reference: String) { child(reference: $reference) { involvements { nodes { involvement since } } } }`;
+const referralsPage = `query ($reference: String, $first: Int, $after: String) { child(reference: $reference) {
+  referrals(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id receivedAt } } } }`;
+type ReferralsPage = {
+  child: {
+    referrals: {
+      totalCount: number;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      nodes: Array<{ id: string; receivedAt: string }>;
+    };
+  } | null;
+};
 const keyOnly = `query ($nhsNumber: String, $reference: String) { child(nhsNumber: $nhsNumber, reference: $reference) { key } }`;
 
 const ask = (query: string, variables: Record<string, string>, as: NonNullable<QueryOptions['as']>): Promise<Answer> =>
@@ -62,7 +73,7 @@ function childOf(result: Answer): ChildPicture {
 }
 
 const lines = (child: ChildPicture) =>
-  child.involvements.map((line) => ({
+  child.involvements.nodes.map((line) => ({
     involvement: line.involvement,
     organisation: line.agency?.id ?? line.school?.urn,
     since: line.since,
@@ -209,13 +220,13 @@ describe("a child's picture", () => {
       },
     ]);
     // How to reach them comes from the agency directory; the referral itself is not the school's to read.
-    const council = child.involvements.find((line) => line.involvement === 'REFERRAL_RECEIVED');
+    const council = child.involvements.nodes.find((line) => line.involvement === 'REFERRAL_RECEIVED');
     expect(council?.agency?.name).toEqual(expect.any(String));
     expect(Array.isArray(council?.agency?.contacts)).toBe(true);
-    expect(child.involvements.find((line) => line.school?.urn === '990003')?.school?.name).toBe(
+    expect(child.involvements.nodes.find((line) => line.school?.urn === '990003')?.school?.name).toBe(
       'Shingle Bay Primary School (demo)',
     );
-    expect(child.referrals).toEqual([]);
+    expect(child.referrals).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('finds the same child by NHS number for the referrer, who sees the schools and its own referral', async () => {
@@ -226,7 +237,7 @@ describe("a child's picture", () => {
       ['CHILD_PROTECTION_FILE_RECEIVED', '990003', false],
       ['CHILD_PROTECTION_FILE_SENT', '990001', false],
     ]);
-    expect(child.referrals).toEqual([{ id: referralId, childReference: reference }]);
+    expect(child.referrals).toEqual({ totalCount: 1, nodes: [{ id: referralId, childReference: reference }] });
     const byReference = childOf(await ask(picture, { reference }, 'sussex-health-visitor'));
     expect(byReference.key).toBe(child.key);
   });
@@ -311,11 +322,20 @@ describe("a child's picture", () => {
   it('costs the same statements however many records the child has', async () => {
     const counted = async () => {
       let seen = 0;
+      let referrals = 0;
       const statements = await graph.countStatements(async () => {
         const child = childOf(await ask(grown, { reference: 'PIC-GROW-0001' }, 'seaview-primary-dsl'));
-        seen = child.involvements.length;
+        seen = child.involvements.nodes.length;
+        // The referrer's own referrals about the child, a page and its count.
+        const own = await graph.query<ReferralsPage>(
+          referralsPage,
+          { reference: 'PIC-GROW-0001', first: 100 },
+          { as: 'sussex-health-visitor' },
+        );
+        expect(own.errors).toBeUndefined();
+        referrals = own.data?.child?.referrals.totalCount ?? -1;
       });
-      return { statements, seen };
+      return { statements, seen, referrals };
     };
     await refer('PIC-GROW-0001', null, '2026-12-02T10:00:00Z');
     await transfer('PIC-GROW-0001', '2026-12-10');
@@ -332,7 +352,80 @@ describe("a child's picture", () => {
     // Referral made and received, file sent and received, incident notified and rapidly reviewed, disagreement raised and raised with.
     expect(small.seen).toBe(8);
     expect(large.seen).toBe(8);
+    expect([small.referrals, large.referrals]).toEqual([1, 5]);
     expect(large.statements).toEqual(small.statements);
+  });
+
+  it("pages the child's referrals newest first and its involvements earliest first, refusing a page over 100", async () => {
+    // The child grown by the test above: five referrals by the health visitor, eight lines of involvement.
+    const pages: Array<Array<{ id: string; receivedAt: string }>> = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5 && (i === 0 || after !== null); i += 1) {
+      const result: GraphQLResponse<ReferralsPage> = await graph.query<ReferralsPage>(
+        referralsPage,
+        { reference: 'PIC-GROW-0001', first: 2, ...(after ? { after } : {}) },
+        { as: 'sussex-health-visitor' },
+      );
+      expect(result.errors).toBeUndefined();
+      const referrals = result.data?.child?.referrals;
+      expect(referrals?.totalCount).toBe(5);
+      pages.push(referrals?.nodes ?? []);
+      after = referrals?.pageInfo.hasNextPage ? referrals.pageInfo.endCursor : null;
+    }
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+    const read = pages.flat().map((referral) => referral.receivedAt);
+    expect(read).toEqual([...read].sort().reverse());
+    expect(new Set(pages.flat().map((referral) => referral.id)).size).toBe(5);
+
+    const involvementsPage = `query ($reference: String, $after: String) { child(reference: $reference) {
+      involvements(first: 5, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { involvement since } } } }`;
+    type Lines = {
+      child: {
+        involvements: {
+          totalCount: number;
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+          nodes: Array<{ involvement: string; since: string }>;
+        };
+      } | null;
+    };
+    const first = await graph.query<Lines>(
+      involvementsPage,
+      { reference: 'PIC-GROW-0001' },
+      { as: 'seaview-primary-dsl' },
+    );
+    expect(first.errors).toBeUndefined();
+    const head = first.data?.child?.involvements;
+    expect(head?.totalCount).toBe(8);
+    expect(head?.pageInfo.hasNextPage).toBe(true);
+    const second = await graph.query<Lines>(
+      involvementsPage,
+      { reference: 'PIC-GROW-0001', after: head?.pageInfo.endCursor },
+      { as: 'seaview-primary-dsl' },
+    );
+    const tail = second.data?.child?.involvements;
+    expect(tail?.pageInfo.hasNextPage).toBe(false);
+    const all = [...(head?.nodes ?? []), ...(tail?.nodes ?? [])];
+    expect(all).toHaveLength(8);
+    expect(all.map((line) => line.since)).toEqual(all.map((line) => line.since).sort());
+
+    // The largest page is within the cost limit.
+    const largest = await graph.query<Lines>(
+      `query ($reference: String) { child(reference: $reference) {
+        involvements(first: 100) { totalCount pageInfo { endCursor hasNextPage } nodes { involvement since organisationKind yourOrganisation } } } }`,
+      { reference: 'PIC-GROW-0001' },
+      { as: 'seaview-primary-dsl' },
+    );
+    expect(largest.errors).toBeUndefined();
+    expect(largest.data?.child?.involvements.nodes).toHaveLength(8);
+
+    for (const query of [
+      `query ($reference: String) { child(reference: $reference) { referrals(first: 101) { nodes { id } } } }`,
+      `query ($reference: String) { child(reference: $reference) { involvements(first: 101) { nodes { since } } } }`,
+    ]) {
+      const refused = await graph.query(query, { reference: 'PIC-GROW-0001' }, { as: 'sussex-health-visitor' });
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.extensions?.['field']).toBe('first');
+    }
   });
 
   it("lets a case worker with a stated reason see the picture, tells the home authority's endpoints, and lists the look", async () => {
@@ -343,20 +436,20 @@ describe("a child's picture", () => {
     );
     expect(registered.errors).toBeUndefined();
     const withReason = `query ($reference: String, $reason: ChildPictureReason) {
-      child(reference: $reference) { involvements(reason: $reason) { involvement yourOrganisation } } }`;
+      child(reference: $reference) { involvements(reason: $reason) { nodes { involvement yourOrganisation } } } }`;
     const seen = await graph.query<{ child: ChildPicture | null }>(
       withReason,
       { reference, reason: 'EMERGENCY_DUTY' },
       { as: 'sussex-police-officer' },
     );
     const child = childOf(seen);
-    expect(child.involvements.map((line) => line.involvement)).toEqual([
+    expect(child.involvements.nodes.map((line) => line.involvement)).toEqual([
       'REFERRAL_MADE',
       'REFERRAL_RECEIVED',
       'CHILD_PROTECTION_FILE_RECEIVED',
       'CHILD_PROTECTION_FILE_SENT',
     ]);
-    expect(child.involvements.some((line) => line.yourOrganisation)).toBe(false);
+    expect(child.involvements.nodes.some((line) => line.yourOrganisation)).toBe(false);
     // A reason opens nothing for a child no one knows.
     const nobody = await graph.query(
       withReason,
@@ -473,7 +566,7 @@ describe("a child's picture", () => {
     await transfer(notified, '2026-11-10');
     const { notification, rapid, sibling } = await notifyIncident(notified, '2026-11-16');
     const query = `query ($reference: String) { child(reference: $reference) {
-      involvements { involvement agency { id } school { urn } since }
+      involvements { nodes { involvement agency { id } school { urn } since } }
       chronology(first: 10) { totalCount nodes { on record restricted recordId agencies { id } } } } }`;
     type Entry = {
       on: string;
@@ -484,7 +577,7 @@ describe("a child's picture", () => {
     };
     type Seen = {
       child: {
-        involvements: Array<{ involvement: string; agency: { id: string } | null; since: string }>;
+        involvements: { nodes: Array<{ involvement: string; agency: { id: string } | null; since: string }> };
         chronology: { totalCount: number; nodes: Entry[] };
       } | null;
     };
@@ -497,7 +590,7 @@ describe("a child's picture", () => {
     // The school sees the council as notifier and as the partner in the rapid review, with no detail of either.
     const school = await as('seaview-primary-dsl');
     expect(
-      school.involvements
+      school.involvements.nodes
         .filter((line) => ['SERIOUS_INCIDENT_NOTIFIED', 'RAPID_REVIEW'].includes(line.involvement))
         .map((line) => [line.involvement, line.agency?.id, line.since]),
     ).toEqual([
@@ -546,11 +639,11 @@ describe("a child's picture", () => {
     await transfer(disputed, '2026-11-10');
     const id = await disagree(disputed, '2026-11-20');
     const query = `query ($reference: String) { child(reference: $reference) {
-      involvements { involvement agency { id } since yourOrganisation }
+      involvements { nodes { involvement agency { id } since yourOrganisation } }
       chronology(first: 10) { nodes { on record restricted recordId agencies { id } } } } }`;
     type Seen = {
       child: {
-        involvements: Array<{ involvement: string; agency: { id: string } | null; since: string }>;
+        involvements: { nodes: Array<{ involvement: string; agency: { id: string } | null; since: string }> };
         chronology: { nodes: Array<{ on: string; record: string; restricted: boolean; recordId: string | null }> };
       } | null;
     };
@@ -563,7 +656,7 @@ describe("a child's picture", () => {
     // The school holding the file learns who is in the disagreement, not what it says.
     const school = await as('seaview-primary-dsl');
     expect(
-      school.involvements
+      school.involvements.nodes
         .filter((line) => line.involvement.startsWith('DISAGREEMENT'))
         .map((line) => [line.involvement, line.agency?.id, line.since]),
     ).toEqual([

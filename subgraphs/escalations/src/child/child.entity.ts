@@ -81,6 +81,12 @@ export class ChildInvolvement {
   yourOrganisation!: boolean;
 }
 
+export const ChildInvolvementConnection = connectionOf<ChildInvolvement>(
+  () => ChildInvolvement,
+  'ChildInvolvement',
+  'A page of the organisations involved with a child, the earliest involvement first',
+);
+
 /**
  * Why an organisation holding no record about a child looks at the picture. Each is a purpose the
  * safeguarding condition covers (DPA 2018 Sch 1 para 18; Working Together 2023 ch. 2), and each
@@ -158,10 +164,16 @@ export class ChildChronologyEntry {
   @Field(() => ChildRecordKind)
   record!: ChildRecordKind;
 
-  @Field(() => [AgencyStub], { nullable: true, description: 'The agencies holding the record' })
+  @Field(() => [AgencyStub], {
+    nullable: true,
+    description: "The agencies holding the record: at most two, the record's own parties",
+  })
   agencies!: AgencyStub[];
 
-  @Field(() => [SchoolStub], { nullable: true, description: 'The schools holding the record' })
+  @Field(() => [SchoolStub], {
+    nullable: true,
+    description: "The schools holding the record: at most two, the record's own parties",
+  })
   schools!: SchoolStub[];
 
   @Field({

@@ -1,11 +1,13 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection, type SubgraphContext, Policy } from '@safeguarding/shared';
-import { Referral } from '../referral/referral.entity';
+import { ReferralConnection } from '../referral/referral-connection.type';
+import type { Referral } from '../referral/referral.entity';
 import {
   Child,
   ChildChronologyConnection,
   ChildChronologyEntry,
-  ChildInvolvement,
+  type ChildInvolvement,
+  ChildInvolvementConnection,
   ChildPictureLook,
   ChildPictureReason,
 } from './child.entity';
@@ -30,13 +32,14 @@ export class ChildResolver {
     return new ChildService(ctx).lookUp(nhsNumber, reference);
   }
 
-  @FieldResolver(() => [ChildInvolvement], {
+  @FieldResolver(() => ChildInvolvementConnection, {
     description:
-      'The organisations holding records about the child, the kind of each and its dates, without their content; NOT_FOUND unless your organisation is one of them',
+      'The organisations holding records about the child, the kind of each and its dates, without their content, earliest first; NOT_FOUND unless your organisation is one of them',
   })
   @Directive(`@requires(fields: "${everyHolding}")`)
   involvements(
     @Root() child: Child,
+    @Args() page: PageArgs,
     @Arg('reason', () => ChildPictureReason, {
       nullable: true,
       description:
@@ -44,9 +47,9 @@ export class ChildResolver {
     })
     reason: ChildPictureReason | null,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<ChildInvolvement[]> {
+  ): Promise<Connection<ChildInvolvement>> {
     // An argument left out arrives undefined, and must never count as a reason given.
-    return new ChildService(ctx).involvements(child, reason ?? null);
+    return new ChildService(ctx).involvements(child, reason ?? null, page);
   }
 
   @Policy({ who: 'signed-in' })
@@ -59,11 +62,12 @@ export class ChildResolver {
     return new ChildService(ctx).looks(child);
   }
 
-  @FieldResolver(() => [Referral], {
-    description: "The referrals about the child your organisation made or received (the referral's own rules)",
+  @FieldResolver(() => ReferralConnection, {
+    description:
+      "The referrals about the child your organisation made or received (the referral's own rules), newest first",
   })
-  referrals(@Root() child: Child, @Ctx() ctx: SubgraphContext): Promise<Referral[]> {
-    return new ChildService(ctx).referralsAbout(child);
+  referrals(@Root() child: Child, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Referral>> {
+    return new ChildService(ctx).referralsAbout(child, page);
   }
 
   @FieldResolver(() => ChildChronologyConnection, {

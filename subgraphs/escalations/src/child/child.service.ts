@@ -8,6 +8,7 @@ import {
   childAuditId,
   connection,
   DomainError,
+  pageInMemory,
   pageOf,
   pageRequest,
   type Connection,
@@ -27,13 +28,15 @@ import {
 import { createHmac } from 'node:crypto';
 import { AgencyStub } from '../external/agency.type';
 import { SchoolStub } from '../external/school.type';
-import { Referral, ReferrerKind } from '../referral/referral.entity';
-import { ReferralRepository } from '../referral/referral.repository';
+import { ReferralConnection } from '../referral/referral-connection.type';
+import { type Referral, ReferrerKind } from '../referral/referral.entity';
+import { referralOrder, ReferralRepository } from '../referral/referral.repository';
 import {
   Child,
   ChildChronologyConnection,
   ChildChronologyEntry,
   ChildInvolvement,
+  ChildInvolvementConnection,
   ChildPictureLook,
   ChildPictureReason,
   ChildRecordKind,
@@ -89,6 +92,18 @@ const chronologyOrder: readonly SortKey<ChildChronologyEntry>[] = [
   { column: 'record', value: (entry) => entry.record },
   { column: 'id', value: (entry) => entry.sortKey[2] ?? '' },
 ];
+
+/** Earliest first, then by kind; the organisation makes the order total (one line per organisation and kind). */
+const involvementOrder: readonly SortKey<ChildInvolvement>[] = [
+  { column: 'since', value: (line) => line.since },
+  { column: 'involvement', value: (line) => line.involvement },
+  { column: 'organisationKind', value: (line) => line.organisationKind },
+  { column: 'organisation', value: (line) => line.agency?.id ?? line.school?.urn ?? '' },
+];
+
+/** The same order as referralOrder in SQL (newest first, then id), for merging the pages of a child's references. */
+const compareReferrals = (a: Referral, b: Referral): number =>
+  a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 const holderKindOf = (kind: ReferrerKind) =>
   kind === ReferrerKind.SCHOOL ? ChildHolderKind.SCHOOL : ChildHolderKind.AGENCY;
@@ -298,7 +313,13 @@ export class ChildService {
   }
 
   /** One line per organisation and kind of involvement, with the first and latest dates. */
-  async involvements(child: Child, reason: ChildPictureReason | null): Promise<ChildInvolvement[]> {
+  async involvements(
+    child: Child,
+    reason: ChildPictureReason | null,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Connection<ChildInvolvement>> {
+    // Checked before the picture is put together, so a wrong page size costs no look.
+    pageRequest('Child.involvements', args, involvementOrder);
     const identity = this.ctx.scope.requireIdentity();
     const holdings = await this.holdingsFor(child, reason);
     const lines = new Map<string, ChildInvolvement>();
@@ -324,14 +345,48 @@ export class ChildService {
         }),
       );
     }
-    return [...lines.values()].sort(
-      (a, b) => a.since.localeCompare(b.since) || a.involvement.localeCompare(b.involvement),
-    );
+    const page = pageInMemory('Child.involvements', [...lines.values()], args, involvementOrder);
+    return connection(ChildInvolvementConnection, page, page.count);
   }
 
-  /** The caller's own referrals about the child: the referral's rules, unchanged, decide which. */
-  referralsAbout(child: Child): Promise<Referral[]> {
-    return this.referrals().aboutChildren(openChildKey(child.key) ?? []);
+  /**
+   * The caller's own referrals about the child, newest first: the referral's rules, unchanged,
+   * decide which. Every child of the fetch asked with the same page shares one statement (and one
+   * to count): the first rows under each of its references, merged and cut to the page.
+   */
+  async referralsAbout(
+    child: Child,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Connection<Referral>> {
+    this.ctx.scope.requireIdentity();
+    const list = 'Child.referrals';
+    const request = pageRequest(list, args, referralOrder);
+    const referencesOf = (key: string) => [...new Set(openChildKey(key) ?? [])];
+    const rows = await this.ctx.loaders
+      .get<string, Referral[]>(`${list}:page:${JSON.stringify([request.first, request.after])}`, async (keys) => {
+        const found = await this.referrals().pagesAboutChildren(
+          [...new Set(keys.flatMap(referencesOf))],
+          request.after,
+          request.first + 1,
+        );
+        return keys.map((key) => {
+          const references = new Set(referencesOf(key));
+          return found
+            .filter((row) => references.has(row.childReference))
+            .sort(compareReferrals)
+            .slice(0, request.first + 1);
+        });
+      })
+      .load(child.key);
+    const page = pageOf(rows, request.first, list, (row) => referralOrder.map((key) => key.value(row)));
+    const count = () =>
+      this.ctx.loaders
+        .get<string, number>(`${list}:count`, async (keys) => {
+          const counts = await this.referrals().countsAboutChildren([...new Set(keys.flatMap(referencesOf))]);
+          return keys.map((key) => referencesOf(key).reduce((sum, reference) => sum + (counts.get(reference) ?? 0), 0));
+        })
+        .load(child.key);
+    return connection(ReferralConnection, page, count);
   }
 
   /**

@@ -231,9 +231,35 @@ export class ReferralRepository {
   }
 
   /** The caller's referrals about any of these children, under the referral's own rule (`visible`). */
-  aboutChildren(childReferences: readonly string[]): Promise<Referral[]> {
+  /**
+   * The first `limit` visible referrals under each reference, after the key, in one statement: a
+   * child's page is the first of those under its references, however a fetch's children share them.
+   */
+  pagesAboutChildren(
+    childReferences: readonly string[],
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Referral[]> {
     if (childReferences.length === 0) return Promise.resolve([]);
-    return this.find(this.visible({ childReference: In([...childReferences]) }));
+    return pagesOfClauses(
+      this.manager,
+      Referral,
+      'referral',
+      this.visible({ childReference: In([...childReferences]) }),
+      { parent: 'referral.childReference', parents: childReferences.length, order: referralOrder, after, limit },
+    );
+  }
+
+  /** The visible referrals under each reference, in one statement. */
+  countsAboutChildren(childReferences: readonly string[]): Promise<Map<string, number>> {
+    if (childReferences.length === 0) return Promise.resolve(new Map<string, number>());
+    return countsOfClauses(
+      this.manager,
+      Referral,
+      'referral',
+      this.visible({ childReference: In([...childReferences]) }),
+      'referral.childReference',
+    );
   }
 
   /**
