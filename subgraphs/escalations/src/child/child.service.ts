@@ -157,7 +157,13 @@ export class ChildService {
         );
       })
       .loadMany(keys)
-      .then((results) => results.map((result) => (result instanceof Error ? [] : result)));
+      // A failed read fails the picture: an empty list would say no referral was ever made about the child.
+      .then((results) =>
+        results.map((result) => {
+          if (result instanceof Error) throw result;
+          return result;
+        }),
+      );
   }
 
   /** The organisations in a disagreement naming the child: one statement for every child of the fetch, one to read. */
