@@ -79,7 +79,9 @@ describe("a child's picture while a contributing subgraph is down", () => {
     const rename = (from: string, to: string) =>
       inTransaction(db, (manager) =>
         manager.query(
-          db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`,
+          db.options.type === 'better-sqlite3'
+            ? `ALTER TABLE ${from} RENAME TO ${to}`
+            : `RENAME TABLE ${from} TO ${to}`,
         ),
       );
     await rename('partnership_areas', 'partnership_areas_away');

@@ -150,7 +150,9 @@ describe("the reasons for looking at a child's picture", () => {
     const rename = (from: string, to: string) =>
       inTransaction(db, (manager) =>
         manager.query(
-          db.options.type === 'better-sqlite3' ? `ALTER TABLE ${from} RENAME TO ${to}` : `RENAME TABLE ${from} TO ${to}`,
+          db.options.type === 'better-sqlite3'
+            ? `ALTER TABLE ${from} RENAME TO ${to}`
+            : `RENAME TABLE ${from} TO ${to}`,
         ),
       );
     await rename('child_picture_policies', 'child_picture_policies_away');

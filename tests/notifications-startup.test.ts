@@ -73,8 +73,8 @@ describe('the notifications service while its bus is still connecting', () => {
   });
   afterAll(async () => {
     gate.release();
-    await graph?.stop();
-    await gate?.close();
+    await graph.stop();
+    await gate.close();
     const nats = await NatsEventBus.connect({ url: natsUrl.href, stream, subjectPrefix: prefix });
     await nats.deleteStream();
     await nats.close();
