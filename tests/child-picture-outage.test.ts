@@ -1,3 +1,4 @@
+import { inTransaction } from '@safeguarding/shared';
 import { startGraph, type TestGraph } from './support/graph';
 
 /**
@@ -70,6 +71,41 @@ describe("a child's picture while a contributing subgraph is down", () => {
     expect(result.data?.child?.involvements.nodes.map((line) => line.involvement)).toContain(
       'CHILD_PROTECTION_FILE_SENT',
     );
+  });
+
+  it('is not shown when the referral part cannot be read, never as a picture with no referral', async () => {
+    // The referral part's last read (the partnership covering the child's home authority) fails:
+    // the child is found, the holdings are not. In a transaction of its own, as the relay shares
+    // SQLite's one connection.
+    const db = graph.subgraphs.escalations.db;
+    const rename = (from: string, to: string) =>
+      inTransaction(db, (manager) =>
+        manager.query(
+          db.options.type === 'better-sqlite3'
+            ? `ALTER TABLE ${from} RENAME TO ${to}`
+            : `RENAME TABLE ${from} TO ${to}`,
+        ),
+      );
+    await rename('partnership_areas', 'partnership_areas_away');
+    let result: Awaited<ReturnType<typeof graph.query<Answer>>>;
+    try {
+      result = await graph.query<Answer>(picture, { reference }, { as: 'sussex-health-visitor' });
+    } finally {
+      await rename('partnership_areas_away', 'partnership_areas');
+    }
+    expect(result.data?.child ?? null).toBeNull();
+    const errors = (result.errors ?? []) as Failure[];
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error.path?.[0]).toBe('child');
+      expect(error.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
+      // Masked: neither the statement nor the table reaches the caller.
+      expect(error.message).not.toMatch(/partnership_areas|SELECT|no such table|doesn't exist/i);
+    }
+    // And the picture answers again once the read does.
+    const again = await graph.query<Answer>(picture, { reference }, { as: 'sussex-health-visitor' });
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_MADE');
   });
 
   it('is not shown without the reviews part, naming the path and the service', async () => {

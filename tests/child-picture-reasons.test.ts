@@ -1,4 +1,4 @@
-import { AuditOutcome, AuditRecord, demoIds } from '@safeguarding/shared';
+import { AuditOutcome, AuditRecord, demoIds, inTransaction } from '@safeguarding/shared';
 import { PartnershipArea } from '../subgraphs/escalations/src/partnership-area/partnership-area.entity';
 import { startGraph, type TestGraph } from './support/graph';
 
@@ -142,6 +142,30 @@ describe("the reasons for looking at a child's picture", () => {
     const seen = await look('SECTION_47_ENQUIRY');
     expect(seen.errors).toBeUndefined();
     expect(seen.data?.child?.involvements.nodes.map((line) => line.involvement)).toContain('REFERRAL_RECEIVED');
+  });
+
+  it('fails the look when the policy cannot be read, never falling back to the reasons it withdrew', async () => {
+    // West Sussex no longer allows a strategy discussion (above); the defaults still would.
+    const db = graph.subgraphs.escalations.db;
+    const rename = (from: string, to: string) =>
+      inTransaction(db, (manager) =>
+        manager.query(
+          db.options.type === 'better-sqlite3'
+            ? `ALTER TABLE ${from} RENAME TO ${to}`
+            : `RENAME TABLE ${from} TO ${to}`,
+        ),
+      );
+    await rename('child_picture_policies', 'child_picture_policies_away');
+    let failed: Awaited<ReturnType<typeof look>>;
+    try {
+      failed = await look('STRATEGY_DISCUSSION');
+    } finally {
+      await rename('child_picture_policies_away', 'child_picture_policies');
+    }
+    expect(failed.data?.child ?? null).toBeNull();
+    expect(failed.errors?.map((error) => error.extensions?.['code'])).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(JSON.stringify(failed)).not.toContain('REFERRAL_RECEIVED');
+    expect(refusalOf((await look('STRATEGY_DISCUSSION')).errors)).toEqual({ code: 'NOT_FOUND', field: undefined });
   });
 
   it('refuses a caller without the partnership staff role, and a list naming a reason twice, naming the field', async () => {

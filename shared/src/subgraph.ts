@@ -263,6 +263,11 @@ export async function startSubgraph(
     await definition.announceEvents?.(runtime);
     const events = await startEvents(definition, config, runtime, options, observability.metrics.outbox);
     relayed = events;
+    // Built (not started) before the server listens: building them settles what requests read too
+    // (the webhook URL policy), and the bus below may take seconds to connect while requests arrive.
+    const workers = definition.workers?.(runtime, config) ?? {};
+    // Ready once the service is whole: its bus consumer and workers up, not merely its database.
+    let started = false;
     const service = await startHttpService<SubgraphContext>({
       ...(events.routes ? { routes: events.routes } : {}),
       name: definition.name,
@@ -298,12 +303,12 @@ export async function startSubgraph(
       observability,
       // Traces tell their reader how each field was resolved and how long it took; only the gateway may ask, when configured.
       inlineTraces: config.FEDERATION_INLINE_TRACES,
-      ready: () => isDatabaseReachable(db),
+      ready: async () => started && (await isDatabaseReachable(db)),
       plugins: [auditPlugin(logger)],
     });
     await events.start();
-    const workers = definition.workers?.(runtime, config) ?? {};
     if (options.startWorkers !== false) for (const worker of Object.values(workers)) worker.start();
+    started = true;
     logger.info(
       { url: service.url, database: describeTarget(target), eventBus: config.EVENT_BUS },
       `${definition.name} subgraph ready`,

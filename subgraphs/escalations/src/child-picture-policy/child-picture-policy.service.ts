@@ -43,6 +43,9 @@ export class ChildPicturePolicyService {
       .loadMany(partnershipIds);
     return partnershipIds.map((partnershipId, index) => {
       const policy = found[index];
+      // A failed read fails the caller: taken for "no policy set", it would admit the default reasons
+      // a partnership may have withdrawn.
+      if (policy instanceof Error) throw policy;
       return policy instanceof ChildPicturePolicy
         ? ChildPicturePolicy.of(partnershipId, policy.reasons, true)
         : ChildPicturePolicy.of(partnershipId, defaultChildPictureReasons, false);

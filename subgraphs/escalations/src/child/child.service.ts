@@ -69,6 +69,12 @@ export function pictureIncomplete(services: readonly string[]): DomainError {
 }
 
 // One admission (and one audit record) per request, child and reason, however many fields ask.
+/** A failed read fails the picture: an empty part would say no referral was ever made about the child. */
+function failedReadFails<T>(result: T | Error): T {
+  if (result instanceof Error) throw result;
+  return result;
+}
+
 const picturesAsked = new WeakMap<SubgraphContext, Map<string, Promise<ChildRecordHolding[]>>>();
 
 const reasonOf = (value: string | null): ChildPictureReason | null =>
@@ -172,7 +178,7 @@ export class ChildService {
         );
       })
       .loadMany(keys)
-      .then((results) => results.map((result) => (result instanceof Error ? [] : result)));
+      .then((results) => results.map(failedReadFails));
   }
 
   /** The organisations in a disagreement naming the child: one statement for every child of the fetch, one to read. */

@@ -7,7 +7,13 @@ export const reviewerOrder: readonly SortKey<Reviewer>[] = [
   { column: 'reviewer.id', value: (r) => r.id },
 ];
 
-/** The pool is public, so reads need no filter by the caller; writes are checked by the service. */
+/**
+ * Reads are deliberately not filtered by the caller's scope: the pool is the national Panel's
+ * published list of reviewers (names, expertise, dates joined and left), about no child and no
+ * case, and every caller may read all of it. The scope is still taken, as by every repository, so
+ * that a column that is not public is filtered here when one is added. Writes have one owner, the
+ * Panel: the resolver's policy admits Panel members only, and no organisation owns a reviewer.
+ */
 export class ReviewerRepository {
   constructor(
     private readonly manager: EntityManager,
