@@ -113,7 +113,7 @@ it('a subgraph answers the request in flight and exits within 2 s of SIGTERM', a
   expect(exit.at - signalledAt).toBeLessThan(2000);
 }, 90_000);
 
-it('npm start stops all eight processes within 2 s of SIGTERM, answering the request in flight', async () => {
+it('npm start stops all eight processes by themselves on SIGTERM, answering the request in flight', async () => {
   const [gateway, partnerships, agencies, schools, reviews, escalations, notifications, portal] = await freePorts(8);
   const launcher = launch('scripts/dist/start.js', {
     PORT: String(gateway),
@@ -140,6 +140,9 @@ it('npm start stops all eight processes within 2 s of SIGTERM, answering the req
   expect(answer.body).toContain('E10000032');
   const exit = await launcher.exited;
   expect(exit.code).toBe(0);
-  // Every child stopped by itself (none needed the launcher's SIGKILL at 3 s).
-  expect(exit.at - signalledAt).toBeLessThan(2500);
+  // Every child stopped by itself: none needed the launcher's SIGKILL, which it sends (and says) 3 s
+  // after its SIGTERM. The edge stops before the subgraphs, so two such bounds in all; how much of
+  // them a stop uses depends on the machine's load, which a wall-clock figure here would measure.
+  expect(launcher.output()).not.toContain('did not stop within');
+  expect(exit.at - signalledAt).toBeLessThan(6000);
 }, 180_000);

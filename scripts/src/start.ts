@@ -98,7 +98,10 @@ function stopChild(child: Child): Promise<void> {
       return;
     }
     // Each process stops itself within 2 s of SIGTERM; one that does not is killed.
-    const killer = setTimeout(() => child.process.kill('SIGKILL'), 3_000);
+    const killer = setTimeout(() => {
+      process.stderr.write(`npm start: ${child.name} did not stop within 3 s of SIGTERM; killed\n`);
+      child.process.kill('SIGKILL');
+    }, 3_000);
     child.process.once('exit', () => {
       clearTimeout(killer);
       resolve();
