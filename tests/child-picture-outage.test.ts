@@ -105,7 +105,7 @@ describe("a child's picture while a contributing subgraph is down", () => {
     // And the picture answers again once the read does.
     const again = await graph.query<Answer>(picture, { reference }, { as: 'sussex-health-visitor' });
     expect(again.errors).toBeUndefined();
-    expect(again.data?.child?.involvements.map((line) => line.involvement)).toContain('REFERRAL_MADE');
+    expect(again.data?.child?.involvements.nodes.map((line) => line.involvement)).toContain('REFERRAL_MADE');
   });
 
   it('is not shown without the reviews part, naming the path and the service', async () => {
