@@ -166,7 +166,7 @@ export function subgraphSchema(definition: SubgraphDefinition): Promise<Federate
       definition.references,
     ).then((built) => {
       identifying.read(built.source);
-      guardScopes(built.schema, built.source, definition.name, identifying);
+      guardScopes(built.schema, identifying);
       guardEntities(built.schema);
       return built;
     });

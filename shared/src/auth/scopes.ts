@@ -136,34 +136,24 @@ export function lacksRead(context: SubgraphContext): boolean {
 }
 
 /**
- * Every root field of one subgraph goes through this before its resolver, so no mutation can be
- * left without a scope check; people (no client) pass straight through to the role checks. Below
- * the root it keeps a system without `read` to its own organisation's identity, however reached
- * (`viewer.organisation` here, or `_entities` from another subgraph).
+ * Keeps a system without `read` to its own organisation's identity, however reached
+ * (`viewer.organisation` here, or `_entities` from another subgraph); people (no client) pass
+ * straight through to the role checks.
  */
-function checkScope(
-  subgraph: string,
-  identifying: IdentifyingFields,
-  context: SubgraphContext,
-  info: GraphQLResolveInfo,
-): void {
+function checkScope(identifying: IdentifyingFields, context: SubgraphContext, info: GraphQLResolveInfo): void {
   const client = context.scope.identity?.client;
-  if (!client) return;
-  if (info.path.prev !== undefined) {
-    if (
-      ownOrganisationTypes.has(info.parentType.name) &&
-      !identifying.has(info.parentType.name, info.fieldName) &&
-      withoutRead(context)
-    ) {
-      let root = info.path;
-      while (root.prev) root = root.prev;
-      // Under a mutation, the result is what the write scope already allows the system to see.
-      if (root.key === 'viewer' || root.key === '_entities')
-        throw readRefusal(`${info.parentType.name}.${info.fieldName}`);
-    }
-    return;
+  if (!client || info.path.prev === undefined) return;
+  if (
+    ownOrganisationTypes.has(info.parentType.name) &&
+    !identifying.has(info.parentType.name, info.fieldName) &&
+    withoutRead(context)
+  ) {
+    let root = info.path;
+    while (root.prev) root = root.prev;
+    // Under a mutation, the result is what the write scope already allows the system to see.
+    if (root.key === 'viewer' || root.key === '_entities')
+      throw readRefusal(`${info.parentType.name}.${info.fieldName}`);
   }
-  requireRootScope(subgraph, context, info);
 }
 
 /**
@@ -187,31 +177,23 @@ export function requireRootScope(subgraph: string, context: SubgraphContext, inf
 }
 
 /**
- * Puts `checkScope` before the resolvers of the only fields where it can refuse anything: the root
- * fields type-graphql built (`_entities` has `guardEntities`) and every field of an own
- * organisation type. It was a type-graphql global middleware once, which made every field of every
- * answer, scalars included, resolve through an async middleware chain, a promise per field
+ * Puts `checkScope` before the resolvers of every field of an own organisation type, the only
+ * fields below the root where it can refuse anything. A root field's scope is the policy checker's
+ * (`requireRootScope`, every root field declares a policy: tests/policy-inventory), and `_entities`
+ * has `guardEntities`. It was a type-graphql global middleware once, which made every field of
+ * every answer, scalars included, resolve through an async middleware chain, a promise per field
  * (profiled under the dashboard load); elsewhere it only ever called `next()`.
  */
-export function guardScopes(
-  schema: GraphQLSchema,
-  source: GraphQLSchema,
-  subgraph: string,
-  identifying: IdentifyingFields,
-): void {
-  const guard = (type: GraphQLObjectType | null | undefined, only?: GraphQLObjectType | null) => {
-    if (!type) return;
+export function guardScopes(schema: GraphQLSchema, identifying: IdentifyingFields): void {
+  const guard = (type: GraphQLObjectType) => {
     for (const field of Object.values(type.getFields())) {
-      if (only && !only.getFields()[field.name]) continue;
       const resolve: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (parent, args, context: SubgraphContext, info) => {
-        checkScope(subgraph, identifying, context, info);
+        checkScope(identifying, context, info);
         return resolve(parent, args, context, info);
       };
     }
   };
-  guard(schema.getQueryType(), source.getQueryType());
-  guard(schema.getMutationType(), source.getMutationType());
   for (const name of ownOrganisationTypes) {
     const type = schema.getType(name);
     if (isObjectType(type)) guard(type);
